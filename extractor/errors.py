@@ -1,0 +1,59 @@
+"""One catalogue of coded errors.
+
+The same short code and sentence appear in ``documents.csv``'s ``error`` column, in CLI
+messages and in logs, so a user can grep for ``E102`` wherever it surfaced.
+"""
+
+from __future__ import annotations
+
+from enum import Enum
+
+
+class ErrorCode(str, Enum):
+    """Codes and the sentence each one prints. E1xx: input; E2xx: parsing; E3xx: run."""
+
+    EMPTY = "E101: the document is empty"
+    BINARY = "E102: the document is binary data, not text"
+    UNDECODABLE = "E103: the text could not be decoded as UTF-8, UTF-16 or cp1252"
+    NOT_FOUND = "E104: no such file"
+    UNSUPPORTED = "E105: unsupported file type"
+    TOO_LARGE = "E106: the document is larger than the size limit"
+    HTML_UNPARSABLE = "E201: the HTML could not be parsed"
+    PDF_ENCRYPTED = "E202: the PDF is encrypted"
+    PDF_CORRUPT = "E203: the PDF is corrupt or truncated"
+    PDF_NO_TEXT = "E204: the PDF has no text layer (scanned images?)"
+    WARC_CORRUPT = "E205: the WARC archive is corrupt or truncated"
+    NO_CONTENT = "E206: no main text could be extracted"
+    IRRELEVANT = "E301: no NHS oversight segment content"
+    TIMEOUT = "E302: processing exceeded the per-document time limit"
+    CRASHED = "E303: processing crashed"
+    LOST = "E304: the pipeline returned no result for this document"
+
+    @property
+    def code(self) -> str:
+        return self.value.split(":", 1)[0]
+
+    def message(self, detail: str = "") -> str:
+        """The catalogue sentence, with an optional detail after a colon."""
+        return f"{self.value}: {detail}" if detail else self.value
+
+
+class ExtractorError(Exception):
+    """Base class: carries an :class:`ErrorCode` so callers can map it to a row or exit code."""
+
+    def __init__(self, code: ErrorCode, detail: str = "") -> None:
+        self.code = code
+        self.detail = detail
+        super().__init__(code.message(detail))
+
+
+class SourceError(ExtractorError):
+    """A document could not be turned into text (its row becomes ``failed``)."""
+
+
+class SkipDocument(ExtractorError):
+    """A document was read but holds nothing to extract (its row becomes ``skipped``)."""
+
+
+class UsageError(ExtractorError):
+    """The caller asked for something impossible (bad path, bad option)."""

@@ -1,0 +1,1 @@
+"""spaCy pipeline assets (patterns, gazetteers, config), installed as ``extractor.models``."""
