@@ -1,0 +1,87 @@
+"""Dates and reporting periods as the press and NHS papers write them.
+
+``find_published`` reads a publication date from a document's first lines ("21.10.16",
+"Published 3 March 2024", "2024-03-03"); ``find_period`` reads the as-of period the
+figures describe ("Q2 2025/26", "2023/24 Q3", "quarter 2 of 2025/26").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import regex
+
+_MONTHS = {m: i for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"], start=1)}
+_MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
+_MONTHS["sept"] = 9
+_MON = r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+
+_PATTERNS = [
+    regex.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
+    regex.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"\.?,?\s+(?P<y>(?:19|20)\d\d)\b", regex.I),
+    regex.compile(_MON + r"\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", regex.I),
+    regex.compile(r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)?\d\d)(?![\d.])"),
+]
+_MONTH_YEAR = regex.compile(r"\b" + _MON + r"\.?\s+(?P<y>(?:19|20)\d\d)\b", regex.I)
+_FY = r"(?P<fy>20\d\d)\s*[/\-–]\s*(?P<fy2>\d\d)"
+_QUARTER = [
+    regex.compile(r"\b(?:Q|quarter\s*)(?P<q>[1-4])\b(?:\s*(?:of|,)?\s*" + _FY + r")?", regex.I),
+    regex.compile(_FY + r"\s*,?\s*(?:Q|quarter\s*)(?P<q>[1-4])\b", regex.I),
+]
+
+
+def _mk(y: str, m: int, d: int) -> dt.date | None:
+    year = int(y)
+    if year < 100:
+        year += 2000
+    try:
+        return dt.date(year, m, d)
+    except ValueError:
+        return None
+
+
+def parse_date(text: str) -> dt.date | None:
+    """The first full date in ``text``; day-month order (British) for numeric dates."""
+    best: tuple[int, dt.date] | None = None
+    for pat in _PATTERNS:
+        m = pat.search(text)
+        if not m:
+            continue
+        month = int(m.group("m")) if "m" in m.groupdict() and m.group("m") else _MONTHS.get(
+            m.group("mon").lower().rstrip("."), 0)
+        date = _mk(m.group("y"), month, int(m.group("d")))
+        if date and (best is None or m.start() < best[0]):
+            best = (m.start(), date)
+    return best[1] if best else None
+
+
+def find_published(text: str, lines: int = 6) -> str:
+    """An ISO date stated in the first ``lines`` lines (where datelines sit), else ""."""
+    head = "\n".join(text.lstrip().splitlines()[:lines])
+    date = parse_date(head)
+    if date:
+        return date.isoformat()
+    m = _MONTH_YEAR.search(head)
+    if m:
+        return f"{int(m.group('y')):04d}-{_MONTHS[m.group('mon').lower()[:3]]:02d}"
+    return ""
+
+
+def financial_year(date: dt.date) -> str:
+    """NHS financial years run April to March: 2024-02-10 → "2023/24"."""
+    start = date.year if date.month >= 4 else date.year - 1
+    return f"{start}/{(start + 1) % 100:02d}"
+
+
+def find_period(text: str) -> str:
+    """The reporting quarter named in ``text`` as "YYYY/YY QN", or a bare "YYYY/YY", else ""."""
+    for pat in _QUARTER:
+        for m in pat.finditer(text):
+            if m.group("fy"):
+                return f"{m.group('fy')}/{m.group('fy2')} Q{m.group('q')}"
+    m = regex.search(r"\b" + _FY + r"\b", text)
+    if m and int(m.group("fy2")) == (int(m.group("fy")) + 1) % 100:
+        return f"{m.group('fy')}/{m.group('fy2')}"
+    return ""

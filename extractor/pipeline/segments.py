@@ -1,0 +1,77 @@
+"""``extractor.segments``: oversight segments however they are written.
+
+"Segment 3", "segment “two”", "segments 3 and 4", "the third segment", "NOF4", "tier one
+or two", "the top two segments", and descriptor phrases whose number depends on the
+framework ("special measures" is 4 under the 2016 framework, "Recovery Support
+Programme" is 5 from 2025/26). Spans go to ``doc.spans["segments"]``; each pattern's id
+says how to read it and ``span._.segments`` gives the tuple of segment numbers.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Span
+
+from .. import numbers
+from ..resources import asset
+from .ruler import AssetSpanRuler
+
+SPANS_KEY = "segments"
+_NUM = regex.compile(r"\b([1-5]|one|two|three|four|five)\b", regex.I)
+_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+
+
+@cache
+def segment_data() -> dict:
+    return json.loads(asset("segments.json").read_text(encoding="utf-8"))
+
+
+def _numbers_in(text: str) -> list[int]:
+    out = []
+    for m in _NUM.finditer(text.lower()):
+        tok = m.group(1)
+        out.append(int(tok) if tok.isdigit() else _WORDS[tok])
+    return out
+
+
+def descriptor_segment(key: str, framework: str) -> int | None:
+    """The segment a descriptor phrase means under ``framework`` (``None`` if it means none)."""
+    table = segment_data()["descriptors"].get(key, {})
+    if framework in table:
+        return table[framework]
+    return table.get("")
+
+
+def segments_of(span: Span) -> tuple[int, ...]:
+    """The segments a segment span names, read according to its pattern id."""
+    how = span.id_
+    framework = span.doc._.framework if span.doc.has_extension("framework") else ""
+    if how.startswith("desc:"):
+        seg = descriptor_segment(how[5:], framework)
+        return (seg,) if seg else ()
+    if how == "ord":
+        value = numbers.parse_ordinal(span[0].text)
+        return (value,) if value and 1 <= value <= 5 else ()
+    if how.startswith(("top", "bottom")):
+        n = int(how.split(":")[1]) if ":" in how else (_numbers_in(span.text) or [1])[0]
+        top = segment_data()["max_segment"].get(framework, 4)
+        segs = range(1, n + 1) if how.startswith("top") else range(top - n + 1, top + 1)
+        return tuple(segs)
+    found = [n for n in _numbers_in(span.text.replace("NOF", " ").replace("SOF", " ")) if 1 <= n <= 5]
+    text = span.text.lower()
+    if len(found) == 2 and regex.search(r"\b(to|-|–)\b", text) and found[0] < found[1] and " to " in f" {text} ":
+        found = list(range(found[0], found[1] + 1))
+    return tuple(dict.fromkeys(found))
+
+
+@Language.factory(
+    "extractor_segments",
+    assigns=["doc.spans"],
+    default_config={"spans_key": SPANS_KEY, "patterns_asset": "patterns/segments.jsonl", "overwrite": True},
+)
+def make_segments(nlp: Language, name: str, spans_key: str, patterns_asset: str, overwrite: bool) -> AssetSpanRuler:
+    return AssetSpanRuler(nlp, name, spans_key=spans_key, patterns_asset=patterns_asset, overwrite=overwrite)

@@ -1,0 +1,69 @@
+"""``extractor.sentences``: sentence and block boundaries for news text, board papers and tables.
+
+Full stops end sentences (not after "St." or "No."), and line breaks end a block when
+they close a sentence, a heading, a list item or a table row. A single line break inside
+running text (a wrapped PDF line) does not, so a claim that spans a wrap stays whole.
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc
+
+_ABBREV = {"st", "dr", "mr", "mrs", "ms", "no", "vs", "prof", "e.g", "i.e", "approx", "inc", "ltd", "co"}
+_ENDERS = {".", "!", "?"}
+_TABLE_LINE = regex.compile(r"\|| {2,}\S|\t")
+_BULLET = regex.compile(r"^\s*(?:[-•*–·▪]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
+
+
+def _line_of(text: str, idx: int) -> tuple[str, str]:
+    """The line ending at ``idx`` and the line starting after it."""
+    start = text.rfind("\n", 0, idx) + 1
+    end = text.find("\n", idx + 1)
+    nxt = text[idx:end if end != -1 else len(text)].strip("\n")
+    return text[start:idx], nxt
+
+
+class SentenceSplitter:
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        text = doc.text
+        for i, tok in enumerate(doc):
+            if i == 0:
+                tok.is_sent_start = True
+                continue
+            prev = doc[i - 1]
+            tok.is_sent_start = self._starts(doc, text, prev, tok)
+        return doc
+
+    def _starts(self, doc: Doc, text: str, prev, tok) -> bool:
+        if prev.is_space and "\n" in prev.text:
+            if "\n\n" in prev.text or prev.text.count("\n") > 1:
+                return True
+            line, nxt = _line_of(text, prev.idx)
+            stripped = line.rstrip()
+            if not stripped:
+                return True
+            if stripped[-1] in ".!?:;\"”’)" or _TABLE_LINE.search(line) or _TABLE_LINE.search(nxt):
+                return True
+            if _BULLET.match(nxt) or _BULLET.match(line):
+                return True
+            return len(stripped) < 70 and not stripped[-1].islower() and stripped[-1] != ","
+        if prev.text in _ENDERS or (prev.text in {"”", "\"", "’", ")"} and prev.i > 0
+                                    and doc[prev.i - 1].text in _ENDERS):
+            if not prev.whitespace_:
+                return False
+            if prev.text == "." and prev.i > 0 and doc[prev.i - 1].lower_ in _ABBREV:
+                return False
+            return tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in "\"“‘'(£"
+        if prev.text.endswith(".") and len(prev.text) > 1 and prev.whitespace_ and not prev.like_num:
+            return prev.lower_.rstrip(".") not in _ABBREV and tok.text[:1].isupper() and prev.text.count(".") == 1
+        return False
+
+
+@Language.factory("extractor_sentences", assigns=["token.is_sent_start"])
+def make_sentences(nlp: Language, name: str) -> SentenceSplitter:
+    return SentenceSplitter(nlp, name)
