@@ -1,0 +1,60 @@
+"""Audit the extracted figures and join them into one reconciled dataset.
+
+The flow: read the tables defensively (``values``), resolve each row's period
+(``periods``), solve each document's claims as integer constraints to derive what they
+imply and find conflicts (``derive``), run the arithmetic checks within each document
+(``checks``), join documents and compare them (``dataset``), then test against official
+data (``official``). The result is the contract's ``checks`` and ``dataset`` tables.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+import pandas as pd
+
+from ..schema import CHECKS, DATASET
+from .checks import Check, document_checks
+from .dataset import reconcile_documents
+from .derive import Solution, solve
+from .official import load_official, load_populations, official_checks
+from .values import read_claims, read_documents, read_memberships, read_rankings
+
+__all__ = ["load_official", "load_populations", "reconcile"]
+
+
+def reconcile(documents: pd.DataFrame, claims: pd.DataFrame, memberships: pd.DataFrame,
+              rankings: pd.DataFrame, *, official: pd.DataFrame | None = None,
+              texts: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The ``checks`` and ``dataset`` tables for extracted claims, memberships and rankings.
+
+    ``official`` replaces the shipped official placements (see :func:`load_official`);
+    ``texts`` (doc_id → plain text) lets a period named in a document's words ("Q2
+    2025/26") date its figures when the rows carry none.
+    """
+    texts = texts or {}
+    docs = read_documents(documents)
+    claim_views = read_claims(claims, docs, texts)
+    member_views = read_memberships(memberships, docs, texts)
+    ranking_views = read_rankings(rankings, docs, texts)
+
+    by_doc = defaultdict(list)
+    for claim in claim_views:
+        by_doc[claim.doc_id].append(claim)
+    members_by_doc = defaultdict(list)
+    for member in member_views:
+        members_by_doc[member.doc_id].append(member)
+
+    solutions: dict[str, Solution] = {}
+    found: list[Check] = []
+    for doc_id in dict.fromkeys([*by_doc, *members_by_doc]):
+        doc_claims = by_doc.get(doc_id, [])
+        solutions[doc_id] = solve(doc_claims)
+        found.extend(document_checks(doc_claims, members_by_doc.get(doc_id, []), solutions[doc_id]))
+    rows, cross = reconcile_documents(claim_views, solutions, docs)
+    found.extend(cross)
+    table = load_official() if official is None else official
+    found.extend(official_checks(claim_views, member_views, ranking_views, table))
+
+    checks = CHECKS.frame([check.row(f"K{i + 1:04d}") for i, check in enumerate(found)])
+    return checks, DATASET.frame(rows)

@@ -1,0 +1,134 @@
+"""Join every document's figures into one reconciled table and compare documents.
+
+A figure's key is (framework, period, org_type, segment, scope). Each document supports
+at most one value per key, stated or derived; the best-supported value is the one most
+documents give (a stated figure beats a derived one on a tie). Documents that give a
+different value are named in ``conflict`` and become ``cross_document`` checks. An
+empty period means the documents did not say when: their figures still share a row, but
+a disagreement is reported as ``unverifiable`` since they may describe different dates.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from .checks import Check
+from .derive import Solution
+from .orgtypes import base_kind, label, segment_words
+from .values import ClaimView, DocumentView, segment_label
+
+Key = tuple[str, str, str, str, str]
+
+
+@dataclass
+class Entry:
+    """One document's value for one key."""
+
+    doc_id: str
+    value: int
+    basis: str
+    claim_ids: list[str]
+    reasoning: str = ""
+    scope: str = ""
+
+
+def _entries(claims: list[ClaimView], solutions: dict[str, Solution]) -> dict[Key, list[Entry]]:
+    by_doc: dict[str, list[ClaimView]] = defaultdict(list)
+    for claim in claims:
+        by_doc[claim.doc_id].append(claim)
+    table: dict[Key, dict[str, Entry]] = defaultdict(dict)
+
+    def add(key: Key, entry: Entry) -> None:
+        held = table[key].get(entry.doc_id)
+        if held is None:
+            table[key][entry.doc_id] = entry
+        elif held.value == entry.value:
+            held.claim_ids.extend(c for c in entry.claim_ids if c not in held.claim_ids)
+
+    for doc_id, doc_claims in by_doc.items():
+        for claim in doc_claims:
+            if claim.org_type == "other":
+                continue
+            pop = claim.pop
+            if claim.count is not None:
+                key = (pop.framework, pop.period, claim.org_type, segment_label(claim.segments), pop.scope)
+                add(key, Entry(doc_id, claim.count, "stated", [claim.claim_id], scope=claim.scope))
+            if claim.total is not None and base_kind(claim, doc_claims) == "total":
+                key = (pop.framework, pop.period, claim.org_type, "", pop.scope)
+                add(key, Entry(doc_id, claim.total, "stated", [claim.claim_id], scope=claim.scope))
+        for item in solutions.get(doc_id, Solution()).derived:
+            pop = item.pop
+            key = (pop.framework, pop.period, pop.org_type, segment_label(item.segments), pop.scope)
+            related = [c.claim_id for c in doc_claims
+                       if c.pop == pop and c.segments == item.segments and c.claim_id not in item.claim_ids]
+            scope = next((c.scope for c in doc_claims if c.pop == pop), "")
+            add(key, Entry(doc_id, item.value, "derived", [*item.claim_ids, *related], item.reasoning, scope))
+    return {key: list(entries.values()) for key, entries in table.items()}
+
+
+def _doc_name(doc_id: str, docs: dict[str, DocumentView]) -> str:
+    doc = docs.get(doc_id)
+    return f"“{doc.title}” ({doc_id})" if doc and doc.title else doc_id
+
+
+def _describe(key: Key) -> str:
+    _, period, org_type, segment, scope = key
+    segments = tuple(int(s) for s in segment.split(";") if s)
+    where = f" in {scope}" if scope else ""
+    when = f" for {period}" if period else ""
+    return f"{label(org_type)}{where} {segment_words(segments)}{when}"
+
+
+def reconcile_documents(claims: list[ClaimView], solutions: dict[str, Solution],
+                        docs: dict[str, DocumentView]) -> tuple[list[dict], list[Check]]:
+    """The dataset rows and the ``cross_document`` checks."""
+    rows, checks = [], []
+    for key, entries in sorted(_entries(claims, solutions).items()):
+        votes: dict[int, list[Entry]] = defaultdict(list)
+        for entry in entries:
+            votes[entry.value].append(entry)
+        best = max(votes, key=lambda v: (len(votes[v]), any(e.basis == "stated" for e in votes[v]),
+                                         -min(entries.index(e) for e in votes[v])))
+        winners = votes[best]
+        losers = [e for e in entries if e.value != best]
+        stated = [e for e in winners if e.basis == "stated"]
+        framework, period, org_type, segment, _ = key
+        rows.append({
+            "framework": framework, "period": period, "org_type": org_type, "segment": segment,
+            "scope": winners[0].scope, "count": best, "basis": "stated" if stated else "derived",
+            "claim_ids": ";".join(dict.fromkeys(c for e in winners for c in e.claim_ids)),
+            "doc_ids": ";".join(dict.fromkeys(e.doc_id for e in winners)),
+            "reasoning": "" if stated else winners[0].reasoning,
+            "conflict": "; ".join(
+                f"{_doc_name(e.doc_id, docs)} gives {e.value}"
+                f"{' (derived)' if e.basis == 'derived' else ''}" for e in losers),
+        })
+        if len(entries) < 2:
+            continue
+        checks.extend(_cross_checks(key, best, winners, losers, docs))
+    return rows, checks
+
+
+def _cross_checks(key: Key, best: int, winners: list[Entry], losers: list[Entry],
+                  docs: dict[str, DocumentView]) -> list[Check]:
+    what = _describe(key)
+    if not losers:
+        ids = tuple(c for e in winners for c in e.claim_ids)
+        names = ", ".join(_doc_name(e.doc_id, docs) for e in winners)
+        return [Check("cross_document", "pass", ids, str(best), str(best),
+                      f"{len(winners)} documents agree on {best} {what}: {names}.",
+                      tuple(e.doc_id for e in winners))]
+    out = []
+    reference = winners[0]
+    for entry in losers:
+        ids = tuple(dict.fromkeys([*reference.claim_ids, *entry.claim_ids]))
+        one, other = _doc_name(reference.doc_id, docs), _doc_name(entry.doc_id, docs)
+        message = f"{one} gives {best} {what}, but {other} gives {entry.value}."
+        status = "fail"
+        if not key[1]:
+            status = "unverifiable"
+            message += " Neither says which period it describes, so they may not be about the same date."
+        out.append(Check("cross_document", status, ids, str(best), str(entry.value), message,
+                         (reference.doc_id, entry.doc_id)))
+    return out

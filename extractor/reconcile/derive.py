@@ -1,0 +1,280 @@
+"""Treat a document's claims as integer constraints, derive what they imply, find conflicts.
+
+Why z3 rather than hand-written interval propagation: the constraints mix sums over
+segments, sub-type inequalities and rounded ratios whose denominators are themselves
+unknowns (a percentage of a population that is only implied by the segment counts). An
+SMT solver decides such linear integer systems exactly, and its unsat cores name the
+claims behind a contradiction. Each claim's constraints sit behind one Boolean label, so
+a core is a set of claims. The solver's core is then shrunk to the *smallest* subset
+that is still contradictory (every subset is tried, smallest first, when the core has at
+most ``EXHAUSTIVE_CORE`` claims; larger cores are shrunk one claim at a time to an
+irreducible set).
+
+A figure counts as *derived* when the claims allow exactly one value for it: the solver
+finds a value, and asserting any other value is contradictory. The claims needed for
+that contradiction (again a minimal core) are the derivation's support.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from fractions import Fraction
+from itertools import combinations
+
+import z3
+
+from .orgtypes import (
+    CONTAINS,
+    EXACT_UNIONS,
+    TRUST_PARTS,
+    TRUST_TYPES,
+    base_kind,
+    family,
+    framework_segments,
+    label,
+    parent,
+    segment_words,
+)
+from .shares import Interval, format_percent, percent_interval, share_interval
+from .values import ClaimView, PopKey, Segments
+
+EXHAUSTIVE_CORE = 10
+
+
+@dataclass(frozen=True)
+class Derived:
+    """A figure no claim states but the claims force."""
+
+    pop: PopKey
+    segments: Segments
+    value: int
+    claim_ids: tuple[str, ...]
+    reasoning: str
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """A smallest set of claims that cannot all be true."""
+
+    pop: PopKey
+    claim_ids: tuple[str, ...]
+    texts: tuple[str, ...]
+
+
+@dataclass
+class Solution:
+    derived: list[Derived] = field(default_factory=list)
+    conflicts: list[Conflict] = field(default_factory=list)
+
+
+class _System:
+    """The integer model of one family of populations (e.g. all trust types) in one document."""
+
+    def __init__(self, claims: list[ClaimView]) -> None:
+        self.claims = claims
+        first = claims[0].pop
+        self.base = first
+        fam = family(first.org_type)
+        self.types = TRUST_TYPES if fam == "trust" else (first.org_type,)
+        mentioned = {s for c in claims for s in c.segments}
+        self.segments = framework_segments(first.framework, mentioned)
+        self.solver = z3.Solver()
+        self.count = {
+            (t, s): z3.Int(f"n[{t},{s}]") for t in self.types for s in self.segments
+        }
+        self.size = {t: z3.Int(f"N[{t}]") for t in self.types}
+        self.labels: dict[str, z3.BoolRef] = {}
+        self._structure()
+        for claim in claims:
+            self._add_claim(claim)
+
+    def _structure(self) -> None:
+        add = self.solver.add
+        for t in self.types:
+            for s in self.segments:
+                add(self.count[t, s] >= 0)
+            add(self.size[t] == z3.Sum([self.count[t, s] for s in self.segments]))
+        if "trust" not in self.types:
+            return
+        for s in self.segments:
+            for whole, parts in EXACT_UNIONS.items():
+                add(self.count[whole, s] == z3.Sum([self.count[p, s] for p in parts]))
+            for whole, parts in CONTAINS.items():
+                add(self.count[whole, s] >= z3.Sum([self.count[p, s] for p in parts]))
+            add(self.count["trust", s] >= z3.Sum([self.count[p, s] for p in TRUST_PARTS]))
+            add(self.count["trust", s]
+                >= self.count["acute", s] + self.count["non_acute", s] + self.count["ambulance", s])
+
+    def amount(self, org_type: str, segments: Segments) -> z3.ArithRef:
+        if not segments:
+            return self.size[org_type]
+        return z3.Sum([self.count[org_type, s] for s in segments])
+
+    @staticmethod
+    def _within(value: z3.ArithRef, base: z3.ArithRef, interval: Interval) -> list[z3.BoolRef]:
+        low, high = Fraction(interval.low), Fraction(interval.high)
+        lhs_low = low.denominator * value
+        rhs_low = low.numerator * base
+        lhs_high = high.denominator * value
+        rhs_high = high.numerator * base
+        return [
+            lhs_low > rhs_low if interval.low_open else lhs_low >= rhs_low,
+            lhs_high < rhs_high if interval.high_open else lhs_high <= rhs_high,
+        ]
+
+    def _add_claim(self, claim: ClaimView) -> None:
+        value = self.amount(claim.org_type, claim.segments)
+        facts: list[z3.BoolRef] = []
+        if claim.count is not None:
+            facts.append(value == claim.count)
+        kind = base_kind(claim, self.claims)
+        if kind == "total":
+            facts.append(self.size[claim.org_type] == claim.total)
+        if claim.segments and (claim.percent is not None or claim.share_text):
+            base: z3.ArithRef | int
+            if kind in ("total", "subset"):
+                base = claim.total
+            elif kind == "parent":
+                base = self.amount(parent(claim.org_type), claim.segments)
+            else:
+                base = self.size[claim.org_type]
+            for interval in (percent_interval(claim.percent_text) if claim.percent is not None else None,
+                             share_interval(claim.share_text) if claim.share_text else None):
+                if interval is not None:
+                    facts.extend(self._within(value, base, interval))
+        if not facts:
+            return
+        flag = z3.Bool(f"claim:{claim.claim_id}")
+        self.labels[claim.claim_id] = flag
+        self.solver.add(z3.Implies(flag, z3.And(facts)))
+
+    def unsat_with(self, claim_ids: tuple[str, ...], extra: z3.BoolRef | None = None) -> bool:
+        assumptions = [self.labels[c] for c in claim_ids]
+        self.solver.push()
+        if extra is not None:
+            self.solver.add(extra)
+        result = self.solver.check(*assumptions)
+        self.solver.pop()
+        return result == z3.unsat
+
+    def core(self, extra: z3.BoolRef | None = None) -> tuple[str, ...]:
+        """A smallest set of claims that (with ``extra``) has no solution."""
+        self.solver.push()
+        if extra is not None:
+            self.solver.add(extra)
+        self.solver.check(*self.labels.values())
+        names = {str(v): k for k, v in self.labels.items()}
+        raw = tuple(names[str(b)] for b in self.solver.unsat_core())
+        self.solver.pop()
+        if len(raw) <= EXHAUSTIVE_CORE:
+            for size in range(len(raw) + 1):
+                for subset in combinations(raw, size):
+                    if self.unsat_with(subset, extra):
+                        return subset
+        kept = list(raw)
+        for claim_id in raw:
+            trial = tuple(c for c in kept if c != claim_id)
+            if self.unsat_with(trial, extra):
+                kept = list(trial)
+        return tuple(kept)
+
+
+def _families(claims: list[ClaimView]) -> dict[tuple, list[ClaimView]]:
+    groups: dict[tuple, list[ClaimView]] = defaultdict(list)
+    for claim in claims:
+        fam = family(claim.org_type)
+        if fam is None:
+            continue
+        pop = claim.pop
+        groups[(pop.framework, pop.period, pop.scope, fam)].append(claim)
+    return groups
+
+
+def _stated(claims: list[ClaimView]) -> dict[tuple[str, Segments], int]:
+    """Figures the claims give outright: single-segment counts and population sizes."""
+    known: dict[tuple[str, Segments], int] = {}
+    for claim in claims:
+        if claim.count is not None and len(claim.segments) <= 1:
+            known[(claim.org_type, claim.segments)] = claim.count
+        if claim.total is not None and base_kind(claim, claims) == "total":
+            known[(claim.org_type, ())] = claim.total
+    return known
+
+
+def _reasoning(org_type: str, segments: Segments, value: int, system: _System,
+               known: dict[tuple[str, Segments], int], support: list[ClaimView]) -> str:
+    """The arithmetic behind a derived figure, in words."""
+    noun = label(org_type)
+    others = [s for s in system.segments if (s,) != segments]
+    if segments and (org_type, ()) in known and all((org_type, (s,)) in known for s in others):
+        parts = " − ".join(
+            [f"{known[(org_type, ())]} {noun} in all"]
+            + [f"{known[(org_type, (s,))]} in segment {s}" for s in others])
+        text = f"{parts} = {value} {segment_words(segments)}"
+    elif not segments and all((org_type, (s,)) in known for s in system.segments):
+        parts = " + ".join(f"{known[(org_type, (s,))]}" for s in system.segments)
+        text = f"{parts} (segments {', '.join(map(str, system.segments))}) = {value} {noun} in all"
+    else:
+        quoted = "; ".join(f"“{c.text}”" if c.text else c.claim_id for c in support)
+        where = segment_words(segments)
+        text = f"{value} is the only whole number of {noun} {where} consistent with {quoted}"
+    for claim in system.claims:
+        if claim.org_type != org_type or claim.segments != segments or claim.percent is None:
+            continue
+        base = known.get((org_type, ())) if base_kind(claim, system.claims) == "population" else claim.total
+        if base:
+            text += (f"; {value} of {base} is {format_percent(value, base)}, "
+                     f"which rounds to the stated {claim.percent_text}%")
+    return text
+
+
+def solve(claims: list[ClaimView]) -> Solution:
+    """Derived figures and conflicts for the claims of one document."""
+    solution = Solution()
+    for group in _families(claims).values():
+        system = _System(group)
+        if not system.labels:
+            continue
+        if system.solver.check(*system.labels.values()) == z3.unsat:
+            remaining = dict(system.labels)
+            while remaining:
+                core = system.core()
+                by_id = {c.claim_id: c for c in group}
+                solution.conflicts.append(Conflict(
+                    group[0].pop, core, tuple(by_id[c].text for c in core)))
+                for claim_id in core:
+                    remaining.pop(claim_id, None)
+                system.labels = remaining
+                if system.solver.check(*remaining.values()) != z3.unsat:
+                    break
+            continue
+        solution.derived.extend(_derive_group(system, group))
+    return solution
+
+
+def _derive_group(system: _System, group: list[ClaimView]) -> list[Derived]:
+    model = system.solver.model()
+    known = _stated(group)
+    present = [t for t in system.types if any(c.org_type == t for c in group)]
+    targets = [(t, (s,)) for t in present for s in system.segments] + [(t, ()) for t in present]
+    found: list[tuple[str, Segments, int, tuple[str, ...]]] = []
+    for org_type, segments in targets:
+        if (org_type, segments) in known:
+            continue
+        term = system.amount(org_type, segments)
+        value = model.eval(term, model_completion=True).as_long()
+        if not system.unsat_with(tuple(system.labels), term != value):
+            continue
+        found.append((org_type, segments, value, system.core(term != value)))
+    for org_type, segments, value, _ in found:
+        known[(org_type, segments)] = value
+    by_id = {c.claim_id: c for c in group}
+    base = group[0].pop
+    derived = []
+    for org_type, segments, value, support in found:
+        reasoning = _reasoning(org_type, segments, value, system, known, [by_id[c] for c in support])
+        derived.append(Derived(base.with_type(org_type), segments, value, support, reasoning))
+    return derived
+
+

@@ -1,0 +1,241 @@
+"""Check claims, memberships and rankings against official segment placements.
+
+The shipped tables live in ``models/official/`` (see its ``PROVENANCE.md``):
+
+* ``nof_2025-26_q3_segments.csv``: trust placements and league ranks for 2025/26 Q3,
+  cut down from the shared reference extract by :func:`derive_official_extract`. Its
+  coverage is partial, so a missing trust is ``unverifiable`` and a count is compared with
+  the range the extract leaves open (the trusts it places, plus at most every trust it
+  lacks), failing only when the stated count falls outside that range.
+* ``populations.csv``: official population sizes (42 ICBs; 134 acute and 10 ambulance
+  trusts in the 2025/26 league tables) with the periods they hold for.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from ..resources import asset
+from .checks import Check, quote
+from .orgtypes import label
+from .periods import quarter_index
+from .values import ClaimView, MembershipView, RankingView, cell_int, cell_text
+
+OFFICIAL_FILE = ("official", "nof_2025-26_q3_segments.csv")
+POPULATIONS_FILE = ("official", "populations.csv")
+OFFICIAL_COLUMNS = ("ods_code", "name", "org_type", "trust_subtype", "league", "segment", "rank",
+                    "framework", "period")
+UNPUBLISHED_SEGMENTS = (4, 5)
+_STOP = {"nhs", "trust", "foundation", "the", "ft", "of"}
+_LEAGUE = {"Acute trust": "acute", "Mental health and community trust": "non_acute",
+           "Ambulance trust": "ambulance"}
+_SUBTYPE = {"Community": "community", "Mental Health and Learning Disability": "mental_health",
+            "Ambulance": "ambulance"}
+
+
+def derive_official_extract(source_csv: Path) -> pd.DataFrame:
+    """The shipped table from ``nof_2025-26_q3_trust_segments_extract.csv``: placement
+    columns only, with the contract's org_type and league vocabularies."""
+    raw = pd.read_csv(source_csv, dtype=str, keep_default_na=False)
+    rows = []
+    for rec in raw.to_dict("records"):
+        league = _LEAGUE.get(rec["trust_type"], "")
+        rows.append({
+            "ods_code": rec["org_code"], "name": rec["org_name"],
+            "org_type": _SUBTYPE.get(rec["trust_subtype"], "acute" if league == "acute" else "other"),
+            "trust_subtype": rec["trust_subtype"], "league": league, "segment": rec["segment"],
+            "rank": rec["rank_within_type"], "framework": "nof2025",
+            "period": "2025/26 Q3" if rec["quarter"].strip() == "Q3 2025/26" else rec["quarter"],
+        })
+    return pd.DataFrame(rows, columns=list(OFFICIAL_COLUMNS))
+
+
+def _read(parts: tuple[str, ...]) -> pd.DataFrame:
+    with asset(*parts).open("r", encoding="utf-8") as fh:
+        return pd.read_csv(fh, dtype=str, keep_default_na=False)
+
+
+def load_official() -> pd.DataFrame:
+    """The shipped official placements (one row per trust, see the module docstring)."""
+    return _read(OFFICIAL_FILE)
+
+
+def load_populations() -> pd.DataFrame:
+    """Official population sizes with the periods they hold for."""
+    return _read(POPULATIONS_FILE)
+
+
+def core_name(name: str) -> str:
+    """A name without case, punctuation or generic words, so "Barts Health" finds
+    "BARTS HEALTH NHS TRUST"."""
+    text = re.sub(r"[^a-z0-9 ]+", " ", name.lower().replace("&", " and "))
+    return " ".join(w for w in text.split() if w not in _STOP)
+
+
+class Official:
+    """Lookups over the official table for one period."""
+
+    def __init__(self, table: pd.DataFrame, populations: pd.DataFrame) -> None:
+        self.rows = [{k: cell_text(v) for k, v in r.items()} for r in table.to_dict("records")]
+        self.periods = {r["period"] for r in self.rows}
+        self.by_code = {r["ods_code"].upper(): r for r in self.rows if r["ods_code"]}
+        self.by_name = {core_name(r["name"]): r for r in self.rows}
+        self.populations = [{k: cell_text(v) for k, v in r.items()} for r in populations.to_dict("records")]
+
+    def find(self, ods_code: str, *names: str) -> dict | None:
+        if ods_code and ods_code.upper() in self.by_code:
+            return self.by_code[ods_code.upper()]
+        for name in names:
+            key = core_name(name)
+            if key and key in self.by_name:
+                return self.by_name[key]
+        for name in names:
+            key = core_name(name)
+            hits = [r for k, r in self.by_name.items() if key and k.startswith(key + " ")]
+            if len(hits) == 1:
+                return hits[0]
+        return None
+
+    def selection(self, org_type: str, period: str) -> list[dict] | None:
+        rows = [r for r in self.rows if r["period"] == period]
+        if org_type == "trust":
+            return rows
+        if org_type in ("acute", "non_acute", "ambulance"):
+            return [r for r in rows if r["league"] == org_type]
+        if org_type in ("mental_health", "community"):
+            return [r for r in rows if r["org_type"] == org_type]
+        if org_type == "community_or_mental_health":
+            return [r for r in rows if r["org_type"] in ("mental_health", "community")]
+        return None
+
+    def population(self, org_type: str, framework: str, period: str) -> tuple[int, str] | None:
+        """The official size of a population in a period (or over a whole framework)."""
+        where = quarter_index(period) if period else None
+        for row in self.populations:
+            if row["org_type"] != org_type or (framework and row["framework"] != framework):
+                continue
+            if where is None:
+                if framework and row.get("covers_framework") == "true":
+                    return int(row["count"]), row["source"]
+                continue
+            low, high = quarter_index(row["period_from"]), quarter_index(row["period_to"])
+            if low is not None and high is not None and low <= where <= high:
+                return int(row["count"]), row["source"]
+        return None
+
+
+def _population_checks(claims: list[ClaimView], official: Official) -> list[Check]:
+    out = []
+    for claim in claims:
+        if claim.scope:
+            continue
+        size = claim.count if claim.is_population else claim.total
+        if size is None:
+            continue
+        found = official.population(claim.org_type, claim.framework, claim.period)
+        if found is None:
+            continue
+        value, source = found
+        ok = size == value
+        out.append(Check(
+            "official_data", "pass" if ok else "fail", (claim.claim_id,), str(value), str(size),
+            f"{quote(claim.text)} counts {size} {label(claim.org_type)}; the official figure is {value} "
+            f"({source}).", (claim.doc_id,)))
+    return out
+
+
+def _count_checks(claims: list[ClaimView], official: Official) -> list[Check]:
+    out = []
+    for claim in claims:
+        if (claim.scope or len(claim.segments) != 1 or claim.count is None
+                or claim.period not in official.periods):
+            continue
+        rows = official.selection(claim.org_type, claim.period)
+        if rows is None:
+            continue
+        segment = claim.segments[0]
+        placed = sum(1 for r in rows if cell_int(r["segment"]) == segment)
+        noun = label(claim.org_type)
+        ids, doc = (claim.claim_id,), (claim.doc_id,)
+        if segment in UNPUBLISHED_SEGMENTS:
+            out.append(Check("official_data", "unverifiable", ids, "", str(claim.count),
+                             f"{quote(claim.text)}: the official extract does not separate segment 4 from "
+                             "segment 5 (the Recovery Support Programme), so this count cannot be checked.",
+                             doc))
+            continue
+        size = official.population(claim.org_type, claim.framework, claim.period)
+        missing = None if size is None else max(size[0] - len(rows), 0)
+        high = None if missing is None else placed + missing
+        if claim.count < placed or (high is not None and claim.count > high):
+            bound = f"at least {placed}" if claim.count < placed else f"at most {high}"
+            out.append(Check("official_data", "fail", ids, bound, str(claim.count),
+                             f"{quote(claim.text)}: the official {claim.period} data place {placed} "
+                             f"{noun} in segment {segment}, so the count must be {bound}, not {claim.count}.",
+                             doc))
+        elif missing == 0:
+            out.append(Check("official_data", "pass", ids, str(placed), str(claim.count),
+                             f"{quote(claim.text)} matches the official {claim.period} data.", doc))
+        else:
+            lacking = f"lacks {missing}" if missing is not None else "does not cover all of them"
+            out.append(Check("official_data", "unverifiable", ids,
+                             f"{placed}–{high}" if high is not None else f"at least {placed}",
+                             str(claim.count),
+                             f"{quote(claim.text)}: coverage incomplete. The official {claim.period} extract "
+                             f"places {placed} {noun} in segment {segment} but {lacking}; the stated "
+                             f"{claim.count} is possible.", doc))
+    return out
+
+
+def _membership_checks(memberships: list[MembershipView], official: Official) -> list[Check]:
+    out = []
+    for member in memberships:
+        if member.segment is None or member.period not in official.periods:
+            continue
+        row = official.find(member.ods_code, member.canonical_name, member.name)
+        ids, doc = tuple(filter(None, [member.claim_id])), (member.doc_id,)
+        if row is None:
+            out.append(Check("official_data", "unverifiable", ids, "", str(member.segment),
+                             f"{member.name} is placed in segment {member.segment}, but it is not in the "
+                             f"official {member.period} extract (coverage incomplete).", doc))
+            continue
+        official_segment = cell_int(row["segment"])
+        if member.segment == 5 and official_segment == 4:
+            status, verdict = "unverifiable", "which is as far as the extract goes (it has no segment 5)"
+        elif member.segment == official_segment:
+            status, verdict = "pass", "as the text says"
+        else:
+            status, verdict = "fail", f"not segment {member.segment} as the text says"
+        out.append(Check("official_data", status, ids, str(official_segment), str(member.segment),
+                         f"The official {member.period} data place {row['name'].title()} in segment "
+                         f"{official_segment}, {verdict}.", doc))
+    return out
+
+
+def _ranking_checks(rankings: list[RankingView], official: Official) -> list[Check]:
+    out = []
+    for ranking in rankings:
+        if ranking.rank is None or ranking.period not in official.periods:
+            continue
+        row = official.find(ranking.ods_code, ranking.canonical_name, ranking.name)
+        if row is None or (ranking.league and ranking.league != row["league"]):
+            continue
+        official_rank = cell_int(row["rank"])
+        ok = official_rank == ranking.rank
+        league = row["league"].replace("_", "-")
+        out.append(Check("official_data", "pass" if ok else "fail", (), str(official_rank), str(ranking.rank),
+                         f"{ranking.name} is ranked {ranking.rank} in the text; the official "
+                         f"{ranking.period} {league} league table ranks it {official_rank}.",
+                         (ranking.doc_id,)))
+    return out
+
+
+def official_checks(claims: list[ClaimView], memberships: list[MembershipView],
+                    rankings: list[RankingView], table: pd.DataFrame,
+                    populations: pd.DataFrame | None = None) -> list[Check]:
+    """Every ``official_data`` check the shipped (or given) official tables allow."""
+    official = Official(table, load_populations() if populations is None else populations)
+    return [*_population_checks(claims, official), *_count_checks(claims, official),
+            *_membership_checks(memberships, official), *_ranking_checks(rankings, official)]

@@ -1,0 +1,134 @@
+"""Which period a figure describes, so figures from different documents can be joined.
+
+The rule, in order of preference:
+
+1. the claim's own ``period`` (the extractor read it from the words), normalised to
+   ``YYYY/YY Qn`` or ``YYYY-MM``;
+2. one explicit quarter named in the document ("Q2 2025/26", "the second quarter of
+   2025/26", "2025-26 Q2"); if it names several, none of them is trusted;
+3. the publication date and the framework. Segmentation under the 2016 framework was
+   published month by month, so a ``sof2016`` figure describes the month it appeared in
+   (``2016-10``). From 2021 segments are refreshed quarterly and an article reports the
+   latest published quarter, i.e. the financial quarter *before* the one it appeared in:
+   a ``nof2022`` article from February 2024 (2023/24 Q4) describes ``2023/24 Q3``.
+   Without a framework the publication month is kept.
+
+Anything else leaves the period empty, and empty periods are never treated as equal
+across documents (see ``dataset``).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from datetime import date
+
+import pandas as pd
+
+QUARTERLY = {"sof2021", "nof2022", "nof2025"}
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
+_FY = r"(20\d\d)\s*[/-]\s*(?:20)?(\d\d)"
+_PATTERNS = (
+    re.compile(rf"\bQ([1-4])\s*(?:of\s+)?{_FY}", re.I),
+    re.compile(rf"\b{_FY}\s*Q([1-4])\b", re.I),
+    re.compile(rf"\bquarter\s+([1-4])\s+(?:of\s+)?{_FY}", re.I),
+    re.compile(rf"\b(first|second|third|fourth)\s+quarter\s+of\s+{_FY}", re.I),
+)
+_CANONICAL = re.compile(r"^(20\d\d)/(\d\d) Q([1-4])$")
+_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def fy_label(start_year: int, quarter: int) -> str:
+    return f"{start_year}/{(start_year + 1) % 100:02d} Q{quarter}"
+
+
+def _from_match(match: re.Match) -> str | None:
+    groups = match.groups()
+    if match.re is _PATTERNS[1]:
+        year, nxt, quarter = groups
+    else:
+        quarter, year, nxt = groups
+    start = int(year)
+    if (start + 1) % 100 != int(nxt):
+        return None
+    q = _ORDINALS.get(quarter.lower()) if not quarter.isdigit() else int(quarter)
+    return fy_label(start, q) if q else None
+
+
+def period_key(period: str) -> str:
+    """A period in its canonical spelling (``Q3 2023/24`` → ``2023/24 Q3``)."""
+    period = period.strip()
+    if not period or _CANONICAL.match(period) or _MONTH.match(period):
+        return period
+    for pattern in _PATTERNS:
+        match = pattern.search(period)
+        if match and (label := _from_match(match)):
+            return label
+    return period
+
+
+def quarters_named(text: str) -> set[str]:
+    """Every financial quarter the text names explicitly."""
+    found = set()
+    for pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            if label := _from_match(match):
+                found.add(label)
+    return found
+
+
+def parse_published(published: str) -> date | None:
+    """A publication date in any common spelling (ISO, ``21.10.16``, ``14 February 2024``)."""
+    if not published.strip():
+        return None
+    iso = re.match(r"^(\d{4})-(\d{2})(?:-(\d{2}))?", published.strip())
+    if iso:
+        return date(int(iso[1]), int(iso[2]), int(iso[3] or 1))
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
+            stamp = pd.to_datetime(published, dayfirst=True)
+        except (ValueError, TypeError, OverflowError):
+            return None
+    return None if pd.isna(stamp) else stamp.date()
+
+
+def fy_quarter(day: date) -> tuple[int, int]:
+    """The financial year (by its first calendar year) and quarter a date falls in."""
+    if day.month >= 4:
+        return day.year, (day.month - 4) // 3 + 1
+    return day.year - 1, 4
+
+
+def previous_quarter(start_year: int, quarter: int) -> tuple[int, int]:
+    return (start_year, quarter - 1) if quarter > 1 else (start_year - 1, 4)
+
+
+def period_from_published(framework: str, published: str) -> str:
+    day = parse_published(published)
+    if day is None:
+        return ""
+    if framework in QUARTERLY:
+        return fy_label(*previous_quarter(*fy_quarter(day)))
+    return f"{day.year}-{day.month:02d}"
+
+
+def resolve_period(own: str, framework: str, published: str, text: str = "") -> str:
+    """The period a row describes, by the rule in this module's docstring."""
+    if own.strip():
+        return period_key(own)
+    named = quarters_named(text)
+    if len(named) == 1:
+        return named.pop()
+    return period_from_published(framework, published)
+
+
+def quarter_index(period: str) -> int | None:
+    """A sortable number for a period (months map to the quarter they fall in)."""
+    period = period_key(period)
+    if match := _CANONICAL.match(period):
+        return int(match[1]) * 4 + int(match[3]) - 1
+    if match := _MONTH.match(period):
+        year, quarter = fy_quarter(date(int(match[1]), int(match[2]), 1))
+        return year * 4 + quarter - 1
+    return None

@@ -1,0 +1,108 @@
+"""What fraction of a population a stated share allows.
+
+A verbal share ("more than half", "just over a third") allows the interval listed for it
+in ``models/shares.jsonl``; a percentage allows whatever rounds to it at the precision it
+was written with ("36%" is 35.5%–36.5%, "36.4%" is 36.35%–36.45%). Fractions are exact
+(``Fraction``) so a boundary such as 23/42 against "more than half" is never decided by
+floating-point noise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from fractions import Fraction
+from functools import cache
+
+from ..resources import load_jsonl
+
+
+@dataclass(frozen=True)
+class Interval:
+    """A closed, open or half-open interval of population fractions."""
+
+    low: Fraction
+    high: Fraction
+    low_open: bool = False
+    high_open: bool = False
+
+    def contains(self, value: Fraction) -> bool:
+        above = value > self.low if self.low_open else value >= self.low
+        below = value < self.high if self.high_open else value <= self.high
+        return above and below
+
+    def overlaps(self, other: Interval) -> bool:
+        """Whether some fraction lies in both intervals."""
+        if self.high < other.low or other.high < self.low:
+            return False
+        if self.high == other.low:
+            return not (self.high_open or other.low_open)
+        if other.high == self.low:
+            return not (other.high_open or self.low_open)
+        return True
+
+    def describe(self) -> str:
+        left = "more than" if self.low_open else "at least"
+        right = "less than" if self.high_open else "at most"
+        if self.low == self.high:
+            return f"exactly {_pct(self.low)}"
+        if self.low == 0 and not self.low_open:
+            return f"{right} {_pct(self.high)}"
+        if self.high == 1 and not self.high_open:
+            return f"{left} {_pct(self.low)}"
+        return f"{left} {_pct(self.low)} and {right} {_pct(self.high)}"
+
+    def count_range(self, population: int) -> tuple[int, int] | None:
+        """The whole counts out of ``population`` inside the interval (``None`` if none)."""
+        counts = [n for n in range(population + 1) if self.contains(Fraction(n, population))]
+        return (counts[0], counts[-1]) if counts else None
+
+
+def _pct(value: Fraction) -> str:
+    return f"{float(value) * 100:.3g}%"
+
+
+def normalise_phrase(phrase: str) -> str:
+    text = phrase.lower().replace("\u2013", "-").replace("\u2014", "-")
+    text = re.sub(r"[-\s]+", " ", text)
+    return text.strip(" .,;:()")
+
+
+@cache
+def share_table() -> dict[str, Interval]:
+    """The verbal-share intervals shipped in ``models/shares.jsonl``, by normalised phrase."""
+    table = {}
+    for entry in load_jsonl("shares.jsonl"):
+        table[normalise_phrase(entry["phrase"])] = Interval(
+            Fraction(str(entry["low"])), Fraction(str(entry["high"])),
+            bool(entry.get("low_open")), bool(entry.get("high_open")),
+        )
+    return table
+
+
+def share_interval(phrase: str) -> Interval | None:
+    """The interval a verbal share allows, or ``None`` when the phrase has no entry."""
+    key = normalise_phrase(phrase)
+    table = share_table()
+    if key in table:
+        return table[key]
+    for prefix in ("just ", "some ", "only "):
+        if key.startswith(prefix) and key[len(prefix):] in table:
+            return table[key[len(prefix):]]
+    return None
+
+
+def percent_interval(percent_text: str) -> Interval | None:
+    """Every fraction that rounds to the percentage at the precision it was written with."""
+    text = percent_text.strip().rstrip("%").strip()
+    try:
+        value = Fraction(text)
+    except (ValueError, ZeroDivisionError):
+        return None
+    decimals = len(text.split(".", 1)[1]) if "." in text else 0
+    half_step = Fraction(1, 2 * 10**decimals)
+    return Interval((value - half_step) / 100, (value + half_step) / 100)
+
+
+def format_percent(count: int, denominator: int) -> str:
+    return f"{100 * count / denominator:.1f}%"
