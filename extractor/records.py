@@ -68,9 +68,12 @@ class Membership:
     doc_id: str = ""
     claim_id: str = ""
     membership_id: str = ""
+    claim: Claim | None = field(default=None, repr=False, compare=False)
 
     def to_row(self) -> dict:
-        row = asdict(self)
+        row = {k: v for k, v in asdict(self).items() if k != "claim"}
+        if self.claim is not None:
+            row["claim_id"] = self.claim.claim_id
         return row
 
 

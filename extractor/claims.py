@@ -1,0 +1,510 @@
+"""Claim building: which count goes with which population and segment.
+
+The pipeline marks quantities, segments, populations, scopes and organisations; this
+module relates them using the dependency-free structure of each sentence:
+
+* a *quantity group* is a number with what qualifies it: a bracketed figure
+  ("more than half (23)", "40% (84)"), a denominator ("of the 42", "out of 137", "11/19")
+  and modifiers ("only", "a further", "the remaining", "of the others");
+* its *population* is the organisation noun that follows it directly, through "of the",
+  or after a copula ("of which two-thirds (20) are community or mental health trusts");
+  a bare number ("A further 20 were listed...", "and 74 in segment 3") takes the
+  population of the claim before it;
+* its *segment* is the first segment named in its frame (the words up to the next
+  quantity group); a coordinated list ("two specialist trusts, six mental health trusts
+  ... were in segment 3") shares the segment at its end, "of which" and anaphoric
+  subsets ("Two of the others", "the remaining six") inherit it, and a following
+  "They fall into Segment 3" supplies it.
+
+Named organisations attached to a claim (in brackets, between dashes, in apposition, or
+in a following "They are ..." sentence) become memberships via :mod:`extractor.lists`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from .lists import ListItem, names_before, split_names
+from .records import Claim, DocResult, Membership
+
+GENERIC_TYPES = {"trust", "other"}
+FOLLOW_OK = {
+    "are", "were", "is", "was", "have", "had", "has", "in", "into", "of", "out", "now", "remain",
+    "remained", "remains", "sit", "sat", "sits", "fall", "fell", "falls", "currently", "still", "also",
+    "received", "moved", "will", "would", "could", "been", "being", "placed", "listed", "rated",
+    "went", "make", "made", "achieved", "got", "each", "to", "at", "on", "with", "from", "and", "across",
+    "nationally", "overall", "altogether", "in total", "more", "fewer", "others", "other", "apiece",
+}
+SKIP_TO_POPULATION = {"of", "the", "these", "those", "its", "our", "their", "all", "england", "'s", "’s",
+                      "country", "nation", "national", "english", "current", "existing", "remaining",
+                      "other", "such", "individual", "which", "local"}
+ANAPHORIC_AFTER = {"others", "them", "these", "those", "which", "remainder", "rest"}
+SUBSET_BEFORE = ("of which", "of whom", "of these", "of them", "of those", "including", "among them",
+                 "among these")
+UNITS = {"bn", "m", "million", "billion", "k", "per", "percent", "weeks", "week", "days", "day", "hours",
+         "months", "month", "years", "year", "patients", "beds", "people", "staff", "pounds", "p",
+         "minutes", "metrics", "themes", "domains", "segments", "segment", "criteria", "points", "places",
+         "times", "sites", "hospitals", "areas", "measures", "indicators", "standards", "targets",
+         "quarters", "appointments", "operations", "tier", "tiers", "categories", "services"}
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+          "sept", "oct", "nov", "dec"}
+NOT_COUNT_BEFORE = {"£", "$", "€", "q", "quarter", "page", "no", "section", "table", "figure", "segment",
+                    "segments", "tier", "nof", "sof", "level", "category", "appendix", "paragraph", "item",
+                    "annex", "version", "top", "phase", "year", "wave", "round"}
+THEY = {"they", "these", "those", "all", "both", "each"}
+
+
+@dataclass
+class Group:
+    """A quantity with its bracketed figure, denominator and modifiers."""
+
+    start: int
+    end: int
+    count: int | None = None
+    total: int | None = None
+    percent: float | None = None
+    share: str = ""
+    anaphoric: bool = False
+    further: bool = False
+    subset: bool = False
+    population: Span | None = None
+    pop_types: list[str] = field(default_factory=list)
+    segments: tuple[int, ...] = ()
+    scope: str = ""
+    leading_total: bool = False
+    names: list[ListItem] = field(default_factory=list)
+
+    @property
+    def org_type(self) -> str:
+        return self.population.label_ if self.population is not None else ""
+
+
+@dataclass
+class State:
+    """What earlier sentences established, for "A further 20", "They are ...", "None of these"."""
+
+    last_claims: list[Claim] = field(default_factory=list)
+    last_groups: list[Group] = field(default_factory=list)
+    sentences_since: int = 0
+
+    @property
+    def last_population(self) -> str:
+        for claim in reversed(self.last_claims):
+            if claim.org_type not in ("", "other"):
+                return claim.org_type
+        return ""
+
+    @property
+    def last_segments(self) -> tuple[int, ...]:
+        for claim in reversed(self.last_claims):
+            if claim.segments:
+                return claim.segments
+        return ()
+
+
+def _spans_in(doc: Doc, key: str, sent: Span) -> list[Span]:
+    if key not in doc.spans:
+        return []
+    return [s for s in doc.spans[key] if s.start >= sent.start and s.end <= sent.end]
+
+
+def _overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+def _lower(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def _text_between(doc: Doc, a: int, b: int) -> str:
+    return doc[a:b].text.lower() if a < b else ""
+
+
+class SentenceReader:
+    """Reads one sentence's groups, populations and segments."""
+
+    def __init__(self, doc: Doc, sent: Span) -> None:
+        self.doc = doc
+        self.sent = sent
+        self.segments = _spans_in(doc, "segments", sent)
+        self.populations = _spans_in(doc, "populations", sent)
+        self.scopes = _spans_in(doc, "scopes", sent)
+        self.orgs = _spans_in(doc, "orgs", sent)
+        ranks = _spans_in(doc, "ranks", sent)
+        blockers = self.segments + ranks
+        self.quantities = [q for q in _spans_in(doc, "quantities", sent)
+                           if not _overlaps(q, blockers) and q._.quantity is not None]
+
+    def population_at(self, i: int) -> Span | None:
+        for p in self.populations:
+            if p.start == i:
+                return p
+        return None
+
+    def population_after(self, i: int, limit: int = 4) -> Span | None:
+        """The population noun starting at ``i`` or after only skippable words."""
+        j = i
+        while j < self.sent.end and j - i <= limit:
+            pop = self.population_at(j)
+            if pop is not None:
+                if _overlaps(pop, self.orgs):
+                    return None
+                return pop
+            tok = self.doc[j]
+            if tok.lower_ not in SKIP_TO_POPULATION and not (tok.is_punct and tok.text in "’'"):
+                if not (tok.is_title and self._inside_population_name(j)):
+                    return None
+            j += 1
+        return None
+
+    def _inside_population_name(self, j: int) -> bool:
+        return any(p.start <= j < p.end for p in self.populations)
+
+    def is_count_candidate(self, q: Span) -> bool:
+        doc = self.doc
+        qty = q._.quantity
+        prev = _lower(doc, q.start - 1)
+        nxt = _lower(doc, q.end)
+        if prev in NOT_COUNT_BEFORE or prev in MONTHS or nxt in MONTHS:
+            return False
+        if qty.kind == "CARD":
+            if qty.value is None or not float(qty.value).is_integer() or qty.value > 5000:
+                return False
+            if len(q.text) == 4 and q.text.isdigit() and 1900 <= int(q.text) <= 2100:
+                return False
+            if nxt in UNITS or nxt in {"%", "or"} and _lower(doc, q.end + 1) == "more":
+                return False
+        return True
+
+
+def _group_quantities(reader: SentenceReader) -> list[Group]:
+    """Merge each quantity with its bracketed figure and denominator."""
+    doc = reader.doc
+    qs = [q for q in reader.quantities if reader.is_count_candidate(q)]
+    groups: list[Group] = []
+    used: set[int] = set()
+    for idx, q in enumerate(qs):
+        if idx in used:
+            continue
+        g = Group(start=q.start, end=q.end)
+        _absorb(g, q._.quantity)
+        # bracketed figure: "more than half (23)", "40% (84)", "Over half (11/19)"
+        if idx + 1 < len(qs) and _lower(doc, q.end) in {"(", "["}:
+            nq = qs[idx + 1]
+            if nq.start == q.end + 1 and _lower(doc, nq.end) in {")", "]"}:
+                _absorb(g, nq._.quantity)
+                g.end = nq.end + 1
+                used.add(idx + 1)
+        # denominator: "of the 42", "out of the 137", "of 42"
+        j = g.end
+        words = []
+        while j < reader.sent.end and len(words) < 4 and doc[j].lower_ in {"of", "out", "the", "all", "england's"}:
+            words.append(doc[j].lower_)
+            j += 1
+        if words and words[-1] != "out" and ("of" in words):
+            for k in range(idx + 1, len(qs)):
+                if qs[k].start == j and qs[k]._.quantity.kind == "CARD" and g.total is None:
+                    g.total = int(qs[k]._.quantity.value)
+                    g.end = qs[k].end
+                    used.add(k)
+                    break
+        groups.append(g)
+    return groups
+
+
+def _absorb(g: Group, qty) -> None:
+    if qty.kind == "SHARE":
+        g.share = g.share or qty.text
+    elif qty.kind == "PERCENT":
+        g.percent = qty.value if g.percent is None else g.percent
+    elif qty.kind == "RATIO":
+        if qty.text.replace(" ", "").count("/") == 1:
+            g.count, g.total = (qty.count, qty.total) if g.count is None else (g.count, g.total)
+        else:
+            g.share = g.share or qty.text
+    elif qty.kind == "CARD" and g.count is None:
+        g.count = qty.count
+
+
+def _modifiers(reader: SentenceReader, g: Group) -> None:
+    doc = reader.doc
+    before = _text_between(doc, max(reader.sent.start, g.start - 3), g.start)
+    if any(before.endswith(m) for m in ("a further", "another", "further", "an additional", "a further ")):
+        g.further = True
+    if before.endswith(("the remaining", "the other", "remaining")):
+        g.anaphoric = True
+    if any(before.endswith(m) for m in SUBSET_BEFORE):
+        g.subset = True
+    after = _text_between(doc, g.end, min(reader.sent.end, g.end + 3))
+    if after.startswith(("of the others", "of them", "of these", "of those", "of the rest", "of the remainder")):
+        g.anaphoric = True
+
+
+def _find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
+    """Population directly after, through 'of', or after a copula; True when found."""
+    doc = reader.doc
+    if _text_between(doc, g.end, g.end + 3).startswith(("of these types", "of those types", "of these kinds")):
+        return True
+    pop = reader.population_after(g.end)
+    if pop is not None:
+        g.population = pop
+        return True
+    for j in range(g.end, min(frame_end, reader.sent.end)):
+        if doc[j].lower_ in {"are", "were", "is", "was"}:
+            pop = reader.population_after(j + 1, limit=3)
+            if pop is not None and not _text_between(doc, j + 1, pop.start).strip(" ").startswith(("in", "on")):
+                g.population = pop
+                return True
+        if doc[j].is_punct and doc[j].text in ";":
+            break
+    return False
+
+
+def _is_bare(reader: SentenceReader, g: Group) -> bool:
+    """A number followed by a verb or preposition counts whatever the sentence is about."""
+    doc = reader.doc
+    nxt = doc[g.end] if g.end < reader.sent.end else None
+    if nxt is None:
+        return True
+    if nxt.is_punct or nxt.is_space:
+        return nxt.text not in {"%", "/"}
+    return nxt.lower_ in FOLLOW_OK
+
+
+def _segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
+    """The first numbered segment in ``[start, end)``, else the first descriptor."""
+    inside = [s for s in reader.segments if s.start >= start and s.end <= end and s._.segments]
+    numbered = [s for s in inside if not s.id_.startswith("desc:")]
+    if numbered:
+        return numbered[0]
+    return inside[0] if inside else None
+
+
+def _scope_in(reader: SentenceReader, start: int, end: int) -> str:
+    doc = reader.doc
+    for s in reader.scopes:
+        if s.start >= start and s.end <= end and _lower(doc, s.start - 1) in {"in", "across", "within", "for", "the"}:
+            if s.text.lower() in {"the region", "our region", "our system", "the system", "the capital"}:
+                continue
+            if _overlaps(s, reader.orgs) and not _lower(doc, s.start - 1) in {"in", "across", "within"}:
+                continue
+            return s.text
+    return ""
+
+
+def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, period: str) -> Claim:
+    start_char, end_char = sent.start_char, sent.end_char
+    text = doc.text[start_char:end_char].strip()
+    lead = len(doc.text[start_char:end_char]) - len(doc.text[start_char:end_char].lstrip())
+    start_char += lead
+    return Claim(org_type=org_type, segments=g.segments, count=g.count, total=g.total, percent=g.percent,
+                 share_text=g.share, scope=g.scope, framework=framework, period=period, text=text,
+                 start=start_char, end=start_char + len(text),
+                 org_words=g.population.text if g.population is not None else "")
+
+
+def _attach_lists(reader: SentenceReader, g: Group, frame_end: int) -> None:
+    """Names in brackets, between dashes, or in apposition right after the population."""
+    if g.population is None:
+        return
+    doc = reader.doc
+    i = g.population.end
+    # skip an abbreviation in brackets: "Integrated Care Systems (ICSs)"
+    if _lower(doc, i) == "(" and i + 2 < reader.sent.end and _lower(doc, i + 2) == ")" and doc[i + 1].is_upper:
+        i += 3
+    if i >= reader.sent.end:
+        return
+    opener = doc[i].text
+    closers = {"(": ")", "–": "–", "—": "—", "-": "-", ":": None, ",": None}
+    if opener not in closers:
+        return
+    closer = closers[opener]
+    j = i + 1
+    while j < min(frame_end, reader.sent.end):
+        t = doc[j].text
+        if closer and t == closer:
+            break
+        if not closer and (t in {";", "."} or doc[j].lower_ in {"while", "whereas", "but", "which", "who",
+                                                                 "are", "were", "is", "was", "have", "has"}):
+            break
+        j += 1
+    if j <= i + 1:
+        return
+    region = doc[i + 1:j]
+    if opener == "," and not any(tok.is_title for tok in region):
+        return
+    items = split_names(region, reader.orgs)
+    if opener == "," and (not items or any(len(it.text.split()) > 8 for it in items)):
+        return
+    g.names = items
+
+
+def _exception_names(reader: SentenceReader, start: int) -> tuple[list[ListItem], Span | None]:
+    """'apart from the London and South East Coast ambulance trusts' → names and their population."""
+    doc = reader.doc
+    text = _text_between(doc, start, reader.sent.end)
+    for marker in ("apart from", "except for", "except", "other than", "with the exception of", "bar", "save for"):
+        pos = text.find(marker + " ")
+        if pos == -1:
+            continue
+        char = doc[start].idx + pos + len(marker) + 1
+        k = next((t.i for t in doc[start:reader.sent.end] if t.idx >= char), None)
+        if k is None:
+            return [], None
+        for p in reader.populations:
+            if p.start > k:
+                names = names_before(doc[k:p.start], reader.orgs)
+                return names, p
+        return [], None
+    return [], None
+
+
+def read_claims(doc: Doc, result: DocResult) -> None:
+    """Append the claims and list memberships of ``doc`` to ``result``."""
+    framework, period = doc._.framework, doc._.period
+    state = State()
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents):
+        reader = SentenceReader(doc, sent)
+        groups = _group_quantities(reader)
+        made: list[Claim] = []
+        kept: list[Group] = []
+        for gi, g in enumerate(groups):
+            frame_end = groups[gi + 1].start if gi + 1 < len(groups) else sent.end
+            _modifiers(reader, g)
+            types_anaphor = _text_between(doc, g.end, g.end + 3).startswith(
+                ("of these types", "of those types", "of these kinds"))
+            found = _find_population(reader, g, frame_end)
+            if types_anaphor:
+                g.pop_types = [c.org_type for c in state.last_claims if c.org_type not in GENERIC_TYPES]
+                found = bool(g.pop_types)
+            if not found:
+                if not _is_bare(reader, g):
+                    continue
+                if g.count is None and g.percent is None and not g.share:
+                    continue
+            # segment: in the frame after the group, else in the clause before it
+            seg = _segment_in(reader, g.end, frame_end)
+            if seg is None and not g.subset:
+                lo = kept[-1].end if kept else sent.start
+                seg = _segment_in(reader, lo, g.start)
+            if seg is not None:
+                g.segments = seg._.segments
+            g.scope = _scope_in(reader, (kept[-1].end if kept else sent.start), frame_end)
+            kept.append(g)
+        # second pass: inherit what the sentence structure implies
+        for gi, g in enumerate(kept):
+            prev = kept[gi - 1] if gi else None
+            if g.population is None and not g.pop_types:
+                if prev is not None and (prev.population is not None or prev.pop_types):
+                    g.population, g.pop_types = prev.population, prev.pop_types
+            if not g.segments:
+                g.segments = _shared_segment(reader, kept, gi) or (prev.segments if prev and g.subset else ())
+            if not g.scope and prev is not None and g.population is None:
+                g.scope = prev.scope
+        for gi, g in enumerate(kept):
+            frame_end = kept[gi + 1].start if gi + 1 < len(kept) else sent.end
+            org_type = g.org_type
+            if not org_type and not g.pop_types:
+                org_type = state.last_population if (state.sentences_since <= 2 or g.further) else ""
+            if not g.segments and (g.anaphoric or (not g.further and g.count is not None and g.population is None
+                                                   and not g.total)) and state.sentences_since <= 3:
+                g.segments = state.last_segments if g.anaphoric else ()
+            if not g.segments:
+                g.segments = _segments_from_next(doc, sents, si)
+            if not g.segments:
+                continue
+            if (g.anaphoric or g.subset and g.population is None) and org_type in GENERIC_TYPES:
+                org_type = "other"
+            if g.anaphoric and org_type == "trust":
+                org_type = "other"
+            if g.pop_types:
+                claims = [_claim_from(doc, sent, g, t, framework, period) for t in g.pop_types]
+                names, pop = _exception_names(reader, g.end)
+                if pop is not None and names:
+                    for c in claims:
+                        if c.org_type == pop.label_:
+                            c.count = len(names)
+                    _add_members(result, doc, sent, names, pop.label_, g.segments, framework, period, None)
+                made.extend(claims)
+                continue
+            if not org_type:
+                continue
+            _attach_lists(reader, g, frame_end)
+            claim = _claim_from(doc, sent, g, org_type, framework, period)
+            made.append(claim)
+            if g.names:
+                _add_members(result, doc, sent, g.names, org_type, g.segments, framework, period, claim)
+        if made:
+            result.claims.extend(made)
+            state.last_claims = made
+            state.last_groups = kept
+            state.sentences_since = 0
+        else:
+            _they_are_list(reader, state, result, framework, period)
+            state.sentences_since += 1
+
+
+def _shared_segment(reader: SentenceReader, groups: list[Group], gi: int) -> tuple[int, ...]:
+    """A coordinated list shares the segment named at its end."""
+    doc = reader.doc
+    for k in range(gi, len(groups) - 1):
+        cur, nxt = groups[k], groups[k + 1]
+        end = cur.population.end if cur.population is not None else cur.end
+        gap = _text_between(doc, end, nxt.start).replace(",", " ").split()
+        if any(w not in {"and", "as", "well", "plus", "while"} for w in gap):
+            return ()
+        if nxt.segments:
+            return nxt.segments
+    return ()
+
+
+def _segments_from_next(doc: Doc, sents: list[Span], si: int) -> tuple[int, ...]:
+    """'... 23 of the 42 ICSs ... . They fall into Segment 3.'"""
+    if si + 1 >= len(sents):
+        return ()
+    nxt = sents[si + 1]
+    first = next((t for t in nxt if not t.is_space), None)
+    if first is None or first.lower_ not in THEY:
+        return ()
+    reader = SentenceReader(doc, nxt)
+    if any(reader.is_count_candidate(q) for q in reader.quantities):
+        return ()
+    seg = _segment_in(reader, nxt.start, nxt.end)
+    return seg._.segments if seg is not None else ()
+
+
+def _they_are_list(reader: SentenceReader, state: State, result: DocResult, framework: str, period: str) -> None:
+    """'They are Barking Havering and Redbridge Hospitals ..., East Kent Hospitals ...'."""
+    doc, sent = reader.doc, reader.sent
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 3 or not state.last_claims or state.sentences_since > 0:
+        return
+    head = " ".join(t.lower_ for t in words[:3])
+    if not head.startswith(("they are", "these are", "they include", "these include", "those are",
+                            "they were", "these were")):
+        return
+    claim = state.last_claims[-1]
+    if not claim.segments:
+        return
+    region = doc[words[2].i:sent.end]
+    items = split_names(region, reader.orgs)
+    org_type = claim.org_type if claim.org_type not in GENERIC_TYPES else ""
+    _add_members(result, doc, sent, items, org_type, claim.segments, framework, period, claim)
+
+
+def _add_members(result: DocResult, doc: Doc, sent: Span, items: list[ListItem], org_type: str,
+                 segments: tuple[int, ...], framework: str, period: str, claim: Claim | None) -> None:
+    if len(segments) != 1:
+        return
+    text = doc.text[sent.start_char:sent.end_char].strip()
+    start = doc.text.find(text, sent.start_char)
+    for item in items:
+        result.memberships.append(Membership(
+            name=item.text, segment=segments[0], org_type=org_type, framework=framework, text=text,
+            start=start, end=start + len(text), period=period,
+            claim=claim,
+        ))

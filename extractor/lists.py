@@ -1,0 +1,124 @@
+"""Split written lists of organisation names into items.
+
+"Devon, Hampshire & the Isle of Wight, Norfolk & Waveney, and Shropshire, Telford &
+Wrekin" has commas and ampersands inside names, so gazetteer matches (``doc.spans
+["orgs"]``) decide where names are; text the gazetteer does not cover is split on commas
+and on "and" only where the left side already ends like an organisation name ("East Kent
+Hospitals and Medway Hospitals"), and location qualifiers ("... in Kent") are dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from spacy.tokens import Span
+
+ORG_HEADS = {"hospitals", "hospital", "trust", "health", "healthcare", "care", "services", "service",
+             "partnership", "icb", "ics", "foundation", "nhs", "ft", "group", "alliance", "university",
+             "centre", "clinic", "ambulance"}
+_QUALIFIER = regex.compile(r"\s+(?:in|of|from|across|serving|covering|based\s+in)\s+(?:the\s+)?[A-Z][\w'’&\- ]*$")
+_LEADING = regex.compile(r"^(?:and|or|plus|as\s+well\s+as|both|the|then|also)\s+", regex.I)
+
+
+@dataclass(frozen=True)
+class ListItem:
+    text: str
+    start: int
+    end: int
+
+
+def _trim(text: str, start: int) -> ListItem | None:
+    raw = text
+    text = text.strip(" \t\n,;:.()[]\"“”'’‘-–—•*")
+    start += raw.find(text) if text else 0
+    while True:
+        m = _LEADING.match(text)
+        if not m:
+            break
+        start += m.end()
+        text = text[m.end():]
+    q = _QUALIFIER.search(text)
+    if q and q.start() > 0 and not text[:q.start()].endswith(("University Hospitals", "Hospitals")):
+        text = text[:q.start()]
+    elif q and q.start() > 0 and text[q.start():].lstrip().lower().startswith(("in ", "across ", "serving ")):
+        text = text[:q.start()]
+    text = text.rstrip(" ,;:.")
+    if not text or not text[0].isupper() or len(text) > 120:
+        return None
+    return ListItem(text, start, start + len(text))
+
+
+def _split_and(text: str, start: int) -> list[ListItem]:
+    """Split "A Hospitals and B Hospitals" but not "Barking Havering and Redbridge Hospitals"."""
+    parts = regex.split(r"\s+(?:and|&)\s+", text)
+    if len(parts) == 1:
+        item = _trim(text, start)
+        return [item] if item else []
+    out: list[ListItem] = []
+    buf, buf_start, cursor = parts[0], start, start
+    for part in parts[1:]:
+        cursor = start + text.find(part, cursor - start + len(buf) if False else 0)
+        left_head = buf.split()[-1].lower().strip(",") if buf.split() else ""
+        if left_head in ORG_HEADS and part[:1].isupper():
+            item = _trim(buf, buf_start)
+            if item:
+                out.append(item)
+            pos = text.find(part, buf_start - start + len(buf))
+            buf, buf_start = part, start + pos
+        else:
+            pos = text.find(part, buf_start - start + len(buf))
+            buf = text[buf_start - start:pos + len(part)]
+    item = _trim(buf, buf_start)
+    if item:
+        out.append(item)
+    return out
+
+
+def split_text(text: str, start: int) -> list[ListItem]:
+    """Split uncovered list text on commas/semicolons, then on 'and' between whole names."""
+    out: list[ListItem] = []
+    for m in regex.finditer(r"[^,;]+", text):
+        chunk = m.group(0)
+        if not chunk.strip():
+            continue
+        out.extend(_split_and(chunk, start + m.start()))
+    return out
+
+
+def split_names(region: Span, orgs: list[Span]) -> list[ListItem]:
+    """The names in a list region: gazetteer matches first, the rest split by punctuation."""
+    doc = region.doc
+    inside = sorted((o for o in orgs if o.start >= region.start and o.end <= region.end), key=lambda o: o.start)
+    items: list[ListItem] = []
+    cursor = region.start_char
+    for org in inside:
+        gap = doc.text[cursor:org.start_char]
+        items.extend(_gap_items(gap, cursor))
+        items.append(ListItem(org.text, org.start_char, org.end_char))
+        cursor = org.end_char
+    items.extend(_gap_items(doc.text[cursor:region.end_char], cursor))
+    return items
+
+
+def _gap_items(gap: str, start: int) -> list[ListItem]:
+    words = [w for w in regex.split(r"[\s,;]+", gap) if w]
+    if not any(w[:1].isupper() and w.lower() not in {"and", "the", "in", "of"} for w in words):
+        return []
+    return split_text(gap, start)
+
+
+def names_before(region: Span, orgs: list[Span]) -> list[ListItem]:
+    """'the London and South East Coast' (before 'ambulance trusts') → two names."""
+    items = split_names(region, orgs)
+    if len(items) == 1 and " and " in items[0].text and not orgs:
+        text = items[0].text
+        parts = regex.split(r"\s+and\s+|,\s*", text)
+        out, pos = [], items[0].start
+        for p in parts:
+            at = text.find(p)
+            item = _trim(p, pos + at) if at >= 0 else None
+            if item:
+                out.append(item)
+        return out
+    return items
