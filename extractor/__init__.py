@@ -1,9 +1,32 @@
 """extractor: read what is published about NHS England oversight segments and turn it into
 an audited dataset.
 
-Main flow: :func:`extract` reads documents (``sources``), runs the spaCy rule pipeline
-(``pipeline``), builds claims, memberships and rankings (``claims``), reconciles them
-(``reconcile``) and returns the tables.
+Main flow (``runner.extract``): ``sources`` read files, folders and archives into text →
+``pipeline`` (spaCy rule components) marks quantities, segments, populations and
+organisations → ``reading`` builds claims (``claims``), memberships (``statements``,
+``lists``) and rankings (``league``) and links names (``linking``) → ``reconcile`` checks
+and reconciles them → ``results`` writes the tables, ``report`` the audit page.
 """
 
+from __future__ import annotations
+
 __version__ = "0.1.0"
+
+__all__ = ["ExtractOptions", "ExtractionResult", "__version__", "build_pipeline", "extract"]
+
+
+def __getattr__(name: str):
+    """Import lazily so ``import extractor`` (and ``--help``) stays fast."""
+    if name in ("extract", "ExtractOptions"):
+        from . import runner
+
+        return getattr(runner, name)
+    if name == "ExtractionResult":
+        from .results import ExtractionResult
+
+        return ExtractionResult
+    if name == "build_pipeline":
+        from .pipeline import build_pipeline
+
+        return build_pipeline
+    raise AttributeError(f"module 'extractor' has no attribute {name!r}")

@@ -24,12 +24,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import regex
+
 from spacy.tokens import Doc, Span
 
 from .lists import ListItem, names_before, split_names
 from .records import Claim, DocResult, Membership
 
 GENERIC_TYPES = {"trust", "other"}
+_ABBREVIATION = regex.compile(r"^[A-Z]{2,}[s’']?s?$")
 FOLLOW_OK = {
     "are", "were", "is", "was", "have", "had", "has", "in", "into", "of", "out", "now", "remain",
     "remained", "remains", "sit", "sat", "sits", "fall", "fell", "falls", "currently", "still", "also",
@@ -313,7 +316,8 @@ def _attach_lists(reader: SentenceReader, g: Group, frame_end: int) -> None:
     doc = reader.doc
     i = g.population.end
     # skip an abbreviation in brackets: "Integrated Care Systems (ICSs)"
-    if _lower(doc, i) == "(" and i + 2 < reader.sent.end and _lower(doc, i + 2) == ")" and doc[i + 1].is_upper:
+    if _lower(doc, i) == "(" and i + 2 < reader.sent.end and _lower(doc, i + 2) == ")" and (
+            _ABBREVIATION.match(doc[i + 1].text) or reader.population_at(i + 1) is not None):
         i += 3
     if i >= reader.sent.end:
         return

@@ -1,5 +1,168 @@
-"""Command-line interface (filled in below)."""
+"""Command-line interface: ``extractor extract|audit|orgs|fetch``.
+
+Each command is a thin wrapper around one public function; this module parses ``argv``,
+sets up logging and progress, and maps exceptions to messages and exit codes
+(0 success, 1 some documents failed with ``--strict``, 2 bad usage or a fatal error).
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import logging
+import sys
+import webbrowser
+from pathlib import Path
+
+from . import __version__
+
+log = logging.getLogger("extractor")
 
 
-def main() -> int:
+def _progress(total: int | None, quiet: bool):
+    from tqdm import tqdm
+
+    return tqdm(total=total, unit="doc", disable=quiet or None, desc="extracting", file=sys.stderr)
+
+
+def _count_inputs(paths: list[str]) -> int:
+    from .sources import discover
+
+    return sum(1 for _ in discover(paths))
+
+
+def _run_extract(args: argparse.Namespace, report: bool):
+    from .runner import ExtractOptions, extract
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        raise SystemExit(f"extractor: no such file or folder: {', '.join(missing)}")
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    bad = [f for f in formats if f not in ("csv", "parquet")]
+    if bad:
+        raise SystemExit(f"extractor: unknown --format {', '.join(bad)} (choose csv, parquet or both)")
+    bar = _progress(_count_inputs(args.paths), args.quiet)
+    result = extract(args.paths, ExtractOptions(reconcile=not args.no_reconcile),
+                     on_document=lambda _sd: bar.update(1))
+    bar.close()
+    out = Path(args.out)
+    result.write(out, formats)
+    report_path = None
+    if report:
+        from .report import write_report
+
+        report_path = write_report(result.tables(), result.texts, out / "report.html")
+    docs = result.documents
+    status = docs["status"].value_counts().to_dict() if len(docs) else {}
+    checks = result.checks["status"].value_counts().to_dict() if len(result.checks) else {}
+    print(f"{len(docs)} documents ({status.get('ok', 0)} ok, {status.get('skipped', 0)} skipped, "
+          f"{status.get('failed', 0)} failed): {len(result.claims)} claims, {len(result.memberships)} memberships, "
+          f"{len(result.rankings)} rankings, {len(result.checks)} checks ({checks.get('fail', 0)} failing) "
+          f"→ {out}/" + (f" (report: {report_path})" if report_path else ""))
+    for row in docs[docs["status"] == "failed"].itertuples():
+        print(f"  failed: {row.source}: {row.error}", file=sys.stderr)
+    if args.strict and status.get("failed", 0):
+        return 1, report_path
+    return 0, report_path
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    code, _ = _run_extract(args, report=not args.no_report)
+    return code
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    args.no_reconcile = False
+    code, report_path = _run_extract(args, report=True)
+    if report_path and args.open:
+        webbrowser.open(Path(report_path).resolve().as_uri())
+    return code
+
+
+def cmd_orgs(args: argparse.Namespace) -> int:
+    from .gazetteer import load_gazetteer
+
+    day = dt.date.fromisoformat(args.date) if args.date else None
+    print(load_gazetteer().explain(" ".join(args.query), org_type=args.type, on=day))
     return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from .fetch import FetchOptions, fetch
+
+    urls = list(args.urls)
+    if args.url_file:
+        urls += [u.strip() for u in Path(args.url_file).read_text(encoding="utf-8").splitlines()
+                 if u.strip() and not u.startswith("#")]
+    if not urls:
+        raise SystemExit("extractor fetch: give URLs or --urls FILE")
+    outcomes = fetch(urls, Path(args.to), options=FetchOptions(rate=args.rate, timeout=args.timeout))
+    ok = sum(1 for o in outcomes if o.status in ("ok", "cached"))
+    print(f"{len(outcomes)} URLs: {ok} saved or cached, {len(outcomes) - ok} not → {args.to}/fetch_log.csv")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="extractor",
+        description="Extract, audit and reconcile published claims about NHS England oversight segments.")
+    parser.add_argument("--version", action="version", version=f"extractor {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def add_extract_args(p: argparse.ArgumentParser, out_default: str | None) -> None:
+        p.add_argument("paths", nargs="+", metavar="PATH",
+                       help="files or folders: .txt, .html, .pdf, .warc/.warc.gz (folders are read recursively)")
+        p.add_argument("--out", default=out_default, required=out_default is None, metavar="DIR",
+                       help="folder for documents.csv, claims.csv, memberships.csv, rankings.csv, checks.csv, "
+                            "dataset.csv, organisations.csv and report.html")
+        p.add_argument("--format", default="csv", help="csv, parquet or csv,parquet (default: csv)")
+        p.add_argument("--quiet", action="store_true", help="no progress bar")
+        p.add_argument("--strict", action="store_true", help="exit 1 when any document failed")
+        p.add_argument("--no-reconcile", action="store_true", help="skip checks.csv and dataset.csv")
+
+    p = sub.add_parser("extract", help="extract the dataset tables from documents",
+                       description="Read documents and write the tables of the dataset contract.")
+    add_extract_args(p, None)
+    p.add_argument("--no-report", action="store_true", help="do not write report.html")
+    p.set_defaults(func=cmd_extract)
+
+    p = sub.add_parser("audit", help="extract, check every figure and write the HTML audit report",
+                       description="Extract and reconcile, then write (and optionally open) report.html.")
+    add_extract_args(p, "audit-out")
+    p.add_argument("--open", action="store_true", help="open the report in a web browser")
+    p.set_defaults(func=cmd_audit)
+
+    p = sub.add_parser("orgs", help="show how an organisation name resolves and why",
+                       description="Resolve a name against the organisation gazetteer and explain the decision.")
+    p.add_argument("query", nargs="+", help="the name as written, e.g. 'East Kent Hospitals'")
+    p.add_argument("--type", help="org type hint: icb, acute, ambulance, mental_health, ...")
+    p.add_argument("--date", help="the document date (YYYY-MM-DD): names resolve as they were then")
+    p.set_defaults(func=cmd_orgs)
+
+    p = sub.add_parser("fetch", help="download pages politely (robots.txt, rate limits, cache)",
+                       description="Fetch URLs into a folder that `extractor extract` can read.")
+    p.add_argument("urls", nargs="*", metavar="URL")
+    p.add_argument("--urls", dest="url_file", metavar="FILE", help="a file with one URL per line")
+    p.add_argument("--to", required=True, metavar="DIR", help="folder to save pages and fetch_log.csv")
+    p.add_argument("--rate", type=float, default=1.0, help="requests per second per host (default 1)")
+    p.add_argument("--timeout", type=float, default=20.0, help="seconds per request (default 20)")
+    p.set_defaults(func=cmd_fetch)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING,
+                        format="%(levelname)s %(name)s: %(message)s")
+    try:
+        return args.func(args)
+    except KeyboardInterrupt:
+        print("extractor: interrupted", file=sys.stderr)
+        return 130
+    except SystemExit:
+        raise
+    except Exception as exc:
+        log.debug("fatal", exc_info=True)
+        print(f"extractor: {exc}", file=sys.stderr)
+        return 2

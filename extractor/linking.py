@@ -1,0 +1,45 @@
+"""Attach official names and ODS codes to the memberships and rankings of a document.
+
+The gazetteer (``extractor.gazetteer``) resolves each name with the hints the text gives:
+the org type of the claim the name came from, words around it, and the document date, so
+"South Central" in a list of ambulance trusts becomes South Central Ambulance Service.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from .records import DocResult
+
+
+def _doc_date(doc: Doc) -> dt.date | None:
+    iso = doc._.published or ""
+    try:
+        return dt.date.fromisoformat(iso if len(iso) == 10 else f"{iso[:7]}-01") if iso else None
+    except ValueError:
+        return None
+
+
+def link_records(doc: Doc, result: DocResult) -> None:
+    """Fill ``canonical_name``/``ods_code`` (and a missing ``org_type``) where the name resolves."""
+    from .gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    day = _doc_date(doc)
+    for rec in [*result.memberships, *result.rankings]:
+        hint = getattr(rec, "org_type", "") or _league_type(getattr(rec, "league", ""))
+        link = gazetteer.resolve(rec.name, org_type=hint or None, on=day, context=rec.text)
+        if not link.code and hint:
+            link = gazetteer.resolve(rec.name, on=day, context=rec.text)
+        if link.code:
+            rec.canonical_name, rec.ods_code = link.name, link.code
+            if hasattr(rec, "org_type") and (not rec.org_type or rec.org_type in {"trust", "other"}):
+                rec.org_type = link.org_type
+        if hasattr(rec, "link_reason"):
+            rec.link_reason = link.reason
+
+
+def _league_type(league: str) -> str:
+    return {"acute": "acute", "ambulance": "ambulance", "non_acute": "non_acute"}.get(league, "")

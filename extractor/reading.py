@@ -1,0 +1,33 @@
+"""From one processed spaCy ``Doc`` to its records: claims, memberships, rankings, links.
+
+This is the only place that knows the order of the record builders; each builder adds to
+the same :class:`~extractor.records.DocResult`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .claims import read_claims
+from .league import read_rankings
+from .linking import link_records
+from .records import DocResult
+from .statements import read_statements
+
+
+def read_doc(doc: Doc) -> DocResult:
+    """Every claim, membership and ranking stated in ``doc``, linked to organisations."""
+    result = DocResult(framework=doc._.framework, period=doc._.period)
+    read_claims(doc, result)
+    read_statements(doc, result)
+    read_rankings(doc, result)
+    link_records(doc, result)
+    return result
+
+
+def is_relevant(doc: Doc, result: DocResult) -> bool:
+    """A document is about oversight when it yields a record or names a segment."""
+    if result.claims or result.memberships or result.rankings:
+        return True
+    return bool(doc.spans.get("segments")) and any(
+        s._.segments and not s.id_.startswith("desc:") for s in doc.spans["segments"])
