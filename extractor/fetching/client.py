@@ -41,7 +41,7 @@ class Response:
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, req, fp, code, msg, headers, newurl):  # noqa: PLR0913 - stdlib signature
+    def redirect_request(self, req, fp, code, msg, headers, newurl):
         return None
 
 
@@ -84,15 +84,16 @@ def request(
             raise FetchFailure(veto, retryable=False)
         declared = resp.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise FetchFailure(f"body of {declared} bytes is larger than the {limit}-byte cap", retryable=False)
+            raise FetchFailure(f"body of {declared} bytes exceeds the {limit}-byte cap", retryable=False)
         digest = hashlib.sha256()
         try:
             while chunk := resp.read(_CHUNK):
                 response.size += len(chunk)
                 if response.size > limit:
-                    raise FetchFailure(f"body is larger than the {limit}-byte cap", retryable=False)
+                    raise FetchFailure(f"body exceeds the {limit}-byte cap", retryable=False)
                 if time.monotonic() > deadline:
-                    raise FetchFailure(f"timed out: download took over {options.total_timeout}s", retryable=True)
+                    message = f"timed out: download took over {options.total_timeout}s"
+                    raise FetchFailure(message, retryable=True)
                 if len(response.head) < 1024:
                     response.head += chunk[: 1024 - len(response.head)]
                 digest.update(chunk)

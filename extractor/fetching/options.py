@@ -34,7 +34,9 @@ class FetchOptions:
     """Ignore the cache entirely and download everything again."""
 
     def __post_init__(self) -> None:
-        problems = [name for name in ("timeout", "total_timeout", "max_bytes") if getattr(self, name) <= 0]
-        problems += [name for name in ("delay", "retries", "backoff", "max_redirects") if getattr(self, name) < 0]
-        if problems:
-            raise ValueError(f"invalid fetch option(s): {', '.join(problems)} must be positive")
+        positive = ("timeout", "total_timeout", "max_bytes")
+        non_negative = ("delay", "retries", "backoff", "max_backoff", "max_redirects")
+        bad = [n for n in positive if getattr(self, n) <= 0]
+        bad += [n for n in non_negative if getattr(self, n) < 0]
+        if bad:
+            raise ValueError(f"invalid fetch option(s): {', '.join(bad)}")

@@ -6,7 +6,7 @@ import io
 import time
 import urllib.robotparser
 from collections.abc import Callable
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 from .client import FetchFailure, request
 from .options import FetchOptions
@@ -51,9 +51,15 @@ class Robots:
             return self._parsers[key]
         parser = urllib.robotparser.RobotFileParser(f"{key}/robots.txt")
         buffer = io.BytesIO()
-        self.clock.wait(parts.netloc)
+        target = f"{key}/robots.txt"
         try:
-            response = request(f"{key}/robots.txt", buffer, self.options, max_bytes=_ROBOTS_CAP)
+            for _ in range(5):  # RFC 9309: follow at least five redirects
+                self.clock.wait(urlsplit(target).netloc)
+                response = request(target, buffer, self.options, max_bytes=_ROBOTS_CAP)
+                location = response.headers.get("Location") if 300 <= response.status < 400 else None
+                if not location:
+                    break
+                target = urljoin(target, location)
         except FetchFailure:
             parser.disallow_all = True
         else:
