@@ -300,6 +300,9 @@ class Gazetteer:
                             "that", tuple(sorted(codes)))
             else:
                 notes.append(f"type hint {org_type!r} matched no candidate, so it was set aside")
+        if implied and not any(self.orgs[c].org_type in HINT_GROUPS[g] for c in codes for g in implied):
+            return Link("", "", "", f"{mention.strip()!r} names a {'/'.join(sorted(implied))} but no such "
+                        "body has that name", tuple(sorted(codes)))
         nearby = type_groups(context)
         words = implied | nearby
         if words:

@@ -137,7 +137,7 @@ class Builder:
                 if not entry["codes"]:
                     del self.aliases[(k, _kind)]
 
-    def name_variants(self, core: str) -> set[str]:
+    def name_variants(self, core: str) -> list[str]:
         """Systematic spellings of a trust's core name (drop University/Teaching, Hospital(s))."""
         out = {core}
         for word in ("University", "Teaching"):
@@ -155,21 +155,14 @@ class Builder:
             m = re.match(r"^(?:University )?Hospitals? of (.+)$", v)
             if m:
                 out.add(f"{m.group(1)} Hospitals")
-        return {re.sub(r"\s+", " ", v).strip(" ,") for v in out if v.strip()}
+        return sorted({re.sub(r"\s+", " ", v).strip(" ,") for v in out if v.strip()})
 
     def is_place(self, text: str) -> bool:
-        """Whether ``text`` is only geography: every "and"-separated part a known place."""
+        """Whether ``text`` is itself a known place ("Medway", "East Kent"), not a trust's own name."""
         key = normalize(text)
         if set(key.split()) & INSTITUTIONAL:
             return False
-        parts = [p.strip() for p in re.split(r"\band\b", key) if p.strip()]
-        return bool(parts) and all(self._place_part(p) for p in parts)
-
-    def _place_part(self, part: str) -> bool:
-        if part in self.places:
-            return True
-        stripped = COMPASS.sub("", part).strip()
-        return bool(stripped) and stripped != part and (stripped in self.places or not stripped.strip())
+        return key in self.places or COMPASS.sub("", key).strip() in self.places
 
     def trust_aliases(self, code: str, name: str, kind: str) -> None:
         """Official, short, suffixed, place and initialism aliases of one trust name."""
@@ -200,7 +193,7 @@ class Builder:
             stem = re.sub(r"\s+and$", "", stem)
             geographic = not set(normalize(stem).split()) & INSTITUTIONAL
             if stem and stem != core and geographic and stem[0].isupper():
-                self.add_alias(stem, code, "place")
+                self.add_alias(stem, code, "place" if self.is_place(stem) else "short")
         if kind != "official":
             return
         words = core.replace("-", " ").replace(",", " ").split()
@@ -209,7 +202,7 @@ class Builder:
         forms = {base, base + ("FT" if foundation else "T")}
         if no_hosp != base:
             forms.add(no_hosp + ("FT" if foundation else "T"))
-        for form in forms:
+        for form in sorted(forms):
             if len(form) >= 3 and form not in STOP_ABBREVS:
                 self.add_alias(form, code, "abbrev")
 
@@ -230,9 +223,12 @@ class Builder:
     def load_trusts(self) -> None:
         history: dict[str, list[tuple[str, str]]] = defaultdict(list)
         latest: dict[str, list[str]] = {}
-        for fname, when in ETR_VINTAGES:
-            for row in read_rows(self.ref / fname, header=False):
-                if not row or row[2] == "W00":
+        vintages = [(list(read_rows(self.ref / fname, header=False)), when) for fname, when in ETR_VINTAGES]
+        # Later extracts leave the region blank for some Welsh bodies: one W00 anywhere drops the code.
+        welsh = {row[0] for rows, _ in vintages for row in rows if row and row[2] == "W00"}
+        for rows, when in vintages:
+            for row in rows:
+                if not row or row[0] in welsh:
                     continue
                 history[row[0]].append((when, row[1]))
                 latest[row[0]] = row
@@ -354,7 +350,7 @@ class Builder:
             core = re.sub(r"^NHS |\s*Integrated Care Board$", "", name)
             names = [{"name": name, "from": ICB_START, "to": day_before(ICB_MERGE) if code in merged else ""}]
             if code in brands:
-                label = sorted(brands[code], key=len)[-1]
+                label = max(sorted(brands[code]), key=len)
                 names.insert(0, {"name": label, "from": "", "to": day_before(ICB_START)})
             self.orgs[code] = {
                 "code": code, "name": name, "org_type": "icb", "region": regions.get(code, ""), "icb": "",
@@ -362,9 +358,8 @@ class Builder:
                 "predecessors": [], "successors": list(merged.get(code, ())), "names": names, "website": "",
             }
             self.icb_aliases(code, core, name)
-            for brand in brands.get(code, ()):
-                bare_keys = (normalize(core), normalize(core_of_brand(brand)))
-                bare = self.is_place(brand) or normalize(brand) in bare_keys
+            for brand in sorted(brands.get(code, ())):
+                bare = self.is_place(brand) or normalize(brand) == normalize(core)
                 bkind = "place" if bare else "brand"
                 self.add_alias(brand, code, bkind)
                 for tail in ("STP", "ICS", "Health and Care Partnership"):
@@ -393,6 +388,7 @@ class Builder:
                 self.add_alias(alt, code, "brand" if not self.is_place(alt) else "place")
 
     def icb_aliases(self, code: str, core: str, official: str) -> None:
+        self.places.add(normalize(core))
         self.add_alias(official, code, "official")
         self.add_alias(core, code, "place")
         for tail in ("ICB", "ICS", "Integrated Care Board", "Integrated Care System", "STP",
@@ -415,6 +411,30 @@ class Builder:
                 "icb": row[3] if row[3].startswith("Q") else "", "opened": iso(row[10]), "closed": closed,
                 "predecessors": [], "successors": [], "names": [{"name": name, "from": iso(row[10]),
                                                                   "to": closed}], "website": "",
+            }
+            for form in (name, f"{core} CCG", f"{core} Clinical Commissioning Group",
+                         f"NHS {core} Clinical Commissioning Group"):
+                self.add_alias(form, code, "official")
+            self.stats["ccgs"] += 1
+        self.load_ons_ccgs()
+
+    def load_ons_ccgs(self) -> None:
+        """CCGs that became sub-ICB locations keep their code in ODS but lose their CCG name there."""
+        eccg = {row[0]: row for row in read_rows(self.ref / "ods_eccg_ccg_subicb_c2025.csv", header=False)}
+        ons20 = read_rows(self.ref / "ons_ccg_names_codes_apr2020.csv")
+        ons21 = read_rows(self.ref / "ons_ccg_stp_nhser_lookup_apr2021.csv")
+        rows = [(r["CCG20CDH"], r["CCG20NM"]) for r in ons20] + [(r["CCG21CDH"], r["CCG21NM"]) for r in ons21]
+        for code, name in rows:
+            if code in self.orgs:
+                continue
+            ods = eccg.get(code, [""] * 12)
+            core = re.sub(r"^NHS |\s*CCG$", "", name)
+            closed = day_before(ICB_START)
+            self.orgs[code] = {
+                "code": code, "name": name, "org_type": "ccg", "region": REGIONS.get(ods[2], ""),
+                "icb": ods[3] if ods[3].startswith("Q") else "", "opened": iso(ods[10]), "closed": closed,
+                "predecessors": [], "successors": [ods[3]] if ods[3].startswith("Q") else [],
+                "names": [{"name": name, "from": iso(ods[10]), "to": closed}], "website": "",
             }
             for form in (name, f"{core} CCG", f"{core} Clinical Commissioning Group",
                          f"NHS {core} Clinical Commissioning Group"):
@@ -455,7 +475,7 @@ class Builder:
             if city and normalize(city) not in normalize(name):
                 for base in list(forms):
                     forms |= {f"{base} in {city}", f"{base}, {city}", f"{base} {city}"}
-            for form in forms:
+            for form in sorted(forms):
                 self.add_alias(form, parent, "site")
             self.stats["sites"] += 1
 
@@ -530,7 +550,7 @@ def core_of_brand(brand: str) -> str:
                   r"Care)\)?$", "", brand).strip()
 
 
-def build(ref: Path, out: Path) -> dict[str, int]:
+def build(ref: Path, out: Path, curated: Path = DEFAULT_OUT / "curated.jsonl") -> dict[str, int]:
     b = Builder(ref)
     b.load_proper_names()
     b.load_places()
@@ -541,7 +561,6 @@ def build(ref: Path, out: Path) -> dict[str, int]:
     b.load_icbs()
     b.load_ccgs()
     b.infer_successions()
-    curated = out / "curated.jsonl"
     b.trust_alias_pass()
     b.load_sites()
     if curated.exists():
@@ -561,10 +580,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--reference", type=Path, default=DEFAULT_REFERENCE)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
+    parser.add_argument("--curated", type=Path, default=DEFAULT_OUT / "curated.jsonl",
+                        help="hand-written overrides applied last")
     args = parser.parse_args(argv)
     if not (args.reference / "SOURCES.md").is_file():
         parser.error(f"{args.reference} is not the shared reference folder (no SOURCES.md)")
-    for key, value in sorted(build(args.reference, args.out).items()):
+    for key, value in sorted(build(args.reference, args.out, args.curated).items()):
         print(f"{key}: {value}")
     return 0
 

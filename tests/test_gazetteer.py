@@ -1,0 +1,229 @@
+"""The gazetteer: real-world name forms resolve to the right ODS code, or stay unresolved.
+
+The main table lives in ``tests/data/org_names.csv`` (mention, org_type hint, document
+date, expected code, note); an empty expected code means the mention must stay
+unresolved. The seed articles' gold memberships are checked straight from ``../shared``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from extractor.gazetteer import (
+    HINT_GROUPS,
+    ORG_TYPES,
+    Gazetteer,
+    Link,
+    Organisation,
+    load_gazetteer,
+    normalize,
+    type_groups,
+)
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+TABLE = REPO / "tests" / "data" / "org_names.csv"
+
+
+def _rows() -> list[tuple[str, str, str, str, str]]:
+    with TABLE.open(encoding="utf-8", newline="") as fh:
+        return [(r["mention"], r["org_type"], r["on"], r["expected"], r["note"]) for r in csv.DictReader(fh)]
+
+
+ROWS = _rows()
+
+
+@pytest.fixture(scope="module")
+def gaz() -> Gazetteer:
+    return load_gazetteer()
+
+
+def test_table_is_large_and_covers_every_kind_of_case() -> None:
+    assert len(ROWS) >= 150
+    assert sum(1 for r in ROWS if not r[3]) >= 10, "cases that must stay unresolved"
+    assert sum(1 for r in ROWS if r[2]) >= 30, "cases that depend on the document date"
+    assert sum(1 for r in ROWS if "site" in r[4]) >= 10, "hospital sites"
+
+
+@pytest.mark.parametrize(("mention", "org_type", "on", "expected", "note"), ROWS,
+                         ids=[f"{r[0]}|{r[1]}|{r[2]}" for r in ROWS])
+def test_name_form_resolves(gaz: Gazetteer, mention: str, org_type: str, on: str, expected: str,
+                            note: str) -> None:
+    link = gaz.resolve(mention, org_type=org_type or None, on=on or None)
+    assert link.code == expected, f"{mention!r} ({note}): {link.reason}"
+    if expected:
+        org = gaz.get(expected)
+        assert org is not None
+        assert link.org_type == org.org_type
+        assert link.name
+    else:
+        assert link.name == ""
+
+
+@pytest.mark.parametrize(
+    ("mention", "org_type", "must_include"),
+    [
+        ("Frimley", None, {"QNQ", "RDU"}),
+        ("Queen Elizabeth Hospital", None, {"RCX", "RRK", "RR7"}),
+        ("Devon", None, {"QJK"}),
+        ("London", None, {"RRU"}),
+    ],
+)
+def test_ambiguous_mentions_keep_their_candidates(gaz: Gazetteer, mention: str, org_type: str | None,
+                                                 must_include: set[str]) -> None:
+    link = gaz.resolve(mention, org_type=org_type)
+    assert not link.resolved
+    assert must_include <= set(link.candidates)
+    assert link.reason
+
+
+def test_seed_gold_memberships_resolve(gaz: Gazetteer) -> None:
+    gold = sorted((SHARED / "gold").glob("*.json")) if SHARED.is_dir() else []
+    if not gold:
+        pytest.skip("../shared/gold is not beside the checkout")
+    checked = 0
+    for path in gold:
+        for m in json.loads(path.read_text(encoding="utf-8")).get("memberships", []):
+            link = gaz.resolve(m["name"], org_type=m["org_type"])
+            assert link.code == m["ods_code"], f"{path.name}: {m['name']!r}: {link.reason}"
+            checked += 1
+    assert checked >= 15
+
+
+def test_old_name_comes_back_for_an_old_date(gaz: Gazetteer) -> None:
+    then = gaz.resolve("Western Sussex Hospitals", on=datetime.date(2016, 10, 21))
+    now = gaz.resolve("University Hospitals Sussex")
+    assert then.code == now.code == "RYR"
+    assert then.name.startswith("Western Sussex Hospitals")
+    assert now.name.startswith("University Hospitals Sussex")
+
+
+def test_icb_brand_name_before_2022_is_the_system(gaz: Gazetteer) -> None:
+    link = gaz.resolve("Frimley", org_type="icb", on="2018-05-01")
+    assert link.code == "QNQ"
+    assert "Frimley Health and Care" in link.name
+
+
+def test_merged_icbs_record_their_successors(gaz: Gazetteer) -> None:
+    frimley = gaz.get("QNQ")
+    assert frimley is not None
+    assert frimley.closed == "2026-03-31"
+    assert set(frimley.successors) == {"S0E4D", "S9B9J"}
+    essex = gaz.get("D7T5G")
+    assert essex is not None and set(essex.predecessors) == {"QH8", "QJG"}
+
+
+def test_trust_records_are_complete(gaz: Gazetteer) -> None:
+    org = gaz.get("rvv")
+    assert isinstance(org, Organisation)
+    assert org.name == "East Kent Hospitals University NHS Foundation Trust"
+    assert (org.org_type, org.region, org.icb) == ("acute", "South East", "QKS")
+    assert "EKHUFT" in org.aliases
+    assert gaz.get("ZZZ") is None
+
+
+def test_every_organisation_has_a_known_type_and_no_welsh_bodies(gaz: Gazetteer) -> None:
+    assert {o.org_type for o in gaz.orgs.values()} <= set(ORG_TYPES)
+    welsh = {"RQF", "RT4", "RYT"}
+    assert not welsh & set(gaz.orgs), "Welsh bodies (region W00) are filtered out"
+    assert sum(o.org_type == "icb" for o in gaz.orgs.values()) == 48
+
+
+def test_successions_are_symmetric(gaz: Gazetteer) -> None:
+    for org in gaz.orgs.values():
+        for succ in org.successors:
+            if gaz.get(succ) is not None and gaz.orgs[succ].org_type != "icb":
+                assert org.code in gaz.orgs[succ].predecessors, (org.code, succ)
+
+
+def test_type_hint_that_matches_nothing_is_set_aside_for_a_distinctive_name(gaz: Gazetteer) -> None:
+    link = gaz.resolve("East Kent Hospitals", org_type="mental_health")
+    assert link.code == "RVV"
+    assert "set aside" in link.reason
+
+
+def test_context_words_decide(gaz: Gazetteer) -> None:
+    assert gaz.resolve("South Central", context="ambulance trusts").code == "RYE"
+    assert gaz.resolve("Frimley", context="the only ICS in segment 1").code == "QNQ"
+    assert gaz.resolve("London", context="trusts in").code == "", "a bare 'trusts' keeps a place a place"
+
+
+def test_mention_with_its_own_type_words(gaz: Gazetteer) -> None:
+    assert gaz.resolve("South Central ambulance trust").code == "RYE"
+    assert gaz.resolve("Frimley ICS").code == "QNQ"
+    assert gaz.resolve("Devon ambulance trust").code == "", "a type the candidates do not have"
+
+
+def test_publisher_from_domain_and_title(gaz: Gazetteer) -> None:
+    assert gaz.publisher("https://www.ekhuft.nhs.uk/about-us/news/board") == "RVV"
+    assert gaz.publisher("https://www.medway.nhs.uk/news/") == "RPA"
+    assert gaz.publisher("", "Board papers: Nottingham University Hospitals NHS Trust") == "RX1"
+    assert gaz.publisher("https://www.bbc.co.uk/news/health", "NHS league tables") == ""
+
+
+def test_explain_says_what_and_why(gaz: Gazetteer) -> None:
+    text = gaz.explain("Frimley")
+    assert "QNQ" in text and "RDU" in text and "unresolved" in text
+    text = gaz.explain("Frimley", org_type="icb")
+    assert "resolved: QNQ" in text
+
+
+def test_unknown_mention(gaz: Gazetteer) -> None:
+    link = gaz.resolve("Ministry of Magic")
+    assert link == Link("", "", "", link.reason, ())
+    assert "no gazetteer alias" in link.reason
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Hampshire & the Isle of Wight", "Hampshire and Isle of Wight"),
+        ("King\u2019s College Hospital", "Kings College Hospital"),
+        ("Stoke-on-Trent", "Stoke on Trent"),
+        ("Shropshire, Telford & Wrekin", "shropshire telford and wrekin"),
+        ("The Christie", "Christie"),
+    ],
+)
+def test_normalize_meets_spelling_variants(a: str, b: str) -> None:
+    assert normalize(a) == normalize(b)
+
+
+@given(st.text(max_size=60))
+def test_normalize_is_idempotent_and_never_fails(text: str) -> None:
+    key = normalize(text)
+    assert normalize(key) == key
+    assert key == key.strip()
+
+
+@given(st.text(max_size=40), st.sampled_from([None, *HINT_GROUPS]))
+def test_resolve_never_raises_and_only_resolves_to_known_codes(text: str, hint: str | None) -> None:
+    link = load_gazetteer().resolve(text, org_type=hint)
+    assert link.code == "" or link.code in load_gazetteer().orgs
+
+
+def test_type_groups() -> None:
+    assert type_groups("the London and South East Coast ambulance trusts") == {"ambulance"}
+    assert type_groups("ICSs") == {"icb"}
+    assert type_groups("acute trusts") == {"acute"}
+
+
+def test_build_is_reproducible(tmp_path: Path) -> None:
+    if not (SHARED / "reference" / "SOURCES.md").is_file():
+        pytest.skip("../shared/reference is not beside the checkout")
+    subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "build_gazetteer.py"), "--reference",
+         str(SHARED / "reference"), "--out", str(tmp_path)],
+        check=True, capture_output=True,
+    )
+    shipped = REPO / "models" / "gazetteer"
+    for name in ("organisations.jsonl", "aliases.jsonl"):
+        assert (tmp_path / name).read_bytes() == (shipped / name).read_bytes(), f"{name} is stale: rebuild"
