@@ -152,6 +152,10 @@ class Builder:
             elif re.search(r"\bHospital\b", v) and not re.search(r"Hospital\s+(?:for|of)\b", v):
                 out.add(re.sub(r"\bHospital\b", "Hospitals", v))
         for v in list(out):
+            bare = re.sub(r"\s+Hospitals?$", "", v)
+            if bare != v and len(bare.split()) >= 2:
+                out.add(bare)
+        for v in list(out):
             m = re.match(r"^(?:University )?Hospitals? of (.+)$", v)
             if m:
                 out.add(f"{m.group(1)} Hospitals")

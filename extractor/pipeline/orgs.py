@@ -191,7 +191,7 @@ class OrgLinker:
                     end = tok.i + 2
                 elif nxt.lower_ == "foundation" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "trust":
                     end = tok.i + 3
-            elif self.pronouns and tok.lower_ in _PRONOUNS:
+            if end is None and self.pronouns and tok.lower_ in _PRONOUNS:
                 end = tok.i + 1
             if end is not None and not used.intersection(range(tok.i, end)):
                 out.append(self._emit(doc, doc[tok.i:end], link))

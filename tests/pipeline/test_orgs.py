@@ -1,0 +1,167 @@
+"""The ``extractor_orgs`` component on ``spacy.blank("en")`` sentences."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, DocBin, Span
+
+from extractor.gazetteer import Link
+from extractor.pipeline.orgs import OrgLinker, surface_variants
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("extractor_orgs")
+    nlp.initialize()
+    return nlp
+
+
+def _doc(nlp: Language, text: str, **meta: str) -> Doc:
+    doc = nlp.make_doc(text)
+    for key, value in meta.items():
+        if Doc.has_extension(key):
+            doc._.set(key, value)
+        else:
+            doc.user_data[key] = value
+    return nlp.get_pipe("extractor_orgs")(doc)
+
+
+def _found(doc: Doc) -> list[tuple[str, str, str]]:
+    return [(s.text, s.id_, s.label_) for s in doc.spans["orgs"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Only one ICS – Frimley – is assigned to Segment 1.", [("Frimley", "QNQ", "icb")]),
+        (
+            "Four ICSs (Devon, Hampshire & the Isle of Wight, Norfolk & Waveney, and Shropshire, Telford & "
+            "Wrekin) are in Segment 4.",
+            [("Devon", "QJK", "icb"), ("Hampshire & the Isle of Wight", "QRL", "icb"),
+             ("Norfolk & Waveney", "QMM", "icb"), ("Shropshire, Telford & Wrekin", "QOC", "icb")],
+        ),
+        (
+            "The South Central and South East Coast ambulance trusts were placed in segment 4.",
+            [("South Central", "RYE", "ambulance"), ("South East Coast ambulance", "RYD", "ambulance")],
+        ),
+        (
+            "None were in segment 4, apart from the London and South East Coast ambulance trusts.",
+            [("London", "RRU", "ambulance"), ("South East Coast ambulance", "RYD", "ambulance")],
+        ),
+        ("East Kent Hospitals and Medway Hospitals were both rated.",
+         [("East Kent Hospitals", "RVV", "acute"), ("Medway Hospitals", "RPA", "acute")]),
+        ("GMMH and SECAmb responded.", [("GMMH", "RXV", "mental_health"), ("SECAmb", "RYD", "ambulance")]),
+        ("She visited the Queen Elizabeth Hospital in King's Lynn.",
+         [("Queen Elizabeth Hospital in King's Lynn", "RCX", "acute")]),
+        ("the NCA and North Staffs Combined", [("NCA", "RM3", "acute"), ("North Staffs Combined", "RLY",
+                                                                         "mental_health")]),
+        ("Healthier Lancashire and South Cumbria published its plan.",
+         [("Healthier Lancashire and South Cumbria", "QE1", "icb")]),
+    ],
+)
+def test_mentions_are_found_and_linked(nlp: Language, text: str,
+                                       expected: list[tuple[str, str, str]]) -> None:
+    assert _found(_doc(nlp, text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trusts in London and Kent reported long waits.",
+        "Patients in Devon waited longer than the national average.",
+        "The Trust said it welcomed the report.",
+        "The nhs is under pressure; uhl is a lower-case word here.",
+    ],
+)
+def test_generic_words_do_not_become_organisations(nlp: Language, text: str) -> None:
+    assert [s for s in _doc(nlp, text).spans["orgs"] if s.id_] == []
+
+
+def test_ambiguous_mention_is_kept_unresolved_with_candidates(nlp: Language) -> None:
+    doc = _doc(nlp, "Queen Elizabeth Hospital was named in the report.")
+    (span,) = doc.spans["orgs"]
+    assert (span.id_, span.label_) == ("", "")
+    link = span._.link
+    assert isinstance(link, Link)
+    assert {"RCX", "RRK", "RR7"} <= set(link.candidates)
+
+
+def test_bare_place_names_can_be_kept_when_asked() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("extractor_orgs", config={"keep_unresolved_places": True})
+    doc = nlp("Frimley is a town in Surrey.")
+    assert [(s.text, s.id_) for s in doc.spans["orgs"]] == [("Frimley", "")]
+    assert {"QNQ", "RDU"} <= set(doc.spans["orgs"][0]._.link.candidates)
+
+
+def test_link_extension_explains(nlp: Language) -> None:
+    doc = _doc(nlp, "Only one ICS – Frimley – is assigned to Segment 1.")
+    link = doc.spans["orgs"][0]._.link
+    assert link.code == "QNQ" and link.name == "NHS Frimley Integrated Care Board"
+    assert "icb" in link.reason
+
+
+def test_document_date_picks_the_name_of_the_time(nlp: Language) -> None:
+    doc = _doc(nlp, "Western Sussex Hospitals was rated outstanding.", published="2016-10-21")
+    (span,) = doc.spans["orgs"]
+    assert span.id_ == "RYR"
+    assert span._.link.name.startswith("Western Sussex Hospitals")
+
+
+def test_running_twice_does_not_duplicate(nlp: Language) -> None:
+    doc = _doc(nlp, "East Kent Hospitals and GMMH were rated.")
+    again = nlp.get_pipe("extractor_orgs")(doc)
+    assert len(again.spans["orgs"]) == 2
+    keep = OrgLinker(nlp, overwrite=False)
+    third = keep(again)
+    assert len(third.spans["orgs"]) == 2
+
+
+def test_overwrite_false_keeps_other_spans(nlp: Language) -> None:
+    doc = nlp.make_doc("Medway Hospitals was rated by the Care Quality Commission.")
+    doc.spans["orgs"] = [Span(doc, 6, 9, label="REGULATOR")]
+    doc = OrgLinker(nlp, overwrite=False)(doc)
+    assert [s.label_ for s in doc.spans["orgs"]] == ["acute", "REGULATOR"]
+
+
+def test_self_references_need_a_publisher(nlp: Language) -> None:
+    text = "The Trust has moved to segment 3. Our Trust board thanked staff."
+    anon = _doc(nlp, text)
+    assert _found(anon) == []
+    own = _doc(nlp, text, source="https://www.ekhuft.nhs.uk/news/segment-update")
+    assert _found(own) == [("The Trust", "RVV", "acute"), ("Our Trust", "RVV", "acute")]
+    assert "self-reference" in own.spans["orgs"][0]._.link.reason
+    titled = _doc(nlp, text, title="Medway NHS Foundation Trust: board statement")
+    assert {s.id_ for s in titled.spans["orgs"]} == {"RPA"}
+
+
+def test_pronouns_only_when_configured() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("extractor_orgs", config={"pronouns": True})
+    doc = nlp.make_doc("We are proud of our staff.")
+    doc.user_data["source"] = "https://www.nuh.nhs.uk/news"
+    doc = nlp.get_pipe("extractor_orgs")(doc)
+    assert [(s.text, s.id_) for s in doc.spans["orgs"]] == [("We", "RX1"), ("our", "RX1")]
+
+
+def test_spans_and_links_survive_serialisation(nlp: Language) -> None:
+    doc = _doc(nlp, "Only one ICS – Frimley – is assigned to Segment 1.")
+    restored = next(iter(DocBin(docs=[doc], store_user_data=True).get_docs(nlp.vocab)))
+    (span,) = restored.spans["orgs"]
+    assert (span.id_, span.label_) == ("QNQ", "icb")
+    assert span._.link.code == "QNQ"
+
+
+def test_pipe_over_many_docs(nlp: Language) -> None:
+    docs = list(nlp.pipe(["UHL and NUH were in segment 4."] * 5))
+    assert all([s.id_ for s in d.spans["orgs"]] == ["RWE", "RX1"] for d in docs)
+
+
+def test_surface_variants_cover_spelling() -> None:
+    forms = surface_variants("Hampshire and Isle of Wight")
+    assert "Hampshire & the Isle of Wight" in forms
+    assert "King’s College Hospital" in surface_variants("King's College Hospital")
+    assert "Kings College Hospital" in surface_variants("King's College Hospital")
