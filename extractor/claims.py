@@ -366,12 +366,17 @@ def _exception_names(reader: SentenceReader, start: int) -> tuple[list[ListItem]
     return [], None
 
 
-def read_claims(doc: Doc, result: DocResult) -> None:
-    """Append the claims and list memberships of ``doc`` to ``result``."""
+def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
+    """Append the claims and list memberships of ``doc`` to ``result``.
+
+    Sentences inside ``skip`` (character ranges of tables already read) are passed over.
+    """
     framework, period = doc._.framework, doc._.period
     state = State()
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
+        if skip and any(a <= sent.start_char < b for a, b in skip):
+            continue
         reader = SentenceReader(doc, sent)
         groups = _group_quantities(reader)
         made: list[Claim] = []

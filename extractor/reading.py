@@ -13,13 +13,15 @@ from .league import read_rankings
 from .linking import link_records
 from .records import DocResult
 from .statements import read_statements
+from .tables import read_tables
 
 
 def read_doc(doc: Doc) -> DocResult:
     """Every claim, membership and ranking stated in ``doc``, linked to organisations."""
     result = DocResult(framework=doc._.framework, period=doc._.period)
-    read_claims(doc, result)
-    read_statements(doc, result)
+    consumed = read_tables(doc, result)
+    read_claims(doc, result, skip=consumed)
+    read_statements(doc, result, skip=consumed)
     read_rankings(doc, result)
     link_records(doc, result)
     return result

@@ -25,6 +25,7 @@ _SUFFIX_FORMATS = {
     ".warc": "warc", ".arc": "warc",
 }
 _SKIP_NAMES = {".DS_Store", "Thumbs.db"}
+_DOC_STEMS = {"README", "LICENSE", "LICENCE", "PROVENANCE", "CHANGELOG"}
 
 
 def detect_format(path: Path, head: bytes) -> str:
@@ -55,7 +56,7 @@ def discover(paths: Iterable[str | Path]) -> Iterator[Path]:
         path = Path(raw)
         if path.is_dir():
             for child in sorted(p for p in path.rglob("*") if p.is_file()):
-                if child.name in _SKIP_NAMES or child.name.startswith("."):
+                if child.name in _SKIP_NAMES or child.name.startswith(".") or child.stem.upper() in _DOC_STEMS:
                     continue
                 if child.suffix.lower() in {".json", ".csv", ".gitkeep", ".py"}:
                     continue

@@ -1,0 +1,290 @@
+"""Tables and lists written as text: pipe tables, fixed-width columns (as PDF text
+extraction gives them) and bulleted lists under a segment heading.
+
+Two kinds of table matter. A *placement table* has one organisation per row and a
+segment column ("Organisation | Segment", "Organisation  Sector  Q2 segment  Q1 segment"):
+each row is a membership, and a second segment column gives ``from_segment``. A *count
+table* crosses segments with populations ("Segment | ICBs | Trusts" or "Acute trusts  17
+12 68 ..." under "Segment 1  Segment 2 ..."): each cell is a claim and a Total gives the
+population size. Lines consumed here are skipped by sentence-level claim building.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+from spacy.tokens import Doc
+
+from .records import Claim, DocResult, Membership
+
+_CELL_GAP = regex.compile(r"\s*\|\s*|\t+| {2,}")
+_SEGMENT_WORD = regex.compile(r"\bsegments?\b|\bnof\b|\bsof\b", regex.I)
+_PREVIOUS = regex.compile(r"previous|prior|last|before|old|was\b|q1|quarter 1|earlier|from", regex.I)
+_NOT_OVERALL = regex.compile(r"domain|finance|quality|access|people|safety|metric|score", regex.I)
+_SEG_VALUE = regex.compile(r"^(?:segment\s*)?([1-5])\b", regex.I)
+_INT = regex.compile(r"^\d{1,4}$")
+_BULLET = regex.compile(r"^\s*(?:[-•*–·▪]|\d{1,2}[.)])\s+(.*\S)\s*$")
+_ORG_WORDS = regex.compile(r"\b(trust|ft|foundation|hospitals?|icb|integrated care|health|healthcare|"
+                           r"ambulance|partnership|care|services?|nhs)\b", regex.I)
+_TOTAL = regex.compile(r"^(?:total|all|overall|england|all trusts|all organisations)\b", regex.I)
+
+
+@dataclass
+class Cell:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass
+class Row:
+    cells: list[Cell]
+    line_start: int
+    line_end: int
+    pipe: bool
+
+
+def _split_line(line: str, offset: int) -> Row:
+    pipe = "|" in line
+    cells = []
+    if pipe:
+        pos = 0
+        for part in line.split("|"):
+            stripped = part.strip()
+            if stripped:
+                at = line.find(stripped, pos)
+                cells.append(Cell(stripped, offset + at, offset + at + len(stripped)))
+            pos += len(part) + 1
+    else:
+        for m in regex.finditer(r"\S+(?: \S+)*", line):
+            cells.append(Cell(m.group(0), offset + m.start(), offset + m.end()))
+    return Row(cells, offset, offset + len(line), pipe)
+
+
+def _blocks(text: str) -> list[list[Row]]:
+    """Runs of consecutive table-like lines (two or more cells)."""
+    blocks: list[list[Row]] = []
+    current: list[Row] = []
+    offset = 0
+    for line in text.split("\n"):
+        row = _split_line(line, offset) if line.strip() else None
+        is_table = row is not None and len(row.cells) >= 2 and (row.pipe or "  " in line.strip())
+        if is_table:
+            current.append(row)
+        else:
+            if len(current) >= 2:
+                blocks.append(current)
+            current = []
+        offset += len(line) + 1
+    if len(current) >= 2:
+        blocks.append(current)
+    return blocks
+
+
+def _column_of(row: Row, header: Row, cell: Cell) -> int:
+    """Which header column a cell sits under: by position for fixed-width, by index for pipes."""
+    if row.pipe:
+        return row.cells.index(cell)
+    starts = [h.start - header.line_start for h in header.cells]
+    pos = cell.start - row.line_start
+    best = 0
+    for i, s in enumerate(starts):
+        if pos + 1 >= s:
+            best = i
+    # a right-aligned number may start before its header: take the nearest header by centre
+    if _INT.match(cell.text):
+        centre = (cell.start + cell.end) / 2 - row.line_start
+        best = min(range(len(header.cells)),
+                   key=lambda i: abs(centre - ((header.cells[i].start + header.cells[i].end) / 2 - header.line_start)))
+    return best
+
+
+def _cells_by_column(row: Row, header: Row) -> dict[int, str]:
+    out: dict[int, list[str]] = {}
+    for cell in row.cells:
+        out.setdefault(_column_of(row, header, cell), []).append(cell.text)
+    return {k: " ".join(v) for k, v in out.items()}
+
+
+def _population_of(doc: Doc, start: int, end: int) -> str:
+    for span in doc.spans.get("populations", []):
+        if span.start_char >= start and span.end_char <= end:
+            return span.label_
+    return ""
+
+
+def _segment_in_header(text: str) -> int | None:
+    m = regex.search(r"\bsegment\s*([1-5])\b", text, regex.I)
+    return int(m.group(1)) if m else None
+
+
+def read_tables(doc: Doc, result: DocResult) -> list[tuple[int, int]]:
+    """Add table memberships and claims to ``result``; return the character ranges consumed."""
+    consumed: list[tuple[int, int]] = []
+    text = doc.text
+    framework, period = doc._.framework, doc._.period
+    for block in _blocks(text):
+        header = block[0]
+        header_text = [c.text for c in header.cells]
+        seg_cols = [i for i, t in enumerate(header_text) if _SEGMENT_WORD.search(t) and not _NOT_OVERALL.search(t)]
+        numbered = {i: _segment_in_header(t) for i, t in enumerate(header_text)}
+        numbered = {i: s for i, s in numbered.items() if s}
+        used = False
+        if len(numbered) >= 2:
+            used = _segment_columns_table(doc, block, numbered, result, framework, period)
+        elif seg_cols and seg_cols[0] == 0:
+            used = _segment_rows_table(doc, block, result, framework, period)
+        elif seg_cols:
+            used = _placement_table(doc, block, seg_cols, result, framework, period)
+        if used:
+            consumed.append((block[0].line_start, block[-1].line_end))
+    consumed.extend(_bullet_lists(doc, result, framework, period))
+    return consumed
+
+
+def _row_text(doc: Doc, row: Row) -> tuple[str, int, int]:
+    line = doc.text[row.line_start:row.line_end]
+    stripped = line.strip()
+    start = row.line_start + line.find(stripped)
+    return stripped, start, start + len(stripped)
+
+
+def _placement_table(doc, block, seg_cols, result, framework, period) -> bool:
+    header = block[0]
+    current = seg_cols[0]
+    previous = next((c for c in seg_cols[1:] if _PREVIOUS.search(header.cells[c].text)), None)
+    if previous is None and len(seg_cols) > 1:
+        previous = seg_cols[1]
+    if _PREVIOUS.search(header.cells[current].text) and previous is not None and \
+            not _PREVIOUS.search(header.cells[previous].text):
+        current, previous = previous, current
+    added = False
+    for row in block[1:]:
+        cols = _cells_by_column(row, header)
+        name = cols.get(0, "").strip(" -•*")
+        m = _SEG_VALUE.match(cols.get(current, "").strip())
+        if not name or not m or _TOTAL.match(name) or not (name[:1].isupper() or name[:1].isdigit()):
+            continue
+        seg = int(m.group(1))
+        prev_m = _SEG_VALUE.match(cols.get(previous, "").strip()) if previous is not None else None
+        from_seg = int(prev_m.group(1)) if prev_m and int(prev_m.group(1)) != seg else None
+        text, start, end = _row_text(doc, row)
+        name_start = doc.text.find(name, row.line_start)
+        result.memberships.append(Membership(
+            name=name, segment=seg, from_segment=from_seg, org_type=_population_of(doc, name_start, name_start + len(name)),
+            framework=framework, period=period, text=text, start=start, end=end))
+        added = True
+    return added
+
+
+def _segment_columns_table(doc, block, numbered, result, framework, period) -> bool:
+    """Rows are populations, columns are segments (plus an optional Total)."""
+    header = block[0]
+    total_col = next((i for i, c in enumerate(header.cells) if _TOTAL.match(c.text)), None)
+    added = False
+    for row in block[1:]:
+        cols = _cells_by_column(row, header)
+        label = cols.get(0, "")
+        label_start = doc.text.find(label, row.line_start) if label else -1
+        org_type = _population_of(doc, label_start, label_start + len(label)) if label else ""
+        if not org_type and _TOTAL.match(label):
+            org_type = "trust" if "trust" in label.lower() or "trust" in doc.text[:2000].lower() else ""
+        if not org_type:
+            continue
+        text, start, end = _row_text(doc, row)
+        for col, seg in numbered.items():
+            value = cols.get(col, "").strip()
+            if _INT.match(value):
+                result.claims.append(Claim(org_type=org_type, segments=(seg,), count=int(value), framework=framework,
+                                           period=period, text=text, start=start, end=end, org_words=label))
+                added = True
+        if total_col is not None and _INT.match(cols.get(total_col, "").strip()):
+            result.claims.append(Claim(org_type=org_type, count=int(cols[total_col].strip()), framework=framework,
+                                       period=period, text=text, start=start, end=end, org_words=label))
+    return added
+
+
+def _segment_rows_table(doc, block, result, framework, period) -> bool:
+    """'Segment | ICBs | Trusts' then one row per segment (and a Total row)."""
+    header = block[0]
+    types = {}
+    for i, cell in enumerate(header.cells[1:], 1):
+        org_type = _population_of(doc, cell.start, cell.end)
+        if org_type:
+            types[i] = (org_type, cell.text)
+    if not types:
+        return False
+    added = False
+    for row in block[1:]:
+        cols = _cells_by_column(row, header)
+        label = cols.get(0, "").strip()
+        m = _SEG_VALUE.match(label)
+        is_total = bool(_TOTAL.match(label))
+        if not m and not is_total:
+            continue
+        text, start, end = _row_text(doc, row)
+        for col, (org_type, words) in types.items():
+            value = cols.get(col, "").strip()
+            if _INT.match(value):
+                segs = () if is_total else (int(m.group(1)),)
+                result.claims.append(Claim(org_type=org_type, segments=segs, count=int(value), framework=framework,
+                                           period=period, text=text, start=start, end=end, org_words=words))
+                added = True
+    return added
+
+
+def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
+    """'Segment 4 – trusts:' followed by '- Name' lines: one membership per item."""
+    consumed = []
+    text = doc.text
+    lines = text.split("\n")
+    offsets, pos = [], 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        line = lines[i].strip()
+        seg = _heading_segment(doc, offsets[i], offsets[i] + len(lines[i]), line)
+        if seg is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        items = []
+        while j < len(lines) and _BULLET.match(lines[j]):
+            items.append(j)
+            j += 1
+        if not items:
+            i += 1
+            continue
+        heading_type = _population_of(doc, offsets[i], offsets[i] + len(lines[i]))
+        for k in items:
+            m = _BULLET.match(lines[k])
+            name = m.group(1).rstrip(" ;,.")
+            if not _ORG_WORDS.search(name) and not name[:1].isupper():
+                continue
+            start = offsets[k] + lines[k].find(name)
+            result.memberships.append(Membership(
+                name=name, segment=seg, org_type=heading_type, framework=framework, period=period,
+                text=name, start=start, end=start + len(name)))
+        consumed.append((offsets[i], offsets[items[-1]] + len(lines[items[-1]])))
+        i = j
+    return consumed
+
+
+def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
+    """A short line naming exactly one segment and ending in ':' (or just a heading)."""
+    if not line or len(line) > 90 or not line.endswith((":", "–", "-")) and len(line.split()) > 6:
+        return None
+    segs = [s for s in doc.spans.get("segments", []) if s.start_char >= start and s.end_char <= end]
+    found = {n for s in segs for n in s._.segments}
+    if len(found) != 1:
+        return None
+    if any(q.start_char >= start and q.end_char <= end and q.label_ in {"CARD", "PERCENT"} and
+           not any(s.start_char <= q.start_char < s.end_char for s in segs)
+           for q in doc.spans.get("quantities", [])):
+        return None
+    return found.pop()
