@@ -1,0 +1,86 @@
+"""How much organisation linking adds to the pipeline's time per document.
+
+Runs ~100 realistic paragraphs (the shipped corpus and, when present, the shared seed
+articles) through the project pipeline with and without ``extractor_orgs`` and prints
+the ratio, measured in one run on this machine. Target: linking adds at most 20%.
+The matcher is built before timing: it is a one-off cost per process.
+
+    python benchmarks/bench_linking.py [--paragraphs 100] [--repeat 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from spacy.language import Language
+
+from extractor.pipeline import build_pipeline
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def paragraphs(limit: int) -> list[str]:
+    """Non-trivial paragraphs from corpora/ and ../shared/seeds, cycled up to ``limit``."""
+    files = sorted((REPO / "corpora").glob("*.txt"))
+    files += sorted((REPO.parent / "shared" / "seeds").glob("*.txt"))
+    lines = [line.strip() for f in files for line in f.read_text(encoding="utf-8").split("\n")]
+    paras = [line for line in lines if len(line) > 80]
+    if not paras:
+        raise SystemExit("no corpus paragraphs found")
+    return [paras[i % len(paras)] for i in range(limit)]
+
+
+def best_time(run: Callable[[], object], repeat: int) -> tuple[float, float]:
+    """Fastest and median wall time of ``repeat`` runs (the fastest is the least disturbed)."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return min(times), statistics.median(times)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--paragraphs", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args(argv)
+    texts = paragraphs(args.paragraphs)
+    nlp: Language = build_pipeline()
+    if "orgs" not in nlp.pipe_names:
+        raise SystemExit("the pipeline has no orgs component")
+    nlp.get_pipe("orgs").initialize()
+    others = [n for n in nlp.pipe_names if n != "orgs"]
+
+    def without() -> None:
+        with nlp.select_pipes(disable=["orgs"]):
+            for _ in nlp.pipe(texts):
+                pass
+
+    def with_orgs() -> None:
+        for _ in nlp.pipe(texts):
+            pass
+
+    def tokenize_only() -> None:
+        for _ in nlp.tokenizer.pipe(texts):
+            pass
+
+    without(), with_orgs()
+    base, base_med = best_time(without, args.repeat)
+    full, full_med = best_time(with_orgs, args.repeat)
+    tok, _ = best_time(tokenize_only, args.repeat)
+    chars = sum(map(len, texts))
+    print(f"paragraphs: {len(texts)} ({chars} chars); baseline components: {', '.join(others)}")
+    print(f"tokenizer only:        {tok * 1000:8.1f} ms")
+    print(f"pipeline without orgs: {base * 1000:8.1f} ms (median {base_med * 1000:.1f})")
+    print(f"pipeline with orgs:    {full * 1000:8.1f} ms (median {full_med * 1000:.1f})")
+    print(f"linking overhead ratio: {full / base:.3f} (target <= 1.20)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
