@@ -1,11 +1,134 @@
-"""League-table rankings (filled in by later rules)."""
+"""League-table rankings (NOF 2025/26 onwards): "ranked joint 83rd out of 134 acute trusts",
+"came top of the 10 trust table for ambulance services", "ranked last among 61 non-acute
+trusts", "has risen to 23rd from 44th".
+
+Each rank span from ``extractor_ranks`` is read with the words around it: the ordinal, a
+denominator ("out of", "of the", "among"), "joint", an earlier rank ("from 44th", "up from
+31st"), the league (from the population named nearby), the segment stated in the same
+sentence, and the organisation it is about (the nearest linked organisation before it,
+else the one the previous sentence was about).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import regex
+from spacy.tokens import Doc, Span
 
-from .records import DocResult
+from . import numbers
+from .records import DocResult, Ranking
+
+LEAGUE_OF_TYPE = {"acute": "acute", "specialist": "acute", "mental_health": "non_acute", "community": "non_acute",
+                  "community_or_mental_health": "non_acute", "non_acute": "non_acute", "ambulance": "ambulance"}
+_ORD = regex.compile(r"^(\d+)(?:st|nd|rd|th)$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                     r"eleventh|twelfth)$", regex.I)
+_PREVIOUS_BEFORE = {"from", "was", "previously", "q1", "quarter", "last"}
+
+
+def _ordinal(text: str) -> int | None:
+    return numbers.parse_ordinal(text) if _ORD.match(text) else None
+
+
+def _window(doc: Doc, start: int, end: int) -> list:
+    return [t for t in doc[max(start, 0):min(end, len(doc))] if not t.is_space]
+
+
+def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
+    toks = _window(doc, after, min(after + 6, sent.end))
+    for i, tok in enumerate(toks):
+        if tok.lower_ in {"of", "among", "amongst"} or (tok.lower_ == "out" and i + 1 < len(toks)):
+            for nxt in toks[i + 1:i + 4]:
+                value = numbers.parse_cardinal(nxt.text)
+                if isinstance(value, int) and value > 1:
+                    return value
+                if nxt.lower_ not in {"of", "the", "all"}:
+                    break
+    return None
+
+
+def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
+    toks = _window(doc, after, min(after + 12, sent.end))
+    for i, tok in enumerate(toks):
+        if tok.lower_ == "from" or (tok.lower_ in {"q1", "previously", "was"} and i + 1 < len(toks)):
+            for nxt in toks[i + 1:i + 3]:
+                value = _ordinal(nxt.text)
+                if value:
+                    return value
+    return None
+
+
+def _league(doc: Doc, sent: Span) -> str:
+    text = sent.text.lower()
+    if "non-acute" in text or "non acute" in text:
+        return "non_acute"
+    for pop in doc.spans.get("populations", []):
+        if pop.start >= sent.start and pop.end <= sent.end and pop.label_ in LEAGUE_OF_TYPE:
+            return LEAGUE_OF_TYPE[pop.label_]
+    if "ambulance" in text:
+        return "ambulance"
+    if "acute" in text:
+        return "acute"
+    return ""
+
+
+def _segment(doc: Doc, sent: Span) -> int | None:
+    found = {n for s in doc.spans.get("segments", []) if s.start >= sent.start and s.end <= sent.end
+             and not s.id_.startswith("desc:") for n in s._.segments}
+    return found.pop() if len(found) == 1 else None
 
 
 def read_rankings(doc: Doc, result: DocResult) -> None:
-    return None
+    """Add one ranking per league position stated in ``doc``."""
+    ranks = list(doc.spans.get("ranks", []))
+    if not ranks:
+        return
+    orgs = list(doc.spans.get("orgs", []))
+    framework, period = doc._.framework, doc._.period
+    last_subject: list[Span] = []
+    for sent in doc.sents:
+        in_sent = [r for r in ranks if r.start >= sent.start and r.end <= sent.end]
+        sent_orgs = [o for o in orgs if o.start >= sent.start and o.end <= sent.end]
+        for span in in_sent:
+            before = [t.lower_ for t in _window(doc, span.start - 2, span.start)]
+            if any(w in _PREVIOUS_BEFORE for w in before):
+                continue
+            rank, position, joint = None, "", False
+            words = [t.lower_ for t in span]
+            joint = any(w in {"joint", "equal"} for w in words) or doc[span.start - 1].lower_ == "joint"
+            for tok in span:
+                rank = rank or _ordinal(tok.text)
+            total = _read_total(doc, sent, span.start + 1)
+            if any(w in {"top", "best"} for w in words):
+                position, rank = "top", rank or 1
+            elif any(w in {"bottom", "last", "worst"} for w in words):
+                position = "bottom"
+                rank = rank or total
+            if rank is None and not position:
+                continue
+            subjects = [o for o in sent_orgs if o.end <= span.start]
+            subject = _coordinated(doc, subjects) or last_subject
+            if not subject:
+                continue
+            previous = _previous_rank(doc, sent, span.end)
+            text = sent.text.strip()
+            start = doc.text.find(text, sent.start_char)
+            for org in subject:
+                result.rankings.append(Ranking(
+                    name=org.text, league=_league(doc, sent), rank=rank, position=position, joint=joint,
+                    total=total, previous_rank=previous, segment=_segment(doc, sent), framework=framework,
+                    period=period, text=text, start=start, end=start + len(text)))
+        if sent_orgs:
+            last_subject = [sent_orgs[0]]
+
+
+def _coordinated(doc: Doc, before: list[Span]) -> list[Span]:
+    """The nearest organisation before a rank, with any joined to it by 'and'/','."""
+    if not before:
+        return []
+    chosen = [before[-1]]
+    for org in reversed(before[:-1]):
+        gap = doc[org.end:chosen[0].start].text.strip().lower()
+        if gap in {"and", ",", ", and", "&"}:
+            chosen.insert(0, org)
+        else:
+            break
+    return chosen

@@ -125,7 +125,8 @@ def read_tables(doc: Doc, result: DocResult) -> list[tuple[int, int]]:
     text = doc.text
     framework, period = doc._.framework, doc._.period
     for block in _blocks(text):
-        header = block[0]
+        header = _with_label_column(block)
+        block[0] = header
         header_text = [c.text for c in header.cells]
         seg_cols = [i for i, t in enumerate(header_text) if _SEGMENT_WORD.search(t) and not _NOT_OVERALL.search(t)]
         numbered = {i: _segment_in_header(t) for i, t in enumerate(header_text)}
@@ -141,6 +142,19 @@ def read_tables(doc: Doc, result: DocResult) -> list[tuple[int, int]]:
             consumed.append((block[0].line_start, block[-1].line_end))
     consumed.extend(_bullet_lists(doc, result, framework, period))
     return consumed
+
+
+def _with_label_column(block: list[Row]) -> Row:
+    """A fixed-width header often leaves the row-label column unnamed: add an empty cell for it."""
+    header = block[0]
+    if header.pipe or not header.cells:
+        return header
+    indent = header.cells[0].start - header.line_start
+    row_starts = [r.cells[0].start - r.line_start for r in block[1:] if r.cells]
+    if indent > 5 and row_starts and sum(s < indent - 3 for s in row_starts) > len(row_starts) / 2:
+        return Row([Cell("", header.line_start, header.line_start), *header.cells], header.line_start,
+                   header.line_end, header.pipe)
+    return header
 
 
 def _row_text(doc: Doc, row: Row) -> tuple[str, int, int]:
