@@ -524,6 +524,12 @@ class Builder:
             elif op == "succession":
                 for pred in rec["predecessors"]:
                     self.link_succession(pred, rec["successor"], rec.get("date", ""))
+            elif op == "unlink":
+                pred, succ = rec["predecessor"], rec["successor"]
+                if pred in self.orgs and succ in self.orgs:
+                    before, after = self.orgs[pred], self.orgs[succ]
+                    before["successors"] = [c for c in before["successors"] if c != succ]
+                    after["predecessors"] = [c for c in after["predecessors"] if c != pred]
             elif op == "type":
                 self.orgs[rec["code"]]["org_type"] = rec["org_type"]
             self.stats["curated"] += 1
