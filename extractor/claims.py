@@ -201,13 +201,9 @@ def _group_quantities(reader: SentenceReader) -> list[Group]:
                 _absorb(g, nq._.quantity)
                 g.end = nq.end + 1
                 used.add(idx + 1)
-        # denominator: "of the 42", "out of the 137", "of 42"
-        j = g.end
-        words = []
-        while j < reader.sent.end and len(words) < 4 and doc[j].lower_ in {"of", "out", "the", "all", "england's"}:
-            words.append(doc[j].lower_)
-            j += 1
-        if words and words[-1] != "out" and ("of" in words):
+        # denominator: "of the 42", "out of the 137", "of its 19", "of the region's four"
+        j = _denominator_start(reader, g.end)
+        if j is not None:
             for k in range(idx + 1, len(qs)):
                 if qs[k].start == j and qs[k]._.quantity.kind == "CARD" and g.total is None:
                     g.total = int(qs[k]._.quantity.value)
@@ -215,7 +211,91 @@ def _group_quantities(reader: SentenceReader) -> list[Group]:
                     used.add(k)
                     break
         groups.append(g)
-    return groups
+    groups.extend(_implicit_groups(reader, groups))
+    return sorted(groups, key=lambda g: g.start)
+
+
+def _implicit_groups(reader: SentenceReader, groups: list[Group]) -> list[Group]:
+    """'no ambulance trust is ...' → 0; 'the only local trust in segment 1' → 1."""
+    doc, out = reader.doc, []
+    taken = {i for g in groups for i in range(g.start, g.end)}
+    for pop in reader.populations:
+        for back in (1, 2):
+            k = pop.start - back
+            if k < reader.sent.start or k in taken:
+                continue
+            between = [t.lower_ for t in doc[k + 1:pop.start]]
+            if any(w not in SKIP_TO_POPULATION for w in between):
+                continue
+            word, prev = doc[k].lower_, _lower(doc, k - 1)
+            if word == "no" and prev not in {"is", "are", "was", "were"}:
+                out.append(Group(start=k, end=k + 1, count=0))
+                break
+            if word in {"only", "sole"} and prev in {"the", "its", "our", "their"}:
+                out.append(Group(start=k, end=k + 1, count=1))
+                break
+    return out
+
+
+def _absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi: int, absorbed: set[int]) -> None:
+    """'five of the 42 ICBs (12%)', '21 trusts, roughly one in ten,', 'ten of its 22 trusts, or 45%,'."""
+    doc = reader.doc
+    anchor = g.population.end if g.population is not None else g.end
+    if anchor < reader.sent.end and doc[anchor].lower_ == "(" and doc[anchor + 1:anchor + 2].text[:1].isupper():
+        return
+    for k in range(gi + 1, min(gi + 2, len(groups))):
+        nxt = groups[k]
+        gap = [t.lower_ for t in doc[anchor:nxt.start]]
+        if not gap or gap[0] not in {"(", ","} or len(gap) > 4:
+            return
+        if any(w not in {"(", ",", "or", "roughly", "about", "around", "almost", "nearly", "some", "approximately",
+                         "just", "–", "-", "that", "is"} for w in gap):
+            return
+        after = _lower(doc, nxt.end)
+        if gap[0] == "(" and after not in {")"}:
+            return
+        if gap[0] == "," and after not in {",", "–", "-", ")"}:
+            return
+        if nxt.count is not None and g.count is not None and not nxt.share and nxt.percent is None:
+            return
+        g.share = g.share or nxt.share
+        g.percent = g.percent if g.percent is not None else nxt.percent
+        g.count = g.count if g.count is not None else nxt.count
+        g.total = g.total if g.total is not None else nxt.total
+        absorbed.add(k)
+
+
+_DENOM_WORDS = {"the", "all", "its", "our", "their", "these", "those", "england", "region", "county", "capital",
+                "system", "country", "area", "city", "sector", "nation", "'s", "’s", "'", "’", "s"}
+
+
+def _denominator_start(reader: SentenceReader, i: int) -> int | None:
+    """Index of the number after "of"/"out of" and determiners or possessives, else None."""
+    doc, end = reader.doc, reader.sent.end
+    if i >= end:
+        return None
+    j = i
+    if doc[j].lower_ == "out" and j + 1 < end and doc[j + 1].lower_ == "of":
+        j += 2
+    elif doc[j].lower_ == "of":
+        j += 1
+    else:
+        return None
+    for _ in range(5):
+        if j >= end:
+            return None
+        tok = doc[j]
+        if tok.like_num or reader.doc[j].lower_ in _NUMBER_WORDS:
+            return j
+        possessive = j + 1 < end and doc[j + 1].text in {"'s", "’s", "'", "’"}
+        if tok.lower_ in _DENOM_WORDS or (tok.is_title and possessive):
+            j += 1
+            continue
+        return None
+    return None
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 
 
 def _absorb(g: Group, qty) -> None:
@@ -381,7 +461,10 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         groups = _group_quantities(reader)
         made: list[Claim] = []
         kept: list[Group] = []
+        absorbed: set[int] = set()
         for gi, g in enumerate(groups):
+            if gi in absorbed:
+                continue
             frame_end = groups[gi + 1].start if gi + 1 < len(groups) else sent.end
             _modifiers(reader, g)
             types_anaphor = _text_between(doc, g.end, g.end + 3).startswith(
@@ -390,6 +473,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if types_anaphor:
                 g.pop_types = [c.org_type for c in state.last_claims if c.org_type not in GENERIC_TYPES]
                 found = bool(g.pop_types)
+            if found and not g.pop_types:
+                _absorb_following(reader, g, groups, gi, absorbed)
+                frame_end = next((groups[k].start for k in range(gi + 1, len(groups)) if k not in absorbed), sent.end)
             if not found:
                 if not _is_bare(reader, g):
                     continue
@@ -404,6 +490,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 g.segments = seg._.segments
             g.scope = _scope_in(reader, (kept[-1].end if kept else sent.start), frame_end)
             kept.append(g)
+        population_claims = _leading_totals(reader, kept)
         # second pass: inherit what the sentence structure implies
         for gi, g in enumerate(kept):
             prev = kept[gi - 1] if gi else None
@@ -414,11 +501,17 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 g.segments = _shared_segment(reader, kept, gi) or (prev.segments if prev and g.subset else ())
             if not g.scope and prev is not None and g.population is None:
                 g.scope = prev.scope
+        for g in population_claims:
+            made.append(_claim_from(doc, sent, g, g.org_type, framework, period))
         for gi, g in enumerate(kept):
+            if g.leading_total:
+                continue
             frame_end = kept[gi + 1].start if gi + 1 < len(kept) else sent.end
             org_type = g.org_type
             if not org_type and not g.pop_types:
                 org_type = state.last_population if (state.sentences_since <= 2 or g.further) else ""
+                if org_type and not g.scope and state.last_claims:
+                    g.scope = state.last_claims[-1].scope
             if not g.segments and (g.anaphoric or (not g.further and g.count is not None and g.population is None
                                                    and not g.total)) and state.sentences_since <= 3:
                 g.segments = state.last_segments if g.anaphoric else ()
@@ -455,6 +548,35 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         else:
             _they_are_list(reader, state, result, framework, period)
             state.sentences_since += 1
+
+
+def _leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
+    """'Of the 207 NHS trusts assessed, 27 (13%) were ...' and 'All 238 NHS providers have been
+    segmented': the first is a denominator for the next count, both state a population size."""
+    doc = reader.doc
+    out = []
+    for gi, g in enumerate(kept):
+        if g.population is None or g.segments and gi + 1 >= len(kept):
+            continue
+        before = [t.lower_ for t in doc[max(reader.sent.start, g.start - 3):g.start] if not t.is_space]
+        at_start = all(not t.is_alpha or t.lower_ in {"of", "the", "all", "england", "s"} or t.is_title
+                       for t in doc[reader.sent.start:g.start])
+        if "of" in before and at_start and gi + 1 < len(kept) and g.count is not None and g.total is None:
+            nxt = kept[gi + 1]
+            gap = _text_between(doc, g.population.end, nxt.start)
+            if "," in gap:
+                g.leading_total = True
+                nxt.total = nxt.total if nxt.total is not None else g.count
+                if nxt.population is None:
+                    nxt.population = g.population
+                nxt.scope = nxt.scope or g.scope
+                out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
+        elif before[-1:] == ["all"] and at_start and g.count is not None and not g.share and g.percent is None:
+            frame_end = kept[gi + 1].start if gi + 1 < len(kept) else reader.sent.end
+            if _segment_in(reader, g.end, frame_end) is None:
+                g.leading_total = True
+                out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
+    return out
 
 
 def _shared_segment(reader: SentenceReader, groups: list[Group], gi: int) -> tuple[int, ...]:

@@ -10,6 +10,7 @@ says how to read it and ``span._.segments`` gives the tuple of segment numbers.
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from functools import cache
 
 import regex
@@ -18,7 +19,7 @@ from spacy.tokens import Span
 
 from .. import numbers
 from ..resources import asset
-from .ruler import AssetSpanRuler
+from .ruler import AssetSpanRuler, longest_spans
 
 SPANS_KEY = "segments"
 _NUM = regex.compile(r"\b([1-5]|one|two|three|four|five)\b", regex.I)
@@ -68,10 +69,29 @@ def segments_of(span: Span) -> tuple[int, ...]:
     return tuple(dict.fromkeys(found))
 
 
+_COUNT_FOLLOWS = {"are", "is", "were", "was", "have", "has", "had", "remain", "remained", "more", "in", "of"}
+
+
+def trim_counted_tails(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
+    """Longest matches, but 'segment 3 and two are in segment 4' keeps only 'segment 3':
+    a number followed by a verb is a count, not the second segment of a pair."""
+    out = []
+    for span in longest_spans(existing, matches):
+        doc = span.doc
+        if span.id_ == "num" and len(span) > 2 and span.end < len(doc) and doc[span.end].lower_ in _COUNT_FOLLOWS:
+            first = next((i for i, t in enumerate(span) if i and _NUM.fullmatch(t.lower_)), None)
+            if first is not None:
+                span = Span(doc, span.start, span.start + first + 1, label=span.label, span_id=span.id)
+        out.append(span)
+    return out
+
+
 @Language.factory(
     "extractor_segments",
     assigns=["doc.spans"],
     default_config={"spans_key": SPANS_KEY, "patterns_asset": "patterns/segments.jsonl", "overwrite": True},
 )
 def make_segments(nlp: Language, name: str, spans_key: str, patterns_asset: str, overwrite: bool) -> AssetSpanRuler:
-    return AssetSpanRuler(nlp, name, spans_key=spans_key, patterns_asset=patterns_asset, overwrite=overwrite)
+    ruler = AssetSpanRuler(nlp, name, spans_key=spans_key, patterns_asset=patterns_asset, overwrite=overwrite)
+    ruler.spans_filter = trim_counted_tails
+    return ruler
