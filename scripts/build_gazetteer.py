@@ -50,12 +50,18 @@ INSTITUTIONAL = {
     "partners", "system", "board", "ccg", "ics", "icb", "stp",
 }
 COMPASS = re.compile(r"^(?:(?:north|south|east|west|mid|central|greater|inner|outer|upper|lower)\s+)+")
+# Single words that some trust or site is called but that mean other things in running text.
+GENERIC_WORDS = {
+    "southern", "humber", "mersey", "pennine", "burton", "kingston", "bridgewater", "online", "harbour",
+    "lodge", "mount", "northumbria", "tavistock",
+}
 TYPE_SUFFIXES = ("NHS Foundation Trust", "NHS Trust", "Foundation Trust", "NHS FT", "FT", "Trust")
 SMALL_WORDS = {"and", "of", "the", "upon", "on", "in", "for", "with", "at", "to"}
 KEEP_UPPER = {"NHS", "ICB", "CCG", "ICS", "STP", "II", "UK"}
 STOP_ABBREVS = {
     "NHS", "ICS", "ICB", "CCG", "STP", "CQC", "SOF", "NOF", "RSP", "THE", "AND", "FOR", "ONE", "ALL", "NEW",
     "CEO", "GP", "AE", "ED", "UK", "HR", "IT", "BMA", "RCN", "PFI", "OUR", "ITS", "CAN", "WHO", "LAS",
+    "GET", "NUT", "OLD", "PAT", "PUT", "SOT", "AFT", "NCT", "NHSE", "NHSI", "HSJ", "ONS", "NICE",
 }
 
 
@@ -126,6 +132,8 @@ class Builder:
         key = normalize(alias)
         if not key or len(key) < 2:
             return
+        if key in GENERIC_WORDS and kind != "abbrev":
+            kind = "place"
         entry = self.aliases.setdefault((key, kind), {"alias": alias, "key": key, "codes": [], "kind": kind})
         if code not in entry["codes"]:
             entry["codes"].append(code)

@@ -99,6 +99,22 @@ def test_seed_gold_memberships_resolve(gaz: Gazetteer) -> None:
     assert checked >= 15
 
 
+def test_corpus_gold_codes_resolve(gaz: Gazetteer) -> None:
+    """Every membership or ranking in the project's own gold that carries a code resolves to it."""
+    checked = 0
+    for path in sorted((REPO / "corpora" / "gold").glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        for row in gold.get("memberships", []) + gold.get("rankings", []):
+            if not row.get("ods_code"):
+                continue
+            hint = row.get("org_type") or row.get("league") or None
+            link = gaz.resolve(row["name"], org_type=hint)
+            assert link.code == row["ods_code"], f"{path.name}: {row['name']!r}: {link.reason}"
+            checked += 1
+    if not checked:
+        pytest.skip("no corpus gold with ODS codes yet")
+
+
 def test_old_name_comes_back_for_an_old_date(gaz: Gazetteer) -> None:
     then = gaz.resolve("Western Sussex Hospitals", on=datetime.date(2016, 10, 21))
     now = gaz.resolve("University Hospitals Sussex")
