@@ -88,7 +88,7 @@ def cmd_orgs(args: argparse.Namespace) -> int:
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    from .fetch import FetchOptions, fetch
+    from .fetching import FetchOptions, fetch
 
     urls = list(args.urls)
     if args.url_file:
@@ -96,8 +96,10 @@ def cmd_fetch(args: argparse.Namespace) -> int:
                  if u.strip() and not u.startswith("#")]
     if not urls:
         raise SystemExit("extractor fetch: give URLs or --urls FILE")
-    outcomes = fetch(urls, Path(args.to), options=FetchOptions(rate=args.rate, timeout=args.timeout))
-    ok = sum(1 for o in outcomes if o.status in ("ok", "cached"))
+    options = FetchOptions(delay=args.delay, timeout=args.timeout, respect_robots=not args.ignore_robots,
+                           refetch=args.refetch)
+    outcomes = fetch(urls, Path(args.to), options=options)
+    ok = sum(1 for o in outcomes if o.saved)
     print(f"{len(outcomes)} URLs: {ok} saved or cached, {len(outcomes) - ok} not → {args.to}/fetch_log.csv")
     return 0
 
@@ -145,8 +147,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("urls", nargs="*", metavar="URL")
     p.add_argument("--urls", dest="url_file", metavar="FILE", help="a file with one URL per line")
     p.add_argument("--to", required=True, metavar="DIR", help="folder to save pages and fetch_log.csv")
-    p.add_argument("--rate", type=float, default=1.0, help="requests per second per host (default 1)")
-    p.add_argument("--timeout", type=float, default=20.0, help="seconds per request (default 20)")
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host (default 1)")
+    p.add_argument("--timeout", type=float, default=20.0, help="seconds to wait for a response (default 20)")
+    p.add_argument("--refetch", action="store_true", help="ignore the cache and download everything again")
+    p.add_argument("--ignore-robots", action="store_true", help="do not obey robots.txt (only for your own sites)")
     p.set_defaults(func=cmd_fetch)
     return parser
 
