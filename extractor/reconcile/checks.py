@@ -218,7 +218,7 @@ def subtype_checks(claims: list[ClaimView], facts: Facts) -> list[Check]:
             if not parts:
                 continue
             added = sum(f.value for f in parts.values())
-            sum_text = " + ".join(f"{f.value} {label(t)}" for t, f in parts.items())
+            sum_text = " + ".join(f"{f.value} {label(t, f.value)}" for t, f in parts.items())
             part_ids = tuple(i for f in parts.values() for i in f.claim_ids)
             ids = tuple(dict.fromkeys(whole.claim_ids + part_ids))
             where = segment_words(segments)

@@ -6,9 +6,9 @@ unknowns (a percentage of a population that is only implied by the segment count
 SMT solver decides such linear integer systems exactly, and its unsat cores name the
 claims behind a contradiction. Each claim's constraints sit behind one Boolean label, so
 a core is a set of claims. The solver's core is then shrunk to the *smallest* subset
-that is still contradictory (every subset is tried, smallest first, when the core has at
-most ``EXHAUSTIVE_CORE`` claims; larger cores are shrunk one claim at a time to an
-irreducible set).
+that is still contradictory: the core is shrunk one claim at a time to an irreducible
+set, then every smaller set of claims is tried, smallest first, while there are at most
+``EXHAUSTIVE_SUBSETS`` of a size to try.
 
 A figure counts as *derived* when the claims allow exactly one value for it: the solver
 finds a value, and asserting any other value is contradictory. The claims needed for
@@ -21,6 +21,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
 from itertools import combinations
+from math import comb
 
 import z3
 
@@ -39,7 +40,7 @@ from .orgtypes import (
 from .shares import Interval, format_percent, percent_interval, share_interval
 from .values import ClaimView, PopKey, Segments
 
-EXHAUSTIVE_CORE = 10
+EXHAUSTIVE_SUBSETS = 2000
 
 
 @dataclass(frozen=True)
@@ -159,24 +160,30 @@ class _System:
         return result == z3.unsat
 
     def core(self, extra: z3.BoolRef | None = None) -> tuple[str, ...]:
-        """A smallest set of claims that (with ``extra``) has no solution."""
+        """A smallest set of claims that (with ``extra``) has no solution.
+
+        The solver's core is first shrunk to an irreducible set; then every smaller set of
+        claims is tried, smallest first and in claim order, while there are few enough
+        of them, so the answer is a true minimum and does not depend on solver internals.
+        """
         self.solver.push()
         if extra is not None:
             self.solver.add(extra)
         self.solver.check(*self.labels.values())
         names = {str(v): k for k, v in self.labels.items()}
-        raw = tuple(names[str(b)] for b in self.solver.unsat_core())
+        kept = [names[str(b)] for b in self.solver.unsat_core()]
         self.solver.pop()
-        if len(raw) <= EXHAUSTIVE_CORE:
-            for size in range(len(raw) + 1):
-                for subset in combinations(raw, size):
-                    if self.unsat_with(subset, extra):
-                        return subset
-        kept = list(raw)
-        for claim_id in raw:
+        for claim_id in list(kept):
             trial = tuple(c for c in kept if c != claim_id)
             if self.unsat_with(trial, extra):
                 kept = list(trial)
+        everyone = tuple(self.labels)
+        for size in range(len(kept) + 1):
+            if comb(len(everyone), size) > EXHAUSTIVE_SUBSETS:
+                break
+            for subset in combinations(everyone, size):
+                if self.unsat_with(subset, extra):
+                    return subset
         return tuple(kept)
 
 
@@ -239,7 +246,8 @@ def solve(claims: list[ClaimView]) -> Solution:
         if system.solver.check(*system.labels.values()) == z3.unsat:
             remaining = dict(system.labels)
             while remaining:
-                core = system.core()
+                order = {c.claim_id: i for i, c in enumerate(group)}
+                core = tuple(sorted(system.core(), key=order.__getitem__))
                 by_id = {c.claim_id: c for c in group}
                 solution.conflicts.append(Conflict(
                     group[0].pop, core, tuple(by_id[c].text for c in core)))
@@ -266,7 +274,9 @@ def _derive_group(system: _System, group: list[ClaimView]) -> list[Derived]:
         value = model.eval(term, model_completion=True).as_long()
         if not system.unsat_with(tuple(system.labels), term != value):
             continue
-        found.append((org_type, segments, value, system.core(term != value)))
+        order = {c.claim_id: i for i, c in enumerate(group)}
+        support = tuple(sorted(system.core(term != value), key=order.__getitem__))
+        found.append((org_type, segments, value, support))
     for org_type, segments, value, _ in found:
         known[(org_type, segments)] = value
     by_id = {c.claim_id: c for c in group}

@@ -68,6 +68,22 @@ def load_populations() -> pd.DataFrame:
     return _read(POPULATIONS_FILE)
 
 
+def display_name(name: str) -> str:
+    """An upper-case register name in a readable case ("GUY'S AND ST THOMAS' NHS ..." →
+    "Guy's and St Thomas' NHS ...")."""
+    small = {"and", "of", "for", "the", "in"}
+    words = []
+    for i, word in enumerate(name.split()):
+        lower = word.lower()
+        if lower in ("nhs", "ft"):
+            words.append(lower.upper())
+        elif lower in small and i:
+            words.append(lower)
+        else:
+            words.append(lower[:1].upper() + lower[1:])
+    return " ".join(words)
+
+
 def core_name(name: str) -> str:
     """A name without case, punctuation or generic words, so "Barts Health" finds
     "BARTS HEALTH NHS TRUST"."""
@@ -209,7 +225,7 @@ def _membership_checks(memberships: list[MembershipView], official: Official) ->
         else:
             status, verdict = "fail", f"not segment {member.segment} as the text says"
         out.append(Check("official_data", status, ids, str(official_segment), str(member.segment),
-                         f"The official {member.period} data place {row['name'].title()} in segment "
+                         f"The official {member.period} data place {display_name(row['name'])} in segment "
                          f"{official_segment}, {verdict}.", doc))
     return out
 

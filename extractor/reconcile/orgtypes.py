@@ -32,8 +32,12 @@ SEGMENTS_BY_FRAMEWORK = {"sof2016": (1, 2, 3, 4), "sof2021": (1, 2, 3, 4), "nof2
                          "nof2025": (1, 2, 3, 4, 5)}
 
 
-def label(org_type: str) -> str:
-    return LABELS.get(org_type, org_type.replace("_", " ") or "organisations")
+def label(org_type: str, count: int | None = None) -> str:
+    """The plural noun for an org type ("acute trusts"), singular when ``count`` is 1."""
+    noun = LABELS.get(org_type, org_type.replace("_", " ") or "organisations")
+    if count == 1:
+        noun = noun[:-1] if noun.endswith("s") else noun
+    return noun
 
 
 def family(org_type: str) -> str | None:

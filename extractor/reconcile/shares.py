@@ -59,7 +59,7 @@ class Interval:
 
 
 def _pct(value: Fraction) -> str:
-    return f"{float(value) * 100:.3g}%"
+    return f"{float(value) * 100:.2f}".rstrip("0").rstrip(".") + "%"
 
 
 def normalise_phrase(phrase: str) -> str:

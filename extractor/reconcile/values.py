@@ -8,6 +8,7 @@ reconciler's entry point works on these views and never on raw cells.
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -163,18 +164,25 @@ def read_documents(documents: pd.DataFrame | None) -> dict[str, DocumentView]:
     return views
 
 
-def _percent_text(value: object) -> str:
+_PERCENT_WORDS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", re.I)
+
+
+def _percent_text(value: object, text: str) -> str:
     """The percentage as written, so its precision (``36`` vs ``36.4``) decides the rounding.
 
-    A numeric cell has lost how it was written (a float column turns 36 into 36.0), so it
-    is read at the shortest precision that states it.
+    The claim's own words say it best; failing that, a cell's trailing zeros are taken as
+    an artefact of a float column (CSV writers turn 45 into ``45.0``), not as precision.
     """
     number = cell_number(value)
     if number is None:
         return ""
-    if isinstance(value, str):
-        return value.strip().rstrip("%").strip()
-    return f"{number:g}"
+    for match in _PERCENT_WORDS.finditer(text):
+        if float(match[1]) == number:
+            return match[1]
+    written = cell_text(value).rstrip("%").strip() if isinstance(value, str) else f"{number:g}"
+    if "." in written:
+        written = written.rstrip("0").rstrip(".")
+    return written or "0"
 
 
 def _context(row: dict, docs: dict[str, DocumentView], texts: dict[str, str]) -> tuple[str, str]:
@@ -201,7 +209,7 @@ def read_claims(claims: pd.DataFrame | None, docs: dict[str, DocumentView],
             count=cell_int(row.get("count")),
             total=cell_int(row.get("total")),
             percent=cell_number(row.get("percent")),
-            percent_text=_percent_text(row.get("percent")),
+            percent_text=_percent_text(row.get("percent"), cell_text(row.get("text"))),
             share_text=cell_text(row.get("share_text")),
             scope=cell_text(row.get("scope")),
             framework=framework,
