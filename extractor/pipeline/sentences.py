@@ -51,12 +51,16 @@ class SentenceSplitter:
                 return True
             if _BULLET.match(nxt) or _BULLET.match(line):
                 return True
-            return len(stripped) < 70 and not stripped[-1].islower() and stripped[-1] != ","
+            starts_new = nxt[:1].isupper() or nxt[:1].isdigit()
+            return len(stripped) < 70 and stripped[-1] != "," and (starts_new or not stripped[-1].islower())
         if prev.text in _ENDERS or (prev.text in {"”", "\"", "’", ")"} and prev.i > 0
                                     and doc[prev.i - 1].text in _ENDERS):
             if not prev.whitespace_:
                 return False
             if prev.text == "." and prev.i > 0 and doc[prev.i - 1].lower_ in _ABBREV:
+                return False
+            if prev.text in {".", ")"} and prev.i > 0 and doc[prev.i - 1].like_num and (
+                    prev.i == 1 or "\n" in doc[prev.i - 2].text or "\n" in doc[prev.i - 2].whitespace_):
                 return False
             return tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in "\"“‘'(£"
         if prev.text.endswith(".") and len(prev.text) > 1 and prev.whitespace_ and not prev.like_num:

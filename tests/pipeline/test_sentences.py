@@ -30,21 +30,15 @@ CASES = [
      ["Headline about segments", "Body text follows here."]),
     ("More than half (23) of the 42 integrated care systems in England\nfall into segment 3 this quarter.",
      ["More than half (23) of the 42 integrated care systems in England\nfall into segment 3 this quarter."]),
-    pytest.param("Segment summary:\nSegment 1: 30 trusts\nSegment 2: 84 trusts",
-                 ["Segment summary:", "Segment 1: 30 trusts", "Segment 2: 84 trusts"],
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "short 'label: figure' lines ending in a lower-case word are joined as a wrapped line; "
-                     "claims then pair each count with the next line's segment"))),
+    ("Segment summary:\nSegment 1: 30 trusts\nSegment 2: 84 trusts",
+     ["Segment summary:", "Segment 1: 30 trusts", "Segment 2: 84 trusts"]),
     ("Organisation | Segment\nEast Kent Hospitals | 4\nMedway | 3",
      ["Organisation | Segment", "East Kent Hospitals | 4", "Medway | 3"]),
     ("Trust                 Segment\nBarts Health          3\nKing's College         4",
      ["Trust                 Segment", "Barts Health          3", "King's College         4"]),
     ("They are:\n- Devon\n- Norfolk and Waveney\n- Frimley",
      ["They are:", "- Devon", "- Norfolk and Waveney", "- Frimley"]),
-    pytest.param("The trusts are\n1. East Kent\n2. Medway",
-                 ["The trusts are", "1. East Kent", "2. Medway"],
-                 marks=pytest.mark.xfail(strict=True, reason=(
-                     "a numbered item's '1.' is split from its text as if it ended a sentence"))),
+    ("The trusts are\n1. East Kent\n2. Medway", ["The trusts are", "1. East Kent", "2. Medway"]),
 ]
 
 
