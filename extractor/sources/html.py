@@ -303,7 +303,8 @@ def _join(blocks: list[_Block]) -> str:
         if i:
             prev = blocks[i - 1]
             same_group = block.kind == prev.kind and block.kind in ("li", "tr") and block.group == prev.group
-            parts.append("\n" if same_group else "\n\n")
+            introduced = prev.text.endswith(":") and block.kind in ("li", "tr") and prev.kind not in ("li", "tr")
+            parts.append("\n" if same_group or introduced else "\n\n")
         parts.append(block.text)
     return "".join(parts)
 

@@ -33,6 +33,7 @@ _TABLE_HINT = re.compile(r"(?im)^[^\n]{3,150}?\s(?:segment\s*)?[1-5]\s*$")
 _SEGMENT_WORD = re.compile(r"(?i)segment|oversight|\bSOF\b|\bNOF\b")
 _PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})(\d{2})")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_RUNS_ON = re.compile(r"[\w,;(–-]$")
 
 
 @dataclass
@@ -40,6 +41,8 @@ class _Line:
     text: str
     top: float  # distance from the top of the page, in points
     bottom: float
+    left: float = 0.0
+    right: float = 0.0
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -74,24 +77,39 @@ def _pdfium_lines(page: pdfium.PdfPage) -> list[_Line]:
             if prev and abs(prev.top - line_top) < 0.5 * max(prev.bottom - prev.top, 1):
                 prev.text = f"{prev.text} {text}"
                 prev.bottom = max(prev.bottom, line_bottom)
+                prev.right = max(prev.right, right)
             else:
-                lines.append(_Line(text, line_top, line_bottom))
+                lines.append(_Line(text, line_top, line_bottom, left, right))
         return lines
     finally:
         textpage.close()
 
 
-def reflow(lines: list[_Line]) -> str:
-    """Join wrapped lines into paragraphs; keep list items and table rows on their own lines."""
+def reflow(lines: list[_Line], page_width: float) -> str:
+    """Join wrapped lines into paragraphs; keep list items, table rows and short lines apart.
+
+    A line ended on purpose (a heading, a "Date: ..." line, a paragraph's last line) when
+    the next line's first word would have fitted after it; only then does the next line
+    start a new line rather than continue the sentence. The right margin is taken to
+    mirror the left one, as it does in nearly every document layout.
+    """
     out: list[str] = []
     prev: _Line | None = None
+    margin = max(page_width - min((ln.left for ln in lines), default=0.0),
+                 max((ln.right for ln in lines), default=0.0))
+    # the page's typical line height, not the previous line's: a line without ascenders
+    # or descenders is shorter and would make an ordinary gap look like a blank line
+    heights = sorted(ln.bottom - ln.top for ln in lines)
+    height = max(heights[len(heights) // 2], 1.0) if heights else 1.0
     for line in lines:
         if prev is not None:
-            height = max(prev.bottom - prev.top, 1.0)
             gap = line.top - prev.bottom
-            if gap > 0.8 * height or gap < -3 * height:
+            char = (prev.right - prev.left) / max(len(prev.text), 1)
+            first_word = len(line.text.split(" ", 1)[0]) + 1
+            if gap > 0.9 * height or gap < -3 * height:
                 out.append("\n\n")
-            elif _ITEM_START.match(line.text) or " | " in line.text or " | " in prev.text:
+            elif (_ITEM_START.match(line.text) or " | " in line.text or " | " in prev.text
+                  or margin - prev.right > 1.3 * first_word * char):
                 out.append("\n")
             elif prev.text.endswith("-") and not prev.text.endswith(" -"):
                 out[-1] = out[-1][:-1]
@@ -102,8 +120,17 @@ def reflow(lines: list[_Line]) -> str:
     return "".join(out)
 
 
-def _looks_like_segment_table(text: str) -> bool:
-    return bool(_SEGMENT_WORD.search(text)) and len(_TABLE_HINT.findall(text)) >= 3
+def _ruled(page: pdfium.PdfPage, enough: int = 4) -> bool:
+    """Does the page draw at least ``enough`` paths (table rules, cell borders)?"""
+    paths = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1)
+    return any(count >= enough for count, _ in enumerate(paths, 1))
+
+
+def _table_page(text: str, ruled: bool) -> bool:
+    """Worth pdfplumber's table finder: oversight words plus ruling or segment-like rows."""
+    if not _SEGMENT_WORD.search(text):
+        return False
+    return ruled or len(_TABLE_HINT.findall(text)) >= 3
 
 
 def _cell(value: str | None) -> str:
@@ -126,10 +153,11 @@ def _plumber_page(page) -> list[_Line] | None:
         for row in table.extract():
             cells = [_cell(c) for c in row]
             if any(cells):
-                lines.append(_Line(" | ".join(cells), top, top + 10))
-                top += 10
+                lines.append(_Line(" | ".join(cells), top, top + 1, table.bbox[0], table.bbox[2]))
+                top += 1
     for item in outside.extract_text_lines(return_chars=False):
-        lines.append(_Line(_SPACES.sub(" ", item["text"]).strip(), item["top"], item["bottom"]))
+        text = _SPACES.sub(" ", item["text"]).strip()
+        lines.append(_Line(text, item["top"], item["bottom"], item["x0"], item["x1"]))
     lines.sort(key=lambda ln: ln.top)
     return [ln for ln in lines if ln.text]
 
@@ -146,8 +174,29 @@ def _tables_with_pdfplumber(data: bytes, page_numbers: list[int]) -> dict[int, s
             finally:
                 page.close()
             if lines:
-                found[number] = reflow(lines)
+                found[number] = reflow(lines, float(page.width))
     return found
+
+
+def _row_like(line: str) -> bool:
+    return bool(_ITEM_START.match(line)) or " | " in line
+
+
+def join_pages(pages: list[str]) -> str:
+    """Pages joined by ``\f``; a newline follows it unless a sentence runs on over the break.
+
+    The newline keeps a table row or list item that ends a page off the next page's
+    first line, since readers downstream take rows line by line.
+    """
+    parts: list[str] = []
+    for i, page in enumerate(pages):
+        if i:
+            before, after = pages[i - 1].rstrip(), page.lstrip()
+            last_line, first_line = before.rsplit("\n", 1)[-1], after.split("\n", 1)[0]
+            runs_on = bool(_RUNS_ON.search(before)) and not _row_like(last_line) and not _row_like(first_line)
+            parts.append(PAGE_BREAK if runs_on else PAGE_BREAK + "\n")
+        parts.append(page)
+    return "".join(parts)
 
 
 def _pdf_date(value: str) -> str:
@@ -167,10 +216,13 @@ def read_pdf(data: bytes) -> tuple[str, str, str]:
         if len(pdf) == 0:
             raise SourceError(ErrorCode.PDF_CORRUPT, "no pages")
         pages: list[str] = []
+        table_pages: list[int] = []
         for index in range(len(pdf)):
             page = pdf[index]
             try:
-                pages.append(reflow(_pdfium_lines(page)))
+                pages.append(reflow(_pdfium_lines(page), page.get_width()))
+                if _table_page(pages[-1], _ruled(page)):
+                    table_pages.append(index)
             finally:
                 page.close()
         meta = pdf.get_metadata_dict(skip_empty=True)
@@ -180,7 +232,6 @@ def read_pdf(data: bytes) -> tuple[str, str, str]:
         pdf.close()
     if not any(p.strip() for p in pages):
         raise SkipDocument(ErrorCode.PDF_NO_TEXT, f"{len(pages)} pages without text")
-    table_pages = [i for i, text in enumerate(pages) if _looks_like_segment_table(text)]
     if table_pages:
         try:
             for number, text in _tables_with_pdfplumber(data, table_pages).items():
@@ -189,4 +240,4 @@ def read_pdf(data: bytes) -> tuple[str, str, str]:
             log.warning("pdfplumber could not read the table pages (%r); keeping pdfium text", exc)
     title = _SPACES.sub(" ", meta.get("Title", "")).strip()
     published = _pdf_date(meta.get("CreationDate", ""))
-    return PAGE_BREAK.join(pages), title, published
+    return join_pages(pages), title, published

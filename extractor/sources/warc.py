@@ -6,6 +6,10 @@ something else, so each payload first meets the byte-level pre-filter
 parsed, which keeps the cost per irrelevant record close to that of merely reading it.
 A corrupt or truncated archive yields what was read before the damage plus one
 ``failed`` row naming the archive, so nothing vanishes.
+
+The crawl date (``WARC-Date``) goes into ``meta["warc_date"]``, not ``published``: the
+contract wants the date the document states, and a crawl date in ``published`` would
+outrank the article's own dateline when the pipeline picks the framework.
 """
 
 from __future__ import annotations
@@ -56,7 +60,7 @@ def _record_document(record, path: Path, max_bytes: int) -> SourceDocument | Non
     if not maybe_relevant(payload):
         skip = ErrorCode.IRRELEVANT.message("pre-filter")
         return SourceDocument(doc_id=doc_id, source=source, media_type="text/html", status="skipped",
-                              error=skip, published=warc_date, meta=meta)
+                              error=skip, meta=meta)
     try:
         text, title, published = read_html(payload, charset)
     except ExtractorError as exc:
@@ -65,7 +69,7 @@ def _record_document(record, path: Path, max_bytes: int) -> SourceDocument | Non
         doc = SourceDocument.failure(doc_id, source, SourceError(ErrorCode.CRASHED, repr(exc)), "text/html")
     else:
         doc = SourceDocument(doc_id=doc_id, source=source, text=text, title=title,
-                             published=published or warc_date, media_type="text/html")
+                             published=published, media_type="text/html")
     doc.meta = meta
     return doc
 
