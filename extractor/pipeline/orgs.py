@@ -4,8 +4,10 @@ A PhraseMatcher over the gazetteer's aliases finds candidate mentions; the gazet
 resolver then decides what each one names, using the words around it (type words such as
 "ambulance trusts", shared by a whole list: "the London and South East Coast ambulance
 trusts"), the document date and, for "the Trust"/"we", the publisher the source URL or
-title identifies. Results go to ``doc.spans[spans_key]``: ``label_`` is the organisation
-type and ``id_`` the ODS code (both "" when unresolved); ``span._.link`` gives the full
+title identifies. Named mentions go to ``doc.spans["orgs"]`` and self-references to
+``doc.spans["org_refs"]`` (kept apart so that a claim builder never mistakes "the Trust"
+for a name as written); in both, ``label_`` is the organisation type and ``id_`` the ODS
+code ("" when unresolved), and ``span._.link`` gives the full
 :class:`~extractor.gazetteer.Link` with its reason and candidates.
 """
 
@@ -44,7 +46,9 @@ if not Span.has_extension("link"):
 
 def _doc_meta(doc: Doc, name: str) -> str:
     """A Doc extension value when registered (the lead's extensions module), else user_data."""
-    value = doc._.get(name) if Doc.has_extension(name) else doc.user_data.get(name)
+    value = doc._.get(name) if Doc.has_extension(name) else None
+    if not value:
+        value = doc.user_data.get(name)
     return value if isinstance(value, str) else ""
 
 
@@ -73,12 +77,13 @@ class OrgLinker:
 
     def __init__(
         self, nlp: Language, name: str = "extractor_orgs", *, spans_key: str = "orgs",
-        overwrite: bool = True, window: int = 4, self_references: bool = True,
+        refs_key: str = "org_refs", overwrite: bool = True, window: int = 4, self_references: bool = True,
         pronouns: bool = False, keep_unresolved_places: bool = False, gazetteer: Gazetteer | None = None,
     ) -> None:
         self.nlp = nlp
         self.name = name
         self.spans_key = spans_key
+        self.refs_key = refs_key
         self.overwrite = overwrite
         self.window = window
         self.self_references = self_references
@@ -134,13 +139,17 @@ class OrgLinker:
             if not link.code and not self.keep_unresolved_places and "bare place name" in link.reason:
                 continue
             out.append(self._emit(doc, span, link))
+        self._write(doc, self.spans_key, out)
         if self.self_references:
-            out.extend(self._self_references(doc, out, day))
-        existing = [] if self.overwrite else list(doc.spans.get(self.spans_key, []))
-        seen = {(s.start, s.end, s.label_, s.id_) for s in existing}
-        merged = existing + [s for s in out if (s.start, s.end, s.label_, s.id_) not in seen]
-        doc.spans[self.spans_key] = sorted(merged, key=lambda s: (s.start, s.end))
+            self._write(doc, self.refs_key, self._self_references(doc, out, day))
         return doc
+
+    def _write(self, doc: Doc, key: str, spans: list[Span]) -> None:
+        """Set (or, without ``overwrite``, extend without duplicates) one span group."""
+        existing = [] if self.overwrite else list(doc.spans.get(key, []))
+        seen = {(s.start, s.end, s.label_, s.id_) for s in existing}
+        merged = existing + [s for s in spans if (s.start, s.end, s.label_, s.id_) not in seen]
+        doc.spans[key] = sorted(merged, key=lambda s: (s.start, s.end))
 
     def _emit(self, doc: Doc, span: Span, link: Link) -> Span:
         doc.user_data[(LINK_KEY, span.start_char, span.end_char)] = (
@@ -203,15 +212,15 @@ class OrgLinker:
     "extractor_orgs",
     assigns=["doc.spans"],
     default_config={
-        "spans_key": "orgs", "overwrite": True, "window": 4, "self_references": True,
+        "spans_key": "orgs", "refs_key": "org_refs", "overwrite": True, "window": 4, "self_references": True,
         "pronouns": False, "keep_unresolved_places": False,
     },
 )
 def make_org_linker(
-    nlp: Language, name: str, spans_key: str, overwrite: bool, window: int, self_references: bool,
-    pronouns: bool, keep_unresolved_places: bool,
+    nlp: Language, name: str, spans_key: str, refs_key: str, overwrite: bool, window: int,
+    self_references: bool, pronouns: bool, keep_unresolved_places: bool,
 ) -> OrgLinker:
     return OrgLinker(
-        nlp, name, spans_key=spans_key, overwrite=overwrite, window=window,
+        nlp, name, spans_key=spans_key, refs_key=refs_key, overwrite=overwrite, window=window,
         self_references=self_references, pronouns=pronouns, keep_unresolved_places=keep_unresolved_places,
     )

@@ -127,24 +127,32 @@ def test_overwrite_false_keeps_other_spans(nlp: Language) -> None:
     assert [s.label_ for s in doc.spans["orgs"]] == ["acute", "REGULATOR"]
 
 
+def _refs(doc: Doc) -> list[tuple[str, str, str]]:
+    return [(s.text, s.id_, s.label_) for s in doc.spans["org_refs"]]
+
+
 def test_self_references_need_a_publisher(nlp: Language) -> None:
     text = "The Trust has moved to segment 3. Our Trust board thanked staff."
     anon = _doc(nlp, text)
-    assert _found(anon) == []
+    assert _refs(anon) == [] and _found(anon) == []
     own = _doc(nlp, text, source="https://www.ekhuft.nhs.uk/news/segment-update")
-    assert _found(own) == [("The Trust", "RVV", "acute"), ("Our Trust", "RVV", "acute")]
-    assert "self-reference" in own.spans["orgs"][0]._.link.reason
+    assert _refs(own) == [("The Trust", "RVV", "acute"), ("Our Trust", "RVV", "acute")]
+    assert _found(own) == [], "self-references are kept apart from named mentions"
+    assert "self-reference" in own.spans["org_refs"][0]._.link.reason
     titled = _doc(nlp, text, title="Medway NHS Foundation Trust: board statement")
-    assert {s.id_ for s in titled.spans["orgs"]} == {"RPA"}
+    assert {s.id_ for s in titled.spans["org_refs"]} == {"RPA"}
 
 
 def test_pronouns_only_when_configured() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("extractor_orgs", config={"pronouns": True})
     doc = nlp.make_doc("We are proud of our staff.")
-    doc.user_data["source"] = "https://www.nuh.nhs.uk/news"
+    if Doc.has_extension("source"):
+        doc._.source = "https://www.nuh.nhs.uk/news"
+    else:
+        doc.user_data["source"] = "https://www.nuh.nhs.uk/news"
     doc = nlp.get_pipe("extractor_orgs")(doc)
-    assert [(s.text, s.id_) for s in doc.spans["orgs"]] == [("We", "RX1"), ("our", "RX1")]
+    assert [(s.text, s.id_) for s in doc.spans["org_refs"]] == [("We", "RX1"), ("our", "RX1")]
 
 
 def test_spans_and_links_survive_serialisation(nlp: Language) -> None:
