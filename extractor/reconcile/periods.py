@@ -3,7 +3,8 @@
 The rule, in order of preference:
 
 1. the claim's own ``period`` (the extractor read it from the words), normalised to
-   ``YYYY/YY Qn`` or ``YYYY-MM``;
+   ``YYYY/YY Qn`` or ``YYYY-MM``; a bare financial year (``2023/24``) is narrowed to the
+   one quarter of that year the document names, if it names exactly one;
 2. one explicit quarter named in the document ("Q2 2025/26", "the second quarter of
    2025/26", "2025-26 Q2"); if it names several, none of them is trusted;
 3. the publication date and the framework. Segmentation under the 2016 framework was
@@ -36,6 +37,7 @@ _PATTERNS = (
 )
 _CANONICAL = re.compile(r"^(20\d\d)/(\d\d) Q([1-4])$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_YEAR = re.compile(r"^20\d\d/\d\d$")
 
 
 def fy_label(start_year: int, quarter: int) -> str:
@@ -115,9 +117,14 @@ def period_from_published(framework: str, published: str) -> str:
 
 def resolve_period(own: str, framework: str, published: str, text: str = "") -> str:
     """The period a row describes, by the rule in this module's docstring."""
-    if own.strip():
-        return period_key(own)
     named = quarters_named(text)
+    if own.strip():
+        own = period_key(own)
+        if _YEAR.match(own):
+            within = {q for q in named if q.startswith(own + " ")}
+            if len(within) == 1:
+                return within.pop()
+        return own
     if len(named) == 1:
         return named.pop()
     return period_from_published(framework, published)

@@ -42,3 +42,8 @@ def test_own_period_beats_text_beats_date() -> None:
 def test_period_key_is_canonical() -> None:
     assert period_key("Q3 2023/24") == "2023/24 Q3"
     assert period_key("2016-10") == "2016-10"
+
+
+def test_a_bare_year_is_narrowed_to_the_quarter_named() -> None:
+    assert resolve_period("2023/24", "nof2022", "", "the third quarter of 2023/24") == "2023/24 Q3"
+    assert resolve_period("2023/24", "nof2022", "", "Q3 2023/24 and Q4 2023/24") == "2023/24"
