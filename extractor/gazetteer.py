@@ -330,6 +330,8 @@ class Gazetteer:
             if moved:
                 notes.append(f"site owner {moved} had been succeeded by {code}")
         org = self.orgs[code]
+        if day is not None and (parse_date(org.active_from) or day) > day:
+            notes.append(f"note: opened {org.opened}, after the document date")
         if day is not None and not org.open_on(day) and org.closed and parse_date(org.closed) < day:
             notes.append(f"closed {org.closed}, succeeded by {', '.join(org.successors) or 'unknown'}")
         reason = f"{via}" + ("; " + "; ".join(notes) if notes else "")

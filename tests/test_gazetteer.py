@@ -243,3 +243,9 @@ def test_build_is_reproducible(tmp_path: Path) -> None:
     shipped = REPO / "models" / "gazetteer"
     for name in ("organisations.jsonl", "aliases.jsonl"):
         assert (tmp_path / name).read_bytes() == (shipped / name).read_bytes(), f"{name} is stale: rebuild"
+
+
+def test_a_body_named_before_it_existed_says_so(gaz: Gazetteer) -> None:
+    link = gaz.resolve("Thames Valley ICB", on="2024-01-01")
+    assert link.code == "S0E4D"
+    assert "after the document date" in link.reason

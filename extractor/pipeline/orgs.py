@@ -170,10 +170,15 @@ class OrgLinker:
             groups.append([span])
         out: list[str] = []
         w = self.window
+        sentences = doc.has_annotation("SENT_START")
         for group in groups:
             first, last = group[0], group[-1]
-            before = doc[max(0, first.start - w):first.start].text
-            after = doc[last.end:min(len(doc), last.end + w)].text
+            lo, hi = max(0, first.start - w), min(len(doc), last.end + w)
+            if sentences:
+                # Type words in the previous or next sentence describe something else.
+                lo, hi = max(lo, first.sent.start), min(hi, last.sent.end)
+            before = doc[lo:first.start].text
+            after = doc[last.end:hi].text
             for span in group:
                 # The shared head noun may sit inside the last mention ("... South East Coast ambulance").
                 own = "" if span is last else f"{doc[span.end:min(len(doc), span.end + 2)].text} {last.text}"

@@ -173,3 +173,13 @@ def test_surface_variants_cover_spelling() -> None:
     assert "Hampshire & the Isle of Wight" in forms
     assert "King’s College Hospital" in surface_variants("King's College Hospital")
     assert "Kings College Hospital" in surface_variants("King's College Hospital")
+
+
+def test_type_words_do_not_cross_sentences() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("extractor_orgs")
+    doc = nlp("Three were ambulance trusts. London saw long waits.")
+    assert [s.id_ for s in doc.spans["orgs"]] == []
+    doc = nlp("Three were ambulance trusts: London and South Central.")
+    assert [s.id_ for s in doc.spans["orgs"]] == ["RRU", "RYE"]
