@@ -5,7 +5,8 @@ at most one value per key, stated or derived; the best-supported value is the on
 documents give (a stated figure beats a derived one on a tie). Documents that give a
 different value are named in ``conflict`` and become ``cross_document`` checks. An
 empty period means the documents did not say when: their figures still share a row, but
-a disagreement is reported as ``unverifiable`` since they may describe different dates.
+a disagreement is reported as ``unverifiable`` since they may describe different dates;
+so is one between documents that give only a year (``2023/24``).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from .checks import Check
 from .derive import Solution
 from .orgtypes import base_kind, label, segment_words
+from .periods import is_precise
 from .values import ClaimView, DocumentView, segment_label
 
 Key = tuple[str, str, str, str, str]
@@ -129,6 +131,9 @@ def _cross_checks(key: Key, best: int, winners: list[Entry], losers: list[Entry]
         if not key[1]:
             status = "unverifiable"
             message += " Neither says which period it describes, so they may not be about the same date."
+        elif not is_precise(key[1]):
+            status = "unverifiable"
+            message += f" Both say only {key[1]}, so they may describe different quarters of it."
         out.append(Check("cross_document", status, ids, str(best), str(entry.value), message,
                          (reference.doc_id, entry.doc_id)))
     return out

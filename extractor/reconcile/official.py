@@ -20,7 +20,7 @@ import pandas as pd
 
 from ..resources import asset
 from .checks import Check, quote
-from .orgtypes import label
+from .orgtypes import base_kind, label
 from .periods import quarter_index
 from .values import ClaimView, MembershipView, RankingView, cell_int, cell_text
 
@@ -163,6 +163,18 @@ def _population_checks(claims: list[ClaimView], official: Official) -> list[Chec
     return out
 
 
+def _stated_sizes(claim: ClaimView, claims: list[ClaimView]) -> set[int]:
+    """The sizes the claim's own document gives its population.
+
+    A document that counts 19 acute trusts in all is not talking about the national
+    population, whatever its scope column says, so national figures do not apply to it.
+    """
+    same = [c for c in claims if c.doc_id == claim.doc_id and c.pop == claim.pop]
+    sizes = {c.count for c in same if c.is_population}
+    sizes |= {c.total for c in same if c.total is not None and base_kind(c, same) == "total"}
+    return sizes
+
+
 def _count_checks(claims: list[ClaimView], official: Official) -> list[Check]:
     out = []
     for claim in claims:
@@ -183,6 +195,8 @@ def _count_checks(claims: list[ClaimView], official: Official) -> list[Check]:
                              doc))
             continue
         size = official.population(claim.org_type, claim.framework, claim.period)
+        if size is not None and any(n != size[0] for n in _stated_sizes(claim, claims)):
+            continue
         missing = None if size is None else max(size[0] - len(rows), 0)
         high = None if missing is None else placed + missing
         if claim.count < placed or (high is not None and claim.count > high):

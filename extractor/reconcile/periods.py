@@ -130,6 +130,12 @@ def resolve_period(own: str, framework: str, published: str, text: str = "") -> 
     return period_from_published(framework, published)
 
 
+def is_precise(period: str) -> bool:
+    """Whether a period names one quarter or month (not just a year, not nothing)."""
+    period = period_key(period)
+    return bool(_CANONICAL.match(period) or _MONTH.match(period))
+
+
 def quarter_index(period: str) -> int | None:
     """A sortable number for a period (months map to the quarter they fall in)."""
     period = period_key(period)

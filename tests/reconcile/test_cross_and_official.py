@@ -1,0 +1,73 @@
+"""Joining documents, and checking against the shipped official data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from extractor.reconcile import load_official, load_populations, reconcile
+from extractor.schema import CLAIMS, DOCUMENTS, MEMBERSHIPS, ORG_TYPES
+
+
+def _run(claims: list[dict], members: list[dict] = (), docs: tuple[str, ...] = ("a", "b")):
+    for n, row in enumerate(claims):
+        row.setdefault("claim_id", f"{row['doc_id']}:{n}")
+        row.setdefault("text", f"claim {n}")
+    documents = DOCUMENTS.frame([{"doc_id": d, "status": "ok"} for d in docs])
+    return reconcile(documents, CLAIMS.frame(claims), MEMBERSHIPS.frame(list(members)), pd.DataFrame())
+
+
+@pytest.mark.parametrize(("period", "status"), [("2025/26 Q2", "fail"), ("2025/26", "unverifiable"),
+                                                ("", "unverifiable")])
+def test_disagreement_fails_only_for_a_precise_period(period, status) -> None:
+    checks, dataset = _run([
+        {"doc_id": d, "org_type": "acute", "segment": "4", "count": n, "framework": "nof2025",
+         "period": period} for d, n in (("a", 31), ("b", 29))
+    ])
+    cross = checks[checks["kind"] == "cross_document"]
+    assert cross["status"].tolist() == [status]
+    assert set(cross.iloc[0]["doc_ids"].split(";")) == {"a", "b"}
+    row = dataset.iloc[0]
+    assert row["conflict"] and row["doc_ids"] in ("a", "b")
+
+
+def test_agreeing_documents_share_one_row() -> None:
+    checks, dataset = _run([
+        {"doc_id": d, "org_type": "icb", "segment": "3", "count": 23, "framework": "nof2022",
+         "period": "2023/24 Q3"} for d in ("a", "b")])
+    assert len(dataset) == 1 and dataset.iloc[0]["doc_ids"] == "a;b"
+    assert checks[checks["kind"] == "cross_document"]["status"].tolist() == ["pass"]
+
+
+def test_shipped_official_data_loads() -> None:
+    official = load_official()
+    assert len(official) == 150
+    assert set(official["org_type"]) <= set(ORG_TYPES)
+    assert set(official["period"]) == {"2025/26 Q3"}
+    assert {"icb", "acute", "ambulance"} <= set(load_populations()["org_type"])
+
+
+def test_official_counts_are_bounded_by_coverage() -> None:
+    q3 = {"framework": "nof2025", "period": "2025/26 Q3"}
+    checks, _ = _run([
+        {"doc_id": "a", "org_type": "acute", "segment": "3", "count": 72, **q3},
+        {"doc_id": "a", "org_type": "acute", "segment": "1", "count": 12, **q3},
+        {"doc_id": "b", "org_type": "acute", "segment": "3", "count": 5, "total": 19, **q3},
+    ])
+    official = checks[checks["kind"] == "official_data"]
+    by_claim = dict(zip(official["claim_ids"], official["status"], strict=True))
+    assert by_claim["a:0"] == "unverifiable"
+    assert by_claim["a:1"] == "fail"
+    regional = official[official["claim_ids"] == "b:2"]
+    assert regional["message"].str.contains("official figure is 134").tolist() == [True]
+    assert "coverage incomplete" in official[official["claim_ids"] == "a:0"].iloc[0]["message"]
+
+
+def test_official_memberships_match_by_code_or_name() -> None:
+    q3 = {"framework": "nof2025", "period": "2025/26 Q3", "doc_id": "a", "org_type": "acute"}
+    checks, _ = _run([], [
+        {"name": "Barts Health", "segment": "3", **q3},
+        {"name": "Mid and South Essex", "ods_code": "RAJ", "segment": "2", **q3},
+        {"name": "Great Ormond Street", "segment": "1", **q3},
+    ])
+    assert checks["status"].tolist() == ["pass", "fail", "unverifiable"]
