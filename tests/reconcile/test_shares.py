@@ -22,6 +22,9 @@ from extractor.reconcile.shares import percent_interval, share_interval, share_t
     ("the majority", 22, 42, True),
     ("a quarter", 10, 42, True),
     ("more than a quarter", 35, 134, True),
+    ("nearly seven in ten", 42, 61, True),
+    ("one in four", 12, 50, True),
+    ("nine in 10", 114, 209, False),
 ])
 def test_share_phrases(phrase, count, total, holds) -> None:
     interval = share_interval(phrase)
