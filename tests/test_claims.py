@@ -140,12 +140,10 @@ CLAIMS = [
     todo("Trusts in segment 4: 19 (up from 16).",
          [("trust", (4,), 19, None, None, "")],
          reason="a 'label: figure' line with the population before the number gives no claim"),
-    todo("Segmentation of the 42 ICBs:\nSegment 1: 1 ICB\nSegment 2: 14 ICBs\nSegment 3: 23 ICBs\n"
-         "Segment 4: 4 ICBs",
-         [("icb", (1,), 1, None, None, ""), ("icb", (2,), 14, None, None, ""),
-          ("icb", (3,), 23, None, None, ""), ("icb", (4,), 4, None, None, "")],
-         reason="summary lines ending in a lower-case word are joined into one sentence, so each count "
-                "takes the next line's segment (see tests/pipeline/test_sentences.py)"),
+    ("Segmentation of the 42 ICBs:\nSegment 1: 1 ICB\nSegment 2: 14 ICBs\nSegment 3: 23 ICBs\n"
+     "Segment 4: 4 ICBs",
+     [("icb", (1,), 1, None, None, ""), ("icb", (2,), 14, None, None, ""),
+      ("icb", (3,), 23, None, None, ""), ("icb", (4,), 4, None, None, "")]),
 ]
 
 

@@ -10,6 +10,7 @@ folder where the source checkout cannot be imported by accident.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -74,7 +75,9 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name in ("extractor", "models"):
         shutil.copytree(REPO / name, src / name, ignore=ignore)
     dist = tmp_path_factory.mktemp("dist")
-    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+    # Python 3.12+ venvs have no setuptools: then pip fetches the build backend from the registry.
+    isolation = [] if importlib.util.find_spec("setuptools") is None else ["--no-build-isolation"]
+    proc = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", *isolation, "-q",
                            "-w", str(dist), str(src)], capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr
     wheels = list(dist.glob("*.whl"))
