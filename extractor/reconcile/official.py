@@ -14,6 +14,7 @@ The shipped tables live in ``models/official/`` (see its ``PROVENANCE.md``):
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +23,7 @@ from ..resources import asset
 from .checks import Check, quote
 from .orgtypes import base_kind, label
 from .periods import quarter_index
-from .values import ClaimView, MembershipView, RankingView, cell_int, cell_text
+from .values import ClaimView, MembershipView, PopKey, RankingView, cell_int, cell_text
 
 OFFICIAL_FILE = ("official", "nof_2025-26_q3_segments.csv")
 POPULATIONS_FILE = ("official", "populations.csv")
@@ -163,20 +164,26 @@ def _population_checks(claims: list[ClaimView], official: Official) -> list[Chec
     return out
 
 
-def _stated_sizes(claim: ClaimView, claims: list[ClaimView]) -> set[int]:
-    """The sizes the claim's own document gives its population.
+def _stated_sizes(claims: list[ClaimView]) -> dict[tuple[str, PopKey], set[int]]:
+    """The sizes each document gives each population.
 
     A document that counts 19 acute trusts in all is not talking about the national
     population, whatever its scope column says, so national figures do not apply to it.
     """
-    same = [c for c in claims if c.doc_id == claim.doc_id and c.pop == claim.pop]
-    sizes = {c.count for c in same if c.is_population}
-    sizes |= {c.total for c in same if c.total is not None and base_kind(c, same) == "total"}
+    groups: dict[tuple[str, PopKey], list[ClaimView]] = defaultdict(list)
+    for claim in claims:
+        groups[(claim.doc_id, claim.pop)].append(claim)
+    sizes = {}
+    for key, same in groups.items():
+        found = {c.count for c in same if c.is_population}
+        found |= {c.total for c in same if c.total is not None and base_kind(c, same) == "total"}
+        sizes[key] = found
     return sizes
 
 
 def _count_checks(claims: list[ClaimView], official: Official) -> list[Check]:
     out = []
+    stated_sizes = _stated_sizes(claims)
     for claim in claims:
         if (claim.scope or len(claim.segments) != 1 or claim.count is None
                 or claim.period not in official.periods):
@@ -195,7 +202,7 @@ def _count_checks(claims: list[ClaimView], official: Official) -> list[Check]:
                              doc))
             continue
         size = official.population(claim.org_type, claim.framework, claim.period)
-        if size is not None and any(n != size[0] for n in _stated_sizes(claim, claims)):
+        if size is not None and any(n != size[0] for n in stated_sizes[(claim.doc_id, claim.pop)]):
             continue
         missing = None if size is None else max(size[0] - len(rows), 0)
         high = None if missing is None else placed + missing
