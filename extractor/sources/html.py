@@ -66,6 +66,7 @@ _APPEAL = re.compile(
     re.I,
 )
 _BR = "\u2028"  # stands for <br> while runs of whitespace are collapsed
+_APPEAL_BOX_CHARS = 800
 _SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b]+")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
@@ -172,8 +173,11 @@ class _Walker:
 
     def flush(self, box: int, group: int) -> None:
         raw = "".join(self.buf)
-        text = raw if self.kind == "pre" else _SPACES.sub(" ", raw).replace(_BR, "\n")
-        text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
+        if self.kind == "pre":  # preformatted text keeps its layout (aligned columns)
+            text = "\n".join(line.rstrip() for line in raw.replace(_BR, "\n").split("\n") if line.strip())
+        else:
+            text = _SPACES.sub(" ", raw).replace(_BR, "\n")
+            text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
         self.buf = []
         if text:
             self.blocks.append(_Block(self.kind, self.prefix + text, box, group))
@@ -277,11 +281,18 @@ class _Walker:
 
 
 def _clean_blocks(blocks: list[_Block]) -> list[_Block]:
-    """Drop related-story sections and appeal boxes that tag/class rules did not catch."""
-    sizes: dict[int, int] = {}
+    """Drop related-story sections and appeal boxes that tag/class rules did not catch.
+
+    An appeal ("Dear reader, ...") that opens a short container takes the container with
+    it (its "Donate" button text and the like); elsewhere only the appeal itself goes.
+    """
+    first: dict[int, _Block] = {}
+    chars: dict[int, int] = {}
     for block in blocks:
-        sizes[block.box] = sizes.get(block.box, 0) + 1
-    dropped_boxes = {b.box for b in blocks if _APPEAL.match(b.text) and b.box and sizes[b.box] <= 6}
+        first.setdefault(block.box, block)
+        chars[block.box] = chars.get(block.box, 0) + len(block.text)
+    dropped_boxes = {box for box, block in first.items()
+                     if box and _APPEAL.match(block.text) and chars[box] <= _APPEAL_BOX_CHARS}
     kept: list[_Block] = []
     related_box: int | None = None
     for block in blocks:
@@ -302,8 +313,9 @@ def _join(blocks: list[_Block]) -> str:
     for i, block in enumerate(blocks):
         if i:
             prev = blocks[i - 1]
-            same_group = block.kind == prev.kind and block.kind in ("li", "tr") and block.group == prev.group
-            introduced = prev.text.endswith(":") and block.kind in ("li", "tr") and prev.kind not in ("li", "tr")
+            rows = ("li", "tr")
+            same_group = block.kind == prev.kind and block.kind in rows and block.group == prev.group
+            introduced = prev.text.endswith(":") and block.kind in rows and prev.kind not in rows
             parts.append("\n" if same_group or introduced else "\n\n")
         parts.append(block.text)
     return "".join(parts)

@@ -14,8 +14,10 @@ outrank the article's own dateline when the pipeline picks the framework.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
@@ -26,6 +28,7 @@ from .html import read_html
 from .relevance import maybe_relevant
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
+_URI = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:\S")
 
 
 def _content_type(record) -> tuple[str, str]:
@@ -42,6 +45,8 @@ def _content_type(record) -> tuple[str, str]:
 
 def _record_document(record, path: Path, max_bytes: int) -> SourceDocument | None:
     """The document for one record, or None when the record is not an HTML response."""
+    if record.format == "arc" and not _URI.match(record.rec_headers.get_header("uri") or ""):
+        raise ValueError("not a WARC or ARC record (warcio guessed ARC from plain text)")
     if record.rec_type != "response":
         return None
     media, charset = _content_type(record)
@@ -83,17 +88,30 @@ def _drain(record) -> None:
         raise EOFError(f"record {record.rec_headers.get_header('WARC-Record-ID')} is truncated")
 
 
+def _check_complete(archive: ArchiveIterator, fh: BinaryIO, records: int) -> None:
+    """Raise if bytes remain after the last whole record: warcio drops a cut-off record silently."""
+    end = archive.get_record_offset() + (archive.get_record_length() or 0) if records else 0
+    fh.seek(end)
+    rest = fh.read(4096)
+    if rest.strip(b"\r\n"):
+        raise EOFError(f"unreadable bytes after offset {end} (a truncated or damaged record)")
+
+
 def iter_warc(path: Path, max_bytes: int) -> Iterator[SourceDocument]:
     """Every HTML response in the archive at ``path`` as a document, in archive order."""
     read = 0
     try:
         with path.open("rb") as fh:
-            for record in ArchiveIterator(fh, check_digests=False):
+            archive = ArchiveIterator(fh, check_digests=False)
+            records = 0
+            for record in archive:
+                records += 1
                 doc = _record_document(record, path, max_bytes)
                 _drain(record)
                 if doc is not None:
                     read += 1
                     yield doc
+            _check_complete(archive, fh, records)
     except Exception as exc:  # warcio signals damage with many exception types, some accidental
         kind = "" if isinstance(exc, ArchiveLoadFailed | EOFError | OSError) else f"{type(exc).__name__}: "
         detail = f"after {read} documents: {kind}{exc}"
