@@ -9,6 +9,8 @@ wrong are kept as non-strict xfails with the reason: they are the to-do list.
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 from extractor.reading import read_doc
@@ -263,3 +265,21 @@ def test_claims_keep_the_contract_vocabulary(nlp: Language, text: str) -> None:
         assert claim.count is None or claim.count >= 0
         assert claim.count is None or claim.total is None or claim.count <= claim.total
         assert claim.percent is None or 0 <= claim.percent <= 100
+
+
+_WORDS = st.sampled_from([
+    "23", "42", "of", "the", "ICSs", "trusts", "acute", "ambulance", "in", "segment", "Segment", "3", "4",
+    "(", ")", "–", ",", ".", "\n", "\n\n", "more than half", "two-thirds", "36%", "11/19", "nine in 10",
+    "None",
+    "of which", "They", "are", "A further", "top two segments", "NOF5", "special measures", "£12m", "2025/26",
+    "Frimley", "East Kent Hospitals", "ranked", "joint", "83rd", "out of", "134", "|", "-", "•", "They are",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(_WORDS, max_size=40))
+def test_claim_building_never_crashes(nlp: Language, words: list[str]) -> None:
+    """Any jumble of claim words reads without an exception, with offsets into the text."""
+    text, result = read(nlp, " ".join(words))
+    for record in [*result.claims, *result.memberships, *result.rankings]:
+        assert text[record.start:record.end] == record.text

@@ -178,3 +178,9 @@ def test_usage_errors_are_clear(args: tuple[str, ...], words: str, awkward_input
     assert proc.returncode != 0
     assert words in proc.stderr
     assert not (tmp_path / "o").exists()
+
+
+def test_orgs_explains_a_resolution() -> None:
+    proc = run("orgs", "East", "Kent", "Hospitals")
+    assert proc.returncode == 0, proc.stderr
+    assert "RVV" in proc.stdout and "East Kent Hospitals University NHS Foundation Trust" in proc.stdout
