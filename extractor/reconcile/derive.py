@@ -7,8 +7,9 @@ SMT solver decides such linear integer systems exactly, and its unsat cores name
 claims behind a contradiction. Each claim's constraints sit behind one Boolean label, so
 a core is a set of claims. The solver's core is then shrunk to the *smallest* subset
 that is still contradictory: the core is shrunk one claim at a time to an irreducible
-set, then every smaller set of claims is tried, smallest first, while there are at most
-``EXHAUSTIVE_SUBSETS`` of a size to try.
+set, then every set of claims no larger is tried, smallest first and in claim order,
+within a budget of ``EXHAUSTIVE_SUBSETS`` sets (``SUPPORT_SUBSETS`` for the support of a
+derived figure), so long documents stay fast and the irreducible set is the fallback.
 
 A figure counts as *derived* when the claims allow exactly one value for it: the solver
 finds a value, and asserting any other value is contradictory. The claims needed for
@@ -41,6 +42,7 @@ from .shares import Interval, format_percent, percent_interval, share_interval
 from .values import ClaimView, PopKey, Segments
 
 EXHAUSTIVE_SUBSETS = 2000
+SUPPORT_SUBSETS = 400
 
 
 @dataclass(frozen=True)
@@ -159,7 +161,7 @@ class _System:
         self.solver.pop()
         return result == z3.unsat
 
-    def core(self, extra: z3.BoolRef | None = None) -> tuple[str, ...]:
+    def core(self, extra: z3.BoolRef | None = None, budget: int = EXHAUSTIVE_SUBSETS) -> tuple[str, ...]:
         """A smallest set of claims that (with ``extra``) has no solution.
 
         The solver's core is first shrunk to an irreducible set; then every smaller set of
@@ -179,7 +181,8 @@ class _System:
                 kept = list(trial)
         everyone = tuple(self.labels)
         for size in range(len(kept) + 1):
-            if comb(len(everyone), size) > EXHAUSTIVE_SUBSETS:
+            budget -= comb(len(everyone), size)
+            if budget < 0:
                 break
             for subset in combinations(everyone, size):
                 if self.unsat_with(subset, extra):
@@ -248,6 +251,8 @@ def solve(claims: list[ClaimView]) -> Solution:
             while remaining:
                 order = {c.claim_id: i for i, c in enumerate(group)}
                 core = tuple(sorted(system.core(), key=order.__getitem__))
+                if not core:
+                    break
                 by_id = {c.claim_id: c for c in group}
                 solution.conflicts.append(Conflict(
                     group[0].pop, core, tuple(by_id[c].text for c in core)))
@@ -275,7 +280,7 @@ def _derive_group(system: _System, group: list[ClaimView]) -> list[Derived]:
         if not system.unsat_with(tuple(system.labels), term != value):
             continue
         order = {c.claim_id: i for i, c in enumerate(group)}
-        support = tuple(sorted(system.core(term != value), key=order.__getitem__))
+        support = tuple(sorted(system.core(term != value, SUPPORT_SUBSETS), key=order.__getitem__))
         found.append((org_type, segments, value, support))
     for org_type, segments, value, _ in found:
         known[(org_type, segments)] = value
