@@ -283,3 +283,55 @@ def test_claim_building_never_crashes(nlp: Language, words: list[str]) -> None:
     text, result = read(nlp, " ".join(words))
     for record in [*result.claims, *result.memberships, *result.rankings]:
         assert text[record.start:record.end] == record.text
+
+
+# Named organisations placed in (or moved between) segments outside count claims.
+PUBLISHED_2025 = "Published 10 September 2025\n"
+PLACEMENTS = [
+    ("Northern Care Alliance was placed in segment 4.", [("Northern Care Alliance", 4, None)]),
+    ("East Kent Hospitals remains in segment 4.", [("East Kent Hospitals", 4, None)]),
+    ("Medway NHS Foundation Trust exits special measures under NHS Improvement.",
+     [("Medway NHS Foundation Trust", None, 4)]),
+    ("Organisation | Segment\nEast Kent Hospitals | 4\nMedway NHS Foundation Trust | 3",
+     [("East Kent Hospitals", 4, None), ("Medway NHS Foundation Trust", 3, None)]),
+    ("Segment 4:\n- East Kent Hospitals\n- Barts Health",
+     [("East Kent Hospitals", 4, None), ("Barts Health", 4, None)]),
+    todo("Hull University Teaching Hospitals NHS Trust has moved from segment 3 to segment 2.",
+         [("Hull University Teaching Hospitals NHS Trust", 2, 3)],
+         reason="'segment 3 to segment 2' is one segment span read as (3, 2), so no move is seen"),
+    todo("Hull University Teaching Hospitals moved from segment two to segment one.",
+         [("Hull University Teaching Hospitals", 1, 2)],
+         reason="'segment two to segment one' is one segment span read as (2, 1), so no move is seen"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACEMENTS)
+def test_placements(nlp: Language, text: str, expected: list[tuple[str, int | None, int | None]]) -> None:
+    result = read(nlp, text)[1]
+    assert [(m.name, m.segment, m.from_segment) for m in result.memberships] == expected
+
+
+# (name, rank, position, joint, total, previous_rank, league)
+RANKINGS = [
+    ("Yorkshire Ambulance Service came top of the 10 trust table for ambulance services.",
+     [("Yorkshire Ambulance Service", 1, "top", False, 10, None, "ambulance")]),
+    ("East Kent Hospitals ranked joint 83rd out of 134 acute trusts.",
+     [("East Kent Hospitals", 83, "", True, 134, None, "acute")]),
+    ("North Tees and Hartlepool has risen to 23rd from 44th in the acute league table.",
+     [("North Tees and Hartlepool", 23, "", False, None, 44, "acute")]),
+    ("Sussex Partnership ranked last among 61 non-acute trusts.",
+     [("Sussex Partnership", 61, "bottom", False, 61, None, "non_acute")]),
+    ("Barts Health is 12th out of 134 acute trusts and in segment 2.",
+     [("Barts Health", 12, "", False, 134, None, "acute")]),
+    todo("East Kent Hospitals was ranked joint 83rd out of 134 acute trusts.",
+         [("East Kent Hospitals", 83, "", True, 134, None, "acute")],
+         reason="'was' just before a rank marks an earlier rank ('was 44th'), so 'was ranked joint 83rd' "
+                "is skipped"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANKINGS)
+def test_rankings(nlp: Language, text: str, expected: list[tuple]) -> None:
+    result = read(nlp, PUBLISHED_2025 + text)[1]
+    got = [(r.name, r.rank, r.position, r.joint, r.total, r.previous_rank, r.league) for r in result.rankings]
+    assert got == expected
