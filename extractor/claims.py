@@ -92,6 +92,7 @@ class State:
     last_claims: list[Claim] = field(default_factory=list)
     last_groups: list[Group] = field(default_factory=list)
     sentences_since: int = 0
+    discourse_scope: str = ""
 
     @property
     def last_population(self) -> str:
@@ -367,13 +368,8 @@ def _segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
 
 
 def _scope_in(reader: SentenceReader, start: int, end: int) -> str:
-    doc = reader.doc
     for s in reader.scopes:
-        if s.start >= start and s.end <= end and _lower(doc, s.start - 1) in {"in", "across", "within", "for", "the"}:
-            if s.text.lower() in {"the region", "our region", "our system", "the system", "the capital"}:
-                continue
-            if _overlaps(s, reader.orgs) and not _lower(doc, s.start - 1) in {"in", "across", "within"}:
-                continue
+        if s.start >= start and s.end <= end and _accepted_scope(reader, s):
             return s.text
     return ""
 
@@ -446,6 +442,37 @@ def _exception_names(reader: SentenceReader, start: int) -> tuple[list[ListItem]
     return [], None
 
 
+def home_scope(doc: Doc) -> str:
+    """The system or place a document speaks for ("our providers"): the first place or ICB
+    named in its opening lines (title, header of a board paper)."""
+    head_end = min(len(doc.text), 400)
+    for span in sorted([*doc.spans.get("scopes", []), *doc.spans.get("orgs", [])], key=lambda s: s.start_char):
+        if span.end_char > head_end:
+            break
+        if span.label_ in ("SCOPE", "icb"):
+            return span.text
+    return ""
+
+
+_HOME_WORDS = ("our ", "the system", "in the system", "locally", "local ", "in our ")
+_DEICTIC_WORDS = ("the region", "its ", "the county", "the city", "the capital", "their ", "each region")
+
+
+def _deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) -> str:
+    """'our five providers' → the document's own system; 'the region's acute trusts' → the place
+    the text is talking about."""
+    doc = reader.doc
+    lo = max(reader.sent.start, g.start - 3)
+    hi = min(reader.sent.end, (g.population.end if g.population is not None else g.end) + 6)
+    window = " " + doc[lo:hi].text.lower().replace("’", "'") + " "
+    if any(w in window for w in (" our ", " the system", " locally ", " local ")):
+        return home or state.discourse_scope
+    if any(w in window for w in (" the region's", " the region ", " its ", " the county's", " the city's",
+                                 " the capital's", " their ")):
+        return state.discourse_scope or home
+    return ""
+
+
 def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
     """Append the claims and list memberships of ``doc`` to ``result``.
 
@@ -453,6 +480,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
     """
     framework, period = doc._.framework, doc._.period
     state = State()
+    home = home_scope(doc)
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
         if skip and any(a <= sent.start_char < b for a, b in skip):
@@ -462,6 +490,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         made: list[Claim] = []
         kept: list[Group] = []
         absorbed: set[int] = set()
+        sentence_scope = _sentence_scope(reader)
         for gi, g in enumerate(groups):
             if gi in absorbed:
                 continue
@@ -473,7 +502,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if types_anaphor:
                 g.pop_types = [c.org_type for c in state.last_claims if c.org_type not in GENERIC_TYPES]
                 found = bool(g.pop_types)
-            if found and not g.pop_types:
+            if not g.pop_types:
                 _absorb_following(reader, g, groups, gi, absorbed)
                 frame_end = next((groups[k].start for k in range(gi + 1, len(groups)) if k not in absorbed), sent.end)
             if not found:
@@ -481,14 +510,20 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     continue
                 if g.count is None and g.percent is None and not g.share:
                     continue
+            if _is_movement(reader, g, frame_end):
+                continue
             # segment: in the frame after the group, else in the clause before it
-            seg = _segment_in(reader, g.end, frame_end)
-            if seg is None and not g.subset:
-                lo = kept[-1].end if kept else sent.start
-                seg = _segment_in(reader, lo, g.start)
-            if seg is not None:
-                g.segments = seg._.segments
-            g.scope = _scope_in(reader, (kept[-1].end if kept else sent.start), frame_end)
+            if not g.segments:
+                seg = _segment_in(reader, g.end, frame_end)
+                if seg is None and not g.subset:
+                    lo = kept[-1].end if kept else sent.start
+                    seg = _segment_in(reader, lo, g.start)
+                if seg is not None:
+                    g.segments = seg._.segments
+            if g.total is None:
+                g.total = _trailing_total(reader, g, frame_end)
+            g.scope = (_scope_in(reader, (kept[-1].end if kept else sent.start), frame_end)
+                       or _deictic_scope(reader, g, state, home))
             kept.append(g)
         population_claims = _leading_totals(reader, kept)
         # second pass: inherit what the sentence structure implies
@@ -497,10 +532,12 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if g.population is None and not g.pop_types:
                 if prev is not None and (prev.population is not None or prev.pop_types):
                     g.population, g.pop_types = prev.population, prev.pop_types
+                    g.scope = g.scope or prev.scope
+                elif prev is None:
+                    g.population = _population_before(reader, g)
             if not g.segments:
                 g.segments = _shared_segment(reader, kept, gi) or (prev.segments if prev and g.subset else ())
-            if not g.scope and prev is not None and g.population is None:
-                g.scope = prev.scope
+            g.scope = g.scope or sentence_scope
         for g in population_claims:
             made.append(_claim_from(doc, sent, g, g.org_type, framework, period))
         for gi, g in enumerate(kept):
@@ -512,16 +549,14 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 org_type = state.last_population if (state.sentences_since <= 2 or g.further) else ""
                 if org_type and not g.scope and state.last_claims:
                     g.scope = state.last_claims[-1].scope
-            if not g.segments and (g.anaphoric or (not g.further and g.count is not None and g.population is None
-                                                   and not g.total)) and state.sentences_since <= 3:
-                g.segments = state.last_segments if g.anaphoric else ()
+            inherited_segment = False
+            if not g.segments and g.anaphoric and state.sentences_since <= 3 and _has_predicate(reader, g, frame_end):
+                g.segments, inherited_segment = state.last_segments, True
             if not g.segments:
                 g.segments = _segments_from_next(doc, sents, si)
             if not g.segments:
                 continue
-            if (g.anaphoric or g.subset and g.population is None) and org_type in GENERIC_TYPES:
-                org_type = "other"
-            if g.anaphoric and org_type == "trust":
+            if org_type in GENERIC_TYPES and (inherited_segment or (g.subset and g.population is None)):
                 org_type = "other"
             if g.pop_types:
                 claims = [_claim_from(doc, sent, g, t, framework, period) for t in g.pop_types]
@@ -540,6 +575,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             made.append(claim)
             if g.names:
                 _add_members(result, doc, sent, g.names, org_type, g.segments, framework, period, claim)
+        explicit = _explicit_scope(reader)
+        if explicit:
+            state.discourse_scope = explicit
         if made:
             result.claims.extend(made)
             state.last_claims = made
@@ -550,32 +588,115 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             state.sentences_since += 1
 
 
+_PREDICATE = {"are", "is", "were", "was", "remain", "remains", "remained", "sit", "sits", "fall", "falls", "fell",
+              "have", "has", "had", "been", "now", "placed", "rated", "listed", "in", "into", "make", "made"}
+
+
+def _has_predicate(reader: SentenceReader, g: Group, frame_end: int) -> bool:
+    """'Two of the others are ambulance trusts' places organisations; 'one of them said' does not."""
+    return any(t.lower_ in _PREDICATE for t in reader.doc[g.end:min(frame_end, g.end + 8)])
+
+
+def _is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
+    """'One trust moved from segment 2 to segment 3': a count of movers, not of a segment."""
+    doc = reader.doc
+    words = [t.lower_ for t in doc[g.end:frame_end]]
+    if "from" not in words:
+        return False
+    i = words.index("from")
+    rest = doc[g.end + i + 1:frame_end]
+    return any(s.start == rest.start for s in reader.segments) and any(t.lower_ in {"to", "into"} for t in rest)
+
+
+def _trailing_total(reader: SentenceReader, g: Group, frame_end: int) -> int | None:
+    """'three in special measures out of 37'."""
+    doc = reader.doc
+    for i in range(g.end, min(frame_end, reader.sent.end) - 2):
+        if doc[i].lower_ == "out" and doc[i + 1].lower_ == "of":
+            for q in reader.quantities:
+                if q.start in (i + 2, i + 3) and q._.quantity.kind == "CARD" and q._.quantity.count:
+                    return q._.quantity.count
+    return None
+
+
+def _population_before(reader: SentenceReader, g: Group) -> Span | None:
+    """'Community trusts are the stand-out performers: nine in 10 are in ...' → community."""
+    before = [p for p in reader.populations if p.end <= g.start and not _overlaps(p, reader.orgs)]
+    if not before:
+        return None
+    pop = before[-1]
+    between = reader.doc[pop.end:g.start]
+    if any(t.like_num for t in between) or any(s.start >= pop.end and s.end <= g.start for s in reader.segments):
+        return None
+    return pop if ":" in between.text or between.text.strip().lower().startswith(("are", "is", ",")) else None
+
+
+def _accepted_scope(reader: SentenceReader, s: Span) -> bool:
+    doc = reader.doc
+    before, after = _lower(doc, s.start - 1), _lower(doc, s.end)
+    if s.text.lower() in {"the region", "our region", "our system", "the system", "the capital"}:
+        return False
+    if before in {"in", "across", "within", "for", "its", "our", "their"} or after in {"'s", "’s", "'", "’"}:
+        return True
+    if before == "the" and not _overlaps(s, reader.orgs):
+        return True
+    first = next((t for t in reader.sent if not t.is_space), None)
+    return first is not None and s.start <= first.i + 1 and after in {",", "has", "had", "have", "is", "was"}
+
+
+def _explicit_scope(reader: SentenceReader) -> str:
+    found = [s for s in reader.scopes if _accepted_scope(reader, s)]
+    return found[-1].text if found else ""
+
+
+def _sentence_scope(reader: SentenceReader) -> str:
+    """'In the Midlands and East, ...' / 'London has nine trusts ...': a scope leading the sentence."""
+    first = next((t for t in reader.sent if not t.is_space), None)
+    if first is None:
+        return ""
+    for s in reader.scopes:
+        if s.start <= first.i + 2 and _accepted_scope(reader, s):
+            return s.text
+    return ""
+
+
 def _leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
-    """'Of the 207 NHS trusts assessed, 27 (13%) were ...' and 'All 238 NHS providers have been
-    segmented': the first is a denominator for the next count, both state a population size."""
+    """'Of the 207 NHS trusts assessed, 27 (13%) were ...', 'Of the 19 trusts in segment 4, 13 are
+    acute ...' and 'All 238 NHS providers have been segmented'.
+
+    A leading "Of the N ..." group is the denominator of the next count and the population
+    and segment of every count after it; without a segment of its own it states a
+    population size, which comes back as a population claim.
+    """
     doc = reader.doc
     out = []
     for gi, g in enumerate(kept):
-        if g.population is None or g.segments and gi + 1 >= len(kept):
+        if g.population is None or g.count is None:
             continue
         before = [t.lower_ for t in doc[max(reader.sent.start, g.start - 3):g.start] if not t.is_space]
-        at_start = all(not t.is_alpha or t.lower_ in {"of", "the", "all", "england", "s"} or t.is_title
+        at_start = all(not t.is_alpha or t.lower_ in {"of", "the", "all", "england", "s", "across"} or t.is_title
                        for t in doc[reader.sent.start:g.start])
-        if "of" in before and at_start and gi + 1 < len(kept) and g.count is not None and g.total is None:
-            nxt = kept[gi + 1]
-            gap = _text_between(doc, g.population.end, nxt.start)
-            if "," in gap:
-                g.leading_total = True
-                nxt.total = nxt.total if nxt.total is not None else g.count
-                if nxt.population is None:
+        if "of" in before and at_start and gi + 1 < len(kept) and g.total is None:
+            gap = _text_between(doc, g.population.end, kept[gi + 1].start)
+            if "," not in gap:
+                continue
+            g.leading_total = True
+            for k, nxt in enumerate(kept[gi + 1:]):
+                if k == 0 and nxt.total is None:
+                    nxt.total = g.count
+                if nxt.population is None and not nxt.pop_types:
                     nxt.population = g.population
                 nxt.scope = nxt.scope or g.scope
+                if not nxt.segments and g.segments:
+                    nxt.segments, nxt.subset = g.segments, True
+            if g.segments:
+                g.leading_total = False
+            else:
                 out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
-        elif before[-1:] == ["all"] and at_start and g.count is not None and not g.share and g.percent is None:
-            frame_end = kept[gi + 1].start if gi + 1 < len(kept) else reader.sent.end
-            if _segment_in(reader, g.end, frame_end) is None:
-                g.leading_total = True
-                out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
+        elif (before[-1:] == ["all"] or before[-2:] == ["all", "the"]) and at_start and not g.share \
+                and g.percent is None and not g.segments:
+            g.leading_total = True
+            out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
     return out
 
 
