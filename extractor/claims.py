@@ -32,6 +32,8 @@ from .lists import ListItem, names_before, split_names
 from .records import Claim, DocResult, Membership
 
 GENERIC_TYPES = {"trust", "other"}
+_ORDINAL = regex.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                          r"last|bottom|top)$")
 _ABBREVIATION = regex.compile(r"^[A-Z]{2,}[s’']?s?$")
 FOLLOW_OK = {
     "are", "were", "is", "was", "have", "had", "has", "in", "into", "of", "out", "now", "remain",
@@ -42,7 +44,8 @@ FOLLOW_OK = {
 }
 SKIP_TO_POPULATION = {"of", "the", "these", "those", "its", "our", "their", "all", "england", "'s", "’s",
                       "country", "nation", "national", "english", "current", "existing", "remaining",
-                      "other", "such", "individual", "which", "local"}
+                      "other", "such", "individual", "which", "local", "a", "an", "region", "county", "city",
+                      "capital", "system", "area", "sector", "own"}
 ANAPHORIC_AFTER = {"others", "them", "these", "those", "which", "remainder", "rest"}
 SUBSET_BEFORE = ("of which", "of whom", "of these", "of them", "of those", "including", "among them",
                  "among these")
@@ -158,6 +161,10 @@ class SentenceReader:
                     return None
                 return pop
             tok = self.doc[j]
+            possessive = j + 1 < self.sent.end and self.doc[j + 1].text in {"'s", "’s", "'", "’"}
+            if tok.is_title and possessive:
+                j += 1
+                continue
             if tok.lower_ not in SKIP_TO_POPULATION and not (tok.is_punct and tok.text in "’'"):
                 if not (tok.is_title and self._inside_population_name(j)):
                     return None
@@ -173,6 +180,11 @@ class SentenceReader:
         prev = _lower(doc, q.start - 1)
         nxt = _lower(doc, q.end)
         if prev in NOT_COUNT_BEFORE or prev in MONTHS or nxt in MONTHS:
+            return False
+        if prev == "from" and nxt == "to":
+            return False
+        window = [t.text.lower() for t in doc[max(self.sent.start, q.start - 4):q.start]]
+        if any(_ORDINAL.match(w) for w in window) and any(w in {"of", "among", "amongst", "out"} for w in window):
             return False
         if qty.kind == "CARD":
             if qty.value is None or not float(qty.value).is_integer() or qty.value > 5000:
@@ -575,7 +587,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             made.append(claim)
             if g.names:
                 _add_members(result, doc, sent, g.names, org_type, g.segments, framework, period, claim)
-        explicit = _explicit_scope(reader)
+        explicit = sentence_scope or _explicit_scope(reader)
         if explicit:
             state.discourse_scope = explicit
         if made:
@@ -597,10 +609,17 @@ def _has_predicate(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     return any(t.lower_ in _PREDICATE for t in reader.doc[g.end:min(frame_end, g.end + 8)])
 
 
+_MOVE_VERBS = {"added", "removed", "left", "exited", "entered", "joined", "moved", "dropped", "slipped", "improved",
+               "deteriorated", "transferred", "upgraded", "downgraded", "escalated", "de-escalated", "graduated"}
+
+
 def _is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
-    """'One trust moved from segment 2 to segment 3': a count of movers, not of a segment."""
+    """'One trust moved from segment 2 to segment 3', 'none has been added': a count of movers,
+    not of a segment's members (the contract counts where organisations are)."""
     doc = reader.doc
     words = [t.lower_ for t in doc[g.end:frame_end]]
+    if any(w in _MOVE_VERBS for w in words[:6]):
+        return True
     if "from" not in words:
         return False
     i = words.index("from")
@@ -693,7 +712,7 @@ def _leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                 g.leading_total = False
             else:
                 out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
-        elif (before[-1:] == ["all"] or before[-2:] == ["all", "the"]) and at_start and not g.share \
+        elif (before[-1:] == ["all"] or before[-2:] == ["all", "the"]) and not g.share \
                 and g.percent is None and not g.segments:
             g.leading_total = True
             out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))

@@ -141,6 +141,7 @@ def read_tables(doc: Doc, result: DocResult) -> list[tuple[int, int]]:
         if used:
             consumed.append((block[0].line_start, block[-1].line_end))
     consumed.extend(_bullet_lists(doc, result, framework, period))
+    consumed.extend(_label_lines(doc, result, framework, period))
     return consumed
 
 
@@ -302,3 +303,46 @@ def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
            for q in doc.spans.get("quantities", [])):
         return None
     return found.pop()
+
+
+_LABEL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?segment\s*([1-5])\s*[:–—-]\s*(\d{1,4})\b(.*)$", regex.I)
+_HEADING_SIZE = regex.compile(r"\((\d{1,4})\)")
+
+
+def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
+    """'Acute trusts (134):' followed by 'segment 1 – 14' lines: one claim per line, and the
+    heading's bracketed figure as the population size."""
+    consumed = []
+    heading_type, heading_end = "", -1
+    pos = 0
+    for line in doc.text.split("\n"):
+        start, end = pos, pos + len(line)
+        pos = end + 1
+        stripped = line.strip()
+        if not stripped:
+            continue
+        m = _LABEL_LINE.match(line)
+        if m is None:
+            if stripped.endswith(":") or _HEADING_SIZE.search(stripped.split(":")[0] if ":" in stripped else ""):
+                heading_type = _population_of(doc, start, end)
+                heading_end = end
+                size = _HEADING_SIZE.search(stripped)
+                if heading_type and size:
+                    at = start + line.find(stripped)
+                    result.claims.append(Claim(org_type=heading_type, count=int(size.group(1)),
+                                               framework=framework, period=period, text=stripped,
+                                               start=at, end=at + len(stripped), org_words=stripped))
+            elif not stripped.startswith(("-", "•", "*")):
+                heading_type = ""
+            continue
+        org_type = _population_of(doc, start + m.start(3), end) or heading_type
+        if not org_type:
+            continue
+        at = start + line.find(stripped)
+        result.claims.append(Claim(org_type=org_type, segments=(int(m.group(1)),), count=int(m.group(2)),
+                                   framework=framework, period=period, text=stripped, start=at,
+                                   end=at + len(stripped)))
+        consumed.append((start, end))
+        if heading_end > 0:
+            consumed.append((heading_end - 1, heading_end))
+    return consumed
