@@ -87,7 +87,7 @@ def extracted(awkward_inputs: Path, tmp_path_factory: pytest.TempPathFactory):
 def test_extract_exits_zero_despite_bad_files(extracted) -> None:
     proc, _ = extracted
     assert proc.returncode == 0, proc.stderr
-    assert "4 documents (2 ok, 0 skipped, 2 failed)" in proc.stdout
+    assert "4 documents (2 ok, 0 skipped, 2 failed)" in proc.stdout, proc.stdout + proc.stderr
 
 
 def test_every_input_is_a_document_row(extracted, awkward_inputs: Path) -> None:
