@@ -28,7 +28,7 @@ import regex
 
 from spacy.tokens import Doc, Span
 
-from .lists import ListItem, names_before, split_names
+from .lists import ListItem, fit_to_count, names_before, split_names
 from .records import Claim, DocResult, Membership
 
 GENERIC_TYPES = {"trust", "other"}
@@ -397,12 +397,12 @@ def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, p
                  org_words=g.population.text if g.population is not None else "")
 
 
-def _attach_lists(reader: SentenceReader, g: Group, frame_end: int) -> None:
-    """Names in brackets, between dashes, or in apposition right after the population."""
-    if g.population is None:
-        return
+def _attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str) -> None:
+    """Names in brackets, between dashes, or in apposition right after the population (or
+    right after a bare count: "four – Devon, ... – are in segment 4"), or after a colon that
+    ends the claim ("five ICBs are in segment 4: Devon, ...")."""
     doc = reader.doc
-    i = g.population.end
+    i = g.population.end if g.population is not None else g.end
     # skip an abbreviation in brackets: "Integrated Care Systems (ICSs)"
     if _lower(doc, i) == "(" and i + 2 < reader.sent.end and _lower(doc, i + 2) == ")" and (
             _ABBREVIATION.match(doc[i + 1].text) or reader.population_at(i + 1) is not None):
@@ -428,10 +428,26 @@ def _attach_lists(reader: SentenceReader, g: Group, frame_end: int) -> None:
     region = doc[i + 1:j]
     if opener == "," and not any(tok.is_title for tok in region):
         return
-    items = split_names(region, reader.orgs)
+    if g.population is None and opener in {",", ":"}:
+        return
+    items = fit_to_count(split_names(region, reader.orgs), g.count, org_type)
     if opener == "," and (not items or any(len(it.text.split()) > 8 for it in items)):
         return
     g.names = items
+
+
+def _colon_list(reader: SentenceReader, g: Group, frame_end: int, org_type: str) -> None:
+    """'... five ICBs are in segment 4 and receiving support: Devon, Hampshire and Isle of Wight, ...'."""
+    doc = reader.doc
+    for j in range(g.end, frame_end):
+        if doc[j].text == ":" and j + 1 < reader.sent.end:
+            region = doc[j + 1:reader.sent.end]
+            if region and region[-1].is_punct:
+                region = doc[region.start:region.end - 1]
+            if not any(t.is_title for t in region):
+                return
+            g.names = fit_to_count(split_names(region, reader.orgs), g.count, org_type)
+            return
 
 
 def _exception_names(reader: SentenceReader, start: int) -> tuple[list[ListItem], Span | None]:
@@ -582,7 +598,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 continue
             if not org_type:
                 continue
-            _attach_lists(reader, g, frame_end)
+            _attach_lists(reader, g, frame_end, org_type)
+            if not g.names and g.segments:
+                _colon_list(reader, g, frame_end, org_type)
             claim = _claim_from(doc, sent, g, org_type, framework, period)
             made.append(claim)
             if g.names:

@@ -76,9 +76,19 @@ def _split_and(text: str, start: int) -> list[ListItem]:
 
 
 def split_text(text: str, start: int) -> list[ListItem]:
-    """Split uncovered list text on commas/semicolons, then on 'and' between whole names."""
+    """Split uncovered list text on commas/semicolons, then on 'and' between whole names.
+
+    A list punctuated with semicolons ("Lincolnshire; Cornwall and the Isles of Scilly; and
+    Norfolk and Waveney") keeps commas and "and" inside its items.
+    """
     out: list[ListItem] = []
-    for m in regex.finditer(r"[^,;]+", text):
+    pattern = r"[^;]+" if ";" in text else r"[^,;]+"
+    for m in regex.finditer(pattern, text):
+        if pattern == r"[^;]+":
+            item = _trim(m.group(0), start + m.start())
+            if item:
+                out.append(item)
+            continue
         chunk = m.group(0)
         if not chunk.strip():
             continue
@@ -121,4 +131,49 @@ def names_before(region: Span, orgs: list[Span]) -> list[ListItem]:
             if item:
                 out.append(item)
         return out
+    return items
+
+
+def _resolves(text: str, org_type: str) -> bool:
+    from .gazetteer import load_gazetteer
+
+    hint = org_type if org_type and org_type not in {"trust", "other"} else None
+    return bool(load_gazetteer().resolve(text, org_type=hint).code)
+
+
+def fit_to_count(items: list[ListItem], count: int | None, org_type: str) -> list[ListItem]:
+    """Use the stated count to repair a list split at commas or "and" inside names.
+
+    "Shropshire, Telford and Wrekin" splits into two items; when there are more items than
+    the count, adjacent items are merged where the merged text names an organisation the
+    gazetteer knows (and the parts alone do not). With fewer items than the count, a plain
+    "A and B" item is split ("Only two boards, Frimley and Dorset, ...").
+    """
+    if not count or not items:
+        return items
+    items = list(items)
+    changed = True
+    while len(items) > count and changed:
+        changed = False
+        for k in range(len(items) - 1):
+            a, b = items[k], items[k + 1]
+            merged = ListItem(f"{a.text}, {b.text}", a.start, b.end)
+            if _resolves(merged.text, org_type) and not (_resolves(a.text, org_type) and _resolves(b.text, org_type)):
+                items[k:k + 2] = [merged]
+                changed = True
+                break
+    if len(items) < count:
+        out: list[ListItem] = []
+        for it in items:
+            parts = regex.split(r"\s+(?:and|&)\s+", it.text)
+            if len(parts) == 2 and len(out) + len(items) - len([it]) + 2 <= count:
+                pos = it.start
+                for part in parts:
+                    at = it.text.find(part, pos - it.start)
+                    out.append(ListItem(part, it.start + at, it.start + at + len(part)))
+                    pos = it.start + at + len(part)
+            else:
+                out.append(it)
+        if len(out) == count:
+            items = out
     return items
