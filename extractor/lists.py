@@ -134,11 +134,38 @@ def names_before(region: Span, orgs: list[Span]) -> list[ListItem]:
     return items
 
 
-def _resolves(text: str, org_type: str) -> bool:
+def _code(text: str, org_type: str) -> str:
     from .gazetteer import load_gazetteer
 
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
-    return bool(load_gazetteer().resolve(text, org_type=hint).code)
+    return load_gazetteer().resolve(text, org_type=hint).code
+
+
+def _should_merge(a: ListItem, b: ListItem, org_type: str) -> ListItem | None:
+    """Merge 'Shropshire' + 'Telford and Wrekin' when together they name one organisation."""
+    merged = ListItem(f"{a.text}, {b.text}", a.start, b.end)
+    code = _code(merged.text, org_type)
+    if not code:
+        return None
+    ca, cb = _code(a.text, org_type), _code(b.text, org_type)
+    if not ca or not cb or ca == cb == code:
+        return merged
+    return None
+
+
+def merge_split_names(items: list[ListItem], org_type: str, limit: int | None = None) -> list[ListItem]:
+    """Merge adjacent items the gazetteer knows as one name, down to ``limit`` items."""
+    items = list(items)
+    changed = True
+    while changed and (limit is None or len(items) > limit):
+        changed = False
+        for k in range(len(items) - 1):
+            merged = _should_merge(items[k], items[k + 1], org_type)
+            if merged is not None:
+                items[k:k + 2] = [merged]
+                changed = True
+                break
+    return items
 
 
 def fit_to_count(items: list[ListItem], count: int | None, org_type: str) -> list[ListItem]:
@@ -151,17 +178,7 @@ def fit_to_count(items: list[ListItem], count: int | None, org_type: str) -> lis
     """
     if not count or not items:
         return items
-    items = list(items)
-    changed = True
-    while len(items) > count and changed:
-        changed = False
-        for k in range(len(items) - 1):
-            a, b = items[k], items[k + 1]
-            merged = ListItem(f"{a.text}, {b.text}", a.start, b.end)
-            if _resolves(merged.text, org_type) and not (_resolves(a.text, org_type) and _resolves(b.text, org_type)):
-                items[k:k + 2] = [merged]
-                changed = True
-                break
+    items = merge_split_names(items, org_type, limit=count) if len(items) > count else list(items)
     if len(items) < count:
         out: list[ListItem] = []
         for it in items:

@@ -12,7 +12,7 @@ from .claims import read_claims
 from .league import read_rankings
 from .linking import link_records
 from .records import DocResult
-from .statements import read_statements
+from .statements import read_list_sentences, read_statements
 from .tables import read_tables
 
 
@@ -22,6 +22,7 @@ def read_doc(doc: Doc) -> DocResult:
     consumed = read_tables(doc, result)
     read_claims(doc, result, skip=consumed)
     read_statements(doc, result, skip=consumed)
+    read_list_sentences(doc, result, skip=consumed)
     read_rankings(doc, result)
     link_records(doc, result)
     return result

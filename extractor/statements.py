@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from .lists import merge_split_names, split_names
 from .records import DocResult, Membership
 
 PLACE_VERBS = {"is", "was", "are", "were", "remains", "remained", "remain", "placed", "moved", "moves", "move",
@@ -42,6 +43,21 @@ def _clean_gap(doc: Doc, start: int, end: int) -> list[str]:
     return [t.lower_ for t in doc[start:end] if not t.is_space]
 
 
+def _main_clause_gap(doc: Doc, start: int, end: int) -> tuple[list[str], int]:
+    """The words between subject and segment without a relative clause:
+    'Humber Teaching NHS FT, which provides ... Hull and North Yorkshire, stays in segment 1'.
+    Returns the words and the index where the main clause resumes."""
+    toks = [t for t in doc[start:end] if not t.is_space]
+    if len(toks) >= 2 and toks[0].text in {",", "(", "–", "—"} and toks[1].lower_ in {
+            "which", "who", "whose", "where", "one", "the", "a", "an", "its", "based", "now", "formerly", "also"}:
+        closer = {"(": ")", "–": "–", "—": "—"}.get(toks[0].text, ",")
+        for k in range(len(toks) - 1, 0, -1):
+            if toks[k].text == closer:
+                rest = toks[k + 1:]
+                return [t.lower_ for t in rest], (rest[0].i if rest else end)
+    return [t.lower_ for t in toks], start
+
+
 def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
     """Add a membership for each organisation a sentence places in (or moves out of) a segment."""
     orgs_all = list(doc.spans.get("orgs", []))
@@ -61,11 +77,11 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             subjects = _subjects(doc, sent, orgs, seg)
             if not subjects:
                 continue
-            gap = _clean_gap(doc, subjects[-1].end, seg.start)
+            gap, resume = _main_clause_gap(doc, subjects[-1].end, seg.start)
             if len(gap) > MAX_GAP or any(w in NEGATIONS for w in gap) or any(w in {"if", "would", "could", "might"}
                                                                            for w in gap):
                 continue
-            if any(_is_quantity(doc, i) for i in range(subjects[-1].end, seg.start)):
+            if any(_is_quantity(doc, i) and _lower(doc, i + 1) != "of" for i in range(resume, seg.start)):
                 continue
             leaving = any(w in LEAVE_VERBS for w in gap)
             if not leaving and not any(w in PLACE_VERBS for w in gap):
@@ -95,6 +111,10 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
 
 
+def _lower(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
 def _is_quantity(doc: Doc, i: int) -> bool:
     return any(q.start <= i < q.end and q.label_ in {"CARD", "PERCENT", "RATIO"}
                for q in doc.spans.get("quantities", []))
@@ -118,3 +138,83 @@ def _follows_to(doc: Doc, segs: list[Span], seg: Span) -> bool:
             if "from" in words:
                 return True
     return False
+
+
+LIST_MARKERS = (":", "include", "includes", "including", "alongside", "along with", "together with", "joining",
+                "joins", "are", "were", "comprise")
+_SUBJECT_STARTS = ("they ", "these ", "those ", "the ")
+
+
+def _single_segment(segs: list[Span]) -> int | None:
+    found = {n for s in segs for n in s._.segments}
+    return found.pop() if len(found) == 1 else None
+
+
+def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
+    """Lists of named organisations that a sentence places in a segment:
+    'The providers in segment 3 are A, B and C', '... now sits in segment 4 alongside Devon, ...',
+    'The trusts in the programme include X, Y and Z' (the programme of the sentence before)."""
+    orgs_all = list(doc.spans.get("orgs", []))
+    segs_all = [s for s in doc.spans.get("segments", []) if s._.segments]
+    seen = {m.name for m in result.memberships}
+    framework, period = doc._.framework, doc._.period
+    previous: list[Span] = []
+    for sent in doc.sents:
+        segs = [s for s in segs_all if s.start >= sent.start and s.end <= sent.end]
+        if skip and any(a <= sent.start_char < b for a, b in skip):
+            previous = segs
+            continue
+        marker = _marker(doc, sent)
+        if marker is not None:
+            before = [s for s in segs if s.end <= marker[0]]
+            segment = _single_segment(before)
+            lead = sent.text.lstrip().lower()
+            if segment is None and not before and lead.startswith(_SUBJECT_STARTS):
+                segment = _single_segment(previous)
+            if segment is not None:
+                _add_list(doc, sent, marker[1], segment, orgs_all, result, seen, framework, period)
+        previous = segs
+
+
+def _marker(doc: Doc, sent: Span) -> tuple[int, int] | None:
+    """(index of the marker, index where the list starts), for a sentence whose tail is a list."""
+    toks = [t for t in sent if not t.is_space]
+    lead = sent.text.lstrip().lower()
+    for k, tok in enumerate(toks):
+        word = tok.lower_
+        two = f"{word} {toks[k + 1].lower_}" if k + 1 < len(toks) else ""
+        if two in LIST_MARKERS:
+            return tok.i, toks[k + 1].i + 1
+        if word not in LIST_MARKERS:
+            continue
+        if word in {"are", "were"} and not (lead.startswith(_SUBJECT_STARTS) and k <= 8):
+            continue
+        if k + 1 < len(toks) and (toks[k + 1].is_title or toks[k + 1].lower_ == "the"):
+            return tok.i, toks[k + 1].i
+    return None
+
+
+def _add_list(doc: Doc, sent: Span, start: int, segment: int, orgs: list[Span], result: DocResult,
+              seen: set[str], framework: str, period: str) -> None:
+    end = sent.end
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    if end <= start:
+        return
+    region = doc[start:end]
+    inside = [o for o in orgs if o.start >= region.start and o.end <= region.end]
+    org_type = inside[0].label_ if inside else ""
+    items = merge_split_names(split_names(region, orgs), org_type)
+    if not items or len(items) < 2 and not inside:
+        return
+    if any(len(it.text.split()) > 10 for it in items):
+        return
+    text = sent.text.strip()
+    at = doc.text.find(text, sent.start_char)
+    for item in items:
+        if item.text in seen:
+            continue
+        seen.add(item.text)
+        result.memberships.append(Membership(
+            name=item.text, segment=segment, org_type=org_type, framework=framework, period=period, text=text,
+            start=at, end=at + len(text)))
