@@ -25,7 +25,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 import regex
-
 from spacy.tokens import Doc, Span
 
 from .lists import ListItem, fit_to_count, names_before, split_names
@@ -165,9 +164,9 @@ class SentenceReader:
             if tok.is_title and possessive:
                 j += 1
                 continue
-            if tok.lower_ not in SKIP_TO_POPULATION and not (tok.is_punct and tok.text in "’'"):
-                if not (tok.is_title and self._inside_population_name(j)):
-                    return None
+            skippable = tok.lower_ in SKIP_TO_POPULATION or (tok.is_punct and tok.text in "’'")
+            if not skippable and not (tok.is_title and self._inside_population_name(j)):
+                return None
             j += 1
         return None
 
@@ -191,7 +190,7 @@ class SentenceReader:
                 return False
             if len(q.text) == 4 and q.text.isdigit() and 1900 <= int(q.text) <= 2100:
                 return False
-            if nxt in UNITS or nxt in {"%", "or"} and _lower(doc, q.end + 1) == "more":
+            if nxt in UNITS or (nxt in {"%", "or"} and _lower(doc, q.end + 1) == "more"):
                 return False
         return True
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 import regex
 from spacy.tokens import Doc, Span
 
-from . import numbers
+from . import numbers, subjects
 from .records import DocResult, Ranking
 
 LEAGUE_OF_TYPE = {"acute": "acute", "specialist": "acute", "mental_health": "non_acute", "community": "non_acute",
@@ -81,12 +81,15 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
     ranks = list(doc.spans.get("ranks", []))
     if not ranks:
         return
-    orgs = list(doc.spans.get("orgs", []))
     framework, period = doc._.framework, doc._.period
     last_subject: list[Span] = []
     for sent in doc.sents:
         in_sent = [r for r in ranks if r.start >= sent.start and r.end <= sent.end]
-        sent_orgs = [o for o in orgs if o.start >= sent.start and o.end <= sent.end]
+        sent_orgs = subjects.candidates(doc, sent)
+        if in_sent and (not sent_orgs or sent_orgs[0].start > in_sent[0].start):
+            lead = subjects.leading_name(doc, sent, in_sent[0].start, _league(doc, sent) or None)
+            if lead is not None:
+                sent_orgs = [lead, *sent_orgs]
         for span in in_sent:
             before = [t.lower_ for t in _window(doc, span.start - 2, span.start)]
             if any(w in _PREVIOUS_BEFORE for w in before):
@@ -104,8 +107,8 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
                 rank = rank or total
             if rank is None and not position:
                 continue
-            subjects = [o for o in sent_orgs if o.end <= span.start]
-            subject = _coordinated(doc, subjects) or last_subject
+            before = [o for o in sent_orgs if o.end <= span.start]
+            subject = _coordinated(doc, before) or last_subject
             if not subject:
                 continue
             previous = _previous_rank(doc, sent, span.end)

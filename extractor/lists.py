@@ -17,7 +17,7 @@ from spacy.tokens import Span
 ORG_HEADS = {"hospitals", "hospital", "trust", "health", "healthcare", "care", "services", "service",
              "partnership", "icb", "ics", "foundation", "nhs", "ft", "group", "alliance", "university",
              "centre", "clinic", "ambulance"}
-_QUALIFIER = regex.compile(r"\s+(?:in|of|from|across|serving|covering|based\s+in)\s+(?:the\s+)?[A-Z][\w'’&\- ]*$")
+_QUALIFIER = regex.compile(r"\s+(?:in|from|across|serving|covering|based\s+in)\s+(?:the\s+)?[A-Z][\w'’&\- ]*$")
 _LEADING = regex.compile(r"^(?:and|or|plus|as\s+well\s+as|both|the|then|also)\s+", regex.I)
 
 
@@ -39,9 +39,7 @@ def _trim(text: str, start: int) -> ListItem | None:
         start += m.end()
         text = text[m.end():]
     q = _QUALIFIER.search(text)
-    if q and q.start() > 0 and not text[:q.start()].endswith(("University Hospitals", "Hospitals")):
-        text = text[:q.start()]
-    elif q and q.start() > 0 and text[q.start():].lstrip().lower().startswith(("in ", "across ", "serving ")):
+    if q and q.start() > 0:
         text = text[:q.start()]
     text = text.rstrip(" ,;:.")
     if not text or not text[0].isupper() or len(text) > 120:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from . import subjects
 from .lists import merge_split_names, split_names
 from .records import DocResult, Membership
 
@@ -60,24 +61,31 @@ def _main_clause_gap(doc: Doc, start: int, end: int) -> tuple[list[str], int]:
 
 def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
     """Add a membership for each organisation a sentence places in (or moves out of) a segment."""
-    orgs_all = list(doc.spans.get("orgs", []))
     segs_all = [s for s in doc.spans.get("segments", []) if s._.segments]
-    if not orgs_all or not segs_all:
+    if not segs_all:
         return
     seen = {(m.name, m.start) for m in result.memberships}
     framework, period = doc._.framework, doc._.period
     for sent in doc.sents:
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
-        orgs = [o for o in orgs_all if o.start >= sent.start and o.end <= sent.end]
         segs = [s for s in segs_all if s.start >= sent.start and s.end <= sent.end]
-        if not orgs or not segs:
+        if not segs:
+            continue
+        orgs = subjects.candidates(doc, sent)
+        if not orgs or orgs[0].start > segs[0].start:
+            hint = next((p.label_ for p in doc.spans.get("populations", [])
+                         if p.start >= sent.start and p.end <= sent.end), None)
+            lead = subjects.leading_name(doc, sent, segs[0].start, hint)
+            if lead is not None:
+                orgs = [lead, *orgs]
+        if not orgs:
             continue
         for seg in segs:
-            subjects = _subjects(doc, sent, orgs, seg)
-            if not subjects:
+            heads = _subjects(doc, sent, orgs, seg)
+            if not heads:
                 continue
-            gap, resume = _main_clause_gap(doc, subjects[-1].end, seg.start)
+            gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
             if len(gap) > MAX_GAP or any(w in NEGATIONS for w in gap) or any(w in {"if", "would", "could", "might"}
                                                                            for w in gap):
                 continue
@@ -101,7 +109,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                     continue
             text = sent.text.strip()
             start = doc.text.find(text, sent.start_char)
-            for org in subjects:
+            for org in heads:
                 key = (org.text, start)
                 if key in seen:
                     continue
@@ -205,7 +213,7 @@ def _add_list(doc: Doc, sent: Span, start: int, segment: int, orgs: list[Span], 
     inside = [o for o in orgs if o.start >= region.start and o.end <= region.end]
     org_type = inside[0].label_ if inside else ""
     items = merge_split_names(split_names(region, orgs), org_type)
-    if not items or len(items) < 2 and not inside:
+    if not items or (len(items) < 2 and not inside):
         return
     if any(len(it.text.split()) > 10 for it in items):
         return

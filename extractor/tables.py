@@ -187,7 +187,8 @@ def _placement_table(doc, block, seg_cols, result, framework, period) -> bool:
         text, start, end = _row_text(doc, row)
         name_start = doc.text.find(name, row.line_start)
         result.memberships.append(Membership(
-            name=name, segment=seg, from_segment=from_seg, org_type=_population_of(doc, name_start, name_start + len(name)),
+            name=name, segment=seg, from_segment=from_seg,
+            org_type=_population_of(doc, name_start, name_start + len(name)),
             framework=framework, period=period, text=text, start=start, end=end))
         added = True
     return added
@@ -292,7 +293,7 @@ def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str) -> l
 
 def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
     """A short line naming exactly one segment and ending in ':' (or just a heading)."""
-    if not line or len(line) > 90 or not line.endswith((":", "–", "-")) and len(line.split()) > 6:
+    if not line or len(line) > 90 or (not line.endswith((":", "–", "-")) and len(line.split()) > 6):
         return None
     segs = [s for s in doc.spans.get("segments", []) if s.start_char >= start and s.end_char <= end]
     found = {n for s in segs for n in s._.segments}

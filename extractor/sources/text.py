@@ -47,9 +47,28 @@ def normalise_text(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\x00", "")
 
 
+def guess_title(text: str) -> str:
+    """A saved article or board paper usually opens with its title (or a dateline, then the
+    title): the first short line that is not just a date."""
+    from ..dates import parse_date
+
+    for line in text.lstrip().splitlines()[:4]:
+        line = line.strip()
+        if not line or len(line) > 160:
+            continue
+        if parse_date(line) and len(line) < 40:
+            continue
+        if line.endswith(".") and len(line) > 80:
+            return ""
+        return line
+    return ""
+
+
 def read_text(data: bytes) -> tuple[str, str, str]:
     """Return ``(text, title, published)`` for a plain-text document."""
+    from ..dates import find_published
+
     text = normalise_text(decode_text(data))
     if not text.strip():
         raise SourceError(ErrorCode.EMPTY)
-    return text, "", ""
+    return text, guess_title(text), find_published(text)
