@@ -135,3 +135,22 @@ def _coordinated(doc: Doc, before: list[Span]) -> list[Span]:
         else:
             break
     return chosen
+
+
+def consolidate(rankings: list[Ranking]) -> list[Ranking]:
+    """One row per organisation and position: a document that says "97th" in one sentence and
+    "joint 97th out of 134" in the next states one ranking, with what both sentences give."""
+    out: list[Ranking] = []
+    for rank in rankings:
+        same = next((r for r in out if r.rank is not None and r.rank == rank.rank
+                     and (r.ods_code and r.ods_code == rank.ods_code or r.name == rank.name)), None)
+        if same is None:
+            out.append(rank)
+            continue
+        same.joint = same.joint or rank.joint
+        same.total = same.total or rank.total
+        same.previous_rank = same.previous_rank or rank.previous_rank
+        same.segment = same.segment or rank.segment
+        same.league = same.league or rank.league
+        same.position = same.position or rank.position
+    return out

@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .claims import read_claims
-from .league import read_rankings
+from .league import consolidate, read_rankings
 from .linking import link_records
 from .records import DocResult
 from .statements import read_list_sentences, read_statements
@@ -25,6 +25,7 @@ def read_doc(doc: Doc) -> DocResult:
     read_list_sentences(doc, result, skip=consumed)
     read_rankings(doc, result)
     link_records(doc, result)
+    result.rankings = consolidate(result.rankings)
     return result
 
 

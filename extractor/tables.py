@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 from spacy.tokens import Doc
 
-from .records import Claim, DocResult, Membership
+from .records import Claim, DocResult, Membership, Ranking
 
 _CELL_GAP = regex.compile(r"\s*\|\s*|\t+| {2,}")
 _SEGMENT_WORD = regex.compile(r"\bsegments?\b|\bnof\b|\bsof\b", regex.I)
@@ -174,6 +174,7 @@ def _placement_table(doc, block, seg_cols, result, framework, period) -> bool:
     if _PREVIOUS.search(header.cells[current].text) and previous is not None and \
             not _PREVIOUS.search(header.cells[previous].text):
         current, previous = previous, current
+    ranks = RankColumns.find(doc, header)
     added = False
     for row in block[1:]:
         cols = _cells_by_column(row, header)
@@ -190,8 +191,49 @@ def _placement_table(doc, block, seg_cols, result, framework, period) -> bool:
             name=name, segment=seg, from_segment=from_seg,
             org_type=_population_of(doc, name_start, name_start + len(name)),
             framework=framework, period=period, text=text, start=start, end=end))
+        if ranks is not None:
+            ranking = ranks.read(cols, name, seg)
+            if ranking is not None:
+                ranking.framework, ranking.period, ranking.text, ranking.start, ranking.end = (
+                    framework, period, text, start, end)
+                result.rankings.append(ranking)
         added = True
     return added
+
+
+_RANK_HEADER = regex.compile(r"\b(rank|ranking|position|place|league)\b", regex.I)
+_RANK_CELL = regex.compile(r"^(?:joint\s+|=)?(\d{1,3})(?:st|nd|rd|th)?\s*(=|\(joint\)|\s+joint)?$", regex.I)
+_OF_TOTAL = regex.compile(r"\b(?:of|out of)\s+(\d{1,3})\b", regex.I)
+
+
+class RankColumns:
+    """League-rank columns of a placement table ("League rank (of 134)", "Q1 rank")."""
+
+    def __init__(self, header: Row, caption: str) -> None:
+        cols = [i for i, c in enumerate(header.cells) if _RANK_HEADER.search(c.text) and not _SEGMENT_WORD.search(c.text)]
+        self.current = next((i for i in cols if not _PREVIOUS.search(header.cells[i].text)), None)
+        self.previous = next((i for i in cols if _PREVIOUS.search(header.cells[i].text)), None)
+        heading = " ".join(c.text for c in header.cells) + " " + caption
+        m = _OF_TOTAL.search(" ".join(header.cells[i].text for i in cols)) if cols else None
+        self.total = int(m.group(1)) if m else None
+        low = heading.lower()
+        self.league = ("non_acute" if "non-acute" in low or "non acute" in low else
+                       "ambulance" if "ambulance" in low else "acute" if "acute" in low else "")
+
+    @classmethod
+    def find(cls, doc: Doc, header: Row) -> RankColumns | None:
+        caption = doc.text[max(0, header.line_start - 300):header.line_start]
+        found = cls(header, caption)
+        return found if found.current is not None else None
+
+    def read(self, cols: dict[int, str], name: str, segment: int) -> Ranking | None:
+        m = _RANK_CELL.match(cols.get(self.current, "").strip())
+        if not m:
+            return None
+        prev = _RANK_CELL.match(cols.get(self.previous, "").strip()) if self.previous is not None else None
+        return Ranking(name=name, league=self.league, rank=int(m.group(1)), joint=bool(m.group(2)) or
+                       cols.get(self.current, "").strip().lower().startswith(("joint", "=")),
+                       total=self.total, previous_rank=int(prev.group(1)) if prev else None, segment=segment)
 
 
 def _segment_columns_table(doc, block, numbered, result, framework, period) -> bool:
