@@ -33,6 +33,7 @@ from .records import Claim, DocResult, Membership
 GENERIC_TYPES = {"trust", "other"}
 _ORDINAL = regex.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                           r"last|bottom|top)$")
+_RANK_VERBS = {"ranked", "placed", "came", "finished", "is", "was", "sits", "joint", "equal", "rank", "ranks"}
 _ABBREVIATION = regex.compile(r"^[A-Z]{2,}[s’']?s?$")
 FOLLOW_OK = {
     "are", "were", "is", "was", "have", "had", "has", "in", "into", "of", "out", "now", "remain",
@@ -183,7 +184,9 @@ class SentenceReader:
         if prev == "from" and nxt == "to":
             return False
         window = [t.text.lower() for t in doc[max(self.sent.start, q.start - 4):q.start]]
-        if any(_ORDINAL.match(w) for w in window) and any(w in {"of", "among", "amongst", "out"} for w in window):
+        if any(w in {"of", "among", "amongst", "out"} for w in window) and any(
+                _ORDINAL.match(w) and (w[0].isdigit() or k and window[k - 1] in _RANK_VERBS)
+                for k, w in enumerate(window)):
             return False
         if qty.kind == "CARD":
             if qty.value is None or not float(qty.value).is_integer() or qty.value > 5000:

@@ -15,6 +15,7 @@ import webbrowser
 from pathlib import Path
 
 from . import __version__
+from .errors import ErrorCode, UsageError
 
 log = logging.getLogger("extractor")
 
@@ -36,11 +37,11 @@ def _run_extract(args: argparse.Namespace, report: bool):
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        raise SystemExit(f"extractor: no such file or folder: {', '.join(missing)}")
+        raise UsageError(ErrorCode.NOT_FOUND, f"no such file or folder: {', '.join(missing)}")
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     bad = [f for f in formats if f not in ("csv", "parquet")]
     if bad:
-        raise SystemExit(f"extractor: unknown --format {', '.join(bad)} (choose csv, parquet or both)")
+        raise UsageError(ErrorCode.UNSUPPORTED, f"unknown --format {', '.join(bad)} (choose csv, parquet or both)")
     bar = _progress(_count_inputs(args.paths), args.quiet)
     result = extract(args.paths, ExtractOptions(reconcile=not args.no_reconcile),
                      on_document=lambda _sd: bar.update(1))
@@ -95,7 +96,7 @@ def cmd_fetch(args: argparse.Namespace) -> int:
         urls += [u.strip() for u in Path(args.url_file).read_text(encoding="utf-8").splitlines()
                  if u.strip() and not u.startswith("#")]
     if not urls:
-        raise SystemExit("extractor fetch: give URLs or --urls FILE")
+        raise UsageError(ErrorCode.UNSUPPORTED, "fetch needs URLs or --urls FILE")
     options = FetchOptions(delay=args.delay, timeout=args.timeout, respect_robots=not args.ignore_robots,
                            refetch=args.refetch)
     outcomes = fetch(urls, Path(args.to), options=options)
@@ -161,11 +162,12 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         return args.func(args)
+    except UsageError as exc:
+        print(f"extractor: {exc.detail}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("extractor: interrupted", file=sys.stderr)
         return 130
-    except SystemExit:
-        raise
     except Exception as exc:
         log.debug("fatal", exc_info=True)
         print(f"extractor: {exc}", file=sys.stderr)

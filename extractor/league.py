@@ -21,7 +21,7 @@ LEAGUE_OF_TYPE = {"acute": "acute", "specialist": "acute", "mental_health": "non
                   "community_or_mental_health": "non_acute", "non_acute": "non_acute", "ambulance": "ambulance"}
 _ORD = regex.compile(r"^(\d+)(?:st|nd|rd|th)$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                      r"eleventh|twelfth)$", regex.I)
-_PREVIOUS_BEFORE = {"from", "was", "previously", "q1", "quarter", "last"}
+_PREVIOUS_BEFORE = {"from", "previously", "q1"}
 
 
 def _ordinal(text: str) -> int | None:

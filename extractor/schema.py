@@ -32,6 +32,7 @@ class TableSchema:
     columns: tuple[str, ...]
     vocab: dict[str, tuple[str, ...]] = field(default_factory=dict)
     extra: tuple[str, ...] = ()
+    integers: tuple[str, ...] = ()
 
     @property
     def all_columns(self) -> tuple[str, ...]:
@@ -48,7 +49,12 @@ class TableSchema:
         for col in self.all_columns:
             if col not in df.columns:
                 df[col] = None
-        return df[list(self.all_columns)]
+        df = df[list(self.all_columns)]
+        for col in self.integers:
+            df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
+        if "percent" in df.columns:
+            df["percent"] = df["percent"].map(_plain_number).astype(object)
+        return df
 
     def validate(self, df: pd.DataFrame) -> list[str]:
         """Every way ``df`` breaks the contract (all problems at once, not the first)."""
@@ -68,11 +74,21 @@ class TableSchema:
 
 _SEG = tuple(str(s) for s in SEGMENTS)
 
+
+def _plain_number(value: object) -> object:
+    """36.0 → 36 and NaN → None, so CSV cells read as the text stated them."""
+    if value is None or (isinstance(value, float) and value != value):
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return value
+
 DOCUMENTS = TableSchema(
     "documents",
     ("doc_id", "source", "status", "error", "title", "published"),
     {"status": STATUSES},
     extra=("framework", "media_type", "chars", "claims", "memberships", "rankings"),
+    integers=("chars", "claims", "memberships", "rankings"),
 )
 CLAIMS = TableSchema(
     "claims",
@@ -80,6 +96,7 @@ CLAIMS = TableSchema(
      "scope", "framework", "text", "start", "end"),
     {"org_type": ORG_TYPES, "segment": _SEG, "framework": FRAMEWORKS},
     extra=("period", "org_words", "basis_text"),
+    integers=("count", "total", "start", "end"),
 )
 MEMBERSHIPS = TableSchema(
     "memberships",
@@ -87,6 +104,7 @@ MEMBERSHIPS = TableSchema(
      "framework", "text", "start", "end"),
     {"org_type": ORG_TYPES, "segment": _SEG, "from_segment": _SEG, "framework": FRAMEWORKS},
     extra=("membership_id", "claim_id", "period", "link_reason"),
+    integers=("segment", "from_segment", "start", "end"),
 )
 RANKINGS = TableSchema(
     "rankings",
@@ -95,6 +113,7 @@ RANKINGS = TableSchema(
     {"league": LEAGUES, "position": POSITIONS, "joint": ("true", "false"), "segment": _SEG,
      "framework": FRAMEWORKS},
     extra=("ranking_id", "period"),
+    integers=("rank", "total", "previous_rank", "segment", "start", "end"),
 )
 CHECKS = TableSchema(
     "checks",
@@ -107,6 +126,7 @@ DATASET = TableSchema(
     ("framework", "period", "org_type", "segment", "scope", "count", "basis", "claim_ids",
      "doc_ids", "reasoning", "conflict"),
     {"org_type": ORG_TYPES, "basis": BASES, "framework": FRAMEWORKS},
+    integers=("count",),
 )
 
 TABLES: dict[str, TableSchema] = {

@@ -53,13 +53,10 @@ CLAIMS = [
      [("acute", (3,), 60, 137, None, "")]),
     ("None of the ten ambulance trusts is in segment 4.",
      [("ambulance", (4,), 0, 10, None, "")]),
-    todo("Just over a third of the 42 integrated care boards are in segment 2.",
-         [("icb", (2,), None, 42, None, "just over a third")],
-         reason="regression (68b5485/4ce0e68): is_count_candidate takes the 'third' of 'a third of the 42' "
-                "for a league rank, so the denominator and the whole claim are lost"),
-    todo("A third of the 42 ICBs are in segment 2.",
-         [("icb", (2,), None, 42, None, "a third")],
-         reason="regression (68b5485/4ce0e68): 'third' before 'of the 42' is taken for a league rank"),
+    ("Just over a third of the 42 integrated care boards are in segment 2.",
+     [("icb", (2,), None, 42, None, "just over a third")]),
+    ("A third of the 42 ICBs are in segment 2.",
+     [("icb", (2,), None, 42, None, "a third")]),
     ("Nine in 10 acute trusts are in segments 3 and 4.",
      [("acute", (3, 4), None, None, None, "nine in 10")]),
     ("One in four trusts is in segment 3.",
@@ -328,10 +325,8 @@ RANKINGS = [
      [("Sussex Partnership", 61, "bottom", False, 61, None, "non_acute")]),
     ("Barts Health is 12th out of 134 acute trusts and in segment 2.",
      [("Barts Health", 12, "", False, 134, None, "acute")]),
-    todo("East Kent Hospitals was ranked joint 83rd out of 134 acute trusts.",
-         [("East Kent Hospitals", 83, "", True, 134, None, "acute")],
-         reason="'was' just before a rank marks an earlier rank ('was 44th'), so 'was ranked joint 83rd' "
-                "is skipped"),
+    ("East Kent Hospitals was ranked joint 83rd out of 134 acute trusts.",
+     [("East Kent Hospitals", 83, "", True, 134, None, "acute")]),
 ]
 
 

@@ -100,8 +100,6 @@ def test_a_run_keeps_the_contract(tmp_path: Path) -> None:
             assert tuple(df.columns[:len(TABLES[name].columns)]) == TABLES[name].columns, name
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "a segment column with empty cells becomes float64, so memberships/rankings write segments as '4.0'"))
 def test_the_corpus_run_keeps_the_contract(repo_dir: Path, tmp_path: Path) -> None:
     result = extractor.extract([repo_dir / "corpora"])
     assert len(result.memberships) and len(result.claims)
