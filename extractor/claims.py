@@ -185,7 +185,7 @@ class SentenceReader:
             return False
         window = [t.text.lower() for t in doc[max(self.sent.start, q.start - 4):q.start]]
         if any(w in {"of", "among", "amongst", "out"} for w in window) and any(
-                _ORDINAL.match(w) and (w[0].isdigit() or k and window[k - 1] in _RANK_VERBS)
+                _ORDINAL.match(w) and (w[0].isdigit() or (k and window[k - 1] in _RANK_VERBS))
                 for k, w in enumerate(window)):
             return False
         if qty.kind == "CARD":

@@ -143,7 +143,7 @@ def consolidate(rankings: list[Ranking]) -> list[Ranking]:
     out: list[Ranking] = []
     for rank in rankings:
         same = next((r for r in out if r.rank is not None and r.rank == rank.rank
-                     and (r.ods_code and r.ods_code == rank.ods_code or r.name == rank.name)), None)
+                     and ((r.ods_code and r.ods_code == rank.ods_code) or r.name == rank.name)), None)
         if same is None:
             out.append(rank)
             continue

@@ -210,7 +210,8 @@ class RankColumns:
     """League-rank columns of a placement table ("League rank (of 134)", "Q1 rank")."""
 
     def __init__(self, header: Row, caption: str) -> None:
-        cols = [i for i, c in enumerate(header.cells) if _RANK_HEADER.search(c.text) and not _SEGMENT_WORD.search(c.text)]
+        cols = [i for i, c in enumerate(header.cells)
+                if _RANK_HEADER.search(c.text) and not _SEGMENT_WORD.search(c.text)]
         self.current = next((i for i in cols if not _PREVIOUS.search(header.cells[i].text)), None)
         self.previous = next((i for i in cols if _PREVIOUS.search(header.cells[i].text)), None)
         heading = " ".join(c.text for c in header.cells) + " " + caption
