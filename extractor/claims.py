@@ -367,6 +367,8 @@ def _is_bare(reader: SentenceReader, g: Group) -> bool:
     nxt = doc[g.end] if g.end < reader.sent.end else None
     if nxt is None:
         return True
+    if nxt.lower_ == "of" and any(t.lower_ in UNITS for t in doc[g.end + 1:min(reader.sent.end, g.end + 5)]):
+        return False
     if nxt.is_punct or nxt.is_space:
         return nxt.text not in {"%", "/"}
     return nxt.lower_ in FOLLOW_OK
@@ -541,6 +543,12 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 if g.count is None and g.percent is None and not g.share:
                     continue
             if _is_movement(reader, g, frame_end):
+                continue
+            if kept and g.count is None and _text_between(doc, g.end, g.end + 3).startswith(
+                    ("of the total", "of all", "of the whole", "of them", "of those")):
+                prev = kept[-1]
+                prev.percent = prev.percent if prev.percent is not None else g.percent
+                prev.share = prev.share or g.share
                 continue
             # segment: in the frame after the group, else in the clause before it
             if not g.segments:
@@ -720,8 +728,8 @@ def _leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
             if "," not in gap:
                 continue
             g.leading_total = True
-            for k, nxt in enumerate(kept[gi + 1:]):
-                if k == 0 and nxt.total is None:
+            for _k, nxt in enumerate(kept[gi + 1:]):
+                if nxt.total is None and not nxt.pop_types:
                     nxt.total = g.count
                 if nxt.population is None and not nxt.pop_types:
                     nxt.population = g.population
@@ -732,11 +740,22 @@ def _leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                 g.leading_total = False
             else:
                 out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
-        elif (before[-1:] == ["all"] or before[-2:] == ["all", "the"]) and not g.share \
-                and g.percent is None and not g.segments:
+        elif (before[-1:] == ["all"] or before[-2:] == ["all", "the"] or _states_population(before)) \
+                and not g.share and g.percent is None and not g.segments and not g.anaphoric:
             g.leading_total = True
             out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
     return out
+
+
+_POPULATION_VERBS = {"covered", "covers", "covering", "assessed", "assesses", "oversees", "oversaw", "segmented",
+                     "comprises", "across"}
+
+
+def _states_population(before: list[str]) -> bool:
+    """'There are 42 ICBs', 'the segmentation covered 211 trusts', 'England has 42 ICBs'."""
+    if before[-2:] in (["there", "are"], ["there", "were"], ["are", "now"]) or before[-3:] == ["there", "are", "now"]:
+        return True
+    return bool(before) and before[-1] in _POPULATION_VERBS
 
 
 def _shared_segment(reader: SentenceReader, groups: list[Group], gi: int) -> tuple[int, ...]:

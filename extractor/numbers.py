@@ -101,7 +101,9 @@ def parse_percent(text: str) -> float | None:
         return None
     m = _PERCENT.match(text.replace("\u00a0", " "))
     if not m:
-        return None
+        words = regex.match(r"^\s*(.+?)\s*(?:per\s*cent|percent)\s*$", text, regex.I)
+        value = parse_cardinal(words.group(1)) if words else None
+        return value if isinstance(value, int) and value <= 100 else None
     value = float(m.group(1))
     return int(value) if value.is_integer() else value
 

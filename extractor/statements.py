@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from . import subjects
 from .lists import merge_split_names, split_names
+from .pipeline.segments import numbers_in
 from .records import DocResult, Membership
 
 PLACE_VERBS = {"is", "was", "are", "were", "remains", "remained", "remain", "placed", "moved", "moves", "move",
@@ -94,7 +95,10 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             leaving = any(w in LEAVE_VERBS for w in gap)
             if not leaving and not any(w in PLACE_VERBS for w in gap):
                 continue
-            if gap and gap[-1] == "from":
+            pair = _move_within(seg)
+            if gap and gap[-1] == "from" and pair is not None:
+                from_segment, segment = pair
+            elif gap and gap[-1] == "from":
                 target = _next_target(doc, segs, seg)
                 if target is None:
                     continue
@@ -126,6 +130,15 @@ def _lower(doc: Doc, i: int) -> str:
 def _is_quantity(doc: Doc, i: int) -> bool:
     return any(q.start <= i < q.end and q.label_ in {"CARD", "PERCENT", "RATIO"}
                for q in doc.spans.get("quantities", []))
+
+
+def _move_within(seg: Span) -> tuple[int, int] | None:
+    """'segment 3 to segment 2' matched as one span: (from, to)."""
+    words = [t.lower_ for t in seg]
+    if "to" not in words and "into" not in words:
+        return None
+    found = numbers_in(seg.text.replace("NOF", " ").replace("SOF", " "))
+    return (found[0], found[-1]) if len(found) >= 2 else None
 
 
 def _next_target(doc: Doc, segs: list[Span], seg: Span) -> int | None:

@@ -349,7 +349,9 @@ def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
     return found.pop()
 
 
-_LABEL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?segment\s*([1-5])\s*[:–—-]\s*(\d{1,4})\b(.*)$", regex.I)
+_LABEL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:(?P<label>[^:|]{3,60}?)\s+in\s+)?segment\s*(?P<seg>[1-5])\s*[:–—-]"
+                            r"\s*(?P<count>\d{1,4})\b(?P<rest>.*)$", regex.I)
+_REST_PERCENT = regex.compile(r"\((\d{1,3}(?:\.\d)?)\s*%\)")
 _HEADING_SIZE = regex.compile(r"\((\d{1,4})\)")
 
 
@@ -379,11 +381,15 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
             elif not stripped.startswith(("-", "•", "*")):
                 heading_type = ""
             continue
-        org_type = _population_of(doc, start + m.start(3), end) or heading_type
+        org_type = _population_of(doc, start + m.start("rest"), end) or heading_type
+        if m.group("label"):
+            org_type = _population_of(doc, start + m.start("label"), start + m.end("label")) or org_type
         if not org_type:
             continue
         at = start + line.find(stripped)
-        result.claims.append(Claim(org_type=org_type, segments=(int(m.group(1)),), count=int(m.group(2)),
+        pct = _REST_PERCENT.search(m.group("rest"))
+        result.claims.append(Claim(org_type=org_type, segments=(int(m.group("seg")),), count=int(m.group("count")),
+                                   percent=float(pct.group(1)) if pct else None,
                                    framework=framework, period=period, text=stripped, start=at,
                                    end=at + len(stripped)))
         consumed.append((start, end))

@@ -98,6 +98,8 @@ PERCENTS = [
     ("40pc", 40),
     ("40 PC", 40),
     ("61\u00a0per cent", 61),
+    ("thirty per cent", 30),
+    ("twenty-five percent", 25),
 ]
 
 
@@ -107,7 +109,7 @@ def test_parse_percent(text: str, expected: float) -> None:
 
 
 @pytest.mark.parametrize("text",
-                         ["36", "% 36", "per cent", "thirty per cent", "£36", "36% of trusts", "2025/26"])
+                         ["36", "% 36", "per cent", "several per cent", "£36", "36% of trusts", "2025/26"])
 def test_parse_percent_rejects(text: str) -> None:
     assert parse_percent(text) is None
 

@@ -31,7 +31,7 @@ def segment_data() -> dict:
     return json.loads(asset("segments.json").read_text(encoding="utf-8"))
 
 
-def _numbers_in(text: str) -> list[int]:
+def numbers_in(text: str) -> list[int]:
     out = []
     for m in _NUM.finditer(text.lower()):
         tok = m.group(1)
@@ -58,11 +58,11 @@ def segments_of(span: Span) -> tuple[int, ...]:
         value = numbers.parse_ordinal(span[0].text)
         return (value,) if value and 1 <= value <= 5 else ()
     if how.startswith(("top", "bottom")):
-        n = int(how.split(":")[1]) if ":" in how else (_numbers_in(span.text) or [1])[0]
+        n = int(how.split(":")[1]) if ":" in how else (numbers_in(span.text) or [1])[0]
         top = segment_data()["max_segment"].get(framework, 4)
         segs = range(1, n + 1) if how.startswith("top") else range(top - n + 1, top + 1)
         return tuple(segs)
-    found = [n for n in _numbers_in(span.text.replace("NOF", " ").replace("SOF", " ")) if 1 <= n <= 5]
+    found = [n for n in numbers_in(span.text.replace("NOF", " ").replace("SOF", " ")) if 1 <= n <= 5]
     text = span.text.lower()
     if len(found) == 2 and regex.search(r"\b(to|-|–)\b", text) and found[0] < found[1] and " to " in f" {text} ":
         found = list(range(found[0], found[1] + 1))
