@@ -183,6 +183,11 @@ class SentenceReader:
             return False
         if prev == "from" and nxt == "to":
             return False
+        if nxt in {"to", "-", "–", "or"} and q.end + 1 < self.sent.end and doc[q.end + 1].like_num:
+            return False
+        if qty.kind == "CARD" and qty.value == 1 and prev in {"of", "at", "for", "from", "with", "by", "in"} \
+                and self.population_at(q.end) is not None:
+            return False
         window = [t.text.lower() for t in doc[max(self.sent.start, q.start - 4):q.start]]
         if any(w in {"of", "among", "amongst", "out"} for w in window) and any(
                 _ORDINAL.match(w) and (w[0].isdigit() or (k and window[k - 1] in _RANK_VERBS))
@@ -544,6 +549,10 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     continue
             if _is_movement(reader, g, frame_end):
                 continue
+            after_out_of = _text_between(doc, max(sent.start, g.start - 2), g.start) == "out of"
+            if kept and kept[-1].total is None and after_out_of:
+                kept[-1].total = g.count
+                continue
             if kept and g.count is None and _text_between(doc, g.end, g.end + 3).startswith(
                     ("of the total", "of all", "of the whole", "of them", "of those")):
                 prev = kept[-1]
@@ -587,6 +596,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 org_type = state.last_population if (state.sentences_since <= 2 or g.further) else ""
                 if org_type and not g.scope and state.last_claims:
                     g.scope = state.last_claims[-1].scope
+            if not g.scope and state.last_claims and state.sentences_since == 0 and not _national(reader):
+                g.scope = state.last_claims[-1].scope
             inherited_segment = False
             if not g.segments and g.anaphoric and state.sentences_since <= 3 and _has_predicate(reader, g, frame_end):
                 g.segments, inherited_segment = state.last_segments, True
@@ -630,6 +641,14 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
 
 _PREDICATE = {"are", "is", "were", "was", "remain", "remains", "remained", "sit", "sits", "fall", "falls", "fell",
               "have", "has", "had", "been", "now", "placed", "rated", "listed", "in", "into", "make", "made"}
+
+
+_NATIONAL = {"nationally", "national", "england", "overall", "country", "nationwide", "england's"}
+
+
+def _national(reader: SentenceReader) -> bool:
+    """A sentence that says it is about the whole country does not continue a regional scope."""
+    return any(t.lower_ in _NATIONAL for t in reader.sent)
 
 
 def _has_predicate(reader: SentenceReader, g: Group, frame_end: int) -> bool:
@@ -720,8 +739,8 @@ def _leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
     for gi, g in enumerate(kept):
         if g.population is None or g.count is None:
             continue
-        before = [t.lower_ for t in doc[max(reader.sent.start, g.start - 3):g.start] if not t.is_space]
-        at_start = all(not t.is_alpha or t.lower_ in {"of", "the", "all", "england", "s", "across"} or t.is_title
+        before = [t.lower_ for t in doc[max(reader.sent.start, g.start - 5):g.start] if not t.is_space]
+        at_start = all(not t.is_alpha or t.lower_ in _LEAD_WORDS or t.is_title
                        for t in doc[reader.sent.start:g.start])
         if "of" in before and at_start and gi + 1 < len(kept) and g.total is None:
             gap = _text_between(doc, g.population.end, kept[gi + 1].start)
@@ -747,6 +766,8 @@ def _leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
     return out
 
 
+_LEAD_WORDS = {"of", "the", "all", "england", "s", "across", "region", "county", "city", "capital", "system", "country",
+               "its", "our", "their", "nation", "sector", "area"}
 _POPULATION_VERBS = {"covered", "covers", "covering", "assessed", "assesses", "oversees", "oversaw", "segmented",
                      "comprises", "across"}
 
