@@ -20,7 +20,8 @@ from .records import DocResult, Membership
 PLACE_VERBS = {"is", "was", "are", "were", "remains", "remained", "remain", "placed", "moved", "moves", "move",
                "rated", "put", "sits", "sat", "entered", "enters", "joined", "joins", "went", "goes", "dropped",
                "fell", "rose", "climbed", "improved", "slipped", "been", "be", "stays", "stayed", "returned",
-               "assigned", "segmented", "categorised", "now", "still", "has", "have", "had", "into", "in"}
+               "assigned", "segmented", "categorised", "now", "still", "has", "have", "had", "into", "in", "moving",
+               "going", "rising", "falling", "dropping", "climbing", "slipping", "staying", "remaining", "sitting"}
 LEAVE_VERBS = {"exited", "exits", "exit", "left", "leaves", "leave", "leaving", "exiting", "graduated", "emerged"}
 NEGATIONS = {"not", "no", "never", "neither", "nor"}
 MAX_GAP = 14
@@ -187,8 +188,8 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
             continue
         marker = _marker(doc, sent)
         if marker is not None:
-            before = [s for s in segs if s.end <= marker[0]]
-            segment = _single_segment(before)
+            before = [s for s in segs if s.end <= marker[0] and _lower(doc, s.start - 1) != "from"]
+            segment = _single_segment(before[-1:])
             lead = sent.text.lstrip().lower()
             if segment is None and not before and lead.startswith(_SUBJECT_STARTS):
                 segment = _single_segment(previous)
