@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from . import subjects
 from .lists import merge_split_names, split_names
-from .pipeline.segments import numbers_in
+from .pipeline.segments import descriptor_segment, numbers_in
 from .records import DocResult, Membership
 
 PLACE_VERBS = {"is", "was", "are", "were", "remains", "remained", "remain", "placed", "moved", "moves", "move",
@@ -181,21 +181,25 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
     seen = {m.name for m in result.memberships}
     framework, period = doc._.framework, doc._.period
     previous: list[Span] = []
+    previous_sent: Span | None = None
     for sent in doc.sents:
         segs = [s for s in segs_all if s.start >= sent.start and s.end <= sent.end]
         if skip and any(a <= sent.start_char < b for a, b in skip):
-            previous = segs
+            previous, previous_sent = segs, sent
             continue
         marker = _marker(doc, sent)
         if marker is not None:
             before = [s for s in segs if s.end <= marker[0] and _lower(doc, s.start - 1) != "from"]
             segment = _single_segment(before[-1:])
             lead = sent.text.lstrip().lower()
+            subject = doc[sent.start:marker[0]].text.lower()
             if segment is None and not before and lead.startswith(_SUBJECT_STARTS):
-                segment = _single_segment(previous)
+                segment = _programme_segment(subject, framework) or _single_segment(previous)
             if segment is not None:
-                _add_list(doc, sent, marker[1], segment, orgs_all, result, seen, framework, period)
+                hint = _population_hint(doc, sent, previous_sent)
+                _add_list(doc, sent, marker[1], segment, orgs_all, result, seen, framework, period, hint)
         previous = segs
+        previous_sent = sent
 
 
 def _marker(doc: Doc, sent: Span) -> tuple[int, int] | None:
@@ -216,8 +220,28 @@ def _marker(doc: Doc, sent: Span) -> tuple[int, int] | None:
     return None
 
 
+def _programme_segment(subject: str, framework: str) -> int | None:
+    """'The trusts in the programme include ...': the Recovery Support Programme's segment."""
+    if "special measures" in subject:
+        return descriptor_segment("special_measures", framework)
+    if "programme" in subject or "rsp" in subject.split():
+        return descriptor_segment("rsp", framework)
+    return None
+
+
+def _population_hint(doc: Doc, sent: Span, previous: Span | None) -> str:
+    """The kind of organisation a list names, from the nouns around it ('four other systems')."""
+    for scope in (sent, previous):
+        if scope is None:
+            continue
+        for pop in doc.spans.get("populations", []):
+            if pop.start >= scope.start and pop.end <= scope.end and pop.label_ not in {"trust", "other"}:
+                return pop.label_
+    return ""
+
+
 def _add_list(doc: Doc, sent: Span, start: int, segment: int, orgs: list[Span], result: DocResult,
-              seen: set[str], framework: str, period: str) -> None:
+              seen: set[str], framework: str, period: str, hint: str = "") -> None:
     end = sent.end
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -225,7 +249,7 @@ def _add_list(doc: Doc, sent: Span, start: int, segment: int, orgs: list[Span], 
         return
     region = doc[start:end]
     inside = [o for o in orgs if o.start >= region.start and o.end <= region.end]
-    org_type = inside[0].label_ if inside else ""
+    org_type = inside[0].label_ if inside else hint
     items = merge_split_names(split_names(region, orgs), org_type)
     if not items or (len(items) < 2 and not inside):
         return
