@@ -100,6 +100,9 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
             for tok in span:
                 rank = rank or _ordinal(tok.text)
             total = _read_total(doc, sent, span.start + 1)
+            nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+            if any(w in {"top", "bottom"} for w in words) and (numbers.parse_cardinal(nxt) or 0) > 1:
+                continue
             if any(w in {"top", "best"} for w in words):
                 position, rank = "top", rank or 1
             elif any(w in {"bottom", "last", "worst"} for w in words):
@@ -108,7 +111,14 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
             if rank is None and not position:
                 continue
             before = [o for o in sent_orgs if o.end <= span.start]
-            subject = _coordinated(doc, before) or last_subject
+            antecedent = subjects.relative_antecedent(doc, sent, span.start)
+            adjacent = subjects.name_before(doc, sent, span.start, _league(doc, sent) or None)
+            if antecedent is not None:
+                subject = [antecedent]
+            elif adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):
+                subject = [adjacent]
+            else:
+                subject = _coordinated(doc, before) or last_subject
             if not subject:
                 continue
             previous = _previous_rank(doc, sent, span.end)
@@ -116,7 +126,8 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
             start = doc.text.find(text, sent.start_char)
             for org in subject:
                 result.rankings.append(Ranking(
-                    name=org.text, league=_league(doc, sent), rank=rank, position=position, joint=joint,
+                    name=org.text, ods_code=org.id_, league=_league(doc, sent), rank=rank, position=position,
+                    joint=joint,
                     total=total, previous_rank=previous, segment=_segment(doc, sent), framework=framework,
                     period=period, text=text, start=start, end=start + len(text)))
         if sent_orgs:
@@ -140,6 +151,10 @@ def _coordinated(doc: Doc, before: list[Span]) -> list[Span]:
 def consolidate(rankings: list[Ranking]) -> list[Ranking]:
     """One row per organisation and position: a document that says "97th" in one sentence and
     "joint 97th out of 134" in the next states one ranking, with what both sentences give."""
+    sizes = {r.league: r.total for r in rankings if r.total and r.league}
+    for rank in rankings:
+        if rank.position == "bottom" and rank.rank is None and sizes.get(rank.league):
+            rank.rank = rank.total = sizes[rank.league]
     out: list[Ranking] = []
     for rank in rankings:
         same = next((r for r in out if r.rank is not None and r.rank == rank.rank

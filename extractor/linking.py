@@ -29,6 +29,12 @@ def link_records(doc: Doc, result: DocResult) -> None:
     gazetteer = load_gazetteer()
     day = _doc_date(doc)
     for rec in [*result.memberships, *result.rankings]:
+        known = gazetteer.get(rec.ods_code) if rec.ods_code else None
+        if known is not None:
+            rec.canonical_name = known.name_on(day) if day else known.name
+            if hasattr(rec, "org_type") and not rec.org_type:
+                rec.org_type = known.org_type
+            continue
         hint = getattr(rec, "org_type", "") or _league_type(getattr(rec, "league", ""))
         link = gazetteer.resolve(rec.name, org_type=hint or None, on=day, context=rec.text)
         if not link.code and hint:

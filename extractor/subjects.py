@@ -63,3 +63,42 @@ def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span
     if not link.code:
         return None
     return Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)
+
+
+def relative_antecedent(doc: Doc, sent: Span, idx: int) -> Span | None:
+    """'..., ahead of The Christie NHS Foundation Trust, which ... is now second': the organisation a
+    relative clause before ``idx`` hangs from, even when a preposition governs it."""
+    for k in range(idx - 1, sent.start, -1):
+        tok = doc[k]
+        if tok.lower_ in {"which", "who"} and doc[k - 1].text == ",":
+            for org in doc.spans.get("orgs", []):
+                if org.end == k - 1 and org.start >= sent.start:
+                    return org
+            return name_before(doc, sent, k - 1)
+        if tok.text in {";", "."}:
+            break
+    return None
+
+
+def name_before(doc: Doc, sent: Span, idx: int, org_type: str | None = None) -> Span | None:
+    """The capitalised name ending just before ``idx`` ('Sandwell and West Birmingham is 74th'),
+    kept only when the gazetteer resolves it."""
+    from .gazetteer import load_gazetteer
+
+    k = idx - 1
+    while k >= sent.start and doc[k].lower_ in {"is", "was", "now", "are", "were", "sits", "came", "ranked"}:
+        k -= 1
+    end = k + 1
+    start = end
+    while k >= sent.start and (doc[k].is_title or doc[k].is_upper or doc[k].text in {"'s", "’s", "'", "’"}
+                               or (doc[k].lower_ in _JOINERS and k - 1 >= sent.start and doc[k - 1].is_title)):
+        start = k
+        k -= 1
+    if start >= end or doc[start].lower_ in {"the", "and"} and start + 1 >= end:
+        return None
+    span = doc[start:end]
+    hint = org_type if org_type and org_type not in {"trust", "other"} else None
+    link = load_gazetteer().resolve(span.text, org_type=hint, on=_doc_date(doc), context=sent.text)
+    if not link.code:
+        return None
+    return Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)
