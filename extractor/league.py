@@ -101,7 +101,7 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
                 rank = rank or _ordinal(tok.text)
             total = _read_total(doc, sent, span.start + 1)
             nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-            if any(w in {"top", "bottom"} for w in words) and (numbers.parse_cardinal(nxt) or 0) > 1:
+            if words[-1] in {"top", "bottom"} and (numbers.parse_cardinal(nxt) or 0) > 1:
                 continue
             if any(w in {"top", "best"} for w in words):
                 position, rank = "top", rank or 1

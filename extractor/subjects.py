@@ -94,7 +94,7 @@ def name_before(doc: Doc, sent: Span, idx: int, org_type: str | None = None) -> 
                                or (doc[k].lower_ in _JOINERS and k - 1 >= sent.start and doc[k - 1].is_title)):
         start = k
         k -= 1
-    if start >= end or doc[start].lower_ in {"the", "and"} and start + 1 >= end:
+    if start >= end or (doc[start].lower_ in {"the", "and"} and start + 1 >= end):
         return None
     span = doc[start:end]
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
