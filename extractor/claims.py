@@ -96,6 +96,7 @@ class State:
     last_groups: list[Group] = field(default_factory=list)
     sentences_since: int = 0
     discourse_scope: str = ""
+    mentioned_population: str = ""
 
     @property
     def last_population(self) -> str:
@@ -156,7 +157,7 @@ class SentenceReader:
         j = i
         while j < self.sent.end and j - i <= limit:
             pop = self.population_at(j)
-            if pop is not None:
+            if pop is not None and _lower(self.doc, pop.end) not in {"'s", "’s", "'", "’"}:
                 if _overlaps(pop, self.orgs):
                     return None
                 return pop
@@ -355,6 +356,10 @@ def _find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     if pop is not None:
         g.population = pop
         return True
+    for seg in reader.segments:
+        if seg.start == g.end and seg._.segments and reader.population_at(seg.end) is not None:
+            g.population, g.segments = reader.population_at(seg.end), seg._.segments
+            return True
     for j in range(g.end, min(frame_end, reader.sent.end)):
         if doc[j].lower_ in {"are", "were", "is", "was"}:
             pop = reader.population_after(j + 1, limit=3)
@@ -374,14 +379,25 @@ def _is_bare(reader: SentenceReader, g: Group) -> bool:
         return True
     if nxt.lower_ == "of" and any(t.lower_ in UNITS for t in doc[g.end + 1:min(reader.sent.end, g.end + 5)]):
         return False
+    if nxt.lower_ == "of" and any(reader.population_at(i) is not None
+                                  for i in range(g.end + 1, min(reader.sent.end, g.end + 6))):
+        return False
     if nxt.is_punct or nxt.is_space:
         return nxt.text not in {"%", "/"}
     return nxt.lower_ in FOLLOW_OK
 
 
+_OTHER_TIERS = {"elective", "cancer", "waiting", "diagnostic", "tiering", "recovery", "escalation", "opel"}
+
+
 def _segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
-    """The first numbered segment in ``[start, end)``, else the first descriptor."""
-    inside = [s for s in reader.segments if s.start >= start and s.end <= end and s._.segments]
+    """The first numbered segment in ``[start, end)``, else the first descriptor.
+
+    "Tier 1" means an oversight segment only where the sentence is not about another tiering
+    (elective recovery, cancer, waiting lists)."""
+    other_tiers = any(t.lower_ in _OTHER_TIERS for t in reader.sent)
+    inside = [s for s in reader.segments if s.start >= start and s.end <= end and s._.segments
+              and not (s.id_ == "tier" and other_tiers)]
     numbered = [s for s in inside if not s.id_.startswith("desc:")]
     if numbered:
         return numbered[0]
@@ -395,12 +411,27 @@ def _scope_in(reader: SentenceReader, start: int, end: int) -> str:
     return ""
 
 
+_EXACT_SHARES = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
+                 "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
+                 "three-quarters": 0.75, "three quarters": 0.75, "a fifth": 0.2, "two-fifths": 0.4}
+
+
+def _implied_count(g: Group) -> int | None:
+    """'Half of the county's six NHS trusts' states three trusts."""
+    f = _EXACT_SHARES.get(g.share.lower()) if g.share else None
+    if f is None or g.total is None:
+        return None
+    value = f * g.total
+    return round(value) if abs(value - round(value)) < 1e-9 else None
+
+
 def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, period: str) -> Claim:
     start_char, end_char = sent.start_char, sent.end_char
     text = doc.text[start_char:end_char].strip()
     lead = len(doc.text[start_char:end_char]) - len(doc.text[start_char:end_char].lstrip())
     start_char += lead
-    return Claim(org_type=org_type, segments=g.segments, count=g.count, total=g.total, percent=g.percent,
+    count = g.count if g.count is not None else _implied_count(g)
+    return Claim(org_type=org_type, segments=g.segments, count=count, total=g.total, percent=g.percent,
                  share_text=g.share, scope=g.scope, framework=framework, period=period, text=text,
                  start=start_char, end=start_char + len(text),
                  org_words=g.population.text if g.population is not None else "")
@@ -536,6 +567,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             types_anaphor = _text_between(doc, g.end, g.end + 3).startswith(
                 ("of these types", "of those types", "of these kinds"))
             found = _find_population(reader, g, frame_end)
+            subject = _accounting_subject(reader, g)
+            if subject is not None:
+                g.population, found = subject, True
             if types_anaphor:
                 g.pop_types = [c.org_type for c in state.last_claims if c.org_type not in GENERIC_TYPES]
                 found = bool(g.pop_types)
@@ -584,6 +618,10 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     g.population = _population_before(reader, g)
             if not g.segments:
                 g.segments = _shared_segment(reader, kept, gi) or (prev.segments if prev and g.subset else ())
+            if not g.segments and prev is not None and prev.population is not None and g.population is not None:
+                gap = _text_between(doc, prev.population.end, g.start).replace(",", " ").split()
+                if gap and all(w in {"and", "as", "well", "plus"} for w in gap):
+                    g.segments = prev.segments
             g.scope = g.scope or sentence_scope
         for g in population_claims:
             made.append(_claim_from(doc, sent, g, g.org_type, framework, period))
@@ -594,6 +632,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             org_type = g.org_type
             if not org_type and not g.pop_types:
                 org_type = state.last_population if (state.sentences_since <= 2 or g.further) else ""
+                if state.sentences_since >= 1 and state.mentioned_population:
+                    org_type = state.mentioned_population
                 if org_type and not g.scope and state.last_claims:
                     g.scope = state.last_claims[-1].scope
             if not g.scope and state.last_claims and state.sentences_since == 0 and not _national(reader):
@@ -626,6 +666,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             made.append(claim)
             if g.names:
                 _add_members(result, doc, sent, g.names, org_type, g.segments, framework, period, claim)
+        mentioned = [pop for pop in reader.populations if _lower(doc, pop.end) not in {"'s", "’s"}]
+        state.mentioned_population = mentioned[-1].label_ if mentioned and not made else ""
         explicit = sentence_scope or _explicit_scope(reader)
         if explicit:
             state.discourse_scope = explicit
@@ -649,6 +691,19 @@ _NATIONAL = {"nationally", "national", "england", "overall", "country", "nationw
 def _national(reader: SentenceReader) -> bool:
     """A sentence that says it is about the whole country does not continue a regional scope."""
     return any(t.lower_ in _NATIONAL for t in reader.sent)
+
+
+_ACCOUNT_VERBS = ("account for", "accounts for", "accounted for", "make up", "makes up", "made up", "represent",
+                  "represents", "comprise", "comprises")
+
+
+def _accounting_subject(reader: SentenceReader, g: Group) -> Span | None:
+    """In 'Acute trusts account for 16/19 of the providers in segment 4' the acute trusts are counted."""
+    before = [p for p in reader.populations if p.end <= g.start]
+    if not before:
+        return None
+    gap = _text_between(reader.doc, before[-1].end, g.start).strip()
+    return before[-1] if gap in _ACCOUNT_VERBS else None
 
 
 def _has_predicate(reader: SentenceReader, g: Group, frame_end: int) -> bool:
@@ -742,7 +797,8 @@ def _leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
         before = [t.lower_ for t in doc[max(reader.sent.start, g.start - 5):g.start] if not t.is_space]
         at_start = all(not t.is_alpha or t.lower_ in _LEAD_WORDS or t.is_title
                        for t in doc[reader.sent.start:g.start])
-        if "of" in before and at_start and gi + 1 < len(kept) and g.total is None:
+        if (("of" in before) or any(w in before for w in ("across", "among", "amongst"))) and at_start \
+                and gi + 1 < len(kept) and g.total is None:
             gap = _text_between(doc, g.population.end, kept[gi + 1].start)
             if "," not in gap:
                 continue
@@ -766,7 +822,8 @@ def _leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
     return out
 
 
-_LEAD_WORDS = {"of", "the", "all", "england", "s", "across", "region", "county", "city", "capital", "system", "country",
+_LEAD_WORDS = {"of", "the", "all", "england", "s", "across", "among", "amongst", "region", "county", "city", "capital",
+               "system", "country",
                "its", "our", "their", "nation", "sector", "area"}
 _POPULATION_VERBS = {"covered", "covers", "covering", "assessed", "assesses", "oversees", "oversaw", "segmented",
                      "comprises", "across"}

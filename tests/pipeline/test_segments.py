@@ -51,7 +51,6 @@ SEGMENTS = [
     ("The hospital is in SOF4.", None, "SOF4", (4,)),
     ("ICBs in tier one or two", None, "tier one or two", (1, 2)),
     ("ICBs in tiers 1 and 2", None, "tiers 1 and 2", (1, 2)),
-    ("It is in category 2.", None, "category 2", (2,)),
     ("The trust was put in mandated support.", "sof2016", "mandated support", (3,)),
     ("It now receives targeted support.", "sof2016", "targeted support", (2,)),
     ("It has maximum autonomy.", "sof2016", "maximum autonomy", (1,)),
@@ -85,6 +84,7 @@ NOT_SEGMENTS = [
     "Waiting lists grew to 7.6 million.",
     "It reported a £12m deficit in Q3.",
     "The CQC rated it requires improvement.",
+    "It missed the category 2 response target.",  # ambulance response categories are not segments
 ]
 
 
