@@ -1,10 +1,11 @@
 """PDF board papers: page text in reading order, tables as ``cell | cell`` lines.
 
-Why two libraries: pypdfium2 (installed with pdfplumber) extracts text at hundreds of
-pages per second, pdfplumber at tens, so every page goes through pdfium and only pages
-whose text looks like a table of organisations and segments are re-read with
-pdfplumber, whose table finder turns a ruled "Organisation | Segment" table into lines
-such as ``Frimley Health | 1`` that the text pipeline reads as memberships.
+Why pdfium first: pypdfium2 (installed with pdfplumber) extracts text at hundreds of
+pages per second, pdfplumber at tens. Every page is read with pdfium; on pages that
+mention oversight and draw rules, the ruled grid is rebuilt from the page's path
+objects and each row becomes a line such as ``Frimley Health | 1``, which the text
+pipeline reads as a membership. Only a ruled page whose grid we cannot rebuild
+(curved or dashed rules, odd merges) is re-read with pdfplumber's table finder.
 
 Pages are joined with ``\\f`` so a character offset maps back to a page number. Within a
 page, lines are re-flowed into paragraphs from their geometry: a wrapped sentence
@@ -29,11 +30,16 @@ log = logging.getLogger(__name__)
 
 PAGE_BREAK = "\f"
 _ITEM_START = re.compile(r"^(?:[-–•▪◦*·]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)]\s)")
-_TABLE_HINT = re.compile(r"(?im)^[^\n]{3,150}?\s(?:segment\s*)?[1-5]\s*$")
 _SEGMENT_WORD = re.compile(r"(?i)segment|oversight|\bSOF\b|\bNOF\b")
 _PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})(\d{2})")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _RUNS_ON = re.compile(r"[\w,;(–-]$")
+_RULE = 3.0  # points: a path thinner than this is a rule, not a box
+_TOLERANCE = 2.5  # points: rules this close line up (stroke widths, rounding)
+_MAX_PATHS = 3000
+
+_Segment = tuple[float, float, float]  # position, start, end (a rule)
+_Box = tuple[float, float, float, float]  # left, bottom, right, top (PDF coordinates)
 
 
 @dataclass
@@ -60,29 +66,28 @@ def _open(data: bytes) -> pdfium.PdfDocument:
         raise SourceError(ErrorCode.PDF_CORRUPT, str(exc)) from exc
 
 
-def _pdfium_lines(page: pdfium.PdfPage) -> list[_Line]:
+def _pdfium_lines(textpage: pdfium.PdfTextPage, height: float) -> list[_Line]:
     """The page's text runs grouped into lines, in content-stream (reading) order."""
-    height = page.get_height()
-    textpage = page.get_textpage()
-    try:
-        lines: list[_Line] = []
-        for i in range(textpage.count_rects()):
-            left, bottom, right, top = textpage.get_rect(i)
-            text = textpage.get_text_bounded(left, bottom, right, top).replace("\r", " ").replace("\n", " ")
-            text = _SPACES.sub(" ", text.replace("\x02", "-").replace("\ufffe", "-")).strip()
-            if not text:
-                continue
-            line_top, line_bottom = height - top, height - bottom
-            prev = lines[-1] if lines else None
-            if prev and abs(prev.top - line_top) < 0.5 * max(prev.bottom - prev.top, 1):
-                prev.text = f"{prev.text} {text}"
-                prev.bottom = max(prev.bottom, line_bottom)
-                prev.right = max(prev.right, right)
-            else:
-                lines.append(_Line(text, line_top, line_bottom, left, right))
-        return lines
-    finally:
-        textpage.close()
+    lines: list[_Line] = []
+    for i in range(textpage.count_rects()):
+        left, bottom, right, top = textpage.get_rect(i)
+        text = _clean(textpage.get_text_bounded(left, bottom, right, top))
+        if not text:
+            continue
+        line_top, line_bottom = height - top, height - bottom
+        prev = lines[-1] if lines else None
+        if prev and abs(prev.top - line_top) < 0.5 * max(prev.bottom - prev.top, 1):
+            prev.text = f"{prev.text} {text}"
+            prev.bottom = max(prev.bottom, line_bottom)
+            prev.right = max(prev.right, right)
+        else:
+            lines.append(_Line(text, line_top, line_bottom, left, right))
+    return lines
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r", " ").replace("\n", " ").replace("\x02", "-").replace("\ufffe", "-")
+    return _SPACES.sub(" ", text).strip()
 
 
 def reflow(lines: list[_Line], page_width: float) -> str:
@@ -120,17 +125,133 @@ def reflow(lines: list[_Line], page_width: float) -> str:
     return "".join(out)
 
 
-def _ruled(page: pdfium.PdfPage, enough: int = 4) -> bool:
-    """Does the page draw at least ``enough`` paths (table rules, cell borders)?"""
-    paths = page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=1)
-    return any(count >= enough for count, _ in enumerate(paths, 1))
+def _rules(page: pdfium.PdfPage) -> tuple[list[_Segment], list[_Segment]] | None:
+    """Horizontal and vertical rules: drawn lines plus the edges of drawn boxes.
+
+    None when the page draws so many paths (a chart, a map) that it is not a table page.
+    """
+    horizontal: list[_Segment] = []
+    vertical: list[_Segment] = []
+    for count, obj in enumerate(page.get_objects(filter=[pdfium_c.FPDF_PAGEOBJ_PATH], max_depth=2)):
+        if count > _MAX_PATHS:
+            return None
+        left, bottom, right, top = obj.get_bounds()
+        width, height = right - left, top - bottom
+        if height <= _RULE < width:
+            horizontal.append(((bottom + top) / 2, left, right))
+        elif width <= _RULE < height:
+            vertical.append(((left + right) / 2, bottom, top))
+        elif width > _RULE and height > _RULE:
+            horizontal += [(bottom, left, right), (top, left, right)]
+            vertical += [(left, bottom, top), (right, bottom, top)]
+    return horizontal, vertical
 
 
-def _table_page(text: str, ruled: bool) -> bool:
-    """Worth pdfplumber's table finder: oversight words plus ruling or segment-like rows."""
-    if not _SEGMENT_WORD.search(text):
-        return False
-    return ruled or len(_TABLE_HINT.findall(text)) >= 3
+def _clusters(segments: list[_Segment]) -> tuple[list[float], list[list[_Segment]]]:
+    """Positions of rules that line up (within a tolerance), with the rules at each."""
+    positions: list[float] = []
+    members: list[list[_Segment]] = []
+    for seg in sorted(segments):
+        if positions and seg[0] - positions[-1] <= _TOLERANCE:
+            members[-1].append(seg)
+        else:
+            positions.append(seg[0])
+            members.append([seg])
+    return positions, members
+
+
+def _covers(rules: list[_Segment], a: float, b: float) -> bool:
+    middle = (a + b) / 2
+    return any(lo - _TOLERANCE <= middle <= hi + _TOLERANCE for _, lo, hi in rules)
+
+
+def _grid_rows(horizontal: list[_Segment], vertical: list[_Segment]) -> list[list[_Box]]:
+    """Cells (left, bottom, right, top) row by row, top row first; [] marks a gap between tables.
+
+    A cell spans from one vertical rule to the next that crosses its band, so merged
+    cells (a missing inner rule) come out whole.
+    """
+    ys, h_at = _clusters(horizontal)
+    xs, v_at = _clusters(vertical)
+    rows: list[list[_Box]] = []
+    for i in range(len(ys) - 1, 0, -1):
+        y_hi, y_lo = ys[i], ys[i - 1]
+        cells: list[_Box] = []
+        start: float | None = None
+        for j, x in enumerate(xs):
+            if not _covers(v_at[j], y_lo, y_hi):
+                continue
+            if (start is not None and x - start > _RULE and _covers(h_at[i], start, x)
+                    and _covers(h_at[i - 1], start, x)):
+                cells.append((start, y_lo, x, y_hi))
+            start = x
+        rows.append(cells if y_hi - y_lo > _RULE else [])
+    return rows
+
+
+def _grid_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[list[_Line]] | None:
+    """Each ruled table on the page as ``a | b`` lines (a table cut by a page break may have
+    one row); None when the rules form no grid at all."""
+    rules = _rules(page)
+    if rules is None or len(rules[0]) < 2 or len(rules[1]) < 2:
+        return None
+    height = page.get_height()
+    tables: list[list[_Line]] = []
+    current: list[_Line] = []
+    rows = _grid_rows(*rules)
+    if not any(len(cells) >= 2 for cells in rows):
+        return None
+    for cells in [*rows, []]:
+        if len(cells) < 2:
+            if current:
+                tables.append(current)
+            current = []
+            continue
+        texts = [_clean(textpage.get_text_bounded(left + 0.5, bottom + 0.5, right - 0.5, top - 0.5))
+                 for left, bottom, right, top in cells]
+        if sum(bool(t) for t in texts) * 2 < len(texts):  # mostly empty: chart gridlines, not a table
+            continue
+        _, bottom, _, top = cells[0]
+        current.append(_Line(" | ".join(texts), height - top, height - bottom, cells[0][0], cells[-1][2]))
+    return tables
+
+
+def _with_tables(lines: list[_Line], tables: list[list[_Line]]) -> list[_Line]:
+    """Replace the text lines inside each table's area with the table's rows, in place."""
+    def inside(line: _Line, rows: list[_Line]) -> bool:
+        middle = (line.top + line.bottom) / 2
+        return (rows[0].top - _TOLERANCE <= middle <= rows[-1].bottom + _TOLERANCE
+                and line.left < rows[0].right and line.right > rows[0].left)
+
+    pending = sorted(tables, key=lambda rows: rows[0].top)
+    out: list[_Line] = []
+    for line in lines:
+        if any(inside(line, rows) for rows in tables):
+            continue
+        while pending and pending[0][0].top <= line.top:
+            out += pending.pop(0)
+        out.append(line)
+    for rows in pending:
+        out += rows
+    return out
+
+
+def _read_page(page: pdfium.PdfPage) -> tuple[str, bool]:
+    """The page's text, and whether it is a ruled oversight page our grid could not read."""
+    textpage = page.get_textpage()
+    try:
+        width, height = page.get_width(), page.get_height()
+        lines = _pdfium_lines(textpage, height)
+        text = reflow(lines, width)
+        if not _SEGMENT_WORD.search(text):
+            return text, False
+        tables = _grid_tables(page, textpage)
+        if tables is None:
+            rules = _rules(page)
+            return text, rules is not None and len(rules[0]) + len(rules[1]) >= 4
+        return reflow(_with_tables(lines, tables), width), False
+    finally:
+        textpage.close()
 
 
 def _cell(value: str | None) -> str:
@@ -220,11 +341,12 @@ def read_pdf(data: bytes) -> tuple[str, str, str]:
         for index in range(len(pdf)):
             page = pdf[index]
             try:
-                pages.append(reflow(_pdfium_lines(page), page.get_width()))
-                if _table_page(pages[-1], _ruled(page)):
-                    table_pages.append(index)
+                text, needs_plumber = _read_page(page)
             finally:
                 page.close()
+            pages.append(text)
+            if needs_plumber:
+                table_pages.append(index)
         meta = pdf.get_metadata_dict(skip_empty=True)
     except pdfium.PdfiumError as exc:
         raise SourceError(ErrorCode.PDF_CORRUPT, str(exc)) from exc

@@ -5,25 +5,64 @@ so every archive record passes through :func:`maybe_relevant` before any parsing
 filter is tuned for recall: a false positive costs one parse, a false negative loses a
 document for good. It needs two kinds of words to co-occur somewhere in the record: an
 oversight term (segment, special measures, league table ...) and an NHS term (trust,
-ICB, hospital ...). Both patterns are ASCII, so they match UTF-8, cp1252 and latin-1
-pages alike (not UTF-16, which news archives practically never carry).
+ICB, hospital ...). Both are ASCII, so they match UTF-8, cp1252 and latin-1 pages alike
+(not UTF-16, which news archives practically never carry).
+
+Why not one big case-insensitive regex: ``re`` scans such an alternation at ~15 MB/s,
+slower than reading the archive. Instead the bytes are lower-cased once, each term's
+first word is found with ``bytes.find`` (memchr speed), and a small compiled pattern
+anchored at each hit confirms the rest ("league" → "league table").
 """
 
 from __future__ import annotations
 
 import re
 
-_OVERSIGHT = re.compile(
-    rb"(?i:segment|oversight\s+framework|special\s+measures|recovery\s+support|league\s+table"
-    rb"|targeted\s+support|mandated\s+support|maximum\s+autonomy|intensive\s+support)"
-    rb"|\b(?:NOF|SOF|RSP)\d?\b"
+_Term = tuple[bytes, "re.Pattern[bytes] | None", bool]  # first word, rest of the term, needs a word start
+
+_OVERSIGHT: tuple[_Term, ...] = (
+    (b"segment", None, False),
+    (b"oversight", re.compile(rb"oversight\s+framework"), False),
+    (b"special", re.compile(rb"special\s+measures"), False),
+    (b"league", re.compile(rb"league\s+tables?"), False),
+    (b"recovery", re.compile(rb"recovery\s+support"), False),
+    (b"targeted", re.compile(rb"targeted\s+support"), False),
+    (b"mandated", re.compile(rb"mandated\s+support"), False),
+    (b"intensive", re.compile(rb"intensive\s+support"), False),
+    (b"maximum", re.compile(rb"maximum\s+autonomy"), False),
 )
-_NHS = re.compile(
-    rb"(?i:\bNHS\b|\btrusts?\b|integrated\s+care|hospital|\bICBs?\b|\bICSs?\b|\bCCGs?\b"
-    rb"|foundation\s+trust|ambulance|mental\s+health)"
+_ACRONYMS: tuple[_Term, ...] = tuple(  # case matters: "sof" and "nof" are parts of words elsewhere
+    (word, re.compile(word + rb"\d?\b"), True) for word in (b"NOF", b"SOF", b"RSP")
 )
+_NHS: tuple[_Term, ...] = (
+    (b"nhs", re.compile(rb"nhs\b"), True),
+    (b"hospital", None, False),
+    (b"trust", re.compile(rb"trusts?\b"), True),
+    (b"integrated", re.compile(rb"integrated\s+care"), False),
+    (b"ambulance", None, False),
+    (b"mental", re.compile(rb"mental\s+health"), False),
+    (b"icb", re.compile(rb"icbs?\b"), True),
+    (b"ics", re.compile(rb"icss?\b"), True),
+    (b"ccg", re.compile(rb"ccgs?\b"), True),
+)
+
+
+def _found(data: bytes, terms: tuple[_Term, ...]) -> bool:
+    for word, rest, word_start in terms:
+        pos = data.find(word)
+        while pos != -1:
+            starts_word = pos == 0 or not data[pos - 1:pos].isalnum()
+            if (starts_word or not word_start) and (rest is None or rest.match(data, pos)):
+                return True
+            pos = data.find(word, pos + 1)
+    return False
 
 
 def maybe_relevant(data: bytes) -> bool:
     """True when ``data`` mentions both oversight and NHS vocabulary (case-insensitively)."""
-    return _OVERSIGHT.search(data) is not None and _NHS.search(data) is not None
+    lowered = data.lower()
+    if _found(lowered, _OVERSIGHT):
+        return _found(lowered, _NHS)
+    # oversight words are rarer than NHS words in general news, so they are tried first;
+    # the case-sensitive acronyms cost extra scans and are only worth it on NHS pages
+    return _found(lowered, _NHS) and _found(data, _ACRONYMS)

@@ -35,7 +35,7 @@ def test_a_table_of_organisations_and_segments_becomes_pipe_rows():
             ("Medway NHS Foundation Trust", "3")]
     text, _, _ = read_pdf(board_paper([["Intro."], ["Current oversight segments:"]], table=rows))
     last_page = text.split(PAGE_BREAK)[-1]
-    assert last_page.strip() == "Current oversight segments:\n\n" + "\n".join(f"{a} | {b}" for a, b in rows)
+    assert last_page.strip() == "Current oversight segments:\n" + "\n".join(f"{a} | {b}" for a, b in rows)
 
 
 def test_title_and_date_come_from_the_metadata():

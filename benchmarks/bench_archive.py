@@ -1,0 +1,233 @@
+"""Archive-scale benchmark: one command, ratios measured in the same run on the same machine.
+
+    .venv/bin/python benchmarks/bench_archive.py            # 20,000 records, 200-page PDF
+    .venv/bin/python benchmarks/bench_archive.py --records 2000 --naive-sample 100   # quick look
+
+It writes a synthetic news archive (WARC.gz, ~1% relevant records rendered from
+``corpora/*.txt``) and a long board paper (PDF), then times each stage in a fresh child
+process so peak memory (``ru_maxrss``) belongs to that stage alone:
+
+(a) our end-to-end run over the archive vs merely iterating it with warcio (every record
+    read)                                                               target >= 0.3
+(b) ours vs a naive pipeline: trafilatura main text + the full spaCy pipeline and claim
+    reading on every record (timed on an evenly spread sample, per record)  target >= 20
+(c) PDF pages/s: our reader vs pdfplumber ``extract_text`` on every page   target >= 10
+(d) peak RSS of our archive run, at full and quarter size (flat = streaming)  target < 500 MB
+
+``extractor.extract`` is used when it exists; otherwise the readers alone are timed and
+the report says so.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TARGETS = {"a": 0.3, "b": 20.0, "c": 10.0, "d": 500.0}
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+# ---- stages: each runs in its own process and prints one JSON line -------------------
+
+def stage_iterate(archive: str) -> dict:
+    """The floor: read every record's payload with warcio and do nothing else."""
+    from warcio.archiveiterator import ArchiveIterator
+
+    start, records, size = time.perf_counter(), 0, 0
+    with open(archive, "rb") as fh:
+        for record in ArchiveIterator(fh):
+            size += len(record.content_stream().read())
+            records += 1
+    return {"seconds": time.perf_counter() - start, "records": records, "bytes": size}
+
+
+def stage_ours(archive: str) -> dict:
+    """Our whole run: read, pre-filter, parse the survivors, extract, build the tables."""
+    start = time.perf_counter()
+    try:
+        from extractor import extract
+    except ImportError:
+        extract = None
+    if extract is not None:
+        result = extract([archive])
+        docs = result.documents
+        out = {"mode": "extractor.extract", "documents": len(docs),
+               "statuses": docs.status.value_counts().to_dict(), "claims": len(result.claims),
+               "memberships": len(result.memberships), "rankings": len(result.rankings)}
+    else:
+        from extractor.sources import iter_documents
+
+        statuses: dict[str, int] = {}
+        for doc in iter_documents([archive]):
+            statuses[doc.status] = statuses.get(doc.status, 0) + 1
+        out = {"mode": "readers only (extractor.extract not importable)", "statuses": statuses,
+               "documents": sum(statuses.values())}
+    out["seconds"] = time.perf_counter() - start
+    return out
+
+
+def stage_readers(archive: str) -> dict:
+    """Our source layer alone (pre-filter, HTML parsing of survivors): the part before spaCy."""
+    from extractor.sources import iter_documents
+
+    start, statuses = time.perf_counter(), {}
+    for doc in iter_documents([archive]):
+        statuses[doc.status] = statuses.get(doc.status, 0) + 1
+    return {"seconds": time.perf_counter() - start, "statuses": statuses}
+
+
+def stage_naive(archive: str, sample: int, total: int) -> dict:
+    """trafilatura + the full pipeline on every record, on ``sample`` records spread evenly."""
+    import trafilatura
+    from warcio.archiveiterator import ArchiveIterator
+
+    from extractor.pipeline import shared_pipeline
+    from extractor.reading import read_doc
+
+    nlp = shared_pipeline()
+    step = max(total // sample, 1)
+    pages, index = [], 0
+    with open(archive, "rb") as fh:
+        for record in ArchiveIterator(fh):
+            if record.rec_type != "response":
+                continue
+            if index % step == 0 and len(pages) < sample:
+                pages.append(record.content_stream().read())
+            index += 1
+    start = time.perf_counter()
+    claims = 0
+    for page in pages:
+        text = trafilatura.extract(page, include_tables=True) or ""
+        if text:
+            claims += len(read_doc(nlp(text)).claims)
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "records": len(pages), "per_record": seconds / max(len(pages), 1),
+            "claims": claims}
+
+
+def stage_pdf_ours(pdf: str) -> dict:
+    from extractor.sources.pdf import PAGE_BREAK, read_pdf
+
+    data = Path(pdf).read_bytes()
+    start = time.perf_counter()
+    text, _, _ = read_pdf(data)
+    seconds = time.perf_counter() - start
+    pages = text.count(PAGE_BREAK) + 1
+    return {"seconds": seconds, "pages": pages, "pages_per_s": pages / seconds,
+            "pipe_rows": sum(1 for line in text.split("\n") if " | " in line)}
+
+
+def stage_pdf_plumber(pdf: str) -> dict:
+    import pdfplumber
+
+    start, pages = time.perf_counter(), 0
+    with pdfplumber.open(pdf) as doc:
+        for page in doc.pages:
+            page.extract_text()
+            page.close()
+            pages += 1
+    seconds = time.perf_counter() - start
+    return {"seconds": seconds, "pages": pages, "pages_per_s": pages / seconds}
+
+
+STAGES = {"iterate": stage_iterate, "ours": stage_ours, "readers": stage_readers, "naive": stage_naive,
+          "pdf_ours": stage_pdf_ours, "pdf_plumber": stage_pdf_plumber}
+
+
+def run_stage(name: str, *args: object) -> dict:
+    """Run one stage in a fresh interpreter; its peak RSS is its own."""
+    cmd = [sys.executable, str(Path(__file__).resolve()), "--stage", name, *map(str, args)]
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise SystemExit(f"stage {name} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+# ---- the report ------------------------------------------------------------------------
+
+def verdict(key: str, value: float) -> str:
+    ok = value < TARGETS[key] if key == "d" else value >= TARGETS[key]
+    return "meets target" if ok else "MISSES target"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--records", type=int, default=20_000, help="HTML records in the archive")
+    parser.add_argument("--pages", type=int, default=200, help="pages in the board paper (at least)")
+    parser.add_argument("--naive-sample", type=int, default=300, help="records timed for the naive pipeline")
+    parser.add_argument("--workdir", type=Path, help="keep the generated inputs here (default: a temp dir)")
+    parser.add_argument("--stage", help=argparse.SUPPRESS)
+    parser.add_argument("stage_args", nargs="*", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.stage:
+        typed = [int(a) if a.isdigit() else a for a in args.stage_args]
+        result = STAGES[args.stage](*typed)
+        result["peak_rss_mb"] = _peak_mb()
+        print(json.dumps(result))
+        return 0
+
+    sys.path.insert(0, str(HERE))
+    import synthetic
+
+    with tempfile.TemporaryDirectory() as tmp:
+        work = args.workdir or Path(tmp)
+        work.mkdir(parents=True, exist_ok=True)
+        archive, quarter, pdf = work / "news.warc.gz", work / "news_quarter.warc.gz", work / "board_paper.pdf"
+        t0 = time.perf_counter()
+        if not archive.exists():
+            synthetic.write_archive(archive, args.records)
+            synthetic.write_archive(quarter, max(args.records // 4, 1))
+        if not pdf.exists():
+            pdf.write_bytes(synthetic.board_paper(args.pages))
+        made = time.perf_counter() - t0
+        print(f"inputs: {archive.stat().st_size / 2**20:.0f} MB archive of {args.records} HTML records, "
+              f"{pdf.stat().st_size / 2**20:.1f} MB board paper (generated in {made:.0f} s)\n")
+
+        iterate = run_stage("iterate", archive)
+        ours = run_stage("ours", archive)
+        readers = run_stage("readers", archive)
+        ours_quarter = run_stage("ours", quarter)
+        naive = run_stage("naive", archive, args.naive_sample, args.records)
+        pdf_ours = run_stage("pdf_ours", pdf)
+        pdf_plumber = run_stage("pdf_plumber", pdf)
+
+    records = iterate["records"] // 2  # a request and a response per page
+    ours_per_record = ours["seconds"] / records
+    a = iterate["seconds"] / ours["seconds"]
+    b = naive["per_record"] / ours_per_record
+    c = pdf_ours["pages_per_s"] / pdf_plumber["pages_per_s"]
+    d = ours["peak_rss_mb"]
+    print(f"mode: {ours['mode']}; documents {ours['documents']} {ours['statuses']}; "
+          f"claims {ours.get('claims', '-')}, memberships {ours.get('memberships', '-')}, "
+          f"rankings {ours.get('rankings', '-')}")
+    print(f"warcio iteration : {iterate['seconds']:7.1f} s  ({records / iterate['seconds']:8.0f} pages/s, "
+          f"{iterate['bytes'] / 2**20 / iterate['seconds']:.0f} MB/s of payload)")
+    print(f"ours end-to-end  : {ours['seconds']:7.1f} s  ({records / ours['seconds']:8.0f} pages/s)")
+    print(f"  of which readers: {readers['seconds']:6.1f} s  ({records / readers['seconds']:8.0f} pages/s; "
+          f"{iterate['seconds'] / readers['seconds']:.2f} of warcio's throughput; statuses {readers['statuses']})")
+    print(f"naive pipeline   : {naive['per_record'] * 1000:7.1f} ms/page on {naive['records']} pages "
+          f"(≈ {naive['per_record'] * records / 60:.0f} min for the archive)")
+    print(f"PDF ours         : {pdf_ours['pages_per_s']:7.1f} pages/s ({pdf_ours['pages']} pages, "
+          f"{pdf_ours['pipe_rows']} table rows as 'a | b')")
+    print(f"PDF pdfplumber   : {pdf_plumber['pages_per_s']:7.1f} pages/s")
+    print()
+    print(f"(a) ours / warcio iteration throughput : {a:6.2f}   (target >= {TARGETS['a']}) {verdict('a', a)}")
+    print(f"(b) ours / naive pipeline throughput   : {b:6.1f}   (target >= {TARGETS['b']:.0f}) {verdict('b', b)}")
+    print(f"(c) PDF pages/s ours / pdfplumber      : {c:6.1f}   (target >= {TARGETS['c']:.0f}) {verdict('c', c)}")
+    print(f"(d) peak RSS of our archive run        : {d:6.0f} MB (target < {TARGETS['d']:.0f}) {verdict('d', d)}; "
+          f"{ours_quarter['peak_rss_mb']:.0f} MB at a quarter of the records")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
