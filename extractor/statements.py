@@ -23,8 +23,34 @@ PLACE_VERBS = {"is", "was", "are", "were", "remains", "remained", "remain", "pla
                "assigned", "segmented", "categorised", "now", "still", "has", "have", "had", "into", "in", "moving",
                "going", "rising", "falling", "dropping", "climbing", "slipping", "staying", "remaining", "sitting"}
 LEAVE_VERBS = {"exited", "exits", "exit", "left", "leaves", "leave", "leaving", "exiting", "graduated", "emerged"}
-NEGATIONS = {"not", "no", "never", "neither", "nor"}
+NEGATIONS = {"not", "no", "never", "neither", "nor", "none"}
 MAX_GAP = 14
+
+
+_CLAUSE_BREAKS = {"if", "would", "could", "might", "as", "while", "whereas", "but", "although", "because", "since",
+                  "when", "though", "unlike", "than"}
+
+
+def _type_word(sent: Span) -> str | None:
+    """A type hint from the words of the sentence ('the only board' → icb)."""
+    words = {t.lower_ for t in sent}
+    if words & {"board", "boards", "icb", "icbs", "ics", "icss", "system", "systems"}:
+        return "icb"
+    if "ambulance" in words:
+        return "ambulance"
+    return None
+
+
+def _pronoun_stand_in(doc: Doc, sent: Span, previous: Span | None, names: dict[tuple[int, int], str]) -> Span | None:
+    """'It remains in segment 4' continues the organisation of the sentence before; the
+    membership is named as that organisation was."""
+    org = subjects.pronoun_subject(doc, sent, previous)
+    if org is None:
+        return None
+    first = next(t for t in sent if not t.is_space)
+    end = first.i + (1 if first.lower_ == "it" else 2)
+    names[(first.i, end)] = names.get((org.start, org.end), org.text)
+    return Span(doc, first.i, end, label=org.label_, span_id=org.id_)
 
 
 def _subjects(doc: Doc, sent: Span, orgs: list[Span], seg: Span) -> list[Span]:
@@ -68,6 +94,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         return
     seen = {(m.name, m.start) for m in result.memberships}
     framework, period = doc._.framework, doc._.period
+    previous_sent: Span | None = None
+    stand_ins: dict[tuple[int, int], str] = {}
     for sent in doc.sents:
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
@@ -77,10 +105,13 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         orgs = subjects.candidates(doc, sent)
         if not orgs or orgs[0].start > segs[0].start:
             hint = next((p.label_ for p in doc.spans.get("populations", [])
-                         if p.start >= sent.start and p.end <= sent.end), None)
+                         if p.start >= sent.start and p.end <= sent.end), None) or _type_word(sent)
             lead = subjects.leading_name(doc, sent, segs[0].start, hint)
+            if lead is None:
+                lead = _pronoun_stand_in(doc, sent, previous_sent, stand_ins)
             if lead is not None:
                 orgs = [lead, *orgs]
+        previous_sent = sent
         if not orgs:
             continue
         for seg in segs:
@@ -88,10 +119,10 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             if not heads:
                 continue
             gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
-            if len(gap) > MAX_GAP or any(w in NEGATIONS for w in gap) or any(w in {"if", "would", "could", "might"}
-                                                                           for w in gap):
+            if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in gap):
                 continue
-            if any(_is_quantity(doc, i) and _lower(doc, i + 1) != "of" for i in range(resume, seg.start)):
+            if any(_is_quantity(doc, i) and _lower(doc, i + 1) != "of" and _lower(doc, i - 1) not in {"the", "of"}
+                   for i in range(resume, seg.start)):
                 continue
             leaving = any(w in LEAVE_VERBS for w in gap)
             if not leaving and not any(w in PLACE_VERBS for w in gap):
@@ -115,12 +146,13 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             text = sent.text.strip()
             start = doc.text.find(text, sent.start_char)
             for org in heads:
-                key = (org.text, start)
+                name = stand_ins.get((org.start, org.end), org.text)
+                key = (name, start)
                 if key in seen:
                     continue
                 seen.add(key)
                 result.memberships.append(Membership(
-                    name=org.text, segment=segment, from_segment=from_segment, org_type=org.label_,
+                    name=name, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
 
 

@@ -15,7 +15,8 @@ import datetime as dt
 from spacy.tokens import Doc, Span
 
 GOVERNING = {"of", "to", "from", "with", "by", "for", "at", "on", "than", "against", "behind", "above", "below",
-             "like", "unlike", "including", "under", "between"}
+             "like", "unlike", "including", "under", "between", "runs", "run", "running", "operates", "manages",
+             "owns", "includes", "covering", "serving", "about", "across", "in", "within", "throughout"}
 _JOINERS = {"and", "&", "of", "the", "'s", "’s", "-", "st", "st."}
 
 
@@ -24,13 +25,28 @@ def candidates(doc: Doc, sent: Span) -> list[Span]:
     spans = [o for o in doc.spans.get("orgs", []) if o.start >= sent.start and o.end <= sent.end]
     spans += [r for r in doc.spans.get("org_refs", []) if r.id_ and r.start >= sent.start and r.end <= sent.end]
     out = []
+    governed_end = -1
     for span in sorted(spans, key=lambda s: s.start):
         before = doc[span.start - 1].lower_ if span.start > sent.start else ""
         after = doc[span.end].text if span.end < len(doc) else ""
-        if before in GOVERNING or after in {"'s", "’s", "'"}:
+        chained = before in {"and", ",", "&", "or"} and governed_end >= span.start - 2
+        if before in GOVERNING or after in {"'s", "’s", "'"} or chained:
+            governed_end = span.end
             continue
         out.append(span)
     return out
+
+
+PRONOUNS = ("it ", "the trust ", "the board ", "the icb ", "the organisation ", "the system ", "this trust ")
+
+
+def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
+    """'It remains in segment 4': the organisation the sentence before was about."""
+    lead = sent.text.lstrip().lower()
+    if previous is None or not lead.startswith(PRONOUNS):
+        return None
+    before = candidates(doc, previous)
+    return before[0] if before else None
 
 
 def _doc_date(doc: Doc) -> dt.date | None:
