@@ -33,7 +33,7 @@ def _count_inputs(paths: list[str]) -> int:
 
 
 def _run_extract(args: argparse.Namespace, report: bool):
-    from .runner import ExtractOptions, extract
+    from .runner import ExtractOptions, extract_to
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -42,29 +42,61 @@ def _run_extract(args: argparse.Namespace, report: bool):
     bad = [f for f in formats if f not in ("csv", "parquet")]
     if bad:
         raise UsageError(ErrorCode.UNSUPPORTED, f"unknown --format {', '.join(bad)} (choose csv, parquet or both)")
-    bar = _progress(_count_inputs(args.paths), args.quiet)
-    result = extract(args.paths, ExtractOptions(reconcile=not args.no_reconcile),
-                     on_document=lambda _sd: bar.update(1))
-    bar.close()
+    try:
+        options = ExtractOptions(reconcile=not args.no_reconcile, jobs=args.jobs, doc_timeout=args.doc_timeout,
+                                 max_docs_per_worker=args.max_docs_per_worker, scheduler=args.scheduler,
+                                 resume=args.resume)
+    except ValueError as exc:
+        raise UsageError(ErrorCode.UNSUPPORTED, str(exc)) from None
     out = Path(args.out)
-    result.write(out, formats)
+    bar = _progress(_count_inputs(args.paths), args.quiet)
+    run = extract_to(args.paths, out, options, formats, on_document=lambda _sd: bar.update(1),
+                     on_resumed=bar.update)
+    bar.close()
+    result = run.result
     report_path = None
     if report:
         from .report import write_report
 
         report_path = write_report(result.tables(), result.texts, out / "report.html")
-    docs = result.documents
-    status = docs["status"].value_counts().to_dict() if len(docs) else {}
+    status = run.status
     checks = result.checks["status"].value_counts().to_dict() if len(result.checks) else {}
-    print(f"{len(docs)} documents ({status.get('ok', 0)} ok, {status.get('skipped', 0)} skipped, "
+    print(f"{sum(status.values())} documents ({status.get('ok', 0)} ok, {status.get('skipped', 0)} skipped, "
           f"{status.get('failed', 0)} failed): {len(result.claims)} claims, {len(result.memberships)} memberships, "
           f"{len(result.rankings)} rankings, {len(result.checks)} checks ({checks.get('fail', 0)} failing) "
           f"→ {out}/" + (f" (report: {report_path})" if report_path else ""))
-    for row in docs[docs["status"] == "failed"].itertuples():
-        print(f"  failed: {row.source}: {row.error}", file=sys.stderr)
+    for source, error in run.failed:
+        print(f"  failed: {source}: {error}", file=sys.stderr)
     if args.strict and status.get("failed", 0):
         return 1, report_path
     return 0, report_path
+
+
+def _positive(kind: type):
+    def parse(text: str):
+        value = kind(text)
+        if value <= 0:
+            raise argparse.ArgumentTypeError(f"must be greater than 0, not {text}")
+        return value
+
+    parse.__name__ = kind.__name__
+    return parse
+
+
+def add_batch_args(p: argparse.ArgumentParser) -> None:
+    """How a batch runs: workers, time limit, resume and Dask (see README, "Large batches")."""
+    from .runner import default_jobs
+
+    p.add_argument("--jobs", type=_positive(int), default=default_jobs(), metavar="N",
+                   help="worker processes (default: one per core, here %(default)s); 1 runs in this process")
+    p.add_argument("--doc-timeout", type=_positive(float), default=120.0, metavar="SECONDS",
+                   help="per-document time limit; a document over it is a failed row (E302) (default 120)")
+    p.add_argument("--max-docs-per-worker", type=_positive(int), default=200, metavar="K",
+                   help="replace a worker after K documents to bound memory (default 200)")
+    p.add_argument("--resume", action="store_true",
+                   help="keep the documents a killed run already finished (journal in DIR/.work/)")
+    p.add_argument("--scheduler", metavar="ADDRESS",
+                   help="run on Dask: tcp://host:port, or 'local' for a local cluster of --jobs processes")
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -123,6 +155,7 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--quiet", action="store_true", help="no progress bar")
         p.add_argument("--strict", action="store_true", help="exit 1 when any document failed")
         p.add_argument("--no-reconcile", action="store_true", help="skip checks.csv and dataset.csv")
+        add_batch_args(p)
 
     p = sub.add_parser("extract", help="extract the dataset tables from documents",
                        description="Read documents and write the tables of the dataset contract.")

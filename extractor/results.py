@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,16 +44,47 @@ class ExtractionResult:
 
     def write(self, out_dir: Path, formats: tuple[str, ...] = ("csv",)) -> list[Path]:
         """Write every table as ``<name>.csv`` (and/or ``.parquet``); returns the paths."""
-        out_dir.mkdir(parents=True, exist_ok=True)
-        written = []
-        for name, df in self.tables().items():
-            for fmt in formats:
-                path = out_dir / f"{name}.{fmt}"
-                if fmt == "csv":
-                    df.to_csv(path, index=False, encoding="utf-8")
-                elif fmt == "parquet":
-                    df.astype("string").to_parquet(path, index=False)
-                else:
-                    raise ValueError(f"unknown format {fmt!r}; choose from {FORMATS}")
-                written.append(path)
-        return written
+        return write_tables(out_dir, self.tables(), formats)
+
+
+def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame | Iterable[pd.DataFrame]],
+                 formats: tuple[str, ...] = ("csv",)) -> list[Path]:
+    """Write each table, given whole or as an iterable of chunks, so a huge table never sits in memory."""
+    bad = [f for f in formats if f not in FORMATS]
+    if bad:
+        raise ValueError(f"unknown format {bad[0]!r}; choose from {FORMATS}")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, table in tables.items():
+        chunks = [table] if isinstance(table, pd.DataFrame) else table
+        written.extend(_write_chunks(out_dir, name, chunks, formats))
+    return written
+
+
+def _write_chunks(out_dir: Path, name: str, chunks: Iterable[pd.DataFrame],
+                  formats: tuple[str, ...]) -> list[Path]:
+    paths = {fmt: out_dir / f"{name}.{fmt}" for fmt in formats}
+    parquet = None
+    first = True
+    try:
+        for df in chunks:
+            if not first and df.empty:
+                continue
+            if "csv" in paths:
+                df.to_csv(paths["csv"], index=False, encoding="utf-8", mode="w" if first else "a",
+                          header=first)
+            if "parquet" in paths:
+                import pyarrow as pa
+                import pyarrow.parquet as pq
+
+                part = pa.Table.from_pandas(df.astype("string"), preserve_index=False)
+                if parquet is None:
+                    parquet = pq.ParquetWriter(paths["parquet"], part.schema)
+                parquet.write_table(part.cast(parquet.schema))
+            first = False
+    finally:
+        if parquet is not None:
+            parquet.close()
+    if first:
+        raise ValueError(f"table {name!r} has no chunks, not even an empty frame")
+    return list(paths.values())

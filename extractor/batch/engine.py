@@ -1,0 +1,66 @@
+"""Drive a run: plan the files, skip what the journal already holds, execute, journal as results arrive."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..sources import DEFAULT_MAX_BYTES, SourceDocument
+from .journal import Journal
+from .pool import PoolOptions, WorkerPool
+from .tasks import run_task
+from .units import Task, plan_units
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How to execute: ``jobs`` 1 runs in this process; ``scheduler`` sends the work to Dask."""
+
+    jobs: int = 1
+    doc_timeout: float = 120.0
+    max_docs_per_worker: int = 200
+    scheduler: str | None = None
+    max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def execute(tasks: list[Task], options: BatchOptions) -> Iterator[tuple[Task, tuple]]:
+    """The events of every task, from whichever executor ``options`` asks for."""
+    if not tasks:
+        return
+    if options.scheduler:
+        from .dask import run_dask
+
+        yield from run_dask(tasks, options.scheduler, max(options.jobs, 1), options.max_bytes)
+    elif options.jobs > 1:
+        pool = WorkerPool(PoolOptions(jobs=min(options.jobs, len(tasks)), doc_timeout=options.doc_timeout,
+                                      max_docs=options.max_docs_per_worker, max_bytes=options.max_bytes))
+        yield from pool.run(tasks)
+    else:
+        from ..pipeline import shared_pipeline
+
+        nlp = shared_pipeline()
+        for task in tasks:
+            for event in run_task(nlp, task, options.max_bytes):
+                yield task, event
+
+
+def run_batch(paths: Iterable[str | Path], journal: Journal, options: BatchOptions,
+              on_document: Callable[[SourceDocument], None] | None = None,
+              on_resumed: Callable[[int], None] | None = None) -> None:
+    """Process every input file not yet finished in ``journal``, journalling each document as it ends.
+
+    ``on_resumed`` hears how many documents of these inputs the journal already holds.
+    """
+    units = plan_units(paths)
+    tasks = [Task(unit, 0, journal.finished(unit)) for unit in journal.start(units)]
+    if on_resumed:
+        on_resumed(journal.count_finished())
+    for task, event in execute(tasks, options):
+        if event[0] == "doc":
+            journal.add(task.unit, event[1], event[2])
+            if on_document:
+                on_document(event[2].source_document())
+        elif event[0] == "end":
+            journal.unit_done(task.unit)
+    journal.commit()

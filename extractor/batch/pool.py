@@ -1,0 +1,204 @@
+"""Local worker processes with a per-document time limit.
+
+The parent hands out one task (file) at a time and watches each worker's events. A
+worker silent for longer than the limit is killed and one that dies is replaced; either
+way the document it was on becomes a ``failed`` row (E302 / E303) and the rest of its
+file goes to the next free worker. Workers are started with ``forkserver`` so they do
+not inherit the parent's threads or open journal.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import multiprocessing as mp
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import wait
+
+from ..errors import ErrorCode
+from .outcome import failure_outcome
+from .tasks import document_meta, run_task
+from .units import Task, interrupted_document
+from .worker import worker_main
+
+log = logging.getLogger(__name__)
+
+STARTUP_LIMIT = 300.0
+MAX_BROKEN_STARTS = 3
+
+
+@dataclass
+class PoolOptions:
+    jobs: int = 2
+    doc_timeout: float = 120.0
+    max_docs: int = 200
+    max_bytes: int = 256 * 1024 * 1024
+
+
+@dataclass
+class _Worker:
+    """One worker process and what the parent knows about its current task."""
+
+    proc: mp.process.BaseProcess
+    conn: object
+    born: float = field(default_factory=time.monotonic)
+    ready: bool = False
+    task: Task | None = None
+    reading: bool = True
+    pos: int = 0
+    current: object = None
+    deadline: float = float("inf")
+    leaving: bool = False
+
+
+class WorkerPool:
+    """Runs tasks on ``jobs`` processes and yields the events of :mod:`.tasks` tagged with their task."""
+
+    def __init__(self, options: PoolOptions, run: Callable = run_task) -> None:
+        """``run`` drives one task in a worker; it must be importable there (tests pass a trap)."""
+        self.options = options
+        self.run_task = run
+        self.ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+        self.workers: list[_Worker] = []
+        self.broken_starts = 0
+
+    def _spawn(self) -> _Worker:
+        parent, child = self.ctx.Pipe()
+        proc = self.ctx.Process(target=worker_main, name="extractor-worker", daemon=True,
+                                args=(child, self.options.max_bytes, self.options.max_docs,
+                                      logging.getLogger().level, self.run_task))
+        proc.start()
+        child.close()
+        worker = _Worker(proc, parent)
+        self.workers.append(worker)
+        return worker
+
+    def _retire(self, worker: _Worker, kill: bool = False) -> None:
+        if kill and worker.proc.is_alive():
+            worker.proc.kill()
+        worker.proc.join(timeout=5)
+        if worker.proc.is_alive():
+            worker.proc.kill()
+            worker.proc.join()
+        worker.conn.close()
+        self.workers.remove(worker)
+
+    def run(self, tasks: list[Task]) -> Iterator[tuple[Task, tuple]]:
+        queue = deque(tasks)
+        try:
+            while queue or any(w.task for w in self.workers):
+                self._staff(len(queue))
+                self._assign(queue)
+                yield from self._wait(queue)
+        finally:
+            for worker in list(self.workers):
+                if worker.proc.is_alive() and not worker.task:
+                    with contextlib.suppress(OSError):
+                        worker.conn.send(None)
+                self._retire(worker, kill=worker.task is not None)
+
+    def _staff(self, waiting: int) -> None:
+        free = sum(1 for w in self.workers if not w.task and not w.leaving)
+        want = min(self.options.jobs - len(self.workers), max(waiting - free, 0))
+        for _ in range(want):
+            self._spawn()
+
+    def _assign(self, queue: deque[Task]) -> None:
+        for worker in self.workers:
+            if queue and worker.ready and not worker.task and not worker.leaving:
+                task = queue.popleft()
+                worker.conn.send(task)
+                worker.task, worker.reading, worker.pos, worker.current = task, True, task.start, None
+                worker.deadline = time.monotonic() + self.options.doc_timeout
+
+    def _wait(self, queue: deque[Task]) -> Iterator[tuple[Task, tuple]]:
+        now = time.monotonic()
+        deadlines = [w.deadline if w.ready else w.born + STARTUP_LIMIT for w in self.workers]
+        timeout = max(min(deadlines, default=now + 1) - now, 0)
+        handles = {}
+        for worker in self.workers:
+            handles[worker.conn] = worker
+            handles[worker.proc.sentinel] = worker
+        for handle in wait(list(handles), timeout=timeout):
+            worker = handles[handle]
+            if worker not in self.workers:
+                continue
+            yield from self._drain(worker, queue)
+            if handle is not worker.conn and worker in self.workers:
+                yield from self._died(worker, queue)
+        now = time.monotonic()
+        for worker in list(self.workers):
+            if worker.ready and worker.task and now > worker.deadline:
+                log.warning("a worker exceeded the %ss limit on %s; restarting it",
+                            self.options.doc_timeout, worker.task.unit.path)
+                yield from self._interrupted(worker, queue, ErrorCode.TIMEOUT,
+                                             f"no result after {self.options.doc_timeout:g} s")
+            elif not worker.ready and now > worker.born + STARTUP_LIMIT:
+                self._retire(worker, kill=True)
+                raise RuntimeError(f"a worker did not start within {STARTUP_LIMIT:g} s")
+
+    def _drain(self, worker: _Worker, queue: deque[Task]) -> Iterator[tuple[Task, tuple]]:
+        while worker in self.workers and worker.conn.poll():
+            try:
+                event = worker.conn.recv()
+            except (EOFError, OSError):
+                yield from self._died(worker, queue)
+                return
+            yield from self._handle(worker, event, queue)
+
+    def _handle(self, worker: _Worker, event: tuple, queue: deque[Task]) -> Iterator[tuple[Task, tuple]]:
+        kind, task = event[0], worker.task
+        limit = time.monotonic() + self.options.doc_timeout
+        if kind == "ready":
+            worker.ready, self.broken_starts = True, 0
+        elif kind == "read":
+            worker.reading, worker.pos, worker.current, worker.deadline = True, event[1], None, limit
+        elif kind == "start":
+            worker.reading, worker.pos, worker.current, worker.deadline = False, event[1], event[2], limit
+        elif kind == "doc":
+            worker.reading, worker.current, worker.deadline = True, None, limit
+            yield task, event
+        elif kind == "end":
+            worker.task, worker.deadline = None, float("inf")
+            yield task, event
+        elif kind == "recycle":
+            queue.appendleft(Task(task.unit, event[1], task.done))
+            worker.task, worker.leaving = None, True
+            self._retire(worker)
+        elif kind == "retire":
+            if task:  # sent before the worker said it was leaving; it never read it
+                queue.appendleft(task)
+            worker.task, worker.leaving = None, True
+            self._retire(worker)
+
+    def _died(self, worker: _Worker, queue: deque[Task]) -> Iterator[tuple[Task, tuple]]:
+        worker.proc.join(timeout=5)
+        code = worker.proc.exitcode
+        if not worker.ready:
+            self._retire(worker, kill=True)
+            self.broken_starts += 1
+            if self.broken_starts >= MAX_BROKEN_STARTS:
+                raise RuntimeError(f"worker processes die while starting (exit code {code})")
+            return
+        if not worker.task:
+            self._retire(worker)
+            return
+        how = f"killed by signal {-code}" if code is not None and code < 0 else f"exit code {code}"
+        log.warning("a worker died (%s) on %s; restarting it", how, worker.task.unit.path)
+        yield from self._interrupted(worker, queue, ErrorCode.CRASHED, f"the worker process died ({how})")
+
+    def _interrupted(self, worker: _Worker, queue: deque[Task], code: ErrorCode,
+                     detail: str) -> Iterator[tuple[Task, tuple]]:
+        """Write off the document the worker was on and hand the rest of its file on."""
+        task, pos, current, reading = worker.task, worker.pos, worker.current, worker.reading
+        self._retire(worker, kill=True)
+        started = document_meta(current) if current is not None else None
+        sd = interrupted_document(task.unit, reading, code, detail, self.options.max_bytes, started)
+        yield task, ("doc", pos, failure_outcome(sd))
+        if task.unit.is_archive and not reading:
+            queue.appendleft(Task(task.unit, pos + 1, task.done))
+        else:
+            yield task, ("end",)
