@@ -273,6 +273,9 @@ def _absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi:
                          "just", "–", "-", "that", "is"} for w in gap):
             return
         after = _lower(doc, nxt.end)
+        inner = reader.population_at(nxt.end)
+        if gap[0] == "(" and inner is not None and _lower(doc, inner.end) == ")":
+            after = ")"
         if gap[0] == "(" and after not in {")"}:
             return
         if gap[0] == "," and after not in {",", "–", "-", ")"}:
@@ -747,7 +750,13 @@ def _population_before(reader: SentenceReader, g: Group) -> Span | None:
         return None
     pop = before[-1]
     between = reader.doc[pop.end:g.start]
-    if any(t.like_num for t in between) or any(s.start >= pop.end and s.end <= g.start for s in reader.segments):
+    lead = reader.doc[max(reader.sent.start, pop.start - 3):pop.start].text.lower()
+    if lead.endswith(("number of", "total of", "count of", "tally of")):
+        return pop
+    in_segment = {i for s in reader.segments for i in range(s.start, s.end)}
+    if any(t.like_num and t.i not in in_segment for t in between):
+        return None
+    if any(s.start >= pop.end and s.end <= g.start for s in reader.segments):
         return None
     return pop if ":" in between.text or between.text.strip().lower().startswith(("are", "is", ",")) else None
 
