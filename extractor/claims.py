@@ -28,6 +28,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from .lists import ListItem, fit_to_count, names_before, split_names
+from .pipeline.segments import is_domain_segment
 from .records import Claim, DocResult, Membership
 
 GENERIC_TYPES = {"trust", "other"}
@@ -400,7 +401,7 @@ def _segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
     (elective recovery, cancer, waiting lists)."""
     other_tiers = any(t.lower_ in _OTHER_TIERS for t in reader.sent)
     inside = [s for s in reader.segments if s.start >= start and s.end <= end and s._.segments
-              and not (s.id_ == "tier" and other_tiers)]
+              and not (s.id_ == "tier" and other_tiers) and not is_domain_segment(s)]
     numbered = [s for s in inside if not s.id_.startswith("desc:")]
     if numbered:
         return numbered[0]
@@ -627,6 +628,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     g.segments = prev.segments
             g.scope = g.scope or sentence_scope
         for g in population_claims:
+            if not g.scope and state.last_claims and state.sentences_since == 0 and not _national(reader):
+                g.scope = state.last_claims[-1].scope
             made.append(_claim_from(doc, sent, g, g.org_type, framework, period))
         for gi, g in enumerate(kept):
             if g.leading_total:

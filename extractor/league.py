@@ -15,6 +15,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from . import numbers, subjects
+from .pipeline.segments import is_domain_segment
 from .records import DocResult, Ranking
 
 LEAGUE_OF_TYPE = {"acute": "acute", "specialist": "acute", "mental_health": "non_acute", "community": "non_acute",
@@ -72,7 +73,7 @@ def _league(doc: Doc, sent: Span) -> str:
 
 def _segment(doc: Doc, sent: Span) -> int | None:
     found = {n for s in doc.spans.get("segments", []) if s.start >= sent.start and s.end <= sent.end
-             and not s.id_.startswith("desc:") for n in s._.segments}
+             and not s.id_.startswith("desc:") and not is_domain_segment(s) for n in s._.segments}
     return found.pop() if len(found) == 1 else None
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from . import subjects
 from .lists import merge_split_names, split_names
-from .pipeline.segments import descriptor_segment, numbers_in
+from .pipeline.segments import descriptor_segment, is_domain_segment, numbers_in
 from .records import DocResult, Membership
 
 PLACE_VERBS = {"is", "was", "are", "were", "remains", "remained", "remain", "placed", "moved", "moves", "move",
@@ -89,7 +89,7 @@ def _main_clause_gap(doc: Doc, start: int, end: int) -> tuple[list[str], int]:
 
 def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
     """Add a membership for each organisation a sentence places in (or moves out of) a segment."""
-    segs_all = [s for s in doc.spans.get("segments", []) if s._.segments]
+    segs_all = [s for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)]
     if not segs_all:
         return
     seen = {(m.name, m.start) for m in result.memberships}
@@ -209,7 +209,7 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
     'The providers in segment 3 are A, B and C', '... now sits in segment 4 alongside Devon, ...',
     'The trusts in the programme include X, Y and Z' (the programme of the sentence before)."""
     orgs_all = list(doc.spans.get("orgs", []))
-    segs_all = [s for s in doc.spans.get("segments", []) if s._.segments]
+    segs_all = [s for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)]
     seen = {m.name for m in result.memberships}
     framework, period = doc._.framework, doc._.period
     previous: list[Span] = []

@@ -78,7 +78,8 @@ def trim_counted_tails(existing: Iterable[Span], matches: Iterable[Span]) -> lis
     out = []
     for span in longest_spans(existing, matches):
         doc = span.doc
-        if span.id_ == "num" and len(span) > 2 and span.end < len(doc) and doc[span.end].lower_ in _COUNT_FOLLOWS:
+        if span.id_ == "num" and len(span) > 2 and span.end < len(doc) and doc[span.end].lower_ in _COUNT_FOLLOWS \
+                and doc[span.end - 2].lower_ in {"and", ","}:
             first = next((i for i, t in enumerate(span) if i and _NUM.fullmatch(t.lower_)), None)
             if first is not None:
                 span = Span(doc, span.start, span.start + first + 1, label=span.label, span_id=span.id)
@@ -95,3 +96,17 @@ def make_segments(nlp: Language, name: str, spans_key: str, patterns_asset: str,
     ruler = AssetSpanRuler(nlp, name, spans_key=spans_key, patterns_asset=patterns_asset, overwrite=overwrite)
     ruler.spans_filter = trim_counted_tails
     return ruler
+
+
+_DOMAINS = {"finance", "financial", "quality", "access", "people", "workforce", "safety", "productivity", "domain",
+            "leadership", "operational", "experience", "effectiveness"}
+
+
+def is_domain_segment(span: Span) -> bool:
+    """'segment 4 for finance', 'the finance domain segment 4': a domain rating, not the overall segment."""
+    doc = span.doc
+    before = {t.lower_ for t in doc[max(0, span.start - 3):span.start]}
+    after = [t.lower_ for t in doc[span.end:min(len(doc), span.end + 4)]]
+    if "domain" in before or ("domain" in after[:3]):
+        return True
+    return bool(after) and after[0] in {"for", "on", "in"} and any(w in _DOMAINS for w in after[1:4])
