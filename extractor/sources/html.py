@@ -51,7 +51,7 @@ _BOILER_WORDS = frozenset({
     "comment", "comments", "disqus", "share", "sharing", "social", "newsletter", "subscribe",
     "subscription", "signup", "donate", "donation", "donations", "promo", "advert", "advertisement",
     "ad", "ads", "sponsor", "sponsored", "sidebar", "footer", "masthead", "paywall", "modal", "popup",
-    "skip", "tags", "topics", "outbrain", "taboola", "byline", "author",
+    "skip", "tags", "topics", "outbrain", "taboola", "byline", "author", "feedback", "rating",
 })
 _WORD_SPLIT = re.compile(r"[^a-z0-9]+")
 _RELATED_HEADING = re.compile(
@@ -62,7 +62,7 @@ _RELATED_HEADING = re.compile(
 _APPEAL = re.compile(
     r"^(dear reader|support (our|independent|quality) journalism|please (consider )?(donate|support)"
     r"|we use cookies|this (web)?site uses cookies|accept (all )?cookies|sign up to|subscribe to our"
-    r"|become a (member|subscriber|supporter))",
+    r"|become a (member|subscriber|supporter)|is this page useful|\d+ (people|users) found this)",
     re.I,
 )
 _BR = "\u2028"  # stands for <br> while runs of whitespace are collapsed
