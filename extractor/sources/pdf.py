@@ -95,7 +95,8 @@ def reflow(lines: list[_Line], page_width: float) -> str:
 
     A line ended on purpose (a heading, a "Date: ..." line, a paragraph's last line) when
     the next line's first word would have fitted after it; only then does the next line
-    start a new line rather than continue the sentence. The right margin is taken to
+    start a new line rather than continue the sentence. A wrapped line that happens to
+    start with "3. " continues its sentence unless the line before it closed one. The right margin is taken to
     mirror the left one, as it does in nearly every document layout.
     """
     out: list[str] = []
@@ -111,10 +112,11 @@ def reflow(lines: list[_Line], page_width: float) -> str:
             gap = line.top - prev.bottom
             char = (prev.right - prev.left) / max(len(prev.text), 1)
             first_word = len(line.text.split(" ", 1)[0]) + 1
+            wrapped = margin - prev.right <= 1.3 * first_word * char  # the line ran out of room
             if gap > 0.9 * height or gap < -3 * height:
                 out.append("\n\n")
-            elif (_ITEM_START.match(line.text) or " | " in line.text or " | " in prev.text
-                  or margin - prev.right > 1.3 * first_word * char):
+            elif (" | " in line.text or " | " in prev.text or not wrapped
+                  or (_ITEM_START.match(line.text) and prev.text.endswith((":", ";", ".")))):
                 out.append("\n")
             elif prev.text.endswith("-") and not prev.text.endswith(" -"):
                 out[-1] = out[-1][:-1]
