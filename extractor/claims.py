@@ -323,6 +323,14 @@ def _denominator_start(reader: SentenceReader, i: int) -> int | None:
 _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
 
 
+def _one_of_many(reader: SentenceReader, g: Group) -> None:
+    """'We are one of 23 ICBs in segment 3' counts the 23, not one of them."""
+    doc = reader.doc
+    if g.count == 1 and g.total is not None and doc[g.start].lower_ == "one" and _lower(doc, g.start + 1) == "of" \
+            and doc[g.start + 2].like_num:
+        g.count, g.total = g.total, None
+
+
 def _absorb(g: Group, qty) -> None:
     if qty.kind == "SHARE":
         g.share = g.share or qty.text
@@ -337,8 +345,14 @@ def _absorb(g: Group, qty) -> None:
         g.count = qty.count
 
 
+_REST_SUBJECTS = ("the rest ", "the remainder ", "the others ", "the remaining ", "of the rest", "of the remainder")
+
+
 def _modifiers(reader: SentenceReader, g: Group) -> None:
     doc = reader.doc
+    lead = reader.sent.text.lstrip().lower()
+    if lead.startswith(_REST_SUBJECTS) and g.start - reader.sent.start < 20:
+        g.anaphoric = True
     before = _text_between(doc, max(reader.sent.start, g.start - 3), g.start)
     if any(before.endswith(m) for m in ("a further", "another", "further", "an additional", "a further ")):
         g.further = True
@@ -562,12 +576,14 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         made: list[Claim] = []
         kept: list[Group] = []
         absorbed: set[int] = set()
+        population_sizes: list[Group] = []
         sentence_scope = _sentence_scope(reader)
         for gi, g in enumerate(groups):
             if gi in absorbed:
                 continue
             frame_end = groups[gi + 1].start if gi + 1 < len(groups) else sent.end
             _modifiers(reader, g)
+            _one_of_many(reader, g)
             types_anaphor = _text_between(doc, g.end, g.end + 3).startswith(
                 ("of these types", "of those types", "of these kinds"))
             found = _find_population(reader, g, frame_end)
@@ -587,6 +603,10 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     continue
             if _is_movement(reader, g, frame_end):
                 continue
+            size_of = _bracketed_size(reader, g)
+            if size_of is not None:
+                population_sizes.append(Group(start=g.start, end=g.end, count=g.count, population=size_of))
+                continue
             after_out_of = _text_between(doc, max(sent.start, g.start - 2), g.start) == "out of"
             if kept and kept[-1].total is None and after_out_of:
                 kept[-1].total = g.count
@@ -604,13 +624,18 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     lo = kept[-1].end if kept else sent.start
                     seg = _segment_in(reader, lo, g.start)
                 if seg is not None:
-                    g.segments = seg._.segments
+                    g.segments = _combined(reader, seg, frame_end)
+                    if g.count is None and _lower(doc, seg.end) == "(":
+                        inner = [q for q in reader.quantities if q.start == seg.end + 1 and q.label_ == "CARD"]
+                        if inner and _lower(doc, inner[0].end) == ")":
+                            g.count = inner[0]._.quantity.count
+                            absorbed.update(k for k, other in enumerate(groups) if other.start == inner[0].start)
             if g.total is None:
                 g.total = _trailing_total(reader, g, frame_end)
             g.scope = (_scope_in(reader, (kept[-1].end if kept else sent.start), frame_end)
                        or _deictic_scope(reader, g, state, home))
             kept.append(g)
-        population_claims = _leading_totals(reader, kept)
+        population_claims = _leading_totals(reader, kept) + population_sizes
         # second pass: inherit what the sentence structure implies
         for gi, g in enumerate(kept):
             prev = kept[gi - 1] if gi else None
@@ -746,6 +771,35 @@ def _trailing_total(reader: SentenceReader, g: Group, frame_end: int) -> int | N
     return None
 
 
+def _combined(reader: SentenceReader, seg: Span, frame_end: int) -> tuple[int, ...]:
+    """'split between segment 1 (maximum autonomy) and segment 2 (targeted support)' → (1, 2)."""
+    doc = reader.doc
+    segs = list(seg._.segments)
+    for other in reader.segments:
+        if other.start <= seg.end or other.end > frame_end or not other._.segments:
+            continue
+        gap = regex.sub(r"\([^)]*\)", " ", doc[seg.end:other.start].text).strip(" ,").lower()
+        if gap in {"and", "or", "and in", "or in", "and into"}:
+            segs.extend(other._.segments)
+            seg = other
+        else:
+            break
+    return tuple(dict.fromkeys(segs))
+
+
+def _bracketed_size(reader: SentenceReader, g: Group) -> Span | None:
+    """'Acute trusts (113): ...' — the bracketed figure is the population's size."""
+    doc = reader.doc
+    if g.count is None or g.share or g.percent is not None:
+        return None
+    if _lower(doc, g.start - 1) != "(" or _lower(doc, g.end) != ")":
+        return None
+    for pop in reader.populations:
+        if pop.end == g.start - 1:
+            return pop
+    return None
+
+
 def _population_before(reader: SentenceReader, g: Group) -> Span | None:
     """'Community trusts are the stand-out performers: nine in 10 are in ...' → community."""
     before = [p for p in reader.populations if p.end <= g.start and not _overlaps(p, reader.orgs)]
@@ -753,6 +807,8 @@ def _population_before(reader: SentenceReader, g: Group) -> Span | None:
         return None
     pop = before[-1]
     between = reader.doc[pop.end:g.start]
+    if regex.fullmatch(r"\s*(?:\(\s*\d{1,4}\s*\))?\s*[:–—-]\s*", between.text):
+        return pop
     lead = reader.doc[max(reader.sent.start, pop.start - 3):pop.start].text.lower()
     if lead.endswith(("number of", "total of", "count of", "tally of")):
         return pop
@@ -769,12 +825,15 @@ def _accepted_scope(reader: SentenceReader, s: Span) -> bool:
     before, after = _lower(doc, s.start - 1), _lower(doc, s.end)
     if s.text.lower() in {"the region", "our region", "our system", "the system", "the capital"}:
         return False
-    if before in {"in", "across", "within", "for", "its", "our", "their"} or after in {"'s", "’s", "'", "’"}:
+    if before in {"in", "across", "within", "for", "its", "our", "their", "serve", "serves", "serving", "covering",
+                  "cover", "covers"} or after in {"'s", "’s", "'", "’"}:
+        return True
+    if reader.population_at(s.end) is not None:
         return True
     if before == "the" and not _overlaps(s, reader.orgs):
         return True
     first = next((t for t in reader.sent if not t.is_space), None)
-    return first is not None and s.start <= first.i + 1 and after in {",", "has", "had", "have", "is", "was"}
+    return first is not None and s.start <= first.i + 1 and after in {",", "has", "had", "have"}
 
 
 def _explicit_scope(reader: SentenceReader) -> str:
@@ -831,6 +890,9 @@ def _leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                 and not g.share and g.percent is None and not g.segments and not g.anaphoric:
             g.leading_total = True
             out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
+            if _states_population(before) and gi + 1 < len(kept) and kept[gi + 1].total is None \
+                    and "," in _text_between(doc, g.population.end, kept[gi + 1].start):
+                kept[gi + 1].total = g.count
     return out
 
 
@@ -844,6 +906,10 @@ _POPULATION_VERBS = {"covered", "covers", "covering", "assessed", "assesses", "o
 def _states_population(before: list[str]) -> bool:
     """'There are 42 ICBs', 'the segmentation covered 211 trusts', 'England has 42 ICBs'."""
     if before[-2:] in (["there", "are"], ["there", "were"], ["are", "now"]) or before[-3:] == ["there", "are", "now"]:
+        return True
+    if len(before) >= 2 and before[-1] in {"'s", "’s"} and before[-2] in {"england", "country", "nation", "nhs"}:
+        return True
+    if before[-2:-1] and before[-2] in {"rank", "ranks", "ranked", "covers", "covering"} and before[-1] == "the":
         return True
     return bool(before) and before[-1] in _POPULATION_VERBS
 

@@ -19,7 +19,7 @@ from spacy.tokens import Doc
 from .records import Claim, DocResult, Membership, Ranking
 
 _CELL_GAP = regex.compile(r"\s*\|\s*|\t+| {2,}")
-_SEGMENT_WORD = regex.compile(r"\bsegments?\b|\bnof\b|\bsof\b", regex.I)
+_SEGMENT_WORD = regex.compile(r"\bsegments?\b|\bseg\b|\bnof\b|\bsof\b", regex.I)
 _PREVIOUS = regex.compile(r"previous|prior|last|before|old|was\b|q1|quarter 1|earlier|from", regex.I)
 _NOT_OVERALL = regex.compile(r"domain|finance|quality|access|people|safety|metric|score", regex.I)
 _SEG_VALUE = regex.compile(r"^(?:segment\s*)?([1-5])\b", regex.I)
@@ -107,6 +107,11 @@ def _cells_by_column(row: Row, header: Row) -> dict[int, str]:
     return {k: " ".join(v) for k, v in out.items()}
 
 
+_LABEL_TYPES = (("non-acute", "non_acute"), ("non acute", "non_acute"), ("acute", "acute"),
+                ("mental health", "mental_health"), ("community", "community"), ("ambulance", "ambulance"),
+                ("specialist", "specialist"), ("icb", "icb"), ("ics", "icb"), ("integrated care", "icb"))
+
+
 def _population_of(doc: Doc, start: int, end: int) -> str:
     for span in doc.spans.get("populations", []):
         if span.start_char >= start and span.end_char <= end:
@@ -114,8 +119,19 @@ def _population_of(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
+def _row_label_type(label: str) -> str:
+    """A table row labelled just 'Acute' or 'Mental health' counts that sector's trusts."""
+    low = label.strip().lower()
+    if "community" in low and "mental" in low:
+        return "community_or_mental_health"
+    for words, org_type in _LABEL_TYPES:
+        if low.startswith(words):
+            return org_type
+    return ""
+
+
 def _segment_in_header(text: str) -> int | None:
-    m = regex.search(r"\bsegment\s*([1-5])\b", text, regex.I)
+    m = regex.search(r"\b(?:segment|seg\.?)\s*([1-5])\b", text, regex.I)
     return int(m.group(1)) if m else None
 
 
@@ -247,6 +263,7 @@ def _segment_columns_table(doc, block, numbered, result, framework, period) -> b
         label = cols.get(0, "")
         label_start = doc.text.find(label, row.line_start) if label else -1
         org_type = _population_of(doc, label_start, label_start + len(label)) if label else ""
+        org_type = org_type or _row_label_type(label)
         if not org_type and _TOTAL.match(label):
             org_type = "trust" if "trust" in label.lower() or "trust" in doc.text[:2000].lower() else ""
         if not org_type:
