@@ -792,7 +792,7 @@ def _bracketed_size(reader: SentenceReader, g: Group) -> Span | None:
     doc = reader.doc
     if g.count is None or g.share or g.percent is not None:
         return None
-    if _lower(doc, g.start - 1) != "(" or _lower(doc, g.end) != ")":
+    if _lower(doc, g.start - 1) != "(" or not _lower(doc, g.end).startswith(")"):
         return None
     for pop in reader.populations:
         if pop.end == g.start - 1:
