@@ -106,11 +106,11 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         if not orgs or orgs[0].start > segs[0].start:
             hint = next((p.label_ for p in doc.spans.get("populations", [])
                          if p.start >= sent.start and p.end <= sent.end), None) or _type_word(sent)
-            lead = subjects.leading_name(doc, sent, segs[0].start, hint)
-            if lead is None:
-                lead = _pronoun_stand_in(doc, sent, previous_sent, stand_ins)
-            if lead is not None:
-                orgs = [lead, *orgs]
+            leads = subjects.leading_names(doc, sent, segs[0].start, hint)
+            if not leads:
+                stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins)
+                leads = [stand_in] if stand_in is not None else []
+            orgs = [*leads, *orgs]
         previous_sent = sent
         if not orgs:
             continue

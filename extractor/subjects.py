@@ -75,10 +75,46 @@ def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span
         return None
     span = doc[toks[0].i:toks[end - 1].i + 1]
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
+    resolved = _resolve_span(doc, span, hint, sent)
+    return resolved[0] if resolved else None
+
+
+def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> list[Span]:
+    """Like :func:`leading_name`, but 'Kent and Medway and Lincolnshire have both entered ...' gives
+    both names when the whole run does not resolve and each side of an 'and' does."""
+    one = leading_name(doc, sent, limit, org_type)
+    if one is not None:
+        return [one]
+    toks = [t for t in doc[sent.start:limit] if not t.is_space]
+    if not toks or not toks[0].is_title:
+        return []
+    end = 0
+    for k, tok in enumerate(toks):
+        if tok.is_title or tok.is_upper or (tok.lower_ in _JOINERS and k + 1 < len(toks) and toks[k + 1].is_title):
+            end = k + 1
+            continue
+        break
+    run = doc[toks[0].i:toks[end - 1].i + 1] if end else None
+    if run is None:
+        return []
+    hint = org_type if org_type and org_type not in {"trust", "other"} else None
+    for tok in run:
+        if tok.lower_ != "and" or tok.i in (run.start, run.end - 1):
+            continue
+        left = _resolve_span(doc, doc[run.start:tok.i], hint, sent)
+        right = _resolve_span(doc, doc[tok.i + 1:run.end], hint, sent)
+        if left and right:
+            return [left[0], right[0]]
+    return []
+
+
+def _resolve_span(doc: Doc, span: Span, hint: str | None, sent: Span) -> list[Span]:
+    from .gazetteer import load_gazetteer
+
     link = load_gazetteer().resolve(span.text, org_type=hint, on=_doc_date(doc), context=sent.text)
     if not link.code:
-        return None
-    return Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)
+        return []
+    return [Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)]
 
 
 def relative_antecedent(doc: Doc, sent: Span, idx: int) -> Span | None:

@@ -69,7 +69,7 @@ def _blocks(text: str) -> list[list[Row]]:
     offset = 0
     for line in text.split("\n"):
         row = _split_line(line, offset) if line.strip() else None
-        is_table = row is not None and len(row.cells) >= 2 and (row.pipe or "  " in line.strip())
+        is_table = row is not None and len(row.cells) >= 2 and (row.pipe or "  " in line.strip() or "\t" in line)
         if is_table:
             current.append(row)
         else:
@@ -158,6 +158,7 @@ def read_tables(doc: Doc, result: DocResult) -> list[tuple[int, int]]:
             consumed.append((block[0].line_start, block[-1].line_end))
     consumed.extend(_bullet_lists(doc, result, framework, period))
     consumed.extend(_label_lines(doc, result, framework, period))
+    consumed.extend(_rank_lists(doc, result, framework, period))
     return consumed
 
 
@@ -412,4 +413,51 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
         consumed.append((start, end))
         if heading_end > 0:
             consumed.append((heading_end - 1, heading_end))
+    return consumed
+
+
+_RANK_LINE = regex.compile(r"^\s*(?P<joint>=)?(?P<rank>\d{1,3})(?P<joint2>=)?[.)]?\s+(?P<name>[A-Z][^()|\t]{2,90}?)"
+                           r"\s*(?:\((?:segment\s*)?(?P<seg>[1-5])\)|[-–—,]\s*segment\s*(?P<seg2>[1-5]))?\s*$", regex.I)
+_RANK_CAPTION = regex.compile(r"\b(rank|ranked|ranking|league|position|bottom|top)\b", regex.I)
+
+
+def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
+    """A ranked list written as lines: '134  Hull University Teaching Hospitals (4)' under a caption
+    such as 'Rank out of 134 acute trusts, with oversight segment in brackets'."""
+    consumed: list[tuple[int, int]] = []
+    lines, pos = [], 0
+    for line in doc.text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    k = 0
+    while k < len(lines):
+        run = []
+        while k < len(lines) and _RANK_LINE.match(lines[k][1]):
+            run.append(lines[k])
+            k += 1
+        if len(run) < 3:
+            k += 1
+            continue
+        first = run[0][0]
+        caption = doc.text[max(0, first - 300):first]
+        if not _RANK_CAPTION.search(caption):
+            continue
+        total_m = _OF_TOTAL.search(caption)
+        low = caption.lower()
+        league = ("non_acute" if "non-acute" in low else "ambulance" if "ambulance" in low else
+                  "acute" if "acute" in low else "")
+        for start, line in run:
+            m = _RANK_LINE.match(line)
+            seg = m.group("seg") or m.group("seg2")
+            name = m.group("name").strip()
+            stripped = line.strip()
+            at = start + line.find(stripped)
+            result.rankings.append(Ranking(
+                name=name, league=league, rank=int(m.group("rank")), joint=bool(m.group("joint") or m.group("joint2")),
+                total=int(total_m.group(1)) if total_m else None, segment=int(seg) if seg else None,
+                framework=framework, period=period, text=stripped, start=at, end=at + len(stripped)))
+            if seg:
+                result.memberships.append(Membership(name=name, segment=int(seg), framework=framework, period=period,
+                                                     text=stripped, start=at, end=at + len(stripped)))
+        consumed.append((run[0][0], run[-1][0] + len(run[-1][1])))
     return consumed
