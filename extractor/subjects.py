@@ -59,7 +59,6 @@ def _doc_date(doc: Doc) -> dt.date | None:
 
 def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span | None:
     """A capitalised name opening the sentence, kept only when the gazetteer resolves it."""
-    from .gazetteer import load_gazetteer
 
     toks = [t for t in doc[sent.start:limit] if not t.is_space]
     if not toks or not toks[0].is_title or toks[0].lower_ in {"the", "it", "this", "they", "we", "our", "a", "an",
