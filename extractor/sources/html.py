@@ -335,6 +335,25 @@ def _main_root(tree: HTMLTree) -> tuple[DOMNode, bool]:
     return body, False
 
 
+def _headline_outside(tree: HTMLTree, root: DOMNode) -> list[_Block]:
+    """The page's <h1> when it sits above the article element, as many sites place it.
+
+    Headlines carry claims ("Four trusts placed in segment 4"), so losing them matters.
+    """
+    heading = tree.body.query_selector("h1")
+    if heading is None or root.contains(heading):
+        return []
+    node = heading.parent
+    for _ in range(64):  # a logo in <header><h1> is the site's name, not a headline
+        if node is None or node.tag == "body":
+            break
+        if _is_boilerplate(node, node.tag, in_article=False):
+            return []
+        node = node.parent
+    text = _SPACES.sub(" ", heading.text).strip()
+    return [_Block("h", text, 0, 0)] if text else []
+
+
 def _iso_date(value: str) -> str:
     match = _ISO_DATE.search(value or "")
     if not match:
@@ -385,6 +404,8 @@ def read_html(data: bytes, charset: str = "") -> tuple[str, str, str]:
     title, published = _metadata(tree)
     root, in_article = _main_root(tree)
     blocks = _clean_blocks(_Walker().walk(root, in_article))
+    if in_article:
+        blocks = _headline_outside(tree, root) + blocks
     text = normalise_text(_join(blocks))
     if not text.strip():
         raise SourceError(ErrorCode.NO_CONTENT)

@@ -69,6 +69,15 @@ def test_without_article_markup_the_body_is_read_minus_site_furniture():
     assert read_html(page(body))[0] == "ICS segments\n\nOnly one ICS – Frimley – is assigned to Segment 1."
 
 
+def test_a_headline_above_the_article_element_is_kept():
+    story = "NHS England said the trust would get support from its regional team. " * 4
+    body = (f'<header class="masthead"><nav>News</nav></header><div class="headline"><h1>Four trusts in segment 4</h1>'
+            f"</div><article><p>{story}</p></article>")
+    assert read_html(page(body))[0] == f"Four trusts in segment 4\n\n{story.strip()}"
+    logo = f'<header><h1><a href="/">Evening Courier</a></h1></header><article><p>{story}</p></article>'
+    assert read_html(page(logo))[0] == story.strip()
+
+
 def test_lists_tables_and_line_breaks_keep_their_shape():
     body = ("<article><p>Trusts in segment 4:</p><ul><li>East Kent</li><li>Medway <b>NHS</b> FT</li></ul>"
             "<ol><li>first</li><li>second</li></ol>"
