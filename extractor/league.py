@@ -97,7 +97,8 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
                 continue
             rank, position, joint = None, "", False
             words = [t.lower_ for t in span]
-            joint = any(w in {"joint", "equal"} for w in words) or doc[span.start - 1].lower_ == "joint"
+            joint = any(w in {"joint", "equal", "shares", "shared", "share", "sharing"} for w in words) \
+                or doc[span.start - 1].lower_ == "joint"
             for tok in span:
                 rank = rank or _ordinal(tok.text)
             total = _read_total(doc, sent, span.start + 1)
@@ -115,7 +116,7 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
             antecedent = subjects.relative_antecedent(doc, sent, span.start)
             adjacent = subjects.name_before(doc, sent, span.start, _league(doc, sent) or None)
             if antecedent is not None:
-                subject = [antecedent]
+                subject = _coordinated(doc, [o for o in sent_orgs if o.end <= antecedent.start] + [antecedent])
             elif adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):
                 subject = [adjacent]
             else:
@@ -125,6 +126,10 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
             previous = _previous_rank(doc, sent, span.end)
             text = sent.text.strip()
             start = doc.text.find(text, sent.start_char)
+            if words[0] in {"shares", "shared", "share", "sharing"}:
+                partner = _with_partner(doc, sent, span)
+                if partner is not None:
+                    subject = [*subject, partner]
             for org in subject:
                 result.rankings.append(Ranking(
                     name=org.text, ods_code=org.id_, league=_league(doc, sent), rank=rank, position=position,
@@ -133,6 +138,15 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
                     period=period, text=text, start=start, end=start + len(text)))
         if sent_orgs:
             last_subject = [sent_orgs[0]]
+
+
+def _with_partner(doc: Doc, sent: Span, span: Span) -> Span | None:
+    """'East Kent Hospitals shares 124th place with Wirral University Teaching Hospital'."""
+    if span.end + 1 < sent.end and doc[span.end].lower_ == "with":
+        for org in doc.spans.get("orgs", []):
+            if org.start == span.end + 1 or (org.start == span.end + 2 and doc[span.end + 1].lower_ == "the"):
+                return org
+    return None
 
 
 def _coordinated(doc: Doc, before: list[Span]) -> list[Span]:
@@ -149,11 +163,20 @@ def _coordinated(doc: Doc, before: list[Span]) -> list[Span]:
     return chosen
 
 
+def _league_of_code(code: str) -> str:
+    from .gazetteer import load_gazetteer
+
+    org = load_gazetteer().get(code)
+    return LEAGUE_OF_TYPE.get(org.org_type, "") if org else ""
+
+
 def consolidate(rankings: list[Ranking]) -> list[Ranking]:
     """One row per organisation and position: a document that says "97th" in one sentence and
     "joint 97th out of 134" in the next states one ranking, with what both sentences give."""
     sizes = {r.league: r.total for r in rankings if r.total and r.league}
     for rank in rankings:
+        if not rank.league and rank.ods_code:
+            rank.league = _league_of_code(rank.ods_code)
         if rank.position == "bottom" and rank.rank is None and sizes.get(rank.league):
             rank.rank = rank.total = sizes[rank.league]
     out: list[Ranking] = []

@@ -137,7 +137,7 @@ def name_before(doc: Doc, sent: Span, idx: int, org_type: str | None = None) -> 
     from .gazetteer import load_gazetteer
 
     k = idx - 1
-    while k >= sent.start and doc[k].lower_ in {"is", "was", "now", "are", "were", "sits", "came", "ranked"}:
+    while k >= sent.start and doc[k].lower_ in {"is", "was", "now", "are", "were", "sits", "came", "ranked", ","}:
         k -= 1
     end = k + 1
     start = end

@@ -46,11 +46,14 @@ class Row:
 
 
 def _split_line(line: str, offset: int) -> Row:
-    pipe = "|" in line
+    """Cells of a table line; ``pipe`` marks delimited rows (pipes or tabs), read by position in the
+    row rather than by column offsets."""
+    sep = "|" if "|" in line else "\t" if "\t" in line else None
+    pipe = sep is not None
     cells = []
     if pipe:
         pos = 0
-        for part in line.split("|"):
+        for part in line.split(sep):
             stripped = part.strip()
             if stripped:
                 at = line.find(stripped, pos)
