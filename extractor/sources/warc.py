@@ -4,6 +4,8 @@ Only ``response`` records carrying HTML become documents. Archives are mostly ab
 something else, so each payload first meets the byte-level pre-filter
 (:mod:`.relevance`); a record that fails it is reported as ``skipped`` without being
 parsed, which keeps the cost per irrelevant record close to that of merely reading it.
+A record whose oversight words sit only in its furniture (menus, scripts, related
+links) is dropped by the same test on its main text, before the costly pipeline.
 A corrupt or truncated archive yields what was read before the damage plus one
 ``failed`` row naming the archive, so nothing vanishes.
 
@@ -73,8 +75,12 @@ def _record_document(record, path: Path, max_bytes: int) -> SourceDocument | Non
     except Exception as exc:  # a reader bug must cost one record, not the archive
         doc = SourceDocument.failure(doc_id, source, SourceError(ErrorCode.CRASHED, repr(exc)), "text/html")
     else:
-        doc = SourceDocument(doc_id=doc_id, source=source, text=text, title=title,
-                             published=published, media_type="text/html")
+        if maybe_relevant(f"{title}\n{text}".encode()):
+            doc = SourceDocument(doc_id=doc_id, source=source, text=text, title=title,
+                                 published=published, media_type="text/html")
+        else:  # the words were only in menus, scripts or related links: no claim can come of it
+            doc = SourceDocument(doc_id=doc_id, source=source, media_type="text/html", status="skipped",
+                                 error=ErrorCode.IRRELEVANT.message("pre-filter, main text"))
     doc.meta = meta
     return doc
 

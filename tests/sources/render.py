@@ -26,7 +26,7 @@ FONT_CANDIDATES = (
     "/Library/Fonts/Arial Unicode.ttf",
     "C:/Windows/Fonts/arial.ttf",
 )
-_ALIGNED = re.compile(r"\s{3,}")  # columns laid out with spaces, as pdftotext -layout writes them
+_ALIGNED = re.compile(r"\s{3,}|\t")  # columns laid out with tabs or spaces (pdftotext -layout)
 _CREATION_DATE = re.compile(rb"/CreationDate\s*\([^)]*\)")
 _ASCII_FALLBACK = str.maketrans({"–": "-", "—": "-", "•": "-", "‘": "'", "’": "'", "“": '"', "”": '"',
                                  "…": "...", "\u00a0": " "})
@@ -49,8 +49,8 @@ def cells(line: str) -> list[str]:
     """Cells of a pipe row or of a space-aligned row (an empty first cell when indented)."""
     if " | " in line:
         return [c.strip() for c in line.split(" | ")]
-    lead = [""] if line.startswith("  ") else []
-    return lead + _ALIGNED.split(line.strip())
+    lead = [""] if line.startswith(("  ", "\t")) else []
+    return lead + [c.strip() for c in _ALIGNED.split(line.strip())]
 
 
 def blocks(text: str) -> list[list[tuple[str, list[str]]]]:

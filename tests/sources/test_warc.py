@@ -42,6 +42,15 @@ def test_html_responses_become_documents_and_irrelevant_ones_are_skipped_unparse
     assert len({d.doc_id for d in docs}) == 4 and len({d.source for d in docs}) == 4
 
 
+def test_oversight_words_only_in_the_furniture_skip_the_record_after_parsing(tmp_path):
+    page = (b"<html><body><nav><a href='/nhs'>NHS trust league tables</a></nav>"
+            b"<article><p>The match ended 2-1 after extra time at the county ground.</p></article></body></html>")
+    path = tmp_path / "a.warc.gz"
+    write_warc(path, [("https://x/sport", page, "text/html")])
+    [doc] = list(iter_warc(path, max_bytes=1 << 20))
+    assert doc.status == "skipped" and doc.error == ErrorCode.IRRELEVANT.message("pre-filter, main text")
+
+
 def test_the_crawl_date_is_kept_apart_from_the_publication_date(tmp_path):
     path = tmp_path / "a.warc.gz"
     write_warc(path, records(0))
