@@ -532,10 +532,11 @@ def home_scope(doc: Doc) -> str:
     """The system or place a document speaks for ("our providers"): the first place or ICB
     named in its opening lines (title, header of a board paper)."""
     head_end = min(len(doc.text), 400)
-    for span in sorted([*doc.spans.get("scopes", []), *doc.spans.get("orgs", [])], key=lambda s: s.start_char):
+    orgs = list(doc.spans.get("orgs", []))
+    for span in sorted([*doc.spans.get("scopes", []), *orgs], key=lambda s: s.start_char):
         if span.end_char > head_end:
             break
-        if span.label_ in ("SCOPE", "icb"):
+        if span.label_ == "icb" or (span.label_ == "SCOPE" and not _overlaps(span, orgs)):
             return span.text
     return ""
 
@@ -557,6 +558,16 @@ def _deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) ->
                                  " the capital's", " their ")):
         return state.discourse_scope or home
     return ""
+
+
+def _local_total_scope(reader: SentenceReader, g: Group, home: str) -> str:
+    """'Two of the five trusts ...' in a paper about one county: a small definite total is local."""
+    if not home or g.total is None or g.total >= 30 or _national(reader):
+        return ""
+    if g.population is not None and g.population.label_ == "ambulance" and g.total in (10, 11):
+        return ""  # England has 10 ambulance trusts (11 before 2019 mergers): that is the national league
+    phrase = reader.doc[g.start:g.end].text.lower()
+    return home if " of the " in f" {phrase} " else ""
 
 
 def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
@@ -633,7 +644,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if g.total is None:
                 g.total = _trailing_total(reader, g, frame_end)
             g.scope = (_scope_in(reader, (kept[-1].end if kept else sent.start), frame_end)
-                       or _deictic_scope(reader, g, state, home))
+                       or _deictic_scope(reader, g, state, home) or _local_total_scope(reader, g, home))
             kept.append(g)
         population_claims = _leading_totals(reader, kept) + population_sizes
         # second pass: inherit what the sentence structure implies
@@ -739,7 +750,10 @@ def _accounting_subject(reader: SentenceReader, g: Group) -> Span | None:
 
 def _has_predicate(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'Two of the others are ambulance trusts' places organisations; 'one of them said' does not."""
-    return any(t.lower_ in _PREDICATE for t in reader.doc[g.end:min(frame_end, g.end + 8)])
+    after = reader.doc[g.end:min(frame_end, g.end + 8)]
+    doc, start = reader.doc, reader.sent.start
+    before = [*doc[max(start, g.start - 3):g.start], *doc[start:start + 4]]
+    return any(t.lower_ in _PREDICATE for t in after) or any(t.lower_ in {"are", "were", "is", "was"} for t in before)
 
 
 _MOVE_VERBS = {"added", "removed", "left", "exited", "entered", "joined", "moved", "dropped", "slipped", "improved",
