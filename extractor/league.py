@@ -156,7 +156,7 @@ def _coordinated(doc: Doc, before: list[Span]) -> list[Span]:
     chosen = [before[-1]]
     for org in reversed(before[:-1]):
         gap = doc[org.end:chosen[0].start].text.strip().lower()
-        if gap in {"and", ",", ", and", "&"}:
+        if gap in {"and", ",", ", and", "&", "and the", ", and the"}:
             chosen.insert(0, org)
         else:
             break

@@ -12,7 +12,7 @@ from .claims import read_claims
 from .league import consolidate, read_rankings
 from .linking import link_records
 from .records import DocResult
-from .statements import read_list_sentences, read_statements
+from .statements import merge_moves, read_list_sentences, read_statements
 from .tables import read_tables
 
 
@@ -23,6 +23,7 @@ def read_doc(doc: Doc) -> DocResult:
     read_claims(doc, result, skip=consumed)
     read_statements(doc, result, skip=consumed)
     read_list_sentences(doc, result, skip=consumed)
+    result.memberships = merge_moves(result.memberships)
     read_rankings(doc, result)
     link_records(doc, result)
     result.rankings = consolidate(result.rankings)

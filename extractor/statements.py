@@ -27,6 +27,7 @@ NEGATIONS = {"not", "no", "never", "neither", "nor", "none"}
 MAX_GAP = 14
 
 
+_NON_COUNT_NEXT = {"of", "years", "year", "months", "month", "weeks", "week", "days", "quarters", "quarter"}
 _CLAUSE_BREAKS = {"if", "would", "could", "might", "as", "while", "whereas", "but", "although", "because", "since",
                   "when", "though", "unlike", "than"}
 
@@ -61,7 +62,7 @@ def _subjects(doc: Doc, sent: Span, orgs: list[Span], seg: Span) -> list[Span]:
     chosen = [before[-1]]
     for org in reversed(before[:-1]):
         gap = doc[org.end:chosen[0].start].text.strip().lower()
-        if gap in {",", "and", ", and", "&", "or"}:
+        if gap in {",", "and", ", and", "&", "or", "and the", ", and the"}:
             chosen.insert(0, org)
         else:
             break
@@ -92,7 +93,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     segs_all = [s for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)]
     if not segs_all:
         return
-    seen = {(m.name, m.start) for m in result.memberships}
+    seen = {(m.name, m.start, m.segment, m.from_segment) for m in result.memberships}
     framework, period = doc._.framework, doc._.period
     previous_sent: Span | None = None
     stand_ins: dict[tuple[int, int], str] = {}
@@ -121,11 +122,13 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
             if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in gap):
                 continue
-            if any(_is_quantity(doc, i) and _lower(doc, i + 1) != "of" and _lower(doc, i - 1) not in {"the", "of"}
+            if any(_is_quantity(doc, i) and _lower(doc, i + 1) not in _NON_COUNT_NEXT and _lower(doc, i - 1) not in {"the", "of"}
                    for i in range(resume, seg.start)):
                 continue
-            leaving = any(w in LEAVE_VERBS for w in gap)
-            if not leaving and not any(w in PLACE_VERBS for w in gap):
+            last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS), default=-1)
+            last_place = max((k for k, w in enumerate(gap) if w in PLACE_VERBS and k > last_leave + 3), default=-1)
+            leaving = last_leave >= 0 and last_place < 0
+            if not leaving and last_place < 0 and not any(w in PLACE_VERBS for w in gap):
                 continue
             pair = _move_within(seg)
             if gap and gap[-1] == "from" and pair is not None:
@@ -147,13 +150,28 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             start = doc.text.find(text, sent.start_char)
             for org in heads:
                 name = stand_ins.get((org.start, org.end), org.text)
-                key = (name, start)
+                key = (name, start, segment, from_segment)
                 if key in seen:
                     continue
                 seen.add(key)
                 result.memberships.append(Membership(
                     name=name, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
+
+
+def merge_moves(memberships: list[Membership]) -> list[Membership]:
+    """'X exited special measures ... and has moved to segment 3' is one move: 4 → 3."""
+    out: list[Membership] = []
+    for m in memberships:
+        partner = next((o for o in out if o.start == m.start and (o.ods_code and o.ods_code == m.ods_code
+                                                                  or o.name == m.name)
+                        and (o.segment is None) != (m.segment is None)), None)
+        if partner is None:
+            out.append(m)
+            continue
+        partner.segment = partner.segment if partner.segment is not None else m.segment
+        partner.from_segment = partner.from_segment or m.from_segment
+    return out
 
 
 def _lower(doc: Doc, i: int) -> str:
@@ -195,7 +213,7 @@ def _follows_to(doc: Doc, segs: list[Span], seg: Span) -> bool:
 
 
 LIST_MARKERS = (":", "include", "includes", "including", "alongside", "along with", "together with", "joining",
-                "joins", "are", "were", "comprise")
+                "joins", "join", "are", "were", "comprise", "among them", "amongst them")
 _SUBJECT_STARTS = ("they ", "these ", "those ", "the ")
 
 
