@@ -122,8 +122,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
             if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in gap):
                 continue
-            if any(_is_quantity(doc, i) and _lower(doc, i + 1) not in _NON_COUNT_NEXT and _lower(doc, i - 1) not in {"the", "of"}
-                   for i in range(resume, seg.start)):
+            if any(_is_quantity(doc, i) and _lower(doc, i + 1) not in _NON_COUNT_NEXT
+                   and _lower(doc, i - 1) not in {"the", "of"} for i in range(resume, seg.start)):
                 continue
             last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS), default=-1)
             last_place = max((k for k, w in enumerate(gap) if w in PLACE_VERBS and k > last_leave + 3), default=-1)
@@ -163,7 +163,7 @@ def merge_moves(memberships: list[Membership]) -> list[Membership]:
     """'X exited special measures ... and has moved to segment 3' is one move: 4 → 3."""
     out: list[Membership] = []
     for m in memberships:
-        partner = next((o for o in out if o.start == m.start and (o.ods_code and o.ods_code == m.ods_code
+        partner = next((o for o in out if o.start == m.start and ((o.ods_code and o.ods_code == m.ods_code)
                                                                   or o.name == m.name)
                         and (o.segment is None) != (m.segment is None)), None)
         if partner is None:
