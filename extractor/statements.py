@@ -32,6 +32,25 @@ _CLAUSE_BREAKS = {"if", "would", "could", "might", "as", "while", "whereas", "bu
                   "when", "though", "unlike", "than"}
 
 
+_ASIDE_OPENERS = {"which", "who", "whose", "the", "a", "an", "its", "one", "now", "formerly", "based", "also", "where"}
+
+
+def _asides(doc: Doc, sent: Span, orgs: list[Span]) -> list[tuple[int, int]]:
+    """Token ranges of appositions and relative clauses that follow an organisation
+    ('X, the Trust's partner in ..., remained', 'X, which runs ..., came'): organisations
+    named inside them are not the sentence's subject."""
+    out = []
+    toks = [t for t in sent if not t.is_space]
+    ends = {o.end for o in orgs}
+    for k, tok in enumerate(toks[:-1]):
+        if tok.text in {",", "–", "—", "("} and toks[k + 1].lower_ in _ASIDE_OPENERS and tok.i in ends:
+            closer = {"(": ")", "–": "–", "—": "—"}.get(tok.text, ",")
+            end = next((t.i for t in toks[k + 2:] if t.text == closer), None)
+            if end is not None:
+                out.append((tok.i, end))
+    return out
+
+
 def _type_word(sent: Span) -> str | None:
     """A type hint from the words of the sentence ('the only board' → icb)."""
     words = {t.lower_ for t in sent}
@@ -115,8 +134,10 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         previous_sent = sent
         if not orgs:
             continue
+        asides = _asides(doc, sent, orgs)
         for seg in segs:
-            heads = _subjects(doc, sent, orgs, seg)
+            outside = [o for o in orgs if not any(a <= o.start < b for a, b in asides if b <= seg.start)]
+            heads = _subjects(doc, sent, outside, seg)
             if not heads:
                 continue
             gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
