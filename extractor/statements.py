@@ -114,9 +114,10 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         return
     seen = {(m.name, m.start, m.segment, m.from_segment) for m in result.memberships}
     framework, period = doc._.framework, doc._.period
-    previous_sent: Span | None = None
     stand_ins: dict[tuple[int, int], str] = {}
-    for sent in doc.sents:
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents):
+        previous_sent = sents[si - 1] if si else None
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
         segs = [s for s in segs_all if s.start >= sent.start and s.end <= sent.end]
@@ -131,7 +132,6 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins)
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
-        previous_sent = sent
         if not orgs:
             continue
         asides = _asides(doc, sent, orgs)
