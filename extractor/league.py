@@ -173,10 +173,11 @@ def _league_of_code(code: str) -> str:
 def consolidate(rankings: list[Ranking]) -> list[Ranking]:
     """One row per organisation and position: a document that says "97th" in one sentence and
     "joint 97th out of 134" in the next states one ranking, with what both sentences give."""
-    sizes = {r.league: r.total for r in rankings if r.total and r.league}
     for rank in rankings:
         if not rank.league and rank.ods_code:
             rank.league = _league_of_code(rank.ods_code)
+    sizes = {r.league: r.total for r in rankings if r.total and r.league}
+    for rank in rankings:
         if rank.position == "bottom" and rank.rank is None and sizes.get(rank.league):
             rank.rank = rank.total = sizes[rank.league]
     out: list[Ranking] = []
