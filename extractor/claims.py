@@ -34,6 +34,8 @@ from .records import Claim, DocResult, Membership
 GENERIC_TYPES = {"trust", "other"}
 _ORDINAL = regex.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                           r"last|bottom|top)$")
+_CHANGE_WORDS = {"up", "down", "rising", "falling", "rose", "fell", "risen", "fallen", "increase", "increased",
+                 "decrease", "decreased", "change", "changed", "climbed", "dropped", "grown", "grew"}
 _RANK_VERBS = {"ranked", "placed", "came", "finished", "is", "was", "sits", "joint", "equal", "rank", "ranks"}
 _ABBREVIATION = regex.compile(r"^[A-Z]{2,}[s’']?s?$")
 FOLLOW_OK = {
@@ -185,6 +187,8 @@ class SentenceReader:
             return False
         if prev == "from" and nxt == "to":
             return False
+        if prev == "from" and _lower(doc, q.start - 2) in _CHANGE_WORDS:
+            return False  # 'up from 17 last quarter' is an earlier value, not a second claim
         if nxt in {"to", "-", "–", "or"} and q.end + 1 < self.sent.end and doc[q.end + 1].like_num:
             return False
         if qty.kind == "CARD" and qty.value == 1 and prev in {"of", "at", "for", "from", "with", "by", "in"} \
