@@ -67,7 +67,7 @@ _APPEAL = re.compile(
 )
 _BR = "\u2028"  # stands for <br> while runs of whitespace are collapsed
 _APPEAL_BOX_CHARS = 800
-_SPACES = re.compile(r"[ \t\r\n\f\v\u00a0\u200b]+")
+_SPACES = re.compile(r"(?:[^\S\u2028]|\u200b)+")  # any Unicode space but our <br> mark
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.I)
 _ISO_DATE = re.compile(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})")
 _LD_DATE = re.compile(r'"datePublished"\s*:\s*"([^"]{6,40})"')
