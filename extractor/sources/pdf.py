@@ -191,13 +191,12 @@ def _grid_rows(horizontal: list[_Segment], vertical: list[_Segment]) -> list[lis
     return rows
 
 
-def _grid_tables(page: pdfium.PdfPage, textpage: pdfium.PdfTextPage) -> list[list[_Line]] | None:
+def _grid_tables(rules: tuple[list[_Segment], list[_Segment]], textpage: pdfium.PdfTextPage,
+                 height: float) -> list[list[_Line]] | None:
     """Each ruled table on the page as ``a | b`` lines (a table cut by a page break may have
     one row); None when the rules form no grid at all."""
-    rules = _rules(page)
-    if rules is None or len(rules[0]) < 2 or len(rules[1]) < 2:
+    if len(rules[0]) < 2 or len(rules[1]) < 2:
         return None
-    height = page.get_height()
     tables: list[list[_Line]] = []
     current: list[_Line] = []
     rows = _grid_rows(*rules)
@@ -247,10 +246,12 @@ def _read_page(page: pdfium.PdfPage) -> tuple[str, bool]:
         text = reflow(lines, width)
         if not _SEGMENT_WORD.search(text):
             return text, False
-        tables = _grid_tables(page, textpage)
+        rules = _rules(page)
+        if rules is None:  # a chart or a map, not a table
+            return text, False
+        tables = _grid_tables(rules, textpage, height)
         if tables is None:
-            rules = _rules(page)
-            return text, rules is not None and len(rules[0]) + len(rules[1]) >= 4
+            return text, len(rules[0]) + len(rules[1]) >= 4
         return reflow(_with_tables(lines, tables), width), False
     finally:
         textpage.close()
