@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from fpdf import FPDF
 
 from extractor.errors import ErrorCode, SkipDocument, SourceError
 from extractor.sources.pdf import PAGE_BREAK, read_pdf
@@ -36,6 +37,17 @@ def test_a_table_of_organisations_and_segments_becomes_pipe_rows():
     text, _, _ = read_pdf(board_paper([["Intro."], ["Current oversight segments:"]], table=rows))
     last_page = text.split(PAGE_BREAK)[-1]
     assert last_page.strip() == "Current oversight segments:\n" + "\n".join(f"{a} | {b}" for a, b in rows)
+
+
+def test_rules_that_make_no_grid_fall_back_to_pdfplumber_and_keep_the_text():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for i in range(6):  # horizontal rules only: no columns to rebuild a grid from
+        pdf.line(10, 20 + 10 * i, 200, 20 + 10 * i)
+    pdf.set_xy(10, 90)
+    pdf.multi_cell(0, 6, "Two trusts remain in segment 4 of the oversight framework.")
+    assert read_pdf(bytes(pdf.output()))[0] == "Two trusts remain in segment 4 of the oversight framework."
 
 
 def test_title_and_date_come_from_the_metadata():
