@@ -1,0 +1,218 @@
+"""Claim building: which count goes with which population and segment.
+
+The pipeline marks quantities, segments, populations, scopes and organisations; this
+module relates them using the dependency-free structure of each sentence:
+
+* a *quantity group* is a number with what qualifies it: a bracketed figure
+  ("more than half (23)", "40% (84)"), a denominator ("of the 42", "out of 137", "11/19")
+  and modifiers ("only", "a further", "the remaining", "of the others");
+* its *population* is the organisation noun that follows it directly, through "of the",
+  or after a copula ("of which two-thirds (20) are community or mental health trusts");
+  a bare number ("A further 20 were listed...", "and 74 in segment 3") takes the
+  population of the claim before it;
+* its *segment* is the first segment named in its frame (the words up to the next
+  quantity group); a coordinated list ("two specialist trusts, six mental health trusts
+  ... were in segment 3") shares the segment at its end, "of which" and anaphoric
+  subsets ("Two of the others", "the remaining six") inherit it, and a following
+  "They fall into Segment 3" supplies it.
+
+Named organisations attached to a claim (in brackets, between dashes, in apposition, or
+in a following "They are ..." sentence) become memberships via :mod:`extractor.lists`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..records import Claim, DocResult
+from .groups import absorb_following, bracketed_size, group_quantities, implied_count, modifiers, one_of_many
+from .members import add_members, attach_lists, colon_list, exception_names, they_are_list
+from .relations import (
+    accounting_subject,
+    combined,
+    find_population,
+    has_predicate,
+    is_bare,
+    is_movement,
+    leading_totals,
+    population_before,
+    segment_in,
+    segments_from_next,
+    shared_segment,
+    trailing_total,
+)
+from .scope import (
+    deictic_scope,
+    explicit_scope,
+    home_scope,
+    local_total_scope,
+    national,
+    scope_in,
+    sentence_scope,
+)
+from .sentence import GENERIC_TYPES, Group, SentenceReader, State, lower_at, text_between
+
+
+def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, period: str) -> Claim:
+    start_char, end_char = sent.start_char, sent.end_char
+    text = doc.text[start_char:end_char].strip()
+    lead = len(doc.text[start_char:end_char]) - len(doc.text[start_char:end_char].lstrip())
+    start_char += lead
+    count = g.count if g.count is not None else implied_count(g)
+    return Claim(org_type=org_type, segments=g.segments, count=count, total=g.total, percent=g.percent,
+                 share_text=g.share, scope=g.scope, framework=framework, period=period, text=text,
+                 start=start_char, end=start_char + len(text),
+                 org_words=g.population.text if g.population is not None else "")
+
+
+def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
+    """Append the claims and list memberships of ``doc`` to ``result``.
+
+    Sentences inside ``skip`` (character ranges of tables already read) are passed over.
+    """
+    framework, period = doc._.framework, doc._.period
+    state = State()
+    home = home_scope(doc)
+    sents = list(doc.sents)
+    for si, sent in enumerate(sents):
+        if skip and any(a <= sent.start_char < b for a, b in skip):
+            continue
+        reader = SentenceReader(doc, sent)
+        groups = group_quantities(reader)
+        made: list[Claim] = []
+        kept: list[Group] = []
+        absorbed: set[int] = set()
+        population_sizes: list[Group] = []
+        leading_scope = sentence_scope(reader)
+        for gi, g in enumerate(groups):
+            if gi in absorbed:
+                continue
+            frame_end = groups[gi + 1].start if gi + 1 < len(groups) else sent.end
+            modifiers(reader, g)
+            one_of_many(reader, g)
+            types_anaphor = text_between(doc, g.end, g.end + 3).startswith(
+                ("of these types", "of those types", "of these kinds"))
+            found = find_population(reader, g, frame_end)
+            subject = accounting_subject(reader, g)
+            if subject is not None:
+                g.population, found = subject, True
+            if types_anaphor:
+                g.pop_types = [c.org_type for c in state.last_claims if c.org_type not in GENERIC_TYPES]
+                found = bool(g.pop_types)
+            if not g.pop_types:
+                absorb_following(reader, g, groups, gi, absorbed)
+                frame_end = next((groups[k].start for k in range(gi + 1, len(groups)) if k not in absorbed), sent.end)
+            if not found:
+                if not is_bare(reader, g):
+                    continue
+                if g.count is None and g.percent is None and not g.share:
+                    continue
+            if is_movement(reader, g, frame_end):
+                continue
+            size_of = bracketed_size(reader, g)
+            if size_of is not None:
+                population_sizes.append(Group(start=g.start, end=g.end, count=g.count, population=size_of))
+                continue
+            after_out_of = text_between(doc, max(sent.start, g.start - 2), g.start) == "out of"
+            if kept and kept[-1].total is None and after_out_of:
+                kept[-1].total = g.count
+                continue
+            if kept and g.count is None and text_between(doc, g.end, g.end + 3).startswith(
+                    ("of the total", "of all", "of the whole", "of them", "of those")):
+                prev = kept[-1]
+                prev.percent = prev.percent if prev.percent is not None else g.percent
+                prev.share = prev.share or g.share
+                continue
+            # segment: in the frame after the group, else in the clause before it
+            if not g.segments:
+                seg = segment_in(reader, g.end, frame_end)
+                if seg is None and not g.subset:
+                    lo = kept[-1].end if kept else sent.start
+                    seg = segment_in(reader, lo, g.start)
+                if seg is not None:
+                    g.segments = combined(reader, seg, frame_end)
+                    if g.count is None and lower_at(doc, seg.end) == "(":
+                        inner = [q for q in reader.quantities if q.start == seg.end + 1 and q.label_ == "CARD"]
+                        if inner and lower_at(doc, inner[0].end) == ")":
+                            g.count = inner[0]._.quantity.count
+                            absorbed.update(k for k, other in enumerate(groups) if other.start == inner[0].start)
+            if g.total is None:
+                g.total = trailing_total(reader, g, frame_end)
+            g.scope = (scope_in(reader, (kept[-1].end if kept else sent.start), frame_end)
+                       or deictic_scope(reader, g, state, home) or local_total_scope(reader, g, home))
+            kept.append(g)
+        population_claims = leading_totals(reader, kept) + population_sizes
+        # second pass: inherit what the sentence structure implies
+        for gi, g in enumerate(kept):
+            prev = kept[gi - 1] if gi else None
+            if g.population is None and not g.pop_types:
+                if prev is not None and (prev.population is not None or prev.pop_types):
+                    g.population, g.pop_types = prev.population, prev.pop_types
+                    g.scope = g.scope or prev.scope
+                elif prev is None:
+                    g.population = population_before(reader, g)
+            if not g.segments:
+                g.segments = shared_segment(reader, kept, gi) or (prev.segments if prev and g.subset else ())
+            if not g.segments and prev is not None and prev.population is not None and g.population is not None:
+                gap = text_between(doc, prev.population.end, g.start).replace(",", " ").split()
+                if gap and all(w in {"and", "as", "well", "plus"} for w in gap):
+                    g.segments = prev.segments
+            g.scope = g.scope or leading_scope
+        for g in population_claims:
+            if not g.scope and state.last_claims and state.sentences_since == 0 and not national(reader):
+                g.scope = state.last_claims[-1].scope
+            made.append(_claim_from(doc, sent, g, g.org_type, framework, period))
+        for gi, g in enumerate(kept):
+            if g.leading_total:
+                continue
+            frame_end = kept[gi + 1].start if gi + 1 < len(kept) else sent.end
+            org_type = g.org_type
+            if not org_type and not g.pop_types:
+                org_type = state.last_population if (state.sentences_since <= 2 or g.further) else ""
+                if state.sentences_since >= 1 and state.mentioned_population:
+                    org_type = state.mentioned_population
+                if org_type and not g.scope and state.last_claims:
+                    g.scope = state.last_claims[-1].scope
+            if not g.scope and state.last_claims and state.sentences_since == 0 and not national(reader):
+                g.scope = state.last_claims[-1].scope
+            inherited_segment = False
+            if not g.segments and g.anaphoric and state.sentences_since <= 3 and has_predicate(reader, g, frame_end):
+                g.segments, inherited_segment = state.last_segments, True
+            if not g.segments:
+                g.segments = segments_from_next(doc, sents, si)
+            if not g.segments:
+                continue
+            if org_type in GENERIC_TYPES and (inherited_segment or (g.subset and g.population is None)):
+                org_type = "other"
+            if g.pop_types:
+                claims = [_claim_from(doc, sent, g, t, framework, period) for t in g.pop_types]
+                names, pop = exception_names(reader, g.end)
+                if pop is not None and names:
+                    for c in claims:
+                        if c.org_type == pop.label_:
+                            c.count = len(names)
+                    add_members(result, doc, sent, names, pop.label_, g.segments, framework, period, None)
+                made.extend(claims)
+                continue
+            if not org_type:
+                continue
+            attach_lists(reader, g, frame_end, org_type)
+            if not g.names and g.segments:
+                colon_list(reader, g, frame_end, org_type)
+            claim = _claim_from(doc, sent, g, org_type, framework, period)
+            made.append(claim)
+            if g.names:
+                add_members(result, doc, sent, g.names, org_type, g.segments, framework, period, claim)
+        mentioned = [pop for pop in reader.populations if lower_at(doc, pop.end) not in {"'s", "’s"}]
+        state.mentioned_population = mentioned[-1].label_ if mentioned and not made else ""
+        explicit = leading_scope or explicit_scope(reader)
+        if explicit:
+            state.discourse_scope = explicit
+        if made:
+            result.claims.extend(made)
+            state.last_claims = made
+            state.last_groups = kept
+            state.sentences_since = 0
+        else:
+            they_are_list(reader, state, result, framework, period)
+            state.sentences_since += 1

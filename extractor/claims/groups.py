@@ -1,0 +1,196 @@
+"""Quantity groups: a number with its bracketed figure ("more than half (23)", "40% (84)"),
+its denominator ("of the 42", "of its 19", "11/19") and modifiers ("a further", "the
+remaining", "of the others")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from .sentence import SKIP_TO_POPULATION, SUBSET_BEFORE, Group, SentenceReader, lower_at, text_between
+
+
+def group_quantities(reader: SentenceReader) -> list[Group]:
+    """Merge each quantity with its bracketed figure and denominator."""
+    doc = reader.doc
+    qs = [q for q in reader.quantities if reader.is_count_candidate(q)]
+    groups: list[Group] = []
+    used: set[int] = set()
+    for idx, q in enumerate(qs):
+        if idx in used:
+            continue
+        g = Group(start=q.start, end=q.end)
+        _absorb(g, q._.quantity)
+        # bracketed figure: "more than half (23)", "40% (84)", "Over half (11/19)"
+        if idx + 1 < len(qs) and lower_at(doc, q.end) in {"(", "["}:
+            nq = qs[idx + 1]
+            if nq.start == q.end + 1 and lower_at(doc, nq.end) in {")", "]"}:
+                _absorb(g, nq._.quantity)
+                g.end = nq.end + 1
+                used.add(idx + 1)
+        # denominator: "of the 42", "out of the 137", "of its 19", "of the region's four"
+        j = _denominator_start(reader, g.end)
+        if j is not None:
+            for k in range(idx + 1, len(qs)):
+                if qs[k].start == j and qs[k]._.quantity.kind == "CARD" and g.total is None:
+                    g.total = int(qs[k]._.quantity.value)
+                    g.end = qs[k].end
+                    used.add(k)
+                    break
+        groups.append(g)
+    groups.extend(_implicit_groups(reader, groups))
+    return sorted(groups, key=lambda g: g.start)
+
+
+def _implicit_groups(reader: SentenceReader, groups: list[Group]) -> list[Group]:
+    """'no ambulance trust is ...' → 0; 'the only local trust in segment 1' → 1."""
+    doc, out = reader.doc, []
+    taken = {i for g in groups for i in range(g.start, g.end)}
+    for pop in reader.populations:
+        for back in (1, 2):
+            k = pop.start - back
+            if k < reader.sent.start or k in taken:
+                continue
+            between = [t.lower_ for t in doc[k + 1:pop.start]]
+            if any(w not in SKIP_TO_POPULATION for w in between):
+                continue
+            word, prev = doc[k].lower_, lower_at(doc, k - 1)
+            if word == "no" and prev not in {"is", "are", "was", "were"}:
+                out.append(Group(start=k, end=k + 1, count=0))
+                break
+            if word in {"only", "sole"} and prev in {"the", "its", "our", "their"}:
+                out.append(Group(start=k, end=k + 1, count=1))
+                break
+    return out
+
+
+def absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi: int, absorbed: set[int]) -> None:
+    """'five of the 42 ICBs (12%)', '21 trusts, roughly one in ten,', 'ten of its 22 trusts, or 45%,'."""
+    doc = reader.doc
+    anchor = g.population.end if g.population is not None else g.end
+    if anchor < reader.sent.end and doc[anchor].lower_ == "(" and doc[anchor + 1:anchor + 2].text[:1].isupper():
+        return
+    for k in range(gi + 1, min(gi + 2, len(groups))):
+        nxt = groups[k]
+        gap = [t.lower_ for t in doc[anchor:nxt.start]]
+        if not gap or gap[0] not in {"(", ","} or len(gap) > 4:
+            return
+        if any(w not in {"(", ",", "or", "roughly", "about", "around", "almost", "nearly", "some", "approximately",
+                         "just", "–", "-", "that", "is"} for w in gap):
+            return
+        after = lower_at(doc, nxt.end)
+        inner = reader.population_at(nxt.end)
+        if gap[0] == "(" and inner is not None and lower_at(doc, inner.end) == ")":
+            after = ")"
+        if gap[0] == "(" and after not in {")"}:
+            return
+        if gap[0] == "," and after not in {",", "–", "-", ")"}:
+            return
+        if nxt.count is not None and g.count is not None and not nxt.share and nxt.percent is None:
+            return
+        g.share = g.share or nxt.share
+        g.percent = g.percent if g.percent is not None else nxt.percent
+        g.count = g.count if g.count is not None else nxt.count
+        g.total = g.total if g.total is not None else nxt.total
+        absorbed.add(k)
+
+
+_DENOM_WORDS = {"the", "all", "its", "our", "their", "these", "those", "england", "region", "county", "capital",
+                "system", "country", "area", "city", "sector", "nation", "'s", "’s", "'", "’", "s"}
+
+
+def _denominator_start(reader: SentenceReader, i: int) -> int | None:
+    """Index of the number after "of"/"out of" and determiners or possessives, else None."""
+    doc, end = reader.doc, reader.sent.end
+    if i >= end:
+        return None
+    j = i
+    if doc[j].lower_ == "out" and j + 1 < end and doc[j + 1].lower_ == "of":
+        j += 2
+    elif doc[j].lower_ == "of":
+        j += 1
+    else:
+        return None
+    for _ in range(5):
+        if j >= end:
+            return None
+        tok = doc[j]
+        if tok.like_num or reader.doc[j].lower_ in _NUMBER_WORDS:
+            return j
+        possessive = j + 1 < end and doc[j + 1].text in {"'s", "’s", "'", "’"}
+        if tok.lower_ in _DENOM_WORDS or (tok.is_title and possessive):
+            j += 1
+            continue
+        return None
+    return None
+
+
+_NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"}
+
+
+def one_of_many(reader: SentenceReader, g: Group) -> None:
+    """'We are one of 23 ICBs in segment 3' counts the 23, not one of them."""
+    doc = reader.doc
+    if g.count == 1 and g.total is not None and doc[g.start].lower_ == "one" and lower_at(doc, g.start + 1) == "of" \
+            and doc[g.start + 2].like_num:
+        g.count, g.total = g.total, None
+
+
+def _absorb(g: Group, qty) -> None:
+    if qty.kind == "SHARE":
+        g.share = g.share or qty.text
+    elif qty.kind == "PERCENT":
+        g.percent = qty.value if g.percent is None else g.percent
+    elif qty.kind == "RATIO":
+        if qty.text.replace(" ", "").count("/") == 1:
+            g.count, g.total = (qty.count, qty.total) if g.count is None else (g.count, g.total)
+        else:
+            g.share = g.share or qty.text
+    elif qty.kind == "CARD" and g.count is None:
+        g.count = qty.count
+
+
+_REST_SUBJECTS = ("the rest ", "the remainder ", "the others ", "the remaining ", "of the rest", "of the remainder")
+
+
+def modifiers(reader: SentenceReader, g: Group) -> None:
+    doc = reader.doc
+    lead = reader.sent.text.lstrip().lower()
+    if lead.startswith(_REST_SUBJECTS) and g.start - reader.sent.start < 20:
+        g.anaphoric = True
+    before = text_between(doc, max(reader.sent.start, g.start - 3), g.start)
+    if any(before.endswith(m) for m in ("a further", "another", "further", "an additional", "a further ")):
+        g.further = True
+    if before.endswith(("the remaining", "the other", "remaining")):
+        g.anaphoric = True
+    if any(before.endswith(m) for m in SUBSET_BEFORE):
+        g.subset = True
+    after = text_between(doc, g.end, min(reader.sent.end, g.end + 3))
+    if after.startswith(("of the others", "of them", "of these", "of those", "of the rest", "of the remainder")):
+        g.anaphoric = True
+
+
+_EXACT_SHARES = {"half": 0.5, "a half": 0.5, "a third": 1 / 3, "one third": 1 / 3, "one-third": 1 / 3,
+                 "two-thirds": 2 / 3, "two thirds": 2 / 3, "a quarter": 0.25, "one quarter": 0.25,
+                 "three-quarters": 0.75, "three quarters": 0.75, "a fifth": 0.2, "two-fifths": 0.4}
+
+
+def implied_count(g: Group) -> int | None:
+    """'Half of the county's six NHS trusts' states three trusts."""
+    f = _EXACT_SHARES.get(g.share.lower()) if g.share else None
+    if f is None or g.total is None:
+        return None
+    value = f * g.total
+    return round(value) if abs(value - round(value)) < 1e-9 else None
+
+
+def bracketed_size(reader: SentenceReader, g: Group) -> Span | None:
+    """'Acute trusts (113): ...' — the bracketed figure is the population's size."""
+    doc = reader.doc
+    if g.count is None or g.share or g.percent is not None:
+        return None
+    if lower_at(doc, g.start - 1) != "(" or not lower_at(doc, g.end).startswith(")"):
+        return None
+    for pop in reader.populations:
+        if pop.end == g.start - 1:
+            return pop
+    return None

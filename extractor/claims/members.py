@@ -1,0 +1,116 @@
+"""Named organisations attached to a claim: in brackets, between dashes, in apposition, after a
+colon, after "apart from", or in a following "They are ..." sentence."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from ..lists import ListItem, fit_to_count, names_before, split_names
+from ..records import Claim, DocResult, Membership
+from .sentence import ABBREVIATION, GENERIC_TYPES, Group, SentenceReader, State, lower_at, text_between
+
+
+def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str) -> None:
+    """Names in brackets, between dashes, or in apposition right after the population (or
+    right after a bare count: "four – Devon, ... – are in segment 4"), or after a colon that
+    ends the claim ("five ICBs are in segment 4: Devon, ...")."""
+    doc = reader.doc
+    i = g.population.end if g.population is not None else g.end
+    # skip an abbreviation in brackets: "Integrated Care Systems (ICSs)"
+    if lower_at(doc, i) == "(" and i + 2 < reader.sent.end and lower_at(doc, i + 2) == ")" and (
+            ABBREVIATION.match(doc[i + 1].text) or reader.population_at(i + 1) is not None):
+        i += 3
+    if i >= reader.sent.end:
+        return
+    opener = doc[i].text
+    closers = {"(": ")", "–": "–", "—": "—", "-": "-", ":": None, ",": None}
+    if opener not in closers:
+        return
+    closer = closers[opener]
+    j = i + 1
+    while j < min(frame_end, reader.sent.end):
+        t = doc[j].text
+        if closer and t == closer:
+            break
+        if not closer and (t in {";", "."} or doc[j].lower_ in {"while", "whereas", "but", "which", "who",
+                                                                 "are", "were", "is", "was", "have", "has"}):
+            break
+        j += 1
+    if j <= i + 1:
+        return
+    region = doc[i + 1:j]
+    if opener == "," and not any(tok.is_title for tok in region):
+        return
+    if g.population is None and opener in {",", ":"}:
+        return
+    items = fit_to_count(split_names(region, reader.orgs), g.count, org_type)
+    if opener == "," and (not items or any(len(it.text.split()) > 8 for it in items)):
+        return
+    g.names = items
+
+
+def colon_list(reader: SentenceReader, g: Group, frame_end: int, org_type: str) -> None:
+    """'... five ICBs are in segment 4 and receiving support: Devon, Hampshire and Isle of Wight, ...'."""
+    doc = reader.doc
+    for j in range(g.end, frame_end):
+        if doc[j].text == ":" and j + 1 < reader.sent.end:
+            region = doc[j + 1:reader.sent.end]
+            if region and region[-1].is_punct:
+                region = doc[region.start:region.end - 1]
+            if not any(t.is_title for t in region):
+                return
+            g.names = fit_to_count(split_names(region, reader.orgs), g.count, org_type)
+            return
+
+
+def exception_names(reader: SentenceReader, start: int) -> tuple[list[ListItem], Span | None]:
+    """'apart from the London and South East Coast ambulance trusts' → names and their population."""
+    doc = reader.doc
+    text = text_between(doc, start, reader.sent.end)
+    for marker in ("apart from", "except for", "except", "other than", "with the exception of", "bar", "save for"):
+        pos = text.find(marker + " ")
+        if pos == -1:
+            continue
+        char = doc[start].idx + pos + len(marker) + 1
+        k = next((t.i for t in doc[start:reader.sent.end] if t.idx >= char), None)
+        if k is None:
+            return [], None
+        for p in reader.populations:
+            if p.start > k:
+                names = names_before(doc[k:p.start], reader.orgs)
+                return names, p
+        return [], None
+    return [], None
+
+
+def they_are_list(reader: SentenceReader, state: State, result: DocResult, framework: str, period: str) -> None:
+    """'They are Barking Havering and Redbridge Hospitals ..., East Kent Hospitals ...'."""
+    doc, sent = reader.doc, reader.sent
+    words = [t for t in sent if not t.is_space]
+    if len(words) < 3 or not state.last_claims or state.sentences_since > 0:
+        return
+    head = " ".join(t.lower_ for t in words[:3])
+    if not head.startswith(("they are", "these are", "they include", "these include", "those are",
+                            "they were", "these were")):
+        return
+    claim = state.last_claims[-1]
+    if not claim.segments:
+        return
+    region = doc[words[2].i:sent.end]
+    items = split_names(region, reader.orgs)
+    org_type = claim.org_type if claim.org_type not in GENERIC_TYPES else ""
+    add_members(result, doc, sent, items, org_type, claim.segments, framework, period, claim)
+
+
+def add_members(result: DocResult, doc: Doc, sent: Span, items: list[ListItem], org_type: str,
+                 segments: tuple[int, ...], framework: str, period: str, claim: Claim | None) -> None:
+    if len(segments) != 1:
+        return
+    text = doc.text[sent.start_char:sent.end_char].strip()
+    start = doc.text.find(text, sent.start_char)
+    for item in items:
+        result.memberships.append(Membership(
+            name=item.text, segment=segments[0], org_type=org_type, framework=framework, text=text,
+            start=start, end=start + len(text), period=period,
+            claim=claim,
+        ))

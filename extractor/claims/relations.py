@@ -1,0 +1,251 @@
+"""Which population and segment a quantity group belongs to: directly, through "of the",
+after a copula, from a leading "Of the N ..." clause, from a coordinated list, or from the
+sentence after ("They fall into Segment 3")."""
+
+from __future__ import annotations
+
+import regex
+from spacy.tokens import Doc, Span
+
+from ..pipeline.segments import is_domain_segment
+from .sentence import FOLLOW_OK, THEY, UNITS, Group, SentenceReader, overlaps, text_between
+
+
+def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
+    """Population directly after, through 'of', or after a copula; True when found."""
+    doc = reader.doc
+    if text_between(doc, g.end, g.end + 3).startswith(("of these types", "of those types", "of these kinds")):
+        return True
+    pop = reader.population_after(g.end)
+    if pop is not None:
+        g.population = pop
+        return True
+    for seg in reader.segments:
+        if seg.start == g.end and seg._.segments and reader.population_at(seg.end) is not None:
+            g.population, g.segments = reader.population_at(seg.end), seg._.segments
+            return True
+    for j in range(g.end, min(frame_end, reader.sent.end)):
+        if doc[j].lower_ in {"are", "were", "is", "was"}:
+            pop = reader.population_after(j + 1, limit=3)
+            if pop is not None and not text_between(doc, j + 1, pop.start).strip(" ").startswith(("in", "on")):
+                g.population = pop
+                return True
+        if doc[j].is_punct and doc[j].text in ";":
+            break
+    return False
+
+
+def is_bare(reader: SentenceReader, g: Group) -> bool:
+    """A number followed by a verb or preposition counts whatever the sentence is about."""
+    doc = reader.doc
+    nxt = doc[g.end] if g.end < reader.sent.end else None
+    if nxt is None:
+        return True
+    if nxt.lower_ == "of" and any(t.lower_ in UNITS for t in doc[g.end + 1:min(reader.sent.end, g.end + 5)]):
+        return False
+    if nxt.lower_ == "of" and any(reader.population_at(i) is not None
+                                  for i in range(g.end + 1, min(reader.sent.end, g.end + 6))):
+        return False
+    if nxt.is_punct or nxt.is_space:
+        return nxt.text not in {"%", "/"}
+    return nxt.lower_ in FOLLOW_OK
+
+
+_OTHER_TIERS = {"elective", "cancer", "waiting", "diagnostic", "tiering", "recovery", "escalation", "opel"}
+
+
+def segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
+    """The first numbered segment in ``[start, end)``, else the first descriptor.
+
+    "Tier 1" means an oversight segment only where the sentence is not about another tiering
+    (elective recovery, cancer, waiting lists)."""
+    other_tiers = any(t.lower_ in _OTHER_TIERS for t in reader.sent)
+    inside = [s for s in reader.segments if s.start >= start and s.end <= end and s._.segments
+              and not (s.id_ == "tier" and other_tiers) and not is_domain_segment(s)]
+    numbered = [s for s in inside if not s.id_.startswith("desc:")]
+    if numbered:
+        return numbered[0]
+    return inside[0] if inside else None
+
+
+_PREDICATE = {"are", "is", "were", "was", "remain", "remains", "remained", "sit", "sits", "fall", "falls", "fell",
+              "have", "has", "had", "been", "now", "placed", "rated", "listed", "in", "into", "make", "made"}
+
+
+_ACCOUNT_VERBS = ("account for", "accounts for", "accounted for", "make up", "makes up", "made up", "represent",
+                  "represents", "comprise", "comprises")
+
+
+def accounting_subject(reader: SentenceReader, g: Group) -> Span | None:
+    """In 'Acute trusts account for 16/19 of the providers in segment 4' the acute trusts are counted."""
+    before = [p for p in reader.populations if p.end <= g.start]
+    if not before:
+        return None
+    gap = text_between(reader.doc, before[-1].end, g.start).strip()
+    return before[-1] if gap in _ACCOUNT_VERBS else None
+
+
+def has_predicate(reader: SentenceReader, g: Group, frame_end: int) -> bool:
+    """'Two of the others are ambulance trusts' places organisations; 'one of them said' does not."""
+    after = reader.doc[g.end:min(frame_end, g.end + 8)]
+    doc, start = reader.doc, reader.sent.start
+    before = [*doc[max(start, g.start - 3):g.start], *doc[start:start + 4]]
+    return any(t.lower_ in _PREDICATE for t in after) or any(t.lower_ in {"are", "were", "is", "was"} for t in before)
+
+
+_MOVE_VERBS = {"added", "removed", "left", "exited", "entered", "joined", "moved", "dropped", "slipped", "improved",
+               "deteriorated", "transferred", "upgraded", "downgraded", "escalated", "de-escalated", "graduated"}
+
+
+def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
+    """'One trust moved from segment 2 to segment 3', 'none has been added': a count of movers,
+    not of a segment's members (the contract counts where organisations are)."""
+    doc = reader.doc
+    words = [t.lower_ for t in doc[g.end:frame_end]]
+    if any(w in _MOVE_VERBS for w in words[:6]):
+        return True
+    if "from" not in words:
+        return False
+    i = words.index("from")
+    rest = doc[g.end + i + 1:frame_end]
+    return any(s.start == rest.start for s in reader.segments) and any(t.lower_ in {"to", "into"} for t in rest)
+
+
+def trailing_total(reader: SentenceReader, g: Group, frame_end: int) -> int | None:
+    """'three in special measures out of 37'."""
+    doc = reader.doc
+    for i in range(g.end, min(frame_end, reader.sent.end) - 2):
+        if doc[i].lower_ == "out" and doc[i + 1].lower_ == "of":
+            for q in reader.quantities:
+                if q.start in (i + 2, i + 3) and q._.quantity.kind == "CARD" and q._.quantity.count:
+                    return q._.quantity.count
+    return None
+
+
+def combined(reader: SentenceReader, seg: Span, frame_end: int) -> tuple[int, ...]:
+    """'split between segment 1 (maximum autonomy) and segment 2 (targeted support)' → (1, 2)."""
+    doc = reader.doc
+    segs = list(seg._.segments)
+    for other in reader.segments:
+        if other.start <= seg.end or other.end > frame_end or not other._.segments:
+            continue
+        gap = regex.sub(r"\([^)]*\)", " ", doc[seg.end:other.start].text).strip(" ,").lower()
+        if gap in {"and", "or", "and in", "or in", "and into"}:
+            segs.extend(other._.segments)
+            seg = other
+        else:
+            break
+    return tuple(dict.fromkeys(segs))
+
+
+def population_before(reader: SentenceReader, g: Group) -> Span | None:
+    """'Community trusts are the stand-out performers: nine in 10 are in ...' → community."""
+    before = [p for p in reader.populations if p.end <= g.start and not overlaps(p, reader.orgs)]
+    if not before:
+        return None
+    pop = before[-1]
+    between = reader.doc[pop.end:g.start]
+    if regex.fullmatch(r"\s*(?:\(\s*\d{1,4}\s*\))?\s*[:–—-]\s*", between.text):
+        return pop
+    lead = reader.doc[max(reader.sent.start, pop.start - 3):pop.start].text.lower()
+    if lead.endswith(("number of", "total of", "count of", "tally of")):
+        return pop
+    in_segment = {i for s in reader.segments for i in range(s.start, s.end)}
+    if any(t.like_num and t.i not in in_segment for t in between):
+        return None
+    if any(s.start >= pop.end and s.end <= g.start for s in reader.segments):
+        return None
+    return pop if ":" in between.text or between.text.strip().lower().startswith(("are", "is", ",")) else None
+
+
+def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
+    """'Of the 207 NHS trusts assessed, 27 (13%) were ...', 'Of the 19 trusts in segment 4, 13 are
+    acute ...' and 'All 238 NHS providers have been segmented'.
+
+    A leading "Of the N ..." group is the denominator of the next count and the population
+    and segment of every count after it; without a segment of its own it states a
+    population size, which comes back as a population claim.
+    """
+    doc = reader.doc
+    out = []
+    for gi, g in enumerate(kept):
+        if g.population is None or g.count is None:
+            continue
+        before = [t.lower_ for t in doc[max(reader.sent.start, g.start - 5):g.start] if not t.is_space]
+        at_start = all(not t.is_alpha or t.lower_ in _LEAD_WORDS or t.is_title
+                       for t in doc[reader.sent.start:g.start])
+        if (("of" in before) or any(w in before for w in ("across", "among", "amongst"))) and at_start \
+                and gi + 1 < len(kept) and g.total is None:
+            gap = text_between(doc, g.population.end, kept[gi + 1].start)
+            if "," not in gap:
+                continue
+            g.leading_total = True
+            for _k, nxt in enumerate(kept[gi + 1:]):
+                if nxt.total is None and not nxt.pop_types:
+                    nxt.total = g.count
+                if nxt.population is None and not nxt.pop_types:
+                    nxt.population = g.population
+                nxt.scope = nxt.scope or g.scope
+                if not nxt.segments and g.segments:
+                    nxt.segments, nxt.subset = g.segments, True
+            if g.segments:
+                g.leading_total = False
+            else:
+                out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
+        elif (before[-1:] == ["all"] or before[-2:] == ["all", "the"] or _states_population(before)) \
+                and not g.share and g.percent is None and not g.segments and not g.anaphoric:
+            g.leading_total = True
+            out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
+            if _states_population(before) and gi + 1 < len(kept) and kept[gi + 1].total is None \
+                    and "," in text_between(doc, g.population.end, kept[gi + 1].start):
+                kept[gi + 1].total = g.count
+    return out
+
+
+_LEAD_WORDS = {"of", "the", "all", "england", "s", "across", "among", "amongst", "region", "county", "city", "capital",
+               "system", "country",
+               "its", "our", "their", "nation", "sector", "area"}
+
+
+_POPULATION_VERBS = {"covered", "covers", "covering", "assessed", "assesses", "oversees", "oversaw", "segmented",
+                     "comprises", "across"}
+
+
+def _states_population(before: list[str]) -> bool:
+    """'There are 42 ICBs', 'the segmentation covered 211 trusts', 'England has 42 ICBs'."""
+    if before[-2:] in (["there", "are"], ["there", "were"], ["are", "now"]) or before[-3:] == ["there", "are", "now"]:
+        return True
+    if len(before) >= 2 and before[-1] in {"'s", "’s"} and before[-2] in {"england", "country", "nation", "nhs"}:
+        return True
+    if before[-2:-1] and before[-2] in {"rank", "ranks", "ranked", "covers", "covering"} and before[-1] == "the":
+        return True
+    return bool(before) and before[-1] in _POPULATION_VERBS
+
+
+def shared_segment(reader: SentenceReader, groups: list[Group], gi: int) -> tuple[int, ...]:
+    """A coordinated list shares the segment named at its end."""
+    doc = reader.doc
+    for k in range(gi, len(groups) - 1):
+        cur, nxt = groups[k], groups[k + 1]
+        end = cur.population.end if cur.population is not None else cur.end
+        gap = text_between(doc, end, nxt.start).replace(",", " ").split()
+        if any(w not in {"and", "as", "well", "plus", "while"} for w in gap):
+            return ()
+        if nxt.segments:
+            return nxt.segments
+    return ()
+
+
+def segments_from_next(doc: Doc, sents: list[Span], si: int) -> tuple[int, ...]:
+    """'... 23 of the 42 ICSs ... . They fall into Segment 3.'"""
+    if si + 1 >= len(sents):
+        return ()
+    nxt = sents[si + 1]
+    first = next((t for t in nxt if not t.is_space), None)
+    if first is None or first.lower_ not in THEY:
+        return ()
+    reader = SentenceReader(doc, nxt)
+    if any(reader.is_count_candidate(q) for q in reader.quantities):
+        return ()
+    seg = segment_in(reader, nxt.start, nxt.end)
+    return seg._.segments if seg is not None else ()

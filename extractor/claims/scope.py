@@ -1,0 +1,99 @@
+"""Scope: the region, system or place a count is limited to ("In the Midlands and East, ...",
+"our five providers", "the region's acute trusts"), or national when the text says so."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from .sentence import Group, SentenceReader, State, lower_at, overlaps
+
+
+def scope_in(reader: SentenceReader, start: int, end: int) -> str:
+    for s in reader.scopes:
+        if s.start >= start and s.end <= end and _accepted_scope(reader, s):
+            return s.text
+    return ""
+
+
+def home_scope(doc: Doc) -> str:
+    """The system or place a document speaks for ("our providers"): the first place or ICB
+    named in its opening lines (title, header of a board paper)."""
+    head_end = min(len(doc.text), 400)
+    orgs = list(doc.spans.get("orgs", []))
+    for span in sorted([*doc.spans.get("scopes", []), *orgs], key=lambda s: s.start_char):
+        if span.end_char > head_end:
+            break
+        if span.label_ == "icb" or (span.label_ == "SCOPE" and not overlaps(span, orgs)):
+            return span.text
+    return ""
+
+
+_HOME_WORDS = ("our ", "the system", "in the system", "locally", "local ", "in our ")
+
+
+_DEICTIC_WORDS = ("the region", "its ", "the county", "the city", "the capital", "their ", "each region")
+
+
+def deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) -> str:
+    """'our five providers' → the document's own system; 'the region's acute trusts' → the place
+    the text is talking about."""
+    doc = reader.doc
+    lo = max(reader.sent.start, g.start - 3)
+    hi = min(reader.sent.end, (g.population.end if g.population is not None else g.end) + 6)
+    window = " " + doc[lo:hi].text.lower().replace("’", "'") + " "
+    if any(w in window for w in (" our ", " the system", " locally ", " local ")):
+        return home or state.discourse_scope
+    if any(w in window for w in (" the region's", " the region ", " its ", " the county's", " the city's",
+                                 " the capital's", " their ")):
+        return state.discourse_scope or home
+    return ""
+
+
+def local_total_scope(reader: SentenceReader, g: Group, home: str) -> str:
+    """'Two of the five trusts ...' in a paper about one county: a small definite total is local."""
+    if not home or g.total is None or g.total >= 30 or national(reader):
+        return ""
+    if g.population is not None and g.population.label_ == "ambulance" and g.total in (10, 11):
+        return ""  # England has 10 ambulance trusts (11 before 2019 mergers): that is the national league
+    phrase = reader.doc[g.start:g.end].text.lower()
+    return home if " of the " in f" {phrase} " else ""
+
+
+_NATIONAL = {"nationally", "national", "england", "overall", "country", "nationwide", "england's"}
+
+
+def national(reader: SentenceReader) -> bool:
+    """A sentence that says it is about the whole country does not continue a regional scope."""
+    return any(t.lower_ in _NATIONAL for t in reader.sent)
+
+
+def _accepted_scope(reader: SentenceReader, s: Span) -> bool:
+    doc = reader.doc
+    before, after = lower_at(doc, s.start - 1), lower_at(doc, s.end)
+    if s.text.lower() in {"the region", "our region", "our system", "the system", "the capital"}:
+        return False
+    if before in {"in", "across", "within", "for", "its", "our", "their", "serve", "serves", "serving", "covering",
+                  "cover", "covers"} or after in {"'s", "’s", "'", "’"}:
+        return True
+    if reader.population_at(s.end) is not None:
+        return True
+    if before == "the" and not overlaps(s, reader.orgs):
+        return True
+    first = next((t for t in reader.sent if not t.is_space), None)
+    return first is not None and s.start <= first.i + 1 and after in {",", "has", "had", "have"}
+
+
+def explicit_scope(reader: SentenceReader) -> str:
+    found = [s for s in reader.scopes if _accepted_scope(reader, s)]
+    return found[-1].text if found else ""
+
+
+def sentence_scope(reader: SentenceReader) -> str:
+    """'In the Midlands and East, ...' / 'London has nine trusts ...': a scope leading the sentence."""
+    first = next((t for t in reader.sent if not t.is_space), None)
+    if first is None:
+        return ""
+    for s in reader.scopes:
+        if s.start <= first.i + 2 and _accepted_scope(reader, s):
+            return s.text
+    return ""

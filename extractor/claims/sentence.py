@@ -1,0 +1,214 @@
+"""What one sentence holds for claim building: its quantities, segments, populations,
+scopes and organisations, and the small vocabularies that decide whether a number counts
+organisations."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+from spacy.tokens import Doc, Span
+
+from ..lists import ListItem
+from ..records import Claim
+
+GENERIC_TYPES = {"trust", "other"}
+
+
+_ORDINAL = regex.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                          r"last|bottom|top)$")
+
+
+_CHANGE_WORDS = {"up", "down", "rising", "falling", "rose", "fell", "risen", "fallen", "increase", "increased",
+                 "decrease", "decreased", "change", "changed", "climbed", "dropped", "grown", "grew"}
+
+
+_RANK_VERBS = {"ranked", "placed", "came", "finished", "is", "was", "sits", "joint", "equal", "rank", "ranks"}
+
+
+ABBREVIATION = regex.compile(r"^[A-Z]{2,}[s’']?s?$")
+
+
+FOLLOW_OK = {
+    "are", "were", "is", "was", "have", "had", "has", "in", "into", "of", "out", "now", "remain",
+    "remained", "remains", "sit", "sat", "sits", "fall", "fell", "falls", "currently", "still", "also",
+    "received", "moved", "will", "would", "could", "been", "being", "placed", "listed", "rated",
+    "went", "make", "made", "achieved", "got", "each", "to", "at", "on", "with", "from", "and", "across",
+    "nationally", "overall", "altogether", "in total", "more", "fewer", "others", "other", "apiece",
+}
+
+
+SKIP_TO_POPULATION = {"of", "the", "these", "those", "its", "our", "their", "all", "england", "'s", "’s",
+                      "country", "nation", "national", "english", "current", "existing", "remaining",
+                      "other", "such", "individual", "which", "local", "a", "an", "region", "county", "city",
+                      "capital", "system", "area", "sector", "own"}
+
+
+ANAPHORIC_AFTER = {"others", "them", "these", "those", "which", "remainder", "rest"}
+
+
+SUBSET_BEFORE = ("of which", "of whom", "of these", "of them", "of those", "including", "among them",
+                 "among these")
+
+
+UNITS = {"bn", "m", "million", "billion", "k", "per", "percent", "weeks", "week", "days", "day", "hours",
+         "months", "month", "years", "year", "patients", "beds", "people", "staff", "pounds", "p",
+         "minutes", "metrics", "themes", "domains", "segments", "segment", "criteria", "points", "places",
+         "times", "sites", "hospitals", "areas", "measures", "indicators", "standards", "targets",
+         "quarters", "appointments", "operations", "tier", "tiers", "categories", "services"}
+
+
+MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+          "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+          "sept", "oct", "nov", "dec"}
+
+
+NOT_COUNT_BEFORE = {"£", "$", "€", "q", "quarter", "page", "no", "section", "table", "figure", "segment",
+                    "segments", "tier", "nof", "sof", "level", "category", "appendix", "paragraph", "item",
+                    "annex", "version", "top", "phase", "year", "wave", "round"}
+
+
+THEY = {"they", "these", "those", "all", "both", "each"}
+
+
+@dataclass
+class Group:
+    """A quantity with its bracketed figure, denominator and modifiers."""
+
+    start: int
+    end: int
+    count: int | None = None
+    total: int | None = None
+    percent: float | None = None
+    share: str = ""
+    anaphoric: bool = False
+    further: bool = False
+    subset: bool = False
+    population: Span | None = None
+    pop_types: list[str] = field(default_factory=list)
+    segments: tuple[int, ...] = ()
+    scope: str = ""
+    leading_total: bool = False
+    names: list[ListItem] = field(default_factory=list)
+
+    @property
+    def org_type(self) -> str:
+        return self.population.label_ if self.population is not None else ""
+
+
+@dataclass
+class State:
+    """What earlier sentences established, for "A further 20", "They are ...", "None of these"."""
+
+    last_claims: list[Claim] = field(default_factory=list)
+    last_groups: list[Group] = field(default_factory=list)
+    sentences_since: int = 0
+    discourse_scope: str = ""
+    mentioned_population: str = ""
+
+    @property
+    def last_population(self) -> str:
+        for claim in reversed(self.last_claims):
+            if claim.org_type not in ("", "other"):
+                return claim.org_type
+        return ""
+
+    @property
+    def last_segments(self) -> tuple[int, ...]:
+        for claim in reversed(self.last_claims):
+            if claim.segments:
+                return claim.segments
+        return ()
+
+
+def _spans_in(doc: Doc, key: str, sent: Span) -> list[Span]:
+    if key not in doc.spans:
+        return []
+    return [s for s in doc.spans[key] if s.start >= sent.start and s.end <= sent.end]
+
+
+def overlaps(span: Span, others: list[Span]) -> bool:
+    return any(span.start < o.end and o.start < span.end for o in others)
+
+
+def lower_at(doc: Doc, i: int) -> str:
+    return doc[i].lower_ if 0 <= i < len(doc) else ""
+
+
+def text_between(doc: Doc, a: int, b: int) -> str:
+    return doc[a:b].text.lower() if a < b else ""
+
+
+class SentenceReader:
+    """Reads one sentence's groups, populations and segments."""
+
+    def __init__(self, doc: Doc, sent: Span) -> None:
+        self.doc = doc
+        self.sent = sent
+        self.segments = _spans_in(doc, "segments", sent)
+        self.populations = _spans_in(doc, "populations", sent)
+        self.scopes = _spans_in(doc, "scopes", sent)
+        self.orgs = _spans_in(doc, "orgs", sent)
+        ranks = _spans_in(doc, "ranks", sent)
+        blockers = self.segments + ranks
+        self.quantities = [q for q in _spans_in(doc, "quantities", sent)
+                           if not overlaps(q, blockers) and q._.quantity is not None]
+
+    def population_at(self, i: int) -> Span | None:
+        for p in self.populations:
+            if p.start == i:
+                return p
+        return None
+
+    def population_after(self, i: int, limit: int = 4) -> Span | None:
+        """The population noun starting at ``i`` or after only skippable words."""
+        j = i
+        while j < self.sent.end and j - i <= limit:
+            pop = self.population_at(j)
+            if pop is not None and lower_at(self.doc, pop.end) not in {"'s", "’s", "'", "’"}:
+                if overlaps(pop, self.orgs):
+                    return None
+                return pop
+            tok = self.doc[j]
+            possessive = j + 1 < self.sent.end and self.doc[j + 1].text in {"'s", "’s", "'", "’"}
+            if tok.is_title and possessive:
+                j += 1
+                continue
+            skippable = tok.lower_ in SKIP_TO_POPULATION or (tok.is_punct and tok.text in "’'")
+            if not skippable and not (tok.is_title and self._inside_population_name(j)):
+                return None
+            j += 1
+        return None
+
+    def _inside_population_name(self, j: int) -> bool:
+        return any(p.start <= j < p.end for p in self.populations)
+
+    def is_count_candidate(self, q: Span) -> bool:
+        doc = self.doc
+        qty = q._.quantity
+        prev = lower_at(doc, q.start - 1)
+        nxt = lower_at(doc, q.end)
+        if prev in NOT_COUNT_BEFORE or prev in MONTHS or nxt in MONTHS:
+            return False
+        if prev == "from" and nxt == "to":
+            return False
+        if prev == "from" and lower_at(doc, q.start - 2) in _CHANGE_WORDS:
+            return False  # 'up from 17 last quarter' is an earlier value, not a second claim
+        if nxt in {"to", "-", "–", "or"} and q.end + 1 < self.sent.end and doc[q.end + 1].like_num:
+            return False
+        if qty.kind == "CARD" and qty.value == 1 and prev in {"of", "at", "for", "from", "with", "by", "in"} \
+                and self.population_at(q.end) is not None:
+            return False
+        window = [t.text.lower() for t in doc[max(self.sent.start, q.start - 4):q.start]]
+        if any(w in {"of", "among", "amongst", "out"} for w in window) and any(
+                _ORDINAL.match(w) and (w[0].isdigit() or (k and window[k - 1] in _RANK_VERBS))
+                for k, w in enumerate(window)):
+            return False
+        if qty.kind == "CARD":
+            if qty.value is None or not float(qty.value).is_integer() or qty.value > 5000:
+                return False
+            if len(q.text) == 4 and q.text.isdigit() and 1900 <= int(q.text) <= 2100:
+                return False
+            if nxt in UNITS or (nxt in {"%", "or"} and lower_at(doc, q.end + 1) == "more"):
+                return False
+        return True
