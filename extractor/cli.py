@@ -26,10 +26,12 @@ def _progress(total: int | None, quiet: bool):
     return tqdm(total=total, unit="doc", disable=quiet or None, desc="extracting", file=sys.stderr)
 
 
-def _count_inputs(paths: list[str]) -> int:
-    from .sources import discover
+def _count_inputs(paths: list[str]) -> int | None:
+    """Documents to expect, for the progress bar; unknown (None) when an archive holds many."""
+    from .batch import plan_units
 
-    return sum(1 for _ in discover(paths))
+    units = plan_units(paths)
+    return None if any(u.is_archive for u in units) else len(units)
 
 
 def _run_extract(args: argparse.Namespace, report: bool):

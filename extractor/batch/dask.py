@@ -16,7 +16,7 @@ from collections.abc import Iterator
 from ..errors import ErrorCode
 from .outcome import Outcome, failure_outcome
 from .tasks import run_task
-from .units import Task, interrupted_document
+from .units import ARCHIVE_END, Task, interrupted_document
 
 log = logging.getLogger(__name__)
 _local = threading.local()
@@ -62,7 +62,7 @@ def run_dask(tasks: list[Task], scheduler: str, jobs: int, max_bytes: int) -> It
             except Exception as exc:  # a task that kept killing workers costs its file, not the run
                 log.warning("Dask could not finish %s: %r", task.unit.path, exc)
                 sd = interrupted_document(task.unit, True, ErrorCode.CRASHED, repr(exc), max_bytes)
-                yield task, ("doc", -1, failure_outcome(sd))
+                yield task, ("doc", ARCHIVE_END, failure_outcome(sd))
             else:
                 for pos, outcome in documents:
                     yield task, ("doc", pos, outcome)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,7 @@ from ..sources import DEFAULT_MAX_BYTES, SourceDocument
 from .journal import Journal
 from .pool import PoolOptions, WorkerPool
 from .tasks import run_task
-from .units import Task, plan_units
+from .units import Task, plan_units, share_out
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,16 @@ def run_batch(paths: Iterable[str | Path], journal: Journal, options: BatchOptio
     tasks = [Task(unit, 0, journal.finished(unit)) for unit in journal.start(units)]
     if on_resumed:
         on_resumed(journal.count_finished())
+    if options.jobs > 1:
+        tasks = share_out(tasks, options.jobs)
+    ended: Counter[str] = Counter()
     for task, event in execute(tasks, options):
         if event[0] == "doc":
             journal.add(task.unit, event[1], event[2])
             if on_document:
                 on_document(event[2].source_document())
         elif event[0] == "end":
-            journal.unit_done(task.unit)
+            ended[task.unit.key] += 1
+            if ended[task.unit.key] == task.shares:
+                journal.unit_done(task.unit)
     journal.commit()

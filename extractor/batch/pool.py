@@ -21,12 +21,13 @@ from multiprocessing.connection import wait
 from ..errors import ErrorCode
 from .outcome import failure_outcome
 from .tasks import document_meta, run_task
-from .units import Task, interrupted_document
+from .units import ARCHIVE_END, Task, interrupted_document
 from .worker import worker_main
 
 log = logging.getLogger(__name__)
 
 STARTUP_LIMIT = 300.0
+PRELOAD = ["extractor.batch.worker", "extractor.batch.tasks", "extractor.pipeline", "extractor.reading"]
 MAX_BROKEN_STARTS = 3
 
 
@@ -61,7 +62,12 @@ class WorkerPool:
         """``run`` drives one task in a worker; it must be importable there (tests pass a trap)."""
         self.options = options
         self.run_task = run
-        self.ctx = mp.get_context("forkserver" if "forkserver" in mp.get_all_start_methods() else "spawn")
+        if "forkserver" in mp.get_all_start_methods():
+            self.ctx = mp.get_context("forkserver")
+            # Imported once in the server, so each (re)started worker only builds the pipeline.
+            self.ctx.set_forkserver_preload(PRELOAD)
+        else:
+            self.ctx = mp.get_context("spawn")
         self.workers: list[_Worker] = []
         self.broken_starts = 0
 
@@ -165,7 +171,8 @@ class WorkerPool:
             worker.task, worker.deadline = None, float("inf")
             yield task, event
         elif kind == "recycle":
-            queue.appendleft(Task(task.unit, event[1], task.done))
+            log.debug("worker %s hands %s on at document %d", worker.proc.pid, task.unit.path, event[1])
+            queue.appendleft(task.from_position(event[1]))
             worker.task, worker.leaving = None, True
             self._retire(worker)
         elif kind == "retire":
@@ -197,8 +204,8 @@ class WorkerPool:
         self._retire(worker, kill=True)
         started = document_meta(current) if current is not None else None
         sd = interrupted_document(task.unit, reading, code, detail, self.options.max_bytes, started)
-        yield task, ("doc", pos, failure_outcome(sd))
+        yield task, ("doc", ARCHIVE_END if reading and task.unit.is_archive else pos, failure_outcome(sd))
         if task.unit.is_archive and not reading:
-            queue.appendleft(Task(task.unit, pos + 1, task.done))
+            queue.appendleft(task.from_position(pos + 1))
         else:
             yield task, ("end",)

@@ -4,7 +4,9 @@ The same generator drives every way of running: in-process, a local worker proce
 (which forwards the events to the parent so it can enforce the time limit and name the
 document that hung) and a Dask task. Events are small tuples:
 
-- ``("read", pos)``: about to read the document at ``pos`` (the clock starts);
+- ``("read", pos)``: still reading, now at ``pos``: a heartbeat, sent at most every
+  ``HEARTBEAT`` seconds so that an archive of a million pre-filtered records does not
+  cost a million messages; any event restarts the parent's clock;
 - ``("start", pos, meta)``: read, now in the pipeline (``meta`` identifies it);
 - ``("doc", pos, outcome)``: finished;
 - ``("recycle", pos)``: the worker has done its share and stops; resume the file at ``pos``;
@@ -13,12 +15,15 @@ document that hung) and a Dask task. Events are small tuples:
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from ..sources import SourceDocument, read_path
 from .outcome import failure_outcome, process_one
 from .units import Task
+
+HEARTBEAT = 1.0
 
 
 def document_meta(sd: SourceDocument) -> SourceDocument:
@@ -28,30 +33,35 @@ def document_meta(sd: SourceDocument) -> SourceDocument:
 
 
 def run_task(nlp, task: Task, max_bytes: int, budget: int | None = None) -> Iterator[tuple]:
-    """Events for ``task``; stop with ``recycle`` once ``budget`` documents went through ``nlp``.
+    """Events for ``task``; hand on with ``recycle`` rather than put more than ``budget`` documents through ``nlp``.
 
-    Only archives are cut short: a single file is finished whatever the budget, since
-    handing it on would mean reading it twice.
+    Only archives are cut short, and only before a document that needs the pipeline: a
+    single file is finished whatever the budget, since handing it on would mean reading
+    it twice.
     """
     used = 0
     if not task.unit.is_archive:
         budget = None
     documents = read_path(Path(task.unit.path), max_bytes=max_bytes)
     pos = 0
+    said = time.monotonic()
     while True:
-        if budget is not None and used >= budget and pos >= task.start:
-            yield ("recycle", pos)
-            return
-        yield ("read", pos)
+        if time.monotonic() - said >= HEARTBEAT:
+            yield ("read", pos)
+            said = time.monotonic()
         sd = next(documents, None)
         if sd is None:
             break
-        if pos >= task.start and (sd.source, sd.doc_id) not in task.done:
+        if task.owns(pos) and (sd.source, sd.doc_id) not in task.done:
             if sd.status == "ok":
+                if budget is not None and used >= budget:
+                    yield ("recycle", pos)
+                    return
                 used += 1
                 yield ("start", pos, document_meta(sd))
                 yield ("doc", pos, process_one(nlp, sd))
             else:
                 yield ("doc", pos, failure_outcome(sd))
+            said = time.monotonic()
         pos += 1
     yield ("end",)

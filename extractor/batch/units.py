@@ -9,13 +9,16 @@ for the file, as the WARC reader does for a corrupt archive.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import ErrorCode, SourceError
 from ..sources import SourceDocument, content_id, discover
 
 ARCHIVE_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+# Where the row of an archive abandoned while reading goes: after its records, once
+# however many shares of the archive gave up (the exact record is not known).
+ARCHIVE_END = 2**62
 
 
 @dataclass(frozen=True)
@@ -44,11 +47,39 @@ class Unit:
 
 @dataclass(frozen=True)
 class Task:
-    """Read ``unit`` from document ``start`` on, skipping documents already journalled."""
+    """Read ``unit`` from document ``start`` on, skipping documents already journalled.
+
+    An archive can be shared out: the task then handles only the positions ``p`` with
+    ``p % shares == share``. Every share reads the whole archive, but reading is cheap
+    next to the pipeline (the pre-filter drops most records unparsed), so a lone archive
+    still keeps every core busy without the source layer learning to seek.
+    """
 
     unit: Unit
     start: int = 0
     done: frozenset[tuple[str, str]] = frozenset()
+    share: int = 0
+    shares: int = 1
+
+    def owns(self, pos: int) -> bool:
+        return pos >= self.start and pos % self.shares == self.share
+
+    def from_position(self, pos: int) -> Task:
+        """The rest of this task, for the worker that takes over."""
+        return replace(self, start=pos)
+
+
+def share_out(tasks: list[Task], jobs: int) -> list[Task]:
+    """Split archives into shares when there are fewer files than workers."""
+    archives = sum(1 for t in tasks if t.unit.is_archive)
+    if not archives or len(tasks) >= jobs:
+        return tasks
+    shares = 1 + (jobs - len(tasks)) // archives
+    out = []
+    for task in tasks:
+        n = shares if task.unit.is_archive else 1
+        out.extend(replace(task, share=i, shares=n) for i in range(n))
+    return out
 
 
 def plan_units(paths) -> list[Unit]:
