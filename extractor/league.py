@@ -15,6 +15,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from . import numbers, subjects
+from .pipeline.extensions import doc_text
 from .pipeline.segments import is_domain_segment
 from .records import DocResult, Ranking
 
@@ -125,7 +126,7 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
                 continue
             previous = _previous_rank(doc, sent, span.end)
             text = sent.text.strip()
-            start = doc.text.find(text, sent.start_char)
+            start = doc_text(doc).find(text, sent.start_char)
             if words[0] in {"shares", "shared", "share", "sharing"}:
                 partner = _with_partner(doc, sent, span)
                 if partner is not None:

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import regex
 from spacy.tokens import Span
 
+from .pipeline.extensions import doc_text
+
 ORG_HEADS = {"hospitals", "hospital", "trust", "health", "healthcare", "care", "services", "service",
              "partnership", "icb", "ics", "foundation", "nhs", "ft", "group", "alliance", "university",
              "centre", "clinic", "ambulance"}
@@ -101,11 +103,11 @@ def split_names(region: Span, orgs: list[Span]) -> list[ListItem]:
     items: list[ListItem] = []
     cursor = region.start_char
     for org in inside:
-        gap = doc.text[cursor:org.start_char]
+        gap = doc_text(doc)[cursor:org.start_char]
         items.extend(_gap_items(gap, cursor))
         items.append(ListItem(org.text, org.start_char, org.end_char))
         cursor = org.end_char
-    items.extend(_gap_items(doc.text[cursor:region.end_char], cursor))
+    items.extend(_gap_items(doc_text(doc)[cursor:region.end_char], cursor))
     return items
 
 

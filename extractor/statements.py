@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from . import subjects
 from .lists import merge_split_names, split_names
+from .pipeline.extensions import doc_text
 from .pipeline.segments import descriptor_segment, is_domain_segment, numbers_in
 from .records import DocResult, Membership
 
@@ -168,7 +169,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 if _follows_to(doc, segs, seg):
                     continue
             text = sent.text.strip()
-            start = doc.text.find(text, sent.start_char)
+            start = doc_text(doc).find(text, sent.start_char)
             for org in heads:
                 name = stand_ins.get((org.start, org.end), org.text)
                 key = (name, start, segment, from_segment)
@@ -327,7 +328,7 @@ def _add_list(doc: Doc, sent: Span, start: int, segment: int, orgs: list[Span], 
     if any(len(it.text.split()) > 10 for it in items):
         return
     text = sent.text.strip()
-    at = doc.text.find(text, sent.start_char)
+    at = doc_text(doc).find(text, sent.start_char)
     for item in items:
         if item.text in seen:
             continue

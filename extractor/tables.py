@@ -16,6 +16,7 @@ from dataclasses import dataclass
 import regex
 from spacy.tokens import Doc
 
+from .pipeline.extensions import doc_text
 from .records import Claim, DocResult, Membership, Ranking
 
 _CELL_GAP = regex.compile(r"\s*\|\s*|\t+| {2,}")
@@ -141,7 +142,7 @@ def _segment_in_header(text: str) -> int | None:
 def read_tables(doc: Doc, result: DocResult) -> list[tuple[int, int]]:
     """Add table memberships and claims to ``result``; return the character ranges consumed."""
     consumed: list[tuple[int, int]] = []
-    text = doc.text
+    text = doc_text(doc)
     framework, period = doc._.framework, doc._.period
     for block in _blocks(text):
         header = _with_label_column(block)
@@ -179,7 +180,7 @@ def _with_label_column(block: list[Row]) -> Row:
 
 
 def _row_text(doc: Doc, row: Row) -> tuple[str, int, int]:
-    line = doc.text[row.line_start:row.line_end]
+    line = doc_text(doc)[row.line_start:row.line_end]
     stripped = line.strip()
     start = row.line_start + line.find(stripped)
     return stripped, start, start + len(stripped)
@@ -206,7 +207,7 @@ def _placement_table(doc, block, seg_cols, result, framework, period) -> bool:
         prev_m = _SEG_VALUE.match(cols.get(previous, "").strip()) if previous is not None else None
         from_seg = int(prev_m.group(1)) if prev_m and int(prev_m.group(1)) != seg else None
         text, start, end = _row_text(doc, row)
-        name_start = doc.text.find(name, row.line_start)
+        name_start = doc_text(doc).find(name, row.line_start)
         result.memberships.append(Membership(
             name=name, segment=seg, from_segment=from_seg,
             org_type=_population_of(doc, name_start, name_start + len(name)),
@@ -243,7 +244,7 @@ class RankColumns:
 
     @classmethod
     def find(cls, doc: Doc, header: Row) -> RankColumns | None:
-        caption = doc.text[max(0, header.line_start - 300):header.line_start]
+        caption = doc_text(doc)[max(0, header.line_start - 300):header.line_start]
         found = cls(header, caption)
         return found if found.current is not None else None
 
@@ -265,11 +266,11 @@ def _segment_columns_table(doc, block, numbered, result, framework, period) -> b
     for row in block[1:]:
         cols = _cells_by_column(row, header)
         label = cols.get(0, "")
-        label_start = doc.text.find(label, row.line_start) if label else -1
+        label_start = doc_text(doc).find(label, row.line_start) if label else -1
         org_type = _population_of(doc, label_start, label_start + len(label)) if label else ""
         org_type = org_type or _row_label_type(label)
         if not org_type and _TOTAL.match(label):
-            org_type = "trust" if "trust" in label.lower() or "trust" in doc.text[:2000].lower() else ""
+            org_type = "trust" if "trust" in label.lower() or "trust" in doc_text(doc)[:2000].lower() else ""
         if not org_type:
             continue
         text, start, end = _row_text(doc, row)
@@ -317,7 +318,7 @@ def _segment_rows_table(doc, block, result, framework, period) -> bool:
 def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
     """'Segment 4 – trusts:' followed by '- Name' lines: one membership per item."""
     consumed = []
-    text = doc.text
+    text = doc_text(doc)
     lines = text.split("\n")
     offsets, pos = [], 0
     for line in lines:
@@ -382,7 +383,7 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
     consumed = []
     heading_type, heading_end = "", -1
     pos = 0
-    for line in doc.text.split("\n"):
+    for line in doc_text(doc).split("\n"):
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()
@@ -429,7 +430,7 @@ def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> lis
     such as 'Rank out of 134 acute trusts, with oversight segment in brackets'."""
     consumed: list[tuple[int, int]] = []
     lines, pos = [], 0
-    for line in doc.text.split("\n"):
+    for line in doc_text(doc).split("\n"):
         lines.append((pos, line))
         pos += len(line) + 1
     k = 0
@@ -442,7 +443,7 @@ def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> lis
             k += 1
             continue
         first = run[0][0]
-        caption = doc.text[max(0, first - 300):first]
+        caption = doc_text(doc)[max(0, first - 300):first]
         if not _RANK_CAPTION.search(caption):
             continue
         total_m = _OF_TOTAL.search(caption)

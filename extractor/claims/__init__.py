@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..pipeline.extensions import doc_text
 from ..records import Claim, DocResult
 from .groups import absorb_following, bracketed_size, group_quantities, implied_count, modifiers, one_of_many
 from .members import add_members, attach_lists, colon_list, exception_names, they_are_list
@@ -55,8 +56,8 @@ from .sentence import GENERIC_TYPES, Group, SentenceReader, State, lower_at, tex
 
 def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, period: str) -> Claim:
     start_char, end_char = sent.start_char, sent.end_char
-    text = doc.text[start_char:end_char].strip()
-    lead = len(doc.text[start_char:end_char]) - len(doc.text[start_char:end_char].lstrip())
+    text = doc_text(doc)[start_char:end_char].strip()
+    lead = len(doc_text(doc)[start_char:end_char]) - len(doc_text(doc)[start_char:end_char].lstrip())
     start_char += lead
     count = g.count if g.count is not None else implied_count(g)
     return Claim(org_type=org_type, segments=g.segments, count=count, total=g.total, percent=g.percent,

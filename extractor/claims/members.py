@@ -6,6 +6,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Span
 
 from ..lists import ListItem, fit_to_count, names_before, split_names
+from ..pipeline.extensions import doc_text
 from ..records import Claim, DocResult, Membership
 from .sentence import ABBREVIATION, GENERIC_TYPES, Group, SentenceReader, State, lower_at, text_between
 
@@ -106,8 +107,8 @@ def add_members(result: DocResult, doc: Doc, sent: Span, items: list[ListItem], 
                  segments: tuple[int, ...], framework: str, period: str, claim: Claim | None) -> None:
     if len(segments) != 1:
         return
-    text = doc.text[sent.start_char:sent.end_char].strip()
-    start = doc.text.find(text, sent.start_char)
+    text = doc_text(doc)[sent.start_char:sent.end_char].strip()
+    start = doc_text(doc).find(text, sent.start_char)
     for item in items:
         result.memberships.append(Membership(
             name=item.text, segment=segments[0], org_type=org_type, framework=framework, text=text,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..pipeline.extensions import doc_text
 from .sentence import Group, SentenceReader, State, lower_at, overlaps
 
 
@@ -18,7 +19,7 @@ def scope_in(reader: SentenceReader, start: int, end: int) -> str:
 def home_scope(doc: Doc) -> str:
     """The system or place a document speaks for ("our providers"): the first place or ICB
     named in its opening lines (title, header of a board paper)."""
-    head_end = min(len(doc.text), 400)
+    head_end = min(len(doc_text(doc)), 400)
     orgs = list(doc.spans.get("orgs", []))
     for span in sorted([*doc.spans.get("scopes", []), *orgs], key=lambda s: s.start_char):
         if span.end_char > head_end:

@@ -25,3 +25,13 @@ def register_extensions() -> None:
         Span.set_extension("quantity", getter=quantity_of)
     if not Span.has_extension("segments"):
         Span.set_extension("segments", getter=segments_of)
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` joins every token on each access; record builders read it often, so the
+    string is made once per document."""
+    key = "extractor.text"
+    text = doc.user_data.get(key)
+    if text is None:
+        text = doc.user_data[key] = doc.text
+    return text

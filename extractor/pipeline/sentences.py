@@ -11,6 +11,7 @@ import regex
 from spacy.language import Language
 from spacy.tokens import Doc
 
+_MAY_END = regex.compile(r"[\n.!?”\"’)]").search
 _ABBREV = {"st", "dr", "mr", "mrs", "ms", "no", "vs", "prof", "e.g", "i.e", "approx", "inc", "ltd", "co"}
 _ENDERS = {".", "!", "?"}
 _TABLE_LINE = regex.compile(r"\|| {2,}\S|\t")
@@ -31,12 +32,15 @@ class SentenceSplitter:
 
     def __call__(self, doc: Doc) -> Doc:
         text = doc.text
-        for i, tok in enumerate(doc):
-            if i == 0:
+        prev = None
+        for tok in doc:
+            if prev is None:
                 tok.is_sent_start = True
-                continue
-            prev = doc[i - 1]
-            tok.is_sent_start = self._starts(doc, text, prev, tok)
+            elif _MAY_END(prev.text):
+                tok.is_sent_start = self._starts(doc, text, prev, tok)
+            else:
+                tok.is_sent_start = False
+            prev = tok
         return doc
 
     def _starts(self, doc: Doc, text: str, prev, tok) -> bool:
