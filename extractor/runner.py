@@ -13,7 +13,6 @@ flat and a killed run can be resumed.
 from __future__ import annotations
 
 import logging
-import os
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -68,14 +67,6 @@ class ExtractOptions:
         return BatchOptions(jobs=self.jobs, doc_timeout=self.doc_timeout,
                             max_docs_per_worker=self.max_docs_per_worker, scheduler=self.scheduler,
                             max_bytes=self.max_bytes)
-
-
-def default_jobs() -> int:
-    """Worker processes to use when the user does not say: one per core this process may use."""
-    try:
-        return max(len(os.sched_getaffinity(0)), 1)
-    except AttributeError:
-        return os.cpu_count() or 1
 
 
 def extract(paths: Iterable[str | Path], options: ExtractOptions | None = None,

@@ -17,7 +17,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extractor.batch import BatchOptions, Journal, Task, execute, plan_units
+from extractor.batch import BatchOptions, Journal, Task, execute, plan_units, run_batch
+from extractor.batch.inprocess import run_in_process
 from extractor.batch.pool import PoolOptions, WorkerPool
 from extractor.batch.tasks import run_task
 from extractor.runner import ExtractOptions, extract, extract_to
@@ -233,3 +234,38 @@ def test_work_that_never_came_back_is_a_lost_row(folder, tmp_path) -> None:
 def test_options_refuse_nonsense(bad) -> None:
     with pytest.raises(ValueError):
         ExtractOptions(**bad)
+
+
+def test_resume_picks_an_archive_up_where_it_stopped(folder, tmp_path) -> None:
+    """A run killed inside an archive leaves its first records journalled; the next run does the rest."""
+    archive = [folder / "news.warc.gz"]
+    with Journal(tmp_path) as journal:
+        run_batch(archive, journal, BatchOptions())
+        journal.db.execute("DELETE FROM docs WHERE pos = 2")
+        journal.db.execute("UPDATE units SET done = 0")
+    with Journal(tmp_path, resume=True) as journal:
+        (unit,) = plan_units(archive)
+        assert journal.finished(unit)[0] == 2
+        run_batch(archive, journal, BatchOptions())
+        runs = [r for (r,) in journal.db.execute("SELECT run FROM docs ORDER BY pos")]
+        assert journal.unfinished_units() == []
+    assert runs == [1, 1, 2]
+
+
+def test_a_file_named_twice_is_one_unit(folder) -> None:
+    units = plan_units([folder, folder / "empty.txt"])
+    assert len(units) == len({u.path for u in units}) == len(list(folder.iterdir()))
+
+
+def test_in_process_runs_keep_the_time_limit_with_an_alarm(tmp_path, nlp) -> None:
+    """--jobs 1 cannot kill a worker; the alarm interrupts the document instead, archive included."""
+    texts = [p.read_text(encoding="utf-8") for p in CORPUS[:3]]
+    (tmp_path / "a.txt").write_text(texts[0] + f"\n{HANG}\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(texts[1], encoding="utf-8")
+    pages = [(f"https://x.example/{n}", to_html(t).encode(), "text/html")
+             for n, t in enumerate([texts[2], texts[0] + f" {HANG}", texts[1]])]
+    write_warc(tmp_path / "c.warc.gz", pages)
+    tasks = [Task(u) for u in plan_units([tmp_path])]
+    rows = [event[2].document for _, event in run_in_process(Trap(nlp), tasks, 1.0, 2**28) if event[0] == "doc"]
+    assert [(r["status"], r["error"][:4]) for r in rows] == [
+        ("failed", "E302"), ("ok", ""), ("ok", ""), ("failed", "E302"), ("ok", "")]

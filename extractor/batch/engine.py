@@ -8,9 +8,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..sources import DEFAULT_MAX_BYTES, SourceDocument
+from .inprocess import run_in_process
 from .journal import Journal
 from .pool import PoolOptions, WorkerPool
-from .tasks import run_task
 from .units import Task, plan_units, share_out
 
 
@@ -40,10 +40,7 @@ def execute(tasks: list[Task], options: BatchOptions) -> Iterator[tuple[Task, tu
     else:
         from ..pipeline import shared_pipeline
 
-        nlp = shared_pipeline()
-        for task in tasks:
-            for event in run_task(nlp, task, options.max_bytes):
-                yield task, event
+        yield from run_in_process(shared_pipeline(), tasks, options.doc_timeout, options.max_bytes)
 
 
 def run_batch(paths: Iterable[str | Path], journal: Journal, options: BatchOptions,
@@ -54,7 +51,7 @@ def run_batch(paths: Iterable[str | Path], journal: Journal, options: BatchOptio
     ``on_resumed`` hears how many documents of these inputs the journal already holds.
     """
     units = plan_units(paths)
-    tasks = [Task(unit, 0, journal.finished(unit)) for unit in journal.start(units)]
+    tasks = [Task(unit, *journal.finished(unit)) for unit in journal.start(units)]
     if on_resumed:
         on_resumed(journal.count_finished())
     if options.jobs > 1:

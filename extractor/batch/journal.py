@@ -107,9 +107,20 @@ class Journal:
         for table in ("docs", "records", "orgs"):
             self.db.execute(f"DELETE FROM {table} WHERE path = ?", (path,))
 
-    def finished(self, unit: Unit) -> frozenset[tuple[str, str]]:
-        """(source, doc_id) of the documents of ``unit`` already journalled."""
-        return frozenset(self.db.execute("SELECT source, doc_id FROM docs WHERE path = ?", (unit.key,)))
+    def finished(self, unit: Unit) -> tuple[int, frozenset[tuple[str, str]]]:
+        """Where to pick ``unit`` up: the end of its unbroken run of journalled positions, and
+        (source, doc_id) of the documents journalled beyond it.
+
+        The run of positions is trusted without its ids (the file is unchanged, see
+        :meth:`start`), so resuming a long archive does not hold every id in memory.
+        """
+        start = 0
+        for (pos,) in self.db.execute("SELECT pos FROM docs WHERE path = ? AND pos >= 0 ORDER BY pos", (unit.key,)):
+            if pos != start:
+                break
+            start += 1
+        return start, frozenset(self.db.execute(
+            "SELECT source, doc_id FROM docs WHERE path = ? AND pos > ?", (unit.key, start)))
 
     def count_finished(self) -> int:
         return self.db.execute("SELECT count(*) FROM docs JOIN run_units USING (path)").fetchone()[0]

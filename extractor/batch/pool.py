@@ -19,9 +19,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import wait
 
 from ..errors import ErrorCode
-from .outcome import failure_outcome
-from .tasks import document_meta, run_task
-from .units import ARCHIVE_END, Task, interrupted_document
+from .tasks import run_task, write_off
+from .units import Task
 from .worker import worker_main
 
 log = logging.getLogger(__name__)
@@ -200,12 +199,11 @@ class WorkerPool:
     def _interrupted(self, worker: _Worker, queue: deque[Task], code: ErrorCode,
                      detail: str) -> Iterator[tuple[Task, tuple]]:
         """Write off the document the worker was on and hand the rest of its file on."""
-        task, pos, current, reading = worker.task, worker.pos, worker.current, worker.reading
+        task = worker.task
         self._retire(worker, kill=True)
-        started = document_meta(current) if current is not None else None
-        sd = interrupted_document(task.unit, reading, code, detail, self.options.max_bytes, started)
-        yield task, ("doc", ARCHIVE_END if reading and task.unit.is_archive else pos, failure_outcome(sd))
-        if task.unit.is_archive and not reading:
-            queue.appendleft(task.from_position(pos + 1))
-        else:
-            yield task, ("end",)
+        events, rest = write_off(task, worker.pos, worker.current, worker.reading, code, detail,
+                                 self.options.max_bytes)
+        for event in events:
+            yield task, event
+        if rest is not None:
+            queue.appendleft(rest)

@@ -19,9 +19,10 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..errors import ErrorCode
 from ..sources import SourceDocument, read_path
 from .outcome import failure_outcome, process_one
-from .units import Task
+from .units import ARCHIVE_END, Task, interrupted_document
 
 HEARTBEAT = 1.0
 
@@ -65,3 +66,17 @@ def run_task(nlp, task: Task, max_bytes: int, budget: int | None = None) -> Iter
             said = time.monotonic()
         pos += 1
     yield ("end",)
+
+
+def write_off(task: Task, pos: int, current: SourceDocument | None, reading: bool, code: ErrorCode,
+              detail: str, max_bytes: int) -> tuple[list[tuple], Task | None]:
+    """Events for a task stopped from outside (time limit, dead worker), and what is left of it.
+
+    The document being processed gets a ``failed`` row and an archive goes on after it;
+    stopped while reading, the file (or the rest of the archive) gets one row and ends.
+    """
+    sd = interrupted_document(task.unit, reading, code, detail, max_bytes, current)
+    row = ("doc", ARCHIVE_END if reading and task.unit.is_archive else pos, failure_outcome(sd))
+    if task.unit.is_archive and not reading:
+        return [row], task.from_position(pos + 1)
+    return [row, ("end",)], None

@@ -83,8 +83,13 @@ def share_out(tasks: list[Task], jobs: int) -> list[Task]:
 
 
 def plan_units(paths) -> list[Unit]:
-    """Every input file as a unit, in the stable order :func:`discover` gives."""
-    return [Unit(i, str(p)) for i, p in enumerate(discover(paths))]
+    """Every input file as a unit, in the stable order :func:`discover` gives.
+
+    A file named twice (directly and inside a named folder) is one unit: the same bytes
+    would give the same ids twice.
+    """
+    unique = dict.fromkeys(str(p) for p in discover(paths))
+    return [Unit(i, path) for i, path in enumerate(unique)]
 
 
 def interrupted_document(unit: Unit, reading: bool, code: ErrorCode, detail: str, max_bytes: int,
