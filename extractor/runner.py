@@ -28,7 +28,7 @@ from .batch.assemble import (
     reconciled,
     record_frames,
 )
-from .results import ExtractionResult, write_tables
+from .results import FORMATS, ExtractionResult, write_tables
 from .sources import DEFAULT_MAX_BYTES, SourceDocument
 
 log = logging.getLogger(__name__)
@@ -107,12 +107,16 @@ def extract_to(paths: Iterable[str | Path], out_dir: Path, options: ExtractOptio
     again (``on_resumed`` hears how many); the tables come out as an uninterrupted run's.
     """
     options = options or ExtractOptions()
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:  # before the run, not after hours of it
+        raise ValueError(f"unknown format {unknown[0]!r}; choose from {FORMATS}")
     with Journal(out_dir / WORK_DIR, resume=options.resume) as journal:
         run_batch(paths, journal, options.batch(), on_document, on_resumed)
         records = record_frames(journal)
         checks, dataset = reconciled(documents_frame(journal, WITH_RECORDS), records, options.reconcile)
+        orgs = organisations(journal)
         tables = {"documents": document_chunks(journal), **records, "checks": checks, "dataset": dataset,
-                  "organisations": organisations(journal)}
+                  "organisations": orgs}
         written = write_tables(out_dir, tables, formats)
         status = journal.status_counts()
         lost = lost_rows(journal)
@@ -127,5 +131,5 @@ def extract_to(paths: Iterable[str | Path], out_dir: Path, options: ExtractOptio
             documents = documents_frame(journal, f"{WITH_RECORDS} OR status = 'failed'")
             texts = journal.texts(WITH_RECORDS)
         result = ExtractionResult(documents=documents, checks=checks, dataset=dataset, texts=texts,
-                                  organisations=organisations(journal), **records)
+                                  organisations=orgs, **records)
     return BatchRun(result=result, status=status, failed=failed, written=written)

@@ -16,9 +16,10 @@ import time
 from collections import deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from multiprocessing.connection import wait
+from multiprocessing.connection import Connection, wait
 
 from ..errors import ErrorCode
+from ..sources import SourceDocument
 from .tasks import run_task, write_off
 from .units import Task
 from .worker import worker_main
@@ -32,6 +33,8 @@ MAX_BROKEN_STARTS = 3
 
 @dataclass
 class PoolOptions:
+    """Workers to run, the per-document time limit, documents per worker life, the reader's size cap."""
+
     jobs: int = 2
     doc_timeout: float = 120.0
     max_docs: int = 200
@@ -43,13 +46,13 @@ class _Worker:
     """One worker process and what the parent knows about its current task."""
 
     proc: mp.process.BaseProcess
-    conn: object
+    conn: Connection
     born: float = field(default_factory=time.monotonic)
     ready: bool = False
     task: Task | None = None
     reading: bool = True
     pos: int = 0
-    current: object = None
+    current: SourceDocument | None = None
     deadline: float = float("inf")
     leaving: bool = False
 
@@ -112,10 +115,15 @@ class WorkerPool:
             self._spawn()
 
     def _assign(self, queue: deque[Task]) -> None:
-        for worker in self.workers:
+        for worker in list(self.workers):
             if queue and worker.ready and not worker.task and not worker.leaving:
                 task = queue.popleft()
-                worker.conn.send(task)
+                try:
+                    worker.conn.send(task)
+                except OSError:  # it died idle; the task was never seen, so it simply waits for another
+                    queue.appendleft(task)
+                    self._retire(worker, kill=True)
+                    continue
                 worker.task, worker.reading, worker.pos, worker.current = task, True, task.start, None
                 worker.deadline = time.monotonic() + self.options.doc_timeout
 
@@ -164,7 +172,7 @@ class WorkerPool:
         elif kind == "start":
             worker.reading, worker.pos, worker.current, worker.deadline = False, event[1], event[2], limit
         elif kind == "doc":
-            worker.reading, worker.current, worker.deadline = True, None, limit
+            worker.reading, worker.pos, worker.current, worker.deadline = True, event[1] + 1, None, limit
             yield task, event
         elif kind == "end":
             worker.task, worker.deadline = None, float("inf")
