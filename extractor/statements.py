@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from . import subjects
 from .lists import merge_split_names, split_names
-from .pipeline.extensions import doc_text
+from .pipeline.extensions import doc_text, spans_in
 from .pipeline.segments import descriptor_segment, is_domain_segment, numbers_in
 from .records import DocResult, Membership
 
@@ -110,8 +110,8 @@ def _main_clause_gap(doc: Doc, start: int, end: int) -> tuple[list[str], int]:
 
 def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
     """Add a membership for each organisation a sentence places in (or moves out of) a segment."""
-    segs_all = [s for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)]
-    if not segs_all:
+    usable = {(s.start, s.end) for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)}
+    if not usable:
         return
     seen = {(m.name, m.start, m.segment, m.from_segment) for m in result.memberships}
     framework, period = doc._.framework, doc._.period
@@ -121,13 +121,13 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         previous_sent = sents[si - 1] if si else None
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
-        segs = [s for s in segs_all if s.start >= sent.start and s.end <= sent.end]
+        segs = [s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
         if not segs:
             continue
         orgs = subjects.candidates(doc, sent)
         if not orgs or orgs[0].start > segs[0].start:
-            hint = next((p.label_ for p in doc.spans.get("populations", [])
-                         if p.start >= sent.start and p.end <= sent.end), None) or _type_word(sent)
+            hint = next((p.label_ for p in spans_in(doc, "populations", sent.start, sent.end)), None) \
+                or _type_word(sent)
             leads = subjects.leading_names(doc, sent, segs[0].start, hint)
             if not leads:
                 stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins)
@@ -184,12 +184,14 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
 def merge_moves(memberships: list[Membership]) -> list[Membership]:
     """'X exited special measures ... and has moved to segment 3' is one move: 4 → 3."""
     out: list[Membership] = []
+    by_start: dict[int, list[Membership]] = {}
     for m in memberships:
-        partner = next((o for o in out if o.start == m.start and ((o.ods_code and o.ods_code == m.ods_code)
-                                                                  or o.name == m.name)
+        partner = next((o for o in by_start.get(m.start, ()) if ((o.ods_code and o.ods_code == m.ods_code)
+                                                                   or o.name == m.name)
                         and (o.segment is None) != (m.segment is None)), None)
         if partner is None:
             out.append(m)
+            by_start.setdefault(m.start, []).append(m)
             continue
         partner.segment = partner.segment if partner.segment is not None else m.segment
         partner.from_segment = partner.from_segment or m.from_segment
@@ -202,7 +204,7 @@ def _lower(doc: Doc, i: int) -> str:
 
 def _is_quantity(doc: Doc, i: int) -> bool:
     return any(q.start <= i < q.end and q.label_ in {"CARD", "PERCENT", "RATIO"}
-               for q in doc.spans.get("quantities", []))
+               for q in spans_in(doc, "quantities", max(0, i - 8), i + 8))
 
 
 def _move_within(seg: Span) -> tuple[int, int] | None:
@@ -249,13 +251,13 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
     'The providers in segment 3 are A, B and C', '... now sits in segment 4 alongside Devon, ...',
     'The trusts in the programme include X, Y and Z' (the programme of the sentence before)."""
     orgs_all = list(doc.spans.get("orgs", []))
-    segs_all = [s for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)]
+    usable = {(s.start, s.end) for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)}
     seen = {m.name for m in result.memberships}
     framework, period = doc._.framework, doc._.period
     previous: list[Span] = []
     previous_sent: Span | None = None
     for sent in doc.sents:
-        segs = [s for s in segs_all if s.start >= sent.start and s.end <= sent.end]
+        segs = [s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
         if skip and any(a <= sent.start_char < b for a, b in skip):
             previous, previous_sent = segs, sent
             continue

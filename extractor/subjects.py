@@ -14,6 +14,8 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span
 
+from .pipeline.extensions import spans_in
+
 GOVERNING = {"of", "to", "from", "with", "by", "for", "at", "on", "than", "against", "behind", "above", "below",
              "like", "unlike", "including", "under", "between", "runs", "run", "running", "operates", "manages",
              "owns", "includes", "covering", "serving", "about", "across", "in", "within", "throughout"}
@@ -22,8 +24,8 @@ _JOINERS = {"and", "&", "of", "the", "'s", "’s", "-", "st", "st."}
 
 def candidates(doc: Doc, sent: Span) -> list[Span]:
     """Organisation mentions in ``sent`` that can be the subject of a clause, in order."""
-    spans = [o for o in doc.spans.get("orgs", []) if o.start >= sent.start and o.end <= sent.end]
-    spans += [r for r in doc.spans.get("org_refs", []) if r.id_ and r.start >= sent.start and r.end <= sent.end]
+    spans = spans_in(doc, "orgs", sent.start, sent.end)
+    spans += [r for r in spans_in(doc, "org_refs", sent.start, sent.end) if r.id_]
     out = []
     governed_end = -1
     for span in sorted(spans, key=lambda s: s.start):

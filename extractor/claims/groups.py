@@ -154,8 +154,7 @@ _REST_SUBJECTS = ("the rest ", "the remainder ", "the others ", "the remaining "
 
 def modifiers(reader: SentenceReader, g: Group) -> None:
     doc = reader.doc
-    lead = reader.sent.text.lstrip().lower()
-    if lead.startswith(_REST_SUBJECTS) and g.start - reader.sent.start < 20:
+    if reader.lead.startswith(_REST_SUBJECTS) and g.start - reader.sent.start < 20:
         g.anaphoric = True
     before = text_between(doc, max(reader.sent.start, g.start - 3), g.start)
     if any(before.endswith(m) for m in ("a further", "another", "further", "an additional", "a further ")):

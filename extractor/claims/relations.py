@@ -10,6 +10,12 @@ from spacy.tokens import Doc, Span
 from ..pipeline.segments import is_domain_segment
 from .sentence import FOLLOW_OK, THEY, UNITS, Group, SentenceReader, overlaps, text_between
 
+# How far relations reach inside one sentence: a coordinated list of counts, and the words
+# between a population and the count it describes. Real sentences stay well inside these;
+# they keep machine-made text (tables flattened into one "sentence") linear in time.
+MAX_LIST = 12
+WINDOW = 40
+
 
 def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """Population directly after, through 'of', or after a copula; True when found."""
@@ -59,7 +65,7 @@ def segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
 
     "Tier 1" means an oversight segment only where the sentence is not about another tiering
     (elective recovery, cancer, waiting lists)."""
-    other_tiers = any(t.lower_ in _OTHER_TIERS for t in reader.sent)
+    other_tiers = bool(reader.words & _OTHER_TIERS)
     inside = [s for s in reader.segments if s.start >= start and s.end <= end and s._.segments
               and not (s.id_ == "tier" and other_tiers) and not is_domain_segment(s)]
     numbered = [s for s in inside if not s.id_.startswith("desc:")]
@@ -78,7 +84,7 @@ _ACCOUNT_VERBS = ("account for", "accounts for", "accounted for", "make up", "ma
 
 def accounting_subject(reader: SentenceReader, g: Group) -> Span | None:
     """In 'Acute trusts account for 16/19 of the providers in segment 4' the acute trusts are counted."""
-    before = [p for p in reader.populations if p.end <= g.start]
+    before = [p for p in reader.populations if g.start - WINDOW <= p.start and p.end <= g.start]
     if not before:
         return None
     gap = text_between(reader.doc, before[-1].end, g.start).strip()
@@ -140,7 +146,8 @@ def combined(reader: SentenceReader, seg: Span, frame_end: int) -> tuple[int, ..
 
 def population_before(reader: SentenceReader, g: Group) -> Span | None:
     """'Community trusts are the stand-out performers: nine in 10 are in ...' → community."""
-    before = [p for p in reader.populations if p.end <= g.start and not overlaps(p, reader.orgs)]
+    before = [p for p in reader.populations
+              if g.start - WINDOW <= p.start and p.end <= g.start and not overlaps(p, reader.orgs)]
     if not before:
         return None
     pop = before[-1]
@@ -225,7 +232,7 @@ def _states_population(before: list[str]) -> bool:
 def shared_segment(reader: SentenceReader, groups: list[Group], gi: int) -> tuple[int, ...]:
     """A coordinated list shares the segment named at its end."""
     doc = reader.doc
-    for k in range(gi, len(groups) - 1):
+    for k in range(gi, min(len(groups) - 1, gi + MAX_LIST)):
         cur, nxt = groups[k], groups[k + 1]
         end = cur.population.end if cur.population is not None else cur.end
         gap = text_between(doc, end, nxt.start).replace(",", " ").split()

@@ -65,7 +65,7 @@ _NATIONAL = {"nationally", "national", "england", "overall", "country", "nationw
 
 def national(reader: SentenceReader) -> bool:
     """A sentence that says it is about the whole country does not continue a regional scope."""
-    return any(t.lower_ in _NATIONAL for t in reader.sent)
+    return bool(reader.words & _NATIONAL)
 
 
 def _accepted_scope(reader: SentenceReader, s: Span) -> bool:

@@ -10,6 +10,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ..lists import ListItem
+from ..pipeline.extensions import spans_in
 from ..records import Claim
 
 GENERIC_TYPES = {"trust", "other"}
@@ -124,7 +125,7 @@ class State:
 def _spans_in(doc: Doc, key: str, sent: Span) -> list[Span]:
     if key not in doc.spans:
         return []
-    return [s for s in doc.spans[key] if s.start >= sent.start and s.end <= sent.end]
+    return spans_in(doc, key, sent.start, sent.end)
 
 
 def overlaps(span: Span, others: list[Span]) -> bool:
@@ -150,15 +151,15 @@ class SentenceReader:
         self.scopes = _spans_in(doc, "scopes", sent)
         self.orgs = _spans_in(doc, "orgs", sent)
         ranks = _spans_in(doc, "ranks", sent)
-        blockers = self.segments + ranks
+        blocked = {i for span in self.segments + ranks for i in range(span.start, span.end)}
         self.quantities = [q for q in _spans_in(doc, "quantities", sent)
-                           if not overlaps(q, blockers) and q._.quantity is not None]
+                           if not blocked.intersection(range(q.start, q.end)) and q._.quantity is not None]
+        self._population_starts = {p.start: p for p in self.populations}
+        self.words = {t.lower_ for t in sent}
+        self.lead = doc[sent.start:min(sent.end, sent.start + 8)].text.lstrip().lower() + " "
 
     def population_at(self, i: int) -> Span | None:
-        for p in self.populations:
-            if p.start == i:
-                return p
-        return None
+        return self._population_starts.get(i)
 
     def population_after(self, i: int, limit: int = 4) -> Span | None:
         """The population noun starting at ``i`` or after only skippable words."""

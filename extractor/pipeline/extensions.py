@@ -8,6 +8,8 @@ never go stale or need serialising.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span
 
 DOC_ATTRS = {"source": "", "title": "", "published": "", "doc_id": "", "framework": "", "period": ""}
@@ -35,3 +37,38 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[key] = doc.text
     return text
+
+
+def _index(doc: Doc, key: str) -> tuple[list[int], list[Span], list[int]]:
+    cache = doc.user_data.setdefault("extractor.span_index", {})
+    if key not in cache:
+        spans = sorted(doc.spans[key], key=lambda s: (s.start, s.end)) if key in doc.spans else []
+        cache[key] = ([s.start for s in spans], spans, [s.start_char for s in spans])
+    return cache[key]
+
+
+def spans_in(doc: Doc, key: str, start: int, end: int) -> list[Span]:
+    """Spans of ``doc.spans[key]`` lying within tokens ``[start, end)``, by binary search: record
+    builders ask this for every sentence, and a scan of all spans each time is quadratic."""
+    starts, spans, _ = _index(doc, key)
+    out = []
+    for k in range(bisect_left(starts, start), len(spans)):
+        span = spans[k]
+        if span.start >= end:
+            break
+        if span.end <= end:
+            out.append(span)
+    return out
+
+
+def spans_in_chars(doc: Doc, key: str, start_char: int, end_char: int) -> list[Span]:
+    """Like :func:`spans_in`, for a character range (table cells, lines)."""
+    _, spans, char_starts = _index(doc, key)
+    out = []
+    for k in range(bisect_left(char_starts, start_char), len(spans)):
+        span = spans[k]
+        if span.start_char >= end_char:
+            break
+        if span.end_char <= end_char:
+            out.append(span)
+    return out
