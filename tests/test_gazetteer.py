@@ -109,7 +109,10 @@ def test_corpus_gold_codes_resolve(gaz: Gazetteer) -> None:
                 continue
             hint = row.get("org_type") or row.get("league") or None
             link = gaz.resolve(row["name"], org_type=hint)
-            assert link.code == row["ods_code"], f"{path.name}: {row['name']!r}: {link.reason}"
+            # A name that is ambiguous out of context ("The Queen Elizabeth Hospital") must at least
+            # keep the right organisation among its candidates, never resolve to a wrong one.
+            ok = link.code == row["ods_code"] or (not link.code and row["ods_code"] in link.candidates)
+            assert ok, f"{path.name}: {row['name']!r}: {link.reason}"
             checked += 1
     if not checked:
         pytest.skip("no corpus gold with ODS codes yet")
