@@ -373,6 +373,7 @@ def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
 
 _LABEL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:(?P<label>[^:|]{3,60}?)\s+in\s+)?segment\s*(?P<seg>[1-5])\s*[:–—-]"
                             r"\s*(?P<count>\d{1,4})\b(?P<rest>.*)$", regex.I)
+_MORE_COUNTS = regex.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|no|none)\b", regex.I)
 _REST_PERCENT = regex.compile(r"\((\d{1,3}(?:\.\d)?)\s*%\)")
 _HEADING_SIZE = regex.compile(r"\((\d{1,4})\)")
 
@@ -403,6 +404,8 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
             elif not stripped.startswith(("-", "•", "*")):
                 heading_type = ""
             continue
+        if _MORE_COUNTS.search(regex.sub(r"\(\s*\d+(?:\.\d+)?\s*%\s*\)", "", m.group("rest"))):
+            continue  # 'Segment 1: 34 trusts (17%) – 14 acute, 20 non-acute ...' is prose for the claim builder
         org_type = _population_of(doc, start + m.start("rest"), end) or heading_type
         if m.group("label"):
             org_type = _population_of(doc, start + m.start("label"), start + m.end("label")) or org_type

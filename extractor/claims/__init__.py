@@ -35,6 +35,7 @@ from .relations import (
     has_predicate,
     is_bare,
     is_movement,
+    leading_segment,
     leading_totals,
     population_before,
     segment_in,
@@ -159,6 +160,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 if gap and all(w in {"and", "as", "well", "plus"} for w in gap):
                     g.segments = prev.segments
             g.scope = g.scope or leading_scope
+            if not g.segments:
+                g.segments = leading_segment(reader, g)
         for g in population_claims:
             if not g.scope and state.last_claims and state.sentences_since == 0 and not national(reader):
                 g.scope = state.last_claims[-1].scope

@@ -256,3 +256,13 @@ def segments_from_next(doc: Doc, sents: list[Span], si: int) -> tuple[int, ...]:
         return ()
     seg = segment_in(reader, nxt.start, nxt.end)
     return seg._.segments if seg is not None else ()
+
+
+def leading_segment(reader: SentenceReader, g: Group) -> tuple[int, ...]:
+    """'Segment 1: 34 trusts (17%) – 14 acute, 20 non-acute and no ambulance trusts': a sentence
+    that opens with its only segment gives it to every count after it."""
+    found = [s for s in reader.segments if s._.segments and not is_domain_segment(s)]
+    if not found or found[0].start > g.start or found[0].start - reader.sent.start > 6:
+        return ()
+    sets = {s._.segments for s in found}
+    return found[0]._.segments if len(sets) == 1 else ()

@@ -69,6 +69,7 @@ NOT_COUNT_BEFORE = {"£", "$", "€", "q", "quarter", "page", "no", "section", "
                     "annex", "version", "top", "phase", "year", "wave", "round"}
 
 
+_BARE_FOLLOW = {",", "and", "or", ";", ".", ")", "–", "-", "—", "&"}
 THEY = {"they", "these", "those", "all", "both", "each"}
 
 
@@ -147,7 +148,10 @@ class SentenceReader:
         self.doc = doc
         self.sent = sent
         self.segments = _spans_in(doc, "segments", sent)
-        self.populations = _spans_in(doc, "populations", sent)
+        # a bare type word ("14 acute, 20 non-acute and two ambulance trusts") is a population only
+        # inside such a list, where the head noun comes later
+        self.populations = [p for p in _spans_in(doc, "populations", sent)
+                            if p.id_ != "bare" or lower_at(doc, p.end) in _BARE_FOLLOW]
         self.scopes = _spans_in(doc, "scopes", sent)
         self.orgs = _spans_in(doc, "orgs", sent)
         ranks = _spans_in(doc, "ranks", sent)
