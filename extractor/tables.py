@@ -404,7 +404,7 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
             elif not stripped.startswith(("-", "•", "*")):
                 heading_type = ""
             continue
-        if _MORE_COUNTS.search(regex.sub(r"\(\s*\d+(?:\.\d+)?\s*%\s*\)", "", m.group("rest"))):
+        if _MORE_COUNTS.search(regex.sub(r"\([^)]*\)", "", m.group("rest"))):
             continue  # 'Segment 1: 34 trusts (17%) – 14 acute, 20 non-acute ...' is prose for the claim builder
         org_type = _population_of(doc, start + m.start("rest"), end) or heading_type
         if m.group("label"):
