@@ -15,9 +15,9 @@ import regex
 from spacy.tokens import Doc, Span
 
 from . import numbers, subjects
-from .pipeline.extensions import doc_text
+from .pipeline.extensions import doc_text, spans_in
 from .pipeline.segments import is_domain_segment
-from .records import DocResult, Ranking
+from .records import Claim, DocResult, Ranking
 
 LEAGUE_OF_TYPE = {"acute": "acute", "specialist": "acute", "mental_health": "non_acute", "community": "non_acute",
                   "community_or_mental_health": "non_acute", "non_acute": "non_acute", "ambulance": "ambulance"}
@@ -124,6 +124,8 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
                 subject = _coordinated(doc, before) or last_subject
             if not subject:
                 continue
+            if total:
+                _league_size_claim(doc, sent, span, total, result, framework, period)
             previous = _previous_rank(doc, sent, span.end)
             text = sent.text.strip()
             start = doc_text(doc).find(text, sent.start_char)
@@ -148,6 +150,24 @@ def _with_partner(doc: Doc, sent: Span, span: Span) -> Span | None:
             if org.start == span.end + 1 or (org.start == span.end + 2 and doc[span.end + 1].lower_ == "the"):
                 return org
     return None
+
+
+def _league_size_claim(doc: Doc, sent: Span, span: Span, total: int, result: DocResult, framework: str,
+                       period: str) -> None:
+    """'ranked joint 130th out of 134 acute hospital trusts' also states that there are 134 acute
+    trusts: a population claim, once per document and population."""
+    pops = [p for p in spans_in(doc, "populations", span.end, min(sent.end, span.end + 8)) if p.id_ != "bare"]
+    if not pops:
+        return
+    specific = [p for p in pops if p.label_ not in {"trust", "other"}]
+    chosen = (specific or pops)[0]
+    org_type = chosen.label_
+    if any(c.org_type == org_type and c.count == total and not c.segments for c in result.claims):
+        return
+    text = sent.text.strip()
+    start = doc_text(doc).find(text, sent.start_char)
+    result.claims.append(Claim(org_type=org_type, count=total, framework=framework, period=period, text=text,
+                               start=start, end=start + len(text), org_words=chosen.text))
 
 
 def _coordinated(doc: Doc, before: list[Span]) -> list[Span]:
