@@ -78,11 +78,41 @@ def _segment(doc: Doc, sent: Span) -> int | None:
     return found.pop() if len(found) == 1 else None
 
 
+_BARE_ORDINAL = regex.compile(r"^(\d{1,3})(st|nd|rd|th)$|^(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                           r"eleventh|twelfth)$", regex.I)
+
+
+def _ordinal_after_names(doc: Doc, ranks: list[Span], result: DocResult, framework: str, period: str) -> None:
+    """'... Nottingham University Hospitals NHS Trust, 132nd. Then come York and Scarborough Teaching
+    Hospitals (131st), ...' and 'the Royal National Orthopaedic Hospital in Stanmore fourth': in a
+    document about league tables, an ordinal right after a named organisation is its position."""
+    covered = {i for r in ranks for i in range(r.start, r.end)}
+    orgs = sorted(doc.spans.get("orgs", []), key=lambda o: o.end)
+    ends = {o.end: o for o in orgs}
+    for tok in doc:
+        if tok.i in covered or not _BARE_ORDINAL.match(tok.text):
+            continue
+        k = tok.i - 1
+        while k >= 0 and (doc[k].text in {",", "(", "in"} or (doc[k].is_title and doc[k - 1].lower_ == "in")):
+            k -= 1
+        org = ends.get(k + 1)
+        if org is None or tok.i - org.end > 4 or (doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "") in {
+                "quarter", "time", "year", "largest", "biggest", "highest", "lowest"}:
+            continue
+        sent = tok.sent
+        text = sent.text.strip()
+        start = doc_text(doc).find(text, sent.start_char)
+        result.rankings.append(Ranking(
+            name=org.text, ods_code=org.id_, league=_league(doc, sent), rank=numbers.parse_ordinal(tok.text),
+            framework=framework, period=period, text=text, start=start, end=start + len(text)))
+
+
 def read_rankings(doc: Doc, result: DocResult) -> None:
     """Add one ranking per league position stated in ``doc``."""
     ranks = list(doc.spans.get("ranks", []))
     if not ranks:
         return
+    _ordinal_after_names(doc, ranks, result, doc._.framework, doc._.period)
     framework, period = doc._.framework, doc._.period
     last_subject: list[Span] = []
     for sent in doc.sents:

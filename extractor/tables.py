@@ -222,8 +222,11 @@ def _placement_table(doc, block, seg_cols, result, framework, period) -> bool:
     return added
 
 
+# league sizes of the 2025/26 tables (NHS England): a 'N of 61' cell is the non-acute league
+_LEAGUE_BY_SIZE = {134: "acute", 135: "acute", 61: "non_acute", 10: "ambulance"}
 _RANK_HEADER = regex.compile(r"\b(rank|ranking|position|place|league)\b", regex.I)
-_RANK_CELL = regex.compile(r"^(?:joint\s+|=)?(\d{1,3})(?:st|nd|rd|th)?\s*(=|\(joint\)|\s+joint)?$", regex.I)
+_RANK_CELL = regex.compile(r"^(?:joint\s+|=)?(\d{1,3})(?:st|nd|rd|th)?\s*(=|\(joint\)|\s+joint)?"
+                           r"(?:\s*(?:of|out of|/)\s*(\d{1,3}))?$", regex.I)
 _OF_TOTAL = regex.compile(r"\b(?:of|out of)\s+(\d{1,3})\b", regex.I)
 
 
@@ -239,8 +242,11 @@ class RankColumns:
         m = _OF_TOTAL.search(" ".join(header.cells[i].text for i in cols)) if cols else None
         self.total = int(m.group(1)) if m else None
         low = heading.lower()
-        self.league = ("non_acute" if "non-acute" in low or "non acute" in low else
-                       "ambulance" if "ambulance" in low else "acute" if "acute" in low else "")
+        sectors = [w for w in ("non-acute", "ambulance", "acute") if w in low.replace("non acute", "non-acute")]
+        if "non-acute" in sectors and "acute" in sectors and low.count("acute") == low.count("non-acute"):
+            sectors.remove("acute")
+        self.league = {"non-acute": "non_acute", "ambulance": "ambulance", "acute": "acute"}[sectors[0]] \
+            if len(sectors) == 1 else ""
 
     @classmethod
     def find(cls, doc: Doc, header: Row) -> RankColumns | None:
@@ -253,9 +259,11 @@ class RankColumns:
         if not m:
             return None
         prev = _RANK_CELL.match(cols.get(self.previous, "").strip()) if self.previous is not None else None
-        return Ranking(name=name, league=self.league, rank=int(m.group(1)), joint=bool(m.group(2)) or
+        total = int(m.group(3)) if m.group(3) else self.total
+        league = self.league or _LEAGUE_BY_SIZE.get(total or 0, "")
+        return Ranking(name=name, league=league, rank=int(m.group(1)), joint=bool(m.group(2)) or
                        cols.get(self.current, "").strip().lower().startswith(("joint", "=")),
-                       total=self.total, previous_rank=int(prev.group(1)) if prev else None, segment=segment)
+                       total=total, previous_rank=int(prev.group(1)) if prev else None, segment=segment)
 
 
 def _segment_columns_table(doc, block, numbered, result, framework, period) -> bool:
