@@ -145,8 +145,11 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in gap):
                 continue
             if any(_is_quantity(doc, i) and _lower(doc, i + 1) not in _NON_COUNT_NEXT
-                   and _lower(doc, i - 1) not in {"the", "of"} for i in range(resume, seg.start)):
+                   and "of" not in {_lower(doc, i - 1), _lower(doc, i - 2)} and _lower(doc, i - 1) != "the"
+                   and not _is_year(doc[i].text) for i in range(resume, seg.start)):
                 continue
+            if gap and all(w in {"–", "-", "—", ":", "|", "(", "=", "in"} for w in gap):
+                gap = [*gap, "is"]  # 'North Bristol NHS Trust – segment 2': a list line places the trust
             last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS), default=-1)
             last_place = max((k for k, w in enumerate(gap) if w in PLACE_VERBS and k > last_leave + 3), default=-1)
             leaving = last_leave >= 0 and last_place < 0
@@ -196,6 +199,10 @@ def merge_moves(memberships: list[Membership]) -> list[Membership]:
         partner.segment = partner.segment if partner.segment is not None else m.segment
         partner.from_segment = partner.from_segment or m.from_segment
     return out
+
+
+def _is_year(text: str) -> bool:
+    return len(text) == 4 and text.isdigit() and 1990 <= int(text) <= 2100
 
 
 def _lower(doc: Doc, i: int) -> str:
