@@ -12,8 +12,17 @@ from .sentence import Group, SentenceReader, State, lower_at, overlaps
 def scope_in(reader: SentenceReader, start: int, end: int) -> str:
     for s in reader.scopes:
         if s.start >= start and s.end <= end and _accepted_scope(reader, s):
-            return s.text
+            return scope_text(reader, s)
     return ""
+
+
+def scope_text(reader: SentenceReader, s: Span) -> str:
+    """'Devon and Cornwall' is one scope, not Devon."""
+    doc = reader.doc
+    for other in reader.scopes:
+        if other.start == s.end + 1 and lower_at(doc, s.end) in {"and", "&"}:
+            return doc[s.start:other.end].text
+    return s.text
 
 
 def home_scope(doc: Doc) -> str:
@@ -56,7 +65,7 @@ def local_total_scope(reader: SentenceReader, g: Group, home: str) -> str:
         return ""
     if g.population is not None and g.population.label_ == "ambulance" and g.total in (10, 11):
         return ""  # England has 10 ambulance trusts (11 before 2019 mergers): that is the national league
-    phrase = reader.doc[g.start:g.end].text.lower()
+    phrase = reader.doc[max(reader.sent.start, g.start - 2):g.end].text.lower()
     return home if " of the " in f" {phrase} " else ""
 
 
@@ -70,6 +79,8 @@ def national(reader: SentenceReader) -> bool:
 
 def _accepted_scope(reader: SentenceReader, s: Span) -> bool:
     doc = reader.doc
+    if overlaps(s, reader.orgs):
+        return False  # 'Suffolk' in 'Norfolk and Suffolk NHS Foundation Trust'
     before, after = lower_at(doc, s.start - 1), lower_at(doc, s.end)
     if s.text.lower() in {"the region", "our region", "our system", "the system", "the capital"}:
         return False
@@ -86,7 +97,7 @@ def _accepted_scope(reader: SentenceReader, s: Span) -> bool:
 
 def explicit_scope(reader: SentenceReader) -> str:
     found = [s for s in reader.scopes if _accepted_scope(reader, s)]
-    return found[-1].text if found else ""
+    return scope_text(reader, found[-1]) if found else ""
 
 
 def sentence_scope(reader: SentenceReader) -> str:
@@ -96,5 +107,5 @@ def sentence_scope(reader: SentenceReader) -> str:
         return ""
     for s in reader.scopes:
         if s.start <= first.i + 2 and _accepted_scope(reader, s):
-            return s.text
+            return scope_text(reader, s)
     return ""

@@ -159,6 +159,7 @@ class SentenceReader:
         self.quantities = [q for q in _spans_in(doc, "quantities", sent)
                            if not blocked.intersection(range(q.start, q.end)) and q._.quantity is not None]
         self._population_starts = {p.start: p for p in self.populations}
+        self._scope_starts = {s.start: s for s in self.scopes}
         self.words = {t.lower_ for t in sent}
         self.lead = doc[sent.start:min(sent.end, sent.start + 8)].text.lstrip().lower() + " "
 
@@ -174,6 +175,10 @@ class SentenceReader:
                 if overlaps(pop, self.orgs):
                     return None
                 return pop
+            place = self._scope_starts.get(j)
+            if place is not None:
+                j = place.end
+                continue
             tok = self.doc[j]
             possessive = j + 1 < self.sent.end and self.doc[j + 1].text in {"'s", "’s", "'", "’"}
             if tok.is_title and possessive:
