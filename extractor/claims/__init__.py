@@ -54,6 +54,15 @@ from .scope import (
 )
 from .sentence import GENERIC_TYPES, Group, SentenceReader, State, lower_at, text_between
 
+_BACK_REFERENCES = ("that segment", "the same segment", "this segment", "that category", "that level of support",
+                    "the same category", "that tier")
+
+
+def _refers_back(reader: SentenceReader, g: Group, frame_end: int) -> bool:
+    """'We are one of 27 ICBs nationally in that segment': the segment named before."""
+    window = text_between(reader.doc, g.end, frame_end)
+    return any(ref in window for ref in _BACK_REFERENCES)
+
 
 def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, period: str) -> Claim:
     start_char, end_char = sent.start_char, sent.end_char
@@ -182,6 +191,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             inherited_segment = False
             if not g.segments and g.anaphoric and state.sentences_since <= 3 and has_predicate(reader, g, frame_end):
                 g.segments, inherited_segment = state.last_segments, True
+            if not g.segments and state.last_segment_named and _refers_back(reader, g, frame_end):
+                g.segments = state.last_segment_named
             if not g.segments:
                 g.segments = segments_from_next(doc, sents, si)
             if not g.segments:
@@ -207,6 +218,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             made.append(claim)
             if g.names:
                 add_members(result, doc, sent, g.names, org_type, g.segments, framework, period, claim)
+        named = [s._.segments for s in reader.segments if s._.segments and s.id_ != "tier"]
+        if named:
+            state.last_segment_named = named[-1]
         mentioned = [pop for pop in reader.populations if lower_at(doc, pop.end) not in {"'s", "’s"}]
         state.mentioned_population = mentioned[-1].label_ if mentioned and not made else ""
         explicit = leading_scope or explicit_scope(reader)

@@ -199,6 +199,12 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                 g.leading_total = False
             else:
                 out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
+        elif out and not g.segments and not g.share and g.percent is None and g.total is None \
+                and ":" in text_between(doc, reader.sent.start, g.start) and not any(
+                    s._.segments for s in reader.segments):
+            # 'All 205 trusts have been assessed: 134 acute trusts, 61 non-acute trusts and 10 ...'
+            g.leading_total = True
+            out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
         elif (before[-1:] == ["all"] or before[-2:] == ["all", "the"] or _states_population(before)) \
                 and not g.share and g.percent is None and not g.segments and not g.anaphoric:
             g.leading_total = True

@@ -106,6 +106,7 @@ class State:
     last_groups: list[Group] = field(default_factory=list)
     sentences_since: int = 0
     discourse_scope: str = ""
+    last_segment_named: tuple[int, ...] = ()
     mentioned_population: str = ""
 
     @property
