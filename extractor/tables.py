@@ -302,6 +302,9 @@ def _segment_rows_table(doc, block, result, framework, period) -> bool:
         org_type = _population_of(doc, cell.start, cell.end)
         if org_type:
             types[i] = (org_type, cell.text)
+    percent_col = None
+    if not types:
+        types, percent_col = _period_columns(doc, header)
     if not types:
         return False
     added = False
@@ -313,14 +316,37 @@ def _segment_rows_table(doc, block, result, framework, period) -> bool:
         if not m and not is_total:
             continue
         text, start, end = _row_text(doc, row)
+        pct = _PERCENT_CELL.match(cols.get(percent_col, "").strip()) if percent_col is not None else None
         for col, (org_type, words) in types.items():
             value = cols.get(col, "").strip()
             if _INT.match(value):
                 segs = () if is_total else (int(m.group(1)),)
-                result.claims.append(Claim(org_type=org_type, segments=segs, count=int(value), framework=framework,
-                                           period=period, text=text, start=start, end=end, org_words=words))
+                percent = float(pct.group(1)) if pct and segs else None
+                result.claims.append(Claim(org_type=org_type, segments=segs, count=int(value), percent=percent,
+                                           framework=framework, period=period, text=text, start=start, end=end,
+                                           org_words=words))
                 added = True
     return added
+
+
+_PERCENT_CELL = regex.compile(r"^(\d{1,3}(?:\.\d+)?)\s*%$")
+_SHARE_HEADER = regex.compile(r"share|%|per ?cent|proportion", regex.I)
+
+
+def _period_columns(doc: Doc, header: Row) -> tuple[dict[int, tuple[str, str]], int | None]:
+    """'Table 1. ICBs by oversight segment' over 'Segment  Q2 2023/24  Q4 2024/25  Share': the
+    caption names the population and the latest period column holds its counts."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, max(0, header.line_start - 1)) + 1
+    last_line = text[start:header.line_start].strip()
+    org_type = _population_of(doc, start, header.line_start) or _row_label_type(last_line)
+    if not org_type:
+        return {}, None
+    counts = [i for i, c in enumerate(header.cells[1:], 1) if not _SHARE_HEADER.search(c.text)]
+    shares = [i for i, c in enumerate(header.cells[1:], 1) if _SHARE_HEADER.search(c.text)]
+    if not counts:
+        return {}, None
+    return {counts[-1]: (org_type, last_line.strip())}, (shares[-1] if shares else None)
 
 
 def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
