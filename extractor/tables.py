@@ -337,9 +337,10 @@ def _period_columns(doc: Doc, header: Row) -> tuple[dict[int, tuple[str, str]], 
     """'Table 1. ICBs by oversight segment' over 'Segment  Q2 2023/24  Q4 2024/25  Share': the
     caption names the population and the latest period column holds its counts."""
     text = doc_text(doc)
-    start = text.rfind("\n", 0, max(0, header.line_start - 1)) + 1
-    last_line = text[start:header.line_start].strip()
-    org_type = _population_of(doc, start, header.line_start) or _row_label_type(last_line)
+    end = len(text[:header.line_start].rstrip())
+    start = text.rfind("\n", 0, end) + 1
+    last_line = text[start:end].strip()
+    org_type = _population_of(doc, start, end) or _row_label_type(last_line)
     if not org_type:
         return {}, None
     counts = [i for i, c in enumerate(header.cells[1:], 1) if not _SHARE_HEADER.search(c.text)]
