@@ -15,8 +15,20 @@ from importlib.abc import Traversable
 
 
 def models_dir() -> Traversable:
-    """The root of the shipped assets."""
-    return resources.files("extractor.models")
+    """The root of the shipped assets.
+
+    An installed copy (wheel or editable) has them as ``extractor.models``. A process that
+    imports the package straight from a source checkout (``python -m`` or a worker started
+    with the checkout as its working directory) finds no such subpackage: there the
+    checkout's own ``models/`` beside ``extractor/`` is the same data.
+    """
+    try:
+        return resources.files("extractor.models")
+    except ModuleNotFoundError:
+        checkout = resources.files("extractor").joinpath("..", "models")
+        if checkout.joinpath("config.cfg").is_file():
+            return checkout
+        raise
 
 
 def asset(*parts: str) -> Traversable:
