@@ -269,3 +269,16 @@ def test_in_process_runs_keep_the_time_limit_with_an_alarm(tmp_path, nlp) -> Non
     rows = [event[2].document for _, event in run_in_process(Trap(nlp), tasks, 1.0, 2**28) if event[0] == "doc"]
     assert [(r["status"], r["error"][:4]) for r in rows] == [
         ("failed", "E302"), ("ok", ""), ("ok", ""), ("failed", "E302"), ("ok", "")]
+
+
+def test_the_cli_offers_the_batch_options() -> None:
+    import subprocess
+    import sys
+
+    proc = subprocess.run([sys.executable, "-m", "extractor", "extract", "--help"], capture_output=True, text=True,
+                          timeout=60)
+    for option in ("--jobs", "--doc-timeout", "--max-docs-per-worker", "--resume", "--scheduler"):
+        assert option in proc.stdout
+    bad = subprocess.run([sys.executable, "-m", "extractor", "extract", str(REPO / "corpora"), "--out", "x",
+                          "--jobs", "0"], capture_output=True, text=True, timeout=60)
+    assert bad.returncode == 2 and "--jobs" in bad.stderr
