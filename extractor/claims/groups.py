@@ -87,6 +87,8 @@ def absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi: 
             return
         if nxt.count is not None and g.count is not None and not nxt.share and nxt.percent is None:
             return
+        if lower_at(doc, nxt.end) == "of" and reader.population_after(nxt.end + 1) is None:
+            return  # '..., or about 17% of England's population': a share of something else
         g.share = g.share or nxt.share
         g.percent = g.percent if g.percent is not None else nxt.percent
         g.count = g.count if g.count is not None else nxt.count

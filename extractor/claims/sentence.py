@@ -69,6 +69,11 @@ NOT_COUNT_BEFORE = {"£", "$", "€", "q", "quarter", "page", "no", "section", "
                     "annex", "version", "top", "phase", "year", "wave", "round"}
 
 
+MODIFIED_NOUNS = {"executives", "executive", "leaders", "leadership", "chairs", "chair", "chief", "chiefs", "staff",
+                  "members", "directors", "director", "teams", "team", "officials", "partners", "colleagues",
+                  "managers", "workers", "employees", "patients", "budgets", "deficits", "finances", "plans",
+                  "populations", "population", "footprints", "footprint", "areas", "boards", "governors", "nurses",
+                  "doctors", "clinicians", "sites", "estates", "buildings", "accounts", "spokesperson"}
 _BARE_FOLLOW = {",", "and", "or", ";", ".", ")", "–", "-", "—", "&"}
 THEY = {"they", "these", "those", "all", "both", "each"}
 
@@ -172,6 +177,8 @@ class SentenceReader:
         j = i
         while j < self.sent.end and j - i <= limit:
             pop = self.population_at(j)
+            if pop is not None and lower_at(self.doc, pop.end) in MODIFIED_NOUNS:
+                return None  # '14 ICB executives', 'three trust chairs': people, not organisations
             if pop is not None and lower_at(self.doc, pop.end) not in {"'s", "’s", "'", "’"}:
                 if overlaps(pop, self.orgs):
                     return None
