@@ -12,12 +12,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-__all__ = ["ExtractOptions", "ExtractionResult", "__version__", "build_pipeline", "extract"]
+__all__ = ["ExtractOptions", "ExtractionResult", "__version__", "build_pipeline", "extract", "extract_to"]
 
 
 def __getattr__(name: str):
     """Import lazily so ``import extractor`` (and ``--help``) stays fast."""
-    if name in ("extract", "ExtractOptions"):
+    if name in ("extract", "extract_to", "ExtractOptions"):
         from . import runner
 
         return getattr(runner, name)

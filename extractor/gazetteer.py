@@ -323,7 +323,7 @@ class Gazetteer:
                         + ", ".join(f"{c} ({self.orgs[c].name})" for c in sorted(codes)),
                         tuple(sorted(codes)))
         code = codes[0]
-        kinds = sorted({h.kind for h in hits if h.code == code}, key=lambda k: KIND_RANK.get(k, 0))
+        kinds = sorted({h.kind for h in hits if h.code == code}, key=lambda k: (KIND_RANK.get(k, 0), k))
         via = f"{kinds[0]} alias {key!r}" if kinds else f"alias {key!r}"
         if kinds and kinds[0] == "site":
             code, moved = self._owner_on(code, day)

@@ -77,9 +77,10 @@ def extract(paths: Iterable[str | Path], options: ExtractOptions | None = None,
         run_batch(paths, journal, options.batch(), on_document)
         documents = documents_frame(journal)
         records = record_frames(journal)
-        checks, dataset = reconciled(documents, records, options.reconcile)
+        texts = journal.texts()
+        checks, dataset = reconciled(documents, records, options.reconcile, texts=texts)
         return ExtractionResult(documents=documents, checks=checks, dataset=dataset,
-                                organisations=organisations(journal), texts=journal.texts(), **records)
+                                organisations=organisations(journal), texts=texts, **records)
 
 
 @dataclass
@@ -113,7 +114,8 @@ def extract_to(paths: Iterable[str | Path], out_dir: Path, options: ExtractOptio
     with Journal(out_dir / WORK_DIR, resume=options.resume) as journal:
         run_batch(paths, journal, options.batch(), on_document, on_resumed)
         records = record_frames(journal)
-        checks, dataset = reconciled(documents_frame(journal, WITH_RECORDS), records, options.reconcile)
+        checks, dataset = reconciled(documents_frame(journal, WITH_RECORDS), records, options.reconcile,
+                                     texts=journal.texts(WITH_RECORDS))
         orgs = organisations(journal)
         tables = {"documents": document_chunks(journal), **records, "checks": checks, "dataset": dataset,
                   "organisations": orgs}

@@ -51,15 +51,16 @@ def record_frames(journal: Journal) -> dict[str, pd.DataFrame]:
     return {name: schema.frame(journal.records(name)) for name, schema in RECORD_SCHEMAS.items()}
 
 
-def reconciled(documents: pd.DataFrame, records: dict[str, pd.DataFrame],
-               enabled: bool = True) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``checks`` and ``dataset`` (empty when reconciling is turned off)."""
+def reconciled(documents: pd.DataFrame, records: dict[str, pd.DataFrame], enabled: bool = True,
+               texts: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``checks`` and ``dataset`` (empty when reconciling is turned off). ``texts`` lets the
+    reconciler read a quarter named in a document when a claim's own period is only a year."""
     if not enabled:
         return CHECKS.empty(), DATASET.empty()
     from ..reconcile import load_official, reconcile
 
     return reconcile(documents, records["claims"], records["memberships"], records["rankings"],
-                     official=load_official())
+                     official=load_official(), texts=texts)
 
 
 def organisations(journal: Journal) -> pd.DataFrame:
