@@ -36,20 +36,33 @@ _CLAUSE_BREAKS = {"if", "would", "could", "might", "as", "while", "whereas", "bu
 _ASIDE_OPENERS = {"which", "who", "whose", "the", "a", "an", "its", "one", "now", "formerly", "based", "also", "where"}
 
 
-def _asides(doc: Doc, sent: Span, orgs: list[Span]) -> list[tuple[int, int]]:
-    """Token ranges of appositions and relative clauses that follow an organisation
-    ('X, the Trust's partner in ..., remained', 'X, which runs ..., came'): organisations
-    named inside them are not the sentence's subject."""
+def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[int, int]]:
+    """Token ranges of appositions and relative clauses that follow an organisation and close
+    before ``limit`` ('X, the Trust's partner in ..., remained', 'X, which runs the Royal London,
+    Whipps Cross and Newham hospitals, has been placed'): organisations named inside them are
+    not the sentence's subject. A relative clause runs to the last comma before the verb."""
     out = []
-    toks = [t for t in sent if not t.is_space]
     ends = {o.end for o in orgs}
-    for k, tok in enumerate(toks[:-1]):
-        if tok.text in {",", "–", "—", "("} and toks[k + 1].lower_ in _ASIDE_OPENERS and tok.i in ends:
+    for i in range(sent.start, min(limit, sent.end) - 1):
+        tok = doc[i]
+        if tok.text in {",", "–", "—", "("} and doc[i + 1].lower_ in _ASIDE_OPENERS and i in ends:
             closer = {"(": ")", "–": "–", "—": "—"}.get(tok.text, ",")
-            end = next((t.i for t in toks[k + 2:] if t.text == closer), None)
-            if end is not None:
-                out.append((tok.i, end))
+            closes = [k for k in range(i + 2, limit) if doc[k].text == closer]
+            if closes:
+                out.append((i, closes[-1] if closer == "," else closes[0]))
     return out
+
+
+def _relative_subject(doc: Doc, sent: Span, seg: Span) -> Span | None:
+    """'... services at The Shrewsbury and Telford Hospital NHS Trust, which is also in segment 4':
+    the organisation a relative clause ending in the segment hangs from, even when a preposition
+    governs it."""
+    k = seg.start - 1
+    while k > sent.start and doc[k].text not in {",", ";", "."}:
+        if doc[k].lower_ in {"which", "who"} and doc[k - 1].text == ",":
+            return next((o for o in doc.spans.get("orgs", []) if o.end == k - 1), None)
+        k -= 1
+    return None
 
 
 def _type_word(sent: Span) -> str | None:
@@ -135,10 +148,14 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             orgs = [*leads, *orgs]
         if not orgs:
             continue
-        asides = _asides(doc, sent, orgs)
         for seg in segs:
-            outside = [o for o in orgs if not any(a <= o.start < b for a, b in asides if b <= seg.start)]
-            heads = _subjects(doc, sent, outside, seg)
+            antecedent = _relative_subject(doc, sent, seg)
+            if antecedent is not None:
+                heads = [antecedent]
+            else:
+                asides = _asides(doc, sent, orgs, seg.start)
+                outside = [o for o in orgs if not any(a <= o.start < b for a, b in asides)]
+                heads = _subjects(doc, sent, outside, seg)
             if not heads:
                 continue
             gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
