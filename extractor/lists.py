@@ -153,8 +153,45 @@ def _should_merge(a: ListItem, b: ListItem, org_type: str) -> ListItem | None:
     return None
 
 
-def merge_split_names(items: list[ListItem], org_type: str, limit: int | None = None) -> list[ListItem]:
+def _atoms(items: list[ListItem], text: str) -> list[ListItem]:
+    """Items cut further at every 'and'/'&' (a name may be joined to the next by one)."""
+    out = []
+    for item in items:
+        pos = item.start
+        for m in regex.finditer(r"\s+(?:and|&)\s+", text[item.start:item.end]):
+            out.append(ListItem(text[pos:item.start + m.start()], pos, item.start + m.start()))
+            pos = item.start + m.end()
+        out.append(ListItem(text[pos:item.end], pos, item.end))
+    return [a for a in out if a.text.strip()]
+
+
+def resplit(items: list[ListItem], text: str, org_type: str) -> list[ListItem]:
+    """Re-cut a list by what the gazetteer knows: 'Shropshire, Telford and Wrekin and Norfolk and
+    Waveney' is two systems, found by choosing the cut that resolves the most names."""
+    atoms = _atoms(items, text)
+    if len(atoms) > 24 or len(atoms) <= 1:
+        return items
+    best: list[tuple[float, list[ListItem]]] = [(0.0, [])]
+    for i in range(1, len(atoms) + 1):
+        options = []
+        for j in range(max(0, i - 5), i):
+            trimmed = _trim(text[atoms[j].start:atoms[i - 1].end], atoms[j].start)
+            if trimmed is None:
+                continue
+            score = 2.0 if _code(trimmed.text, org_type) else (0.0 if i - j == 1 else -1.0 * (i - j))
+            options.append((best[j][0] + score, [*best[j][1], trimmed]))
+        best.append(max(options, key=lambda o: (o[0], -len(o[1]))) if options else (best[i - 1][0], best[i - 1][1]))
+    chosen = best[-1][1]
+    resolved_before = sum(1 for it in items if _code(it.text, org_type))
+    resolved_after = sum(1 for it in chosen if _code(it.text, org_type))
+    return chosen if resolved_after > resolved_before else items
+
+
+def merge_split_names(items: list[ListItem], org_type: str, limit: int | None = None,
+                      text: str | None = None) -> list[ListItem]:
     """Merge adjacent items the gazetteer knows as one name, down to ``limit`` items."""
+    if text is not None and org_type and org_type not in {"trust", "other"}:
+        items = resplit(items, text, org_type)
     items = list(items)
     changed = True
     while changed and (limit is None or len(items) > limit):
@@ -168,7 +205,7 @@ def merge_split_names(items: list[ListItem], org_type: str, limit: int | None = 
     return items
 
 
-def fit_to_count(items: list[ListItem], count: int | None, org_type: str) -> list[ListItem]:
+def fit_to_count(items: list[ListItem], count: int | None, org_type: str, text: str | None = None) -> list[ListItem]:
     """Use the stated count to repair a list split at commas or "and" inside names.
 
     "Shropshire, Telford and Wrekin" splits into two items; when there are more items than
@@ -178,6 +215,10 @@ def fit_to_count(items: list[ListItem], count: int | None, org_type: str) -> lis
     """
     if not count or not items:
         return items
+    if text is not None and len(items) != count and org_type and org_type not in {"trust", "other"}:
+        cut = resplit(items, text, org_type)
+        if len(cut) == count:
+            return cut
     items = merge_split_names(items, org_type, limit=count) if len(items) > count else list(items)
     if len(items) < count:
         out: list[ListItem] = []

@@ -348,7 +348,7 @@ def _add_list(doc: Doc, sent: Span, start: int, segment: int, orgs: list[Span], 
     region = doc[start:end]
     inside = [o for o in orgs if o.start >= region.start and o.end <= region.end]
     org_type = inside[0].label_ if inside else hint
-    items = merge_split_names(split_names(region, orgs), org_type)
+    items = merge_split_names(split_names(region, orgs), org_type, text=doc_text(doc))
     if not items or (len(items) < 2 and not inside):
         return
     if any(len(it.text.split()) > 10 for it in items):

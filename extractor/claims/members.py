@@ -44,7 +44,7 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
         return
     if g.population is None and opener in {",", ":"}:
         return
-    items = fit_to_count(split_names(region, reader.orgs), g.count, org_type)
+    items = fit_to_count(split_names(region, reader.orgs), g.count, org_type, doc_text(doc))
     if opener == "," and (not items or any(len(it.text.split()) > 8 for it in items)):
         return
     g.names = items
@@ -60,7 +60,7 @@ def colon_list(reader: SentenceReader, g: Group, frame_end: int, org_type: str) 
                 region = doc[region.start:region.end - 1]
             if not any(t.is_title for t in region):
                 return
-            g.names = fit_to_count(split_names(region, reader.orgs), g.count, org_type)
+            g.names = fit_to_count(split_names(region, reader.orgs), g.count, org_type, doc_text(doc))
             return
 
 
