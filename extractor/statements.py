@@ -82,7 +82,7 @@ def _pronoun_stand_in(doc: Doc, sent: Span, previous: Span | None, names: dict[t
     if org is None:
         return None
     first = next(t for t in sent if not t.is_space)
-    end = first.i + (1 if first.lower_ == "it" else 2)
+    end = first.i + (1 if first.lower_ in {"it", "we"} else 2)
     names[(first.i, end)] = names.get((org.start, org.end), org.text)
     return Span(doc, first.i, end, label=org.label_, span_id=org.id_)
 
@@ -169,7 +169,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 gap = [*gap, "is"]  # 'North Bristol NHS Trust – segment 2': a list line places the trust
             last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS), default=-1)
             last_place = max((k for k, w in enumerate(gap) if w in PLACE_VERBS and k > last_leave + 3), default=-1)
-            leaving = last_leave >= 0 and last_place < 0
+            leaving = (last_leave >= 0 and last_place < 0) or gap[-2:] == ["out", "of"]
             if not leaving and last_place < 0 and not any(w in PLACE_VERBS for w in gap):
                 continue
             pair = _move_within(seg)

@@ -42,9 +42,18 @@ def candidates(doc: Doc, sent: Span) -> list[Span]:
 PRONOUNS = ("it ", "the trust ", "the board ", "the icb ", "the organisation ", "the system ", "this trust ")
 
 
+def publisher(doc: Doc) -> Span | None:
+    """The organisation a document speaks for: the first one named in its heading."""
+    return next((o for o in sorted(doc.spans.get("orgs", []), key=lambda o: o.start)
+                 if o.end_char <= 300 and o.id_), None)
+
+
 def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
-    """'It remains in segment 4': the organisation the sentence before was about."""
+    """'It remains in segment 4': the organisation the sentence before was about; 'We were placed
+    in segment 3' in a board's own report: the organisation in its heading."""
     lead = sent.text.lstrip().lower()
+    if lead.startswith(("we ", "our organisation ", "our trust ", "our icb ")):
+        return publisher(doc)
     if previous is None or not lead.startswith(PRONOUNS):
         return None
     before = candidates(doc, previous)
