@@ -97,7 +97,7 @@ def absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi: 
 
 
 _DENOM_WORDS = {"the", "all", "its", "our", "their", "these", "those", "england", "region", "county", "capital",
-                "system", "country", "area", "city", "sector", "nation", "'s", "’s", "'", "’", "s"}
+                "system", "country", "area", "city", "sector", "nation", "'s", "’s", "'", "’", "s", "just", "only"}
 
 
 def _denominator_start(reader: SentenceReader, i: int) -> int | None:
@@ -132,8 +132,12 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
 def one_of_many(reader: SentenceReader, g: Group) -> None:
     """'We are one of 23 ICBs in segment 3' counts the 23, not one of them."""
     doc = reader.doc
-    if g.count == 1 and g.total is not None and doc[g.start].lower_ == "one" and lower_at(doc, g.start + 1) == "of" \
-            and doc[g.start + 2].like_num:
+    if g.count != 1 or g.total is None or doc[g.start].lower_ != "one" or lower_at(doc, g.start + 1) != "of":
+        return
+    k = g.start + 2
+    while lower_at(doc, k) in {"just", "only", "some", "around", "about"}:
+        k += 1
+    if k < len(doc) and doc[k].like_num:
         g.count, g.total = g.total, None
 
 
