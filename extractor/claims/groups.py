@@ -31,6 +31,8 @@ def group_quantities(reader: SentenceReader) -> list[Group]:
         j = _denominator_start(reader, g.end)
         if j is not None:
             for k in range(idx + 1, len(qs)):
+                if qs[k].start == j and _segment_labelled(reader, qs[k]):
+                    break  # 'Almost all of the 19 segment 4 trusts ...': the 19 is a claim of its own
                 if qs[k].start == j and qs[k]._.quantity.kind == "CARD" and g.total is None:
                     g.total = int(qs[k]._.quantity.value)
                     g.end = qs[k].end
@@ -39,6 +41,11 @@ def group_quantities(reader: SentenceReader) -> list[Group]:
         groups.append(g)
     groups.extend(_implicit_groups(reader, groups))
     return sorted(groups, key=lambda g: g.start)
+
+
+def _segment_labelled(reader: SentenceReader, q: Span) -> bool:
+    """'19 segment 4 trusts': a number, a segment and a population noun in a row."""
+    return any(seg.start == q.end and reader.population_at(seg.end) is not None for seg in reader.segments)
 
 
 def _implicit_groups(reader: SentenceReader, groups: list[Group]) -> list[Group]:

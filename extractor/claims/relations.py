@@ -135,6 +135,8 @@ def combined(reader: SentenceReader, seg: Span, frame_end: int) -> tuple[int, ..
     for other in reader.segments:
         if other.start <= seg.end or other.end > frame_end or not other._.segments:
             continue
+        if doc[other.start - 1].text == "(" and other.start - seg.end <= 1:
+            continue  # 'segment 1 (maximum autonomy)': the same segment named again
         gap = regex.sub(r"\([^)]*\)", " ", doc[seg.end:other.start].text).strip(" ,").lower()
         if gap in {"and", "or", "and in", "or in", "and into"}:
             segs.extend(other._.segments)

@@ -52,7 +52,8 @@ SUBSET_BEFORE = ("of which", "of whom", "of these", "of them", "of those", "incl
                  "among these")
 
 
-UNITS = {"bn", "m", "million", "billion", "k", "per", "percent", "weeks", "week", "days", "day", "hours",
+UNITS = {"population", "residents", "bn", "m", "million", "billion", "k", "per", "percent", "weeks", "week", "days",
+         "day", "hours",
          "months", "month", "years", "year", "patients", "beds", "people", "staff", "pounds", "p",
          "minutes", "metrics", "themes", "domains", "segments", "segment", "criteria", "points", "places",
          "times", "sites", "hospitals", "areas", "measures", "indicators", "standards", "targets",
@@ -227,6 +228,8 @@ class SentenceReader:
                 return False
             if len(q.text) == 4 and q.text.isdigit() and 1900 <= int(q.text) <= 2100:
                 return False
-            if nxt in UNITS or (nxt in {"%", "or"} and lower_at(doc, q.end + 1) == "more"):
+            segment_label = nxt in {"segment", "segments"} and any(
+                seg.start == q.end and self.population_at(seg.end) is not None for seg in self.segments)
+            if (nxt in UNITS and not segment_label) or (nxt in {"%", "or"} and lower_at(doc, q.end + 1) == "more"):
                 return False
         return True
