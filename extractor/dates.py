@@ -86,3 +86,13 @@ def find_period(text: str) -> str:
     if m and int(m.group("fy2")) == (int(m.group("fy")) + 1) % 100:
         return f"{m.group('fy')}/{m.group('fy2')}"
     return ""
+
+
+def to_date(iso: str) -> dt.date | None:
+    """'2024-03-03' or '2024-03' (first of the month) as a date; None for anything else."""
+    if not iso:
+        return None
+    try:
+        return dt.date.fromisoformat(iso if len(iso) == 10 else f"{iso[:7]}-01")
+    except ValueError:
+        return None

@@ -7,19 +7,10 @@ the org type of the claim the name came from, words around it, and the document 
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.tokens import Doc
 
+from .pipeline.extensions import doc_date
 from .records import DocResult
-
-
-def _doc_date(doc: Doc) -> dt.date | None:
-    iso = doc._.published or ""
-    try:
-        return dt.date.fromisoformat(iso if len(iso) == 10 else f"{iso[:7]}-01") if iso else None
-    except ValueError:
-        return None
 
 
 def link_records(doc: Doc, result: DocResult) -> None:
@@ -27,7 +18,7 @@ def link_records(doc: Doc, result: DocResult) -> None:
     from .gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
-    day = _doc_date(doc)
+    day = doc_date(doc)
     for rec in [*result.memberships, *result.rankings]:
         known = gazetteer.get(rec.ods_code) if rec.ods_code else None
         if known is not None:

@@ -10,11 +10,9 @@ accepted if the gazetteer resolves it with the sentence's type hint.
 
 from __future__ import annotations
 
-import datetime as dt
-
 from spacy.tokens import Doc, Span
 
-from .pipeline.extensions import spans_in
+from .pipeline.extensions import doc_date, spans_in
 
 GOVERNING = {"of", "to", "from", "with", "by", "for", "at", "on", "than", "against", "behind", "above", "below",
              "like", "unlike", "including", "under", "between", "runs", "run", "running", "operates", "manages",
@@ -59,13 +57,6 @@ def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
     before = candidates(doc, previous)
     return before[0] if before else None
 
-
-def _doc_date(doc: Doc) -> dt.date | None:
-    iso = doc._.published or ""
-    try:
-        return dt.date.fromisoformat(iso if len(iso) == 10 else f"{iso[:7]}-01") if iso else None
-    except ValueError:
-        return None
 
 
 def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span | None:
@@ -121,7 +112,7 @@ def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> lis
 def _resolve_span(doc: Doc, span: Span, hint: str | None, sent: Span) -> list[Span]:
     from .gazetteer import load_gazetteer
 
-    link = load_gazetteer().resolve(span.text, org_type=hint, on=_doc_date(doc), context=sent.text)
+    link = load_gazetteer().resolve(span.text, org_type=hint, on=doc_date(doc), context=sent.text)
     if not link.code:
         return []
     return [Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)]
@@ -160,7 +151,7 @@ def name_before(doc: Doc, sent: Span, idx: int, org_type: str | None = None) -> 
         return None
     span = doc[start:end]
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
-    link = load_gazetteer().resolve(span.text, org_type=hint, on=_doc_date(doc), context=sent.text)
+    link = load_gazetteer().resolve(span.text, org_type=hint, on=doc_date(doc), context=sent.text)
     if not link.code:
         return None
     return Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)

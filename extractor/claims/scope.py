@@ -38,10 +38,8 @@ def home_scope(doc: Doc) -> str:
     return ""
 
 
-_HOME_WORDS = ("our ", "the system", "in the system", "locally", "local ", "in our ")
 
 
-_DEICTIC_WORDS = ("the region", "its ", "the county", "the city", "the capital", "their ", "each region")
 
 
 def deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) -> str:

@@ -45,7 +45,6 @@ SKIP_TO_POPULATION = {"of", "the", "these", "those", "its", "our", "their", "all
                       "capital", "system", "area", "sector", "own"}
 
 
-ANAPHORIC_AFTER = {"others", "them", "these", "those", "which", "remainder", "rest"}
 
 
 SUBSET_BEFORE = ("of which", "of whom", "of these", "of them", "of those", "including", "among them",

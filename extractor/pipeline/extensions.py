@@ -72,3 +72,10 @@ def spans_in_chars(doc: Doc, key: str, start_char: int, end_char: int) -> list[S
         if span.end_char <= end_char:
             out.append(span)
     return out
+
+
+def doc_date(doc: Doc):
+    """The document's publication date (``doc._.published``) as a date, or None."""
+    from ..dates import to_date
+
+    return to_date(doc._.published or "")

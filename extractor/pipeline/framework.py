@@ -53,17 +53,11 @@ class FrameworkDetector:
         published = doc._.published or dates.find_published(doc.text)
         if published and not doc._.published:
             doc._.published = published
-        date = _to_date(published)
+        date = dates.to_date(published)
         doc._.framework = decide(votes, date)
         doc._.period = dates.find_period(doc.text[:4000]) or (published[:7] if published else "")
         return doc
 
-
-def _to_date(iso: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(iso if len(iso) == 10 else f"{iso[:7]}-01")
-    except ValueError:
-        return None
 
 
 def decide(votes: Counter[str], date: dt.date | None) -> str:
