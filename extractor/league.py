@@ -72,6 +72,17 @@ def _league(doc: Doc, sent: Span) -> str:
     return ""
 
 
+def _usual_league(doc: Doc) -> str:
+    """The league a document mostly talks about, for sentences that do not say ('Nottingham ...
+    came 132nd' in an article about acute trusts)."""
+    counts: dict[str, int] = {}
+    for pop in doc.spans.get("populations", []):
+        league = LEAGUE_OF_TYPE.get(pop.label_)
+        if league:
+            counts[league] = counts.get(league, 0) + 1
+    return max(counts, key=counts.get) if counts else ""
+
+
 def _segment(doc: Doc, sent: Span) -> int | None:
     found = {n for s in doc.spans.get("segments", []) if s.start >= sent.start and s.end <= sent.end
              and not s.id_.startswith("desc:") and not is_domain_segment(s) for n in s._.segments}
@@ -115,11 +126,13 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
     _ordinal_after_names(doc, ranks, result, doc._.framework, doc._.period)
     framework, period = doc._.framework, doc._.period
     last_subject: list[Span] = []
+    usual = _usual_league(doc)
     for sent in doc.sents:
         in_sent = [r for r in ranks if r.start >= sent.start and r.end <= sent.end]
         sent_orgs = subjects.candidates(doc, sent)
+        hint = _league(doc, sent) or usual or None
         if in_sent and (not sent_orgs or sent_orgs[0].start > in_sent[0].start):
-            lead = subjects.leading_name(doc, sent, in_sent[0].start, _league(doc, sent) or None)
+            lead = subjects.leading_name(doc, sent, in_sent[0].start, hint)
             if lead is not None:
                 sent_orgs = [lead, *sent_orgs]
         for span in in_sent:
@@ -145,13 +158,14 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
                 continue
             before = [o for o in sent_orgs if o.end <= span.start]
             antecedent = subjects.relative_antecedent(doc, sent, span.start)
-            adjacent = subjects.name_before(doc, sent, span.start, _league(doc, sent) or None)
+            adjacent = subjects.name_before(doc, sent, span.start, hint)
             if antecedent is not None:
                 subject = _coordinated(doc, [o for o in sent_orgs if o.end <= antecedent.start] + [antecedent])
             elif adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):
                 subject = [adjacent]
             else:
-                subject = _coordinated(doc, before) or last_subject
+                pronoun_led = sent.text.lstrip().lower().startswith(subjects.PRONOUNS)
+                subject = _coordinated(doc, before) or (last_subject if pronoun_led else [])
             if not subject:
                 continue
             if total:

@@ -37,7 +37,8 @@ def candidates(doc: Doc, sent: Span) -> list[Span]:
     return out
 
 
-PRONOUNS = ("it ", "the trust ", "the board ", "the icb ", "the organisation ", "the system ", "this trust ")
+PRONOUNS = ("it ", "the trust ", "the board ", "the icb ", "the organisation ", "the system ", "this trust ", "we ",
+            "they ", "both ")
 
 
 def publisher(doc: Doc) -> Span | None:
