@@ -54,6 +54,19 @@ from .scope import (
 )
 from .sentence import GENERIC_TYPES, Group, SentenceReader, State, lower_at, text_between
 
+
+def _own_frame_end(reader: SentenceReader, g: Group, frame_end: int) -> int:
+    """Where a count's own words stop: before a new noun phrase such as 'the number of trusts in
+    the bottom two', whose segment belongs to it ('today there are five, and the number of
+    trusts in the bottom two ...')."""
+    own_end = g.population.end if g.population is not None else g.end
+    for pop in reader.populations:
+        if own_end < pop.start < frame_end and lower_at(reader.doc, pop.start - 1) == "of" \
+                and lower_at(reader.doc, pop.start - 2) in {"number", "share", "proportion", "count"}:
+            return pop.start
+    return frame_end
+
+
 _BACK_REFERENCES = ("that segment", "the same segment", "this segment", "that category", "that level of support",
                     "the same category", "that tier")
 
@@ -136,7 +149,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 continue
             # segment: in the frame after the group, else in the clause before it
             if not g.segments:
-                seg = segment_in(reader, g.end, frame_end)
+                seg = segment_in(reader, g.end, _own_frame_end(reader, g, frame_end))
                 if seg is None and not g.subset:
                     lo = kept[-1].end if kept else sent.start
                     seg = segment_in(reader, lo, g.start)

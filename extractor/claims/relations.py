@@ -93,7 +93,7 @@ def accounting_subject(reader: SentenceReader, g: Group) -> Span | None:
 
 def has_predicate(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'Two of the others are ambulance trusts' places organisations; 'one of them said' does not."""
-    after = reader.doc[g.end:min(frame_end, g.end + 8)]
+    after = reader.doc[g.end:min(frame_end, g.end + 4)]
     doc, start = reader.doc, reader.sent.start
     before = [*doc[max(start, g.start - 3):g.start], *doc[start:start + 4]]
     return any(t.lower_ in _PREDICATE for t in after) or any(t.lower_ in {"are", "were", "is", "was"} for t in before)
