@@ -73,13 +73,16 @@ _COUNT_FOLLOWS = {"are", "is", "were", "was", "have", "has", "had", "remain", "r
 
 
 def trim_counted_tails(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
-    """Longest matches, but 'segment 3 and two are in segment 4' keeps only 'segment 3':
-    a number followed by a verb is a count, not the second segment of a pair."""
+    """Longest matches, but 'segment 3 and two are in segment 4' keeps only 'segment 3': a
+    number followed by a verb, or written differently from the first ('segment 1 and one,
+    Sheffield ..., is'), is a count, not the second segment of a pair."""
     out = []
     for span in longest_spans(existing, matches):
         doc = span.doc
-        if span.id_ == "num" and len(span) > 2 and span.end < len(doc) and doc[span.end].lower_ in _COUNT_FOLLOWS \
-                and doc[span.end - 2].lower_ in {"and", ","}:
+        nums = [t for t in span[1:] if _NUM.fullmatch(t.lower_)]
+        mixed = len(nums) >= 2 and nums[0].is_digit != nums[-1].is_digit  # 'segment 1 and one, X, is ...'
+        if span.id_ == "num" and len(span) > 2 and span.end < len(doc) and doc[span.end - 2].lower_ in {"and", ","} \
+                and (doc[span.end].lower_ in _COUNT_FOLLOWS or mixed):
             first = next((i for i, t in enumerate(span) if i and _NUM.fullmatch(t.lower_)), None)
             if first is not None:
                 span = Span(doc, span.start, span.start + first + 1, label=span.label, span_id=span.id)
