@@ -42,7 +42,9 @@ FOLLOW_OK = {
 SKIP_TO_POPULATION = {"of", "the", "these", "those", "its", "our", "their", "all", "england", "'s", "’s",
                       "country", "nation", "national", "english", "current", "existing", "remaining",
                       "other", "such", "individual", "which", "local", "a", "an", "region", "county", "city",
-                      "capital", "system", "area", "sector", "own"}
+                      "capital", "system", "area", "sector", "own", "specialist", "specialised", "large", "small",
+                      "teaching", "general", "district", "rural", "urban", "standalone", "combined", "smaller",
+                      "larger"}
 
 
 
