@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import regex
 from spacy.tokens import Doc
 
-from .pipeline.extensions import doc_text
+from .pipeline.extensions import doc_text, spans_in
 from .records import Claim, DocResult, Membership, Ranking
 
 _CELL_GAP = regex.compile(r"\s*\|\s*|\t+| {2,}")
@@ -117,10 +117,8 @@ _LABEL_TYPES = (("non-acute", "non_acute"), ("non acute", "non_acute"), ("acute"
 
 
 def _population_of(doc: Doc, start: int, end: int) -> str:
-    for span in doc.spans.get("populations", []):
-        if span.start_char >= start and span.end_char <= end:
-            return span.label_
-    return ""
+    found = spans_in(doc, "populations", start, end, chars=True)
+    return found[0].label_ if found else ""
 
 
 def _row_label_type(label: str) -> str:
@@ -395,13 +393,12 @@ def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
     """A short line naming exactly one segment and ending in ':' (or just a heading)."""
     if not line or len(line) > 90 or (not line.endswith((":", "–", "-")) and len(line.split()) > 6):
         return None
-    segs = [s for s in doc.spans.get("segments", []) if s.start_char >= start and s.end_char <= end]
+    segs = spans_in(doc, "segments", start, end, chars=True)
     found = {n for s in segs for n in s._.segments}
     if len(found) != 1:
         return None
-    if any(q.start_char >= start and q.end_char <= end and q.label_ in {"CARD", "PERCENT"} and
-           not any(s.start_char <= q.start_char < s.end_char for s in segs)
-           for q in doc.spans.get("quantities", [])):
+    if any(q.label_ in {"CARD", "PERCENT"} and not any(s.start_char <= q.start_char < s.end_char for s in segs)
+           for q in spans_in(doc, "quantities", start, end, chars=True)):
         return None
     return found.pop()
 

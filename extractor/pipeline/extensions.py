@@ -47,29 +47,18 @@ def _index(doc: Doc, key: str) -> tuple[list[int], list[Span], list[int]]:
     return cache[key]
 
 
-def spans_in(doc: Doc, key: str, start: int, end: int) -> list[Span]:
-    """Spans of ``doc.spans[key]`` lying within tokens ``[start, end)``, by binary search: record
-    builders ask this for every sentence, and a scan of all spans each time is quadratic."""
-    starts, spans, _ = _index(doc, key)
+def spans_in(doc: Doc, key: str, start: int, end: int, *, chars: bool = False) -> list[Span]:
+    """Spans of ``doc.spans[key]`` lying within tokens ``[start, end)`` (or characters, with
+    ``chars``), by binary search: record builders ask this for every sentence, line and table
+    cell, and a scan of all spans each time is quadratic."""
+    token_starts, spans, char_starts = _index(doc, key)
+    starts = char_starts if chars else token_starts
     out = []
     for k in range(bisect_left(starts, start), len(spans)):
         span = spans[k]
-        if span.start >= end:
+        if (span.start_char if chars else span.start) >= end:
             break
-        if span.end <= end:
-            out.append(span)
-    return out
-
-
-def spans_in_chars(doc: Doc, key: str, start_char: int, end_char: int) -> list[Span]:
-    """Like :func:`spans_in`, for a character range (table cells, lines)."""
-    _, spans, char_starts = _index(doc, key)
-    out = []
-    for k in range(bisect_left(char_starts, start_char), len(spans)):
-        span = spans[k]
-        if span.start_char >= end_char:
-            break
-        if span.end_char <= end_char:
+        if (span.end_char if chars else span.end) <= end:
             out.append(span)
     return out
 
