@@ -53,6 +53,16 @@ def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[in
     return out
 
 
+def _as_is(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> list[Span]:
+    """'Homerton ... is in segment 3, as is the Royal Free London NHS Foundation Trust'."""
+    words = [t.lower_ for t in doc[seg.end:min(sent.end, seg.end + 4)]]
+    joins = ([",", "as", "is"], [",", "as", "are"], [",", "as", "was"], [",", "as", "were"])
+    if words[:3] not in joins and words[:2] != ["as", "is"]:
+        return []
+    after = seg.end + (3 if words[0] == "," else 2)
+    return [o for o in orgs if o.start in (after, after + 1)][:1]
+
+
 def _relative_subject(doc: Doc, sent: Span, seg: Span) -> Span | None:
     """'... services at The Shrewsbury and Telford Hospital NHS Trust, which is also in segment 4':
     the organisation a relative clause ending in the segment hangs from, even when a preposition
@@ -156,6 +166,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 asides = _asides(doc, sent, orgs, seg.start)
                 outside = [o for o in orgs if not any(a <= o.start < b for a, b in asides)]
                 heads = _subjects(doc, sent, outside, seg)
+            if heads and "both" in _clean_gap(doc, heads[-1].end, seg.start):
+                heads = [o for o in outside if o.end <= seg.start][-2:]  # 'X is 7th and Y 12th, both in segment 1'
             if not heads:
                 continue
             gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
@@ -190,6 +202,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                     continue
             text = sent.text.strip()
             start = doc_text(doc).find(text, sent.start_char)
+            heads = [*heads, *_as_is(doc, sent, seg, orgs)]
             for org in heads:
                 name = stand_ins.get((org.start, org.end), org.text)
                 key = (name, start, segment, from_segment)

@@ -38,7 +38,7 @@ def candidates(doc: Doc, sent: Span) -> list[Span]:
 
 
 PRONOUNS = ("it ", "the trust ", "the board ", "the icb ", "the organisation ", "the system ", "this trust ", "we ",
-            "they ", "both ")
+            "they ", "both ", "the integrated care board ")
 
 
 def publisher(doc: Doc) -> Span | None:
@@ -53,6 +53,10 @@ def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
     lead = sent.text.lstrip().lower()
     if lead.startswith(("we ", "our organisation ", "our trust ", "our icb ")):
         return publisher(doc)
+    if lead.startswith(("the trust ", "the icb ", "the board ", "the integrated care board ")):
+        own = publisher(doc)
+        if own is not None:
+            return own
     if previous is None or not lead.startswith(PRONOUNS):
         return None
     before = candidates(doc, previous)

@@ -105,10 +105,37 @@ def _column_of(row: Row, header: Row, cell: Cell) -> int:
 
 
 def _cells_by_column(row: Row, header: Row) -> dict[int, str]:
+    """Cell text per header column. Fixed-width rows are read word by word, because a long
+    name or a two-word sector ('Mental health 2') can leave a single space before the next
+    column."""
     out: dict[int, list[str]] = {}
-    for cell in row.cells:
+    cells = row.cells
+    if not row.pipe:
+        cells = [Cell(c.text[m.start():m.end()], c.start + m.start(), c.start + m.end())
+                 for c in row.cells for m in regex.finditer(r"\S+", c.text)]
+        cells = _rejoin_words(cells, row, header)
+    for cell in cells:
         out.setdefault(_column_of(row, header, cell), []).append(cell.text)
     return {k: " ".join(v) for k, v in out.items()}
+
+
+def _rejoin_words(words: list[Cell], row: Row, header: Row) -> list[Cell]:
+    """Words of one column stay together (a name is one cell), numbers stand alone except in a
+    league position ('121 of 134', '63= of 134')."""
+    out: list[Cell] = []
+    for word in words:
+        if len(out) >= 2 and out[-1].text.lower() in {"of", "/"} and _RANK_CELL.match(out[-2].text) \
+                and _INT.match(word.text):
+            first = out[-2]
+            out[-2:] = [Cell(f"{first.text} {out[-1].text} {word.text}", first.start, word.end)]
+            continue
+        if out and not _INT.match(word.text) and not _INT.match(out[-1].text) \
+                and _column_of(row, header, out[-1]) == _column_of(row, header, word):
+            last = out[-1]
+            out[-1] = Cell(f"{last.text} {word.text}", last.start, word.end)
+        else:
+            out.append(word)
+    return out
 
 
 _LABEL_TYPES = (("non-acute", "non_acute"), ("non acute", "non_acute"), ("acute", "acute"),
