@@ -53,13 +53,22 @@ def _split_line(line: str, offset: int) -> Row:
     pipe = sep is not None
     cells = []
     if pipe:
-        pos = 0
-        for part in line.split(sep):
+        parts = line.split(sep)
+        # '| a | b |' borders are not cells; an empty cell between delimiters is one (a blank
+        # corner heading keeps the columns of the rows below in place)
+        first, last = 0, len(parts)
+        if sep == "|" and line.strip().startswith("|"):
+            first = 1
+        if sep == "|" and line.strip().endswith("|"):
+            last -= 1
+        pos = sum(len(p) + 1 for p in parts[:first])
+        for part in parts[first:last]:
             stripped = part.strip()
-            if stripped:
-                at = line.find(stripped, pos)
-                cells.append(Cell(stripped, offset + at, offset + at + len(stripped)))
+            at = line.find(stripped, pos) if stripped else pos
+            cells.append(Cell(stripped, offset + at, offset + at + len(stripped)))
             pos += len(part) + 1
+        while cells and not cells[-1].text:
+            cells.pop()
     else:
         for m in regex.finditer(r"\S+(?: \S+)*", line):
             cells.append(Cell(m.group(0), offset + m.start(), offset + m.end()))
@@ -194,7 +203,13 @@ def read_tables(doc: Doc, result: DocResult) -> list[tuple[int, int]]:
 def _with_label_column(block: list[Row]) -> Row:
     """A fixed-width header often leaves the row-label column unnamed: add an empty cell for it."""
     header = block[0]
-    if header.pipe or not header.cells:
+    if header.pipe and header.cells:
+        wider = sum(len(r.cells) == len(header.cells) + 1 for r in block[1:])
+        if wider > (len(block) - 1) / 2:  # a corner cell left out of a delimited header
+            return Row([Cell("", header.line_start, header.line_start), *header.cells], header.line_start,
+                       header.line_end, header.pipe)
+        return header
+    if not header.cells:
         return header
     indent = header.cells[0].start - header.line_start
     row_starts = [r.cells[0].start - r.line_start for r in block[1:] if r.cells]
