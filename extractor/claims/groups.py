@@ -79,6 +79,8 @@ def absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi: 
     for k in range(gi + 1, min(gi + 2, len(groups))):
         nxt = groups[k]
         gap = [t.lower_ for t in doc[anchor:nxt.start]]
+        if len(gap) >= 3 and gap[0] == "of" and gap[-1] == "(" and len(gap) <= 5:
+            gap = ["("]  # 'well over half of the sector (56%)'
         if not gap or gap[0] not in {"(", ","} or len(gap) > 4:
             return
         if any(w not in {"(", ",", "or", "roughly", "about", "around", "almost", "nearly", "some", "approximately",

@@ -8,7 +8,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ..pipeline.segments import is_domain_segment
-from .sentence import FOLLOW_OK, THEY, UNITS, Group, SentenceReader, overlaps, text_between
+from .sentence import FOLLOW_OK, ORDINAL, THEY, UNITS, Group, SentenceReader, lower_at, overlaps, text_between
 
 # How far relations reach inside one sentence: a coordinated list of counts, and the words
 # between a population and the count it describes. Real sentences stay well inside these;
@@ -121,7 +121,7 @@ def trailing_total(reader: SentenceReader, g: Group, frame_end: int) -> int | No
     """'three in special measures out of 37'."""
     doc = reader.doc
     for i in range(g.end, min(frame_end, reader.sent.end) - 2):
-        if doc[i].lower_ == "out" and doc[i + 1].lower_ == "of":
+        if doc[i].lower_ == "out" and doc[i + 1].lower_ == "of" and not ORDINAL.match(lower_at(doc, i - 1)):
             for q in reader.quantities:
                 if q.start in (i + 2, i + 3) and q._.quantity.kind == "CARD" and q._.quantity.count:
                     return q._.quantity.count

@@ -16,7 +16,7 @@ from ..records import Claim
 GENERIC_TYPES = {"trust", "other"}
 
 
-_ORDINAL = regex.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+ORDINAL = regex.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
                           r"last|bottom|top)$")
 
 
@@ -212,6 +212,13 @@ class SentenceReader:
             return False
         if prev == "from" and nxt == "to":
             return False
+        if nxt == "of" and any(t.lower_ in {"segments", "tiers", "categories", "themes", "domains"}
+                               for t in doc[q.end + 1:min(self.sent.end, q.end + 5)]):
+            return False  # 'one of the top two segments' counts no organisations
+        if nxt in {"more", "fewer", "less"} and lower_at(doc, q.end + 1) == "than":
+            return False  # 'one more than at the end of quarter 1' is a difference
+        if prev == "to" and "from" in {t.lower_ for t in doc[max(self.sent.start, q.start - 8):q.start - 1]}:
+            return False  # 'segments run from 1 (...) to 4
         if prev == "from" and lower_at(doc, q.start - 2) in _CHANGE_WORDS:
             return False  # 'up from 17 last quarter' is an earlier value, not a second claim
         if nxt in {"to", "-", "–", "or"} and q.end + 1 < self.sent.end and doc[q.end + 1].like_num:
@@ -221,7 +228,7 @@ class SentenceReader:
             return False
         window = [t.text.lower() for t in doc[max(self.sent.start, q.start - 4):q.start]]
         if any(w in {"of", "among", "amongst", "out"} for w in window) and any(
-                _ORDINAL.match(w) and (w[0].isdigit() or (k and window[k - 1] in _RANK_VERBS))
+                ORDINAL.match(w) and (w[0].isdigit() or (k and window[k - 1] in _RANK_VERBS))
                 for k, w in enumerate(window)):
             return False
         if qty.kind == "CARD":
