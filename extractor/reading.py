@@ -9,6 +9,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from .claims import read_claims
+from .collective import read_collective_statements
 from .league import consolidate, read_rankings
 from .linking import link_records
 from .records import DocResult
@@ -23,6 +24,7 @@ def read_doc(doc: Doc) -> DocResult:
     read_claims(doc, result, skip=consumed)
     read_statements(doc, result, skip=consumed)
     read_list_sentences(doc, result, skip=consumed)
+    read_collective_statements(doc, result, skip=consumed)
     result.memberships = merge_moves(result.memberships)
     read_rankings(doc, result)
     link_records(doc, result)

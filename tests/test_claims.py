@@ -320,3 +320,23 @@ def test_rankings(nlp: Language, text: str, expected: list[tuple]) -> None:
     result = read(nlp, PUBLISHED_2025 + text)[1]
     got = [(r.name, r.rank, r.position, r.joint, r.total, r.previous_rank, r.league) for r in result.rankings]
     assert got == expected
+
+
+COLLECTIVE = [
+    ("Just above it are Medway NHS Foundation Trust and Worcestershire Acute Hospitals NHS Trust. "
+     "Then comes East Kent Hospitals. All three are in segment 4.",
+     [("Medway NHS Foundation Trust", 4), ("Worcestershire Acute Hospitals NHS Trust", 4),
+      ("East Kent Hospitals", 4)]),
+    ("Barts Health and Medway NHS Foundation Trust were inspected in May. Both were placed in segment 3.",
+     [("Barts Health", 3), ("Medway NHS Foundation Trust", 3)]),
+    ("Barts Health and Medway NHS Foundation Trust were inspected in May. All four are in segment 3.", []),
+    ("Barts Health was inspected in May. The three were later placed in segment 3.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), COLLECTIVE)
+def test_group_placed_as_one(nlp: Language, text: str, expected: list[tuple[str, int]]) -> None:
+    """'All seven are in segment 4' places the organisations named just before, only when the
+    sentences before name exactly as many."""
+    result = read(nlp, text)[1]
+    assert sorted((m.name, m.segment) for m in result.memberships) == sorted(expected)
