@@ -87,6 +87,25 @@ def trim_counted_tails(existing: Iterable[Span], matches: Iterable[Span]) -> lis
             if first is not None:
                 span = Span(doc, span.start, span.start + first + 1, label=span.label, span_id=span.id)
         out.append(span)
+    return _resolve_programme_refs(out)
+
+
+_PROGRAMME_WORDS = {"programme", "program"}
+
+
+def _resolve_programme_refs(spans: list[Span]) -> list[Span]:
+    """'was already in the programme' means the Recovery Support Programme only when that is
+    the programme last named; after 'the New Hospital Programme' it means nothing here."""
+    named = {s.start + k: s.id_ for s in spans if s.id_.startswith("desc:") for k in range(len(s))}
+    out = []
+    for span in spans:
+        if span.id_ != "ref:programme":
+            out.append(span)
+            continue
+        doc = span.doc
+        last = next((i for i in range(span.start - 1, -1, -1) if doc[i].lower_ in _PROGRAMME_WORDS), None)
+        if last is not None and named.get(last, "").startswith("desc:"):
+            out.append(Span(doc, span.start, span.end, label=span.label, span_id=named[last]))
     return out
 
 

@@ -85,6 +85,8 @@ NOT_SEGMENTS = [
     "It reported a £12m deficit in Q3.",
     "The CQC rated it requires improvement.",
     "It missed the category 2 response target.",  # ambulance response categories are not segments
+    "The trust joined the New Hospital Programme. Its neighbour was already in the programme.",
+    "Its neighbour was already in the programme.",
 ]
 
 
@@ -123,3 +125,11 @@ def test_segment_numbers_are_not_quantities_of_claims(nlp: Language) -> None:
     seg = next(s for s in doc.spans["segments"] if s.text == "Segment 4")
     inside = [q for q in doc.spans["quantities"] if seg.start <= q.start and q.end <= seg.end]
     assert [q.text for q in inside] == ["4"]
+
+
+def test_the_programme_refers_back_to_the_recovery_support_programme(nlp: Language) -> None:
+    """'the programme' takes the segment of the Recovery Support Programme when that was the
+    programme last named (segment 4 under the 2021 framework)."""
+    text = ("Barts Health entered the Recovery Support Programme in 2022. "
+            "Medway NHS Foundation Trust was already in the programme.")
+    assert read_segments(nlp, text, "sof2021") == [("Recovery Support Programme", (4,)), ("the programme", (4,))]
