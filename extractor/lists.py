@@ -210,8 +210,10 @@ def fit_to_count(items: list[ListItem], count: int | None, org_type: str, text: 
 
     "Shropshire, Telford and Wrekin" splits into two items; when there are more items than
     the count, adjacent items are merged where the merged text names an organisation the
-    gazetteer knows (and the parts alone do not). With fewer items than the count, a plain
-    "A and B" item is split ("Only two boards, Frimley and Dorset, ...").
+    gazetteer knows (and the parts alone do not); such a name is merged even when the split
+    happens to match the count, since a list one short of its count is what an audit is for.
+    With fewer items than the count, a plain "A and B" item that is not itself a known name is
+    split ("Only two boards, Frimley and Dorset, ...").
     """
     if not count or not items:
         return items
@@ -219,12 +221,12 @@ def fit_to_count(items: list[ListItem], count: int | None, org_type: str, text: 
         cut = resplit(items, text, org_type)
         if len(cut) == count:
             return cut
-    items = merge_split_names(items, org_type, limit=count) if len(items) > count else list(items)
+    items = merge_split_names(items, org_type, limit=count if len(items) > count else None)
     if len(items) < count:
         out: list[ListItem] = []
         for it in items:
             parts = regex.split(r"\s+(?:and|&)\s+", it.text)
-            if len(parts) == 2 and len(out) + len(items) - len([it]) + 2 <= count:
+            if len(parts) == 2 and len(out) + len(items) - len([it]) + 2 <= count and not _code(it.text, org_type):
                 pos = it.start
                 for part in parts:
                     at = it.text.find(part, pos - it.start)

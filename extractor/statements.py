@@ -156,16 +156,13 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins)
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
-        if not orgs:
+        if not orgs and not any(_relative_subject(doc, sent, seg) is not None for seg in segs):
             continue
         for seg in segs:
             antecedent = _relative_subject(doc, sent, seg)
-            if antecedent is not None:
-                heads = [antecedent]
-            else:
-                asides = _asides(doc, sent, orgs, seg.start)
-                outside = [o for o in orgs if not any(a <= o.start < b for a, b in asides)]
-                heads = _subjects(doc, sent, outside, seg)
+            asides = _asides(doc, sent, orgs, seg.start)
+            outside = [o for o in orgs if not any(a <= o.start < b for a, b in asides)]
+            heads = [antecedent] if antecedent is not None else _subjects(doc, sent, outside, seg)
             if heads and "both" in _clean_gap(doc, heads[-1].end, seg.start):
                 heads = [o for o in outside if o.end <= seg.start][-2:]  # 'X is 7th and Y 12th, both in segment 1'
             if not heads:

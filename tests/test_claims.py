@@ -340,3 +340,22 @@ def test_group_placed_as_one(nlp: Language, text: str, expected: list[tuple[str,
     sentences before name exactly as many."""
     result = read(nlp, text)[1]
     assert sorted((m.name, m.segment) for m in result.memberships) == sorted(expected)
+
+
+def test_relative_clause_after_a_preposition_places_its_organisation(nlp: Language) -> None:
+    """The organisation hangs from 'at', so it is no clause subject, yet 'which is' places it."""
+    text = ("The exit criteria focus on the stability of services at The Shrewsbury and Telford Hospital "
+            "NHS Trust, which is also in segment 4.")
+    result = read(nlp, text)[1]
+    assert [(m.name, m.segment) for m in result.memberships] == [
+        ("The Shrewsbury and Telford Hospital NHS Trust", 4)]
+
+
+def test_known_name_is_not_split_to_reach_the_count(nlp: Language) -> None:
+    """Four systems named for a count of five: the audit should see a short list, not a
+    'Shropshire' and a 'Telford and Wrekin'."""
+    text = ("Five ICBs are in segment 4: Devon, Hampshire and Isle of Wight, Norfolk and Waveney, "
+            "and Shropshire, Telford and Wrekin.")
+    result = read(nlp, text)[1]
+    assert sorted(m.name for m in result.memberships) == sorted(
+        ["Devon", "Hampshire and Isle of Wight", "Norfolk and Waveney", "Shropshire, Telford and Wrekin"])
