@@ -1,10 +1,12 @@
-"""Memberships stated of a group named just before: 'All seven are in segment 4'.
+"""Memberships stated of a group named next to it: 'All seven are in segment 4'.
 
 A writer lists organisations over one or two sentences ("Just above Hull are X and Y. Then
-come Z, ...") and places them all at once in the next. The sentence names nobody, so each
-organisation is taken back from the sentences before, and only when they name exactly as
-many distinct organisations as the sentence counts: a count that does not match means the
-group is something else, and nothing is guessed.
+come Z, ...") and places them all at once in the next, or places the group first ("All four
+acute trusts that serve Cheshire are now in segment 4") and names them after. The sentence
+names nobody, so each organisation is taken from the sentences before (or, failing that,
+after), and only when they name exactly as many distinct organisations of the kind the
+sentence speaks of: a count that does not match means the group is something else, and
+nothing is guessed.
 """
 
 from __future__ import annotations
@@ -16,11 +18,14 @@ from .pipeline.extensions import doc_text, spans_in
 from .pipeline.segments import is_domain_segment
 from .records import DocResult, Membership
 
-GROUP_NOUNS = {"trusts", "boards", "icbs", "systems", "organisations", "providers", "hospitals", "of", "them",
-               "these", "those", "acute", "nhs", "foundation"}
-VERBS = {"are", "were", "remain", "remained", "sit", "sat", "stay", "stayed", "now", "still", "have", "had",
-         "been", "placed", "also", "in", "into", "put", "moved", "already"}
+VERBS = {"are", "were", "remain", "remained", "sit", "sat", "stay", "stayed", "have", "had", "been", "placed",
+         "put", "moved"}
+NEGATIONS = {"not", "no", "never", "none", "neither", "nor"}
 LOOKBACK = 3
+MAX_GAP = 10
+_KINDS = {"icb": {"icb"}, "ccg": {"ccg"}, "acute": {"acute", "specialist"}, "ambulance": {"ambulance"},
+          "mental_health": {"mental_health", "community_or_mental_health"},
+          "community": {"community", "community_or_mental_health"}}
 
 
 def _group_size(sent: Span) -> tuple[int, int] | None:
@@ -37,24 +42,41 @@ def _group_size(sent: Span) -> tuple[int, int] | None:
     return size, toks[k].i + 1
 
 
-def _antecedents(doc: Doc, sents: list[Span], si: int, size: int) -> list[Span]:
-    """The distinct organisations of the sentences before, nearest last, when exactly ``size``."""
-    found: list[Span] = []
-    keys: set[str] = set()
-    for back in range(1, LOOKBACK + 1):
-        if si - back < 0:
-            break
-        named = sorted(spans_in(doc, "orgs", sents[si - back].start, sents[si - back].end), key=lambda o: o.start)
-        fresh = []
-        for org in named:
-            key = org.id_ or org.text.lower()
-            if key not in keys:
-                keys.add(key)
-                fresh.append(org)
-        found = fresh + found
-        if len(found) >= size:
-            break
-    return found if len(found) == size else []
+def _kind_fits(kind: str, org: Span) -> bool:
+    """An organisation can belong to a group of ``kind`` ('acute hospital trusts', 'ICBs')."""
+    if kind in _KINDS:
+        return org.label_ in _KINDS[kind]
+    if kind == "non_acute":
+        return org.label_ not in {"acute", "icb", "ccg"}
+    return org.label_ not in {"icb", "ccg"} if kind in {"trust", "community_or_mental_health"} else True
+
+
+def _named_in(doc: Doc, sent: Span, kind: str) -> list[Span]:
+    named = sorted(spans_in(doc, "orgs", sent.start, sent.end), key=lambda o: o.start)
+    return [o for o in named if _kind_fits(kind, o)] if kind else named
+
+
+def _group_members(doc: Doc, sents: list[Span], si: int, size: int, kind: str) -> list[Span]:
+    """The distinct organisations of the sentences before (else after), when exactly ``size``."""
+    for step in (-1, 1):
+        found: list[Span] = []
+        keys: set[str] = set()
+        for k in range(1, LOOKBACK + 1):
+            at = si + step * k
+            if not 0 <= at < len(sents):
+                break
+            fresh = []
+            for org in _named_in(doc, sents[at], kind):
+                key = org.id_ or org.text.lower()
+                if key not in keys:
+                    keys.add(key)
+                    fresh.append(org)
+            found = fresh + found if step < 0 else found + fresh
+            if len(found) >= size:
+                break
+        if len(found) == size:
+            return found
+    return []
 
 
 def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
@@ -75,10 +97,10 @@ def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int
         if not segs or len(segs[0]._.segments) != 1 or spans_in(doc, "orgs", sent.start, segs[0].start):
             continue
         gap = [t.lower_ for t in doc[after:segs[0].start] if not t.is_space]
-        if not gap or len(gap) > 6 or any(w not in VERBS and w not in GROUP_NOUNS for w in gap) \
-                or not any(w in VERBS - {"in", "into", "now", "still", "also", "already"} for w in gap):
+        if not gap or len(gap) > MAX_GAP or NEGATIONS & set(gap) or not VERBS & set(gap[-4:]):
             continue
-        members = _antecedents(doc, sents, si, size)
+        kinds = [p.label_ for p in spans_in(doc, "populations", sent.start, segs[0].start)]
+        members = _group_members(doc, sents, si, size, kinds[0] if kinds else "")
         segment = segs[0]._.segments[0]
         text = sent.text.strip()
         start = doc_text(doc).find(text, sent.start_char)

@@ -331,6 +331,13 @@ COLLECTIVE = [
      [("Barts Health", 3), ("Medway NHS Foundation Trust", 3)]),
     ("Barts Health and Medway NHS Foundation Trust were inspected in May. All four are in segment 3.", []),
     ("Barts Health was inspected in May. The three were later placed in segment 3.", []),
+    ("All three acute trusts that serve the county are now in segment 4. The tables place Medway NHS Foundation "
+     "Trust and East Kent Hospitals joint 120th. Worcestershire Acute Hospitals NHS Trust was ranked 118th.",
+     [("Medway NHS Foundation Trust", 4), ("East Kent Hospitals", 4), ("Worcestershire Acute Hospitals NHS Trust", 4)]),
+    ("Both ICBs in the region are in segment 3. Medway NHS Foundation Trust and East Kent Hospitals were "
+     "inspected in May.", []),
+    ("All three trusts are not in segment 4. Medway NHS Foundation Trust, East Kent Hospitals and Barts Health "
+     "were inspected in May.", []),
 ]
 
 
