@@ -168,6 +168,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             if not heads:
                 continue
             gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
+            gap, resume = _last_predicate(doc, gap, resume, seg.start)
             if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in gap):
                 continue
             if any(_is_quantity(doc, i) and _lower(doc, i + 1) not in _NON_COUNT_NEXT
@@ -209,6 +210,29 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 result.memberships.append(Membership(
                     name=name, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
+
+
+_SAME_SUBJECT = {"it", "which", "who"}
+_HAND_ON = {"although", "though", "but", "while", "whereas", "because", "since"}
+
+
+def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[list[str], int]:
+    """The predicate that reaches the segment when a subject has several: 'X was seventh of the
+    61 non-acute trusts and is one of the few in segment 1', 'X has risen to 114th, although it
+    too stays in segment 4'. The words after the last 'and' + verb, or after a clause break
+    that hands the subject on with 'it', are the ones that place it."""
+    opens = [k for k, w in enumerate(gap) if w in {"which", "who", "whose", "where"}]
+    if opens and "," not in gap[opens[-1]:]:
+        return gap, resume  # still inside a relative clause: its predicates are not the subject's
+    toks = [t for t in doc[resume:end] if not t.is_space]
+    for k in range(len(toks) - 2, -1, -1):
+        word, nxt = toks[k].lower_, toks[k + 1].lower_
+        if word == "and" and nxt in PLACE_VERBS and nxt not in {"in", "into", "now", "still"}:
+            return [t.lower_ for t in toks[k + 1:]], toks[k + 1].i
+        if word in _HAND_ON and nxt in _SAME_SUBJECT:
+            rest = toks[k + 2:]
+            return [t.lower_ for t in rest], (rest[0].i if rest else end)
+    return gap, resume
 
 
 def merge_moves(memberships: list[Membership]) -> list[Membership]:

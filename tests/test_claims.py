@@ -289,6 +289,16 @@ PLACEMENTS = [
      [("Hull University Teaching Hospitals NHS Trust", 2, 3)]),
     ("Hull University Teaching Hospitals moved from segment two to segment one.",
      [("Hull University Teaching Hospitals", 1, 2)]),
+    ("Humber Teaching NHS Foundation Trust, which provides mental health services, was seventh of the 61 non-acute "
+     "trusts and is one of the few local organisations in segment 1.",
+     [("Humber Teaching NHS Foundation Trust", 1, None)]),
+    ("Northern Lincolnshire and Goole NHS Foundation Trust, which runs Scunthorpe General, has risen to 114th from "
+     "121st, although it too stays in segment 4.",
+     [("Northern Lincolnshire and Goole NHS Foundation Trust", 4, None)]),
+    ("East Kent Hospitals has improved its finances, and if it were in segment 4 it would get more support.", []),
+    ("Oxleas NHS Foundation Trust, which covers south-east London and had been one of only a handful of mental "
+     "health providers in the top category since the framework began, has slipped from segment one to segment two.",
+     [("Oxleas NHS Foundation Trust", 2, 1)]),
 ]
 
 
