@@ -376,3 +376,11 @@ def test_known_name_is_not_split_to_reach_the_count(nlp: Language) -> None:
     result = read(nlp, text)[1]
     assert sorted(m.name for m in result.memberships) == sorted(
         ["Devon", "Hampshire and Isle of Wight", "Norfolk and Waveney", "Shropshire, Telford and Wrekin"])
+
+
+@pytest.mark.parametrize("vague", ["one of the few local organisations", "one of only a handful of providers",
+                                   "one of a small number of trusts"])
+def test_one_of_a_vague_group_counts_nothing(nlp: Language, vague: str) -> None:
+    text = (f"Three of the region's four acute trusts are in segment 4. "
+            f"Humber Teaching NHS Foundation Trust is {vague} in segment 1.")
+    assert [(c.segments, c.count) for c in read(nlp, text)[1].claims] == [((4,), 3)]

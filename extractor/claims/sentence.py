@@ -24,6 +24,17 @@ _CHANGE_WORDS = {"up", "down", "rising", "falling", "rose", "fell", "risen", "fa
                  "decrease", "decreased", "change", "changed", "climbed", "dropped", "grown", "grew"}
 
 
+_VAGUE_GROUPS = {"few", "many", "handful", "minority", "several", "number", "growing", "small", "select", "list"}
+
+
+def _vague_group(doc: Doc, i: int) -> bool:
+    """'the few', 'only a handful', 'a small number', 'the growing list': a group without a count."""
+    k = i
+    while lower_at(doc, k) in {"the", "a", "an", "only", "just", "very"}:
+        k += 1
+    return k > i and lower_at(doc, k) in _VAGUE_GROUPS
+
+
 _RANK_VERBS = {"ranked", "placed", "came", "finished", "is", "was", "sits", "joint", "equal", "rank", "ranks"}
 
 
@@ -215,6 +226,8 @@ class SentenceReader:
         if nxt == "of" and any(t.lower_ in {"segments", "tiers", "categories", "themes", "domains"}
                                for t in doc[q.end + 1:min(self.sent.end, q.end + 5)]):
             return False  # 'one of the top two segments' counts no organisations
+        if q.text.lower() == "one" and nxt == "of" and _vague_group(doc, q.end + 1):
+            return False  # 'one of the few organisations in segment 1' places one, it counts nothing
         if nxt in {"more", "fewer", "less"} and lower_at(doc, q.end + 1) == "than":
             return False  # 'one more than at the end of quarter 1' is a difference
         if prev == "to" and "from" in {t.lower_ for t in doc[max(self.sent.start, q.start - 8):q.start - 1]}:
