@@ -189,6 +189,10 @@ NO_CLAIM = [
     # a flow between segments, not how many sit there: the reconciler must not sum it with stocks
     "Seven systems moved into segment 4 this year, including Kent and Medway.",
     "Ranked 130th out of 134 acute trusts, the hospital is in segment 4.",
+    "Segments run from 1 (the strongest performance) to 4, with a fifth segment for trusts in the programme.",
+    "Trusts are scored from 1 to 4, with 1 being the strongest performance, and placed in segment 5 if in the RSP.",
+    "The average score was 3.23, where 1 is best and 4 is worst; trusts in segment 4 get support.",
+    'The CQC currently rates nine acute trusts "inadequate", but not all of them are in special measures.',
 ]
 
 
@@ -384,3 +388,12 @@ def test_one_of_a_vague_group_counts_nothing(nlp: Language, vague: str) -> None:
     text = (f"Three of the region's four acute trusts are in segment 4. "
             f"Humber Teaching NHS Foundation Trust is {vague} in segment 1.")
     assert [(c.segments, c.count) for c in read(nlp, text)[1].claims] == [((4,), 3)]
+
+
+@pytest.mark.parametrize("scale", [
+    "Segments run from 1 (the strongest performance) to 4, with a fifth segment for trusts receiving support.",
+    "Segments 1 to 4 follow from the average score, with 1 being the strongest performance; segment 5 is for the RSP.",
+])
+def test_points_on_the_scale_are_not_counts(nlp: Language, scale: str) -> None:
+    text = f"Of the six trusts, four are in segment 3. {scale}"
+    assert [(c.segments, c.count) for c in read(nlp, text)[1].claims if c.segments] == [((3,), 4)]

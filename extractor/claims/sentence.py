@@ -35,6 +35,20 @@ def _vague_group(doc: Doc, i: int) -> bool:
     return k > i and lower_at(doc, k) in _VAGUE_GROUPS
 
 
+_SCALE_ENDS = {"best", "worst", "strongest", "weakest", "highest", "lowest", "top", "bottom"}
+
+
+def _scale_point(doc: Doc, q: Span, prev: str, nxt: str, end: int) -> bool:
+    """A number that names a point on the segment scale rather than counting organisations."""
+    if prev == "from" and any(lower_at(doc, k) == "to" and k + 1 < end and doc[k + 1].like_num
+                              for k in range(q.end, min(end, q.end + 10))):
+        return True
+    if nxt in {"is", "being", "="}:
+        following = {lower_at(doc, k) for k in range(q.end + 1, min(end, q.end + 4))}
+        return bool(following & _SCALE_ENDS)
+    return False
+
+
 _RANK_VERBS = {"ranked", "placed", "came", "finished", "is", "was", "sits", "joint", "equal", "rank", "ranks"}
 
 
@@ -226,6 +240,10 @@ class SentenceReader:
         if nxt == "of" and any(t.lower_ in {"segments", "tiers", "categories", "themes", "domains"}
                                for t in doc[q.end + 1:min(self.sent.end, q.end + 5)]):
             return False  # 'one of the top two segments' counts no organisations
+        if prev in {"rates", "rated", "rate", "rating"} and "cqc" in self.words:
+            return False  # 'The CQC currently rates nine acute trusts "inadequate"': an inspection rating
+        if _scale_point(doc, q, prev, nxt, self.sent.end):
+            return False  # 'segments run from 1 (the strongest) to 4', 'where 1 is best and 4 is worst'
         if q.text.lower() == "one" and nxt == "of" and _vague_group(doc, q.end + 1):
             return False  # 'one of the few organisations in segment 1' places one, it counts nothing
         if nxt in {"more", "fewer", "less"} and lower_at(doc, q.end + 1) == "than":
