@@ -17,10 +17,10 @@ from .numbers import parse_cardinal
 from .pipeline.extensions import doc_text, spans_in
 from .pipeline.segments import is_domain_segment
 from .records import DocResult, Membership
+from .statements import NEGATIONS
 
 VERBS = {"are", "were", "remain", "remained", "sit", "sat", "stay", "stayed", "have", "had", "been", "placed",
          "put", "moved"}
-NEGATIONS = {"not", "no", "never", "none", "neither", "nor"}
 LOOKBACK = 3
 MAX_GAP = 10
 _KINDS = {"icb": {"icb"}, "ccg": {"ccg"}, "acute": {"acute", "specialist"}, "ambulance": {"ambulance"},
@@ -48,7 +48,9 @@ def _kind_fits(kind: str, org: Span) -> bool:
         return org.label_ in _KINDS[kind]
     if kind == "non_acute":
         return org.label_ not in {"acute", "icb", "ccg"}
-    return org.label_ not in {"icb", "ccg"} if kind in {"trust", "community_or_mental_health"} else True
+    if kind in {"trust", "community_or_mental_health"}:
+        return org.label_ not in {"icb", "ccg"}
+    return True
 
 
 def _named_in(doc: Doc, sent: Span, kind: str) -> list[Span]:

@@ -212,7 +212,6 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
 
 
-_SAME_SUBJECT = {"it", "which", "who"}
 _HAND_ON = {"although", "though", "but", "while", "whereas", "because", "since"}
 
 
@@ -229,7 +228,7 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
         word, nxt = toks[k].lower_, toks[k + 1].lower_
         if word == "and" and nxt in PLACE_VERBS and nxt not in {"in", "into", "now", "still"}:
             return [t.lower_ for t in toks[k + 1:]], toks[k + 1].i
-        if word in _HAND_ON and nxt in _SAME_SUBJECT:
+        if word in _HAND_ON and nxt == "it":
             rest = toks[k + 2:]
             return [t.lower_ for t in rest], (rest[0].i if rest else end)
     return gap, resume

@@ -104,7 +104,7 @@ def _resolve_programme_refs(spans: list[Span]) -> list[Span]:
             continue
         doc = span.doc
         last = next((i for i in range(span.start - 1, -1, -1) if doc[i].lower_ in _PROGRAMME_WORDS), None)
-        if last is not None and named.get(last, "").startswith("desc:"):
+        if last in named:
             out.append(Span(doc, span.start, span.end, label=span.label, span_id=named[last]))
     return out
 
