@@ -4,7 +4,7 @@ an audited dataset.
 Main flow (``runner.extract``): ``sources`` read files, folders and archives into text →
 ``pipeline`` (spaCy rule components) marks quantities, segments, populations and
 organisations → ``reading`` builds claims (``claims``), memberships (``statements``,
-``lists``) and rankings (``league``) and links names (``linking``) → ``reconcile`` checks
+``lists``, ``collective``) and rankings (``league``) and links names (``linking``) → ``reconcile`` checks
 and reconciles them → ``results`` writes the tables, ``report`` the audit page.
 """
 
