@@ -107,6 +107,10 @@ def _ordinal_after_names(doc: Doc, ranks: list[Span], result: DocResult, framewo
         while k >= 0 and (doc[k].text in {",", "(", "in"} or (doc[k].is_title and doc[k - 1].lower_ == "in")):
             k -= 1
         org = ends.get(k + 1)
+        if org is None and doc[tok.i - 1].text == "(":
+            # 'and Mid and South Essex (128th)': a place-like name the linker left alone, read as
+            # an organisation of the league's kind
+            org = subjects.name_before(doc, tok.sent, k + 1, _league(doc, tok.sent) or _usual_league(doc) or None)
         if org is None or tok.i - org.end > 4 or (doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "") in {
                 "quarter", "time", "year", "largest", "biggest", "highest", "lowest"}:
             continue

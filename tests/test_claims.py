@@ -397,3 +397,12 @@ def test_one_of_a_vague_group_counts_nothing(nlp: Language, vague: str) -> None:
 def test_points_on_the_scale_are_not_counts(nlp: Language, scale: str) -> None:
     text = f"Of the six trusts, four are in segment 3. {scale}"
     assert [(c.segments, c.count) for c in read(nlp, text)[1].claims if c.segments] == [((3,), 4)]
+
+
+def test_place_like_name_with_an_ordinal_in_a_league_list(nlp: Language) -> None:
+    """'Mid and South Essex' is a system as well as a trust; before '(128th)' in a list of acute
+    trusts it is the trust."""
+    text = (PUBLISHED_2025 + "Hull University Teaching Hospitals NHS Trust finished last of the 134 acute trusts. "
+            "Then come Lancashire Teaching Hospitals (129th) and Mid and South Essex (128th).")
+    got = {(r.name, r.rank, r.ods_code) for r in read(nlp, text)[1].rankings}
+    assert ("Mid and South Essex", 128, "RAJ") in got
