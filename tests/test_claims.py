@@ -406,3 +406,12 @@ def test_place_like_name_with_an_ordinal_in_a_league_list(nlp: Language) -> None
             "Then come Lancashire Teaching Hospitals (129th) and Mid and South Essex (128th).")
     got = {(r.name, r.rank, r.ods_code) for r in read(nlp, text)[1].rankings}
     assert ("Mid and South Essex", 128, "RAJ") in got
+
+
+def test_together_joins_the_segments_counted_before(nlp: Language) -> None:
+    text = ("In the Midlands and East, 21 of the 73 trusts are in mandated support and eight more are in special "
+            "measures, together about two-fifths of the region's providers.")
+    doc = nlp(text)
+    doc._.framework = "sof2016"
+    got = [(c.segments, c.count, c.share_text) for c in read_doc(doc).claims]
+    assert got == [((3,), 21, ""), ((4,), 8, ""), ((3, 4), None, "about two-fifths")]

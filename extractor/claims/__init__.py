@@ -77,6 +77,19 @@ def _refers_back(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     return any(ref in window for ref in _BACK_REFERENCES)
 
 
+_TOGETHER = {"together", "combined", "altogether"}
+
+
+def _together(reader: SentenceReader, g: Group, before: list[Group]) -> tuple[int, ...]:
+    """'21 ... are in mandated support and eight more are in special measures, together about
+    two-fifths of the region's providers': a share of the segments counted before it, joined."""
+    words = text_between(reader.doc, max(reader.sent.start, g.start - 3), g.start).replace(",", " ").split()
+    if not _TOGETHER & set(words) or g.count is not None:
+        return ()
+    joined = tuple(sorted({n for other in before for n in other.segments}))
+    return joined if len(joined) > 1 else ()
+
+
 def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, period: str) -> Claim:
     start_char, end_char = sent.start_char, sent.end_char
     text = doc_text(doc)[start_char:end_char].strip()
@@ -169,6 +182,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         # second pass: inherit what the sentence structure implies
         for gi, g in enumerate(kept):
             prev = kept[gi - 1] if gi else None
+            joined = _together(reader, g, kept[:gi])
+            if joined:
+                g.segments = joined
             if g.population is None and not g.pop_types:
                 if prev is not None and (prev.population is not None or prev.pop_types):
                     g.population, g.pop_types = prev.population, prev.pop_types
