@@ -43,6 +43,15 @@ def _mk(y: str, m: int, d: int) -> dt.date | None:
         return None
 
 
+def iso_from_match(match: regex.Match | None) -> str:
+    """'YYYY-MM-DD' from a match whose first three groups are year, month and day; '' when
+    there is no match or the date does not exist (metadata is often malformed)."""
+    if not match:
+        return ""
+    date = _mk(match[1], int(match[2]), int(match[3]))
+    return date.isoformat() if date else ""
+
+
 def parse_date(text: str) -> dt.date | None:
     """The first full date in ``text``; day-month order (British) for numeric dates."""
     best: tuple[int, dt.date] | None = None

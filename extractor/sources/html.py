@@ -15,12 +15,12 @@ time and no recursion.
 from __future__ import annotations
 
 import codecs
-import datetime as dt
 import re
 from dataclasses import dataclass
 
 from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
 
+from ..dates import iso_from_match
 from ..errors import ErrorCode, SourceError
 from .text import looks_binary, normalise_text
 
@@ -355,13 +355,7 @@ def _headline_outside(tree: HTMLTree, root: DOMNode) -> list[_Block]:
 
 
 def _iso_date(value: str) -> str:
-    match = _ISO_DATE.search(value or "")
-    if not match:
-        return ""
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
-    except ValueError:
-        return ""
+    return iso_from_match(_ISO_DATE.search(value or ""))
 
 
 def _metadata(tree: HTMLTree) -> tuple[str, str]:

@@ -15,7 +15,6 @@ items and table rows keep their own lines.
 
 from __future__ import annotations
 
-import datetime as dt
 import io
 import logging
 import re
@@ -24,6 +23,7 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
+from ..dates import iso_from_match
 from ..errors import ErrorCode, SkipDocument, SourceError
 
 log = logging.getLogger(__name__)
@@ -324,13 +324,7 @@ def join_pages(pages: list[str]) -> str:
 
 
 def _pdf_date(value: str) -> str:
-    match = _PDF_DATE.match((value or "").strip())
-    if not match:
-        return ""
-    try:
-        return dt.date(int(match[1]), int(match[2]), int(match[3])).isoformat()
-    except ValueError:
-        return ""
+    return iso_from_match(_PDF_DATE.match((value or "").strip()))
 
 
 def read_pdf(data: bytes) -> tuple[str, str, str]:
