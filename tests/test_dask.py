@@ -20,22 +20,11 @@ pytest.importorskip("dask.distributed", reason="Dask is optional: pip install 'n
 from extractor.runner import ExtractOptions, extract
 
 from .sources.render import to_html, write_warc
+from .tables import SEED_DEPENDENT, same_table
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = sorted((REPO / "corpora").glob("*.txt"))
 TABLES = ("documents", "claims", "memberships", "rankings", "checks", "dataset", "organisations")
-# The gazetteer breaks ties between alias kinds in set order, which follows the hash seed
-# and what the process linked before, so link_reason may differ between processes.
-SEED_DEPENDENT = {"memberships": ["link_reason"]}
-
-
-def same_table(a: Path, b: Path, table: str) -> bool:
-    """Byte for byte, except memberships' link_reason (see SEED_DEPENDENT)."""
-    if table not in SEED_DEPENDENT:
-        return (a / f"{table}.csv").read_bytes() == (b / f"{table}.csv").read_bytes()
-    frames = [pd.read_csv(d / f"{table}.csv", dtype=str, keep_default_na=False).drop(columns=SEED_DEPENDENT[table])
-              for d in (a, b)]
-    return frames[0].equals(frames[1])
 
 
 @pytest.fixture(scope="module")

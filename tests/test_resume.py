@@ -17,18 +17,15 @@ import sys
 import time
 from pathlib import Path
 
-import pandas as pd
 import pytest
+
+from .tables import same_table
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = sorted((REPO / "corpora").glob("*.txt"))
 TABLES = ("documents", "claims", "memberships", "rankings", "checks", "dataset", "organisations")
 N_DOCUMENTS = 60
 ENV = {**os.environ, "PYTHONHASHSEED": "0"}
-# The gazetteer breaks ties between alias kinds in set order, which follows the hash seed
-# and what the process linked before, so link_reason may differ with the documents a worker
-# happened to get; every other cell must match.
-SEED_DEPENDENT = {"memberships": ["link_reason"]}
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "killpg"), reason="needs POSIX process groups")
 
@@ -64,15 +61,6 @@ def journalled(out: Path) -> int:
 def runs_of(out: Path) -> dict[int, int]:
     with sqlite3.connect(out / ".work" / "journal.sqlite") as db:
         return dict(db.execute("SELECT run, count(*) FROM docs GROUP BY run"))
-
-
-def same_table(a: Path, b: Path, table: str) -> bool:
-    """Byte for byte, except memberships' link_reason (see SEED_DEPENDENT)."""
-    if table not in SEED_DEPENDENT:
-        return (a / f"{table}.csv").read_bytes() == (b / f"{table}.csv").read_bytes()
-    frames = [pd.read_csv(d / f"{table}.csv", dtype=str, keep_default_na=False).drop(columns=SEED_DEPENDENT[table])
-              for d in (a, b)]
-    return frames[0].equals(frames[1])
 
 
 @pytest.fixture(scope="module")
