@@ -25,6 +25,7 @@ from .outcome import failure_outcome, process_one
 from .units import ARCHIVE_END, Task, interrupted_document
 
 HEARTBEAT = 1.0
+_END = object()
 
 
 def document_meta(sd: SourceDocument) -> SourceDocument:
@@ -43,17 +44,17 @@ def run_task(nlp, task: Task, max_bytes: int, budget: int | None = None) -> Iter
     used = 0
     if not task.unit.is_archive:
         budget = None
-    documents = read_path(Path(task.unit.path), max_bytes=max_bytes)
+    documents = read_path(Path(task.unit.path), max_bytes=max_bytes, wanted=task.owns)
     pos = 0
     said = time.monotonic()
     while True:
         if time.monotonic() - said >= HEARTBEAT:
             yield ("read", pos)
             said = time.monotonic()
-        sd = next(documents, None)
-        if sd is None:
+        sd = next(documents, _END)
+        if sd is _END:
             break
-        if task.owns(pos) and (sd.source, sd.doc_id) not in task.done:
+        if sd is not None and task.owns(pos) and (sd.source, sd.doc_id) not in task.done:
             if sd.status == "ok":
                 if budget is not None and used >= budget:
                     yield ("recycle", pos)

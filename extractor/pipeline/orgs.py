@@ -56,17 +56,20 @@ def _doc_date(doc: Doc) -> datetime.date | None:
     return parse_date(_doc_meta(doc, "published") or None)
 
 
+_VARIANT_RULES = tuple((re.compile(pattern), repl) for pattern, repl in (
+    (r"\band\b", "&"), (r"\s*&\s*", " and "), (r",", ""), (r"'", "\u2019"), (r"['\u2019]", ""),
+    (r"-", " "), (r"\band Isle\b", "and the Isle"), (r"\band the Isle\b", "and Isle"),
+))
+_SPACES = re.compile(r"\s+")
+
+
 def surface_variants(alias: str) -> set[str]:
     """Spellings of one alias that tokenise differently: "&"/"and", commas, apostrophes, hyphens."""
     out = {alias}
-    rules = (
-        (r"\band\b", "&"), (r"\s*&\s*", " and "), (r",", ""), (r"'", "\u2019"), (r"['\u2019]", ""),
-        (r"-", " "), (r"\band Isle\b", "and the Isle"), (r"\band the Isle\b", "and Isle"),
-    )
     for _ in range(2):
-        for pattern, repl in rules:
+        for pattern, repl in _VARIANT_RULES:
             for form in list(out):
-                new = re.sub(r"\s+", " ", re.sub(pattern, repl, form)).strip()
+                new = _SPACES.sub(" ", pattern.sub(repl, form)).strip()
                 if new:
                     out.add(new)
     return out

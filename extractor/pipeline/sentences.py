@@ -7,11 +7,14 @@ running text (a wrapped PDF line) does not, so a claim that spans a wrap stays w
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
-_MAY_END = regex.compile(r"[\n.!?”\"’)]").search
+_MAY_END = regex.compile(r"[\n.!?”\"’)]").finditer
 _ABBREV = {"st", "dr", "mr", "mrs", "ms", "no", "vs", "prof", "e.g", "i.e", "approx", "inc", "ltd", "co"}
 _ENDERS = {".", "!", "?"}
 _TABLE_LINE = regex.compile(r"\|| {2,}\S|\t")
@@ -31,16 +34,24 @@ class SentenceSplitter:
         self.name = name
 
     def __call__(self, doc: Doc) -> Doc:
+        """Mark sentence starts only: a token can start one only after a possible ender.
+
+        Tokens left unmarked continue the sentence (``doc.sents`` reads only the starts),
+        so the cost follows the number of candidate ends, not of tokens.
+        """
+        if not len(doc):
+            return doc
         text = doc.text
-        prev = None
-        for tok in doc:
-            if prev is None:
-                tok.is_sent_start = True
-            elif _MAY_END(prev.text):
-                tok.is_sent_start = self._starts(doc, text, prev, tok)
-            else:
-                tok.is_sent_start = False
-            prev = tok
+        doc[0].is_sent_start = True
+        starts = doc.to_array(IDX).tolist()
+        # every ender character lies inside a token's text (line breaks in space tokens)
+        holders = sorted({bisect_right(starts, m.start()) - 1 for m in _MAY_END(text)})
+        found = False
+        for i in holders:
+            if i + 1 < len(doc) and self._starts(doc, text, doc[i], doc[i + 1]):
+                doc[i + 1].is_sent_start = found = True
+        if not found and len(doc) > 1:  # spaCy ignores the first token when asking if sentences are set
+            doc[1].is_sent_start = False
         return doc
 
     def _starts(self, doc: Doc, text: str, prev, tok) -> bool:

@@ -8,7 +8,7 @@ Each format has a reader module (``text``, ``html``, ``pdf``, ``warc``). Readers
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import ErrorCode, ExtractorError, SourceError
@@ -69,8 +69,13 @@ def _reader(fmt: str):
     return importlib.import_module(f"{__name__}.{fmt}")
 
 
-def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[SourceDocument]:
-    """Every document in one file (an archive holds many); failures come back as rows."""
+def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
+              wanted: Callable[[int], bool] | None = None) -> Iterator[SourceDocument | None]:
+    """Every document in one file (an archive holds many); failures come back as rows.
+
+    ``wanted`` picks the positions of an archive to read; the others come back as
+    ``None`` (see :func:`.warc.iter_warc`). A single file is always read.
+    """
     source = str(path)
     if not path.exists():
         yield SourceDocument.failure(content_id(source.encode()), source, SourceError(ErrorCode.NOT_FOUND))
@@ -80,7 +85,7 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[Source
             head = fh.read(4096)
         fmt = detect_format(path, head)
         if fmt == "warc":
-            yield from _reader("warc").iter_warc(path, max_bytes=max_bytes)
+            yield from _reader("warc").iter_warc(path, max_bytes=max_bytes, wanted=wanted)
             return
         if path.stat().st_size > max_bytes:
             raise SourceError(ErrorCode.TOO_LARGE, f"{path.stat().st_size} bytes > {max_bytes}")

@@ -11,7 +11,7 @@ from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
 from extractor.errors import ErrorCode
-from extractor.sources import iter_documents
+from extractor.sources import iter_documents, warc
 from extractor.sources.warc import iter_warc
 
 from .render import to_html, write_warc
@@ -99,6 +99,42 @@ def test_a_damaged_archive_keeps_what_was_read_and_reports_the_damage(tmp_path, 
     assert docs[0].status == "ok"
     assert docs[-1].status == "failed" and docs[-1].source == str(path)
     assert docs[-1].error.startswith(ErrorCode.WARC_CORRUPT.code)
+
+
+def test_damage_before_the_fast_reader_gives_anything_still_keeps_the_records_before_it(tmp_path):
+    clean = tmp_path / "clean.warc.gz"
+    write_warc(clean, records(3) * 2)
+    data = bytearray(clean.read_bytes())
+    second = data.index(b"\x1f\x8b", 10)  # the second record's gzip member
+    data[second + 40] ^= 0xFF
+    path = tmp_path / "flipped.warc.gz"
+    path.write_bytes(bytes(data))
+    docs = list(iter_documents([path]))
+    assert docs[0].status == "ok" and "Frimley" in docs[0].text
+    assert docs[-1].status == "failed" and docs[-1].error.startswith(ErrorCode.WARC_CORRUPT.code)
+
+
+@pytest.mark.parametrize("cut", [0, 200])
+def test_an_archive_gzipped_whole_is_read_and_its_truncation_reported(tmp_path, cut):
+    plain = tmp_path / "plain.warc"
+    write_warc(plain, records(3), gzip=False)
+    packed = gzip.compress(plain.read_bytes())
+    path = tmp_path / "whole.warc.gz"
+    path.write_bytes(packed[: len(packed) - cut])
+    docs = list(iter_documents([path]))
+    if cut:
+        assert docs[-1].status == "failed" and docs[-1].error.startswith(ErrorCode.WARC_CORRUPT.code)
+    else:
+        assert [d.status for d in docs] == ["ok", "skipped", "skipped", "skipped"]
+
+
+@pytest.mark.parametrize("gz", [True, False])
+def test_the_fast_reader_and_warcio_give_the_same_documents(tmp_path, gz):
+    path = tmp_path / ("news.warc.gz" if gz else "news.warc")
+    write_warc(path, records(), gzip=gz)
+    fast = list(warc._fast_documents(path, 1 << 20))
+    slow = list(warc._warcio_documents(path, 1 << 20))
+    assert fast == slow and len(fast) == 4
 
 
 def test_something_that_is_not_an_archive_fails_once(tmp_path):
