@@ -40,7 +40,7 @@ TARGETS = {"a": 0.3, "b": 20.0, "c": 10.0, "d": 500.0}
 
 def _default_jobs() -> int:
     try:
-        from extractor.runner import default_jobs
+        from extractor.cli import default_jobs
     except ImportError:
         return 1
     return default_jobs()

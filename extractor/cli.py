@@ -86,8 +86,8 @@ def _positive(kind: type):
     return parse
 
 
-def _default_jobs() -> int:
-    """One worker per core this process may use."""
+def default_jobs() -> int:
+    """One worker per core this process may use (``--jobs`` default; the benchmarks use it too)."""
     try:
         return max(len(os.sched_getaffinity(0)), 1)
     except AttributeError:
@@ -96,7 +96,7 @@ def _default_jobs() -> int:
 
 def add_batch_args(p: argparse.ArgumentParser) -> None:
     """How a batch runs: workers, time limit, resume and Dask (see README, "Large batches")."""
-    p.add_argument("--jobs", type=_positive(int), default=_default_jobs(), metavar="N",
+    p.add_argument("--jobs", type=_positive(int), default=default_jobs(), metavar="N",
                    help="worker processes (default: one per core, here %(default)s); 1 runs in this process")
     p.add_argument("--doc-timeout", type=_positive(float), default=120.0, metavar="SECONDS",
                    help="per-document time limit; a document over it is a failed row (E302) (default 120)")

@@ -174,6 +174,9 @@ class WorkerPool:
         elif kind == "doc":
             worker.reading, worker.pos, worker.current, worker.deadline = True, event[1] + 1, None, limit
             yield task, event
+        elif kind == "docs":  # documents that skipped the pipeline, batched by the worker
+            for doc_event in event[1]:
+                yield from self._handle(worker, doc_event, queue)
         elif kind == "end":
             worker.task, worker.deadline = None, float("inf")
             yield task, event

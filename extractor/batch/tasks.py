@@ -11,6 +11,9 @@ document that hung) and a Dask task. Events are small tuples:
 - ``("doc", pos, outcome)``: finished;
 - ``("recycle", pos)``: the worker has done its share and stops; resume the file at ``pos``;
 - ``("end",)``: the file is finished.
+
+A local worker sends the ``doc`` events of documents that never reached the pipeline
+in ``("docs", [event, ...])`` batches (:mod:`.worker`); the parent unpacks them.
 """
 
 from __future__ import annotations

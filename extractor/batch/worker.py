@@ -10,10 +10,46 @@ the next worker must read the archive again up to where this one stopped.
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
 
 ARCHIVE_FACTOR = 10
+BATCH = 256  # documents that skipped the pipeline, sent in one message
+BATCH_SECONDS = 0.5
+
+
+class _Sender:
+    """Sends events to the parent, gathering documents that never reached the pipeline.
+
+    Most records of an archive are skipped by the pre-filter; one message (and one parent
+    wake-up) each would cost the parent a core's worth of work on a large archive. They
+    travel in ``("docs", [event, ...])`` batches instead, flushed before any other event,
+    so the parent always knows where the worker is when a document enters the pipeline.
+    """
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.pending: list[tuple] = []
+        self.since = time.monotonic()
+
+    def send(self, event: tuple, piped: bool) -> None:
+        if event[0] == "doc" and not piped:
+            self.pending.append(event)
+            if len(self.pending) >= BATCH or time.monotonic() - self.since >= BATCH_SECONDS:
+                self.flush()
+            return
+        if event[0] == "read" and self.pending:  # a heartbeat: the batch says as much and more
+            self.flush()
+            return
+        self.flush()
+        self.conn.send(event)
+
+    def flush(self) -> None:
+        if self.pending:
+            self.conn.send(("docs", self.pending))
+            self.pending = []
+        self.since = time.monotonic()
 
 
 def worker_main(conn: Connection, max_bytes: int, max_docs: int, log_level: int, run: Callable) -> None:
@@ -26,15 +62,18 @@ def worker_main(conn: Connection, max_bytes: int, max_docs: int, log_level: int,
 
     nlp = shared_pipeline()
     conn.send(("ready",))
+    sender = _Sender(conn)
     used = 0
     while True:
         task = conn.recv()
         if task is None:
             return
+        piped = False  # whether the next "doc" event is a document the pipeline ran on
         for event in run(nlp, task, max_bytes, budget=max(max_docs * ARCHIVE_FACTOR - used, 1)):
             if event[0] == "start":
                 used += 1
-            conn.send(event)
+            sender.send(event, piped)
+            piped = event[0] == "start"
             if event[0] == "recycle":
                 return
         if used >= max_docs:

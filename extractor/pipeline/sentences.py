@@ -46,11 +46,12 @@ class SentenceSplitter:
         starts = doc.to_array(IDX).tolist()
         # every ender character lies inside a token's text (line breaks in space tokens)
         holders = sorted({bisect_right(starts, m.start()) - 1 for m in _MAY_END(text)})
-        found = False
         for i in holders:
             if i + 1 < len(doc) and self._starts(doc, text, doc[i], doc[i + 1]):
-                doc[i + 1].is_sent_start = found = True
-        if not found and len(doc) > 1:  # spaCy ignores the first token when asking if sentences are set
+                doc[i + 1].is_sent_start = True
+        if len(doc) > 1 and doc[1].is_sent_start is None:
+            # spaCy asks whether sentences are set (on every ``.sent``) by scanning from the
+            # second token to the first one marked: mark it, so the answer is immediate
             doc[1].is_sent_start = False
         return doc
 

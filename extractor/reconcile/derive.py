@@ -21,6 +21,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from fractions import Fraction
+from functools import lru_cache
 from itertools import combinations
 from math import comb
 
@@ -83,31 +84,11 @@ class _System:
         mentioned = {s for c in claims for s in c.segments}
         self.segments = framework_segments(first.framework, mentioned)
         self.solver = z3.Solver()
-        self.count = {
-            (t, s): z3.Int(f"n[{t},{s}]") for t in self.types for s in self.segments
-        }
-        self.size = {t: z3.Int(f"N[{t}]") for t in self.types}
+        self.count, self.size, structure = _structure(self.types, self.segments)
+        self.solver.add(structure)
         self.labels: dict[str, z3.BoolRef] = {}
-        self._structure()
         for claim in claims:
             self._add_claim(claim)
-
-    def _structure(self) -> None:
-        add = self.solver.add
-        for t in self.types:
-            for s in self.segments:
-                add(self.count[t, s] >= 0)
-            add(self.size[t] == z3.Sum([self.count[t, s] for s in self.segments]))
-        if "trust" not in self.types:
-            return
-        for s in self.segments:
-            for whole, parts in EXACT_UNIONS.items():
-                add(self.count[whole, s] == z3.Sum([self.count[p, s] for p in parts]))
-            for whole, parts in CONTAINS.items():
-                add(self.count[whole, s] >= z3.Sum([self.count[p, s] for p in parts]))
-            add(self.count["trust", s] >= z3.Sum([self.count[p, s] for p in TRUST_PARTS]))
-            add(self.count["trust", s]
-                >= self.count["acute", s] + self.count["non_acute", s] + self.count["ambulance", s])
 
     def amount(self, org_type: str, segments: Segments) -> z3.ArithRef:
         if not segments:
@@ -188,6 +169,32 @@ class _System:
                 if self.unsat_with(subset, extra):
                     return subset
         return tuple(kept)
+
+
+@lru_cache(maxsize=64)
+def _structure(types: tuple[str, ...], segments: tuple[int, ...],
+               ) -> tuple[dict[tuple[str, int], z3.ArithRef], dict[str, z3.ArithRef], list[z3.BoolRef]]:
+    """The unknowns of a family and the arithmetic tying them together, whatever the claims.
+
+    Built once per shape and shared by every system of that shape: z3 names its constants,
+    so the same names in another solver are the same unknowns, and building the terms
+    costs more than solving.
+    """
+    count = {(t, s): z3.Int(f"n[{t},{s}]") for t in types for s in segments}
+    size = {t: z3.Int(f"N[{t}]") for t in types}
+    facts: list[z3.BoolRef] = []
+    for t in types:
+        facts.extend(count[t, s] >= 0 for s in segments)
+        facts.append(size[t] == z3.Sum([count[t, s] for s in segments]))
+    if "trust" in types:
+        for s in segments:
+            for whole, parts in EXACT_UNIONS.items():
+                facts.append(count[whole, s] == z3.Sum([count[p, s] for p in parts]))
+            for whole, parts in CONTAINS.items():
+                facts.append(count[whole, s] >= z3.Sum([count[p, s] for p in parts]))
+            facts.append(count["trust", s] >= z3.Sum([count[p, s] for p in TRUST_PARTS]))
+            facts.append(count["trust", s] >= count["acute", s] + count["non_acute", s] + count["ambulance", s])
+    return count, size, facts
 
 
 def _families(claims: list[ClaimView]) -> dict[tuple, list[ClaimView]]:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 import warnings
 from datetime import date
+from functools import lru_cache
 
 import pandas as pd
 
@@ -71,12 +72,18 @@ def period_key(period: str) -> str:
 
 def quarters_named(text: str) -> set[str]:
     """Every financial quarter the text names explicitly."""
+    return set(_quarters_named(text))
+
+
+@lru_cache(maxsize=256)
+def _quarters_named(text: str) -> frozenset[str]:
+    # every row of a document asks about the same whole text: scan it once
     found = set()
     for pattern in _PATTERNS:
         for match in pattern.finditer(text):
             if label := _from_match(match):
                 found.add(label)
-    return found
+    return frozenset(found)
 
 
 def parse_published(published: str) -> date | None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 import pandas as pd
 
@@ -104,7 +105,7 @@ class ClaimView:
     period: str
     text: str
 
-    @property
+    @cached_property  # asked for in every pairwise comparison of a document's claims
     def pop(self) -> PopKey:
         return PopKey(self.framework, period_key(self.period), scope_key(self.scope), self.org_type)
 
