@@ -110,6 +110,23 @@ def test_workers_give_the_same_tables(sequential, folder) -> None:
     assert parallel.texts == sequential.texts
 
 
+def test_workers_batching_skipped_records_lose_none_and_keep_the_order(tmp_path) -> None:
+    """Hundreds of pre-filtered records travel in batches; relevant ones in between still go one by one."""
+    pages = []
+    for n in range(700):
+        pages.append((f"https://x.example/sport/{n}", b"<html><body><p>Cricket %d.</p></body></html>" % n,
+                      "text/html"))
+        if n % 250 == 0:
+            path = CORPUS[n // 250]
+            pages.append((f"https://x.example/{n}", to_html(path.read_text(encoding="utf-8")).encode(), "text/html"))
+    write_warc(tmp_path / "mostly_sport.warc.gz", pages)
+    archive = [tmp_path / "mostly_sport.warc.gz"]
+    alone = extract(archive, ExtractOptions(reconcile=False))
+    parallel = extract(archive, ExtractOptions(jobs=2, reconcile=False))
+    assert len(parallel.documents) == 703 and list(parallel.documents.status).count("ok") == 3
+    assert_same_tables(alone, parallel)
+
+
 def test_recycled_workers_hand_an_archive_on_without_loss(tmp_path, caplog) -> None:
     """A worker allowed one document (ten inside an archive) hands each half of a long archive on mid-way."""
     pages = []

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from ..errors import ErrorCode
-from ..reading import is_relevant, read_doc
 from ..records import DocResult
 from ..sources import SourceDocument
+
+if TYPE_CHECKING:  # the parent of a worker pool journals outcomes but never runs the
+    from spacy.tokens import Doc  # pipeline: it need not pay for importing spaCy
 
 log = logging.getLogger(__name__)
 
@@ -69,6 +70,8 @@ def prepare(nlp, sd: SourceDocument) -> Doc:
 
 def finish(sd: SourceDocument, doc: Doc) -> Outcome:
     """Build the records of a processed Doc; a crash costs this document only."""
+    from ..reading import is_relevant, read_doc
+
     try:
         result = read_doc(doc)
         if not sd.published and doc._.published:

@@ -33,7 +33,7 @@ def reconcile(documents: pd.DataFrame, claims: pd.DataFrame, memberships: pd.Dat
     2025/26") date its figures when the rows carry none.
     """
     texts = texts or {}
-    docs = read_documents(documents)
+    docs = read_documents(_with_records(documents, claims, memberships, rankings))
     claim_views = read_claims(claims, docs, texts)
     member_views = read_memberships(memberships, docs, texts)
     ranking_views = read_rankings(rankings, docs, texts)
@@ -58,3 +58,14 @@ def reconcile(documents: pd.DataFrame, claims: pd.DataFrame, memberships: pd.Dat
 
     checks = CHECKS.frame([check.row(f"K{i + 1:04d}") for i, check in enumerate(found)])
     return checks, DATASET.frame(rows)
+
+
+def _with_records(documents: pd.DataFrame | None, *records: pd.DataFrame | None) -> pd.DataFrame | None:
+    """Only the documents some row refers to: an archive run has thousands of skipped ones."""
+    if documents is None or "doc_id" not in documents:
+        return documents
+    ids = set()
+    for frame in records:
+        if frame is not None and "doc_id" in frame:
+            ids.update(frame["doc_id"].dropna())
+    return documents[documents["doc_id"].isin(ids)]

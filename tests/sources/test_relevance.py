@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from extractor.sources import relevance
-from extractor.sources.relevance import maybe_relevant, scan_terms
+from extractor.sources.relevance import maybe_relevant, names_oversight, scan_terms
 
 needs_hyperscan = pytest.mark.skipif(relevance.hyperscan is None, reason="hyperscan is not installed here")
 FILTERS = [pytest.param(maybe_relevant, id="default"), pytest.param(scan_terms, id="portable")]
@@ -66,3 +66,21 @@ SEPARATORS = [" ", "", "\n", "\t", "\x0b", "_", "-", "\xa0", "&nbsp;", "é", "9"
 def test_both_paths_agree(pieces, encoding):
     data = "".join(w + s for w, s in pieces).encode(encoding)
     assert maybe_relevant(data) == scan_terms(data)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Two trusts moved into segment 4 this quarter.", True),
+    ("The ICB is in Segment three.", True),
+    ("the bottom segment of the NHS oversight framework", True),
+    ("NHS England published the latest segmentation of trusts.", True),
+    ("Organisation | Segment\nBarts Health NHS Trust | 3", True),
+    ("The trust remains in special measures.", True),
+    ("The ICB entered the RSP last year.", True),
+    ("The trust was ranked 40th in the league table.", True),
+    ("Shares in the retail segment rose after investors said they trust the new board.", False),
+    ("A segment on the local hospital trust aired on Tuesday.", False),
+    ("The trust's pharmacy segment grew; the NHS contract helped.", False),
+    ("Cricket: the segment 4 bowlers", False),  # segment in its oversight sense, but nothing NHS
+])
+def test_main_text_must_use_oversight_words_in_their_oversight_sense(text, expected):
+    assert names_oversight(text) is expected

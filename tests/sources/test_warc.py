@@ -137,6 +137,15 @@ def test_the_fast_reader_and_warcio_give_the_same_documents(tmp_path, gz):
     assert fast == slow and len(fast) == 4
 
 
+def test_unwanted_positions_come_back_unread_and_the_rest_as_usual(tmp_path):
+    path = tmp_path / "news.warc.gz"
+    write_warc(path, records(5))
+    every = list(iter_warc(path, max_bytes=1 << 20))
+    odd = list(iter_warc(path, max_bytes=1 << 20, wanted=lambda pos: pos % 2 == 1))
+    assert len(odd) == len(every) == 6
+    assert odd[0::2] == [None] * 3 and odd[1::2] == every[1::2]
+
+
 def test_something_that_is_not_an_archive_fails_once(tmp_path):
     path = tmp_path / "fake.warc.gz"
     path.write_bytes(gzip.compress(b"just some text, no WARC headers"))
