@@ -56,9 +56,12 @@ def _doc_date(doc: Doc) -> datetime.date | None:
     return parse_date(_doc_meta(doc, "published") or None)
 
 
-_VARIANT_RULES = tuple((re.compile(pattern), repl) for pattern, repl in (
-    (r"\band\b", "&"), (r"\s*&\s*", " and "), (r",", ""), (r"'", "\u2019"), (r"['\u2019]", ""),
-    (r"-", " "), (r"\band Isle\b", "and the Isle"), (r"\band the Isle\b", "and Isle"),
+# (guard, pattern, replacement): a rule runs only on forms containing its guard, a
+# substring test that skips most of the ~30,000 rewrites the gazetteer would otherwise cost
+_VARIANT_RULES = tuple((guard, re.compile(pattern), repl) for guard, pattern, repl in (
+    ("and", r"\band\b", "&"), ("&", r"\s*&\s*", " and "), (",", r",", ""), ("'", r"'", "\u2019"),
+    ("'", r"['\u2019]", ""), ("\u2019", r"['\u2019]", ""), ("-", r"-", " "),
+    ("Isle", r"\band Isle\b", "and the Isle"), ("Isle", r"\band the Isle\b", "and Isle"),
 ))
 _SPACES = re.compile(r"\s+")
 
@@ -67,8 +70,8 @@ def surface_variants(alias: str) -> set[str]:
     """Spellings of one alias that tokenise differently: "&"/"and", commas, apostrophes, hyphens."""
     out = {alias}
     for _ in range(2):
-        for pattern, repl in _VARIANT_RULES:
-            for form in list(out):
+        for guard, pattern, repl in _VARIANT_RULES:
+            for form in [f for f in out if guard in f]:
                 new = _SPACES.sub(" ", pattern.sub(repl, form)).strip()
                 if new:
                     out.add(new)
