@@ -28,6 +28,7 @@ class ErrorCode(str, Enum):
     TIMEOUT = "E302: processing exceeded the per-document time limit"
     CRASHED = "E303: processing crashed"
     LOST = "E304: the pipeline returned no result for this document"
+    DUPLICATE = "E305: the same bytes as a document read earlier in this run"
 
     @property
     def code(self) -> str:

@@ -21,6 +21,7 @@ from extractor.batch import BatchOptions, Journal, Task, execute, plan_units, ru
 from extractor.batch.inprocess import run_in_process
 from extractor.batch.pool import PoolOptions, WorkerPool
 from extractor.batch.tasks import run_task
+from extractor.errors import ErrorCode
 from extractor.runner import ExtractOptions, extract, extract_to
 
 from .sources.render import to_html, write_warc
@@ -125,6 +126,22 @@ def test_workers_batching_skipped_records_lose_none_and_keep_the_order(tmp_path)
     parallel = extract(archive, ExtractOptions(jobs=2, reconcile=False))
     assert len(parallel.documents) == 703 and list(parallel.documents.status).count("ok") == 3
     assert_same_tables(alone, parallel)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_document_given_twice_is_read_once_and_its_copy_accounted_for(tmp_path, jobs) -> None:
+    """Same bytes, same doc_id: the later copy stands aside, so every claim_id stays unique."""
+    for name in ("a.txt", "b.txt"):
+        shutil.copy(CORPUS[0], tmp_path / name)
+    shutil.copy(CORPUS[1], tmp_path / "c.txt")
+    result = extract([tmp_path], ExtractOptions(jobs=jobs))
+    docs = result.documents.set_index(result.documents.source.map(lambda s: Path(s).name))
+    assert list(docs.status) == ["ok", "skipped", "ok"]
+    assert docs.loc["b.txt", "error"] == ErrorCode.DUPLICATE.message(str(tmp_path / "a.txt"))
+    assert docs.loc["b.txt", "claims"] == 0 and docs.loc["a.txt", "claims"] > 0
+    assert result.claims.claim_id.is_unique and result.memberships.membership_id.is_unique
+    single = extract([tmp_path / "a.txt", tmp_path / "c.txt"], ExtractOptions(jobs=1))
+    assert len(result.claims) == len(single.claims)
 
 
 def test_recycled_workers_hand_an_archive_on_without_loss(tmp_path, caplog) -> None:

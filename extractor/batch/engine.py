@@ -66,4 +66,4 @@ def run_batch(paths: Iterable[str | Path], journal: Journal, options: BatchOptio
             ended[task.unit.key] += 1
             if ended[task.unit.key] == task.shares:
                 journal.unit_done(task.unit)
-    journal.commit()
+    journal.find_duplicates()

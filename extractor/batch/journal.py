@@ -3,7 +3,10 @@
 Why SQLite: a document's rows go in with one transaction, so a run killed at any moment
 (even SIGKILL) leaves whole documents or none, and ``--resume`` can trust what it finds.
 Rows are keyed by (file, position in file), which makes re-journalling a document a
-replacement, never a duplicate. The parent process is the only writer; it commits in
+replacement, never a duplicate. Two inputs with the same bytes (an article saved twice,
+a page crawled twice) share a ``doc_id``; every table is read with the later copies
+standing aside (``skipped``, E305, naming the first), so ids stay unique and one article
+does not count as two sources that agree. The parent process is the only writer; it commits in
 small groups so an archive of millions of records does not pay one disk sync each.
 """
 
@@ -15,6 +18,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
+from ..errors import ErrorCode
 from .outcome import RECORD_TABLES, Outcome
 from .units import Unit
 
@@ -28,7 +32,17 @@ CREATE TABLE IF NOT EXISTS records (path TEXT, pos INTEGER, tbl TEXT, n INTEGER,
 CREATE TABLE IF NOT EXISTS orgs (path TEXT, pos INTEGER, n INTEGER, code TEXT, label TEXT, doc_id TEXT,
     mentions INTEGER, names TEXT, PRIMARY KEY (path, pos, n));
 CREATE TEMP TABLE run_units (path TEXT PRIMARY KEY, idx INTEGER);
+CREATE TEMP TABLE dups (path TEXT, pos INTEGER, first TEXT, PRIMARY KEY (path, pos));
 """
+# Readable documents whose doc_id an earlier one (in input order) already has.
+_FIND_DUPS = """
+INSERT INTO dups SELECT path, pos, first FROM (
+    SELECT path, pos, FIRST_VALUE(source) OVER w AS first, ROW_NUMBER() OVER w AS k
+    FROM docs JOIN run_units USING (path) WHERE status = 'ok'
+    WINDOW w AS (PARTITION BY doc_id ORDER BY idx, pos))
+WHERE k > 1
+"""
+_NOT_DUP = "NOT EXISTS (SELECT 1 FROM dups WHERE dups.path = {t}.path AND dups.pos = {t}.pos)"
 JOURNAL_NAME = "journal.sqlite"
 
 
@@ -155,36 +169,58 @@ class Journal:
 
     # Reading back, always in input order: the file's place among the inputs, then position.
 
+    def find_duplicates(self) -> int:
+        """Note which readable documents repeat an earlier one's bytes; how many do."""
+        self.commit()
+        self.db.execute("DELETE FROM dups")
+        self.db.execute(_FIND_DUPS)
+        return self.db.execute("SELECT count(*) FROM dups").fetchone()[0]
+
     def documents(self, where: str = "", chunk: int = 5000) -> Iterator[list[dict]]:
-        """Document rows in chunks (``where`` is an SQL condition on ``docs``)."""
+        """Document rows in chunks (``where`` is an SQL condition on ``docs``); repeats as E305."""
         self.commit()
         cursor = self.db.execute(
-            f"SELECT row FROM docs JOIN run_units USING (path) {'WHERE ' + where if where else ''} "
-            "ORDER BY idx, pos")
+            "SELECT row, first FROM docs JOIN run_units USING (path) LEFT JOIN dups USING (path, pos) "
+            f"{'WHERE ' + self._where(where) if where else ''} ORDER BY idx, pos")
         while batch := cursor.fetchmany(chunk):
-            yield [json.loads(r) for (r,) in batch]
+            yield [json.loads(r) if first is None else _repeat(json.loads(r), first) for r, first in batch]
+
+    def _where(self, where: str) -> str:
+        """A condition on documents that hold records: a repeat holds none of its own."""
+        return f"({where}) AND {_NOT_DUP.format(t='docs')}" if "has_records" in where else where
 
     def records(self, table: str) -> list[dict]:
         self.commit()
         return [json.loads(r) for (r,) in self.db.execute(
-            "SELECT row FROM records JOIN run_units USING (path) WHERE tbl = ? ORDER BY idx, pos, n",
-            (table,))]
+            "SELECT row FROM records JOIN run_units USING (path) "
+            f"WHERE tbl = ? AND {_NOT_DUP.format(t='records')} ORDER BY idx, pos, n", (table,))]
 
     def orgs(self) -> Iterator[tuple[str, str, str, int, list[str]]]:
         """(code, label, doc_id, mentions, names) in the order a sequential run meets them."""
         self.commit()
         for code, label, doc_id, mentions, names in self.db.execute(
                 "SELECT code, label, doc_id, mentions, names FROM orgs JOIN run_units USING (path) "
-                "ORDER BY idx, pos, n"):
+                f"WHERE {_NOT_DUP.format(t='orgs')} ORDER BY idx, pos, n"):
             yield code, label, doc_id, mentions, json.loads(names)
 
     def texts(self, where: str = "") -> dict[str, str]:
         self.commit()
         return dict(self.db.execute(
             "SELECT doc_id, text FROM docs JOIN run_units USING (path) WHERE text IS NOT NULL "
-            f"{'AND ' + where if where else ''} ORDER BY idx, pos"))
+            f"{'AND ' + self._where(where) if where else ''} ORDER BY idx, pos"))
 
     def status_counts(self) -> dict[str, int]:
         self.commit()
-        return dict(self.db.execute(
+        counts = dict(self.db.execute(
             "SELECT status, count(*) FROM docs JOIN run_units USING (path) GROUP BY status"))
+        repeats = self.db.execute("SELECT count(*) FROM dups").fetchone()[0]
+        if repeats:
+            counts["ok"] -= repeats
+            counts["skipped"] = counts.get("skipped", 0) + repeats
+        return counts
+
+
+def _repeat(row: dict, first: str) -> dict:
+    """The row of a document whose bytes an earlier input already had."""
+    return {**row, "status": "skipped", "error": ErrorCode.DUPLICATE.message(first),
+            "claims": 0, "memberships": 0, "rankings": 0}
