@@ -90,7 +90,10 @@ def archive_records(n: int, relevant_share: float = 0.01, seed: int = 7) -> Iter
         roll = rng.random()
         if roll < relevant_share:
             stem, page = corpus[i % len(corpus)]
-            yield f"https://news.example/health/{stem}-{i}", page
+            # each copy is its own page (a CMS stamp differs), as syndicated copies are:
+            # identical bytes would be read once and flatter the pipeline's share
+            stamp = f"<!-- served by cache node {rng.randint(1, 99)}, story {i} --></body>".encode()
+            yield f"https://news.example/health/{stem}-{i}", page.replace(b"</body>", stamp, 1)
         elif roll < relevant_share + 0.01:
             yield f"https://news.example/local/{i}", filler_page(rng, HEALTH_NEAR_MISS)
         elif roll < relevant_share + 0.015:

@@ -19,7 +19,9 @@ that contradiction (again a minimal core) are the derivation's support.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
 from fractions import Fraction
 from functools import lru_cache
 from itertools import combinations
@@ -85,7 +87,7 @@ class _System:
         self.segments = framework_segments(first.framework, mentioned)
         self.solver = z3.Solver()
         self.count, self.size, structure = _structure(self.types, self.segments)
-        self.solver.add(structure)
+        self.solver.add(structure)  # one conjunction: asserting its parts one by one costs more
         self.labels: dict[str, z3.BoolRef] = {}
         for claim in claims:
             self._add_claim(claim)
@@ -134,13 +136,24 @@ class _System:
         self.solver.add(z3.Implies(flag, z3.And(facts)))
 
     def unsat_with(self, claim_ids: tuple[str, ...], extra: z3.BoolRef | None = None) -> bool:
-        assumptions = [self.labels[c] for c in claim_ids]
+        with self._also(extra):
+            return self._unsat(claim_ids)
+
+    def _unsat(self, claim_ids: tuple[str, ...]) -> bool:
+        return self.solver.check(*[self.labels[c] for c in claim_ids]) == z3.unsat
+
+    @contextmanager
+    def _also(self, extra: z3.BoolRef | None) -> Iterator[None]:
+        """``extra`` asserted for the duration of the block (once, however many checks run in it)."""
+        if extra is None:
+            yield
+            return
         self.solver.push()
-        if extra is not None:
-            self.solver.add(extra)
-        result = self.solver.check(*assumptions)
-        self.solver.pop()
-        return result == z3.unsat
+        self.solver.add(extra)
+        try:
+            yield
+        finally:
+            self.solver.pop()
 
     def core(self, extra: z3.BoolRef | None = None, budget: int = EXHAUSTIVE_SUBSETS) -> tuple[str, ...]:
         """A smallest set of claims that (with ``extra``) has no solution.
@@ -149,31 +162,28 @@ class _System:
         claims is tried, smallest first and in claim order, while there are few enough
         of them, so the answer is a true minimum and does not depend on solver internals.
         """
-        self.solver.push()
-        if extra is not None:
-            self.solver.add(extra)
-        self.solver.check(*self.labels.values())
-        names = {str(v): k for k, v in self.labels.items()}
-        kept = [names[str(b)] for b in self.solver.unsat_core()]
-        self.solver.pop()
-        for claim_id in list(kept):
-            trial = tuple(c for c in kept if c != claim_id)
-            if self.unsat_with(trial, extra):
-                kept = list(trial)
-        everyone = tuple(self.labels)
-        for size in range(len(kept) + 1):
-            budget -= comb(len(everyone), size)
-            if budget < 0:
-                break
-            for subset in combinations(everyone, size):
-                if self.unsat_with(subset, extra):
-                    return subset
-        return tuple(kept)
+        with self._also(extra):
+            self.solver.check(*self.labels.values())
+            names = {v.get_id(): k for k, v in self.labels.items()}
+            kept = [names[b.get_id()] for b in self.solver.unsat_core()]
+            for claim_id in list(kept):
+                trial = tuple(c for c in kept if c != claim_id)
+                if self._unsat(trial):
+                    kept = list(trial)
+            everyone = tuple(self.labels)
+            for size in range(len(kept) + 1):
+                budget -= comb(len(everyone), size)
+                if budget < 0:
+                    break
+                for subset in combinations(everyone, size):
+                    if self._unsat(subset):
+                        return subset
+            return tuple(kept)
 
 
 @lru_cache(maxsize=64)
 def _structure(types: tuple[str, ...], segments: tuple[int, ...],
-               ) -> tuple[dict[tuple[str, int], z3.ArithRef], dict[str, z3.ArithRef], list[z3.BoolRef]]:
+               ) -> tuple[dict[tuple[str, int], z3.ArithRef], dict[str, z3.ArithRef], z3.BoolRef]:
     """The unknowns of a family and the arithmetic tying them together, whatever the claims.
 
     Built once per shape and shared by every system of that shape: z3 names its constants,
@@ -194,7 +204,7 @@ def _structure(types: tuple[str, ...], segments: tuple[int, ...],
                 facts.append(count[whole, s] >= z3.Sum([count[p, s] for p in parts]))
             facts.append(count["trust", s] >= z3.Sum([count[p, s] for p in TRUST_PARTS]))
             facts.append(count["trust", s] >= count["acute", s] + count["non_acute", s] + count["ambulance", s])
-    return count, size, facts
+    return count, size, z3.And(facts)
 
 
 def _families(claims: list[ClaimView]) -> dict[tuple, list[ClaimView]]:
@@ -246,8 +256,41 @@ def _reasoning(org_type: str, segments: Segments, value: int, system: _System,
     return text
 
 
+_SOLVED: dict[tuple, Solution] = {}
+_SOLVED_MAX = 512
+
+
+def _content(claim: ClaimView) -> tuple:
+    """What the solution depends on: everything but the ids (unless the id stands in for the text)."""
+    return (claim.org_type, claim.segments, claim.count, claim.total, claim.percent, claim.percent_text,
+            claim.share_text, claim.pop, claim.text or claim.claim_id)
+
+
 def solve(claims: list[ClaimView]) -> Solution:
-    """Derived figures and conflicts for the claims of one document."""
+    """Derived figures and conflicts for the claims of one document.
+
+    News archives carry the same article many times over (syndication, re-crawls, page
+    chrome aside); a document whose claims say what an earlier one's said gets that
+    solution, with its own claim ids, instead of a second round of solving.
+    """
+    key = tuple(_content(c) for c in claims)
+    solved = _SOLVED.get(key)
+    if solved is None:
+        index = {c.claim_id: str(i) for i, c in enumerate(claims)}
+        solved = _relabel(_solve(claims), index)
+        if len(_SOLVED) >= _SOLVED_MAX:
+            _SOLVED.pop(next(iter(_SOLVED)))
+        _SOLVED[key] = solved
+    return _relabel(solved, {str(i): c.claim_id for i, c in enumerate(claims)})
+
+
+def _relabel(solution: Solution, ids: dict[str, str]) -> Solution:
+    return Solution(
+        derived=[replace(d, claim_ids=tuple(ids[c] for c in d.claim_ids)) for d in solution.derived],
+        conflicts=[replace(c, claim_ids=tuple(ids[i] for i in c.claim_ids)) for c in solution.conflicts])
+
+
+def _solve(claims: list[ClaimView]) -> Solution:
     solution = Solution()
     for group in _families(claims).values():
         system = _System(group)
