@@ -1,5 +1,6 @@
 """Tables and lists written as text: pipe tables, fixed-width columns (as PDF text
-extraction gives them) and bulleted lists under a segment heading.
+extraction gives them), comma-separated rows (a CSV pasted into a paper) and bulleted
+lists under a segment heading.
 
 Two kinds of table matter. A *placement table* has one organisation per row and a
 segment column ("Organisation | Segment", "Organisation  Sector  Q2 segment  Q1 segment"):
@@ -11,15 +12,18 @@ population size. Lines consumed here are skipped by sentence-level claim buildin
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass
 
 import regex
 from spacy.tokens import Doc
 
 from .pipeline.extensions import doc_text, spans_in
+from .pipeline.sentences import is_csv_line
 from .records import Claim, DocResult, Membership, Ranking
 
 _CELL_GAP = regex.compile(r"\s*\|\s*|\t+| {2,}")
+_CSV_MIN_ROWS = 3
 _SEGMENT_WORD = regex.compile(r"\bsegments?\b|\bseg\b|\bnof\b|\bsof\b", regex.I)
 _PREVIOUS = regex.compile(r"previous|prior|last|before|old|was\b|q1|quarter 1|earlier|from", regex.I)
 _NOT_OVERALL = regex.compile(r"domain|finance|quality|access|people|safety|metric|score", regex.I)
@@ -75,13 +79,46 @@ def _split_line(line: str, offset: int) -> Row:
     return Row(cells, offset, offset + len(line), pipe)
 
 
+def _csv_row(line: str, offset: int) -> Row | None:
+    """The fields of a comma-separated line as delimited cells (quoted fields may hold commas)."""
+    try:
+        [fields] = list(csv.reader([line]))
+    except (csv.Error, ValueError):
+        return None
+    cells, pos = [], 0
+    for field in fields:
+        stripped = field.strip()
+        at = line.find(stripped, pos) if stripped else pos
+        cells.append(Cell(stripped, offset + at, offset + at + len(stripped)))
+        pos = at + len(stripped)
+    return Row(cells, offset, offset + len(line), True)
+
+
+def _csv_rows(lines: list[str]) -> dict[int, Row]:
+    """Rows of the runs of at least ``_CSV_MIN_ROWS`` comma-separated lines with one field count."""
+    rows: dict[int, Row] = {}
+    offset, run = 0, []
+    for i, line in enumerate([*lines, ""]):
+        row = _csv_row(line, offset) if is_csv_line(line) else None
+        if row is not None and (not run or len(run[-1][1].cells) == len(row.cells)):
+            run.append((i, row))
+        else:
+            if len(run) >= _CSV_MIN_ROWS:
+                rows.update(run)
+            run = [(i, row)] if row is not None else []
+        offset += len(line) + 1
+    return rows
+
+
 def _blocks(text: str) -> list[list[Row]]:
     """Runs of consecutive table-like lines (two or more cells)."""
     blocks: list[list[Row]] = []
     current: list[Row] = []
     offset = 0
-    for line in text.split("\n"):
-        row = _split_line(line, offset) if line.strip() else None
+    lines = text.split("\n")
+    csv_rows = _csv_rows(lines)
+    for i, line in enumerate(lines):
+        row = csv_rows.get(i) or (_split_line(line, offset) if line.strip() else None)
         is_table = row is not None and len(row.cells) >= 2 and (row.pipe or "  " in line.strip() or "\t" in line)
         if is_table:
             current.append(row)
@@ -270,12 +307,24 @@ _RANK_CELL = regex.compile(r"^(?:joint\s+|=)?(\d{1,3})(?:st|nd|rd|th)?\s*(=|\(jo
 _OF_TOTAL = regex.compile(r"\b(?:of|out of)\s+(\d{1,3})\b", regex.I)
 
 
+_LEAGUE_COLUMN = regex.compile(r"^(?:league|sector|type|trust type|organisation type)$", regex.I)
+_LEAGUE_WORDS = (("non-acute", "non_acute"), ("non acute", "non_acute"), ("ambulance", "ambulance"),
+                 ("acute", "acute"))
+
+
 class RankColumns:
-    """League-rank columns of a placement table ("League rank (of 134)", "Q1 rank")."""
+    """League-rank columns of a placement table ("League rank (of 134)", "Q1 rank").
+
+    A column headed only "League" (or "Sector") names each row's league ("Acute",
+    "Non-acute"), not its position: a rank column is one headed rank, position or place
+    when there is one.
+    """
 
     def __init__(self, header: Row, caption: str) -> None:
         cols = [i for i, c in enumerate(header.cells)
                 if _RANK_HEADER.search(c.text) and not _SEGMENT_WORD.search(c.text)]
+        self.row_league = next((i for i, c in enumerate(header.cells) if _LEAGUE_COLUMN.match(c.text.strip())), None)
+        cols = [i for i in cols if i != self.row_league] or cols
         self.current = next((i for i in cols if not _PREVIOUS.search(header.cells[i].text)), None)
         self.previous = next((i for i in cols if _PREVIOUS.search(header.cells[i].text)), None)
         heading = " ".join(c.text for c in header.cells) + " " + caption
@@ -294,13 +343,22 @@ class RankColumns:
         found = cls(header, caption)
         return found if found.current is not None else None
 
+    def _row_league(self, cols: dict[int, str]) -> str:
+        if self.row_league is None:
+            return ""
+        cell = cols.get(self.row_league, "").strip().lower()
+        return next((league for word, league in _LEAGUE_WORDS if cell.startswith(word)), "")
+
     def read(self, cols: dict[int, str], name: str, segment: int) -> Ranking | None:
         m = _RANK_CELL.match(cols.get(self.current, "").strip())
         if not m:
             return None
         prev = _RANK_CELL.match(cols.get(self.previous, "").strip()) if self.previous is not None else None
-        total = int(m.group(3)) if m.group(3) else self.total
-        league = self.league or _LEAGUE_BY_SIZE.get(total or 0, "")
+        total = int(m.group(3)) if m.group(3) else None
+        league = self._row_league(cols) or (self.league if total is None else "") or \
+            _LEAGUE_BY_SIZE.get(total or self.total or 0, "") or self.league
+        if total is None and (self.league == league or not self.league):
+            total = self.total
         return Ranking(name=name, league=league, rank=int(m.group(1)), joint=bool(m.group(2)) or
                        cols.get(self.current, "").strip().lower().startswith(("joint", "=")),
                        total=total, previous_rank=int(prev.group(1)) if prev else None, segment=segment)

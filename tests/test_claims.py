@@ -329,6 +329,47 @@ RANKINGS = [
 ]
 
 
+# Tables whose rows rank organisations: CSV rows, a per-row league or sector column.
+TABLE_RANKINGS = [
+    ("Organisation,ODS code,Sector,Segment,Rank\n"
+     "Royal Cornwall Hospitals NHS Trust,REF,Acute,1,18\n"
+     "Gloucestershire Hospitals NHS Foundation Trust,RTE,Acute,3,38=\n"
+     "Gloucestershire Health and Care NHS Foundation Trust,RTQ,Non-acute,2,29\n"
+     "South Western Ambulance Service NHS Foundation Trust,RYF,Ambulance,4,9",
+     [("Royal Cornwall Hospitals NHS Trust", 18, False, None, "acute", 1),
+      ("Gloucestershire Hospitals NHS Foundation Trust", 38, True, None, "acute", 3),
+      ("Gloucestershire Health and Care NHS Foundation Trust", 29, False, None, "non_acute", 2),
+      ("South Western Ambulance Service NHS Foundation Trust", 9, False, None, "ambulance", 4)]),
+    ('Trust,Segment,Rank\n"Queen Elizabeth Hospital, King\'s Lynn",4,133\nBarts Health,2,12\nMedway,3,77=',
+     # the league comes from the linked organisation's type ("Medway" alone is ambiguous)
+     [("Queen Elizabeth Hospital, King's Lynn", 133, False, None, "acute", 4),
+      ("Barts Health", 12, False, None, "acute", 2), ("Medway", 77, True, None, "", 3)]),
+    ("Trust | Region | League | Rank | Segment\n"
+     "North Tees and Hartlepool NHS Foundation Trust | North East | Acute | =19 of 134 | 1\n"
+     "Humber Teaching NHS Foundation Trust | North East | Non-acute | 7 of 61 | 1",
+     [("North Tees and Hartlepool NHS Foundation Trust", 19, True, 134, "acute", 1),
+      ("Humber Teaching NHS Foundation Trust", 7, False, 61, "non_acute", 1)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TABLE_RANKINGS)
+def test_table_rankings(nlp: Language, text: str, expected: list[tuple]) -> None:
+    result = read(nlp, PUBLISHED_2025 + text)[1]
+    got = [(r.name, r.rank, r.joint, r.total, r.league, r.segment) for r in result.rankings]
+    assert got == expected
+    assert [(m.name, m.segment) for m in result.memberships] == [(e[0], e[5]) for e in expected]
+
+
+@pytest.mark.parametrize("text", [
+    "The plan, agreed in May, covers beds, staff, drugs and estates.",  # prose: spaces after commas
+    "Figures: 1,234,567 patients\nand 2,345 staff\nin 3,456 wards",
+    "a,b,c,d\ne,f,g\nh,i,j,k",  # field counts differ: not one table
+])
+def test_comma_lines_that_are_not_a_table(nlp: Language, text: str) -> None:
+    result = read(nlp, PUBLISHED_2025 + text)[1]
+    assert result.rankings == [] and result.memberships == []
+
+
 @pytest.mark.parametrize(("text", "expected"), RANKINGS)
 def test_rankings(nlp: Language, text: str, expected: list[tuple]) -> None:
     result = read(nlp, PUBLISHED_2025 + text)[1]

@@ -18,6 +18,14 @@ _MAY_END = regex.compile(r"[\n.!?”\"’)]").finditer
 _ABBREV = {"st", "dr", "mr", "mrs", "ms", "no", "vs", "prof", "e.g", "i.e", "approx", "inc", "ltd", "co"}
 _ENDERS = {".", "!", "?"}
 _TABLE_LINE = regex.compile(r"\|| {2,}\S|\t")
+_QUOTED = regex.compile(r'"[^"\n]*"')
+
+
+def is_csv_line(line: str) -> bool:
+    """A comma-separated row: three fields or more, and outside quotes no comma followed by
+    a space, which is how prose uses its commas (quoted fields may hold both)."""
+    bare = _QUOTED.sub('""', line.strip())
+    return bare.count(",") >= 2 and "|" not in bare and "\t" not in bare and regex.search(r",\s", bare) is None
 _BULLET = regex.compile(r"^\s*(?:[-•*–·▪]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 
 
@@ -63,7 +71,8 @@ class SentenceSplitter:
             stripped = line.rstrip()
             if not stripped:
                 return True
-            if stripped[-1] in ".!?:;\"”’)" or _TABLE_LINE.search(line) or _TABLE_LINE.search(nxt):
+            if stripped[-1] in ".!?:;\"”’)" or _TABLE_LINE.search(line) or _TABLE_LINE.search(nxt) \
+                    or is_csv_line(line) or is_csv_line(nxt):
                 return True
             if _BULLET.match(nxt) or _BULLET.match(line):
                 return True
