@@ -57,6 +57,8 @@ CLAIMS = [
      [("icb", (2,), None, 42, None, "just over a third")]),
     ("A third of the 42 ICBs are in segment 2.",
      [("icb", (2,), 14, 42, None, "a third")]),
+    ("The ICB is now one of 15 of England's 42 integrated care boards in segment 2.",
+     [("icb", (2,), 15, 42, None, "")]),
     ("Nine in 10 acute trusts are in segments 3 and 4.",
      [("acute", (3, 4), None, None, None, "nine in 10")]),
     ("One in four trusts is in segment 3.",
@@ -160,6 +162,11 @@ CONTEXT = [
     ("More than half (23) of the 42 ICSs are placed in one of the lower segments. "
      "They fall into Segment 3.",
      [("icb", (3,), 23, 42, None, "more than half")]),
+    ("Four of the seven acute trusts are in segment 2. None of them is in segment 4.",
+     [("acute", (2,), 4, 7, None, ""), ("acute", (4,), 0, None, None, "")]),
+    ("Four of our seven partner trusts are in segment 2, and none of them is in segment 4.",
+     [("trust", (2,), 4, 7, None, ""), ("trust", (4,), 0, None, None, "")]),
+    ("The board has 12 members. Two of them are in segment 3.", []),
 ]
 
 

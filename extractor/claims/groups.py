@@ -38,9 +38,23 @@ def group_quantities(reader: SentenceReader) -> list[Group]:
                     g.end = qs[k].end
                     used.add(k)
                     break
+        _one_of_n_of_m(reader, g, qs, idx, used)
         groups.append(g)
     groups.extend(_implicit_groups(reader, groups))
     return sorted(groups, key=lambda g: g.start)
+
+
+def _one_of_n_of_m(reader: SentenceReader, g: Group, qs: list[Span], idx: int, used: set[int]) -> None:
+    """'one of 15 of England's 42 ICBs in segment 2': the 15 are counted out of the 42."""
+    doc = reader.doc
+    if g.total is None or doc[g.start].lower_ != "one" or lower_at(doc, g.start + 1) != "of":
+        return
+    j = _denominator_start(reader, g.end)
+    for k in range(idx + 1, len(qs)):
+        if j is not None and qs[k].start == j and qs[k]._.quantity.kind == "CARD" and k not in used:
+            g.count, g.total, g.end = g.total, int(qs[k]._.quantity.value), qs[k].end
+            used.add(k)
+            return
 
 
 def _segment_labelled(reader: SentenceReader, q: Span) -> bool:

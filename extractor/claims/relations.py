@@ -47,6 +47,8 @@ def is_bare(reader: SentenceReader, g: Group) -> bool:
     nxt = doc[g.end] if g.end < reader.sent.end else None
     if nxt is None:
         return True
+    if nxt.lower_ == "of" and lower_at(doc, g.end + 1) in {"them", "these", "those"}:
+        return True  # 'None of them is in segment 4': the population of the sentence before
     if nxt.lower_ == "of" and any(t.lower_ in UNITS for t in doc[g.end + 1:min(reader.sent.end, g.end + 5)]):
         return False
     if nxt.lower_ == "of" and any(reader.population_at(i) is not None

@@ -69,7 +69,8 @@ SKIP_TO_POPULATION = {"of", "the", "these", "those", "its", "our", "their", "all
                       "other", "such", "individual", "which", "local", "a", "an", "region", "county", "city",
                       "capital", "system", "area", "sector", "own", "specialist", "specialised", "large", "small",
                       "teaching", "general", "district", "rural", "urban", "standalone", "combined", "smaller",
-                      "larger"}
+                      "larger", "partner", "member", "constituent", "neighbouring", "neighboring", "peer",
+                      "nearby", "surrounding", "listed", "main"}
 
 
 
