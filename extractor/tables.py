@@ -396,9 +396,12 @@ def _segment_rows_table(doc, block, result, framework, period) -> bool:
     """'Segment | ICBs | Trusts' then one row per segment (and a Total row)."""
     header = block[0]
     types = {}
+    shares: dict[str, int] = {}  # 'Share of trusts': the percentage column of a population's counts
     for i, cell in enumerate(header.cells[1:], 1):
         org_type = _population_of(doc, cell.start, cell.end)
-        if org_type:
+        if org_type and _SHARE_HEADER.search(cell.text):
+            shares[org_type] = i
+        elif org_type:
             types[i] = (org_type, cell.text)
     percent_col = None
     if not types:
@@ -414,9 +417,10 @@ def _segment_rows_table(doc, block, result, framework, period) -> bool:
         if not m and not is_total:
             continue
         text, start, end = _row_text(doc, row)
-        pct = _PERCENT_CELL.match(cols.get(percent_col, "").strip()) if percent_col is not None else None
         for col, (org_type, words) in types.items():
             value = cols.get(col, "").strip()
+            share_col = shares.get(org_type, percent_col)
+            pct = _PERCENT_CELL.match(cols.get(share_col, "").strip()) if share_col is not None else None
             if _INT.match(value):
                 segs = () if is_total else (int(m.group(1)),)
                 percent = float(pct.group(1)) if pct and segs else None

@@ -95,10 +95,10 @@ def absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi: 
         gap = [t.lower_ for t in doc[anchor:nxt.start]]
         if len(gap) >= 3 and gap[0] == "of" and gap[-1] == "(" and len(gap) <= 5:
             gap = ["("]  # 'well over half of the sector (56%)'
-        if not gap or gap[0] not in {"(", ","} or len(gap) > 4:
+        if not gap or gap[0] not in {"(", ",", "–", "—"} or len(gap) > 4:
             return
         if any(w not in {"(", ",", "or", "roughly", "about", "around", "almost", "nearly", "some", "approximately",
-                         "just", "–", "-", "that", "is"} for w in gap):
+                         "just", "–", "—", "-", "that", "is"} for w in gap):
             return
         after = lower_at(doc, nxt.end)
         inner = reader.population_at(nxt.end)
@@ -108,6 +108,8 @@ def absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi: 
             return
         if gap[0] == "," and after not in {",", "–", "-", ")"}:
             return
+        if gap[0] in {"–", "—"} and after != gap[0]:
+            return  # '20 trusts – about 10% – are ...': only a figure set off by a pair of dashes
         if nxt.count is not None and g.count is not None and not nxt.share and nxt.percent is None:
             return
         if lower_at(doc, nxt.end) == "of" and reader.population_after(nxt.end + 1) is None:
