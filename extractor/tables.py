@@ -465,6 +465,9 @@ def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str) -> l
     while i < len(lines):
         line = lines[i].strip()
         seg = _heading_segment(doc, offsets[i], offsets[i] + len(lines[i]), line)
+        counted = None
+        if seg is None:
+            seg, counted = _counted_heading(doc, offsets[i], offsets[i] + len(lines[i]), line)
         if seg is None:
             i += 1
             continue
@@ -475,7 +478,7 @@ def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str) -> l
         while j < len(lines) and _BULLET.match(lines[j]):
             items.append(j)
             j += 1
-        if not items:
+        if not items or (counted is not None and counted != len(items)):
             i += 1
             continue
         heading_type = _population_of(doc, offsets[i], offsets[i] + len(lines[i]))
@@ -488,9 +491,27 @@ def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str) -> l
             result.memberships.append(Membership(
                 name=name, segment=seg, org_type=heading_type, framework=framework, period=period,
                 text=name, start=start, end=start + len(name)))
-        consumed.append((offsets[i], offsets[items[-1]] + len(lines[items[-1]])))
+        # a counting sentence stays for the claim builders; only its list is taken here
+        first = offsets[items[0]] if counted is not None else offsets[i]
+        consumed.append((first, offsets[items[-1]] + len(lines[items[-1]])))
         i = j
     return consumed
+
+
+def _counted_heading(doc: Doc, start: int, end: int, line: str) -> tuple[int | None, int | None]:
+    """'five trusts were in segment 4 on that date:' before a list: its segment and count.
+
+    The list is taken as the organisations counted only when it has exactly that many items.
+    """
+    if not line.endswith(":") or len(line) > 200:
+        return None, None
+    segs = spans_in(doc, "segments", start, end, chars=True)
+    found = {n for s in segs for n in s._.segments}
+    counts = [q for q in spans_in(doc, "quantities", start, end, chars=True)
+              if q.label_ == "CARD" and not any(s.start_char <= q.start_char < s.end_char for s in segs)]
+    if len(found) != 1 or len(counts) != 1 or counts[0]._.quantity is None or counts[0]._.quantity.count is None:
+        return None, None
+    return found.pop(), counts[0]._.quantity.count
 
 
 def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:

@@ -311,6 +311,10 @@ PLACEMENTS = [
     ("Northern Lincolnshire and Goole NHS Foundation Trust, which runs Scunthorpe General, has risen to 114th from "
      "121st, although it too stays in segment 4.",
      [("Northern Lincolnshire and Goole NHS Foundation Trust", 4, None)]),
+    ("In the region, three trusts were in segment 4 on that date:\n\n- East Kent Hospitals\n- Barts Health\n"
+     "- Medway NHS Foundation Trust\n",
+     [("East Kent Hospitals", 4, None), ("Barts Health", 4, None), ("Medway NHS Foundation Trust", 4, None)]),
+    ("Four trusts were in segment 4:\n- East Kent Hospitals\n- Barts Health\n", []),  # two names are not the four
     ("East Kent Hospitals has improved its finances, and if it were in segment 4 it would get more support.", []),
     ("Oxleas NHS Foundation Trust, which covers south-east London and had been one of only a handful of mental "
      "health providers in the top category since the framework began, has slipped from segment one to segment two.",
