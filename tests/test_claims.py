@@ -172,6 +172,9 @@ CONTEXT = [
     ("Four of our seven partner trusts are in segment 2, and none of them is in segment 4.",
      [("trust", (2,), 4, 7, None, ""), ("trust", (4,), 0, None, None, "")]),
     ("The board has 12 members. Two of them are in segment 3.", []),
+    ("Just under a third of ICBs – 13 of the 42 – are in segment 2. 22 of the 42 are one step further down, "
+     "in segment 3.",
+     [("icb", (2,), 13, 42, None, "just under a third"), ("icb", (3,), 22, 42, None, "")]),
 ]
 
 
@@ -472,3 +475,9 @@ def test_together_joins_the_segments_counted_before(nlp: Language) -> None:
     doc._.framework = "sof2016"
     got = [(c.segments, c.count, c.share_text) for c in read_doc(doc).claims]
     assert got == [((3,), 21, ""), ((4,), 8, ""), ((3, 4), None, "about two-fifths")]
+
+
+def test_a_framework_named_in_the_opening_lines_is_not_the_documents_home(nlp: Language) -> None:
+    text = ("Key findings\nThis briefing analyses the segmentation published under the System Oversight "
+            "Framework 2021/22.\nOf the 212 NHS trusts, 18 are in the Recovery Support Programme.")
+    assert {c.scope for c in read(nlp, text)[1].claims} == {""}

@@ -25,6 +25,9 @@ def scope_text(reader: SentenceReader, s: Span) -> str:
     return s.text
 
 
+GENERIC_PLACES = {"the region", "our region", "our system", "the system", "the capital"}
+
+
 def home_scope(doc: Doc) -> str:
     """The system or place a document speaks for ("our providers"): the first place or ICB
     named in its opening lines (title, header of a board paper)."""
@@ -33,6 +36,8 @@ def home_scope(doc: Doc) -> str:
     for span in sorted([*doc.spans.get("scopes", []), *orgs], key=lambda s: s.start_char):
         if span.end_char > head_end:
             break
+        if span.text.lower() in GENERIC_PLACES:
+            continue  # 'the System Oversight Framework' names no system
         if span.label_ == "icb" or (span.label_ == "SCOPE" and not overlaps(span, orgs)):
             return span.text
     return ""
@@ -81,7 +86,7 @@ def _accepted_scope(reader: SentenceReader, s: Span) -> bool:
     if overlaps(s, reader.orgs):
         return False  # 'Suffolk' in 'Norfolk and Suffolk NHS Foundation Trust'
     before, after = lower_at(doc, s.start - 1), lower_at(doc, s.end)
-    if s.text.lower() in {"the region", "our region", "our system", "the system", "the capital"}:
+    if s.text.lower() in GENERIC_PLACES:
         return False
     if before in {"in", "across", "within", "for", "its", "our", "their", "serve", "serves", "serving", "covering",
                   "cover", "covers"} or after in {"'s", "’s", "'", "’"}:

@@ -84,7 +84,8 @@ UNITS = {"population", "residents", "bn", "m", "million", "billion", "k", "per",
          "months", "month", "years", "year", "patients", "beds", "people", "staff", "pounds", "p",
          "minutes", "metrics", "themes", "domains", "segments", "segment", "criteria", "points", "places",
          "times", "sites", "hospitals", "areas", "measures", "indicators", "standards", "targets",
-         "quarters", "appointments", "operations", "tier", "tiers", "categories", "services"}
+         "quarters", "appointments", "operations", "tier", "tiers", "categories", "services", "step", "steps",
+         "notch", "notches", "rung", "rungs", "level", "levels", "spots", "positions"}
 
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
