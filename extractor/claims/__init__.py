@@ -38,6 +38,7 @@ from .relations import (
     leading_segment,
     leading_totals,
     population_before,
+    restates_share,
     segment_in,
     segments_from_next,
     shared_segment,
@@ -153,6 +154,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             after_out_of = text_between(doc, max(sent.start, g.start - 2), g.start) == "out of"
             if kept and kept[-1].total is None and after_out_of:
                 kept[-1].total = g.count
+                continue
+            if kept and g.count is None and g.percent is not None and restates_share(reader, kept[-1], g):
+                kept[-1].percent = kept[-1].percent if kept[-1].percent is not None else g.percent
                 continue
             if kept and g.count is None and text_between(doc, g.end, g.end + 3).startswith(
                     ("of the total", "of all", "of the whole", "of them", "of those")):

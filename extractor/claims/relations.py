@@ -276,3 +276,23 @@ def leading_segment(reader: SentenceReader, g: Group) -> tuple[int, ...]:
         return ()
     sets = {s._.segments for s in found}
     return found[0]._.segments if len(sets) == 1 else ()
+
+
+_HEDGES = ("only", "about", "around", "roughly", "just", "some", "nearly", "almost", "approximately", "under",
+           "over", "more than", "less than", "fewer than", "barely", "well")
+_RESTATING = ("– that's", "— that's", "- that's", ", that's", "– that is", "— that is", ", that is", ", which is",
+              "– which is", "— which is", "(that's", "( that's")
+
+
+def restates_share(reader: SentenceReader, prev: Group, g: Group) -> bool:
+    """'29 are in segment 1 – that's only about 14%': a percentage restating the count before."""
+    between = text_between(reader.doc, prev.end, g.start).lower().replace("’", "'").replace(" 's", "'s")
+    changed = True
+    while changed:
+        changed = False
+        for hedge in _HEDGES:
+            if between.endswith(" " + hedge):
+                between, changed = between[:-len(hedge) - 1].rstrip(), True
+    in_segment = {i for seg in reader.segments for i in range(seg.start, seg.end)}
+    return between.endswith(_RESTATING) and not any(
+        t.like_num and t.i not in in_segment for t in reader.doc[prev.end:g.start])
