@@ -61,6 +61,8 @@ CLAIMS = [
      [("trust", (), 209, None, None, ""), ("trust", (1,), 29, 209, 14, "")]),
     ("Of the 42 ICBs, 12 are in segment 2, which is about 29%.",
      [("icb", (), 42, None, None, ""), ("icb", (2,), 12, 42, 29, "")]),
+    ("In the acute table, 16 trusts have made it into segment 1.", [("acute", (1,), 16, None, None, "")]),
+    ("In the acute table, 3 ambulance trusts are in segment 1.", [("ambulance", (1,), 3, None, None, "")]),
     ("Nationally, 20 trusts – about 10% – are still in segment 4.",
      [("trust", (4,), 20, None, 10, "")]),
     ("| Segment | ICBs | Trusts | Share of trusts |\n| 1 | 2 | 28 | 14% |\n| 4 | 5 | 20 | 10% |",

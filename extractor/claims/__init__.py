@@ -37,6 +37,7 @@ from .relations import (
     is_movement,
     leading_segment,
     leading_totals,
+    league_of_sentence,
     population_before,
     restates_share,
     segment_in,
@@ -131,6 +132,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             types_anaphor = text_between(doc, g.end, g.end + 3).startswith(
                 ("of these types", "of those types", "of these kinds"))
             found = find_population(reader, g, frame_end)
+            g.league = league_of_sentence(reader)
             subject = accounting_subject(reader, g)
             if subject is not None:
                 g.population, found = subject, True

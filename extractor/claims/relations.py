@@ -296,3 +296,15 @@ def restates_share(reader: SentenceReader, prev: Group, g: Group) -> bool:
     in_segment = {i for seg in reader.segments for i in range(seg.start, seg.end)}
     return between.endswith(_RESTATING) and not any(
         t.like_num and t.i not in in_segment for t in reader.doc[prev.end:g.start])
+
+
+_LEAGUE_LEAD = regex.compile(r"^(?:in|across|within|for|of) the (acute|non-acute|non acute|ambulance|mental health|"
+                             r"community) (?:trust |trusts' )?(?:league table|league|table|tables|ranking|rankings)\b")
+_LEAGUE_TYPES = {"acute": "acute", "non-acute": "non_acute", "non acute": "non_acute", "ambulance": "ambulance",
+                 "mental health": "mental_health", "community": "community"}
+
+
+def league_of_sentence(reader: SentenceReader) -> str:
+    """'In the acute table, 16 trusts have made it into segment 1': the trusts are acute trusts."""
+    m = _LEAGUE_LEAD.match(reader.lead)
+    return _LEAGUE_TYPES[m.group(1)] if m else ""

@@ -126,10 +126,12 @@ class Group:
     scope: str = ""
     leading_total: bool = False
     names: list[ListItem] = field(default_factory=list)
+    league: str = ""  # 'In the acute table, 16 trusts ...': the kind of trust the league holds
 
     @property
     def org_type(self) -> str:
-        return self.population.label_ if self.population is not None else ""
+        label = self.population.label_ if self.population is not None else ""
+        return self.league if self.league and label == "trust" else label
 
 
 @dataclass
