@@ -47,10 +47,18 @@ def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
     return None
 
 
+def _had_been(words: list[str]) -> bool:
+    """'having been 11th', 'it had been 127th': a position held before."""
+    return len(words) >= 2 and words[-1] == "been" and words[-2] in {"having", "had"}
+
+
 def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
-    toks = _window(doc, after, min(after + 12, sent.end))
+    toks = _window(doc, after, min(after + 30, sent.end))
     for i, tok in enumerate(toks):
-        if tok.lower_ == "from" or (tok.lower_ in {"q1", "previously", "was"} and i + 1 < len(toks)):
+        if i >= 12 and not _had_been([t.lower_ for t in toks[:i + 1]]):
+            continue  # far from the position: only an explicit 'having been' still refers to it
+        if tok.lower_ == "from" or (tok.lower_ in {"q1", "previously", "was"} and i + 1 < len(toks)) \
+                or _had_been([t.lower_ for t in toks[:i + 1]]):
             for nxt in toks[i + 1:i + 3]:
                 value = _ordinal(nxt.text)
                 if value:
@@ -143,6 +151,9 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
             before = [t.lower_ for t in _window(doc, span.start - 2, span.start)]
             if any(w in _PREVIOUS_BEFORE for w in before):
                 continue
+            if _had_been(before) or [t.lower_ for t in span][1:2] == ["been"]:
+                _earlier_position(doc, span, last_subject, result)
+                continue
             rank, position, joint = None, "", False
             words = [t.lower_ for t in span]
             joint = any(w in {"joint", "equal", "shares", "shared", "share", "sharing"} for w in words) \
@@ -189,6 +200,18 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
                     period=period, text=text, start=start, end=start + len(text)))
         if sent_orgs:
             last_subject = [sent_orgs[0]]
+
+
+def _earlier_position(doc: Doc, span: Span, last_subject: list[Span], result: DocResult) -> None:
+    """'Three months earlier it had been 127th': the previous rank of the last ranking of the
+    organisation the text is about, when the sentence that ranked it did not say."""
+    value = next((_ordinal(t.text) for t in span if _ordinal(t.text)), None)
+    names = {o.text for o in last_subject}
+    for ranking in reversed(result.rankings):
+        if ranking.name in names:
+            if ranking.previous_rank is None and value is not None and value != ranking.rank:
+                ranking.previous_rank = value
+            return
 
 
 def _with_partner(doc: Doc, sent: Span, span: Span) -> Span | None:

@@ -351,6 +351,11 @@ RANKINGS = [
      [("Barts Health", 12, "", False, 134, None, "acute")]),
     ("East Kent Hospitals was ranked joint 83rd out of 134 acute trusts.",
      [("East Kent Hospitals", 83, "", True, 134, None, "acute")]),
+    ("Northumbria Healthcare is joint eighth out of 134 acute trusts – it shares the position with another "
+     "trust in London – having been 11th in the previous table.",
+     [("Northumbria Healthcare", 8, "", True, 134, 11, "acute")]),
+    ("North Cumbria Integrated Care came 130th out of 134 acute trusts. Three months earlier it had been 127th.",
+     [("North Cumbria Integrated Care", 130, "", False, 134, 127, "acute")]),
 ]
 
 
