@@ -128,7 +128,7 @@ def parse_ordinal(text: str) -> int | None:
 
 
 def parse_ratio(text: str) -> tuple[int, int] | None:
-    """``"11/19"`` → (11, 19); ``"nine in 10"``, ``"one in four"``, ``"3 out of 5"`` → (9, 10)...
+    """``"11/19"`` → (11, 19); ``"nine in 10"``, ``"one in four"``, ``"four in every ten"``, ``"3 out of 5"``...
 
     Dates such as ``"21/10"`` are the caller's problem: this only reads the shape.
     """
@@ -139,7 +139,7 @@ def parse_ratio(text: str) -> tuple[int, int] | None:
     if m:
         a, b = int(m.group(1)), int(m.group(2))
         return (a, b) if b and a <= b else None
-    parts = regex.split(r"\s+(?:in|out\s+of|of)\s+", t, maxsplit=1)
+    parts = regex.split(r"\s+(?:in(?:\s+every)?|out\s+of|of)\s+", t, maxsplit=1)
     if len(parts) != 2:
         return None
     a, b = parse_cardinal(parts[0]), parse_cardinal(parts[1])

@@ -62,6 +62,8 @@ CLAIMS = [
     ("Of the 42 ICBs, 12 are in segment 2, which is about 29%.",
      [("icb", (), 42, None, None, ""), ("icb", (2,), 12, 42, 29, "")]),
     ("In the acute table, 16 trusts have made it into segment 1.", [("acute", (1,), 16, None, None, "")]),
+    ("Roughly four in every ten systems are in segments 3 or 4.",
+     [("icb", (3, 4), None, None, None, "four in every ten")]),
     ("In the acute table, 3 ambulance trusts are in segment 1.", [("ambulance", (1,), 3, None, None, "")]),
     ("Nationally, 20 trusts – about 10% – are still in segment 4.",
      [("trust", (4,), 20, None, 10, "")]),
@@ -190,6 +192,8 @@ def test_claims_in_context(nlp: Language, text: str, expected: list[ClaimTuple])
 
 
 NO_CLAIM = [
+    "Only 23 trusts (11%) changed segment between October and March.",
+    "NHS England has moved 11 acute trusts out of the top tier of its elective recovery tiering system.",
     "Waiting lists grew to 7.6 million, with 300,000 patients waiting over a year.",
     "The trust reported a £12m deficit for 2024/25.",
     "The ICB's £45 million overspend puts it among 19 systems under scrutiny.",

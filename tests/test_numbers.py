@@ -152,6 +152,7 @@ RATIOS = [
     ("60 out of 137", (60, 137)),
     ("23 of 42", (23, 42)),
     ("two in five", (2, 5)),
+    ("four in every ten", (4, 10)),
 ]
 
 

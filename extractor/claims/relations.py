@@ -102,7 +102,10 @@ def has_predicate(reader: SentenceReader, g: Group, frame_end: int) -> bool:
 
 
 _MOVE_VERBS = {"added", "removed", "left", "exited", "entered", "joined", "moved", "dropped", "slipped", "improved",
-               "deteriorated", "transferred", "upgraded", "downgraded", "escalated", "de-escalated", "graduated"}
+               "deteriorated", "transferred", "upgraded", "downgraded", "escalated", "de-escalated", "graduated",
+               "changed", "switched", "shifted"}
+_MOVE_OBJECT_VERBS = {"moved", "removed", "took", "taken", "transferred", "upgraded", "downgraded", "escalated",
+                      "de-escalated"}
 
 
 def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
@@ -112,6 +115,9 @@ def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     words = [t.lower_ for t in doc[g.end:frame_end]]
     if any(w in _MOVE_VERBS for w in words[:6]):
         return True
+    before = [t.lower_ for t in doc[max(reader.sent.start, g.start - 2):g.start]]
+    if any(w in _MOVE_OBJECT_VERBS for w in before) and " out of " in " ".join(["", *words[:5], ""]):
+        return True  # 'NHS England has moved 11 trusts out of the top tier'
     if "from" not in words:
         return False
     i = words.index("from")
