@@ -192,6 +192,7 @@ def test_claims_in_context(nlp: Language, text: str, expected: list[ClaimTuple])
 
 
 NO_CLAIM = [
+    "Newcastle upon Tyne Hospitals, which shares 68th place with four other trusts, is in segment 3.",
     "Only 23 trusts (11%) changed segment between October and March.",
     "NHS England has moved 11 acute trusts out of the top tier of its elective recovery tiering system.",
     "Waiting lists grew to 7.6 million, with 300,000 patients waiting over a year.",

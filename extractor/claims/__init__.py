@@ -35,6 +35,7 @@ from .relations import (
     has_predicate,
     is_bare,
     is_movement,
+    is_rank_company,
     leading_segment,
     leading_totals,
     league_of_sentence,
@@ -147,7 +148,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     continue
                 if g.count is None and g.percent is None and not g.share:
                     continue
-            if is_movement(reader, g, frame_end):
+            if is_movement(reader, g, frame_end) or is_rank_company(reader, g):
                 continue
             size_of = bracketed_size(reader, g)
             if size_of is not None:

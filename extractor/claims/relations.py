@@ -125,6 +125,19 @@ def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     return any(s.start == rest.start for s in reader.segments) and any(t.lower_ in {"to", "into"} for t in rest)
 
 
+_SHARING = {"shares", "shared", "share", "sharing", "tied", "level"}
+
+
+def is_rank_company(reader: SentenceReader, g: Group) -> bool:
+    """'which shares 68th place with four other trusts': the four share a rank, not a segment."""
+    doc = reader.doc
+    if lower_at(doc, g.start - 1) != "with":
+        return False
+    before = {t.lower_ for t in doc[max(reader.sent.start, g.start - 7):g.start - 1]}
+    return bool(before & _SHARING) and bool(before & {"place", "position", "rank", "spot"} or
+                                            any(ORDINAL.match(w) for w in before))
+
+
 def trailing_total(reader: SentenceReader, g: Group, frame_end: int) -> int | None:
     """'three in special measures out of 37'."""
     doc = reader.doc
