@@ -45,10 +45,16 @@ CLUTTER_BOTTOM = """<aside class="related-stories"><h2>Related stories</h2><ul>
 <footer><p>© Health Service Daily. All 209 trusts covered.</p></footer>"""
 
 
+_MARKDOWN_RULE = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")  # '|---|---|' under a header
+
+
 def cells(line: str) -> list[str]:
     """Cells of a pipe row or of a space-aligned row (an empty first cell when indented)."""
     if " | " in line:
-        return [c.strip() for c in line.split(" | ")]
+        stripped = line.strip()
+        if stripped.startswith("|") and stripped.endswith("|"):  # markdown borders are not cells
+            stripped = stripped[1:-1]
+        return [c.strip() for c in stripped.split(" | ")]
     lead = [""] if line.startswith(("  ", "\t")) else []
     return lead + [c.strip() for c in _ALIGNED.split(line.strip())]
 
@@ -57,7 +63,7 @@ def blocks(text: str) -> list[list[tuple[str, list[str]]]]:
     """Each blank-line block as runs of (kind, lines), kind being list, table or text."""
     out = []
     for block in text.split("\n\n"):
-        lines = [ln for ln in block.split("\n") if ln.strip()]
+        lines = [ln for ln in block.split("\n") if ln.strip() and not _MARKDOWN_RULE.match(ln.strip())]
         if not lines:
             continue
 
@@ -104,6 +110,20 @@ def pdf_text(text: str) -> str:
     return text if unicode_font() else text.translate(_ASCII_FALLBACK)
 
 
+def _column_widths(rows: list[list[str]]) -> tuple[float, ...] | None:
+    """Relative widths that fit each column's longest word: a cell wrapped inside a word
+    ('Buckinghamshir / e') is something real papers do not print."""
+    ncols = max(len(r) for r in rows)
+    if any(len(r) != ncols for r in rows):
+        return None
+    widths = []
+    for i in range(ncols):
+        column = [r[i] for r in rows]
+        longest_word = max((len(w) for c in column for w in c.split()), default=1)
+        widths.append(max(longest_word + 2, 0.6 * max(len(c) for c in column), 3))
+    return tuple(widths)
+
+
 def to_pdf(text: str, title: str = "") -> bytes:
     """A board paper: paragraphs, bullet lists and ruled tables, several pages if long."""
     pdf = FPDF(format="A4")
@@ -119,10 +139,11 @@ def to_pdf(text: str, title: str = "") -> bytes:
     for runs in blocks(pdf_text(text)):
         for kind, lines in runs:
             if kind == "table":
-                with pdf.table(first_row_as_headings=False) as table:
-                    for ln in lines:
+                rows = [cells(ln) for ln in lines]
+                with pdf.table(first_row_as_headings=False, col_widths=_column_widths(rows)) as table:
+                    for cells_of_row in rows:
                         row = table.row()
-                        for cell in cells(ln):
+                        for cell in cells_of_row:
                             row.cell(cell)
             else:
                 for ln in lines:
