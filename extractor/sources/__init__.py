@@ -29,19 +29,24 @@ _DOC_STEMS = {"README", "LICENSE", "LICENCE", "PROVENANCE", "CHANGELOG"}
 
 
 def detect_format(path: Path, head: bytes) -> str:
-    """The reader for a file, from its name first and its first bytes second."""
+    """The reader for a file: its first bytes when they are unmistakable, else its name.
+
+    A PDF or WARC announces itself ("%PDF-", "WARC/"), and a page that opens with a doctype
+    or ``<html>`` is HTML, whatever the file is called: downloads and e-mail attachments
+    are often misnamed. Everything else goes by suffix, and plain text is the default.
+    """
     name = path.name.lower()
-    if name.endswith((".warc.gz", ".arc.gz", ".warc")):
+    stripped = head.lstrip()[:512].lower()
+    if head.startswith(b"%PDF-"):
+        return "pdf"
+    if head.startswith(b"WARC/") or name.endswith((".warc.gz", ".arc.gz", ".warc")):
         return "warc"
+    if stripped.startswith((b"<!doctype html", b"<html")):
+        return "html"
     fmt = _SUFFIX_FORMATS.get(path.suffix.lower())
     if fmt:
         return fmt
-    stripped = head.lstrip()[:512].lower()
-    if head.startswith(b"%PDF"):
-        return "pdf"
-    if head.startswith(b"WARC/"):
-        return "warc"
-    if stripped.startswith((b"<!doctype html", b"<html")) or b"<body" in stripped:
+    if b"<body" in stripped:
         return "html"
     return "text"
 

@@ -29,7 +29,7 @@ EXPECTED = {
     "encrypted.pdf": ("failed", ErrorCode.PDF_ENCRYPTED),
     "image_named.html": ("failed", ErrorCode.BINARY),
     "latin1_undeclared.txt": ("ok", None),
-    "mislabelled_pdf.txt": ("failed", ErrorCode.BINARY),
+    "mislabelled_pdf.txt": ("ok", None),  # a PDF is read as one, whatever its name says
     "nav_only.html": ("failed", ErrorCode.NO_CONTENT),
     "page_tree_loop.pdf": ("failed", ErrorCode.PDF_CORRUPT),
     "scanned_no_text.pdf": ("skipped", ErrorCode.PDF_NO_TEXT),
@@ -105,3 +105,19 @@ def test_the_whole_run_lists_every_file_in_documents(folder):
     assert names == {p.name for p in folder.iterdir()}
     assert set(documents.status) <= {"ok", "skipped", "failed"}
     assert documents[documents.status != "ok"].error.str.match(CODE.pattern).all()
+
+
+@pytest.mark.parametrize(("name", "head", "fmt"), [
+    ("report.txt", b"%PDF-1.7\n", "pdf"),
+    ("page.pdf", b"<!DOCTYPE html><html>", "html"),
+    ("saved.txt", b"  <html lang='en'><body>", "html"),
+    ("archive.bin", b"WARC/1.0\r\n", "warc"),
+    ("news.warc.gz", b"\x1f\x8b\x08", "warc"),
+    ("notes.txt", b"Segment 3: <b>two</b> trusts", "text"),
+    ("page.htm", b"Segment 3", "html"),
+    ("unknown", b"<div><body>", "html"),
+])
+def test_unmistakable_first_bytes_outrank_the_name(name, head, fmt):
+    from extractor.sources import detect_format
+
+    assert detect_format(Path(name), head) == fmt
