@@ -10,7 +10,7 @@ from enum import Enum
 
 
 class ErrorCode(str, Enum):
-    """Codes and the sentence each one prints. E1xx: input; E2xx: parsing; E3xx: run."""
+    """Codes and the sentence each one prints. E1xx: input; E2xx: parsing; E3xx: run; E4xx: fetching."""
 
     EMPTY = "E101: the document is empty"
     BINARY = "E102: the document is binary data, not text"
@@ -29,6 +29,13 @@ class ErrorCode(str, Enum):
     CRASHED = "E303: processing crashed"
     LOST = "E304: the pipeline returned no result for this document"
     DUPLICATE = "E305: the same bytes as a document read earlier in this run"
+    NOT_HTTP = "E401: only http(s) URLs are fetched"
+    ROBOTS = "E402: robots.txt disallows the URL"
+    HTTP_ERROR = "E403: the server answered with an error status"
+    UNREACHABLE = "E404: the request failed (timeout or connection)"
+    REDIRECTS = "E405: the redirects could not be followed"
+    DOWNLOAD_TOO_LARGE = "E406: the download is larger than the size cap"
+    UNWANTED_TYPE = "E407: unsupported content type"
 
     @property
     def code(self) -> str:

@@ -13,6 +13,7 @@ from typing import ClassVar
 
 import pytest
 
+from extractor.errors import ErrorCode
 from extractor.fetching import LOG_NAME, FetchOptions, extension_for, fetch, read_url_list
 from extractor.fetching.politeness import HostClock
 from extractor.sources import iter_documents
@@ -132,7 +133,7 @@ def test_saves_a_page_with_its_hash_and_an_extension_the_extractor_reads(server,
 ])
 def test_http_errors_are_retried_only_when_the_server_is_at_fault(server, tmp_path, path, hits, error):
     outcome = one(server, path, tmp_path)
-    assert outcome.status == "failed" and outcome.error == error
+    assert outcome.status == "failed" and outcome.error == ErrorCode.HTTP_ERROR.message(error)
     assert Handler.hits[path] == hits
 
 
@@ -144,6 +145,7 @@ def test_a_transient_5xx_recovers_after_backoff(server, tmp_path):
 def test_a_slow_server_times_out_and_is_retried(server, tmp_path):
     outcome = one(server, "/slow", tmp_path, FetchOptions(timeout=0.2, delay=0, retries=1, backoff=0.01))
     assert outcome.status == "failed" and "timed out" in outcome.error
+    assert outcome.error.startswith(ErrorCode.UNREACHABLE.code)
     assert Handler.hits["/slow"] == 2
 
 
@@ -167,6 +169,7 @@ def test_a_redirect_is_followed_and_the_final_url_kept(server, tmp_path):
 def test_bodies_past_the_size_cap_are_abandoned(server, tmp_path, path):
     outcome = one(server, path, tmp_path)
     assert outcome.status == "failed" and "cap" in outcome.error
+    assert outcome.error.startswith(ErrorCode.DOWNLOAD_TOO_LARGE.code)
     assert not any(p.name != LOG_NAME for p in tmp_path.iterdir())  # no partial file left
 
 
@@ -175,18 +178,19 @@ def test_content_type_lies_are_corrected_by_sniffing_and_unreadable_types_refuse
     assert [o.status for o in outcomes] == ["ok", "failed", "failed"]
     assert outcomes[0].path.endswith(".pdf")
     assert "image/png" in outcomes[1].error and "application/octet-stream" in outcomes[2].error
+    assert all(o.error.startswith(ErrorCode.UNWANTED_TYPE.code) for o in outcomes[1:3])
 
 
 def test_robots_disallow_is_respected_unless_switched_off(server, tmp_path):
     assert one(server, "/private/report", tmp_path).status == "skipped"
     assert Handler.hits["/private/report"] == 0
     rude = FetchOptions(timeout=0.4, delay=0, retries=0, respect_robots=False)
-    assert one(server, "/private/report", tmp_path / "b", rude).error == "HTTP 404"
+    assert one(server, "/private/report", tmp_path / "b", rude).error == ErrorCode.HTTP_ERROR.message("HTTP 404")
 
 
 def test_only_http_urls_are_fetched(tmp_path):
     outcomes = fetch(["file:///etc/passwd", "ftp://example.com/x", "not a url"], tmp_path, options=FAST)
-    assert all(o.status == "failed" and "http(s)" in o.error for o in outcomes)
+    assert all(o.status == "failed" and o.error == ErrorCode.NOT_HTTP.message() for o in outcomes)
 
 
 def test_a_rerun_uses_the_cache_and_revalidation_uses_the_etag(server, tmp_path):

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from email.message import Message
 from typing import BinaryIO
 
+from ..errors import ErrorCode
 from .options import FetchOptions
 
 _CHUNK = 1 << 16
@@ -26,9 +27,10 @@ _CHUNK = 1 << 16
 class FetchFailure(Exception):
     """A request that produced no usable response; ``retryable`` says whether to try again."""
 
-    def __init__(self, message: str, *, retryable: bool) -> None:
+    def __init__(self, message: str, *, retryable: bool, code: ErrorCode = ErrorCode.UNREACHABLE) -> None:
         super().__init__(message)
         self.retryable = retryable
+        self.code = code
 
 
 @dataclass
@@ -81,16 +83,18 @@ def request(
     with resp:
         response = Response(resp.status, resp.headers)
         if accept and (veto := accept(resp.headers)):
-            raise FetchFailure(veto, retryable=False)
+            raise FetchFailure(veto, retryable=False, code=ErrorCode.UNWANTED_TYPE)
         declared = resp.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
-            raise FetchFailure(f"body of {declared} bytes exceeds the {limit}-byte cap", retryable=False)
+            raise FetchFailure(f"body of {declared} bytes exceeds the {limit}-byte cap", retryable=False,
+                               code=ErrorCode.DOWNLOAD_TOO_LARGE)
         digest = hashlib.sha256()
         try:
             while chunk := resp.read(_CHUNK):
                 response.size += len(chunk)
                 if response.size > limit:
-                    raise FetchFailure(f"body exceeds the {limit}-byte cap", retryable=False)
+                    raise FetchFailure(f"body exceeds the {limit}-byte cap", retryable=False,
+                                       code=ErrorCode.DOWNLOAD_TOO_LARGE)
                 if time.monotonic() > deadline:
                     message = f"timed out: download took over {options.total_timeout}s"
                     raise FetchFailure(message, retryable=True)

@@ -19,6 +19,7 @@ from email.message import Message
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
+from ..errors import ErrorCode
 from .client import FetchFailure, Response, request
 from .log import FetchOutcome, append_outcome, latest_outcomes
 from .options import FetchOptions
@@ -42,7 +43,7 @@ def _media_type(headers: Message) -> str:
 
 def _refuse(headers: Message) -> str:
     media = _media_type(headers)
-    return f"unsupported content type {media}" if media.startswith(_REFUSED_TYPES) else ""
+    return media if media.startswith(_REFUSED_TYPES) else ""
 
 
 def extension_for(media_type: str, head: bytes, url: str) -> str:
@@ -76,7 +77,7 @@ class _Fetcher:
     def one(self, url: str) -> FetchOutcome:
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.netloc:
-            return FetchOutcome(url, "failed", error="only http(s) URLs are fetched", fetched_at=_now())
+            return FetchOutcome(url, "failed", error=ErrorCode.NOT_HTTP.message(), fetched_at=_now())
         previous = self.cache.get(url)
         cached = previous is not None and previous.saved and (self.to / previous.path).is_file()
         if cached and not self.options.refetch and not self.options.revalidate:
@@ -94,7 +95,7 @@ class _Fetcher:
         seen, current = {url}, url
         for _ in range(self.options.max_redirects + 1):
             if not self.robots.allowed(current):
-                return FetchOutcome(url, "skipped", error=f"robots.txt disallows {current}",
+                return FetchOutcome(url, "skipped", error=ErrorCode.ROBOTS.message(current),
                                     final_url=current, fetched_at=_now())
             temp = self.to / f".{file_stem(url)}.part"
             try:
@@ -102,25 +103,30 @@ class _Fetcher:
                 if 300 <= response.status < 400 and response.status != 304:
                     location = response.headers.get("Location")
                     if not location:
-                        return self._failed(url, current, response.status, "redirect without a Location")
+                        return self._failed(url, current, response.status, ErrorCode.REDIRECTS,
+                                            "redirect without a Location")
                     current = urljoin(current, location)
                     if urlsplit(current).scheme not in ("http", "https"):
-                        return self._failed(url, current, response.status, "redirect to a non-http(s) URL")
+                        return self._failed(url, current, response.status, ErrorCode.REDIRECTS,
+                                            "redirect to a non-http(s) URL")
                     if current in seen:
-                        return self._failed(url, current, response.status, f"redirect loop at {current}")
+                        return self._failed(url, current, response.status, ErrorCode.REDIRECTS,
+                                            f"redirect loop at {current}")
                     seen.add(current)
                     continue
                 if response.status == 304 and previous is not None:
                     return replace(previous, status="not_modified", http_status=304, fetched_at=_now())
                 if not 200 <= response.status < 300:
-                    return self._failed(url, current, response.status, f"HTTP {response.status}")
+                    return self._failed(url, current, response.status, ErrorCode.HTTP_ERROR,
+                                        f"HTTP {response.status}")
                 return self._save(url, current, response, temp)
             except FetchFailure as exc:
-                return self._failed(url, current, None, str(exc))
+                return self._failed(url, current, None, exc.code, str(exc))
             finally:
                 with contextlib.suppress(FileNotFoundError):
                     temp.unlink()
-        return self._failed(url, current, None, f"more than {self.options.max_redirects} redirects")
+        return self._failed(url, current, None, ErrorCode.REDIRECTS,
+                            f"more than {self.options.max_redirects} redirects")
 
     def _attempts(self, url: str, temp: Path, conditional: dict[str, str]) -> Response:
         """One request with retries and exponential backoff on 5xx, 429 and network failures."""
@@ -152,7 +158,7 @@ class _Fetcher:
         media = _media_type(response.headers)
         suffix = extension_for(media, response.head, final_url)
         if not suffix:
-            return self._failed(url, final_url, response.status, f"unsupported content type {media or '?'}")
+            return self._failed(url, final_url, response.status, ErrorCode.UNWANTED_TYPE, media or "?")
         name = file_stem(url) + suffix
         os.replace(temp, self.to / name)
         return FetchOutcome(
@@ -161,8 +167,9 @@ class _Fetcher:
         )
 
     @staticmethod
-    def _failed(url: str, final_url: str, http_status: int | None, error: str) -> FetchOutcome:
-        return FetchOutcome(url, "failed", http_status, error=error, fetched_at=_now(), final_url=final_url)
+    def _failed(url: str, final_url: str, http_status: int | None, code: ErrorCode, detail: str) -> FetchOutcome:
+        return FetchOutcome(url, "failed", http_status, error=code.message(detail), fetched_at=_now(),
+                            final_url=final_url)
 
 
 def fetch(
