@@ -158,14 +158,15 @@ class _System:
     def core(self, extra: z3.BoolRef | None = None, budget: int = EXHAUSTIVE_SUBSETS) -> tuple[str, ...]:
         """A smallest set of claims that (with ``extra``) has no solution.
 
-        The solver's core is first shrunk to an irreducible set; then every smaller set of
-        claims is tried, smallest first and in claim order, while there are few enough
-        of them, so the answer is a true minimum and does not depend on solver internals.
+        All the claims are first shrunk, one by one in claim order, to an irreducible set;
+        then every smaller set is tried, smallest first and in claim order, while there are
+        few enough of them. Either way the answer depends on the claims alone, not on what
+        the solver did before (so repeated runs in one process agree).
         """
         with self._also(extra):
-            self.solver.check(*self.labels.values())
-            names = {v.get_id(): k for k, v in self.labels.items()}
-            kept = [names[b.get_id()] for b in self.solver.unsat_core()]
+            # shrink from every claim, in claim order, not from the solver's core: the answer
+            # then depends only on which sets are satisfiable, never on the solver's state
+            kept = list(self.labels)
             for claim_id in list(kept):
                 trial = tuple(c for c in kept if c != claim_id)
                 if self._unsat(trial):
