@@ -135,10 +135,15 @@ def names_before(region: Span, orgs: list[Span]) -> list[ListItem]:
 
 
 def _code(text: str, org_type: str) -> str:
+    """The organisation ``text`` names, for deciding how a list splits; a place name that
+    fits exactly one organisation ('Shropshire, Telford and Wrekin') counts as naming it."""
     from .gazetteer import load_gazetteer
 
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
-    return load_gazetteer().resolve(text, org_type=hint).code
+    link = load_gazetteer().resolve(text, org_type=hint)
+    if not link.code and len(link.candidates) == 1 and "bare place name" in link.reason:
+        return link.candidates[0]
+    return link.code
 
 
 def _should_merge(a: ListItem, b: ListItem, org_type: str) -> ListItem | None:
@@ -221,7 +226,7 @@ def fit_to_count(items: list[ListItem], count: int | None, org_type: str, text: 
         cut = resplit(items, text, org_type)
         if len(cut) == count:
             return cut
-    items = merge_split_names(items, org_type, limit=count if len(items) > count else None)
+    items = merge_split_names(items, org_type, limit=count if len(items) > count else None, text=text)
     if len(items) < count:
         out: list[ListItem] = []
         for it in items:

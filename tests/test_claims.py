@@ -250,6 +250,12 @@ MEMBERS = [
      [("Devon", 4), ("Hampshire & the Isle of Wight", 4), ("Norfolk & Waveney", 4),
       ("Shropshire, Telford & Wrekin", 4)]),
     ("Only one of England's 42 ICBs, Frimley, is in segment 1.", [("Frimley", 1)]),
+    ("Two systems (5%), Shropshire, Telford and Wrekin and Norfolk and Waveney, have been placed in the "
+     "Recovery Support Programme.", [("Shropshire, Telford and Wrekin", 4), ("Norfolk and Waveney", 4)]),
+    ("Four in segment four. They are Devon, Hampshire and the Isle of Wight, Norfolk and Waveney, and "
+     "Shropshire, Telford and Wrekin.",
+     [("Devon", 4), ("Hampshire and the Isle of Wight", 4), ("Norfolk and Waveney", 4),
+      ("Shropshire, Telford and Wrekin", 4)]),
     ("Two trusts are in segment 4. They are East Kent Hospitals University NHS Foundation Trust and "
      "Medway NHS Foundation Trust.",
      [("East Kent Hospitals University NHS Foundation Trust", 4), ("Medway NHS Foundation Trust", 4)]),

@@ -21,6 +21,12 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
     if lower_at(doc, i) == "(" and i + 2 < reader.sent.end and lower_at(doc, i + 2) == ")" and (
             ABBREVIATION.match(doc[i + 1].text) or reader.population_at(i + 1) is not None):
         i += 3
+    # skip a bracketed figure: 'Two systems (5%), Shropshire, Telford and Wrekin and ...'
+    if lower_at(doc, i) == "(":
+        close = next((k for k in range(i + 1, min(i + 6, reader.sent.end)) if doc[k].text == ")"), None)
+        if close is not None and not any(t.is_title for t in doc[i + 1:close]) and \
+                any(t.like_num for t in doc[i + 1:close]):
+            i = close + 1
     if i >= reader.sent.end:
         return
     opener = doc[i].text
