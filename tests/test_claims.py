@@ -252,7 +252,7 @@ MEMBERS = [
     ("Only one of England's 42 ICBs, Frimley, is in segment 1.", [("Frimley", 1)]),
     ("Two systems (5%), Shropshire, Telford and Wrekin and Norfolk and Waveney, have been placed in the "
      "Recovery Support Programme.", [("Shropshire, Telford and Wrekin", 4), ("Norfolk and Waveney", 4)]),
-    ("Four in segment four. They are Devon, Hampshire and the Isle of Wight, Norfolk and Waveney, and "
+    ("Four ICBs are in segment four. They are Devon, Hampshire and the Isle of Wight, Norfolk and Waveney, and "
      "Shropshire, Telford and Wrekin.",
      [("Devon", 4), ("Hampshire and the Isle of Wight", 4), ("Norfolk and Waveney", 4),
       ("Shropshire, Telford and Wrekin", 4)]),

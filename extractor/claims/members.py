@@ -104,8 +104,8 @@ def they_are_list(reader: SentenceReader, state: State, result: DocResult, frame
     if not claim.segments:
         return
     region = doc[words[2].i:sent.end]
-    items = split_names(region, reader.orgs)
     org_type = claim.org_type if claim.org_type not in GENERIC_TYPES else ""
+    items = fit_to_count(split_names(region, reader.orgs), claim.count, org_type, doc_text(doc))
     add_members(result, doc, sent, items, org_type, claim.segments, framework, period, claim)
 
 
