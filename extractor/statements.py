@@ -150,7 +150,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         orgs = subjects.candidates(doc, sent)
         if not orgs or orgs[0].start > segs[0].start:
             hint = next((p.label_ for p in spans_in(doc, "populations", sent.start, sent.end)), None) \
-                or _type_word(sent)
+                or _type_word(sent) or _previous_population(doc, previous_sent)
             leads = subjects.leading_names(doc, sent, segs[0].start, hint)
             if not leads:
                 stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins)
@@ -213,6 +213,15 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
 
 
 _HAND_ON = {"although", "though", "but", "while", "whereas", "because", "since"}
+
+
+def _previous_population(doc: Doc, sent: Span | None) -> str | None:
+    """The kind of organisation the sentence before was counting ('... 22 of the 42 ICBs are in
+    segment 3. Only Frimley and Dorset have made it into segment 1'): a hint for bare places."""
+    if sent is None:
+        return None
+    found = spans_in(doc, "populations", sent.start, sent.end)
+    return found[-1].label_ if found else None
 
 
 def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[list[str], int]:

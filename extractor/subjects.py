@@ -85,6 +85,9 @@ def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span
     return resolved[0] if resolved else None
 
 
+_LEADING_ADVERBS = {"only", "just", "both", "even", "also"}
+
+
 def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> list[Span]:
     """Like :func:`leading_name`, but 'Kent and Medway and Lincolnshire have both entered ...' gives
     both names when the whole run does not resolve and each side of an 'and' does."""
@@ -92,6 +95,8 @@ def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> lis
     if one is not None:
         return [one]
     toks = [t for t in doc[sent.start:limit] if not t.is_space]
+    while toks and toks[0].lower_ in _LEADING_ADVERBS:
+        toks = toks[1:]  # 'Only Frimley and Dorset have made it into segment 1'
     if not toks or not toks[0].is_title:
         return []
     end = 0

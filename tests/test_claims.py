@@ -335,6 +335,9 @@ PLACEMENTS = [
      "- Medway NHS Foundation Trust\n",
      [("East Kent Hospitals", 4, None), ("Barts Health", 4, None), ("Medway NHS Foundation Trust", 4, None)]),
     ("Four trusts were in segment 4:\n- East Kent Hospitals\n- Barts Health\n", []),  # two names are not the four
+    ("Just under a third of ICBs are in segment 2. Only Frimley and Dorset have made it into segment 1.",
+     [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("Only Frimley and Dorset are in segment 1.", []),  # bare places, and nothing says what kind
     ("East Kent Hospitals has improved its finances, and if it were in segment 4 it would get more support.", []),
     ("Oxleas NHS Foundation Trust, which covers south-east London and had been one of only a handful of mental "
      "health providers in the top category since the framework began, has slipped from segment one to segment two.",
