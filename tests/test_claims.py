@@ -62,6 +62,10 @@ CLAIMS = [
     ("Of the 42 ICBs, 12 are in segment 2, which is about 29%.",
      [("icb", (), 42, None, None, ""), ("icb", (2,), 12, 42, 29, "")]),
     ("In the acute table, 16 trusts have made it into segment 1.", [("acute", (1,), 16, None, None, "")]),
+    ("So only eleven ICBs make it into either of the two best segments.", [("icb", (1, 2), 11, None, None, "")]),
+    ("Nineteen trusts are in the two lowest segments.", [("trust", (3, 4), 19, None, None, "")]),
+    ("Across the whole table, two of the 12 South West organisations are in segment 4.",
+     [("trust", (4,), 2, 12, None, "")]),
     ("Roughly four in every ten systems are in segments 3 or 4.",
      [("icb", (3, 4), None, None, None, "four in every ten")]),
     ("In the acute table, 3 ambulance trusts are in segment 1.", [("ambulance", (1,), 3, None, None, "")]),
@@ -180,6 +184,8 @@ CONTEXT = [
     ("Four of our seven partner trusts are in segment 2, and none of them is in segment 4.",
      [("trust", (2,), 4, 7, None, ""), ("trust", (4,), 0, None, None, "")]),
     ("The board has 12 members. Two of them are in segment 3.", []),
+    ("All three North West ICBs are in segment three. Nobody has made it into segment two either.",
+     [("icb", (3,), 3, None, None, ""), ("icb", (2,), 0, None, None, "")]),
     ("Just under a third of ICBs – 13 of the 42 – are in segment 2. 22 of the 42 are one step further down, "
      "in segment 3.",
      [("icb", (2,), 13, 42, None, "just under a third"), ("icb", (3,), 22, 42, None, "")]),
@@ -192,6 +198,7 @@ def test_claims_in_context(nlp: Language, text: str, expected: list[ClaimTuple])
 
 
 NO_CLAIM = [
+    "Nobody is going to take a risk to get to segment 2 when the prize is small.",
     "Newcastle upon Tyne Hospitals, which shares 68th place with four other trusts, is in segment 3.",
     "Only 23 trusts (11%) changed segment between October and March.",
     "NHS England has moved 11 acute trusts out of the top tier of its elective recovery tiering system.",

@@ -75,6 +75,8 @@ SKIP_TO_POPULATION = {"of", "the", "these", "those", "its", "our", "their", "all
 
 
 
+_INTENT = {"going", "will", "would", "wants", "want", "can", "could", "should", "to", "expects", "thinks"}
+
 SUBSET_BEFORE = ("of which", "of whom", "of these", "of them", "of those", "including", "among them",
                  "among these")
 
@@ -241,6 +243,8 @@ class SentenceReader:
             return False
         if prev == "from" and nxt == "to":
             return False
+        if q.text.lower() == "nobody" and {t.lower_ for t in doc[q.end:min(self.sent.end, q.end + 3)]} & _INTENT:
+            return False  # 'Nobody is going to take a risk to get to segment 2' places no one
         if nxt == "of" and any(t.lower_ in {"segments", "tiers", "categories", "themes", "domains"}
                                for t in doc[q.end + 1:min(self.sent.end, q.end + 5)]):
             return False  # 'one of the top two segments' counts no organisations
