@@ -8,6 +8,7 @@ running text (a wrapped PDF line) does not, so a claim that spans a wrap stays w
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import pairwise
 
 import regex
 from spacy.attrs import IDX
@@ -17,6 +18,7 @@ from spacy.tokens import Doc
 _MAY_END = regex.compile(r"[\n.!?”\"’)]").finditer
 _ABBREV = {"st", "dr", "mr", "mrs", "ms", "no", "vs", "prof", "e.g", "i.e", "approx", "inc", "ltd", "co"}
 _ENDERS = {".", "!", "?"}
+MAX_SENTENCE = 300  # tokens; real sentences are far shorter, tables are cut at their lines
 _TABLE_LINE = regex.compile(r"\|| {2,}\S|\t")
 _QUOTED = regex.compile(r'"[^"\n]*"')
 
@@ -54,14 +56,30 @@ class SentenceSplitter:
         starts = doc.to_array(IDX).tolist()
         # every ender character lies inside a token's text (line breaks in space tokens)
         holders = sorted({bisect_right(starts, m.start()) - 1 for m in _MAY_END(text)})
+        found = [0]
         for i in holders:
             if i + 1 < len(doc) and self._starts(doc, text, doc[i], doc[i + 1]):
                 doc[i + 1].is_sent_start = True
+                found.append(i + 1)
+        self._bound(doc, [*found, len(doc)])
         if len(doc) > 1 and doc[1].is_sent_start is None:
             # spaCy asks whether sentences are set (on every ``.sent``) by scanning from the
             # second token to the first one marked: mark it, so the answer is immediate
             doc[1].is_sent_start = False
         return doc
+
+    @staticmethod
+    def _bound(doc: Doc, starts: list[int]) -> None:
+        """Cut any 'sentence' longer than ``MAX_SENTENCE`` tokens, after a comma or semicolon
+        where there is one: text without full stops (a scraped list, hostile input) would
+        otherwise make claim building, which looks across a sentence, quadratic."""
+        for a, b in pairwise(starts):
+            cut = a
+            while b - cut > MAX_SENTENCE:
+                window = range(cut + MAX_SENTENCE, cut + MAX_SENTENCE // 2, -1)
+                at = next((k for k in window if doc[k - 1].text in {",", ";"}), cut + MAX_SENTENCE)
+                doc[at].is_sent_start = True
+                cut = at
 
     def _starts(self, doc: Doc, text: str, prev, tok) -> bool:
         if prev.is_space and "\n" in prev.text:

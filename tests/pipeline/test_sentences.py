@@ -55,3 +55,14 @@ def test_sentences_cover_the_text(nlp: Language) -> None:
 
 def test_first_token_starts_a_sentence(nlp: Language) -> None:
     assert nlp("segment 3")[0].is_sent_start
+
+
+def test_text_without_full_stops_is_cut_into_bounded_sentences(nlp):
+    """A scraped list or hostile page with no full stops must not become one 100k-token sentence."""
+    from extractor.pipeline.sentences import MAX_SENTENCE
+
+    text = ", ".join(["the trust in segment 3 and 12 trusts of the 42 ICBs"] * 2000)
+    doc = nlp(text)
+    lengths = [len(s) for s in doc.sents]
+    assert max(lengths) <= MAX_SENTENCE and sum(lengths) == len(doc)
+    assert all(doc[s.start - 1].text == "," for s in list(doc.sents)[1:])  # cut after commas where it can
