@@ -224,19 +224,27 @@ def _previous_population(doc: Doc, sent: Span | None) -> str | None:
     return found[-1].label_ if found else None
 
 
+_PRESENT = {"is", "are", "remains", "remain", "sits", "sit", "stays", "stay", "has", "have"}
+
+
 def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[list[str], int]:
     """The predicate that reaches the segment when a subject has several: 'X was seventh of the
     61 non-acute trusts and is one of the few in segment 1', 'X has risen to 114th, although it
     too stays in segment 4'. The words after the last 'and' + verb, or after a clause break
     that hands the subject on with 'it', are the ones that place it."""
     opens = [k for k, w in enumerate(gap) if w in {"which", "who", "whose", "where"}]
-    if opens and "," not in gap[opens[-1]:]:
-        return gap, resume  # still inside a relative clause: its predicates are not the subject's
+    # inside a relative clause its own predicates are not the subject's, except a last one
+    # joined by 'and' ('X, which shares 68th place with four others and is in segment 3')
+    inside = bool(opens) and "," not in gap[opens[-1]:]
     toks = [t for t in doc[resume:end] if not t.is_space]
     for k in range(len(toks) - 2, -1, -1):
         word, nxt = toks[k].lower_, toks[k + 1].lower_
         if word == "and" and nxt in PLACE_VERBS and nxt not in {"in", "into", "now", "still"}:
+            if inside and (gap[opens[-1]] != "which" or nxt not in _PRESENT):
+                break  # 'which covers ... and had been in the top category': an earlier state
             return [t.lower_ for t in toks[k + 1:]], toks[k + 1].i
+        if inside:
+            continue
         if word in _HAND_ON and nxt == "it":
             rest = toks[k + 2:]
             return [t.lower_ for t in rest], (rest[0].i if rest else end)

@@ -345,6 +345,8 @@ PLACEMENTS = [
     ("Just under a third of ICBs are in segment 2. Only Frimley and Dorset have made it into segment 1.",
      [("Frimley", 1, None), ("Dorset", 1, None)]),
     ("Only Frimley and Dorset are in segment 1.", []),  # bare places, and nothing says what kind
+    ("Newcastle upon Tyne Hospitals NHS Foundation Trust, which shares 68th place with four other trusts and is in "
+     "segment 3, is doing well.", [("Newcastle upon Tyne Hospitals", 3, None)]),
     ("East Kent Hospitals has improved its finances, and if it were in segment 4 it would get more support.", []),
     ("Oxleas NHS Foundation Trust, which covers south-east London and had been one of only a handful of mental "
      "health providers in the top category since the framework began, has slipped from segment one to segment two.",
