@@ -64,6 +64,17 @@ def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
 
 
 
+def _capitalised_run(doc: Doc, toks: list) -> Span | None:
+    """The run of capitalised words (joined by 'and', 'of' ...) that ``toks`` opens with."""
+    end = 0
+    for k, tok in enumerate(toks):
+        if tok.is_title or tok.is_upper or (tok.lower_ in _JOINERS and k + 1 < len(toks) and toks[k + 1].is_title):
+            end = k + 1
+            continue
+        break
+    return doc[toks[0].i:toks[end - 1].i + 1] if end else None
+
+
 def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span | None:
     """A capitalised name opening the sentence, kept only when the gazetteer resolves it."""
 
@@ -71,15 +82,9 @@ def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span
     if not toks or not toks[0].is_title or toks[0].lower_ in {"the", "it", "this", "they", "we", "our", "a", "an",
                                                               "in", "of", "all", "only", "none", "one"}:
         return None
-    end = 0
-    for k, tok in enumerate(toks):
-        if tok.is_title or tok.is_upper or (tok.lower_ in _JOINERS and k + 1 < len(toks) and toks[k + 1].is_title):
-            end = k + 1
-            continue
-        break
-    if not end:
+    span = _capitalised_run(doc, toks)
+    if span is None:
         return None
-    span = doc[toks[0].i:toks[end - 1].i + 1]
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
     resolved = _resolve_span(doc, span, hint, sent)
     return resolved[0] if resolved else None
@@ -99,13 +104,7 @@ def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> lis
         toks = toks[1:]  # 'Only Frimley and Dorset have made it into segment 1'
     if not toks or not toks[0].is_title:
         return []
-    end = 0
-    for k, tok in enumerate(toks):
-        if tok.is_title or tok.is_upper or (tok.lower_ in _JOINERS and k + 1 < len(toks) and toks[k + 1].is_title):
-            end = k + 1
-            continue
-        break
-    run = doc[toks[0].i:toks[end - 1].i + 1] if end else None
+    run = _capitalised_run(doc, toks)
     if run is None:
         return []
     hint = org_type if org_type and org_type not in {"trust", "other"} else None

@@ -33,7 +33,14 @@ CREATE TABLE IF NOT EXISTS orgs (path TEXT, pos INTEGER, n INTEGER, code TEXT, l
     mentions INTEGER, names TEXT, PRIMARY KEY (path, pos, n));
 CREATE TEMP TABLE run_units (path TEXT PRIMARY KEY, idx INTEGER);
 CREATE TEMP TABLE dups (path TEXT, pos INTEGER, first TEXT, PRIMARY KEY (path, pos));
+CREATE TEMP VIEW effective AS
+    SELECT path, pos, doc_id, source, row, run, first,
+           CASE WHEN first IS NULL THEN status ELSE 'skipped' END AS status,
+           CASE WHEN first IS NULL THEN has_records ELSE 0 END AS has_records,
+           CASE WHEN first IS NULL THEN text END AS text
+    FROM docs LEFT JOIN dups USING (path, pos);
 """
+# ``effective`` is ``docs`` as the tables read it: a repeat is skipped and holds nothing.
 # Readable documents whose doc_id an earlier one (in input order) already has.
 _FIND_DUPS = """
 INSERT INTO dups SELECT path, pos, first FROM (
@@ -177,17 +184,13 @@ class Journal:
         return self.db.execute("SELECT count(*) FROM dups").fetchone()[0]
 
     def documents(self, where: str = "", chunk: int = 5000) -> Iterator[list[dict]]:
-        """Document rows in chunks (``where`` is an SQL condition on ``docs``); repeats as E305."""
+        """Document rows in chunks; ``where`` is an SQL condition on them as read (a repeat is skipped)."""
         self.commit()
         cursor = self.db.execute(
-            "SELECT row, first FROM docs JOIN run_units USING (path) LEFT JOIN dups USING (path, pos) "
-            f"{'WHERE ' + self._where(where) if where else ''} ORDER BY idx, pos")
+            f"SELECT row, first FROM effective JOIN run_units USING (path) {'WHERE ' + where if where else ''} "
+            "ORDER BY idx, pos")
         while batch := cursor.fetchmany(chunk):
             yield [json.loads(r) if first is None else _repeat(json.loads(r), first) for r, first in batch]
-
-    def _where(self, where: str) -> str:
-        """A condition on documents that hold records: a repeat holds none of its own."""
-        return f"({where}) AND {_NOT_DUP.format(t='docs')}" if "has_records" in where else where
 
     def records(self, table: str) -> list[dict]:
         self.commit()
@@ -206,18 +209,13 @@ class Journal:
     def texts(self, where: str = "") -> dict[str, str]:
         self.commit()
         return dict(self.db.execute(
-            "SELECT doc_id, text FROM docs JOIN run_units USING (path) WHERE text IS NOT NULL "
-            f"{'AND ' + self._where(where) if where else ''} ORDER BY idx, pos"))
+            "SELECT doc_id, text FROM effective JOIN run_units USING (path) WHERE text IS NOT NULL "
+            f"{'AND ' + where if where else ''} ORDER BY idx, pos"))
 
     def status_counts(self) -> dict[str, int]:
         self.commit()
-        counts = dict(self.db.execute(
-            "SELECT status, count(*) FROM docs JOIN run_units USING (path) GROUP BY status"))
-        repeats = self.db.execute("SELECT count(*) FROM dups").fetchone()[0]
-        if repeats:
-            counts["ok"] -= repeats
-            counts["skipped"] = counts.get("skipped", 0) + repeats
-        return counts
+        return dict(self.db.execute(
+            "SELECT status, count(*) FROM effective JOIN run_units USING (path) GROUP BY status"))
 
 
 def _repeat(row: dict, first: str) -> dict:
