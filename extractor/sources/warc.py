@@ -106,10 +106,17 @@ def _record_document(record: _Record, path: Path, max_bytes: int) -> SourceDocum
 
 # ---- FastWARC: the fast path -----------------------------------------------------------
 
-def _fast_records(path: Path, positions: list[int]) -> Iterator[_Record]:
-    """Every record FastWARC finds, noting where each starts in ``positions``."""
+@dataclass
+class _Cursor:
+    """Where the last record FastWARC gave starts: all the tail check needs (memory stays flat)."""
+
+    last: int = 0
+
+
+def _fast_records(path: Path, cursor: _Cursor) -> Iterator[_Record]:
+    """Every record FastWARC finds, noting where the latest starts in ``cursor``."""
     for record in FastIterator(str(path), parse_http=True, fsspec_args=False):
-        positions.append(record.stream_pos)
+        cursor.last = record.stream_pos
         response = record.record_type == WarcRecordType.response
         http = record.http_headers if response and record.is_http else None
         yield _Record(
@@ -120,14 +127,13 @@ def _fast_records(path: Path, positions: list[int]) -> Iterator[_Record]:
         )
 
 
-def _verify_tail(path: Path, positions: list[int]) -> None:
+def _verify_tail(path: Path, start: int) -> None:
     """Raise unless the archive ends cleanly after the records FastWARC gave.
 
     Records each in their own gzip member (the WARC convention) or uncompressed start at
     offsets warcio can seek to, so warcio re-reads strictly from the last one. In a file
     gzipped whole no record starts a member; there the gzip stream itself must end cleanly.
     """
-    start = positions[-1] if positions else 0
     with path.open("rb") as fh:
         gzipped = fh.read(2) == _GZIP_MAGIC
         fh.seek(start)
@@ -230,9 +236,9 @@ def _warcio_documents(path: Path, max_bytes: int, wanted: Wanted | None = None) 
 
 
 def _fast_documents(path: Path, max_bytes: int, wanted: Wanted | None = None) -> Iterator[SourceDocument | None]:
-    positions: list[int] = []
-    yield from _documents(_fast_records(path, positions), path, max_bytes, wanted)
-    _verify_tail(path, positions)
+    cursor = _Cursor()
+    yield from _documents(_fast_records(path, cursor), path, max_bytes, wanted)
+    _verify_tail(path, cursor.last)
 
 
 def iter_warc(path: Path, max_bytes: int, wanted: Wanted | None = None) -> Iterator[SourceDocument | None]:
