@@ -25,14 +25,11 @@ from extractor.errors import ErrorCode
 from extractor.runner import ExtractOptions, extract, extract_to
 
 from .sources.render import to_html, write_warc
+from .tables import SEED_DEPENDENT
 
 REPO = Path(__file__).resolve().parents[1]
 CORPUS = sorted((REPO / "corpora").glob("*.txt"))
 HANG, CRASH = "HANG-THIS-WORKER", "CRASH-THIS-WORKER"
-# The gazetteer breaks ties between alias kinds in set order, which follows the hash seed
-# and what the process linked before, so link_reason may differ with the documents a worker
-# happened to get; every other column must match.
-SEED_DEPENDENT = {"memberships": ["link_reason"]}
 RECORD_TABLES = ("documents", "claims", "memberships", "rankings", "organisations")
 
 
@@ -59,15 +56,6 @@ def trapped_run_task(nlp, task, max_bytes, budget=None):
 
 def comparable(table: str, df: pd.DataFrame) -> pd.DataFrame:
     return df.drop(columns=SEED_DEPENDENT.get(table, [])).astype(str).reset_index(drop=True)
-
-
-def same_table(a: Path, b: Path, table: str) -> bool:
-    """Byte for byte, except memberships' link_reason (see SEED_DEPENDENT)."""
-    if table not in SEED_DEPENDENT:
-        return (a / f"{table}.csv").read_bytes() == (b / f"{table}.csv").read_bytes()
-    frames = [pd.read_csv(d / f"{table}.csv", dtype=str, keep_default_na=False).drop(columns=SEED_DEPENDENT[table])
-              for d in (a, b)]
-    return frames[0].equals(frames[1])
 
 
 def assert_same_tables(a, b, tables=RECORD_TABLES) -> None:
