@@ -1,11 +1,13 @@
 """extractor: read what is published about NHS England oversight segments and turn it into
 an audited dataset.
 
-Main flow (``runner.extract``): ``sources`` read files, folders and archives into text →
-``pipeline`` (spaCy rule components) marks quantities, segments, populations and
-organisations → ``reading`` builds claims (``claims``), memberships (``statements``,
-``lists``, ``collective``) and rankings (``league``) and links names (``linking``) → ``reconcile`` checks
-and reconciles them → ``results`` writes the tables, ``report`` the audit page.
+Main flow (``runner.extract``), one folder a step: ``sources`` read files, folders and
+archives into text → ``pipeline`` (spaCy rule components) marks quantities, segments,
+populations and organisations → ``reading`` turns the marks into records: count claims
+(``reading.claims``), memberships (``reading.memberships``, ``reading.groups``,
+``reading.tables``, ``reading.lists``), rankings (``reading.rankings``) and linked names
+(``reading.linking``) → ``reconcile`` checks and reconciles them → ``results`` writes the
+tables, ``report`` the audit page.
 """
 
 from __future__ import annotations

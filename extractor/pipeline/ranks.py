@@ -1,6 +1,6 @@
 """``extractor.ranks``: league-table positions ("ranked joint 83rd out of 134",
 "came top of the", "risen to 23rd from 44th"). Spans go to ``doc.spans["ranks"]``; the
-league, subject and totals are read by :mod:`extractor.league`. Patterns:
+league, subject and totals are read by :mod:`extractor.reading.rankings`. Patterns:
 ``models/patterns/ranks.jsonl``.
 """
 

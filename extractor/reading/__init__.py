@@ -8,12 +8,12 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..records import DocResult
 from .claims import read_claims
-from .collective import read_collective_statements
-from .league import consolidate, read_rankings
+from .groups import read_collective_statements
 from .linking import link_records
-from .records import DocResult
-from .statements import merge_moves, read_list_sentences, read_statements
+from .memberships import merge_moves, read_list_sentences, read_statements
+from .rankings import consolidate, read_rankings
 from .tables import read_tables
 
 

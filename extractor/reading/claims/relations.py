@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 from spacy.tokens import Doc, Span
 
-from ..pipeline.segments import is_domain_segment
+from ...pipeline.segments import is_domain_segment
 from .sentence import FOLLOW_OK, ORDINAL, THEY, UNITS, Group, SentenceReader, lower_at, overlaps, text_between
 
 # How far relations reach inside one sentence: a coordinated list of counts, and the words

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .pipeline.extensions import doc_date
-from .records import DocResult
+from ..pipeline.extensions import doc_date
+from ..records import DocResult
 
 
 def link_records(doc: Doc, result: DocResult) -> None:
     """Fill ``canonical_name``/``ods_code`` (and a missing ``org_type``) where the name resolves."""
-    from .gazetteer import load_gazetteer
+    from ..gazetteer import load_gazetteer
 
     gazetteer = load_gazetteer()
     day = doc_date(doc)

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import regex
 from spacy.tokens import Doc
 
-from .pipeline.extensions import doc_text, spans_in
-from .pipeline.sentences import is_csv_line
-from .records import Claim, DocResult, Membership, Ranking
+from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.sentences import is_csv_line
+from ..records import Claim, DocResult, Membership, Ranking
 
 _CELL_GAP = regex.compile(r"\s*\|\s*|\t+| {2,}")
 _CSV_MIN_ROWS = 3

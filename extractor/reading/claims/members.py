@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ...pipeline.extensions import doc_text
+from ...records import Claim, DocResult, Membership
 from ..lists import ListItem, fit_to_count, names_before, split_names
-from ..pipeline.extensions import doc_text
-from ..records import Claim, DocResult, Membership
 from .sentence import ABBREVIATION, GENERIC_TYPES, Group, SentenceReader, State, lower_at, text_between
 
 

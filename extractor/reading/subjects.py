@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .pipeline.extensions import doc_date, spans_in
+from ..pipeline.extensions import doc_date, spans_in
 
 GOVERNING = {"of", "to", "from", "with", "by", "for", "at", "on", "than", "against", "behind", "above", "below",
              "like", "unlike", "including", "under", "between", "runs", "run", "running", "operates", "manages",
@@ -119,7 +119,7 @@ def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> lis
 
 
 def _resolve_span(doc: Doc, span: Span, hint: str | None, sent: Span) -> list[Span]:
-    from .gazetteer import load_gazetteer
+    from ..gazetteer import load_gazetteer
 
     link = load_gazetteer().resolve(span.text, org_type=hint, on=doc_date(doc), context=sent.text)
     if not link.code:
@@ -145,7 +145,7 @@ def relative_antecedent(doc: Doc, sent: Span, idx: int) -> Span | None:
 def name_before(doc: Doc, sent: Span, idx: int, org_type: str | None = None) -> Span | None:
     """The capitalised name ending just before ``idx`` ('Sandwell and West Birmingham is 74th'),
     kept only when the gazetteer resolves it."""
-    from .gazetteer import load_gazetteer
+    from ..gazetteer import load_gazetteer
 
     k = idx - 1
     while k >= sent.start and doc[k].lower_ in {"is", "was", "now", "are", "were", "sits", "came", "ranked", ","}:

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 import regex
 from spacy.tokens import Doc, Span
 
+from ...pipeline.extensions import spans_in
+from ...records import Claim
 from ..lists import ListItem
-from ..pipeline.extensions import spans_in
-from ..records import Claim
 
 GENERIC_TYPES = {"trust", "other"}
 

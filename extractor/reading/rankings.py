@@ -14,10 +14,11 @@ from __future__ import annotations
 import regex
 from spacy.tokens import Doc, Span
 
-from . import numbers, subjects
-from .pipeline.extensions import doc_text, spans_in
-from .pipeline.segments import is_domain_segment
-from .records import Claim, DocResult, Ranking
+from .. import numbers
+from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.segments import is_domain_segment
+from ..records import Claim, DocResult, Ranking
+from . import subjects
 
 LEAGUE_OF_TYPE = {"acute": "acute", "specialist": "acute", "mental_health": "non_acute", "community": "non_acute",
                   "community_or_mental_health": "non_acute", "non_acute": "non_acute", "ambulance": "ambulance"}
@@ -256,7 +257,7 @@ def _coordinated(doc: Doc, before: list[Span]) -> list[Span]:
 
 
 def _league_of_code(code: str) -> str:
-    from .gazetteer import load_gazetteer
+    from ..gazetteer import load_gazetteer
 
     org = load_gazetteer().get(code)
     return LEAGUE_OF_TYPE.get(org.org_type, "") if org else ""

@@ -1,4 +1,4 @@
-"""Memberships stated about named organisations, outside count claims.
+"""Memberships stated about named organisations, outside count claims (``memberships.csv``).
 
 "Worcestershire Acute Hospitals NHS Trust moved from segment 4 to segment 3", "The Walton
 Centre moved from segment 2 to segment 1", "Kent Community Health is the only local trust
@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.segments import descriptor_segment, is_domain_segment, numbers_in
+from ..records import DocResult, Membership
 from . import subjects
 from .lists import merge_split_names, split_names
-from .pipeline.extensions import doc_text, spans_in
-from .pipeline.segments import descriptor_segment, is_domain_segment, numbers_in
-from .records import DocResult, Membership
 
 PLACE_VERBS = {"is", "was", "are", "were", "remains", "remained", "remain", "placed", "moved", "moves", "move",
                "rated", "put", "sits", "sat", "entered", "enters", "joined", "joins", "went", "goes", "dropped",

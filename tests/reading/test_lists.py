@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from spacy.language import Language
 
-from extractor.lists import names_before, split_names, split_text
+from extractor.reading.lists import names_before, split_names, split_text
 
 SPLITS = [
     ("Barts Health; Medway; East Kent", ["Barts Health", "Medway", "East Kent"]),

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import regex
 from spacy.tokens import Span
 
-from .pipeline.extensions import doc_text
+from ..pipeline.extensions import doc_text
 
 ORG_HEADS = {"hospitals", "hospital", "trust", "health", "healthcare", "care", "services", "service",
              "partnership", "icb", "ics", "foundation", "nhs", "ft", "group", "alliance", "university",
@@ -137,7 +137,7 @@ def names_before(region: Span, orgs: list[Span]) -> list[ListItem]:
 def _code(text: str, org_type: str) -> str:
     """The organisation ``text`` names, for deciding how a list splits; a place name that
     fits exactly one organisation ('Shropshire, Telford and Wrekin') counts as naming it."""
-    from .gazetteer import load_gazetteer
+    from ..gazetteer import load_gazetteer
 
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
     link = load_gazetteer().resolve(text, org_type=hint)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..pipeline.extensions import doc_text
+from ...pipeline.extensions import doc_text
 from .sentence import Group, SentenceReader, State, lower_at, overlaps
 
 

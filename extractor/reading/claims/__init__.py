@@ -17,15 +17,15 @@ module relates them using the dependency-free structure of each sentence:
   "They fall into Segment 3" supplies it.
 
 Named organisations attached to a claim (in brackets, between dashes, in apposition, or
-in a following "They are ..." sentence) become memberships via :mod:`extractor.lists`.
+in a following "They are ..." sentence) become memberships via :mod:`extractor.reading.lists`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..pipeline.extensions import doc_text
-from ..records import Claim, DocResult
+from ...pipeline.extensions import doc_text
+from ...records import Claim, DocResult
 from .groups import absorb_following, bracketed_size, group_quantities, implied_count, modifiers, one_of_many
 from .members import add_members, attach_lists, colon_list, exception_names, they_are_list
 from .relations import (

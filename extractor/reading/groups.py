@@ -13,11 +13,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from .numbers import parse_cardinal
-from .pipeline.extensions import doc_text, spans_in
-from .pipeline.segments import is_domain_segment
-from .records import DocResult, Membership
-from .statements import NEGATIONS
+from ..numbers import parse_cardinal
+from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.segments import is_domain_segment
+from ..records import DocResult, Membership
+from .memberships import NEGATIONS
 
 VERBS = {"are", "were", "remain", "remained", "sit", "sat", "stay", "stayed", "have", "had", "been", "placed",
          "put", "moved"}
