@@ -87,7 +87,7 @@ UNITS = {"population", "residents", "bn", "m", "million", "billion", "k", "per",
          "minutes", "metrics", "themes", "domains", "segments", "segment", "criteria", "points", "places",
          "times", "sites", "hospitals", "areas", "measures", "indicators", "standards", "targets",
          "quarters", "appointments", "operations", "tier", "tiers", "categories", "services", "step", "steps",
-         "notch", "notches", "rung", "rungs", "level", "levels", "spots", "positions"}
+         "notch", "notches", "rung", "rungs", "level", "levels", "spots", "positions", "overall"}
 
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -97,7 +97,7 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 
 NOT_COUNT_BEFORE = {"£", "$", "€", "q", "quarter", "page", "no", "section", "table", "figure", "segment",
                     "segments", "tier", "nof", "sof", "level", "category", "appendix", "paragraph", "item",
-                    "annex", "version", "top", "phase", "year", "wave", "round"}
+                    "annex", "version", "top", "phase", "year", "wave", "round", "number", "position", "rank"}
 
 
 MODIFIED_NOUNS = {"executives", "executive", "leaders", "leadership", "chairs", "chair", "chief", "chiefs", "staff",
