@@ -10,25 +10,40 @@ the organisation is there now or left it.
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span
 
 from ..pipeline.extensions import doc_text, spans_in
 from ..pipeline.segments import descriptor_segment, is_domain_segment, numbers_in
 from ..records import DocResult, Membership
+from ..resources import load_jsonl
 from . import subjects
 from .lists import merge_split_names, split_names
 
-PLACE_VERBS = {"is", "was", "are", "were", "remains", "remained", "remain", "placed", "moved", "moves", "move",
-               "rated", "put", "sits", "sat", "entered", "enters", "joined", "joins", "went", "goes", "dropped",
-               "fell", "rose", "climbed", "improved", "slipped", "been", "be", "stays", "stayed", "returned",
-               "assigned", "segmented", "categorised", "now", "still", "has", "have", "had", "into", "in", "moving",
-               "going", "rising", "falling", "dropping", "climbing", "slipping", "staying", "remaining", "sitting"}
-LEAVE_VERBS = {"exited", "exits", "exit", "left", "leaves", "leave", "leaving", "exiting", "graduated", "emerged"}
+
+@cache
+def placement_words() -> dict[str, str]:
+    """Each word that places, keeps, moves or removes an organisation, with what it means
+    (``models/placements.jsonl``: in, kept, moved, left, removed)."""
+    return {row["word"]: row["meaning"] for row in load_jsonl("placements.jsonl")}
+
+
+@cache
+def active_placers() -> frozenset[str]:
+    """Verbs whose object is the organisation placed ('NHS England placed X in segment 4')."""
+    return frozenset(row["word"] for row in load_jsonl("placements.jsonl") if row.get("active"))
+
+
+PLACE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning in {"in", "kept", "moved"})
+LEAVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "left")
+REMOVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "removed")
 NEGATIONS = {"not", "no", "never", "neither", "nor", "none"}
 MAX_GAP = 14
 
 
-_NON_COUNT_NEXT = {"of", "years", "year", "months", "month", "weeks", "week", "days", "quarters", "quarter"}
+_NOT_COUNT_BEFORE = {"the", "number", "no", "no.", "position", "rank"}  # 'listed at number two in category one'
+_NON_COUNT_NEXT = {"overall", "of", "years", "year", "months", "month", "weeks", "week", "days", "quarters", "quarter"}
 _CLAUSE_BREAKS = {"if", "would", "could", "might", "as", "while", "whereas", "but", "although", "because", "since",
                   "when", "though", "unlike", "than"}
 
@@ -156,48 +171,18 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins)
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
-        if not orgs and not any(_relative_subject(doc, sent, seg) is not None for seg in segs):
-            continue
         for seg in segs:
-            antecedent = _relative_subject(doc, sent, seg)
-            asides = _asides(doc, sent, orgs, seg.start)
-            outside = [o for o in orgs if not any(a <= o.start < b for a, b in asides)]
-            heads = [antecedent] if antecedent is not None else _subjects(doc, sent, outside, seg)
-            if heads and "both" in _clean_gap(doc, heads[-1].end, seg.start):
-                heads = [o for o in outside if o.end <= seg.start][-2:]  # 'X is 7th and Y 12th, both in segment 1'
+            frame = _active_frame(doc, sent, seg, orgs, previous_sent, stand_ins)
+            if frame is not None:
+                heads, gap = frame
+            else:
+                heads, gap = _subject_frame(doc, sent, seg, orgs)
             if not heads:
                 continue
-            gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
-            gap, resume = _last_predicate(doc, gap, resume, seg.start)
-            if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in gap):
+            placed = _placement(doc, segs, seg, gap)
+            if placed is None:
                 continue
-            if any(_is_quantity(doc, i) and _lower(doc, i + 1) not in _NON_COUNT_NEXT
-                   and "of" not in {_lower(doc, i - 1), _lower(doc, i - 2)} and _lower(doc, i - 1) != "the"
-                   and not _is_year(doc[i].text) for i in range(resume, seg.start)):
-                continue
-            if gap and all(w in {"–", "-", "—", ":", "|", "(", "=", "in"} for w in gap):
-                gap = [*gap, "is"]  # 'North Bristol NHS Trust – segment 2': a list line places the trust
-            last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS), default=-1)
-            last_place = max((k for k, w in enumerate(gap) if w in PLACE_VERBS and k > last_leave + 3), default=-1)
-            leaving = (last_leave >= 0 and last_place < 0) or gap[-2:] == ["out", "of"]
-            if not leaving and last_place < 0 and not any(w in PLACE_VERBS for w in gap):
-                continue
-            pair = _move_within(seg)
-            if gap and gap[-1] == "from" and pair is not None:
-                from_segment, segment = pair
-            elif gap and gap[-1] == "from":
-                target = _next_target(doc, segs, seg)
-                if target is None:
-                    continue
-                segment, from_segment = target, seg._.segments[0]
-            elif leaving:
-                segment, from_segment = None, seg._.segments[0]
-            else:
-                if len(seg._.segments) != 1:
-                    continue
-                segment, from_segment = seg._.segments[0], None
-                if _follows_to(doc, segs, seg):
-                    continue
+            segment, from_segment = placed
             text = sent.text.strip()
             start = doc_text(doc).find(text, sent.start_char)
             heads = [*heads, *_as_is(doc, sent, seg, orgs)]
@@ -210,6 +195,122 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 result.memberships.append(Membership(
                     name=name, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
+
+
+def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[list[Span], list[str]]:
+    """The organisations a sentence's subject names for ``seg`` and the words from them to it
+    ('X has been placed in segment 2', 'X, which runs ..., remains in segment 4'); none when
+    something between them says it is not a placement (a negation, a condition, a count)."""
+    antecedent = _relative_subject(doc, sent, seg)
+    if not orgs and antecedent is None:
+        return [], []
+    asides = _asides(doc, sent, orgs, seg.start)
+    outside = [o for o in orgs if not any(a <= o.start < b for a, b in asides)]
+    heads = [antecedent] if antecedent is not None else _subjects(doc, sent, outside, seg)
+    if heads and "both" in _clean_gap(doc, heads[-1].end, seg.start):
+        heads = [o for o in outside if o.end <= seg.start][-2:]  # 'X is 7th and Y 12th, both in segment 1'
+    if not heads:
+        return [], []
+    gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
+    gap, resume = _last_predicate(doc, gap, resume, seg.start)
+    plain = gap[:-len(_no_longer(gap))] if _no_longer(gap) else gap
+    if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in plain):
+        return [], []
+    if any(_is_quantity(doc, i) and _lower(doc, i + 1) not in _NON_COUNT_NEXT
+           and "of" not in {_lower(doc, i - 1), _lower(doc, i - 2)} and _lower(doc, i - 1) not in _NOT_COUNT_BEFORE
+           and not _is_year(doc[i].text) for i in range(resume, seg.start)):
+        return [], []
+    if gap and all(w in {"–", "-", "—", ":", "|", "(", "=", "in"} for w in gap):
+        gap = [*gap, "is"]  # 'North Bristol NHS Trust – segment 2': a list line places the trust
+    return heads, gap
+
+
+# Words naming the framework between a preposition and its segment ('lifted from NHS England's
+# Oversight Framework segmentation 4', 'into the NHS Oversight Framework (NOF) Segment 4').
+_FRAMEWORK_WORDS = {"the", "nhs", "england", "nhse", "nhsi", "improvement", "'s", "’s", "oversight", "framework",
+                    "national", "new", "its", "their", "system", "single", "assurance", "and", "&", "(", ")", "nof",
+                    "sof", "segmentation", "a"}
+_FRAME_PREPS = {"to", "into", "in", "from", "out", "of", "back", "under"}
+_FRAME_SKIP = {"now", "also", "formally", "therefore", "already", "recently", "officially", "then", "again", "the",
+               "both"}
+_COORDINATION = {",", "and", ", and", "&", "and the", ", and the"}
+
+
+def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: Span | None,
+                  stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
+    """'NHS England has allocated X and Y to segment 4', 'NHS Improvement removed it from special
+    measures', '..., placing it in Segment 2': the objects of an active placing verb, and the
+    words from the verb to the segment ('it' is the organisation the sentence, or else the one
+    before, is about)."""
+    k = seg.start - 1
+    while k > sent.start and doc[k].lower_ in _FRAMEWORK_WORDS:
+        k -= 1
+    prep_end = k + 1
+    while k > sent.start and doc[k].lower_ in _FRAME_PREPS:
+        k -= 1
+    if k + 1 == prep_end:
+        return None
+    objects = [o for o in orgs if o.end == k + 1][:1]
+    for org in reversed([o for o in orgs if objects and o.end <= objects[0].start]):
+        if doc[org.end:objects[0].start].text.strip().lower() not in _COORDINATION:
+            break
+        objects.insert(0, org)
+    start = objects[0].start if objects else k
+    j = start - 1
+    while j >= sent.start and doc[j].lower_ in _FRAME_SKIP:
+        j -= 1
+    if j < sent.start or doc[j].lower_ not in active_placers():
+        return None
+    if not objects:
+        if doc[k].lower_ != "it":
+            return None
+        before = [o for o in orgs if o.end <= j]
+        referent = before[0] if before else next(iter(subjects.candidates(doc, previous)), None) if previous else None
+        if referent is None:
+            return None
+        stand_ins[(k, k + 1)] = stand_ins.get((referent.start, referent.end), referent.text)
+        objects = [Span(doc, k, k + 1, label=referent.label_, span_id=referent.id_)]
+    return objects, [doc[j].lower_, *(t.lower_ for t in doc[objects[-1].end:seg.start] if not t.is_space)]
+
+
+_STILL_THERE = {"in", "be", "part", "of", "under", "subject", "to", "within", "a", "member", "‘", "“", "'", "\""} | _FRAMEWORK_WORDS
+
+
+def _no_longer(gap: list[str]) -> list[str]:
+    """The closing 'no longer in' ('is no longer in special measures', 'will no longer be part of
+    the RSP'): words that say the organisation left; 'no longer receives ...' says nothing."""
+    for k in range(len(gap) - 1):
+        if gap[k:k + 2] == ["no", "longer"] and set(gap[k + 2:]) <= _STILL_THERE:
+            return gap[k:]
+    return []
+
+
+def _placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[int | None, int | None] | None:
+    """(segment, from_segment) that the words ``gap`` before ``seg`` say, or None if they place nothing:
+    'is in' → (seg, None); 'exited', 'was removed from', 'is no longer in' → (None, seg);
+    'moved from segment 3 to segment 2' → (2, 3)."""
+    tail = list(gap)
+    while tail and tail[-1] in _FRAMEWORK_WORDS:
+        tail.pop()
+    out_of = tail[-2:] == ["out", "of"] or tail[-1:] == ["from"]
+    last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS or (w in REMOVE_VERBS and out_of)), default=-1)
+    last_place = max((k for k, w in enumerate(gap) if w in PLACE_VERBS and k > last_leave + 3), default=-1)
+    leaving = (last_leave >= 0 and last_place < 0) or tail[-2:] == ["out", "of"] or bool(_no_longer(gap))
+    if not leaving and last_place < 0 and not any(w in PLACE_VERBS for w in gap):
+        return None
+    pair = _move_within(seg)
+    if tail[-1:] == ["from"] and pair is not None:
+        return pair[1], pair[0]
+    if tail[-1:] == ["from"]:
+        target = _next_target(doc, segs, seg)
+        if target is not None:
+            return target, seg._.segments[0]
+        return (None, seg._.segments[0]) if leaving else None
+    if leaving:
+        return None, seg._.segments[0]
+    if len(seg._.segments) != 1 or _follows_to(doc, segs, seg):
+        return None
+    return seg._.segments[0], None
 
 
 _HAND_ON = {"although", "though", "but", "while", "whereas", "because", "since"}
