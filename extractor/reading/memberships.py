@@ -38,6 +38,8 @@ def active_placers() -> frozenset[str]:
 PLACE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning in {"in", "kept", "moved"})
 LEAVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "left")
 REMOVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "removed")
+# what joins the names of a list: 'X, the Y and Z', 'X and the Y'
+COORDINATION = {",", ", the", "and", ", and", "&", "or", "and the", ", and the"}
 NEGATIONS = {"not", "no", "never", "neither", "nor", "none"}
 MAX_GAP = 14
 
@@ -112,6 +114,28 @@ def _pronoun_stand_in(doc: Doc, sent: Span, previous: Span | None, names: dict[t
     return Span(doc, first.i, end, label=org.label_, span_id=org.id_)
 
 
+_STAND_IN_NOUNS = {"trust", "board", "icb", "organisation", "system", "hospital"}
+
+
+def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
+                    names: dict[tuple[int, int], str]) -> Span | None:
+    """'LUHFT's progress has been recognised, enabling the Trust to be lifted from segment 4': 'the
+    trust' or 'it' inside a sentence stands for the organisation named earlier in it (even in a
+    possessive), else for the one the sentence before was about."""
+    found = None
+    for tok in doc[sent.start + 1:limit]:
+        if tok.lower_ == "it" or (tok.lower_ in _STAND_IN_NOUNS and doc[tok.i - 1].lower_ == "the"):
+            found = (tok.i if tok.lower_ == "it" else tok.i - 1, tok.i + 1)
+    if found is None:
+        return None
+    named = sorted(spans_in(doc, "orgs", sent.start, found[0]), key=lambda o: o.start)
+    referent = named[0] if named else next(iter(subjects.candidates(doc, previous)), None) if previous else None
+    if referent is None:
+        return None
+    names[found] = names.get((referent.start, referent.end), referent.text)
+    return Span(doc, *found, label=referent.label_, span_id=referent.id_)
+
+
 def _subjects(doc: Doc, sent: Span, orgs: list[Span], seg: Span) -> list[Span]:
     """The organisation(s) governing a segment mention: the nearest ones before it, coordinated."""
     before = [o for o in orgs if o.end <= seg.start]
@@ -120,7 +144,7 @@ def _subjects(doc: Doc, sent: Span, orgs: list[Span], seg: Span) -> list[Span]:
     chosen = [before[-1]]
     for org in reversed(before[:-1]):
         gap = doc[org.end:chosen[0].start].text.strip().lower()
-        if gap in {",", "and", ", and", "&", "or", "and the", ", and the"}:
+        if gap in COORDINATION:
             chosen.insert(0, org)
         else:
             break
@@ -160,15 +184,16 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
         segs = [s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
-        if not segs:
-            continue
+        if not segs or sent.text.rstrip().endswith("?"):
+            continue  # a question places nobody
         orgs = subjects.candidates(doc, sent)
         if not orgs or orgs[0].start > segs[0].start:
             hint = next((p.label_ for p in spans_in(doc, "populations", sent.start, sent.end)), None) \
                 or _type_word(sent) or _previous_population(doc, previous_sent)
             leads = subjects.leading_names(doc, sent, segs[0].start, hint)
             if not leads:
-                stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins)
+                stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins) \
+                    or _inner_stand_in(doc, sent, segs[0].start, previous_sent, stand_ins)
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
         for seg in segs:
@@ -179,7 +204,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 heads, gap = _subject_frame(doc, sent, seg, orgs)
             if not heads:
                 continue
-            placed = _placement(doc, segs, seg, gap)
+            placed = placement(doc, segs, seg, gap)
             if placed is None:
                 continue
             segment, from_segment = placed
@@ -202,6 +227,10 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     ('X has been placed in segment 2', 'X, which runs ..., remains in segment 4'); none when
     something between them says it is not a placement (a negation, a condition, a count)."""
     antecedent = _relative_subject(doc, sent, seg)
+    gathered = _relative_list(doc, sent, seg)
+    if gathered is not None:
+        heads, gap = gathered
+        return (heads, gap) if not NEGATIONS & set(gap) and len(gap) <= MAX_GAP else ([], [])
     if not orgs and antecedent is None:
         return [], []
     asides = _asides(doc, sent, orgs, seg.start)
@@ -214,6 +243,7 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
     gap, resume = _last_predicate(doc, gap, resume, seg.start)
     plain = gap[:-len(_no_longer(gap))] if _no_longer(gap) else gap
+    plain = [w for k, w in enumerate(plain) if not (w == "as" and k and plain[k - 1] in PLACE_VERBS)]  # 'identified as'
     if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in plain):
         return [], []
     if any(_is_quantity(doc, i) and _lower(doc, i + 1) not in _NON_COUNT_NEXT
@@ -225,15 +255,50 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     return heads, gap
 
 
+_GROUP_NOUNS = {"trusts", "systems", "icbs", "icss", "organisations", "organizations", "providers", "boards",
+                "hospitals"}
+
+
+def _relative_list(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[str]] | None:
+    """'... congratulate the staff of X, Y and Z trusts which have come out of special measures': the
+    organisations a type word gathers are the subject of its relative clause, whatever governs
+    them. Names the linker missed in the list are kept as the list splits them."""
+    k = seg.start - 1
+    while k > sent.start + 1 and doc[k].lower_ not in {"which", "that", "who"}:
+        if doc[k].text in {",", ";", ":", "(", "–", "—"}:
+            return None
+        k -= 1
+    noun = k - 1
+    if k <= sent.start + 1 or doc[noun].lower_ not in _GROUP_NOUNS:
+        return None
+    named = sorted(spans_in(doc, "orgs", sent.start, noun), key=lambda o: o.start)
+    rest = doc[named[-1].end:noun].text.strip().lower() if named else "-"
+    if rest and not rest.startswith((",", "and ", "&")):
+        return None  # the list runs up to its type word: 'X, Y and Z trusts which ...'
+
+    chain = [named[-1]]
+    for org in reversed(named[:-1]):
+        if doc[org.end:chain[0].start].text.strip().lower() not in COORDINATION:
+            break
+        chain.insert(0, org)
+    by_start = {o.start_char: o for o in chain}
+    heads = []
+    for item in split_names(doc[chain[0].start:noun], chain):
+        org = by_start.get(item.start)
+        span = doc.char_span(item.start, item.end, alignment_mode="expand")
+        if span is not None:
+            heads.append(org or Span(doc, span.start, span.end, label="", span_id=""))
+    return heads, [t.lower_ for t in doc[k + 1:seg.start] if not t.is_space]
+
+
 # Words naming the framework between a preposition and its segment ('lifted from NHS England's
 # Oversight Framework segmentation 4', 'into the NHS Oversight Framework (NOF) Segment 4').
-_FRAMEWORK_WORDS = {"the", "nhs", "england", "nhse", "nhsi", "improvement", "'s", "’s", "oversight", "framework",
+FRAMEWORK_WORDS = {"the", "nhs", "england", "nhse", "nhsi", "improvement", "'s", "’s", "oversight", "framework",
                     "national", "new", "its", "their", "system", "single", "assurance", "and", "&", "(", ")", "nof",
                     "sof", "segmentation", "a"}
 _FRAME_PREPS = {"to", "into", "in", "from", "out", "of", "back", "under"}
 _FRAME_SKIP = {"now", "also", "formally", "therefore", "already", "recently", "officially", "then", "again", "the",
                "both"}
-_COORDINATION = {",", "and", ", and", "&", "and the", ", and the"}
 
 
 def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: Span | None,
@@ -243,7 +308,7 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
     words from the verb to the segment ('it' is the organisation the sentence, or else the one
     before, is about)."""
     k = seg.start - 1
-    while k > sent.start and doc[k].lower_ in _FRAMEWORK_WORDS:
+    while k > sent.start and doc[k].lower_ in FRAMEWORK_WORDS:
         k -= 1
     prep_end = k + 1
     while k > sent.start and doc[k].lower_ in _FRAME_PREPS:
@@ -252,7 +317,7 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
         return None
     objects = [o for o in orgs if o.end == k + 1][:1]
     for org in reversed([o for o in orgs if objects and o.end <= objects[0].start]):
-        if doc[org.end:objects[0].start].text.strip().lower() not in _COORDINATION:
+        if doc[org.end:objects[0].start].text.strip().lower() not in COORDINATION:
             break
         objects.insert(0, org)
     start = objects[0].start if objects else k
@@ -273,7 +338,8 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
     return objects, [doc[j].lower_, *(t.lower_ for t in doc[objects[-1].end:seg.start] if not t.is_space)]
 
 
-_STILL_THERE = {"in", "be", "part", "of", "under", "subject", "to", "within", "a", "member", "‘", "“", "'", "\""} | _FRAMEWORK_WORDS
+_STILL_THERE = {"in", "be", "part", "of", "under", "subject", "to", "within", "a", "member", "‘", "“", "'",
+                "\""} | FRAMEWORK_WORDS
 
 
 def _no_longer(gap: list[str]) -> list[str]:
@@ -285,12 +351,12 @@ def _no_longer(gap: list[str]) -> list[str]:
     return []
 
 
-def _placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[int | None, int | None] | None:
+def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[int | None, int | None] | None:
     """(segment, from_segment) that the words ``gap`` before ``seg`` say, or None if they place nothing:
     'is in' → (seg, None); 'exited', 'was removed from', 'is no longer in' → (None, seg);
     'moved from segment 3 to segment 2' → (2, 3)."""
     tail = list(gap)
-    while tail and tail[-1] in _FRAMEWORK_WORDS:
+    while tail and tail[-1] in FRAMEWORK_WORDS:
         tail.pop()
     out_of = tail[-2:] == ["out", "of"] or tail[-1:] == ["from"]
     last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS or (w in REMOVE_VERBS and out_of)), default=-1)
