@@ -122,7 +122,7 @@ def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int
     usable = {(s.start, s.end) for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)}
     if not usable:
         return
-    known = {(m.ods_code or m.name, m.segment) for m in result.memberships}
+    known = {(key, m.segment) for m in result.memberships for key in (m.ods_code, m.name) if key}
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
         if skip and any(a <= sent.start_char < b for a, b in skip):
@@ -152,9 +152,9 @@ def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int
         text = sent.text.strip()
         start = doc_text(doc).find(text, sent.start_char)
         for org in members:
-            if (org.id_ or org.text, segment) in known:
+            if (org.id_, segment) in known or (org.text, segment) in known:
                 continue
-            known.add((org.id_ or org.text, segment))
+            known.update({(org.id_, segment), (org.text, segment)})
             result.memberships.append(Membership(
                 name=org.text, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
                 framework=doc._.framework, period=doc._.period, text=text, start=start, end=start + len(text)))

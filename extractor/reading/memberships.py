@@ -222,6 +222,19 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
 
 
+_CONDITIONS = {"if", "unless", "whether", "should"}
+
+
+def _conditional(doc: Doc, sent: Span, start: int) -> bool:
+    """'If X were placed in segment 4, ...': a clause opened by a condition places nobody."""
+    k = start - 1
+    while k >= sent.start and doc[k].text not in {",", ";", ":"}:
+        if doc[k].lower_ in _CONDITIONS:
+            return True
+        k -= 1
+    return False
+
+
 def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[list[Span], list[str]]:
     """The organisations a sentence's subject names for ``seg`` and the words from them to it
     ('X has been placed in segment 2', 'X, which runs ..., remains in segment 4'); none when
@@ -238,7 +251,7 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     heads = [antecedent] if antecedent is not None else _subjects(doc, sent, outside, seg)
     if heads and "both" in _clean_gap(doc, heads[-1].end, seg.start):
         heads = [o for o in outside if o.end <= seg.start][-2:]  # 'X is 7th and Y 12th, both in segment 1'
-    if not heads:
+    if not heads or _conditional(doc, sent, heads[0].start):
         return [], []
     gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
     gap, resume = _last_predicate(doc, gap, resume, seg.start)
@@ -291,11 +304,11 @@ def _relative_list(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
     return heads, [t.lower_ for t in doc[k + 1:seg.start] if not t.is_space]
 
 
-# Words naming the framework between a preposition and its segment ('lifted from NHS England's
-# Oversight Framework segmentation 4', 'into the NHS Oversight Framework (NOF) Segment 4').
+# Words naming the framework (or opening a quote) between a preposition and its segment ('lifted
+# from NHS England's Oversight Framework segmentation 4', 'into the NHS Oversight Framework (NOF) Segment 4').
 FRAMEWORK_WORDS = {"the", "nhs", "england", "nhse", "nhsi", "improvement", "'s", "’s", "oversight", "framework",
                     "national", "new", "its", "their", "system", "single", "assurance", "and", "&", "(", ")", "nof",
-                    "sof", "segmentation", "a"}
+                    "sof", "segmentation", "a", "‘", "“", "'", "\""}
 _FRAME_PREPS = {"to", "into", "in", "from", "out", "of", "back", "under"}
 _FRAME_SKIP = {"now", "also", "formally", "therefore", "already", "recently", "officially", "then", "again", "the",
                "both"}
@@ -338,8 +351,7 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
     return objects, [doc[j].lower_, *(t.lower_ for t in doc[objects[-1].end:seg.start] if not t.is_space)]
 
 
-_STILL_THERE = {"in", "be", "part", "of", "under", "subject", "to", "within", "a", "member", "‘", "“", "'",
-                "\""} | FRAMEWORK_WORDS
+_STILL_THERE = {"in", "be", "part", "of", "under", "subject", "to", "within", "member"} | FRAMEWORK_WORDS
 
 
 def _no_longer(gap: list[str]) -> list[str]:

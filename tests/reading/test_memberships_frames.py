@@ -1,0 +1,209 @@
+"""Placement frames: every way a sentence places, keeps, moves or removes a named organisation.
+
+Each table is one construction in many phrasings (tense, voice, word order, numerals and
+words, quotes, what stands between the parts), written by us. Rows give the framework the
+document is read under, since descriptors mean different segments in different frameworks,
+and the memberships expected as ``(name, segment, from_segment)``: a leaver whose new
+segment is not stated has ``segment`` empty and ``from_segment`` the one it left; a future
+or recommended placement ("will be placed", "a recommendation to place") is a membership
+of the segment named, as the contract's gold counts it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.reading import read_doc
+
+Row = tuple[str, int | None, int | None]
+
+
+def placements(nlp: Language, text: str, framework: str) -> list[Row]:
+    doc = nlp(text)
+    doc._.framework = framework
+    return [(m.name, m.segment, m.from_segment) for m in read_doc(doc).memberships]
+
+
+# An active verb places its object: the agent (NHS England, the regulator) is not the organisation.
+ACTIVE = [
+    ("NHS England has allocated Medway NHS Foundation Trust to segment four.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("NHS England placed Barts Health in Segment 3 last week.", "nof2022", [("Barts Health", 3, None)]),
+    ("The regulator is putting East Kent Hospitals into segment 4 of the NHS Oversight Framework.", "nof2022",
+     [("East Kent Hospitals", 4, None)]),
+    ("Regional leaders have now assigned Wye Valley NHS Trust to ‘segment 2’.", "nof2022",
+     [("Wye Valley NHS Trust", 2, None)]),
+    ("NHS Improvement will place Medway NHS Foundation Trust in special measures.", "sof2016",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Last month the national team moved Barts Health into NOF 3.", "nof2022", [("Barts Health", 3, None)]),
+    ("NHS England has allocated Medway NHS Foundation Trust and the Kent and Medway ICB to segment 4.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None), ("Kent and Medway ICB", 4, None)]),
+    ("NHS Improvement removed Wye Valley NHS Trust from special measures in June.", "sof2016",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("The national team is taking East Kent Hospitals out of the Recovery Support Programme.", "sof2021",
+     [("East Kent Hospitals", None, 4)]),
+    ("We have lifted Barts Health out of special measures for quality.", "sof2016", [("Barts Health", None, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), ACTIVE)
+def test_an_active_verb_places_its_object(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# 'it' or 'the trust' stands for the organisation named earlier in the sentence or in the one before.
+STAND_INS = [
+    ("Barts Health came 40th of 134. This puts it in the lowest of the four segments.", "nof2025",
+     [("Barts Health", 4, None)]),
+    ("Barts Health is the region's best, ranked 12th with a score of 1.9, placing it in Segment 2.", "nof2025",
+     [("Barts Health", 2, None)]),
+    ("Wye Valley NHS Trust was inspected again in May. NHS Improvement then removed it from special measures.",
+     "sof2016", [("Wye Valley NHS Trust", None, 4)]),
+    ("Medway NHS Foundation Trust's progress was noted, enabling the trust to be lifted from segment 4.",
+     "nof2022", [("Medway NHS Foundation Trust", None, 4)]),
+    ("East Kent Hospitals was inspected in March. Inspectors said it should stay in segment three.", "nof2022",
+     [("East Kent Hospitals", 3, None)]),
+    ("Wye Valley NHS Trust has a new chair. It remains in segment 2.", "nof2022", [("Wye Valley NHS Trust", 2, None)]),
+    ("Barts Health published its plan. The trust has been placed in segment 3.", "nof2022",
+     [("Barts Health", 3, None)]),
+    ("Medway NHS Foundation Trust improved its finances, so the regulator took it out of special measures.",
+     "sof2016", [("Medway NHS Foundation Trust", None, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), STAND_INS)
+def test_a_stand_in_takes_the_named_organisation(nlp: Language, text: str, framework: str,
+                                                 expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# Exits: the segment left, and the new one only when the text states it.
+EXITS = [
+    ("Medway NHS Foundation Trust has exited special measures.", "sof2016", [("Medway NHS Foundation Trust", None, 4)]),
+    ("Barts Health has been taken out of special measures.", "sof2016", [("Barts Health", None, 4)]),
+    ("Wye Valley NHS Trust was lifted out of quality special measures today.", "sof2016",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("East Kent Hospitals is no longer in “special measures”.", "sof2016", [("East Kent Hospitals", None, 4)]),
+    ("Barts Health has been removed from the Recovery Support Programme.", "nof2022", [("Barts Health", None, 4)]),
+    ("Medway NHS Foundation Trust left the RSP in May.", "sof2021", [("Medway NHS Foundation Trust", None, 4)]),
+    ("Wye Valley NHS Trust has been lifted from NHS England's Oversight Framework segmentation 4.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("East Kent Hospitals will move from mandated intensive support to mandated regional support.", "nof2022",
+     [("East Kent Hospitals", 3, 4)]),
+    ("Barts Health exited special measures and has moved to segment 3.", "sof2016", [("Barts Health", 3, 4)]),
+    ("Medway NHS Foundation Trust has been moved from Segment 3 to Segment 2 of the framework.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, 3)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), EXITS)
+def test_exits(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# Passive, future and recommended placements.
+PASSIVE = [
+    ("Medway NHS Foundation Trust will be placed into ‘segment 4’ of the framework.", "sof2021",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Barts Health has been put into the national Recovery Support Programme.", "sof2021",
+     [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust has recently been identified as needing the support of the Recovery Support Programme.",
+     "sof2021", [("Wye Valley NHS Trust", 4, None)]),
+    ("East Kent Hospitals has been placed in the third segment.", "nof2025", [("East Kent Hospitals", 3, None)]),
+    ("Barts Health was assigned to Segment One.", "nof2025", [("Barts Health", 1, None)]),
+    ("Medway NHS Foundation Trust will enter the National Provider Improvement Programme.", "nof2025",
+     [("Medway NHS Foundation Trust", 5, None)]),
+    ("Wye Valley NHS Trust is in receipt of mandated intensive support.", "nof2022",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("East Kent Hospitals has been categorised as segment 2.", "nof2022", [("East Kent Hospitals", 2, None)]),
+    ("Barts Health, which runs five hospitals, is in NOF4.", "nof2022", [("Barts Health", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), PASSIVE)
+def test_passive_future_and_recommended(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# Several organisations in one frame.
+SEVERAL = [
+    ("Medway NHS Foundation Trust and Barts Health have been placed in segment 4.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None), ("Barts Health", 4, None)]),
+    ("Barts Health, the Medway NHS Foundation Trust and Wye Valley NHS Trust has also been placed in segment "
+     "four.", "nof2022",
+     [("Barts Health", 4, None), ("Medway NHS Foundation Trust", 4, None), ("Wye Valley NHS Trust", 4, None)]),
+    ("NHS England placed Barts Health and Wye Valley NHS Trust in segment 3.", "nof2022",
+     [("Barts Health", 3, None), ("Wye Valley NHS Trust", 3, None)]),
+    ("We thank the staff of Barts Health, Wye Valley and Medway trusts which have come out of special measures.",
+     "sof2016", [("Barts Health", None, 4), ("Wye Valley", None, 4), ("Medway", None, 4)]),
+    ("Colleagues at Barts Health and Wye Valley trusts that have left special measures were praised.", "sof2016",
+     [("Barts Health", None, 4), ("Wye Valley", None, 4)]),
+    ("East Kent Hospitals & Medway NHS Foundation Trust remain in segment 4.", "nof2022",
+     [("East Kent Hospitals", 4, None), ("Medway NHS Foundation Trust", 4, None)]),
+    ("Both Barts Health and Wye Valley NHS Trust are now in Segment Two.", "nof2022",
+     [("Barts Health", 2, None), ("Wye Valley NHS Trust", 2, None)]),
+    ("NHS Improvement has removed Barts Health and Wye Valley NHS Trust from special measures.", "sof2016",
+     [("Barts Health", None, 4), ("Wye Valley NHS Trust", None, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), SEVERAL)
+def test_several_organisations_in_one_frame(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+BULLETS = ("\n- NHS Kent and Medway ICB\n- Medway NHS Foundation Trust\n- East Kent Hospitals\n")
+IN_FOUR = [("NHS Kent and Medway ICB", 4, None), ("Medway NHS Foundation Trust", 4, None),
+           ("East Kent Hospitals", 4, None)]
+NAMED_BEFORE = "Medway NHS Foundation Trust, East Kent Hospitals and the Kent and Medway ICB were reviewed. "
+
+# A counted group placed as one: its members are named in the sentences (or bulleted list) around it.
+COUNTED = [
+    ("NHS England has decided to place the three organisations into segment 4. They are:" + BULLETS, "nof2022",
+     IN_FOUR),
+    ("A recommendation has been made to place the three organisations in NOF Segment 4. The organisations are:"
+     + BULLETS, "nof2022",
+     IN_FOUR),
+    ("The regulator will put all three organisations into the Recovery Support Programme. They are:" + BULLETS,
+     "sof2021",
+     IN_FOUR),
+    (NAMED_BEFORE + "NHS England then moved the three organisations into segment 3.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None), ("East Kent Hospitals", 3, None), ("Kent and Medway ICB", 3, None)]),
+    (NAMED_BEFORE + "NHS England has now removed these three organisations from the Recovery Support Programme.",
+     "nof2022",
+     [("Medway NHS Foundation Trust", None, 4), ("East Kent Hospitals", None, 4), ("Kent and Medway ICB", None, 4)]),
+    ("Barts Health and Wye Valley NHS Trust were inspected in May. NHS England placed the two trusts in segment 2.",
+     "nof2022", [("Barts Health", 2, None), ("Wye Valley NHS Trust", 2, None)]),
+    # the count does not fit the names around it: nobody is guessed
+    ("Barts Health and Wye Valley NHS Trust were inspected in May. NHS England placed the four trusts in "
+     "segment 2.", "nof2022", []),
+    ("NHS England will place the five organisations into segment 4. They are:" + BULLETS, "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), COUNTED)
+def test_a_counted_group_placed_as_one(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert sorted(placements(nlp, text, framework)) == sorted(expected)
+
+
+# Traps: nothing here places a named organisation in a segment.
+NOT_PLACEMENTS = [
+    ("Many trusts that have been in special measures for years are still struggling.", "sof2016"),
+    ("Barts Health remains in financial special measures.", "sof2016"),
+    ("Medway NHS Foundation Trust was put into special measures for financial reasons.", "sof2016"),
+    ("East Kent Hospitals missed the category 2 response time standard again.", "nof2025"),
+    ("Barts Health is in Tier 1 for elective and cancer recovery.", "nof2022"),
+    ("Medway NHS Foundation Trust targets a new market segment of private patients.", "nof2022"),
+    ("Is Barts Health going to be placed in segment 4?", "nof2022"),
+    ("Wye Valley NHS Trust will no longer receive mandated support over its finances.", "sof2016"),
+    ("East Kent Hospitals has not been placed in segment 4.", "nof2022"),
+    ("If Barts Health were placed in segment 4 it would get more help.", "nof2022"),
+    ("Medway NHS Foundation Trust is in category four of the league table.", "nof2025"),
+    ("Barts Health is in the second-lowest of the five segments.", "nof2025"),
+]
+
+
+@pytest.mark.parametrize(("text", "framework"), NOT_PLACEMENTS)
+def test_traps_place_nobody(nlp: Language, text: str, framework: str) -> None:
+    assert placements(nlp, text, framework) == []
