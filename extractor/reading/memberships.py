@@ -35,6 +35,12 @@ def active_placers() -> frozenset[str]:
     return frozenset(row["word"] for row in load_jsonl("placements.jsonl") if row.get("active"))
 
 
+@cache
+def placement_nouns() -> frozenset[str]:
+    """Nouns that carry a placement after a possessive ('X's exit from the RSP', 'its transition to SOF 3')."""
+    return frozenset(row["word"] for row in load_jsonl("placements.jsonl") if row.get("noun"))
+
+
 PLACE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning in {"in", "kept", "moved"})
 LEAVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "left")
 REMOVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "removed")
@@ -197,7 +203,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
         for seg in segs:
-            frame = _active_frame(doc, sent, seg, orgs, previous_sent, stand_ins)
+            frame = _active_frame(doc, sent, seg, orgs, previous_sent, stand_ins) \
+                or _possessive_frame(doc, sent, seg, previous_sent, stand_ins)
             if frame is not None:
                 heads, gap = frame
             else:
@@ -363,6 +370,28 @@ def _no_longer(gap: list[str]) -> list[str]:
     return []
 
 
+def _possessive_frame(doc: Doc, sent: Span, seg: Span, previous: Span | None,
+                      stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
+    """'NHS England confirmed X's exit from the Recovery Support Programme', 'a letter confirming
+    the trust's transition to SOF 3': the organisation whose move a noun names."""
+    k = seg.start - 1
+    while k > sent.start and doc[k].lower_ in FRAMEWORK_WORDS:
+        k -= 1
+    prep_end = k + 1
+    while k > sent.start and doc[k].lower_ in _FRAME_PREPS:
+        k -= 1
+    if k + 1 == prep_end or k < sent.start + 2 or doc[k].lower_ not in placement_nouns() \
+            or doc[k - 1].text not in {"'s", "’s", "'", "’"}:
+        return None
+    owner = next((o for o in [*spans_in(doc, "orgs", sent.start, k - 1), *spans_in(doc, "org_refs", sent.start, k - 1)]
+                  if o.end == k - 1 and o.id_), None)
+    if owner is None and doc[k - 2].lower_ in _STAND_IN_NOUNS and doc[k - 3].lower_ == "the":
+        owner = _inner_stand_in(doc, sent, k - 1, previous, stand_ins)
+    if owner is None:
+        return None
+    return [owner], [doc[k].lower_, *(t.lower_ for t in doc[k + 1:seg.start] if not t.is_space)]
+
+
 def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[int | None, int | None] | None:
     """(segment, from_segment) that the words ``gap`` before ``seg`` say, or None if they place nothing:
     'is in' → (seg, None); 'exited', 'was removed from', 'is no longer in' → (None, seg);
@@ -491,7 +520,8 @@ def _follows_to(doc: Doc, segs: list[Span], seg: Span) -> bool:
 
 LIST_MARKERS = (":", "include", "includes", "including", "alongside", "along with", "together with", "joining",
                 "joins", "join", "are", "were", "comprise", "among them", "amongst them")
-_SUBJECT_STARTS = ("they ", "these ", "those ", "the ")
+_SUBJECT_STARTS = ("they ", "these ", "those ", "the ", "in ")  # 'In segment 4 are X and Y'
+
 
 
 def _single_segment(segs: list[Span]) -> int | None:

@@ -207,3 +207,47 @@ NOT_PLACEMENTS = [
 @pytest.mark.parametrize(("text", "framework"), NOT_PLACEMENTS)
 def test_traps_place_nobody(nlp: Language, text: str, framework: str) -> None:
     assert placements(nlp, text, framework) == []
+
+
+# Moves told with other verbs: the segment named after the verb is where the organisation is now.
+MOVES = [
+    ("Barts Health was downgraded to segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust has been upgraded to Segment Two.", "nof2022", [("Wye Valley NHS Trust", 2, None)]),
+    ("East Kent Hospitals has been escalated to segment 4 by NHS England.", "nof2022",
+     [("East Kent Hospitals", 4, None)]),
+    ("Medway NHS Foundation Trust was de-escalated to segment 3.", "nof2022", [("Medway NHS Foundation Trust", 3, None)]),
+    ("Barts Health stepped down to segment 3 in June.", "nof2022", [("Barts Health", 3, None)]),
+    ("Wye Valley NHS Trust has been moved up to ‘segment 1’.", "nof2022", [("Wye Valley NHS Trust", 1, None)]),
+    ("East Kent Hospitals slipped from segment two to segment three.", "nof2022", [("East Kent Hospitals", 3, 2)]),
+    ("Medway NHS Foundation Trust climbed from segment 4 into segment 3.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), MOVES)
+def test_moves(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A noun carries the placement after a possessive; a segment can open the sentence.
+NOUNS_AND_INVERSIONS = [
+    ("NHS England confirmed Barts Health's exit from the Recovery Support Programme.", "nof2022",
+     [("Barts Health", None, 4)]),
+    ("Wye Valley NHS Trust's move from segment 3 to segment 2 was confirmed.", "nof2022",
+     [("Wye Valley NHS Trust", 2, 3)]),
+    ("East Kent Hospitals was reviewed. A letter confirmed the trust’s transition to SOF 3.", "sof2021",
+     [("East Kent Hospitals", 3, None)]),
+    ("We welcome Medway NHS Foundation Trust’s removal from special measures.", "sof2016",
+     [("Medway NHS Foundation Trust", None, 4)]),
+    ("Barts Health's placement in segment 4 surprised nobody.", "nof2022", [("Barts Health", 4, None)]),
+    ("In segment 4 are Barts Health and Wye Valley NHS Trust.", "nof2022",
+     [("Barts Health", 4, None), ("Wye Valley NHS Trust", 4, None)]),
+    ("In Segment 1 are East Kent Hospitals, Barts Health and Medway NHS Foundation Trust.", "nof2022",
+     [("East Kent Hospitals", 1, None), ("Barts Health", 1, None), ("Medway NHS Foundation Trust", 1, None)]),
+    ("Barts Health, currently in segment 3, has a new chief executive.", "nof2022", [("Barts Health", 3, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), NOUNS_AND_INVERSIONS)
+def test_nouns_and_inversions(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
