@@ -123,6 +123,20 @@ def _pronoun_stand_in(doc: Doc, sent: Span, previous: Span | None, names: dict[t
 _STAND_IN_NOUNS = {"trust", "board", "icb", "organisation", "system", "hospital"}
 
 
+_CONTINUATIONS = {"it", "its", "trust", "trust's", "board", "icb"}
+
+
+def _antecedent_sentence(doc: Doc, sents: list[Span], si: int) -> Span | None:
+    """The sentence an opening 'it' or 'the trust' continues: the one before, or one further back
+    when those between speak of the same organisation only as 'it' or 'the trust'."""
+    for k in range(si - 1, max(si - 4, -1), -1):
+        if subjects.candidates(doc, sents[k]):
+            return sents[k]
+        if not {t.lower_ for t in sents[k]} & _CONTINUATIONS:
+            break
+    return sents[si - 1] if si else None
+
+
 def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
                     names: dict[tuple[int, int], str]) -> Span | None:
     """'LUHFT's progress has been recognised, enabling the Trust to be lifted from segment 4': 'the
@@ -186,12 +200,12 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     stand_ins: dict[tuple[int, int], str] = {}
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
-        previous_sent = sents[si - 1] if si else None
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
         segs = [s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
         if not segs or sent.text.rstrip().endswith("?"):
             continue  # a question places nobody
+        previous_sent = _antecedent_sentence(doc, sents, si)
         orgs = subjects.candidates(doc, sent)
         if not orgs or orgs[0].start > segs[0].start:
             hint = next((p.label_ for p in spans_in(doc, "populations", sent.start, sent.end)), None) \
@@ -464,8 +478,7 @@ def merge_moves(memberships: list[Membership]) -> list[Membership]:
     out: list[Membership] = []
     by_start: dict[int, list[Membership]] = {}
     for m in memberships:
-        partner = next((o for o in by_start.get(m.start, ()) if ((o.ods_code and o.ods_code == m.ods_code)
-                                                                   or o.name == m.name)
+        partner = next((o for o in by_start.get(m.start, ()) if _same_org(o, m)
                         and (o.segment is None) != (m.segment is None)), None)
         if partner is None:
             out.append(m)
@@ -473,7 +486,36 @@ def merge_moves(memberships: list[Membership]) -> list[Membership]:
             continue
         partner.segment = partner.segment if partner.segment is not None else m.segment
         partner.from_segment = partner.from_segment or m.from_segment
-    return out
+    return _merge_across_sentences(out)
+
+
+NEAR_CHARS = 400  # about two sentences
+
+
+def _same_org(a: Membership, b: Membership) -> bool:
+    return bool(a.ods_code and a.ods_code == b.ods_code) or a.name == b.name
+
+
+def _merge_across_sentences(memberships: list[Membership]) -> list[Membership]:
+    """A leave and where the organisation went, told in neighbouring sentences ('X exits special
+    measures ... It will move into segment 3'), are one move; a leave that another sentence
+    states as a whole move ('X has moved from segment 4 to segment 3 ... X has left the
+    programme') adds nothing."""
+    leaves = sorted((m for m in memberships if m.segment is None and m.from_segment is not None),
+                    key=lambda m: m.start)
+    dropped: set[int] = set()
+    for leave in leaves:
+        if any(o is not leave and _same_org(o, leave) and o.segment is not None
+               and o.from_segment == leave.from_segment for o in memberships):
+            dropped.add(id(leave))
+            continue
+        later = sorted((o for o in memberships if o.start > leave.start and _same_org(o, leave)
+                        and id(o) not in dropped), key=lambda o: o.start)
+        if later and later[0].from_segment is None and later[0].segment is not None \
+                and later[0].start - leave.end <= NEAR_CHARS:
+            leave.segment = later[0].segment
+            dropped.add(id(later[0]))
+    return [m for m in memberships if id(m) not in dropped]
 
 
 def _is_year(text: str) -> bool:

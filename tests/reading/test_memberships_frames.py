@@ -252,3 +252,32 @@ NOUNS_AND_INVERSIONS = [
 @pytest.mark.parametrize(("text", "framework", "expected"), NOUNS_AND_INVERSIONS)
 def test_nouns_and_inversions(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A leave and where the organisation went, told in neighbouring sentences, are one move; 'it' can
+# reach back past sentences that speak of the organisation only as 'the trust' or 'it'.
+ACROSS_SENTENCES = [
+    ("Medway NHS Foundation Trust exits special measures today. It will move into segment 3.", "sof2016",
+     [("Medway NHS Foundation Trust", 3, 4)]),
+    ("Barts Health has left the Recovery Support Programme. It now sits in segment 3.", "nof2022",
+     [("Barts Health", 3, 4)]),
+    ("Wye Valley NHS Trust came out of special measures in May. The trust is now in segment two.", "sof2016",
+     [("Wye Valley NHS Trust", 2, 4)]),
+    ("East Kent Hospitals exits special measures. Inspectors rated the trust good, and the regulator agreed the "
+     "trust can leave. It will move into segment 3.", "sof2016", [("East Kent Hospitals", 3, 4)]),
+    ("Barts Health has moved from segment 4 to segment 3. Barts Health has left the Recovery Support Programme.",
+     "nof2022", [("Barts Health", 3, 4)]),
+    ("Medway NHS Foundation Trust has been removed from the RSP, which it joined in 2021. The trust moves to "
+     "segment 3.", "sof2021", [("Medway NHS Foundation Trust", 3, 4)]),
+    # another organisation named in between: 'it' is that one
+    ("Barts Health exits special measures. Wye Valley NHS Trust was inspected too. It remains in segment 3.",
+     "sof2016", [("Barts Health", None, 4), ("Wye Valley NHS Trust", 3, None)]),
+    # a sentence about something else in between: the chain breaks
+    ("Barts Health exits special measures. The weather was cold. It remains in segment 3.", "sof2016",
+     [("Barts Health", None, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), ACROSS_SENTENCES)
+def test_across_sentences(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
