@@ -17,7 +17,7 @@ from ..numbers import parse_cardinal
 from ..pipeline.extensions import doc_text, spans_in
 from ..pipeline.segments import is_domain_segment
 from ..records import DocResult, Membership
-from .memberships import FRAMEWORK_WORDS, NEGATIONS, active_placers, placement
+from .memberships import NEGATIONS, active_placers, before_preposition, placement
 
 VERBS = {"are", "were", "remain", "remained", "sit", "sat", "stay", "stayed", "have", "had", "been", "placed",
          "put", "moved"}
@@ -53,13 +53,8 @@ def _counted_object(doc: Doc, sent: Span, seg: Span) -> tuple[int, list[str]] | 
     """(size, the words from its verb to ``seg``) for a counted group an active verb places:
     'NHS England will place the four organisations into segment 4', 'removing all three trusts
     from the programme'. Its members are named in the sentences around it."""
-    k = seg.start - 1
-    while k > sent.start and doc[k].lower_ in FRAMEWORK_WORDS:
-        k -= 1
-    prep_end = k + 1
-    while k > sent.start and doc[k].lower_ in {"to", "into", "in", "from", "out", "of", "back"}:
-        k -= 1
-    if k + 1 == prep_end or k < sent.start + 3 or doc[k].lower_ not in _GROUP_NOUNS:
+    k = before_preposition(doc, sent, seg)
+    if k is None or k < sent.start + 3 or doc[k].lower_ not in _GROUP_NOUNS:
         return None
     size = parse_cardinal(doc[k - 1].text)
     if not isinstance(size, int) or not 2 <= size <= 20 or doc[k - 2].lower_ not in _GROUP_DETERMINERS:

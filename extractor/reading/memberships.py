@@ -335,19 +335,26 @@ _FRAME_SKIP = {"now", "also", "formally", "therefore", "already", "recently", "o
                "both"}
 
 
-def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: Span | None,
-                  stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
-    """'NHS England has allocated X and Y to segment 4', 'NHS Improvement removed it from special
-    measures', '..., placing it in Segment 2': the objects of an active placing verb, and the
-    words from the verb to the segment ('it' is the organisation the sentence, or else the one
-    before, is about)."""
+def before_preposition(doc: Doc, sent: Span, seg: Span) -> int | None:
+    """The token before the preposition that leads to ``seg`` across the framework's name ('placed X
+    | into the NHS Oversight Framework (NOF) | Segment 4'), or None when no preposition does."""
     k = seg.start - 1
     while k > sent.start and doc[k].lower_ in FRAMEWORK_WORDS:
         k -= 1
     prep_end = k + 1
     while k > sent.start and doc[k].lower_ in _FRAME_PREPS:
         k -= 1
-    if k + 1 == prep_end:
+    return k if k + 1 < prep_end else None
+
+
+def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: Span | None,
+                  stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
+    """'NHS England has allocated X and Y to segment 4', 'NHS Improvement removed it from special
+    measures', '..., placing it in Segment 2': the objects of an active placing verb, and the
+    words from the verb to the segment ('it' is the organisation the sentence, or else the one
+    before, is about)."""
+    k = before_preposition(doc, sent, seg)
+    if k is None:
         return None
     objects = [o for o in orgs if o.end == k + 1][:1]
     for org in reversed([o for o in orgs if objects and o.end <= objects[0].start]):
@@ -388,13 +395,8 @@ def _possessive_frame(doc: Doc, sent: Span, seg: Span, previous: Span | None,
                       stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
     """'NHS England confirmed X's exit from the Recovery Support Programme', 'a letter confirming
     the trust's transition to SOF 3': the organisation whose move a noun names."""
-    k = seg.start - 1
-    while k > sent.start and doc[k].lower_ in FRAMEWORK_WORDS:
-        k -= 1
-    prep_end = k + 1
-    while k > sent.start and doc[k].lower_ in _FRAME_PREPS:
-        k -= 1
-    if k + 1 == prep_end or k < sent.start + 2 or doc[k].lower_ not in placement_nouns() \
+    k = before_preposition(doc, sent, seg)
+    if k is None or k < sent.start + 2 or doc[k].lower_ not in placement_nouns() \
             or doc[k - 1].text not in {"'s", "’s", "'", "’"}:
         return None
     owner = next((o for o in [*spans_in(doc, "orgs", sent.start, k - 1), *spans_in(doc, "org_refs", sent.start, k - 1)]
