@@ -14,6 +14,7 @@ from functools import cache
 
 from spacy.tokens import Doc, Span
 
+from .. import numbers
 from ..pipeline.extensions import doc_text, spans_in
 from ..pipeline.segments import descriptor_segment, is_domain_segment, numbers_in
 from ..records import DocResult, Membership
@@ -120,6 +121,8 @@ def _pronoun_stand_in(doc: Doc, sent: Span, previous: Span | None, names: dict[t
     return Span(doc, first.i, end, label=org.label_, span_id=org.id_)
 
 
+_AGENTS = {"england", "improvement", "nhse", "nhsi", "regulator", "government", "department", "commission", "cqc",
+           "minister", "secretary"}
 _STAND_IN_NOUNS = {"trust", "board", "icb", "organisation", "system", "hospital"}
 
 
@@ -146,8 +149,8 @@ def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
     for tok in doc[sent.start + 1:limit]:
         if tok.lower_ == "it" or (tok.lower_ in _STAND_IN_NOUNS and doc[tok.i - 1].lower_ == "the"):
             found = (tok.i if tok.lower_ == "it" else tok.i - 1, tok.i + 1)
-    if found is None:
-        return None
+    if found is None or (doc[found[0]].lower_ == "it" and {t.lower_ for t in doc[sent.start:found[0]]} & _AGENTS):
+        return None  # 'NHS England said it ...': 'it' is the one speaking
     named = sorted(spans_in(doc, "orgs", sent.start, found[0]), key=lambda o: o.start)
     referent = named[0] if named else next(iter(subjects.candidates(doc, previous)), None) if previous else None
     if referent is None:
@@ -286,7 +289,24 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
         return [], []
     if gap and all(w in {"–", "-", "—", ":", "|", "(", "=", "in"} for w in gap):
         gap = [*gap, "is"]  # 'North Bristol NHS Trust – segment 2': a list line places the trust
+    if _places_something_else(gap):
+        return [], []
     return heads, gap
+
+
+_MOVE_FILLER = {"up", "down", "back", "straight", "directly", "segment", "level", "notch", "step", "place", "one"}
+
+
+def _places_something_else(gap: list[str]) -> bool:
+    """'NHS England said it is putting struggling trusts into segment 4': an active placing verb
+    with an object of its own makes the subject the one who places, not the one placed."""
+    last = max((k for k, w in enumerate(gap) if w in active_placers()), default=-1)
+    if last < 0:
+        return False
+    filler = _FRAME_PREPS | FRAMEWORK_WORDS | _FRAME_SKIP | _MOVE_FILLER
+    rest = gap[last + 1:]
+    rest = rest[:rest.index(",")] if "," in rest else rest  # 'was placed joint 124th, also in segment 4'
+    return any(w not in filler and w != "joint" and not numbers.parse_ordinal(w) for w in rest)
 
 
 _GROUP_NOUNS = {"trusts", "systems", "icbs", "icss", "organisations", "organizations", "providers", "boards",
@@ -330,7 +350,7 @@ def _relative_list(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
 FRAMEWORK_WORDS = {"the", "nhs", "england", "nhse", "nhsi", "improvement", "'s", "’s", "oversight", "framework",
                     "national", "new", "its", "their", "system", "single", "assurance", "and", "&", "(", ")", "nof",
                     "sof", "segmentation", "a", "‘", "“", "'", "\""}
-_FRAME_PREPS = {"to", "into", "in", "from", "out", "of", "back", "under"}
+_FRAME_PREPS = {"to", "into", "in", "from", "out", "of", "off", "back", "under"}
 _FRAME_SKIP = {"now", "also", "formally", "therefore", "already", "recently", "officially", "then", "again", "the",
                "both"}
 
@@ -415,7 +435,7 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
     tail = list(gap)
     while tail and tail[-1] in FRAMEWORK_WORDS:
         tail.pop()
-    out_of = tail[-2:] == ["out", "of"] or tail[-1:] == ["from"]
+    out_of = tail[-2:] == ["out", "of"] or tail[-1:] in (["from"], ["off"])
     last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS or (w in REMOVE_VERBS and out_of)), default=-1)
     last_place = max((k for k, w in enumerate(gap) if w in PLACE_VERBS and k > last_leave + 3), default=-1)
     leaving = (last_leave >= 0 and last_place < 0) or tail[-2:] == ["out", "of"] or bool(_no_longer(gap))

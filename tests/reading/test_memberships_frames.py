@@ -92,6 +92,9 @@ EXITS = [
     ("East Kent Hospitals will move from mandated intensive support to mandated regional support.", "nof2022",
      [("East Kent Hospitals", 3, 4)]),
     ("Barts Health exited special measures and has moved to segment 3.", "sof2016", [("Barts Health", 3, 4)]),
+    ("Barts Health has been taken off the Recovery Support Programme.", "nof2022", [("Barts Health", None, 4)]),
+    ("Inspectors have recommended Wye Valley NHS Trust be taken off the recovery support programme.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4)]),
     ("Medway NHS Foundation Trust has been moved from Segment 3 to Segment 2 of the framework.", "nof2022",
      [("Medway NHS Foundation Trust", 2, 3)]),
 ]
@@ -118,6 +121,7 @@ PASSIVE = [
      [("Wye Valley NHS Trust", 4, None)]),
     ("East Kent Hospitals has been categorised as segment 2.", "nof2022", [("East Kent Hospitals", 2, None)]),
     ("Barts Health, which runs five hospitals, is in NOF4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust was placed joint 124th, also in segment 4.", "nof2025", [("Wye Valley NHS Trust", 4, None)]),
 ]
 
 
@@ -201,6 +205,12 @@ NOT_PLACEMENTS = [
     ("If Barts Health were placed in segment 4 it would get more help.", "nof2022"),
     ("Medway NHS Foundation Trust is in category four of the league table.", "nof2025"),
     ("Barts Health is in the second-lowest of the five segments.", "nof2025"),
+    # the one who places is not the one placed
+    ("Barts Health had a bad year. NHS England said it has placed trusts with large deficits in segment 4.",
+     "nof2022"),
+    ("Wye Valley NHS Trust is struggling. The regulator confirmed it is putting three trusts into segment 4.",
+     "nof2022"),
+    ("Medway NHS Foundation Trust has moved its patients into the new segment 3 wards.", "nof2022"),
 ]
 
 
