@@ -140,11 +140,25 @@ def _antecedent_sentence(doc: Doc, sents: list[Span], si: int) -> Span | None:
     return sents[si - 1] if si else None
 
 
+_INDEFINITE_NOUNS = {"trust", "hospital", "board", "icb", "system", "provider", "organisation"}
+
+
+def lede_sentence(sents: list[Span], si: int) -> Span | None:
+    """The sentence that names what an indefinite opening describes: 'A hospital trust once rated
+    the worst in London ... as it became the first to leave special measures. Inspectors praised
+    X NHS Trust ...' (a news lede names the trust in its next sentence)."""
+    words = [t.lower_ for t in sents[si] if not t.is_space][:4]
+    if not words or words[0] not in {"a", "an"} or not _INDEFINITE_NOUNS & set(words) or si + 1 >= len(sents):
+        return None
+    return sents[si + 1]
+
+
 def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
-                    names: dict[tuple[int, int], str]) -> Span | None:
+                    names: dict[tuple[int, int], str], lede: Span | None = None) -> Span | None:
     """'LUHFT's progress has been recognised, enabling the Trust to be lifted from segment 4': 'the
     trust' or 'it' inside a sentence stands for the organisation named earlier in it (even in a
-    possessive), else for the one the sentence before was about."""
+    possessive), else for the one the sentence before was about, or, in a news lede opening 'A
+    trust ...', for the one the next sentence names."""
     found = None
     for tok in doc[sent.start + 1:limit]:
         if tok.lower_ == "it" or (tok.lower_ in _STAND_IN_NOUNS and doc[tok.i - 1].lower_ == "the"):
@@ -152,7 +166,11 @@ def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
     if found is None or (doc[found[0]].lower_ == "it" and {t.lower_ for t in doc[sent.start:found[0]]} & _AGENTS):
         return None  # 'NHS England said it ...': 'it' is the one speaking
     named = sorted(spans_in(doc, "orgs", sent.start, found[0]), key=lambda o: o.start)
-    referent = named[0] if named else next(iter(subjects.candidates(doc, previous)), None) if previous else None
+    if lede is not None and not named:
+        named = [o for o in spans_in(doc, "orgs", lede.start, lede.end) if o.id_]
+        referent = named[0] if len({o.id_ for o in named}) == 1 else None
+    else:
+        referent = named[0] if named else next(iter(subjects.candidates(doc, previous)), None) if previous else None
     if referent is None:
         return None
     names[found] = names.get((referent.start, referent.end), referent.text)
@@ -216,7 +234,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             leads = subjects.leading_names(doc, sent, segs[0].start, hint)
             if not leads:
                 stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins) \
-                    or _inner_stand_in(doc, sent, segs[0].start, previous_sent, stand_ins)
+                    or _inner_stand_in(doc, sent, segs[0].start, previous_sent, stand_ins, lede_sentence(sents, si))
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
         for seg in segs:

@@ -69,6 +69,15 @@ STAND_INS = [
      [("Barts Health", 3, None)]),
     ("Medway NHS Foundation Trust improved its finances, so the regulator took it out of special measures.",
      "sof2016", [("Medway NHS Foundation Trust", None, 4)]),
+    # a news lede describes the trust first and names it in the next sentence
+    ("A hospital trust once rated the worst in the county was celebrating today as it became the first to be "
+     "lifted out of special measures. Inspectors praised Barts Health for its maternity care.", "sof2016",
+     [("Barts Health", None, 4)]),
+    ("An ambulance trust said today it has been moved into segment 3. Wye Valley NHS Trust thanked its staff.",
+     "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+    # ... but not when the next sentence names more than one organisation
+    ("A hospital trust was celebrating today as it left special measures. Inspectors praised Barts Health and "
+     "Wye Valley NHS Trust.", "sof2016", []),
 ]
 
 
