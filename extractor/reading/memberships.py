@@ -392,6 +392,8 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
     words from the verb to the segment ('it' is the organisation the sentence, or else the one
     before, is about)."""
     k = before_preposition(doc, sent, seg)
+    if k is not None and doc[k].lower_ == "and":
+        k = _object_before_complement(doc, sent, k, orgs)
     if k is None:
         return None
     objects = [o for o in orgs if o.end == k + 1][:1]
@@ -415,6 +417,19 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
         stand_ins[(k, k + 1)] = stand_ins.get((referent.start, referent.end), referent.text)
         objects = [Span(doc, k, k + 1, label=referent.label_, span_id=referent.id_)]
     return objects, [doc[j].lower_, *(t.lower_ for t in doc[objects[-1].end:seg.start] if not t.is_space)]
+
+
+def _object_before_complement(doc: Doc, sent: Span, and_at: int, orgs: list[Span]) -> int | None:
+    """'placed X 104th in the league table and into segment 4', 'moved it out of segment 4 and into
+    segment 3': the object's last token, when a first complement stands between it and 'and'."""
+    ends = {o.end - 1 for o in orgs}
+    for k in range(and_at - 1, max(sent.start, and_at - 10) - 1, -1):
+        word = doc[k].lower_
+        if k in ends or word == "it":
+            return k
+        if doc[k].text in {",", ";", ":"} or (word in PLACE_VERBS and word not in _FRAME_PREPS):
+            return None
+    return None
 
 
 _STILL_THERE = {"in", "be", "part", "of", "under", "subject", "to", "within", "member"} | FRAMEWORK_WORDS
@@ -446,6 +461,10 @@ def _possessive_frame(doc: Doc, sent: Span, seg: Span, previous: Span | None,
     return [owner], [doc[k].lower_, *(t.lower_ for t in doc[k + 1:seg.start] if not t.is_space)]
 
 
+_NOT_WHERE = {"about", "regarding", "concerning", "over", "than", "like", "unlike", "with", "beyond", "for", "on",
+              "towards", "toward", "versus"}
+
+
 def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[int | None, int | None] | None:
     """(segment, from_segment) that the words ``gap`` before ``seg`` say, or None if they place nothing:
     'is in' → (seg, None); 'exited', 'was removed from', 'is no longer in' → (None, seg);
@@ -453,6 +472,8 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
     tail = list(gap)
     while tail and tail[-1] in FRAMEWORK_WORDS:
         tail.pop()
+    if tail[-1:] and tail[-1] in _NOT_WHERE:
+        return None  # 'in talks about segment 4', 'better than segment 3': the segment is only mentioned
     out_of = tail[-2:] == ["out", "of"] or tail[-1:] in (["from"], ["off"])
     last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS or (w in REMOVE_VERBS and out_of)), default=-1)
     last_place = max((k for k, w in enumerate(gap) if w in PLACE_VERBS and k > last_leave + 3), default=-1)

@@ -44,6 +44,13 @@ ACTIVE = [
     ("The national team is taking East Kent Hospitals out of the Recovery Support Programme.", "sof2021",
      [("East Kent Hospitals", None, 4)]),
     ("We have lifted Barts Health out of special measures for quality.", "sof2016", [("Barts Health", None, 4)]),
+    # a first complement between the object and the segment
+    ("The latest data has placed Barts Health 104th in the league table and into segment 4.", "nof2025",
+     [("Barts Health", 4, None)]),
+    ("NHS England moved Wye Valley NHS Trust out of segment 4 and into segment 3.", "nof2022",
+     [("Wye Valley NHS Trust", 3, 4)]),
+    ("Barts Health came 12th. The data puts it 12th in the table and in Segment One.", "nof2025",
+     [("Barts Health", 1, None)]),
 ]
 
 
@@ -220,6 +227,9 @@ NOT_PLACEMENTS = [
     ("Wye Valley NHS Trust is struggling. The regulator confirmed it is putting three trusts into segment 4.",
      "nof2022"),
     ("Medway NHS Foundation Trust has moved its patients into the new segment 3 wards.", "nof2022"),
+    ("NHS England placed Barts Health under review, and it is in talks about segment 4.", "nof2022"),
+    ("Wye Valley NHS Trust is now in a better position than segment 3 suggests.", "nof2022"),
+    ("East Kent Hospitals has been in discussions with regulators over special measures.", "sof2016"),
 ]
 
 
