@@ -3,9 +3,13 @@
 "Worcestershire Acute Hospitals NHS Trust moved from segment 4 to segment 3", "The Walton
 Centre moved from segment 2 to segment 1", "Kent Community Health is the only local trust
 in segment 1", "the trust has been placed in segment 2", "Mersey Care exits the Recovery
-Support Programme". The subject is an organisation the linker found (``doc.spans
-["orgs"]``, self-references included); the verb between it and the segment says whether
-the organisation is there now or left it.
+Support Programme". The organisation is one the linker found (``doc.spans["orgs"]``,
+self-references included) or a stand-in for one ("it", "the trust"), in one of the frames
+read here: the subject of the words before the segment, the object of an active placing verb
+("NHS England has allocated X and Y to segment 4", "removed it from special measures"), the
+owner of a placing noun ("X's exit from the RSP"), or a named list gathered by its type word
+("X, Y and Z trusts which have come out of special measures"). What the words between say
+(in, kept, moved, left, removed) is data: ``models/placements.jsonl``.
 """
 
 from __future__ import annotations
