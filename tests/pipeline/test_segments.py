@@ -181,6 +181,7 @@ NOT_WRITTEN_SEGMENTS = [
     ("This tiered approach puts seven systems in the first tier.", "nof2022"),
     ("It is in the second-lowest of the five segments.", "nof2025"),
     ("Trusts in urgent and emergency care tier 2 get regional help.", "nof2022"),
+    (DEFINES_CATEGORIES + "Its category 2 mean was 41 minutes.", "nof2025"),
 ]
 
 
