@@ -88,6 +88,11 @@ _RANK_BEFORE = {"-", "second", "third", "fourth", "next"}
 _GROUP_WORDS = {"tier", "tiers", "category", "categories", "section", "sections", "band", "bands"}
 
 
+def _sentence_of(span: Span) -> int:
+    """Where the sentence holding ``span`` starts (0 in a Doc nobody split into sentences)."""
+    return span.sent.start if span.doc.has_annotation("SENT_START") else 0
+
+
 def drop_other_groupings(matches: Iterable[Span]) -> list[Span]:
     """Segment matches without the words that only say how to read them. 'Category two', 'the
     second section' are segments only on a page that defines its grouping ('four performance
@@ -98,7 +103,7 @@ def drop_other_groupings(matches: Iterable[Span]) -> list[Span]:
     if defines and (size := numbers_in(defines[0].text)):
         defines[0].doc.user_data[GROUPING_SIZE] = max(size)
     tiering = any(m.id_ == "regime:doc" for m in matches)
-    regimes = {m.sent.start for m in matches if m.label_ == "OTHER_REGIME"}
+    regimes = {_sentence_of(m) for m in matches if m.label_ == "OTHER_REGIME"}
     out = []
     for span in matches:
         if span.label_ in {"GROUPING", "OTHER_REGIME"} or (span.id_.startswith("alias") and not defines):
@@ -107,7 +112,7 @@ def drop_other_groupings(matches: Iterable[Span]) -> list[Span]:
                 and span.doc[span.start - 1].lower_ in _RANK_BEFORE:
             continue  # 'the second-lowest of the five categories' is not the lowest
         words = {t.lower_ for t in span} & _GROUP_WORDS
-        if words and (span.sent.start in regimes or (tiering and words & {"tier", "tiers"})):
+        if words and (_sentence_of(span) in regimes or (tiering and words & {"tier", "tiers"})):
             continue
         out.append(span)
     return out

@@ -196,3 +196,16 @@ def test_a_defined_grouping_sets_the_lowest(nlp: Language) -> None:
     assert read_segments(nlp, "It sits in the bottom segment.", "nof2025") == [("bottom segment", (5,))]
     assert read_segments(nlp, DEFINES_SECTIONS + "It sits in the bottom section.", "nof2025") == [
         ("bottom section", (4,))]
+
+
+def test_segments_component_runs_without_sentence_boundaries() -> None:
+    """Alone in a blank pipeline (no sentence splitter), the component still reads segments and
+    treats the whole text as one sentence when it looks for another regime's words."""
+    import spacy
+
+    import extractor.pipeline  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("extractor_segments")
+    doc = nlp("It is in segment 2 and in Tier 1 for cancer.")
+    assert [s.text for s in doc.spans["segments"]] == ["segment 2"]
