@@ -17,10 +17,10 @@ from ..numbers import parse_cardinal
 from ..pipeline.extensions import doc_text, spans_in
 from ..pipeline.segments import is_domain_segment
 from ..records import DocResult, Membership
-from .memberships import NEGATIONS, active_placers, before_preposition, placement
+from .memberships import NEGATIONS, PLACE_VERBS, active_placers, before_preposition, placement
 
-VERBS = {"are", "were", "remain", "remained", "sit", "sat", "stay", "stayed", "have", "had", "been", "placed",
-         "put", "moved"}
+# the verbs of models/placements.jsonl, without the prepositions and adverbs that join a subject to its segment
+VERBS = PLACE_VERBS - {"in", "into", "now", "still", "also", "currently", "already"}
 LOOKBACK = 3
 MAX_GAP = 10
 _KINDS = {"icb": {"icb"}, "ccg": {"ccg"}, "acute": {"acute", "specialist"}, "ambulance": {"ambulance"},

@@ -195,6 +195,10 @@ COUNTED = [
      [("Medway NHS Foundation Trust", None, 4), ("East Kent Hospitals", None, 4), ("Kent and Medway ICB", None, 4)]),
     ("Barts Health and Wye Valley NHS Trust were inspected in May. NHS England placed the two trusts in segment 2.",
      "nof2022", [("Barts Health", 2, None), ("Wye Valley NHS Trust", 2, None)]),
+    ("Barts Health and Wye Valley NHS Trust were inspected in May. Both have been escalated to segment 4.",
+     "nof2022", [("Barts Health", 4, None), ("Wye Valley NHS Trust", 4, None)]),
+    (NAMED_BEFORE + "All three were downgraded to segment 3 in June.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None), ("East Kent Hospitals", 3, None), ("Kent and Medway ICB", 3, None)]),
     # the count does not fit the names around it: nobody is guessed
     ("Barts Health and Wye Valley NHS Trust were inspected in May. NHS England placed the four trusts in "
      "segment 2.", "nof2022", []),
