@@ -243,7 +243,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             orgs = [*leads, *orgs]
         for seg in segs:
             frame = _active_frame(doc, sent, seg, orgs, previous_sent, stand_ins) \
-                or _possessive_frame(doc, sent, seg, previous_sent, stand_ins)
+                or _possessive_frame(doc, sent, seg, previous_sent, stand_ins) or _segment_first(doc, sent, seg)
             if frame is not None:
                 heads, gap = frame
             else:
@@ -446,6 +446,32 @@ def _no_longer(gap: list[str]) -> list[str]:
         if gap[k:k + 2] == ["no", "longer"] and set(gap[k + 2:]) <= _STILL_THERE:
             return gap[k:]
     return []
+
+
+_SEGMENT_NOUNS = {"trust", "trusts", "icb", "icbs", "provider", "providers", "system", "systems", "organisation"}
+_AT = {"at", "for", "on"}
+_AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "been", "being", "be", "now", "finally"}
+
+
+def _segment_first(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[str]] | None:
+    """Frames that name the segment before the organisation: 'segment 4 trust X' (in), and a
+    segment lifted from it ('NHS Improvement lifted special measures at X', 'Special measures
+    have been lifted at X': left)."""
+    after = [t for t in doc[seg.end:min(sent.end, seg.end + 6)] if not t.is_space]
+    named = {o.start: o for o in spans_in(doc, "orgs", seg.end, sent.end) if o.id_}
+    if len(after) >= 2 and after[0].lower_ in _SEGMENT_NOUNS and after[1].i in named:
+        return [named[after[1].i]], ["is", "in"]
+    before = doc[seg.start - 2].lower_ if seg.start - 2 >= sent.start and doc[seg.start - 1].lower_ == "the" \
+        else doc[seg.start - 1].lower_ if seg.start > sent.start else ""
+    words = [t.lower_ for t in after]
+    at = next((k for k, w in enumerate(words) if w in _AT), None)
+    if at is None or after[at].i + 1 not in named:
+        return None
+    between = set(words[:at])
+    passive = bool(between & REMOVE_VERBS) and between <= _AUXILIARIES | REMOVE_VERBS
+    if before not in REMOVE_VERBS and not passive:
+        return None
+    return [named[after[at].i + 1]], ["removed", "from"]
 
 
 def _possessive_frame(doc: Doc, sent: Span, seg: Span, previous: Span | None,

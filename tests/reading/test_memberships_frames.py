@@ -314,3 +314,23 @@ ACROSS_SENTENCES = [
 @pytest.mark.parametrize(("text", "framework", "expected"), ACROSS_SENTENCES)
 def test_across_sentences(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# The segment named before the organisation: as an attribute, or lifted from it.
+SEGMENT_FIRST = [
+    ("Segment 4 trust Barts Health has a new chair.", "nof2022", [("Barts Health", 4, None)]),
+    ("The segment 3 provider Wye Valley NHS Trust has a new chair.", "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+    ("NHS Improvement lifted special measures at Barts Health in March.", "sof2016", [("Barts Health", None, 4)]),
+    ("Special measures have been lifted at Wye Valley NHS Trust.", "sof2016", [("Wye Valley NHS Trust", None, 4)]),
+    ("The regulator ended special measures for Medway NHS Foundation Trust today.", "sof2016",
+     [("Medway NHS Foundation Trust", None, 4)]),
+    ("Special measures were finally removed at East Kent Hospitals.", "sof2016", [("East Kent Hospitals", None, 4)]),
+    ("Special measures at Barts Health were a shock to staff.", "sof2016", []),
+    ("Segment 4 for Barts Health is a blow.", "nof2022", []),
+    ("Barts Health ended the year in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), SEGMENT_FIRST)
+def test_segment_named_first(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
