@@ -234,7 +234,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         orgs = subjects.candidates(doc, sent)
         if not orgs or orgs[0].start > segs[0].start:
             hint = next((p.label_ for p in spans_in(doc, "populations", sent.start, sent.end)), None) \
-                or _type_word(sent) or _previous_population(doc, previous_sent)
+                or _type_word(sent) or _previous_population(doc, sents[si - 1] if si else None)
             leads = subjects.leading_names(doc, sent, segs[0].start, hint)
             if not leads:
                 stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins) \
