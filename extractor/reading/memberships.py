@@ -281,6 +281,28 @@ def _conditional(doc: Doc, sent: Span, start: int) -> bool:
     return False
 
 
+_WITH = {"and", "plus", "alongside", "along", "together", "with"}
+
+
+def _after_company(doc: Doc, start: int, end: int) -> int:
+    """Where the predicate starts after the company a subject keeps: 'X and three other trusts have
+    been placed in segment 4', 'X, along with two others, is in segment 4' place X (the others are
+    a count, named or not)."""
+    k = start
+    if k < end and doc[k].text == ",":
+        k += 1
+    opened = k
+    while k < end and doc[k].lower_ in _WITH:
+        k += 1
+    if k == opened or k + 1 >= end or not isinstance(numbers.parse_cardinal(doc[k].text), int) \
+            or doc[k + 1].lower_ not in {"other", "others"}:
+        return start
+    k += 2
+    while k < end and k - opened < 8 and doc[k].is_alpha and doc[k].lower_ not in PLACE_VERBS:
+        k += 1  # 'other health services', 'other acute trusts'
+    return k + 1 if k < end and doc[k].text == "," else k
+
+
 def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[list[Span], list[str]]:
     """The organisations a sentence's subject names for ``seg`` and the words from them to it
     ('X has been placed in segment 2', 'X, which runs ..., remains in segment 4'); none when
@@ -299,7 +321,7 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
         heads = [o for o in outside if o.end <= seg.start][-2:]  # 'X is 7th and Y 12th, both in segment 1'
     if not heads or _conditional(doc, sent, heads[0].start):
         return [], []
-    gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
+    gap, resume = _main_clause_gap(doc, _after_company(doc, heads[-1].end, seg.start), seg.start)
     gap, resume = _last_predicate(doc, gap, resume, seg.start)
     plain = gap[:-len(_no_longer(gap))] if _no_longer(gap) else gap
     plain = [w for k, w in enumerate(plain) if not (w == "as" and k and plain[k - 1] in PLACE_VERBS)]  # 'identified as'

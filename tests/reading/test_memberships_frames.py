@@ -334,3 +334,26 @@ SEGMENT_FIRST = [
 @pytest.mark.parametrize(("text", "framework", "expected"), SEGMENT_FIRST)
 def test_segment_named_first(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A subject that keeps counted company: the named organisation is placed, the others are a count.
+COMPANY = [
+    ("Barts Health and three other trusts have been placed in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust and two others were moved into segment 3.", "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+    ("East Kent Hospitals, along with four other trusts, is in segment 4.", "nof2022",
+     [("East Kent Hospitals", 4, None)]),
+    ("Medway NHS Foundation Trust together with 2 other providers remains in Segment Three.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Barts Health and three other acute trusts in London remain in segment 4.", "nof2022",
+     [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust, alongside five other organisations, has exited the Recovery Support Programme.",
+     "nof2022", [("Wye Valley NHS Trust", None, 4)]),
+    ("East Kent Hospitals plus two other trusts will be put into special measures.", "sof2016",
+     [("East Kent Hospitals", 4, None)]),
+    ("Barts Health and 12 other trusts are not in segment 4.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), COMPANY)
+def test_a_subject_with_counted_company(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
