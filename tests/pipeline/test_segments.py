@@ -145,6 +145,8 @@ WRITTEN_FORMS = [
     ("It sits in segmentation ‘three’.", "nof2022", "segmentation ‘three’", (3,)),
     ("It is in SOF segment 4.", "sof2021", "segment 4", (4,)),
     ("It moved to NOF three.", "nof2022", "NOF three", (3,)),
+    ("It is a segment-4 trust.", "nof2022", "segment-4", (4,)),
+    ("It is a segment-two trust.", "nof2022", "segment-two", (2,)),
     (DEFINES_CATEGORIES + "Barts Health is in category four.", "nof2025", "category four", (4,)),
     (DEFINES_CATEGORIES + "Medway was listed in category 2 of the acute table.", "nof2025", "category 2", (2,)),
     (DEFINES_CATEGORIES + "It is in category “one”.", "nof2025", "category “one”", (1,)),
