@@ -46,6 +46,8 @@ def placement_nouns() -> frozenset[str]:
     return frozenset(row["word"] for row in load_jsonl("placements.jsonl") if row.get("noun"))
 
 
+# 'hoped': an aim or a risk, not a move yet ('hopes to move into segment 2', 'at risk of being placed in segment 4')
+HOPE_WORDS = frozenset(w for w, meaning in placement_words().items() if meaning == "hoped")
 PLACE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning in {"in", "kept", "moved"})
 LEAVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "left")
 REMOVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "removed")
@@ -520,11 +522,15 @@ _NOT_WHERE = {"about", "regarding", "concerning", "over", "than", "like", "unlik
 def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[int | None, int | None] | None:
     """(segment, from_segment) that the words ``gap`` before ``seg`` say, or None if they place nothing:
     'is in' → (seg, None); 'exited', 'was removed from', 'is no longer in' → (None, seg);
-    'moved from segment 3 to segment 2' → (2, 3)."""
+    'moved from segment 3 to segment 2' → (2, 3). An aim or a risk moves nothing: 'hopes to move
+    into segment 2' places nobody, 'aims to exit the RSP' leaves the organisation where it is."""
+    if HOPE_WORDS & set(gap):
+        stays = placement(doc, segs, seg, [w for w in gap if w not in HOPE_WORDS])
+        return (stays[1], None) if stays and stays[0] is None and stays[1] is not None else None
     tail = list(gap)
     while tail and tail[-1] in FRAMEWORK_WORDS:
         tail.pop()
-    if tail[-1:] and tail[-1] in _NOT_WHERE:
+    if tail[-1:] and tail[-1] in _NOT_WHERE and not (tail[-1] == "for" and tail[-2:-1] == ["recommended"]):
         return None  # 'in talks about segment 4', 'better than segment 3': the segment is only mentioned
     out_of = tail[-2:] == ["out", "of"] or tail[-1:] in (["from"], ["off"])
     last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS or (w in REMOVE_VERBS and out_of)), default=-1)

@@ -357,3 +357,26 @@ COMPANY = [
 @pytest.mark.parametrize(("text", "framework", "expected"), COMPANY)
 def test_a_subject_with_counted_company(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# Expected, recommended and aimed-for moves: a placement that is expected or recommended counts,
+# an aim or a risk places nobody, and an organisation aiming to leave is still where it is.
+AIMS = [
+    ("Barts Health is expected to be placed in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust has been recommended for segment 4.", "nof2022", [("Wye Valley NHS Trust", 4, None)]),
+    ("East Kent Hospitals is due to move into segment 3 next month.", "nof2022", [("East Kent Hospitals", 3, None)]),
+    ("Medway NHS Foundation Trust is set to enter the Recovery Support Programme.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Barts Health is at risk of being placed in segment 4.", "nof2022", []),
+    ("Wye Valley NHS Trust hopes to move into segment 2 within a year.", "nof2022", []),
+    ("East Kent Hospitals aims to exit the Recovery Support Programme by March.", "nof2022",
+     [("East Kent Hospitals", 4, None)]),
+    ("Medway NHS Foundation Trust is on track to exit the RSP in May.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Barts Health is working towards leaving special measures.", "sof2016", [("Barts Health", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), AIMS)
+def test_expected_recommended_and_aimed_for(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
