@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from .schema import TABLES
+from .schema import TABLES, TIMELINE
 
 FORMATS = ("csv", "parquet")
 
@@ -26,13 +26,14 @@ class ExtractionResult:
     rankings: pd.DataFrame
     checks: pd.DataFrame
     dataset: pd.DataFrame
+    timeline: pd.DataFrame = field(default_factory=TIMELINE.empty)
     organisations: pd.DataFrame = field(default_factory=pd.DataFrame)
     texts: dict[str, str] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {"documents": self.documents, "claims": self.claims, "memberships": self.memberships,
                 "rankings": self.rankings, "checks": self.checks, "dataset": self.dataset,
-                "organisations": self.organisations}
+                "timeline": self.timeline, "organisations": self.organisations}
 
     def problems(self) -> list[str]:
         """Every way the tables break the contract (empty when they keep it)."""
