@@ -36,19 +36,21 @@ def _count_inputs(paths: list[str]) -> int | None:
 
 
 def _run_extract(args: argparse.Namespace, report: bool):
+    from .results import FORMATS
     from .runner import ExtractOptions, extract_to
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise UsageError(ErrorCode.NOT_FOUND, f"no such file or folder: {', '.join(missing)}")
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-    bad = [f for f in formats if f not in ("csv", "parquet")]
+    bad = [f for f in formats if f not in FORMATS]
     if bad:
-        raise UsageError(ErrorCode.UNSUPPORTED, f"unknown --format {', '.join(bad)} (choose csv, parquet or both)")
+        raise UsageError(ErrorCode.UNSUPPORTED,
+                         f"unknown --format {', '.join(bad)} (choose from {', '.join(FORMATS)}, comma-separated)")
     try:
         options = ExtractOptions(reconcile=not args.no_reconcile, jobs=args.jobs, doc_timeout=args.doc_timeout,
                                  max_docs_per_worker=args.max_docs_per_worker, scheduler=args.scheduler,
-                                 resume=args.resume)
+                                 resume=args.resume, official=tuple(args.official))
     except ValueError as exc:
         raise UsageError(ErrorCode.UNSUPPORTED, str(exc)) from None
     out = Path(args.out)
@@ -159,8 +161,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="files or folders: .txt, .html, .pdf, .warc/.warc.gz (folders are read recursively)")
         p.add_argument("--out", default=out_default, required=out_default is None, metavar="DIR",
                        help="folder for documents.csv, claims.csv, memberships.csv, rankings.csv, checks.csv, "
-                            "dataset.csv, organisations.csv and report.html")
-        p.add_argument("--format", default="csv", help="csv, parquet or csv,parquet (default: csv)")
+                            "dataset.csv, timeline.csv, organisations.csv and report.html")
+        p.add_argument("--format", default="csv",
+                       help="csv, parquet, sqlite (dataset.sqlite: every table, keys, indexes and full-text "
+                            "search), comma-separated (default: csv)")
+        p.add_argument("--official", action="append", default=[], metavar="FILE",
+                       help="an official segmentation or league table (CSV or XLSX: organisation code and/or name, "
+                            "segment, optional rank and league, the period in a column or the file name) to check "
+                            "claims, memberships, ranks and the timeline against; repeatable, added to the shipped "
+                            "2025/26 Q3 extract (a later file's row replaces an earlier one's)")
         p.add_argument("--quiet", action="store_true", help="no progress bar")
         p.add_argument("--strict", action="store_true", help="exit 1 when any document failed")
         p.add_argument("--no-reconcile", action="store_true", help="skip checks.csv and dataset.csv")
