@@ -16,7 +16,7 @@ import webbrowser
 from pathlib import Path
 
 from . import __version__
-from .errors import ErrorCode, UsageError
+from .errors import ErrorCode, OfficialTableError, UsageError
 
 log = logging.getLogger("extractor")
 
@@ -127,8 +127,29 @@ def cmd_orgs(args: argparse.Namespace) -> int:
     from .gazetteer import load_gazetteer
 
     day = dt.date.fromisoformat(args.date) if args.date else None
-    print(load_gazetteer().explain(" ".join(args.query), org_type=args.type, on=day))
+    query = " ".join(args.query)
+    gazetteer = load_gazetteer()
+    print(gazetteer.explain(query, org_type=args.type, on=day))
+    if args.out:
+        _print_history(gazetteer, query, args, day)
     return 0
+
+
+def _print_history(gazetteer, query: str, args: argparse.Namespace, day: dt.date | None) -> None:
+    """The history of the organisation(s) the query names, from a run's ``timeline.csv``."""
+    import pandas as pd
+
+    from .report.organisations import histories, history_text, select
+
+    path = Path(args.out) / "timeline.csv"
+    if not path.is_file():
+        raise UsageError(ErrorCode.NOT_FOUND, f"no {path}: run `extractor extract ... --out {args.out}` first")
+    link = gazetteer.resolve(query, org_type=args.type, on=day)
+    codes = [link.code] if link.code else [hit.code for hit in gazetteer.lookup(query)[0]]
+    found = select(histories(pd.read_csv(path, dtype=str, keep_default_na=False)), codes, query)
+    print(f"\nhistory in {path}:" if found else f"\nno history for {query!r} in {path}")
+    for history in found:
+        print(history_text(history))
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
@@ -187,11 +208,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--open", action="store_true", help="open the report in a web browser")
     p.set_defaults(func=cmd_audit)
 
-    p = sub.add_parser("orgs", help="show how an organisation name resolves and why",
-                       description="Resolve a name against the organisation gazetteer and explain the decision.")
+    p = sub.add_parser("orgs", help="show how an organisation name resolves and why, and its history",
+                       description="Resolve a name against the organisation gazetteer and explain the decision; "
+                                   "with --out DIR, print its history from that run's timeline.csv.")
     p.add_argument("query", nargs="+", help="the name as written, e.g. 'East Kent Hospitals'")
     p.add_argument("--type", help="org type hint: icb, acute, ambulance, mental_health, ...")
     p.add_argument("--date", help="the document date (YYYY-MM-DD): names resolve as they were then")
+    p.add_argument("--out", metavar="DIR",
+                   help="also print the organisation's history (segments and league positions period by period, "
+                        "with the documents behind them and conflicts) from DIR/timeline.csv of an earlier run")
     p.set_defaults(func=cmd_orgs)
 
     p = sub.add_parser("fetch", help="download pages politely (robots.txt, rate limits, cache)",
@@ -213,6 +238,9 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         return args.func(args)
+    except OfficialTableError as exc:  # the code too: the user's file is at fault, not the command line
+        print(f"extractor: {exc}", file=sys.stderr)
+        return 2
     except UsageError as exc:
         print(f"extractor: {exc.detail}", file=sys.stderr)
         return 2

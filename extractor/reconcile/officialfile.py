@@ -143,8 +143,9 @@ def read_official_file(path: str | Path) -> pd.DataFrame:
         if not is_precise(period):
             undated.append(f"row {line}")
         league = _league(cell.get("league", ""))
+        code = cell.get("ods_code", "").upper()
         rows.append({
-            "ods_code": cell.get("ods_code", "").upper(), "name": cell.get("name", "") or cell.get("ods_code", ""),
+            "ods_code": code, "name": cell.get("name", "") or code,
             "org_type": _org_type(cell.get("org_type", ""), league, cell.get("name", "")),
             "trust_subtype": cell.get("trust_subtype", ""), "league": league,
             "segment": "" if segment is None else str(segment), "rank": "" if rank is None else str(rank),
