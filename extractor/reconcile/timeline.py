@@ -216,7 +216,9 @@ def build_timeline(memberships: list[MembershipView], rankings: list[RankingView
         if decided.segment is None and decided.rank is None:
             continue
         checks.extend(_agreement(org, period, entries, docs))
-        records = [e for e in entries if e.segment is not None or e.rank is not None]
+        only_implied = all(e.implied for e in entries if e.segment is not None)
+        records = [e for e in entries if e.rank is not None
+                   or (e.segment is not None and (only_implied or not e.implied))]
         rows.append({
             "ods_code": org.ods_code or (found or {}).get("ods_code", ""),
             "canonical_name": org.canonical_name or display_name((found or {}).get("name", "")),

@@ -84,6 +84,7 @@ def test_a_direct_statement_outweighs_a_move_read_back_into_its_period() -> None
     result = run([member("a", 1, 2, "2023/24 Q3", from_segment=4), member("b", 1, 3, "2023/24 Q2")])
     rows = result.timeline.set_index("period")
     assert rows.loc["2023/24 Q2", "segment"] == 3 and rows.loc["2023/24 Q2", "conflict"] == ""
+    assert rows.loc["2023/24 Q2", "doc_ids"] == "b"
     assert agreement(result).empty
 
 
