@@ -24,7 +24,9 @@ def database(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     (folder / "b_news.txt").write_text(NEWS, encoding="utf-8")
     (folder / "c_copy.txt").write_text(NEWS, encoding="utf-8")  # same bytes: one document, one repeat
     out = tmp_path_factory.mktemp("out")
-    extract_to([folder], out, ExtractOptions(jobs=1), formats=("csv", "sqlite"))
+    run = extract_to([folder], out, ExtractOptions(jobs=1), formats=("csv", "sqlite"))
+    # the pandas API has the timeline too: East Kent stated for 2023/24 Q3 and official for 2025/26 Q3; Frimley
+    assert list(run.result.timeline["ods_code"]) == ["RVV", "RVV", "QNQ"]
     return out / FILE_NAME, out
 
 
