@@ -139,14 +139,19 @@ def _print_history(gazetteer, query: str, args: argparse.Namespace, day: dt.date
     """The history of the organisation(s) the query names, from a run's ``timeline.csv``."""
     import pandas as pd
 
+    from .export.sqlite import FILE_NAME, read_table
     from .report.organisations import histories, history_text, select
 
-    path = Path(args.out) / "timeline.csv"
-    if not path.is_file():
+    path, database = Path(args.out) / "timeline.csv", Path(args.out) / FILE_NAME
+    if path.is_file():
+        timeline = pd.read_csv(path, dtype=str, keep_default_na=False)
+    elif database.is_file():
+        path, timeline = database, read_table(database, "timeline")
+    else:
         raise UsageError(ErrorCode.NOT_FOUND, f"no {path}: run `extractor extract ... --out {args.out}` first")
     link = gazetteer.resolve(query, org_type=args.type, on=day)
     codes = [link.code] if link.code else [hit.code for hit in gazetteer.lookup(query)[0]]
-    found = select(histories(pd.read_csv(path, dtype=str, keep_default_na=False)), codes, query)
+    found = select(histories(timeline), codes, query)
     print(f"\nhistory in {path}:" if found else f"\nno history for {query!r} in {path}")
     for history in found:
         print(history_text(history))
@@ -216,7 +221,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--date", help="the document date (YYYY-MM-DD): names resolve as they were then")
     p.add_argument("--out", metavar="DIR",
                    help="also print the organisation's history (segments and league positions period by period, "
-                        "with the documents behind them and conflicts) from DIR/timeline.csv of an earlier run")
+                        "with the documents behind them and conflicts) from DIR/timeline.csv (or DIR/dataset.sqlite) "
+                        "of an earlier run")
     p.set_defaults(func=cmd_orgs)
 
     p = sub.add_parser("fetch", help="download pages politely (robots.txt, rate limits, cache)",

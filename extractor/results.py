@@ -69,9 +69,14 @@ def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame | Iterable[pd.Dat
 
         database = SqliteWriter(out_dir)
     written = []
-    for name, table in tables.items():
-        chunks = [table] if isinstance(table, pd.DataFrame) else table
-        written.extend(_write_chunks(out_dir, name, chunks, formats, database))
+    try:
+        for name, table in tables.items():
+            chunks = [table] if isinstance(table, pd.DataFrame) else table
+            written.extend(_write_chunks(out_dir, name, chunks, formats, database))
+    except BaseException:
+        if database is not None:
+            database.abort()
+        raise
     if database is not None:
         written.append(database.close())
     return written

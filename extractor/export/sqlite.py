@@ -120,6 +120,11 @@ class SqliteWriter:
             marks = ", ".join("?" for _ in self.columns[table])
             self.db.executemany(f"INSERT INTO {_name(table)} ({names}) VALUES ({marks})", rows)
 
+    def abort(self) -> None:
+        """Drop the unfinished file, so a failed run leaves no half-written database behind."""
+        self.db.close()
+        self.partial.unlink(missing_ok=True)
+
     def close(self) -> Path:
         """Link, index and make searchable what was written, then put the file in place."""
         try:
@@ -169,7 +174,20 @@ class SqliteWriter:
 def write_sqlite(out_dir: Path, tables: dict[str, pd.DataFrame | Iterable[pd.DataFrame]]) -> Path:
     """Every table (whole or as chunks) into ``out_dir/dataset.sqlite``; returns its path."""
     writer = SqliteWriter(out_dir)
-    for name, table in tables.items():
-        for chunk in [table] if isinstance(table, pd.DataFrame) else table:
-            writer.write(name, chunk)
+    try:
+        for name, table in tables.items():
+            for chunk in [table] if isinstance(table, pd.DataFrame) else table:
+                writer.write(name, chunk)
+    except BaseException:
+        writer.abort()
+        raise
     return writer.close()
+
+
+def read_table(path: Path, table: str) -> pd.DataFrame:
+    """One table of a ``dataset.sqlite`` as text cells, as its CSV would read (without ``row_id``)."""
+    with sqlite3.connect(path) as db:
+        cursor = db.execute(f"SELECT * FROM {_name(table)}")
+        columns = [c[0] for c in cursor.description]
+        rows = [["" if v is None else str(v) for v in row] for row in cursor]
+    return pd.DataFrame(rows, columns=columns).drop(columns=["row_id"], errors="ignore")

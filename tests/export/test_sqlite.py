@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from extractor.export.sqlite import FILE_NAME
+from extractor.export.sqlite import FILE_NAME, read_table, write_sqlite
 from extractor.runner import ExtractOptions, extract_to
 
 BOARD = ("Published 12 January 2024\nHarbourside Hospitals board papers\n"
@@ -94,3 +94,20 @@ def test_empty_cells_are_null_and_counts_are_numbers(database) -> None:
     path, _ = database
     assert query(path, "SELECT count(*) FROM claims WHERE scope = ''") == [(0,)]
     assert query(path, "SELECT DISTINCT typeof(count) FROM claims WHERE count IS NOT NULL") == [("integer",)]
+
+
+def test_a_table_reads_back_as_its_csv(database) -> None:
+    path, out = database
+    for name in ("timeline", "memberships", "checks"):
+        csv = pd.read_csv(out / f"{name}.csv", dtype=str, keep_default_na=False)
+        pd.testing.assert_frame_equal(read_table(path, name), csv, obj=name)
+
+
+def test_a_failed_write_leaves_no_database(tmp_path) -> None:
+    def chunks():
+        yield pd.DataFrame({"doc_id": ["a"], "status": ["ok"]})
+        raise OSError("disk full")
+
+    with pytest.raises(OSError, match="disk full"):
+        write_sqlite(tmp_path, {"documents": chunks()})
+    assert list(tmp_path.iterdir()) == []
