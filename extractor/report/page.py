@@ -47,6 +47,8 @@ th{background:#f0f0f0}
 li.check{margin:4px 0}
 .meta{color:#666;font-size:13px}
 .error{color:#c62828}
+.org table{table-layout:fixed}.org th:nth-child(-n+3){width:10%}.org th:nth-child(4){width:14%}
+.org th:nth-child(5){width:8%}.org th:nth-child(6){width:20%}
 tr.conflict td{background:#fdecea}tr.conflict td:last-child{color:#c62828;font-weight:600}
 svg.chart text{font:12px system-ui,sans-serif}svg.chart .chart-count{fill:#fff;font-weight:600}
 """
