@@ -6,8 +6,9 @@ archives into text → ``pipeline`` (spaCy rule components) marks quantities, se
 populations and organisations → ``reading`` turns the marks into records: count claims
 (``reading.claims``), memberships (``reading.memberships``, ``reading.groups``,
 ``reading.tables``, ``reading.lists``), rankings (``reading.rankings``) and linked names
-(``reading.linking``) → ``reconcile`` checks and reconciles them → ``results`` writes the
-tables, ``report`` the audit page.
+(``reading.linking``) → ``reconcile`` checks and reconciles them and follows each
+organisation through the periods (``reconcile.timeline``) → ``results`` writes the tables
+(``export.sqlite`` the one-file database), ``report`` the audit page.
 """
 
 from __future__ import annotations

@@ -79,6 +79,24 @@ def find_published(text: str, lines: int = 6) -> str:
     return ""
 
 
+# Framework in force from each date (first day of its first segmentation).
+ERAS = (
+    (dt.date(2016, 10, 1), "sof2016"),
+    (dt.date(2021, 7, 1), "sof2021"),
+    (dt.date(2023, 7, 1), "nof2022"),
+    (dt.date(2025, 9, 1), "nof2025"),
+)
+
+
+def framework_on(date: dt.date) -> str:
+    """The framework whose segmentation was current on ``date`` ("" before October 2016)."""
+    current = ""
+    for start, name in ERAS:
+        if date >= start:
+            current = name
+    return current
+
+
 def financial_year(date: dt.date) -> str:
     """NHS financial years run April to March: 2024-02-10 → "2023/24"."""
     start = date.year if date.month >= 4 else date.year - 1

@@ -126,6 +126,8 @@ class MembershipView:
     period: str
     claim_id: str
     text: str
+    record_id: str = ""
+    from_segment: int | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +141,9 @@ class RankingView:
     framework: str
     period: str
     text: str
+    record_id: str = ""
+    total: int | None = None
+    segment: int | None = None
 
 
 @dataclass(frozen=True)
@@ -231,6 +236,7 @@ def read_memberships(memberships: pd.DataFrame | None, docs: dict[str, DocumentV
             ods_code=cell_text(row.get("ods_code")).upper(), org_type=cell_text(row.get("org_type")),
             segment=cell_int(row.get("segment")), framework=framework, period=period,
             claim_id=cell_text(row.get("claim_id")), text=cell_text(row.get("text")),
+            record_id=cell_text(row.get("membership_id")), from_segment=cell_int(row.get("from_segment")),
         ))
     return views
 
@@ -245,6 +251,7 @@ def read_rankings(rankings: pd.DataFrame | None, docs: dict[str, DocumentView],
             canonical_name=cell_text(row.get("canonical_name")),
             ods_code=cell_text(row.get("ods_code")).upper(), league=cell_text(row.get("league")),
             rank=cell_int(row.get("rank")), framework=framework, period=period,
-            text=cell_text(row.get("text")),
+            text=cell_text(row.get("text")), record_id=cell_text(row.get("ranking_id")),
+            total=cell_int(row.get("total")), segment=cell_int(row.get("segment")),
         ))
     return views

@@ -15,6 +15,7 @@ import pandas as pd
 from ..reconcile.values import cell_number, cell_text
 from .chart import segment_chart_svg
 from .highlight import Span, highlight, locate, segment_spans
+from .organisations import organisations_section
 
 STATUS_WORDS = {"pass": "holds", "fail": "fails", "unverifiable": "cannot be verified"}
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -46,6 +47,9 @@ th{background:#f0f0f0}
 li.check{margin:4px 0}
 .meta{color:#666;font-size:13px}
 .error{color:#c62828}
+.org table{table-layout:fixed}.org th:nth-child(-n+3){width:10%}.org th:nth-child(4){width:14%}
+.org th:nth-child(5){width:8%}.org th:nth-child(6){width:20%}
+tr.conflict td{background:#fdecea}tr.conflict td:last-child{color:#c62828;font-weight:600}
 svg.chart text{font:12px system-ui,sans-serif}svg.chart .chart-count{fill:#fff;font-weight:600}
 """
 
@@ -190,5 +194,6 @@ def render_report(tables: dict[str, pd.DataFrame], texts: dict[str, str], *,
     parts.append('<section id="dataset"><h2>Reconciled table</h2>'
                  + (_table(dataset, DATASET_COLUMNS) if dataset else "<p>No figures to reconcile.</p>")
                  + "</section>")
+    parts.append(organisations_section(tables.get("timeline"), _anchor))
     parts.append("</main></body></html>")
     return "".join(parts)
