@@ -10,9 +10,11 @@ from spacy.tokens import Doc
 
 from ..records import DocResult
 from .claims import read_claims
+from .doubts import mark_doubts
 from .groups import read_collective_statements
 from .linking import link_records
 from .memberships import merge_moves, read_list_sentences, read_statements
+from .periods import assign_periods
 from .rankings import consolidate, read_rankings
 from .tables import read_tables
 
@@ -29,6 +31,8 @@ def read_doc(doc: Doc) -> DocResult:
     read_rankings(doc, result)
     link_records(doc, result)
     result.rankings = consolidate(result.rankings)
+    assign_periods(doc, result)
+    mark_doubts(doc, result)
     return result
 
 

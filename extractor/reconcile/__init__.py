@@ -14,7 +14,7 @@ from collections import defaultdict
 import pandas as pd
 
 from ..schema import CHECKS, DATASET
-from .checks import Check, document_checks
+from .checks import Check, document_checks, soften
 from .dataset import reconcile_documents
 from .derive import Solution, solve
 from .official import load_official, load_populations, official_checks
@@ -56,6 +56,7 @@ def reconcile(documents: pd.DataFrame, claims: pd.DataFrame, memberships: pd.Dat
     table = load_official() if official is None else official
     found.extend(official_checks(claim_views, member_views, ranking_views, table))
 
+    found = soften(found, claim_views)
     checks = CHECKS.frame([check.row(f"K{i + 1:04d}") for i, check in enumerate(found)])
     return checks, DATASET.frame(rows)
 
