@@ -23,6 +23,7 @@ from .phrases import match_phrases
 
 FAR = 20  # tokens between a count and its segment beyond which the pairing is a guess
 _HEADING = re.compile(r"[ \t]*(?:\(?(\d{1,3})[.)]|(\d{1,3})\.\d{1,2})[ \t]+\S")
+_BARE_HEADING = re.compile(r"[ \t]*(\d{1,3})()[ \t]+[A-Z]")
 REASONS = {
     "heading": "its number heads a numbered paragraph or list item",
     "one_of_segment": "it names one organisation of a segment, not how many there are",
@@ -33,15 +34,38 @@ REASONS = {
 
 
 def _count_spans(doc: Doc, claim: Claim) -> list[Span]:
+    """Where the claim's count is written (a segment's own number is not a count)."""
+    if claim.count is None:
+        return []
+    segments = [(s.start_char, s.end_char) for s in spans_in(doc, "segments", claim.start, claim.end, chars=True)]
     return [q for q in spans_in(doc, "quantities", claim.start, claim.end, chars=True)
-            if claim.count is not None and q._.quantity is not None and q._.quantity.value == claim.count]
+            if q._.quantity is not None and q._.quantity.value == claim.count
+            and not any(a <= q.start_char < b for a, b in segments)]
+
+
+def _numbered_line(text: str, at: int) -> re.Match | None:
+    """The number a line starting at ``at`` is numbered with: "4.", "4)", "(4)", "2.1", or a
+    bare "4" when the lines around it are numbered too."""
+    match = _HEADING.match(text, at)
+    if match:
+        return match
+    bare = _BARE_HEADING.match(text, at)
+    if bare is None:
+        return None
+    before = text.rfind("\n", 0, max(at - 1, 0)) + 1
+    after = text.find("\n", at)
+    following = ""
+    if after >= 0:
+        end = text.find("\n", after + 1)
+        following = text[after + 1:end if end >= 0 else len(text)]
+    return bare if any(_HEADING.match(line.strip()) for line in (text[before:at], following)) else None
 
 
 def _heads_paragraph(doc: Doc, claim: Claim, counts: list[Span]) -> bool:
     """The count is the number a numbered paragraph or list item starts with."""
     text = doc_text(doc)
     line_start = text.rfind("\n", 0, claim.start) + 1
-    match = _HEADING.match(text, line_start)
+    match = _numbered_line(text, line_start)
     if not match or claim.count is None or match.end() - 1 > claim.end:
         return False
     heading = match[1] or match[2]

@@ -30,13 +30,14 @@ from spacy.tokens import Doc, Span
 
 from .. import dates
 from ..pipeline.extensions import doc_text, spans_in
-from ..pipeline.framework import ERAS
+from ..pipeline.framework import ERAS, framework_on
 from ..records import DocResult
 from .phrases import match_phrases
 
 QUARTERLY = {"sof2021", "nof2022", "nof2025"}
 CURRENT = "@current"  # the document's own period
 DATED = {"QUARTER", "FY_END", "FY", "MONTH_YEAR", "YEAR"}
+OPENING_WORDS = 4  # an expression this near a sentence's start frames the whole sentence
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4,
              "one": 1, "two": 2, "three": 3, "four": 4}
 _FY = re.compile(r"(20\d\d)\s*[/\-–]\s*(\d\d)")
@@ -46,8 +47,12 @@ _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # where one clause of a sentence ends and the next, possibly of another period, begins
 _CLAUSE_BREAK = re.compile(
-    r"[;:()\n\u2013\u2014]|\s-\s|,\s*(?=(?:against|compared|up|down|from|while|whereas|but|and|with)\b)"
+    r"[;:()\n\u2013\u2014]|\s-\s|,\s*(?=(?:against|compared|up|down|from|while|whereas|but|and|with|having)\b)"
+    r"|,\s*(?=[\w-]+\s+(?:fewer|more|less|higher|lower)\s+than\b)|,\s*(?=(?:a|the)\s+(?:position|place|rank)\b)"
     r"|\b(?:but|while|whereas|against)\b", re.I)
+# the date of an event named in passing ("the regime introduced in July 2016"), not of the figures
+_EVENT = re.compile(r"\b(?:introduced|launched|created|established|founded|formed|abolished|announced|"
+                    r"set up|brought in)\s+(?:in\s+|on\s+)?$", re.I)
 _PAST = {"were", "was", "had"}
 _PRESENT = {"is", "are", "has", "have", "remain", "remains", "sit", "sits", "stand", "stands", "now"}
 _CARRY_ON = ("of these", "of those", "of them", "of the latter", "of that number")
@@ -86,10 +91,12 @@ def months(period: str) -> Months | None:
     return None
 
 
-def _month_label(year: int, month: int, framework: str) -> str:
-    """A month as a period: its financial quarter from 2021, the month itself before."""
-    if framework in QUARTERLY:
-        return dates.fy_label(*dates.fy_quarter(dt.date(year, month, 1)))
+def _month_label(year: int, month: int) -> str:
+    """A month as a period: its financial quarter once segments were quarterly (from July
+    2021), the month itself before, whatever framework the document is about."""
+    day = dt.date(year, month, 1)
+    if framework_on(day) in QUARTERLY:
+        return dates.fy_label(*dates.fy_quarter(day))
     return f"{year}-{month:02d}"
 
 
@@ -137,6 +144,9 @@ class Frame:
                    if self.framework in QUARTERLY else f"{day.year}-{day.month:02d}")
         self.reference = own if months(own) else ""
         span = months(self.reference)
+        if span and span[0] == span[1]:
+            # a month taken from the date: the figures it reports may be a month or two older
+            span = (span[0] - 2, span[1])
         if span and self.published is not None:
             span = (span[0], max(span[1], self.published.year * 12 + self.published.month - 1))
         self.span = span
@@ -186,11 +196,11 @@ class Frame:
         month = _MONTH.search(text)
         year = _YEAR.search(text)
         if label == "MONTH_YEAR" and month and year:
-            return _month_label(int(year[1]), dates._MONTHS[month[1].lower()], self.framework)
+            return _month_label(int(year[1]), dates._MONTHS[month[1].lower()])
         if label == "MONTH" and month and (latest := self.latest_month()) is not None:
             number = dates._MONTHS[month[1].lower()]
             year_of = latest // 12 if number - 1 <= latest % 12 else latest // 12 - 1
-            return _month_label(year_of, number, self.framework)
+            return _month_label(year_of, number)
         if label == "YEAR" and year:
             return year[1]
         return ""
@@ -212,7 +222,11 @@ class _Sentence:
     clauses: list[tuple[int, int]]
     found: list[tuple[Mention, str]]  # each mention with the period it names
     first_line_end: int  # a sentence's opening words reach no further than its first line
+    text: str = ""
     carried: str = CURRENT  # the period a record with no words of its own takes here
+
+    def text_before(self, at: int) -> str:
+        return self.text[:at - self.start]
 
 
 def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
@@ -233,6 +247,7 @@ def _sentences(doc: Doc, frame: Frame) -> list[_Sentence]:
             if found[k].start >= sent.start_char:
                 own.append(found[k])
             k += 1
+        own = [m for m in own if not _EVENT.search(text[max(sent.start_char, m.start - 30):m.start])]
         if any(m.label in DATED for m in own):
             own = [m for m in own if m.label != "START"]
         resolved = []
@@ -244,7 +259,7 @@ def _sentences(doc: Doc, frame: Frame) -> list[_Sentence]:
         words = text[sent.start_char:sent.end_char]
         newline = words.find("\n")
         sentence = _Sentence(sent.start_char, sent.end_char, _clauses(words, sent.start_char), resolved,
-                             sent.start_char + newline if newline >= 0 else sent.end_char)
+                             sent.start_char + newline if newline >= 0 else sent.end_char, words)
         ending = _period_at(sentence, sent.end_char - 1)
         if ending is None:
             ending = previous.carried if previous is not None and _carries_on(doc, previous, sent) else CURRENT
@@ -263,18 +278,19 @@ def _carries_on(doc: Doc, previous: _Sentence, sent: Span) -> bool:
 
 
 def _period_at(sentence: _Sentence, anchor: int) -> str | None:
-    """The period of a record at ``anchor``: its clause's nearest expression, else the
-    sentence's opening clause's (when on the same line); ``None`` when the words say none."""
+    """The period of a record at ``anchor``: its clause's nearest expression, else one that
+    opens its sentence ("In 2016, 36 trusts ...; 110 were ...") with no other between;
+    ``None`` when the words say nothing about it."""
     clause = next(((a, b) for a, b in sentence.clauses if a <= anchor < b), None)
     if clause is not None:
         inside = [(m, p) for m, p in sentence.found if clause[0] <= m.start < clause[1]]
         if inside:
             return min(inside, key=lambda mp: abs(mp[0].start - anchor))[1]
-    first = sentence.clauses[0] if sentence.clauses else None
-    if first is not None and first != clause:
-        opening = [(m, p) for m, p in sentence.found if first[0] <= m.start < first[1]]
-        if opening and first[1] <= anchor < sentence.first_line_end:
-            return opening[0][1]
+    before = [(m, p) for m, p in sentence.found if m.start < anchor]
+    if before and anchor < sentence.first_line_end:
+        mention, period = before[-1]
+        if len(sentence.text_before(mention.start).split()) <= OPENING_WORDS:
+            return period
     return None
 
 
