@@ -134,10 +134,16 @@ def _shift(period: str, quarters: int) -> str:
 class Frame:
     """The document's own period and date, against which an expression is placed."""
 
-    def __init__(self, doc: Doc) -> None:
+    def __init__(self, doc: Doc, found: list[Mention]) -> None:
         self.framework = doc._.framework
         self.published = dates.to_date(doc._.published or "")
         own = doc._.period
+        if re.fullmatch(r"20\d\d/\d\d", own):
+            # a year whose one quarter the document names is that quarter (as the reconciler reads it)
+            named = {self._dated("QUARTER", m.text) for m in found if m.label == "QUARTER"}
+            within = {q for q in named if q.startswith(own + " ")}
+            if len(within) == 1:
+                own = within.pop()
         if not months(own) and self.published is not None:
             day = self.published
             own = (dates.fy_label(*dates.previous_quarter(*dates.fy_quarter(day)))
@@ -234,9 +240,8 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
-def _sentences(doc: Doc, frame: Frame) -> list[_Sentence]:
+def _sentences(doc: Doc, frame: Frame, found: list[Mention]) -> list[_Sentence]:
     text = doc_text(doc)
-    found = mentions(doc)
     out: list[_Sentence] = []
     earlier = ""
     k = 0
@@ -312,8 +317,9 @@ def _anchor(doc: Doc, start: int, end: int, values: tuple[float | None, ...], wo
 
 def assign_periods(doc: Doc, result: DocResult) -> None:
     """Give every claim, membership and ranking of ``result`` the period its words describe."""
-    frame = Frame(doc)
-    sentences = _sentences(doc, frame)
+    found = mentions(doc)
+    frame = Frame(doc, found)
+    sentences = _sentences(doc, frame, found)
     starts = [s.start for s in sentences]
 
     def period_for(start: int, end: int, values: tuple[float | None, ...], words: tuple[str, ...]) -> str:

@@ -1,0 +1,77 @@
+"""A claim that may be misread says why, so the audit does not fail on it."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.reading import read_doc
+from extractor.reading.doubts import REASONS, doubt_of
+from extractor.records import Claim
+
+HEADER = "Oversight update\n14 March 2024\n\n"
+
+
+def doubts_by_count(nlp, body: str) -> dict[int, str]:
+    doc = nlp(HEADER + body)
+    return {c.count: c.doubt for c in read_doc(doc).claims if c.count is not None}
+
+
+def doubt_on_line(nlp, body: str, line: str, count: int, segment: int) -> str:
+    """The doubt of a claim of ``count`` read from ``line`` of ``body``, however claim building
+    would read it."""
+    doc = nlp(HEADER + body)
+    start = doc.text.index(line)
+    claim = Claim(org_type="trust", segments=(segment,), count=count, text=line, start=start,
+                  end=start + len(line))
+    return doubt_of(doc, claim)
+
+
+@pytest.mark.parametrize(("body", "line", "count", "segment", "reason"), [
+    ("3. Background\n4. Trusts in segment 4 receive support.", "4. Trusts in segment 4 receive support.", 4, 4,
+     "heading"),
+    ("4) Trusts in segment 4 receive support.", "4) Trusts in segment 4 receive support.", 4, 4, "heading"),
+    ("(4) Trusts in segment 4 receive support.", "(4) Trusts in segment 4 receive support.", 4, 4, "heading"),
+    ("3. Background\n4 Trusts in segment 4 receive support.\n5. Next steps",
+     "4 Trusts in segment 4 receive support.", 4, 4, "heading"),
+    ("5. Trusts in segment 5 join the programme.", "5. Trusts in segment 5 join the programme.", 5, 5, "heading"),
+    ("12. Two trusts moved to segment 2.", "12. Two trusts moved to segment 2.", 12, 2, "heading"),
+    ("1. One segment 1 trust was visited.", "1. One segment 1 trust was visited.", 1, 1, "one_of_segment"),
+    ("Notes\n   4.\tTrusts in segment 4 are supported.", "4.\tTrusts in segment 4 are supported.", 4, 4,
+     "heading"),
+    ("One chief executive at a segment two trust said so.", "One chief executive at a segment two trust said so.",
+     1, 2, "one_of_segment"),
+    ("The board of one segment-4 provider met on Tuesday.", "The board of one segment-4 provider met on Tuesday.",
+     1, 4, "one_of_segment"),
+    ("Since its introduction 32 trusts have entered segment 4.",
+     "Since its introduction 32 trusts have entered segment 4.", 32, 4, "span_of_time"),
+])
+def test_doubt_of_a_claim_read_from_a_line(nlp, body, line, count, segment, reason) -> None:
+    assert doubt_on_line(nlp, body, line, count, segment) == REASONS[reason]
+
+
+@pytest.mark.parametrize(("body", "count", "reason"), [
+    ("3. Background\n4 Trusts in segment 4 receive support from the regional team.\n5. Next steps", 4, "heading"),
+    ("A finance director at one segment 3 trust said the pressure was relentless.", 1, "one_of_segment"),
+    ("Of the 24 trusts in segment 4, 17 are in quality special measures.", 17, "regime"),
+    ("Seven trusts in segment 4 are in financial special measures.", 7, "regime"),
+    ("Five trusts in segment 4 are in special measures for financial reasons.", 5, "regime"),
+    ("Since 2013, 40 trusts have been placed in segment 4.", 40, "span_of_time"),
+    ("Eleven trusts have spent more than two years in segment 4.", 11, "span_of_time"),
+])
+def test_a_doubtful_claim_says_why(nlp, body, count, reason) -> None:
+    assert doubts_by_count(nlp, body).get(count) == REASONS[reason]
+
+
+@pytest.mark.parametrize(("body", "count"), [
+    ("Four trusts are in segment 4.", 4),
+    ("2.1 Nationally, five ICBs are in segment 4.", 5),
+    ("3.2 Sixty-eight acute trusts are in segment 3.", 68),
+    ("4. Nineteen trusts are in segment 4.", 19),
+    ("19 trusts are in segment 4 this quarter.", 19),
+    ("Only one trust is in segment 1.", 1),
+    ("Twenty trusts are in segment 4, the segment for trusts in special measures.", 20),
+    ("The trust has been placed in segment 3, one of 76 trusts in segment 3.", 76),
+])
+def test_a_plain_claim_has_no_doubt(nlp, body, count) -> None:
+    found = doubts_by_count(nlp, body)
+    assert count in found and found[count] == ""
