@@ -1,14 +1,18 @@
 """Why a claim may be misread, so the audit does not raise an alarm on it.
 
 A failing check says "these figures do not hold"; it must rest on figures read with
-confidence. A claim gets a ``doubt`` (the reason, in words a reader can follow) when its
-number heads a numbered paragraph or list item ("4. The programme ..."), when it names one
-organisation of a segment rather than counting ("one segment 3 trust"), when it counts a
-special measures regime rather than a segment ("seven in financial special measures"),
-when it counts over a span of time rather than at one date ("Since 2013, 40 trusts have
-been placed ..."), or when its count stands far from the segment it was read with. The
-reconciler still runs the checks, but one that would fail on such a claim is
-``unverifiable`` with that reason. The phrases are ``models/patterns/doubts.jsonl``.
+confidence. A claim gets a ``doubt`` (the reason, in words a reader can follow) when the
+words around its number say it is not a count at one date: it heads a numbered paragraph
+("4. The programme ..."), names one organisation ("one segment 3 trust"), counts a special
+measures regime ("seven in financial special measures") or a span of time ("Since 2013,
+40 trusts have been placed ..."), is a length of time ("a 12-month deadline"), part of a
+compound word ("a four-point scale"), a group from the past ("the original 11"), a bound
+("at least one", "more than 40"), a change ("two more"), a hypothetical ("that would make
+five") or the size of a league a rank is given in ("last among 61"); or when a league ranks
+on another measure ("103rd of 131 trusts for ..."), the count exceeds its own total, or the
+count stands far from the segment it was read with. The reconciler still runs the checks,
+but one that would fail on such a claim is ``unverifiable`` with that reason. The phrases
+are ``models/patterns/doubts.jsonl``.
 """
 
 from __future__ import annotations
@@ -30,7 +34,24 @@ REASONS = {
     "regime": "it counts a special measures regime (quality or financial), not a segment",
     "span_of_time": "it counts organisations over a span of time, not at one date",
     "far": "its count stands far from the segment it was read with",
+    "length": "its number is a length of time ('a 12-month deadline'), not a count",
+    "group": "it names a group from the past ('the first 11', 'the original five'), not a count at one date",
+    "hypothetical": "it is a hypothetical ('that would make five'), not a count",
+    "compound": "its number is part of a compound word ('a four-point scale'), not a count",
+    "bound": "its number is a bound ('at least one', 'more than 40'), not an exact count",
+    "change": "its number is a change ('two more', 'three fewer'), not a count",
+    "league": "its number is the size of a league a rank is given in ('last among 61'), not a count in a segment",
+    "over_total": "its count is larger than its total, so one of them is misread",
+    "other_measure": "its league ranks trusts on another measure ('103rd of 131 trusts for ...')",
 }
+_TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters"}
+_PAST_GROUP = {"first", "original", "initial"}
+_BOUND = {("at", "least"), ("at", "most"), ("more", "than"), ("fewer", "than"), ("less", "than"), ("up", "to"),
+          ("upwards", "of")}
+_BOUND_WORDS = {"over", "under", "nearly", "almost", "around", "about", "approximately", "roughly"}
+_CHANGE = {"more", "fewer", "extra", "additional", "less"}
+_RANK = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|last|bottom|top|ranked|ranks|placed|position)$")
+_MEASURE = r"\s+(?:[\w-]+\s+){0,3}?(?:trusts|providers|organisations|hospitals)\s+(?:for|on|by)\s+(?:the\s+)?\w"
 
 
 def _count_spans(doc: Doc, claim: Claim) -> list[Span]:
@@ -75,6 +96,31 @@ def _heads_paragraph(doc: Doc, claim: Claim, counts: list[Span]) -> bool:
     return all(q.start_char == number_at for q in counts)
 
 
+def _kind_at(doc: Doc, q: Span, has_segment: bool) -> str:
+    """What the words around one written count make of it ("" when they leave it a count)."""
+    after = [t.lower_ for t in doc[q.end:q.end + 2]]
+    before = [t.lower_ for t in doc[max(q.start - 4, 0):q.start]]
+    if after and (after[0] in _TIME_UNITS or (after[0] in {"-", "–"} and after[1:] and after[1] in _TIME_UNITS)):
+        return "length"
+    if after[:1] == ["-"] and after[1:] and after[1].isalpha():
+        return "compound"
+    if before and before[-1] in _PAST_GROUP:
+        return "group"
+    if (tuple(before[-2:]) in _BOUND) or (before and before[-1] in _BOUND_WORDS):
+        return "bound"
+    if after and after[0] in _CHANGE:
+        return "change"
+    if has_segment and before and before[-1] in {"among", "amongst", "of"} and any(_RANK.match(w) for w in before[:-1]):
+        return "league"
+    return ""
+
+
+def _what_the_number_is(doc: Doc, claim: Claim, counts: list[Span]) -> str:
+    """The one thing every place the count is written says it is, when that is not a count."""
+    kinds = {_kind_at(doc, q, bool(claim.segments)) for q in counts}
+    return kinds.pop() if len(kinds) == 1 else ""
+
+
 def _far_from_segment(doc: Doc, counts: list[Span], sent: Span) -> bool:
     segments = [s for s in spans_in(doc, "segments", sent.start, sent.end) if s._.segments]
     if not counts or not segments:
@@ -87,6 +133,12 @@ def doubt_of(doc: Doc, claim: Claim) -> str:
     counts = _count_spans(doc, claim)
     if _heads_paragraph(doc, claim, counts):
         return REASONS["heading"]
+    if kind := _what_the_number_is(doc, claim, counts):
+        return REASONS[kind]
+    if claim.count is not None and claim.total is not None and claim.count > claim.total:
+        return REASONS["over_total"]
+    if not claim.segments and claim.count is not None and re.search(rf"\b{claim.count}{_MEASURE}", claim.text):
+        return REASONS["other_measure"]
     sent = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if sent is None:
         return ""
@@ -97,6 +149,8 @@ def doubt_of(doc: Doc, claim: Claim) -> str:
         return REASONS["regime"]
     if "DURATION" in labels or {"SINCE", "PERFECT"} <= labels:
         return REASONS["span_of_time"]
+    if "HYPOTHETICAL" in labels:
+        return REASONS["hypothetical"]
     if _far_from_segment(doc, counts, sent):
         return REASONS["far"]
     return ""

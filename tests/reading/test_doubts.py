@@ -44,9 +44,38 @@ def doubt_on_line(nlp, body: str, line: str, count: int, segment: int) -> str:
      1, 4, "one_of_segment"),
     ("Since its introduction 32 trusts have entered segment 4.",
      "Since its introduction 32 trusts have entered segment 4.", 32, 4, "span_of_time"),
+    ("It set a 12-month deadline for trusts in segment 4.", "It set a 12-month deadline for trusts in segment 4.",
+     12, 4, "length"),
+    ("Trusts in segment 4 get 18 months to improve.", "Trusts in segment 4 get 18 months to improve.", 18, 4,
+     "length"),
+    ("The original 11 trusts in segment 4 have all left.", "The original 11 trusts in segment 4 have all left.",
+     11, 4, "group"),
+    ("It was one of the first five trusts in segment 4.", "It was one of the first five trusts in segment 4.", 5, 4,
+     "group"),
+    ("That would make five boards in segment 4.", "That would make five boards in segment 4.", 5, 4, "hypothetical"),
+    ("A move could leave 22 trusts in segment 4.", "A move could leave 22 trusts in segment 4.", 22, 4,
+     "hypothetical"),
+    ("Segment 3 shows how blunt a four-point scale is.", "Segment 3 shows how blunt a four-point scale is.", 4, 3,
+     "compound"),
+    ("Every ICB in segment 4 has at least one trust in it.", "Every ICB in segment 4 has at least one trust in it.",
+     1, 4, "bound"),
+    ("More than 40 trusts are in segment 4.", "More than 40 trusts are in segment 4.", 40, 4, "bound"),
+    ("Nearly 20 trusts are in segment 4.", "Nearly 20 trusts are in segment 4.", 20, 4, "bound"),
+    ("It pushed two more trusts into segment 4.", "It pushed two more trusts into segment 4.", 2, 4, "change"),
+    ("It is in segment 5 and ranked last among 61 trusts.", "It is in segment 5 and ranked last among 61 trusts.",
+     61, 5, "league"),
+    ("It is in segment 3 and 40th of 134 trusts.", "It is in segment 3 and 40th of 134 trusts.", 134, 3, "league"),
 ])
 def test_doubt_of_a_claim_read_from_a_line(nlp, body, line, count, segment, reason) -> None:
     assert doubt_on_line(nlp, body, line, count, segment) == REASONS[reason]
+
+
+def test_a_count_above_its_total_is_doubted(nlp) -> None:
+    doc = nlp(HEADER + "Across England, 38 trusts have maximum autonomy and 110 are in segment 2.")
+    start = doc.text.index("Across")
+    claim = Claim(org_type="trust", segments=(2,), count=110, total=38, text=doc.text[start:], start=start,
+                  end=len(doc.text))
+    assert doubt_of(doc, claim) == REASONS["over_total"]
 
 
 @pytest.mark.parametrize(("body", "count", "reason"), [
@@ -71,6 +100,9 @@ def test_a_doubtful_claim_says_why(nlp, body, count, reason) -> None:
     ("Only one trust is in segment 1.", 1),
     ("Twenty trusts are in segment 4, the segment for trusts in special measures.", 20),
     ("The trust has been placed in segment 3, one of 76 trusts in segment 3.", 76),
+    ("More than half (23) of the 42 ICBs are in segment 3.", 23),
+    ("Some 97 of the 205 trusts sit in segments 3 and 4.", 97),
+    ("A further 71 trusts are in segment 3.", 71),
 ])
 def test_a_plain_claim_has_no_doubt(nlp, body, count) -> None:
     found = doubts_by_count(nlp, body)
