@@ -10,7 +10,8 @@ both are true. So each claim, membership and ranking takes its period from, in o
 2. the sentence before it on the same line, when that one ended in another period and
    this one carries on in the past tense ("Another 110 were in segment 2") or from it
    ("Of these, ...");
-3. the document's period (``doc._.period``), which the reconciler narrows with the date.
+3. the document's period (``doc._.period``; the latest quarter it names, up to its date, when
+   it names several), which the reconciler narrows with the date.
 
 An expression that falls within the document's own period, or between it and the day the
 document was published, *is* the document's period: only an earlier or later one gives a
@@ -137,13 +138,18 @@ class Frame:
     def __init__(self, doc: Doc, found: list[Mention]) -> None:
         self.framework = doc._.framework
         self.published = dates.to_date(doc._.published or "")
-        own = doc._.period
+        own = self.current = doc._.period
+        named = {self._dated("QUARTER", m.text) for m in found if m.label == "QUARTER"}
         if re.fullmatch(r"20\d\d/\d\d", own):
             # a year whose one quarter the document names is that quarter (as the reconciler reads it)
-            named = {self._dated("QUARTER", m.text) for m in found if m.label == "QUARTER"}
             within = {q for q in named if q.startswith(own + " ")}
             if len(within) == 1:
                 own = within.pop()
+        elif own in named and len(named) > 1:
+            # a piece naming several quarters reports the latest (up to its date) and compares the others
+            latest = max((q for q in named if self.published is None or months(q)[0] <= self._month(self.published)),
+                         key=lambda q: months(q)[0], default=own)
+            own = self.current = latest
         if not months(own) and self.published is not None:
             day = self.published
             own = (dates.fy_label(*dates.previous_quarter(*dates.fy_quarter(day)))
@@ -156,6 +162,10 @@ class Frame:
         if span and self.published is not None:
             span = (span[0], max(span[1], self.published.year * 12 + self.published.month - 1))
         self.span = span
+
+    @staticmethod
+    def _month(day: dt.date) -> int:
+        return day.year * 12 + day.month - 1
 
     def latest_month(self) -> int | None:
         if self.published is not None:
@@ -324,14 +334,14 @@ def assign_periods(doc: Doc, result: DocResult) -> None:
 
     def period_for(start: int, end: int, values: tuple[float | None, ...], words: tuple[str, ...]) -> str:
         if not sentences:
-            return doc._.period
+            return frame.current
         sentence = sentences[max(bisect_right(starts, start) - 1, 0)]
         found = _period_at(sentence, _anchor(doc, start, end, values, words))
         if found is None:
             found = sentence.carried
             if found != CURRENT and sentence.found:
                 found = CURRENT  # the sentence has words of its own about time, none for this record
-        return doc._.period if found == CURRENT else found
+        return frame.current if found == CURRENT else found
 
     for claim in result.claims:
         claim.period = period_for(claim.start, claim.end, (claim.count, claim.total, claim.percent),
