@@ -121,11 +121,25 @@ def _what_the_number_is(doc: Doc, claim: Claim, counts: list[Span]) -> str:
     return kinds.pop() if len(kinds) == 1 else ""
 
 
+def _words_between(doc: Doc, a: int, b: int) -> int:
+    """Tokens between two positions, leaving out what brackets hold (a list of names in
+    brackets keeps a count close to its segment: "Four ICSs (Devon, ...) are in segment 4")."""
+    depth, words = 0, 0
+    for token in doc[min(a, b):max(a, b)]:
+        if token.text in "([":
+            depth += 1
+        elif token.text in ")]":
+            depth = max(depth - 1, 0)
+        elif depth == 0:
+            words += 1
+    return words
+
+
 def _far_from_segment(doc: Doc, counts: list[Span], sent: Span) -> bool:
     segments = [s for s in spans_in(doc, "segments", sent.start, sent.end) if s._.segments]
     if not counts or not segments:
         return False
-    return min(abs(s.start - q.start) for q in counts for s in segments) > FAR
+    return min(_words_between(doc, s.start, q.start) for q in counts for s in segments) > FAR
 
 
 def doubt_of(doc: Doc, claim: Claim) -> str:

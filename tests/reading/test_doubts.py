@@ -65,6 +65,10 @@ def doubt_on_line(nlp, body: str, line: str, count: int, segment: int) -> str:
     ("It is in segment 5 and ranked last among 61 trusts.", "It is in segment 5 and ranked last among 61 trusts.",
      61, 5, "league"),
     ("It is in segment 3 and 40th of 134 trusts.", "It is in segment 3 and 40th of 134 trusts.", 134, 3, "league"),
+    ("Segment 4 is where, after a long and public row about finances, leadership, culture and the pace of recovery"
+     " plans, the regulator and the board finally agreed that 12 trusts should sit.",
+     "Segment 4 is where, after a long and public row about finances, leadership, culture and the pace of recovery"
+     " plans, the regulator and the board finally agreed that 12 trusts should sit.", 12, 4, "far"),
 ])
 def test_doubt_of_a_claim_read_from_a_line(nlp, body, line, count, segment, reason) -> None:
     assert doubt_on_line(nlp, body, line, count, segment) == REASONS[reason]
@@ -103,6 +107,8 @@ def test_a_doubtful_claim_says_why(nlp, body, count, reason) -> None:
     ("More than half (23) of the 42 ICBs are in segment 3.", 23),
     ("Some 97 of the 205 trusts sit in segments 3 and 4.", 97),
     ("A further 71 trusts are in segment 3.", 71),
+    ("Four ICSs (Devon, Hampshire and the Isle of Wight, Norfolk and Waveney, and Shropshire, Telford and Wrekin)"
+     " have been rated in the worst performing Segment 4, described as needing intensive support.", 4),
 ])
 def test_a_plain_claim_has_no_doubt(nlp, body, count) -> None:
     found = doubts_by_count(nlp, body)
