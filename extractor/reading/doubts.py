@@ -7,12 +7,14 @@ words around its number say it is not a count at one date: it heads a numbered p
 measures regime ("seven in financial special measures") or a span of time ("Since 2013,
 40 trusts have been placed ..."), is a length of time ("a 12-month deadline"), part of a
 compound word ("a four-point scale"), a group from the past ("the original 11"), a bound
-("at least one", "more than 40"), a change ("two more"), a hypothetical ("that would make
-five") or the size of a league a rank is given in ("last among 61"); or when a league ranks
-on another measure ("103rd of 131 trusts for ..."), the count exceeds its own total, or the
-count stands far from the segment it was read with. The reconciler still runs the checks,
-but one that would fail on such a claim is ``unverifiable`` with that reason. The phrases
-are ``models/patterns/doubts.jsonl``.
+("at least one", "more than 40"), a change ("two more"), a figure denied ("ten, not
+twelve"), a hypothetical ("that would make five") or the size of a league a rank is given
+in ("last among 61"); or when a league ranks on another measure ("103rd of 131 trusts
+for ..."), its total counts organisations picked by something else ("12 of the 15 trusts
+with the longest waits"), the count exceeds its own total, or the count stands far from
+the segment it was read with. The reconciler still runs the checks, but one that would fail
+on such a claim is ``unverifiable`` with that reason. The phrases are
+``models/patterns/doubts.jsonl``.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ REASONS = {
     "change": "its number is a change ('two more', 'three fewer'), not a count",
     "league": "its number is the size of a league a rank is given in ('last among 61'), not a count in a segment",
     "over_total": "its count is larger than its total, so one of them is misread",
+    "denied": "it is a figure the text denies ('ten, not twelve')",
+    "other_total": "its total counts organisations picked by something else ('the 15 trusts with the longest waits')",
     "other_measure": "its league ranks trusts on another measure ('103rd of 131 trusts for ...')",
 }
 _TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters"}
@@ -51,6 +55,8 @@ _BOUND = {("at", "least"), ("at", "most"), ("more", "than"), ("fewer", "than"), 
 _BOUND_WORDS = {"over", "under", "nearly", "almost", "around", "about", "approximately", "roughly"}
 _CHANGE = {"more", "fewer", "extra", "additional", "less"}
 _RANK = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|last|bottom|top|ranked|ranks|placed|position)$")
+_PICKED = (r"\s+(?:[\w-]+\s+){0,2}?(?:trusts|providers|organisations|hospitals|icbs|systems|boards)\s+"
+           r"(?:with|whose|planning|reporting|running|facing|forecasting)\b")
 _MEASURE = r"\s+(?:[\w-]+\s+){0,3}?(?:trusts|providers|organisations|hospitals)\s+(?:for|on|by)\s+(?:the\s+)?\w"
 
 
@@ -110,6 +116,8 @@ def _kind_at(doc: Doc, q: Span, has_segment: bool) -> str:
         return "bound"
     if after and after[0] in _CHANGE:
         return "change"
+    if before and (before[-1] == "not" or tuple(before[-2:]) in {("rather", "than"), ("instead", "of")}):
+        return "denied"
     if has_segment and before and before[-1] in {"among", "amongst", "of"} and any(_RANK.match(w) for w in before[:-1]):
         return "league"
     return ""
@@ -151,6 +159,8 @@ def doubt_of(doc: Doc, claim: Claim) -> str:
         return REASONS[kind]
     if claim.count is not None and claim.total is not None and claim.count > claim.total:
         return REASONS["over_total"]
+    if claim.total is not None and re.search(rf"\b(?:of|out of)\s+(?:the\s+)?{claim.total}{_PICKED}", claim.text, re.I):
+        return REASONS["other_total"]
     if not claim.segments and claim.count is not None and re.search(rf"\b{claim.count}{_MEASURE}", claim.text):
         return REASONS["other_measure"]
     sent = doc.char_span(claim.start, claim.end, alignment_mode="expand")

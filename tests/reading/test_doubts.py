@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from extractor.reading import read_doc
@@ -21,8 +23,9 @@ def doubt_on_line(nlp, body: str, line: str, count: int, segment: int) -> str:
     would read it."""
     doc = nlp(HEADER + body)
     start = doc.text.index(line)
-    claim = Claim(org_type="trust", segments=(segment,), count=count, text=line, start=start,
-                  end=start + len(line))
+    total = re.search(r"\bof the (\d+)", line)
+    claim = Claim(org_type="trust", segments=(segment,), count=count, total=int(total[1]) if total else None,
+                  text=line, start=start, end=start + len(line))
     return doubt_of(doc, claim)
 
 
@@ -65,6 +68,13 @@ def doubt_on_line(nlp, body: str, line: str, count: int, segment: int) -> str:
     ("It is in segment 5 and ranked last among 61 trusts.", "It is in segment 5 and ranked last among 61 trusts.",
      61, 5, "league"),
     ("It is in segment 3 and 40th of 134 trusts.", "It is in segment 3 and 40th of 134 trusts.", 134, 3, "league"),
+    ("I make it ten in segment two, not twelve.", "I make it ten in segment two, not twelve.", 12, 2, "denied"),
+    ("Ten trusts, rather than 12, are in segment 2.", "Ten trusts, rather than 12, are in segment 2.", 12, 2,
+     "denied"),
+    ("12 of the 15 trusts with the longest waits are in segment 3.",
+     "12 of the 15 trusts with the longest waits are in segment 3.", 12, 3, "other_total"),
+    ("Nine of the 20 trusts planning a deficit are in segment 4.",
+     "Nine of the 20 trusts planning a deficit are in segment 4.", 9, 4, "other_total"),
     ("Segment 4 is where, after a long and public row about finances, leadership, culture and the pace of recovery"
      " plans, the regulator and the board finally agreed that 12 trusts should sit.",
      "Segment 4 is where, after a long and public row about finances, leadership, culture and the pace of recovery"
