@@ -1,7 +1,8 @@
 """From one processed spaCy ``Doc`` to its records: claims, memberships, rankings, links.
 
 This is the only place that knows the order of the record builders; each builder adds to
-the same :class:`~extractor.records.DocResult`.
+the same :class:`~extractor.records.DocResult`. Once every record is built, each takes the
+period its own words describe (``periods``) and each claim any reason to doubt it (``doubts``).
 """
 
 from __future__ import annotations

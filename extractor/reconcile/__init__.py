@@ -4,7 +4,9 @@ The flow: read the tables defensively (``values``), resolve each row's period
 (``periods``), solve each document's claims as integer constraints to derive what they
 imply and find conflicts (``derive``), run the arithmetic checks within each document
 (``checks``), join documents and compare them (``dataset``), then test against official
-data (``official``). The result is the contract's ``checks`` and ``dataset`` tables.
+data (``official``). A check that would fail on a claim read with low confidence (its
+``doubt``) is ``unverifiable`` instead (``checks.soften``). The result is the contract's
+``checks`` and ``dataset`` tables.
 """
 
 from __future__ import annotations
