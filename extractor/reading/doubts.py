@@ -11,10 +11,11 @@ compound word ("a four-point scale"), a group from the past ("the original 11"),
 twelve"), a hypothetical ("that would make five") or the size of a league a rank is given
 in ("last among 61"); or when a league ranks on another measure ("103rd of 131 trusts
 for ..."), its total counts organisations picked by something else ("12 of the 15 trusts
-with the longest waits"), the count exceeds its own total, or the count stands far from
-the segment it was read with. The reconciler still runs the checks, but one that would fail
-on such a claim is ``unverifiable`` with that reason. The phrases are
-``models/patterns/doubts.jsonl``.
+with the longest waits"), it counts a kind of trust within a group ("12 of the 18 ... are
+acute providers"), it is asked rather than stated, it may count organisations outside
+England, the count exceeds its own total, or the count stands far from the segment it was
+read with. The reconciler still runs the checks, but one that would fail on such a claim
+is ``unverifiable`` with that reason. The phrases are ``models/patterns/doubts.jsonl``.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ import re
 
 from spacy.tokens import Doc, Span
 
+from ..numbers import parse_cardinal
 from ..pipeline.extensions import doc_text, spans_in
 from ..records import Claim, DocResult
 from .phrases import match_phrases
@@ -46,6 +48,10 @@ REASONS = {
     "over_total": "its count is larger than its total, so one of them is misread",
     "denied": "it is a figure the text denies ('ten, not twelve')",
     "other_total": "its total counts organisations picked by something else ('the 15 trusts with the longest waits')",
+    "kind_within": "it counts a kind of trust within a group ('12 of the 18 ... are acute providers'), not trusts",
+    "question": "it is asked in a question, not stated",
+    "abroad": "it may count organisations outside England (Scotland, Wales or Northern Ireland), which have "
+              "no oversight segments",
     "other_measure": "its league ranks trusts on another measure ('103rd of 131 trusts for ...')",
 }
 _TIME_UNITS = {"day", "days", "week", "weeks", "month", "months", "year", "years", "quarter", "quarters"}
@@ -57,6 +63,10 @@ _CHANGE = {"more", "fewer", "extra", "additional", "less"}
 _RANK = re.compile(r"^(?:\d+(?:st|nd|rd|th)|first|last|bottom|top|ranked|ranks|placed|position)$")
 _PICKED = (r"\s+(?:[\w-]+\s+){0,2}?(?:trusts|providers|organisations|hospitals|icbs|systems|boards)\s+"
            r"(?:with|whose|planning|reporting|running|facing|forecasting)\b")
+_KIND_WITHIN = (r"\b(?:is|are|was|were)\s+(?:an?\s+|all\s+)?(?:acute|mental health|community|ambulance|specialist)"
+                r"\s+(?:providers?|trusts?|hospitals?)\b")
+_QUESTION = re.compile(r"^\W*(?:[a-z0-9]{1,3}[.)]\s*)?(?:what|which|how|why|whether|who)\b|\?\s*$", re.I)
+_ABROAD = re.compile(r"\b(?:Scotland|Scottish|Wales|Welsh|Northern Ireland|Northern Irish)\b")
 _MEASURE = r"\s+(?:[\w-]+\s+){0,3}?(?:trusts|providers|organisations|hospitals)\s+(?:for|on|by)\s+(?:the\s+)?\w"
 
 
@@ -150,6 +160,16 @@ def _far_from_segment(doc: Doc, counts: list[Span], sent: Span) -> bool:
     return min(_words_between(doc, s.start, q.start) for q in counts for s in segments) > FAR
 
 
+def _total_then(claim: Claim, after: str) -> bool:
+    """Whether the claim's total ("of the 15", "out of five") is followed by ``after``."""
+    if claim.total is None:
+        return False
+    for match in re.finditer(rf"\b(?:of|out of)\s+(?:the\s+)?([\w-]+)(?={after})", claim.text, re.I):
+        if parse_cardinal(match[1]) == claim.total:
+            return True
+    return False
+
+
 def doubt_of(doc: Doc, claim: Claim) -> str:
     """The reason to doubt ``claim`` ("" when there is none)."""
     counts = _count_spans(doc, claim)
@@ -159,8 +179,14 @@ def doubt_of(doc: Doc, claim: Claim) -> str:
         return REASONS[kind]
     if claim.count is not None and claim.total is not None and claim.count > claim.total:
         return REASONS["over_total"]
-    if claim.total is not None and re.search(rf"\b(?:of|out of)\s+(?:the\s+)?{claim.total}{_PICKED}", claim.text, re.I):
+    if _total_then(claim, _PICKED):
         return REASONS["other_total"]
+    if claim.org_type == "trust" and _total_then(claim, rf"\b[^.;]*?{_KIND_WITHIN}"):
+        return REASONS["kind_within"]
+    if _QUESTION.search(claim.text):
+        return REASONS["question"]
+    if _ABROAD.search(claim.text):
+        return REASONS["abroad"]
     if not claim.segments and claim.count is not None and re.search(rf"\b{claim.count}{_MEASURE}", claim.text):
         return REASONS["other_measure"]
     sent = doc.char_span(claim.start, claim.end, alignment_mode="expand")

@@ -18,13 +18,17 @@ def doubts_by_count(nlp, body: str) -> dict[int, str]:
     return {c.count: c.doubt for c in read_doc(doc).claims if c.count is not None}
 
 
+def _number(word: str) -> int:
+    return 5 if word == "five" else int(word)
+
+
 def doubt_on_line(nlp, body: str, line: str, count: int, segment: int) -> str:
     """The doubt of a claim of ``count`` read from ``line`` of ``body``, however claim building
     would read it."""
     doc = nlp(HEADER + body)
     start = doc.text.index(line)
-    total = re.search(r"\bof the (\d+)", line)
-    claim = Claim(org_type="trust", segments=(segment,), count=count, total=int(total[1]) if total else None,
+    total = re.search(r"\bof the (\d+|five)\b", line, re.I)
+    claim = Claim(org_type="trust", segments=(segment,), count=count, total=_number(total[1]) if total else None,
                   text=line, start=start, end=start + len(line))
     return doubt_of(doc, claim)
 
@@ -75,6 +79,17 @@ def doubt_on_line(nlp, body: str, line: str, count: int, segment: int) -> str:
      "12 of the 15 trusts with the longest waits are in segment 3.", 12, 3, "other_total"),
     ("Nine of the 20 trusts planning a deficit are in segment 4.",
      "Nine of the 20 trusts planning a deficit are in segment 4.", 9, 4, "other_total"),
+    ("Of the 18 trusts in segment 4, 12 are acute providers.", "Of the 18 trusts in segment 4, 12 are acute providers.",
+     12, 4, "kind_within"),
+    ("None of the five trusts in segment 1 is an acute provider.",
+     "None of the five trusts in segment 1 is an acute provider.", 0, 1, "kind_within"),
+    ("(a) what exit criteria apply to the two organisations in segment 4;",
+     "(a) what exit criteria apply to the two organisations in segment 4;", 2, 4, "question"),
+    ("Why are 19 trusts still in segment 4?", "Why are 19 trusts still in segment 4?", 19, 4, "question"),
+    ("Are there really 20 trusts in segment 4?", "Are there really 20 trusts in segment 4?", 20, 4, "question"),
+    ("Scotland's 14 boards have no segment 4.", "Scotland's 14 boards have no segment 4.", 14, 4, "abroad"),
+    ("Four of Wales's seven health boards are in segment 4 of their own scheme.",
+     "Four of Wales's seven health boards are in segment 4 of their own scheme.", 4, 4, "abroad"),
     ("Segment 4 is where, after a long and public row about finances, leadership, culture and the pace of recovery"
      " plans, the regulator and the board finally agreed that 12 trusts should sit.",
      "Segment 4 is where, after a long and public row about finances, leadership, culture and the pace of recovery"
