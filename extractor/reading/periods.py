@@ -51,9 +51,11 @@ _CLAUSE_BREAK = re.compile(
     r"[;:()\n\u2013\u2014]|\s-\s|,\s*(?=(?:against|compared|up|down|from|while|whereas|but|and|with|having)\b)"
     r"|,\s*(?=[\w-]+\s+(?:fewer|more|less|higher|lower)\s+than\b)|,\s*(?=(?:a|the)\s+(?:position|place|rank)\b)"
     r"|\b(?:but|while|whereas|against)\b", re.I)
-# the date of an event named in passing ("the regime introduced in July 2016"), not of the figures
+# the date of an event named in passing ("the regime introduced in July 2016") or of money ("a
+# deficit in 2022/23", "its plan for 2025/26"), not of the figures
 _EVENT = re.compile(r"\b(?:introduced|launched|created|established|founded|formed|abolished|announced|"
-                    r"set up|brought in)\s+(?:in\s+|on\s+)?$", re.I)
+                    r"set up|brought in|deficits?|surplus(?:es)?|budgets?|overspends?|savings|spending|"
+                    r"forecasts?|plans?|allocations?)\s+(?:(?:in|on|for|of|during)\s+)?(?:the\s+)?$", re.I)
 _PAST = {"were", "was", "had"}
 _PRESENT = {"is", "are", "has", "have", "remain", "remains", "sit", "sits", "stand", "stands", "now"}
 _CARRY_ON = ("of these", "of those", "of them", "of the latter", "of that number")

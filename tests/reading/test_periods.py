@@ -33,6 +33,8 @@ def periods_by_count(nlp, body: str) -> dict[int, str]:
     ("Nineteen trusts are in segment 4, one more than at the end of quarter 2.", {19: NOW}),
     ("Nineteen trusts are in segment 4 according to the figures for quarter 3 2023/24.", {19: NOW}),
     ("Last year, 16 trusts were in segment 4.", {16: "2022/23 Q3"}),
+    ("Nineteen trusts in segment 4 reported a deficit in 2022/23.", {19: NOW}),
+    ("Nineteen trusts in segment 4 have agreed their plans for 2024/25.", {19: NOW}),
 ])
 def test_each_count_takes_the_period_its_words_name(nlp, body, expected) -> None:
     found = periods_by_count(nlp, body)
