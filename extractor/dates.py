@@ -123,3 +123,19 @@ def to_date(iso: str) -> dt.date | None:
         return dt.date.fromisoformat(iso if len(iso) == 10 else f"{iso[:7]}-01")
     except ValueError:
         return None
+
+
+def fy_label(start_year: int, quarter: int) -> str:
+    """A financial quarter as the dataset writes it: (2023, 3) → "2023/24 Q3"."""
+    return f"{start_year}/{(start_year + 1) % 100:02d} Q{quarter}"
+
+
+def fy_quarter(day: dt.date) -> tuple[int, int]:
+    """The financial year (by its first calendar year) and quarter a date falls in."""
+    if day.month >= 4:
+        return day.year, (day.month - 4) // 3 + 1
+    return day.year - 1, 4
+
+
+def previous_quarter(start_year: int, quarter: int) -> tuple[int, int]:
+    return (start_year, quarter - 1) if quarter > 1 else (start_year - 1, 4)

@@ -96,7 +96,7 @@ CLAIMS = TableSchema(
     ("claim_id", "doc_id", "org_type", "segment", "count", "total", "percent", "share_text",
      "scope", "framework", "text", "start", "end"),
     {"org_type": ORG_TYPES, "segment": _SEG, "framework": FRAMEWORKS},
-    extra=("period", "org_words", "basis_text"),
+    extra=("period", "org_words", "basis_text", "doubt"),
     integers=("count", "total", "start", "end"),
 )
 MEMBERSHIPS = TableSchema(

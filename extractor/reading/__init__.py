@@ -1,7 +1,8 @@
 """From one processed spaCy ``Doc`` to its records: claims, memberships, rankings, links.
 
 This is the only place that knows the order of the record builders; each builder adds to
-the same :class:`~extractor.records.DocResult`.
+the same :class:`~extractor.records.DocResult`. Once every record is built, each takes the
+period its own words describe (``periods``) and each claim any reason to doubt it (``doubts``).
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from spacy.tokens import Doc
 
 from ..records import DocResult
 from .claims import read_claims
+from .doubts import mark_doubts
 from .groups import read_collective_statements
 from .linking import link_records
 from .memberships import merge_moves, read_list_sentences, read_statements
+from .periods import assign_periods
 from .rankings import consolidate, read_rankings
 from .tables import read_tables
 
@@ -29,6 +32,8 @@ def read_doc(doc: Doc) -> DocResult:
     read_rankings(doc, result)
     link_records(doc, result)
     result.rankings = consolidate(result.rankings)
+    assign_periods(doc, result)
+    mark_doubts(doc, result)
     return result
 
 

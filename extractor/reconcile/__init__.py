@@ -4,8 +4,10 @@ The flow: read the tables defensively (``values``), resolve each row's period
 (``periods``), solve each document's claims as integer constraints to derive what they
 imply and find conflicts (``derive``), run the arithmetic checks within each document
 (``checks``), join documents and compare them (``dataset``), test against official
-data (``official``) and follow each organisation through the periods (``timeline``). The
-result is the contract's ``checks``, ``dataset`` and ``timeline`` tables.
+data (``official``) and follow each organisation through the periods (``timeline``). A
+check that would fail on a claim read with low confidence (its ``doubt``) is
+``unverifiable`` instead (``checks.soften``). The result is the contract's ``checks``
+and ``dataset`` tables and the ``timeline``.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from ..schema import CHECKS, DATASET, TIMELINE
-from .checks import Check, document_checks
+from .checks import Check, document_checks, soften
 from .dataset import reconcile_documents
 from .derive import Solution, solve
 from .official import Official, load_official, load_populations, official_checks
@@ -78,6 +80,7 @@ def reconcile_tables(documents: pd.DataFrame, claims: pd.DataFrame, memberships:
     history, agreement = build_timeline(member_views, ranking_views, tables, docs)
     found.extend(agreement)
 
+    found = soften(found, claim_views)
     checks = CHECKS.frame([check.row(f"K{i + 1:04d}") for i, check in enumerate(found)])
     return Reconciled(checks, DATASET.frame(rows), TIMELINE.frame(history))
 

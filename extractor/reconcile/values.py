@@ -15,6 +15,7 @@ from functools import cached_property
 import pandas as pd
 
 from .periods import period_key, resolve_period
+from .shares import share_as_written
 
 Segments = tuple[int, ...]
 
@@ -104,10 +105,16 @@ class ClaimView:
     framework: str
     period: str
     text: str
+    doubt: str = ""  # why the claim may be misread: its checks cannot fail on it
 
     @cached_property  # asked for in every pairwise comparison of a document's claims
     def pop(self) -> PopKey:
         return PopKey(self.framework, period_key(self.period), scope_key(self.scope), self.org_type)
+
+    @cached_property
+    def share_phrase(self) -> str:
+        """The verbal share with the modifier written before it ("more than two in five")."""
+        return share_as_written(self.share_text, self.text)
 
     @property
     def is_population(self) -> bool:
@@ -221,6 +228,7 @@ def read_claims(claims: pd.DataFrame | None, docs: dict[str, DocumentView],
             framework=framework,
             period=period,
             text=cell_text(row.get("text")),
+            doubt=cell_text(row.get("doubt")),
         ))
     return views
 

@@ -55,6 +55,14 @@ def test_claims_are_highlighted_at_their_offsets(report_inputs) -> None:
     assert "45% (83) are in " in page
 
 
+def test_a_failing_check_shows_the_sentences_it_rests_on(report_inputs) -> None:
+    tables, texts = report_inputs
+    page = render_report(tables, texts)
+    failing = page[page.index('id="failing"'):page.index('id="documents"')]
+    assert '<ul class="used">' in failing
+    assert "“Of the 209 trusts it oversees, 31 are in segment 1" in html.unescape(failing)
+
+
 def test_chart_draws_one_bar_per_population() -> None:
     figures = [("1", 1, "stated"), ("2", 14, "derived"), ("3", 23, "stated"), ("4", 4, "stated"),
                ("", 42, "stated")]
