@@ -3,8 +3,14 @@
 A PhraseMatcher over the gazetteer's aliases finds candidate mentions; the gazetteer's
 resolver then decides what each one names, using the words around it (type words such as
 "ambulance trusts", shared by a whole list: "the London and South East Coast ambulance
-trusts"), the document date and, for "the Trust"/"we", the publisher the source URL or
-title identifies. Named mentions go to ``doc.spans["orgs"]`` and self-references to
+trusts"), the document date and what the document itself says: an acronym it introduces
+("Mid Yorkshire Teaching NHS Trust (MYTT)") names that body wherever it recurs, and a
+short name that could mean several bodies means the one the document named in full.
+Self-references ("we", "our trust", "the Trust", "the organisation", "the ICB", "the
+board"; ``models/patterns/self_refs.jsonl``) resolve to the document's home organisation
+(``doc._.home``) when it has one: the owner of its web address, else the one organisation
+its title or masthead names (see :func:`home_organisation`). Named mentions go to
+``doc.spans["orgs"]`` and self-references to
 ``doc.spans["org_refs"]`` (kept apart so that a claim builder never mistakes "the Trust"
 for a name as written); in both, ``label_`` is the organisation type and ``id_`` the ODS
 code ("" when unresolved), and ``span._.link`` gives the full
@@ -18,17 +24,18 @@ import re
 from collections.abc import Iterable
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
+from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..gazetteer import Gazetteer, Link, load_gazetteer, normalize, parse_date
+from ..gazetteer import HINT_GROUPS, Gazetteer, Link, Organisation, load_gazetteer, normalize, parse_date
+from ..resources import load_jsonl
 
 LINK_KEY = "extractor.orgs.link"
 _LIST_GLUE = {",", "and", "&", "or", ";"}
-_SELF_HEADS = {"the", "our", "this"}
-_SELF_NOUNS = {"trust", "foundation trust"}
-_PRONOUNS = {"we", "us", "our"}
+SELF_PATTERNS = ("patterns", "self_refs.jsonl")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
+_MASTHEAD_WORDS = {"news", "by", "from", "published", "home", "welcome", "to", "|", "-", "–", "—", ":", "the"}
 
 
 def _link_getter(span: Span) -> Link:
@@ -54,6 +61,42 @@ def _doc_meta(doc: Doc, name: str) -> str:
 
 def _doc_date(doc: Doc) -> datetime.date | None:
     return parse_date(_doc_meta(doc, "published") or None)
+
+
+def _address(doc: Doc) -> str:
+    """The document's web address: ``doc._.url``, else a source that is itself a URL."""
+    url = _doc_meta(doc, "url")
+    source = _doc_meta(doc, "source")
+    return url or (source if re.match(r"^https?://", source, re.I) else "")
+
+
+def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
+                      day: datetime.date | None) -> tuple[Organisation | None, str]:
+    """The organisation a document speaks for, and where that was read (``address``,
+    ``title`` or ``masthead``), in order of trust.
+
+    The owner of the document's web address decides; else the one organisation its title
+    names; else a masthead or byline: one of the first or last three lines that is an
+    organisation's name and little else ("Medway NHS Foundation Trust | News").
+    """
+    link = gaz.site_owner(_address(doc), on=day)
+    if link.code:
+        return gaz.get(link.code), "address"
+    code = gaz.publisher("", _doc_meta(doc, "title"), on=day)
+    if code:
+        return gaz.get(code), "title"
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text) if m.group().strip()]
+    for start, end in lines[:3] + lines[-3:]:
+        on_line = [s for s in named if s.start_char >= start and s.end_char <= end]
+        codes = {s.id_ for s in on_line}
+        if len(codes) != 1 or "" in codes:
+            continue
+        rest = doc.char_span(start, end, alignment_mode="expand")
+        covered = {i for s in on_line for i in range(s.start, s.end)}
+        left = [t for t in rest if t.i not in covered and not t.is_space and not t.is_punct]
+        if len(left) <= 3 and all(t.lower_ in _MASTHEAD_WORDS for t in left):
+            return gaz.get(codes.pop()), "masthead"
+    return None, ""
 
 
 # (guard, pattern, replacement): a rule runs only on forms containing its guard, a
@@ -84,7 +127,7 @@ class OrgLinker:
     def __init__(
         self, nlp: Language, name: str = "extractor_orgs", *, spans_key: str = "orgs",
         refs_key: str = "org_refs", overwrite: bool = True, window: int = 4, self_references: bool = True,
-        pronouns: bool = False, keep_unresolved_places: bool = False, gazetteer: Gazetteer | None = None,
+        pronouns: bool = True, keep_unresolved_places: bool = False, gazetteer: Gazetteer | None = None,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -97,6 +140,8 @@ class OrgLinker:
         self.keep_unresolved_places = keep_unresolved_places
         self._gazetteer = gazetteer
         self._matcher: PhraseMatcher | None = None
+        self._self_matcher: Matcher | None = None
+        self._self_rules: list[dict] = []
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -120,6 +165,10 @@ class OrgLinker:
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         matcher.add("ORG", list(self.nlp.tokenizer.pipe(sorted(forms))))
         self._matcher = matcher
+        self._self_rules = list(load_jsonl(*SELF_PATTERNS))
+        self._self_matcher = Matcher(self.nlp.vocab)
+        for k, rule in enumerate(self._self_rules):
+            self._self_matcher.add(f"SELF{k}", [rule["pattern"]])
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
@@ -142,13 +191,52 @@ class OrgLinker:
             link = cache.get(ckey)
             if link is None:
                 link = cache[ckey] = gaz.resolve(span.text, on=day, context=context)
-            if not link.code and not self.keep_unresolved_places and "bare place name" in link.reason:
-                continue
-            out.append(self._emit(doc, span, link))
-        self._write(doc, self.spans_key, out)
+            out.append((span, link))
+        out = self._document_names(doc, out)
+        named = [self._emit(doc, span, link) for span, link in out
+                 if link.code or self.keep_unresolved_places or "bare place name" not in link.reason]
+        self._write(doc, self.spans_key, named)
         if self.self_references:
-            self._write(doc, self.refs_key, self._self_references(doc, out, day))
+            home, where = home_organisation(doc, named, gaz, day)
+            if home is not None and Doc.has_extension("home"):
+                doc._.home = home.code
+            self._write(doc, self.refs_key, self._self_references(doc, named, day, home, where))
         return doc
+
+    def _document_names(self, doc: Doc, found: list[tuple[Span, Link]]) -> list[tuple[Span, Link]]:
+        """What the document itself teaches: "Mid Yorkshire Teaching NHS Trust (MYTT)" makes
+        every later "MYTT" that body, and a name the gazetteer finds ambiguous (a short name,
+        a shared initialism; not a bare place, which is geography as often as a body) means
+        the one of its candidates the document names in full."""
+        introduced: dict[str, Link] = {}
+        for span, link in found:
+            k = span.end
+            if (link.code and k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")"
+                    and _ACRONYM.match(doc[k + 1].text) and sum(c.isupper() for c in doc[k + 1].text) >= 2):
+                introduced.setdefault(doc[k + 1].text, link)
+        named = {link.code: link for _, link in found if link.code}
+        out: list[tuple[Span, Link]] = []
+        for span, link in found:
+            if not link.code and span.text in introduced:
+                link = self._taught(introduced[span.text], f"the acronym the document introduces for {link.name!r}")
+            elif not link.code and link.candidates and "place name" not in link.reason:
+                known = [named[c] for c in link.candidates if c in named]
+                if len(known) == 1:
+                    link = self._taught(known[0], "the one of its candidates the document names in full")
+            out.append((span, link))
+        if introduced:
+            taken = {i for span, _ in out for i in range(span.start, span.end)}
+            for tok in doc:
+                if tok.text in introduced and tok.i not in taken and doc[tok.i - 1].text != "(":
+                    first = introduced[tok.text]
+                    why = f"the acronym the document introduces for {first.name!r}"
+                    out.append((doc[tok.i:tok.i + 1], self._taught(first, why)))
+            out.sort(key=lambda pair: pair[0].start)
+        return out
+
+    @staticmethod
+    def _taught(link: Link, why: str) -> Link:
+        return Link(link.code, link.name, link.org_type, why, (link.code,))
 
     def _write(self, doc: Doc, key: str, spans: list[Span]) -> None:
         """Set (or, without ``overwrite``, extend without duplicates) one span group."""
@@ -191,32 +279,40 @@ class OrgLinker:
                 out.append(" ".join((before, own, after)))
         return out
 
-    def _self_references(self, doc: Doc, taken: Iterable[Span], day: datetime.date | None) -> list[Span]:
-        """"the Trust", "our Trust" (and optionally "we") when the publisher is known."""
-        code = self.gazetteer.publisher(_doc_meta(doc, "source"), _doc_meta(doc, "title"))
-        org = self.gazetteer.get(code) if code else None
-        if org is None:
+    def _self_references(self, doc: Doc, taken: Iterable[Span], day: datetime.date | None,
+                         home: Organisation | None, where: str) -> list[Span]:
+        """"we", "our trust", "the Trust", "the ICB", "the board" ... as the home organisation.
+
+        A form names the home only when its kind fits ("the ICB" is not a trust's own
+        name); "the trust" in lower case, which news writing uses for whichever trust it is
+        about, only when the document's address says whose page it is.
+        """
+        if home is None:
             return []
+        if self._self_matcher is None:
+            self.initialize()
+        assert self._self_matcher is not None
+        link = Link(home.code, home.name_on(day), home.org_type,
+                    f"self-reference in a publication of this organisation ({where})", (home.code,))
         used = {i for s in taken for i in range(s.start, s.end)}
-        link = Link(org.code, org.name_on(day), org.org_type,
-                    "self-reference in a publication of this organisation (source/title)", (org.code,))
-        out = []
-        for tok in doc:
-            if tok.i in used:
+        matches = []
+        for match_id, start, end in self._self_matcher(doc):
+            rule = self._self_rules[int(self.nlp.vocab.strings[match_id][4:])]
+            if rule.get("pronoun") and not self.pronouns:
                 continue
-            end = None
-            if tok.lower_ in _SELF_HEADS and tok.i + 1 < len(doc):
-                nxt = doc[tok.i + 1]
-                if nxt.lower_ == "trust" and (nxt.text == "Trust" or tok.lower_ == "our"):
-                    end = tok.i + 2
-                elif nxt.lower_ == "foundation" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "trust":
-                    end = tok.i + 3
-            if end is None and self.pronouns and tok.lower_ in _PRONOUNS:
-                end = tok.i + 1
-            if end is not None and not used.intersection(range(tok.i, end)):
-                out.append(self._emit(doc, doc[tok.i:end], link))
-                used.update(range(tok.i, end))
-        return out
+            if rule.get("needs") == "address" and where != "address":
+                continue
+            fits = rule.get("fits", "any")
+            if fits != "any" and home.org_type not in HINT_GROUPS[fits]:
+                continue
+            if end < len(doc) and doc[end].lower_ in rule.get("not_before", ()):
+                continue
+            matches.append(doc[start:end])
+        out = []
+        for span in filter_spans(matches):
+            if not used.intersection(range(span.start, span.end)):
+                out.append(self._emit(doc, span, link))
+        return sorted(out, key=lambda s: s.start)
 
 
 @Language.factory(
@@ -224,7 +320,7 @@ class OrgLinker:
     assigns=["doc.spans"],
     default_config={
         "spans_key": "orgs", "refs_key": "org_refs", "overwrite": True, "window": 4, "self_references": True,
-        "pronouns": False, "keep_unresolved_places": False,
+        "pronouns": True, "keep_unresolved_places": False,
     },
 )
 def make_org_linker(

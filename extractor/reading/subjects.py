@@ -42,7 +42,14 @@ PRONOUNS = ("it ", "the trust ", "the board ", "the icb ", "the organisation ", 
 
 
 def publisher(doc: Doc) -> Span | None:
-    """The organisation a document speaks for: the first one named in its heading."""
+    """The organisation a document speaks for: its home organisation (``doc._.home``, set by
+    the linker from its address, title or masthead) where first named or referred to, else
+    the first one named in its heading."""
+    home = doc._.home if doc.has_extension("home") else ""
+    if home:
+        own = [o for key in ("orgs", "org_refs") for o in doc.spans.get(key, []) if o.id_ == home]
+        if own:
+            return min(own, key=lambda o: o.start)
     return next((o for o in sorted(doc.spans.get("orgs", []), key=lambda o: o.start)
                  if o.end_char <= 300 and o.id_), None)
 

@@ -22,6 +22,7 @@ from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
 
 from ..dates import iso_from_match
 from ..errors import ErrorCode, SourceError
+from .base import Reading
 from .text import looks_binary, normalise_text
 
 MAX_NODES = 250_000
@@ -383,8 +384,30 @@ def _metadata(tree: HTMLTree) -> tuple[str, str]:
     return _SPACES.sub(" ", title).strip(), published
 
 
-def read_html(data: bytes, charset: str = "") -> tuple[str, str, str]:
-    """Return ``(text, title, published)``: main-text blocks separated by blank lines.
+_ABSOLUTE = re.compile(r"^https?://[^/\s]+", re.I)
+
+
+def page_url(tree: HTMLTree) -> str:
+    """The address a page gives for itself: ``<link rel=canonical>``, else ``og:url``.
+
+    Only an absolute http(s) URL counts: a relative one says nothing about the site.
+    """
+    for link in tree.document.query_selector_all("link[rel][href]"):
+        if "canonical" in (link.getattr("rel") or "").lower().split():
+            href = (link.getattr("href") or "").strip()
+            if _ABSOLUTE.match(href):
+                return href
+    for meta in tree.document.query_selector_all("meta[content]"):
+        if (meta.getattr("property") or meta.getattr("name") or "").lower() == "og:url":
+            content = (meta.getattr("content") or "").strip()
+            if _ABSOLUTE.match(content):
+                return content
+    return ""
+
+
+def read_html(data: bytes, charset: str = "") -> Reading:
+    """Return ``(text, title, published, url)``: main-text blocks separated by blank lines,
+    and the page's own address (see :func:`page_url`).
 
     ``charset`` is the encoding declared outside the page (HTTP or WARC headers), if any.
     """
@@ -403,4 +426,4 @@ def read_html(data: bytes, charset: str = "") -> tuple[str, str, str]:
     text = normalise_text(_join(blocks))
     if not text.strip():
         raise SourceError(ErrorCode.NO_CONTENT)
-    return text, title, published
+    return Reading(text, title, published, page_url(tree))
