@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -279,40 +278,71 @@ class OrgLinker:
                 out.append(" ".join((before, own, after)))
         return out
 
-    def _self_references(self, doc: Doc, taken: Iterable[Span], day: datetime.date | None,
+    def _self_references(self, doc: Doc, taken: list[Span], day: datetime.date | None,
                          home: Organisation | None, where: str) -> list[Span]:
-        """"we", "our trust", "the Trust", "the ICB", "the board" ... as the home organisation.
+        """"we", "our trust", "the Trust", "the ICB", "the board" ... as the home organisation;
+        without a home, "the trust", "this ICB", "the organisation" as the body named before.
 
-        A form names the home only when its kind fits ("the ICB" is not a trust's own
-        name); "the trust" in lower case, which news writing uses for whichever trust it is
-        about, only when the document's address says whose page it is.
+        A form names the home only when its kind fits ("the ICB" is not a trust's own name);
+        "the trust" in lower case, which news writing uses for whichever trust it is about,
+        names the home only when the document's address says whose page it is, and otherwise
+        the one body of its kind named in that sentence or the two before (see
+        :meth:`_antecedent`).
         """
-        if home is None:
-            return []
         if self._self_matcher is None:
             self.initialize()
         assert self._self_matcher is not None
-        link = Link(home.code, home.name_on(day), home.org_type,
-                    f"self-reference in a publication of this organisation ({where})", (home.code,))
+        home_link = None if home is None else Link(
+            home.code, home.name_on(day), home.org_type,
+            f"self-reference in a publication of this organisation ({where})", (home.code,))
         used = {i for s in taken for i in range(s.start, s.end)}
-        matches = []
+        matches: list[tuple[Span, Link]] = []
         for match_id, start, end in self._self_matcher(doc):
             rule = self._self_rules[int(self.nlp.vocab.strings[match_id][4:])]
             if rule.get("pronoun") and not self.pronouns:
                 continue
-            if rule.get("needs") == "address" and where != "address":
-                continue
-            fits = rule.get("fits", "any")
-            if fits != "any" and home.org_type not in HINT_GROUPS[fits]:
-                continue
             if end < len(doc) and doc[end].lower_ in rule.get("not_before", ()):
                 continue
-            matches.append(doc[start:end])
+            fits = rule.get("fits", "any")
+            link = None
+            if (home is not None and (rule.get("needs") != "address" or where == "address")
+                    and (fits == "any" or home.org_type in HINT_GROUPS[fits])):
+                link = home_link
+            elif rule.get("anaphor"):
+                link = self._antecedent(doc, taken, start, fits)
+            if link is not None:
+                matches.append((doc[start:end], link))
+        links = {(span.start, span.end): link for span, link in matches}
         out = []
-        for span in filter_spans(matches):
+        for span in filter_spans([span for span, _ in matches]):
             if not used.intersection(range(span.start, span.end)):
-                out.append(self._emit(doc, span, link))
+                out.append(self._emit(doc, span, links[(span.start, span.end)]))
         return sorted(out, key=lambda s: s.start)
+
+    def _antecedent(self, doc: Doc, named: list[Span], idx: int, fits: str) -> Link | None:
+        """The body "the trust" at ``idx`` takes up: the one organisation of its kind named in
+        its sentence or the two before; none when two are (which trust would it be?)."""
+        if doc.has_annotation("SENT_START"):
+            sents = [doc[idx].sent]
+            while len(sents) < 3 and sents[-1].start > 0:
+                sents.append(doc[sents[-1].start - 1].sent)
+            lo = sents[-1].start
+        else:
+            lo = max(0, idx - 80)
+        kinds = None if fits == "any" else HINT_GROUPS[fits]
+        before = [s for s in named if lo <= s.start and s.end <= idx and s.id_
+                  and (kinds is None or s.label_ in kinds)]
+        codes = {s.id_ for s in before}
+        if len(codes) != 1:
+            return None
+        first = self._link_of(doc, before[-1])
+        return Link(first.code, first.name, first.org_type, f"the {fits if fits != 'any' else 'body'} named "
+                    f"before ({before[-1].text!r})", (first.code,))
+
+    @staticmethod
+    def _link_of(doc: Doc, span: Span) -> Link:
+        code, name, org_type, reason, candidates = doc.user_data[(LINK_KEY, span.start_char, span.end_char)]
+        return Link(code, name, org_type, reason, tuple(candidates))
 
 
 @Language.factory(

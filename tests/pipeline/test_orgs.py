@@ -10,23 +10,13 @@ from spacy.tokens import Doc, DocBin, Span
 from extractor.gazetteer import Link
 from extractor.pipeline.orgs import OrgLinker, surface_variants
 
+from .conftest import linked as _doc
+
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("extractor_orgs")
-    nlp.initialize()
-    return nlp
-
-
-def _doc(nlp: Language, text: str, **meta: str) -> Doc:
-    doc = nlp.make_doc(text)
-    for key, value in meta.items():
-        if Doc.has_extension(key):
-            doc._.set(key, value)
-        else:
-            doc.user_data[key] = value
-    return nlp.get_pipe("extractor_orgs")(doc)
+def nlp(linker: Language) -> Language:
+    """This module's tests run the linker alone (see ``conftest.linker``)."""
+    return linker
 
 
 def _found(doc: Doc) -> list[tuple[str, str, str]]:

@@ -8,33 +8,19 @@ with the home's ODS code, and nowhere else.
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.pipeline.extensions import register_extensions
-
-TRUST_SITE = "https://www.mtw.nhs.uk/news/oversight"          # RWF, an acute trust
-ICB_SITE = "https://lancashireandsouthcumbria.icb.nhs.uk/news"  # QE1, an ICB
+from .conftest import linked as _doc
 
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    register_extensions()
-    nlp = spacy.blank("en")
-    nlp.add_pipe("extractor_orgs")
-    nlp.initialize()
-    return nlp
+def nlp(linker: Language) -> Language:
+    """This module's tests run the linker alone (see ``conftest.linker``)."""
+    return linker
 
-
-def _doc(nlp: Language, text: str, **meta: str) -> Doc:
-    doc = nlp.make_doc(text)
-    for key, value in meta.items():
-        if Doc.has_extension(key):
-            doc._.set(key, value)
-        else:
-            doc.user_data[key] = value
-    return nlp.get_pipe("extractor_orgs")(doc)
+TRUST_SITE = "https://www.mtw.nhs.uk/news/oversight"          # RWF, an acute trust
+ICB_SITE = "https://lancashireandsouthcumbria.icb.nhs.uk/news"  # QE1, an ICB
 
 
 def _refs(doc: Doc) -> list[tuple[str, str]]:
@@ -182,3 +168,47 @@ def test_a_shared_initialism_means_the_body_named_in_full(nlp) -> None:
     assert [s.id_ for s in bare.spans["orgs"]] == [""], "three trusts answer to BHT"
     named = _doc(nlp, "Buckinghamshire Healthcare NHS Trust reported today. BHT is in segment 2.")
     assert [s.id_ for s in named.spans["orgs"]] == ["RXQ", "RXQ"]
+
+
+@pytest.mark.parametrize("text, said, code", [
+    ("Medway NHS Foundation Trust published its results. The trust has moved to segment 3.", "The trust", "RPA"),
+    ("Medway NHS Foundation Trust published its results. Regulators said the trust was in segment 3.",
+     "the trust", "RPA"),
+    ("Staff at Medway NHS Foundation Trust were told on Monday. The Trust remains in 'segment 4'.", "The Trust",
+     "RPA"),
+    ("A question was asked about Medway NHS Foundation Trust. Inspectors visited in June. The trust is in "
+     "segment three.", "The trust", "RPA"),
+    ("Medway NHS Foundation Trust — in Gillingham — said this trust had left segment 4.", "this trust", "RPA"),
+    ("Medway NHS Foundation Trust (MFT) said the foundation trust was now ranked 41st.", "the foundation trust",
+     "RPA"),
+    ("NHS Kent and Medway Integrated Care Board met on Tuesday. The ICB was placed in segment 3.", "The ICB", "QKS"),
+    ("Kent and Medway ICB published a statement; the integrated care board is in segment four.",
+     "the integrated care board", "QKS"),
+    ("Medway NHS Foundation Trust and Kent and Medway ICB met. The ICB is in segment 2.", "The ICB", "QKS"),
+    ("Kent and Medway ICB met. The organisation is in segment 2.", "The organisation", "QKS"),
+])
+def test_the_trust_takes_up_the_one_trust_named_before(nlp, text: str, said: str, code: str) -> None:
+    assert (said, code) in _refs(_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text", [
+    "The trust has moved to segment 3.",                                                   # nothing named before
+    "Medway NHS Foundation Trust and Dartford and Gravesham NHS Trust met. The trust is in segment 3.",
+    "Kent and Medway ICB met. The trust is in segment 3.",                                 # an ICB is not a trust
+    "Medway NHS Foundation Trust met. The ICB is in segment 3.",                           # nor a trust an ICB
+    "Medway NHS Foundation Trust met in May. It rained. The sun came out. Then it rained. The trust is in "
+    "segment 3.",                                                                          # too far back
+    "Medway NHS Foundation Trust met. Our trust is in segment 3.",                         # 'our' needs a home
+    "Medway NHS Foundation Trust met. The board is in session.",                           # 'the board' needs a home
+    "Medway NHS Foundation Trust met. We are in segment 3.",                               # so does 'we'
+])
+def test_no_antecedent_no_reference(nlp, text: str) -> None:
+    assert _refs(_doc(nlp, text)) == []
+
+
+def test_the_home_outranks_the_trust_named_before(nlp) -> None:
+    doc = _doc(nlp, "Medway NHS Foundation Trust met. The Trust is in segment 3.", url=TRUST_SITE)
+    assert _refs(doc) == [("The Trust", "RWF")]
+    lower = _doc(nlp, "Medway NHS Foundation Trust met. The trust is in segment 3.",
+                 title="Maidstone and Tunbridge Wells NHS Trust")
+    assert _refs(lower) == [("The trust", "RPA")], "lower case names the home only on its own site"
