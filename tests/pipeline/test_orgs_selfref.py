@@ -90,7 +90,7 @@ FORMS = {
         ("The ICS was placed in segment 4 last year.", "The ICS"),
         ("The Integrated Care Board — like 22 others — sits in segment 3.", "The Integrated Care Board"),
     ]),
-    "the board": (TRUST_SITE, "RWF", [
+    "the board": (ICB_SITE, "QE1", [  # an integrated care *board*: a trust's board is not the trust
         ("The Board has agreed the plan to leave segment 4.", "The Board"),
         ("The board was told of the move to segment 2.", "The board"),
         ("Our board welcomed the new segment.", "Our board"),
@@ -122,8 +122,9 @@ def test_self_reference_is_nobody_without_a_home(nlp, form, site, code, text, sa
     (TRUST_SITE, "The integrated care board is in segment 3."),
     (ICB_SITE, "The Trust remains in segment 3."),                       # nor an ICB a trust
     (ICB_SITE, "Our trust was placed in segment 2."),
-    (TRUST_SITE, "The board of NHS England met on Tuesday."),            # another body's board
-    (TRUST_SITE, "The board papers are published online."),
+    (ICB_SITE, "The board of NHS England met on Tuesday."),              # another body's board
+    (ICB_SITE, "The board papers are published online."),
+    (TRUST_SITE, "The Board has agreed the plan to leave segment 4."),   # a trust's board is not the trust
     (TRUST_SITE, "Our staff and our patients come first."),              # 'our' is a possessive
     (TRUST_SITE, "Medway NHS Foundation Trust remains in segment 3."),   # a name is not a self-reference
 ])
