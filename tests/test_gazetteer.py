@@ -284,6 +284,8 @@ def test_a_host_label_names_the_organisation(labels_only: Gazetteer, url: str, c
     ("https://careers.mtw.nhs.uk/jobs", "RWF"),                                  # a subdomain of the site
     ("http://medway.nhs.cms-host.example/news/1", "RPA"),                        # a staging copy keeps '<x>.nhs.'
     ("https://www.mtw.nhs.uk/", "RWF"),
+    ("https://www.nbt.nhs.uk/news", "RVJ"),                                     # from its 2018 sites
+    ("http://www.heartofengland.nhs.uk/2016/news", "RR1"),                       # a closed trust's old site
 ])
 def test_website_data_names_the_organisation(gaz: Gazetteer, url: str, code: str) -> None:
     assert gaz.site_owner(url).code == code
