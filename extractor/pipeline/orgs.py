@@ -27,13 +27,24 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..gazetteer import HINT_GROUPS, Gazetteer, Link, Organisation, load_gazetteer, normalize, parse_date
+from ..gazetteer import (
+    HINT_GROUPS,
+    Gazetteer,
+    Link,
+    Organisation,
+    load_gazetteer,
+    normalize,
+    parse_date,
+    type_groups,
+)
 from ..resources import load_jsonl
+from .extensions import doc_text
 
 LINK_KEY = "extractor.orgs.link"
 _LIST_GLUE = {",", "and", "&", "or", ";"}
 SELF_PATTERNS = ("patterns", "self_refs.jsonl")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
+_NOT_NAMES = {"NHS", "CQC", "NHSE", "NHSI", "SOF", "NOF", "RSP", "UEC", "ED", "AE", "CEO", "MP"}
 _MASTHEAD_WORDS = {"news", "by", "from", "published", "home", "welcome", "to", "|", "-", "–", "—", ":", "the"}
 
 
@@ -62,6 +73,21 @@ def _doc_date(doc: Doc) -> datetime.date | None:
     return parse_date(_doc_meta(doc, "published") or None)
 
 
+def _is_acronym(word: str) -> bool:
+    """"MYTT", "RDaSH": an initialism a page may define, but not a type word ("(ICB)" after
+    an ICB's name must not make every later "ICB" that board)."""
+    return bool(_ACRONYM.match(word)) and sum(c.isupper() for c in word) >= 2 and not type_groups(word) \
+        and word.upper() not in _NOT_NAMES
+
+
+def _edge_lines(text: str, n: int = 3, reach: int = 3000) -> list[tuple[int, int]]:
+    """Character ranges of the first and last ``n`` non-empty lines (a masthead, a byline)."""
+    head = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[:reach])][:n]
+    cut = max(0, len(text) - reach)
+    tail = [(cut + m.start(), cut + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[cut:])][-n:]
+    return head + [r for r in tail if r not in head]
+
+
 def _address(doc: Doc) -> str:
     """The document's web address: ``doc._.url``, else a source that is itself a URL."""
     url = _doc_meta(doc, "url")
@@ -84,8 +110,7 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
     code = gaz.publisher("", _doc_meta(doc, "title"), on=day)
     if code:
         return gaz.get(code), "title"
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", doc.text) if m.group().strip()]
-    for start, end in lines[:3] + lines[-3:]:
+    for start, end in _edge_lines(doc_text(doc)):
         on_line = [s for s in named if s.start_char >= start and s.end_char <= end]
         codes = {s.id_ for s in on_line}
         if len(codes) != 1 or "" in codes:
@@ -211,13 +236,14 @@ class OrgLinker:
         for span, link in found:
             k = span.end
             if (link.code and k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")"
-                    and _ACRONYM.match(doc[k + 1].text) and sum(c.isupper() for c in doc[k + 1].text) >= 2):
+                    and _is_acronym(doc[k + 1].text)):
                 introduced.setdefault(doc[k + 1].text, link)
         named = {link.code: link for _, link in found if link.code}
         out: list[tuple[Span, Link]] = []
         for span, link in found:
             if not link.code and span.text in introduced:
-                link = self._taught(introduced[span.text], f"the acronym the document introduces for {link.name!r}")
+                first = introduced[span.text]
+                link = self._taught(first, f"the acronym the document introduces for {first.name!r}")
             elif not link.code and link.candidates and "place name" not in link.reason:
                 known = [named[c] for c in link.candidates if c in named]
                 if len(known) == 1:

@@ -164,6 +164,17 @@ def test_an_acronym_the_document_introduces_names_that_body(nlp, text: str, acro
     assert later and all(s.id_ == code for s in later)
 
 
+@pytest.mark.parametrize("text", [
+    "NHS Kent and Medway Integrated Care Board (ICB) met. Each ICB is in a segment; one ICB is in segment 1.",
+    "Kent and Medway ICS (ICS) met. Two ICS leaders spoke.",
+    "Medway NHS Foundation Trust (NHS) met. The NHS is busy.",
+    "Medway NHS Foundation Trust (CQC) met. The CQC visited.",
+])
+def test_a_type_word_in_brackets_is_not_an_acronym(nlp, text: str) -> None:
+    doc = _doc(nlp, text)
+    assert len({s.id_ for s in doc.spans["orgs"]}) == 1 and len(doc.spans["orgs"]) == 1
+
+
 def test_a_shared_initialism_means_the_body_named_in_full(nlp) -> None:
     bare = _doc(nlp, "BHT is in segment 2.")
     assert [s.id_ for s in bare.spans["orgs"]] == [""], "three trusts answer to BHT"
