@@ -23,7 +23,7 @@ import datetime
 import re
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -80,12 +80,24 @@ def _is_acronym(word: str) -> bool:
         and word.upper() not in _NOT_NAMES
 
 
-def _edge_lines(text: str, n: int = 3, reach: int = 3000) -> list[tuple[int, int]]:
-    """Character ranges of the first and last ``n`` non-empty lines (a masthead, a byline)."""
+def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]]:
+    """Character ranges of the first and last ``n`` non-empty lines (a masthead, a byline)
+    within ``reach`` characters of either end: such lines are short."""
     head = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[:reach])][:n]
     cut = max(0, len(text) - reach)
     tail = [(cut + m.start(), cut + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[cut:])][-n:]
     return head + [r for r in tail if r not in head]
+
+
+def _expand(pattern: list[dict]) -> list[list[str]]:
+    """The lower-case word sequences a fixed-length pattern of ``LOWER``/``TEXT`` specs (a
+    word or an ``IN`` list each) matches."""
+    out: list[list[str]] = [[]]
+    for spec in pattern:
+        value = spec.get("LOWER", spec.get("TEXT"))
+        words = value["IN"] if isinstance(value, dict) else [value]
+        out = [[*seq, w.lower()] for seq in out for w in words]
+    return out
 
 
 def _address(doc: Doc) -> str:
@@ -110,6 +122,8 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
     code = gaz.publisher("", _doc_meta(doc, "title"), on=day)
     if code:
         return gaz.get(code), "title"
+    if not named:
+        return None, ""
     for start, end in _edge_lines(doc_text(doc)):
         on_line = [s for s in named if s.start_char >= start and s.end_char <= end]
         codes = {s.id_ for s in on_line}
@@ -164,7 +178,7 @@ class OrgLinker:
         self.keep_unresolved_places = keep_unresolved_places
         self._gazetteer = gazetteer
         self._matcher: PhraseMatcher | None = None
-        self._self_matcher: Matcher | None = None
+        self._self_matcher: PhraseMatcher | None = None
         self._self_rules: list[dict] = []
 
     @property
@@ -190,9 +204,13 @@ class OrgLinker:
         matcher.add("ORG", list(self.nlp.tokenizer.pipe(sorted(forms))))
         self._matcher = matcher
         self._self_rules = list(load_jsonl(*SELF_PATTERNS))
-        self._self_matcher = Matcher(self.nlp.vocab)
+        # The patterns are short word lists, so they are expanded into phrases for a
+        # PhraseMatcher (a token Matcher costs more than all the alias matching); the
+        # exact-case words ("Trust", not "trust") are checked on each match.
+        self._self_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         for k, rule in enumerate(self._self_rules):
-            self._self_matcher.add(f"SELF{k}", [rule["pattern"]])
+            phrases = [" ".join(words) for words in _expand(rule["pattern"])]
+            self._self_matcher.add(f"SELF{k}", list(self.nlp.tokenizer.pipe(phrases)))
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
@@ -323,9 +341,14 @@ class OrgLinker:
             f"self-reference in a publication of this organisation ({where})", (home.code,))
         used = {i for s in taken for i in range(s.start, s.end)}
         matches: list[tuple[Span, Link]] = []
+        if home is None and not taken:
+            return []
         for match_id, start, end in self._self_matcher(doc):
             rule = self._self_rules[int(self.nlp.vocab.strings[match_id][4:])]
             if rule.get("pronoun") and not self.pronouns:
+                continue
+            if any("TEXT" in spec and spec["TEXT"] != tok.text for spec, tok in zip(rule["pattern"], doc[start:end],
+                                                                                      strict=True)):
                 continue
             if end < len(doc) and doc[end].lower_ in rule.get("not_before", ()):
                 continue
