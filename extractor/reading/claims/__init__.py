@@ -34,6 +34,7 @@ from .relations import (
     find_population,
     has_predicate,
     is_bare,
+    is_history,
     is_movement,
     is_rank_company,
     leading_segment,
@@ -124,6 +125,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         absorbed: set[int] = set()
         population_sizes: list[Group] = []
         leading_scope = sentence_scope(reader)
+        history = False
         for gi, g in enumerate(groups):
             if gi in absorbed:
                 continue
@@ -150,6 +152,11 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     continue
             if is_movement(reader, g, frame_end) or is_rank_company(reader, g):
                 continue
+            if is_history(reader, g, groups[gi - 1].end if gi else sent.start, frame_end):
+                history = True
+                continue
+            if g.count is None and (history or (state.history and g.population is None)):
+                continue  # '31 trusts have been put into ..., more than one in 10 of all trusts': a share of it
             size_of = bracketed_size(reader, g)
             if size_of is not None:
                 population_sizes.append(Group(start=g.start, end=g.end, count=g.count, population=size_of))
@@ -262,6 +269,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         explicit = leading_scope or explicit_scope(reader)
         if explicit:
             state.discourse_scope = explicit
+        state.history = history and not made
         if made:
             result.claims.extend(made)
             state.last_claims = made

@@ -8,6 +8,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ...pipeline.segments import is_domain_segment
+from ...pipeline.traps import traps_in
 from .sentence import FOLLOW_OK, ORDINAL, THEY, UNITS, Group, SentenceReader, lower_at, overlaps, text_between
 
 # How far relations reach inside one sentence: a coordinated list of counts, and the words
@@ -123,6 +124,22 @@ def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     i = words.index("from")
     rest = doc[g.end + i + 1:frame_end]
     return any(s.start == rest.start for s in reader.segments) and any(t.lower_ in {"to", "into"} for t in rest)
+
+
+def is_history(reader: SentenceReader, g: Group, clause_start: int, frame_end: int) -> bool:
+    """'Ten trusts have spent two years in special measures', '17 trusts that have been through
+    it', 'Since 2013, 32 trusts have been placed in special measures': a count of a history or
+    of entrants over a period, not of where organisations sit now (traps in ``models/``)."""
+    doc = reader.doc
+    own_end = next((k for k in range(g.end, frame_end - 1) if doc[k].text in {",", "(", ";", "–", "—"}
+                    and doc[k + 1].lower_ in _ASIDE), frame_end)
+    if traps_in(doc, "HISTORY", g.end, own_end):
+        return True
+    return bool(traps_in(doc, "SINCE", clause_start, own_end)) and bool(traps_in(doc, "ENTRY", g.end, own_end))
+
+
+# a count's own words stop where an aside about someone else begins: '..., among them X, which has spent ...'
+_ASIDE = {"which", "who", "whose", "among", "amongst", "including", "with", "while", "whilst", "although", "but"}
 
 
 _SHARING = {"shares", "shared", "share", "sharing", "tied", "level"}

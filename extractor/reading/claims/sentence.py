@@ -10,6 +10,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ...pipeline.extensions import spans_in
+from ...pipeline.traps import traps_in
 from ...records import Claim
 from ..lists import ListItem
 
@@ -146,6 +147,7 @@ class State:
     discourse_scope: str = ""
     last_segment_named: tuple[int, ...] = ()
     mentioned_population: str = ""
+    history: bool = False  # the sentence before counted a history ('Since 2013, 40 trusts have been placed ...')
 
     @property
     def last_population(self) -> str:
@@ -195,6 +197,9 @@ class SentenceReader:
         self.orgs = _spans_in(doc, "orgs", sent)
         ranks = _spans_in(doc, "ranks", sent)
         blocked = {i for span in self.segments + ranks for i in range(span.start, span.end)}
+        # 'a 12-month window', 'placed it 104 in the league table': numbers that count no organisations
+        blocked.update(i for span in traps_in(doc, "NOT_COUNT", sent.start, sent.end)
+                       for i in range(span.start, span.end))
         self.quantities = [q for q in _spans_in(doc, "quantities", sent)
                            if not blocked.intersection(range(q.start, q.end)) and q._.quantity is not None]
         self._population_starts = {p.start: p for p in self.populations}

@@ -1,0 +1,64 @@
+"""``extractor.traps``: words that look like oversight figures but are not.
+
+Real writing about oversight is full of numbers and segment-like words that count or
+name something else: durations ("a 12-month window", "spent two years in special
+measures"), histories ("32 trusts have been placed in special measures since 2013"),
+financial special measures (a separate regime), ambulance response "categories", a
+league position ("placed it 104 in the league table"), a rank on one metric ("103rd of
+131 trusts for the percentage of ..."), the number heading a numbered paragraph. The
+phrases are data, ``models/patterns/traps.jsonl``; each span in ``doc.spans["traps"]``
+carries a label saying what it rules out:
+
+* ``NOT_SEGMENT``: a segment span it overlaps is removed from ``doc.spans["segments"]``
+  here, so no record builder reads it as a segment;
+* ``NOT_COUNT``: a quantity it overlaps counts no organisations (claim building skips it);
+* ``HISTORY``: among a count's own words, the count is of a history (time spent, trusts
+  that have been through a regime, trusts that came out), not of a segment's members;
+* ``SINCE`` with ``ENTRY``: "since 2013 ... have been placed" counts entrants over a period;
+* ``METRIC``: "for the percentage of ...": a rank on one measure, not in the league.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .ruler import AssetSpanRuler
+
+SPANS_KEY = "traps"
+SEGMENTS_KEY = "segments"
+
+
+def every_match(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
+    """All matches, once each: traps of different kinds may overlap and each one counts."""
+    return sorted(set(matches), key=lambda s: (s.start, s.end, s.label_))
+
+
+class TrapRuler(AssetSpanRuler):
+    """Marks trap phrases, then drops the segment spans a ``NOT_SEGMENT`` trap covers."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = super().__call__(doc)
+        blocked = [s for s in doc.spans[self.key] if s.label_ == "NOT_SEGMENT"]
+        if blocked and SEGMENTS_KEY in doc.spans:
+            doc.spans[SEGMENTS_KEY] = [s for s in doc.spans[SEGMENTS_KEY]
+                                       if not any(s.start < b.end and b.start < s.end for b in blocked)]
+        return doc
+
+
+def traps_in(doc: Doc, label: str, start: int, end: int) -> list[Span]:
+    """The ``label`` traps overlapping tokens ``[start, end)``."""
+    return [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ == label and s.start < end and start < s.end]
+
+
+@Language.factory(
+    "extractor_traps",
+    assigns=["doc.spans"],
+    default_config={"spans_key": SPANS_KEY, "patterns_asset": "patterns/traps.jsonl", "overwrite": True},
+)
+def make_traps(nlp: Language, name: str, spans_key: str, patterns_asset: str, overwrite: bool) -> TrapRuler:
+    ruler = TrapRuler(nlp, name, spans_key=spans_key, patterns_asset=patterns_asset, overwrite=overwrite)
+    ruler.spans_filter = every_match
+    return ruler
