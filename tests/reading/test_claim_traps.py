@@ -4,7 +4,8 @@ Each trap is a table of our own phrasings that must yield no claim: histories an
 durations of special measures, financial special measures, ambulance response
 categories, CQC ratings, counts of organisations that merely moved, ranks on one metric,
 league positions, numbered paragraphs, the size of the segment scale. The constructions
-kept beside them (stock counts worded like a trap) have a table of their own.
+kept beside them (stock counts worded like a trap, a number that changed "from A to B",
+a definite "the four organisations" naming a group counted before) have tables of their own.
 """
 
 from __future__ import annotations
@@ -187,3 +188,48 @@ STOCKS = [
 @pytest.mark.parametrize(("text", "expected"), STOCKS)
 def test_stock_worded_like_a_trap_is_still_a_claim(nlp: Language, text: str, expected: Row) -> None:
     assert expected in claims_of(nlp, text)
+
+
+# 'the number of X in segment S has changed from A to B': B is how many are there now
+TRENDS = [
+    ("The number of trusts in special measures has risen from 11 in 2013 to 20 as of June 2018.", ("trust", (4,), 20)),
+    ("The number of ICBs in segment 4 fell from six to four this year.", ("icb", (4,), 4)),
+    ("The number of acute trusts in segment 3 has grown from 40 to 52.", ("acute", (3,), 52)),
+    ("The number of trusts in the Recovery Support Programme dropped from 25 last year to 18 now.",
+     ("trust", (4,), 18)),
+    ("The number of providers in segment 1 went down from 30 to 24.", ("trust", (1,), 24)),
+    ("The number of trusts in 'segment 4' has climbed from 12 to 15.", ("trust", (4,), 15)),
+    ("The number of mental health trusts in segment two has decreased from seven to five since the spring.",
+     ("mental_health", (2,), 5)),
+    ("In the north, the number of trusts in segment 4 rose from three in March to five in June.",
+     ("trust", (4,), 5)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRENDS)
+def test_number_that_changed_counts_its_new_value(nlp: Language, text: str, expected: Row) -> None:
+    got = claims_of(nlp, text)
+    assert expected in got
+    assert all(count in (expected[2], 11, 3) for _, _, count in got)  # at most the earlier figure besides
+
+
+RESTATED = [
+    "Four NHS organisations in Lancashire and South Cumbria are in the Recovery Support Programme. "
+    "NHS England will place the four organisations into segment 4.",
+    "Three NHS bodies in Kent are in segment 4. The three organisations get intensive support in segment 4.",
+    "In Norfolk, two NHS organisations are in segment 4. NHS England keeps the two organisations in segment 4.",
+    "Five NHS organisations in Devon sit in segment 3. Those five organisations remain in segment 3.",
+    "Across Cumbria, three NHS organisations are in segment 4 this year. These three organisations are in segment 4.",
+    "Two NHS organizations in Essex are in segment 4; NHS England has placed the two organizations in segment 4.",
+    "In Sussex, four NHS bodies are now in segment 3. A recommendation was made to keep the four organisations "
+    "in segment 3.",
+    "Six NHS organisations in Cheshire were put in segment 2. The six organisations will stay in 'segment 2'.",
+]
+
+
+@pytest.mark.parametrize("text", RESTATED)
+def test_definite_count_restates_the_group_counted_before(nlp: Language, text: str) -> None:
+    claims = read_doc(nlp(text)).claims
+    assert len(claims) == 2
+    assert claims[1].org_type == claims[0].org_type == "other"
+    assert claims[1].scope == claims[0].scope != ""

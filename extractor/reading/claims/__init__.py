@@ -94,6 +94,21 @@ def _together(reader: SentenceReader, g: Group, before: list[Group]) -> tuple[in
     return joined if len(joined) > 1 else ()
 
 
+_DEFINITE = {"the", "these", "those"}
+
+
+def _restated(doc: Doc, g: Group, claim: Claim, earlier: list[Claim]) -> None:
+    """'Four NHS organisations in Lancashire ... . NHS England will place the four organisations
+    in segment 4': a definite count with a generic noun names the group counted before, so it
+    keeps that group's kind and scope."""
+    if claim.org_type not in GENERIC_TYPES or claim.count is None or lower_at(doc, g.start - 1) not in _DEFINITE:
+        return
+    before = next((c for c in reversed(earlier) if c.count == claim.count and c.org_type), None)
+    if before is not None:
+        claim.org_type = before.org_type
+        claim.scope = claim.scope or before.scope
+
+
 def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, period: str) -> Claim:
     start_char, end_char = sent.start_char, sent.end_char
     text = doc_text(doc)[start_char:end_char].strip()
@@ -258,6 +273,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if not g.names and g.segments:
                 colon_list(reader, g, frame_end, org_type)
             claim = _claim_from(doc, sent, g, org_type, framework, period)
+            _restated(doc, g, claim, result.claims + made)
             made.append(claim)
             if g.names:
                 add_members(result, doc, sent, g.names, org_type, g.segments, framework, period, claim)

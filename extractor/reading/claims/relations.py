@@ -27,6 +27,11 @@ def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     if pop is not None:
         g.population = pop
         return True
+    q = next((q for q in reader.quantities if q.start == g.start), None)
+    pop = reader.trend_subject(q) if q is not None else None
+    if pop is not None:
+        g.population = pop  # '... has risen from 11 to 20': the number of trusts is now 20
+        return True
     for seg in reader.segments:
         if seg.start == g.end and seg._.segments and reader.population_at(seg.end) is not None:
             g.population, g.segments = reader.population_at(seg.end), seg._.segments

@@ -236,6 +236,21 @@ class SentenceReader:
             j += 1
         return None
 
+    def trend_subject(self, q: Span) -> Span | None:
+        """'The number of trusts in special measures has risen from 11 in 2013 to 20 as of June 2018':
+        the population whose number changed, when ``q`` is the value it changed to."""
+        doc = self.doc
+        if lower_at(doc, q.start - 1) != "to":
+            return None
+        words = [t.lower_ for t in doc[self.sent.start:q.start]]
+        if "from" not in words or not _CHANGE_WORDS & set(words):
+            return None
+        for pop in self.populations:
+            if pop.start < q.start and lower_at(doc, pop.start - 1) == "of" \
+                    and lower_at(doc, pop.start - 2) in {"number", "count", "total"}:
+                return pop
+        return None
+
     def _inside_population_name(self, j: int) -> bool:
         return any(p.start <= j < p.end for p in self.populations)
 
@@ -261,7 +276,8 @@ class SentenceReader:
             return False  # 'one of the few organisations in segment 1' places one, it counts nothing
         if nxt in {"more", "fewer", "less"} and lower_at(doc, q.end + 1) == "than":
             return False  # 'one more than at the end of quarter 1' is a difference
-        if prev == "to" and "from" in {t.lower_ for t in doc[max(self.sent.start, q.start - 8):q.start - 1]}:
+        if prev == "to" and "from" in {t.lower_ for t in doc[max(self.sent.start, q.start - 8):q.start - 1]} \
+                and self.trend_subject(q) is None:
             return False  # 'segments run from 1 (...) to 4
         if prev == "from" and lower_at(doc, q.start - 2) in _CHANGE_WORDS:
             return False  # 'up from 17 last quarter' is an earlier value, not a second claim
