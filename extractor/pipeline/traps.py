@@ -11,6 +11,8 @@ carries a label saying what it rules out:
 
 * ``NOT_SEGMENT``: a segment span it overlaps is removed from ``doc.spans["segments"]``
   here, so no record builder reads it as a segment;
+* ``OTHER_TIERS``: the document writes about another tiering ("elective recovery tiering",
+  "a tiered approach" to urgent care), so none of its "tier 1" / "first tier" is a segment;
 * ``NOT_COUNT``: a quantity it overlaps counts no organisations (claim building skips it);
 * ``HISTORY``: among a count's own words, the count is of a history (time spent, trusts
   that have been through a regime, trusts that came out), not of a segment's members;
@@ -41,10 +43,14 @@ class TrapRuler(AssetSpanRuler):
 
     def __call__(self, doc: Doc) -> Doc:
         doc = super().__call__(doc)
-        blocked = [s for s in doc.spans[self.key] if s.label_ == "NOT_SEGMENT"]
-        if blocked and SEGMENTS_KEY in doc.spans:
-            doc.spans[SEGMENTS_KEY] = [s for s in doc.spans[SEGMENTS_KEY]
-                                       if not any(s.start < b.end and b.start < s.end for b in blocked)]
+        traps = doc.spans[self.key]
+        blocked = [s for s in traps if s.label_ == "NOT_SEGMENT"]
+        other_tiers = any(s.label_ == "OTHER_TIERS" for s in traps)
+        if (blocked or other_tiers) and SEGMENTS_KEY in doc.spans:
+            doc.spans[SEGMENTS_KEY] = [
+                s for s in doc.spans[SEGMENTS_KEY]
+                if not any(s.start < b.end and b.start < s.end for b in blocked)
+                and not (other_tiers and any(t.lower_.startswith("tier") for t in s))]
         return doc
 
 

@@ -233,3 +233,49 @@ def test_definite_count_restates_the_group_counted_before(nlp: Language, text: s
     assert len(claims) == 2
     assert claims[1].org_type == claims[0].org_type == "other"
     assert claims[1].scope == claims[0].scope != ""
+
+
+# a document that writes about another tiering (elective, cancer, urgent care) means that tiering by its tiers
+OTHER_TIERINGS = [
+    "NHS England uses a tiered approach for urgent care. The only ambulance trust in the first tier is a western one.",
+    "Under elective recovery tiering, 19 trusts are in tier 1 and 27 in tier 2.",
+    "The cancer tier list was updated. Twelve trusts are in tier 1 for cancer waits.",
+    "Elective tiers are reviewed monthly. Nine trusts sit in the first tier.",
+    "A tiered support model covers emergency departments. Seven systems are in tier one.",
+    "The UEC tier system began in May. Four ambulance trusts are in tier 2.",
+    "Diagnostics tiers were set last year; 15 trusts are now in tier 1.",
+    "The tiering for elective care is separate. Three trusts remain in tier one, and six in tier two.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_TIERINGS)
+def test_another_tiering_is_not_the_segments(nlp: Language, text: str) -> None:
+    result = read_doc(nlp(text))
+    assert (result.claims, result.memberships) == ([], [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Only 15 of the 42 ICBs are in tier one or two.", ("icb", (1, 2), 15)),
+    ("NHS England put 20 trusts in tier 4 of the oversight framework.", ("trust", (4,), 20)),
+])
+def test_tiers_of_the_oversight_framework_are_segments(nlp: Language, text: str, expected: Row) -> None:
+    assert expected in claims_of(nlp, text)
+
+
+# a count of those still in, out of a history named first: the history is its denominator
+HISTORY_TOTALS = [
+    ("Of the 30 trusts that have been through special measures, 12 remain in it.", 12, 30),
+    ("Of the 21 trusts placed in the regime since then, 13 are still in special measures.", 13, 21),
+    ("Comparing this to the 21 trusts placed in the regime since then, 13 are still in special measures.", 13, 21),
+    ("Of the 40 providers that have spent time in special measures, nine are in special measures today.", 9, 40),
+    ("Among the 25 trusts put into special measures since 2013, seven remain in special measures.", 7, 25),
+    ("Of the 18 trusts ever placed in special measures, five are still there in special measures.", 5, 18),
+    ("Of the 16 ICBs that have been through segment 4, four are in segment 4 now.", 4, 16),
+    ("Of the 12 systems placed in segment 4 since 2021, three remain in segment 4.", 3, 12),
+]
+
+
+@pytest.mark.parametrize(("text", "count", "total"), HISTORY_TOTALS)
+def test_count_still_in_takes_the_history_as_its_total(nlp: Language, text: str, count: int, total: int) -> None:
+    claims = read_doc(nlp("There are 40 trusts in segment 3. " + text)).claims
+    assert [(c.count, c.total) for c in claims[1:]] == [(count, total)]

@@ -141,6 +141,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         population_sizes: list[Group] = []
         leading_scope = sentence_scope(reader)
         history = False
+        history_total: int | None = None
         for gi, g in enumerate(groups):
             if gi in absorbed:
                 continue
@@ -169,9 +170,13 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 continue
             if is_history(reader, g, groups[gi - 1].end if gi else sent.start, frame_end):
                 history = True
+                if lower_at(doc, g.start - 1) in _DEFINITE and g.population is not None:
+                    history_total = g.count
                 continue
             if g.count is None and (history or (state.history and g.population is None)):
                 continue  # '31 trusts have been put into ..., more than one in 10 of all trusts': a share of it
+            if history_total is not None and g.total is None and g.population is None:
+                g.total = history_total  # 'Of the 21 trusts placed in it since then, 13 are still in special measures'
             size_of = bracketed_size(reader, g)
             if size_of is not None:
                 population_sizes.append(Group(start=g.start, end=g.end, count=g.count, population=size_of))
