@@ -16,6 +16,7 @@ carries a label saying what it rules out:
 * ``NOT_COUNT``: a quantity it overlaps counts no organisations (claim building skips it);
 * ``HISTORY``: among a count's own words, the count is of a history (time spent, trusts
   that have been through a regime, trusts that came out), not of a segment's members;
+* ``HEDGE``: before or among a count's own words, a forecast ("likely", "expected", "could");
 * ``SINCE`` with ``ENTRY``: "since 2013 ... have been placed" counts entrants over a period;
 * ``METRIC``: "for the percentage of ...": a rank on one measure, not in the league.
 """

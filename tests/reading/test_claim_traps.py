@@ -151,7 +151,56 @@ ONE_OF_THE_FIRST = [
 ]
 
 
+RANK_BANDS = [
+    "The trust is in the bottom 13 of the league table and in segment 4.",
+    "It sits in the top 10 of the acute league table, in segment 1.",
+    "Ranked in the bottom 20, the trust is in segment 4.",
+    "The hospital made the top 25 and segment 2.",
+    "Being in the bottom ten puts it in segment 4.",
+    "The ICB is outside the top 5, in segment 3.",
+    "It fell into the bottom 15 and stayed in segment 4.",
+    "Moorfields tops the top 3 in segment 1.",
+]
+
+IMPROVERS = [
+    "The ICB, one of 17 to improve, is now in segment 2.",
+    "The trust was one of 12 to move up and is in segment 3.",
+    "It is one of the 9 to leave segment 4 this year.",
+    "As one of 20 to climb the table, the trust sits in segment 2.",
+    "The trust, one of eight to fall, is in segment 4.",
+    "It was one among 14 to gain a place and remains in segment 3.",
+    "One of 30 to slip, the hospital is in segment 3.",
+    "The ICB became one of six to exit special measures.",
+]
+
+AFFECTED = [
+    "Trusts in deficit will be capped at segment 3, affecting 60 trusts.",
+    "The cap on segment 1 affects about 40 trusts.",
+    "The rule, which affected 25 providers, keeps them out of segment 1.",
+    "The change to segment 5 is hitting 12 trusts.",
+    "Capping at segment 3 impacts some 70 trusts.",
+    "The deficit rule affecting nearly 50 trusts limits them to segment 3.",
+    "A finance override hits 33 trusts, which cannot reach segment 2.",
+    "The new threshold impacting 18 ICBs keeps them in segment 3.",
+]
+
+HEDGES = [
+    "NHS England expects about 15 trusts to enter the Provider Improvement Programme, segment 5.",
+    "Around 10 trusts are likely to be placed in segment 5 next year.",
+    "Two trusts could move into segment 4 in the next quarter.",
+    "Officials predicted that 12 trusts would be in segment 5.",
+    "Up to eight ICBs may be in segment 4 by the spring.",
+    "Some 20 trusts are expected to be in segment 5 at first.",
+    "Five more trusts might join segment 4 this winter.",
+    "Roughly 30 trusts are set to be in segment 1 under the new rules.",
+]
+
+
 @pytest.mark.parametrize("text", [
+    *(pytest.param(t, id=f"rank-band-{k}") for k, t in enumerate(RANK_BANDS)),
+    *(pytest.param(t, id=f"improvers-{k}") for k, t in enumerate(IMPROVERS)),
+    *(pytest.param(t, id=f"affected-{k}") for k, t in enumerate(AFFECTED)),
+    *(pytest.param(t, id=f"hedge-{k}") for k, t in enumerate(HEDGES)),
     *(pytest.param(t, id=f"history-{k}") for k, t in enumerate(HISTORIES)),
     *(pytest.param(t, id=f"duration-{k}") for k, t in enumerate(DURATIONS)),
     *(pytest.param(t, id=f"financial-{k}") for k, t in enumerate(FINANCIAL_SPECIAL_MEASURES)),
@@ -182,6 +231,10 @@ STOCKS = [
     ("Nine acute trusts are in segment 4, among them one that came out of special measures in 2019.",
      ("acute", (4,), 9)),
     ("Of the 42 ICBs, four are in the top two segments.", ("icb", (1, 2), 4)),
+    ("The ICB needs support due to its deficit and two of its trusts are in special measures.", ("trust", (4,), 2)),
+    ("Three trusts are in segment 4, where they are set to receive intensive support.", ("trust", (4,), 3)),
+    ("Only 12 trusts are in segment 1, and ministers expect that to grow.", ("trust", (1,), 12)),
+    ("In May, 20 trusts were in segment 4.", ("trust", (4,), 20)),
 ]
 
 

@@ -134,12 +134,13 @@ def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
 def is_history(reader: SentenceReader, g: Group, clause_start: int, frame_end: int) -> bool:
     """'Ten trusts have spent two years in special measures', '17 trusts that have been through
     it', 'Since 2013, 32 trusts have been placed in special measures': a count of a history or
-    of entrants over a period, not of where organisations sit now (traps in ``models/``)."""
+    of entrants over a period, not of where organisations sit now; likewise a forecast ('around
+    10 trusts are likely to be placed in segment 5'). The phrases are traps in ``models/``."""
     doc = reader.doc
     own_end = next((k for k in range(g.end, frame_end - 1) if doc[k].text in {",", "(", ";", "–", "—"}
                     and doc[k + 1].lower_ in _ASIDE), frame_end)
-    if traps_in(doc, "HISTORY", g.end, own_end):
-        return True
+    if traps_in(doc, "HISTORY", g.end, own_end) or traps_in(doc, "HEDGE", clause_start, min(own_end, g.end + 4)):
+        return True  # a hedge too: 'about 15 trusts are expected to enter segment 5' is no count of members
     return bool(traps_in(doc, "SINCE", clause_start, own_end)) and bool(traps_in(doc, "ENTRY", g.end, own_end))
 
 
