@@ -65,3 +65,26 @@ def test_traps_are_labelled_by_what_they_rule_out(nlp: Language) -> None:
     doc = nlp("Since 2013, 32 trusts have been placed in special measures; ten have spent a 12-month period there.")
     got = {(s.text, s.label_) for s in doc.spans["traps"]}
     assert {("Since 2013", "SINCE"), ("placed", "ENTRY"), ("have spent", "HISTORY"), ("12-month", "NOT_COUNT")} <= got
+
+
+def test_restated_patterns_mark_what_the_stated_ones_do(nlp: Language) -> None:
+    """The component runs its patterns as phrases and one-word openings for speed; a plain
+    SpanRuler given the patterns as ``models/`` states them must mark the same spans."""
+    from spacy.pipeline.span_ruler import SpanRuler
+
+    from extractor.pipeline.traps import every_match
+    from extractor.resources import load_jsonl
+    from tests.reading.test_claim_traps import DURATIONS, HEDGES, HISTORIES, MOVERS, SCALE
+
+    plain = SpanRuler(nlp, "plain", spans_key="plain", spans_filter=every_match, phrase_matcher_attr="LOWER",
+                      validate=False)
+    with nlp.select_pipes(disable=nlp.pipe_names):
+        plain.add_patterns(list(load_jsonl("patterns", "traps.jsonl")))
+    text = " ".join([*DURATIONS, *HEDGES, *HISTORIES, *MOVERS, *SCALE,
+                     "The trust remains in financial special measures. It is one of the first to leave.",
+                     "NHS England uses elective recovery tiering. Category 2 calls waited 30 minutes."])
+    doc = nlp(text)
+    marked = {(s.start, s.end, s.label_) for s in doc.spans["traps"]}
+    other = plain(nlp.make_doc(text))
+    assert marked == {(s.start, s.end, s.label_) for s in other.spans["plain"]}
+    assert len(marked) > 40
