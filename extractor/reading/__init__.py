@@ -7,8 +7,12 @@ period its own words describe (``periods``) and each claim any reason to doubt i
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
+from ..pipeline.extensions import doc_text
+from ..pipeline.segments import is_domain_segment
 from ..records import DocResult
 from .claims import read_claims
 from .doubts import mark_doubts
@@ -38,8 +42,16 @@ def read_doc(doc: Doc) -> DocResult:
 
 
 def is_relevant(doc: Doc, result: DocResult) -> bool:
-    """A document is about oversight when it yields a record or names a segment."""
+    """A document is about oversight when it yields a record, names a segment in any of its
+    forms ("segment 4", "NOF4", "special measures", "the Recovery Support Programme"; not
+    financial special measures, which the traps component has already removed), or ranks
+    or names organisations beside a league table, whether or not the rules could read a record."""
     if result.claims or result.memberships or result.rankings:
         return True
-    return bool(doc.spans.get("segments")) and any(
-        s._.segments and not s.id_.startswith("desc:") for s in doc.spans["segments"])
+    if any(s._.segments and not is_domain_segment(s) for s in doc.spans.get("segments", [])):
+        return True
+    ranked = bool(doc.spans.get("orgs")) or (bool(doc.spans.get("ranks")) and bool(doc.spans.get("populations")))
+    return ranked and _LEAGUE.search(doc_text(doc)) is not None
+
+
+_LEAGUE = re.compile(r"(?i)\bleague\s+tables?\b")
