@@ -177,4 +177,6 @@ def is_domain_segment(span: Span) -> bool:
     after = [t.lower_ for t in doc[span.end:min(len(doc), span.end + 4)]]
     if "domain" in before or ("domain" in after[:3]):
         return True
+    if span.id_.startswith("desc:"):
+        return False  # 'special measures for quality' is special measures; 'for finance' is a trap (traps.jsonl)
     return bool(after) and after[0] in {"for", "on", "in"} and any(w in _DOMAINS for w in after[1:4])
