@@ -85,35 +85,24 @@ def grouping_size(span: Span) -> int | None:
 
 
 _RANK_BEFORE = {"-", "second", "third", "fourth", "next"}
-_GROUP_WORDS = {"tier", "tiers", "category", "categories", "section", "sections", "band", "bands"}
 
 
-def _sentence_of(span: Span) -> int:
-    """Where the sentence holding ``span`` starts (0 in a Doc nobody split into sentences)."""
-    return span.sent.start if span.doc.has_annotation("SENT_START") else 0
-
-
-def drop_other_groupings(matches: Iterable[Span]) -> list[Span]:
+def drop_unread_groupings(matches: Iterable[Span]) -> list[Span]:
     """Segment matches without the words that only say how to read them. 'Category two', 'the
     second section' are segments only on a page that defines its grouping ('four performance
-    categories'); a tier or category in a sentence about another regime ('tier 1 for
-    electives', 'category 2 calls'), or any tier on a page about tiering, is not a segment."""
+    categories'); 'the second-lowest of the five categories' is not the lowest. (Tiers and
+    categories of other regimes are ruled out by ``extractor.traps``.)"""
     matches = list(matches)
     defines = [m for m in matches if m.label_ == "GROUPING"]
     if defines and (size := numbers_in(defines[0].text)):
         defines[0].doc.user_data[GROUPING_SIZE] = max(size)
-    tiering = any(m.id_ == "regime:doc" for m in matches)
-    regimes = {_sentence_of(m) for m in matches if m.label_ == "OTHER_REGIME"}
     out = []
     for span in matches:
-        if span.label_ in {"GROUPING", "OTHER_REGIME"} or (span.id_.startswith("alias") and not defines):
+        if span.label_ == "GROUPING" or (span.id_.startswith("alias") and not defines):
             continue
         if span.id_.removeprefix("alias:").startswith(("top", "bottom")) and span.start \
                 and span.doc[span.start - 1].lower_ in _RANK_BEFORE:
             continue  # 'the second-lowest of the five categories' is not the lowest
-        words = {t.lower_ for t in span} & _GROUP_WORDS
-        if words and (_sentence_of(span) in regimes or (tiering and words & {"tier", "tiers"})):
-            continue
         out.append(span)
     return out
 
@@ -123,7 +112,7 @@ def trim_counted_tails(existing: Iterable[Span], matches: Iterable[Span]) -> lis
     number followed by a verb, or written differently from the first ('segment 1 and one,
     Sheffield ..., is'), is a count, not the second segment of a pair."""
     out = []
-    for span in longest_spans(existing, drop_other_groupings(matches)):
+    for span in longest_spans(existing, drop_unread_groupings(matches)):
         doc = span.doc
         nums = [t for t in span[1:] if _NUM.fullmatch(t.lower_)]
         mixed = len(nums) >= 2 and nums[0].is_digit != nums[-1].is_digit  # 'segment 1 and one, X, is ...'

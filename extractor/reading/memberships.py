@@ -166,8 +166,9 @@ def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
     possessive), else for the one the sentence before was about, or, in a news lede opening 'A
     trust ...', for the one the next sentence names."""
     found = None
-    for tok in doc[sent.start + 1:limit]:
-        if tok.lower_ == "it" or (tok.lower_ in _STAND_IN_NOUNS and doc[tok.i - 1].lower_ == "the"):
+    for tok in doc[sent.start + 1:limit]:  # one opening the sentence is the self-reference resolver's
+        if tok.lower_ == "it" or (tok.lower_ in _STAND_IN_NOUNS and doc[tok.i - 1].lower_ == "the"
+                                  and tok.i - 1 > sent.start):
             found = (tok.i if tok.lower_ == "it" else tok.i - 1, tok.i + 1)
     if found is None or (doc[found[0]].lower_ == "it" and {t.lower_ for t in doc[sent.start:found[0]]} & _AGENTS):
         return None  # 'NHS England said it ...': 'it' is the one speaking
@@ -391,11 +392,12 @@ def _relative_list(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
     return heads, [t.lower_ for t in doc[k + 1:seg.start] if not t.is_space]
 
 
-# Words naming the framework (or opening a quote) between a preposition and its segment ('lifted
-# from NHS England's Oversight Framework segmentation 4', 'into the NHS Oversight Framework (NOF) Segment 4').
+# Words naming the framework or the kind of regime (or opening a quote) between a preposition and its
+# segment ('lifted from NHS England's Oversight Framework segmentation 4', 'into the NHS Oversight
+# Framework (NOF) Segment 4', 'came out of quality special measures').
 FRAMEWORK_WORDS = {"the", "nhs", "england", "nhse", "nhsi", "improvement", "'s", "’s", "oversight", "framework",
                     "national", "new", "its", "their", "system", "single", "assurance", "and", "&", "(", ")", "nof",
-                    "sof", "segmentation", "a", "‘", "“", "'", "\""}
+                    "sof", "segmentation", "a", "quality", "clinical", "‘", "“", "'", "\""}
 _FRAME_PREPS = {"to", "into", "in", "from", "out", "of", "off", "back", "under"}
 _FRAME_SKIP = {"now", "also", "formally", "therefore", "already", "recently", "officially", "then", "again", "the",
                "both"}

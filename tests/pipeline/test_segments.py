@@ -154,10 +154,8 @@ WRITTEN_FORMS = [
     (DEFINES_SECTIONS + "It was placed in the lowest section.", "nof2025", "lowest section", (4,)),
     ("This puts it in the lowest of the four segments.", "nof2025", "lowest of the four segments", (4,)),
     ("It is in the best of the five segments.", "nof2025", "best of the five segments", (1,)),
-    ("It has left quality special measures.", "sof2016", "quality special measures", (4,)),
-    ("It came out of special measures for quality.", "sof2016", "special measures for quality", (4,)),
-    ("It entered special measures for reasons of quality.", "sof2016",
-     "special measures for reasons of quality", (4,)),
+    ("It has left quality special measures.", "sof2016", "special measures", (4,)),
+    ("It came out of special measures for quality.", "sof2016", "special measures", (4,)),
     ("The ICB receives mandated intensive support.", "nof2022", "mandated intensive support", (4,)),
     ("It needs mandated national intensive support.", "sof2021", "mandated national intensive support", (4,)),
     ("It moves to mandated regional support.", "nof2022", "mandated regional support", (3,)),
@@ -200,16 +198,3 @@ def test_a_defined_grouping_sets_the_lowest(nlp: Language) -> None:
     assert read_segments(nlp, "It sits in the bottom segment.", "nof2025") == [("bottom segment", (5,))]
     assert read_segments(nlp, DEFINES_SECTIONS + "It sits in the bottom section.", "nof2025") == [
         ("bottom section", (4,))]
-
-
-def test_segments_component_runs_without_sentence_boundaries() -> None:
-    """Alone in a blank pipeline (no sentence splitter), the component still reads segments and
-    treats the whole text as one sentence when it looks for another regime's words."""
-    import spacy
-
-    import extractor.pipeline  # noqa: F401  (registers the factories)
-
-    nlp = spacy.blank("en")
-    nlp.add_pipe("extractor_segments")
-    doc = nlp("It is in segment 2 and in Tier 1 for cancer.")
-    assert [s.text for s in doc.spans["segments"]] == ["segment 2"]

@@ -67,13 +67,14 @@ STAND_INS = [
      [("Barts Health", 2, None)]),
     ("Wye Valley NHS Trust was inspected again in May. NHS Improvement then removed it from special measures.",
      "sof2016", [("Wye Valley NHS Trust", None, 4)]),
+    # a self-reference the linker resolves keeps the words it was written in (its code names the trust)
     ("Medway NHS Foundation Trust's progress was noted, enabling the trust to be lifted from segment 4.",
-     "nof2022", [("Medway NHS Foundation Trust", None, 4)]),
+     "nof2022", [("the trust", None, 4)]),
     ("East Kent Hospitals was inspected in March. Inspectors said it should stay in segment three.", "nof2022",
      [("East Kent Hospitals", 3, None)]),
     ("Wye Valley NHS Trust has a new chair. It remains in segment 2.", "nof2022", [("Wye Valley NHS Trust", 2, None)]),
     ("Barts Health published its plan. The trust has been placed in segment 3.", "nof2022",
-     [("Barts Health", 3, None)]),
+     [("The trust", 3, None)]),
     ("Medway NHS Foundation Trust improved its finances, so the regulator took it out of special measures.",
      "sof2016", [("Medway NHS Foundation Trust", None, 4)]),
     # a news lede describes the trust first and names it in the next sentence
