@@ -526,6 +526,10 @@ def test_a_framework_named_in_the_opening_lines_is_not_the_documents_home(nlp: L
     "Wye Valley NHS Trust is at number 9 in segment 1.",
     "East Kent Hospitals is listed at number four in Segment Three.",
     "Medway NHS Foundation Trust is at position two in segment 2.",
+    # the size of the table after a rank, at the end of the sentence
+    "Trusts sit in four segments. Barts Health is in segment four, and comes 113th overall for acute trusts - "
+    "out of 134.",
+    "Trusts sit in four segments. Wye Valley NHS Trust, in segment 2, was 40th, out of 61.",
 ])
 def test_a_place_in_a_list_is_not_a_count(nlp: Language, text: str) -> None:
     """'number two in category one', 'at 27 overall': a position in a table, not how many are there."""
