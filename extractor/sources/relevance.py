@@ -59,6 +59,7 @@ OVERSIGHT: tuple[Term, ...] = _terms(
     ("mandated", r"mandated\s+support", False),
     ("intensive", r"intensive\s+support", False),
     ("maximum", r"maximum\s+autonomy", False),
+    ("out", r"out\s+of\s+(?:the\s+|all\s+)?\d{2,3}\b", True),  # a league position: "59th out of 61"
 ) + tuple(  # case matters: "sof" and "nof" are parts of words elsewhere
     Term(word, word + rb"\d?\b", word_start=True, caseless=False) for word in (b"NOF", b"SOF", b"RSP")
 )
@@ -148,7 +149,8 @@ def maybe_relevant(data: bytes) -> bool:
 _NUMBER = r"(?:[1-5]|one|two|three|four|five)"
 # "segment" in the oversight sense: with its number, ranked ("bottom segment"), as the
 # act of segmenting, or heading a table column. A bare "segment" is also the business
-# word ("the retail segment") and the broadcast one ("a TV segment").
+# word ("the retail segment") and the broadcast one ("a TV segment"). A league position
+# ("ranked 59th out of 61 non-acute trusts") is oversight news without any of those words.
 _OVERSIGHT_SENSE = re.compile(rf"""(?imx)
     \bsegments?\W{{0,3}}{_NUMBER}\b
   | \b(?:first|second|third|fourth|fifth|top|bottom|lowest|highest|{_NUMBER})\W{{1,3}}(?:oversight\W+)?segments?\b
@@ -157,6 +159,8 @@ _OVERSIGHT_SENSE = re.compile(rf"""(?imx)
   | \b(?:oversight\s+framework|special\s+measures|league\s+tables?|maximum\s+autonomy
        |(?:recovery|targeted|mandated|intensive)\s+support)\b
   | \b(?-i:NOF|SOF|RSP)\d?\b
+  | \b\d{{1,3}}(?:st|nd|rd|th|=)?\s+(?:[a-z-]+\s+){{0,6}}?out\s+of\s+(?:the\s+|all\s+)?\d{{2,3}}\s+
+      (?:[\w-]+\s+){{0,4}}?(?:trusts|providers|hospitals|icbs)\b
 """)
 
 

@@ -32,6 +32,8 @@ FILTERS = [pytest.param(maybe_relevant, id="default"), pytest.param(scan_terms, 
     "The CCG was rated in SEGMENT&nbsp;2 by NHS Improvement",
     "Mental health provider given targeted support",
     "NHS:segment",  # terms at the very start and end of the bytes
+    "The trust came 88th out of 134 in the new rankings.",
+    "Hospital trust placed 3rd out of the 10 ambulance services",
 ])
 def test_oversight_news_passes(accept, text):
     assert accept(f"<html><body><p>{text}</p></body></html>".encode())
@@ -77,6 +79,18 @@ def test_both_paths_agree(pieces, encoding):
     ("The trust remains in special measures.", True),
     ("The ICB entered the RSP last year.", True),
     ("The trust was ranked 40th in the league table.", True),
+    # a league position without the words "league table"
+    ("The provider is ranked 71st out of 134 acute trusts.", True),
+    ("Our hospitals now sit 12th out of the 61 non-acute trusts", True),
+    ("It came 5th out of 10 ambulance trusts in England.", True),
+    ("The ICB was placed joint 30th out of all 42 ICBs", True),
+    ("Ranked 130= out of 134 hospital trusts, the board met on Friday.", True),
+    ("the trust, which finished 2nd out of 61 mental health and community trusts,", True),
+    ("The hospital is 101 out of 134 trusts on the new measures.", True),
+    ("They were rated 9th best out of 20 NHS providers", True),
+    ("The hospital came 12th out of 20 in a survey of car parks.", False),  # no population of trusts
+    ("NHS: 3 out of 10 patients waited longer at the trust.", False),
+
     ("Shares in the retail segment rose after investors said they trust the new board.", False),
     ("A segment on the local hospital trust aired on Tuesday.", False),
     ("The trust's pharmacy segment grew; the NHS contract helped.", False),
