@@ -161,6 +161,8 @@ _OVERSIGHT_SENSE = re.compile(rf"""(?imx)
   | \b(?-i:NOF|SOF|RSP)\d?\b
   | \b\d{{1,3}}(?:st|nd|rd|th|=)?\s+(?:[a-z-]+\s+){{0,6}}?out\s+of\s+(?:the\s+|all\s+)?\d{{2,3}}\s+
       (?:[\w-]+\s+){{0,4}}?(?:trusts|providers|hospitals|icbs)\b
+  | \b\d{{1,3}}(?:st|nd|rd|th|=)\s+(?:[\w-]+\s+){{0,4}}?(?:trusts|providers|hospitals|icbs)\W+
+      (?:[a-z-]+\W+){{0,2}}?out\s+of\s+(?:the\s+|all\s+)?\d{{2,3}}\b
 """)
 
 

@@ -88,6 +88,8 @@ def test_both_paths_agree(pieces, encoding):
     ("the trust, which finished 2nd out of 61 mental health and community trusts,", True),
     ("The hospital is 101 out of 134 trusts on the new measures.", True),
     ("They were rated 9th best out of 20 NHS providers", True),
+    ("The hospital came 77th among acute trusts, out of 134.", True),  # the population before 'out of'
+    ("placed 4th of the ambulance trusts - out of 10 in all", True),
     ("The hospital came 12th out of 20 in a survey of car parks.", False),  # no population of trusts
     ("NHS: 3 out of 10 patients waited longer at the trust.", False),
 
