@@ -8,7 +8,7 @@ import pytest
 from fpdf import FPDF
 
 from extractor.errors import ErrorCode, SkipDocument, SourceError
-from extractor.sources.pdf import PAGE_BREAK, read_pdf
+from extractor.sources.pdf import PAGE_BREAK, _Line, join_pages, read_pdf, reflow
 
 from .pdfs import board_paper, drawing_only, page_tree_loop, self_drawing_form
 
@@ -91,3 +91,113 @@ def test_a_page_tree_loop_ends_with_an_error_not_a_hang():
 
 def test_a_form_that_draws_itself_still_gives_its_text():
     assert read_pdf(self_drawing_form())[0].strip() == "Two trusts are in segment 4."
+
+
+def _mono_paper(blocks: list[list[str]], *, footer: bool = False, font: str = "Courier") -> bytes:
+    """Paragraph lines in Helvetica, tables typed with spaces in a monospaced font."""
+
+    class Paper(FPDF):
+        def footer(self) -> None:
+            if footer:
+                self.set_y(-12)
+                self.set_font("Helvetica", size=8)
+                self.cell(0, 5, f"Page {self.page_no()} of 2", align="C")
+
+    pdf = Paper()
+    pdf.add_page()
+    for lines in blocks:
+        mono = any("   " in ln for ln in lines)
+        pdf.set_font(font if mono else "Helvetica", size=9 if mono else 11)
+        for ln in lines:
+            if mono:
+                pdf.cell(0, 5, ln, new_x="LMARGIN", new_y="NEXT")
+            else:
+                pdf.multi_cell(0, 6, ln, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(6)
+    return bytes(pdf.output())
+
+
+TYPED_TABLES = [
+    ["Organisation                        Segment   Previous segment",
+     "Frimley Health NHS FT               1         1",
+     "East Kent Hospitals University FT   4         3"],
+    ["                  Segment 1   Segment 2   Total",
+     "Acute trusts             17          12     134",
+     "Ambulance trusts          0           4      10"],
+    ["Trust                       League position   Segment",
+     "Royal Papworth Hospital     1 of 134          1",
+     "Medway NHS FT               88= of 134        3"],
+    ["ICB                              Q2 2024/25   Q1 2024/25",
+     "NHS Kent and Medway ICB          4            3",
+     "NHS Frimley ICB                  1            1"],
+]
+
+
+@pytest.mark.parametrize("table", TYPED_TABLES)
+def test_a_table_typed_with_spaces_keeps_its_columns(table):
+    text, _, _ = read_pdf(_mono_paper([["Oversight segments this quarter:"], table, ["Source: NHS England."]]))
+    assert text.split("\n\n") == ["Oversight segments this quarter:", "\n".join(table), "Source: NHS England."]
+
+
+def test_cells_set_at_tab_stops_in_a_proportional_font_line_up():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    rows = [("Organisation", "Segment", "Rank"), ("Frimley Health NHS Foundation Trust", "1", "12"),
+            ("Wirral University Teaching Hospital NHS FT", "3", "97=")]
+    for row in rows:
+        for x, cell in zip((10, 110, 150), row, strict=True):
+            pdf.set_x(x)
+            pdf.cell(30, 6, cell)
+        pdf.ln(6)
+    lines = read_pdf(bytes(pdf.output()))[0].split("\n")
+    assert [ln.split("  ")[0] for ln in lines] == [r[0] for r in rows]
+    for column in (1, 2):
+        starts = {ln.index(f"  {row[column]}") + 2 + ln[ln.index(f"  {row[column]}") + 2:].find(row[column])
+                  for ln, row in zip(lines, rows, strict=True)}
+        assert len({round(s / 3) for s in starts}) == 1, lines
+
+
+def test_a_footer_page_number_stays_out_of_a_sentence_that_runs_over_the_page():
+    filler = [f"Paragraph {i} says nothing about oversight at all, but it fills the page." for i in range(40)]
+    sentence = ("The Board is asked to note that the Trust has moved from segment 4 to segment 3 and that "
+                "its league position improved from 104th to 97th of 134 acute trusts this quarter, "
+                "which the Executive regards as a first step rather than an end in itself.")
+    text, _, _ = read_pdf(_mono_paper([[p] for p in filler] + [[sentence]], footer=True))
+    assert "Page 1" not in text and "Page 2" not in text
+    assert sentence in text.replace(PAGE_BREAK, "").replace("\n", " ") or \
+        sentence.replace(" ", "", 1) in text.replace(PAGE_BREAK, "")
+
+
+@pytest.mark.parametrize("label", ["Page 14 of 61", "Page 3", "14", "page 2 of 9"])
+def test_a_page_that_ends_with_its_number_does_not_run_on_into_the_next(label):
+    text = join_pages([f"The Trust is in segment 3.\n{label}", "Of the eight trusts in our group, seven are too."])
+    assert f"{label}{PAGE_BREAK}\nOf the eight" in text
+
+
+def _lines(first: str, second: str) -> list[_Line]:
+    """Two lines of a page 600 points wide, the first running out of room at the right margin."""
+    return [_Line(first, 100, 110, 50, 550), _Line(second, 112, 122, 50, 50 + 5 * len(second))]
+
+
+@pytest.mark.parametrize(("first", "second", "joined"), [
+    ("after the reorgani-", "sation of services", "after the reorganisation of services"),
+    ("we are in the most intens-", "ive tier", "we are in the most intensive tier"),
+    ("the Queen Elizabeth Hospital King's Lynn-", "based team", "the Queen Elizabeth Hospital King's Lynn-based team"),
+    ("University Hospitals of North Midlands, Stoke-on-", "Trent, is in segment 4",
+     "University Hospitals of North Midlands, Stoke-on-Trent, is in segment 4"),
+    ("figures published in mid-", "2024 put it in segment 3", "figures published in mid-2024 put it in segment 3"),
+    ("the trust's well-", "led rating", "the trust's well-led rating"),
+    ("Weston-super-", "Mare General Hospital", "Weston-super-Mare General Hospital"),
+    ("the ICB's non-", "acute providers", "the ICB's non-acute providers"),
+    ("the self-", "assessment was", "the self-assessment was"),
+    ("the perform-", "ance of the trust", "the performance of the trust"),
+])
+def test_a_word_broken_at_a_line_end_is_joined_with_or_without_its_hyphen(first, second, joined):
+    assert reflow(_lines(first, second), 600) == joined
+
+
+def test_a_word_the_page_spells_whole_elsewhere_loses_its_line_end_hyphen():
+    lines = [*_lines("the regulator expects a turn-", "around plan"),
+             _Line("A turnaround director starts in May.", 130, 140, 50, 300)]
+    assert reflow(lines, 600).startswith("the regulator expects a turnaround plan")
