@@ -36,13 +36,16 @@ _SEGMENT_WORD = re.compile(r"(?i)segment|oversight|\bSOF\b|\bNOF\b")
 _PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})(\d{2})")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _WORD = re.compile(r"[\w'-]+")
+_BULLET_GLYPH = re.compile(r"^[•▪◦·]\s")
+_RANKED_NAME = re.compile(r"^\d{1,3}=?\s+[A-Z]")  # '127 James Paget University Hospitals (4)'
+_CSV_CELL = re.compile(r"[A-Za-z],|,[A-Za-z]")
 _WORD_ENDING = re.compile(r"^[a-z]*(?:tions?|sions?|ments?|ness|ances?|ences?|it(?:y|ies)|ives?|ings?|[iy][sz]ed|"
                           r"[iy][sz]es?|ally|ful|less|ous|i?al|[ai]bles?)\W*$")  # '-sation', '-ive'
 _COMPOUND_FIRST = frozenset({"non", "well", "self", "cross", "long", "short", "full", "part", "high", "low", "half",
                              "year", "all", "ex", "co", "mid", "multi"})
 _PAGE_LABEL = re.compile(r"(?i)(?:^|\bpage\s+)\d{1,4}(?:\s+of\s+\d{1,4})?$")  # a page ends with its number
 _PAGE_NUMBER = re.compile(r"(?i)^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$")
-_RUNS_ON = re.compile(r"[\w,;(–-]$")
+_RUNS_ON = re.compile(r"[\w,;(–-]\Z")  # \Z: a page that ends with a newline does not run on
 _RULE = 3.0  # points: a path thinner than this is a rule, not a box
 _TOLERANCE = 2.5  # points: rules this close line up (stroke widths, rounding)
 _MAX_PATHS = 3000
@@ -152,12 +155,14 @@ def reflow(lines: list[_Line], page_width: float) -> str:
     the next line's first word would have fitted after it; only then does the next line
     start a new line rather than continue the sentence. A wrapped line that happens to
     start with "3. " continues its sentence unless the line before it closed one. The right margin is taken to
-    mirror the left one, as it does in nearly every document layout.
+    mirror the left one, as it does in nearly every document layout. Consecutive list items
+    and table rows stay one block even when the writer spaced them like paragraphs.
     """
     out: list[str] = []
     prev: _Line | None = None
-    margin = max(page_width - min((ln.left for ln in lines), default=0.0),
-                 max((ln.right for ln in lines), default=0.0))
+    prose = [ln for ln in lines if not ln.columns] or lines  # a wide table may run past the margin
+    margin = max(page_width - min((ln.left for ln in prose), default=0.0),
+                 max((ln.right for ln in prose), default=0.0))
     # the page's typical line height, not the previous line's: a line without ascenders
     # or descenders is shorter and would make an ordinary gap look like a blank line
     heights = sorted(ln.bottom - ln.top for ln in lines)
@@ -169,10 +174,12 @@ def reflow(lines: list[_Line], page_width: float) -> str:
             char = (prev.right - prev.left) / max(len(prev.text), 1)
             first_word = len(line.text.split(" ", 1)[0]) + 1
             wrapped = margin - prev.right <= 1.3 * first_word * char  # the line ran out of room
-            rows = line.columns and prev.columns  # a table's rows may be spaced wider than its text
+            # a table's rows and a list's items may be spaced wider than its text
+            rows = _row_line(line) and (_row_line(prev) or prev.text.endswith(":"))
             if gap > (2.5 if rows else 0.9) * height or gap < -3 * height:
                 out.append("\n\n")
             elif (" | " in line.text or " | " in prev.text or line.columns or prev.columns or not wrapped
+                  or _new_row(prev, line)
                   or _PAGE_NUMBER.match(line.text) or _PAGE_NUMBER.match(prev.text)
                   or (_ITEM_START.match(line.text) and prev.text.endswith((":", ";", ".")))):
                 out.append("\n")
@@ -183,7 +190,22 @@ def reflow(lines: list[_Line], page_width: float) -> str:
                 out.append(" ")
         out.append(line.text)
         prev = line
+    if prev is not None and margin - prev.right > 0.2 * (margin - min(ln.left for ln in prose)):
+        out.append("\n")  # the last line ended well short of the margin: it does not run on
     return "".join(out)
+
+
+def _row_line(line: _Line) -> bool:
+    return line.columns or _row_like(line.text)
+
+
+def _new_row(prev: _Line, line: _Line) -> bool:
+    """Whether ``line`` starts a new list item or row rather than continuing ``prev``: a bullet
+    glyph always does; a dash, a number or a row only after another item or row (a wrapped
+    sentence may go on with '- and' or '3. ')."""
+    if _BULLET_GLYPH.match(line.text):
+        return True
+    return _row_line(line) and _row_line(prev)
 
 
 def _hyphen_kept(before: str, after: str, words: set[str]) -> bool:
@@ -397,26 +419,32 @@ def _tables_with_pdfplumber(data: bytes, page_numbers: list[int]) -> dict[int, s
     return found
 
 
-def _row_like(line: str) -> bool:
-    return bool(_ITEM_START.match(line)) or " | " in line
+def _row_like(text: str) -> bool:
+    """A list item or a table row (pipes, spaced columns, comma-separated cells, a rank and a name)."""
+    return (" | " in text or "   " in text.strip() or bool(_ITEM_START.match(text) or _RANKED_NAME.match(text))
+            or (text.count(",") >= 2 and ", " not in text and bool(_CSV_CELL.search(text))))
 
 
 def join_pages(pages: list[str]) -> str:
-    """Pages joined by ``\f``; a newline follows it unless a sentence runs on over the break.
+    """Pages joined by ``\f``; a blank line follows it unless a sentence runs on over the
+    break (nothing) or a table or list does (a newline).
 
     The newline keeps a table row or list item that ends a page off the next page's
     first line, since readers downstream take rows line by line, and a page that ends with
     its number ("Page 14 of 61") from running that number into the next page's sentence.
+    A page whose last line stopped short of the margin (:func:`reflow` ends it with a
+    newline) does not run on either: a heading at the foot of a page stays a heading.
     """
     parts: list[str] = []
     for i, page in enumerate(pages):
         if i:
-            before, after = pages[i - 1].rstrip(), page.lstrip()
-            last_line, first_line = before.rsplit("\n", 1)[-1], after.split("\n", 1)[0]
+            before, after = pages[i - 1].rstrip(" \t"), page.lstrip()
+            last_line, first_line = before.rstrip().rsplit("\n", 1)[-1], after.split("\n", 1)[0]
             runs_on = (bool(_RUNS_ON.search(before)) and not _row_like(last_line) and not _row_like(first_line)
                        and not _PAGE_LABEL.search(last_line))
-            parts.append(PAGE_BREAK if runs_on else PAGE_BREAK + "\n")
-        parts.append(page)
+            rows = _row_like(last_line) or _row_like(first_line)
+            parts.append(PAGE_BREAK if runs_on else PAGE_BREAK + "\n" if rows else PAGE_BREAK + "\n\n")
+        parts.append(page.rstrip("\n") if page.strip() else page)
     return "".join(parts)
 
 

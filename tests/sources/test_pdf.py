@@ -11,6 +11,7 @@ from extractor.errors import ErrorCode, SkipDocument, SourceError
 from extractor.sources.pdf import PAGE_BREAK, _Line, join_pages, read_pdf, reflow
 
 from .pdfs import board_paper, drawing_only, page_tree_loop, self_drawing_form
+from .render import unicode_font
 
 LONG = ("The trust remains in segment 3 of the NHS Oversight Framework because its financial plan "
         "is not yet agreed with the integrated care board, and the regulator expects a revised plan.")
@@ -172,7 +173,7 @@ def test_a_footer_page_number_stays_out_of_a_sentence_that_runs_over_the_page():
 @pytest.mark.parametrize("label", ["Page 14 of 61", "Page 3", "14", "page 2 of 9"])
 def test_a_page_that_ends_with_its_number_does_not_run_on_into_the_next(label):
     text = join_pages([f"The Trust is in segment 3.\n{label}", "Of the eight trusts in our group, seven are too."])
-    assert f"{label}{PAGE_BREAK}\nOf the eight" in text
+    assert f"{label}{PAGE_BREAK}\n\nOf the eight" in text
 
 
 def _lines(first: str, second: str) -> list[_Line]:
@@ -194,10 +195,86 @@ def _lines(first: str, second: str) -> list[_Line]:
     ("the perform-", "ance of the trust", "the performance of the trust"),
 ])
 def test_a_word_broken_at_a_line_end_is_joined_with_or_without_its_hyphen(first, second, joined):
-    assert reflow(_lines(first, second), 600) == joined
+    assert reflow(_lines(first, second), 600).rstrip("\n") == joined
 
 
 def test_a_word_the_page_spells_whole_elsewhere_loses_its_line_end_hyphen():
     lines = [*_lines("the regulator expects a turn-", "around plan"),
              _Line("A turnaround director starts in May.", 130, 140, 50, 300)]
     assert reflow(lines, 600).startswith("the regulator expects a turnaround plan")
+
+
+def _spaced_paper(lines: list[str], space: float = 3.0, before: int = 0) -> bytes:
+    """Every line its own paragraph with space above it, as many word processors set lists;
+    ``before`` filler paragraphs push the lines down the page."""
+    pdf = FPDF()
+    pdf.add_page()
+    font = unicode_font()
+    if font and any(not ln.isascii() for ln in lines):
+        pdf.add_font("body", fname=font)
+        pdf.set_font("body", size=10)
+    else:
+        pdf.set_font("Helvetica", size=10)
+    for i in range(before):
+        pdf.multi_cell(0, 5, f"Filler paragraph {i} about nothing in particular.", new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(space)
+    for line in lines:
+        pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(space)
+    return bytes(pdf.output())
+
+
+@pytest.mark.parametrize("lines", [
+    ["Segment 4 - trusts:", "- East Kent Hospitals University NHS Foundation Trust", "- Isle of Wight NHS Trust",
+     "- Medway NHS Foundation Trust"],
+    ["The trusts in segment 4 are:", "1. Medway NHS Foundation Trust", "2. Isle of Wight NHS Trust"],
+    ["Organisation,ODS code,Sector,Segment,Rank", "North Bristol NHS Trust,RVJ,Acute,2,25",
+     "Salisbury NHS Foundation Trust,RNZ,Acute,3,67="],
+    ["134 Hull University Teaching Hospitals (4)", "133 The Queen Elizabeth Hospital King's Lynn (4)",
+     "132 Nottingham University Hospitals (4)"],
+    ["Organisation | Segment", "Frimley Health | 1", "Medway | 3"],
+])
+def test_items_and_rows_spaced_like_paragraphs_stay_one_block(lines):
+    assert read_pdf(_spaced_paper(lines))[0] == "\n".join(lines)
+
+
+@pytest.mark.parametrize("items", [
+    ["• Segment 2: 34 trusts (17%) - nine acute, 22 non-acute and three ambulance trusts in all of England",
+     "• Segment 3: 86 trusts (42%) - 68 acute, 13 non-acute and five ambulance trusts across the country"],
+    ["▪ Frimley Health NHS Foundation Trust has been in segment 1 since the framework began in 2022 and",
+     "▪ Medway NHS Foundation Trust moved down to segment 3 after its finances deteriorated this year"],
+])
+def test_a_bullet_glyph_starts_an_item_even_after_a_full_line(items):
+    if not unicode_font():
+        pytest.skip("no Unicode font to draw bullet glyphs with")
+    text = read_pdf(_spaced_paper(items, space=0))[0]
+    assert [ln.split(" ", 1)[0] for ln in text.split("\n")] == [items[0][0]] * len(items)
+
+
+def test_a_heading_at_the_foot_of_a_page_does_not_run_into_the_next_page():
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    while pdf.get_y() < 270:
+        pdf.multi_cell(0, 5, "A paragraph about the trust's finances that ends where it should.",
+                       new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 5, "Our view", new_x="LMARGIN", new_y="NEXT")
+    pdf.add_page()
+    pdf.multi_cell(0, 5, "We support the framework.", new_x="LMARGIN", new_y="NEXT")
+    assert f"Our view{PAGE_BREAK}\n\nWe support" in read_pdf(bytes(pdf.output()))[0]
+
+
+@pytest.mark.parametrize(("before", "after", "joiner"), [
+    ("Five trusts remain in segment 4 and the", "regulator expects more.", PAGE_BREAK),
+    ("the trusts in segment 4,", "the regulator said.", PAGE_BREAK),
+    ("The trust is in segment 3.", "Its league position improved.", PAGE_BREAK + "\n\n"),
+    ("Frimley Health | 1", "Medway | 3", PAGE_BREAK + "\n"),
+    ("- East Kent Hospitals", "- Medway NHS FT", PAGE_BREAK + "\n"),
+    ("Frimley Health NHS FT      1      12", "Medway NHS FT              3      88", PAGE_BREAK + "\n"),
+    ("North Bristol NHS Trust,RVJ,Acute,2,25", "Salisbury NHS Foundation Trust,RNZ,Acute,3,67", PAGE_BREAK + "\n"),
+    ("128 Mid and South Essex (4)", "127 James Paget University Hospitals (4)", PAGE_BREAK + "\n"),
+    ("Our view\n", "We support the framework.", PAGE_BREAK + "\n\n"),
+])
+def test_pages_are_joined_as_their_last_and_first_lines_ask(before, after, joiner):
+    opening = "Opening paragraph.\n\n"
+    assert join_pages([opening + before, after]) == f"{opening}{before.rstrip()}{joiner}{after}"
