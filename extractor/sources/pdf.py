@@ -233,15 +233,13 @@ def _without_page_number(lines: list[_Line]) -> list[_Line]:
     """
     if len(lines) < 2:
         return lines
-    body, found = lines, False
-    for at in (max(range(len(body)), key=lambda i: body[i].top), min(range(len(body)), key=lambda i: body[i].top)):
-        line = body[at]
-        others = [ln for ln in body if ln is not line]
+    for line in (max(lines, key=lambda ln: ln.top), min(lines, key=lambda ln: ln.top)):  # foot, then head
+        others = [ln for ln in lines if ln is not line]
         height = line.bottom - line.top
         apart = all(ln.bottom + height <= line.top or line.bottom + height <= ln.top for ln in others)
-        if not found and apart and _PAGE_NUMBER.match(line.text):
-            body, found = others, True
-    return body
+        if apart and _PAGE_NUMBER.match(line.text):
+            return others
+    return lines
 
 
 def _rules(page: pdfium.PdfPage) -> tuple[list[_Segment], list[_Segment]] | None:

@@ -278,3 +278,17 @@ def test_a_heading_at_the_foot_of_a_page_does_not_run_into_the_next_page():
 def test_pages_are_joined_as_their_last_and_first_lines_ask(before, after, joiner):
     opening = "Opening paragraph.\n\n"
     assert join_pages([opening + before, after]) == f"{opening}{before.rstrip()}{joiner}{after}"
+
+
+@pytest.mark.parametrize("where", ["footer", "header"])
+@pytest.mark.parametrize("label", ["Page 2", "2", "- 2 -", "Page 2 of 7"])
+def test_a_printed_page_number_is_left_out_of_the_text(where, label):
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=10)
+    pdf.set_y(12 if where == "header" else 280)
+    pdf.cell(0, 5, label, align="C")
+    pdf.set_xy(10, 40)
+    pdf.multi_cell(0, 5, "Two trusts remain in segment 4.", new_x="LMARGIN", new_y="NEXT")
+    assert read_pdf(bytes(pdf.output()))[0] == "Two trusts remain in segment 4."
