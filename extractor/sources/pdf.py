@@ -105,8 +105,10 @@ def _pdfium_lines(textpage: pdfium.PdfTextPage, height: float) -> list[_Line]:
             lines.append(_Line(text, line_top, line_bottom, left, right))
     widths = sorted((ln.right - ln.left) / len(ln.text) for ln in lines)
     usual = widths[len(widths) // 2] if widths else 0.0
+    # wider per character than the page's lines, or than its own height allows (a page that
+    # is all table has no ordinary lines to compare with)
     wide = [i for i, ln in enumerate(lines)
-            if i in spread or (ln.right - ln.left) / len(ln.text) > WIDE * usual]
+            if i in spread or (ln.right - ln.left) / len(ln.text) > min(WIDE * usual, 1.1 * (ln.bottom - ln.top))]
     if wide:
         _align_columns(lines, wide, textpage, height)
     return lines

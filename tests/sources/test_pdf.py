@@ -238,17 +238,22 @@ def test_items_and_rows_spaced_like_paragraphs_stay_one_block(lines):
     assert read_pdf(_spaced_paper(lines))[0] == "\n".join(lines)
 
 
-@pytest.mark.parametrize("items", [
-    ["• Segment 2: 34 trusts (17%) - nine acute, 22 non-acute and three ambulance trusts in all of England",
-     "• Segment 3: 86 trusts (42%) - 68 acute, 13 non-acute and five ambulance trusts across the country"],
-    ["▪ Frimley Health NHS Foundation Trust has been in segment 1 since the framework began in 2022 and",
-     "▪ Medway NHS Foundation Trust moved down to segment 3 after its finances deteriorated this year"],
-])
-def test_a_bullet_glyph_starts_an_item_even_after_a_full_line(items):
-    if not unicode_font():
+@pytest.mark.parametrize("bullet", ["•", "▪", "◦", "·"])
+def test_a_bullet_glyph_starts_an_item_even_after_a_line_that_ran_out_of_room(bullet):
+    font = unicode_font()
+    if not font:
         pytest.skip("no Unicode font to draw bullet glyphs with")
-    text = read_pdf(_spaced_paper(items, space=0))[0]
-    assert [ln.split(" ", 1)[0] for ln in text.split("\n")] == [items[0][0]] * len(items)
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.add_font("body", fname=font)
+    pdf.set_font("body", size=10)
+    first = f"{bullet} Segment 2: 34 trusts (17%), nine of them acute and three ambulance trusts, and"
+    while pdf.get_string_width(first + " a") < pdf.epw - 1:  # fill the line to the margin
+        first += " a"
+    second = f"{bullet} Segment 3: 86 trusts (42%)"
+    for item in (first, second):
+        pdf.multi_cell(0, 5, item, new_x="LMARGIN", new_y="NEXT")
+    assert read_pdf(bytes(pdf.output()))[0] == f"{first}\n{second}"
 
 
 def test_a_heading_at_the_foot_of_a_page_does_not_run_into_the_next_page():
@@ -292,3 +297,32 @@ def test_a_printed_page_number_is_left_out_of_the_text(where, label):
     pdf.set_xy(10, 40)
     pdf.multi_cell(0, 5, "Two trusts remain in segment 4.", new_x="LMARGIN", new_y="NEXT")
     assert read_pdf(bytes(pdf.output()))[0] == "Two trusts remain in segment 4."
+
+
+NAME_SENTENCES = [
+    "Among the acute providers in the region, The Queen Elizabeth Hospital King's Lynn NHS Foundation Trust "
+    "remains in segment 4 this quarter.",
+    "The board noted that University Hospitals of Leicester NHS Trust has left the Recovery Support Programme "
+    "and now sits in segment 4.",
+]
+
+
+@pytest.mark.parametrize("sentence", NAME_SENTENCES)
+def test_a_name_wrapped_beside_a_table_wider_than_the_text_is_one_name(sentence):
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    pdf.add_page()
+    pdf.set_font("Courier", size=8)
+    rows = ["Organisation" + " " * 58 + "Segment   Previous   League   Q1 rank   Avg score",
+            "Medway NHS Foundation Trust" + " " * 43 + "3         3          88       90        2.61"]
+    for i, row in enumerate(rows):
+        pdf.text(10, 20 + 4 * i, row)  # into the right margin, as preformatted tables often run
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_xy(10, 40)
+    pdf.multi_cell(0, 6, sentence, new_x="LMARGIN", new_y="NEXT")
+    assert read_pdf(bytes(pdf.output()))[0] == "\n".join(rows) + "\n\n" + sentence
+
+
+@pytest.mark.parametrize("table", TYPED_TABLES)
+def test_a_page_that_is_only_a_typed_table_keeps_its_columns(table):
+    assert read_pdf(_mono_paper([table]))[0] == "\n".join(table)
