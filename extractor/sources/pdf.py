@@ -9,8 +9,11 @@ pipeline reads as a membership. Only a ruled page whose grid we cannot rebuild
 
 Pages are joined with ``\\f`` so a character offset maps back to a page number. Within a
 page, lines are re-flowed into paragraphs from their geometry: a wrapped sentence
-becomes one line again, a vertical gap starts a new paragraph (blank line), and list
-items and table rows keep their own lines.
+becomes one line again (a line-end hyphen kept unless the word was hyphenated to fit),
+a vertical gap starts a new paragraph (blank line), and list items and table rows keep
+their own lines. A table typed with spaces or set at tab stops gets its column gaps
+back from its characters' positions (:mod:`.pdfcolumns`), so it reads as the plain text
+does; a page number printed in the header or footer is left out of the text flow.
 """
 
 from __future__ import annotations

@@ -223,3 +223,16 @@ def test_short_blocks_that_are_no_table_stay_as_they_are(cells):
     text, _, _ = read_html(_cells_page(cells))
     assert " | " not in text
     assert all(c in text.split("\n\n") for c in cells)
+
+
+@pytest.mark.parametrize("table", [
+    "Organisation                     Segment   League rank\nFrimley Health NHS FT            1         12\n"
+    "East Kent Hospitals University   4         130=",
+    "                  Segment 1   Segment 2   Total\nAcute trusts             17          12     134",
+    "Trust\tSector\tSegment\nMedway NHS FT\tAcute\t3\nSussex Partnership NHS FT\tMental health\t3",
+    "Organisation,ODS code,Segment\nNorth Bristol NHS Trust,RVJ,2\nSalisbury NHS Foundation Trust,RNZ,3",
+])
+def test_a_preformatted_table_keeps_its_lines_and_columns(table):
+    text, _, _ = read_html(page(f"<article><p>The table below is from NHS England.</p><pre>{table}</pre>"
+                                "<p>Source: quarterly data.</p></article>"))
+    assert text == f"The table below is from NHS England.\n\n{table}\n\nSource: quarterly data."
