@@ -429,16 +429,21 @@ def _row_like(text: str) -> bool:
 
 
 def join_pages(pages: list[str]) -> str:
-    """Pages joined by ``\f``; a blank line follows it unless a sentence runs on over the
-    break (nothing) or a table or list does (a newline).
+    """Pages joined by ``\\f`` and a blank line, or a newline when a table or list goes on
+    over the break.
 
     The newline keeps a table row or list item that ends a page off the next page's
     first line, since readers downstream take rows line by line, and a page that ends with
     its number ("Page 14 of 61") from running that number into the next page's sentence.
     A page whose last line stopped short of the margin (:func:`reflow` ends it with a
     newline) does not run on either: a heading at the foot of a page stays a heading.
+
+    A sentence that runs on over the break is joined with a space, as the plain text has
+    it (a ``\\f`` token inside "Sandwell and West / Birmingham" would cut the name in two),
+    and the page break moves to the end of that line: its rest counts as the page it began on.
     """
     parts: list[str] = []
+    pending = 0  # page breaks waiting for the end of a line that ran over them
     for i, page in enumerate(pages):
         if i:
             before, after = pages[i - 1].rstrip(" \t"), page.lstrip()
@@ -446,9 +451,20 @@ def join_pages(pages: list[str]) -> str:
             runs_on = (bool(_RUNS_ON.search(before)) and not _row_like(last_line) and not _row_like(first_line)
                        and not _PAGE_LABEL.search(last_line))
             rows = _row_like(last_line) or _row_like(first_line)
-            parts.append(PAGE_BREAK if runs_on else PAGE_BREAK + "\n" if rows else PAGE_BREAK + "\n\n")
-        parts.append(page.rstrip("\n") if page.strip() else page)
-    return "".join(parts)
+            if runs_on:
+                parts.append(" ")
+                pending += 1
+            else:
+                parts.append(PAGE_BREAK * (1 + pending) + ("\n" if rows else "\n\n"))
+                pending = 0
+        text = page.rstrip("\n") if page.strip() else page
+        if pending:
+            text = text.lstrip()
+            cut = text.find("\n")
+            if cut >= 0:
+                text, pending = text[:cut] + PAGE_BREAK * pending + text[cut:], 0
+        parts.append(text)
+    return "".join(parts) + PAGE_BREAK * pending
 
 
 def _pdf_date(value: str) -> str:

@@ -23,9 +23,11 @@ _SPACE = 0.5  # pitches: a gap wider than this between characters is a space
 
 
 def pitch(chars: Sequence[Char]) -> float:
-    """The line's typical advance from one character to the next within a word."""
+    """The line's typical advance from one character to the next within a word (characters
+    that touch: a row of one-figure cells has more steps across gaps than within words)."""
     steps = sorted(b[1] - a[1] for a, b in pairwise(chars)
-                   if not a[0].isspace() and not b[0].isspace() and b[1] > a[1])
+                   if not a[0].isspace() and not b[0].isspace() and b[1] > a[1]
+                   and b[1] - a[2] <= 0.5 * (a[2] - a[1]))
     return steps[len(steps) // 2] if steps else 0.0
 
 
@@ -46,6 +48,15 @@ def _words(chars: Sequence[Char], step: float) -> list[tuple[str, float, float]]
     return words
 
 
+def _justified(words: Sequence[tuple[str, float, float]], gaps: Sequence[float]) -> bool:
+    """A line of prose set justified: its spaces stretched alike, however wide (a long word
+    pushed to the next line can make them wider than a column gap)."""
+    if len(gaps) < 4 or sum(w[0].isalpha() for w in words) * 3 < len(words) * 2:
+        return False
+    mean = sum(gaps) / len(gaps)
+    return all(abs(gap - mean) <= 0.2 * mean for gap in gaps)
+
+
 def columns_text(chars: Sequence[Char], margin: float, unit: float = 0.0) -> str | None:
     """The line with its cells at their character columns, or None when it has no gap wide
     enough to part two cells (justified prose, a line of ordinary words).
@@ -60,7 +71,8 @@ def columns_text(chars: Sequence[Char], margin: float, unit: float = 0.0) -> str
         return None
     unit = unit or step
     words = _words(chars, step)
-    if not any(b[1] - a[2] > _GAP * step for a, b in pairwise(words)):
+    gaps = [b[1] - a[2] for a, b in pairwise(words)]
+    if not any(gap > _GAP * step for gap in gaps) or _justified(words, gaps):
         return None
     out = ""
     for i, (text, left, _) in enumerate(words):

@@ -203,11 +203,13 @@ def to_pdf(text: str, title: str = "") -> bytes:
     return _CREATION_DATE.sub(lambda m: b" " * len(m[0]), bytes(pdf.output()))
 
 
-def to_pdf_flowing(text: str, title: str = "", published: dt.date | None = None) -> bytes:
+def to_pdf_flowing(text: str, title: str = "", published: dt.date | None = None, *,
+                   justified: bool = False) -> bytes:
     """A board paper as reportlab lays one out: each line a paragraph wrapped by the page
-    width (so a long name can break across lines), tables as preformatted text in a
-    monospaced font with no rules, the page number in every footer, and ``published`` as
-    its creation date."""
+    width (so a long name can break across lines; ``justified`` stretches the spaces of
+    every wrapped line to the margin), tables as preformatted text in a monospaced font
+    with no rules, the page number in every footer, and ``published`` as its creation date."""
+    from reportlab.lib.enums import TA_JUSTIFY
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import getSampleStyleSheet
     from reportlab.pdfbase import pdfmetrics
@@ -222,6 +224,8 @@ def to_pdf_flowing(text: str, title: str = "", published: dt.date | None = None)
         pdfmetrics.registerFont(TTFont("mono", mono))
         body.fontName, code.fontName = "body", "mono"
     code.fontSize, code.leading = 7, 9
+    if justified:
+        body.alignment, body.fontSize, body.leading = TA_JUSTIFY, 11, 14
 
     def footer(canvas, doc) -> None:
         canvas.setFont(body.fontName, 8)

@@ -4,8 +4,8 @@ Every ``corpora/*.txt`` and every real page in ``../shared/real/docs`` (when it 
 the checkout) is rendered as users meet it: a cluttered web page with ``<table>`` rows or
 with its tables in ``<pre>`` (and the true publication date), the latter inside a WARC, a
 board-paper PDF with ruled tables, and one laid out by reportlab with paragraphs wrapped
-by the page width, tables as preformatted text, page numbers in the footer and the true
-publication date. Each format is run through
+by the page width (ragged or justified), tables as preformatted text, page numbers in the
+footer and the true publication date. Each format is run through
 ``extractor.extract`` once and its claims, memberships and rankings are compared with the
 plain text's on the fields that carry meaning (not offsets, which legitimately move when
 page furniture is dropped).
@@ -97,7 +97,7 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
     for folder in folders.values():
         folder.mkdir()
     dates = _true_dates()
-    for path in CORPUS + REAL_DOCS:
+    for n, path in enumerate(CORPUS + REAL_DOCS):
         text = path.read_text(encoding="utf-8")
         title = guess_title(text)  # the title the plain text gives, so no format knows more
         published = dates.get(path.stem)
@@ -108,7 +108,8 @@ def rendered(tmp_path_factory) -> dict[str, Path]:
         (folders["html"] / f"{path.stem}.html").write_text(to_html(text, title), encoding="utf-8")
         (folders["html_pre"] / f"{path.stem}.html").write_bytes(page_pre)
         (folders["pdf"] / f"{path.stem}.pdf").write_bytes(to_pdf(text, title))
-        (folders["pdf_flowing"] / f"{path.stem}.pdf").write_bytes(to_pdf_flowing(text, title, published))
+        (folders["pdf_flowing"] / f"{path.stem}.pdf").write_bytes(  # both layouts, half the documents each
+            to_pdf_flowing(text, title, published, justified=bool(n % 2)))
         write_warc(folders["warc"] / f"{path.stem}.warc.gz", [
             (f"https://news.example/{path.stem}", page_pre, "text/html; charset=utf-8"),
             ("https://news.example/logo.png", b"\x89PNG\r\n\x1a\n", "image/png"),

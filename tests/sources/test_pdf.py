@@ -270,8 +270,8 @@ def test_a_heading_at_the_foot_of_a_page_does_not_run_into_the_next_page():
 
 
 @pytest.mark.parametrize(("before", "after", "joiner"), [
-    ("Five trusts remain in segment 4 and the", "regulator expects more.", PAGE_BREAK),
-    ("the trusts in segment 4,", "the regulator said.", PAGE_BREAK),
+    ("Five trusts remain in segment 4 and the", "regulator expects more.", " "),
+    ("the trusts in segment 4,", "the regulator said.", " "),
     ("The trust is in segment 3.", "Its league position improved.", PAGE_BREAK + "\n\n"),
     ("Frimley Health | 1", "Medway | 3", PAGE_BREAK + "\n"),
     ("- East Kent Hospitals", "- Medway NHS FT", PAGE_BREAK + "\n"),
@@ -282,7 +282,21 @@ def test_a_heading_at_the_foot_of_a_page_does_not_run_into_the_next_page():
 ])
 def test_pages_are_joined_as_their_last_and_first_lines_ask(before, after, joiner):
     opening = "Opening paragraph.\n\n"
-    assert join_pages([opening + before, after]) == f"{opening}{before.rstrip()}{joiner}{after}"
+    text = join_pages([opening + before, after])
+    assert text.replace(PAGE_BREAK, "", 1 if joiner == " " else 0) == f"{opening}{before.rstrip()}{joiner}{after}"
+    assert text.count(PAGE_BREAK) == 1
+
+
+@pytest.mark.parametrize(("pages", "expected"), [
+    (["All three are in segment 3; Sandwell and West", "Birmingham is 74th.\n\nThe next paragraph."],
+     f"All three are in segment 3; Sandwell and West Birmingham is 74th.{PAGE_BREAK}\n\nThe next paragraph."),
+    (["The Queen Elizabeth Hospital King's", "Lynn NHS Foundation Trust is in segment 4."],
+     f"The Queen Elizabeth Hospital King's Lynn NHS Foundation Trust is in segment 4.{PAGE_BREAK}"),
+    (["Five trusts are in", "segment 4, and the", "regulator expects more.\nNew line."],
+     f"Five trusts are in segment 4, and the regulator expects more.{PAGE_BREAK * 2}\nNew line."),
+])
+def test_a_sentence_over_a_page_break_is_joined_with_a_space_and_the_break_follows_its_line(pages, expected):
+    assert join_pages(pages) == expected
 
 
 @pytest.mark.parametrize("where", ["footer", "header"])

@@ -55,3 +55,27 @@ def test_proportional_letters_stay_one_word_and_cells_line_up_by_position():
     assert text is not None
     assert text.split() == ["Wirral", "3"]
     assert text.index("3") == round((160.0 - 40.0) / pitch(chars))
+
+
+def _justified(words: list[str], gap: float) -> list[tuple[str, float, float]]:
+    chars, x = [], 40.0
+    for word in words:
+        for c in word:
+            chars.append((c, x, x + 0.8 * PITCH))
+            x += PITCH
+        x += gap
+    return chars
+
+
+@pytest.mark.parametrize("line", [
+    "Healthcare NHS Foundation Trust, whose patch runs up to",
+    "the board was told that the trust remains in",
+    "Hospitals in the region have been placed in",
+])
+@pytest.mark.parametrize("stretch", [2.0, 3.0, 4.5])
+def test_a_justified_line_with_stretched_spaces_is_prose(line, stretch):
+    assert columns_text(_justified(line.split(" "), stretch * PITCH), margin=40.0) is None
+
+
+def test_a_row_of_single_figures_evenly_spaced_is_still_a_row():
+    assert columns_text(monospaced("1     2     27    79    80"), margin=40.0) == "1     2     27    79    80"
