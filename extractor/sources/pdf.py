@@ -22,6 +22,7 @@ import ctypes
 import io
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -120,18 +121,21 @@ def _pdfium_lines(textpage: pdfium.PdfTextPage, height: float) -> list[_Line]:
 def _align_columns(lines: list[_Line], wide: list[int], textpage: pdfium.PdfTextPage, height: float) -> None:
     """Rewrite each wide line whose characters stand in columns with those columns' gaps, and
     the lines next to such a row too (a header with short gaps is not wide on its own)."""
-    chars: list[tuple[str, float, float, float]] = []  # character, pen position, right edge, middle
+    chars: list[tuple[float, str, float, float]] = []  # middle from the top, character, pen position, right edge
     x, y = ctypes.c_double(), ctypes.c_double()
     for index in range(textpage.count_chars()):
         _, bottom, right, top = textpage.get_charbox(index)
         pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
-        chars.append((chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index)), x.value, right,
-                      height - (top + bottom) / 2))
-    margin = min((c[1] for c in chars if not c[0].isspace()), default=0.0)
+        chars.append((height - (top + bottom) / 2, chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index)),
+                      x.value, right))
+    chars.sort(key=lambda c: c[0])  # by height on the page, so a line's characters are one slice
+    middles = [c[0] for c in chars]
+    margin = min((c[2] for c in chars if not c[1].isspace()), default=0.0)
 
     def own(line: _Line) -> list[tuple[str, float, float]]:
-        return [(c, left, right) for c, left, right, middle in chars
-                if line.top - 0.5 <= middle <= line.bottom + 0.5 and line.left - 1 <= right and left <= line.right + 1]
+        start, end = bisect_left(middles, line.top - 0.5), bisect_right(middles, line.bottom + 0.5)
+        return [(c, left, right) for _, c, left, right in chars[start:end]
+                if line.left - 1 <= right and left <= line.right + 1]
 
     unit = pitch([c for i in wide for c in own(lines[i])])  # one column width for the page's rows
     pending, seen = list(wide), set(wide)
