@@ -5,11 +5,17 @@ through the pipeline, so memory that parsers leak (and spaCy's ever-growing stri
 store) is returned to the system; the parent starts a fresh one. Inside an archive the
 limit is ``ARCHIVE_FACTOR`` times higher: the WARC reader streams and cannot seek, so
 the next worker must read the archive again up to where this one stopped.
+
+A worker whose parent has gone (killed, or interrupted from the terminal) has nobody to
+report to: it ends quietly instead of printing a ``ConnectionResetError`` traceback on
+the user's terminal, and leaves Ctrl-C to the parent, which decides what happens to the
+batch.
 """
 
 from __future__ import annotations
 
 import logging
+import signal
 import time
 from collections.abc import Callable
 from multiprocessing.connection import Connection
@@ -57,6 +63,14 @@ def worker_main(conn: Connection, max_bytes: int, max_docs: int, log_level: int,
 
     ``run`` is :func:`~extractor.batch.tasks.run_task` or a stand-in with its signature.
     """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        _serve(conn, max_bytes, max_docs, log_level, run)
+    except (EOFError, BrokenPipeError, ConnectionResetError):  # the parent has gone
+        return
+
+
+def _serve(conn: Connection, max_bytes: int, max_docs: int, log_level: int, run: Callable) -> None:
     logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
     from ..pipeline import shared_pipeline
 

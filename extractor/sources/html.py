@@ -4,7 +4,8 @@ Why resiliparse's DOM with our own rules (figures in ``benchmarks/RESULTS.md``):
 lexbor parser is the fastest we measured and stays fast on hostile markup (100k-deep
 nesting parses in milliseconds where selectolax's lexbor build needs seconds), while our
 rules keep what the claim pipeline needs and generic extractors flatten: a bullet list of
-trusts stays one ``- item`` per line and a table row becomes ``cell | cell``. Boilerplate
+trusts stays one ``- item`` per line and a table row becomes ``cell | cell``, also when the
+page built its table from ``<div>`` cells (:mod:`.celltables`). Boilerplate
 (navigation, cookie banners, related stories, comments, donation appeals) is recognised
 from tags, ARIA roles, class/id words and a few tell-tale phrases.
 
@@ -23,6 +24,7 @@ from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
 from ..dates import iso_from_match
 from ..errors import ErrorCode, SourceError
 from .base import Reading
+from .celltables import flattened_tables
 from .text import looks_binary, normalise_text
 
 MAX_NODES = 250_000
@@ -322,6 +324,21 @@ def _join(blocks: list[_Block]) -> str:
     return "".join(parts)
 
 
+def _rebuilt_tables(blocks: list[_Block]) -> list[_Block]:
+    """Tables the page laid out one cell per block (``<div>`` grids) as rows again."""
+    found = flattened_tables([b.text for b in blocks])
+    if not found:
+        return blocks
+    out: list[_Block] = []
+    done = 0
+    for first, end, rows in found:
+        out += blocks[done:first]
+        group = -(first + 1)  # its own group, apart from the numbered containers
+        out += [_Block("tr", row, blocks[first].box, group) for row in rows]
+        done = end
+    return out + blocks[done:]
+
+
 def _main_root(tree: HTMLTree) -> tuple[DOMNode, bool]:
     """The element holding the article: the longest ``<article>``/``<main>`` if substantial."""
     body = tree.body
@@ -417,7 +434,7 @@ def read_html(data: bytes, charset: str = "") -> Reading:
         raise SourceError(ErrorCode.HTML_UNPARSABLE, "no <body>")
     title, published, url = _metadata(tree)
     root, in_article = _main_root(tree)
-    blocks = _clean_blocks(_Walker().walk(root, in_article))
+    blocks = _rebuilt_tables(_clean_blocks(_Walker().walk(root, in_article)))
     if in_article:
         blocks = _headline_outside(tree, root) + blocks
     text = normalise_text(_join(blocks))

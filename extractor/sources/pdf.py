@@ -9,15 +9,20 @@ pipeline reads as a membership. Only a ruled page whose grid we cannot rebuild
 
 Pages are joined with ``\\f`` so a character offset maps back to a page number. Within a
 page, lines are re-flowed into paragraphs from their geometry: a wrapped sentence
-becomes one line again, a vertical gap starts a new paragraph (blank line), and list
-items and table rows keep their own lines.
+becomes one line again (a line-end hyphen kept unless the word was hyphenated to fit),
+a vertical gap starts a new paragraph (blank line), and list items and table rows keep
+their own lines. A table typed with spaces or set at tab stops gets its column gaps
+back from its characters' positions (:mod:`.pdfcolumns`), so it reads as the plain text
+does; a page number printed in the header or footer is left out of the text flow.
 """
 
 from __future__ import annotations
 
+import ctypes
 import io
 import logging
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 import pypdfium2 as pdfium
@@ -25,6 +30,7 @@ import pypdfium2.raw as pdfium_c
 
 from ..dates import iso_from_match
 from ..errors import ErrorCode, SkipDocument, SourceError
+from .pdfcolumns import WIDE, columns_text, pitch
 
 log = logging.getLogger(__name__)
 
@@ -33,7 +39,17 @@ _ITEM_START = re.compile(r"^(?:[-–•▪◦*·]\s|\(?\d{1,2}[.)]\s|\(?[a-z][.)
 _SEGMENT_WORD = re.compile(r"(?i)segment|oversight|\bSOF\b|\bNOF\b")
 _PDF_DATE = re.compile(r"D?:?(\d{4})(\d{2})(\d{2})")
 _SPACES = re.compile(r"[ \t\u00a0]+")
-_RUNS_ON = re.compile(r"[\w,;(–-]$")
+_WORD = re.compile(r"[\w'-]+")
+_BULLET_GLYPH = re.compile(r"^[•▪◦·]\s")
+_RANKED_NAME = re.compile(r"^\d{1,3}=?\s+[A-Z]")  # '127 James Paget University Hospitals (4)'
+_CSV_CELL = re.compile(r"[A-Za-z],|,[A-Za-z]")
+_WORD_ENDING = re.compile(r"^[a-z]*(?:tions?|sions?|ments?|ness|ances?|ences?|it(?:y|ies)|ives?|ings?|[iy][sz]ed|"
+                          r"[iy][sz]es?|ally|ful|less|ous|i?al|[ai]bles?)\W*$")  # '-sation', '-ive'
+_COMPOUND_FIRST = frozenset({"non", "well", "self", "cross", "long", "short", "full", "part", "high", "low", "half",
+                             "year", "all", "ex", "co", "mid", "multi"})
+_PAGE_LABEL = re.compile(r"(?i)(?:^|\bpage\s+)\d{1,4}(?:\s+of\s+\d{1,4})?$")  # a page ends with its number
+_PAGE_NUMBER = re.compile(r"(?i)^(?:page\s+)?\d{1,4}(?:\s+of\s+\d{1,4})?$|^[-–]\s*\d{1,4}\s*[-–]$")
+_RUNS_ON = re.compile(r"[\w,;(–-]\Z")  # \Z: a page that ends with a newline does not run on
 _RULE = 3.0  # points: a path thinner than this is a rule, not a box
 _TOLERANCE = 2.5  # points: rules this close line up (stroke widths, rounding)
 _MAX_PATHS = 3000
@@ -49,6 +65,7 @@ class _Line:
     bottom: float
     left: float = 0.0
     right: float = 0.0
+    columns: bool = False  # a row of cells set apart with spaces, kept as its own line
 
 
 def _open(data: bytes) -> pdfium.PdfDocument:
@@ -67,8 +84,14 @@ def _open(data: bytes) -> pdfium.PdfDocument:
 
 
 def _pdfium_lines(textpage: pdfium.PdfTextPage, height: float) -> list[_Line]:
-    """The page's text runs grouped into lines, in content-stream (reading) order."""
+    """The page's text runs grouped into lines, in content-stream (reading) order.
+
+    Runs set apart on one line (tab stops) and lines much wider than their characters
+    (columns typed with spaces, whose gaps the text layer drops) are rebuilt from their
+    characters' positions, so their cells keep the columns the plain text would give them.
+    """
     lines: list[_Line] = []
+    spread: set[int] = set()  # lines holding runs far apart
     for i in range(textpage.count_rects()):
         left, bottom, right, top = textpage.get_rect(i)
         text = _clean(textpage.get_text_bounded(left, bottom, right, top))
@@ -77,12 +100,56 @@ def _pdfium_lines(textpage: pdfium.PdfTextPage, height: float) -> list[_Line]:
         line_top, line_bottom = height - top, height - bottom
         prev = lines[-1] if lines else None
         if prev and abs(prev.top - line_top) < 0.5 * max(prev.bottom - prev.top, 1):
+            if left - prev.right > 2 * (prev.bottom - prev.top):
+                spread.add(len(lines) - 1)
             prev.text = f"{prev.text} {text}"
             prev.bottom = max(prev.bottom, line_bottom)
             prev.right = max(prev.right, right)
         else:
             lines.append(_Line(text, line_top, line_bottom, left, right))
+    widths = sorted((ln.right - ln.left) / len(ln.text) for ln in lines)
+    usual = widths[len(widths) // 2] if widths else 0.0
+    # wider per character than the page's lines, or than its own height allows (a page that
+    # is all table has no ordinary lines to compare with)
+    wide = [i for i, ln in enumerate(lines)
+            if i in spread or (ln.right - ln.left) / len(ln.text) > min(WIDE * usual, 1.1 * (ln.bottom - ln.top))]
+    if wide:
+        _align_columns(lines, wide, textpage, height)
     return lines
+
+
+def _align_columns(lines: list[_Line], wide: list[int], textpage: pdfium.PdfTextPage, height: float) -> None:
+    """Rewrite each wide line whose characters stand in columns with those columns' gaps, and
+    the lines next to such a row too (a header with short gaps is not wide on its own)."""
+    chars: list[tuple[float, str, float, float]] = []  # middle from the top, character, pen position, right edge
+    x, y = ctypes.c_double(), ctypes.c_double()
+    for index in range(textpage.count_chars()):
+        _, bottom, right, top = textpage.get_charbox(index)
+        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
+        chars.append((height - (top + bottom) / 2, chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index)),
+                      x.value, right))
+    chars.sort(key=lambda c: c[0])  # by height on the page, so a line's characters are one slice
+    middles = [c[0] for c in chars]
+    margin = min((c[2] for c in chars if not c[1].isspace()), default=0.0)
+
+    def own(line: _Line) -> list[tuple[str, float, float]]:
+        start, end = bisect_left(middles, line.top - 0.5), bisect_right(middles, line.bottom + 0.5)
+        return [(c, left, right) for _, c, left, right in chars[start:end]
+                if line.left - 1 <= right and left <= line.right + 1]
+
+    unit = pitch([c for i in wide for c in own(lines[i])])  # one column width for the page's rows
+    pending, seen = list(wide), set(wide)
+    while pending:
+        i = pending.pop()
+        line = lines[i]
+        text = columns_text(own(line), margin, unit)
+        if not text:
+            continue
+        line.text, line.columns = text, True
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and j not in seen:
+                seen.add(j)
+                pending.append(j)
 
 
 def _clean(text: str) -> str:
@@ -97,34 +164,91 @@ def reflow(lines: list[_Line], page_width: float) -> str:
     the next line's first word would have fitted after it; only then does the next line
     start a new line rather than continue the sentence. A wrapped line that happens to
     start with "3. " continues its sentence unless the line before it closed one. The right margin is taken to
-    mirror the left one, as it does in nearly every document layout.
+    mirror the left one, as it does in nearly every document layout. Consecutive list items
+    and table rows stay one block even when the writer spaced them like paragraphs.
     """
     out: list[str] = []
     prev: _Line | None = None
-    margin = max(page_width - min((ln.left for ln in lines), default=0.0),
-                 max((ln.right for ln in lines), default=0.0))
+    prose = [ln for ln in lines if not ln.columns] or lines  # a wide table may run past the margin
+    margin = max(page_width - min((ln.left for ln in prose), default=0.0),
+                 max((ln.right for ln in prose), default=0.0))
     # the page's typical line height, not the previous line's: a line without ascenders
     # or descenders is shorter and would make an ordinary gap look like a blank line
     heights = sorted(ln.bottom - ln.top for ln in lines)
     height = max(heights[len(heights) // 2], 1.0) if heights else 1.0
+    words = set(_WORD.findall(" ".join(ln.text for ln in lines).lower()))
     for line in lines:
         if prev is not None:
             gap = line.top - prev.bottom
             char = (prev.right - prev.left) / max(len(prev.text), 1)
             first_word = len(line.text.split(" ", 1)[0]) + 1
             wrapped = margin - prev.right <= 1.3 * first_word * char  # the line ran out of room
-            if gap > 0.9 * height or gap < -3 * height:
+            # a table's rows and a list's items may be spaced wider than its text
+            rows = _row_line(line) and (_row_line(prev) or prev.text.endswith(":"))
+            if gap > (2.5 if rows else 0.9) * height or gap < -3 * height:
                 out.append("\n\n")
-            elif (" | " in line.text or " | " in prev.text or not wrapped
+            elif (" | " in line.text or " | " in prev.text or line.columns or prev.columns or not wrapped
+                  or _new_row(prev, line)
+                  or _PAGE_NUMBER.match(line.text) or _PAGE_NUMBER.match(prev.text)
                   or (_ITEM_START.match(line.text) and prev.text.endswith((":", ";", ".")))):
                 out.append("\n")
             elif prev.text.endswith("-") and not prev.text.endswith(" -"):
-                out[-1] = out[-1][:-1]
+                if not _hyphen_kept(prev.text, line.text, words):
+                    out[-1] = out[-1][:-1]
             else:
                 out.append(" ")
         out.append(line.text)
         prev = line
+    if prev is not None and margin - prev.right > 0.2 * (margin - min(ln.left for ln in prose)):
+        out.append("\n")  # the last line ended well short of the margin: it does not run on
     return "".join(out)
+
+
+def _row_line(line: _Line) -> bool:
+    return line.columns or _row_like(line.text)
+
+
+def _new_row(prev: _Line, line: _Line) -> bool:
+    """Whether ``line`` starts a new list item or row rather than continuing ``prev``: a bullet
+    glyph always does; a dash, a number or a row only after another item or row (a wrapped
+    sentence may go on with '- and' or '3. ')."""
+    if _BULLET_GLYPH.match(line.text):
+        return True
+    return _row_line(line) and _row_line(prev)
+
+
+def _hyphen_kept(before: str, after: str, words: set[str]) -> bool:
+    """Whether a hyphen that ends a line belongs to the text: a compound broken at its hyphen
+    ('non-' / 'acute', 'Stoke-on-' / 'Trent', 'mid-' / '2024') rather than a word hyphenated
+    to fit ('reorgani-' / 'sation'). Board papers come from word processors that break
+    lines at hyphens but seldom hyphenate, so the hyphen is kept unless the page spells the
+    joined word elsewhere or the second part is a word ending that cannot stand alone."""
+    last = before.rsplit(" ", 1)[-1][:-1]
+    nxt = after.split(" ", 1)[0]
+    if "-" in last or not last[-1:].isalpha() or not nxt[:1].islower():
+        return True
+    joined = (last + nxt).lower().strip(".,;:)'\"")
+    if joined in words:
+        return False
+    return last.lower() in _COMPOUND_FIRST or not _WORD_ENDING.match(nxt)
+
+
+def _without_page_number(lines: list[_Line]) -> list[_Line]:
+    """The page's lines less the page number printed in its header or footer.
+
+    A footer comes after the page's last sentence in the content stream, so a sentence
+    running on to the next page would have it in its middle; it is page furniture, like a
+    running head, and the page break (``\\f``) still tells the page of every offset.
+    """
+    if len(lines) < 2:
+        return lines
+    for line in (max(lines, key=lambda ln: ln.top), min(lines, key=lambda ln: ln.top)):  # foot, then head
+        others = [ln for ln in lines if ln is not line]
+        height = line.bottom - line.top
+        apart = all(ln.bottom + height <= line.top or line.bottom + height <= ln.top for ln in others)
+        if apart and _PAGE_NUMBER.match(line.text):
+            return others
+    return lines
 
 
 def _rules(page: pdfium.PdfPage) -> tuple[list[_Segment], list[_Segment]] | None:
@@ -242,7 +366,7 @@ def _read_page(page: pdfium.PdfPage) -> tuple[str, bool]:
     textpage = page.get_textpage()
     try:
         width, height = page.get_width(), page.get_height()
-        lines = _pdfium_lines(textpage, height)
+        lines = _without_page_number(_pdfium_lines(textpage, height))
         text = reflow(lines, width)
         if not _SEGMENT_WORD.search(text):
             return text, False
@@ -302,25 +426,49 @@ def _tables_with_pdfplumber(data: bytes, page_numbers: list[int]) -> dict[int, s
     return found
 
 
-def _row_like(line: str) -> bool:
-    return bool(_ITEM_START.match(line)) or " | " in line
+def _row_like(text: str) -> bool:
+    """A list item or a table row (pipes, spaced columns, comma-separated cells, a rank and a name)."""
+    return (" | " in text or "   " in text.strip() or bool(_ITEM_START.match(text) or _RANKED_NAME.match(text))
+            or (text.count(",") >= 2 and ", " not in text and bool(_CSV_CELL.search(text))))
 
 
 def join_pages(pages: list[str]) -> str:
-    """Pages joined by ``\f``; a newline follows it unless a sentence runs on over the break.
+    """Pages joined by ``\\f`` and a blank line, or a newline when a table or list goes on
+    over the break.
 
     The newline keeps a table row or list item that ends a page off the next page's
-    first line, since readers downstream take rows line by line.
+    first line, since readers downstream take rows line by line, and a page that ends with
+    its number ("Page 14 of 61") from running that number into the next page's sentence.
+    A page whose last line stopped short of the margin (:func:`reflow` ends it with a
+    newline) does not run on either: a heading at the foot of a page stays a heading.
+
+    A sentence that runs on over the break is joined with a space, as the plain text has
+    it (a ``\\f`` token inside "Sandwell and West / Birmingham" would cut the name in two),
+    and the page break moves to the end of that line: its rest counts as the page it began on.
     """
     parts: list[str] = []
+    pending = 0  # page breaks waiting for the end of a line that ran over them
     for i, page in enumerate(pages):
         if i:
-            before, after = pages[i - 1].rstrip(), page.lstrip()
-            last_line, first_line = before.rsplit("\n", 1)[-1], after.split("\n", 1)[0]
-            runs_on = bool(_RUNS_ON.search(before)) and not _row_like(last_line) and not _row_like(first_line)
-            parts.append(PAGE_BREAK if runs_on else PAGE_BREAK + "\n")
-        parts.append(page)
-    return "".join(parts)
+            before, after = pages[i - 1].rstrip(" \t"), page.lstrip()
+            last_line, first_line = before.rstrip().rsplit("\n", 1)[-1], after.split("\n", 1)[0]
+            runs_on = (bool(_RUNS_ON.search(before)) and not _row_like(last_line) and not _row_like(first_line)
+                       and not _PAGE_LABEL.search(last_line))
+            rows = _row_like(last_line) or _row_like(first_line)
+            if runs_on:
+                parts.append(" ")
+                pending += 1
+            else:
+                parts.append(PAGE_BREAK * (1 + pending) + ("\n" if rows else "\n\n"))
+                pending = 0
+        text = page.rstrip("\n") if page.strip() else page
+        if pending:
+            text = text.lstrip()
+            cut = text.find("\n")
+            if cut >= 0:
+                text, pending = text[:cut] + PAGE_BREAK * pending + text[cut:], 0
+        parts.append(text)
+    return "".join(parts) + PAGE_BREAK * pending
 
 
 def _pdf_date(value: str) -> str:

@@ -61,6 +61,7 @@ OVERSIGHT: tuple[Term, ...] = _terms(
     ("maximum", r"maximum\s+autonomy", False),
     ("rank", r"rank(?:ed|ings?|s)\b", True),  # league tables reported without the words: "ranked 59th out of 61"
     ("category", r"category\W{1,3}(?:[1-5]|one|two|three|four|five)\b", False),  # a page's name for the segment
+    ("out", r"out\s+of\s+(?:the\s+|all\s+)?\d{2,3}\b", True),  # a league position: "59th out of 61"
 ) + tuple(  # case matters: "sof" and "nof" are parts of words elsewhere
     Term(word, word + rb"\d?\b", word_start=True, caseless=False) for word in (b"NOF", b"SOF", b"RSP")
 )
@@ -151,8 +152,9 @@ _NUMBER = r"(?:[1-5]|one|two|three|four|five)"
 # "segment" in the oversight sense: with its number, ranked ("bottom segment"), as the
 # act of segmenting, or heading a table column. A bare "segment" is also the business
 # word ("the retail segment") and the broadcast one ("a TV segment"). League positions
-# ("124th out of 134", "ranked joint 17th") and a page's own "category" for the segment
-# ("listed in category two") are oversight too, but not an ambulance "category 2 call".
+# ("124th out of 134", "ranked joint 17th", "59th out of 61 non-acute trusts") and a page's
+# own "category" for the segment ("listed in category two") are oversight too, but not an
+# ambulance "category 2 call".
 _OVERSIGHT_SENSE = re.compile(rf"""(?imx)
     \bsegments?\W{{0,3}}{_NUMBER}\b
   | \b(?:first|second|third|fourth|fifth|top|bottom|lowest|highest|{_NUMBER})\W{{1,3}}(?:oversight\W+)?segments?\b
@@ -162,9 +164,14 @@ _OVERSIGHT_SENSE = re.compile(rf"""(?imx)
        |(?:recovery|targeted|mandated|intensive)\s+support)\b
   | \b(?-i:NOF|SOF|RSP)\d?\b
   | \b\d{{1,3}}(?:st|nd|rd|th)\W+(?:out\W+)?of\W+(?:the\W+|all\W+)?\d{{1,3}}\b
+      (?=[^.\n]{{0,60}}\b(?:trusts|providers|hospitals|icbs|ranked|rankings?|league)\b)
   | \branked\W+(?:joint\W+|equal\W+)?\d{{1,3}}(?:st|nd|rd|th)\b
   | \bcategory\W{{1,3}}{_NUMBER}\b
       (?!\W+(?:and\W+\w+\W+)?(?:calls?|response|incidents?|patients?|standards?|targets?|mean|times?))
+  | \b\d{{1,3}}(?:st|nd|rd|th|=)?\s+(?:[a-z-]+\s+){{0,6}}?out\s+of\s+(?:the\s+|all\s+)?\d{{2,3}}\s+
+      (?:[\w-]+\s+){{0,4}}?(?:trusts|providers|hospitals|icbs)\b
+  | \b\d{{1,3}}(?:st|nd|rd|th|=)\s+(?:[\w-]+\s+){{0,4}}?(?:trusts|providers|hospitals|icbs)\W+
+      (?:[a-z-]+\W+){{0,2}}?out\s+of\s+(?:the\s+|all\s+)?\d{{2,3}}\b
 """)
 
 

@@ -5,16 +5,22 @@ runs of ``a | b`` lines (or of columns aligned with spaces) a table, and other l
 paragraphs (line breaks as ``<br>``).
 Web pages get the clutter real news sites wrap articles in, including text that would
 create false claims if the reader let it through.
+
+Tables come out as writers publish them: an HTML ``<table>`` or ``<pre>`` block, a ruled
+PDF table (fpdf2), or preformatted text in a PDF whose paragraphs reportlab wraps by the
+page width, with the page number in every footer.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import io
 import itertools
 import re
 from collections.abc import Iterable
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from fpdf import FPDF
 from warcio.statusandheaders import StatusAndHeaders
@@ -26,8 +32,15 @@ FONT_CANDIDATES = (
     "/Library/Fonts/Arial Unicode.ttf",
     "C:/Windows/Fonts/arial.ttf",
 )
+MONO_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf",
+    "/usr/share/fonts/truetype/liberation/LiberationMono-Regular.ttf",
+    "/Library/Fonts/Courier New.ttf",
+    "C:/Windows/Fonts/cour.ttf",
+)
 _ALIGNED = re.compile(r"\s{3,}|\t")  # columns laid out with tabs or spaces (pdftotext -layout)
 _CREATION_DATE = re.compile(rb"/CreationDate\s*\([^)]*\)")
+_FIXED_DATE = re.compile(rb"(/(?:CreationDate|ModDate)\s*\(D:)\d{8}")  # reportlab's invariant 2000-01-01
 _ASCII_FALLBACK = str.maketrans({"–": "-", "—": "-", "•": "-", "‘": "'", "’": "'", "“": '"', "”": '"',
                                  "…": "...", "\u00a0": " "})
 
@@ -59,6 +72,33 @@ def cells(line: str) -> list[str]:
     return lead + [c.strip() for c in _ALIGNED.split(line.strip())]
 
 
+def _word_starts(line: str) -> list[int]:
+    return [m.start() for m in re.finditer(r"\S+", line)]
+
+
+def rows(lines: list[str]) -> list[list[str]]:
+    """A table's rows as cells. Columns aligned with spaces are cut where the header's cells
+    start (at the word nearest each, so a right-aligned number or a cell pushed one place
+    right by a long name stays whole): a single space can end a cell ('Mental health 2')."""
+    header = lines[0]
+    if " | " in header or "\t" in header or len(lines) < 2:
+        return [cells(ln) for ln in lines]
+    starts = [m.start() for m in re.finditer(r"(?:^|(?<=\s{2}))\S", header)]
+    if starts and starts[0] > 0:
+        starts.insert(0, 0)
+    out = []
+    for line in lines:
+        words, cuts = _word_starts(line), []
+        for i, start in enumerate(starts):
+            low = cuts[-1] + 1 if cuts else 0
+            high = starts[i + 1] if i + 1 < len(starts) else len(line)
+            near = [w for w in words if low <= w < high]
+            cuts.append(min(near, key=lambda w: abs(w - start)) if near else -1)
+        bounds = [c for c in cuts if c >= 0] + [len(line)]
+        out.append([line[cut:bounds[bounds.index(cut) + 1]].strip() if cut >= 0 else "" for cut in cuts])
+    return out
+
+
 def blocks(text: str) -> list[list[tuple[str, list[str]]]]:
     """Each blank-line block as runs of (kind, lines), kind being list, table or text."""
     out = []
@@ -78,19 +118,20 @@ def blocks(text: str) -> list[list[tuple[str, list[str]]]]:
     return out
 
 
-def to_html(text: str, title: str = "", *, clutter: bool = True, published: str = "") -> str:
+def to_html(text: str, title: str = "", *, clutter: bool = True, published: str = "",
+            tables: str = "grid") -> str:
     parts = []
     for runs in blocks(text):
         for kind, lines in runs:
             if kind == "list":
                 items = "".join(f"<li>{html.escape(ln.lstrip()[2:])}</li>" for ln in lines)
                 parts.append(f"<ul>{items}</ul>")
+            elif kind == "table" and tables == "pre":
+                parts.append("<pre>" + html.escape("\n".join(lines)) + "</pre>")
             elif kind == "table":
-                rows = "".join(
-                    "<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in cells(ln)) + "</tr>"
-                    for ln in lines
-                )
-                parts.append(f"<table>{rows}</table>")
+                body = "".join("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in row) + "</tr>"
+                               for row in rows(lines))
+                parts.append(f"<table>{body}</table>")
             else:
                 parts.append("<p>" + "<br>\n".join(html.escape(ln) for ln in lines) + "</p>")
     meta = f'<meta property="article:published_time" content="{published}">' if published else ""
@@ -124,6 +165,15 @@ def _column_widths(rows: list[list[str]]) -> tuple[float, ...] | None:
     return tuple(widths)
 
 
+def _tab_stops(lines: list[str]) -> list[str]:
+    """Tab-separated rows with each column padded to its widest cell, as tab stops set them."""
+    if not all("\t" in ln for ln in lines):
+        return lines
+    cut = [ln.split("\t") for ln in lines]
+    widths = [max(len(r[i]) for r in cut if i < len(r)) for i in range(max(map(len, cut)))]
+    return ["   ".join(c.ljust(w) for c, w in zip(r, widths, strict=False)).rstrip() for r in cut]
+
+
 def to_pdf(text: str, title: str = "") -> bytes:
     """A board paper: paragraphs, bullet lists and ruled tables, several pages if long."""
     pdf = FPDF(format="A4")
@@ -139,9 +189,9 @@ def to_pdf(text: str, title: str = "") -> bytes:
     for runs in blocks(pdf_text(text)):
         for kind, lines in runs:
             if kind == "table":
-                rows = [cells(ln) for ln in lines]
-                with pdf.table(first_row_as_headings=False, col_widths=_column_widths(rows)) as table:
-                    for cells_of_row in rows:
+                grid = rows(lines)
+                with pdf.table(first_row_as_headings=False, col_widths=_column_widths(grid)) as table:
+                    for cells_of_row in grid:
                         row = table.row()
                         for cell in cells_of_row:
                             row.cell(cell)
@@ -151,6 +201,49 @@ def to_pdf(text: str, title: str = "") -> bytes:
         pdf.ln(5)
     # the date of the test run is not the document's date: blank it out, keeping offsets
     return _CREATION_DATE.sub(lambda m: b" " * len(m[0]), bytes(pdf.output()))
+
+
+def to_pdf_flowing(text: str, title: str = "", published: dt.date | None = None, *,
+                   justified: bool = False) -> bytes:
+    """A board paper as reportlab lays one out: each line a paragraph wrapped by the page
+    width (so a long name can break across lines; ``justified`` stretches the spaces of
+    every wrapped line to the margin), tables as preformatted text in a monospaced font
+    with no rules, the page number in every footer, and ``published`` as its creation date."""
+    from reportlab.lib.enums import TA_JUSTIFY
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.platypus import Paragraph, Preformatted, SimpleDocTemplate, Spacer
+
+    styles = getSampleStyleSheet()
+    body, code = styles["BodyText"], styles["Code"]
+    font, mono = unicode_font(), next((f for f in MONO_CANDIDATES if Path(f).is_file()), None)
+    if font and mono:
+        pdfmetrics.registerFont(TTFont("body", font))
+        pdfmetrics.registerFont(TTFont("mono", mono))
+        body.fontName, code.fontName = "body", "mono"
+    code.fontSize, code.leading = 7, 9
+    if justified:
+        body.alignment, body.fontSize, body.leading = TA_JUSTIFY, 11, 14
+
+    def footer(canvas, doc) -> None:
+        canvas.setFont(body.fontName, 8)
+        canvas.drawCentredString(A4[0] / 2, 30, f"Page {doc.page}")
+
+    story = []
+    for runs in blocks(pdf_text(text)):
+        for kind, lines in runs:
+            if kind == "table":
+                story.append(Preformatted("\n".join(_tab_stops(lines)), code))
+            else:
+                story += [Paragraph(escape(ln), body) for ln in lines]  # quotes stay characters
+        story.append(Spacer(1, 6))
+    out = io.BytesIO()
+    SimpleDocTemplate(out, pagesize=A4, title=title, invariant=1).build(
+        story, onFirstPage=footer, onLaterPages=footer)
+    day = published.strftime("%Y%m%d").encode() if published else b"        "
+    return _FIXED_DATE.sub(lambda m: m[1] + day, out.getvalue())
 
 
 def write_warc(path: Path, pages: Iterable[tuple[str, bytes, str]], gzip: bool = True) -> None:

@@ -177,3 +177,62 @@ def test_paragraph_text_survives_the_round_trip(paragraphs):
     text = read_html(page(f"<article>{body}</article>"))[0]
     expected = [" ".join(p.split()) for p in paragraphs]
     assert [b for b in text.split("\n\n")] == [e for e in expected if e]
+
+
+def _cells_page(cells: list[str], wrap: str = "div") -> bytes:
+    body = "".join(f"<{wrap}>{c}</{wrap}>" for c in cells)
+    return page(f"<article><p>The latest oversight figures for our area follow.</p><div class='grid'>{body}</div>"
+                "<p>Source: NHS England, quarterly data.</p></article>")
+
+
+@pytest.mark.parametrize(("cells", "rows"), [
+    (["Organisation", "Segment", "Frimley Health NHS FT", "1", "Medway NHS FT", "3"],
+     ["Organisation | Segment", "Frimley Health NHS FT | 1", "Medway NHS FT | 3"]),
+    (["Trust", "Current segment", "Previous segment", "East Kent Hospitals", "4", "4", "Dartford and Gravesham", "2",
+      "3"],
+     ["Trust | Current segment | Previous segment", "East Kent Hospitals | 4 | 4", "Dartford and Gravesham | 2 | 3"]),
+    (["ICB", "NOF segment", "NHS Frimley ICB", "Segment 1", "NHS Dorset ICB", "Segment 1"],
+     ["ICB | NOF segment", "NHS Frimley ICB | Segment 1", "NHS Dorset ICB | Segment 1"]),
+    (["Provider", "League position", "Segment", "Royal Papworth", "1 of 134", "1", "Medway NHS FT", "88=", "3"],
+     ["Provider | League position | Segment", "Royal Papworth | 1 of 134 | 1", "Medway NHS FT | 88= | 3"]),
+    (["Organisation name", "Sector", "Segment Q2", "Wirral Community Health and Care", "Community", "1",
+      "Mersey Care", "Mental health", "2"],
+     ["Organisation name | Sector | Segment Q2", "Wirral Community Health and Care | Community | 1",
+      "Mersey Care | Mental health | 2"]),
+    (["Segment", "ICBs", "Trusts", "1", "2", "27", "2", "13", "79", "Total", "42", "207"],
+     ["Segment | ICBs | Trusts", "1 | 2 | 27", "2 | 13 | 79", "Total | 42 | 207"]),
+    (["Name", "Rank", "Leeds Teaching Hospitals", "joint 40th", "Hull University Teaching Hospitals", "101"],
+     ["Name | Rank", "Leeds Teaching Hospitals | joint 40th", "Hull University Teaching Hospitals | 101"]),
+    (["System", "Segment (Q4 2024/25)", "Kent and Medway", "4", "Norfolk and Waveney", "4"],
+     ["System | Segment (Q4 2024/25)", "Kent and Medway | 4", "Norfolk and Waveney | 4"]),
+])
+@pytest.mark.parametrize("wrap", ["div", "p", "section"])
+def test_a_table_laid_out_one_cell_per_block_is_read_as_rows(cells, rows, wrap):
+    text = read_html(_cells_page(cells, wrap)).text
+    assert text.split("\n\n")[1] == "\n".join(rows)
+
+
+@pytest.mark.parametrize("cells", [
+    ["Organisation", "Sector", "Frimley Health", "Acute", "Medway", "Acute"],  # no segment or rank column
+    ["Organisation", "Segment", "Frimley Health NHS FT", "1", "Medway NHS FT"],  # one row only
+    ["Organisation", "Segment", "Frimley Health NHS FT", "one of the best", "Medway NHS FT", "3"],  # not a segment
+    ["Trust", "The board met on Tuesday.", "Segment", "It discussed the results.", "1", "2"],
+    ["Segment", "Trusts", "the best", "27", "the worst", "21"],
+])
+def test_short_blocks_that_are_no_table_stay_as_they_are(cells):
+    text = read_html(_cells_page(cells)).text
+    assert " | " not in text
+    assert all(c in text.split("\n\n") for c in cells)
+
+
+@pytest.mark.parametrize("table", [
+    "Organisation                     Segment   League rank\nFrimley Health NHS FT            1         12\n"
+    "East Kent Hospitals University   4         130=",
+    "                  Segment 1   Segment 2   Total\nAcute trusts             17          12     134",
+    "Trust\tSector\tSegment\nMedway NHS FT\tAcute\t3\nSussex Partnership NHS FT\tMental health\t3",
+    "Organisation,ODS code,Segment\nNorth Bristol NHS Trust,RVJ,2\nSalisbury NHS Foundation Trust,RNZ,3",
+])
+def test_a_preformatted_table_keeps_its_lines_and_columns(table):
+    text = read_html(page(f"<article><p>The table below is from NHS England.</p><pre>{table}</pre>"
+                                "<p>Source: quarterly data.</p></article>")).text
+    assert text == f"The table below is from NHS England.\n\n{table}\n\nSource: quarterly data."

@@ -38,6 +38,8 @@ FILTERS = [pytest.param(maybe_relevant, id="default"), pytest.param(scan_terms, 
     "New rankings put the hospital near the bottom.",
     "It RANKS 124th of 134 acute trusts.",
     "The trust is listed in Category Two of the tables.",
+    "The trust came 88th out of 134 in the new rankings.",
+    "Hospital trust placed 3rd out of the 10 ambulance services",
 ])
 def test_oversight_news_passes(accept, text):
     assert accept(f"<html><body><p>{text}</p></body></html>".encode())
@@ -84,6 +86,20 @@ def test_both_paths_agree(pieces, encoding):
     ("The trust remains in special measures.", True),
     ("The ICB entered the RSP last year.", True),
     ("The trust was ranked 40th in the league table.", True),
+    # a league position without the words "league table"
+    ("The provider is ranked 71st out of 134 acute trusts.", True),
+    ("Our hospitals now sit 12th out of the 61 non-acute trusts", True),
+    ("It came 5th out of 10 ambulance trusts in England.", True),
+    ("The ICB was placed joint 30th out of all 42 ICBs", True),
+    ("Ranked 130= out of 134 hospital trusts, the board met on Friday.", True),
+    ("the trust, which finished 2nd out of 61 mental health and community trusts,", True),
+    ("The hospital is 101 out of 134 trusts on the new measures.", True),
+    ("They were rated 9th best out of 20 NHS providers", True),
+    ("The hospital came 77th among acute trusts, out of 134.", True),  # the population before 'out of'
+    ("placed 4th of the ambulance trusts - out of 10 in all", True),
+    ("The hospital came 12th out of 20 in a survey of car parks.", False),  # no population of trusts
+    ("NHS: 3 out of 10 patients waited longer at the trust.", False),
+
     ("Shares in the retail segment rose after investors said they trust the new board.", False),
     ("A segment on the local hospital trust aired on Tuesday.", False),
     ("The trust's pharmacy segment grew; the NHS contract helped.", False),
