@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..pipeline.extensions import doc_text
 from ..records import DocResult
 from .claims import read_claims
 from .groups import read_collective_statements
@@ -33,8 +34,11 @@ def read_doc(doc: Doc) -> DocResult:
 
 
 def is_relevant(doc: Doc, result: DocResult) -> bool:
-    """A document is about oversight when it yields a record or names a segment."""
+    """A document is about oversight when it yields a record, names a segment or states a
+    position in the league tables."""
     if result.claims or result.memberships or result.rankings:
+        return True
+    if any(s.label_ == "RANK" for s in doc.spans.get("ranks", [])) and "league table" in doc_text(doc).lower():
         return True
     return bool(doc.spans.get("segments")) and any(
         s._.segments and not s.id_.startswith("desc:") for s in doc.spans["segments"])
