@@ -580,9 +580,11 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
     return consumed
 
 
-_RANK_LINE = regex.compile(r"^\s*(?P<joint>=)?(?P<rank>\d{1,3})(?P<joint2>=)?[.)]?\s+(?P<name>[A-Z][^()|\t]{2,90}?)"
-                           r"\s*(?:\((?:segment\s*)?(?P<seg>[1-5])\)|[-–—,]\s*segment\s*(?P<seg2>[1-5]))?\s*$", regex.I)
-_RANK_CAPTION = regex.compile(r"\b(rank|ranked|ranking|league|position|bottom|top)\b", regex.I)
+_RANK_LINE = regex.compile(r"^\s*(?:#|no\.?\s*)?(?P<joint>=)?(?P<rank>\d{1,3})(?P<joint2>=)?[.)]?\s+"
+                           r"(?P<name>[A-Z][^()|\t]{2,90}?)"
+                           r"\s*(?:\((?:segment\s*)?(?P<seg>[1-5])\)|[-–—,]\s*segment\s*(?P<seg2>[1-5]))?"
+                           r"(?:\s*[-–—,:(]\s*(?:(?:average\s+)?score(?:\s+of)?:?\s*)?\d\.\d{1,3}\)?)?\s*$", regex.I)
+_RANK_CAPTION = regex.compile(r"\b(rank|ranked|rankings?|league|position|bottom|top)\b", regex.I)
 
 
 def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
