@@ -30,6 +30,9 @@ _FOLLOWS = {",", ".", ";", ":", "(", ")", "–", "—", "-", "\n", "in", "of", "
             "having", "ranked", "placed", "according", "when", "since", "'", "’", "\"", "”"}
 _COPULA = {"is", "was", "are", "were", "sits", "sat", "comes", "came", "lies", "lay", "stands", "remains"}
 _TABLE = {"table", "tables", "list", "league", "rankings", "ranking", "pile", "chart", "charts", "spectrum", "scale"}
+# the end of the table the sentence before 'At the other end ...' spoke of
+_TOP_WORDS = {"top", "best", "first", "highest", "heads", "head", "leads", "led", "tops", "topped"}
+_BOTTOM_WORDS = {"bottom", "worst", "last", "lowest", "foot"}
 _GROUP_BEFORE = {"of", "among", "amongst", "one", "'s", "’s"}
 
 
@@ -61,7 +64,7 @@ def _national(doc: Doc, sent: Span, k: int) -> int | None:
     if word == "in":
         for j in range(k + 1, min(k + 5, sent.end)):
             if doc[j].lower_ in _NATIONAL:
-                while j + 1 < sent.end and doc[j + 1].lower_ in {"of", "england"}:
+                while j + 1 < sent.end and doc[j + 1].lower_ in {"of", "england", "table", "tables"}:
                     j += 1
                 return j + 1
             if doc[j].lower_ not in {"the", "all", "of"}:
@@ -111,12 +114,12 @@ def _at_end(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | N
     """'at the top', 'at the bottom of the table'; 'at the other end' is the end opposite the
     one the sentence before spoke of."""
     if span.id_ == "other_end":
-        previous = doc[sent.start - 1].sent.text.lower() if sent.start > 0 else ""
+        previous = {t.lower_ for t in doc[sent.start - 1].sent} if sent.start > 0 else set()
         if span.start != sent.start and doc[span.start - 1].lower_ not in {"\n", ","}:
             return None
-        if any(w in previous for w in ("top", "best", "first", "highest")):
+        if previous & _TOP_WORDS:
             top = False
-        elif any(w in previous for w in ("bottom", "worst", "last", "lowest")):
+        elif previous & _BOTTOM_WORDS:
             top = True
         else:
             return None

@@ -149,7 +149,7 @@ def _skip_qualifier(doc: Doc, sent: Span, k: int) -> int:
 def _org_ending(doc: Doc, sent: Span, k: int, hint: str | None) -> Span | None:
     """The organisation whose name ends at token ``k`` (or a word or two after it)."""
     for org in sorted(spans_in(doc, "orgs", sent.start, k + 1), key=lambda o: -o.end):
-        if k + 1 - 3 <= org.end <= k + 1 and all(t.is_lower for t in doc[org.end:k + 1]):
+        if k + 1 - 3 <= org.end <= k + 1 and all(t.is_lower and t.is_alpha for t in doc[org.end:k + 1]):
             return org
     return subjects.name_before(doc, sent, k + 1, hint)
 
@@ -180,6 +180,8 @@ def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: 
         marks = 0
         while k > sent.start and doc[k].text in _MARKS and marks < 2:
             k, marks = k - 1, marks + 1
+        if ordinal(doc[k].text) or doc[k].like_num:
+            continue  # '61st, 121st and 125th': the rest of a list of positions, read with its names
         hint = league_of_sentence(doc, sent) or usual or None
         named = _skip_qualifier(doc, sent, k + 1 if doc[k + 1].text == "," and marks else k)
         while named > sent.start and doc[named].text in _MARKS:
@@ -189,12 +191,17 @@ def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: 
             continue
         result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=value, position=position))
     for span in weak:
-        _read_at(doc, span, usual, result)
+        _read_at(doc, span, ranks, usual, result)
 
 
-def _read_at(doc: Doc, span: Span, usual: str, result: DocResult) -> None:
-    """'with Hull University Teaching Hospitals behind it at 123', 'The James Paget at 129'."""
+def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocResult) -> None:
+    """'X was ranked 61st, with Y just behind it at 62', 'X ranked 30th. Y at 38.': a bare 'at 62'
+    after a name continues a list of positions, so a position must be stated in its sentence
+    or the one before ('the board met at 10, and X at 11' is no ranking)."""
     sent = span.sent
+    opening = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if not any(opening <= r.start < span.start for r in ranks):
+        return
     k = span.start - 1
     while k > sent.start and doc[k].lower_ in _GAP_BEFORE_AT:
         k -= 1

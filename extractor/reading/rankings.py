@@ -125,8 +125,6 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
 def read_rankings(doc: Doc, result: DocResult) -> None:
     """Add one ranking per league position stated in ``doc``."""
     spans = [s for s in doc.spans.get("ranks", []) if s.label_ != "RANK_METRIC"]
-    if not spans:
-        return
     ranks = [s for s in spans if _anchored(s)]
     taken = read_respectively(doc, ranks, result)
     ranks = [r for r in ranks if r.start not in taken]

@@ -1,0 +1,228 @@
+"""League positions however writers state them (``reading.rankings``, ``rank_frames``,
+``rank_lists``): each construction is a table of phrasings of our own, varying tense, voice,
+word order, numerals and words, quotes, hyphens and what stands between the parts; the traps
+at the end are numbers and superlatives that are not positions in the oversight league table.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.reading import is_relevant, read_doc
+from extractor.records import DocResult
+
+PUBLISHED = "Published 12 December 2025\n"
+RankTuple = tuple[str, int | None, str, bool, int | None]
+
+
+def read(nlp: Language, text: str) -> DocResult:
+    return read_doc(nlp(PUBLISHED + text))
+
+
+def rankings(nlp: Language, text: str) -> list[RankTuple]:
+    return sorted((r.name, r.rank, r.position, r.joint, r.total) for r in read(nlp, text).rankings)
+
+
+CARDINAL = [
+    ("Barts Health was ranked 61 out of 134 acute trusts.", [("Barts Health", 61, "", False, 134)]),
+    ("Medway NHS Foundation Trust has been placed at 118 in the acute table.",
+     [("Medway NHS Foundation Trust", 118, "", False, None)]),
+    ("In the new tables East Kent Hospitals sits at 131, below its neighbours.",
+     [("East Kent Hospitals", 131, "", False, None)]),
+    ("Royal Cornwall Hospitals came in at 87; its community partner did better.",
+     [("Royal Cornwall Hospitals", 87, "", False, None)]),
+    ("Gloucestershire Hospitals is listed at number 38 of the 134 acute providers.",
+     [("Gloucestershire Hospitals", 38, "", False, 134)]),
+    ("Frimley Health now appears at rank 12, up from last quarter.", [("Frimley Health", 12, "", False, None)]),
+    ("The league table put Homerton Healthcare at position 7.", [("Homerton Healthcare", 7, "", False, None)]),
+    ("Sussex Partnership was ranked 44 overall in the non-acute league.",
+     [("Sussex Partnership", 44, "", False, None)]),
+    ("Walsall Healthcare, listed in the third segment, at 90 overall.", [("Walsall Healthcare", 90, "", False, None)]),
+    ("The tables placed Barts Health 23 in the league table and in segment 2.",
+     [("Barts Health", 23, "", False, None)]),
+    ("Medway NHS Foundation Trust was ranked joint 74 out of 134.",
+     [("Medway NHS Foundation Trust", 74, "", True, 134)]),
+    ("East Kent Hospitals has a ranking of just 126.", [("East Kent Hospitals", 126, "", False, None)]),
+]
+
+ORDINAL_WORDS = [
+    ("Frimley Health was ranked fourth among acute trusts.", [("Frimley Health", 4, "", False, None)]),
+    ("Homerton Healthcare came seventh out of 134.", [("Homerton Healthcare", 7, "", False, 134)]),
+    ("In the ambulance table, South Central Ambulance Service finished ninth.",
+     [("South Central Ambulance Service", 9, "", False, None)]),
+    ("Barts Health is placed twelfth nationally.", [("Barts Health", 12, "", False, None)]),
+    ("Sussex Partnership sits in fifteenth place among non-acute providers.",
+     [("Sussex Partnership", 15, "", False, None)]),
+    ("Royal Cornwall Hospitals has been rated eleventh of the 134.",
+     [("Royal Cornwall Hospitals", 11, "", False, 134)]),
+    ("The table lists Gloucestershire Hospitals at number eight.", [("Gloucestershire Hospitals", 8, "", False, None)]),
+    ("Walsall Healthcare was joint twentieth, level with two others.", [("Walsall Healthcare", 20, "", True, None)]),
+    ("Medway NHS Foundation Trust came in at number nineteen.", [("Medway NHS Foundation Trust", 19, "", False, None)]),
+]
+
+SUPERLATIVES = [
+    ("Frimley Health was the top-ranked acute trust in England.", [("Frimley Health", 1, "top", False, None)]),
+    ("The lowest ranked trust in the country is East Kent Hospitals.",
+     [("East Kent Hospitals", None, "bottom", False, None)]),
+    ("Homerton Healthcare is the best-performing hospital trust in the whole of England.",
+     [("Homerton Healthcare", 1, "top", False, None)]),
+    ("Barts Health was named the worst performing trust nationally.", [("Barts Health", None, "bottom", False, None)]),
+    ("The highest-placed trust in the league tables is Royal Cornwall Hospitals.",
+     [("Royal Cornwall Hospitals", 1, "top", False, None)]),
+    ("Sussex Partnership, the bottom-ranked of all non-acute trusts, has a new chief executive.",
+     [("Sussex Partnership", None, "bottom", False, None)]),
+    ("Walsall Healthcare was the fifth best in England.", [("Walsall Healthcare", 5, "", False, None)]),
+    ("Gloucestershire Hospitals is the third-best performing trust in the country.",
+     [("Gloucestershire Hospitals", 3, "", False, None)]),
+    ("Medway NHS Foundation Trust was rated the worst-performing acute trust overall.",
+     [("Medway NHS Foundation Trust", None, "bottom", False, None)]),
+]
+
+TABLE_ENDS = [
+    ("The new tables put Frimley Health at the top.", [("Frimley Health", 1, "top", False, None)]),
+    ("East Kent Hospitals is at the bottom of the acute table.",
+     [("East Kent Hospitals", None, "bottom", False, None)]),
+    ("At the head of the league sits Homerton Healthcare.", [("Homerton Healthcare", 1, "top", False, None)]),
+    ("At the foot of the table is Barts Health, which has struggled with waits.",
+     [("Barts Health", None, "bottom", False, None)]),
+    ("Specialist trusts lead, with Royal Cornwall Hospitals at the top of the rankings.",
+     [("Royal Cornwall Hospitals", 1, "top", False, None)]),
+    ("Frimley Health heads the list. At the other end is Medway NHS Foundation Trust.",
+     [("Medway NHS Foundation Trust", None, "bottom", False, None)]),
+    ("Walsall Healthcare came last in the table. At the other end of the table was Homerton Healthcare.",
+     [("Homerton Healthcare", 1, "top", False, None), ("Walsall Healthcare", None, "bottom", False, None)]),
+    ("Sussex Partnership, at the bottom of the 61 non-acute trusts, has set out a plan.",
+     [("Sussex Partnership", None, "bottom", False, None)]),
+    ("Gloucestershire Hospitals was ranked bottom of the table, placing it at 134.",
+     [("Gloucestershire Hospitals", 134, "bottom", False, None)]),
+    ("The tables show Barts Health, based in east London, top with an average score of 1.52.",
+     [("Barts Health", 1, "top", False, None)]),
+]
+
+NAMED_POSITIONS = [
+    ("Frimley Health came first, Homerton Healthcare – second, and Barts Health – third.",
+     [("Barts Health", 3, "", False, None), ("Frimley Health", 1, "", False, None),
+      ("Homerton Healthcare", 2, "", False, None)]),
+    ("Next come Medway NHS Foundation Trust (121st) and East Kent Hospitals (125th).",
+     [("East Kent Hospitals", 125, "", False, None), ("Medway NHS Foundation Trust", 121, "", False, None)]),
+    ("The acute table runs: Royal Cornwall Hospitals, 14th; Gloucestershire Hospitals, 38th.",
+     [("Gloucestershire Hospitals", 38, "", False, None), ("Royal Cornwall Hospitals", 14, "", False, None)]),
+    ("Homerton Healthcare in Hackney - fifth.", [("Homerton Healthcare", 5, "", False, None)]),
+    ("Walsall Healthcare: sixth.", [("Walsall Healthcare", 6, "", False, None)]),
+    ("Barts Health was ranked 61st, with Medway NHS Foundation Trust just behind it at 62.",
+     [("Barts Health", 61, "", False, None), ("Medway NHS Foundation Trust", 62, "", False, None)]),
+    ("East Kent Hospitals came in at 120, and Frimley Health, further up, at 9.",
+     [("East Kent Hospitals", 120, "", False, None), ("Frimley Health", 9, "", False, None)]),
+    ("Sussex Partnership ranked 30th. Gloucestershire Hospitals at 38.",
+     [("Gloucestershire Hospitals", 38, "", False, None), ("Sussex Partnership", 30, "", False, None)]),
+]
+
+RESPECTIVELY = [
+    ("Medway NHS Foundation Trust and East Kent Hospitals were ranked 121st and 125th respectively.",
+     [("East Kent Hospitals", 125), ("Medway NHS Foundation Trust", 121)]),
+    ("Barts Health and Homerton Healthcare, which came 61st and 7th respectively, are both in London.",
+     [("Barts Health", 61), ("Homerton Healthcare", 7)]),
+    ("Frimley Health, Royal Cornwall Hospitals and Gloucestershire Hospitals respectively achieve a ranking of "
+     "9, 14 and 38.", [("Frimley Health", 9), ("Gloucestershire Hospitals", 38), ("Royal Cornwall Hospitals", 14)]),
+    ("Respectively, Medway NHS Foundation Trust and Barts Health sit 121st and 61st.",
+     [("Barts Health", 61), ("Medway NHS Foundation Trust", 121)]),
+    ("East Kent Hospitals and Walsall Healthcare came 125th and 90th, respectively.",
+     [("East Kent Hospitals", 125), ("Walsall Healthcare", 90)]),
+    ("Homerton Healthcare and Frimley Health were placed seventh and ninth respectively.",
+     [("Frimley Health", 9), ("Homerton Healthcare", 7)]),
+    ("The county's trusts, Royal Cornwall Hospitals and Gloucestershire Hospitals, ranked 14th and 38th.",
+     [("Gloucestershire Hospitals", 38), ("Royal Cornwall Hospitals", 14)]),
+    ("Barts Health, Medway NHS Foundation Trust and East Kent Hospitals were placed 61st, 121st and 125th "
+     "respectively in the acute table.",
+     [("Barts Health", 61), ("East Kent Hospitals", 125), ("Medway NHS Foundation Trust", 121)]),
+]
+
+WITHIN_A_TABLE = [
+    ("Sussex Partnership is listed at number two in category one.", [("Sussex Partnership", 2)]),
+    ("Homerton Healthcare sits at number 4 in segment 1.", [("Homerton Healthcare", 4)]),
+    ("In segment two, Frimley Health is placed at number three.", [("Frimley Health", 3)]),
+    ("Barts Health is ranked number 12 within the second segment.", [("Barts Health", 12)]),
+    ("Gloucestershire Hospitals was listed at No. 6 in category two.", [("Gloucestershire Hospitals", 6)]),
+    ("Within category three, Walsall Healthcare comes at number five.", [("Walsall Healthcare", 5)]),
+    ("Royal Cornwall Hospitals came in at number 1 of the category one trusts.", [("Royal Cornwall Hospitals", 1)]),
+    ("East Kent Hospitals is now at number 9 in the fourth category.", [("East Kent Hospitals", 9)]),
+]
+
+SELF_FRAMES = [
+    ("Sussex Partnership NHS Foundation Trust is compared with mental health and community peers, of whom there "
+     "are 61. Sussex Partnership NHS Foundation Trust ranked 30th.",
+     ("Sussex Partnership NHS Foundation Trust", 30, 61)),
+    ("Homerton Healthcare ranked 30th of 134.", ("Homerton Healthcare", 30, 134)),
+    ("Frimley Health has ranked 30th in the acute table.", ("Frimley Health", 30, None)),
+    ("Barts Health is ranked 30th.", ("Barts Health", 30, None)),
+    ("There are 134 acute trusts in the league table. East Kent Hospitals ranked 130th.",
+     ("East Kent Hospitals", 130, 134)),
+    ("Walsall Healthcare: ranked 30th out of 134 trusts.", ("Walsall Healthcare", 30, 134)),
+    ("This quarter Medway NHS Foundation Trust ranked thirtieth.", ("Medway NHS Foundation Trust", 30, None)),
+    ("Royal Cornwall Hospitals, we are pleased to say, ranked 30th.", ("Royal Cornwall Hospitals", 30, None)),
+]
+
+
+def _cases(**tables: list) -> list:
+    return [pytest.param(text, expected, id=f"{name}-{k}") for name, rows in tables.items()
+            for k, (text, expected) in enumerate(rows)]
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(
+    cardinal=CARDINAL, ordinal_words=ORDINAL_WORDS, superlatives=SUPERLATIVES, table_ends=TABLE_ENDS,
+    named_positions=NAMED_POSITIONS))
+def test_positions(nlp: Language, text: str, expected: list[RankTuple]) -> None:
+    assert rankings(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(respectively=RESPECTIVELY, within_a_table=WITHIN_A_TABLE))
+def test_names_and_positions(nlp: Language, text: str, expected: list[tuple[str, int]]) -> None:
+    """'respectively' lists pair names and positions in order; 'number two in category one' is
+    the position the text gives."""
+    assert sorted((r.name, r.rank) for r in read(nlp, text).rankings) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SELF_FRAMES)
+def test_ranked_30th_frame(nlp: Language, text: str, expected: tuple[str, int, int | None]) -> None:
+    """'We ranked 30th' with a named organisation in place of 'we': the frame, and a league size
+    stated in the sentence before ('of whom there are 61')."""
+    assert [(r.name, r.rank, r.total) for r in read(nlp, text).rankings] == [expected]
+
+
+TRAPS = [
+    "Barts Health scored 2.4 on the segmentation metric.",
+    "The number of trusts in segment 4 rose to 21.",
+    "East Kent Hospitals has been at 2025 levels of funding since April.",
+    "Call Medway NHS Foundation Trust on 01634 830000 for an appointment.",
+    "NHS England placed 12 trusts in the recovery programme.",
+    "South Central Ambulance Service met the target for category 2 calls in 30 minutes.",
+    "The CQC rated Homerton Healthcare good, up from requires improvement.",
+    "Frimley Health was 10th nationally for four-hour A&E waits.",
+    "Royal Cornwall Hospitals came third for diagnostic tests within six weeks.",
+    "Barts Health was named among the top 10 employers in London.",
+    "Gloucestershire Hospitals was first placed in special measures in 2016.",
+    "Walsall Healthcare is one of the worst performing trusts for 12-hour waits.",
+    "Sussex Partnership is the best-performing mental health trust in the south east.",
+    "Homerton Healthcare was the lowest-placed London trust.",
+    "East Kent Hospitals ranked second-worst in the south east region.",
+    "Medway NHS Foundation Trust is in segment 1, the top of the four bands.",
+    "Frimley Health is in the top 20 for cancer treatment.",
+    "Barts Health's average score of 3.1 is the highest in the region.",
+    "Royal Cornwall Hospitals was 15th from bottom in the table for the proportion of patients seen in four hours.",
+    "The trust board met at 10 in the main hall, and Homerton Healthcare at 11.",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_not_a_league_position(nlp: Language, text: str) -> None:
+    assert read(nlp, text).rankings == []
+
+
+@pytest.mark.parametrize("text", [
+    "Homerton Healthcare is placed 22nd in the new NHS league tables.",
+    "The league tables, published today, list Barts Health at number 40 of 134.",
+])
+def test_a_page_that_ranks_in_the_league_tables_is_relevant(nlp: Language, text: str) -> None:
+    doc = nlp(PUBLISHED + text)
+    assert is_relevant(doc, read_doc(doc))
