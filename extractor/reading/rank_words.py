@@ -23,6 +23,7 @@ _ORD = regex.compile(r"^(\d+)(?:st|nd|rd|th)=?$|^(first|second|third|fourth|fift
                      r"nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|"
                      r"hundredth)$", regex.I)
 _INT = regex.compile(r"^[1-9]\d{0,2}$")
+_SLASHED = regex.compile(r"^([1-9]\d{0,2})/([1-9]\d{0,2})$")
 _WORD_NUMBER = regex.compile(r"^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
                              r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)$", regex.I)
 # a number after one of these is a count or a size, not a position ('the 134 in the table')
@@ -46,12 +47,24 @@ def cardinal_position(tok) -> int | None:
     return None
 
 
+def slashed(span: Span) -> tuple[int, int] | None:
+    """'ranked 116/134': the position and the league's size."""
+    for tok in span:
+        m = _SLASHED.match(tok.text)
+        if m and int(m.group(1)) <= int(m.group(2)):
+            return int(m.group(1)), int(m.group(2))
+    return None
+
+
 def position_value(span: Span) -> int | None:
     """The position a rank span states: its ordinal, else (a 'cardinal' pattern) its number."""
     for tok in span:
         value = ordinal(tok.text)
         if value:
             return value
+    pair = slashed(span)
+    if pair:
+        return pair[0]
     if span.id_ != "cardinal" and span.label_ != "RANK_AT":
         return None
     doc = span.doc

@@ -17,6 +17,7 @@ from .. import numbers
 from ..pipeline.extensions import doc_text, spans_in
 from ..records import Claim, DocResult, Ranking
 from . import subjects
+from .lists import ORG_HEADS
 from .rank_frames import read_frames
 from .rank_lists import read_named_positions, read_respectively
 from .rank_words import (
@@ -29,6 +30,7 @@ from .rank_words import (
     ordinal,
     position_value,
     segment_of_sentence,
+    slashed,
     stated_size,
     usual_league,
     window,
@@ -114,12 +116,29 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
     chosen = coordinated(doc, before)
     if chosen:
         return chosen
+    unknown = _unlisted_name(doc, sent, span.start)
+    if unknown is not None:
+        return [unknown]
     lead = sent.text.lstrip().lower()
     if lead.startswith(_SELF):
         previous = doc[sent.start - 1].sent if sent.start > 0 else None
         own = subjects.pronoun_subject(doc, sent, previous)
         return [own] if own is not None else []
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
+
+
+def _unlisted_name(doc: Doc, sent: Span, start: int) -> Span | None:
+    """'Northwick Healthcare ranked ninth': a name the gazetteer does not know (misspelt,
+    renamed), opening the sentence right before the rank and ending like an organisation."""
+    toks = [t for t in doc[sent.start:start] if not t.is_space]
+    while toks and toks[-1].lower_ in {"was", "is", "has", "been", "had", "now", "were"}:
+        toks = toks[:-1]
+    if not toks or toks[-1].lower_ not in ORG_HEADS or any(
+            not (t.is_title or t.is_upper or t.lower_ in {"and", "of", "&"}) for t in toks):
+        return None
+    if toks[0].lower_ in {"the", "a", "an", "this", "our", "its"} and len(toks) < 3:
+        return None
+    return doc[toks[0].i:toks[-1].i + 1]
 
 
 def read_rankings(doc: Doc, result: DocResult) -> None:
@@ -162,7 +181,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         or any(t.text.endswith("=") and ordinal(t.text) for t in span)
     rank = position_value(span)
     position = ""
-    total = _read_total(doc, sent, span.start + 1) or stated_size(doc, sent)
+    pair = slashed(span)
+    total = (pair[1] if pair else None) or _read_total(doc, sent, span.start + 1) or stated_size(doc, sent)
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if words[-1] in {"top", "bottom"} and (numbers.parse_cardinal(nxt) or 0) > 1:
         return

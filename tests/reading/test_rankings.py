@@ -226,3 +226,18 @@ def test_not_a_league_position(nlp: Language, text: str) -> None:
 def test_a_page_that_ranks_in_the_league_tables_is_relevant(nlp: Language, text: str) -> None:
     doc = nlp(PUBLISHED + text)
     assert is_relevant(doc, read_doc(doc))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Northwick Park Healthcare ranked ninth among acute trusts.", ("Northwick Park Healthcare", 9, None)),
+    ("Medway NHS Foundation Trust was ranked 121/134.", ("Medway NHS Foundation Trust", 121, 134)),
+    ("Barts Health - league position: 61.", ("Barts Health", 61, None)),
+    ("Homerton Healthcare is in position 7 of 134.", ("Homerton Healthcare", 7, 134)),
+    ("Frimley Health has a ranking of 9th.", ("Frimley Health", 9, None)),
+    ("Sussex Partnership, rank: 44 of 61.", ("Sussex Partnership", 44, 61)),
+    ("Walsall Healthcare sits 90/134 in the acute table.", ("Walsall Healthcare", 90, 134)),
+    ("Gloucestershire Hospitals finished in position 38.", ("Gloucestershire Hospitals", 38, None)),
+])
+def test_terse_positions(nlp: Language, text: str, expected: tuple[str, int, int | None]) -> None:
+    """Positions as tables and summaries write them, and a name the gazetteer does not know."""
+    assert [(r.name, r.rank, r.total) for r in read(nlp, text).rankings] == [expected]
