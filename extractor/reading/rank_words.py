@@ -30,6 +30,8 @@ _WORD_NUMBER = regex.compile(r"^(one|two|three|four|five|six|seven|eight|nine|te
 _COUNTING_BEFORE = {"the", "all", "of", "are", "were", "those", "these", "some", "about", "around", "nearly",
                     "almost", "over", "under"}
 _CLAUSE_END = {",", ";", ":", ".", "(", ")", "–", "—", "but", "while", "whilst", "although"}
+_LEAGUE_PAGE = regex.compile(r"\bleague|oversight|segment|\bNOF\b|\bacute\s+(?:nhs\s+)?trusts|non-acute|"
+                             r"ambulance\s+trusts|\btrusts?\s+tables?\b", regex.I)
 _SIZE_SENTENCE = regex.compile(r"\bof (?:whom|which) there (?:are|were) (\d{1,3})\b|\bthere (?:are|were) (\d{1,3}) "
                                r"(?:[a-z-]+ ){0,4}trusts in (?:the|this|that|our|its) (?:league|table)", regex.I)
 
@@ -141,14 +143,23 @@ def stated_size(doc: Doc, sent: Span) -> int | None:
 
 
 def league_context(doc: Doc) -> bool:
-    """A page that ranks in the league tables: the 2025/26 framework, or a position stated in
-    so many words. Readings that stand on little (a bare 'at 123' after a name) need it."""
+    """A page about the oversight league tables: it names them, the framework or its segments,
+    or the leagues ('acute trusts', 'non-acute'). A position on any other page ('ranked 45th
+    of the top 100 employers') is in some other list."""
     key = "extractor.league_context"
     if key not in doc.user_data:
-        text = doc_text(doc).lower()
-        doc.user_data[key] = doc._.framework == "nof2025" or "league table" in text or any(
-            s.label_ == "RANK" for s in doc.spans.get("ranks", []))
+        doc.user_data[key] = _LEAGUE_PAGE.search(doc_text(doc)) is not None
     return doc.user_data[key]
+
+
+def is_regional(doc: Doc, sent: Span, end: int) -> bool:
+    """'came second in the South West', 'third among trusts in the region', 'first locally': a
+    position among a region's trusts, not in the national league."""
+    if end < sent.end and doc[end].lower_ in {"regionally", "locally"}:
+        return True
+    limit = min(clause_end(doc, sent, end), end + 7)
+    return any(s.start < limit and doc[s.start - 1].lower_ in {"in", "across", "within", "throughout"}
+               for s in spans_in(doc, "scopes", end, sent.end))
 
 
 def clause_end(doc: Doc, sent: Span, start: int) -> int:

@@ -25,6 +25,8 @@ from .rank_words import (
     cardinal_position,
     coordinated,
     is_metric,
+    is_regional,
+    league_context,
     league_of_sentence,
     make_ranking,
     ordinal,
@@ -41,7 +43,7 @@ _BANDS = {"band", "bands", "segment", "segments", "category", "categories", "tie
 _STRONG_AFTER_AT = {"overall", "nationally", "out", "of", "place", "position", "among", "amongst"}
 # 'was first placed into special measures': 'first' says when, not where
 _AFTER_ADVERB_FIRST = {"put", "set", "made", "seen", "run", "taken", "became", "took", "went", "time", "half",
-                       "quarter", "year", "month", "week", "day"}
+                       "quarter", "year", "month", "week", "day", "to"}
 # 'ranked second-worst in England': an ordinal counted among the best or worst, read by rank_frames
 _SUPERLATIVE_AFTER = {"best", "worst", "lowest", "highest", "largest", "biggest", "smallest", "poorest"}
 _SELF = ("we ", "our trust ", "our organisation ", "our icb ")
@@ -144,6 +146,8 @@ def _unlisted_name(doc: Doc, sent: Span, start: int) -> Span | None:
 def read_rankings(doc: Doc, result: DocResult) -> None:
     """Add one ranking per league position stated in ``doc``."""
     spans = [s for s in doc.spans.get("ranks", []) if s.label_ != "RANK_METRIC"]
+    if not league_context(doc):
+        return
     ranks = [s for s in spans if _anchored(s)]
     taken = read_respectively(doc, ranks, result)
     ranks = [r for r in ranks if r.start not in taken]
@@ -173,7 +177,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if _had_been(before) or [t.lower_ for t in span][1:2] == ["been"]:
         _earlier_position(doc, span, last_subject, result)
         return
-    if _adverb_first(doc, span) or is_metric(doc, sent, span.end) or _counted_from_an_end(doc, span):
+    if _adverb_first(doc, span) or is_metric(doc, sent, span.end) or _counted_from_an_end(doc, span) \
+            or is_regional(doc, sent, span.end):
         return
     words = [t.lower_ for t in span]
     joint = any(w in {"joint", "equal", "shares", "shared", "share", "sharing"} for w in words) \

@@ -611,14 +611,15 @@ def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> lis
     k = 0
     while k < len(lines):
         run = []
+        start_line = k
         while k < len(lines) and _RANK_LINE.match(lines[k][1]):
             run.append(lines[k])
             k += 1
         if len(run) < 3:
             k += 1
             continue
-        first = run[0][0]
-        caption = doc_text(doc)[max(0, first - 300):first]
+        # the line just above the list says what it is (not the whole page's opening)
+        caption = next((line for _, line in reversed(lines[:start_line]) if line.strip()), "")
         if not _RANK_CAPTION.search(caption) and not (_LIST_CAPTION.search(caption) and _counts_from_one(run)
                                                       and league_context(doc)):
             continue

@@ -12,7 +12,7 @@ from spacy.language import Language
 from extractor.reading import is_relevant, read_doc
 from extractor.records import DocResult
 
-PUBLISHED = "Published 12 December 2025\n"
+PUBLISHED = "Published 12 December 2025\nThe NHS oversight league tables for quarter 2\n"
 RankTuple = tuple[str, int | None, str, bool, int | None]
 
 
@@ -211,12 +211,26 @@ TRAPS = [
     "Barts Health's average score of 3.1 is the highest in the region.",
     "Royal Cornwall Hospitals was 15th from bottom in the table for the proportion of patients seen in four hours.",
     "The trust board met at 10 in the main hall, and Homerton Healthcare at 11.",
+    "Barts Health came second in the South West for cancer waits and third in London.",
+    "Medway NHS Foundation Trust was ranked third among trusts in the region.",
+    "Frimley Health is first to open a new diagnostic centre.",
+    "Homerton Healthcare finished the year in third quarter surplus.",
 ]
 
 
 @pytest.mark.parametrize("text", TRAPS)
 def test_not_a_league_position(nlp: Language, text: str) -> None:
     assert read(nlp, text).rankings == []
+
+
+@pytest.mark.parametrize("text", [
+    "Homerton Healthcare was ranked 45th in this year's list of the top 100 employers.",
+    "Barts Health came in at 12, and Medway NHS Foundation Trust at 14, in the staff survey rankings.",
+    "Frimley Health is the best-performing hospital in England for patient food.",
+    "Royal Cornwall Hospitals was placed first in the regional awards.",
+])
+def test_other_lists_on_a_page_not_about_the_league_tables(nlp: Language, text: str) -> None:
+    assert read_doc(nlp("Published 12 December 2025\n" + text)).rankings == []
 
 
 @pytest.mark.parametrize("text", [

@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from extractor.reading import read_doc
 
-PUBLISHED = "Published 12 December 2025\n"
+PUBLISHED = "Published 12 December 2025\nThe NHS oversight league tables for quarter 2\n"
 THREE = ("Frimley Health NHS Foundation Trust", "Homerton Healthcare NHS Foundation Trust", "Barts Health NHS Trust")
 
 
