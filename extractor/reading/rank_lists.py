@@ -212,3 +212,32 @@ def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocRes
         return
     result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=value,
                                         joint=any(t.lower_ in {"joint", "equal"} for t in span)))
+
+
+def read_followers(doc: Doc, result: DocResult) -> None:
+    """'X is first, followed by Y and Z': the organisations listed straight after 'followed by'
+    take the places after the one the sentence gave ('followed closely behind' gives none)."""
+    if not league_context(doc):
+        return
+    for tok in doc:
+        if tok.lower_ != "followed" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "by":
+            continue
+        sent = tok.sent
+        text = sent.text.strip()
+        before = [r for r in result.rankings if r.text == text and r.rank is not None]
+        ranked = {r.rank for r in before}
+        if len(ranked) != 1:
+            continue
+        orgs = spans_in(doc, "orgs", tok.i + 2, sent.end)
+        start = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
+        if not orgs or orgs[0].start not in {tok.i + 2, start}:
+            continue
+        chain = [orgs[0]]
+        for org in orgs[1:]:
+            gap = doc[chain[-1].end:org.start].text.strip().lower()
+            if gap not in {"and", ",", ", and", "and the", ", and the", ", the"}:
+                break
+            chain.append(org)
+        base = ranked.pop() + len({r.ods_code or r.name for r in before}) - 1  # after joint 20th for two: 22nd
+        for k, org in enumerate(chain, 1):
+            result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=base + k))

@@ -19,7 +19,7 @@ from ..records import Claim, DocResult, Ranking
 from . import subjects
 from .lists import ORG_HEADS
 from .rank_frames import read_frames
-from .rank_lists import read_named_positions, read_respectively
+from .rank_lists import read_followers, read_named_positions, read_respectively
 from .rank_words import (
     LEAGUE_OF_TYPE,
     cardinal_position,
@@ -167,6 +167,7 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
             _read_span(doc, sent, span, sent_orgs, last_subject, hint, result)
         if sent_orgs:
             last_subject = [sent_orgs[0]]
+    read_followers(doc, result)
 
 
 def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_subject: list[Span],

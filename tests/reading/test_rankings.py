@@ -255,3 +255,25 @@ def test_a_page_that_ranks_in_the_league_tables_is_relevant(nlp: Language, text:
 def test_terse_positions(nlp: Language, text: str, expected: tuple[str, int, int | None]) -> None:
     """Positions as tables and summaries write them, and a name the gazetteer does not know."""
     assert [(r.name, r.rank, r.total) for r in read(nlp, text).rankings] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Frimley Health is first, followed by Homerton Healthcare and Barts Health.",
+     [("Barts Health", 3), ("Frimley Health", 1), ("Homerton Healthcare", 2)]),
+    ("The top-ranked acute trust in England was Royal Cornwall Hospitals, followed by Gloucestershire Hospitals.",
+     [("Gloucestershire Hospitals", 2), ("Royal Cornwall Hospitals", 1)]),
+    ("With Frimley Health at the top, followed by the Homerton Healthcare, and Barts Health, specialists lead.",
+     [("Barts Health", 3), ("Frimley Health", 1), ("Homerton Healthcare", 2)]),
+    ("Medway NHS Foundation Trust came 120th, followed by East Kent Hospitals.",
+     [("East Kent Hospitals", 121), ("Medway NHS Foundation Trust", 120)]),
+    ("Barts Health ranked 10th followed by Walsall Healthcare, Medway NHS Foundation Trust and Frimley Health.",
+     [("Barts Health", 10), ("Frimley Health", 13), ("Medway NHS Foundation Trust", 12),
+      ("Walsall Healthcare", 11)]),
+    # not a list of the places after it
+    ("Frimley Health is first, followed closely by Homerton Healthcare.", [("Frimley Health", 1)]),
+    ("Frimley Health is first. The news was followed by a statement from Barts Health.", [("Frimley Health", 1)]),
+    ("Barts Health and Medway NHS Foundation Trust are joint 20th, followed by Walsall Healthcare.",
+     [("Barts Health", 20), ("Medway NHS Foundation Trust", 20), ("Walsall Healthcare", 22)]),
+])
+def test_followed_by(nlp: Language, text: str, expected: list[tuple[str, int]]) -> None:
+    assert sorted((r.name, r.rank) for r in read(nlp, text).rankings) == expected
