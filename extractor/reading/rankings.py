@@ -6,7 +6,10 @@ Each rank span from ``extractor_ranks`` is read with the words around it: the or
 denominator ("out of", "of the", "among"), "joint", an earlier rank ("from 44th", "up from
 31st"), the league (from the population named nearby), the segment stated in the same
 sentence, and the organisation it is about (the nearest linked organisation before it,
-else the one the previous sentence was about).
+else the one the previous sentence was about). Superlatives and table ends are read by
+:mod:`.rank_frames`, lists of names and positions by :mod:`.rank_lists`; what the words
+around a position say is shared in :mod:`.rank_words`. Only a page about the oversight
+league tables is read for positions at all.
 """
 
 from __future__ import annotations
