@@ -94,8 +94,15 @@ def is_metric(doc: Doc, sent: Span, end: int) -> bool:
             continue
         if not any(t.text in {",", ";", "(", "–", "—"} for t in doc[end:metric.start]):
             return True
-    words = [t.lower_ for t in doc[end:min(limit, end + 3)]]
-    return words[:1] == ["from"] and ("bottom" in words or "top" in words)
+    return False
+
+
+def from_bottom(doc: Doc, end: int) -> int:
+    """After '15th from (the) bottom': the token after 'bottom'; 0 when the words are not there."""
+    words = [t.lower_ for t in doc[end:end + 3]]
+    if words[:1] != ["from"] or "bottom" not in words:
+        return 0
+    return end + words.index("bottom") + 1
 
 
 def league_of_sentence(doc: Doc, sent: Span) -> str:

@@ -27,6 +27,7 @@ from .rank_words import (
     LEAGUE_OF_TYPE,
     cardinal_position,
     coordinated,
+    from_bottom,
     is_metric,
     is_regional,
     league_context,
@@ -42,6 +43,9 @@ from .rank_words import (
 )
 
 _PREVIOUS_BEFORE = {"from", "previously", "q1"}
+_MOVES = {"moved", "rose", "risen", "climbed", "fell", "fallen", "dropped", "slipped", "jumped", "improved", "up",
+          "down", "ranking", "position", "place", "went", "gone", "going"}
+_POSITION_NOUNS = {"position", "ranking", "rank", "place", "placing"}
 _BANDS = {"band", "bands", "segment", "segments", "category", "categories", "tier", "tiers"}
 _STRONG_AFTER_AT = {"overall", "nationally", "out", "of", "place", "position", "among", "amongst"}
 # 'was first placed into special measures': 'first' says when, not where
@@ -70,6 +74,24 @@ def _had_been(words: list[str]) -> bool:
     return len(words) >= 2 and words[-1] == "been" and words[-2] in {"having", "had"}
 
 
+def _a_move_in_the_table(doc: Doc, sent: Span, span: Span) -> bool:
+    """'from 101 to 120' is a move in the table after a verb of moving, and above the segment
+    numbers ('moved from 3 to 2' is a change of segment)."""
+    values = [cardinal_position(t) or ordinal(t.text) for t in span if cardinal_position(t) or ordinal(t.text)]
+    before = {t.lower_ for t in window(doc, max(sent.start, span.start - 3), span.start)}
+    return bool(before & _MOVES) and all(v > 5 for v in values)
+
+
+def _previous_before(doc: Doc, sent: Span, span: Span) -> int | None:
+    """'moved from 132 to 96', 'up from 44th to 23rd': the position before, stated first."""
+    toks = window(doc, max(sent.start, span.start - 4), span.start)
+    for i, tok in enumerate(toks[:-1]):
+        if tok.lower_ == "from":
+            nxt = toks[i + 1]
+            return ordinal(nxt.text) or cardinal_position(nxt)
+    return None
+
+
 def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
     toks = window(doc, after, min(after + 30, sent.end))
     for i, tok in enumerate(toks):
@@ -77,8 +99,9 @@ def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
             continue  # far from the position: only an explicit 'having been' still refers to it
         if tok.lower_ == "from" or (tok.lower_ in {"q1", "previously", "was"} and i + 1 < len(toks)) \
                 or _had_been([t.lower_ for t in toks[:i + 1]]):
-            for nxt in toks[i + 1:i + 3]:
-                value = ordinal(nxt.text)
+            for k, nxt in enumerate(toks[i + 1:i + 3]):
+                value = ordinal(nxt.text) or (cardinal_position(nxt) if tok.lower_ == "from" and not k
+                                              and nxt.text.isdigit() else None)
                 if value:
                     return value
     return None
@@ -121,6 +144,9 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
     chosen = coordinated(doc, before)
     if chosen:
         return chosen
+    owner = _possessive_owner(doc, sent, span.start)
+    if owner is not None:
+        return [owner]
     unknown = _unlisted_name(doc, sent, span.start)
     if unknown is not None:
         return [unknown]
@@ -130,6 +156,15 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
         own = subjects.pronoun_subject(doc, sent, previous)
         return [own] if own is not None else []
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
+
+
+def _possessive_owner(doc: Doc, sent: Span, start: int) -> Span | None:
+    """'Medway's league position is 45th', 'the Trust's ranking rose to 96': the organisation
+    whose position the sentence gives."""
+    owners = [o for o in spans_in(doc, "orgs", sent.start, start) + spans_in(doc, "org_refs", sent.start, start)
+              if o.end + 1 < start and doc[o.end].text in {"'s", "’s", "'", "’"}
+              and (o.label_ != "" or o.id_) and doc[o.end + 1].lower_ in _POSITION_NOUNS | {"league", "overall"}]
+    return max(owners, key=lambda o: o.end) if owners else None
 
 
 def _unlisted_name(doc: Doc, sent: Span, start: int) -> Span | None:
@@ -189,9 +224,24 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         or doc[span.start - 1].lower_ == "joint" or span[-1].text.endswith("=") \
         or any(t.text.endswith("=") and ordinal(t.text) for t in span)
     rank = position_value(span)
+    bottom_end = from_bottom(doc, span.end)
+    if bottom_end:
+        # 'second from bottom of the 134': counted from the other end, so the size is needed
+        size = _read_total(doc, sent, bottom_end) or stated_size(doc, sent)
+        if not rank or not size or is_metric(doc, sent, bottom_end):
+            return
+        rank = size - rank + 1
+    moved_from = None
+    if span[0].lower_ == "from":
+        if not _a_move_in_the_table(doc, sent, span):
+            return
+        values = [ordinal(t.text) or cardinal_position(t) for t in span]
+        moved_from, rank = values[1], next((v for v in values[3:] if v), None)
     position = ""
     pair = slashed(span)
     total = (pair[1] if pair else None) or _read_total(doc, sent, span.start + 1) or stated_size(doc, sent)
+    if bottom_end:
+        total = total or _read_total(doc, sent, bottom_end)
     nxt = doc[span.end].lower_ if span.end < len(doc) else ""
     if words[-1] in {"top", "bottom"} and (numbers.parse_cardinal(nxt) or 0) > 1:
         return
@@ -209,7 +259,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         return
     if total and _read_total(doc, sent, span.start + 1):
         _league_size_claim(doc, sent, span, total, result)
-    previous = _previous_rank(doc, sent, span.end)
+    previous = moved_from or _previous_rank(doc, sent, span.end) or _previous_before(doc, sent, span)
     if words[0] in {"shares", "shared", "share", "sharing"}:
         partner = _with_partner(doc, sent, span)
         if partner is not None:

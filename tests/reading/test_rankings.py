@@ -215,6 +215,8 @@ TRAPS = [
     "Medway NHS Foundation Trust was ranked third among trusts in the region.",
     "Frimley Health is first to open a new diagnostic centre.",
     "Homerton Healthcare finished the year in third quarter surplus.",
+    "At Barts Health the number of patients waiting has risen to 21, from 18.",
+    "Medway NHS Foundation Trust moved from 3 to 2 in the segmentation.",
 ]
 
 
@@ -277,3 +279,22 @@ def test_terse_positions(nlp: Language, text: str, expected: tuple[str, int, int
 ])
 def test_followed_by(nlp: Language, text: str, expected: list[tuple[str, int]]) -> None:
     assert sorted((r.name, r.rank) for r in read(nlp, text).rankings) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Barts Health has risen to 61 out of 134, from 80.", ("Barts Health", 61, 80, 134)),
+    ("Medway NHS Foundation Trust fell from 101 to 120 out of 134.", ("Medway NHS Foundation Trust", 120, 101, 134)),
+    ("Homerton Healthcare moved up from 12th to seventh.", ("Homerton Healthcare", 7, 12, None)),
+    ("East Kent Hospitals's league position is 125th.", ("East Kent Hospitals", 125, None, None)),
+    ("Frimley Health's ranking improved to 9 overall (from 14).", ("Frimley Health", 9, 14, None)),
+    ("Walsall Healthcare was second from bottom of the 134 acute trusts.", ("Walsall Healthcare", 133, None, 134)),
+    ("Royal Cornwall Hospitals came fifth from the bottom out of 134.", ("Royal Cornwall Hospitals", 130, None, 134)),
+    ("Gloucestershire Hospitals' overall position is 38th of 134.", ("Gloucestershire Hospitals", 38, None, 134)),
+])
+def test_moves_owners_and_counting_from_the_bottom(nlp: Language, text: str,
+                                                   expected: tuple[str, int, int | None, int | None]) -> None:
+    assert [(r.name, r.rank, r.previous_rank, r.total) for r in read(nlp, text).rankings] == [expected]
+
+
+def test_counted_from_the_bottom_without_a_size_is_no_position(nlp: Language) -> None:
+    assert read(nlp, "Walsall Healthcare was third from bottom.").rankings == []
