@@ -34,7 +34,7 @@ _AFTER_POSITION = _END_AFTER_WORD | {"place", "position", "overall", "nationally
                                      "behind", "ahead", "but", "among", "amongst", "\n"}
 _GAP_BEFORE_AT = {"behind", "ahead", "it", "them", "just", "close", "closely", "right", "not", "far", "further",
                   "down", "up", "below", "above", ","}
-_APPOSITION_OPENERS = {"based", "in", "from", "which", "who", "the", "a", "an", "its", "headquartered"}
+_APPOSITION_OPENERS = {"based", "in", "from", "which", "who", "that", "the", "a", "an", "its", "headquartered"}
 
 
 def _positions_from(doc: Doc, sent: Span, start: int) -> tuple[list[int], int]:
@@ -128,13 +128,22 @@ def read_respectively(doc: Doc, ranks: list[Span], result: DocResult) -> set[int
     return taken
 
 
+def named_before_apposition(doc: Doc, sent: Span, start: int, hint: str | None) -> Span | None:
+    """'X, the first large trust on the list, at position 9': the name before an apposition
+    that ends right before the position."""
+    if start - 1 <= sent.start or doc[start - 1].text != ",":
+        return None
+    k = _skip_qualifier(doc, sent, start - 1)
+    return _org_ending(doc, sent, k, hint) if k < start - 2 else None
+
+
 def _skip_qualifier(doc: Doc, sent: Span, k: int) -> int:
     """Step back over 'in Manchester', 'in King's Lynn' and an appositive ', based in London,'."""
     if doc[k].text == "," and k - 1 >= sent.start:
-        for j in range(k - 1, max(sent.start, k - 8), -1):
+        for j in range(k - 1, max(sent.start, k - 13), -1):
             if doc[j].text == ",":
                 if doc[j + 1].lower_ in _APPOSITION_OPENERS:
-                    return j - 1
+                    k = j - 1  # then, as before any name, 'in Manchester'
                 break
     for j in range(k, max(sent.start - 1, k - 5), -1):
         if doc[j].lower_ == "in" and j < k and all(t.is_title or t.text in {"'s", "’s"} for t in doc[j + 1:k + 1]):
@@ -151,7 +160,19 @@ def _org_ending(doc: Doc, sent: Span, k: int, hint: str | None) -> Span | None:
     for org in sorted(spans_in(doc, "orgs", sent.start, k + 1), key=lambda o: -o.end):
         if k + 1 - 3 <= org.end <= k + 1 and all(t.is_lower and t.is_alpha for t in doc[org.end:k + 1]):
             return org
-    return subjects.name_before(doc, sent, k + 1, hint)
+    named = subjects.name_before(doc, sent, k + 1, hint)
+    if named is not None or not (doc[k].is_title or doc[k].is_upper):
+        return named
+    # 'a rural Healthcare Trust- Northumbria': the longest tail of the capitalised run that names one
+    start = k
+    while start - 1 >= sent.start and (doc[start - 1].is_title or doc[start - 1].is_upper):
+        start -= 1
+    gazetteer = load_gazetteer()
+    for first in range(start + 1, k + 1):
+        link = gazetteer.resolve(doc[first:k + 1].text, org_type=hint, on=doc_date(doc), context=sent.text)
+        if link.code:
+            return Span(doc, first, k + 1, label=link.org_type, span_id=link.code)
+    return None
 
 
 def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: DocResult) -> None:

@@ -22,7 +22,7 @@ from ..records import Claim, DocResult, Ranking
 from . import subjects
 from .lists import ORG_HEADS
 from .rank_frames import read_frames
-from .rank_lists import read_followers, read_named_positions, read_respectively
+from .rank_lists import named_before_apposition, read_followers, read_named_positions, read_respectively
 from .rank_words import (
     LEAGUE_OF_TYPE,
     cardinal_position,
@@ -136,7 +136,7 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
                 hint: str | None) -> list[Span]:
     before = [o for o in sent_orgs if o.end <= span.start]
     antecedent = subjects.relative_antecedent(doc, sent, span.start)
-    adjacent = subjects.name_before(doc, sent, span.start, hint)
+    adjacent = subjects.name_before(doc, sent, span.start, hint) or named_before_apposition(doc, sent, span.start, hint)
     if antecedent is not None and not any(o.start > antecedent.end for o in before):
         return coordinated(doc, [o for o in sent_orgs if o.end <= antecedent.start] + [antecedent])
     if adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):

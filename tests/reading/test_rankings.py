@@ -298,3 +298,31 @@ def test_moves_owners_and_counting_from_the_bottom(nlp: Language, text: str,
 
 def test_counted_from_the_bottom_without_a_size_is_no_position(nlp: Language) -> None:
     assert read(nlp, "Walsall Healthcare was third from bottom.").rankings == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("It is Frimley Health, that is the largest general trust on the list, at position 9.", ("Frimley Health", 9)),
+    ("Barts Health, which runs five hospitals, at number 61.", ("Barts Health", 61)),
+    ("Homerton Healthcare, based in Hackney, ranked seventh.", ("Homerton Healthcare", 7)),
+    ("Medway NHS Foundation Trust, the county's largest provider, came 121st.", ("Medway NHS Foundation Trust", 121)),
+    ("Walsall Healthcare, a small district general trust, sits in 90th place.", ("Walsall Healthcare", 90)),
+    ("Gloucestershire Hospitals, now in segment 3, at 38 overall.", ("Gloucestershire Hospitals", 38)),
+    ("Sussex Partnership, who serve the whole county, was placed 44th.", ("Sussex Partnership", 44)),
+    ("East Kent Hospitals, the subject of two reviews, is 125th.", ("East Kent Hospitals", 125)),
+])
+def test_a_name_set_off_from_its_position(nlp: Language, text: str, expected: tuple[str, int]) -> None:
+    """An apposition or relative clause between the organisation and its position."""
+    assert [(r.name, r.rank) for r in read(nlp, text).rankings] == [expected]
+
+
+def test_a_place_after_the_name_and_an_apposition_before_the_position(nlp: Language) -> None:
+    text = "Homerton Healthcare in Hackney, which serves east London, was seventh."
+    assert [(r.name, r.rank) for r in read(nlp, text).rankings] == [("Homerton Healthcare", 7)]
+
+
+@pytest.mark.parametrize("text", [
+    "Next on the list is the Midlands Acute Trust Walsall Healthcare, a district general, at number 20.",
+    "The biggest riser was a County Trust- Walsall Healthcare, which few expected, at position 20.",
+])
+def test_the_name_at_the_end_of_a_longer_capitalised_run(nlp: Language, text: str) -> None:
+    assert [(r.name, r.rank) for r in read(nlp, text).rankings] == [("Walsall Healthcare", 20)]
