@@ -33,6 +33,7 @@ _TABLE = {"table", "tables", "list", "league", "rankings", "ranking", "pile", "c
 # the end of the table the sentence before 'At the other end ...' spoke of
 _TOP_WORDS = {"top", "best", "first", "highest", "heads", "head", "leads", "led", "tops", "topped"}
 _BOTTOM_WORDS = {"bottom", "worst", "last", "lowest", "foot"}
+_PAST = {"had", "having", "previously", "formerly", "once", "used"}
 _GROUP_BEFORE = {"of", "among", "amongst", "one", "'s", "’s"}
 
 
@@ -41,7 +42,12 @@ def _past_table(doc: Doc, sent: Span, k: int) -> int | None:
     None when the 'of' names something else ('at the top of the agenda')."""
     if k >= sent.end or doc[k].lower_ != "of":
         return k
-    for j in range(k + 1, min(k + 7, sent.end)):
+    return _table_named(doc, sent, k + 1)
+
+
+def _table_named(doc: Doc, sent: Span, start: int) -> int | None:
+    """The token after 'the (non-acute|new|134 ...) table' opening at ``start``; None if no table is named."""
+    for j in range(start, min(start + 6, sent.end)):
         word = doc[j].lower_
         if word in _TABLE or word in {"trusts", "providers", "organisations"}:
             return j + 1
@@ -131,6 +137,14 @@ def _at_end(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | N
     return (1 if top else None), ("top" if top else "bottom"), after
 
 
+def _heads_table(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None:
+    """'topped the non-acute table', 'heads the league', 'propped up the table'."""
+    after = _table_named(doc, sent, span.end - 1)
+    if after is None or doc[after - 1].lower_ == "list":
+        return None  # 'tops the list of trusts with the longest waits': some other list
+    return (1, "top", after) if span.id_ == "tops" else (None, "bottom", after)
+
+
 def _inverted(doc: Doc, sent: Span, k: int) -> Span | None:
     """'... is Moorfields Eye Hospital': the organisation after a copula that follows the frame."""
     while k < sent.end and doc[k].text == ",":
@@ -166,10 +180,12 @@ def read_frames(doc: Doc, spans: list[Span], result: DocResult) -> None:
             reading = _at_end(doc, sent, span)
         elif span.id_ == "nth":
             reading = _nth(doc, sent, span)
+        elif span.id_ in {"tops", "props"}:
+            reading = _heads_table(doc, sent, span)
         else:
             reading = _superlative(doc, sent, span)
-        if reading is None:
-            continue
+        if reading is None or _PAST.intersection(t.lower_ for t in doc[max(sent.start, span.start - 2):span.start]):
+            continue  # 'which had led the table in the first two quarters': where it was before
         rank, position, after = reading
         if is_metric(doc, sent, after) or (rank is None and not position):
             continue

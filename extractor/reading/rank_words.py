@@ -29,6 +29,8 @@ _WORD_NUMBER = regex.compile(r"^(one|two|three|four|five|six|seven|eight|nine|te
 # a number after one of these is a count or a size, not a position ('the 134 in the table')
 _COUNTING_BEFORE = {"the", "all", "of", "are", "were", "those", "these", "some", "about", "around", "nearly",
                     "almost", "over", "under"}
+# 'came second in the national estates awards', 'third in the staff survey': some other list
+_OTHER_LISTS = {"award", "awards", "prize", "prizes", "competition", "survey", "poll", "employers", "guide", "index"}
 _CLAUSE_END = {",", ";", ":", ".", "(", ")", "–", "—", "but", "while", "whilst", "although"}
 _LEAGUE_PAGE = regex.compile(r"\bleague|oversight|segment|\bNOF\b|\bacute\s+(?:nhs\s+)?trusts|non-acute|"
                              r"ambulance\s+trusts|\btrusts?\s+tables?\b", regex.I)
@@ -94,7 +96,11 @@ def is_metric(doc: Doc, sent: Span, end: int) -> bool:
             continue
         if not any(t.text in {",", ";", "(", "–", "—"} for t in doc[end:metric.start]):
             return True
-    return False
+    # 'For four-hour waits we were 12th': the measure put first
+    for metric in spans_in(doc, "ranks", sent.start, end):
+        if metric.label_ == "RANK_METRIC" and (metric.start == sent.start or doc[metric.start - 1].text in {";", ":"}):
+            return True
+    return bool(_OTHER_LISTS.intersection(t.lower_ for t in doc[end:min(clause_end(doc, sent, end), end + 8)]))
 
 
 def from_bottom(doc: Doc, end: int) -> int:

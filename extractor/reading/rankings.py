@@ -320,8 +320,10 @@ def consolidate(rankings: list[Ranking]) -> list[Ranking]:
     """One row per organisation and position: a document that says "97th" in one sentence and
     "joint 97th out of 134" in the next states one ranking, with what both sentences give."""
     for rank in rankings:
-        if not rank.league and rank.ods_code:
-            rank.league = _league_of_code(rank.ods_code)
+        # the tables are by kind of trust, so a known organisation's kind is its league, whatever
+        # else the sentence names ('X topped the non-acute table, and Y came fifth of ten')
+        if rank.ods_code:
+            rank.league = _league_of_code(rank.ods_code) or rank.league
     ranked = {_key(r) for r in rankings if r.rank is not None}
     # 'the worst performing in the country, placing bottom of the list at 134': the position
     # in words adds nothing to the number stated for the same organisation

@@ -98,6 +98,12 @@ TABLE_ENDS = [
      [("Gloucestershire Hospitals", 134, "bottom", False, None)]),
     ("The tables show Barts Health, based in east London, top with an average score of 1.52.",
      [("Barts Health", 1, "top", False, None)]),
+    ("Sussex Partnership topped the non-acute table.", [("Sussex Partnership", 1, "top", False, None)]),
+    ("Frimley Health now heads the league for the second quarter.", [("Frimley Health", 1, "top", False, None)]),
+    ("East Kent Hospitals propped up the acute trust table again.",
+     [("East Kent Hospitals", None, "bottom", False, None)]),
+    ("Homerton Healthcare leads the new NHS rankings, as it did in June.",
+     [("Homerton Healthcare", 1, "top", False, None)]),
 ]
 
 NAMED_POSITIONS = [
@@ -217,6 +223,12 @@ TRAPS = [
     "Homerton Healthcare finished the year in third quarter surplus.",
     "At Barts Health the number of patients waiting has risen to 21, from 18.",
     "Medway NHS Foundation Trust moved from 3 to 2 in the segmentation.",
+    "For four-hour waits, Frimley Health was 12th nationally.",
+    "Barts Health came second in the national estates awards.",
+    "Homerton Healthcare was third in the staff survey.",
+    "Walsall Healthcare tops the list of trusts with the longest waits.",
+    "Gloucestershire Hospitals heads the campaign for new wards.",
+    "Frimley Health, which had led the table in the first two quarters, is no longer named.",
 ]
 
 
@@ -233,6 +245,13 @@ def test_not_a_league_position(nlp: Language, text: str) -> None:
 ])
 def test_other_lists_on_a_page_not_about_the_league_tables(nlp: Language, text: str) -> None:
     assert read_doc(nlp("Published 12 December 2025\n" + text)).rankings == []
+
+
+def test_the_league_is_the_kind_of_trust(nlp: Language) -> None:
+    """A sentence about two leagues: each organisation's league is its own kind."""
+    text = "Sussex Partnership topped the non-acute table, and South Central Ambulance Service came fifth of ten."
+    assert sorted((r.name, r.league) for r in read(nlp, text).rankings) == [
+        ("South Central Ambulance Service", "ambulance"), ("Sussex Partnership", "non_acute")]
 
 
 @pytest.mark.parametrize("text", [
