@@ -26,6 +26,7 @@ from .rank_lists import named_before_apposition, read_followers, read_named_posi
 from .rank_words import (
     LEAGUE_OF_TYPE,
     cardinal_position,
+    clause_end,
     coordinated,
     from_bottom,
     is_metric,
@@ -43,6 +44,7 @@ from .rank_words import (
 )
 
 _PREVIOUS_BEFORE = {"from", "previously", "q1"}
+_EARLIER = {"previous", "previously", "earlier", "before", "last", "prior"}
 _MOVES = {"moved", "rose", "risen", "climbed", "fell", "fallen", "dropped", "slipped", "jumped", "improved", "up",
           "down", "ranking", "position", "place", "went", "gone", "going"}
 _POSITION_NOUNS = {"position", "ranking", "rank", "place", "placing"}
@@ -143,7 +145,7 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
         return [adjacent]
     chosen = coordinated(doc, before)
     if chosen:
-        return chosen
+        return _outside_apposition(doc, chosen, before, span.start)
     owner = _possessive_owner(doc, sent, span.start)
     if owner is not None:
         return [owner]
@@ -156,6 +158,17 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
         own = subjects.pronoun_subject(doc, sent, previous)
         return [own] if own is not None else []
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
+
+
+def _outside_apposition(doc: Doc, chosen: list[Span], before: list[Span], start: int) -> list[Span]:
+    """'X, the Trust's partner in the Y system, remained in segment 4 and was ranked 106th': the
+    organisation named inside an apposition is not the one the sentence ranks."""
+    inner = chosen[0]
+    comma_before = next((k for k in range(inner.start - 1, max(inner.start - 10, -1), -1) if doc[k].text == ","), None)
+    if comma_before is None or not any(t.text == "," for t in doc[inner.end:start]):
+        return chosen
+    outer = next((o for o in before if o.end == comma_before), None)
+    return [outer] if outer is not None else chosen
 
 
 def _possessive_owner(doc: Doc, sent: Span, start: int) -> Span | None:
@@ -213,7 +226,11 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     before = [t.lower_ for t in window(doc, span.start - 2, span.start)]
     if any(w in _PREVIOUS_BEFORE for w in before):
         return
-    if _had_been(before) or [t.lower_ for t in span][1:2] == ["been"]:
+    # 'it had been 127th' is where it was; 'it said it had been ranked 7th' is reported speech,
+    # unless the clause says when ('had been ranked 127th in the previous table')
+    reported = span[0].lower_ in {"ranked", "placed", "rated", "listed"} and not _EARLIER.intersection(
+        t.lower_ for t in doc[span.end:clause_end(doc, sent, span.end)])
+    if (_had_been(before) and not reported) or [t.lower_ for t in span][1:2] == ["been"]:
         _earlier_position(doc, span, last_subject, result)
         return
     if _adverb_first(doc, span) or is_metric(doc, sent, span.end) or _counted_from_an_end(doc, span) \

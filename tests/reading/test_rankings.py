@@ -315,6 +315,15 @@ def test_moves_owners_and_counting_from_the_bottom(nlp: Language, text: str,
     assert [(r.name, r.rank, r.previous_rank, r.total) for r in read(nlp, text).rankings] == [expected]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Barts Health said it had been ranked 61st of 134 acute trusts.", [("Barts Health", 61, None)]),
+    ("Barts Health is 50th of 134. It had been ranked 61st in the previous table.", [("Barts Health", 50, 61)]),
+    ("Barts Health is 50th of 134, having been 61st at quarter 1.", [("Barts Health", 50, 61)]),
+])
+def test_reported_and_earlier_positions(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert [(r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings] == expected
+
+
 def test_counted_from_the_bottom_without_a_size_is_no_position(nlp: Language) -> None:
     assert read(nlp, "Walsall Healthcare was third from bottom.").rankings == []
 
@@ -328,6 +337,8 @@ def test_counted_from_the_bottom_without_a_size_is_no_position(nlp: Language) ->
     ("Gloucestershire Hospitals, now in segment 3, at 38 overall.", ("Gloucestershire Hospitals", 38)),
     ("Sussex Partnership, who serve the whole county, was placed 44th.", ("Sussex Partnership", 44)),
     ("East Kent Hospitals, the subject of two reviews, is 125th.", ("East Kent Hospitals", 125)),
+    ("Medway NHS Foundation Trust, East Kent Hospitals' partner in Kent, stays in segment 4 and is ranked 121st.",
+     ("Medway NHS Foundation Trust", 121)),
 ])
 def test_a_name_set_off_from_its_position(nlp: Language, text: str, expected: tuple[str, int]) -> None:
     """An apposition or relative clause between the organisation and its position."""
