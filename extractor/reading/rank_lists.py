@@ -138,7 +138,12 @@ def named_before_apposition(doc: Doc, sent: Span, start: int, hint: str | None) 
 
 
 def _skip_qualifier(doc: Doc, sent: Span, k: int) -> int:
-    """Step back over 'in Manchester', 'in King's Lynn' and an appositive ', based in London,'."""
+    """Step back over 'in Manchester', 'in King's Lynn', an appositive ', based in London,' and a
+    bracketed segment ('X (segment 2, 44th)')."""
+    j = k - 1 if doc[k].text == "," else k
+    if doc[j].like_num and j - 2 > sent.start and doc[j - 1].lower_ in {"segment", "category"} \
+            and doc[j - 2].text == "(":
+        return j - 3
     if doc[k].text == "," and k - 1 >= sent.start:
         for j in range(k - 1, max(sent.start, k - 13), -1):
             if doc[j].text == ",":
@@ -201,7 +206,7 @@ def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: 
         marks = 0
         while k > sent.start and doc[k].text in _MARKS and marks < 2:
             k, marks = k - 1, marks + 1
-        if ordinal(doc[k].text) or doc[k].like_num:
+        if ordinal(doc[k].text) or (doc[k].like_num and doc[k - 1].lower_ not in {"segment", "category"}):
             continue  # '61st, 121st and 125th': the rest of a list of positions, read with its names
         hint = league_of_sentence(doc, sent) or usual or None
         named = _skip_qualifier(doc, sent, k + 1 if doc[k + 1].text == "," and marks else k)

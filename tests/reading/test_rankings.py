@@ -356,3 +356,13 @@ def test_a_place_after_the_name_and_an_apposition_before_the_position(nlp: Langu
 ])
 def test_the_name_at_the_end_of_a_longer_capitalised_run(nlp: Language, text: str) -> None:
     assert [(r.name, r.rank) for r in read(nlp, text).rankings] == [("Walsall Healthcare", 20)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Barts Health (segment 2, 44th) gained 17 places.", [("Barts Health", 44)]),
+    ("Homerton Healthcare rose 30 places to 41st.", [("Homerton Healthcare", 41)]),
+    ("Royal Cornwall Hospitals, down 40 places to 101st, had the biggest fall.", [("Royal Cornwall Hospitals", 101)]),
+    ("Walsall Healthcare climbed two spots to 88th.", [("Walsall Healthcare", 88)]),
+])
+def test_places_gained_and_a_bracketed_segment(nlp: Language, text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(r.name, r.rank) for r in read(nlp, text).rankings] == expected
