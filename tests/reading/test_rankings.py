@@ -366,3 +366,16 @@ def test_the_name_at_the_end_of_a_longer_capitalised_run(nlp: Language, text: st
 ])
 def test_places_gained_and_a_bracketed_segment(nlp: Language, text: str, expected: list[tuple[str, int]]) -> None:
     assert [(r.name, r.rank) for r in read(nlp, text).rankings] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The trust is 40th in the national oversight table for acute hospitals.",
+    "Where each NHS trust sits in the oversight rankings this quarter.",
+    "Hospital bosses react to the new oversight league.",
+])
+def test_the_archive_gate_knows_the_oversight_table(text: str) -> None:
+    """Pages that name the table only as 'the oversight table' still reach the pipeline, on
+    both scanning paths."""
+    from extractor.sources.relevance import names_oversight, scan_terms
+
+    assert names_oversight(text) and scan_terms(text.encode())
