@@ -160,7 +160,7 @@ def _inverted(doc: Doc, sent: Span, k: int) -> Span | None:
 def _before(doc: Doc, sent: Span, span: Span) -> Span | None:
     """The organisation named last before the frame in its sentence, or the one a leading
     pronoun stands for."""
-    orgs = [o for o in spans_in(doc, "orgs", sent.start, span.start)]
+    orgs = list(spans_in(doc, "orgs", sent.start, span.start))
     orgs += [r for r in spans_in(doc, "org_refs", sent.start, span.start) if r.id_]
     orgs = [o for o in orgs if o.end >= len(doc) or doc[o.end].text not in {"'s", "’s", "'", "’"}]
     if orgs:

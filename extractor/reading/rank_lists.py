@@ -81,7 +81,7 @@ def _name_run(doc: Doc, sent: Span, end: int) -> Span | None:
 def _names_for(doc: Doc, sent: Span, span: Span, count: int, hint: str) -> list[tuple[str, str]]:
     """``count`` names before ``span``, as (name, ODS code): the coordinated organisations the
     linker found, else the capitalised run split as a list and fitted to the count."""
-    orgs = [o for o in spans_in(doc, "orgs", sent.start, span.start)]
+    orgs = list(spans_in(doc, "orgs", sent.start, span.start))
     chain = coordinated(doc, orgs)
     antecedent = subjects.relative_antecedent(doc, sent, span.start)
     if antecedent is not None:
@@ -118,8 +118,9 @@ def read_respectively(doc: Doc, ranks: list[Span], result: DocResult) -> set[int
         positions, end = _positions_from(doc, sent, first)
         if len(positions) < 2 or is_metric(doc, sent, end):
             continue
-        hint = league_of_sentence(doc, sent) or usual_league(doc)
-        names = _names_for(doc, sent, span, len(positions), "acute" if hint == "acute" else "")
+        league = league_of_sentence(doc, sent) or usual_league(doc)
+        # a gazetteer type hint: the acute league is one kind of trust, the others several
+        names = _names_for(doc, sent, span, len(positions), "acute" if league == "acute" else "")
         if not names:
             continue
         for (name, code), value in zip(names, positions, strict=True):
