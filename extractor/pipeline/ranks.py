@@ -2,7 +2,7 @@
 one of four labels, so the readers know how much a span stands on by itself:
 
 - ``RANK``: a position stated outright ("ranked joint 83rd out of 134", "came top of the",
-  "risen to 23rd from 44th", "at number 111", "placed at 125", "ranked 116/134");
+  "risen to 23rd from 44th", "at number 93", "placed at 119", "ranked 87/134");
 - ``RANK_AT``: a bare "at 123", a position only beside a name in a list of positions;
 - ``RANK_SUPER``: superlatives and the ends of the table ("the lowest-ranked", "the sixth
   best", "at the top", "at the other end");

@@ -1,10 +1,11 @@
 """Positions stated by superlatives and by the ends of the table: "X was the lowest-ranked
-acute trust", "the top-ranked trust in England is X", "with X at the top", "X is at the
-bottom of the table", "At the other end is X", "the sixth best in England".
+acute trust", "the top-ranked trust in England is X", "with X at the top", "X sits at the
+foot of the table", "At the other end is X", "the fifth best in England", "X topped the
+non-acute table".
 
 A superlative is a league position only when it ranks among all trusts of a league: "the
-best in London", "the best-performing large trust", "one of the worst" and "the best for
-A&E waits" are not, and are left alone.
+best in the region", "the best-performing teaching trust", "one of the weakest" and "the
+best for A&E waits" are not, and are left alone.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def _national(doc: Doc, sent: Span, k: int) -> int | None:
 
 
 def _superlative(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None:
-    """'the top-ranked trust in England', 'was the worst performing in the country'."""
+    """'the top-ranked trust in England', 'came out as the weakest performer in England'."""
     sup = next((t.i for t in span if t.lower_ in _TOP | _BOTTOM), None)
     if sup is None or sup == 0 or doc[sup - 1].lower_ != "the":
         return None
@@ -105,7 +106,7 @@ def _superlative(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int
 
 
 def _nth(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None:
-    """'the sixth best in England': a position counted from the top (from the bottom it needs
+    """'the fifth best in England': a position counted from the top (from the bottom it needs
     the league's size, which the sentence's own number gives better)."""
     if span[-1].lower_ not in {"best", "highest"} or (span.start > 0 and doc[span.start - 1].text in {"'s", "’s"}):
         return None
@@ -146,7 +147,7 @@ def _heads_table(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int
 
 
 def _inverted(doc: Doc, sent: Span, k: int) -> Span | None:
-    """'... is Moorfields Eye Hospital': the organisation after a copula that follows the frame."""
+    """'... is Barts Health': the organisation after a copula that follows the frame."""
     while k < sent.end and doc[k].text == ",":
         k += 1
     if k >= sent.end or doc[k].lower_ not in _COPULA:

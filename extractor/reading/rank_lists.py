@@ -1,8 +1,8 @@
 """League positions written as lists: several names and as many positions ("A and B, which
-ranked 133rd and 134th respectively", "A, B and C respectively achieve a ranking of 108, 110
-and 122"), and names each followed by their position ("A placed first, B – second, C –
-third", "Then come A (131st) and B (128th)", "with B behind it at 123", "A, based in
-London, top with a score of 1.39").
+came 61st and 7th respectively", "A, B and C are ranked 9, 14 and 38 respectively"), and
+names each followed by their position ("A came first, B – second, C – third", "Then come A
+(121st) and B (125th)", "A was 61st, with B just behind it at 62", "A, the east London
+group, top, ahead of ...").
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ _APPOSITION_OPENERS = {"based", "in", "from", "which", "who", "that", "the", "a"
 
 
 def _positions_from(doc: Doc, sent: Span, start: int) -> tuple[list[int], int]:
-    """The run of positions opening at token ``start`` ('133rd and 134th', '108, 110 and 122')
+    """The run of positions opening at token ``start`` ('121st and 125th', '9, 14 and 38')
     and the token after its last one."""
     out: list[int] = []
     k = end = start
@@ -130,7 +130,7 @@ def read_respectively(doc: Doc, ranks: list[Span], result: DocResult) -> set[int
 
 
 def named_before_apposition(doc: Doc, sent: Span, start: int, hint: str | None) -> Span | None:
-    """'X, the first large trust on the list, at position 9': the name before an apposition
+    """'X, which runs several sites, at number 61': the name before an apposition
     that ends right before the position."""
     if start - 1 <= sent.start or doc[start - 1].text != ",":
         return None
@@ -154,7 +154,7 @@ def _skip_qualifier(doc: Doc, sent: Span, k: int) -> int:
     for j in range(k, max(sent.start - 1, k - 5), -1):
         if doc[j].lower_ == "in" and j < k and all(t.is_title or t.text in {"'s", "’s"} for t in doc[j + 1:k + 1]):
             k = j - 1
-            # 'Christie cancer centre in Manchester': a few lower-case words naming what the place is
+            # 'Barts heart centre in Smithfield': a few lower-case words naming what the place is
             while k > sent.start and doc[k].is_lower and doc[k].is_alpha and j - k <= 3:
                 k -= 1
             return k
@@ -169,7 +169,7 @@ def _org_ending(doc: Doc, sent: Span, k: int, hint: str | None) -> Span | None:
     named = subjects.name_before(doc, sent, k + 1, hint)
     if named is not None or not (doc[k].is_title or doc[k].is_upper):
         return named
-    # 'a rural Healthcare Trust- Northumbria': the longest tail of the capitalised run that names one
+    # 'a Black Country Trust- Walsall Healthcare': the longest tail of the capitalised run that names one
     start = k
     while start - 1 >= sent.start and (doc[start - 1].is_title or doc[start - 1].is_upper):
         start -= 1

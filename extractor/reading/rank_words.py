@@ -88,8 +88,8 @@ def window(doc: Doc, start: int, end: int) -> list:
 
 
 def is_metric(doc: Doc, sent: Span, end: int) -> bool:
-    """'tenth nationally for elective waits', '15th from bottom in the table for the percentage
-    of ...': a position in one measure's list, not in the league table."""
+    """'fourth nationally for cancer waits', 'ninth for the share of patients seen ...': a
+    position in one measure's list, not in the league table."""
     limit = min(sent.end, end + 9)
     for metric in spans_in(doc, "ranks", end, limit):
         if metric.label_ != "RANK_METRIC":
@@ -143,7 +143,7 @@ def segment_of_sentence(doc: Doc, sent: Span) -> int | None:
 
 
 def stated_size(doc: Doc, sent: Span) -> int | None:
-    """'... compared with our peers, of whom there are 61. We ranked 30th.': the league's size
+    """'The non-acute league, of which there are 61 members ... X came 30th.': the league's size
     stated in the sentence or the one before it."""
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
     for part in (sent, previous):

@@ -50,7 +50,7 @@ _MOVES = {"moved", "rose", "risen", "climbed", "fell", "fallen", "dropped", "sli
 _POSITION_NOUNS = {"position", "ranking", "rank", "place", "placing"}
 _BANDS = {"band", "bands", "segment", "segments", "category", "categories", "tier", "tiers"}
 _STRONG_AFTER_AT = {"overall", "nationally", "out", "of", "place", "position", "among", "amongst"}
-# 'was first placed into special measures': 'first' says when, not where
+# 'was first inspected in 2014': 'first' says when, not where
 _AFTER_ADVERB_FIRST = {"put", "set", "made", "seen", "run", "taken", "became", "took", "went", "time", "half",
                        "quarter", "year", "month", "week", "day", "to"}
 # 'ranked second-worst in England': an ordinal counted among the best or worst, read by rank_frames
@@ -127,7 +127,7 @@ def _counted_from_an_end(doc: Doc, span: Span) -> bool:
 
 
 def _position_after(doc: Doc, sent: Span, span: Span) -> int | None:
-    """'placing bottom of the list at 134': the number a top/bottom phrase is followed by."""
+    """'finishing bottom of the table at 61': the number a top/bottom phrase is followed by."""
     for k in range(span.end, min(span.end + 5, sent.end - 1)):
         if doc[k].lower_ == "at":
             return cardinal_position(doc[k + 1])
@@ -342,7 +342,7 @@ def consolidate(rankings: list[Ranking]) -> list[Ranking]:
         if rank.ods_code:
             rank.league = _league_of_code(rank.ods_code) or rank.league
     ranked = {_key(r) for r in rankings if r.rank is not None}
-    # 'the worst performing in the country, placing bottom of the list at 134': the position
+    # 'the weakest in England, ending bottom of the table at 61': the position
     # in words adds nothing to the number stated for the same organisation
     rankings = [r for r in rankings if r.rank is not None or _key(r) not in ranked]
     sizes = {r.league: r.total for r in rankings if r.total and r.league}

@@ -14,27 +14,27 @@ def marks(nlp: Language, text: str) -> list[tuple[str, str]]:
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("It was ranked 98 out of 134.", ("ranked 98 out", "RANK")),
-    ("It is placed at 125.", ("placed at 125.", "RANK")),
-    ("It came in at 122, behind two others.", ("came in at 122,", "RANK")),
-    ("It now sits at number 111 in the table.", ("sits at number 111", "RANK")),
-    ("It appears at rank 101.", ("at rank 101.", "RANK")),
+    ("It was ranked 87 out of 134.", ("ranked 87 out", "RANK")),
+    ("It is placed at 119.", ("placed at 119.", "RANK")),
+    ("It came in at 108, behind two others.", ("came in at 108,", "RANK")),
+    ("It now sits at number 93 in the table.", ("sits at number 93", "RANK")),
+    ("It appears at rank 88.", ("at rank 88.", "RANK")),
     ("It is at position 9; few expected that.", ("is at position 9", "RANK")),
-    ("It has a ranking of only 108.", ("ranking of only 108", "RANK")),
+    ("It has a ranking of only 97.", ("ranking of only 97", "RANK")),
     ("It was ranked joint 74 overall.", ("ranked joint 74 overall", "RANK")),
-    ("The data placed it 104 in the league table.", ("104 in the league", "RANK")),
+    ("The figures put it 77 in the league table.", ("77 in the league", "RANK")),
     ("It was rated twentieth nationally.", ("rated twentieth", "RANK")),
     ("It finished in fourteenth place.", ("finished in fourteenth", "RANK")),
-    ("It is listed at number two in category one.", ("listed at number two", "RANK")),
+    ("It appears at number three within category two.", ("at number three within", "RANK")),
 ])
 def test_positions(nlp: Language, text: str, expected: tuple[str, str]) -> None:
     assert expected in marks(nlp, text)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("Another trust at 129, then ours.", ("at 129,", "RANK_AT")),
-    ("Behind it at 123.", ("at 123.", "RANK_AT")),
-    ("A neighbour at 27 overall.", ("at 27 overall", "RANK_AT")),
+    ("Another trust at 117, then ours.", ("at 117,", "RANK_AT")),
+    ("Just behind it at 64.", ("at 64.", "RANK_AT")),
+    ("A neighbour at 33 overall.", ("at 33 overall", "RANK_AT")),
     ("The top-ranked trust is ours.", ("top-ranked", "RANK_SUPER")),
     ("It was the lowest ranked acute trust.", ("was the lowest", "RANK_SUPER")),
     ("It is the fifth best in England.", ("the fifth best", "RANK_SUPER")),

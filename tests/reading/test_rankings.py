@@ -38,8 +38,8 @@ CARDINAL = [
     ("The league table put Homerton Healthcare at position 7.", [("Homerton Healthcare", 7, "", False, None)]),
     ("Sussex Partnership was ranked 44 overall in the non-acute league.",
      [("Sussex Partnership", 44, "", False, None)]),
-    ("Walsall Healthcare, listed in the third segment, at 90 overall.", [("Walsall Healthcare", 90, "", False, None)]),
-    ("The tables placed Barts Health 23 in the league table and in segment 2.",
+    ("Walsall Healthcare, now in the third segment, is at 90 overall.", [("Walsall Healthcare", 90, "", False, None)]),
+    ("This quarter's figures leave Barts Health 23 in the league table.",
      [("Barts Health", 23, "", False, None)]),
     ("Medway NHS Foundation Trust was ranked joint 74 out of 134.",
      [("Medway NHS Foundation Trust", 74, "", True, 134)]),
@@ -67,7 +67,8 @@ SUPERLATIVES = [
      [("East Kent Hospitals", None, "bottom", False, None)]),
     ("Homerton Healthcare is the best-performing hospital trust in the whole of England.",
      [("Homerton Healthcare", 1, "top", False, None)]),
-    ("Barts Health was named the worst performing trust nationally.", [("Barts Health", None, "bottom", False, None)]),
+    ("Barts Health came out as the worst-performing trust nationally.",
+     [("Barts Health", None, "bottom", False, None)]),
     ("The highest-placed trust in the league tables is Royal Cornwall Hospitals.",
      [("Royal Cornwall Hospitals", 1, "top", False, None)]),
     ("Sussex Partnership, the bottom-ranked of all non-acute trusts, has a new chief executive.",
@@ -88,15 +89,15 @@ TABLE_ENDS = [
      [("Barts Health", None, "bottom", False, None)]),
     ("Specialist trusts lead, with Royal Cornwall Hospitals at the top of the rankings.",
      [("Royal Cornwall Hospitals", 1, "top", False, None)]),
-    ("Frimley Health heads the list. At the other end is Medway NHS Foundation Trust.",
+    ("Frimley Health heads the list. At the other end of the table sits Medway NHS Foundation Trust.",
      [("Medway NHS Foundation Trust", None, "bottom", False, None)]),
     ("Walsall Healthcare came last in the table. At the other end of the table was Homerton Healthcare.",
      [("Homerton Healthcare", 1, "top", False, None), ("Walsall Healthcare", None, "bottom", False, None)]),
     ("Sussex Partnership, at the bottom of the 61 non-acute trusts, has set out a plan.",
      [("Sussex Partnership", None, "bottom", False, None)]),
-    ("Gloucestershire Hospitals was ranked bottom of the table, placing it at 134.",
+    ("Gloucestershire Hospitals finished bottom of the table at 134.",
      [("Gloucestershire Hospitals", 134, "bottom", False, None)]),
-    ("The tables show Barts Health, based in east London, top with an average score of 1.52.",
+    ("The acute table has Barts Health, the east London group, top, ahead of every specialist trust.",
      [("Barts Health", 1, "top", False, None)]),
     ("Sussex Partnership topped the non-acute table.", [("Sussex Partnership", 1, "top", False, None)]),
     ("Frimley Health now heads the league for the second quarter.", [("Frimley Health", 1, "top", False, None)]),
@@ -129,8 +130,8 @@ RESPECTIVELY = [
      [("East Kent Hospitals", 125), ("Medway NHS Foundation Trust", 121)]),
     ("Barts Health and Homerton Healthcare, which came 61st and 7th respectively, are both in London.",
      [("Barts Health", 61), ("Homerton Healthcare", 7)]),
-    ("Frimley Health, Royal Cornwall Hospitals and Gloucestershire Hospitals respectively achieve a ranking of "
-     "9, 14 and 38.", [("Frimley Health", 9), ("Gloucestershire Hospitals", 38), ("Royal Cornwall Hospitals", 14)]),
+    ("Frimley Health, Royal Cornwall Hospitals and Gloucestershire Hospitals are ranked 9, 14 and 38 "
+     "respectively.", [("Frimley Health", 9), ("Gloucestershire Hospitals", 38), ("Royal Cornwall Hospitals", 14)]),
     ("Respectively, Medway NHS Foundation Trust and Barts Health sit 121st and 61st.",
      [("Barts Health", 61), ("Medway NHS Foundation Trust", 121)]),
     ("East Kent Hospitals and Walsall Healthcare came 125th and 90th, respectively.",
@@ -145,7 +146,7 @@ RESPECTIVELY = [
 ]
 
 WITHIN_A_TABLE = [
-    ("Sussex Partnership is listed at number two in category one.", [("Sussex Partnership", 2)]),
+    ("Sussex Partnership appears at number three within category two.", [("Sussex Partnership", 3)]),
     ("Homerton Healthcare sits at number 4 in segment 1.", [("Homerton Healthcare", 4)]),
     ("In segment two, Frimley Health is placed at number three.", [("Frimley Health", 3)]),
     ("Barts Health is ranked number 12 within the second segment.", [("Barts Health", 12)]),
@@ -156,8 +157,8 @@ WITHIN_A_TABLE = [
 ]
 
 SELF_FRAMES = [
-    ("Sussex Partnership NHS Foundation Trust is compared with mental health and community peers, of whom there "
-     "are 61. Sussex Partnership NHS Foundation Trust ranked 30th.",
+    ("The non-acute league has community and mental health trusts, of which there are 61 this quarter. "
+     "Sussex Partnership NHS Foundation Trust ranked 30th.",
      ("Sussex Partnership NHS Foundation Trust", 30, 61)),
     ("Homerton Healthcare ranked 30th of 134.", ("Homerton Healthcare", 30, 134)),
     ("Frimley Health has ranked 30th in the acute table.", ("Frimley Health", 30, None)),
@@ -192,7 +193,7 @@ def test_names_and_positions(nlp: Language, text: str, expected: list[tuple[str,
 @pytest.mark.parametrize(("text", "expected"), SELF_FRAMES)
 def test_ranked_30th_frame(nlp: Language, text: str, expected: tuple[str, int, int | None]) -> None:
     """'We ranked 30th' with a named organisation in place of 'we': the frame, and a league size
-    stated in the sentence before ('of whom there are 61')."""
+    stated in the sentence before ('of which there are 61')."""
     assert [(r.name, r.rank, r.total) for r in read(nlp, text).rankings] == [expected]
 
 
@@ -204,18 +205,18 @@ TRAPS = [
     "NHS England placed 12 trusts in the recovery programme.",
     "South Central Ambulance Service met the target for category 2 calls in 30 minutes.",
     "The CQC rated Homerton Healthcare good, up from requires improvement.",
-    "Frimley Health was 10th nationally for four-hour A&E waits.",
-    "Royal Cornwall Hospitals came third for diagnostic tests within six weeks.",
+    "Frimley Health was 14th nationally for referral to treatment waits.",
+    "Royal Cornwall Hospitals came fourth for cancer treatment within 62 days.",
     "Barts Health was named among the top 10 employers in London.",
-    "Gloucestershire Hospitals was first placed in special measures in 2016.",
-    "Walsall Healthcare is one of the worst performing trusts for 12-hour waits.",
+    "Gloucestershire Hospitals was first put in special measures in 2016.",
+    "Walsall Healthcare is among the weakest performers for 12-hour waits.",
     "Sussex Partnership is the best-performing mental health trust in the south east.",
     "Homerton Healthcare was the lowest-placed London trust.",
     "East Kent Hospitals ranked second-worst in the south east region.",
     "Medway NHS Foundation Trust is in segment 1, the top of the four bands.",
     "Frimley Health is in the top 20 for cancer treatment.",
     "Barts Health's average score of 3.1 is the highest in the region.",
-    "Royal Cornwall Hospitals was 15th from bottom in the table for the proportion of patients seen in four hours.",
+    "Royal Cornwall Hospitals was 19th from bottom for the share of patients seen within four hours.",
     "The trust board met at 10 in the main hall, and Homerton Healthcare at 11.",
     "Barts Health came second in the South West for cancer waits and third in London.",
     "Medway NHS Foundation Trust was ranked third among trusts in the region.",
@@ -283,7 +284,7 @@ def test_terse_positions(nlp: Language, text: str, expected: tuple[str, int, int
      [("Barts Health", 3), ("Frimley Health", 1), ("Homerton Healthcare", 2)]),
     ("The top-ranked acute trust in England was Royal Cornwall Hospitals, followed by Gloucestershire Hospitals.",
      [("Gloucestershire Hospitals", 2), ("Royal Cornwall Hospitals", 1)]),
-    ("With Frimley Health at the top, followed by the Homerton Healthcare, and Barts Health, specialists lead.",
+    ("Frimley Health sits at the top, followed by Homerton Healthcare and Barts Health.",
      [("Barts Health", 3), ("Frimley Health", 1), ("Homerton Healthcare", 2)]),
     ("Medway NHS Foundation Trust came 120th, followed by East Kent Hospitals.",
      [("East Kent Hospitals", 121), ("Medway NHS Foundation Trust", 120)]),
@@ -329,8 +330,9 @@ def test_counted_from_the_bottom_without_a_size_is_no_position(nlp: Language) ->
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("It is Frimley Health, that is the largest general trust on the list, at position 9.", ("Frimley Health", 9)),
-    ("Barts Health, which runs five hospitals, at number 61.", ("Barts Health", 61)),
+    ("Frimley Health, which is the biggest general hospital trust in the table, sits at position 11.",
+     ("Frimley Health", 11)),
+    ("Barts Health, which runs several sites, at number 61.", ("Barts Health", 61)),
     ("Homerton Healthcare, based in Hackney, ranked seventh.", ("Homerton Healthcare", 7)),
     ("Medway NHS Foundation Trust, the county's largest provider, came 121st.", ("Medway NHS Foundation Trust", 121)),
     ("Walsall Healthcare, a small district general trust, sits in 90th place.", ("Walsall Healthcare", 90)),

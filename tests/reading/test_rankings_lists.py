@@ -22,7 +22,8 @@ NUMBERED = [
     ("The top of the new acute league table:\n1. {0}\n2. {1}\n3. {2}\n", [1, 2, 3]),
     ("Rankings, acute trusts\n1) {0}\n2) {1}\n3) {2}\n", [1, 2, 3]),
     ("NHS league tables: the top three\n#1 {0}\n#2 {1}\n#3 {2}\n", [1, 2, 3]),
-    ("The league tables were published today. The full list reads:\nNo. 1 {0}\nNo. 2 {1}\nNo. 3 {2}\n", [1, 2, 3]),
+    ("The league tables were published today. The complete list, as published:\nNo. 1 {0}\nNo. 2 {1}\nNo. 3 {2}\n",
+     [1, 2, 3]),
     ("Acute league table, with each trust's average score\n1. {0} – 1.41\n2. {1} – 1.47\n3. {2} – 1.52\n",
      [1, 2, 3]),
     ("Position in the acute table (segment in brackets)\n1 {0} (1)\n2 {1} (1)\n3 {2} (2)\n", [1, 2, 3]),
@@ -47,8 +48,8 @@ def test_numbered_lines_rank_the_organisations(nlp: Language, template: str, ran
     # numbered, but nothing says it is the table's order
     "Trusts visited by the minister this week:\n1. {0}\n2. {1}\n3. {2}\n",
     # a gallery of a region's trusts, each with its own position stated in words
-    "Here are the region's trusts.\n1 . {0} It ranked 41 overall.\n2 . {1} It ranked 55 overall.\n",
+    "Our pick of the county's providers.\n1 . {0} It ranked 47 overall.\n2 . {1} It ranked 55 overall.\n",
 ])
 def test_numbered_lines_that_are_not_the_table(nlp: Language, text: str) -> None:
     got = ranked(nlp, text.format(*THREE))
-    assert all(rank in {41, 55} for _, rank, _ in got)
+    assert all(rank in {47, 55} for _, rank, _ in got)
