@@ -5,9 +5,8 @@ Main flow (``runner.extract``), one folder a step: ``sources`` read files, folde
 archives into text → ``pipeline`` (spaCy rule components) marks quantities, segments,
 populations and organisations → ``reading`` turns the marks into records: count claims
 (``reading.claims``), memberships (``reading.memberships``, ``reading.groups``,
-``reading.tables``, ``reading.lists``), rankings (``reading.rankings``, with
-``rank_frames``, ``rank_lists``, ``rank_words``) and linked names (``reading.linking``) →
-``reconcile`` checks and reconciles them → ``results`` writes the
+``reading.tables``, ``reading.lists``), rankings (``reading.rankings``) and linked names
+(``reading.linking``) → ``reconcile`` checks and reconciles them → ``results`` writes the
 tables, ``report`` the audit page.
 """
 
