@@ -32,8 +32,10 @@ _COUNTING_BEFORE = {"the", "all", "of", "are", "were", "those", "these", "some",
 # 'came second in the national estates awards', 'third in the staff survey': some other list
 _OTHER_LISTS = {"award", "awards", "prize", "prizes", "competition", "survey", "poll", "employers", "guide", "index"}
 _CLAUSE_END = {",", ";", ":", ".", "(", ")", "–", "—", "but", "while", "whilst", "although"}
-_LEAGUE_PAGE = regex.compile(r"\bleague|oversight|segment|\bNOF\b|\bacute\s+(?:nhs\s+)?trusts|non-acute|"
-                             r"ambulance\s+trusts|\btrusts?\s+tables?\b", regex.I)
+# the sizes of the 2025/26 leagues ('98th out of 134', '30th of 61') name them as well as words do
+_LEAGUE_PAGE = regex.compile(r"\bleague|oversight|segment|\bNOF\b|\bframework\b|\bacute\s+(?:nhs\s+)?trusts|"
+                             r"non-acute|ambulance\s+trusts|\btrusts?\s+tables?\b|"
+                             r"\b(?:of|out\s+of|among)\s+(?:the\s+)?(?:134|135|61)\b", regex.I)
 _SIZE_SENTENCE = regex.compile(r"\bof (?:whom|which) there (?:are|were) (\d{1,3})\b|\bthere (?:are|were) (\d{1,3}) "
                                r"(?:[a-z-]+ ){0,4}trusts in (?:the|this|that|our|its) (?:league|table)", regex.I)
 
@@ -157,8 +159,8 @@ def stated_size(doc: Doc, sent: Span) -> int | None:
 
 def league_context(doc: Doc) -> bool:
     """A page about the oversight league tables: it names them, the framework or its segments,
-    or the leagues ('acute trusts', 'non-acute'). A position on any other page ('ranked 45th
-    of the top 100 employers') is in some other list."""
+    or the leagues ('acute trusts', 'non-acute', 'out of 134'). A position on any other page
+    ('ranked 45th of the top 100 employers') is in some other list."""
     key = "extractor.league_context"
     if key not in doc.user_data:
         doc.user_data[key] = _LEAGUE_PAGE.search(doc_text(doc)) is not None

@@ -381,3 +381,13 @@ def test_the_archive_gate_knows_the_oversight_table(text: str) -> None:
     from extractor.sources.relevance import names_oversight, scan_terms
 
     assert names_oversight(text) and scan_terms(text.encode())
+
+
+@pytest.mark.parametrize("text", [
+    "The framework ranks Barts Health 61st.",
+    "Homerton Healthcare was ranked 30th of 61.",
+    "Frimley Health is now 9th out of 134.",
+])
+def test_a_league_named_by_its_size_or_the_framework(nlp: Language, text: str) -> None:
+    """No 'league table' in so many words, but the framework or a league's size says which list."""
+    assert len(read_doc(nlp("Published 12 December 2025\n" + text)).rankings) == 1
