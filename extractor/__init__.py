@@ -6,8 +6,10 @@ archives into text → ``pipeline`` (spaCy rule components) marks quantities, se
 populations and organisations → ``reading`` turns the marks into records: count claims
 (``reading.claims``), memberships (``reading.memberships``, ``reading.groups``,
 ``reading.tables``, ``reading.lists``), rankings (``reading.rankings``) and linked names
-(``reading.linking``) → ``reconcile`` checks and reconciles them → ``results`` writes the
-tables, ``report`` the audit page.
+(``reading.linking``), each with the period its words describe (``reading.periods``) and
+any reason to doubt a claim (``reading.doubts``) → ``reconcile`` checks and reconciles them
+and follows each organisation through the periods (``reconcile.timeline``) → ``results``
+writes the tables (``export.sqlite`` the one-file database), ``report`` the audit page.
 """
 
 from __future__ import annotations

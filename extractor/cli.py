@@ -16,7 +16,7 @@ import webbrowser
 from pathlib import Path
 
 from . import __version__
-from .errors import ErrorCode, UsageError
+from .errors import ErrorCode, OfficialTableError, UsageError
 
 log = logging.getLogger("extractor")
 
@@ -36,19 +36,21 @@ def _count_inputs(paths: list[str]) -> int | None:
 
 
 def _run_extract(args: argparse.Namespace, report: bool):
+    from .results import FORMATS
     from .runner import ExtractOptions, extract_to
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise UsageError(ErrorCode.NOT_FOUND, f"no such file or folder: {', '.join(missing)}")
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-    bad = [f for f in formats if f not in ("csv", "parquet")]
+    bad = [f for f in formats if f not in FORMATS]
     if bad:
-        raise UsageError(ErrorCode.UNSUPPORTED, f"unknown --format {', '.join(bad)} (choose csv, parquet or both)")
+        raise UsageError(ErrorCode.UNSUPPORTED,
+                         f"unknown --format {', '.join(bad)} (choose from {', '.join(FORMATS)}, comma-separated)")
     try:
         options = ExtractOptions(reconcile=not args.no_reconcile, jobs=args.jobs, doc_timeout=args.doc_timeout,
                                  max_docs_per_worker=args.max_docs_per_worker, scheduler=args.scheduler,
-                                 resume=args.resume)
+                                 resume=args.resume, official=tuple(args.official))
     except ValueError as exc:
         raise UsageError(ErrorCode.UNSUPPORTED, str(exc)) from None
     out = Path(args.out)
@@ -125,8 +127,34 @@ def cmd_orgs(args: argparse.Namespace) -> int:
     from .gazetteer import load_gazetteer
 
     day = dt.date.fromisoformat(args.date) if args.date else None
-    print(load_gazetteer().explain(" ".join(args.query), org_type=args.type, on=day))
+    query = " ".join(args.query)
+    gazetteer = load_gazetteer()
+    print(gazetteer.explain(query, org_type=args.type, on=day))
+    if args.out:
+        _print_history(gazetteer, query, args, day)
     return 0
+
+
+def _print_history(gazetteer, query: str, args: argparse.Namespace, day: dt.date | None) -> None:
+    """The history of the organisation(s) the query names, from a run's ``timeline.csv``."""
+    import pandas as pd
+
+    from .export.sqlite import FILE_NAME, read_table
+    from .report.organisations import histories, history_text, select
+
+    path, database = Path(args.out) / "timeline.csv", Path(args.out) / FILE_NAME
+    if path.is_file():
+        timeline = pd.read_csv(path, dtype=str, keep_default_na=False)
+    elif database.is_file():
+        path, timeline = database, read_table(database, "timeline")
+    else:
+        raise UsageError(ErrorCode.NOT_FOUND, f"no {path}: run `extractor extract ... --out {args.out}` first")
+    link = gazetteer.resolve(query, org_type=args.type, on=day)
+    codes = [link.code] if link.code else [hit.code for hit in gazetteer.lookup(query)[0]]
+    found = select(histories(timeline), codes, query)
+    print(f"\nhistory in {path}:" if found else f"\nno history for {query!r} in {path}")
+    for history in found:
+        print(history_text(history))
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
@@ -159,8 +187,15 @@ def build_parser() -> argparse.ArgumentParser:
                        help="files or folders: .txt, .html, .pdf, .warc/.warc.gz (folders are read recursively)")
         p.add_argument("--out", default=out_default, required=out_default is None, metavar="DIR",
                        help="folder for documents.csv, claims.csv, memberships.csv, rankings.csv, checks.csv, "
-                            "dataset.csv, organisations.csv and report.html")
-        p.add_argument("--format", default="csv", help="csv, parquet or csv,parquet (default: csv)")
+                            "dataset.csv, timeline.csv, organisations.csv and report.html")
+        p.add_argument("--format", default="csv",
+                       help="csv, parquet, sqlite (dataset.sqlite: every table, keys, indexes and full-text "
+                            "search), comma-separated (default: csv)")
+        p.add_argument("--official", action="append", default=[], metavar="FILE",
+                       help="an official segmentation or league table (CSV or XLSX: organisation code and/or name, "
+                            "segment, optional rank and league, the period in a column or the file name) to check "
+                            "claims, memberships, ranks and the timeline against; repeatable, added to the shipped "
+                            "2025/26 Q3 extract (a later file's row replaces an earlier one's)")
         p.add_argument("--quiet", action="store_true", help="no progress bar")
         p.add_argument("--strict", action="store_true", help="exit 1 when any document failed")
         p.add_argument("--no-reconcile", action="store_true", help="skip checks.csv and dataset.csv")
@@ -178,11 +213,16 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--open", action="store_true", help="open the report in a web browser")
     p.set_defaults(func=cmd_audit)
 
-    p = sub.add_parser("orgs", help="show how an organisation name resolves and why",
-                       description="Resolve a name against the organisation gazetteer and explain the decision.")
+    p = sub.add_parser("orgs", help="show how an organisation name resolves and why, and its history",
+                       description="Resolve a name against the organisation gazetteer and explain the decision; "
+                                   "with --out DIR, print its history from that run's timeline.csv.")
     p.add_argument("query", nargs="+", help="the name as written, e.g. 'East Kent Hospitals'")
     p.add_argument("--type", help="org type hint: icb, acute, ambulance, mental_health, ...")
     p.add_argument("--date", help="the document date (YYYY-MM-DD): names resolve as they were then")
+    p.add_argument("--out", metavar="DIR",
+                   help="also print the organisation's history (segments and league positions period by period, "
+                        "with the documents behind them and conflicts) from DIR/timeline.csv (or DIR/dataset.sqlite) "
+                        "of an earlier run")
     p.set_defaults(func=cmd_orgs)
 
     p = sub.add_parser("fetch", help="download pages politely (robots.txt, rate limits, cache)",
@@ -204,6 +244,9 @@ def main(argv: list[str] | None = None) -> int:
                         format="%(levelname)s %(name)s: %(message)s")
     try:
         return args.func(args)
+    except OfficialTableError as exc:  # the code too: the user's file is at fault, not the command line
+        print(f"extractor: {exc}", file=sys.stderr)
+        return 2
     except UsageError as exc:
         print(f"extractor: {exc.detail}", file=sys.stderr)
         return 2

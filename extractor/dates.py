@@ -79,6 +79,24 @@ def find_published(text: str, lines: int = 6) -> str:
     return ""
 
 
+# Framework in force from each date (first day of its first segmentation).
+ERAS = (
+    (dt.date(2016, 10, 1), "sof2016"),
+    (dt.date(2021, 7, 1), "sof2021"),
+    (dt.date(2023, 7, 1), "nof2022"),
+    (dt.date(2025, 9, 1), "nof2025"),
+)
+
+
+def framework_on(date: dt.date) -> str:
+    """The framework whose segmentation was current on ``date`` ("" before October 2016)."""
+    current = ""
+    for start, name in ERAS:
+        if date >= start:
+            current = name
+    return current
+
+
 def financial_year(date: dt.date) -> str:
     """NHS financial years run April to March: 2024-02-10 → "2023/24"."""
     start = date.year if date.month >= 4 else date.year - 1
@@ -105,3 +123,19 @@ def to_date(iso: str) -> dt.date | None:
         return dt.date.fromisoformat(iso if len(iso) == 10 else f"{iso[:7]}-01")
     except ValueError:
         return None
+
+
+def fy_label(start_year: int, quarter: int) -> str:
+    """A financial quarter as the dataset writes it: (2023, 3) → "2023/24 Q3"."""
+    return f"{start_year}/{(start_year + 1) % 100:02d} Q{quarter}"
+
+
+def fy_quarter(day: dt.date) -> tuple[int, int]:
+    """The financial year (by its first calendar year) and quarter a date falls in."""
+    if day.month >= 4:
+        return day.year, (day.month - 4) // 3 + 1
+    return day.year - 1, 4
+
+
+def previous_quarter(start_year: int, quarter: int) -> tuple[int, int]:
+    return (start_year, quarter - 1) if quarter > 1 else (start_year - 1, 4)

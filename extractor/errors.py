@@ -10,7 +10,8 @@ from enum import Enum
 
 
 class ErrorCode(str, Enum):
-    """Codes and the sentence each one prints. E1xx: input; E2xx: parsing; E3xx: run; E4xx: fetching."""
+    """Codes and the sentence each one prints. E1xx: input; E2xx: parsing; E3xx: run; E4xx: fetching;
+    E5xx: official tables given by the user."""
 
     EMPTY = "E101: the document is empty"
     BINARY = "E102: the document is binary data, not text"
@@ -36,6 +37,12 @@ class ErrorCode(str, Enum):
     REDIRECTS = "E405: the redirects could not be followed"
     DOWNLOAD_TOO_LARGE = "E406: the download is larger than the size cap"
     UNWANTED_TYPE = "E407: unsupported content type"
+    OFFICIAL_UNREADABLE = "E501: the official table could not be read (a CSV or XLSX file is needed)"
+    OFFICIAL_NO_ORGANISATION = "E502: the official table has no organisation code or name column"
+    OFFICIAL_NO_SEGMENT = "E503: the official table has no segment column"
+    OFFICIAL_BAD_VALUE = "E504: the official table has values that cannot be read"
+    OFFICIAL_NO_PERIOD = "E505: the official table does not say which period it describes"
+    OFFICIAL_CONFLICT = "E506: the official tables place one organisation twice in one period"
 
     @property
     def code(self) -> str:
@@ -65,3 +72,7 @@ class SkipDocument(ExtractorError):
 
 class UsageError(ExtractorError):
     """The caller asked for something impossible (bad path, bad option)."""
+
+
+class OfficialTableError(UsageError):
+    """An official table given with ``--official`` cannot be used (E5xx)."""

@@ -225,13 +225,11 @@ class Gazetteer:
         hits = self.index.get(key, ())
         return bool(hits) and all(h.kind == "abbrev" for h in hits)
 
-    def publisher(self, source: str = "", title: str = "") -> str:
+    def publisher(self, source: str = "", title: str = "", on: datetime.date | str | None = None) -> str:
         """The code of the organisation whose own publication this is, or ""."""
-        host = _host(source)
-        while host:
-            if host in self.domains:
-                return self.domains[host]
-            host = host.partition(".")[2] if host.count(".") > 2 else ""
+        code = self.site_owner(source, on=on).code
+        if code:
+            return code
         if title:
             found = {
                 link.code for link in (self.resolve(m) for m in _title_mentions(self, title)) if link.code
@@ -239,6 +237,73 @@ class Gazetteer:
             if len(found) == 1:
                 return found.pop()
         return ""
+
+    def site_owner(self, url: str, *, on: datetime.date | str | None = None) -> Link:
+        """The organisation whose website ``url`` is on, and why ("" when it is nobody's).
+
+        A host the reference data lists as an organisation's website decides. Otherwise NHS
+        sites are named by their first label (``mtw.nhs.uk``, ``newcastle-hospitals.nhs.uk``,
+        ``lancashireandsouthcumbria.icb.nhs.uk``), which is read as an alias, an acronym, the
+        alias with its spaces closed up, or a place word and the initials of the rest of a
+        name (``kentcht``: Kent Community Health Trust). A staging copy of a trust site keeps
+        its name before ``.nhs.`` (``medway.nhs.example.net`` is ``medway.nhs.uk``). A label
+        that is only a place, or fits two bodies, names no one.
+        """
+        host = _host(url)
+        if not host:
+            return Link("", "", "", "no web address", ())
+        labels = host.split(".")
+        if "nhs" in labels[1:-1] and labels[-2:] != ["nhs", "uk"]:
+            owned = f"{'.'.join(labels[:labels.index('nhs', 1)])}.nhs.uk"
+            if owned in self.domains:
+                host = owned
+        probe = host
+        while probe:
+            if probe in self.domains:
+                return self._site_link(self.domains[probe], on, f"website {probe!r} of this organisation")
+            probe = probe.partition(".")[2] if probe.count(".") > 2 else ""
+        label = labels[0]
+        hint = "icb" if "icb" in labels[1:-1] else None
+        codes = set()
+        for key in (normalize(label.replace("-", " ")), label.replace("-", "")):
+            # a bare place names a body only when the host says which kind (".icb.nhs.uk")
+            hits = [h for h in self.index.get(key, ()) if KIND_RANK.get(h.kind, 0) == 0 or hint]
+            codes |= {h.code for h in hits}
+        if not codes and hint:
+            spaced = [k for k in self.index if k.replace(" ", "") == label.replace("-", "")]
+            codes = {h.code for k in spaced for h in self.index[k]}
+        if not codes:
+            codes = set(self.host_labels.get(label.replace("-", ""), ()))
+        if hint:
+            codes = {c for c in codes if self.orgs[c].org_type in HINT_GROUPS[hint]} or codes
+        if len(codes) > 1:
+            day = parse_date(on) or datetime.date.today()
+            codes = {c for c in codes if self.orgs[c].open_on(day)} or codes
+        if len(codes) != 1:
+            reason = f"host label {label!r} " + ("fits " + ", ".join(sorted(codes)) if codes else "names no one")
+            return Link("", "", "", reason, tuple(sorted(codes)))
+        return self._site_link(codes.pop(), on, f"host label {label!r} of {host!r}")
+
+    def _site_link(self, code: str, on: datetime.date | str | None, why: str) -> Link:
+        org = self.orgs[code]
+        return Link(code, org.name_on(parse_date(on)), org.org_type, why, (code,))
+
+    @property
+    def host_labels(self) -> dict[str, tuple[str, ...]]:
+        """Closed-up spellings of names as web hosts write them, to their codes: the alias
+        without spaces ("bucksheathcare") and a name's first word with the initials of the
+        rest ("kentcht", "healthierlsc"; "NHS", "and", "of" and "Foundation" are skipped,
+        and the form with F is kept too). Built on first use."""
+        cached = self.__dict__.get("_host_labels")
+        if cached is None:
+            table: dict[str, set[str]] = {}
+            for key, hits in self.index.items():
+                codes = {h.code for h in hits if KIND_RANK.get(h.kind, 0) == 0}
+                if codes:
+                    for form in _closed_up(key):
+                        table.setdefault(form, set()).update(codes)
+            cached = self.__dict__["_host_labels"] = {k: tuple(sorted(v)) for k, v in table.items()}
+        return cached
 
     def lookup(self, mention: str) -> tuple[tuple[AliasHit, ...], set[str], str]:
         """Alias hits for ``mention``, the type groups its own words imply, and the key used.
@@ -415,6 +480,23 @@ def _successor_chain_head(gaz: Gazetteer, codes: list[str], day: datetime.date |
     when = day or datetime.date.today()
     live = [c for c in codes if gaz.orgs[c].open_on(when)]
     return live[0] if len(live) == 1 else ""
+
+
+_INITIALS_SKIP = {"nhs", "and", "of", "the", "for"}
+
+
+def _closed_up(key: str) -> set[str]:
+    """Host-label spellings of one alias key (see :attr:`Gazetteer.host_labels`)."""
+    words = key.split()
+    out = {"".join(words)} if len(words) > 1 else set()
+    kept = [w for w in words if w not in _INITIALS_SKIP]
+    for names in (kept, [w for w in kept if w != "foundation"]):
+        if len(names) >= 3:
+            out.add(names[0] + "".join(w[0] for w in names[1:]))
+            out.add("".join(w[0] for w in names[:-1]) + names[-1])
+    if "and" in words and len(words) >= 4 and words[0] != "nhs":
+        out.add("".join(w[0] for w in words if w not in {"nhs", "of", "the"}))
+    return out
 
 
 def _host(url: str) -> str:

@@ -36,6 +36,7 @@ class Claim:
     end: int = 0
     org_words: str = ""
     period: str = ""
+    doubt: str = ""  # why the claim may be misread ("" when read with confidence)
     doc_id: str = ""
     claim_id: str = ""
 
@@ -46,6 +47,7 @@ class Claim:
             "total": _num(self.total), "percent": _num(self.percent), "share_text": self.share_text,
             "scope": self.scope, "framework": self.framework, "text": self.text,
             "start": self.start, "end": self.end, "period": self.period, "org_words": self.org_words,
+            "doubt": self.doubt,
         }
 
 

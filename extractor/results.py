@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from .schema import TABLES
+from .schema import TABLES, TIMELINE
 
-FORMATS = ("csv", "parquet")
+if TYPE_CHECKING:
+    from .export.sqlite import SqliteWriter
+
+FORMATS = ("csv", "parquet", "sqlite")
 
 
 @dataclass
@@ -26,13 +30,14 @@ class ExtractionResult:
     rankings: pd.DataFrame
     checks: pd.DataFrame
     dataset: pd.DataFrame
+    timeline: pd.DataFrame = field(default_factory=TIMELINE.empty)
     organisations: pd.DataFrame = field(default_factory=pd.DataFrame)
     texts: dict[str, str] = field(default_factory=dict)
 
     def tables(self) -> dict[str, pd.DataFrame]:
         return {"documents": self.documents, "claims": self.claims, "memberships": self.memberships,
                 "rankings": self.rankings, "checks": self.checks, "dataset": self.dataset,
-                "organisations": self.organisations}
+                "timeline": self.timeline, "organisations": self.organisations}
 
     def problems(self) -> list[str]:
         """Every way the tables break the contract (empty when they keep it)."""
@@ -43,27 +48,43 @@ class ExtractionResult:
         return out
 
     def write(self, out_dir: Path, formats: tuple[str, ...] = ("csv",)) -> list[Path]:
-        """Write every table as ``<name>.csv`` (and/or ``.parquet``); returns the paths."""
+        """Write every table as ``<name>.csv`` (and/or ``.parquet``, and/or into ``dataset.sqlite``);
+        returns the paths."""
         return write_tables(out_dir, self.tables(), formats)
 
 
 def write_tables(out_dir: Path, tables: dict[str, pd.DataFrame | Iterable[pd.DataFrame]],
                  formats: tuple[str, ...] = ("csv",)) -> list[Path]:
-    """Write each table, given whole or as an iterable of chunks, so a huge table never sits in memory."""
+    """Write each table, given whole or as an iterable of chunks, so a huge table never sits in memory.
+
+    ``csv`` and ``parquet`` give a file per table; ``sqlite`` one ``dataset.sqlite`` holding them all.
+    """
     bad = [f for f in formats if f not in FORMATS]
     if bad:
         raise ValueError(f"unknown format {bad[0]!r}; choose from {FORMATS}")
     out_dir.mkdir(parents=True, exist_ok=True)
+    database = None
+    if "sqlite" in formats:
+        from .export.sqlite import SqliteWriter
+
+        database = SqliteWriter(out_dir)
     written = []
-    for name, table in tables.items():
-        chunks = [table] if isinstance(table, pd.DataFrame) else table
-        written.extend(_write_chunks(out_dir, name, chunks, formats))
+    try:
+        for name, table in tables.items():
+            chunks = [table] if isinstance(table, pd.DataFrame) else table
+            written.extend(_write_chunks(out_dir, name, chunks, formats, database))
+    except BaseException:
+        if database is not None:
+            database.abort()
+        raise
+    if database is not None:
+        written.append(database.close())
     return written
 
 
-def _write_chunks(out_dir: Path, name: str, chunks: Iterable[pd.DataFrame],
-                  formats: tuple[str, ...]) -> list[Path]:
-    paths = {fmt: out_dir / f"{name}.{fmt}" for fmt in formats}
+def _write_chunks(out_dir: Path, name: str, chunks: Iterable[pd.DataFrame], formats: tuple[str, ...],
+                  database: SqliteWriter | None = None) -> list[Path]:
+    paths = {fmt: out_dir / f"{name}.{fmt}" for fmt in formats if fmt in ("csv", "parquet")}
     parquet = None
     first = True
     try:
@@ -81,6 +102,8 @@ def _write_chunks(out_dir: Path, name: str, chunks: Iterable[pd.DataFrame],
                 if parquet is None:
                     parquet = pq.ParquetWriter(paths["parquet"], part.schema)
                 parquet.write_table(part.cast(parquet.schema))
+            if database is not None:
+                database.write(name, df)
             first = False
     finally:
         if parquet is not None:

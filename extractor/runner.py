@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pandas as pd
+
 from .batch import BatchOptions, Journal, run_batch
 from .batch.assemble import (
     WITH_RECORDS,
@@ -44,7 +46,9 @@ class ExtractOptions:
     ``jobs`` > 1 runs that many worker processes, each enforcing ``doc_timeout`` seconds
     per document and replaced after ``max_docs_per_worker`` documents; ``scheduler``
     (``local`` or ``tcp://host:port``) runs on Dask instead. ``resume`` keeps the
-    documents a killed run of :func:`extract_to` already journalled.
+    documents a killed run of :func:`extract_to` already journalled. ``official`` adds
+    official segmentations or league tables (CSV or XLSX files, see
+    :func:`extractor.reconcile.official.load_official`) to the shipped 2025/26 Q3 extract.
     """
 
     max_bytes: int = DEFAULT_MAX_BYTES
@@ -54,6 +58,7 @@ class ExtractOptions:
     max_docs_per_worker: int = 200
     scheduler: str | None = None
     resume: bool = False
+    official: tuple[str | Path, ...] = ()
 
     def __post_init__(self) -> None:
         if self.jobs < 1:
@@ -62,6 +67,15 @@ class ExtractOptions:
             raise ValueError(f"doc_timeout must be positive, not {self.doc_timeout}")
         if self.max_docs_per_worker < 1:
             raise ValueError(f"max_docs_per_worker must be at least 1, not {self.max_docs_per_worker}")
+
+    def official_table(self) -> pd.DataFrame | None:
+        """The official tables to check against; ``None`` (the shipped ones) unless files were given.
+        Raises :class:`~extractor.errors.OfficialTableError` for a file that cannot be used."""
+        if not self.official or not self.reconcile:
+            return None
+        from .reconcile import load_official
+
+        return load_official(self.official)
 
     def batch(self) -> BatchOptions:
         return BatchOptions(jobs=self.jobs, doc_timeout=self.doc_timeout,
@@ -78,9 +92,10 @@ def extract(paths: Iterable[str | Path], options: ExtractOptions | None = None,
         documents = documents_frame(journal)
         records = record_frames(journal)
         texts = journal.texts()
-        checks, dataset = reconciled(documents, records, options.reconcile, texts=texts)
-        return ExtractionResult(documents=documents, checks=checks, dataset=dataset,
-                                organisations=organisations(journal), texts=texts, **records)
+        tables = reconciled(documents, records, options.reconcile, texts=texts, official=options.official_table())
+        return ExtractionResult(documents=documents, checks=tables.checks, dataset=tables.dataset,
+                                timeline=tables.timeline, organisations=organisations(journal), texts=texts,
+                                **records)
 
 
 @dataclass
@@ -111,14 +126,15 @@ def extract_to(paths: Iterable[str | Path], out_dir: Path, options: ExtractOptio
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:  # before the run, not after hours of it
         raise ValueError(f"unknown format {unknown[0]!r}; choose from {FORMATS}")
+    official = options.official_table()  # a bad official file fails here, not after the run
     with Journal(out_dir / WORK_DIR, resume=options.resume) as journal:
         run_batch(paths, journal, options.batch(), on_document, on_resumed)
         records = record_frames(journal)
-        checks, dataset = reconciled(documents_frame(journal, WITH_RECORDS), records, options.reconcile,
-                                     texts=journal.texts(WITH_RECORDS))
+        checked = reconciled(documents_frame(journal, WITH_RECORDS), records, options.reconcile,
+                             texts=journal.texts(WITH_RECORDS), official=official)
         orgs = organisations(journal)
-        tables = {"documents": document_chunks(journal), **records, "checks": checks, "dataset": dataset,
-                  "organisations": orgs}
+        tables = {"documents": document_chunks(journal), **records, "checks": checked.checks,
+                  "dataset": checked.dataset, "timeline": checked.timeline, "organisations": orgs}
         written = write_tables(out_dir, tables, formats)
         status = journal.status_counts()
         lost = lost_rows(journal)
@@ -132,6 +148,6 @@ def extract_to(paths: Iterable[str | Path], out_dir: Path, options: ExtractOptio
         else:
             documents = documents_frame(journal, f"{WITH_RECORDS} OR status = 'failed'")
             texts = journal.texts(WITH_RECORDS)
-        result = ExtractionResult(documents=documents, checks=checks, dataset=dataset, texts=texts,
-                                  organisations=orgs, **records)
+        result = ExtractionResult(documents=documents, checks=checked.checks, dataset=checked.dataset,
+                                  timeline=checked.timeline, texts=texts, organisations=orgs, **records)
     return BatchRun(result=result, status=status, failed=failed, written=written)

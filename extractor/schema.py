@@ -1,4 +1,4 @@
-"""The output contract (``../shared/spec/dataset.md`` v1.1), stated once.
+"""The output contract (``../shared/spec/dataset.md`` v1.2), stated once.
 
 Writers, readers and tests all use these schemas: the columns each table must carry, in
 order, and the vocabularies its coded columns may take. Extra columns follow the contract
@@ -21,6 +21,7 @@ LEAGUES = ("acute", "non_acute", "ambulance")
 POSITIONS = ("top", "bottom")
 CHECK_STATUSES = ("pass", "fail", "unverifiable")
 BASES = ("stated", "derived")
+TIMELINE_BASES = ("stated", "official")
 SEGMENTS = (1, 2, 3, 4, 5)
 
 
@@ -95,7 +96,7 @@ CLAIMS = TableSchema(
     ("claim_id", "doc_id", "org_type", "segment", "count", "total", "percent", "share_text",
      "scope", "framework", "text", "start", "end"),
     {"org_type": ORG_TYPES, "segment": _SEG, "framework": FRAMEWORKS},
-    extra=("period", "org_words", "basis_text"),
+    extra=("period", "org_words", "basis_text", "doubt"),
     integers=("count", "total", "start", "end"),
 )
 MEMBERSHIPS = TableSchema(
@@ -129,6 +130,16 @@ DATASET = TableSchema(
     integers=("count",),
 )
 
+TIMELINE = TableSchema(
+    "timeline",
+    ("ods_code", "canonical_name", "org_type", "framework", "period", "segment", "league", "rank", "total",
+     "basis", "doc_ids", "record_ids", "conflict"),
+    {"org_type": ORG_TYPES, "framework": FRAMEWORKS, "segment": _SEG, "league": LEAGUES,
+     "basis": TIMELINE_BASES},
+    extra=("names", "previous_segment"),
+    integers=("segment", "rank", "total", "previous_segment"),
+)
+
 TABLES: dict[str, TableSchema] = {
-    s.name: s for s in (DOCUMENTS, CLAIMS, MEMBERSHIPS, RANKINGS, CHECKS, DATASET)
+    s.name: s for s in (DOCUMENTS, CLAIMS, MEMBERSHIPS, RANKINGS, CHECKS, DATASET, TIMELINE)
 }

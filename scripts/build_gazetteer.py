@@ -12,7 +12,7 @@ import csv
 import datetime
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from pathlib import Path
 
 from extractor.gazetteer import normalize
@@ -472,11 +472,15 @@ class Builder:
             self.places.add(normalize(re.sub(r"^NHS |\s*CCG$", "", row["CCG20NM"])))
 
     def load_sites(self) -> None:
+        hosts: dict[str, Counter] = defaultdict(Counter)
         for row in read_rows(self.ref / "nhs_website_hospital_sites_2018-01.csv", encoding="latin-1",
                              delimiter="\xac"):
             parent = row["ParentODSCode"]
             if row["Sector"] != "NHS Sector" or parent not in self.orgs:
                 continue
+            host = re.sub(r"^(?:https?://)?(?:www\.)?([^/:?#\s]+).*$", r"\1", row.get("Website", "").strip().lower())
+            if host.endswith(".nhs.uk"):
+                hosts[parent][host] += 1
             name = re.sub(r"\bI I\b", "II", row["OrganisationName"]).strip()
             if self.is_place(name) or normalize(name) in self.places:
                 continue
@@ -490,6 +494,26 @@ class Builder:
             for form in sorted(forms):
                 self.add_alias(form, parent, "site")
             self.stats["sites"] += 1
+        self.site_websites(hosts)
+
+    def site_websites(self, hosts: dict[str, Counter]) -> None:
+        """A trust the community lists give no website (most are closed or merged) takes the
+        NHS host its 2018 sites name most often, when no other organisation claims that host."""
+        taken = {re.sub(r"^(?:https?://)?(?:www\.)?", "", o["website"].lower()).split("/")[0]
+                 for o in self.orgs.values() if o["website"]}
+        owners: dict[str, set[str]] = defaultdict(set)
+        for parent, seen in hosts.items():
+            for host in seen:
+                owners[host].add(parent)
+        for parent in sorted(hosts):
+            org = self.orgs[parent]
+            if org["website"] or org["org_type"] in ("icb", "ccg"):
+                continue
+            host, _ = min(hosts[parent].items(), key=lambda kv: (-kv[1], kv[0]))
+            if host not in taken and owners[host] == {parent}:
+                org["website"] = f"https://{host}"
+                taken.add(host)
+                self.stats["site_websites"] += 1
 
     # -- assembly ------------------------------------------------------------------------
     def trust_alias_pass(self) -> None:

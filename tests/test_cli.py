@@ -180,3 +180,55 @@ def test_orgs_explains_a_resolution() -> None:
     proc = run("orgs", "East", "Kent", "Hospitals")
     assert proc.returncode == 0, proc.stderr
     assert "RVV" in proc.stdout and "East Kent Hospitals University NHS Foundation Trust" in proc.stdout
+
+
+OFFICIAL_DOC = ("Published 20 February 2024\nIn the Q3 2023/24 segmentation, NHS Frimley ICB was the only "
+                "integrated care board placed in segment 1.\n")
+
+
+@pytest.fixture(scope="module")
+def with_official(tmp_path_factory: pytest.TempPathFactory):
+    folder = tmp_path_factory.mktemp("official")
+    (folder / "docs").mkdir()
+    (folder / "docs" / "story.txt").write_text(OFFICIAL_DOC, encoding="utf-8")
+    table = folder / "icb_segments_2023-24_q3.xlsx"
+    pd.DataFrame([{"ICB code": "QNQ", "ICB name": "NHS Frimley Integrated Care Board", "Segment": 2}]).to_excel(
+        table, index=False)
+    out = folder / "out"
+    proc = run("extract", str(folder / "docs"), "--out", str(out), "--official", str(table), "--quiet", "--jobs", "1")
+    return proc, out
+
+
+def test_official_file_checks_the_timeline_of_its_period(with_official) -> None:
+    proc, out = with_official
+    assert proc.returncode == 0, proc.stderr
+    [row] = [r for r in read_rows(out / "timeline.csv") if r["ods_code"] == "QNQ"]
+    assert (row["period"], row["segment"], row["basis"]) == ("2023/24 Q3", "2", "official")
+    assert "official table places it in segment 2" in row["conflict"]
+    official = [c for c in read_rows(out / "checks.csv") if c["kind"] == "official_data"]
+    found = {(c["status"], c["expected"], c["observed"]) for c in official}
+    assert found == {("fail", "2", "1"), ("unverifiable", "0–41", "1")}  # the ICB; the count of 1 of 42
+
+
+def test_orgs_prints_the_history_from_a_run(with_official) -> None:
+    _, out = with_official
+    proc = run("orgs", "Frimley", "--out", str(out))
+    assert proc.returncode == 0, proc.stderr
+    history = proc.stdout[proc.stdout.index("history in"):]
+    assert "NHS Frimley Integrated Care Board (QNQ)" in history
+    assert "2023/24 Q3" in history and "official" in history and "conflict: the official table" in history
+
+
+def test_orgs_without_a_run_says_what_to_do(tmp_path) -> None:
+    proc = run("orgs", "Frimley", "--out", str(tmp_path))
+    assert proc.returncode == 2 and "run `extractor extract" in proc.stderr
+
+
+def test_a_malformed_official_file_stops_the_run_before_it_starts(tmp_path) -> None:
+    (tmp_path / "story.txt").write_text(OFFICIAL_DOC, encoding="utf-8")
+    table = tmp_path / "segments_2023-24_q3.csv"
+    table.write_text("Org code,Segment\nQNQ,seven\n", encoding="utf-8")
+    proc = run("extract", str(tmp_path / "story.txt"), "--out", str(tmp_path / "out"), "--official", str(table))
+    assert proc.returncode == 2
+    assert "E504" in proc.stderr and "row 2: segment 'seven' is not 1-5" in proc.stderr
+    assert not (tmp_path / "out").exists()

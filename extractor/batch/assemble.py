@@ -8,14 +8,18 @@ chunks when written. The reconciler needs only the documents that hold records.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
 from ..errors import ErrorCode
-from ..schema import CHECKS, CLAIMS, DATASET, DOCUMENTS, MEMBERSHIPS, RANKINGS
+from ..schema import CHECKS, CLAIMS, DATASET, DOCUMENTS, MEMBERSHIPS, RANKINGS, TIMELINE
 from ..sources import SourceDocument, content_id
 from .journal import Journal
 from .outcome import document_row
+
+if TYPE_CHECKING:
+    from ..reconcile import Reconciled
 
 RECORD_SCHEMAS = {"claims": CLAIMS, "memberships": MEMBERSHIPS, "rankings": RANKINGS}
 WITH_RECORDS = "has_records = 1"
@@ -52,15 +56,16 @@ def record_frames(journal: Journal) -> dict[str, pd.DataFrame]:
 
 
 def reconciled(documents: pd.DataFrame, records: dict[str, pd.DataFrame], enabled: bool = True,
-               texts: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``checks`` and ``dataset`` (empty when reconciling is turned off). ``texts`` lets the
-    reconciler read a quarter named in a document when a claim's own period is only a year."""
-    if not enabled:
-        return CHECKS.empty(), DATASET.empty()
-    from ..reconcile import load_official, reconcile
+               texts: dict[str, str] | None = None, official: pd.DataFrame | None = None) -> Reconciled:
+    """``checks``, ``dataset`` and ``timeline`` (empty when reconciling is turned off). ``texts``
+    lets the reconciler read a quarter named in a document when a claim's own period is only a
+    year; ``official`` is the official tables to check against (the shipped ones by default)."""
+    from ..reconcile import Reconciled, reconcile_tables
 
-    return reconcile(documents, records["claims"], records["memberships"], records["rankings"],
-                     official=load_official(), texts=texts)
+    if not enabled:
+        return Reconciled(CHECKS.empty(), DATASET.empty(), TIMELINE.empty())
+    return reconcile_tables(documents, records["claims"], records["memberships"], records["rankings"],
+                            official=official, texts=texts)
 
 
 def organisations(journal: Journal) -> pd.DataFrame:

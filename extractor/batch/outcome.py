@@ -65,6 +65,7 @@ def prepare(nlp, sd: SourceDocument) -> Doc:
     """A tokenised Doc carrying the source's metadata, which the components read."""
     doc = nlp.make_doc(sd.text)
     doc._.source, doc._.title, doc._.published, doc._.doc_id = sd.source, sd.title, sd.published, sd.doc_id
+    doc._.url = sd.url
     return doc
 
 

@@ -1,7 +1,7 @@
 """The spaCy rule pipeline: one component per module, configured by ``models/config.cfg``.
 
 ``build_pipeline()`` returns a ``Language`` whose components fill ``doc.spans``
-("quantities", "segments", "populations", "scopes", "ranks", "orgs") and ``doc._.framework``.
+("quantities", "segments", "populations", "scopes", "ranks", "traps", "orgs") and ``doc._.framework``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from spacy.util import load_config_from_str, load_model_from_config
 from ..resources import asset
 from .extensions import register_extensions
 
-COMPONENT_MODULES = ("sentences", "framework", "quantities", "segments", "populations", "scopes", "ranks", "orgs")
+COMPONENT_MODULES = ("sentences", "framework", "quantities", "segments", "populations", "scopes", "ranks", "traps",
+                     "orgs")
 
 
 def _register_factories() -> set[str]:

@@ -1,7 +1,8 @@
 """Custom attributes the pipeline reads and writes, registered once.
 
-Document metadata (``source``, ``title``, ``published``) is set by the runner from the
-source layer; ``framework`` and ``period`` are set by the framework component. Values of
+Document metadata (``source``, ``title``, ``published``, ``url``) is set by the runner from
+the source layer; ``home`` (the ODS code of the organisation whose own publication the
+document is) by the organisation linker; ``framework`` and ``period`` are set by the framework component. Values of
 matched spans are getters, so they are computed from the span's words when asked and
 never go stale or need serialising.
 """
@@ -12,7 +13,8 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-DOC_ATTRS = {"source": "", "title": "", "published": "", "doc_id": "", "framework": "", "period": ""}
+DOC_ATTRS = {"source": "", "title": "", "published": "", "doc_id": "", "framework": "", "period": "", "url": "",
+             "home": ""}
 
 
 def register_extensions() -> None:

@@ -16,24 +16,10 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
 from .. import dates
+from ..dates import ERAS, framework_on
 from ..resources import load_jsonl
 
-# Framework in force from each date (first day of its first segmentation).
-ERAS = (
-    (dt.date(2016, 10, 1), "sof2016"),
-    (dt.date(2021, 7, 1), "sof2021"),
-    (dt.date(2023, 7, 1), "nof2022"),
-    (dt.date(2025, 9, 1), "nof2025"),
-)
-
-
-def framework_on(date: dt.date) -> str:
-    """The framework whose segmentation was current on ``date`` ("" before October 2016)."""
-    current = ""
-    for start, name in ERAS:
-        if date >= start:
-            current = name
-    return current
+__all__ = ["ERAS", "FrameworkDetector", "decide", "framework_on", "make_framework"]
 
 
 class FrameworkDetector:

@@ -3,8 +3,14 @@
 A PhraseMatcher over the gazetteer's aliases finds candidate mentions; the gazetteer's
 resolver then decides what each one names, using the words around it (type words such as
 "ambulance trusts", shared by a whole list: "the London and South East Coast ambulance
-trusts"), the document date and, for "the Trust"/"we", the publisher the source URL or
-title identifies. Named mentions go to ``doc.spans["orgs"]`` and self-references to
+trusts"), the document date and what the document itself says: an acronym it introduces
+("Mid Yorkshire Teaching NHS Trust (MYTT)") names that body wherever it recurs, and a
+short name that could mean several bodies means the one the document named in full.
+Self-references ("we", "our trust", "the Trust", "the organisation", "the ICB", "the
+board"; ``models/patterns/self_refs.jsonl``) resolve to the document's home organisation
+(``doc._.home``) when it has one: the owner of its web address, else the one organisation
+its title or masthead names (see :func:`home_organisation`). Named mentions go to
+``doc.spans["orgs"]`` and self-references to
 ``doc.spans["org_refs"]`` (kept apart so that a claim builder never mistakes "the Trust"
 for a name as written); in both, ``label_`` is the organisation type and ``id_`` the ODS
 code ("" when unresolved), and ``span._.link`` gives the full
@@ -15,20 +21,31 @@ from __future__ import annotations
 
 import datetime
 import re
-from collections.abc import Iterable
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from ..gazetteer import Gazetteer, Link, load_gazetteer, normalize, parse_date
+from ..gazetteer import (
+    HINT_GROUPS,
+    Gazetteer,
+    Link,
+    Organisation,
+    load_gazetteer,
+    normalize,
+    parse_date,
+    type_groups,
+)
+from ..resources import load_jsonl
+from .extensions import doc_text
 
 LINK_KEY = "extractor.orgs.link"
 _LIST_GLUE = {",", "and", "&", "or", ";"}
-_SELF_HEADS = {"the", "our", "this"}
-_SELF_NOUNS = {"trust", "foundation trust"}
-_PRONOUNS = {"we", "us", "our"}
+SELF_PATTERNS = ("patterns", "self_refs.jsonl")
+_ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
+_NOT_NAMES = {"NHS", "CQC", "NHSE", "NHSI", "SOF", "NOF", "RSP", "UEC", "ED", "AE", "CEO", "MP"}
+_MASTHEAD_WORDS = {"news", "by", "from", "published", "home", "welcome", "to", "|", "-", "–", "—", ":", "the"}
 
 
 def _link_getter(span: Span) -> Link:
@@ -54,6 +71,70 @@ def _doc_meta(doc: Doc, name: str) -> str:
 
 def _doc_date(doc: Doc) -> datetime.date | None:
     return parse_date(_doc_meta(doc, "published") or None)
+
+
+def _is_acronym(word: str) -> bool:
+    """"MYTT", "RDaSH": an initialism a page may define, but not a type word ("(ICB)" after
+    an ICB's name must not make every later "ICB" that board)."""
+    return bool(_ACRONYM.match(word)) and sum(c.isupper() for c in word) >= 2 and not type_groups(word) \
+        and word.upper() not in _NOT_NAMES
+
+
+def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]]:
+    """Character ranges of the first and last ``n`` non-empty lines (a masthead, a byline)
+    within ``reach`` characters of either end: such lines are short."""
+    head = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[:reach])][:n]
+    cut = max(0, len(text) - reach)
+    tail = [(cut + m.start(), cut + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[cut:])][-n:]
+    return head + [r for r in tail if r not in head]
+
+
+def _expand(pattern: list[dict]) -> list[list[str]]:
+    """The lower-case word sequences a fixed-length pattern of ``LOWER``/``TEXT`` specs (a
+    word or an ``IN`` list each) matches."""
+    out: list[list[str]] = [[]]
+    for spec in pattern:
+        value = spec.get("LOWER", spec.get("TEXT"))
+        words = value["IN"] if isinstance(value, dict) else [value]
+        out = [[*seq, w.lower()] for seq in out for w in words]
+    return out
+
+
+def _address(doc: Doc) -> str:
+    """The document's web address: ``doc._.url``, else a source that is itself a URL."""
+    url = _doc_meta(doc, "url")
+    source = _doc_meta(doc, "source")
+    return url or (source if re.match(r"^https?://", source, re.I) else "")
+
+
+def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
+                      day: datetime.date | None) -> tuple[Organisation | None, str]:
+    """The organisation a document speaks for, and where that was read (``address``,
+    ``title`` or ``masthead``), in order of trust.
+
+    The owner of the document's web address decides; else the one organisation its title
+    names; else a masthead or byline: one of the first or last three lines that is an
+    organisation's name and little else ("Medway NHS Foundation Trust | News").
+    """
+    link = gaz.site_owner(_address(doc), on=day)
+    if link.code:
+        return gaz.get(link.code), "address"
+    code = gaz.publisher("", _doc_meta(doc, "title"), on=day)
+    if code:
+        return gaz.get(code), "title"
+    if not named:
+        return None, ""
+    for start, end in _edge_lines(doc_text(doc)):
+        on_line = [s for s in named if s.start_char >= start and s.end_char <= end]
+        codes = {s.id_ for s in on_line}
+        if len(codes) != 1 or "" in codes:
+            continue
+        rest = doc.char_span(start, end, alignment_mode="expand")
+        covered = {i for s in on_line for i in range(s.start, s.end)}
+        left = [t for t in rest if t.i not in covered and not t.is_space and not t.is_punct]
+        if len(left) <= 3 and all(t.lower_ in _MASTHEAD_WORDS for t in left):
+            return gaz.get(codes.pop()), "masthead"
+    return None, ""
 
 
 # (guard, pattern, replacement): a rule runs only on forms containing its guard, a
@@ -84,7 +165,7 @@ class OrgLinker:
     def __init__(
         self, nlp: Language, name: str = "extractor_orgs", *, spans_key: str = "orgs",
         refs_key: str = "org_refs", overwrite: bool = True, window: int = 4, self_references: bool = True,
-        pronouns: bool = False, keep_unresolved_places: bool = False, gazetteer: Gazetteer | None = None,
+        pronouns: bool = True, keep_unresolved_places: bool = False, gazetteer: Gazetteer | None = None,
     ) -> None:
         self.nlp = nlp
         self.name = name
@@ -97,6 +178,8 @@ class OrgLinker:
         self.keep_unresolved_places = keep_unresolved_places
         self._gazetteer = gazetteer
         self._matcher: PhraseMatcher | None = None
+        self._self_matcher: PhraseMatcher | None = None
+        self._self_rules: list[dict] = []
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -120,6 +203,14 @@ class OrgLinker:
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         matcher.add("ORG", list(self.nlp.tokenizer.pipe(sorted(forms))))
         self._matcher = matcher
+        self._self_rules = list(load_jsonl(*SELF_PATTERNS))
+        # The patterns are short word lists, so they are expanded into phrases for a
+        # PhraseMatcher (a token Matcher costs more than all the alias matching); the
+        # exact-case words ("Trust", not "trust") are checked on each match.
+        self._self_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        for k, rule in enumerate(self._self_rules):
+            phrases = [" ".join(words) for words in _expand(rule["pattern"])]
+            self._self_matcher.add(f"SELF{k}", list(self.nlp.tokenizer.pipe(phrases)))
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
@@ -142,13 +233,53 @@ class OrgLinker:
             link = cache.get(ckey)
             if link is None:
                 link = cache[ckey] = gaz.resolve(span.text, on=day, context=context)
-            if not link.code and not self.keep_unresolved_places and "bare place name" in link.reason:
-                continue
-            out.append(self._emit(doc, span, link))
-        self._write(doc, self.spans_key, out)
+            out.append((span, link))
+        out = self._document_names(doc, out)
+        named = [self._emit(doc, span, link) for span, link in out
+                 if link.code or self.keep_unresolved_places or "bare place name" not in link.reason]
+        self._write(doc, self.spans_key, named)
         if self.self_references:
-            self._write(doc, self.refs_key, self._self_references(doc, out, day))
+            home, where = home_organisation(doc, named, gaz, day)
+            if home is not None and Doc.has_extension("home"):
+                doc._.home = home.code
+            self._write(doc, self.refs_key, self._self_references(doc, named, day, home, where))
         return doc
+
+    def _document_names(self, doc: Doc, found: list[tuple[Span, Link]]) -> list[tuple[Span, Link]]:
+        """What the document itself teaches: "Mid Yorkshire Teaching NHS Trust (MYTT)" makes
+        every later "MYTT" that body, and a name the gazetteer finds ambiguous (a short name,
+        a shared initialism; not a bare place, which is geography as often as a body) means
+        the one of its candidates the document names in full."""
+        introduced: dict[str, Link] = {}
+        for span, link in found:
+            k = span.end
+            if (link.code and k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")"
+                    and _is_acronym(doc[k + 1].text)):
+                introduced.setdefault(doc[k + 1].text, link)
+        named = {link.code: link for _, link in found if link.code}
+        out: list[tuple[Span, Link]] = []
+        for span, link in found:
+            if not link.code and span.text in introduced:
+                first = introduced[span.text]
+                link = self._taught(first, f"the acronym the document introduces for {first.name!r}")
+            elif not link.code and link.candidates and "place name" not in link.reason:
+                known = [named[c] for c in link.candidates if c in named]
+                if len(known) == 1:
+                    link = self._taught(known[0], "the one of its candidates the document names in full")
+            out.append((span, link))
+        if introduced:
+            taken = {i for span, _ in out for i in range(span.start, span.end)}
+            for tok in doc:
+                if tok.text in introduced and tok.i not in taken and doc[tok.i - 1].text != "(":
+                    first = introduced[tok.text]
+                    why = f"the acronym the document introduces for {first.name!r}"
+                    out.append((doc[tok.i:tok.i + 1], self._taught(first, why)))
+            out.sort(key=lambda pair: pair[0].start)
+        return out
+
+    @staticmethod
+    def _taught(link: Link, why: str) -> Link:
+        return Link(link.code, link.name, link.org_type, why, (link.code,))
 
     def _write(self, doc: Doc, key: str, spans: list[Span]) -> None:
         """Set (or, without ``overwrite``, extend without duplicates) one span group."""
@@ -191,32 +322,76 @@ class OrgLinker:
                 out.append(" ".join((before, own, after)))
         return out
 
-    def _self_references(self, doc: Doc, taken: Iterable[Span], day: datetime.date | None) -> list[Span]:
-        """"the Trust", "our Trust" (and optionally "we") when the publisher is known."""
-        code = self.gazetteer.publisher(_doc_meta(doc, "source"), _doc_meta(doc, "title"))
-        org = self.gazetteer.get(code) if code else None
-        if org is None:
-            return []
+    def _self_references(self, doc: Doc, taken: list[Span], day: datetime.date | None,
+                         home: Organisation | None, where: str) -> list[Span]:
+        """"we", "our trust", "the Trust", "the ICB", "the board" ... as the home organisation;
+        without a home, "the trust", "this ICB", "the organisation" as the body named before.
+
+        A form names the home only when its kind fits ("the ICB" is not a trust's own name);
+        "the trust" in lower case, which news writing uses for whichever trust it is about,
+        names the home only when the document's address says whose page it is, and otherwise
+        the one body of its kind named in that sentence or the two before (see
+        :meth:`_antecedent`).
+        """
+        if self._self_matcher is None:
+            self.initialize()
+        assert self._self_matcher is not None
+        home_link = None if home is None else Link(
+            home.code, home.name_on(day), home.org_type,
+            f"self-reference in a publication of this organisation ({where})", (home.code,))
         used = {i for s in taken for i in range(s.start, s.end)}
-        link = Link(org.code, org.name_on(day), org.org_type,
-                    "self-reference in a publication of this organisation (source/title)", (org.code,))
-        out = []
-        for tok in doc:
-            if tok.i in used:
+        matches: list[tuple[Span, Link]] = []
+        if home is None and not taken:
+            return []
+        for match_id, start, end in self._self_matcher(doc):
+            rule = self._self_rules[int(self.nlp.vocab.strings[match_id][4:])]
+            if rule.get("pronoun") and not self.pronouns:
                 continue
-            end = None
-            if tok.lower_ in _SELF_HEADS and tok.i + 1 < len(doc):
-                nxt = doc[tok.i + 1]
-                if nxt.lower_ == "trust" and (nxt.text == "Trust" or tok.lower_ == "our"):
-                    end = tok.i + 2
-                elif nxt.lower_ == "foundation" and tok.i + 2 < len(doc) and doc[tok.i + 2].lower_ == "trust":
-                    end = tok.i + 3
-            if end is None and self.pronouns and tok.lower_ in _PRONOUNS:
-                end = tok.i + 1
-            if end is not None and not used.intersection(range(tok.i, end)):
-                out.append(self._emit(doc, doc[tok.i:end], link))
-                used.update(range(tok.i, end))
-        return out
+            if any("TEXT" in spec and spec["TEXT"] != tok.text for spec, tok in zip(rule["pattern"], doc[start:end],
+                                                                                      strict=True)):
+                continue
+            if end < len(doc) and doc[end].lower_ in rule.get("not_before", ()):
+                continue
+            fits = rule.get("fits", "any")
+            link = None
+            if (home is not None and (rule.get("needs") != "address" or where == "address")
+                    and (fits == "any" or home.org_type in HINT_GROUPS[fits])):
+                link = home_link
+            elif rule.get("anaphor"):
+                link = self._antecedent(doc, taken, start, fits)
+            if link is not None:
+                matches.append((doc[start:end], link))
+        links = {(span.start, span.end): link for span, link in matches}
+        out = []
+        for span in filter_spans([span for span, _ in matches]):
+            if not used.intersection(range(span.start, span.end)):
+                out.append(self._emit(doc, span, links[(span.start, span.end)]))
+        return sorted(out, key=lambda s: s.start)
+
+    def _antecedent(self, doc: Doc, named: list[Span], idx: int, fits: str) -> Link | None:
+        """The body "the trust" at ``idx`` takes up: the one organisation of its kind named in
+        its sentence or the two before; none when two are (which trust would it be?)."""
+        if doc.has_annotation("SENT_START"):
+            sents = [doc[idx].sent]
+            while len(sents) < 3 and sents[-1].start > 0:
+                sents.append(doc[sents[-1].start - 1].sent)
+            lo = sents[-1].start
+        else:
+            lo = max(0, idx - 80)
+        kinds = None if fits == "any" else HINT_GROUPS[fits]
+        before = [s for s in named if lo <= s.start and s.end <= idx and s.id_
+                  and (kinds is None or s.label_ in kinds)]
+        codes = {s.id_ for s in before}
+        if len(codes) != 1:
+            return None
+        first = self._link_of(doc, before[-1])
+        return Link(first.code, first.name, first.org_type, f"the {fits if fits != 'any' else 'body'} named "
+                    f"before ({before[-1].text!r})", (first.code,))
+
+    @staticmethod
+    def _link_of(doc: Doc, span: Span) -> Link:
+        code, name, org_type, reason, candidates = doc.user_data[(LINK_KEY, span.start_char, span.end_char)]
+        return Link(code, name, org_type, reason, tuple(candidates))
 
 
 @Language.factory(
@@ -224,7 +399,7 @@ class OrgLinker:
     assigns=["doc.spans"],
     default_config={
         "spans_key": "orgs", "refs_key": "org_refs", "overwrite": True, "window": 4, "self_references": True,
-        "pronouns": False, "keep_unresolved_places": False,
+        "pronouns": True, "keep_unresolved_places": False,
     },
 )
 def make_org_linker(

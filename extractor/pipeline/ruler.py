@@ -97,7 +97,7 @@ class AssetSpanRuler(SpanRuler):
     def load_assets(self) -> None:
         """(Re)load patterns from the shipped asset: idempotent, so a second call adds nothing."""
         self.clear()
-        patterns = list(load_jsonl(*self.patterns_asset.split("/")))
+        patterns = self.asset_patterns()
         if self.extra_patterns is not None:
             patterns.extend(self.extra_patterns())
         patterns = [p if isinstance(p["pattern"], str) else {**p, "pattern": with_flags(self.nlp.vocab, p["pattern"])}
@@ -105,6 +105,10 @@ class AssetSpanRuler(SpanRuler):
         # phrase patterns are tokenized with nlp.pipe: run no component on them
         with self.nlp.select_pipes(disable=self.nlp.pipe_names):
             self.add_patterns(patterns)
+
+    def asset_patterns(self) -> list[dict]:
+        """The patterns as the asset states them; a subclass may restate them for speed."""
+        return list(load_jsonl(*self.patterns_asset.split("/")))
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns=None) -> None:
         self.load_assets()

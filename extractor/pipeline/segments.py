@@ -49,7 +49,7 @@ def descriptor_segment(key: str, framework: str) -> int | None:
 
 def segments_of(span: Span) -> tuple[int, ...]:
     """The segments a segment span names, read according to its pattern id."""
-    how = span.id_
+    how = span.id_.removeprefix("alias:") if span.id_ != "alias" else "num"
     framework = span.doc._.framework if span.doc.has_extension("framework") else ""
     if how.startswith("desc:"):
         seg = descriptor_segment(how[5:], framework)
@@ -59,7 +59,7 @@ def segments_of(span: Span) -> tuple[int, ...]:
         return (value,) if value and 1 <= value <= 5 else ()
     if how.startswith(("top", "bottom")):
         n = int(how.split(":")[1]) if ":" in how else (numbers_in(span.text) or [1])[0]
-        top = segment_data()["max_segment"].get(framework, 4)
+        top = grouping_size(span) or segment_data()["max_segment"].get(framework, 4)
         segs = range(1, n + 1) if how.startswith("top") else range(top - n + 1, top + 1)
         return tuple(segs)
     found = [n for n in numbers_in(span.text.replace("NOF", " ").replace("SOF", " ")) if 1 <= n <= 5]
@@ -72,12 +72,47 @@ def segments_of(span: Span) -> tuple[int, ...]:
 _COUNT_FOLLOWS = {"are", "is", "were", "was", "have", "has", "had", "remain", "remained", "more", "in", "of"}
 
 
+GROUPING_SIZE = "extractor.grouping_size"
+
+
+def grouping_size(span: Span) -> int | None:
+    """How many groups the page says there are ('the lowest of the four segments', 'trusts are
+    put in four categories'): then the lowest is that number, whatever the framework's top."""
+    words = [t.lower_ for t in span]
+    if "of" in words and (stated := numbers_in(" ".join(words[words.index("of"):]))):
+        return stated[-1]
+    return span.doc.user_data.get(GROUPING_SIZE)
+
+
+_RANK_BEFORE = {"-", "second", "third", "fourth", "next"}
+
+
+def drop_unread_groupings(matches: Iterable[Span]) -> list[Span]:
+    """Segment matches without the words that only say how to read them. 'Category two', 'the
+    second section' are segments only on a page that defines its grouping ('four performance
+    categories'); 'the second-lowest of the five categories' is not the lowest. (Tiers and
+    categories of other regimes are ruled out by ``extractor.traps``.)"""
+    matches = list(matches)
+    defines = [m for m in matches if m.label_ == "GROUPING"]
+    if defines and (size := numbers_in(defines[0].text)):
+        defines[0].doc.user_data[GROUPING_SIZE] = max(size)
+    out = []
+    for span in matches:
+        if span.label_ == "GROUPING" or (span.id_.startswith("alias") and not defines):
+            continue
+        if span.id_.removeprefix("alias:").startswith(("top", "bottom")) and span.start \
+                and span.doc[span.start - 1].lower_ in _RANK_BEFORE:
+            continue  # 'the second-lowest of the five categories' is not the lowest
+        out.append(span)
+    return out
+
+
 def trim_counted_tails(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
     """Longest matches, but 'segment 3 and two are in segment 4' keeps only 'segment 3': a
     number followed by a verb, or written differently from the first ('segment 1 and one,
     Sheffield ..., is'), is a count, not the second segment of a pair."""
     out = []
-    for span in longest_spans(existing, matches):
+    for span in longest_spans(existing, drop_unread_groupings(matches)):
         doc = span.doc
         nums = [t for t in span[1:] if _NUM.fullmatch(t.lower_)]
         mixed = len(nums) >= 2 and nums[0].is_digit != nums[-1].is_digit  # 'segment 1 and one, X, is ...'
@@ -131,4 +166,6 @@ def is_domain_segment(span: Span) -> bool:
     after = [t.lower_ for t in doc[span.end:min(len(doc), span.end + 4)]]
     if "domain" in before or ("domain" in after[:3]):
         return True
+    if span.id_.startswith("desc:"):
+        return False  # 'special measures for quality' is special measures; 'for finance' is a trap (traps.jsonl)
     return bool(after) and after[0] in {"for", "on", "in"} and any(w in _DOMAINS for w in after[1:4])

@@ -1,19 +1,25 @@
 """From one processed spaCy ``Doc`` to its records: claims, memberships, rankings, links.
 
 This is the only place that knows the order of the record builders; each builder adds to
-the same :class:`~extractor.records.DocResult`.
+the same :class:`~extractor.records.DocResult`. Once every record is built, each takes the
+period its own words describe (``periods``) and each claim any reason to doubt it (``doubts``).
 """
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Doc
 
 from ..pipeline.extensions import doc_text
+from ..pipeline.segments import is_domain_segment
 from ..records import DocResult
 from .claims import read_claims
+from .doubts import mark_doubts
 from .groups import read_collective_statements
 from .linking import link_records
 from .memberships import merge_moves, read_list_sentences, read_statements
+from .periods import assign_periods
 from .rankings import consolidate, read_rankings
 from .tables import read_tables
 
@@ -30,15 +36,22 @@ def read_doc(doc: Doc) -> DocResult:
     read_rankings(doc, result)
     link_records(doc, result)
     result.rankings = consolidate(result.rankings)
+    assign_periods(doc, result)
+    mark_doubts(doc, result)
     return result
 
 
 def is_relevant(doc: Doc, result: DocResult) -> bool:
-    """A document is about oversight when it yields a record, names a segment or states a
-    position in the league tables."""
+    """A document is about oversight when it yields a record, names a segment in any of its
+    forms ("segment 4", "NOF4", "special measures", "the Recovery Support Programme"; not
+    financial special measures, which the traps component has already removed), or ranks
+    or names organisations beside a league table, whether or not the rules could read a record."""
     if result.claims or result.memberships or result.rankings:
         return True
-    if any(s.label_ == "RANK" for s in doc.spans.get("ranks", [])) and "league table" in doc_text(doc).lower():
+    if any(s._.segments and not is_domain_segment(s) for s in doc.spans.get("segments", [])):
         return True
-    return bool(doc.spans.get("segments")) and any(
-        s._.segments and not s.id_.startswith("desc:") for s in doc.spans["segments"])
+    ranked = bool(doc.spans.get("orgs")) or (bool(doc.spans.get("ranks")) and bool(doc.spans.get("populations")))
+    return ranked and _LEAGUE.search(doc_text(doc)) is not None
+
+
+_LEAGUE = re.compile(r"(?i)\bleague\s+tables?\b")

@@ -17,10 +17,10 @@ from ..numbers import parse_cardinal
 from ..pipeline.extensions import doc_text, spans_in
 from ..pipeline.segments import is_domain_segment
 from ..records import DocResult, Membership
-from .memberships import NEGATIONS
+from .memberships import NEGATIONS, PLACE_VERBS, active_placers, before_preposition, placement
 
-VERBS = {"are", "were", "remain", "remained", "sit", "sat", "stay", "stayed", "have", "had", "been", "placed",
-         "put", "moved"}
+# the verbs of models/placements.jsonl, without the prepositions and adverbs that join a subject to its segment
+VERBS = PLACE_VERBS - {"in", "into", "now", "still", "also", "currently", "already"}
 LOOKBACK = 3
 MAX_GAP = 10
 _KINDS = {"icb": {"icb"}, "ccg": {"ccg"}, "acute": {"acute", "specialist"}, "ambulance": {"ambulance"},
@@ -42,6 +42,31 @@ def _group_size(sent: Span) -> tuple[int, int] | None:
     return size, toks[k].i + 1
 
 
+_GROUP_DETERMINERS = {"the", "these", "those", "all"}
+_GROUP_NOUNS = {"organisations", "organizations", "trusts", "icbs", "icss", "systems", "providers", "boards",
+                "bodies", "hospitals"}
+_ANY_KIND = {"organisations", "organizations", "bodies"}
+_BEFORE_OBJECT = {"now", "also", "formally", "therefore", "the"}
+
+
+def _counted_object(doc: Doc, sent: Span, seg: Span) -> tuple[int, list[str]] | None:
+    """(size, the words from its verb to ``seg``) for a counted group an active verb places:
+    'NHS England will place the four organisations into segment 4', 'removing all three trusts
+    from the programme'. Its members are named in the sentences around it."""
+    k = before_preposition(doc, sent, seg)
+    if k is None or k < sent.start + 3 or doc[k].lower_ not in _GROUP_NOUNS:
+        return None
+    size = parse_cardinal(doc[k - 1].text)
+    if not isinstance(size, int) or not 2 <= size <= 20 or doc[k - 2].lower_ not in _GROUP_DETERMINERS:
+        return None
+    j = k - 3
+    while j > sent.start and doc[j].lower_ in _BEFORE_OBJECT:
+        j -= 1
+    if doc[j].lower_ not in active_placers():
+        return None
+    return size, [doc[j].lower_, *(t.lower_ for t in doc[k + 1:seg.start] if not t.is_space)]
+
+
 def _kind_fits(kind: str, org: Span) -> bool:
     """An organisation can belong to a group of ``kind`` ('acute hospital trusts', 'ICBs')."""
     if kind in _KINDS:
@@ -58,15 +83,21 @@ def _named_in(doc: Doc, sent: Span, kind: str) -> list[Span]:
     return [o for o in named if _kind_fits(kind, o)] if kind else named
 
 
+def _is_list_line(sent: Span) -> bool:
+    return sent.text.lstrip()[:1] in {"-", "•", "*", "–", "·"}
+
+
 def _group_members(doc: Doc, sents: list[Span], si: int, size: int, kind: str) -> list[Span]:
     """The distinct organisations of the sentences before (else after), when exactly ``size``."""
     for step in (-1, 1):
         found: list[Span] = []
         keys: set[str] = set()
-        for k in range(1, LOOKBACK + 1):
-            at = si + step * k
+        at, counted = si, 0
+        while counted < LOOKBACK:
+            at += step
             if not 0 <= at < len(sents):
                 break
+            counted += not _is_list_line(sents[at])  # a bulleted list is one block, however long
             fresh = []
             for org in _named_in(doc, sents[at], kind):
                 key = org.id_ or org.text.lower()
@@ -86,30 +117,39 @@ def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int
     usable = {(s.start, s.end) for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)}
     if not usable:
         return
-    known = {(m.ods_code or m.name, m.segment) for m in result.memberships}
+    known = {(key, m.segment) for m in result.memberships for key in (m.ods_code, m.name) if key}
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
-        opening = _group_size(sent)
-        if opening is None:
-            continue
-        size, after = opening
         segs = [s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
         if not segs or len(segs[0]._.segments) != 1 or spans_in(doc, "orgs", sent.start, segs[0].start):
             continue
-        gap = [t.lower_ for t in doc[after:segs[0].start] if not t.is_space]
-        if not gap or len(gap) > MAX_GAP or NEGATIONS & set(gap) or not VERBS & set(gap[-4:]):
+        opening = _group_size(sent)
+        counted = _counted_object(doc, sent, segs[0]) if opening is None else None
+        if opening is not None:
+            size, after = opening
+            gap = [t.lower_ for t in doc[after:segs[0].start] if not t.is_space]
+            if not gap or len(gap) > MAX_GAP or NEGATIONS & set(gap) or not VERBS & set(gap[-4:]):
+                continue
+            segment, from_segment = segs[0]._.segments[0], None
+        elif counted is not None:
+            size, gap = counted
+            placed = placement(doc, segs, segs[0], gap)
+            if placed is None or NEGATIONS & set(gap):
+                continue
+            segment, from_segment = placed
+        else:
             continue
-        kinds = [p.label_ for p in spans_in(doc, "populations", sent.start, segs[0].start)]
+        kinds = [p.label_ for p in spans_in(doc, "populations", sent.start, segs[0].start)
+                 if p[-1].lower_ not in _ANY_KIND]  # 'the four organisations' may be trusts and boards
         members = _group_members(doc, sents, si, size, kinds[0] if kinds else "")
-        segment = segs[0]._.segments[0]
         text = sent.text.strip()
         start = doc_text(doc).find(text, sent.start_char)
         for org in members:
-            if (org.id_ or org.text, segment) in known:
+            if (org.id_, segment) in known or (org.text, segment) in known:
                 continue
-            known.add((org.id_ or org.text, segment))
+            known.update({(org.id_, segment), (org.text, segment)})
             result.memberships.append(Membership(
-                name=org.text, ods_code=org.id_, segment=segment, org_type=org.label_, framework=doc._.framework,
-                period=doc._.period, text=text, start=start, end=start + len(text)))
+                name=org.text, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
+                framework=doc._.framework, period=doc._.period, text=text, start=start, end=start + len(text)))

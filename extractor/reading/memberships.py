@@ -3,32 +3,62 @@
 "Worcestershire Acute Hospitals NHS Trust moved from segment 4 to segment 3", "The Walton
 Centre moved from segment 2 to segment 1", "Kent Community Health is the only local trust
 in segment 1", "the trust has been placed in segment 2", "Mersey Care exits the Recovery
-Support Programme". The subject is an organisation the linker found (``doc.spans
-["orgs"]``, self-references included); the verb between it and the segment says whether
-the organisation is there now or left it.
+Support Programme". The organisation is one the linker found (``doc.spans["orgs"]``,
+self-references included) or a stand-in for one ("it", "the trust"), in one of the frames
+read here: the subject of the words before the segment, the object of an active placing verb
+("NHS England has allocated X and Y to segment 4", "removed it from special measures"), the
+owner of a placing noun ("X's exit from the RSP"), or a named list gathered by its type word
+("X, Y and Z trusts which have come out of special measures"). What the words between say
+(in, kept, moved, left, removed) is data: ``models/placements.jsonl``.
 """
 
 from __future__ import annotations
 
+from functools import cache
+
 from spacy.tokens import Doc, Span
 
+from .. import numbers
 from ..pipeline.extensions import doc_text, spans_in
 from ..pipeline.segments import descriptor_segment, is_domain_segment, numbers_in
 from ..records import DocResult, Membership
+from ..resources import load_jsonl
 from . import subjects
 from .lists import merge_split_names, split_names
 
-PLACE_VERBS = {"is", "was", "are", "were", "remains", "remained", "remain", "placed", "moved", "moves", "move",
-               "rated", "put", "sits", "sat", "entered", "enters", "joined", "joins", "went", "goes", "dropped",
-               "fell", "rose", "climbed", "improved", "slipped", "been", "be", "stays", "stayed", "returned",
-               "assigned", "segmented", "categorised", "now", "still", "has", "have", "had", "into", "in", "moving",
-               "going", "rising", "falling", "dropping", "climbing", "slipping", "staying", "remaining", "sitting"}
-LEAVE_VERBS = {"exited", "exits", "exit", "left", "leaves", "leave", "leaving", "exiting", "graduated", "emerged"}
+
+@cache
+def placement_words() -> dict[str, str]:
+    """Each word that places, keeps, moves or removes an organisation, with what it means
+    (``models/placements.jsonl``: in, kept, moved, left, removed)."""
+    return {row["word"]: row["meaning"] for row in load_jsonl("placements.jsonl")}
+
+
+@cache
+def active_placers() -> frozenset[str]:
+    """Verbs whose object is the organisation placed ('NHS England placed X in segment 4')."""
+    return frozenset(row["word"] for row in load_jsonl("placements.jsonl") if row.get("active"))
+
+
+@cache
+def placement_nouns() -> frozenset[str]:
+    """Nouns that carry a placement after a possessive ('X's exit from the RSP', 'its transition to SOF 3')."""
+    return frozenset(row["word"] for row in load_jsonl("placements.jsonl") if row.get("noun"))
+
+
+# 'hoped': an aim or a risk, not a move yet ('hopes to move into segment 2', 'at risk of being placed in segment 4')
+HOPE_WORDS = frozenset(w for w, meaning in placement_words().items() if meaning == "hoped")
+PLACE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning in {"in", "kept", "moved"})
+LEAVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "left")
+REMOVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "removed")
+# what joins the names of a list: 'X, the Y and Z', 'X and the Y'
+COORDINATION = {",", ", the", "and", ", and", "&", "or", "and the", ", and the"}
 NEGATIONS = {"not", "no", "never", "neither", "nor", "none"}
 MAX_GAP = 14
 
 
-_NON_COUNT_NEXT = {"of", "years", "year", "months", "month", "weeks", "week", "days", "quarters", "quarter"}
+_NOT_COUNT_BEFORE = {"the", "number", "no", "no.", "position", "rank"}  # 'listed at number two in category one'
+_NON_COUNT_NEXT = {"overall", "of", "years", "year", "months", "month", "weeks", "week", "days", "quarters", "quarter"}
 _CLAUSE_BREAKS = {"if", "would", "could", "might", "as", "while", "whereas", "but", "although", "because", "since",
                   "when", "though", "unlike", "than"}
 
@@ -97,6 +127,63 @@ def _pronoun_stand_in(doc: Doc, sent: Span, previous: Span | None, names: dict[t
     return Span(doc, first.i, end, label=org.label_, span_id=org.id_)
 
 
+_AGENTS = {"england", "improvement", "nhse", "nhsi", "regulator", "government", "department", "commission", "cqc",
+           "minister", "secretary"}
+_STAND_IN_NOUNS = {"trust", "board", "icb", "organisation", "system", "hospital"}
+
+
+_CONTINUATIONS = {"it", "its", "trust", "trust's", "board", "icb"}
+
+
+def _antecedent_sentence(doc: Doc, sents: list[Span], si: int) -> Span | None:
+    """The sentence an opening 'it' or 'the trust' continues: the one before, or one further back
+    when those between speak of the same organisation only as 'it' or 'the trust'."""
+    for k in range(si - 1, max(si - 4, -1), -1):
+        if subjects.candidates(doc, sents[k]):
+            return sents[k]
+        if not {t.lower_ for t in sents[k]} & _CONTINUATIONS:
+            break
+    return sents[si - 1] if si else None
+
+
+_INDEFINITE_NOUNS = {"trust", "hospital", "board", "icb", "system", "provider", "organisation"}
+
+
+def lede_sentence(sents: list[Span], si: int) -> Span | None:
+    """The sentence that names what an indefinite opening describes: 'A hospital trust once rated
+    the worst in London ... as it became the first to leave special measures. Inspectors praised
+    X NHS Trust ...' (a news lede names the trust in its next sentence)."""
+    words = [t.lower_ for t in sents[si] if not t.is_space][:4]
+    if not words or words[0] not in {"a", "an"} or not _INDEFINITE_NOUNS & set(words) or si + 1 >= len(sents):
+        return None
+    return sents[si + 1]
+
+
+def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
+                    names: dict[tuple[int, int], str], lede: Span | None = None) -> Span | None:
+    """'LUHFT's progress has been recognised, enabling the Trust to be lifted from segment 4': 'the
+    trust' or 'it' inside a sentence stands for the organisation named earlier in it (even in a
+    possessive), else for the one the sentence before was about, or, in a news lede opening 'A
+    trust ...', for the one the next sentence names."""
+    found = None
+    for tok in doc[sent.start + 1:limit]:  # one opening the sentence is the self-reference resolver's
+        if tok.lower_ == "it" or (tok.lower_ in _STAND_IN_NOUNS and doc[tok.i - 1].lower_ == "the"
+                                  and tok.i - 1 > sent.start):
+            found = (tok.i if tok.lower_ == "it" else tok.i - 1, tok.i + 1)
+    if found is None or (doc[found[0]].lower_ == "it" and {t.lower_ for t in doc[sent.start:found[0]]} & _AGENTS):
+        return None  # 'NHS England said it ...': 'it' is the one speaking
+    named = sorted(spans_in(doc, "orgs", sent.start, found[0]), key=lambda o: o.start)
+    if lede is not None and not named:
+        named = [o for o in spans_in(doc, "orgs", lede.start, lede.end) if o.id_]
+        referent = named[0] if len({o.id_ for o in named}) == 1 else None
+    else:
+        referent = named[0] if named else next(iter(subjects.candidates(doc, previous)), None) if previous else None
+    if referent is None:
+        return None
+    names[found] = names.get((referent.start, referent.end), referent.text)
+    return Span(doc, *found, label=referent.label_, span_id=referent.id_)
+
+
 def _subjects(doc: Doc, sent: Span, orgs: list[Span], seg: Span) -> list[Span]:
     """The organisation(s) governing a segment mention: the nearest ones before it, coordinated."""
     before = [o for o in orgs if o.end <= seg.start]
@@ -105,7 +192,7 @@ def _subjects(doc: Doc, sent: Span, orgs: list[Span], seg: Span) -> list[Span]:
     chosen = [before[-1]]
     for org in reversed(before[:-1]):
         gap = doc[org.end:chosen[0].start].text.strip().lower()
-        if gap in {",", "and", ", and", "&", "or", "and the", ", and the"}:
+        if gap in COORDINATION:
             chosen.insert(0, org)
         else:
             break
@@ -141,63 +228,35 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     stand_ins: dict[tuple[int, int], str] = {}
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
-        previous_sent = sents[si - 1] if si else None
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
         segs = [s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
-        if not segs:
-            continue
+        if not segs or sent.text.rstrip().endswith("?"):
+            continue  # a question places nobody
+        previous_sent = _antecedent_sentence(doc, sents, si)
         orgs = subjects.candidates(doc, sent)
         if not orgs or orgs[0].start > segs[0].start:
             hint = next((p.label_ for p in spans_in(doc, "populations", sent.start, sent.end)), None) \
-                or _type_word(sent) or _previous_population(doc, previous_sent)
+                or _type_word(sent) or _previous_population(doc, sents[si - 1] if si else None)
             leads = subjects.leading_names(doc, sent, segs[0].start, hint)
             if not leads:
-                stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins)
+                stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins) \
+                    or _inner_stand_in(doc, sent, segs[0].start, previous_sent, stand_ins, lede_sentence(sents, si))
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
-        if not orgs and not any(_relative_subject(doc, sent, seg) is not None for seg in segs):
-            continue
         for seg in segs:
-            antecedent = _relative_subject(doc, sent, seg)
-            asides = _asides(doc, sent, orgs, seg.start)
-            outside = [o for o in orgs if not any(a <= o.start < b for a, b in asides)]
-            heads = [antecedent] if antecedent is not None else _subjects(doc, sent, outside, seg)
-            if heads and "both" in _clean_gap(doc, heads[-1].end, seg.start):
-                heads = [o for o in outside if o.end <= seg.start][-2:]  # 'X is 7th and Y 12th, both in segment 1'
+            frame = _active_frame(doc, sent, seg, orgs, previous_sent, stand_ins) \
+                or _possessive_frame(doc, sent, seg, previous_sent, stand_ins) or _segment_first(doc, sent, seg)
+            if frame is not None:
+                heads, gap = frame
+            else:
+                heads, gap = _subject_frame(doc, sent, seg, orgs)
             if not heads:
                 continue
-            gap, resume = _main_clause_gap(doc, heads[-1].end, seg.start)
-            gap, resume = _last_predicate(doc, gap, resume, seg.start)
-            if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in gap):
+            placed = placement(doc, segs, seg, gap)
+            if placed is None:
                 continue
-            if any(_is_quantity(doc, i) and _lower(doc, i + 1) not in _NON_COUNT_NEXT
-                   and "of" not in {_lower(doc, i - 1), _lower(doc, i - 2)} and _lower(doc, i - 1) != "the"
-                   and not _is_year(doc[i].text) for i in range(resume, seg.start)):
-                continue
-            if gap and all(w in {"–", "-", "—", ":", "|", "(", "=", "in"} for w in gap):
-                gap = [*gap, "is"]  # 'North Bristol NHS Trust – segment 2': a list line places the trust
-            last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS), default=-1)
-            last_place = max((k for k, w in enumerate(gap) if w in PLACE_VERBS and k > last_leave + 3), default=-1)
-            leaving = (last_leave >= 0 and last_place < 0) or gap[-2:] == ["out", "of"]
-            if not leaving and last_place < 0 and not any(w in PLACE_VERBS for w in gap):
-                continue
-            pair = _move_within(seg)
-            if gap and gap[-1] == "from" and pair is not None:
-                from_segment, segment = pair
-            elif gap and gap[-1] == "from":
-                target = _next_target(doc, segs, seg)
-                if target is None:
-                    continue
-                segment, from_segment = target, seg._.segments[0]
-            elif leaving:
-                segment, from_segment = None, seg._.segments[0]
-            else:
-                if len(seg._.segments) != 1:
-                    continue
-                segment, from_segment = seg._.segments[0], None
-                if _follows_to(doc, segs, seg):
-                    continue
+            segment, from_segment = placed
             text = sent.text.strip()
             start = doc_text(doc).find(text, sent.start_char)
             heads = [*heads, *_as_is(doc, sent, seg, orgs)]
@@ -210,6 +269,290 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 result.memberships.append(Membership(
                     name=name, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
+
+
+_CONDITIONS = {"if", "unless", "whether", "should"}
+
+
+def _conditional(doc: Doc, sent: Span, start: int) -> bool:
+    """'If X were placed in segment 4, ...': a clause opened by a condition places nobody."""
+    k = start - 1
+    while k >= sent.start and doc[k].text not in {",", ";", ":"}:
+        if doc[k].lower_ in _CONDITIONS:
+            return True
+        k -= 1
+    return False
+
+
+_WITH = {"and", "plus", "alongside", "along", "together", "with"}
+
+
+def _after_company(doc: Doc, start: int, end: int) -> int:
+    """Where the predicate starts after the company a subject keeps: 'X and three other trusts have
+    been placed in segment 4', 'X, along with two others, is in segment 4' place X (the others are
+    a count, named or not)."""
+    k = start
+    if k < end and doc[k].text == ",":
+        k += 1
+    opened = k
+    while k < end and doc[k].lower_ in _WITH:
+        k += 1
+    if k == opened or k + 1 >= end or not isinstance(numbers.parse_cardinal(doc[k].text), int) \
+            or doc[k + 1].lower_ not in {"other", "others"}:
+        return start
+    k += 2
+    while k < end and k - opened < 8 and doc[k].is_alpha and doc[k].lower_ not in PLACE_VERBS:
+        k += 1  # 'other health services', 'other acute trusts'
+    return k + 1 if k < end and doc[k].text == "," else k
+
+
+def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[list[Span], list[str]]:
+    """The organisations a sentence's subject names for ``seg`` and the words from them to it
+    ('X has been placed in segment 2', 'X, which runs ..., remains in segment 4'); none when
+    something between them says it is not a placement (a negation, a condition, a count)."""
+    antecedent = _relative_subject(doc, sent, seg)
+    gathered = _relative_list(doc, sent, seg)
+    if gathered is not None:
+        heads, gap = gathered
+        return (heads, gap) if not NEGATIONS & set(gap) and len(gap) <= MAX_GAP else ([], [])
+    if not orgs and antecedent is None:
+        return [], []
+    asides = _asides(doc, sent, orgs, seg.start)
+    outside = [o for o in orgs if not any(a <= o.start < b for a, b in asides)]
+    heads = [antecedent] if antecedent is not None else _subjects(doc, sent, outside, seg)
+    if heads and "both" in _clean_gap(doc, heads[-1].end, seg.start):
+        heads = [o for o in outside if o.end <= seg.start][-2:]  # 'X is 7th and Y 12th, both in segment 1'
+    if not heads or _conditional(doc, sent, heads[0].start):
+        return [], []
+    gap, resume = _main_clause_gap(doc, _after_company(doc, heads[-1].end, seg.start), seg.start)
+    gap, resume = _last_predicate(doc, gap, resume, seg.start)
+    plain = gap[:-len(_no_longer(gap))] if _no_longer(gap) else gap
+    plain = [w for k, w in enumerate(plain) if not (w == "as" and k and plain[k - 1] in PLACE_VERBS)]  # 'identified as'
+    if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in plain):
+        return [], []
+    if any(_is_quantity(doc, i) and _lower(doc, i + 1) not in _NON_COUNT_NEXT
+           and "of" not in {_lower(doc, i - 1), _lower(doc, i - 2)} and _lower(doc, i - 1) not in _NOT_COUNT_BEFORE
+           and not _is_year(doc[i].text) for i in range(resume, seg.start)):
+        return [], []
+    if gap and all(w in {"–", "-", "—", ":", "|", "(", "=", "in"} for w in gap):
+        gap = [*gap, "is"]  # 'North Bristol NHS Trust – segment 2': a list line places the trust
+    if _places_something_else(gap):
+        return [], []
+    return heads, gap
+
+
+_MOVE_FILLER = {"up", "down", "back", "straight", "directly", "segment", "level", "notch", "step", "place", "one"}
+
+
+def _places_something_else(gap: list[str]) -> bool:
+    """'NHS England said it is putting struggling trusts into segment 4': an active placing verb
+    with an object of its own makes the subject the one who places, not the one placed."""
+    last = max((k for k, w in enumerate(gap) if w in active_placers()), default=-1)
+    if last < 0:
+        return False
+    filler = _FRAME_PREPS | FRAMEWORK_WORDS | _FRAME_SKIP | _MOVE_FILLER
+    rest = gap[last + 1:]
+    rest = rest[:rest.index(",")] if "," in rest else rest  # 'was placed joint 124th, also in segment 4'
+    return any(w not in filler and w != "joint" and not numbers.parse_ordinal(w) for w in rest)
+
+
+_GROUP_NOUNS = {"trusts", "systems", "icbs", "icss", "organisations", "organizations", "providers", "boards",
+                "hospitals"}
+
+
+def _relative_list(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[str]] | None:
+    """'... congratulate the staff of X, Y and Z trusts which have come out of special measures': the
+    organisations a type word gathers are the subject of its relative clause, whatever governs
+    them. Names the linker missed in the list are kept as the list splits them."""
+    k = seg.start - 1
+    while k > sent.start + 1 and doc[k].lower_ not in {"which", "that", "who"}:
+        if doc[k].text in {",", ";", ":", "(", "–", "—"}:
+            return None
+        k -= 1
+    noun = k - 1
+    if k <= sent.start + 1 or doc[noun].lower_ not in _GROUP_NOUNS:
+        return None
+    named = sorted(spans_in(doc, "orgs", sent.start, noun), key=lambda o: o.start)
+    rest = doc[named[-1].end:noun].text.strip().lower() if named else "-"
+    if rest and not rest.startswith((",", "and ", "&")):
+        return None  # the list runs up to its type word: 'X, Y and Z trusts which ...'
+
+    chain = [named[-1]]
+    for org in reversed(named[:-1]):
+        if doc[org.end:chain[0].start].text.strip().lower() not in COORDINATION:
+            break
+        chain.insert(0, org)
+    by_start = {o.start_char: o for o in chain}
+    heads = []
+    for item in split_names(doc[chain[0].start:noun], chain):
+        org = by_start.get(item.start)
+        span = doc.char_span(item.start, item.end, alignment_mode="expand")
+        if span is not None:
+            heads.append(org or Span(doc, span.start, span.end, label="", span_id=""))
+    return heads, [t.lower_ for t in doc[k + 1:seg.start] if not t.is_space]
+
+
+# Words naming the framework or the kind of regime (or opening a quote) between a preposition and its
+# segment ('lifted from NHS England's Oversight Framework segmentation 4', 'into the NHS Oversight
+# Framework (NOF) Segment 4', 'came out of quality special measures').
+FRAMEWORK_WORDS = {"the", "nhs", "england", "nhse", "nhsi", "improvement", "'s", "’s", "oversight", "framework",
+                    "national", "new", "its", "their", "system", "single", "assurance", "and", "&", "(", ")", "nof",
+                    "sof", "segmentation", "a", "quality", "clinical", "‘", "“", "'", "\""}
+_FRAME_PREPS = {"to", "into", "in", "from", "out", "of", "off", "back", "under"}
+_FRAME_SKIP = {"now", "also", "formally", "therefore", "already", "recently", "officially", "then", "again", "the",
+               "both"}
+
+
+def before_preposition(doc: Doc, sent: Span, seg: Span) -> int | None:
+    """The token before the preposition that leads to ``seg`` across the framework's name ('placed X
+    | into the NHS Oversight Framework (NOF) | Segment 4'), or None when no preposition does."""
+    k = seg.start - 1
+    while k > sent.start and doc[k].lower_ in FRAMEWORK_WORDS:
+        k -= 1
+    prep_end = k + 1
+    while k > sent.start and doc[k].lower_ in _FRAME_PREPS:
+        k -= 1
+    return k if k + 1 < prep_end else None
+
+
+def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: Span | None,
+                  stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
+    """'NHS England has allocated X and Y to segment 4', 'NHS Improvement removed it from special
+    measures', '..., placing it in Segment 2': the objects of an active placing verb, and the
+    words from the verb to the segment ('it' is the organisation the sentence, or else the one
+    before, is about)."""
+    k = before_preposition(doc, sent, seg)
+    if k is not None and doc[k].lower_ == "and":
+        k = _object_before_complement(doc, sent, k, orgs)
+    if k is None:
+        return None
+    objects = [o for o in orgs if o.end == k + 1][:1]
+    for org in reversed([o for o in orgs if objects and o.end <= objects[0].start]):
+        if doc[org.end:objects[0].start].text.strip().lower() not in COORDINATION:
+            break
+        objects.insert(0, org)
+    start = objects[0].start if objects else k
+    j = start - 1
+    while j >= sent.start and doc[j].lower_ in _FRAME_SKIP:
+        j -= 1
+    if j < sent.start or doc[j].lower_ not in active_placers():
+        return None
+    if not objects:
+        if doc[k].lower_ != "it":
+            return None
+        before = [o for o in orgs if o.end <= j]
+        referent = before[0] if before else next(iter(subjects.candidates(doc, previous)), None) if previous else None
+        if referent is None:
+            return None
+        stand_ins[(k, k + 1)] = stand_ins.get((referent.start, referent.end), referent.text)
+        objects = [Span(doc, k, k + 1, label=referent.label_, span_id=referent.id_)]
+    return objects, [doc[j].lower_, *(t.lower_ for t in doc[objects[-1].end:seg.start] if not t.is_space)]
+
+
+def _object_before_complement(doc: Doc, sent: Span, and_at: int, orgs: list[Span]) -> int | None:
+    """'placed X 104th in the league table and into segment 4', 'moved it out of segment 4 and into
+    segment 3': the object's last token, when a first complement stands between it and 'and'."""
+    ends = {o.end - 1 for o in orgs}
+    for k in range(and_at - 1, max(sent.start, and_at - 10) - 1, -1):
+        word = doc[k].lower_
+        if k in ends or word == "it":
+            return k
+        if doc[k].text in {",", ";", ":"} or (word in PLACE_VERBS and word not in _FRAME_PREPS):
+            return None
+    return None
+
+
+_STILL_THERE = {"in", "be", "part", "of", "under", "subject", "to", "within", "member"} | FRAMEWORK_WORDS
+
+
+def _no_longer(gap: list[str]) -> list[str]:
+    """The closing 'no longer in' ('is no longer in special measures', 'will no longer be part of
+    the RSP'): words that say the organisation left; 'no longer receives ...' says nothing."""
+    for k in range(len(gap) - 1):
+        if gap[k:k + 2] == ["no", "longer"] and set(gap[k + 2:]) <= _STILL_THERE:
+            return gap[k:]
+    return []
+
+
+_SEGMENT_NOUNS = {"trust", "trusts", "icb", "icbs", "provider", "providers", "system", "systems", "organisation"}
+_AT = {"at", "for", "on"}
+_AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "been", "being", "be", "now", "finally"}
+
+
+def _segment_first(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[str]] | None:
+    """Frames that name the segment before the organisation: 'segment 4 trust X' (in), and a
+    segment lifted from it ('NHS Improvement lifted special measures at X', 'Special measures
+    have been lifted at X': left)."""
+    after = [t for t in doc[seg.end:min(sent.end, seg.end + 6)] if not t.is_space]
+    named = {o.start: o for o in spans_in(doc, "orgs", seg.end, sent.end) if o.id_}
+    if len(after) >= 2 and after[0].lower_ in _SEGMENT_NOUNS and after[1].i in named:
+        return [named[after[1].i]], ["is", "in"]
+    before = doc[seg.start - 2].lower_ if seg.start - 2 >= sent.start and doc[seg.start - 1].lower_ == "the" \
+        else doc[seg.start - 1].lower_ if seg.start > sent.start else ""
+    words = [t.lower_ for t in after]
+    at = next((k for k, w in enumerate(words) if w in _AT), None)
+    if at is None or after[at].i + 1 not in named:
+        return None
+    between = set(words[:at])
+    passive = bool(between & REMOVE_VERBS) and between <= _AUXILIARIES | REMOVE_VERBS
+    if before not in REMOVE_VERBS and not passive:
+        return None
+    return [named[after[at].i + 1]], ["removed", "from"]
+
+
+def _possessive_frame(doc: Doc, sent: Span, seg: Span, previous: Span | None,
+                      stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
+    """'NHS England confirmed X's exit from the Recovery Support Programme', 'a letter confirming
+    the trust's transition to SOF 3': the organisation whose move a noun names."""
+    k = before_preposition(doc, sent, seg)
+    if k is None or k < sent.start + 2 or doc[k].lower_ not in placement_nouns() \
+            or doc[k - 1].text not in {"'s", "’s", "'", "’"}:
+        return None
+    owner = next((o for o in [*spans_in(doc, "orgs", sent.start, k - 1), *spans_in(doc, "org_refs", sent.start, k - 1)]
+                  if o.end == k - 1 and o.id_), None)
+    if owner is None and doc[k - 2].lower_ in _STAND_IN_NOUNS and doc[k - 3].lower_ == "the":
+        owner = _inner_stand_in(doc, sent, k - 1, previous, stand_ins)
+    if owner is None:
+        return None
+    return [owner], [doc[k].lower_, *(t.lower_ for t in doc[k + 1:seg.start] if not t.is_space)]
+
+
+_NOT_WHERE = {"about", "regarding", "concerning", "over", "than", "like", "unlike", "with", "beyond", "for", "on",
+              "towards", "toward", "versus"}
+
+
+def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[int | None, int | None] | None:
+    """(segment, from_segment) that the words ``gap`` before ``seg`` say, or None if they place nothing:
+    'is in' → (seg, None); 'exited', 'was removed from', 'is no longer in' → (None, seg);
+    'moved from segment 3 to segment 2' → (2, 3). An aim or a risk moves nothing: 'hopes to move
+    into segment 2' places nobody, 'aims to exit the RSP' leaves the organisation where it is."""
+    if HOPE_WORDS & set(gap):
+        stays = placement(doc, segs, seg, [w for w in gap if w not in HOPE_WORDS])
+        return (stays[1], None) if stays and stays[0] is None and stays[1] is not None else None
+    tail = list(gap)
+    while tail and tail[-1] in FRAMEWORK_WORDS:
+        tail.pop()
+    if tail[-1:] and tail[-1] in _NOT_WHERE and not (tail[-1] == "for" and tail[-2:-1] == ["recommended"]):
+        return None  # 'in talks about segment 4', 'better than segment 3': the segment is only mentioned
+    out_of = tail[-2:] == ["out", "of"] or tail[-1:] in (["from"], ["off"])
+    last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS or (w in REMOVE_VERBS and out_of)), default=-1)
+    last_place = max((k for k, w in enumerate(gap) if w in PLACE_VERBS and k > last_leave + 3), default=-1)
+    leaving = (last_leave >= 0 and last_place < 0) or tail[-2:] == ["out", "of"] or bool(_no_longer(gap))
+    if not leaving and last_place < 0 and not any(w in PLACE_VERBS for w in gap):
+        return None
+    pair = _move_within(seg)
+    if tail[-1:] == ["from"] and pair is not None:
+        return pair[1], pair[0]
+    if tail[-1:] == ["from"]:
+        target = _next_target(doc, segs, seg)
+        if target is not None:
+            return target, seg._.segments[0]
+        return (None, seg._.segments[0]) if leaving else None
+    if leaving:
+        return None, seg._.segments[0]
+    if len(seg._.segments) != 1 or _follows_to(doc, segs, seg):
+        return None
+    return seg._.segments[0], None
 
 
 _HAND_ON = {"although", "though", "but", "while", "whereas", "because", "since"}
@@ -256,8 +599,7 @@ def merge_moves(memberships: list[Membership]) -> list[Membership]:
     out: list[Membership] = []
     by_start: dict[int, list[Membership]] = {}
     for m in memberships:
-        partner = next((o for o in by_start.get(m.start, ()) if ((o.ods_code and o.ods_code == m.ods_code)
-                                                                   or o.name == m.name)
+        partner = next((o for o in by_start.get(m.start, ()) if _same_org(o, m)
                         and (o.segment is None) != (m.segment is None)), None)
         if partner is None:
             out.append(m)
@@ -265,7 +607,36 @@ def merge_moves(memberships: list[Membership]) -> list[Membership]:
             continue
         partner.segment = partner.segment if partner.segment is not None else m.segment
         partner.from_segment = partner.from_segment or m.from_segment
-    return out
+    return _merge_across_sentences(out)
+
+
+NEAR_CHARS = 400  # about two sentences
+
+
+def _same_org(a: Membership, b: Membership) -> bool:
+    return bool(a.ods_code and a.ods_code == b.ods_code) or a.name == b.name
+
+
+def _merge_across_sentences(memberships: list[Membership]) -> list[Membership]:
+    """A leave and where the organisation went, told in neighbouring sentences ('X exits special
+    measures ... It will move into segment 3'), are one move; a leave that another sentence
+    states as a whole move ('X has moved from segment 4 to segment 3 ... X has left the
+    programme') adds nothing."""
+    leaves = sorted((m for m in memberships if m.segment is None and m.from_segment is not None),
+                    key=lambda m: m.start)
+    dropped: set[int] = set()
+    for leave in leaves:
+        if any(o is not leave and _same_org(o, leave) and o.segment is not None
+               and o.from_segment == leave.from_segment for o in memberships):
+            dropped.add(id(leave))
+            continue
+        later = sorted((o for o in memberships if o.start > leave.start and _same_org(o, leave)
+                        and id(o) not in dropped), key=lambda o: o.start)
+        if later and later[0].from_segment is None and later[0].segment is not None \
+                and later[0].start - leave.end <= NEAR_CHARS:
+            leave.segment = later[0].segment
+            dropped.add(id(later[0]))
+    return [m for m in memberships if id(m) not in dropped]
 
 
 def _is_year(text: str) -> bool:
@@ -312,7 +683,8 @@ def _follows_to(doc: Doc, segs: list[Span], seg: Span) -> bool:
 
 LIST_MARKERS = (":", "include", "includes", "including", "alongside", "along with", "together with", "joining",
                 "joins", "join", "are", "were", "comprise", "among them", "amongst them")
-_SUBJECT_STARTS = ("they ", "these ", "those ", "the ")
+_SUBJECT_STARTS = ("they ", "these ", "those ", "the ", "in ")  # 'In segment 4 are X and Y'
+
 
 
 def _single_segment(segs: list[Span]) -> int | None:

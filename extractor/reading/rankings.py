@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from .. import numbers
 from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.traps import traps_in
 from ..records import Claim, DocResult, Ranking
 from . import subjects
 from .lists import ORG_HEADS
@@ -312,8 +313,8 @@ def _league_size_claim(doc: Doc, sent: Span, span: Span, total: int, result: Doc
     """'ranked joint 130th out of 134 acute hospital trusts' also states that there are 134 acute
     trusts: a population claim, once per document and population."""
     pops = [p for p in spans_in(doc, "populations", span.end, min(sent.end, span.end + 8)) if p.id_ != "bare"]
-    if not pops:
-        return
+    if not pops or traps_in(doc, "METRIC", pops[0].end, min(sent.end, pops[0].end + 4)):
+        return  # '103rd of 131 trusts for the percentage of ...': the trusts measured on one metric
     specific = [p for p in pops if p.label_ not in {"trust", "other"}]
     chosen = (specific or pops)[0]
     org_type = chosen.label_

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ..gazetteer import HINT_GROUPS
 from ..pipeline.extensions import doc_date, spans_in
 
 GOVERNING = {"of", "to", "from", "with", "by", "for", "at", "on", "than", "against", "behind", "above", "below",
@@ -41,10 +42,26 @@ PRONOUNS = ("it ", "the trust ", "the board ", "the icb ", "the organisation ", 
             "they ", "both ", "the integrated care board ")
 
 
+def _home(doc: Doc) -> str:
+    return doc._.home if doc.has_extension("home") else ""
+
+
 def publisher(doc: Doc) -> Span | None:
-    """The organisation a document speaks for: the first one named in its heading."""
+    """The organisation a document speaks for: its home organisation (``doc._.home``, set by
+    the linker from its address, title or masthead) where first named or referred to, else
+    the first one named in its heading."""
+    home = _home(doc)
+    if home:
+        own = [o for key in ("orgs", "org_refs") for o in doc.spans.get(key, []) if o.id_ == home]
+        if own:
+            return min(own, key=lambda o: o.start)
     return next((o for o in sorted(doc.spans.get("orgs", []), key=lambda o: o.start)
                  if o.end_char <= 300 and o.id_), None)
+
+
+_TRUSTS = HINT_GROUPS["trust"]
+_DEFINITE_LEADS = ((("the trust ",), _TRUSTS), (("the icb ", "the integrated care board "), HINT_GROUPS["icb"]),
+                   (("the board ",), _TRUSTS | HINT_GROUPS["icb"]))
 
 
 def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
@@ -53,14 +70,20 @@ def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
     lead = sent.text.lstrip().lower()
     if lead.startswith(("we ", "our organisation ", "our trust ", "our icb ")):
         return publisher(doc)
-    if lead.startswith(("the trust ", "the icb ", "the board ", "the integrated care board ")):
-        own = publisher(doc)
-        if own is not None:
-            return own
+    for words, kinds in _DEFINITE_LEADS:
+        if lead.startswith(words):
+            # 'the trust' the linker could not tie to one body (two were named before) stays unknown
+            own = publisher(doc)
+            return own if own is not None and own.label_ in kinds and _home(doc) else None
     if previous is None or not lead.startswith(PRONOUNS):
         return None
     before = candidates(doc, previous)
-    return before[0] if before else None
+    if before:
+        return before[0]
+    # 'Inspectors returned to Medway NHS Foundation Trust in June. It remains in segment 3.':
+    # a sentence whose only organisation sits behind a preposition still hands it on.
+    named = [o for key in ("orgs", "org_refs") for o in spans_in(doc, key, previous.start, previous.end) if o.id_]
+    return min(named, key=lambda o: o.start) if len({o.id_ for o in named}) == 1 else None
 
 
 

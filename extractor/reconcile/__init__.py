@@ -3,30 +3,52 @@
 The flow: read the tables defensively (``values``), resolve each row's period
 (``periods``), solve each document's claims as integer constraints to derive what they
 imply and find conflicts (``derive``), run the arithmetic checks within each document
-(``checks``), join documents and compare them (``dataset``), then test against official
-data (``official``). The result is the contract's ``checks`` and ``dataset`` tables.
+(``checks``), join documents and compare them (``dataset``), test against official
+data (``official``) and follow each organisation through the periods (``timeline``). A
+check that would fail on a claim read with low confidence (its ``doubt``) is
+``unverifiable`` instead (``checks.soften``). The result is the contract's ``checks``
+and ``dataset`` tables and the ``timeline``.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import pandas as pd
 
-from ..schema import CHECKS, DATASET
-from .checks import Check, document_checks
+from ..schema import CHECKS, DATASET, TIMELINE
+from .checks import Check, document_checks, soften
 from .dataset import reconcile_documents
 from .derive import Solution, solve
-from .official import load_official, load_populations, official_checks
+from .official import Official, load_official, load_populations, official_checks
+from .timeline import build_timeline
 from .values import read_claims, read_documents, read_memberships, read_rankings
 
-__all__ = ["load_official", "load_populations", "reconcile"]
+__all__ = ["Reconciled", "load_official", "load_populations", "reconcile", "reconcile_tables"]
+
+
+@dataclass(frozen=True)
+class Reconciled:
+    """The reconciler's tables."""
+
+    checks: pd.DataFrame
+    dataset: pd.DataFrame
+    timeline: pd.DataFrame
 
 
 def reconcile(documents: pd.DataFrame, claims: pd.DataFrame, memberships: pd.DataFrame,
               rankings: pd.DataFrame, *, official: pd.DataFrame | None = None,
               texts: dict[str, str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """The ``checks`` and ``dataset`` tables for extracted claims, memberships and rankings.
+    """The ``checks`` and ``dataset`` tables (see :func:`reconcile_tables` for all three)."""
+    result = reconcile_tables(documents, claims, memberships, rankings, official=official, texts=texts)
+    return result.checks, result.dataset
+
+
+def reconcile_tables(documents: pd.DataFrame, claims: pd.DataFrame, memberships: pd.DataFrame,
+                     rankings: pd.DataFrame, *, official: pd.DataFrame | None = None,
+                     texts: dict[str, str] | None = None) -> Reconciled:
+    """The ``checks``, ``dataset`` and ``timeline`` tables for extracted claims, memberships and rankings.
 
     ``official`` replaces the shipped official placements (see :func:`load_official`);
     ``texts`` (doc_id → plain text) lets a period named in a document's words ("Q2
@@ -53,11 +75,14 @@ def reconcile(documents: pd.DataFrame, claims: pd.DataFrame, memberships: pd.Dat
         found.extend(document_checks(doc_claims, members_by_doc.get(doc_id, []), solutions[doc_id]))
     rows, cross = reconcile_documents(claim_views, solutions, docs)
     found.extend(cross)
-    table = load_official() if official is None else official
-    found.extend(official_checks(claim_views, member_views, ranking_views, table))
+    tables = Official(load_official() if official is None else official, load_populations())
+    found.extend(official_checks(claim_views, member_views, ranking_views, tables))
+    history, agreement = build_timeline(member_views, ranking_views, tables, docs)
+    found.extend(agreement)
 
+    found = soften(found, claim_views)
     checks = CHECKS.frame([check.row(f"K{i + 1:04d}") for i, check in enumerate(found)])
-    return checks, DATASET.frame(rows)
+    return Reconciled(checks, DATASET.frame(rows), TIMELINE.frame(history))
 
 
 def _with_records(documents: pd.DataFrame | None, *records: pd.DataFrame | None) -> pd.DataFrame | None:

@@ -8,7 +8,7 @@ may stand in for a stated one; the message then says it was derived.
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fractions import Fraction
 
 from .derive import Solution
@@ -64,11 +64,11 @@ class Facts:
     def __init__(self, claims: list[ClaimView], solution: Solution) -> None:
         self.claims = claims
         self.stated: dict[tuple[PopKey, Segments], Figure] = {}
-        for claim in claims:
+        for claim in sorted(claims, key=lambda c: bool(c.doubt)):  # a confident reading first
             if claim.count is not None:
                 figure = Figure(claim.count, (claim.claim_id,), False)
                 self.stated.setdefault((claim.pop, claim.segments), figure)
-        for claim in claims:
+        for claim in sorted(claims, key=lambda c: bool(c.doubt)):
             if claim.total is not None and base_kind(claim, claims) == "total":
                 self.stated.setdefault((claim.pop, ()), Figure(claim.total, (claim.claim_id,), False))
         self.derived = {(d.pop, d.segments): Figure(d.value, d.claim_ids, True) for d in solution.derived}
@@ -130,8 +130,8 @@ def share_checks(claims: list[ClaimView], facts: Facts) -> list[Check]:
     for claim in claims:
         if not claim.share_text:
             continue
-        interval = share_interval(claim.share_text)
-        stated = f"“{claim.share_text}”"
+        interval = share_interval(claim.share_phrase)
+        stated = f"“{claim.share_phrase}”"
         if interval is None:
             out.append(Check("share_matches_count", "unverifiable", (claim.claim_id,), stated, "",
                              f"No agreed range is defined for the phrase {stated}, so it cannot be tested.",
@@ -306,12 +306,46 @@ def derivation_checks(solution: Solution, claims: list[ClaimView]) -> list[Check
         out.append(Check("derived", "pass", item.claim_ids, str(item.value), "",
                          f"The number of {what} is not stated, but the other figures imply {item.value}: "
                          f"{item.reasoning}.", doc))
+    by_id = {c.claim_id: c for c in claims}
     for conflict in solution.conflicts:
-        stated = "; ".join(quote(t, 80) for t in conflict.texts)
+        stated = "; ".join(
+            f"{quote(t, 80)} ({figures(by_id[i])})" if i in by_id else quote(t, 80)
+            for i, t in zip(conflict.claim_ids, conflict.texts, strict=True))
         out.append(Check("derived", "fail", conflict.claim_ids, "figures that can all be true",
                          f"{len(conflict.claim_ids)} conflicting claims",
                          f"These statements about {label(conflict.pop.org_type)} cannot all be true "
                          f"together: {stated}.", doc))
+    return out
+
+
+def figures(claim: ClaimView) -> str:
+    """What a claim states, as arithmetic: "83 trusts in segment 2 of 209, 45%"."""
+    what = f"{label(claim.org_type, claim.count)} {segment_words(claim.segments)}"
+    parts = [f"{claim.count} {what}" if claim.count is not None else what]
+    if claim.total is not None and claim.segments:
+        parts[0] += f" of {claim.total}"
+    if claim.percent is not None:
+        parts.append(f"{claim.percent_text}%")
+    if claim.share_text:
+        parts.append(f"“{claim.share_phrase}”")
+    if claim.period:
+        parts.append(f"for {claim.period}")
+    return ", ".join(parts)
+
+
+def soften(checks: list[Check], claims: list[ClaimView]) -> list[Check]:
+    """A failing check that rests on a claim read with low confidence becomes
+    ``unverifiable``, saying why: an alarm must rest on figures read with confidence."""
+    doubted = {c.claim_id: c for c in claims if c.doubt}
+    out = []
+    for check in checks:
+        shaky = [doubted[i] for i in check.claim_ids if i in doubted]
+        if check.status != "fail" or not shaky:
+            out.append(check)
+            continue
+        why = "; ".join(f"{quote(c.text, 80)} may be misread: {c.doubt}" for c in shaky)
+        out.append(replace(check, status="unverifiable",
+                           message=f"{check.message} Not counted as a failure, since {why}."))
     return out
 
 

@@ -12,7 +12,9 @@ so is one between documents that give only a year (``2023/24``).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 from .checks import Check
 from .derive import Solution
@@ -21,6 +23,7 @@ from .periods import is_precise
 from .values import ClaimView, DocumentView, segment_label
 
 Key = tuple[str, str, str, str, str]
+T = TypeVar("T")
 
 
 @dataclass
@@ -69,7 +72,8 @@ def _entries(claims: list[ClaimView], solutions: dict[str, Solution]) -> dict[Ke
     return {key: list(entries.values()) for key, entries in table.items()}
 
 
-def _doc_name(doc_id: str, docs: dict[str, DocumentView]) -> str:
+def doc_name(doc_id: str, docs: dict[str, DocumentView]) -> str:
+    """A document as a message names it: its title and id, else its id."""
     doc = docs.get(doc_id)
     return f"“{doc.title}” ({doc_id})" if doc and doc.title else doc_id
 
@@ -103,7 +107,7 @@ def reconcile_documents(claims: list[ClaimView], solutions: dict[str, Solution],
             "doc_ids": ";".join(dict.fromkeys(e.doc_id for e in winners)),
             "reasoning": "" if stated else winners[0].reasoning,
             "conflict": "; ".join(
-                f"{_doc_name(e.doc_id, docs)} gives {e.value}"
+                f"{doc_name(e.doc_id, docs)} gives {e.value}"
                 f"{' (derived)' if e.basis == 'derived' else ''}" for e in losers),
         })
         if len(entries) < 2:
@@ -115,25 +119,36 @@ def reconcile_documents(claims: list[ClaimView], solutions: dict[str, Solution],
 def _cross_checks(key: Key, best: int, winners: list[Entry], losers: list[Entry],
                   docs: dict[str, DocumentView]) -> list[Check]:
     what = _describe(key)
+    return agreement_checks(
+        "cross_document", key[1], best, winners, losers, docs, value=lambda e: e.value,
+        ids=lambda entries: tuple(dict.fromkeys(c for e in entries for c in e.claim_ids)),
+        agree=lambda n, names: f"{n} documents agree on {best} {what}: {names}.",
+        differ=lambda one, other, value: f"{one} gives {best} {what}, but {other} gives {value}.")
+
+
+def agreement_checks(kind: str, period: str, best: int, winners: Sequence[T], losers: Sequence[T],
+                     docs: dict[str, DocumentView], *, value: Callable[[T], int],
+                     ids: Callable[[Sequence[T]], tuple[str, ...]], agree: Callable[[int, str], str],
+                     differ: Callable[[str, str, int], str]) -> list[Check]:
+    """Checks between documents that give one thing (each entry has a ``doc_id``): one ``pass``
+    naming them all when they agree, else one check per document against the first winner's.
+    ``agree(n, names)`` and ``differ(one, other, value)`` word the message."""
     if not losers:
-        ids = tuple(c for e in winners for c in e.claim_ids)
-        names = ", ".join(_doc_name(e.doc_id, docs) for e in winners)
-        return [Check("cross_document", "pass", ids, str(best), str(best),
-                      f"{len(winners)} documents agree on {best} {what}: {names}.",
+        names = ", ".join(doc_name(e.doc_id, docs) for e in winners)
+        return [Check(kind, "pass", ids(winners), str(best), str(best), agree(len(winners), names),
                       tuple(e.doc_id for e in winners))]
-    out = []
     reference = winners[0]
-    for entry in losers:
-        ids = tuple(dict.fromkeys([*reference.claim_ids, *entry.claim_ids]))
-        one, other = _doc_name(reference.doc_id, docs), _doc_name(entry.doc_id, docs)
-        message = f"{one} gives {best} {what}, but {other} gives {entry.value}."
-        status = "fail"
-        if not key[1]:
-            status = "unverifiable"
-            message += " Neither says which period it describes, so they may not be about the same date."
-        elif not is_precise(key[1]):
-            status = "unverifiable"
-            message += f" Both say only {key[1]}, so they may describe different quarters of it."
-        out.append(Check("cross_document", status, ids, str(best), str(entry.value), message,
-                         (reference.doc_id, entry.doc_id)))
-    return out
+    status, caveat = disagreement_status(period)
+    return [Check(kind, status, ids([reference, entry]), str(best), str(value(entry)),
+                  differ(doc_name(reference.doc_id, docs), doc_name(entry.doc_id, docs), value(entry)) + caveat,
+                  (reference.doc_id, entry.doc_id)) for entry in losers]
+
+
+def disagreement_status(period: str) -> tuple[str, str]:
+    """How two documents' different figures for one period count: a failure only when the
+    period is one quarter or month; else ``unverifiable`` with the reason to add to the message."""
+    if not period:
+        return "unverifiable", " Neither says which period it describes, so they may not be about the same date."
+    if not is_precise(period):
+        return "unverifiable", f" Both say only {period}, so they may describe different quarters of it."
+    return "fail", ""

@@ -126,7 +126,7 @@ class _System:
             else:
                 base = self.size[claim.org_type]
             for interval in (percent_interval(claim.percent_text) if claim.percent is not None else None,
-                             share_interval(claim.share_text) if claim.share_text else None):
+                             share_interval(claim.share_phrase) if claim.share_text else None):
                 if interval is not None:
                     facts.extend(self._within(value, base, interval))
         if not facts:
@@ -264,7 +264,7 @@ _SOLVED_MAX = 512
 def _content(claim: ClaimView) -> tuple:
     """What the solution depends on: everything but the ids (unless the id stands in for the text)."""
     return (claim.org_type, claim.segments, claim.count, claim.total, claim.percent, claim.percent_text,
-            claim.share_text, claim.pop, claim.text or claim.claim_id)
+            claim.share_phrase, claim.pop, claim.text or claim.claim_id, claim.doubt)
 
 
 def solve(claims: list[ClaimView]) -> Solution:
@@ -295,26 +295,42 @@ def _solve(claims: list[ClaimView]) -> Solution:
     solution = Solution()
     for group in _families(claims).values():
         system = _System(group)
-        if not system.labels:
-            continue
-        if system.solver.check(*system.labels.values()) == z3.unsat:
-            remaining = dict(system.labels)
-            while remaining:
+        # a claim read with low confidence is solved after the others, so it cannot hide what
+        # they imply; a conflict it takes part in is still found (and reported as such)
+        doubted = {c.claim_id: system.labels.pop(c.claim_id) for c in group
+                   if c.doubt and c.claim_id in system.labels}
+        confident = [c for c in group if not c.doubt]
+        if system.labels:
+            _solve_system(system, confident, solution)
+        kept = dict(system.labels)
+        for claim_id, flag in doubted.items():
+            system.labels = {**kept, claim_id: flag}
+            if system.solver.check(*system.labels.values()) == z3.unsat:
                 order = {c.claim_id: i for i, c in enumerate(group)}
                 core = tuple(sorted(system.core(), key=order.__getitem__))
-                if not core:
-                    break
                 by_id = {c.claim_id: c for c in group}
-                solution.conflicts.append(Conflict(
-                    group[0].pop, core, tuple(by_id[c].text for c in core)))
-                for claim_id in core:
-                    remaining.pop(claim_id, None)
-                system.labels = remaining
-                if system.solver.check(*remaining.values()) != z3.unsat:
-                    break
-            continue
-        solution.derived.extend(_derive_group(system, group))
+                solution.conflicts.append(Conflict(group[0].pop, core, tuple(by_id[c].text for c in core)))
     return solution
+
+
+def _solve_system(system: _System, group: list[ClaimView], solution: Solution) -> None:
+    """The conflicts among ``group``'s claims or, when there are none, what they imply."""
+    if system.solver.check(*system.labels.values()) != z3.unsat:
+        solution.derived.extend(_derive_group(system, group))
+        return
+    order = {c.claim_id: i for i, c in enumerate(group)}
+    by_id = {c.claim_id: c for c in group}
+    remaining = dict(system.labels)
+    while remaining:
+        core = tuple(sorted(system.core(), key=order.__getitem__))
+        if not core:
+            break
+        solution.conflicts.append(Conflict(group[0].pop, core, tuple(by_id[c].text for c in core)))
+        for claim_id in core:
+            remaining.pop(claim_id, None)
+        system.labels = remaining
+        if system.solver.check(*remaining.values()) != z3.unsat:
+            break
 
 
 def _derive_group(system: _System, group: list[ClaimView]) -> list[Derived]:

@@ -64,7 +64,7 @@ def read_gold(gold_path: Path, text_path: Path | None = None) -> dict[str, list[
             "total": item.get("total"), "percent": item.get("percent"),
             "share_text": item.get("share_text") or "", "scope": item.get("scope") or "",
             "framework": framework, "text": quote, "start": start, "end": end,
-            "period": item.get("period") or "",
+            "period": item.get("period") or "", "doubt": item.get("doubt") or "",
         })
     memberships = []
     for i, item in enumerate(gold.get("memberships", [])):

@@ -15,20 +15,21 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
+from importlib import resources
 from pathlib import Path
 
 import pandas as pd
 
 from ..resources import asset
 from .checks import Check, quote
+from .officialfile import OFFICIAL_COLUMNS, combine_official, read_official_file
 from .orgtypes import base_kind, label
 from .periods import quarter_index
 from .values import ClaimView, MembershipView, PopKey, RankingView, cell_int, cell_text
 
 OFFICIAL_FILE = ("official", "nof_2025-26_q3_segments.csv")
 POPULATIONS_FILE = ("official", "populations.csv")
-OFFICIAL_COLUMNS = ("ods_code", "name", "org_type", "trust_subtype", "league", "segment", "rank",
-                    "framework", "period")
 UNPUBLISHED_SEGMENTS = (4, 5)
 _STOP = {"nhs", "trust", "foundation", "the", "ft", "of"}
 _LEAGUE = {"Acute trust": "acute", "Mental health and community trust": "non_acute",
@@ -54,19 +55,22 @@ def derive_official_extract(source_csv: Path) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(OFFICIAL_COLUMNS))
 
 
-def _read(parts: tuple[str, ...]) -> pd.DataFrame:
-    with asset(*parts).open("r", encoding="utf-8") as fh:
-        return pd.read_csv(fh, dtype=str, keep_default_na=False)
-
-
-def load_official() -> pd.DataFrame:
-    """The shipped official placements (one row per trust, see the module docstring)."""
-    return _read(OFFICIAL_FILE)
+def load_official(files: Iterable[str | Path] = (), *, shipped: bool = True) -> pd.DataFrame:
+    """The official placements: the shipped 2025/26 Q3 extract (unless ``shipped`` is false)
+    and then each user file, read alike by :func:`read_official_file`. A later table's row
+    replaces an earlier one's for the same organisation and period."""
+    tables = []
+    if shipped:
+        with resources.as_file(asset(*OFFICIAL_FILE)) as path:
+            tables.append(("the shipped extract", read_official_file(path)))
+    tables += [(str(f), read_official_file(f)) for f in files]
+    return combine_official(tables)
 
 
 def load_populations() -> pd.DataFrame:
     """Official population sizes with the periods they hold for."""
-    return _read(POPULATIONS_FILE)
+    with asset(*POPULATIONS_FILE).open("r", encoding="utf-8") as fh:
+        return pd.read_csv(fh, dtype=str, keep_default_na=False)
 
 
 def display_name(name: str) -> str:
@@ -93,33 +97,46 @@ def core_name(name: str) -> str:
 
 
 class Official:
-    """Lookups over the official table for one period."""
+    """Lookups over official tables, period by period (a name or code is looked up within one period)."""
 
     def __init__(self, table: pd.DataFrame, populations: pd.DataFrame) -> None:
         self.rows = [{k: cell_text(v) for k, v in r.items()} for r in table.to_dict("records")]
-        self.periods = {r["period"] for r in self.rows}
-        self.by_code = {r["ods_code"].upper(): r for r in self.rows if r["ods_code"]}
-        self.by_name = {core_name(r["name"]): r for r in self.rows}
+        self.by_period: dict[str, list[dict]] = defaultdict(list)
+        for row in self.rows:
+            self.by_period[row["period"]].append(row)
+        self.periods = set(self.by_period)
+        self.by_code = {(r["period"], r["ods_code"].upper()): r for r in self.rows if r["ods_code"]}
+        self.by_name = {(r["period"], core_name(r["name"])): r for r in self.rows}
         self.populations = [{k: cell_text(v) for k, v in r.items()} for r in populations.to_dict("records")]
 
-    def find(self, ods_code: str, *names: str) -> dict | None:
-        if ods_code and ods_code.upper() in self.by_code:
-            return self.by_code[ods_code.upper()]
+    def find(self, period: str, ods_code: str, *names: str, strict: bool = False) -> dict | None:
+        """The row for one organisation in ``period``: by code, else by name, else by a name's start.
+        ``strict``: by code alone when there is one, and by whole names only."""
+        if ods_code and (period, ods_code.upper()) in self.by_code:
+            return self.by_code[(period, ods_code.upper())]
+        if strict:
+            keys = [(period, core_name(n)) for n in names if not ods_code and core_name(n)]
+            return next((self.by_name[k] for k in keys if k in self.by_name), None)
         for name in names:
             key = core_name(name)
-            if key and key in self.by_name:
-                return self.by_name[key]
+            if key and (period, key) in self.by_name:
+                return self.by_name[(period, key)]
         for name in names:
             key = core_name(name)
-            hits = [r for k, r in self.by_name.items() if key and k.startswith(key + " ")]
+            hits = [r for r in self.by_period.get(period, ()) if key and core_name(r["name"]).startswith(key + " ")]
             if len(hits) == 1:
                 return hits[0]
         return None
 
+    def has_segment(self, period: str, segment: int) -> bool:
+        return any(cell_int(r["segment"]) == segment for r in self.by_period.get(period, ()))
+
     def selection(self, org_type: str, period: str) -> list[dict] | None:
-        rows = [r for r in self.rows if r["period"] == period]
+        rows = self.by_period.get(period, [])
+        if org_type == "icb":
+            return [r for r in rows if r["org_type"] == "icb"] or None
         if org_type == "trust":
-            return rows
+            return [r for r in rows if r["org_type"] not in ("icb", "ccg")]
         if org_type in ("acute", "non_acute", "ambulance"):
             return [r for r in rows if r["league"] == org_type]
         if org_type in ("mental_health", "community"):
@@ -195,7 +212,7 @@ def _count_checks(claims: list[ClaimView], official: Official) -> list[Check]:
         placed = sum(1 for r in rows if cell_int(r["segment"]) == segment)
         noun = label(claim.org_type)
         ids, doc = (claim.claim_id,), (claim.doc_id,)
-        if segment in UNPUBLISHED_SEGMENTS:
+        if segment in UNPUBLISHED_SEGMENTS and not official.has_segment(claim.period, 5):
             out.append(Check("official_data", "unverifiable", ids, "", str(claim.count),
                              f"{quote(claim.text)}: the official extract does not separate segment 4 from "
                              "segment 5 (the Recovery Support Programme), so this count cannot be checked.",
@@ -231,7 +248,7 @@ def _membership_checks(memberships: list[MembershipView], official: Official) ->
     for member in memberships:
         if member.segment is None or member.period not in official.periods:
             continue
-        row = official.find(member.ods_code, member.canonical_name, member.name)
+        row = official.find(member.period, member.ods_code, member.canonical_name, member.name)
         ids, doc = tuple(filter(None, [member.claim_id])), (member.doc_id,)
         if row is None:
             out.append(Check("official_data", "unverifiable", ids, "", str(member.segment),
@@ -239,7 +256,7 @@ def _membership_checks(memberships: list[MembershipView], official: Official) ->
                              f"official {member.period} extract (coverage incomplete).", doc))
             continue
         official_segment = cell_int(row["segment"])
-        if member.segment == 5 and official_segment == 4:
+        if member.segment == 5 and official_segment == 4 and not official.has_segment(member.period, 5):
             status, verdict = "unverifiable", "which is as far as the extract goes (it has no segment 5)"
         elif member.segment == official_segment:
             status, verdict = "pass", "as the text says"
@@ -256,7 +273,7 @@ def _ranking_checks(rankings: list[RankingView], official: Official) -> list[Che
     for ranking in rankings:
         if ranking.rank is None or ranking.period not in official.periods:
             continue
-        row = official.find(ranking.ods_code, ranking.canonical_name, ranking.name)
+        row = official.find(ranking.period, ranking.ods_code, ranking.canonical_name, ranking.name)
         if row is None or (ranking.league and ranking.league != row["league"]):
             continue
         official_rank = cell_int(row["rank"])
@@ -270,9 +287,7 @@ def _ranking_checks(rankings: list[RankingView], official: Official) -> list[Che
 
 
 def official_checks(claims: list[ClaimView], memberships: list[MembershipView],
-                    rankings: list[RankingView], table: pd.DataFrame,
-                    populations: pd.DataFrame | None = None) -> list[Check]:
-    """Every ``official_data`` check the shipped (or given) official tables allow."""
-    official = Official(table, load_populations() if populations is None else populations)
+                    rankings: list[RankingView], official: Official) -> list[Check]:
+    """Every ``official_data`` check the official tables allow."""
     return [*_population_checks(claims, official), *_count_checks(claims, official),
             *_membership_checks(memberships, official), *_ranking_checks(rankings, official)]

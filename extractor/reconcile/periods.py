@@ -27,6 +27,8 @@ from functools import lru_cache
 
 import pandas as pd
 
+from ..dates import fy_label, fy_quarter, previous_quarter
+
 QUARTERLY = {"sof2021", "nof2022", "nof2025"}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FY = r"(20\d\d)\s*[/-]\s*(?:20)?(\d\d)"
@@ -39,10 +41,6 @@ _PATTERNS = (
 _CANONICAL = re.compile(r"^(20\d\d)/(\d\d) Q([1-4])$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")
 _YEAR = re.compile(r"^20\d\d/\d\d$")
-
-
-def fy_label(start_year: int, quarter: int) -> str:
-    return f"{start_year}/{(start_year + 1) % 100:02d} Q{quarter}"
 
 
 def _from_match(match: re.Match) -> str | None:
@@ -100,17 +98,6 @@ def parse_published(published: str) -> date | None:
         except (ValueError, TypeError, OverflowError):
             return None
     return None if pd.isna(stamp) else stamp.date()
-
-
-def fy_quarter(day: date) -> tuple[int, int]:
-    """The financial year (by its first calendar year) and quarter a date falls in."""
-    if day.month >= 4:
-        return day.year, (day.month - 4) // 3 + 1
-    return day.year - 1, 4
-
-
-def previous_quarter(start_year: int, quarter: int) -> tuple[int, int]:
-    return (start_year, quarter - 1) if quarter > 1 else (start_year - 1, 4)
 
 
 def period_from_published(framework: str, published: str) -> str:

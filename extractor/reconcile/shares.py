@@ -1,8 +1,11 @@
 """What fraction of a population a stated share allows.
 
 A verbal share ("more than half", "just over a third") allows the interval listed for it
-in ``models/shares.jsonl``; a percentage allows whatever rounds to it at the precision it
-was written with ("36%" is 35.5%–36.5%, "36.4%" is 36.35%–36.45%). Fractions are exact
+in ``models/shares.jsonl``; a modifier the table does not list with that share ("more than
+two in five", "almost one in four") is applied to the share's own interval (see
+``MODIFIERS``), and a share is read with the modifier written just before it. A
+percentage allows whatever rounds to it at the precision it was written with ("36%" is
+35.5%–36.5%, "36.4%" is 36.35%–36.45%). Fractions are exact
 (``Fraction``) so a boundary such as 23/42 against "more than half" is never decided by
 floating-point noise.
 """
@@ -80,6 +83,45 @@ def share_table() -> dict[str, Interval]:
     return table
 
 
+# What a modifier does to the value v of the share it qualifies: strictly above or below it,
+# just above or below it (within NEAR), at least or at most it, or about it (the share's
+# own interval widened by NEAR / 2). Generous on purpose: a check fails only on evidence.
+MODIFIERS = {
+    "above": ("more than", "over", "above", "upwards of", "in excess of", "well over", "well above",
+              "comfortably more than", "comfortably over"),
+    "just_above": ("just over", "just above", "just more than", "a little over", "a little more than",
+                   "slightly over", "slightly more than", "marginally more than", "a shade over"),
+    "just_below": ("nearly", "almost", "close to", "just under", "just below", "just short of",
+                   "approaching", "not quite", "a little under", "a little less than", "slightly under",
+                   "slightly less than", "getting on for", "nearing"),
+    "below": ("less than", "under", "fewer than", "below", "well under", "well below"),
+    "at_least": ("at least", "no fewer than", "no less than", "not less than", "a minimum of"),
+    "at_most": ("at most", "no more than", "not more than", "up to", "a maximum of"),
+    "about": ("about", "around", "roughly", "approximately", "some", "an estimated", "circa",
+              "broadly", "more or less", "in the region of"),
+}
+NEAR = Fraction(1, 10)
+_BY_LENGTH = sorted(((normalise_phrase(w), kind) for kind, words in MODIFIERS.items() for w in words),
+                    key=lambda item: -len(item[0]))
+
+
+def _modified(kind: str, base: Interval) -> Interval:
+    value = (base.low + base.high) / 2
+    if kind == "above":
+        return Interval(value, Fraction(1), low_open=True)
+    if kind == "just_above":
+        return Interval(value, min(value + NEAR, Fraction(1)), low_open=True)
+    if kind == "just_below":
+        return Interval(max(value - NEAR, Fraction(0)), value, high_open=True)
+    if kind == "below":
+        return Interval(Fraction(0), value, high_open=True)
+    if kind == "at_least":
+        return Interval(value, Fraction(1))
+    if kind == "at_most":
+        return Interval(Fraction(0), value)
+    return Interval(max(base.low - NEAR / 2, Fraction(0)), min(base.high + NEAR / 2, Fraction(1)))
+
+
 def share_interval(phrase: str) -> Interval | None:
     """The interval a verbal share allows, or ``None`` when the phrase has no entry."""
     key = normalise_phrase(phrase)
@@ -89,7 +131,32 @@ def share_interval(phrase: str) -> Interval | None:
     for prefix in ("just ", "some ", "only "):
         if key.startswith(prefix) and key[len(prefix):] in table:
             return table[key[len(prefix):]]
+    for words, kind in _BY_LENGTH:
+        rest = key[len(words) + 1:]
+        if key.startswith(words + " ") and rest in table:
+            return _modified(kind, table[rest])
     return None
+
+
+def share_as_written(share: str, text: str) -> str:
+    """The share with the modifier written just before it in ``text`` ("more than" + "two in
+    five"), since the modifier decides what the share allows; ``share`` itself otherwise."""
+    if not share:
+        return share
+    key = normalise_phrase(share)
+    if any(key.startswith(words + " ") for words, _ in _BY_LENGTH):
+        return share
+    words = normalise_phrase(text).split(" ")
+    target = key.split(" ")
+    for i in range(len(words) - len(target) + 1):
+        if words[i:i + len(target)] != target:
+            continue
+        before = " ".join(words[max(0, i - 4):i])
+        for modifier, _ in _BY_LENGTH:
+            if before == modifier or before.endswith(" " + modifier):
+                return f"{modifier} {share}"
+        break
+    return share
 
 
 def percent_interval(percent_text: str) -> Interval | None:

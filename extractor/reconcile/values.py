@@ -15,6 +15,7 @@ from functools import cached_property
 import pandas as pd
 
 from .periods import period_key, resolve_period
+from .shares import share_as_written
 
 Segments = tuple[int, ...]
 
@@ -104,10 +105,16 @@ class ClaimView:
     framework: str
     period: str
     text: str
+    doubt: str = ""  # why the claim may be misread: its checks cannot fail on it
 
     @cached_property  # asked for in every pairwise comparison of a document's claims
     def pop(self) -> PopKey:
         return PopKey(self.framework, period_key(self.period), scope_key(self.scope), self.org_type)
+
+    @cached_property
+    def share_phrase(self) -> str:
+        """The verbal share with the modifier written before it ("more than two in five")."""
+        return share_as_written(self.share_text, self.text)
 
     @property
     def is_population(self) -> bool:
@@ -126,6 +133,8 @@ class MembershipView:
     period: str
     claim_id: str
     text: str
+    record_id: str = ""
+    from_segment: int | None = None
 
 
 @dataclass(frozen=True)
@@ -139,6 +148,9 @@ class RankingView:
     framework: str
     period: str
     text: str
+    record_id: str = ""
+    total: int | None = None
+    segment: int | None = None
 
 
 @dataclass(frozen=True)
@@ -216,6 +228,7 @@ def read_claims(claims: pd.DataFrame | None, docs: dict[str, DocumentView],
             framework=framework,
             period=period,
             text=cell_text(row.get("text")),
+            doubt=cell_text(row.get("doubt")),
         ))
     return views
 
@@ -231,6 +244,7 @@ def read_memberships(memberships: pd.DataFrame | None, docs: dict[str, DocumentV
             ods_code=cell_text(row.get("ods_code")).upper(), org_type=cell_text(row.get("org_type")),
             segment=cell_int(row.get("segment")), framework=framework, period=period,
             claim_id=cell_text(row.get("claim_id")), text=cell_text(row.get("text")),
+            record_id=cell_text(row.get("membership_id")), from_segment=cell_int(row.get("from_segment")),
         ))
     return views
 
@@ -245,6 +259,7 @@ def read_rankings(rankings: pd.DataFrame | None, docs: dict[str, DocumentView],
             canonical_name=cell_text(row.get("canonical_name")),
             ods_code=cell_text(row.get("ods_code")).upper(), league=cell_text(row.get("league")),
             rank=cell_int(row.get("rank")), framework=framework, period=period,
-            text=cell_text(row.get("text")),
+            text=cell_text(row.get("text")), record_id=cell_text(row.get("ranking_id")),
+            total=cell_int(row.get("total")), segment=cell_int(row.get("segment")),
         ))
     return views

@@ -1,9 +1,9 @@
 """The human side of the audit: one HTML file a person can open without a network.
 
 ``write_report`` takes the run's tables (documents, claims, memberships, rankings,
-checks, dataset) and the documents' plain texts, and writes a page showing each text with
-its figures highlighted, every check as holds / fails / cannot be verified, the
-reconciled table and a chart of segment distributions.
+checks, dataset, timeline) and the documents' plain texts, and writes a page showing each
+text with its figures highlighted, every check as holds / fails / cannot be verified, the
+reconciled table, a chart of segment distributions and each organisation's history.
 """
 
 from __future__ import annotations

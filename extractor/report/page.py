@@ -15,6 +15,7 @@ import pandas as pd
 from ..reconcile.values import cell_number, cell_text
 from .chart import segment_chart_svg
 from .highlight import Span, highlight, locate, segment_spans
+from .organisations import organisations_section
 
 STATUS_WORDS = {"pass": "holds", "fail": "fails", "unverifiable": "cannot be verified"}
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
@@ -46,6 +47,9 @@ th{background:#f0f0f0}
 li.check{margin:4px 0}
 .meta{color:#666;font-size:13px}
 .error{color:#c62828}
+.org table{table-layout:fixed}.org th:nth-child(-n+3){width:10%}.org th:nth-child(4){width:14%}
+.org th:nth-child(5){width:8%}.org th:nth-child(6){width:20%}
+tr.conflict td{background:#fdecea}tr.conflict td:last-child{color:#c62828;font-weight:600}
 svg.chart text{font:12px system-ui,sans-serif}svg.chart .chart-count{fill:#fff;font-weight:600}
 """
 
@@ -98,7 +102,20 @@ def document_spans(text: str, claims: list[dict], memberships: list[dict],
     return spans
 
 
-def _check_item(row: dict) -> str:
+def _sentences_used(row: dict, claims: dict[str, dict]) -> str:
+    """The sentence (and period) of every claim a failing check rests on, so the reader sees
+    the statements themselves beside the arithmetic."""
+    items = []
+    for claim_id in row.get("claim_ids", "").split(";"):
+        claim = claims.get(claim_id)
+        if claim is None:
+            continue
+        period = f' <span class="meta">{_e(claim.get("period"))}</span>' if claim.get("period") else ""
+        items.append(f"<li>“{_e(claim.get('text'))}”{period}</li>")
+    return f'<ul class="used">{"".join(items)}</ul>' if items else ""
+
+
+def _check_item(row: dict, extra: str = "") -> str:
     status = row.get("status", "")
     links = ", ".join(f'<a href="#{html.escape(_anchor("claim", c))}">{html.escape(c)}</a>'
                       for c in row.get("claim_ids", "").split(";") if c)
@@ -110,7 +127,7 @@ def _check_item(row: dict) -> str:
     return (f'<li class="check check-{css}"><span class="status status-{css}">'
             f"{html.escape(STATUS_WORDS.get(status, status))}</span> "
             f'<span class="meta">[{_e(row.get("kind"))}]</span> {_e(row.get("message"))}{figures}'
-            f'{f" <span class=meta>claims: {links}</span>" if links else ""}</li>')
+            f'{f" <span class=meta>claims: {links}</span>" if links else ""}{extra}</li>')
 
 
 def _table(rows: list[dict], columns: tuple[str, ...]) -> str:
@@ -157,8 +174,10 @@ def render_report(tables: dict[str, pd.DataFrame], texts: dict[str, str], *,
                  + (chart or "<p>No population has two or more segment counts to draw.</p>") + "</section>")
 
     failing = [c for c in checks if c.get("status") == "fail"]
+    claims_by_id = {c.get("claim_id", ""): c for c in _rows(tables, "claims")}
     parts.append('<section id="failing"><h2>Figures that do not hold</h2>'
-                 + (f'<ul>{"".join(_check_item(c) for c in failing)}</ul>' if failing
+                 + (f'<ul>{"".join(_check_item(c, _sentences_used(c, claims_by_id)) for c in failing)}</ul>'
+                    if failing
                     else "<p>Every figure that could be checked holds.</p>") + "</section>")
 
     parts.append('<section id="documents"><h2>Documents</h2><p class="legend">'
@@ -190,5 +209,6 @@ def render_report(tables: dict[str, pd.DataFrame], texts: dict[str, str], *,
     parts.append('<section id="dataset"><h2>Reconciled table</h2>'
                  + (_table(dataset, DATASET_COLUMNS) if dataset else "<p>No figures to reconcile.</p>")
                  + "</section>")
+    parts.append(organisations_section(tables.get("timeline"), _anchor))
     parts.append("</main></body></html>")
     return "".join(parts)

@@ -12,7 +12,8 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from ..errors import ErrorCode, ExtractorError, SourceError
-from .base import SourceDocument, content_id
+from .addresses import fetched_url
+from .base import Reading, SourceDocument, content_id
 
 __all__ = ["SourceDocument", "content_id", "detect_format", "discover", "iter_documents", "read_path"]
 
@@ -99,24 +100,28 @@ def read_path(path: Path, max_bytes: int = DEFAULT_MAX_BYTES,
         yield SourceDocument.failure(content_id(source.encode()), source,
                                      SourceError(ErrorCode.NOT_FOUND, exc.strerror or str(exc)))
         return
-    yield read_bytes(data, source, fmt)
+    yield read_bytes(data, source, fmt, fetched_url(path))
 
 
-def read_bytes(data: bytes, source: str, fmt: str) -> SourceDocument:
-    """Read one document held in memory with the reader for ``fmt``."""
+def read_bytes(data: bytes, source: str, fmt: str, address: str = "") -> SourceDocument:
+    """Read one document held in memory with the reader for ``fmt``.
+
+    ``address`` is where the bytes came from, when known (a fetched URL); it outranks the
+    address a page states for itself.
+    """
     doc_id = content_id(data)
     media_type = {"text": "text/plain", "html": "text/html", "pdf": "application/pdf"}.get(fmt, fmt)
     try:
         reader = _reader(fmt)
-        text, title, published = getattr(reader, f"read_{fmt}")(data)
+        reading = Reading(*getattr(reader, f"read_{fmt}")(data))
     except ExtractorError as exc:
         return SourceDocument.failure(doc_id, source, exc, media_type)
     except ModuleNotFoundError as exc:
         return SourceDocument.failure(doc_id, source, SourceError(ErrorCode.UNSUPPORTED, str(exc)), media_type)
     except Exception as exc:  # a reader bug must cost one document, not the batch
         return SourceDocument.failure(doc_id, source, SourceError(ErrorCode.CRASHED, repr(exc)), media_type)
-    return SourceDocument(doc_id=doc_id, source=source, text=text, title=title, published=published,
-                          media_type=media_type)
+    return SourceDocument(doc_id=doc_id, source=source, text=reading.text, title=reading.title,
+                          published=reading.published, media_type=media_type, url=address or reading.url)
 
 
 def iter_documents(paths: Iterable[str | Path], max_bytes: int = DEFAULT_MAX_BYTES) -> Iterator[SourceDocument]:

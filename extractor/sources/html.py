@@ -22,6 +22,7 @@ from resiliparse.parse.html import DOMNode, HTMLTree, NodeType
 
 from ..dates import iso_from_match
 from ..errors import ErrorCode, SourceError
+from .base import Reading
 from .text import looks_binary, normalise_text
 
 MAX_NODES = 250_000
@@ -358,8 +359,9 @@ def _iso_date(value: str) -> str:
     return iso_from_match(_ISO_DATE.search(value or ""))
 
 
-def _metadata(tree: HTMLTree) -> tuple[str, str]:
-    """(title, published) from meta tags, JSON-LD, ``<time>`` and ``<title>``."""
+def _metadata(tree: HTMLTree) -> tuple[str, str, str]:
+    """(title, published, url) from meta tags, JSON-LD, ``<time>``, ``<title>`` and the
+    canonical link."""
     metas: dict[str, str] = {}
     for meta in tree.document.query_selector_all("meta"):
         key = (meta.getattr("property") or meta.getattr("name") or meta.getattr("itemprop") or "").lower()
@@ -380,11 +382,29 @@ def _metadata(tree: HTMLTree) -> tuple[str, str]:
             published = _iso_date(node.getattr("datetime") or node.getattr("content") or "")
             if published:
                 break
-    return _SPACES.sub(" ", title).strip(), published
+    return _SPACES.sub(" ", title).strip(), published, _page_url(tree, metas)
 
 
-def read_html(data: bytes, charset: str = "") -> tuple[str, str, str]:
-    """Return ``(text, title, published)``: main-text blocks separated by blank lines.
+_ABSOLUTE = re.compile(r"^https?://[^/\s]+", re.I)
+
+
+def _page_url(tree: HTMLTree, metas: dict[str, str]) -> str:
+    """The address a page gives for itself: ``<link rel=canonical>``, else ``og:url``.
+
+    Only an absolute http(s) URL counts: a relative one says nothing about the site.
+    """
+    for link in tree.document.query_selector_all("link[rel]"):
+        if "canonical" in (link.getattr("rel") or "").lower().split():
+            href = (link.getattr("href") or "").strip()
+            if _ABSOLUTE.match(href):
+                return href
+    og = metas.get("og:url", "")
+    return og if _ABSOLUTE.match(og) else ""
+
+
+def read_html(data: bytes, charset: str = "") -> Reading:
+    """Return ``(text, title, published, url)``: main-text blocks separated by blank lines,
+    and the page's own address (its canonical link or ``og:url``).
 
     ``charset`` is the encoding declared outside the page (HTTP or WARC headers), if any.
     """
@@ -395,7 +415,7 @@ def read_html(data: bytes, charset: str = "") -> tuple[str, str, str]:
         raise SourceError(ErrorCode.HTML_UNPARSABLE, repr(exc)) from exc
     if tree.body is None:
         raise SourceError(ErrorCode.HTML_UNPARSABLE, "no <body>")
-    title, published = _metadata(tree)
+    title, published, url = _metadata(tree)
     root, in_article = _main_root(tree)
     blocks = _clean_blocks(_Walker().walk(root, in_article))
     if in_article:
@@ -403,4 +423,4 @@ def read_html(data: bytes, charset: str = "") -> tuple[str, str, str]:
     text = normalise_text(_join(blocks))
     if not text.strip():
         raise SourceError(ErrorCode.NO_CONTENT)
-    return text, title, published
+    return Reading(text, title, published, url)

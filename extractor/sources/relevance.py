@@ -59,6 +59,8 @@ OVERSIGHT: tuple[Term, ...] = _terms(
     ("mandated", r"mandated\s+support", False),
     ("intensive", r"intensive\s+support", False),
     ("maximum", r"maximum\s+autonomy", False),
+    ("rank", r"rank(?:ed|ings?|s)\b", True),  # league tables reported without the words: "ranked 59th out of 61"
+    ("category", r"category\W{1,3}(?:[1-5]|one|two|three|four|five)\b", False),  # a page's name for the segment
 ) + tuple(  # case matters: "sof" and "nof" are parts of words elsewhere
     Term(word, word + rb"\d?\b", word_start=True, caseless=False) for word in (b"NOF", b"SOF", b"RSP")
 )
@@ -148,7 +150,9 @@ def maybe_relevant(data: bytes) -> bool:
 _NUMBER = r"(?:[1-5]|one|two|three|four|five)"
 # "segment" in the oversight sense: with its number, ranked ("bottom segment"), as the
 # act of segmenting, or heading a table column. A bare "segment" is also the business
-# word ("the retail segment") and the broadcast one ("a TV segment").
+# word ("the retail segment") and the broadcast one ("a TV segment"). League positions
+# ("124th out of 134", "ranked joint 17th") and a page's own "category" for the segment
+# ("listed in category two") are oversight too, but not an ambulance "category 2 call".
 _OVERSIGHT_SENSE = re.compile(rf"""(?imx)
     \bsegments?\W{{0,3}}{_NUMBER}\b
   | \b(?:first|second|third|fourth|fifth|top|bottom|lowest|highest|{_NUMBER})\W{{1,3}}(?:oversight\W+)?segments?\b
@@ -157,6 +161,10 @@ _OVERSIGHT_SENSE = re.compile(rf"""(?imx)
   | \b(?:oversight\s+(?:framework|tables?|league|rankings?)|special\s+measures|league\s+tables?|maximum\s+autonomy
        |(?:recovery|targeted|mandated|intensive)\s+support)\b
   | \b(?-i:NOF|SOF|RSP)\d?\b
+  | \b\d{{1,3}}(?:st|nd|rd|th)\W+(?:out\W+)?of\W+(?:the\W+|all\W+)?\d{{1,3}}\b
+  | \branked\W+(?:joint\W+|equal\W+)?\d{{1,3}}(?:st|nd|rd|th)\b
+  | \bcategory\W{{1,3}}{_NUMBER}\b
+      (?!\W+(?:and\W+\w+\W+)?(?:calls?|response|incidents?|patients?|standards?|targets?|mean|times?))
 """)
 
 

@@ -88,7 +88,7 @@ def _record_document(record: _Record, path: Path, max_bytes: int) -> SourceDocum
         return SourceDocument(doc_id=doc_id, source=source, media_type="text/html", status="skipped",
                               error=skip, meta=meta)
     try:
-        text, title, published = read_html(payload, charset)
+        text, title, published, page = read_html(payload, charset)
     except ExtractorError as exc:
         doc = SourceDocument.failure(doc_id, source, exc, "text/html")
     except Exception as exc:  # a reader bug must cost one record, not the archive
@@ -96,7 +96,7 @@ def _record_document(record: _Record, path: Path, max_bytes: int) -> SourceDocum
     else:
         if names_oversight(f"{title}\n{text}"):
             doc = SourceDocument(doc_id=doc_id, source=source, text=text, title=title,
-                                 published=published, media_type="text/html")
+                                 published=published, media_type="text/html", url=meta["url"] or page)
         else:  # the words were only in menus, scripts or related links, or not in their oversight sense
             doc = SourceDocument(doc_id=doc_id, source=source, media_type="text/html", status="skipped",
                                  error=ErrorCode.IRRELEVANT.message("pre-filter, main text"))

@@ -10,23 +10,13 @@ from spacy.tokens import Doc, DocBin, Span
 from extractor.gazetteer import Link
 from extractor.pipeline.orgs import OrgLinker, surface_variants
 
+from .conftest import linked as _doc
+
 
 @pytest.fixture(scope="module")
-def nlp() -> Language:
-    nlp = spacy.blank("en")
-    nlp.add_pipe("extractor_orgs")
-    nlp.initialize()
-    return nlp
-
-
-def _doc(nlp: Language, text: str, **meta: str) -> Doc:
-    doc = nlp.make_doc(text)
-    for key, value in meta.items():
-        if Doc.has_extension(key):
-            doc._.set(key, value)
-        else:
-            doc.user_data[key] = value
-    return nlp.get_pipe("extractor_orgs")(doc)
+def nlp(linker: Language) -> Language:
+    """This module's tests run the linker alone (see ``conftest.linker``)."""
+    return linker
 
 
 def _found(doc: Doc) -> list[tuple[str, str, str]]:
@@ -143,16 +133,18 @@ def test_self_references_need_a_publisher(nlp: Language) -> None:
     assert {s.id_ for s in titled.spans["org_refs"]} == {"RPA"}
 
 
-def test_pronouns_only_when_configured() -> None:
+@pytest.mark.parametrize("pronouns, expected", [(True, [("We", "RX1")]), (False, [])])
+def test_pronouns_can_be_switched_off(pronouns: bool, expected: list) -> None:
+    """'we' and 'us' name the home organisation; 'our' alone is a possessive, not a name."""
     nlp = spacy.blank("en")
-    nlp.add_pipe("extractor_orgs", config={"pronouns": True})
+    nlp.add_pipe("extractor_orgs", config={"pronouns": pronouns})
     doc = nlp.make_doc("We are proud of our staff.")
     if Doc.has_extension("source"):
         doc._.source = "https://www.nuh.nhs.uk/news"
     else:
         doc.user_data["source"] = "https://www.nuh.nhs.uk/news"
     doc = nlp.get_pipe("extractor_orgs")(doc)
-    assert [(s.text, s.id_) for s in doc.spans["org_refs"]] == [("We", "RX1"), ("our", "RX1")]
+    assert [(s.text, s.id_) for s in doc.spans["org_refs"]] == expected
 
 
 def test_spans_and_links_survive_serialisation(nlp: Language) -> None:

@@ -133,3 +133,68 @@ def test_the_programme_refers_back_to_the_recovery_support_programme(nlp: Langua
     text = ("Barts Health entered the Recovery Support Programme in 2022. "
             "Medway NHS Foundation Trust was already in the programme.")
     assert read_segments(nlp, text, "sof2021") == [("Recovery Support Programme", (4,)), ("the programme", (4,))]
+
+
+DEFINES_CATEGORIES = "Each table sorts its trusts into four performance categories. "
+DEFINES_SECTIONS = "Trusts are sorted into four segments in each table. "
+
+# Segments as real writers name them: the numbering word, the framework's descriptors, and the
+# grouping words a page defines for itself (categories, sections) before it uses them.
+WRITTEN_FORMS = [
+    ("The trust was lifted from segmentation 4.", "nof2022", "segmentation 4", (4,)),
+    ("It sits in segmentation ‘three’.", "nof2022", "segmentation ‘three’", (3,)),
+    ("It is in SOF segment 4.", "sof2021", "segment 4", (4,)),
+    ("It moved to NOF three.", "nof2022", "NOF three", (3,)),
+    ("It is a segment-4 trust.", "nof2022", "segment-4", (4,)),
+    ("It is a segment-two trust.", "nof2022", "segment-two", (2,)),
+    (DEFINES_CATEGORIES + "Barts Health is in category four.", "nof2025", "category four", (4,)),
+    (DEFINES_CATEGORIES + "Medway was listed in category 2 of the acute table.", "nof2025", "category 2", (2,)),
+    (DEFINES_CATEGORIES + "It is in category “one”.", "nof2025", "category “one”", (1,)),
+    (DEFINES_SECTIONS + "It was in the second section for acute trusts.", "nof2025", "second section", (2,)),
+    (DEFINES_SECTIONS + "It was placed in the lowest section.", "nof2025", "lowest section", (4,)),
+    ("This puts it in the lowest of the four segments.", "nof2025", "lowest of the four segments", (4,)),
+    ("It is in the best of the five segments.", "nof2025", "best of the five segments", (1,)),
+    ("It has left quality special measures.", "sof2016", "special measures", (4,)),
+    ("It came out of special measures for quality.", "sof2016", "special measures", (4,)),
+    ("The ICB receives mandated intensive support.", "nof2022", "mandated intensive support", (4,)),
+    ("It needs mandated national intensive support.", "sof2021", "mandated national intensive support", (4,)),
+    ("It moves to mandated regional support.", "nof2022", "mandated regional support", (3,)),
+    ("It will enter the National Provider Improvement Programme.", "nof2025",
+     "National Provider Improvement Programme", (5,)),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "words", "expected"), WRITTEN_FORMS)
+def test_segments_however_written(nlp: Language, text: str, framework: str, words: str, expected: tuple) -> None:
+    assert (words, expected) in read_segments(nlp, text, framework)
+
+
+# Look-alikes: tiers, categories and sections of other regimes, or of nothing defined on the page.
+NOT_WRITTEN_SEGMENTS = [
+    ("It is in financial special measures.", "sof2016"),
+    ("It entered special measures for financial reasons.", "sof2016"),
+    ("It missed the category 2 response time standard.", "nof2025"),
+    (DEFINES_CATEGORIES + "It answered most category 1 calls on time.", "nof2025"),
+    ("The trust is in category four.", "nof2025"),  # no categories defined on the page
+    (DEFINES_SECTIONS + "See section 5 of the report.", "nof2025"),
+    ("It remains in Tier 1 for elective and cancer recovery.", "nof2022"),
+    ("This tiered approach puts seven systems in the first tier.", "nof2022"),
+    ("It is in the second-lowest of the five segments.", "nof2025"),
+    ("Trusts in urgent and emergency care tier 2 get regional help.", "nof2022"),
+    (DEFINES_CATEGORIES + "Its category 2 mean was 41 minutes.", "nof2025"),
+    # from 2025/26 special measures is history or a figure of speech, not a segment
+    ("It was in special measures from 2015 to 2017.", "nof2025"),
+]
+
+
+@pytest.mark.parametrize(("text", "framework"), NOT_WRITTEN_SEGMENTS)
+def test_look_alikes_are_not_segments(nlp: Language, text: str, framework: str) -> None:
+    assert [(w, segs) for w, segs in read_segments(nlp, text, framework) if segs] == []
+
+
+def test_a_defined_grouping_sets_the_lowest(nlp: Language) -> None:
+    """Under the 2025 framework the bottom segment is 5, but a page that sorts trusts into four
+    categories means the fourth by its lowest."""
+    assert read_segments(nlp, "It sits in the bottom segment.", "nof2025") == [("bottom segment", (5,))]
+    assert read_segments(nlp, DEFINES_SECTIONS + "It sits in the bottom section.", "nof2025") == [
+        ("bottom section", (4,))]

@@ -515,3 +515,22 @@ def test_a_framework_named_in_the_opening_lines_is_not_the_documents_home(nlp: L
     text = ("Key findings\nThis briefing analyses the segmentation published under the System Oversight "
             "Framework 2021/22.\nOf the 212 NHS trusts, 18 are in the Recovery Support Programme.")
     assert {c.scope for c in read(nlp, text)[1].claims} == {""}
+
+
+@pytest.mark.parametrize("text", [
+    "Each table sorts its trusts into four categories. Barts Health is listed at number two in category one.",
+    "Each table sorts its trusts into four categories. Barts Health is in category two, at 27 overall.",
+    "Each table sorts its trusts into four categories. Wye Valley NHS Trust sits at position 3 in category 1.",
+    "Each table sorts its trusts into four categories. Medway NHS Foundation Trust is at rank 12 in category two.",
+    "Barts Health is in segment 2, at 14 overall.",
+    "Wye Valley NHS Trust is at number 9 in segment 1.",
+    "East Kent Hospitals is listed at number four in Segment Three.",
+    "Medway NHS Foundation Trust is at position two in segment 2.",
+    # the size of the table after a rank, at the end of the sentence
+    "Trusts sit in four segments. Barts Health is in segment four, and comes 113th overall for acute trusts - "
+    "out of 134.",
+    "Trusts sit in four segments. Wye Valley NHS Trust, in segment 2, was 40th, out of 61.",
+])
+def test_a_place_in_a_list_is_not_a_count(nlp: Language, text: str) -> None:
+    """'number two in category one', 'at 27 overall': a position in a table, not how many are there."""
+    assert [c for c in claims_of(nlp, text) if c[2] is not None and c[1]] == []

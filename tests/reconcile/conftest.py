@@ -39,3 +39,15 @@ def seed_result(shared_dir: Path) -> tuple[pd.DataFrame, pd.DataFrame]:
 
 def expected_checks(gold_path: Path) -> list[dict]:
     return json.loads(gold_path.read_text(encoding="utf-8")).get("expected_checks", [])
+
+
+@pytest.fixture(scope="session")
+def extracted_audit() -> tuple[pd.DataFrame, dict[str, str]]:
+    """The checks the whole extractor raises on the audit corpus, and each document's id by
+    file name: the audit must hold on what the extractor reads, not only on gold figures."""
+    from extractor import extract
+
+    result = extract([CORPORA / f"{g.stem}.txt" for g in AUDIT_GOLD])
+    ids = {Path(source).stem: doc_id for doc_id, source in zip(result.documents["doc_id"],
+                                                                result.documents["source"], strict=True)}
+    return result.checks, ids

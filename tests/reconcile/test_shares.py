@@ -6,7 +6,7 @@ from fractions import Fraction
 
 import pytest
 
-from extractor.reconcile.shares import percent_interval, share_interval, share_table
+from extractor.reconcile.shares import percent_interval, share_as_written, share_interval, share_table
 
 
 @pytest.mark.parametrize(("phrase", "count", "total", "holds"), [
@@ -25,6 +25,21 @@ from extractor.reconcile.shares import percent_interval, share_interval, share_t
     ("nearly seven in ten", 42, 61, True),
     ("one in four", 12, 50, True),
     ("nine in 10", 114, 209, False),
+    # a modifier the table does not list with the share applies to the share's own value
+    ("more than two in five", 61, 140, True),
+    ("more than two in five", 55, 140, False),
+    ("over two in five", 88, 205, True),
+    ("almost one in four", 30, 134, True),
+    ("almost one in four", 34, 134, False),
+    ("at least a fifth", 4, 17, True),
+    ("at least two in five", 8, 25, False),
+    ("just over one in ten", 2, 17, True),
+    ("just over one in ten", 1, 17, False),
+    ("fewer than one in ten", 9, 100, True),
+    ("fewer than one in ten", 10, 100, False),
+    ("no more than three in five", 60, 100, True),
+    ("roughly two in five", 43, 100, True),
+    ("close to three in five", 57, 100, True),
 ])
 def test_share_phrases(phrase, count, total, holds) -> None:
     interval = share_interval(phrase)
@@ -58,3 +73,19 @@ def test_every_shipped_interval_is_well_formed() -> None:
 def test_percent_and_share_overlap() -> None:
     assert percent_interval("36").overlaps(share_interval("just over a third"))
     assert not percent_interval("30").overlaps(share_interval("just over a third"))
+
+
+@pytest.mark.parametrize(("share", "text", "written"), [
+    ("two in five", "More than two in five trusts (61 of 140) are in segment 3.", "more than two in five"),
+    ("two in five", "more than two in five", "more than two in five"),
+    ("one in four", "Almost one in four acute trusts sit in segment 4.", "almost one in four"),
+    ("one in ten", "Just over one in ten (two trusts) are in segment 1.", "just over one in ten"),
+    ("a fifth", "At least a fifth of the region's providers, four of the 17, ...", "at least a fifth"),
+    ("two-fifths", "Well over two-fifths of systems are in segment 3.", "well over two-fifths"),
+    ("half", "97 of the 205 trusts – nearly half – sit in segments 3 and 4.", "nearly half"),
+    ("nearly half", "Nearly half of trusts are in the bottom two segments.", "nearly half"),
+    ("two in five", "Two in five trusts (84) are in segment 2.", "two in five"),
+    ("a third", "The share, a third, is unchanged; more than that is in segment 3.", "a third"),
+])
+def test_a_share_is_read_with_the_modifier_written_before_it(share, text, written) -> None:
+    assert share_as_written(share, text).lower() == written

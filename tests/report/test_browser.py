@@ -46,6 +46,16 @@ def test_report_renders_in_chromium(browser, report_inputs, tmp_path) -> None:
     assert page.locator("mark.hl-claim").count() > 50
     assert page.locator("svg.chart rect").count() > 10
     assert page.locator("#dataset table tbody tr").count() == len(report_inputs[0]["dataset"])
+    timeline = report_inputs[0]["timeline"]
+    assert page.locator("#organisations div.org").count() == len(set(timeline["ods_code"]))
+    assert page.locator("#organisations tbody tr").count() == len(timeline)
+    conflicts = page.locator("#organisations tr.conflict")
+    assert conflicts.count() == int((timeline["conflict"] != "").sum())
+    devon = page.locator("#org-QJK tr.conflict")
+    assert "places it in segment 2" in devon.inner_text()
+    assert devon.locator("td").first.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(253, 236, 234)"
+    devon.locator('a[href="#doc-hostile"]').click()
+    assert page.evaluate("location.hash") == "#doc-hostile"
     hostile = page.locator("#doc-hostile .doc-text").inner_text()
     assert "<script>window.__pwned = 1" in hostile
     assert page.locator("body").is_visible()

@@ -38,7 +38,8 @@ def test_report_is_self_contained(report_inputs) -> None:
 def test_every_part_is_present(report_inputs) -> None:
     tables, texts = report_inputs
     page = render_report(tables, texts)
-    for section in ('id="chart"', 'id="failing"', 'id="documents"', 'id="across"', 'id="dataset"'):
+    for section in ('id="chart"', 'id="failing"', 'id="documents"', 'id="across"', 'id="dataset"',
+                    'id="organisations"'):
         assert section in page
     assert page.count("<article") == len(texts)
     assert "<svg" in page
@@ -52,6 +53,14 @@ def test_claims_are_highlighted_at_their_offsets(report_inputs) -> None:
     page = render_report(tables, texts)
     assert '<mark class="hl-claim" id="claim-audit_01_trusts_percent_slip:c3"' in page
     assert "45% (83) are in " in page
+
+
+def test_a_failing_check_shows_the_sentences_it_rests_on(report_inputs) -> None:
+    tables, texts = report_inputs
+    page = render_report(tables, texts)
+    failing = page[page.index('id="failing"'):page.index('id="documents"')]
+    assert '<ul class="used">' in failing
+    assert "“Of the 209 trusts it oversees, 31 are in segment 1" in html.unescape(failing)
 
 
 def test_chart_draws_one_bar_per_population() -> None:
@@ -83,3 +92,21 @@ def test_highlighting_never_changes_the_text(text, bounds) -> None:
 def test_hostile_text_round_trips() -> None:
     marked = highlight(HOSTILE_TEXT, [Span(10, 60, "claim", '"><script>')])
     assert _plain(marked) == HOSTILE_TEXT and "<script" not in marked
+
+
+def test_organisations_view_shows_each_history_with_its_conflicts(report_inputs) -> None:
+    tables, texts = report_inputs
+    page = render_report(tables, texts)
+    view = page[page.index('<section id="organisations">'):]
+    timeline = tables["timeline"]
+    assert view.count('<div class="org"') == len(set(timeline["ods_code"]))
+    assert view.count("<tr") - view.count('<tr><th') == len(timeline)
+    assert view.count('<tr class="conflict">') == int((timeline["conflict"] != "").sum()) >= 2
+    assert '<a href="#doc-hostile">hostile</a>' in view and "official table" in view
+    assert "&lt;b onmouseover=" in view and "<b " not in view
+
+
+def test_organisations_view_says_when_there_is_none(report_inputs) -> None:
+    tables, texts = report_inputs
+    page = render_report({**tables, "timeline": tables["timeline"].iloc[0:0]}, texts)
+    assert "No organisation is placed in a segment or league." in page

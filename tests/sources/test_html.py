@@ -35,7 +35,7 @@ def page(body: str, head: str = "", charset: str = "utf-8") -> bytes:
 
 
 def test_a_cluttered_news_page_keeps_exactly_the_article():
-    text, title, _ = read_html(to_html(ARTICLE, "Four trusts | Health Service Daily").encode())
+    text, title, _, _ = read_html(to_html(ARTICLE, "Four trusts | Health Service Daily").encode())
     assert text == ARTICLE.replace("They are:\n\n", "They are:\n")
     assert title == "Four trusts | Health Service Daily"
 
@@ -59,7 +59,7 @@ def test_a_cluttered_news_page_keeps_exactly_the_article():
 ])
 def test_boilerplate_is_dropped(clutter):
     story = "The trust was placed in segment 3 last week. " * 6
-    text, _, _ = read_html(page(f"<main><article><p>{story}</p>{clutter}</article></main>"))
+    text, _, _, _ = read_html(page(f"<main><article><p>{story}</p>{clutter}</article></main>"))
     assert text == story.strip()
 
 
@@ -158,7 +158,7 @@ def test_deep_nesting_and_floods_are_bounded():
 @given(st.binary(max_size=2000) | st.text(max_size=2000).map(str.encode))
 def test_any_bytes_give_text_or_a_coded_error(data):
     try:
-        text, _, published = read_html(data)
+        text, _, published, _ = read_html(data)
     except SourceError as exc:
         assert exc.code in {ErrorCode.EMPTY, ErrorCode.BINARY, ErrorCode.NO_CONTENT}
     else:

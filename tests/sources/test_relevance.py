@@ -32,6 +32,12 @@ FILTERS = [pytest.param(maybe_relevant, id="default"), pytest.param(scan_terms, 
     "The CCG was rated in SEGMENT&nbsp;2 by NHS Improvement",
     "Mental health provider given targeted support",
     "NHS:segment",  # terms at the very start and end of the bytes
+    # league tables reported without the words "league table" or "segment"
+    "The trust was ranked 59th out of 61 non-acute trusts.",
+    "The data ranks NHS trusts across England.",
+    "New rankings put the hospital near the bottom.",
+    "It RANKS 124th of 134 acute trusts.",
+    "The trust is listed in Category Two of the tables.",
 ])
 def test_oversight_news_passes(accept, text):
     assert accept(f"<html><body><p>{text}</p></body></html>".encode())
@@ -48,6 +54,7 @@ def test_oversight_news_passes(accept, text):
     "The segment was about distrust.",  # "trust" inside a word is not the NHS term
     "The rsp of the icb",  # acronyms keep their case
     "The special measure of NHS success",  # "special measures" needs the plural
+    "The trust's frank response",  # "rank" must start its word
 ])
 def test_everyday_news_is_filtered_out(accept, text):
     assert not accept(text.encode())
@@ -81,6 +88,19 @@ def test_both_paths_agree(pieces, encoding):
     ("A segment on the local hospital trust aired on Tuesday.", False),
     ("The trust's pharmacy segment grew; the NHS contract helped.", False),
     ("Cricket: the segment 4 bowlers", False),  # segment in its oversight sense, but nothing NHS
+    # league positions and a page's own "category" for the segment, without the usual words
+    ("The trust was ranked 59th out of 61 non-acute trusts.", True),
+    ("It sits 124th out of 134 acute trusts in the new rankings.", True),
+    ("The hospital trust came 101st of 134 when ranked.", True),
+    ("NHS figures show the trust ranked joint 17th.", True),
+    ("The trust is listed in category two of the NHS tables.", True),
+    ("The ambulance trust is in the worst category, category four.", True),
+    ("The hospital is ranked 3rd of all 134 NHS trusts.", True),
+    ("The NHS trust, in category 3, must improve.", True),
+    ("The ambulance trust met its targets for calls in category 2 response times.", False),
+    ("The hospital trust ranked highly for patient food.", False),
+    ("The hospital trust's category 2 patients waited longer.", False),
+    ("The NHS trust handled category 1 calls faster.", False),
 ])
 def test_main_text_must_use_oversight_words_in_their_oversight_sense(text, expected):
     assert names_oversight(text) is expected

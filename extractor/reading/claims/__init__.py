@@ -34,6 +34,7 @@ from .relations import (
     find_population,
     has_predicate,
     is_bare,
+    is_history,
     is_movement,
     is_rank_company,
     leading_segment,
@@ -93,6 +94,21 @@ def _together(reader: SentenceReader, g: Group, before: list[Group]) -> tuple[in
     return joined if len(joined) > 1 else ()
 
 
+_DEFINITE = {"the", "these", "those"}
+
+
+def _restated(doc: Doc, g: Group, claim: Claim, earlier: list[Claim]) -> None:
+    """'Four NHS organisations in Lancashire ... . NHS England will place the four organisations
+    in segment 4': a definite count with a generic noun names the group counted before, so it
+    keeps that group's kind and scope."""
+    if claim.org_type not in GENERIC_TYPES or claim.count is None or lower_at(doc, g.start - 1) not in _DEFINITE:
+        return
+    before = next((c for c in reversed(earlier) if c.count == claim.count and c.org_type), None)
+    if before is not None:
+        claim.org_type = before.org_type
+        claim.scope = claim.scope or before.scope
+
+
 def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, period: str) -> Claim:
     start_char, end_char = sent.start_char, sent.end_char
     text = doc_text(doc)[start_char:end_char].strip()
@@ -124,6 +140,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         absorbed: set[int] = set()
         population_sizes: list[Group] = []
         leading_scope = sentence_scope(reader)
+        history = False
+        history_total: int | None = None
         for gi, g in enumerate(groups):
             if gi in absorbed:
                 continue
@@ -150,6 +168,15 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     continue
             if is_movement(reader, g, frame_end) or is_rank_company(reader, g):
                 continue
+            if is_history(reader, g, groups[gi - 1].end if gi else sent.start, frame_end):
+                history = True
+                if lower_at(doc, g.start - 1) in _DEFINITE and g.population is not None:
+                    history_total = g.count
+                continue
+            if g.count is None and (history or (state.history and g.population is None)):
+                continue  # '31 trusts have been put into ..., more than one in 10 of all trusts': a share of it
+            if history_total is not None and g.total is None and g.population is None:
+                g.total = history_total  # 'Of the 21 trusts placed in it since then, 13 are still in special measures'
             size_of = bracketed_size(reader, g)
             if size_of is not None:
                 population_sizes.append(Group(start=g.start, end=g.end, count=g.count, population=size_of))
@@ -251,6 +278,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if not g.names and g.segments:
                 colon_list(reader, g, frame_end, org_type)
             claim = _claim_from(doc, sent, g, org_type, framework, period)
+            _restated(doc, g, claim, result.claims + made)
             made.append(claim)
             if g.names:
                 add_members(result, doc, sent, g.names, org_type, g.segments, framework, period, claim)
@@ -262,6 +290,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         explicit = leading_scope or explicit_scope(reader)
         if explicit:
             state.discourse_scope = explicit
+        state.history = history and not made
         if made:
             result.claims.extend(made)
             state.last_claims = made

@@ -8,6 +8,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ...pipeline.segments import is_domain_segment
+from ...pipeline.traps import traps_in
 from .sentence import FOLLOW_OK, ORDINAL, THEY, UNITS, Group, SentenceReader, lower_at, overlaps, text_between
 
 # How far relations reach inside one sentence: a coordinated list of counts, and the words
@@ -25,6 +26,11 @@ def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     pop = reader.population_after(g.end)
     if pop is not None:
         g.population = pop
+        return True
+    q = next((q for q in reader.quantities if q.start == g.start), None)
+    pop = reader.trend_subject(q) if q is not None else None
+    if pop is not None:
+        g.population = pop  # '... has risen from 11 to 20': the number of trusts is now 20
         return True
     for seg in reader.segments:
         if seg.start == g.end and seg._.segments and reader.population_at(seg.end) is not None:
@@ -123,6 +129,23 @@ def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     i = words.index("from")
     rest = doc[g.end + i + 1:frame_end]
     return any(s.start == rest.start for s in reader.segments) and any(t.lower_ in {"to", "into"} for t in rest)
+
+
+def is_history(reader: SentenceReader, g: Group, clause_start: int, frame_end: int) -> bool:
+    """'Ten trusts have spent two years in special measures', '17 trusts that have been through
+    it', 'Since 2013, 32 trusts have been placed in special measures': a count of a history or
+    of entrants over a period, not of where organisations sit now; likewise a forecast ('around
+    10 trusts are likely to be placed in segment 5'). The phrases are traps in ``models/``."""
+    doc = reader.doc
+    own_end = next((k for k in range(g.end, frame_end - 1) if doc[k].text in {",", "(", ";", "–", "—"}
+                    and doc[k + 1].lower_ in _ASIDE), frame_end)
+    if traps_in(doc, "HISTORY", g.end, own_end) or traps_in(doc, "HEDGE", clause_start, min(own_end, g.end + 4)):
+        return True  # a hedge too: 'about 15 trusts are expected to enter segment 5' is no count of members
+    return bool(traps_in(doc, "SINCE", clause_start, own_end)) and bool(traps_in(doc, "ENTRY", g.end, own_end))
+
+
+# a count's own words stop where an aside about someone else begins: '..., among them X, which has spent ...'
+_ASIDE = {"which", "who", "whose", "among", "amongst", "including", "with", "while", "whilst", "although", "but"}
 
 
 _SHARING = {"shares", "shared", "share", "sharing", "tied", "level"}

@@ -10,6 +10,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ...pipeline.extensions import spans_in
+from ...pipeline.traps import traps_in
 from ...records import Claim
 from ..lists import ListItem
 
@@ -87,7 +88,7 @@ UNITS = {"population", "residents", "bn", "m", "million", "billion", "k", "per",
          "minutes", "metrics", "themes", "domains", "segments", "segment", "criteria", "points", "places",
          "times", "sites", "hospitals", "areas", "measures", "indicators", "standards", "targets",
          "quarters", "appointments", "operations", "tier", "tiers", "categories", "services", "step", "steps",
-         "notch", "notches", "rung", "rungs", "level", "levels", "spots", "positions"}
+         "notch", "notches", "rung", "rungs", "level", "levels", "spots", "positions", "overall"}
 
 
 MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -97,7 +98,7 @@ MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augus
 
 NOT_COUNT_BEFORE = {"£", "$", "€", "q", "quarter", "page", "no", "section", "table", "figure", "segment",
                     "segments", "tier", "nof", "sof", "level", "category", "appendix", "paragraph", "item",
-                    "annex", "version", "top", "phase", "year", "wave", "round"}
+                    "annex", "version", "top", "phase", "year", "wave", "round", "number", "position", "rank"}
 
 
 MODIFIED_NOUNS = {"executives", "executive", "leaders", "leadership", "chairs", "chair", "chief", "chiefs", "staff",
@@ -146,6 +147,7 @@ class State:
     discourse_scope: str = ""
     last_segment_named: tuple[int, ...] = ()
     mentioned_population: str = ""
+    history: bool = False  # the sentence before counted a history ('Since 2013, 40 trusts have been placed ...')
 
     @property
     def last_population(self) -> str:
@@ -195,6 +197,9 @@ class SentenceReader:
         self.orgs = _spans_in(doc, "orgs", sent)
         ranks = _spans_in(doc, "ranks", sent)
         blocked = {i for span in self.segments + ranks for i in range(span.start, span.end)}
+        # 'a 12-month window', 'placed it 104 in the league table': numbers that count no organisations
+        blocked.update(i for span in traps_in(doc, "NOT_COUNT", sent.start, sent.end)
+                       for i in range(span.start, span.end))
         self.quantities = [q for q in _spans_in(doc, "quantities", sent)
                            if not blocked.intersection(range(q.start, q.end)) and q._.quantity is not None]
         self._population_starts = {p.start: p for p in self.populations}
@@ -231,6 +236,21 @@ class SentenceReader:
             j += 1
         return None
 
+    def trend_subject(self, q: Span) -> Span | None:
+        """'The number of trusts in special measures has risen from 11 in 2013 to 20 as of June 2018':
+        the population whose number changed, when ``q`` is the value it changed to."""
+        doc = self.doc
+        if lower_at(doc, q.start - 1) != "to":
+            return None
+        words = [t.lower_ for t in doc[self.sent.start:q.start]]
+        if "from" not in words or not _CHANGE_WORDS & set(words):
+            return None
+        for pop in self.populations:
+            if pop.start < q.start and lower_at(doc, pop.start - 1) == "of" \
+                    and lower_at(doc, pop.start - 2) in {"number", "count", "total"}:
+                return pop
+        return None
+
     def _inside_population_name(self, j: int) -> bool:
         return any(p.start <= j < p.end for p in self.populations)
 
@@ -256,7 +276,8 @@ class SentenceReader:
             return False  # 'one of the few organisations in segment 1' places one, it counts nothing
         if nxt in {"more", "fewer", "less"} and lower_at(doc, q.end + 1) == "than":
             return False  # 'one more than at the end of quarter 1' is a difference
-        if prev == "to" and "from" in {t.lower_ for t in doc[max(self.sent.start, q.start - 8):q.start - 1]}:
+        if prev == "to" and "from" in {t.lower_ for t in doc[max(self.sent.start, q.start - 8):q.start - 1]} \
+                and self.trend_subject(q) is None:
             return False  # 'segments run from 1 (...) to 4
         if prev == "from" and lower_at(doc, q.start - 2) in _CHANGE_WORDS:
             return False  # 'up from 17 last quarter' is an earlier value, not a second claim

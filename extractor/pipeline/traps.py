@@ -1,0 +1,115 @@
+"""``extractor.traps``: words that look like oversight figures but are not.
+
+Real writing about oversight is full of numbers and segment-like words that count or
+name something else: durations ("a 12-month window", "spent two years in special
+measures"), histories ("32 trusts have been placed in special measures since 2013"),
+financial special measures (a separate regime), ambulance response "categories", a
+league position ("placed it 104 in the league table"), a rank on one metric ("103rd of
+131 trusts for the percentage of ..."), the number heading a numbered paragraph. The
+phrases are data, ``models/patterns/traps.jsonl``; each span in ``doc.spans["traps"]``
+carries a label saying what it rules out:
+
+* ``NOT_SEGMENT``: a segment span it overlaps is removed from ``doc.spans["segments"]``
+  here, so no record builder reads it as a segment;
+* ``OTHER_TIERS``: the document writes about another tiering ("elective recovery tiering",
+  "a tiered approach" to urgent care), so none of its "tier 1" / "first tier" is a segment;
+* ``NOT_COUNT``: a quantity it overlaps counts no organisations (claim building skips it);
+* ``HISTORY``: among a count's own words, the count is of a history (time spent, trusts
+  that have been through a regime, trusts that came out), not of a segment's members;
+* ``HEDGE``: before or among a count's own words, a forecast ("likely", "expected", "could");
+* ``SINCE`` with ``ENTRY``: "since 2013 ... have been placed" counts entrants over a period;
+* ``METRIC``: "for the percentage of ...": a rank on one measure, not in the league.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from itertools import product
+from math import prod
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .ruler import AssetSpanRuler
+
+SPANS_KEY = "traps"
+SEGMENTS_KEY = "segments"
+
+
+def every_match(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
+    """All matches, once each: traps of different kinds may overlap and each one counts."""
+    return sorted(set(matches), key=lambda s: (s.start, s.end, s.label_))
+
+
+_MAX_PHRASES = 200
+
+
+def _word_choices(token: dict) -> list[str] | None:
+    """The words a token test accepts ('' when it may be left out), or None if it tests more than words."""
+    op = token.get("OP")
+    if set(token) - {"OP"} != {"LOWER"} or op not in (None, "?"):
+        return None
+    value = token["LOWER"]
+    if isinstance(value, str):
+        words = [value]
+    elif isinstance(value, dict) and set(value) == {"IN"}:
+        words = list(value["IN"])
+    else:
+        return None
+    return [*words, ""] if op == "?" else words
+
+
+def restate(row: dict) -> list[dict]:
+    """One pattern as the matcher runs it fastest, matching the same words.
+
+    A wording of fixed words ('have already spent', 'financial special measures') becomes
+    phrase patterns: a hash lookup, however many. A token pattern opening with a set of words
+    becomes one pattern per word: the leading-word flags of :mod:`.ruler` are all taken by the
+    components before this one, and an unflagged set test would run in Python at every token.
+    """
+    pattern = row["pattern"]
+    if isinstance(pattern, str):
+        return [row]
+    choices = [_word_choices(t) for t in pattern]
+    if all(c is not None for c in choices) and prod(len(c) for c in choices) <= _MAX_PHRASES:
+        phrases = {" ".join(w for w in combo if w) for combo in product(*choices)}
+        return [{**row, "pattern": phrase} for phrase in sorted(phrases) if phrase]
+    first = pattern[0]
+    if choices[0] is not None and "OP" not in first and not isinstance(first["LOWER"], str):
+        return [{**row, "pattern": [{"LOWER": word}, *pattern[1:]]} for word in choices[0]]
+    return [row]
+
+
+class TrapRuler(AssetSpanRuler):
+    """Marks trap phrases, then drops the segment spans a ``NOT_SEGMENT`` trap covers."""
+
+    def asset_patterns(self) -> list[dict]:
+        return [out for row in super().asset_patterns() for out in restate(row)]
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc = super().__call__(doc)
+        traps = doc.spans[self.key]
+        blocked = [s for s in traps if s.label_ == "NOT_SEGMENT"]
+        other_tiers = any(s.label_ == "OTHER_TIERS" for s in traps)
+        if (blocked or other_tiers) and SEGMENTS_KEY in doc.spans:
+            doc.spans[SEGMENTS_KEY] = [
+                s for s in doc.spans[SEGMENTS_KEY]
+                if not any(s.start < b.end and b.start < s.end for b in blocked)
+                and not (other_tiers and any(t.lower_.startswith("tier") for t in s))]
+        return doc
+
+
+def traps_in(doc: Doc, label: str, start: int, end: int) -> list[Span]:
+    """The ``label`` traps overlapping tokens ``[start, end)``."""
+    return [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ == label and s.start < end and start < s.end]
+
+
+@Language.factory(
+    "extractor_traps",
+    assigns=["doc.spans"],
+    default_config={"spans_key": SPANS_KEY, "patterns_asset": "patterns/traps.jsonl", "overwrite": True},
+)
+def make_traps(nlp: Language, name: str, spans_key: str, patterns_asset: str, overwrite: bool) -> TrapRuler:
+    ruler = TrapRuler(nlp, name, spans_key=spans_key, patterns_asset=patterns_asset, overwrite=overwrite)
+    ruler.spans_filter = every_match
+    return ruler

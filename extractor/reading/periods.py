@@ -1,0 +1,354 @@
+"""Which period each record describes, read from its own words before the document's date.
+
+A piece that compares the first segmentation with a recent quarter states figures of two
+periods side by side, and solving them together makes every pair a conflict although
+both are true. So each claim, membership and ranking takes its period from, in order:
+
+1. the time expressions of its own clause ("now", "a year ago", "at the end of December
+   2023", "in Q2", "when the framework began"; ``models/patterns/periods.jsonl``), else
+   those that open its sentence ("In 2016, 36 trusts ...; 110 were ...");
+2. the sentence before it on the same line, when that one ended in another period and
+   this one carries on in the past tense ("Another 110 were in segment 2") or from it
+   ("Of these, ...");
+3. the document's period (``doc._.period``; the latest quarter it names, up to its date, when
+   it names several), which the reconciler narrows with the date.
+
+An expression that falls within the document's own period, or between it and the day the
+document was published, *is* the document's period: only an earlier or later one gives a
+record a period of its own, so a record keeps the document's period unless its words say
+otherwise.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from itertools import pairwise
+
+from spacy.tokens import Doc, Span
+
+from .. import dates
+from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.framework import ERAS, framework_on
+from ..records import DocResult
+from .phrases import match_phrases
+
+QUARTERLY = {"sof2021", "nof2022", "nof2025"}
+CURRENT = "@current"  # the document's own period
+DATED = {"QUARTER", "FY_END", "FY", "MONTH_YEAR", "YEAR"}
+OPENING_WORDS = 4  # an expression this near a sentence's start frames the whole sentence
+_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4,
+             "one": 1, "two": 2, "three": 3, "four": 4}
+_FY = re.compile(r"(20\d\d)\s*[/\-–]\s*(\d\d)")
+_QUARTER_NUMBER = re.compile(r"\b(?:q([1-4])|quarter\s+([1-4]|one|two|three|four)|"
+                             r"(first|second|third|fourth|final|last)\s+quarter)\b", re.I)
+_MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+# where one clause of a sentence ends and the next, possibly of another period, begins
+_CLAUSE_BREAK = re.compile(
+    r"[;:()\n\u2013\u2014]|\s-\s|,\s*(?=(?:against|compared|up|down|from|while|whereas|but|and|with|having)\b)"
+    r"|,\s*(?=[\w-]+\s+(?:fewer|more|less|higher|lower)\s+than\b)|,\s*(?=(?:a|the)\s+(?:position|place|rank)\b)"
+    r"|\b(?:but|while|whereas|against)\b", re.I)
+# the date of an event named in passing ("the regime introduced in July 2016") or of money ("a
+# deficit in 2022/23", "its plan for 2025/26"), not of the figures
+_EVENT = re.compile(r"\b(?:introduced|launched|created|established|founded|formed|abolished|announced|"
+                    r"set up|brought in|deficits?|surplus(?:es)?|budgets?|overspends?|savings|spending|"
+                    r"forecasts?|plans?|allocations?)\s+(?:(?:in|on|for|of|during)\s+)?(?:the\s+)?$", re.I)
+_PAST = {"were", "was", "had"}
+_PRESENT = {"is", "are", "has", "have", "remain", "remains", "sit", "sits", "stand", "stands", "now"}
+_CARRY_ON = ("of these", "of those", "of them", "of the latter", "of that number")
+
+Months = tuple[int, int]  # first and last month, as year * 12 + month - 1
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A time expression in the text."""
+
+    start: int
+    end: int
+    label: str
+    text: str
+
+
+def mentions(doc: Doc) -> list[Mention]:
+    """Every time expression of ``doc``, longest first where they overlap, in text order."""
+    return [Mention(s.start_char, s.end_char, s.label_, s.text) for s in match_phrases(doc, "periods.jsonl")]
+
+
+def months(period: str) -> Months | None:
+    """The months a period label covers (``2023/24 Q3`` → October to December 2023)."""
+    if match := re.fullmatch(r"(20\d\d)/\d\d Q([1-4])", period):
+        first = int(match[1]) * 12 + 3 + 3 * (int(match[2]) - 1)
+        return first, first + 2
+    if match := re.fullmatch(r"(20\d\d)/\d\d", period):
+        first = int(match[1]) * 12 + 3
+        return first, first + 11
+    if match := re.fullmatch(r"((?:19|20)\d\d)-(\d\d)", period):
+        first = int(match[1]) * 12 + int(match[2]) - 1
+        return first, first
+    if match := re.fullmatch(r"((?:19|20)\d\d)", period):
+        return int(match[1]) * 12, int(match[1]) * 12 + 11
+    return None
+
+
+def _month_label(year: int, month: int) -> str:
+    """A month as a period: its financial quarter once segments were quarterly (from July
+    2021), the month itself before, whatever framework the document is about."""
+    day = dt.date(year, month, 1)
+    if framework_on(day) in QUARTERLY:
+        return dates.fy_label(*dates.fy_quarter(day))
+    return f"{year}-{month:02d}"
+
+
+def _fy_text(text: str) -> int | None:
+    match = _FY.search(text)
+    if match and (int(match[1]) + 1) % 100 == int(match[2]):
+        return int(match[1])
+    return None
+
+
+def _quarter_number(text: str) -> int | None:
+    match = _QUARTER_NUMBER.search(text)
+    if not match:
+        return None
+    word = next(g for g in match.groups() if g)
+    return int(word) if word.isdigit() else _ORDINALS[word.lower()]
+
+
+def _shift(period: str, quarters: int) -> str:
+    """``period`` moved back by ``quarters`` (a year is four), "" when it cannot be."""
+    if match := re.fullmatch(r"(20\d\d)/\d\d Q([1-4])", period):
+        index = int(match[1]) * 4 + int(match[2]) - 1 - quarters
+        return dates.fy_label(index // 4, index % 4 + 1)
+    if (match := re.fullmatch(r"(20\d\d)/\d\d", period)) and quarters % 4 == 0:
+        start = int(match[1]) - quarters // 4
+        return f"{start}/{(start + 1) % 100:02d}"
+    if match := re.fullmatch(r"((?:19|20)\d\d)-(\d\d)", period):
+        index = int(match[1]) * 12 + int(match[2]) - 1 - 3 * quarters
+        return f"{index // 12}-{index % 12 + 1:02d}"
+    if (match := re.fullmatch(r"((?:19|20)\d\d)", period)) and quarters % 4 == 0:
+        return str(int(match[1]) - quarters // 4)
+    return ""
+
+
+class Frame:
+    """The document's own period and date, against which an expression is placed."""
+
+    def __init__(self, doc: Doc, found: list[Mention]) -> None:
+        self.framework = doc._.framework
+        self.published = dates.to_date(doc._.published or "")
+        own = self.current = doc._.period
+        named = {self._dated("QUARTER", m.text) for m in found if m.label == "QUARTER"}
+        if re.fullmatch(r"20\d\d/\d\d", own):
+            # a year whose one quarter the document names is that quarter (as the reconciler reads it)
+            within = {q for q in named if q.startswith(own + " ")}
+            if len(within) == 1:
+                own = within.pop()
+        elif own in named and len(named) > 1:
+            # a piece naming several quarters reports the latest (up to its date) and compares the others
+            latest = max((q for q in named if self.published is None or months(q)[0] <= self._month(self.published)),
+                         key=lambda q: months(q)[0], default=own)
+            own = self.current = latest
+        if not months(own) and self.published is not None:
+            day = self.published
+            own = (dates.fy_label(*dates.previous_quarter(*dates.fy_quarter(day)))
+                   if self.framework in QUARTERLY else f"{day.year}-{day.month:02d}")
+        self.reference = own if months(own) else ""
+        span = months(self.reference)
+        if span and span[0] == span[1]:
+            # a month taken from the date: the figures it reports may be a month or two older
+            span = (span[0] - 2, span[1])
+        if span and self.published is not None:
+            span = (span[0], max(span[1], self.published.year * 12 + self.published.month - 1))
+        self.span = span
+
+    @staticmethod
+    def _month(day: dt.date) -> int:
+        return day.year * 12 + day.month - 1
+
+    def latest_month(self) -> int | None:
+        if self.published is not None:
+            return self.published.year * 12 + self.published.month - 1
+        return self.span[1] if self.span else None
+
+    def place(self, label: str) -> str:
+        """``label``, or :data:`CURRENT` when it falls within the document's own period."""
+        covered = months(label)
+        if covered and self.span and covered[0] <= self.span[1] and self.span[0] <= covered[1]:
+            return CURRENT
+        return label
+
+    def resolve(self, mention: Mention, earlier: str) -> str:
+        """The period ``mention`` names ("" when it cannot be told); ``earlier`` is for 'then'."""
+        label, text = mention.label, mention.text
+        if label == "NOW":
+            return CURRENT
+        if label == "THEN":
+            return earlier or CURRENT
+        if label == "LAST_YEAR":
+            return self.place(_shift(self.reference, 4))
+        if label == "LAST_QUARTER":
+            return self.place(_shift(self.reference, 1))
+        if label == "START":
+            return self.place(self._start())
+        return self.place(self._dated(label, text))
+
+    def _dated(self, label: str, text: str) -> str:
+        fy = _fy_text(text)
+        if label == "QUARTER" and fy is not None and (quarter := _quarter_number(text)):
+            return dates.fy_label(fy, quarter)
+        if label == "FY_END" and fy is not None:
+            return dates.fy_label(fy, 4) if self.framework in QUARTERLY else f"{fy + 1}-03"
+        if label == "FY" and fy is not None:
+            return f"{fy}/{(fy + 1) % 100:02d}"
+        if label == "QUARTER_ONLY" and (quarter := _quarter_number(text)) and self.span:
+            year = (self.span[1] - 3) // 12  # the financial year the document's period ends in
+            candidate = dates.fy_label(year, quarter)
+            latest = self.latest_month()
+            if latest is not None and months(candidate)[0] > latest:
+                candidate = dates.fy_label(year - 1, quarter)
+            return candidate
+        month = _MONTH.search(text)
+        year = _YEAR.search(text)
+        if label == "MONTH_YEAR" and month and year:
+            return _month_label(int(year[1]), dates._MONTHS[month[1].lower()])
+        if label == "MONTH" and month and (latest := self.latest_month()) is not None:
+            number = dates._MONTHS[month[1].lower()]
+            year_of = latest // 12 if number - 1 <= latest % 12 else latest // 12 - 1
+            return _month_label(year_of, number)
+        if label == "YEAR" and year:
+            return year[1]
+        return ""
+
+    def _start(self) -> str:
+        """The first period of the document's framework (its first segmentation)."""
+        start = next((day for day, name in ERAS if name == self.framework), None)
+        if start is None:
+            return ""
+        if self.framework in QUARTERLY:
+            return dates.fy_label(*dates.previous_quarter(*dates.fy_quarter(start)))
+        return f"{start.year}-{start.month:02d}"
+
+
+@dataclass
+class _Sentence:
+    start: int
+    end: int
+    clauses: list[tuple[int, int]]
+    found: list[tuple[Mention, str]]  # each mention with the period it names
+    first_line_end: int  # a sentence's opening words reach no further than its first line
+    text: str = ""
+    carried: str = CURRENT  # the period a record with no words of its own takes here
+
+    def text_before(self, at: int) -> str:
+        return self.text[:at - self.start]
+
+
+def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
+    cuts = [offset, *(offset + m.start() for m in _CLAUSE_BREAK.finditer(text)), offset + len(text)]
+    return [(a, b) for a, b in pairwise(cuts) if b > a]
+
+
+def _sentences(doc: Doc, frame: Frame, found: list[Mention]) -> list[_Sentence]:
+    text = doc_text(doc)
+    out: list[_Sentence] = []
+    earlier = ""
+    k = 0
+    previous: _Sentence | None = None
+    for sent in doc.sents:
+        own = []
+        while k < len(found) and found[k].start < sent.end_char:
+            if found[k].start >= sent.start_char:
+                own.append(found[k])
+            k += 1
+        own = [m for m in own if not _EVENT.search(text[max(sent.start_char, m.start - 30):m.start])]
+        if any(m.label in DATED for m in own):
+            own = [m for m in own if m.label != "START"]
+        resolved = []
+        for mention in own:
+            period = frame.resolve(mention, earlier)
+            resolved.append((mention, period))
+            if period != CURRENT and period and mention.label != "THEN":
+                earlier = period
+        words = text[sent.start_char:sent.end_char]
+        newline = words.find("\n")
+        sentence = _Sentence(sent.start_char, sent.end_char, _clauses(words, sent.start_char), resolved,
+                             sent.start_char + newline if newline >= 0 else sent.end_char, words)
+        ending = _period_at(sentence, sent.end_char - 1)
+        if ending is None:
+            ending = previous.carried if previous is not None and _carries_on(doc, previous, sent) else CURRENT
+        sentence.carried = ending
+        out.append(sentence)
+        previous = sentence
+    return out
+
+
+def _carries_on(doc: Doc, previous: _Sentence, sent: Span) -> bool:
+    """Whether ``sent`` goes on in the period the sentence before it ended in."""
+    if previous.carried == CURRENT or "\n" in doc_text(doc)[previous.end - 1:sent.start_char]:
+        return False
+    words = {t.lower_ for t in sent}
+    return sent.text.lower().startswith(_CARRY_ON) or bool(words & _PAST and not words & _PRESENT)
+
+
+def _period_at(sentence: _Sentence, anchor: int) -> str | None:
+    """The period of a record at ``anchor``: its clause's nearest expression, else one that
+    opens its sentence ("In 2016, 36 trusts ...; 110 were ...") with no other between;
+    ``None`` when the words say nothing about it."""
+    clause = next(((a, b) for a, b in sentence.clauses if a <= anchor < b), None)
+    if clause is not None:
+        inside = [(m, p) for m, p in sentence.found if clause[0] <= m.start < clause[1]]
+        if inside:
+            return min(inside, key=lambda mp: abs(mp[0].start - anchor))[1]
+    before = [(m, p) for m, p in sentence.found if m.start < anchor]
+    if before and anchor < sentence.first_line_end:
+        mention, period = before[-1]
+        if len(sentence.text_before(mention.start).split()) <= OPENING_WORDS:
+            return period
+    return None
+
+
+def _anchor(doc: Doc, start: int, end: int, values: tuple[float | None, ...], words: tuple[str, ...]) -> int:
+    """Where in ``[start, end)`` the record's own figure or name stands (else ``start``)."""
+    for value in values:
+        if value is None:
+            continue
+        for span in spans_in(doc, "quantities", start, end, chars=True):
+            if span._.quantity is not None and span._.quantity.value == value:
+                return span.start_char
+    text = doc_text(doc)[start:end].lower()
+    for word in words:
+        at = text.find(word.lower()) if word else -1
+        if at >= 0:
+            return start + at
+    return start
+
+
+def assign_periods(doc: Doc, result: DocResult) -> None:
+    """Give every claim, membership and ranking of ``result`` the period its words describe."""
+    found = mentions(doc)
+    frame = Frame(doc, found)
+    sentences = _sentences(doc, frame, found)
+    starts = [s.start for s in sentences]
+
+    def period_for(start: int, end: int, values: tuple[float | None, ...], words: tuple[str, ...]) -> str:
+        if not sentences:
+            return frame.current
+        sentence = sentences[max(bisect_right(starts, start) - 1, 0)]
+        found = _period_at(sentence, _anchor(doc, start, end, values, words))
+        if found is None:
+            found = sentence.carried
+            if found != CURRENT and sentence.found:
+                found = CURRENT  # the sentence has words of its own about time, none for this record
+        return frame.current if found == CURRENT else found
+
+    for claim in result.claims:
+        claim.period = period_for(claim.start, claim.end, (claim.count, claim.total, claim.percent),
+                                  (claim.share_text,))
+    for member in result.memberships:
+        member.period = period_for(member.start, member.end, (), (member.name,))
+    for ranking in result.rankings:
+        ranking.period = period_for(ranking.start, ranking.end, (), (ranking.name,))

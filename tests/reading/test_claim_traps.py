@@ -1,0 +1,334 @@
+"""Numbers and segment words that real pages use for something else (``models/patterns/traps.jsonl``).
+
+Each trap is a table of our own phrasings that must yield no claim: histories and
+durations of special measures, financial special measures, ambulance response
+categories, CQC ratings, counts of organisations that merely moved, ranks on one metric,
+league positions, numbered paragraphs, the size of the segment scale. The constructions
+kept beside them (stock counts worded like a trap, a number that changed "from A to B",
+a definite "the four organisations" naming a group counted before) have tables of their own.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.reading import read_doc
+
+Row = tuple[str, tuple[int, ...], int | None]
+
+
+def claims_of(nlp: Language, text: str) -> list[Row]:
+    return [(c.org_type, tuple(c.segments), c.count) for c in read_doc(nlp(text)).claims]
+
+
+HISTORIES = [
+    "Nine trusts have spent more than two years in special measures.",
+    "Eleven trusts had spent at least 18 months in segment 4 before they left.",
+    "The 14 trusts that have been through special measures took 26 months on average to leave.",
+    "Since the regime began in 2013, 35 trusts have been placed in special measures.",
+    "In the last five years, 28 providers have been put into special measures.",
+    "Forty-one trusts have entered special measures since July 2013.",
+    "Since 2021, 12 ICBs have been placed in segment 4 at some point.",
+    "Two-thirds of the trusts still in special measures have been there for more than a year.",
+    "Over the past three years, 19 trusts were placed in the Recovery Support Programme.",
+    "There are 23 trusts which have ever been in special measures.",
+    # a share of such a history, in the same sentence or the next
+    "In the past four years, 24 trusts have been put into special measures, roughly one in 10 of all trusts.",
+    "Since 2013, more than 30 trusts have been placed in special measures. About 60% have been placed there "
+    "for quality reasons.",
+]
+
+DURATIONS = [
+    "The trust spent a 12-month period in special measures.",
+    "Special measures set an 18-month deadline for improvement in segment 4.",
+    "Over the two-year period of the Recovery Support Programme, the ICB cut its deficit.",
+    "The trust was in special measures for three and a half years.",
+    "It left segment 4 after a 24-month stay.",
+    "A six-week review of trusts in segment 3 begins in May.",
+    "The ICB has been in the Recovery Support Programme for two years.",
+    "It had spent 30 months in special measures.",
+]
+
+FINANCIAL_SPECIAL_MEASURES = [
+    "Five trusts were placed in financial special measures in July 2016.",
+    "Three trusts remain in financial special measures.",
+    "Of the 11 trusts in special measures for financial reasons, four have left.",
+    "The trust is one of eight in financial special measures.",
+    "Two trusts are in special measures for finance.",
+    "NHS Improvement put four more providers into financial special measures.",
+    "Seven trusts sit in finance special measures this year.",
+    "Only two trusts remain in special measures for reasons of finance.",
+]
+
+AMBULANCE_CATEGORIES = [
+    "Category 1 calls: the trust reached 12 patients in under 7 minutes.",
+    "Ten ambulance trusts missed the category 2 response target.",
+    "Four trusts met the category one standard in March.",
+    "Response times for category 2 averaged 35 minutes at three trusts.",
+    "Only one ambulance trust hit the category 2 mean of 30 minutes.",
+    "Six of the 10 ambulance services met category 3 targets.",
+    "Two ambulance trusts improved category 1 and 2 performance.",
+    "The category two calls were answered by five ambulance trusts.",
+]
+
+CQC_RATINGS = [
+    "The CQC rated 12 trusts as inadequate and 40 as requires improvement.",
+    "Nine trusts were rated inadequate by the Care Quality Commission.",
+    "Three acute trusts are rated outstanding by the CQC.",
+    "The CQC has rated four trusts 'inadequate' overall this year.",
+    "Twenty trusts were judged inadequate for safety by inspectors.",
+    "Five trusts received an inadequate rating from the CQC.",
+    "Of the trusts inspected, 11 were rated good by the CQC.",
+    "The regulator rates six ambulance trusts as requires improvement.",
+]
+
+MOVERS = [
+    "Of those, 15 have now come out of special measures.",
+    "Five trusts came out of special measures last year.",
+    "Only five exited special measures within a 12-month period.",
+    "Three trusts were taken out of segment 4 in March.",
+    "Seven systems moved into segment 4 this year.",
+    "Two trusts left the Recovery Support Programme in 2024.",
+    "Four ICBs have exited segment 4 since April.",
+    "Six providers were removed from special measures this year.",
+]
+
+METRIC_RANKS = [
+    "It came 103rd of 131 trusts for the percentage of patients seen within 18 weeks.",
+    "The trust was 45th of 120 trusts on the proportion of cancer patients treated on time.",
+    "It ranked 12th of 106 acute trusts for the rate of ambulance handovers.",
+    "Ranked 88th out of 127 trusts on the number of patients waiting over a year.",
+    "It placed 7th of 90 trusts in the percentage of staff recommending it.",
+    "The hospital was 130th of 133 trusts for the proportion of A&E patients seen in four hours.",
+    "It was 61st of 125 trusts for the share of diagnostic tests done within six weeks.",
+    "It finished 20th of 140 trusts for the rate of falls.",
+]
+
+NUMBERED_PARAGRAPHS = [
+    "Summary\n3. Segment 4 trusts receive intensive support.",
+    "Summary\n12. The trust remains in segment 3.",
+    "Background\n4) Trusts in segment 2 have minor concerns.",
+    "Item\n7. NOF segment 3 applies to the ICB.",
+    "Report\n2. Segment 1 is the highest.",
+    "Minutes\n15. The board noted the trust is in segment 4.",
+    "Paper\n5) The ICB sits in segment 2.",
+    "Notes\n9. Special measures continue for the trust.",
+]
+
+LEAGUE_POSITIONS = [
+    "The data placed the trust 104 in the league table and into segment 4.",
+    "The trust sits at 98 in the national league table, in segment 3.",
+    "The trust came in at number 111 and is in segment 4.",
+    "It was ranked at position 9 and sits in segment 1.",
+    "It is at rank 101, in segment 3.",
+    "The hospital is 125 on the league table and in segment 4.",
+    "It is number 67 in the latest league table, in segment 3.",
+    "The trust is at 27 overall and is in segment 2.",
+]
+
+SCALE = [
+    "Trusts will be scored into four performance segments, ranked between one to four, with the first segment the "
+    "best.",
+    "The trust has been ranked in segment two of four in the non-acute league table.",
+    "The ICB is in segment 3 of 4.",
+    "Providers are sorted into five oversight segments, from one to five, with the first segment best.",
+    "Trusts are graded from 1 to 4, with segment 1 the best.",
+    "Each trust is placed in one of four segments.",
+    "The framework has four segments, numbered between 1 and 4.",
+    "The trust is in category three of four.",
+]
+
+ONE_OF_THE_FIRST = [
+    "The trust was one of the first to be lifted out of segment four.",
+    "It was one of the first ICBs to leave special measures.",
+    "The trust was one of the last to exit segment 4.",
+    "It was one of the earliest trusts placed into segment 4.",
+    "The ICB is one of the few in segment 1.",
+    "It became one of the latest to join the Recovery Support Programme.",
+    "The trust was one of the original trusts in special measures.",
+    "It was one of the initial providers placed in segment 4.",
+]
+
+
+RANK_BANDS = [
+    "The trust is in the bottom 13 of the league table and in segment 4.",
+    "It sits in the top 10 of the acute league table, in segment 1.",
+    "Ranked in the bottom 20, the trust is in segment 4.",
+    "The hospital made the top 25 and segment 2.",
+    "Being in the bottom ten puts it in segment 4.",
+    "The ICB is outside the top 5, in segment 3.",
+    "It fell into the bottom 15 and stayed in segment 4.",
+    "Moorfields tops the top 3 in segment 1.",
+]
+
+IMPROVERS = [
+    "The ICB, one of 17 to improve, is now in segment 2.",
+    "The trust was one of 12 to move up and is in segment 3.",
+    "It is one of the 9 to leave segment 4 this year.",
+    "As one of 20 to climb the table, the trust sits in segment 2.",
+    "The trust, one of eight to fall, is in segment 4.",
+    "It was one among 14 to gain a place and remains in segment 3.",
+    "One of 30 to slip, the hospital is in segment 3.",
+    "The ICB became one of six to exit special measures.",
+]
+
+AFFECTED = [
+    "Trusts in deficit will be capped at segment 3, affecting 60 trusts.",
+    "The cap on segment 1 affects about 40 trusts.",
+    "The rule, which affected 25 providers, keeps them out of segment 1.",
+    "The change to segment 5 is hitting 12 trusts.",
+    "Capping at segment 3 impacts some 70 trusts.",
+    "The deficit rule affecting nearly 50 trusts limits them to segment 3.",
+    "A finance override hits 33 trusts, which cannot reach segment 2.",
+    "The new threshold impacting 18 ICBs keeps them in segment 3.",
+]
+
+HEDGES = [
+    "NHS England expects about 15 trusts to enter the Provider Improvement Programme, segment 5.",
+    "Around 10 trusts are likely to be placed in segment 5 next year.",
+    "Two trusts could move into segment 4 in the next quarter.",
+    "Officials predicted that 12 trusts would be in segment 5.",
+    "Up to eight ICBs may be in segment 4 by the spring.",
+    "Some 20 trusts are expected to be in segment 5 at first.",
+    "Five more trusts might join segment 4 this winter.",
+    "Roughly 30 trusts are set to be in segment 1 under the new rules.",
+]
+
+
+@pytest.mark.parametrize("text", [
+    *(pytest.param(t, id=f"rank-band-{k}") for k, t in enumerate(RANK_BANDS)),
+    *(pytest.param(t, id=f"improvers-{k}") for k, t in enumerate(IMPROVERS)),
+    *(pytest.param(t, id=f"affected-{k}") for k, t in enumerate(AFFECTED)),
+    *(pytest.param(t, id=f"hedge-{k}") for k, t in enumerate(HEDGES)),
+    *(pytest.param(t, id=f"history-{k}") for k, t in enumerate(HISTORIES)),
+    *(pytest.param(t, id=f"duration-{k}") for k, t in enumerate(DURATIONS)),
+    *(pytest.param(t, id=f"financial-{k}") for k, t in enumerate(FINANCIAL_SPECIAL_MEASURES)),
+    *(pytest.param(t, id=f"ambulance-{k}") for k, t in enumerate(AMBULANCE_CATEGORIES)),
+    *(pytest.param(t, id=f"cqc-{k}") for k, t in enumerate(CQC_RATINGS)),
+    *(pytest.param(t, id=f"mover-{k}") for k, t in enumerate(MOVERS)),
+    *(pytest.param(t, id=f"metric-{k}") for k, t in enumerate(METRIC_RANKS)),
+    *(pytest.param(t, id=f"paragraph-{k}") for k, t in enumerate(NUMBERED_PARAGRAPHS)),
+    *(pytest.param(t, id=f"position-{k}") for k, t in enumerate(LEAGUE_POSITIONS)),
+    *(pytest.param(t, id=f"scale-{k}") for k, t in enumerate(SCALE)),
+    *(pytest.param(t, id=f"one-of-the-first-{k}") for k, t in enumerate(ONE_OF_THE_FIRST)),
+])
+def test_trap_is_not_a_claim(nlp: Language, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+# worded like a trap, but a count of where organisations sit
+STOCKS = [
+    ("Five trusts have been in special measures since 2021.", ("trust", (4,), 5)),
+    ("23 ICSs have been placed in segment 3.", ("icb", (3,), 23)),
+    ("Since April, 20 trusts are in segment 4.", ("trust", (4,), 20)),
+    ("Four trusts remain in special measures for quality reasons.", ("trust", (4,), 4)),
+    ("Seven trusts are in quality special measures.", ("trust", (4,), 7)),
+    ("Twelve trusts are in segment 4, including one which has spent three years there.", ("trust", (4,), 12)),
+    ("Three ICBs have been in segment 4 for the past year.", ("icb", (4,), 3)),
+    ("Six trusts were placed in segment 4 in the latest quarter.", ("trust", (4,), 6)),
+    ("There are now 18 trusts in the Recovery Support Programme, which began in 2021.", ("trust", (4,), 18)),
+    ("Nine acute trusts are in segment 4, among them one that came out of special measures in 2019.",
+     ("acute", (4,), 9)),
+    ("Of the 42 ICBs, four are in the top two segments.", ("icb", (1, 2), 4)),
+    ("The ICB needs support due to its deficit and two of its trusts are in special measures.", ("trust", (4,), 2)),
+    ("Three trusts are in segment 4, where they are set to receive intensive support.", ("trust", (4,), 3)),
+    ("Only 12 trusts are in segment 1, and ministers expect that to grow.", ("trust", (1,), 12)),
+    ("In May, 20 trusts were in segment 4.", ("trust", (4,), 20)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), STOCKS)
+def test_stock_worded_like_a_trap_is_still_a_claim(nlp: Language, text: str, expected: Row) -> None:
+    assert expected in claims_of(nlp, text)
+
+
+# 'the number of X in segment S has changed from A to B': B is how many are there now
+TRENDS = [
+    ("The number of trusts in special measures has risen from 11 in 2013 to 20 as of June 2018.", ("trust", (4,), 20)),
+    ("The number of ICBs in segment 4 fell from six to four this year.", ("icb", (4,), 4)),
+    ("The number of acute trusts in segment 3 has grown from 40 to 52.", ("acute", (3,), 52)),
+    ("The number of trusts in the Recovery Support Programme dropped from 25 last year to 18 now.",
+     ("trust", (4,), 18)),
+    ("The number of providers in segment 1 went down from 30 to 24.", ("trust", (1,), 24)),
+    ("The number of trusts in 'segment 4' has climbed from 12 to 15.", ("trust", (4,), 15)),
+    ("The number of mental health trusts in segment two has decreased from seven to five since the spring.",
+     ("mental_health", (2,), 5)),
+    ("In the north, the number of trusts in segment 4 rose from three in March to five in June.",
+     ("trust", (4,), 5)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TRENDS)
+def test_number_that_changed_counts_its_new_value(nlp: Language, text: str, expected: Row) -> None:
+    got = claims_of(nlp, text)
+    assert expected in got
+    assert all(count in (expected[2], 11, 3) for _, _, count in got)  # at most the earlier figure besides
+
+
+RESTATED = [
+    "Four NHS organisations in Lancashire and South Cumbria are in the Recovery Support Programme. "
+    "NHS England will place the four organisations into segment 4.",
+    "Three NHS bodies in Kent are in segment 4. The three organisations get intensive support in segment 4.",
+    "In Norfolk, two NHS organisations are in segment 4. NHS England keeps the two organisations in segment 4.",
+    "Five NHS organisations in Devon sit in segment 3. Those five organisations remain in segment 3.",
+    "Across Cumbria, three NHS organisations are in segment 4 this year. These three organisations are in segment 4.",
+    "Two NHS organizations in Essex are in segment 4; NHS England has placed the two organizations in segment 4.",
+    "In Sussex, four NHS bodies are now in segment 3. A recommendation was made to keep the four organisations "
+    "in segment 3.",
+    "Six NHS organisations in Cheshire were put in segment 2. The six organisations will stay in 'segment 2'.",
+]
+
+
+@pytest.mark.parametrize("text", RESTATED)
+def test_definite_count_restates_the_group_counted_before(nlp: Language, text: str) -> None:
+    claims = read_doc(nlp(text)).claims
+    assert len(claims) == 2
+    assert claims[1].org_type == claims[0].org_type == "other"
+    assert claims[1].scope == claims[0].scope != ""
+
+
+# a document that writes about another tiering (elective, cancer, urgent care) means that tiering by its tiers
+OTHER_TIERINGS = [
+    "NHS England uses a tiered approach for urgent care. The only ambulance trust in the first tier is a western one.",
+    "Under elective recovery tiering, 19 trusts are in tier 1 and 27 in tier 2.",
+    "The cancer tier list was updated. Twelve trusts are in tier 1 for cancer waits.",
+    "Elective tiers are reviewed monthly. Nine trusts sit in the first tier.",
+    "A tiered support model covers emergency departments. Seven systems are in tier one.",
+    "The UEC tier system began in May. Four ambulance trusts are in tier 2.",
+    "Diagnostics tiers were set last year; 15 trusts are now in tier 1.",
+    "The tiering for elective care is separate. Three trusts remain in tier one, and six in tier two.",
+]
+
+
+@pytest.mark.parametrize("text", OTHER_TIERINGS)
+def test_another_tiering_is_not_the_segments(nlp: Language, text: str) -> None:
+    result = read_doc(nlp(text))
+    assert (result.claims, result.memberships) == ([], [])
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Only 15 of the 42 ICBs are in tier one or two.", ("icb", (1, 2), 15)),
+    ("NHS England put 20 trusts in tier 4 of the oversight framework.", ("trust", (4,), 20)),
+])
+def test_tiers_of_the_oversight_framework_are_segments(nlp: Language, text: str, expected: Row) -> None:
+    assert expected in claims_of(nlp, text)
+
+
+# a count of those still in, out of a history named first: the history is its denominator
+HISTORY_TOTALS = [
+    ("Of the 30 trusts that have been through special measures, 12 remain in it.", 12, 30),
+    ("Of the 21 trusts placed in the regime since then, 13 are still in special measures.", 13, 21),
+    ("Comparing this to the 21 trusts placed in the regime since then, 13 are still in special measures.", 13, 21),
+    ("Of the 40 providers that have spent time in special measures, nine are in special measures today.", 9, 40),
+    ("Among the 25 trusts put into special measures since 2013, seven remain in special measures.", 7, 25),
+    ("Of the 18 trusts ever placed in special measures, five are still there in special measures.", 5, 18),
+    ("Of the 16 ICBs that have been through segment 4, four are in segment 4 now.", 4, 16),
+    ("Of the 12 systems placed in segment 4 since 2021, three remain in segment 4.", 3, 12),
+]
+
+
+@pytest.mark.parametrize(("text", "count", "total"), HISTORY_TOTALS)
+def test_count_still_in_takes_the_history_as_its_total(nlp: Language, text: str, count: int, total: int) -> None:
+    claims = read_doc(nlp("There are 40 trusts in segment 3. " + text)).claims
+    assert [(c.count, c.total) for c in claims[1:]] == [(count, total)]

@@ -1,0 +1,383 @@
+"""Placement frames: every way a sentence places, keeps, moves or removes a named organisation.
+
+Each table is one construction in many phrasings (tense, voice, word order, numerals and
+words, quotes, what stands between the parts), written by us. Rows give the framework the
+document is read under, since descriptors mean different segments in different frameworks,
+and the memberships expected as ``(name, segment, from_segment)``: a leaver whose new
+segment is not stated has ``segment`` empty and ``from_segment`` the one it left; a future
+or recommended placement ("will be placed", "a recommendation to place") is a membership
+of the segment named, as the contract's gold counts it.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.reading import read_doc
+
+Row = tuple[str, int | None, int | None]
+
+
+def placements(nlp: Language, text: str, framework: str) -> list[Row]:
+    doc = nlp(text)
+    doc._.framework = framework
+    return [(m.name, m.segment, m.from_segment) for m in read_doc(doc).memberships]
+
+
+# An active verb places its object: the agent (NHS England, the regulator) is not the organisation.
+ACTIVE = [
+    ("NHS England has allocated Medway NHS Foundation Trust to segment four.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("NHS England placed Barts Health in Segment 3 last week.", "nof2022", [("Barts Health", 3, None)]),
+    ("The regulator is putting East Kent Hospitals into segment 4 of the NHS Oversight Framework.", "nof2022",
+     [("East Kent Hospitals", 4, None)]),
+    ("Regional leaders have now assigned Wye Valley NHS Trust to ‘segment 2’.", "nof2022",
+     [("Wye Valley NHS Trust", 2, None)]),
+    ("NHS Improvement will place Medway NHS Foundation Trust in special measures.", "sof2016",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Last month the national team moved Barts Health into NOF 3.", "nof2022", [("Barts Health", 3, None)]),
+    ("NHS England has allocated Medway NHS Foundation Trust and the Kent and Medway ICB to segment 4.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None), ("Kent and Medway ICB", 4, None)]),
+    ("NHS Improvement removed Wye Valley NHS Trust from special measures in June.", "sof2016",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("The national team is taking East Kent Hospitals out of the Recovery Support Programme.", "sof2021",
+     [("East Kent Hospitals", None, 4)]),
+    ("We have lifted Barts Health out of special measures for quality.", "sof2016", [("Barts Health", None, 4)]),
+    # a first complement between the object and the segment
+    ("The latest data has placed Barts Health 104th in the league table and into segment 4.", "nof2025",
+     [("Barts Health", 4, None)]),
+    ("NHS England moved Wye Valley NHS Trust out of segment 4 and into segment 3.", "nof2022",
+     [("Wye Valley NHS Trust", 3, 4)]),
+    ("Barts Health came 12th. The data puts it 12th in the table and in Segment One.", "nof2025",
+     [("Barts Health", 1, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), ACTIVE)
+def test_an_active_verb_places_its_object(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# 'it' or 'the trust' stands for the organisation named earlier in the sentence or in the one before.
+STAND_INS = [
+    ("Barts Health came 40th of 134. This puts it in the lowest of the four segments.", "nof2025",
+     [("Barts Health", 4, None)]),
+    ("Barts Health is the region's best, ranked 12th with a score of 1.9, placing it in Segment 2.", "nof2025",
+     [("Barts Health", 2, None)]),
+    ("Wye Valley NHS Trust was inspected again in May. NHS Improvement then removed it from special measures.",
+     "sof2016", [("Wye Valley NHS Trust", None, 4)]),
+    # a self-reference the linker resolves keeps the words it was written in (its code names the trust)
+    ("Medway NHS Foundation Trust's progress was noted, enabling the trust to be lifted from segment 4.",
+     "nof2022", [("the trust", None, 4)]),
+    ("East Kent Hospitals was inspected in March. Inspectors said it should stay in segment three.", "nof2022",
+     [("East Kent Hospitals", 3, None)]),
+    ("Wye Valley NHS Trust has a new chair. It remains in segment 2.", "nof2022", [("Wye Valley NHS Trust", 2, None)]),
+    ("Barts Health published its plan. The trust has been placed in segment 3.", "nof2022",
+     [("The trust", 3, None)]),
+    ("Medway NHS Foundation Trust improved its finances, so the regulator took it out of special measures.",
+     "sof2016", [("Medway NHS Foundation Trust", None, 4)]),
+    # a news lede describes the trust first and names it in the next sentence
+    ("A hospital trust once rated the worst in the county was celebrating today as it became the first to be "
+     "lifted out of special measures. Inspectors praised Barts Health for its maternity care.", "sof2016",
+     [("Barts Health", None, 4)]),
+    ("An ambulance trust said today it has been moved into segment 3. Wye Valley NHS Trust thanked its staff.",
+     "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+    # ... but not when the next sentence names more than one organisation
+    ("A hospital trust was celebrating today as it left special measures. Inspectors praised Barts Health and "
+     "Wye Valley NHS Trust.", "sof2016", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), STAND_INS)
+def test_a_stand_in_takes_the_named_organisation(nlp: Language, text: str, framework: str,
+                                                 expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# Exits: the segment left, and the new one only when the text states it.
+EXITS = [
+    ("Medway NHS Foundation Trust has exited special measures.", "sof2016", [("Medway NHS Foundation Trust", None, 4)]),
+    ("Barts Health has been taken out of special measures.", "sof2016", [("Barts Health", None, 4)]),
+    ("Wye Valley NHS Trust was lifted out of quality special measures today.", "sof2016",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("East Kent Hospitals is no longer in “special measures”.", "sof2016", [("East Kent Hospitals", None, 4)]),
+    ("Barts Health has been removed from the Recovery Support Programme.", "nof2022", [("Barts Health", None, 4)]),
+    ("Medway NHS Foundation Trust left the RSP in May.", "sof2021", [("Medway NHS Foundation Trust", None, 4)]),
+    ("Wye Valley NHS Trust has been lifted from NHS England's Oversight Framework segmentation 4.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("East Kent Hospitals will move from mandated intensive support to mandated regional support.", "nof2022",
+     [("East Kent Hospitals", 3, 4)]),
+    ("Barts Health exited special measures and has moved to segment 3.", "sof2016", [("Barts Health", 3, 4)]),
+    ("Barts Health has been taken off the Recovery Support Programme.", "nof2022", [("Barts Health", None, 4)]),
+    ("Inspectors have recommended Wye Valley NHS Trust be taken off the recovery support programme.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Medway NHS Foundation Trust has been moved from Segment 3 to Segment 2 of the framework.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, 3)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), EXITS)
+def test_exits(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# Passive, future and recommended placements.
+PASSIVE = [
+    ("Medway NHS Foundation Trust will be placed into ‘segment 4’ of the framework.", "sof2021",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Barts Health has been put into the national Recovery Support Programme.", "sof2021",
+     [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust has recently been identified as needing the support of the Recovery Support Programme.",
+     "sof2021", [("Wye Valley NHS Trust", 4, None)]),
+    ("East Kent Hospitals has been placed in the third segment.", "nof2025", [("East Kent Hospitals", 3, None)]),
+    ("Barts Health was assigned to Segment One.", "nof2025", [("Barts Health", 1, None)]),
+    ("Medway NHS Foundation Trust will enter the National Provider Improvement Programme.", "nof2025",
+     [("Medway NHS Foundation Trust", 5, None)]),
+    ("Wye Valley NHS Trust is in receipt of mandated intensive support.", "nof2022",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("East Kent Hospitals has been categorised as segment 2.", "nof2022", [("East Kent Hospitals", 2, None)]),
+    ("Barts Health, which runs five hospitals, is in NOF4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust was placed joint 124th, also in segment 4.", "nof2025", [("Wye Valley NHS Trust", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), PASSIVE)
+def test_passive_future_and_recommended(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# Several organisations in one frame.
+SEVERAL = [
+    ("Medway NHS Foundation Trust and Barts Health have been placed in segment 4.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None), ("Barts Health", 4, None)]),
+    ("Barts Health, the Medway NHS Foundation Trust and Wye Valley NHS Trust has also been placed in segment "
+     "four.", "nof2022",
+     [("Barts Health", 4, None), ("Medway NHS Foundation Trust", 4, None), ("Wye Valley NHS Trust", 4, None)]),
+    ("NHS England placed Barts Health and Wye Valley NHS Trust in segment 3.", "nof2022",
+     [("Barts Health", 3, None), ("Wye Valley NHS Trust", 3, None)]),
+    ("We thank the staff of Barts Health, Wye Valley and Medway trusts which have come out of special measures.",
+     "sof2016", [("Barts Health", None, 4), ("Wye Valley", None, 4), ("Medway", None, 4)]),
+    ("Colleagues at Barts Health and Wye Valley trusts that have left special measures were praised.", "sof2016",
+     [("Barts Health", None, 4), ("Wye Valley", None, 4)]),
+    ("East Kent Hospitals & Medway NHS Foundation Trust remain in segment 4.", "nof2022",
+     [("East Kent Hospitals", 4, None), ("Medway NHS Foundation Trust", 4, None)]),
+    ("Both Barts Health and Wye Valley NHS Trust are now in Segment Two.", "nof2022",
+     [("Barts Health", 2, None), ("Wye Valley NHS Trust", 2, None)]),
+    ("NHS Improvement has removed Barts Health and Wye Valley NHS Trust from special measures.", "sof2016",
+     [("Barts Health", None, 4), ("Wye Valley NHS Trust", None, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), SEVERAL)
+def test_several_organisations_in_one_frame(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+BULLETS = ("\n- NHS Kent and Medway ICB\n- Medway NHS Foundation Trust\n- East Kent Hospitals\n")
+IN_FOUR = [("NHS Kent and Medway ICB", 4, None), ("Medway NHS Foundation Trust", 4, None),
+           ("East Kent Hospitals", 4, None)]
+NAMED_BEFORE = "Medway NHS Foundation Trust, East Kent Hospitals and the Kent and Medway ICB were reviewed. "
+
+# A counted group placed as one: its members are named in the sentences (or bulleted list) around it.
+COUNTED = [
+    ("NHS England has decided to place the three organisations into segment 4. They are:" + BULLETS, "nof2022",
+     IN_FOUR),
+    ("A recommendation has been made to place the three organisations in NOF Segment 4. The organisations are:"
+     + BULLETS, "nof2022",
+     IN_FOUR),
+    ("The regulator will put all three organisations into the Recovery Support Programme. They are:" + BULLETS,
+     "sof2021",
+     IN_FOUR),
+    (NAMED_BEFORE + "NHS England then moved the three organisations into segment 3.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None), ("East Kent Hospitals", 3, None), ("Kent and Medway ICB", 3, None)]),
+    (NAMED_BEFORE + "NHS England has now removed these three organisations from the Recovery Support Programme.",
+     "nof2022",
+     [("Medway NHS Foundation Trust", None, 4), ("East Kent Hospitals", None, 4), ("Kent and Medway ICB", None, 4)]),
+    ("Barts Health and Wye Valley NHS Trust were inspected in May. NHS England placed the two trusts in segment 2.",
+     "nof2022", [("Barts Health", 2, None), ("Wye Valley NHS Trust", 2, None)]),
+    ("Barts Health and Wye Valley NHS Trust were inspected in May. Both have been escalated to segment 4.",
+     "nof2022", [("Barts Health", 4, None), ("Wye Valley NHS Trust", 4, None)]),
+    (NAMED_BEFORE + "All three were downgraded to segment 3 in June.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None), ("East Kent Hospitals", 3, None), ("Kent and Medway ICB", 3, None)]),
+    # the count does not fit the names around it: nobody is guessed
+    ("Barts Health and Wye Valley NHS Trust were inspected in May. NHS England placed the four trusts in "
+     "segment 2.", "nof2022", []),
+    ("NHS England will place the five organisations into segment 4. They are:" + BULLETS, "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), COUNTED)
+def test_a_counted_group_placed_as_one(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert sorted(placements(nlp, text, framework)) == sorted(expected)
+
+
+# Traps: nothing here places a named organisation in a segment.
+NOT_PLACEMENTS = [
+    ("Many trusts that have been in special measures for years are still struggling.", "sof2016"),
+    ("Barts Health remains in financial special measures.", "sof2016"),
+    ("Medway NHS Foundation Trust was put into special measures for financial reasons.", "sof2016"),
+    ("East Kent Hospitals missed the category 2 response time standard again.", "nof2025"),
+    ("Barts Health is in Tier 1 for elective and cancer recovery.", "nof2022"),
+    ("Medway NHS Foundation Trust targets a new market segment of private patients.", "nof2022"),
+    ("Is Barts Health going to be placed in segment 4?", "nof2022"),
+    ("Wye Valley NHS Trust will no longer receive mandated support over its finances.", "sof2016"),
+    ("East Kent Hospitals has not been placed in segment 4.", "nof2022"),
+    ("If Barts Health were placed in segment 4 it would get more help.", "nof2022"),
+    ("Medway NHS Foundation Trust is in category four of the league table.", "nof2025"),
+    ("Barts Health is in the second-lowest of the five segments.", "nof2025"),
+    # the one who places is not the one placed
+    ("Barts Health had a bad year. NHS England said it has placed trusts with large deficits in segment 4.",
+     "nof2022"),
+    ("Wye Valley NHS Trust is struggling. The regulator confirmed it is putting three trusts into segment 4.",
+     "nof2022"),
+    ("Medway NHS Foundation Trust has moved its patients into the new segment 3 wards.", "nof2022"),
+    ("NHS England placed Barts Health under review, and it is in talks about segment 4.", "nof2022"),
+    ("Wye Valley NHS Trust is now in a better position than segment 3 suggests.", "nof2022"),
+    ("East Kent Hospitals has been in discussions with regulators over special measures.", "sof2016"),
+]
+
+
+@pytest.mark.parametrize(("text", "framework"), NOT_PLACEMENTS)
+def test_traps_place_nobody(nlp: Language, text: str, framework: str) -> None:
+    assert placements(nlp, text, framework) == []
+
+
+# Moves told with other verbs: the segment named after the verb is where the organisation is now.
+MOVES = [
+    ("Barts Health was downgraded to segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust has been upgraded to Segment Two.", "nof2022", [("Wye Valley NHS Trust", 2, None)]),
+    ("East Kent Hospitals has been escalated to segment 4 by NHS England.", "nof2022",
+     [("East Kent Hospitals", 4, None)]),
+    ("Medway NHS Foundation Trust was de-escalated to segment 3.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Barts Health stepped down to segment 3 in June.", "nof2022", [("Barts Health", 3, None)]),
+    ("Wye Valley NHS Trust has been moved up to ‘segment 1’.", "nof2022", [("Wye Valley NHS Trust", 1, None)]),
+    ("East Kent Hospitals slipped from segment two to segment three.", "nof2022", [("East Kent Hospitals", 3, 2)]),
+    ("Medway NHS Foundation Trust climbed from segment 4 into segment 3.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), MOVES)
+def test_moves(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A noun carries the placement after a possessive; a segment can open the sentence.
+NOUNS_AND_INVERSIONS = [
+    ("NHS England confirmed Barts Health's exit from the Recovery Support Programme.", "nof2022",
+     [("Barts Health", None, 4)]),
+    ("Wye Valley NHS Trust's move from segment 3 to segment 2 was confirmed.", "nof2022",
+     [("Wye Valley NHS Trust", 2, 3)]),
+    ("East Kent Hospitals was reviewed. A letter confirmed the trust’s transition to SOF 3.", "sof2021",
+     [("East Kent Hospitals", 3, None)]),
+    ("We welcome Medway NHS Foundation Trust’s removal from special measures.", "sof2016",
+     [("Medway NHS Foundation Trust", None, 4)]),
+    ("Barts Health's placement in segment 4 surprised nobody.", "nof2022", [("Barts Health", 4, None)]),
+    ("In segment 4 are Barts Health and Wye Valley NHS Trust.", "nof2022",
+     [("Barts Health", 4, None), ("Wye Valley NHS Trust", 4, None)]),
+    ("In Segment 1 are East Kent Hospitals, Barts Health and Medway NHS Foundation Trust.", "nof2022",
+     [("East Kent Hospitals", 1, None), ("Barts Health", 1, None), ("Medway NHS Foundation Trust", 1, None)]),
+    ("Barts Health, currently in segment 3, has a new chief executive.", "nof2022", [("Barts Health", 3, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), NOUNS_AND_INVERSIONS)
+def test_nouns_and_inversions(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A leave and where the organisation went, told in neighbouring sentences, are one move; 'it' can
+# reach back past sentences that speak of the organisation only as 'the trust' or 'it'.
+ACROSS_SENTENCES = [
+    ("Medway NHS Foundation Trust exits special measures today. It will move into segment 3.", "sof2016",
+     [("Medway NHS Foundation Trust", 3, 4)]),
+    ("Barts Health has left the Recovery Support Programme. It now sits in segment 3.", "nof2022",
+     [("Barts Health", 3, 4)]),
+    ("Wye Valley NHS Trust came out of special measures in May. The trust is now in segment two.", "sof2016",
+     [("Wye Valley NHS Trust", 2, 4)]),
+    ("East Kent Hospitals exits special measures. Inspectors rated the trust good, and the regulator agreed the "
+     "trust can leave. It will move into segment 3.", "sof2016", [("East Kent Hospitals", 3, 4)]),
+    ("Barts Health has moved from segment 4 to segment 3. Barts Health has left the Recovery Support Programme.",
+     "nof2022", [("Barts Health", 3, 4)]),
+    ("Medway NHS Foundation Trust has been removed from the RSP, which it joined in 2021. The trust moves to "
+     "segment 3.", "sof2021", [("Medway NHS Foundation Trust", 3, 4)]),
+    # another organisation named in between: 'it' is that one
+    ("Barts Health exits special measures. Wye Valley NHS Trust was inspected too. It remains in segment 3.",
+     "sof2016", [("Barts Health", None, 4), ("Wye Valley NHS Trust", 3, None)]),
+    # a sentence about something else in between: the chain breaks
+    ("Barts Health exits special measures. The weather was cold. It remains in segment 3.", "sof2016",
+     [("Barts Health", None, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), ACROSS_SENTENCES)
+def test_across_sentences(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# The segment named before the organisation: as an attribute, or lifted from it.
+SEGMENT_FIRST = [
+    ("Segment 4 trust Barts Health has a new chair.", "nof2022", [("Barts Health", 4, None)]),
+    ("The segment 3 provider Wye Valley NHS Trust has a new chair.", "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+    ("NHS Improvement lifted special measures at Barts Health in March.", "sof2016", [("Barts Health", None, 4)]),
+    ("Special measures have been lifted at Wye Valley NHS Trust.", "sof2016", [("Wye Valley NHS Trust", None, 4)]),
+    ("The regulator ended special measures for Medway NHS Foundation Trust today.", "sof2016",
+     [("Medway NHS Foundation Trust", None, 4)]),
+    ("Special measures were finally removed at East Kent Hospitals.", "sof2016", [("East Kent Hospitals", None, 4)]),
+    ("Special measures at Barts Health were a shock to staff.", "sof2016", []),
+    ("Segment 4 for Barts Health is a blow.", "nof2022", []),
+    ("Barts Health ended the year in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), SEGMENT_FIRST)
+def test_segment_named_first(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A subject that keeps counted company: the named organisation is placed, the others are a count.
+COMPANY = [
+    ("Barts Health and three other trusts have been placed in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust and two others were moved into segment 3.", "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+    ("East Kent Hospitals, along with four other trusts, is in segment 4.", "nof2022",
+     [("East Kent Hospitals", 4, None)]),
+    ("Medway NHS Foundation Trust together with 2 other providers remains in Segment Three.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Barts Health and three other acute trusts in London remain in segment 4.", "nof2022",
+     [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust, alongside five other organisations, has exited the Recovery Support Programme.",
+     "nof2022", [("Wye Valley NHS Trust", None, 4)]),
+    ("East Kent Hospitals plus two other trusts will be put into special measures.", "sof2016",
+     [("East Kent Hospitals", 4, None)]),
+    ("Barts Health and 12 other trusts are not in segment 4.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), COMPANY)
+def test_a_subject_with_counted_company(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# Expected, recommended and aimed-for moves: a placement that is expected or recommended counts,
+# an aim or a risk places nobody, and an organisation aiming to leave is still where it is.
+AIMS = [
+    ("Barts Health is expected to be placed in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust has been recommended for segment 4.", "nof2022", [("Wye Valley NHS Trust", 4, None)]),
+    ("East Kent Hospitals is due to move into segment 3 next month.", "nof2022", [("East Kent Hospitals", 3, None)]),
+    ("Medway NHS Foundation Trust is set to enter the Recovery Support Programme.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Barts Health is at risk of being placed in segment 4.", "nof2022", []),
+    ("Wye Valley NHS Trust hopes to move into segment 2 within a year.", "nof2022", []),
+    ("East Kent Hospitals aims to exit the Recovery Support Programme by March.", "nof2022",
+     [("East Kent Hospitals", 4, None)]),
+    ("Medway NHS Foundation Trust is on track to exit the RSP in May.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Barts Health is working towards leaving special measures.", "sof2016", [("Barts Health", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), AIMS)
+def test_expected_recommended_and_aimed_for(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected

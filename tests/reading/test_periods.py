@@ -1,0 +1,75 @@
+"""Each record takes the period its own words name, and the document's only when they name none."""
+
+from __future__ import annotations
+
+import pytest
+
+from extractor.reading import read_doc
+from extractor.reading.periods import mentions, months
+
+HEADER = "Oversight update\n14 March 2024\n\nNHS England has published its figures for quarter 3 2023/24.\n\n"
+NOW = "2023/24 Q3"
+
+
+def periods_by_count(nlp, body: str) -> dict[int, str]:
+    doc = nlp(HEADER + body)
+    return {c.count: c.period for c in read_doc(doc).claims if c.count is not None}
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("A year ago four ICBs were in segment 4; today there are five.", {4: "2022/23 Q3", 5: NOW}),
+    ("Twelve months earlier, 16 trusts were in segment 4. Now 19 trusts are in segment 4.",
+     {16: "2022/23 Q3", 19: NOW}),
+    ("At the end of December 2022, 17 trusts were in segment 4, against 19 now.", {17: "2022/23 Q3", 19: NOW}),
+    ("In September 2022, three ICBs were in segment 4.", {3: "2022/23 Q2"}),
+    ("In Q2, 21 trusts were in segment 4; 19 are there now.", {21: "2023/24 Q2", 19: NOW}),
+    ("Nineteen trusts are in segment 4, compared with 18 in the previous quarter.", {19: NOW, 18: "2023/24 Q2"}),
+    ("When the framework began, 12 ICBs were in segment 2.", {12: "2023/24 Q1"}),
+    ("Of the 238 trusts then assessed in October 2016, 36 were in segment 1.", {36: "2016-10"}),
+    ("In 2016, 18 trusts were in segment 4. Another 60 were in segment 3.", {18: "2016", 60: "2016"}),
+    ("In 2016, 18 trusts were in segment 4. Today 19 trusts are in segment 4.", {18: "2016", 19: NOW}),
+    ("In 2016 the regime was different.\n\n19 trusts are in segment 4.", {19: NOW}),
+    ("The programme, launched in July 2021, now supports 19 trusts in segment 4.", {19: NOW}),
+    ("Nineteen trusts are in segment 4, one more than at the end of quarter 2.", {19: NOW}),
+    ("Nineteen trusts are in segment 4 according to the figures for quarter 3 2023/24.", {19: NOW}),
+    ("Last year, 16 trusts were in segment 4.", {16: "2022/23 Q3"}),
+    ("Nineteen trusts in segment 4 reported a deficit in 2022/23.", {19: NOW}),
+    ("Nineteen trusts in segment 4 have agreed their plans for 2024/25.", {19: NOW}),
+])
+def test_each_count_takes_the_period_its_words_name(nlp, body, expected) -> None:
+    found = periods_by_count(nlp, body)
+    for count, period in expected.items():
+        assert found.get(count) == period, (count, found)
+
+
+def test_a_document_without_time_words_keeps_its_own_period(nlp) -> None:
+    doc = nlp(HEADER + "Nineteen trusts are in segment 4 and 76 are in segment 3.")
+    assert {c.period for c in read_doc(doc).claims} == {NOW}
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("in Q2 2025/26", "QUARTER"),
+    ("the second quarter of 2023/24", "QUARTER"),
+    ("2025-26 Q3", "QUARTER"),
+    ("at the end of 2024/25", "FY_END"),
+    ("at the end of December 2023", "MONTH_YEAR"),
+    ("a year ago", "LAST_YEAR"),
+    ("this time last year", "LAST_YEAR"),
+    ("three months earlier", "LAST_QUARTER"),
+    ("the previous quarter", "LAST_QUARTER"),
+    ("providers then assessed", "THEN"),
+    ("when the framework was introduced", "START"),
+    ("the first segmentation", "START"),
+])
+def test_time_expressions_are_recognised(nlp, text, label) -> None:
+    assert [m.label for m in mentions(nlp(text))] == [label]
+
+
+@pytest.mark.parametrize(("period", "first", "last"), [
+    ("2023/24 Q3", (2023, 10), (2023, 12)),
+    ("2023/24", (2023, 4), (2024, 3)),
+    ("2016-10", (2016, 10), (2016, 10)),
+    ("2016", (2016, 1), (2016, 12)),
+])
+def test_periods_cover_their_months(period, first, last) -> None:
+    assert months(period) == (first[0] * 12 + first[1] - 1, last[0] * 12 + last[1] - 1)

@@ -1,0 +1,83 @@
+"""Who a sentence is about when it says "we", "the Trust" or "it": memberships and rankings
+through the whole pipeline, with the document's address set as the source layer sets it."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.reading import read_doc
+
+TRUST_SITE = "https://www.mtw.nhs.uk/news/oversight"          # RWF
+ICB_SITE = "https://lancashireandsouthcumbria.icb.nhs.uk/news"  # QE1
+
+
+def _read(nlp: Language, text: str, url: str = ""):
+    doc = nlp.make_doc(text)
+    doc._.url, doc._.published = url, "2025-09-10"
+    return read_doc(nlp(doc))
+
+
+@pytest.mark.parametrize("url, text, expected", [
+    (TRUST_SITE, "We have moved into segment 2.", ("We", "RWF", 2)),
+    (TRUST_SITE, "This quarter we were placed in segment two.", ("we", "RWF", 2)),
+    (TRUST_SITE, "In Q2 2025/26, we remain in 'segment 3'.", ("we", "RWF", 3)),
+    (TRUST_SITE, "NHS England has placed us in segment 2.", ("us", "RWF", 2)),
+    (TRUST_SITE, "This quarter our trust was placed in segment two.", ("our trust", "RWF", 2)),
+    (TRUST_SITE, "NHS England has placed the Trust in segment 3.", ("the Trust", "RWF", 3)),
+    (TRUST_SITE, "The trust is currently placed in segment 2.", ("The trust", "RWF", 2)),
+    (TRUST_SITE, "Our organisation remains in 'segment 3'.", ("Our organisation", "RWF", 3)),
+    (TRUST_SITE, "The Foundation Trust is now in Segment One.", ("The Foundation Trust", "RWF", 1)),
+    (ICB_SITE, "The ICB remains in segment 3.", ("The ICB", "QE1", 3)),
+    (ICB_SITE, "In 2024/25 the integrated care board was moved to segment four.",
+     ("the integrated care board", "QE1", 4)),
+    (ICB_SITE, "This ICB has been in Segment Four since June.", ("This ICB", "QE1", 4)),
+])
+def test_a_self_reference_is_placed_as_the_home(nlp: Language, url: str, text: str, expected: tuple) -> None:
+    got = [(m.name, m.ods_code, m.segment) for m in _read(nlp, text, url).memberships]
+    assert got == [expected]
+    assert _read(nlp, text).memberships == [] or all(not m.ods_code for m in _read(nlp, text).memberships)
+
+
+@pytest.mark.parametrize("url, text, expected", [
+    (TRUST_SITE, "We’re now ranked 41st of 134 acute trusts.", ("We", "RWF", 41)),
+    (TRUST_SITE, "The framework ranks us 98th out of 134.", ("us", "RWF", 98)),
+    (TRUST_SITE, "The data put our Trust at 64th of 134.", ("our Trust", "RWF", 64)),
+    (TRUST_SITE, "This organisation was ranked 30th of 61.", ("This organisation", "RWF", 30)),
+])
+def test_a_self_reference_is_ranked_as_the_home(nlp: Language, url: str, text: str, expected: tuple) -> None:
+    assert [(r.name, r.ods_code, r.rank) for r in _read(nlp, text, url).rankings] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Medway NHS Foundation Trust published its results on Tuesday. It remains in segment 3.",
+     ("Medway NHS Foundation Trust", "RPA", 3)),
+    ("Medway NHS Foundation Trust published its results on Tuesday. It has been moved to segment 2.",
+     ("Medway NHS Foundation Trust", "RPA", 2)),
+    ("Medway NHS Foundation Trust published its results on Tuesday. The trust remains in segment 3.",
+     ("The trust", "RPA", 3)),
+    ("Medway NHS Foundation Trust published results. Inspectors visited in June. The trust is in segment 3.",
+     ("The trust", "RPA", 3)),
+    ("Inspectors returned to Medway NHS Foundation Trust in June. It remains in segment 3.",
+     ("Medway NHS Foundation Trust", "RPA", 3)),
+    ("A question was asked about the rating of Medway NHS Foundation Trust. The trust is in segment 3.",
+     ("The trust", "RPA", 3)),
+    ("Kent and Medway ICB met on Tuesday. It remains in segment 3.", ("Kent and Medway ICB", "QKS", 3)),
+    ("Kent and Medway ICB met on Tuesday. The ICB remains in segment 3.", ("The ICB", "QKS", 3)),
+])
+def test_it_and_the_trust_take_up_the_organisation_named_before(nlp: Language, text: str, expected: tuple) -> None:
+    assert [(m.name, m.ods_code, m.segment) for m in _read(nlp, text).memberships] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Inspectors returned to Medway NHS Foundation Trust and Dartford and Gravesham NHS Trust. It is in segment 3.",
+    "Medway NHS Foundation Trust and Dartford and Gravesham NHS Trust met. The trust is in segment 3.",
+    "Kent and Medway ICB met on Tuesday. The trust remains in segment 3.",
+    "We have moved into segment 2.",
+    "The Trust is in segment 3.",
+    "Our trust remains in segment 3.",
+    "The organisation has moved into segment 2.",
+    "The ICB remains in segment 3.",
+])
+def test_no_antecedent_and_no_home_places_nobody_by_code(nlp: Language, text: str) -> None:
+    assert all(not m.ods_code for m in _read(nlp, text).memberships)
