@@ -20,6 +20,7 @@ ORG_HEADS = {"hospitals", "hospital", "trust", "health", "healthcare", "care", "
              "partnership", "icb", "ics", "foundation", "nhs", "ft", "group", "alliance", "university",
              "centre", "clinic", "ambulance"}
 _QUALIFIER = regex.compile(r"\s+(?:in|from|across|serving|covering|based\s+in)\s+(?:the\s+)?[A-Z][\w'’&\- ]*$")
+MAX_NAME = 120  # longer "names" are sentences or whole lists run together
 _LEADING = regex.compile(r"^(?:and|or|plus|as\s+well\s+as|both|the|then|also)\s+", regex.I)
 
 
@@ -44,7 +45,7 @@ def _trim(text: str, start: int) -> ListItem | None:
     if q and q.start() > 0:
         text = text[:q.start()]
     text = text.rstrip(" ,;:.")
-    if not text or not text[0].isupper() or len(text) > 120:
+    if not text or not text[0].isupper() or len(text) > MAX_NAME:
         return None
     return ListItem(text, start, start + len(text))
 
@@ -60,7 +61,9 @@ def _split_and(text: str, start: int) -> list[ListItem]:
     for part in parts[1:]:
         cursor = start + text.find(part, cursor - start + len(buf) if False else 0)
         left_head = buf.split()[-1].lower().strip(",") if buf.split() else ""
-        if left_head in ORG_HEADS and part[:1].isupper():
+        # no organisation's name is that long, so a run of "and"s that would make one is a list
+        too_long = len(buf) + len(part) + 5 > MAX_NAME
+        if (left_head in ORG_HEADS or too_long) and part[:1].isupper():
             item = _trim(buf, buf_start)
             if item:
                 out.append(item)
