@@ -342,9 +342,12 @@ def consolidate(rankings: list[Ranking]) -> list[Ranking]:
         # else the sentence names ('X topped the non-acute table, and Y came fifth of ten')
         if rank.ods_code:
             rank.league = _league_of_code(rank.ods_code) or rank.league
-    ranked = {_key(r) for r in rankings if r.rank is not None}
-    # 'the weakest in England, ending bottom of the table at 61': the position
-    # in words adds nothing to the number stated for the same organisation
+    ranked = {_key(r): r for r in rankings if r.rank is not None}
+    # 'X is bottom of the table, ranked 134th of 134': the position in words goes with the
+    # number stated for the same organisation, not into a row of its own
+    for rank in rankings:
+        if rank.rank is None and _key(rank) in ranked:
+            ranked[_key(rank)].position = ranked[_key(rank)].position or rank.position
     rankings = [r for r in rankings if r.rank is not None or _key(r) not in ranked]
     sizes = {r.league: r.total for r in rankings if r.total and r.league}
     for rank in rankings:

@@ -391,3 +391,8 @@ def test_the_archive_gate_knows_the_oversight_table(text: str) -> None:
 def test_a_league_named_by_its_size_or_the_framework(nlp: Language, text: str) -> None:
     """No 'league table' in so many words, but the framework or a league's size says which list."""
     assert len(read_doc(nlp("Published 12 December 2025\n" + text)).rankings) == 1
+
+
+def test_bottom_in_words_goes_with_the_number(nlp: Language) -> None:
+    text = "Walsall Healthcare is bottom of the national table, ranked 134th of 134."
+    assert rankings(nlp, text) == [("Walsall Healthcare", 134, "bottom", False, 134)]
