@@ -6,38 +6,61 @@ Each rank span from ``extractor_ranks`` is read with the words around it: the or
 denominator ("out of", "of the", "among"), "joint", an earlier rank ("from 44th", "up from
 31st"), the league (from the population named nearby), the segment stated in the same
 sentence, and the organisation it is about (the nearest linked organisation before it,
-else the one the previous sentence was about).
+else the one the previous sentence was about). Superlatives and table ends are read by
+:mod:`.rank_frames`, lists of names and positions by :mod:`.rank_lists`; what the words
+around a position say is shared in :mod:`.rank_words`. Only a page about the oversight
+league tables is read for positions at all.
 """
 
 from __future__ import annotations
 
-import regex
 from spacy.tokens import Doc, Span
 
 from .. import numbers
 from ..pipeline.extensions import doc_text, spans_in
-from ..pipeline.segments import is_domain_segment
 from ..pipeline.traps import traps_in
 from ..records import Claim, DocResult, Ranking
 from . import subjects
+from .lists import ORG_HEADS
+from .rank_frames import read_frames
+from .rank_lists import named_before_apposition, read_followers, read_named_positions, read_respectively
+from .rank_words import (
+    LEAGUE_OF_TYPE,
+    cardinal_position,
+    clause_end,
+    coordinated,
+    from_bottom,
+    is_metric,
+    is_regional,
+    league_context,
+    league_of_sentence,
+    make_ranking,
+    ordinal,
+    position_value,
+    segment_of_sentence,
+    slashed,
+    stated_size,
+    usual_league,
+    window,
+)
 
-LEAGUE_OF_TYPE = {"acute": "acute", "specialist": "acute", "mental_health": "non_acute", "community": "non_acute",
-                  "community_or_mental_health": "non_acute", "non_acute": "non_acute", "ambulance": "ambulance"}
-_ORD = regex.compile(r"^(\d+)(?:st|nd|rd|th)$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                     r"eleventh|twelfth)$", regex.I)
 _PREVIOUS_BEFORE = {"from", "previously", "q1"}
-
-
-def _ordinal(text: str) -> int | None:
-    return numbers.parse_ordinal(text) if _ORD.match(text) else None
-
-
-def _window(doc: Doc, start: int, end: int) -> list:
-    return [t for t in doc[max(start, 0):min(end, len(doc))] if not t.is_space]
+_EARLIER = {"previous", "previously", "earlier", "before", "last", "prior"}
+_MOVES = {"moved", "rose", "risen", "climbed", "fell", "fallen", "dropped", "slipped", "jumped", "improved", "up",
+          "down", "ranking", "position", "place", "went", "gone", "going"}
+_POSITION_NOUNS = {"position", "ranking", "rank", "place", "placing"}
+_BANDS = {"band", "bands", "segment", "segments", "category", "categories", "tier", "tiers"}
+_STRONG_AFTER_AT = {"overall", "nationally", "out", "of", "place", "position", "among", "amongst"}
+# 'was first inspected in 2014': 'first' says when, not where
+_AFTER_ADVERB_FIRST = {"put", "set", "made", "seen", "run", "taken", "became", "took", "went", "time", "half",
+                       "quarter", "year", "month", "week", "day", "to"}
+# 'ranked second-worst in England': an ordinal counted among the best or worst, read by rank_frames
+_SUPERLATIVE_AFTER = {"best", "worst", "lowest", "highest", "largest", "biggest", "smallest", "poorest"}
+_SELF = ("we ", "our trust ", "our organisation ", "our icb ")
 
 
 def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
-    toks = _window(doc, after, min(after + 6, sent.end))
+    toks = window(doc, after, min(after + 6, sent.end))
     for i, tok in enumerate(toks):
         if tok.lower_ in {"of", "among", "amongst"} or (tok.lower_ == "out" and i + 1 < len(toks)):
             for nxt in toks[i + 1:i + 4]:
@@ -54,160 +77,221 @@ def _had_been(words: list[str]) -> bool:
     return len(words) >= 2 and words[-1] == "been" and words[-2] in {"having", "had"}
 
 
+def _a_move_in_the_table(doc: Doc, sent: Span, span: Span) -> bool:
+    """'from 101 to 120' is a move in the table after a verb of moving, and above the segment
+    numbers ('moved from 3 to 2' is a change of segment)."""
+    values = [cardinal_position(t) or ordinal(t.text) for t in span if cardinal_position(t) or ordinal(t.text)]
+    before = {t.lower_ for t in window(doc, max(sent.start, span.start - 3), span.start)}
+    return bool(before & _MOVES) and all(v > 5 for v in values)
+
+
+def _previous_before(doc: Doc, sent: Span, span: Span) -> int | None:
+    """'moved from 132 to 96', 'up from 44th to 23rd': the position before, stated first."""
+    toks = window(doc, max(sent.start, span.start - 4), span.start)
+    for i, tok in enumerate(toks[:-1]):
+        if tok.lower_ == "from":
+            nxt = toks[i + 1]
+            return ordinal(nxt.text) or cardinal_position(nxt)
+    return None
+
+
 def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
-    toks = _window(doc, after, min(after + 30, sent.end))
+    toks = window(doc, after, min(after + 30, sent.end))
     for i, tok in enumerate(toks):
         if i >= 12 and not _had_been([t.lower_ for t in toks[:i + 1]]):
             continue  # far from the position: only an explicit 'having been' still refers to it
         if tok.lower_ == "from" or (tok.lower_ in {"q1", "previously", "was"} and i + 1 < len(toks)) \
                 or _had_been([t.lower_ for t in toks[:i + 1]]):
-            for nxt in toks[i + 1:i + 3]:
-                value = _ordinal(nxt.text)
+            for k, nxt in enumerate(toks[i + 1:i + 3]):
+                value = ordinal(nxt.text) or (cardinal_position(nxt) if tok.lower_ == "from" and not k
+                                              and nxt.text.isdigit() else None)
                 if value:
                     return value
     return None
 
 
-def _league(doc: Doc, sent: Span) -> str:
-    text = sent.text.lower()
-    if "non-acute" in text or "non acute" in text:
-        return "non_acute"
-    for pop in doc.spans.get("populations", []):
-        if pop.start >= sent.start and pop.end <= sent.end and pop.label_ in LEAGUE_OF_TYPE:
-            return LEAGUE_OF_TYPE[pop.label_]
-    if "ambulance" in text:
-        return "ambulance"
-    if "acute" in text:
-        return "acute"
-    return ""
+def _anchored(span: Span) -> bool:
+    """'at 27 overall' states a position by itself; a bare 'at 123' only beside a name."""
+    return span.label_ == "RANK" or (span.label_ == "RANK_AT" and span[-1].lower_ in _STRONG_AFTER_AT)
 
 
-def _usual_league(doc: Doc) -> str:
-    """The league a document mostly talks about, for sentences that do not say ('Nottingham ...
-    came 132nd' in an article about acute trusts)."""
-    counts: dict[str, int] = {}
-    for pop in doc.spans.get("populations", []):
-        league = LEAGUE_OF_TYPE.get(pop.label_)
-        if league:
-            counts[league] = counts.get(league, 0) + 1
-    return max(counts, key=counts.get) if counts else ""
+def _adverb_first(doc: Doc, span: Span) -> bool:
+    nxt = doc[span.end] if span.end < len(doc) else None
+    return span[-1].lower_ == "first" and nxt is not None and (
+        nxt.lower_ in _AFTER_ADVERB_FIRST or (nxt.lower_.endswith("ed") and nxt.lower_ != "ranked"))
 
 
-def _segment(doc: Doc, sent: Span) -> int | None:
-    found = {n for s in doc.spans.get("segments", []) if s.start >= sent.start and s.end <= sent.end
-             and not s.id_.startswith("desc:") and not is_domain_segment(s) for n in s._.segments}
-    return found.pop() if len(found) == 1 else None
+def _counted_from_an_end(doc: Doc, span: Span) -> bool:
+    after = [t.lower_ for t in doc[span.end:span.end + 2]]
+    return bool(after) and (after[0] in _SUPERLATIVE_AFTER or (after[0] in {"-", "–"} and after[1:2] and
+                                                                after[1] in _SUPERLATIVE_AFTER))
 
 
-_BARE_ORDINAL = regex.compile(r"^(\d{1,3})(st|nd|rd|th)$|^(second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-                           r"eleventh|twelfth)$", regex.I)
+def _position_after(doc: Doc, sent: Span, span: Span) -> int | None:
+    """'finishing bottom of the table at 61': the number a top/bottom phrase is followed by."""
+    for k in range(span.end, min(span.end + 5, sent.end - 1)):
+        if doc[k].lower_ == "at":
+            return cardinal_position(doc[k + 1])
+    return None
 
 
-def _ordinal_after_names(doc: Doc, ranks: list[Span], result: DocResult, framework: str, period: str) -> None:
-    """'... Nottingham University Hospitals NHS Trust, 132nd. Then come York and Scarborough Teaching
-    Hospitals (131st), ...' and 'the Royal National Orthopaedic Hospital in Stanmore fourth': in a
-    document about league tables, an ordinal right after a named organisation is its position."""
-    covered = {i for r in ranks for i in range(r.start, r.end)}
-    orgs = sorted(doc.spans.get("orgs", []), key=lambda o: o.end)
-    ends = {o.end: o for o in orgs}
-    for tok in doc:
-        if tok.i in covered or not _BARE_ORDINAL.match(tok.text):
-            continue
-        k = tok.i - 1
-        while k >= 0 and (doc[k].text in {",", "(", "in"} or (doc[k].is_title and doc[k - 1].lower_ == "in")):
-            k -= 1
-        org = ends.get(k + 1)
-        if org is None and doc[tok.i - 1].text == "(":
-            # 'and Mid and South Essex (128th)': a place-like name the linker left alone, read as
-            # an organisation of the league's kind
-            org = subjects.name_before(doc, tok.sent, k + 1, _league(doc, tok.sent) or _usual_league(doc) or None)
-        if org is None or tok.i - org.end > 4 or (doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "") in {
-                "quarter", "time", "year", "largest", "biggest", "highest", "lowest"}:
-            continue
-        sent = tok.sent
-        text = sent.text.strip()
-        start = doc_text(doc).find(text, sent.start_char)
-        result.rankings.append(Ranking(
-            name=org.text, ods_code=org.id_, league=_league(doc, sent), rank=numbers.parse_ordinal(tok.text),
-            framework=framework, period=period, text=text, start=start, end=start + len(text)))
+def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_subject: list[Span],
+                hint: str | None) -> list[Span]:
+    before = [o for o in sent_orgs if o.end <= span.start]
+    antecedent = subjects.relative_antecedent(doc, sent, span.start)
+    adjacent = subjects.name_before(doc, sent, span.start, hint) or named_before_apposition(doc, sent, span.start, hint)
+    if antecedent is not None and not any(o.start > antecedent.end for o in before):
+        return coordinated(doc, [o for o in sent_orgs if o.end <= antecedent.start] + [antecedent])
+    if adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):
+        return [adjacent]
+    chosen = coordinated(doc, before)
+    if chosen:
+        return _outside_apposition(doc, chosen, before, span.start)
+    owner = _possessive_owner(doc, sent, span.start)
+    if owner is not None:
+        return [owner]
+    unknown = _unlisted_name(doc, sent, span.start)
+    if unknown is not None:
+        return [unknown]
+    lead = sent.text.lstrip().lower()
+    if lead.startswith(_SELF):
+        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+        own = subjects.pronoun_subject(doc, sent, previous)
+        return [own] if own is not None else []
+    return last_subject if lead.startswith(subjects.PRONOUNS) else []
+
+
+def _outside_apposition(doc: Doc, chosen: list[Span], before: list[Span], start: int) -> list[Span]:
+    """'X, the Trust's partner in the Y system, remained in segment 4 and was ranked 106th': the
+    organisation named inside an apposition is not the one the sentence ranks."""
+    inner = chosen[0]
+    comma_before = next((k for k in range(inner.start - 1, max(inner.start - 10, -1), -1) if doc[k].text == ","), None)
+    if comma_before is None or not any(t.text == "," for t in doc[inner.end:start]):
+        return chosen
+    outer = next((o for o in before if o.end == comma_before), None)
+    return [outer] if outer is not None else chosen
+
+
+def _possessive_owner(doc: Doc, sent: Span, start: int) -> Span | None:
+    """'Medway's league position is 45th', 'the Trust's ranking rose to 96': the organisation
+    whose position the sentence gives."""
+    owners = [o for o in spans_in(doc, "orgs", sent.start, start) + spans_in(doc, "org_refs", sent.start, start)
+              if o.end + 1 < start and doc[o.end].text in {"'s", "’s", "'", "’"}
+              and (o.label_ != "" or o.id_) and doc[o.end + 1].lower_ in _POSITION_NOUNS | {"league", "overall"}]
+    return max(owners, key=lambda o: o.end) if owners else None
+
+
+def _unlisted_name(doc: Doc, sent: Span, start: int) -> Span | None:
+    """'Northwick Healthcare ranked ninth': a name the gazetteer does not know (misspelt,
+    renamed), opening the sentence right before the rank and ending like an organisation."""
+    toks = [t for t in doc[sent.start:start] if not t.is_space]
+    while toks and toks[-1].lower_ in {"was", "is", "has", "been", "had", "now", "were"}:
+        toks = toks[:-1]
+    if not toks or toks[-1].lower_ not in ORG_HEADS or any(
+            not (t.is_title or t.is_upper or t.lower_ in {"and", "of", "&"}) for t in toks):
+        return None
+    if toks[0].lower_ in {"the", "a", "an", "this", "our", "its"} and len(toks) < 3:
+        return None
+    return doc[toks[0].i:toks[-1].i + 1]
 
 
 def read_rankings(doc: Doc, result: DocResult) -> None:
     """Add one ranking per league position stated in ``doc``."""
-    ranks = list(doc.spans.get("ranks", []))
-    if not ranks:
+    spans = [s for s in doc.spans.get("ranks", []) if s.label_ != "RANK_METRIC"]
+    if not league_context(doc):
         return
-    _ordinal_after_names(doc, ranks, result, doc._.framework, doc._.period)
-    framework, period = doc._.framework, doc._.period
+    ranks = [s for s in spans if _anchored(s)]
+    taken = read_respectively(doc, ranks, result)
+    ranks = [r for r in ranks if r.start not in taken]
+    read_named_positions(doc, ranks, [s for s in spans if s.label_ == "RANK_AT"], result)
+    read_frames(doc, [s for s in spans if s.label_ == "RANK_SUPER"], result)
     last_subject: list[Span] = []
-    usual = _usual_league(doc)
+    usual = usual_league(doc)
     for sent in doc.sents:
         in_sent = [r for r in ranks if r.start >= sent.start and r.end <= sent.end]
         sent_orgs = subjects.candidates(doc, sent)
-        hint = _league(doc, sent) or usual or None
+        hint = league_of_sentence(doc, sent) or usual or None
         if in_sent and (not sent_orgs or sent_orgs[0].start > in_sent[0].start):
             lead = subjects.leading_name(doc, sent, in_sent[0].start, hint)
             if lead is not None:
                 sent_orgs = [lead, *sent_orgs]
         for span in in_sent:
-            before = [t.lower_ for t in _window(doc, span.start - 2, span.start)]
-            if any(w in _PREVIOUS_BEFORE for w in before):
-                continue
-            if _had_been(before) or [t.lower_ for t in span][1:2] == ["been"]:
-                _earlier_position(doc, span, last_subject, result)
-                continue
-            rank, position, joint = None, "", False
-            words = [t.lower_ for t in span]
-            joint = any(w in {"joint", "equal", "shares", "shared", "share", "sharing"} for w in words) \
-                or doc[span.start - 1].lower_ == "joint"
-            for tok in span:
-                rank = rank or _ordinal(tok.text)
-            total = _read_total(doc, sent, span.start + 1)
-            nxt = doc[span.end].lower_ if span.end < len(doc) else ""
-            if words[-1] in {"top", "bottom"} and (numbers.parse_cardinal(nxt) or 0) > 1:
-                continue
-            if any(w in {"top", "best"} for w in words):
-                position, rank = "top", rank or 1
-            elif any(w in {"bottom", "last", "worst"} for w in words):
-                position = "bottom"
-                rank = rank or total
-            if rank is None and not position:
-                continue
-            before = [o for o in sent_orgs if o.end <= span.start]
-            antecedent = subjects.relative_antecedent(doc, sent, span.start)
-            adjacent = subjects.name_before(doc, sent, span.start, hint)
-            if antecedent is not None:
-                subject = _coordinated(doc, [o for o in sent_orgs if o.end <= antecedent.start] + [antecedent])
-            elif adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):
-                subject = [adjacent]
-            else:
-                pronoun_led = sent.text.lstrip().lower().startswith(subjects.PRONOUNS)
-                subject = _coordinated(doc, before) or (last_subject if pronoun_led else [])
-            if not subject:
-                continue
-            if total:
-                _league_size_claim(doc, sent, span, total, result, framework, period)
-            previous = _previous_rank(doc, sent, span.end)
-            text = sent.text.strip()
-            start = doc_text(doc).find(text, sent.start_char)
-            if words[0] in {"shares", "shared", "share", "sharing"}:
-                partner = _with_partner(doc, sent, span)
-                if partner is not None:
-                    subject = [*subject, partner]
-            for org in subject:
-                result.rankings.append(Ranking(
-                    name=org.text, ods_code=org.id_, league=_league(doc, sent), rank=rank, position=position,
-                    joint=joint,
-                    total=total, previous_rank=previous, segment=_segment(doc, sent), framework=framework,
-                    period=period, text=text, start=start, end=start + len(text)))
+            _read_span(doc, sent, span, sent_orgs, last_subject, hint, result)
         if sent_orgs:
             last_subject = [sent_orgs[0]]
+    read_followers(doc, result)
+
+
+def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_subject: list[Span],
+               hint: str | None, result: DocResult) -> None:
+    before = [t.lower_ for t in window(doc, span.start - 2, span.start)]
+    if any(w in _PREVIOUS_BEFORE for w in before):
+        return
+    # 'it had been 127th' is where it was; 'it said it had been ranked 7th' is reported speech,
+    # unless the clause says when ('had been ranked 127th in the previous table')
+    reported = span[0].lower_ in {"ranked", "placed", "rated", "listed"} and not _EARLIER.intersection(
+        t.lower_ for t in doc[span.end:clause_end(doc, sent, span.end)])
+    if (_had_been(before) and not reported) or [t.lower_ for t in span][1:2] == ["been"]:
+        _earlier_position(doc, span, last_subject, result)
+        return
+    if _adverb_first(doc, span) or is_metric(doc, sent, span.end) or _counted_from_an_end(doc, span) \
+            or is_regional(doc, sent, span.end):
+        return
+    words = [t.lower_ for t in span]
+    joint = any(w in {"joint", "equal", "shares", "shared", "share", "sharing"} for w in words) \
+        or doc[span.start - 1].lower_ == "joint" or span[-1].text.endswith("=") \
+        or any(t.text.endswith("=") and ordinal(t.text) for t in span)
+    rank = position_value(span)
+    bottom_end = from_bottom(doc, span.end)
+    if bottom_end:
+        # 'second from bottom of the 134': counted from the other end, so the size is needed
+        size = _read_total(doc, sent, bottom_end) or stated_size(doc, sent)
+        if not rank or not size or is_metric(doc, sent, bottom_end):
+            return
+        rank = size - rank + 1
+    moved_from = None
+    if span[0].lower_ == "from":
+        if not _a_move_in_the_table(doc, sent, span):
+            return
+        values = [ordinal(t.text) or cardinal_position(t) for t in span]
+        moved_from, rank = values[1], next((v for v in values[3:] if v), None)
+    position = ""
+    pair = slashed(span)
+    total = (pair[1] if pair else None) or _read_total(doc, sent, span.start + 1) or stated_size(doc, sent)
+    if bottom_end:
+        total = total or _read_total(doc, sent, bottom_end)
+    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    if words[-1] in {"top", "bottom"} and (numbers.parse_cardinal(nxt) or 0) > 1:
+        return
+    if words[-1] == "the" and _BANDS.intersection(t.lower_ for t in doc[span.end:span.end + 4]):
+        return  # 'segment 1, the top of the four bands': the top segment, not the top trust
+    if any(w in {"top", "best"} for w in words):
+        position, rank = "top", rank or 1
+    elif any(w in {"bottom", "last", "worst"} for w in words):
+        position = "bottom"
+        rank = rank or _position_after(doc, sent, span) or total
+    if rank is None and not position:
+        return
+    subject = _subject_of(doc, sent, span, sent_orgs, last_subject, hint)
+    if not subject:
+        return
+    if total and _read_total(doc, sent, span.start + 1):
+        _league_size_claim(doc, sent, span, total, result)
+    previous = moved_from or _previous_rank(doc, sent, span.end) or _previous_before(doc, sent, span)
+    if words[0] in {"shares", "shared", "share", "sharing"}:
+        partner = _with_partner(doc, sent, span)
+        if partner is not None:
+            subject = [*subject, partner]
+    for org in subject:
+        result.rankings.append(make_ranking(
+            doc, sent, org.text, org.id_, rank=rank, position=position, joint=joint, total=total,
+            previous_rank=previous, segment=segment_of_sentence(doc, sent)))
 
 
 def _earlier_position(doc: Doc, span: Span, last_subject: list[Span], result: DocResult) -> None:
     """'Three months earlier it had been 127th': the previous rank of the last ranking of the
     organisation the text is about, when the sentence that ranked it did not say."""
-    value = next((_ordinal(t.text) for t in span if _ordinal(t.text)), None)
+    value = next((ordinal(t.text) for t in span if ordinal(t.text)), None)
     names = {o.text for o in last_subject}
     for ranking in reversed(result.rankings):
         if ranking.name in names:
@@ -225,8 +309,7 @@ def _with_partner(doc: Doc, sent: Span, span: Span) -> Span | None:
     return None
 
 
-def _league_size_claim(doc: Doc, sent: Span, span: Span, total: int, result: DocResult, framework: str,
-                       period: str) -> None:
+def _league_size_claim(doc: Doc, sent: Span, span: Span, total: int, result: DocResult) -> None:
     """'ranked joint 130th out of 134 acute hospital trusts' also states that there are 134 acute
     trusts: a population claim, once per document and population."""
     pops = [p for p in spans_in(doc, "populations", span.end, min(sent.end, span.end + 8)) if p.id_ != "bare"]
@@ -239,22 +322,9 @@ def _league_size_claim(doc: Doc, sent: Span, span: Span, total: int, result: Doc
         return
     text = sent.text.strip()
     start = doc_text(doc).find(text, sent.start_char)
-    result.claims.append(Claim(org_type=org_type, count=total, framework=framework, period=period, text=text,
+    result.claims.append(Claim(org_type=org_type, count=total, framework=doc._.framework, period=doc._.period,
+                               text=text,
                                start=start, end=start + len(text), org_words=chosen.text))
-
-
-def _coordinated(doc: Doc, before: list[Span]) -> list[Span]:
-    """The nearest organisation before a rank, with any joined to it by 'and'/','."""
-    if not before:
-        return []
-    chosen = [before[-1]]
-    for org in reversed(before[:-1]):
-        gap = doc[org.end:chosen[0].start].text.strip().lower()
-        if gap in {"and", ",", ", and", "&", "and the", ", and the"}:
-            chosen.insert(0, org)
-        else:
-            break
-    return chosen
 
 
 def _league_of_code(code: str) -> str:
@@ -268,8 +338,17 @@ def consolidate(rankings: list[Ranking]) -> list[Ranking]:
     """One row per organisation and position: a document that says "97th" in one sentence and
     "joint 97th out of 134" in the next states one ranking, with what both sentences give."""
     for rank in rankings:
-        if not rank.league and rank.ods_code:
-            rank.league = _league_of_code(rank.ods_code)
+        # the tables are by kind of trust, so a known organisation's kind is its league, whatever
+        # else the sentence names ('X topped the non-acute table, and Y came fifth of ten')
+        if rank.ods_code:
+            rank.league = _league_of_code(rank.ods_code) or rank.league
+    ranked = {_key(r): r for r in rankings if r.rank is not None}
+    # 'X is bottom of the table, ranked 134th of 134': the position in words goes with the
+    # number stated for the same organisation, not into a row of its own
+    for rank in rankings:
+        if rank.rank is None and _key(rank) in ranked:
+            ranked[_key(rank)].position = ranked[_key(rank)].position or rank.position
+    rankings = [r for r in rankings if r.rank is not None or _key(r) not in ranked]
     sizes = {r.league: r.total for r in rankings if r.total and r.league}
     for rank in rankings:
         if rank.position == "bottom" and rank.rank is None and sizes.get(rank.league):
@@ -288,3 +367,7 @@ def consolidate(rankings: list[Ranking]) -> list[Ranking]:
         same.league = same.league or rank.league
         same.position = same.position or rank.position
     return out
+
+
+def _key(rank: Ranking) -> str:
+    return rank.ods_code or rank.name

@@ -21,6 +21,7 @@ from spacy.tokens import Doc
 from ..pipeline.extensions import doc_text, spans_in
 from ..pipeline.sentences import is_csv_line
 from ..records import Claim, DocResult, Membership, Ranking
+from .rank_words import league_context
 
 _CELL_GAP = regex.compile(r"\s*\|\s*|\t+| {2,}")
 _CSV_MIN_ROWS = 3
@@ -580,9 +581,23 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
     return consumed
 
 
-_RANK_LINE = regex.compile(r"^\s*(?P<joint>=)?(?P<rank>\d{1,3})(?P<joint2>=)?[.)]?\s+(?P<name>[A-Z][^()|\t]{2,90}?)"
-                           r"\s*(?:\((?:segment\s*)?(?P<seg>[1-5])\)|[-–—,]\s*segment\s*(?P<seg2>[1-5]))?\s*$", regex.I)
-_RANK_CAPTION = regex.compile(r"\b(rank|ranked|ranking|league|position|bottom|top)\b", regex.I)
+_RANK_LINE = regex.compile(r"^\s*(?:#|no\.?\s*)?(?P<joint>=)?(?P<rank>\d{1,3})(?P<joint2>=)?[.)]?\s+"
+                           r"(?P<name>[A-Z][^()|\t]{2,90}?)"
+                           r"\s*(?:\((?:segment\s*)?(?P<seg>[1-5])\)|[-–—,]\s*segment\s*(?P<seg2>[1-5]))?"
+                           r"(?:\s*[-–—,:(]\s*(?:(?:average\s+)?score(?:\s+of)?:?\s*)?\d\.\d{1,3}\)?)?\s*$", regex.I)
+_RANK_CAPTION = regex.compile(r"\b(rank|ranked|rankings?|league|position|bottom|top)\b", regex.I)
+_LIST_CAPTION = regex.compile(r"\b(list|table|follows|following)\b", regex.I)
+
+
+def _names_organisation(name: str) -> bool:
+    from ..gazetteer import load_gazetteer
+
+    return bool(_ORG_WORDS.search(name)) or bool(load_gazetteer().resolve(name.strip()).code)
+
+
+def _counts_from_one(run: list[tuple[int, str]]) -> bool:
+    """'1.', '2.', '3.' ...: the numbering of a list that is itself the table's order."""
+    return [int(_RANK_LINE.match(line).group("rank")) for _, line in run] == list(range(1, len(run) + 1))
 
 
 def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
@@ -596,16 +611,20 @@ def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> lis
     k = 0
     while k < len(lines):
         run = []
+        start_line = k
         while k < len(lines) and _RANK_LINE.match(lines[k][1]):
             run.append(lines[k])
             k += 1
         if len(run) < 3:
             k += 1
             continue
-        first = run[0][0]
-        caption = doc_text(doc)[max(0, first - 300):first]
-        if not _RANK_CAPTION.search(caption):
+        # the line just above the list says what it is (not the whole page's opening)
+        caption = next((line for _, line in reversed(lines[:start_line]) if line.strip()), "")
+        if not _RANK_CAPTION.search(caption) and not (_LIST_CAPTION.search(caption) and _counts_from_one(run)
+                                                      and league_context(doc)):
             continue
+        if sum(1 for _, line in run if _names_organisation(_RANK_LINE.match(line).group("name"))) * 2 < len(run):
+            continue  # '1. Reduce waiting times': a numbered list of something other than organisations
         total_m = _OF_TOTAL.search(caption)
         low = caption.lower()
         league = ("non_acute" if "non-acute" in low else "ambulance" if "ambulance" in low else

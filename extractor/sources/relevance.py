@@ -51,7 +51,7 @@ def _terms(*specs: tuple[str, str | None, bool]) -> tuple[Term, ...]:
 
 OVERSIGHT: tuple[Term, ...] = _terms(
     ("segment", None, False),
-    ("oversight", r"oversight\s+framework", False),
+    ("oversight", r"oversight\s+(?:framework|tables?|league|rankings?)", False),
     ("special", r"special\s+measures", False),
     ("league", r"league\s+tables?", False),
     ("recovery", r"recovery\s+support", False),
@@ -160,7 +160,7 @@ _OVERSIGHT_SENSE = re.compile(rf"""(?imx)
   | \b(?:first|second|third|fourth|fifth|top|bottom|lowest|highest|{_NUMBER})\W{{1,3}}(?:oversight\W+)?segments?\b
   | \bsegment(?:ation|ed|ing)\b
   | ^[^\n]*\|[^\n]*\bsegments?\b
-  | \b(?:oversight\s+framework|special\s+measures|league\s+tables?|maximum\s+autonomy
+  | \b(?:oversight\s+(?:framework|tables?|league|rankings?)|special\s+measures|league\s+tables?|maximum\s+autonomy
        |(?:recovery|targeted|mandated|intensive)\s+support)\b
   | \b(?-i:NOF|SOF|RSP)\d?\b
   | \b\d{{1,3}}(?:st|nd|rd|th)\W+(?:out\W+)?of\W+(?:the\W+|all\W+)?\d{{1,3}}\b

@@ -1,0 +1,270 @@
+"""League positions written as lists: several names and as many positions ("A and B, which
+came 61st and 7th respectively", "A, B and C are ranked 9, 14 and 38 respectively"), and
+names each followed by their position ("A came first, B – second, C – third", "Then come A
+(121st) and B (125th)", "A was 61st, with B just behind it at 62", "A, the east London
+group, top, ahead of ...").
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.tokens import Doc, Span
+
+from ..gazetteer import load_gazetteer
+from ..pipeline.extensions import doc_date, doc_text, spans_in
+from ..records import DocResult
+from . import lists, subjects
+from .rank_words import (
+    cardinal_position,
+    coordinated,
+    is_metric,
+    league_context,
+    league_of_sentence,
+    make_ranking,
+    ordinal,
+    usual_league,
+)
+
+_JOINERS = {",", "and", "&"}
+_BARE_ORDINAL = regex.compile(r"^(\d{1,3})(st|nd|rd|th)=?$|^(second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
+                              r"tenth|eleventh|twelfth)$", regex.I)
+_MARKS = {",", "(", "-", "–", "—", ":"}
+_END_AFTER_WORD = {"with", ",", ".", ";", "and", "while", "whilst", ")", "–", "—", ":"}
+_AFTER_POSITION = _END_AFTER_WORD | {"place", "position", "overall", "nationally", "in", "out", "of", "on", "after",
+                                     "behind", "ahead", "but", "among", "amongst", "\n"}
+_GAP_BEFORE_AT = {"behind", "ahead", "it", "them", "just", "close", "closely", "right", "not", "far", "further",
+                  "down", "up", "below", "above", ","}
+_APPOSITION_OPENERS = {"based", "in", "from", "which", "who", "that", "the", "a", "an", "its", "headquartered"}
+
+
+def _positions_from(doc: Doc, sent: Span, start: int) -> tuple[list[int], int]:
+    """The run of positions opening at token ``start`` ('121st and 125th', '9, 14 and 38')
+    and the token after its last one."""
+    out: list[int] = []
+    k = end = start
+    while k < sent.end:
+        tok = doc[k]
+        value = ordinal(tok.text) or (cardinal_position(tok) if tok.text.isdigit() else None)
+        if value:
+            out.append(value)
+            end = k + 1
+        elif not (tok.lower_ in _JOINERS and out):
+            break
+        k += 1
+    return out, end
+
+
+def _value_token(span: Span) -> int | None:
+    for tok in span:
+        if ordinal(tok.text) or (tok.text.isdigit() and cardinal_position(tok)):
+            return tok.i
+    return None
+
+
+def _name_run(doc: Doc, sent: Span, end: int) -> Span | None:
+    """The capitalised run of names ending before the words that lead to the positions."""
+    k = end - 1
+    while k >= sent.start and not (doc[k].is_title or doc[k].is_upper):
+        if doc[k].text in {".", ";", ":"}:
+            return None
+        k -= 1
+    stop = k + 1
+    while k >= sent.start and (doc[k].is_title or doc[k].is_upper or doc[k].lower_ in {"and", "&", ",", "of", "the",
+                                                                                        "'s", "’s", "in"}):
+        k -= 1
+    start = k + 1
+    while start < stop and not (doc[start].is_title or doc[start].is_upper):
+        start += 1
+    return doc[start:stop] if start < stop else None
+
+
+def _names_for(doc: Doc, sent: Span, span: Span, count: int, hint: str) -> list[tuple[str, str]]:
+    """``count`` names before ``span``, as (name, ODS code): the coordinated organisations the
+    linker found, else the capitalised run split as a list and fitted to the count."""
+    orgs = list(spans_in(doc, "orgs", sent.start, span.start))
+    chain = coordinated(doc, orgs)
+    antecedent = subjects.relative_antecedent(doc, sent, span.start)
+    if antecedent is not None:
+        chain = coordinated(doc, [o for o in orgs if o.end <= antecedent.start] + [antecedent])
+    if len(chain) == count:
+        return [(o.text, o.id_) for o in chain]
+    run = _name_run(doc, sent, span.start)
+    if run is None:
+        return []
+    items = lists.split_names(run, orgs)
+    items = lists.fit_to_count(items, count, hint, doc_text(doc))
+    if len(items) != count:
+        return []
+    gazetteer = load_gazetteer()
+    out = []
+    for item in items:
+        link = gazetteer.resolve(item.text, org_type=hint or None, on=doc_date(doc), context=sent.text)
+        known = next((o for o in orgs if o.start_char == item.start and o.end_char == item.end), None)
+        out.append((item.text, known.id_ if known is not None else link.code))
+    return out
+
+
+def read_respectively(doc: Doc, ranks: list[Span], result: DocResult) -> set[int]:
+    """Pair a list of names with a list of as many positions, in order; return the starts of the
+    rank spans read this way."""
+    taken: set[int] = set()
+    for span in ranks:
+        if span.start in taken:
+            continue
+        first = _value_token(span)
+        if first is None:
+            continue
+        sent = span.sent
+        positions, end = _positions_from(doc, sent, first)
+        if len(positions) < 2 or is_metric(doc, sent, end):
+            continue
+        league = league_of_sentence(doc, sent) or usual_league(doc)
+        # a gazetteer type hint: the acute league is one kind of trust, the others several
+        names = _names_for(doc, sent, span, len(positions), "acute" if league == "acute" else "")
+        if not names:
+            continue
+        for (name, code), value in zip(names, positions, strict=True):
+            result.rankings.append(make_ranking(doc, sent, name, code, rank=value))
+        taken.update(r.start for r in ranks if sent.start <= r.start < end and r.start >= span.start)
+    return taken
+
+
+def named_before_apposition(doc: Doc, sent: Span, start: int, hint: str | None) -> Span | None:
+    """'X, which runs several sites, at number 61': the name before an apposition
+    that ends right before the position."""
+    if start - 1 <= sent.start or doc[start - 1].text != ",":
+        return None
+    k = _skip_qualifier(doc, sent, start - 1)
+    return _org_ending(doc, sent, k, hint) if k < start - 2 else None
+
+
+def _skip_qualifier(doc: Doc, sent: Span, k: int) -> int:
+    """Step back over 'in Manchester', 'in King's Lynn', an appositive ', based in London,' and a
+    bracketed segment ('X (segment 2, 44th)')."""
+    j = k - 1 if doc[k].text == "," else k
+    if doc[j].like_num and j - 2 > sent.start and doc[j - 1].lower_ in {"segment", "category"} \
+            and doc[j - 2].text == "(":
+        return j - 3
+    if doc[k].text == "," and k - 1 >= sent.start:
+        for j in range(k - 1, max(sent.start, k - 13), -1):
+            if doc[j].text == ",":
+                if doc[j + 1].lower_ in _APPOSITION_OPENERS:
+                    k = j - 1  # then, as before any name, 'in Manchester'
+                break
+    for j in range(k, max(sent.start - 1, k - 5), -1):
+        if doc[j].lower_ == "in" and j < k and all(t.is_title or t.text in {"'s", "’s"} for t in doc[j + 1:k + 1]):
+            k = j - 1
+            # 'Barts heart centre in Smithfield': a few lower-case words naming what the place is
+            while k > sent.start and doc[k].is_lower and doc[k].is_alpha and j - k <= 3:
+                k -= 1
+            return k
+    return k
+
+
+def _org_ending(doc: Doc, sent: Span, k: int, hint: str | None) -> Span | None:
+    """The organisation whose name ends at token ``k`` (or a word or two after it)."""
+    for org in sorted(spans_in(doc, "orgs", sent.start, k + 1), key=lambda o: -o.end):
+        if k + 1 - 3 <= org.end <= k + 1 and all(t.is_lower and t.is_alpha for t in doc[org.end:k + 1]):
+            return org
+    named = subjects.name_before(doc, sent, k + 1, hint)
+    if named is not None or not (doc[k].is_title or doc[k].is_upper):
+        return named
+    # 'a Black Country Trust- Walsall Healthcare': the longest tail of the capitalised run that names one
+    start = k
+    while start - 1 >= sent.start and (doc[start - 1].is_title or doc[start - 1].is_upper):
+        start -= 1
+    gazetteer = load_gazetteer()
+    for first in range(start + 1, k + 1):
+        link = gazetteer.resolve(doc[first:k + 1].text, org_type=hint, on=doc_date(doc), context=sent.text)
+        if link.code:
+            return Span(doc, first, k + 1, label=link.org_type, span_id=link.code)
+    return None
+
+
+def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: DocResult) -> None:
+    """A position right after a name, in a page that ranks: 'B – second', 'A (131st)', 'B at 123'."""
+    if not league_context(doc):
+        return
+    covered = {i for r in ranks for i in range(r.start, r.end)}
+    usual = usual_league(doc)
+    for tok in doc:
+        if tok.i in covered or tok.i == 0:
+            continue
+        word = tok.lower_
+        nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "."
+        if _BARE_ORDINAL.match(tok.text):
+            if nxt not in _AFTER_POSITION and tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
+                continue
+            value, position = ordinal(tok.text), ""
+        elif word in {"top", "bottom"} and nxt in _END_AFTER_WORD and doc[tok.i - 1].text in {",", "-", "–", "—"}:
+            value, position = (1 if word == "top" else None), word
+        else:
+            continue
+        sent = tok.sent
+        if is_metric(doc, sent, tok.i + 1):
+            continue
+        k = tok.i - 1
+        marks = 0
+        while k > sent.start and doc[k].text in _MARKS and marks < 2:
+            k, marks = k - 1, marks + 1
+        if ordinal(doc[k].text) or (doc[k].like_num and doc[k - 1].lower_ not in {"segment", "category"}):
+            continue  # '61st, 121st and 125th': the rest of a list of positions, read with its names
+        hint = league_of_sentence(doc, sent) or usual or None
+        named = _skip_qualifier(doc, sent, k + 1 if doc[k + 1].text == "," and marks else k)
+        while named > sent.start and doc[named].text in _MARKS:
+            named -= 1
+        org = _org_ending(doc, sent, named, hint)
+        if org is None or (not marks and named == k and org.end != tok.i):
+            continue
+        result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=value, position=position))
+    for span in weak:
+        _read_at(doc, span, ranks, usual, result)
+
+
+def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocResult) -> None:
+    """'X was ranked 61st, with Y just behind it at 62', 'X ranked 30th. Y at 38.': a bare 'at 62'
+    after a name continues a list of positions, so a position must be stated in its sentence
+    or the one before ('the board met at 10, and X at 11' is no ranking)."""
+    sent = span.sent
+    opening = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if not any(opening <= r.start < span.start for r in ranks):
+        return
+    k = span.start - 1
+    while k > sent.start and doc[k].lower_ in _GAP_BEFORE_AT:
+        k -= 1
+    hint = league_of_sentence(doc, sent) or usual or None
+    org = _org_ending(doc, sent, k, hint)
+    value = next((cardinal_position(t) for t in span if t.text.isdigit()), None)
+    if org is None or value is None or is_metric(doc, sent, span.end):
+        return
+    result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=value,
+                                        joint=any(t.lower_ in {"joint", "equal"} for t in span)))
+
+
+def read_followers(doc: Doc, result: DocResult) -> None:
+    """'X is first, followed by Y and Z': the organisations listed straight after 'followed by'
+    take the places after the one the sentence gave ('followed closely behind' gives none)."""
+    if not league_context(doc):
+        return
+    for tok in doc:
+        if tok.lower_ != "followed" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "by":
+            continue
+        sent = tok.sent
+        text = sent.text.strip()
+        before = [r for r in result.rankings if r.text == text and r.rank is not None]
+        ranked = {r.rank for r in before}
+        if len(ranked) != 1:
+            continue
+        orgs = spans_in(doc, "orgs", tok.i + 2, sent.end)
+        start = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
+        if not orgs or orgs[0].start not in {tok.i + 2, start}:
+            continue
+        chain = [orgs[0]]
+        for org in orgs[1:]:
+            gap = doc[chain[-1].end:org.start].text.strip().lower()
+            if gap not in {"and", ",", ", and", "and the", ", and the", ", the"}:
+                break
+            chain.append(org)
+        base = ranked.pop() + len({r.ods_code or r.name for r in before}) - 1  # after joint 20th for two: 22nd
+        for k, org in enumerate(chain, 1):
+            result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=base + k))

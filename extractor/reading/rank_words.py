@@ -1,0 +1,208 @@
+"""What the words around a league position say: its value, league, segment and size, and
+whether it is a position in the oversight league table at all.
+
+Shared by the readers of league positions (:mod:`.rankings`, :mod:`.rank_frames`,
+:mod:`.rank_lists`), which differ in how they find the organisation, not in how they read
+a position.
+"""
+
+from __future__ import annotations
+
+import regex
+from spacy.tokens import Doc, Span
+
+from .. import numbers
+from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.segments import is_domain_segment
+from ..records import Ranking
+
+LEAGUE_OF_TYPE = {"acute": "acute", "specialist": "acute", "mental_health": "non_acute", "community": "non_acute",
+                  "community_or_mental_health": "non_acute", "non_acute": "non_acute", "ambulance": "ambulance"}
+_ORD = regex.compile(r"^(\d+)(?:st|nd|rd|th)=?$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+                     r"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|"
+                     r"nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|"
+                     r"hundredth)$", regex.I)
+_INT = regex.compile(r"^[1-9]\d{0,2}$")
+_SLASHED = regex.compile(r"^([1-9]\d{0,2})/([1-9]\d{0,2})$")
+_WORD_NUMBER = regex.compile(r"^(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+                             r"fifteen|sixteen|seventeen|eighteen|nineteen|twenty)$", regex.I)
+# a number after one of these is a count or a size, not a position ('the 134 in the table')
+_COUNTING_BEFORE = {"the", "all", "of", "are", "were", "those", "these", "some", "about", "around", "nearly",
+                    "almost", "over", "under"}
+# 'came second in the national estates awards', 'third in the staff survey': some other list
+_OTHER_LISTS = {"award", "awards", "prize", "prizes", "competition", "survey", "poll", "employers", "guide", "index"}
+_CLAUSE_END = {",", ";", ":", ".", "(", ")", "–", "—", "but", "while", "whilst", "although"}
+# the sizes of the 2025/26 leagues ('98th out of 134', '30th of 61') name them as well as words do
+_LEAGUE_PAGE = regex.compile(r"\bleague|oversight|segment|\bNOF\b|\bframework\b|\bacute\s+(?:nhs\s+)?trusts|"
+                             r"non-acute|ambulance\s+trusts|\btrusts?\s+tables?\b|"
+                             r"\b(?:of|out\s+of|among)\s+(?:the\s+)?(?:134|135|61)\b", regex.I)
+_SIZE_SENTENCE = regex.compile(r"\bof (?:whom|which) there (?:are|were) (\d{1,3})\b|\bthere (?:are|were) (\d{1,3}) "
+                               r"(?:[a-z-]+ ){0,4}trusts in (?:the|this|that|our|its) (?:league|table)", regex.I)
+
+
+def ordinal(text: str) -> int | None:
+    """'83rd', '38th=', 'sixth' → the position; anything else → None."""
+    return numbers.parse_ordinal(text.rstrip("=")) if _ORD.match(text) else None
+
+
+def cardinal_position(tok) -> int | None:
+    """'111' in 'at number 111', 'nine' in 'at number nine': a position written as a number."""
+    if _INT.match(tok.text) or _WORD_NUMBER.match(tok.text):
+        value = numbers.parse_cardinal(tok.text)
+        return value if isinstance(value, int) and value > 0 else None
+    return None
+
+
+def slashed(span: Span) -> tuple[int, int] | None:
+    """'ranked 116/134': the position and the league's size."""
+    for tok in span:
+        m = _SLASHED.match(tok.text)
+        if m and int(m.group(1)) <= int(m.group(2)):
+            return int(m.group(1)), int(m.group(2))
+    return None
+
+
+def position_value(span: Span) -> int | None:
+    """The position a rank span states: its ordinal, else (a 'cardinal' pattern) its number."""
+    for tok in span:
+        value = ordinal(tok.text)
+        if value:
+            return value
+    pair = slashed(span)
+    if pair:
+        return pair[0]
+    if span.id_ != "cardinal" and span.label_ != "RANK_AT":
+        return None
+    doc = span.doc
+    for tok in span[1:]:
+        value = cardinal_position(tok)
+        if value is not None:
+            return value
+    first = span[0]
+    value = cardinal_position(first)
+    if value is not None and (first.i == 0 or doc[first.i - 1].lower_ not in _COUNTING_BEFORE):
+        return value
+    return None
+
+
+def window(doc: Doc, start: int, end: int) -> list:
+    return [t for t in doc[max(start, 0):min(end, len(doc))] if not t.is_space]
+
+
+def is_metric(doc: Doc, sent: Span, end: int) -> bool:
+    """'fourth nationally for cancer waits', 'ninth for the share of patients seen ...': a
+    position in one measure's list, not in the league table."""
+    limit = min(sent.end, end + 9)
+    for metric in spans_in(doc, "ranks", end, limit):
+        if metric.label_ != "RANK_METRIC":
+            continue
+        if not any(t.text in {",", ";", "(", "–", "—"} for t in doc[end:metric.start]):
+            return True
+    # 'For four-hour waits we were 12th': the measure put first
+    for metric in spans_in(doc, "ranks", sent.start, end):
+        if metric.label_ == "RANK_METRIC" and (metric.start == sent.start or doc[metric.start - 1].text in {";", ":"}):
+            return True
+    return bool(_OTHER_LISTS.intersection(t.lower_ for t in doc[end:min(clause_end(doc, sent, end), end + 8)]))
+
+
+def from_bottom(doc: Doc, end: int) -> int:
+    """After '15th from (the) bottom': the token after 'bottom'; 0 when the words are not there."""
+    words = [t.lower_ for t in doc[end:end + 3]]
+    if words[:1] != ["from"] or "bottom" not in words:
+        return 0
+    return end + words.index("bottom") + 1
+
+
+def league_of_sentence(doc: Doc, sent: Span) -> str:
+    text = sent.text.lower()
+    if "non-acute" in text or "non acute" in text:
+        return "non_acute"
+    for pop in spans_in(doc, "populations", sent.start, sent.end):
+        if pop.label_ in LEAGUE_OF_TYPE:
+            return LEAGUE_OF_TYPE[pop.label_]
+    if "ambulance" in text:
+        return "ambulance"
+    if "acute" in text:
+        return "acute"
+    return ""
+
+
+def usual_league(doc: Doc) -> str:
+    """The league a document mostly talks about, for sentences that do not say ('Nottingham ...
+    came 132nd' in an article about acute trusts)."""
+    counts: dict[str, int] = {}
+    for pop in doc.spans.get("populations", []):
+        league = LEAGUE_OF_TYPE.get(pop.label_)
+        if league:
+            counts[league] = counts.get(league, 0) + 1
+    return max(counts, key=counts.get) if counts else ""
+
+
+def segment_of_sentence(doc: Doc, sent: Span) -> int | None:
+    found = {n for s in spans_in(doc, "segments", sent.start, sent.end)
+             if not s.id_.startswith("desc:") and not is_domain_segment(s) for n in s._.segments}
+    return found.pop() if len(found) == 1 else None
+
+
+def stated_size(doc: Doc, sent: Span) -> int | None:
+    """'The non-acute league, of which there are 61 members ... X came 30th.': the league's size
+    stated in the sentence or the one before it."""
+    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    for part in (sent, previous):
+        if part is None:
+            continue
+        m = _SIZE_SENTENCE.search(part.text)
+        if m:
+            return int(m.group(1) or m.group(2))
+    return None
+
+
+def league_context(doc: Doc) -> bool:
+    """A page about the oversight league tables: it names them, the framework or its segments,
+    or the leagues ('acute trusts', 'non-acute', 'out of 134'). A position on any other page
+    ('ranked 45th of the top 100 employers') is in some other list."""
+    key = "extractor.league_context"
+    if key not in doc.user_data:
+        doc.user_data[key] = _LEAGUE_PAGE.search(doc_text(doc)) is not None
+    return doc.user_data[key]
+
+
+def is_regional(doc: Doc, sent: Span, end: int) -> bool:
+    """'came second in the South West', 'third among trusts in the region', 'first locally': a
+    position among a region's trusts, not in the national league."""
+    if end < sent.end and doc[end].lower_ in {"regionally", "locally"}:
+        return True
+    limit = min(clause_end(doc, sent, end), end + 7)
+    return any(s.start < limit and doc[s.start - 1].lower_ in {"in", "across", "within", "throughout"}
+               for s in spans_in(doc, "scopes", end, sent.end))
+
+
+def clause_end(doc: Doc, sent: Span, start: int) -> int:
+    """The end of the clause running from ``start`` (the next comma, dash or bracket)."""
+    for k in range(start, sent.end):
+        if doc[k].text in _CLAUSE_END:
+            return k
+    return sent.end
+
+
+def coordinated(doc: Doc, before: list[Span]) -> list[Span]:
+    """The nearest organisation before a rank, with any joined to it by 'and'/','."""
+    if not before:
+        return []
+    chosen = [before[-1]]
+    for org in reversed(before[:-1]):
+        gap = doc[org.end:chosen[0].start].text.strip().lower()
+        if gap in {"and", ",", ", and", "&", "and the", ", and the"}:
+            chosen.insert(0, org)
+        else:
+            break
+    return chosen
+
+
+def make_ranking(doc: Doc, sent: Span, name: str, code: str, **values) -> Ranking:
+    """A ranking of the organisation ``name`` (ODS ``code``) read from ``sent``, the sentence as its text."""
+    text = sent.text.strip()
+    start = doc_text(doc).find(text, sent.start_char)
+    values.setdefault("league", league_of_sentence(doc, sent))
+    return Ranking(name=name, ods_code=code, framework=doc._.framework, period=doc._.period, text=text,
+                   start=start, end=start + len(text), **values)

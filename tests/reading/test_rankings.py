@@ -1,0 +1,398 @@
+"""League positions however writers state them (``reading.rankings``, ``rank_frames``,
+``rank_lists``): each construction is a table of phrasings of our own, varying tense, voice,
+word order, numerals and words, quotes, hyphens and what stands between the parts; the traps
+at the end are numbers and superlatives that are not positions in the oversight league table.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.reading import is_relevant, read_doc
+from extractor.records import DocResult
+
+PUBLISHED = "Published 12 December 2025\nThe NHS oversight league tables for quarter 2\n"
+RankTuple = tuple[str, int | None, str, bool, int | None]
+
+
+def read(nlp: Language, text: str) -> DocResult:
+    return read_doc(nlp(PUBLISHED + text))
+
+
+def rankings(nlp: Language, text: str) -> list[RankTuple]:
+    return sorted((r.name, r.rank, r.position, r.joint, r.total) for r in read(nlp, text).rankings)
+
+
+CARDINAL = [
+    ("Barts Health was ranked 61 out of 134 acute trusts.", [("Barts Health", 61, "", False, 134)]),
+    ("Medway NHS Foundation Trust has been placed at 118 in the acute table.",
+     [("Medway NHS Foundation Trust", 118, "", False, None)]),
+    ("In the new tables East Kent Hospitals sits at 131, below its neighbours.",
+     [("East Kent Hospitals", 131, "", False, None)]),
+    ("Royal Cornwall Hospitals came in at 87; its community partner did better.",
+     [("Royal Cornwall Hospitals", 87, "", False, None)]),
+    ("Gloucestershire Hospitals is listed at number 38 of the 134 acute providers.",
+     [("Gloucestershire Hospitals", 38, "", False, 134)]),
+    ("Frimley Health now appears at rank 12, up from last quarter.", [("Frimley Health", 12, "", False, None)]),
+    ("The league table put Homerton Healthcare at position 7.", [("Homerton Healthcare", 7, "", False, None)]),
+    ("Sussex Partnership was ranked 44 overall in the non-acute league.",
+     [("Sussex Partnership", 44, "", False, None)]),
+    ("Walsall Healthcare, now in the third segment, is at 90 overall.", [("Walsall Healthcare", 90, "", False, None)]),
+    ("This quarter's figures leave Barts Health 23 in the league table.",
+     [("Barts Health", 23, "", False, None)]),
+    ("Medway NHS Foundation Trust was ranked joint 74 out of 134.",
+     [("Medway NHS Foundation Trust", 74, "", True, 134)]),
+    ("East Kent Hospitals has a ranking of just 126.", [("East Kent Hospitals", 126, "", False, None)]),
+]
+
+ORDINAL_WORDS = [
+    ("Frimley Health was ranked fourth among acute trusts.", [("Frimley Health", 4, "", False, None)]),
+    ("Homerton Healthcare came seventh out of 134.", [("Homerton Healthcare", 7, "", False, 134)]),
+    ("In the ambulance table, South Central Ambulance Service finished ninth.",
+     [("South Central Ambulance Service", 9, "", False, None)]),
+    ("Barts Health is placed twelfth nationally.", [("Barts Health", 12, "", False, None)]),
+    ("Sussex Partnership sits in fifteenth place among non-acute providers.",
+     [("Sussex Partnership", 15, "", False, None)]),
+    ("Royal Cornwall Hospitals has been rated eleventh of the 134.",
+     [("Royal Cornwall Hospitals", 11, "", False, 134)]),
+    ("The table lists Gloucestershire Hospitals at number eight.", [("Gloucestershire Hospitals", 8, "", False, None)]),
+    ("Walsall Healthcare was joint twentieth, level with two others.", [("Walsall Healthcare", 20, "", True, None)]),
+    ("Medway NHS Foundation Trust came in at number nineteen.", [("Medway NHS Foundation Trust", 19, "", False, None)]),
+]
+
+SUPERLATIVES = [
+    ("Frimley Health was the top-ranked acute trust in England.", [("Frimley Health", 1, "top", False, None)]),
+    ("The lowest ranked trust in the country is East Kent Hospitals.",
+     [("East Kent Hospitals", None, "bottom", False, None)]),
+    ("Homerton Healthcare is the best-performing hospital trust in the whole of England.",
+     [("Homerton Healthcare", 1, "top", False, None)]),
+    ("Barts Health came out as the worst-performing trust nationally.",
+     [("Barts Health", None, "bottom", False, None)]),
+    ("The highest-placed trust in the league tables is Royal Cornwall Hospitals.",
+     [("Royal Cornwall Hospitals", 1, "top", False, None)]),
+    ("Sussex Partnership, the bottom-ranked of all non-acute trusts, has a new chief executive.",
+     [("Sussex Partnership", None, "bottom", False, None)]),
+    ("Walsall Healthcare was the fifth best in England.", [("Walsall Healthcare", 5, "", False, None)]),
+    ("Gloucestershire Hospitals is the third-best performing trust in the country.",
+     [("Gloucestershire Hospitals", 3, "", False, None)]),
+    ("Medway NHS Foundation Trust was rated the worst-performing acute trust overall.",
+     [("Medway NHS Foundation Trust", None, "bottom", False, None)]),
+]
+
+TABLE_ENDS = [
+    ("The new tables put Frimley Health at the top.", [("Frimley Health", 1, "top", False, None)]),
+    ("East Kent Hospitals is at the bottom of the acute table.",
+     [("East Kent Hospitals", None, "bottom", False, None)]),
+    ("At the head of the league sits Homerton Healthcare.", [("Homerton Healthcare", 1, "top", False, None)]),
+    ("At the foot of the table is Barts Health, which has struggled with waits.",
+     [("Barts Health", None, "bottom", False, None)]),
+    ("Specialist trusts lead, with Royal Cornwall Hospitals at the top of the rankings.",
+     [("Royal Cornwall Hospitals", 1, "top", False, None)]),
+    ("Frimley Health heads the list. At the other end of the table sits Medway NHS Foundation Trust.",
+     [("Medway NHS Foundation Trust", None, "bottom", False, None)]),
+    ("Walsall Healthcare came last in the table. At the other end of the table was Homerton Healthcare.",
+     [("Homerton Healthcare", 1, "top", False, None), ("Walsall Healthcare", None, "bottom", False, None)]),
+    ("Sussex Partnership, at the bottom of the 61 non-acute trusts, has set out a plan.",
+     [("Sussex Partnership", None, "bottom", False, None)]),
+    ("Gloucestershire Hospitals finished bottom of the table at 134.",
+     [("Gloucestershire Hospitals", 134, "bottom", False, None)]),
+    ("The acute table has Barts Health, the east London group, top, ahead of every specialist trust.",
+     [("Barts Health", 1, "top", False, None)]),
+    ("Sussex Partnership topped the non-acute table.", [("Sussex Partnership", 1, "top", False, None)]),
+    ("Frimley Health now heads the league for the second quarter.", [("Frimley Health", 1, "top", False, None)]),
+    ("East Kent Hospitals propped up the acute trust table again.",
+     [("East Kent Hospitals", None, "bottom", False, None)]),
+    ("Homerton Healthcare leads the new NHS rankings, as it did in June.",
+     [("Homerton Healthcare", 1, "top", False, None)]),
+]
+
+NAMED_POSITIONS = [
+    ("Frimley Health came first, Homerton Healthcare – second, and Barts Health – third.",
+     [("Barts Health", 3, "", False, None), ("Frimley Health", 1, "", False, None),
+      ("Homerton Healthcare", 2, "", False, None)]),
+    ("Next come Medway NHS Foundation Trust (121st) and East Kent Hospitals (125th).",
+     [("East Kent Hospitals", 125, "", False, None), ("Medway NHS Foundation Trust", 121, "", False, None)]),
+    ("The acute table runs: Royal Cornwall Hospitals, 14th; Gloucestershire Hospitals, 38th.",
+     [("Gloucestershire Hospitals", 38, "", False, None), ("Royal Cornwall Hospitals", 14, "", False, None)]),
+    ("Homerton Healthcare in Hackney - fifth.", [("Homerton Healthcare", 5, "", False, None)]),
+    ("Walsall Healthcare: sixth.", [("Walsall Healthcare", 6, "", False, None)]),
+    ("Barts Health was ranked 61st, with Medway NHS Foundation Trust just behind it at 62.",
+     [("Barts Health", 61, "", False, None), ("Medway NHS Foundation Trust", 62, "", False, None)]),
+    ("East Kent Hospitals came in at 120, and Frimley Health, further up, at 9.",
+     [("East Kent Hospitals", 120, "", False, None), ("Frimley Health", 9, "", False, None)]),
+    ("Sussex Partnership ranked 30th. Gloucestershire Hospitals at 38.",
+     [("Gloucestershire Hospitals", 38, "", False, None), ("Sussex Partnership", 30, "", False, None)]),
+]
+
+RESPECTIVELY = [
+    ("Medway NHS Foundation Trust and East Kent Hospitals were ranked 121st and 125th respectively.",
+     [("East Kent Hospitals", 125), ("Medway NHS Foundation Trust", 121)]),
+    ("Barts Health and Homerton Healthcare, which came 61st and 7th respectively, are both in London.",
+     [("Barts Health", 61), ("Homerton Healthcare", 7)]),
+    ("Frimley Health, Royal Cornwall Hospitals and Gloucestershire Hospitals are ranked 9, 14 and 38 "
+     "respectively.", [("Frimley Health", 9), ("Gloucestershire Hospitals", 38), ("Royal Cornwall Hospitals", 14)]),
+    ("Respectively, Medway NHS Foundation Trust and Barts Health sit 121st and 61st.",
+     [("Barts Health", 61), ("Medway NHS Foundation Trust", 121)]),
+    ("East Kent Hospitals and Walsall Healthcare came 125th and 90th, respectively.",
+     [("East Kent Hospitals", 125), ("Walsall Healthcare", 90)]),
+    ("Homerton Healthcare and Frimley Health were placed seventh and ninth respectively.",
+     [("Frimley Health", 9), ("Homerton Healthcare", 7)]),
+    ("The county's trusts, Royal Cornwall Hospitals and Gloucestershire Hospitals, ranked 14th and 38th.",
+     [("Gloucestershire Hospitals", 38), ("Royal Cornwall Hospitals", 14)]),
+    ("Barts Health, Medway NHS Foundation Trust and East Kent Hospitals were placed 61st, 121st and 125th "
+     "respectively in the acute table.",
+     [("Barts Health", 61), ("East Kent Hospitals", 125), ("Medway NHS Foundation Trust", 121)]),
+]
+
+WITHIN_A_TABLE = [
+    ("Sussex Partnership appears at number three within category two.", [("Sussex Partnership", 3)]),
+    ("Homerton Healthcare sits at number 4 in segment 1.", [("Homerton Healthcare", 4)]),
+    ("In segment two, Frimley Health is placed at number three.", [("Frimley Health", 3)]),
+    ("Barts Health is ranked number 12 within the second segment.", [("Barts Health", 12)]),
+    ("Gloucestershire Hospitals was listed at No. 6 in category two.", [("Gloucestershire Hospitals", 6)]),
+    ("Within category three, Walsall Healthcare comes at number five.", [("Walsall Healthcare", 5)]),
+    ("Royal Cornwall Hospitals came in at number 1 of the category one trusts.", [("Royal Cornwall Hospitals", 1)]),
+    ("East Kent Hospitals is now at number 9 in the fourth category.", [("East Kent Hospitals", 9)]),
+]
+
+SELF_FRAMES = [
+    ("The non-acute league has community and mental health trusts, of which there are 61 this quarter. "
+     "Sussex Partnership NHS Foundation Trust ranked 30th.",
+     ("Sussex Partnership NHS Foundation Trust", 30, 61)),
+    ("Homerton Healthcare ranked 30th of 134.", ("Homerton Healthcare", 30, 134)),
+    ("Frimley Health has ranked 30th in the acute table.", ("Frimley Health", 30, None)),
+    ("Barts Health is ranked 30th.", ("Barts Health", 30, None)),
+    ("There are 134 acute trusts in the league table. East Kent Hospitals ranked 130th.",
+     ("East Kent Hospitals", 130, 134)),
+    ("Walsall Healthcare: ranked 30th out of 134 trusts.", ("Walsall Healthcare", 30, 134)),
+    ("This quarter Medway NHS Foundation Trust ranked thirtieth.", ("Medway NHS Foundation Trust", 30, None)),
+    ("Royal Cornwall Hospitals, we are pleased to say, ranked 30th.", ("Royal Cornwall Hospitals", 30, None)),
+]
+
+
+def _cases(**tables: list) -> list:
+    return [pytest.param(text, expected, id=f"{name}-{k}") for name, rows in tables.items()
+            for k, (text, expected) in enumerate(rows)]
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(
+    cardinal=CARDINAL, ordinal_words=ORDINAL_WORDS, superlatives=SUPERLATIVES, table_ends=TABLE_ENDS,
+    named_positions=NAMED_POSITIONS))
+def test_positions(nlp: Language, text: str, expected: list[RankTuple]) -> None:
+    assert rankings(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), _cases(respectively=RESPECTIVELY, within_a_table=WITHIN_A_TABLE))
+def test_names_and_positions(nlp: Language, text: str, expected: list[tuple[str, int]]) -> None:
+    """'respectively' lists pair names and positions in order; 'number two in category one' is
+    the position the text gives."""
+    assert sorted((r.name, r.rank) for r in read(nlp, text).rankings) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), SELF_FRAMES)
+def test_ranked_30th_frame(nlp: Language, text: str, expected: tuple[str, int, int | None]) -> None:
+    """'We ranked 30th' with a named organisation in place of 'we': the frame, and a league size
+    stated in the sentence before ('of which there are 61')."""
+    assert [(r.name, r.rank, r.total) for r in read(nlp, text).rankings] == [expected]
+
+
+TRAPS = [
+    "Barts Health scored 2.4 on the segmentation metric.",
+    "The number of trusts in segment 4 rose to 21.",
+    "East Kent Hospitals has been at 2025 levels of funding since April.",
+    "Call Medway NHS Foundation Trust on 01634 830000 for an appointment.",
+    "NHS England placed 12 trusts in the recovery programme.",
+    "South Central Ambulance Service met the target for category 2 calls in 30 minutes.",
+    "The CQC rated Homerton Healthcare good, up from requires improvement.",
+    "Frimley Health was 14th nationally for referral to treatment waits.",
+    "Royal Cornwall Hospitals came fourth for cancer treatment within 62 days.",
+    "Barts Health was named among the top 10 employers in London.",
+    "Gloucestershire Hospitals was first put in special measures in 2016.",
+    "Walsall Healthcare is among the weakest performers for 12-hour waits.",
+    "Sussex Partnership is the best-performing mental health trust in the south east.",
+    "Homerton Healthcare was the lowest-placed London trust.",
+    "East Kent Hospitals ranked second-worst in the south east region.",
+    "Medway NHS Foundation Trust is in segment 1, the top of the four bands.",
+    "Frimley Health is in the top 20 for cancer treatment.",
+    "Barts Health's average score of 3.1 is the highest in the region.",
+    "Royal Cornwall Hospitals was 19th from bottom for the share of patients seen within four hours.",
+    "The trust board met at 10 in the main hall, and Homerton Healthcare at 11.",
+    "Barts Health came second in the South West for cancer waits and third in London.",
+    "Medway NHS Foundation Trust was ranked third among trusts in the region.",
+    "Frimley Health is first to open a new diagnostic centre.",
+    "Homerton Healthcare finished the year in third quarter surplus.",
+    "At Barts Health the number of patients waiting has risen to 21, from 18.",
+    "Medway NHS Foundation Trust moved from 3 to 2 in the segmentation.",
+    "For four-hour waits, Frimley Health was 12th nationally.",
+    "Barts Health came second in the national estates awards.",
+    "Homerton Healthcare was third in the staff survey.",
+    "Walsall Healthcare tops the list of trusts with the longest waits.",
+    "Gloucestershire Hospitals heads the campaign for new wards.",
+    "Frimley Health, which had led the table in the first two quarters, is no longer named.",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS)
+def test_not_a_league_position(nlp: Language, text: str) -> None:
+    assert read(nlp, text).rankings == []
+
+
+@pytest.mark.parametrize("text", [
+    "Homerton Healthcare was ranked 45th in this year's list of the top 100 employers.",
+    "Barts Health came in at 12, and Medway NHS Foundation Trust at 14, in the staff survey rankings.",
+    "Frimley Health is the best-performing hospital in England for patient food.",
+    "Royal Cornwall Hospitals was placed first in the regional awards.",
+])
+def test_other_lists_on_a_page_not_about_the_league_tables(nlp: Language, text: str) -> None:
+    assert read_doc(nlp("Published 12 December 2025\n" + text)).rankings == []
+
+
+def test_the_league_is_the_kind_of_trust(nlp: Language) -> None:
+    """A sentence about two leagues: each organisation's league is its own kind."""
+    text = "Sussex Partnership topped the non-acute table, and South Central Ambulance Service came fifth of ten."
+    assert sorted((r.name, r.league) for r in read(nlp, text).rankings) == [
+        ("South Central Ambulance Service", "ambulance"), ("Sussex Partnership", "non_acute")]
+
+
+@pytest.mark.parametrize("text", [
+    "Homerton Healthcare is placed 22nd in the new NHS league tables.",
+    "The league tables, published today, list Barts Health at number 40 of 134.",
+])
+def test_a_page_that_ranks_in_the_league_tables_is_relevant(nlp: Language, text: str) -> None:
+    doc = nlp(PUBLISHED + text)
+    assert is_relevant(doc, read_doc(doc))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Northwick Park Healthcare ranked ninth among acute trusts.", ("Northwick Park Healthcare", 9, None)),
+    ("Medway NHS Foundation Trust was ranked 121/134.", ("Medway NHS Foundation Trust", 121, 134)),
+    ("Barts Health - league position: 61.", ("Barts Health", 61, None)),
+    ("Homerton Healthcare is in position 7 of 134.", ("Homerton Healthcare", 7, 134)),
+    ("Frimley Health has a ranking of 9th.", ("Frimley Health", 9, None)),
+    ("Sussex Partnership, rank: 44 of 61.", ("Sussex Partnership", 44, 61)),
+    ("Walsall Healthcare sits 90/134 in the acute table.", ("Walsall Healthcare", 90, 134)),
+    ("Gloucestershire Hospitals finished in position 38.", ("Gloucestershire Hospitals", 38, None)),
+])
+def test_terse_positions(nlp: Language, text: str, expected: tuple[str, int, int | None]) -> None:
+    """Positions as tables and summaries write them, and a name the gazetteer does not know."""
+    assert [(r.name, r.rank, r.total) for r in read(nlp, text).rankings] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Frimley Health is first, followed by Homerton Healthcare and Barts Health.",
+     [("Barts Health", 3), ("Frimley Health", 1), ("Homerton Healthcare", 2)]),
+    ("The top-ranked acute trust in England was Royal Cornwall Hospitals, followed by Gloucestershire Hospitals.",
+     [("Gloucestershire Hospitals", 2), ("Royal Cornwall Hospitals", 1)]),
+    ("Frimley Health sits at the top, followed by Homerton Healthcare and Barts Health.",
+     [("Barts Health", 3), ("Frimley Health", 1), ("Homerton Healthcare", 2)]),
+    ("Medway NHS Foundation Trust came 120th, followed by East Kent Hospitals.",
+     [("East Kent Hospitals", 121), ("Medway NHS Foundation Trust", 120)]),
+    ("Barts Health ranked 10th followed by Walsall Healthcare, Medway NHS Foundation Trust and Frimley Health.",
+     [("Barts Health", 10), ("Frimley Health", 13), ("Medway NHS Foundation Trust", 12),
+      ("Walsall Healthcare", 11)]),
+    # not a list of the places after it
+    ("Frimley Health is first, followed closely by Homerton Healthcare.", [("Frimley Health", 1)]),
+    ("Frimley Health is first. The news was followed by a statement from Barts Health.", [("Frimley Health", 1)]),
+    ("Barts Health and Medway NHS Foundation Trust are joint 20th, followed by Walsall Healthcare.",
+     [("Barts Health", 20), ("Medway NHS Foundation Trust", 20), ("Walsall Healthcare", 22)]),
+])
+def test_followed_by(nlp: Language, text: str, expected: list[tuple[str, int]]) -> None:
+    assert sorted((r.name, r.rank) for r in read(nlp, text).rankings) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Barts Health has risen to 61 out of 134, from 80.", ("Barts Health", 61, 80, 134)),
+    ("Medway NHS Foundation Trust fell from 101 to 120 out of 134.", ("Medway NHS Foundation Trust", 120, 101, 134)),
+    ("Homerton Healthcare moved up from 12th to seventh.", ("Homerton Healthcare", 7, 12, None)),
+    ("East Kent Hospitals's league position is 125th.", ("East Kent Hospitals", 125, None, None)),
+    ("Frimley Health's ranking improved to 9 overall (from 14).", ("Frimley Health", 9, 14, None)),
+    ("Walsall Healthcare was second from bottom of the 134 acute trusts.", ("Walsall Healthcare", 133, None, 134)),
+    ("Royal Cornwall Hospitals came fifth from the bottom out of 134.", ("Royal Cornwall Hospitals", 130, None, 134)),
+    ("Gloucestershire Hospitals' overall position is 38th of 134.", ("Gloucestershire Hospitals", 38, None, 134)),
+])
+def test_moves_owners_and_counting_from_the_bottom(nlp: Language, text: str,
+                                                   expected: tuple[str, int, int | None, int | None]) -> None:
+    assert [(r.name, r.rank, r.previous_rank, r.total) for r in read(nlp, text).rankings] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Barts Health said it had been ranked 61st of 134 acute trusts.", [("Barts Health", 61, None)]),
+    ("Barts Health is 50th of 134. It had been ranked 61st in the previous table.", [("Barts Health", 50, 61)]),
+    ("Barts Health is 50th of 134, having been 61st at quarter 1.", [("Barts Health", 50, 61)]),
+])
+def test_reported_and_earlier_positions(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert [(r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings] == expected
+
+
+def test_counted_from_the_bottom_without_a_size_is_no_position(nlp: Language) -> None:
+    assert read(nlp, "Walsall Healthcare was third from bottom.").rankings == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Frimley Health, which is the biggest general hospital trust in the table, sits at position 11.",
+     ("Frimley Health", 11)),
+    ("Barts Health, which runs several sites, at number 61.", ("Barts Health", 61)),
+    ("Homerton Healthcare, based in Hackney, ranked seventh.", ("Homerton Healthcare", 7)),
+    ("Medway NHS Foundation Trust, the county's largest provider, came 121st.", ("Medway NHS Foundation Trust", 121)),
+    ("Walsall Healthcare, a small district general trust, sits in 90th place.", ("Walsall Healthcare", 90)),
+    ("Gloucestershire Hospitals, now in segment 3, at 38 overall.", ("Gloucestershire Hospitals", 38)),
+    ("Sussex Partnership, who serve the whole county, was placed 44th.", ("Sussex Partnership", 44)),
+    ("East Kent Hospitals, the subject of two reviews, is 125th.", ("East Kent Hospitals", 125)),
+    ("Medway NHS Foundation Trust, East Kent Hospitals' partner in Kent, stays in segment 4 and is ranked 121st.",
+     ("Medway NHS Foundation Trust", 121)),
+])
+def test_a_name_set_off_from_its_position(nlp: Language, text: str, expected: tuple[str, int]) -> None:
+    """An apposition or relative clause between the organisation and its position."""
+    assert [(r.name, r.rank) for r in read(nlp, text).rankings] == [expected]
+
+
+def test_a_place_after_the_name_and_an_apposition_before_the_position(nlp: Language) -> None:
+    text = "Homerton Healthcare in Hackney, which serves east London, was seventh."
+    assert [(r.name, r.rank) for r in read(nlp, text).rankings] == [("Homerton Healthcare", 7)]
+
+
+@pytest.mark.parametrize("text", [
+    "Next on the list is the Midlands Acute Trust Walsall Healthcare, a district general, at number 20.",
+    "The biggest riser was a County Trust- Walsall Healthcare, which few expected, at position 20.",
+])
+def test_the_name_at_the_end_of_a_longer_capitalised_run(nlp: Language, text: str) -> None:
+    assert [(r.name, r.rank) for r in read(nlp, text).rankings] == [("Walsall Healthcare", 20)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Barts Health (segment 2, 44th) gained 17 places.", [("Barts Health", 44)]),
+    ("Homerton Healthcare rose 30 places to 41st.", [("Homerton Healthcare", 41)]),
+    ("Royal Cornwall Hospitals, down 40 places to 101st, had the biggest fall.", [("Royal Cornwall Hospitals", 101)]),
+    ("Walsall Healthcare climbed two spots to 88th.", [("Walsall Healthcare", 88)]),
+])
+def test_places_gained_and_a_bracketed_segment(nlp: Language, text: str, expected: list[tuple[str, int]]) -> None:
+    assert [(r.name, r.rank) for r in read(nlp, text).rankings] == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The trust is 40th in the national oversight table for acute hospitals.",
+    "Where each NHS trust sits in the oversight rankings this quarter.",
+    "Hospital bosses react to the new oversight league.",
+])
+def test_the_archive_gate_knows_the_oversight_table(text: str) -> None:
+    """Pages that name the table only as 'the oversight table' still reach the pipeline, on
+    both scanning paths."""
+    from extractor.sources.relevance import names_oversight, scan_terms
+
+    assert names_oversight(text) and scan_terms(text.encode())
+
+
+@pytest.mark.parametrize("text", [
+    "The framework ranks Barts Health 61st.",
+    "Homerton Healthcare was ranked 30th of 61.",
+    "Frimley Health is now 9th out of 134.",
+])
+def test_a_league_named_by_its_size_or_the_framework(nlp: Language, text: str) -> None:
+    """No 'league table' in so many words, but the framework or a league's size says which list."""
+    assert len(read_doc(nlp("Published 12 December 2025\n" + text)).rankings) == 1
+
+
+def test_bottom_in_words_goes_with_the_number(nlp: Language) -> None:
+    text = "Walsall Healthcare is bottom of the national table, ranked 134th of 134."
+    assert rankings(nlp, text) == [("Walsall Healthcare", 134, "bottom", False, 134)]
