@@ -9,6 +9,12 @@ spaCy's Matcher tries every pattern at every token, and a token test written as 
 made matching half the cost of a document. Those tests depend only on a word's text, so
 where they open a pattern (the part tried at every token) they are compiled into lexeme
 flags, which spaCy checks in C; the patterns in ``models/`` stay as written.
+
+Even so the Matcher still visits every token with every pattern, while most words can
+be no part of any match of a component. Every token test of our patterns asks something
+of the word alone, so a match is a run of words each of which some pattern token could
+match, holding a word for each required token of its pattern: the token patterns are
+tried only on such runs (:class:`MatchableWords`), which finds exactly the same matches.
 """
 
 from __future__ import annotations
@@ -17,9 +23,10 @@ import json
 import re
 from collections.abc import Callable, Iterable
 
+from spacy.attrs import IDS, ORTH
 from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
@@ -76,6 +83,104 @@ def with_flags(vocab: Vocab, pattern: list[dict]) -> list[dict]:
     return out
 
 
+def _word_test(vocab: Vocab, token: dict) -> Callable[[str], bool] | None:
+    """A test true of every word one pattern token can match; None when the token may match
+    any word (a wildcard, a negation) or asks more than the word (a tag, the context)."""
+    if token.get("OP") == "!":
+        return None
+    for attr, value in token.items():
+        if attr == "OP":
+            continue
+        if attr in _WORD_ATTRS:
+            fold = str.lower if attr == "LOWER" else str
+            if isinstance(value, str):
+                return lambda text: fold(text) == value
+            if isinstance(value, dict) and len(value) == 1:
+                return _flag_test(attr, *next(iter(value.items())))
+            return None
+        getter = vocab.lex_attr_getters.get(IDS.get(attr, -1))  # FLAGnn, IS_DIGIT, LIKE_NUM ...
+        if getter is not None and isinstance(value, bool | int | str):
+            return lambda text: getter(text) == value
+        return None
+    return None
+
+
+class MatchableWords:
+    """Where in a Doc the token patterns can match, from what each word could be to them.
+
+    A match is a run of words each of which some pattern token could match, holding a
+    word for every required token of its pattern. :meth:`stretches` gives the runs that
+    hold all the required words of at least one pattern, each bridged to the next when at
+    most ``gap`` words lie between (a Matcher call costs more than a few words).
+    What a word could be is decided once per word. ``usable`` is False when some pattern
+    token may match any word (a wildcard, a negation): then the whole Doc is one stretch.
+    """
+
+    def __init__(self, gap: int = 4) -> None:
+        self.gap = gap
+        self.tests: list[Callable[[str], bool]] = []
+        self.required: dict[str, int] = {}  # a required token, as JSON -> its bit
+        self.required_tests: list[Callable[[str], bool]] = []
+        self.needs: set[int] = set()  # per pattern: the bits of its required tokens
+        self.usable = True
+        self.words: dict[int, tuple[bool, int]] = {}
+        self.runs: dict[int, bool] = {}
+
+    def add(self, vocab: Vocab, pattern: list[dict]) -> None:
+        needs = 0
+        for token in pattern:
+            test = _word_test(vocab, token)
+            if test is None:
+                self.usable = False
+                continue
+            self.tests.append(test)
+            if token.get("OP", "") in _OPTIONAL or str(token.get("OP", "")).startswith(("{0", "{,")):
+                continue
+            key = json.dumps(token, sort_keys=True)
+            if key not in self.required:
+                self.required[key] = 1 << len(self.required_tests)
+                self.required_tests.append(test)
+            needs |= self.required[key]
+        self.needs.add(needs)
+        self.words.clear()
+        self.runs.clear()
+
+    def _word(self, text: str) -> tuple[bool, int]:
+        if not any(test(text) for test in self.tests):
+            return False, 0
+        return True, sum(1 << k for k, test in enumerate(self.required_tests) if test(text))
+
+    def _holds_a_match(self, have: int) -> bool:
+        found = self.runs.get(have)
+        if found is None:
+            found = self.runs[have] = any(needs & have == needs for needs in self.needs)
+        return found
+
+    def stretches(self, doc: Doc) -> list[tuple[int, int]]:
+        if not self.usable:
+            return [(0, len(doc))]
+        words, strings = self.words, doc.vocab.strings
+        orths = doc.to_array(ORTH).tolist()
+        for orth in set(orths).difference(words):
+            words[orth] = self._word(strings[orth])
+        out: list[tuple[int, int]] = []
+        start, have = -1, 0
+        for i, orth in enumerate([*orths, None]):
+            matchable, bits = words[orth] if orth is not None else (False, 0)
+            if matchable:
+                if start < 0:
+                    start, have = i, 0
+                have |= bits
+                continue
+            if start >= 0 and self._holds_a_match(have):
+                if out and start - out[-1][1] <= self.gap:
+                    out[-1] = (out[-1][0], i)
+                else:
+                    out.append((start, i))
+            start = -1
+        return out
+
+
 def longest_spans(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
     """Keep the longest non-overlapping new matches (earliest wins a tie)."""
     return filter_spans(list(matches))
@@ -93,6 +198,30 @@ class AssetSpanRuler(SpanRuler):
         self.patterns_asset = patterns_asset
         self.extra_patterns = extra_patterns
         self.load_assets()
+
+    def add_patterns(self, patterns: list[dict]) -> None:
+        super().add_patterns(patterns)
+        for pattern in patterns:
+            if not isinstance(pattern["pattern"], str):
+                self.words.add(self.nlp.vocab, pattern["pattern"])
+
+    def clear(self) -> None:
+        """Drop every pattern (SpanRuler's ``__init__`` calls this too, so ``words`` always exists)."""
+        super().clear()
+        self.words = MatchableWords()
+
+    def match(self, doc: Doc) -> list[Span]:
+        """SpanRuler's matches, with the token patterns tried only where a match can be."""
+        self._require_patterns()
+        matches = list(self.phrase_matcher(doc))
+        if len(self.matcher):
+            for start, end in self.words.stretches(doc):
+                part = doc[start:end] if (start, end) != (0, len(doc)) else doc
+                matches.extend((key, start + s, start + e) for key, s, e in self.matcher(part))
+        labels = self._match_label_id_map
+        unique = {Span(doc, start, end, label=labels[key]["label"], span_id=labels[key]["id"])
+                  for key, start, end in matches if start != end}
+        return sorted(unique)
 
     def load_assets(self) -> None:
         """(Re)load patterns from the shipped asset: idempotent, so a second call adds nothing."""
