@@ -9,6 +9,7 @@ never go stale or need serialising.
 from __future__ import annotations
 
 from bisect import bisect_left
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
@@ -27,6 +28,21 @@ def register_extensions() -> None:
         Span.set_extension("quantity", getter=quantity_of)
     if not Span.has_extension("segments"):
         Span.set_extension("segments", getter=segments_of)
+
+
+_CACHES: WeakKeyDictionary[Doc, dict[str, dict]] = WeakKeyDictionary()
+
+
+def doc_cache(doc: Doc, name: str) -> dict:
+    """A dict for values computed from ``doc``'s words, living as long as the Doc.
+
+    Getters such as ``span._.quantity`` are asked again and again for the same span by
+    the record builders. The values are kept beside the Doc rather than in its
+    ``user_data``, which is serialised with it and would refuse them."""
+    caches = _CACHES.get(doc)
+    if caches is None:
+        caches = _CACHES[doc] = {}
+    return caches.setdefault(name, {})
 
 
 def doc_text(doc: Doc) -> str:

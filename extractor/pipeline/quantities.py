@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from .. import numbers
 from ..resources import load_jsonl
+from .extensions import doc_cache
 from .ruler import AssetSpanRuler
 
 SPANS_KEY = "quantities"
@@ -48,6 +49,14 @@ def share_patterns() -> list[dict]:
 
 def quantity_of(span: Span) -> Quantity | None:
     """Parse a quantity span by its label; ``None`` when its words are not a quantity."""
+    cache = doc_cache(span.doc, SPANS_KEY)
+    key = (span.start, span.end, span.label, span.id)
+    if key not in cache:
+        cache[key] = _parse(span)
+    return cache[key]
+
+
+def _parse(span: Span) -> Quantity | None:
     label, text = span.label_, span.text
     if label == "CARD":
         value = numbers.parse_cardinal(text)

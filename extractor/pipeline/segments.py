@@ -19,11 +19,13 @@ from spacy.tokens import Span
 
 from .. import numbers
 from ..resources import asset
+from .extensions import doc_cache
 from .ruler import AssetSpanRuler, longest_spans
 
 SPANS_KEY = "segments"
 _NUM = regex.compile(r"\b([1-5]|one|two|three|four|five)\b", regex.I)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_RANGE_WORD = regex.compile(r"\b(to|-|–)\b")
 
 
 @cache
@@ -49,8 +51,16 @@ def descriptor_segment(key: str, framework: str) -> int | None:
 
 def segments_of(span: Span) -> tuple[int, ...]:
     """The segments a segment span names, read according to its pattern id."""
-    how = span.id_
     framework = span.doc._.framework if span.doc.has_extension("framework") else ""
+    cache = doc_cache(span.doc, SPANS_KEY)
+    key = (span.start, span.end, span.id, framework)
+    if key not in cache:
+        cache[key] = _read(span, framework)
+    return cache[key]
+
+
+def _read(span: Span, framework: str) -> tuple[int, ...]:
+    how = span.id_
     if how.startswith("desc:"):
         seg = descriptor_segment(how[5:], framework)
         return (seg,) if seg else ()
@@ -64,7 +74,7 @@ def segments_of(span: Span) -> tuple[int, ...]:
         return tuple(segs)
     found = [n for n in numbers_in(span.text.replace("NOF", " ").replace("SOF", " ")) if 1 <= n <= 5]
     text = span.text.lower()
-    if len(found) == 2 and regex.search(r"\b(to|-|–)\b", text) and found[0] < found[1] and " to " in f" {text} ":
+    if len(found) == 2 and _RANGE_WORD.search(text) and found[0] < found[1] and " to " in f" {text} ":
         found = list(range(found[0], found[1] + 1))
     return tuple(dict.fromkeys(found))
 

@@ -15,19 +15,22 @@ from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .extensions import doc_text
+
 _MAY_END = regex.compile(r"[\n.!?”\"’)]").finditer
 _ABBREV = {"st", "dr", "mr", "mrs", "ms", "no", "vs", "prof", "e.g", "i.e", "approx", "inc", "ltd", "co"}
 _ENDERS = {".", "!", "?"}
 MAX_SENTENCE = 300  # tokens; real sentences are far shorter, tables are cut at their lines
 _TABLE_LINE = regex.compile(r"\|| {2,}\S|\t")
 _QUOTED = regex.compile(r'"[^"\n]*"')
+_PROSE_COMMA = regex.compile(r",\s")
 
 
 def is_csv_line(line: str) -> bool:
     """A comma-separated row: three fields or more, and outside quotes no comma followed by
     a space, which is how prose uses its commas (quoted fields may hold both)."""
     bare = _QUOTED.sub('""', line.strip())
-    return bare.count(",") >= 2 and "|" not in bare and "\t" not in bare and regex.search(r",\s", bare) is None
+    return bare.count(",") >= 2 and "|" not in bare and "\t" not in bare and _PROSE_COMMA.search(bare) is None
 _BULLET = regex.compile(r"^\s*(?:[-•*–·▪]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 
 
@@ -51,7 +54,7 @@ class SentenceSplitter:
         """
         if not len(doc):
             return doc
-        text = doc.text
+        text = doc_text(doc)
         doc[0].is_sent_start = True
         starts = doc.to_array(IDX).tolist()
         # every ender character lies inside a token's text (line breaks in space tokens)

@@ -5,6 +5,7 @@ organisations."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 from spacy.tokens import Doc, Span
@@ -199,8 +200,17 @@ class SentenceReader:
                            if not blocked.intersection(range(q.start, q.end)) and q._.quantity is not None]
         self._population_starts = {p.start: p for p in self.populations}
         self._scope_starts = {s.start: s for s in self.scopes}
-        self.words = {t.lower_ for t in sent}
-        self.lead = doc[sent.start:min(sent.end, sent.start + 8)].text.lstrip().lower() + " "
+
+    @cached_property
+    def words(self) -> set[str]:
+        """The sentence's words, lower-cased (asked of few sentences, so made on demand)."""
+        return {t.lower_ for t in self.sent}
+
+    @cached_property
+    def lead(self) -> str:
+        """The sentence's first eight words, lower-cased, with a space after."""
+        sent = self.sent
+        return self.doc[sent.start:min(sent.end, sent.start + 8)].text.lstrip().lower() + " "
 
     def population_at(self, i: int) -> Span | None:
         return self._population_starts.get(i)
