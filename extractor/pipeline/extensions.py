@@ -55,6 +55,31 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def token_strings(doc: Doc, attr: str = "LOWER") -> list[str]:
+    """Every token's ``attr`` ("LOWER", "ORTH"...) as a string, made once per Doc: reading a
+    word through ``doc[i]`` builds a Token object each time, and builders scan whole sentences."""
+    cache = doc_cache(doc, "token_strings")
+    found = cache.get(attr)
+    if found is None:
+        strings = doc.vocab.strings
+        found = cache[attr] = [strings[value] for value in token_ids(doc, attr)]
+    return found
+
+
+def token_ids(doc: Doc, attr: str = "ORTH") -> list[int]:
+    """Every token's ``attr`` as the vocabulary's id (a hash), made once per Doc."""
+    cache = doc_cache(doc, "token_ids")
+    found = cache.get(attr)
+    if found is None:
+        found = cache[attr] = doc.to_array(attr).tolist()
+    return found
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the Doc's text instead of joined token by token."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def _index(doc: Doc, key: str) -> tuple[list[int], list[Span], list[int]]:
     cache = doc.user_data.setdefault("extractor.span_index", {})
     if key not in cache:

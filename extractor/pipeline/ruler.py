@@ -23,7 +23,7 @@ import json
 import re
 from collections.abc import Callable, Iterable
 
-from spacy.attrs import IDS, ORTH
+from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler
 from spacy.tokens import Doc, Span
@@ -31,6 +31,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..resources import load_jsonl
+from .extensions import token_ids
 
 FIRST_FREE_FLAG = 19  # spaCy's own lexeme flags use the bits below; FLAG19 to FLAG63 are free
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")
@@ -111,9 +112,9 @@ class MatchableWords:
     A match is a run of words each of which some pattern token could match, holding a
     word for every required token of its pattern. :meth:`stretches` gives the runs that
     hold all the required words of at least one pattern, each bridged to the next when at
-    most ``gap`` words lie between (a Matcher call costs more than a few words).
-    What a word could be is decided once per word. ``usable`` is False when some pattern
-    token may match any word (a wildcard, a negation): then the whole Doc is one stretch.
+    most ``gap`` words lie between (a Matcher call costs more than a few words). What a
+    word could be is decided once per word. ``usable`` is False when some pattern token
+    may match any word (a wildcard, a negation): then the whole Doc is one stretch.
     """
 
     def __init__(self, gap: int = 4) -> None:
@@ -123,7 +124,8 @@ class MatchableWords:
         self.required_tests: list[Callable[[str], bool]] = []
         self.needs: set[int] = set()  # per pattern: the bits of its required tokens
         self.usable = True
-        self.words: dict[int, tuple[bool, int]] = {}
+        self.seen: set[int] = set()  # words decided
+        self.bits: dict[int, int] = {}  # matchable words -> the required tokens they match
         self.runs: dict[int, bool] = {}
 
     def add(self, vocab: Vocab, pattern: list[dict]) -> None:
@@ -142,13 +144,14 @@ class MatchableWords:
                 self.required_tests.append(test)
             needs |= self.required[key]
         self.needs.add(needs)
-        self.words.clear()
+        self.seen.clear()
+        self.bits.clear()
         self.runs.clear()
 
-    def _word(self, text: str) -> tuple[bool, int]:
-        if not any(test(text) for test in self.tests):
-            return False, 0
-        return True, sum(1 << k for k, test in enumerate(self.required_tests) if test(text))
+    def _learn(self, orth: int, text: str) -> None:
+        self.seen.add(orth)
+        if any(test(text) for test in self.tests):
+            self.bits[orth] = sum(1 << k for k, test in enumerate(self.required_tests) if test(text))
 
     def _holds_a_match(self, have: int) -> bool:
         found = self.runs.get(have)
@@ -156,28 +159,33 @@ class MatchableWords:
             found = self.runs[have] = any(needs & have == needs for needs in self.needs)
         return found
 
+    def _close(self, out: list[tuple[int, int]], start: int, end: int, have: int) -> None:
+        """Keep the run ``[start, end)`` if it can hold a match, joined to the last one when close."""
+        if start < 0 or not self._holds_a_match(have):
+            return
+        if out and start - out[-1][1] <= self.gap:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+
     def stretches(self, doc: Doc) -> list[tuple[int, int]]:
         if not self.usable:
             return [(0, len(doc))]
-        words, strings = self.words, doc.vocab.strings
-        orths = doc.to_array(ORTH).tolist()
-        for orth in set(orths).difference(words):
-            words[orth] = self._word(strings[orth])
+        orths = token_ids(doc)
+        strings, bits = doc.vocab.strings, self.bits
+        for orth in set(orths).difference(self.seen):
+            self._learn(orth, strings[orth])
         out: list[tuple[int, int]] = []
-        start, have = -1, 0
-        for i, orth in enumerate([*orths, None]):
-            matchable, bits = words[orth] if orth is not None else (False, 0)
-            if matchable:
-                if start < 0:
-                    start, have = i, 0
-                have |= bits
+        start = end = -1
+        have = 0
+        for i in [i for i, orth in enumerate(orths) if orth in bits]:
+            if i == end:  # the run goes on
+                have |= bits[orths[i]]
+                end += 1
                 continue
-            if start >= 0 and self._holds_a_match(have):
-                if out and start - out[-1][1] <= self.gap:
-                    out[-1] = (out[-1][0], i)
-                else:
-                    out.append((start, i))
-            start = -1
+            self._close(out, start, end, have)
+            start, end, have = i, i + 1, bits[orths[i]]
+        self._close(out, start, end, have)
         return out
 
 

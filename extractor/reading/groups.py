@@ -11,6 +11,8 @@ nothing is guessed.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Doc, Span
 
 from ..numbers import parse_cardinal
@@ -30,7 +32,7 @@ _KINDS = {"icb": {"icb"}, "ccg": {"ccg"}, "acute": {"acute", "specialist"}, "amb
 
 def _group_size(sent: Span) -> tuple[int, int] | None:
     """(size, index after the group words) for a sentence opening 'All seven', 'Both', 'The three'."""
-    toks = [t for t in sent if not t.is_space]
+    toks = list(islice((t for t in sent if not t.is_space), 2))  # only the first two words are read
     k = 1 if toks and toks[0].lower_ in {"all", "the"} else 0
     if k < len(toks) and toks[k].lower_ == "both":
         return 2, toks[k].i + 1

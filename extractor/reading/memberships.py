@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.extensions import doc_text, spans_in, token_strings
 from ..pipeline.segments import descriptor_segment, is_domain_segment, numbers_in
 from ..records import DocResult, Membership
 from . import subjects
@@ -350,8 +350,13 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
         previous_sent = sent
 
 
+_MARKER_OPENINGS = frozenset(marker.split()[0] for marker in LIST_MARKERS)
+
+
 def _marker(doc: Doc, sent: Span) -> tuple[int, int] | None:
     """(index of the marker, index where the list starts), for a sentence whose tail is a list."""
+    if _MARKER_OPENINGS.isdisjoint(token_strings(doc)[sent.start:sent.end]):
+        return None  # most sentences: no word that opens a marker
     toks = [t for t in sent if not t.is_space]
     lead = sent.text.lstrip().lower()
     for k, tok in enumerate(toks):
@@ -382,8 +387,8 @@ def _population_hint(doc: Doc, sent: Span, previous: Span | None) -> str:
     for scope in (sent, previous):
         if scope is None:
             continue
-        for pop in doc.spans.get("populations", []):
-            if pop.start >= scope.start and pop.end <= scope.end and pop.label_ not in {"trust", "other"}:
+        for pop in spans_in(doc, "populations", scope.start, scope.end):
+            if pop.label_ not in {"trust", "other"}:
                 return pop.label_
     return ""
 

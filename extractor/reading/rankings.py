@@ -15,7 +15,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.extensions import doc_text, spans_in, token_strings
 from ..pipeline.segments import is_domain_segment
 from ..records import Claim, DocResult, Ranking
 from . import subjects
@@ -71,8 +71,8 @@ def _league(doc: Doc, sent: Span) -> str:
     text = sent.text.lower()
     if "non-acute" in text or "non acute" in text:
         return "non_acute"
-    for pop in doc.spans.get("populations", []):
-        if pop.start >= sent.start and pop.end <= sent.end and pop.label_ in LEAGUE_OF_TYPE:
+    for pop in spans_in(doc, "populations", sent.start, sent.end):
+        if pop.label_ in LEAGUE_OF_TYPE:
             return LEAGUE_OF_TYPE[pop.label_]
     if "ambulance" in text:
         return "ambulance"
@@ -93,8 +93,8 @@ def _usual_league(doc: Doc) -> str:
 
 
 def _segment(doc: Doc, sent: Span) -> int | None:
-    found = {n for s in doc.spans.get("segments", []) if s.start >= sent.start and s.end <= sent.end
-             and not s.id_.startswith("desc:") and not is_domain_segment(s) for n in s._.segments}
+    found = {n for s in spans_in(doc, "segments", sent.start, sent.end)
+             if not s.id_.startswith("desc:") and not is_domain_segment(s) for n in s._.segments}
     return found.pop() if len(found) == 1 else None
 
 
@@ -109,9 +109,10 @@ def _ordinal_after_names(doc: Doc, ranks: list[Span], result: DocResult, framewo
     covered = {i for r in ranks for i in range(r.start, r.end)}
     orgs = sorted(doc.spans.get("orgs", []), key=lambda o: o.end)
     ends = {o.end: o for o in orgs}
-    for tok in doc:
-        if tok.i in covered or not _BARE_ORDINAL.match(tok.text):
+    for i, word in enumerate(token_strings(doc, "ORTH")):
+        if i in covered or not _BARE_ORDINAL.match(word):
             continue
+        tok = doc[i]
         k = tok.i - 1
         while k >= 0 and (doc[k].text in {",", "(", "in"} or (doc[k].is_title and doc[k - 1].lower_ == "in")):
             k -= 1

@@ -10,7 +10,7 @@ from functools import cached_property
 import regex
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import spans_in
+from ...pipeline.extensions import span_text, spans_in
 from ...records import Claim
 from ..lists import ListItem
 
@@ -178,7 +178,7 @@ def lower_at(doc: Doc, i: int) -> str:
 
 
 def text_between(doc: Doc, a: int, b: int) -> str:
-    return doc[a:b].text.lower() if a < b else ""
+    return span_text(doc[a:b]).lower() if a < b else ""
 
 
 class SentenceReader:
