@@ -15,11 +15,11 @@ from functools import cache
 
 import regex
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .. import numbers
 from ..resources import asset
-from .extensions import doc_cache
+from .extensions import doc_cache, token_strings
 from .ruler import AssetSpanRuler, longest_spans
 
 SPANS_KEY = "segments"
@@ -136,9 +136,19 @@ _DOMAINS = {"finance", "financial", "quality", "access", "people", "workforce", 
 
 def is_domain_segment(span: Span) -> bool:
     """'segment 4 for finance', 'the finance domain segment 4': a domain rating, not the overall segment."""
-    doc = span.doc
-    before = {t.lower_ for t in doc[max(0, span.start - 3):span.start]}
-    after = [t.lower_ for t in doc[span.end:min(len(doc), span.end + 4)]]
+    words = token_strings(span.doc)
+    before = set(words[max(0, span.start - 3):span.start])
+    after = words[span.end:span.end + 4]
     if "domain" in before or ("domain" in after[:3]):
         return True
     return bool(after) and after[0] in {"for", "on", "in"} and any(w in _DOMAINS for w in after[1:4])
+
+
+def placing_segments(doc: Doc) -> frozenset[tuple[int, int]]:
+    """(start, end) of the segment spans that can place an organisation: they name a segment
+    and not a domain rating. Every membership builder asks, so it is worked out once per Doc."""
+    cache = doc_cache(doc, "placing_segments")
+    if "spans" not in cache:
+        cache["spans"] = frozenset((s.start, s.end) for s in doc.spans.get(SPANS_KEY, [])
+                                   if s._.segments and not is_domain_segment(s))
+    return cache["spans"]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..numbers import parse_cardinal
 from ..pipeline.extensions import doc_text, spans_in
-from ..pipeline.segments import is_domain_segment
+from ..pipeline.segments import placing_segments
 from ..records import DocResult, Membership
 from .memberships import NEGATIONS
 
@@ -85,7 +85,7 @@ def _group_members(doc: Doc, sents: list[Span], si: int, size: int, kind: str) -
 
 def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
     """Add a membership for each organisation of a group placed in a segment as one."""
-    usable = {(s.start, s.end) for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)}
+    usable = placing_segments(doc)
     if not usable:
         return
     known = {(m.ods_code or m.name, m.segment) for m in result.memberships}

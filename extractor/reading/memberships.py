@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..pipeline.extensions import doc_text, spans_in, token_strings
-from ..pipeline.segments import descriptor_segment, is_domain_segment, numbers_in
+from ..pipeline.extensions import doc_text, span_text, spans_in, token_strings
+from ..pipeline.segments import descriptor_segment, numbers_in, placing_segments
 from ..records import DocResult, Membership
 from . import subjects
 from .lists import merge_split_names, split_names
@@ -133,7 +133,7 @@ def _main_clause_gap(doc: Doc, start: int, end: int) -> tuple[list[str], int]:
 
 def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
     """Add a membership for each organisation a sentence places in (or moves out of) a segment."""
-    usable = {(s.start, s.end) for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)}
+    usable = placing_segments(doc)
     if not usable:
         return
     seen = {(m.name, m.start, m.segment, m.from_segment) for m in result.memberships}
@@ -325,7 +325,7 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
     'The providers in segment 3 are A, B and C', '... now sits in segment 4 alongside Devon, ...',
     'The trusts in the programme include X, Y and Z' (the programme of the sentence before)."""
     orgs_all = list(doc.spans.get("orgs", []))
-    usable = {(s.start, s.end) for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)}
+    usable = placing_segments(doc)
     seen = {m.name for m in result.memberships}
     framework, period = doc._.framework, doc._.period
     previous: list[Span] = []
@@ -358,7 +358,7 @@ def _marker(doc: Doc, sent: Span) -> tuple[int, int] | None:
     if _MARKER_OPENINGS.isdisjoint(token_strings(doc)[sent.start:sent.end]):
         return None  # most sentences: no word that opens a marker
     toks = [t for t in sent if not t.is_space]
-    lead = sent.text.lstrip().lower()
+    lead = span_text(sent).lstrip().lower()
     for k, tok in enumerate(toks):
         word = tok.lower_
         two = f"{word} {toks[k + 1].lower_}" if k + 1 < len(toks) else ""

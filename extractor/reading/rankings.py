@@ -15,7 +15,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, spans_in, token_strings
+from ..pipeline.extensions import doc_text, span_text, spans_in, token_strings
 from ..pipeline.segments import is_domain_segment
 from ..records import Claim, DocResult, Ranking
 from . import subjects
@@ -68,7 +68,7 @@ def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
 
 
 def _league(doc: Doc, sent: Span) -> str:
-    text = sent.text.lower()
+    text = span_text(sent).lower()
     if "non-acute" in text or "non acute" in text:
         return "non_acute"
     for pop in spans_in(doc, "populations", sent.start, sent.end):
@@ -142,7 +142,7 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
     last_subject: list[Span] = []
     usual = _usual_league(doc)
     for sent in doc.sents:
-        in_sent = [r for r in ranks if r.start >= sent.start and r.end <= sent.end]
+        in_sent = spans_in(doc, "ranks", sent.start, sent.end)
         sent_orgs = subjects.candidates(doc, sent)
         hint = _league(doc, sent) or usual or None
         if in_sent and (not sent_orgs or sent_orgs[0].start > in_sent[0].start):

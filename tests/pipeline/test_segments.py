@@ -133,3 +133,22 @@ def test_the_programme_refers_back_to_the_recovery_support_programme(nlp: Langua
     text = ("Barts Health entered the Recovery Support Programme in 2022. "
             "Medway NHS Foundation Trust was already in the programme.")
     assert read_segments(nlp, text, "sof2021") == [("Recovery Support Programme", (4,)), ("the programme", (4,))]
+
+
+@pytest.mark.parametrize(("text", "placing"), [
+    ("The trust is in segment 3.", ["segment 3"]),
+    ("It is rated segment 4 for finance but segment 2 overall.", ["segment 2"]),
+    ("Its finance domain segment 4 rating stands, while it sits in segment 2.", ["segment 2"]),
+    ("Segment 3 on quality, and segment 3 in the overall table.", ["segment 3"]),
+    ("The domain: segment 2 for leadership.", []),
+    ("It moved from Segment 3 to Segment 2 this quarter.", ["Segment 3 to Segment 2"]),
+    ("Segment four in the people domain. Overall it is in segment one.", ["segment one"]),
+    ("No segment is named here.", []),
+])
+def test_placing_segments_leave_out_domain_ratings(nlp, text, placing):
+    from extractor.pipeline.segments import placing_segments
+
+    doc = nlp(text)
+    spans = placing_segments(doc)
+    assert [doc[a:b].text for a, b in sorted(spans)] == placing
+    assert placing_segments(doc) is spans  # worked out once per Doc
