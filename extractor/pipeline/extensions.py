@@ -75,6 +75,15 @@ def token_ids(doc: Doc, attr: str = "ORTH") -> list[int]:
     return found
 
 
+def distinct_ids(doc: Doc, attr: str = "ORTH") -> frozenset[int]:
+    """The distinct values of :func:`token_ids`, made once per Doc."""
+    cache = doc_cache(doc, "distinct_ids")
+    found = cache.get(attr)
+    if found is None:
+        found = cache[attr] = frozenset(token_ids(doc, attr))
+    return found
+
+
 def span_text(span: Span) -> str:
     """``span.text``, cut from the Doc's text instead of joined token by token."""
     return doc_text(span.doc)[span.start_char:span.end_char]

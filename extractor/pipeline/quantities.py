@@ -15,7 +15,7 @@ from spacy.tokens import Span
 
 from .. import numbers
 from ..resources import load_jsonl
-from .extensions import doc_cache
+from .extensions import doc_cache, span_text
 from .ruler import AssetSpanRuler
 
 SPANS_KEY = "quantities"
@@ -57,7 +57,7 @@ def quantity_of(span: Span) -> Quantity | None:
 
 
 def _parse(span: Span) -> Quantity | None:
-    label, text = span.label_, span.text
+    label, text = span.label_, span_text(span)
     if label == "CARD":
         value = numbers.parse_cardinal(text)
         return Quantity("CARD", value, text=text) if value is not None else None

@@ -31,7 +31,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..resources import load_jsonl
-from .extensions import token_ids
+from .extensions import distinct_ids, token_ids
 
 FIRST_FREE_FLAG = 19  # spaCy's own lexeme flags use the bits below; FLAG19 to FLAG63 are free
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")
@@ -173,7 +173,7 @@ class MatchableWords:
             return [(0, len(doc))]
         orths = token_ids(doc)
         strings, bits = doc.vocab.strings, self.bits
-        for orth in set(orths).difference(self.seen):
+        for orth in distinct_ids(doc).difference(self.seen):
             self._learn(orth, strings[orth])
         out: list[tuple[int, int]] = []
         start = end = -1

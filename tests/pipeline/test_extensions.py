@@ -46,3 +46,12 @@ def test_a_cache_belongs_to_one_doc(blank):
     doc_cache(first, "test")["k"] = 1
     assert doc_cache(first, "test") == {"k": 1}
     assert doc_cache(second, "test") == {}
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_distinct_ids_are_the_docs_words(blank, text):
+    from extractor.pipeline.extensions import distinct_ids
+
+    doc = blank(text)
+    assert distinct_ids(doc) == {t.orth for t in doc}
+    assert distinct_ids(doc, "LOWER") == {t.lower for t in doc}
