@@ -16,8 +16,8 @@ paper (PDF), then times each stage in a fresh child process so peak memory
 (c) PDF pages/s: our reader vs pdfplumber ``extract_text`` on every page   target >= 10
 (d) peak RSS of our archive run, at full and quarter size (flat = streaming)  target < 500 MB
 (e) tokens/s of our pipeline and reading (``nlp.pipe`` then ``read_doc``) vs spaCy's blank
-    tokenizer, on the relevant documents the archive's relevant records come from (best of
-    three each, alternating)                                             target >= 0.15
+    tokenizer, on the relevant documents the archive's relevant records come from (CPU
+    seconds, best of three each, alternating)                            target >= 0.15
 
 It also prints where the time of a one-process run goes, by stage: read (WARC records,
 HTML main text), pre-filter (bytes), relevance (main text), pipeline, reading, reconcile,
@@ -172,8 +172,9 @@ def stage_tokens(joined_paths: str) -> dict:
     """Tokens/s of pipeline plus reading against the blank tokenizer, on the same relevant documents.
 
     A first pass keeps the documents the extractor finds relevant (and warms both up);
-    then each is timed ``REPEATS`` times, alternating, and the best of each is kept, so a
-    busy neighbour on the machine slows both sides alike.
+    then each is timed ``REPEATS`` times, alternating, and the best of each is kept. Both
+    sides run in this one process and use the CPU only, so they are timed in CPU seconds
+    (``process_time``): a busy neighbour on a shared machine then stretches neither.
     """
     import spacy
 
@@ -188,13 +189,13 @@ def stage_tokens(joined_paths: str) -> dict:
     relevant = [text for text, doc in zip(texts, nlp.pipe(texts), strict=True) if is_relevant(doc, read_doc(doc))]
     ours, tokenizer = [], []
     for _ in range(REPEATS):
-        start = time.perf_counter()
+        start = time.process_time()
         tokens = sum(len(doc) for doc in blank.pipe(relevant))
-        tokenizer.append(time.perf_counter() - start)
-        start = time.perf_counter()
+        tokenizer.append(time.process_time() - start)
+        start = time.process_time()
         for doc in nlp.pipe(relevant):
             read_doc(doc)
-        ours.append(time.perf_counter() - start)
+        ours.append(time.process_time() - start)
     return {"documents": len(texts), "relevant": len(relevant), "tokens": tokens,
             "ours_tokens_per_s": tokens / min(ours), "blank_tokens_per_s": tokens / min(tokenizer)}
 

@@ -102,6 +102,9 @@ _BARE_ORDINAL = regex.compile(r"^(\d{1,3})(st|nd|rd|th)$|^(second|third|fourth|f
                            r"eleventh|twelfth)$", regex.I)
 
 
+_ORDINAL_ENDINGS = {"st", "nd", "rd", "th"}
+
+
 def _ordinal_after_names(doc: Doc, ranks: list[Span], result: DocResult, framework: str, period: str) -> None:
     """'... Nottingham University Hospitals NHS Trust, 132nd. Then come York and Scarborough Teaching
     Hospitals (131st), ...' and 'the Royal National Orthopaedic Hospital in Stanmore fourth': in a
@@ -110,7 +113,8 @@ def _ordinal_after_names(doc: Doc, ranks: list[Span], result: DocResult, framewo
     orgs = sorted(doc.spans.get("orgs", []), key=lambda o: o.end)
     ends = {o.end: o for o in orgs}
     for i, word in enumerate(token_strings(doc, "ORTH")):
-        if i in covered or not _BARE_ORDINAL.match(word):
+        # every bare ordinal ends in st, nd, rd or th: the cheap test spares most words the pattern
+        if word[-2:].lower() not in _ORDINAL_ENDINGS or i in covered or not _BARE_ORDINAL.match(word):
             continue
         tok = doc[i]
         k = tok.i - 1
