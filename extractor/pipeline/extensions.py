@@ -42,7 +42,10 @@ def doc_cache(doc: Doc, name: str) -> dict:
     caches = _CACHES.get(doc)
     if caches is None:
         caches = _CACHES[doc] = {}
-    return caches.setdefault(name, {})
+    cache = caches.get(name)
+    if cache is None:
+        cache = caches[name] = {}
+    return cache
 
 
 def doc_text(doc: Doc) -> str:
