@@ -31,6 +31,7 @@ def register_extensions() -> None:
 
 
 _CACHES: WeakKeyDictionary[Doc, dict[str, dict]] = WeakKeyDictionary()
+_LAST: tuple[Doc | None, dict[str, dict]] = (None, {})  # builders ask about one Doc many times in a row
 
 
 def doc_cache(doc: Doc, name: str) -> dict:
@@ -38,10 +39,16 @@ def doc_cache(doc: Doc, name: str) -> dict:
 
     Getters such as ``span._.quantity`` are asked again and again for the same span by
     the record builders. The values are kept beside the Doc rather than in its
-    ``user_data``, which is serialised with it and would refuse them."""
-    caches = _CACHES.get(doc)
-    if caches is None:
-        caches = _CACHES[doc] = {}
+    ``user_data``, which is serialised with it and would refuse them. The Doc asked about
+    last is remembered (and kept alive until another is asked about), which spares a weak
+    reference lookup on each of the thousands of questions about one Doc."""
+    global _LAST
+    last_doc, caches = _LAST
+    if last_doc is not doc:
+        caches = _CACHES.get(doc)
+        if caches is None:
+            caches = _CACHES[doc] = {}
+        _LAST = (doc, caches)
     cache = caches.get(name)
     if cache is None:
         cache = caches[name] = {}
