@@ -100,7 +100,9 @@ def span_text(span: Span) -> str:
 
 
 def _index(doc: Doc, key: str) -> tuple[list[int], list[Span], list[int]]:
-    cache = doc.user_data.setdefault("extractor.span_index", {})
+    cache = doc.user_data.get("extractor.span_index")
+    if cache is None:
+        cache = doc.user_data["extractor.span_index"] = {}
     if key not in cache:
         spans = sorted(doc.spans[key], key=lambda s: (s.start, s.end)) if key in doc.spans else []
         cache[key] = ([s.start for s in spans], spans, [s.start_char for s in spans])
