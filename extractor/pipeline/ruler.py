@@ -106,6 +106,21 @@ def _word_test(vocab: Vocab, token: dict) -> Callable[[str], bool] | None:
     return None
 
 
+def _word_list(token: dict) -> tuple[str, list[str]] | None:
+    """("LOWER" or "ORTH", the words) when the test :func:`_word_test` makes of ``token`` is
+    a word or a list of words; None for any other test."""
+    attr = next((a for a in token if a != "OP"), None)
+    if attr not in _WORD_ATTRS:
+        return None
+    value = token[attr]
+    kind = "LOWER" if attr == "LOWER" else "ORTH"
+    if isinstance(value, str):
+        return kind, [value]
+    if isinstance(value, dict) and list(value) == ["IN"] and all(isinstance(v, str) for v in value["IN"]):
+        return kind, value["IN"]
+    return None
+
+
 class MatchableWords:
     """Where in a Doc the token patterns can match, from what each word could be to them.
 
@@ -119,9 +134,12 @@ class MatchableWords:
 
     def __init__(self, gap: int = 4) -> None:
         self.gap = gap
-        self.tests: list[Callable[[str], bool]] = []
+        # the tests of the pattern tokens, each with the bit of the required token it is (or 0):
+        # word lists as tables of words (one lookup for all of them), the rest as functions
+        self.by_lower: dict[str, int] = {}
+        self.by_orth: dict[str, int] = {}
+        self.others: list[tuple[Callable[[str], bool], int]] = []
         self.required: dict[str, int] = {}  # a required token, as JSON -> its bit
-        self.required_tests: list[Callable[[str], bool]] = []
         self.needs: set[int] = set()  # per pattern: the bits of its required tokens
         self.usable = True
         self.seen: set[int] = set()  # words decided
@@ -135,14 +153,18 @@ class MatchableWords:
             if test is None:
                 self.usable = False
                 continue
-            self.tests.append(test)
-            if token.get("OP", "") in _OPTIONAL or str(token.get("OP", "")).startswith(("{0", "{,")):
+            bit = 0
+            if not (token.get("OP", "") in _OPTIONAL or str(token.get("OP", "")).startswith(("{0", "{,"))):
+                key = json.dumps(token, sort_keys=True)
+                bit = self.required.setdefault(key, 1 << len(self.required))
+            needs |= bit
+            listed = _word_list(token)
+            if listed is None:
+                self.others.append((test, bit))
                 continue
-            key = json.dumps(token, sort_keys=True)
-            if key not in self.required:
-                self.required[key] = 1 << len(self.required_tests)
-                self.required_tests.append(test)
-            needs |= self.required[key]
+            table = self.by_lower if listed[0] == "LOWER" else self.by_orth
+            for word in listed[1]:
+                table[word] = table.get(word, 0) | bit
         self.needs.add(needs)
         self.seen.clear()
         self.bits.clear()
@@ -150,8 +172,14 @@ class MatchableWords:
 
     def _learn(self, orth: int, text: str) -> None:
         self.seen.add(orth)
-        if any(test(text) for test in self.tests):
-            self.bits[orth] = sum(1 << k for k, test in enumerate(self.required_tests) if test(text))
+        lower, exact = self.by_lower.get(text.lower()), self.by_orth.get(text)
+        matchable = lower is not None or exact is not None
+        bits = (lower or 0) | (exact or 0)
+        for test, bit in self.others:
+            if test(text):
+                matchable, bits = True, bits | bit
+        if matchable:
+            self.bits[orth] = bits
 
     def _holds_a_match(self, have: int) -> bool:
         found = self.runs.get(have)
