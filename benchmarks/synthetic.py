@@ -1,8 +1,9 @@
 """Synthetic inputs for the benchmarks: a news archive that is mostly about other things,
 and a long board paper. Deterministic (seeded) so runs compare like with like.
 
-Relevant records are the project's own corpus documents rendered as cluttered news
-pages (``tests/sources/render.py``). The rest are made-up pages of the size and shape of
+Relevant records are documents rendered as cluttered news pages (``tests/sources/render.py``):
+the project's own corpus by default, or the readable documents of any folders given
+(:func:`document_pages`). The rest are made-up pages of the size and shape of
 real news pages (inline scripts, navigation, related links), drawn from vocabulary that
 avoids oversight words, plus a few near misses: health stories without oversight words
 (the pre-filter drops them) and business stories that say "segment" and "trust" (the
@@ -14,7 +15,7 @@ from __future__ import annotations
 import io
 import random
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from warcio.statusandheaders import StatusAndHeaders
@@ -80,12 +81,26 @@ def corpus_pages() -> list[tuple[str, bytes]]:
     return pages
 
 
-def archive_records(n: int, relevant_share: float = 0.01, seed: int = 7) -> Iterator[tuple[str, bytes]]:
-    """(url, page) pairs: ``relevant_share`` corpus pages, 1% health and 0.5% business near misses."""
+def document_texts(paths: Iterable[str | Path]) -> list[tuple[str, str]]:
+    """(name, text) of every readable document under ``paths`` (any format the extractor reads)."""
+    from extractor.sources import iter_documents
+
+    return [(Path(doc.source).stem, doc.text) for doc in iter_documents(paths) if doc.status == "ok" and doc.text]
+
+
+def document_pages(paths: Iterable[str | Path]) -> list[tuple[str, bytes]]:
+    """Every readable document under ``paths`` as a news page, as :func:`corpus_pages` renders the corpus."""
+    return [(name, to_html(text, text.split("\n", 1)[0][:80]).encode()) for name, text in document_texts(paths)]
+
+
+def archive_records(n: int, relevant_share: float = 0.01, seed: int = 7,
+                    pages: list[tuple[str, bytes]] | None = None) -> Iterator[tuple[str, bytes]]:
+    """(url, page) pairs: ``relevant_share`` of ``pages`` (the corpus by default), 1% health and 0.5%
+    business near misses."""
     rng = random.Random(seed)
-    corpus = corpus_pages()
+    corpus = corpus_pages() if pages is None else pages
     if not corpus:
-        raise SystemExit("corpora/*.txt is empty: nothing to make relevant records from")
+        raise SystemExit("no readable documents to make relevant records from")
     for i in range(n):
         roll = rng.random()
         if roll < relevant_share:
@@ -102,12 +117,13 @@ def archive_records(n: int, relevant_share: float = 0.01, seed: int = 7) -> Iter
             yield f"https://news.example/news/{i}", filler_page(rng)
 
 
-def write_archive(path: Path, n: int) -> int:
-    """Write a gzipped WARC of ``n`` HTML responses (plus a request record each, as crawlers do)."""
+def write_archive(path: Path, n: int, pages: list[tuple[str, bytes]] | None = None) -> int:
+    """Write a gzipped WARC of ``n`` HTML responses (plus a request record each, as crawlers do);
+    the relevant ones are drawn from ``pages`` (the corpus by default)."""
     count = 0
     with path.open("wb") as fh:
         writer = WARCWriter(fh, gzip=True)
-        for url, page in archive_records(n):
+        for url, page in archive_records(n, pages=pages):
             request = StatusAndHeaders("GET / HTTP/1.1", [("Host", "news.example")], is_http_request=True)
             writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b""),
                                                           http_headers=request))
@@ -131,4 +147,4 @@ def board_paper(pages: int = 200) -> bytes:
 
 
 __all__ = ["BUSINESS_NEAR_MISS", "CLUTTER_BOTTOM", "CLUTTER_TOP", "HEALTH_NEAR_MISS", "archive_records",
-           "board_paper", "corpus_pages", "filler_page", "write_archive"]
+           "board_paper", "corpus_pages", "document_pages", "document_texts", "filler_page", "write_archive"]

@@ -67,9 +67,22 @@ def parse_date(text: str) -> dt.date | None:
     return best[1] if best else None
 
 
+_LINE_END = regex.compile(r"\r\n|[\n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")  # where str.splitlines cuts
+
+
+def first_lines(text: str, lines: int) -> list[str]:
+    """``text.splitlines()[:lines]``, without cutting the rest of a long text into lines."""
+    end = len(text)
+    for k, m in enumerate(_LINE_END.finditer(text)):
+        if k + 1 == lines:
+            end = m.end()
+            break
+    return text[:end].splitlines()[:lines]
+
+
 def find_published(text: str, lines: int = 6) -> str:
     """An ISO date stated in the first ``lines`` lines (where datelines sit), else ""."""
-    head = "\n".join(text.lstrip().splitlines()[:lines])
+    head = "\n".join(first_lines(text.lstrip(), lines))
     date = parse_date(head)
     if date:
         return date.isoformat()

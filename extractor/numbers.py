@@ -21,6 +21,7 @@ _PERCENT = regex.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent|pc)\s*$
 _SLASH = regex.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
 _ORDINAL_DIGITS = regex.compile(r"^(\d+)(?:st|nd|rd|th)$", regex.I)
 _WORD_SPLIT = regex.compile(r"[\s\-‐‑–]+")
+_EDGE_MARKS = regex.compile(r"^[\"'“”‘’(]+|[\"'“”‘’).,;:]+$")
 
 
 @dataclass(frozen=True)
@@ -48,7 +49,7 @@ def vocabulary() -> Vocabulary:
 
 def _clean(text: str) -> str:
     text = text.strip().lower().replace("\u00a0", " ")
-    return regex.sub(r"^[\"'“”‘’(]+|[\"'“”‘’).,;:]+$", "", text)
+    return _EDGE_MARKS.sub("", text)
 
 
 def parse_cardinal(text: str) -> int | float | None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from extractor.dates import financial_year, find_period, find_published, parse_date
+from extractor.dates import financial_year, find_period, find_published, first_lines, parse_date
 
 DATES = [
     ("21.10.16", dt.date(2016, 10, 21)),
@@ -88,3 +88,9 @@ PERIODS = [
 @pytest.mark.parametrize(("text", "expected"), PERIODS)
 def test_find_period(text: str, expected: str) -> None:
     assert find_period(text) == expected
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="ab \n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", max_size=40), st.integers(min_value=0, max_value=8))
+def test_first_lines_are_those_splitlines_gives(text: str, lines: int) -> None:
+    assert first_lines(text, lines) == text.splitlines()[:lines]

@@ -10,6 +10,7 @@ never go stale or need serialising.
 from __future__ import annotations
 
 from bisect import bisect_left
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Doc, Span
 
@@ -31,6 +32,31 @@ def register_extensions() -> None:
         Span.set_extension("segments", getter=segments_of)
 
 
+_CACHES: WeakKeyDictionary[Doc, dict[str, dict]] = WeakKeyDictionary()
+_LAST: tuple[Doc | None, dict[str, dict]] = (None, {})  # builders ask about one Doc many times in a row
+
+
+def doc_cache(doc: Doc, name: str) -> dict:
+    """A dict for values computed from ``doc``'s words, living as long as the Doc.
+
+    Getters such as ``span._.quantity`` are asked again and again for the same span by
+    the record builders. The values are kept beside the Doc rather than in its
+    ``user_data``, which is serialised with it and would refuse them. The Doc asked about
+    last is remembered (and kept alive until another is asked about), which spares a weak
+    reference lookup on each of the thousands of questions about one Doc."""
+    global _LAST
+    last_doc, caches = _LAST
+    if last_doc is not doc:
+        caches = _CACHES.get(doc)
+        if caches is None:
+            caches = _CACHES[doc] = {}
+        _LAST = (doc, caches)
+    cache = caches.get(name)
+    if cache is None:
+        cache = caches[name] = {}
+    return cache
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text`` joins every token on each access; record builders read it often, so the
     string is made once per document."""
@@ -41,8 +67,44 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+def token_strings(doc: Doc, attr: str = "LOWER") -> list[str]:
+    """Every token's ``attr`` ("LOWER", "ORTH"...) as a string, made once per Doc: reading a
+    word through ``doc[i]`` builds a Token object each time, and builders scan whole sentences."""
+    cache = doc_cache(doc, "token_strings")
+    found = cache.get(attr)
+    if found is None:
+        strings = doc.vocab.strings
+        found = cache[attr] = [strings[value] for value in token_ids(doc, attr)]
+    return found
+
+
+def token_ids(doc: Doc, attr: str = "ORTH") -> list[int]:
+    """Every token's ``attr`` as the vocabulary's id (a hash), made once per Doc."""
+    cache = doc_cache(doc, "token_ids")
+    found = cache.get(attr)
+    if found is None:
+        found = cache[attr] = doc.to_array(attr).tolist()
+    return found
+
+
+def distinct_ids(doc: Doc, attr: str = "ORTH") -> frozenset[int]:
+    """The distinct values of :func:`token_ids`, made once per Doc."""
+    cache = doc_cache(doc, "distinct_ids")
+    found = cache.get(attr)
+    if found is None:
+        found = cache[attr] = frozenset(token_ids(doc, attr))
+    return found
+
+
+def span_text(span: Span) -> str:
+    """``span.text``, cut from the Doc's text instead of joined token by token."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
+
+
 def _index(doc: Doc, key: str) -> tuple[list[int], list[Span], list[int]]:
-    cache = doc.user_data.setdefault("extractor.span_index", {})
+    cache = doc.user_data.get("extractor.span_index")
+    if cache is None:
+        cache = doc.user_data["extractor.span_index"] = {}
     if key not in cache:
         spans = sorted(doc.spans[key], key=lambda s: (s.start, s.end)) if key in doc.spans else []
         cache[key] = ([s.start for s in spans], spans, [s.start_char for s in spans])

@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from .. import dates
 from ..dates import ERAS, framework_on
 from ..resources import load_jsonl
+from .extensions import doc_text
 
 __all__ = ["ERAS", "FrameworkDetector", "decide", "framework_on", "make_framework"]
 
@@ -36,12 +37,13 @@ class FrameworkDetector:
         votes: Counter[str] = Counter()
         for match_id, _start, _end in self.matcher(doc):
             votes[doc.vocab.strings[match_id]] += 1
-        published = doc._.published or dates.find_published(doc.text)
+        text = doc_text(doc)
+        published = doc._.published or dates.find_published(text)
         if published and not doc._.published:
             doc._.published = published
         date = dates.to_date(published)
         doc._.framework = decide(votes, date)
-        doc._.period = dates.find_period(doc.text[:4000]) or (published[:7] if published else "")
+        doc._.period = dates.find_period(text[:4000]) or (published[:7] if published else "")
         return doc
 
 

@@ -38,7 +38,7 @@ from ..gazetteer import (
     type_groups,
 )
 from ..resources import load_jsonl
-from .extensions import doc_text
+from .extensions import doc_text, span_text
 
 LINK_KEY = "extractor.orgs.link"
 _LIST_GLUE = {",", "and", "&", "or", ";"}
@@ -218,10 +218,11 @@ class OrgLinker:
         found: list[Span] = []
         for _, start, end in self.matcher(doc):
             span = doc[start:end]
-            key = normalize(span.text)
+            text = span_text(span)
+            key = normalize(text)
             if key not in gaz.index:
                 continue
-            if gaz.is_abbreviation(key) and sum(c.isupper() for c in span.text) < 2:
+            if gaz.is_abbreviation(key) and sum(c.isupper() for c in text) < 2:
                 continue
             found.append(span)
         spans = sorted(filter_spans(found), key=lambda s: s.start)
@@ -314,11 +315,12 @@ class OrgLinker:
             if sentences:
                 # Type words in the previous or next sentence describe something else.
                 lo, hi = max(lo, first.sent.start), min(hi, last.sent.end)
-            before = doc[lo:first.start].text
-            after = doc[last.end:hi].text
+            before = span_text(doc[lo:first.start])
+            after = span_text(doc[last.end:hi])
+            head = span_text(last)
             for span in group:
                 # The shared head noun may sit inside the last mention ("... South East Coast ambulance").
-                own = "" if span is last else f"{doc[span.end:min(len(doc), span.end + 2)].text} {last.text}"
+                own = "" if span is last else f"{span_text(doc[span.end:min(len(doc), span.end + 2)])} {head}"
                 out.append(" ".join((before, own, after)))
         return out
 

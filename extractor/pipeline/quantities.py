@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 from .. import numbers
 from ..resources import load_jsonl
+from .extensions import doc_cache, span_text
 from .ruler import AssetSpanRuler
 
 SPANS_KEY = "quantities"
@@ -48,7 +49,15 @@ def share_patterns() -> list[dict]:
 
 def quantity_of(span: Span) -> Quantity | None:
     """Parse a quantity span by its label; ``None`` when its words are not a quantity."""
-    label, text = span.label_, span.text
+    cache = doc_cache(span.doc, SPANS_KEY)
+    key = (span.start, span.end, span.label, span.id)
+    if key not in cache:
+        cache[key] = _parse(span)
+    return cache[key]
+
+
+def _parse(span: Span) -> Quantity | None:
+    label, text = span.label_, span_text(span)
     if label == "CARD":
         value = numbers.parse_cardinal(text)
         return Quantity("CARD", value, text=text) if value is not None else None

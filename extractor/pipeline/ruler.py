@@ -9,6 +9,12 @@ spaCy's Matcher tries every pattern at every token, and a token test written as 
 made matching half the cost of a document. Those tests depend only on a word's text, so
 where they open a pattern (the part tried at every token) they are compiled into lexeme
 flags, which spaCy checks in C; the patterns in ``models/`` stay as written.
+
+Even so the Matcher still visits every token with every pattern, while most words can
+be no part of any match of a component. Every token test of our patterns asks something
+of the word alone, so a match is a run of words each of which some pattern token could
+match, holding a word for each required token of its pattern: the token patterns are
+tried only on such runs (:class:`MatchableWords`), which finds exactly the same matches.
 """
 
 from __future__ import annotations
@@ -17,13 +23,15 @@ import json
 import re
 from collections.abc import Callable, Iterable
 
+from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..resources import load_jsonl
+from .extensions import distinct_ids, token_ids
 
 FIRST_FREE_FLAG = 19  # spaCy's own lexeme flags use the bits below; FLAG19 to FLAG63 are free
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")
@@ -76,6 +84,139 @@ def with_flags(vocab: Vocab, pattern: list[dict]) -> list[dict]:
     return out
 
 
+def _word_test(vocab: Vocab, token: dict) -> Callable[[str], bool] | None:
+    """A test true of every word one pattern token can match; None when the token may match
+    any word (a wildcard, a negation) or asks more than the word (a tag, the context)."""
+    if token.get("OP") == "!":
+        return None
+    for attr, value in token.items():
+        if attr == "OP":
+            continue
+        if attr in _WORD_ATTRS:
+            fold = str.lower if attr == "LOWER" else str
+            if isinstance(value, str):
+                return lambda text: fold(text) == value
+            if isinstance(value, dict) and len(value) == 1:
+                return _flag_test(attr, *next(iter(value.items())))
+            return None
+        getter = vocab.lex_attr_getters.get(IDS.get(attr, -1))  # FLAGnn, IS_DIGIT, LIKE_NUM ...
+        if getter is not None and isinstance(value, bool | int | str):
+            return lambda text: getter(text) == value
+        return None
+    return None
+
+
+def _word_list(token: dict) -> tuple[str, list[str]] | None:
+    """("LOWER" or "ORTH", the words) when the test :func:`_word_test` makes of ``token`` is
+    a word or a list of words; None for any other test."""
+    attr = next((a for a in token if a != "OP"), None)
+    if attr not in _WORD_ATTRS:
+        return None
+    value = token[attr]
+    kind = "LOWER" if attr == "LOWER" else "ORTH"
+    if isinstance(value, str):
+        return kind, [value]
+    if isinstance(value, dict) and list(value) == ["IN"] and all(isinstance(v, str) for v in value["IN"]):
+        return kind, value["IN"]
+    return None
+
+
+class MatchableWords:
+    """Where in a Doc the token patterns can match, from what each word could be to them.
+
+    A match is a run of words each of which some pattern token could match, holding a
+    word for every required token of its pattern. :meth:`stretches` gives the runs that
+    hold all the required words of at least one pattern, each bridged to the next when at
+    most ``gap`` words lie between (a Matcher call costs more than a few words). What a
+    word could be is decided once per word. ``usable`` is False when some pattern token
+    may match any word (a wildcard, a negation): then the whole Doc is one stretch.
+    """
+
+    def __init__(self, gap: int = 4) -> None:
+        self.gap = gap
+        # the tests of the pattern tokens, each with the bit of the required token it is (or 0):
+        # word lists as tables of words (one lookup for all of them), the rest as functions
+        self.by_lower: dict[str, int] = {}
+        self.by_orth: dict[str, int] = {}
+        self.others: list[tuple[Callable[[str], bool], int]] = []
+        self.required: dict[str, int] = {}  # a required token, as JSON -> its bit
+        self.needs: set[int] = set()  # per pattern: the bits of its required tokens
+        self.usable = True
+        self.seen: set[int] = set()  # words decided
+        self.bits: dict[int, int] = {}  # matchable words -> the required tokens they match
+        self.runs: dict[int, bool] = {}
+
+    def add(self, vocab: Vocab, pattern: list[dict]) -> None:
+        needs = 0
+        for token in pattern:
+            test = _word_test(vocab, token)
+            if test is None:
+                self.usable = False
+                continue
+            bit = 0
+            if not (token.get("OP", "") in _OPTIONAL or str(token.get("OP", "")).startswith(("{0", "{,"))):
+                key = json.dumps(token, sort_keys=True)
+                bit = self.required.setdefault(key, 1 << len(self.required))
+            needs |= bit
+            listed = _word_list(token)
+            if listed is None:
+                self.others.append((test, bit))
+                continue
+            table = self.by_lower if listed[0] == "LOWER" else self.by_orth
+            for word in listed[1]:
+                table[word] = table.get(word, 0) | bit
+        self.needs.add(needs)
+        self.seen.clear()
+        self.bits.clear()
+        self.runs.clear()
+
+    def _learn(self, orth: int, text: str) -> None:
+        self.seen.add(orth)
+        lower, exact = self.by_lower.get(text.lower()), self.by_orth.get(text)
+        matchable = lower is not None or exact is not None
+        bits = (lower or 0) | (exact or 0)
+        for test, bit in self.others:
+            if test(text):
+                matchable, bits = True, bits | bit
+        if matchable:
+            self.bits[orth] = bits
+
+    def _holds_a_match(self, have: int) -> bool:
+        found = self.runs.get(have)
+        if found is None:
+            found = self.runs[have] = any(needs & have == needs for needs in self.needs)
+        return found
+
+    def _close(self, out: list[tuple[int, int]], start: int, end: int, have: int) -> None:
+        """Keep the run ``[start, end)`` if it can hold a match, joined to the last one when close."""
+        if start < 0 or not self._holds_a_match(have):
+            return
+        if out and start - out[-1][1] <= self.gap:
+            out[-1] = (out[-1][0], end)
+        else:
+            out.append((start, end))
+
+    def stretches(self, doc: Doc) -> list[tuple[int, int]]:
+        if not self.usable:
+            return [(0, len(doc))]
+        orths = token_ids(doc)
+        strings, bits = doc.vocab.strings, self.bits
+        for orth in distinct_ids(doc).difference(self.seen):
+            self._learn(orth, strings[orth])
+        out: list[tuple[int, int]] = []
+        start = end = -1
+        have = 0
+        for i in [i for i, orth in enumerate(orths) if orth in bits]:
+            if i == end:  # the run goes on
+                have |= bits[orths[i]]
+                end += 1
+                continue
+            self._close(out, start, end, have)
+            start, end, have = i, i + 1, bits[orths[i]]
+        self._close(out, start, end, have)
+        return out
+
+
 def longest_spans(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
     """Keep the longest non-overlapping new matches (earliest wins a tie)."""
     return filter_spans(list(matches))
@@ -93,6 +234,30 @@ class AssetSpanRuler(SpanRuler):
         self.patterns_asset = patterns_asset
         self.extra_patterns = extra_patterns
         self.load_assets()
+
+    def add_patterns(self, patterns: list[dict]) -> None:
+        super().add_patterns(patterns)
+        for pattern in patterns:
+            if not isinstance(pattern["pattern"], str):
+                self.words.add(self.nlp.vocab, pattern["pattern"])
+
+    def clear(self) -> None:
+        """Drop every pattern (SpanRuler's ``__init__`` calls this too, so ``words`` always exists)."""
+        super().clear()
+        self.words = MatchableWords()
+
+    def match(self, doc: Doc) -> list[Span]:
+        """SpanRuler's matches, with the token patterns tried only where a match can be."""
+        self._require_patterns()
+        matches = list(self.phrase_matcher(doc))
+        if len(self.matcher):
+            for start, end in self.words.stretches(doc):
+                part = doc[start:end] if (start, end) != (0, len(doc)) else doc
+                matches.extend((key, start + s, start + e) for key, s, e in self.matcher(part))
+        labels = self._match_label_id_map
+        unique = {Span(doc, start, end, label=labels[key]["label"], span_id=labels[key]["id"])
+                  for key, start, end in matches if start != end}
+        return sorted(unique)
 
     def load_assets(self) -> None:
         """(Re)load patterns from the shipped asset: idempotent, so a second call adds nothing."""

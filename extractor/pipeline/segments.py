@@ -15,15 +15,17 @@ from functools import cache
 
 import regex
 from spacy.language import Language
-from spacy.tokens import Span
+from spacy.tokens import Doc, Span
 
 from .. import numbers
 from ..resources import asset
+from .extensions import doc_cache, token_strings
 from .ruler import AssetSpanRuler, longest_spans
 
 SPANS_KEY = "segments"
 _NUM = regex.compile(r"\b([1-5]|one|two|three|four|five)\b", regex.I)
 _WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
+_RANGE_WORD = regex.compile(r"\b(to|-|–)\b")
 
 
 @cache
@@ -49,8 +51,16 @@ def descriptor_segment(key: str, framework: str) -> int | None:
 
 def segments_of(span: Span) -> tuple[int, ...]:
     """The segments a segment span names, read according to its pattern id."""
-    how = span.id_.removeprefix("alias:") if span.id_ != "alias" else "num"
     framework = span.doc._.framework if span.doc.has_extension("framework") else ""
+    cache = doc_cache(span.doc, SPANS_KEY)
+    key = (span.start, span.end, span.id, framework)
+    if key not in cache:
+        cache[key] = _read(span, framework)
+    return cache[key]
+
+
+def _read(span: Span, framework: str) -> tuple[int, ...]:
+    how = span.id_.removeprefix("alias:") if span.id_ != "alias" else "num"
     if how.startswith("desc:"):
         seg = descriptor_segment(how[5:], framework)
         return (seg,) if seg else ()
@@ -64,7 +74,7 @@ def segments_of(span: Span) -> tuple[int, ...]:
         return tuple(segs)
     found = [n for n in numbers_in(span.text.replace("NOF", " ").replace("SOF", " ")) if 1 <= n <= 5]
     text = span.text.lower()
-    if len(found) == 2 and regex.search(r"\b(to|-|–)\b", text) and found[0] < found[1] and " to " in f" {text} ":
+    if len(found) == 2 and _RANGE_WORD.search(text) and found[0] < found[1] and " to " in f" {text} ":
         found = list(range(found[0], found[1] + 1))
     return tuple(dict.fromkeys(found))
 
@@ -161,11 +171,21 @@ _DOMAINS = {"finance", "financial", "quality", "access", "people", "workforce", 
 
 def is_domain_segment(span: Span) -> bool:
     """'segment 4 for finance', 'the finance domain segment 4': a domain rating, not the overall segment."""
-    doc = span.doc
-    before = {t.lower_ for t in doc[max(0, span.start - 3):span.start]}
-    after = [t.lower_ for t in doc[span.end:min(len(doc), span.end + 4)]]
+    words = token_strings(span.doc)
+    before = set(words[max(0, span.start - 3):span.start])
+    after = words[span.end:span.end + 4]
     if "domain" in before or ("domain" in after[:3]):
         return True
     if span.id_.startswith("desc:"):
         return False  # 'special measures for quality' is special measures; 'for finance' is a trap (traps.jsonl)
     return bool(after) and after[0] in {"for", "on", "in"} and any(w in _DOMAINS for w in after[1:4])
+
+
+def placing_segments(doc: Doc) -> frozenset[tuple[int, int]]:
+    """(start, end) of the segment spans that can place an organisation: they name a segment
+    and not a domain rating. Every membership builder asks, so it is worked out once per Doc."""
+    cache = doc_cache(doc, "placing_segments")
+    if "spans" not in cache:
+        cache["spans"] = frozenset((s.start, s.end) for s in doc.spans.get(SPANS_KEY, [])
+                                   if s._.segments and not is_domain_segment(s))
+    return cache["spans"]

@@ -10,24 +10,29 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import pairwise
 
+import numpy
 import regex
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .extensions import doc_text
 
 _MAY_END = regex.compile(r"[\n.!?”\"’)]").finditer
 _ABBREV = {"st", "dr", "mr", "mrs", "ms", "no", "vs", "prof", "e.g", "i.e", "approx", "inc", "ltd", "co"}
 _ENDERS = {".", "!", "?"}
 MAX_SENTENCE = 300  # tokens; real sentences are far shorter, tables are cut at their lines
+_NOT_START = numpy.uint64(2**64 - 1)  # -1, "not a sentence start", as Doc arrays hold it
 _TABLE_LINE = regex.compile(r"\|| {2,}\S|\t")
 _QUOTED = regex.compile(r'"[^"\n]*"')
+_PROSE_COMMA = regex.compile(r",\s")
 
 
 def is_csv_line(line: str) -> bool:
     """A comma-separated row: three fields or more, and outside quotes no comma followed by
     a space, which is how prose uses its commas (quoted fields may hold both)."""
     bare = _QUOTED.sub('""', line.strip())
-    return bare.count(",") >= 2 and "|" not in bare and "\t" not in bare and regex.search(r",\s", bare) is None
+    return bare.count(",") >= 2 and "|" not in bare and "\t" not in bare and _PROSE_COMMA.search(bare) is None
 _BULLET = regex.compile(r"^\s*(?:[-•*–·▪]|\(?\d{1,2}[.)]|\(?[a-z][.)])\s+")
 
 
@@ -51,35 +56,39 @@ class SentenceSplitter:
         """
         if not len(doc):
             return doc
-        text = doc.text
-        doc[0].is_sent_start = True
+        text = doc_text(doc)
+        doc[0].is_sent_start = True  # through spaCy's setter, which refuses a parsed Doc
         starts = doc.to_array(IDX).tolist()
         # every ender character lies inside a token's text (line breaks in space tokens)
         holders = sorted({bisect_right(starts, m.start()) - 1 for m in _MAY_END(text)})
         found = [0]
         for i in holders:
             if i + 1 < len(doc) and self._starts(doc, text, doc[i], doc[i + 1]):
-                doc[i + 1].is_sent_start = True
                 found.append(i + 1)
-        self._bound(doc, [*found, len(doc)])
-        if len(doc) > 1 and doc[1].is_sent_start is None:
+        # set in one go: spaCy's setter checks the whole Doc for a parse on each token it marks
+        marks = doc.to_array(SENT_START)
+        marks[found] = 1
+        marks[self._bound(doc, [*found, len(doc)])] = 1
+        if len(doc) > 1 and marks[1] == 0:
             # spaCy asks whether sentences are set (on every ``.sent``) by scanning from the
             # second token to the first one marked: mark it, so the answer is immediate
-            doc[1].is_sent_start = False
+            marks[1] = _NOT_START
+        doc.from_array([SENT_START], marks)
         return doc
 
     @staticmethod
-    def _bound(doc: Doc, starts: list[int]) -> None:
-        """Cut any 'sentence' longer than ``MAX_SENTENCE`` tokens, after a comma or semicolon
-        where there is one: text without full stops (a scraped list, hostile input) would
-        otherwise make claim building, which looks across a sentence, quadratic."""
+    def _bound(doc: Doc, starts: list[int]) -> list[int]:
+        """Where to cut any 'sentence' longer than ``MAX_SENTENCE`` tokens, after a comma or
+        semicolon where there is one: text without full stops (a scraped list, hostile input)
+        would otherwise make claim building, which looks across a sentence, quadratic."""
+        cuts = []
         for a, b in pairwise(starts):
             cut = a
             while b - cut > MAX_SENTENCE:
                 window = range(cut + MAX_SENTENCE, cut + MAX_SENTENCE // 2, -1)
-                at = next((k for k in window if doc[k - 1].text in {",", ";"}), cut + MAX_SENTENCE)
-                doc[at].is_sent_start = True
-                cut = at
+                cut = next((k for k in window if doc[k - 1].text in {",", ";"}), cut + MAX_SENTENCE)
+                cuts.append(cut)
+        return cuts
 
     def _starts(self, doc: Doc, text: str, prev, tok) -> bool:
         if prev.is_space and "\n" in prev.text:

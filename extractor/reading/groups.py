@@ -11,11 +11,13 @@ nothing is guessed.
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Doc, Span
 
 from ..numbers import parse_cardinal
 from ..pipeline.extensions import doc_text, spans_in
-from ..pipeline.segments import is_domain_segment
+from ..pipeline.segments import placing_segments
 from ..records import DocResult, Membership
 from .memberships import NEGATIONS, PLACE_VERBS, active_placers, before_preposition, placement
 
@@ -30,7 +32,7 @@ _KINDS = {"icb": {"icb"}, "ccg": {"ccg"}, "acute": {"acute", "specialist"}, "amb
 
 def _group_size(sent: Span) -> tuple[int, int] | None:
     """(size, index after the group words) for a sentence opening 'All seven', 'Both', 'The three'."""
-    toks = [t for t in sent if not t.is_space]
+    toks = list(islice((t for t in sent if not t.is_space), 2))  # only the first two words are read
     k = 1 if toks and toks[0].lower_ in {"all", "the"} else 0
     if k < len(toks) and toks[k].lower_ == "both":
         return 2, toks[k].i + 1
@@ -114,7 +116,7 @@ def _group_members(doc: Doc, sents: list[Span], si: int, size: int, kind: str) -
 
 def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
     """Add a membership for each organisation of a group placed in a segment as one."""
-    usable = {(s.start, s.end) for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)}
+    usable = placing_segments(doc)
     if not usable:
         return
     known = {(key, m.segment) for m in result.memberships for key in (m.ods_code, m.name) if key}

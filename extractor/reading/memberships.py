@@ -19,8 +19,8 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, spans_in
-from ..pipeline.segments import descriptor_segment, is_domain_segment, numbers_in
+from ..pipeline.extensions import doc_text, span_text, spans_in, token_strings
+from ..pipeline.segments import descriptor_segment, numbers_in, placing_segments
 from ..records import DocResult, Membership
 from ..resources import load_jsonl
 from . import subjects
@@ -220,7 +220,7 @@ def _main_clause_gap(doc: Doc, start: int, end: int) -> tuple[list[str], int]:
 
 def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
     """Add a membership for each organisation a sentence places in (or moves out of) a segment."""
-    usable = {(s.start, s.end) for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)}
+    usable = placing_segments(doc)
     if not usable:
         return
     seen = {(m.name, m.start, m.segment, m.from_segment) for m in result.memberships}
@@ -697,7 +697,7 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
     'The providers in segment 3 are A, B and C', '... now sits in segment 4 alongside Devon, ...',
     'The trusts in the programme include X, Y and Z' (the programme of the sentence before)."""
     orgs_all = list(doc.spans.get("orgs", []))
-    usable = {(s.start, s.end) for s in doc.spans.get("segments", []) if s._.segments and not is_domain_segment(s)}
+    usable = placing_segments(doc)
     seen = {m.name for m in result.memberships}
     framework, period = doc._.framework, doc._.period
     previous: list[Span] = []
@@ -722,10 +722,15 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
         previous_sent = sent
 
 
+_MARKER_OPENINGS = frozenset(marker.split()[0] for marker in LIST_MARKERS)
+
+
 def _marker(doc: Doc, sent: Span) -> tuple[int, int] | None:
     """(index of the marker, index where the list starts), for a sentence whose tail is a list."""
+    if _MARKER_OPENINGS.isdisjoint(token_strings(doc)[sent.start:sent.end]):
+        return None  # most sentences: no word that opens a marker
     toks = [t for t in sent if not t.is_space]
-    lead = sent.text.lstrip().lower()
+    lead = span_text(sent).lstrip().lower()
     for k, tok in enumerate(toks):
         word = tok.lower_
         two = f"{word} {toks[k + 1].lower_}" if k + 1 < len(toks) else ""
@@ -754,8 +759,8 @@ def _population_hint(doc: Doc, sent: Span, previous: Span | None) -> str:
     for scope in (sent, previous):
         if scope is None:
             continue
-        for pop in doc.spans.get("populations", []):
-            if pop.start >= scope.start and pop.end <= scope.end and pop.label_ not in {"trust", "other"}:
+        for pop in spans_in(doc, "populations", scope.start, scope.end):
+            if pop.label_ not in {"trust", "other"}:
                 return pop.label_
     return ""
 

@@ -51,6 +51,9 @@ class Row:
     pipe: bool
 
 
+_SPACED_CELL = regex.compile(r"\S+(?: \S+)*")  # words kept together by single spaces
+
+
 def _split_line(line: str, offset: int) -> Row:
     """Cells of a table line; ``pipe`` marks delimited rows (pipes or tabs), read by position in the
     row rather than by column offsets."""
@@ -75,7 +78,7 @@ def _split_line(line: str, offset: int) -> Row:
         while cells and not cells[-1].text:
             cells.pop()
     else:
-        for m in regex.finditer(r"\S+(?: \S+)*", line):
+        for m in _SPACED_CELL.finditer(line):
             cells.append(Cell(m.group(0), offset + m.start(), offset + m.end()))
     return Row(cells, offset, offset + len(line), pipe)
 
@@ -119,7 +122,10 @@ def _blocks(text: str) -> list[list[Row]]:
     lines = text.split("\n")
     csv_rows = _csv_rows(lines)
     for i, line in enumerate(lines):
-        row = csv_rows.get(i) or (_split_line(line, offset) if line.strip() else None)
+        row = csv_rows.get(i)
+        # a line with no pipe, tab or run of spaces is prose: no need to cut it into cells
+        if row is None and line.strip() and ("|" in line or "\t" in line or "  " in line.strip()):
+            row = _split_line(line, offset)
         is_table = row is not None and len(row.cells) >= 2 and (row.pipe or "  " in line.strip() or "\t" in line)
         if is_table:
             current.append(row)

@@ -198,3 +198,22 @@ def test_a_defined_grouping_sets_the_lowest(nlp: Language) -> None:
     assert read_segments(nlp, "It sits in the bottom segment.", "nof2025") == [("bottom segment", (5,))]
     assert read_segments(nlp, DEFINES_SECTIONS + "It sits in the bottom section.", "nof2025") == [
         ("bottom section", (4,))]
+
+
+@pytest.mark.parametrize(("text", "placing"), [
+    ("The trust is in segment 3.", ["segment 3"]),
+    ("It is rated segment 4 for finance but segment 2 overall.", ["segment 2"]),
+    ("Its finance domain segment 4 rating stands, while it sits in segment 2.", ["segment 2"]),
+    ("Segment 3 on quality, and segment 3 in the overall table.", ["segment 3"]),
+    ("The domain: segment 2 for leadership.", []),
+    ("It moved from Segment 3 to Segment 2 this quarter.", ["Segment 3 to Segment 2"]),
+    ("Segment four in the people domain. Overall it is in segment one.", ["segment one"]),
+    ("No segment is named here.", []),
+])
+def test_placing_segments_leave_out_domain_ratings(nlp, text, placing):
+    from extractor.pipeline.segments import placing_segments
+
+    doc = nlp(text)
+    spans = placing_segments(doc)
+    assert [doc[a:b].text for a, b in sorted(spans)] == placing
+    assert placing_segments(doc) is spans  # worked out once per Doc

@@ -93,8 +93,10 @@ def exception_names(reader: SentenceReader, start: int) -> tuple[list[ListItem],
 def they_are_list(reader: SentenceReader, state: State, result: DocResult, framework: str, period: str) -> None:
     """'They are Barking Havering and Redbridge Hospitals ..., East Kent Hospitals ...'."""
     doc, sent = reader.doc, reader.sent
+    if not state.last_claims or state.sentences_since > 0:
+        return
     words = [t for t in sent if not t.is_space]
-    if len(words) < 3 or not state.last_claims or state.sentences_since > 0:
+    if len(words) < 3:
         return
     head = " ".join(t.lower_ for t in words[:3])
     if not head.startswith(("they are", "these are", "they include", "these include", "those are",

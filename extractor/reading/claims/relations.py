@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 from spacy.tokens import Doc, Span
 
-from ...pipeline.segments import is_domain_segment
+from ...pipeline.segments import placing_segments
 from ...pipeline.traps import traps_in
 from .sentence import FOLLOW_OK, ORDINAL, THEY, UNITS, Group, SentenceReader, lower_at, overlaps, text_between
 
@@ -74,8 +74,9 @@ def segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
     "Tier 1" means an oversight segment only where the sentence is not about another tiering
     (elective recovery, cancer, waiting lists)."""
     other_tiers = bool(reader.words & _OTHER_TIERS)
-    inside = [s for s in reader.segments if s.start >= start and s.end <= end and s._.segments
-              and not (s.id_ == "tier" and other_tiers) and not is_domain_segment(s)]
+    placing = placing_segments(reader.doc)
+    inside = [s for s in reader.segments if s.start >= start and s.end <= end and (s.start, s.end) in placing
+              and not (s.id_ == "tier" and other_tiers)]
     numbered = [s for s in inside if not s.id_.startswith("desc:")]
     if numbered:
         return numbered[0]
@@ -313,7 +314,8 @@ def segments_from_next(doc: Doc, sents: list[Span], si: int) -> tuple[int, ...]:
 def leading_segment(reader: SentenceReader, g: Group) -> tuple[int, ...]:
     """'Segment 1: 34 trusts (17%) – 14 acute, 20 non-acute and no ambulance trusts': a sentence
     that opens with its only segment gives it to every count after it."""
-    found = [s for s in reader.segments if s._.segments and not is_domain_segment(s)]
+    placing = placing_segments(reader.doc)
+    found = [s for s in reader.segments if (s.start, s.end) in placing]
     if not found or found[0].start > g.start or found[0].start - reader.sent.start > 6:
         return ()
     sets = {s._.segments for s in found}

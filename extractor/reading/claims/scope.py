@@ -106,6 +106,8 @@ def explicit_scope(reader: SentenceReader) -> str:
 
 def sentence_scope(reader: SentenceReader) -> str:
     """'In the Midlands and East, ...' / 'London has nine trusts ...': a scope leading the sentence."""
+    if not reader.scopes:
+        return ""
     first = next((t for t in reader.sent if not t.is_space), None)
     if first is None:
         return ""

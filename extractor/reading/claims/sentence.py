@@ -5,11 +5,12 @@ organisations."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import regex
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import spans_in
+from ...pipeline.extensions import span_text, spans_in
 from ...pipeline.traps import traps_in
 from ...records import Claim
 from ..lists import ListItem
@@ -179,7 +180,7 @@ def lower_at(doc: Doc, i: int) -> str:
 
 
 def text_between(doc: Doc, a: int, b: int) -> str:
-    return doc[a:b].text.lower() if a < b else ""
+    return span_text(doc[a:b]).lower() if a < b else ""
 
 
 class SentenceReader:
@@ -204,8 +205,17 @@ class SentenceReader:
                            if not blocked.intersection(range(q.start, q.end)) and q._.quantity is not None]
         self._population_starts = {p.start: p for p in self.populations}
         self._scope_starts = {s.start: s for s in self.scopes}
-        self.words = {t.lower_ for t in sent}
-        self.lead = doc[sent.start:min(sent.end, sent.start + 8)].text.lstrip().lower() + " "
+
+    @cached_property
+    def words(self) -> set[str]:
+        """The sentence's words, lower-cased (asked of few sentences, so made on demand)."""
+        return {t.lower_ for t in self.sent}
+
+    @cached_property
+    def lead(self) -> str:
+        """The sentence's first eight words, lower-cased, with a space after."""
+        sent = self.sent
+        return self.doc[sent.start:min(sent.end, sent.start + 8)].text.lstrip().lower() + " "
 
     def population_at(self, i: int) -> Span | None:
         return self._population_starts.get(i)

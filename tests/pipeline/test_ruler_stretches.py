@@ -1,0 +1,91 @@
+"""Token patterns tried only on the stretches that can hold a match find exactly what they
+find on the whole Doc (``ruler.MatchableWords``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from spacy.pipeline.span_ruler import SpanRuler
+
+from extractor.batch.outcome import prepare
+from extractor.pipeline.ruler import AssetSpanRuler, MatchableWords
+from extractor.sources import read_path
+
+CORPUS = sorted((Path(__file__).resolve().parents[2] / "corpora").glob("*.txt"))
+RULERS = ("quantities", "segments", "populations", "scopes", "ranks")
+
+
+def _spans(spans) -> list[tuple[int, int, str, str]]:
+    return [(s.start, s.end, s.label_, s.id_) for s in spans]
+
+
+def _same_as_whole_doc(nlp, doc) -> None:
+    for name in RULERS:
+        ruler = nlp.get_pipe(name)
+        assert isinstance(ruler, AssetSpanRuler)
+        assert _spans(ruler.match(doc)) == _spans(SpanRuler.match(ruler, doc)), name
+
+
+@pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.stem)
+def test_stretches_find_the_matches_of_the_whole_doc(nlp, path):
+    [sd] = list(read_path(path))
+    _same_as_whole_doc(nlp, nlp(prepare(nlp, sd)))
+
+
+WORDS = ("segment", "segments", "Segment", "3", "4", "two", "twelve", "the", "of", "and", "in", "a", "top",
+         "bottom", "trusts", "trust", "NHS", "acute", "mental", "health", "community", "ICBs", "systems", "%",
+         "per", "cent", "out", "42", "1,200", "15th", "ranked", "joint", "place", "was", "rose", "to", "single",
+         "not", "one", "non", "-", "recovery", "support", "programme", "special", "measures", "NOF4", "tier",
+         ",", ".", "weather", "council", "river", "budget")
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=0, max_size=40))
+def test_any_run_of_pattern_words_gives_the_same_matches(nlp, words):
+    _same_as_whole_doc(nlp, nlp(" ".join(words)))
+
+
+def _words(*patterns: list[dict]) -> tuple[MatchableWords, spacy.Language]:
+    blank = spacy.blank("en")
+    words = MatchableWords(gap=2)
+    for pattern in patterns:
+        words.add(blank.vocab, pattern)
+    return words, blank
+
+
+SEGMENT_N = [{"LOWER": "the", "OP": "?"}, {"LOWER": {"IN": ["segment", "tier"]}}, {"TEXT": {"REGEX": r"^\d$"}}]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("they are in segment 3 now", [(3, 5)]),                        # both required words
+    ("they are in the segment 3 now", [(3, 6)]),                    # the optional word joins the run
+    ("Segment 4 is where it sits", [(0, 2)]),                       # capitalised, at the start
+    ("a tier 2 rating", [(1, 3)]),                                  # the other word of the set
+    ("the segment was 3", []),                                      # a word between: no run holds both
+    ("the 3 segments", []),                                         # a word no token matches
+    ("in segment 3 and segment 4 too", [(1, 6)]),                   # two runs closer than the gap: one stretch
+    ("in segment 3 then later on in segment 4", [(1, 3), (7, 9)]),  # further apart: two stretches
+    ("segment three", []),                                          # a number in words is not \d
+    ("", []),
+])
+def test_stretches_hold_the_runs_a_pattern_can_match(text, expected):
+    words, blank = _words(SEGMENT_N)
+    assert words.stretches(blank(text)) == expected
+
+
+@pytest.mark.parametrize("token", [{}, {"OP": "?"}, {"LOWER": "x", "OP": "!"}, {"POS": "NOUN"}, {"_": {"a": 1}}])
+def test_a_token_that_may_match_any_word_makes_the_whole_doc_one_stretch(token):
+    words, blank = _words([{"LOWER": "segment"}, token])
+    assert not words.usable
+    assert words.stretches(blank("no oversight words here")) == [(0, 4)]
+
+
+def test_a_flag_or_lexeme_attribute_is_a_word_test():
+    words, blank = _words([{"LIKE_NUM": True}, {"LOWER": "trusts"}])
+    assert words.usable
+    assert words.stretches(blank("12 trusts went up, while elsewhere ten trusts and some trusts fell")) == \
+        [(0, 2), (7, 9)]
