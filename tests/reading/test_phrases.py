@@ -1,0 +1,54 @@
+"""The reading step's own phrase patterns, tried only where a match can be, find what a
+plain Matcher finds on the whole Doc or sentence (``reading.phrases``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.matcher import Matcher
+from spacy.util import filter_spans
+
+from extractor.batch.outcome import prepare
+from extractor.reading.phrases import match_phrases
+from extractor.resources import load_jsonl
+from extractor.sources import read_path
+
+CORPUS = sorted((Path(__file__).resolve().parents[2] / "corpora").glob("*.txt"))
+ASSETS = ("periods.jsonl", "doubts.jsonl")
+
+
+def _plain(doc, asset: str) -> list[tuple[int, int, str]]:
+    matcher = Matcher(doc.vocab)
+    for row in load_jsonl("patterns", asset):
+        matcher.add(row["label"], [row["pattern"]])
+    spans = filter_spans(matcher(doc, as_spans=True))  # Doc offsets, for a span too
+    return sorted((s.start, s.end, s.label_) for s in spans)
+
+
+def _ours(found) -> list[tuple[int, int, str]]:
+    return sorted((s.start, s.end, s.label_) for s in found)
+
+
+@pytest.mark.parametrize("path", CORPUS[::4], ids=lambda p: p.stem)
+def test_phrases_of_a_document_and_its_sentences_are_the_whole_matcher_s(nlp, path):
+    [sd] = list(read_path(path))
+    doc = nlp(prepare(nlp, sd))
+    for asset in ASSETS:
+        assert _ours(match_phrases(doc, asset)) == _plain(doc, asset), asset
+        for sent in list(doc.sents)[:40]:
+            assert _ours(match_phrases(sent, asset)) == _plain(sent, asset), asset
+
+
+@pytest.mark.parametrize(("text", "label"), [
+    ("In Q3 2023/24 the trust was in segment 3.", "QUARTER"),
+    ("By the end of March 2024 it had left segment 4.", "MONTH_YEAR"),
+    ("Twelve trusts are now in segment 2.", "NOW"),
+    ("A year ago there were nine.", "LAST_YEAR"),
+    ("The figures for 2022-23 were worse.", "FY"),
+    ("At present the board sits in segment 2.", "NOW"),
+    ("During 2019 few trusts moved.", "YEAR"),
+    ("In the third quarter of 2024/25, 40 trusts were in segment 3.", "QUARTER"),
+])
+def test_a_time_expression_is_found_among_other_words(nlp, text, label):
+    assert label in {s.label_ for s in match_phrases(nlp(text), "periods.jsonl")}
