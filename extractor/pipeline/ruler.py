@@ -106,6 +106,17 @@ def _word_test(vocab: Vocab, token: dict) -> Callable[[str], bool] | None:
     return None
 
 
+def _most_words(token: dict) -> int | None:
+    """How many words a token may take at most (None: any number), from its ``OP``."""
+    op = str(token.get("OP", ""))
+    if op in ("", "!", "?"):
+        return 1
+    if op.startswith("{") and op.endswith("}"):
+        most = op[1:-1].split(",")[-1].strip()
+        return int(most) if most.isdigit() else None
+    return None
+
+
 def _word_list(token: dict) -> tuple[str, list[str]] | None:
     """("LOWER" or "ORTH", the words) when the test :func:`_word_test` makes of ``token`` is
     a word or a list of words; None for any other test."""
@@ -128,8 +139,14 @@ class MatchableWords:
     word for every required token of its pattern. :meth:`stretches` gives the runs that
     hold all the required words of at least one pattern, each bridged to the next when at
     most ``gap`` words lie between (a Matcher call costs more than a few words). What a
-    word could be is decided once per word. ``usable`` is False when some pattern token
-    may match any word (a wildcard, a negation): then the whole Doc is one stretch.
+    word could be is decided once per word.
+
+    A token that may match any word (a wildcard, a negation such as ``NOT_IN``, a tag)
+    takes at most so many words (``reach``: one, or four for ``{0,4}``), so a match is
+    then runs of such words with at most ``reach`` others between and around them: runs
+    that close are taken together and widened by ``reach``. ``usable`` is False when a
+    token may take any number of any words (``*``, ``+``) or a pattern has no word test:
+    then the whole Doc is one stretch.
     """
 
     def __init__(self, gap: int = 4) -> None:
@@ -142,17 +159,22 @@ class MatchableWords:
         self.required: dict[str, int] = {}  # a required token, as JSON -> its bit
         self.needs: set[int] = set()  # per pattern: the bits of its required tokens
         self.usable = True
+        self.reach = 0  # the most words the any-word tokens of one pattern can take
         self.seen: set[int] = set()  # words decided
         self.bits: dict[int, int] = {}  # matchable words -> the required tokens they match
         self.runs: dict[int, bool] = {}
 
     def add(self, vocab: Vocab, pattern: list[dict]) -> None:
-        needs = 0
+        needs, reach, tested = 0, 0, False
         for token in pattern:
             test = _word_test(vocab, token)
             if test is None:
-                self.usable = False
+                width = _most_words(token)
+                if width is None:
+                    self.usable = False
+                reach += width or 0
                 continue
+            tested = True
             bit = 0
             if not (token.get("OP", "") in _OPTIONAL or str(token.get("OP", "")).startswith(("{0", "{,"))):
                 key = json.dumps(token, sort_keys=True)
@@ -165,6 +187,9 @@ class MatchableWords:
             table = self.by_lower if listed[0] == "LOWER" else self.by_orth
             for word in listed[1]:
                 table[word] = table.get(word, 0) | bit
+        if not tested:
+            self.usable = False
+        self.reach = max(self.reach, reach)
         self.needs.add(needs)
         self.seen.clear()
         self.bits.clear()
@@ -206,14 +231,28 @@ class MatchableWords:
         out: list[tuple[int, int]] = []
         start = end = -1
         have = 0
+        reach = self.reach
         for i in [i for i, orth in enumerate(orths) if orth in bits]:
-            if i == end:  # the run goes on
+            if start >= 0 and i <= end + reach:  # the run goes on, over at most ``reach`` other words
                 have |= bits[orths[i]]
-                end += 1
+                end = i + 1
                 continue
             self._close(out, start, end, have)
             start, end, have = i, i + 1, bits[orths[i]]
         self._close(out, start, end, have)
+        if reach:
+            return self._widened(out, len(orths))
+        return out
+
+    def _widened(self, stretches: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+        """The stretches widened by ``reach`` words each side (within the Doc), joined where they meet."""
+        out: list[tuple[int, int]] = []
+        for start, end in stretches:
+            start, end = max(0, start - self.reach), min(length, end + self.reach)
+            if out and start - out[-1][1] <= self.gap:
+                out[-1] = (out[-1][0], end)
+            else:
+                out.append((start, end))
         return out
 
 

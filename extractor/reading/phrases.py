@@ -4,7 +4,8 @@ Some phrases matter only to one reading module (time expressions, signs that a c
 not what it seems) and nothing upstream needs them as spans; the module matches them on
 the finished ``Doc`` with a Matcher built once per vocabulary and pattern file. As in the
 rule components (:mod:`extractor.pipeline.ruler`), the Matcher runs only on the runs of
-words that can hold a match, and the tests opening a pattern are lexeme flags.
+words that can hold a match, and a test opening a pattern is a lexeme flag where a flag
+already stands for it or one is free.
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from extractor.pipeline.ruler import AssetSpanRuler, MatchableWords
 from extractor.sources import read_path
 
 CORPUS = sorted((Path(__file__).resolve().parents[2] / "corpora").glob("*.txt"))
-RULERS = ("quantities", "segments", "populations", "scopes", "ranks")
+RULERS = ("quantities", "segments", "populations", "scopes", "ranks", "traps")
 
 
 def _spans(spans) -> list[tuple[int, int, str, str]]:
@@ -40,7 +40,8 @@ WORDS = ("segment", "segments", "Segment", "3", "4", "two", "twelve", "the", "of
          "bottom", "trusts", "trust", "NHS", "acute", "mental", "health", "community", "ICBs", "systems", "%",
          "per", "cent", "out", "42", "1,200", "15th", "ranked", "joint", "place", "was", "rose", "to", "single",
          "not", "one", "non", "-", "recovery", "support", "programme", "special", "measures", "NOF4", "tier",
-         ",", ".", "weather", "council", "river", "budget")
+         ",", ".", "weather", "council", "river", "budget", "between", "from", "years", "spent", "have", "tiers",
+         "categories", "category", "financial", "likely")
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -77,11 +78,43 @@ def test_stretches_hold_the_runs_a_pattern_can_match(text, expected):
     assert words.stretches(blank(text)) == expected
 
 
-@pytest.mark.parametrize("token", [{}, {"OP": "?"}, {"LOWER": "x", "OP": "!"}, {"POS": "NOUN"}, {"_": {"a": 1}}])
-def test_a_token_that_may_match_any_word_makes_the_whole_doc_one_stretch(token):
+@pytest.mark.parametrize("token", [{"OP": "*"}, {"OP": "+"}, {"POS": "NOUN", "OP": "*"}, {"OP": "{2,}"},
+                                   {"_": {"a": 1}, "OP": "+"}])
+def test_a_token_that_may_take_any_number_of_any_words_makes_the_whole_doc_one_stretch(token):
     words, blank = _words([{"LOWER": "segment"}, token])
     assert not words.usable
     assert words.stretches(blank("no oversight words here")) == [(0, 4)]
+
+
+def test_a_pattern_of_any_words_only_makes_the_whole_doc_one_stretch():
+    words, blank = _words([{"LOWER": "x", "OP": "!"}, {"POS": "NOUN"}])
+    assert not words.usable
+    assert words.stretches(blank("no oversight words here")) == [(0, 4)]
+
+
+@pytest.mark.parametrize(("token", "reach"), [
+    ({}, 1), ({"OP": "?"}, 1), ({"LOWER": "x", "OP": "!"}, 1), ({"POS": "NOUN"}, 1), ({"_": {"a": 1}}, 1),
+    ({"LOWER": {"NOT_IN": ["of", "in"]}}, 1), ({"OP": "{0,4}"}, 4), ({"OP": "{,3}"}, 3), ({"OP": "{2}"}, 2),
+])
+def test_a_token_that_may_match_a_few_of_any_words_widens_the_stretches(token, reach):
+    words, blank = _words([{"LOWER": "segment"}, token, {"LIKE_NUM": True}])
+    assert words.usable and words.reach == reach
+    doc = blank("by then the segment they chose 4 was full " + "and so on " * 4)
+    assert words.stretches(doc) == ([] if reach < 2 else [(max(0, 3 - reach), min(len(doc), 7 + reach))])
+    assert words.stretches(blank("far away from here at the end segment")) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the top 20 trusts", [(0, 4)]),                   # widened by one word each side
+    ("we came top 20 here", [(1, 5)]),
+    ("top 20", [(0, 2)]),                              # within the Doc
+    ("top of the table, 20 of them", []),              # more than one word between
+    ("ranked top 5 then later top 10 again", [(0, 8)]),  # close stretches joined
+])
+def test_a_negated_word_list_after_the_words_is_one_word_more(text, expected):
+    words, blank = _words([{"LOWER": {"IN": ["top", "bottom"]}}, {"LIKE_NUM": True},
+                           {"LOWER": {"NOT_IN": ["segment", "tier"]}}])
+    assert words.stretches(blank(text)) == expected
 
 
 def test_a_flag_or_lexeme_attribute_is_a_word_test():
