@@ -36,6 +36,9 @@ from .extensions import distinct_ids, token_ids
 FIRST_FREE_FLAG = 19  # spaCy's own lexeme flags use the bits below; FLAG19 to FLAG63 are free
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")
 _OPTIONAL = ("?", "*")
+# lexeme attributes true of few words: worth looking for (IS_ALPHA or a False is true of most)
+_FEW_WORDS = frozenset({"LIKE_NUM", "IS_DIGIT", "IS_PUNCT", "IS_SPACE", "IS_CURRENCY", "IS_BRACKET", "IS_QUOTE",
+                        "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "LIKE_URL", "LIKE_EMAIL"})
 
 
 def _flag_test(attr: str, op: str, value: object) -> Callable[[str], bool] | None:
@@ -85,24 +88,23 @@ def with_flags(vocab: Vocab, pattern: list[dict]) -> list[dict]:
 
 
 def _word_test(vocab: Vocab, token: dict) -> Callable[[str], bool] | None:
-    """A test true of every word one pattern token can match; None when the token may match
-    any word (a wildcard, a negation) or asks more than the word (a tag, the context)."""
+    """A test true of every word one pattern token can match and of few others; None when
+    the token may match any word (a wildcard, a negation), asks more than the word (a tag,
+    the context) or only what most words are (``IS_ALPHA``, ``LIKE_NUM: false``). Each test
+    of a token must hold, so any one of them will do: the first that picks out few words."""
     if token.get("OP") == "!":
         return None
     for attr, value in token.items():
-        if attr == "OP":
-            continue
         if attr in _WORD_ATTRS:
-            fold = str.lower if attr == "LOWER" else str
             if isinstance(value, str):
+                fold = str.lower if attr == "LOWER" else str
                 return lambda text: fold(text) == value
-            if isinstance(value, dict) and len(value) == 1:
-                return _flag_test(attr, *next(iter(value.items())))
-            return None
-        getter = vocab.lex_attr_getters.get(IDS.get(attr, -1))  # FLAGnn, IS_DIGIT, LIKE_NUM ...
-        if getter is not None and isinstance(value, bool | int | str):
-            return lambda text: getter(text) == value
-        return None
+            if isinstance(value, dict) and len(value) == 1 and (test := _flag_test(attr, *next(iter(value.items())))):
+                return test
+        elif value is True and (attr in _FEW_WORDS or attr.startswith("FLAG")):
+            getter = vocab.lex_attr_getters.get(IDS.get(attr, -1))
+            if getter is not None:
+                return lambda text: bool(getter(text))
     return None
 
 
@@ -132,6 +134,21 @@ def _word_list(token: dict) -> tuple[str, list[str]] | None:
     return None
 
 
+def _reach(vocab: Vocab, pattern: list[dict]) -> int | None:
+    """The most words the tokens of ``pattern`` that may match any word can take (None: any
+    number, or the pattern tests no word at all)."""
+    reach, tested = 0, False
+    for token in pattern:
+        if _word_test(vocab, token) is not None:
+            tested = True
+            continue
+        width = _most_words(token)
+        if width is None:
+            return None
+        reach += width
+    return reach if tested else None
+
+
 class MatchableWords:
     """Where in a Doc the token patterns can match, from what each word could be to them.
 
@@ -141,16 +158,54 @@ class MatchableWords:
     most ``gap`` words lie between (a Matcher call costs more than a few words). What a
     word could be is decided once per word.
 
-    A token that may match any word (a wildcard, a negation such as ``NOT_IN``, a tag)
-    takes at most so many words (``reach``: one, or four for ``{0,4}``), so a match is
-    then runs of such words with at most ``reach`` others between and around them: runs
-    that close are taken together and widened by ``reach``. ``usable`` is False when a
-    token may take any number of any words (``*``, ``+``) or a pattern has no word test:
+    A token that may match any word (a wildcard, a negation such as ``NOT_IN``, a tag, a
+    test most words pass such as ``IS_ALPHA``) takes at most so many words (its pattern's
+    ``reach``: one, or four for ``{0,4}``), so a match is then runs of pattern words with
+    at most ``reach`` others between and around them. Patterns are grouped by reach, so
+    that one pattern's wildcard widens only its own group's runs. ``usable`` is False when
+    a token may take any number of any words (``*``, ``+``) or a pattern tests no word:
     then the whole Doc is one stretch.
     """
 
     def __init__(self, gap: int = 4) -> None:
         self.gap = gap
+        self.usable = True
+        self.groups: dict[int, _Runs] = {}  # patterns by reach
+
+    @property
+    def reach(self) -> int:
+        return max(self.groups, default=0)
+
+    def add(self, vocab: Vocab, pattern: list[dict]) -> None:
+        reach = _reach(vocab, pattern)
+        if reach is None:
+            self.usable = False
+            return
+        group = self.groups.get(reach)
+        if group is None:
+            group = self.groups[reach] = _Runs(self.gap, reach)
+        group.add(vocab, pattern)
+
+    def stretches(self, doc: Doc) -> list[tuple[int, int]]:
+        if not self.usable:
+            return [(0, len(doc))]
+        if len(self.groups) == 1:
+            return next(iter(self.groups.values())).stretches(doc)
+        out: list[tuple[int, int]] = []
+        for start, end in sorted(s for group in self.groups.values() for s in group.stretches(doc)):
+            if out and start - out[-1][1] <= self.gap:
+                out[-1] = (out[-1][0], max(end, out[-1][1]))
+            else:
+                out.append((start, end))
+        return out
+
+
+class _Runs:
+    """The stretches of :class:`MatchableWords` for patterns of one reach."""
+
+    def __init__(self, gap: int, reach: int) -> None:
+        self.gap = gap
+        self.reach = reach
         # the tests of the pattern tokens, each with the bit of the required token it is (or 0):
         # word lists as tables of words (one lookup for all of them), the rest as functions
         self.by_lower: dict[str, int] = {}
@@ -158,23 +213,16 @@ class MatchableWords:
         self.others: list[tuple[Callable[[str], bool], int]] = []
         self.required: dict[str, int] = {}  # a required token, as JSON -> its bit
         self.needs: set[int] = set()  # per pattern: the bits of its required tokens
-        self.usable = True
-        self.reach = 0  # the most words the any-word tokens of one pattern can take
         self.seen: set[int] = set()  # words decided
         self.bits: dict[int, int] = {}  # matchable words -> the required tokens they match
         self.runs: dict[int, bool] = {}
 
     def add(self, vocab: Vocab, pattern: list[dict]) -> None:
-        needs, reach, tested = 0, 0, False
+        needs = 0
         for token in pattern:
             test = _word_test(vocab, token)
             if test is None:
-                width = _most_words(token)
-                if width is None:
-                    self.usable = False
-                reach += width or 0
                 continue
-            tested = True
             bit = 0
             if not (token.get("OP", "") in _OPTIONAL or str(token.get("OP", "")).startswith(("{0", "{,"))):
                 key = json.dumps(token, sort_keys=True)
@@ -187,9 +235,6 @@ class MatchableWords:
             table = self.by_lower if listed[0] == "LOWER" else self.by_orth
             for word in listed[1]:
                 table[word] = table.get(word, 0) | bit
-        if not tested:
-            self.usable = False
-        self.reach = max(self.reach, reach)
         self.needs.add(needs)
         self.seen.clear()
         self.bits.clear()
@@ -222,8 +267,6 @@ class MatchableWords:
             out.append((start, end))
 
     def stretches(self, doc: Doc) -> list[tuple[int, int]]:
-        if not self.usable:
-            return [(0, len(doc))]
         orths = token_ids(doc)
         strings, bits = doc.vocab.strings, self.bits
         for orth in distinct_ids(doc).difference(self.seen):

@@ -95,6 +95,7 @@ def test_a_pattern_of_any_words_only_makes_the_whole_doc_one_stretch():
 @pytest.mark.parametrize(("token", "reach"), [
     ({}, 1), ({"OP": "?"}, 1), ({"LOWER": "x", "OP": "!"}, 1), ({"POS": "NOUN"}, 1), ({"_": {"a": 1}}, 1),
     ({"LOWER": {"NOT_IN": ["of", "in"]}}, 1), ({"OP": "{0,4}"}, 4), ({"OP": "{,3}"}, 3), ({"OP": "{2}"}, 2),
+    ({"IS_ALPHA": True}, 1), ({"LIKE_NUM": False}, 1), ({"IS_ALPHA": True, "OP": "{0,2}"}, 2),
 ])
 def test_a_token_that_may_match_a_few_of_any_words_widens_the_stretches(token, reach):
     words, blank = _words([{"LOWER": "segment"}, token, {"LIKE_NUM": True}])
@@ -122,3 +123,10 @@ def test_a_flag_or_lexeme_attribute_is_a_word_test():
     assert words.usable
     assert words.stretches(blank("12 trusts went up, while elsewhere ten trusts and some trusts fell")) == \
         [(0, 2), (7, 9)]
+
+
+def test_one_pattern_s_wildcard_widens_only_its_own_stretches():
+    words, blank = _words(SEGMENT_N, [{"LOWER": "when"}, {"IS_ALPHA": True, "OP": "{0,4}"}, {"LOWER": "began"}])
+    assert words.reach == 4
+    doc = blank("in segment 3 at the start of that long year , when the regime began , they said and so on")
+    assert words.stretches(doc) == [(1, 3), (7, 19)]  # 'when ... began' widened by four words each side
