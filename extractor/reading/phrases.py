@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
+from ..pipeline.extensions import doc_cache
 from ..pipeline.ruler import MatchableWords, with_flags
 from ..resources import load_jsonl
 
@@ -39,7 +40,11 @@ def _stretches(doc: Doc | Span, words: MatchableWords) -> list[tuple[int, int]]:
         return words.stretches(doc)
     if not words.usable:
         return [(doc.start, doc.end)]
-    clipped = ((max(start, doc.start), min(end, doc.end)) for start, end in words.stretches(doc.doc))
+    cache = doc_cache(doc.doc, "phrase_stretches")  # sentence after sentence of one Doc is asked about
+    whole = cache.get(id(words))
+    if whole is None:
+        whole = cache[id(words)] = words.stretches(doc.doc)
+    clipped = ((max(start, doc.start), min(end, doc.end)) for start, end in whole)
     return [(start, end) for start, end in clipped if start < end]
 
 
