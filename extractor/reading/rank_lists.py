@@ -11,7 +11,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import load_gazetteer
-from ..pipeline.extensions import doc_date, doc_text, spans_in
+from ..pipeline.extensions import doc_date, doc_text, spans_in, token_strings
 from ..records import DocResult
 from . import lists, subjects
 from .rank_words import (
@@ -29,6 +29,7 @@ _JOINERS = {",", "and", "&"}
 _BARE_ORDINAL = regex.compile(r"^(\d{1,3})(st|nd|rd|th)=?$|^(second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                               r"tenth|eleventh|twelfth)$", regex.I)
 _MARKS = {",", "(", "-", "–", "—", ":"}
+_END_WORDS = frozenset({"top", "bottom"})
 _END_AFTER_WORD = {"with", ",", ".", ";", "and", "while", "whilst", ")", "–", "—", ":"}
 _AFTER_POSITION = _END_AFTER_WORD | {"place", "position", "overall", "nationally", "in", "out", "of", "on", "after",
                                      "behind", "ahead", "but", "among", "amongst", "\n"}
@@ -187,16 +188,18 @@ def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: 
         return
     covered = {i for r in ranks for i in range(r.start, r.end)}
     usual = usual_league(doc)
-    for tok in doc:
-        if tok.i in covered or tok.i == 0:
-            continue
+    lowers, texts = token_strings(doc, "LOWER"), token_strings(doc, "ORTH")
+    # the words that can be a position, found in the Doc's strings before any Token is made
+    candidates = [i for i in range(1, len(texts))
+                  if (lowers[i] in _END_WORDS or _BARE_ORDINAL.match(texts[i])) and i not in covered]
+    for tok in (doc[i] for i in candidates):
         word = tok.lower_
         nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "."
         if _BARE_ORDINAL.match(tok.text):
             if nxt not in _AFTER_POSITION and tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
                 continue
             value, position = ordinal(tok.text), ""
-        elif word in {"top", "bottom"} and nxt in _END_AFTER_WORD and doc[tok.i - 1].text in {",", "-", "–", "—"}:
+        elif word in _END_WORDS and nxt in _END_AFTER_WORD and doc[tok.i - 1].text in {",", "-", "–", "—"}:
             value, position = (1 if word == "top" else None), word
         else:
             continue
