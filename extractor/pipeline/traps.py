@@ -30,6 +30,7 @@ from math import prod
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from .extensions import doc_cache
 from .ruler import AssetSpanRuler
 
 SPANS_KEY = "traps"
@@ -100,8 +101,14 @@ class TrapRuler(AssetSpanRuler):
 
 
 def traps_in(doc: Doc, label: str, start: int, end: int) -> list[Span]:
-    """The ``label`` traps overlapping tokens ``[start, end)``."""
-    return [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ == label and s.start < end and start < s.end]
+    """The ``label`` traps overlapping tokens ``[start, end)``, for the record builders once
+    the pipeline has run: a Doc's traps of each label are listed once (a span group makes
+    a new Span for every member each time it is read, and claims ask for every count)."""
+    by_label = doc_cache(doc, "traps")
+    spans = by_label.get(label)
+    if spans is None:
+        spans = by_label[label] = [s for s in doc.spans.get(SPANS_KEY, []) if s.label_ == label]
+    return [s for s in spans if s.start < end and start < s.end]
 
 
 @Language.factory(
