@@ -329,6 +329,8 @@ def _anchor(doc: Doc, start: int, end: int, values: tuple[float | None, ...], wo
 
 def assign_periods(doc: Doc, result: DocResult) -> None:
     """Give every claim, membership and ranking of ``result`` the period its words describe."""
+    if not (result.claims or result.memberships or result.rankings):
+        return  # a page stating no record has nothing to date: its time expressions need no reading
     found = mentions(doc)
     frame = Frame(doc, found)
     sentences = _sentences(doc, frame, found)
