@@ -12,7 +12,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.extensions import doc_text, span_text, spans_in
 from ..pipeline.segments import is_domain_segment
 from ..records import Ranking
 
@@ -114,7 +114,7 @@ def from_bottom(doc: Doc, end: int) -> int:
 
 
 def league_of_sentence(doc: Doc, sent: Span) -> str:
-    text = sent.text.lower()
+    text = span_text(sent).lower()
     if "non-acute" in text or "non acute" in text:
         return "non_acute"
     for pop in spans_in(doc, "populations", sent.start, sent.end):

@@ -210,13 +210,14 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
     for sent in doc.sents:
         in_sent = [r for r in ranks if r.start >= sent.start and r.end <= sent.end]
         sent_orgs = subjects.candidates(doc, sent)
-        hint = league_of_sentence(doc, sent) or usual or None
-        if in_sent and (not sent_orgs or sent_orgs[0].start > in_sent[0].start):
-            lead = subjects.leading_name(doc, sent, in_sent[0].start, hint)
-            if lead is not None:
-                sent_orgs = [lead, *sent_orgs]
-        for span in in_sent:
-            _read_span(doc, sent, span, sent_orgs, last_subject, hint, result)
+        if in_sent:  # the league a sentence names matters only to its own positions
+            hint = league_of_sentence(doc, sent) or usual or None
+            if not sent_orgs or sent_orgs[0].start > in_sent[0].start:
+                lead = subjects.leading_name(doc, sent, in_sent[0].start, hint)
+                if lead is not None:
+                    sent_orgs = [lead, *sent_orgs]
+            for span in in_sent:
+                _read_span(doc, sent, span, sent_orgs, last_subject, hint, result)
         if sent_orgs:
             last_subject = [sent_orgs[0]]
     read_followers(doc, result)
