@@ -140,7 +140,8 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
     before = [o for o in sent_orgs if o.end <= span.start]
     antecedent = subjects.relative_antecedent(doc, sent, span.start)
     adjacent = subjects.name_before(doc, sent, span.start, hint) or named_before_apposition(doc, sent, span.start, hint)
-    if antecedent is not None and not any(o.start > antecedent.end for o in before):
+    if antecedent is not None and not any(o.start > antecedent.end and o.id_ != antecedent.id_
+                                          and not _in_relative_clause(doc, antecedent, o, span) for o in before):
         return coordinated(doc, [o for o in sent_orgs if o.end <= antecedent.start] + [antecedent])
     if adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):
         return [adjacent]
@@ -159,6 +160,13 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
         own = subjects.pronoun_subject(doc, sent, previous)
         return [own] if own is not None else []
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
+
+
+def _in_relative_clause(doc: Doc, antecedent: Span, org: Span, span: Span) -> bool:
+    """'X, which runs Y and Z hospitals, is 102nd': Y and Z stand inside the clause that describes
+    X, which a comma closes before the position."""
+    which = next((k for k in range(antecedent.end, org.start) if doc[k].lower_ in {"which", "who"}), None)
+    return which is not None and any(doc[k].text == "," for k in range(org.end, span.start))
 
 
 def _outside_apposition(doc: Doc, chosen: list[Span], before: list[Span], start: int) -> list[Span]:

@@ -396,3 +396,23 @@ def test_a_league_named_by_its_size_or_the_framework(nlp: Language, text: str) -
 def test_bottom_in_words_goes_with_the_number(nlp: Language) -> None:
     text = "Walsall Healthcare is bottom of the national table, ranked 134th of 134."
     assert rankings(nlp, text) == [("Walsall Healthcare", 134, "bottom", False, 134)]
+
+
+# a relative clause naming other places or bodies between the organisation and its position
+RELATIVE_CLAUSE = [
+    "Mid and South Essex NHS Foundation Trust (MSE), which runs Basildon and Southend hospitals, is ranked 128th.",
+    "Mid and South Essex NHS Foundation Trust, which runs Basildon and Southend hospitals, is ranked 128th.",
+    "Mid and South Essex NHS Foundation Trust, which took over Basildon Hospital in 2020, was ranked 128th.",
+    "Mid and South Essex NHS Foundation Trust (MSE), which covers Southend, came 128th out of 134.",
+    "Mid and South Essex NHS Foundation Trust, which works with Essex Partnership University, sits 128th.",
+    "Mid and South Essex NHS Foundation Trust (MSE), which runs Broomfield, Basildon and Southend hospitals, "
+    "is also in segment four, ranked 128th.",
+    "Mid and South Essex NHS Foundation Trust ('MSE'), which merged Basildon and Southend hospitals, is 128th.",
+    "Mid and South Essex NHS Foundation Trust (MSEFT), which manages Southend Hospital, is placed at number 128.",
+]
+
+
+@pytest.mark.parametrize("text", RELATIVE_CLAUSE)
+def test_names_inside_a_relative_clause_are_not_the_subject(nlp: Language, text: str) -> None:
+    got = [(r.ods_code, r.rank) for r in read(nlp, text).rankings]
+    assert got == [("RAJ", 128)]
