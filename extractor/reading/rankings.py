@@ -48,7 +48,7 @@ _PREVIOUS_BEFORE = {"from", "previously", "q1"}
 _EARLIER = {"previous", "previously", "earlier", "before", "last", "prior"}
 _MOVES = {"moved", "rose", "risen", "climbed", "fell", "fallen", "dropped", "slipped", "jumped", "improved", "up",
           "down", "ranking", "position", "place", "went", "gone", "going"}
-_POSITION_NOUNS = {"position", "ranking", "rank", "place", "placing"}
+_POSITION_NOUNS = {"position", "ranking", "rank", "place", "placing", "standing"}
 _BANDS = {"band", "bands", "segment", "segments", "category", "categories", "tier", "tiers"}
 _STRONG_AFTER_AT = {"overall", "nationally", "out", "of", "place", "position", "among", "amongst"}
 # 'was first inspected in 2014': 'first' says when, not where
@@ -159,6 +159,8 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
         previous = doc[sent.start - 1].sent if sent.start > 0 else None
         own = subjects.pronoun_subject(doc, sent, previous)
         return [own] if own is not None else []
+    if lead.startswith(("its ", "their ")) and _POSITION_NOUNS.intersection(t.lower_ for t in doc[sent.start:span.end]):
+        return last_subject  # 'Its latest placing – 109th': the position of the one the text is about
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
 
 

@@ -416,3 +416,31 @@ RELATIVE_CLAUSE = [
 def test_names_inside_a_relative_clause_are_not_the_subject(nlp: Language, text: str) -> None:
     got = [(r.ods_code, r.rank) for r in read(nlp, text).rankings]
     assert got == [("RAJ", 128)]
+
+
+# 'Its latest placing – 109th': a possessive pronoun opening the sentence, then the position
+POSSESSIVE_PLACING = [
+    "Its latest placing – 109th out of 134 in the acute league table, in segment 4 – is a reminder.",
+    "Its latest placing - 109th in the acute table - is no surprise.",
+    "Its position: 109th.",
+    "Its ranking, 109th out of 134, was announced on Thursday.",
+    "Its current standing – joint 109th – is the worst in the county.",
+    "Its place in the table is 109th.",
+    "Its new position of 109th was confirmed this week.",
+    "Its overall ranking: 109th of 134 acute trusts.",
+]
+
+
+@pytest.mark.parametrize("text", POSSESSIVE_PLACING)
+def test_its_placing_is_the_position_of_the_one_the_text_is_about(nlp: Language, text: str) -> None:
+    got = read(nlp, "United Lincolnshire Teaching Hospitals NHS Trust has had a hard decade. " + text).rankings
+    assert [(r.ods_code, r.rank) for r in got] == [("RWD", 109)]
+
+
+@pytest.mark.parametrize("text", [
+    "Its chief executive came 109th in the London marathon.",
+    "Its latest placing of staff – 109 nurses from abroad – began in May.",
+])
+def test_its_without_a_league_position(nlp: Language, text: str) -> None:
+    got = read(nlp, "United Lincolnshire Teaching Hospitals NHS Trust has had a hard decade. " + text).rankings
+    assert got == []
