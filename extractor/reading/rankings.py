@@ -46,6 +46,10 @@ from .rank_words import (
 
 _PREVIOUS_BEFORE = {"from", "previously", "q1"}
 _EARLIER = {"previous", "previously", "earlier", "before", "last", "prior"}
+# 'fourth in the first table', 'ninth in the previous rankings', '12th the quarter before': an earlier table
+_EARLIER_TABLE_WORDS = _EARLIER | {"first", "initial", "inaugural", "original", "preceding", "ago"}
+_TABLE_NOUNS = {"table", "tables", "league", "rankings", "ranking", "quarter", "edition", "publication", "list",
+                "time", "round"}
 _MOVES = {"moved", "rose", "risen", "climbed", "fell", "fallen", "dropped", "slipped", "jumped", "improved", "up",
           "down", "ranking", "position", "place", "went", "gone", "going"}
 _POSITION_NOUNS = {"position", "ranking", "rank", "place", "placing", "standing"}
@@ -292,6 +296,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         partner = _with_partner(doc, sent, span)
         if partner is not None:
             subject = [*subject, partner]
+    if rank is not None and _in_an_earlier_table(doc, sent, span) and _as_previous(subject, rank, result):
+        return
     for org in subject:
         result.rankings.append(make_ranking(
             doc, sent, org.text, org.id_, rank=rank, position=position, joint=joint, total=total,
@@ -308,6 +314,36 @@ def _earlier_position(doc: Doc, span: Span, last_subject: list[Span], result: Do
             if ranking.previous_rank is None and value is not None and value != ranking.rank:
                 ranking.previous_rank = value
             return
+
+
+def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
+    """'was fourth in the first table', 'came 12th in the previous quarter', 'was 30th a quarter
+    earlier', 'A quarter earlier, it was 33rd': the clause after the position, or an opening set
+    off by a comma, says it was held in an earlier table."""
+    comma = next((t.i for t in doc[sent.start:span.start] if t.text == ","), None)
+    opening = [t.lower_ for t in doc[sent.start:comma]] if comma is not None else []
+    for toks in ([t.lower_ for t in doc[span.end:clause_end(doc, sent, span.end)]], opening):
+        for i, word in enumerate(toks):
+            if word in _TABLE_NOUNS and (_EARLIER_TABLE_WORDS.intersection(toks[max(0, i - 3):i])
+                                         or _EARLIER_TABLE_WORDS.intersection(toks[i + 1:i + 2])):
+                return True
+    return False
+
+
+def _as_previous(subject: list[Span], value: int, result: DocResult) -> bool:
+    """A position in an earlier table is the previous rank of the organisation's ranking already
+    read from this page ('X is third ... X was fourth in the first table'); with none to attach
+    to, the sentence is read as usual (on the day the first table came out, it is the table)."""
+    found = []
+    for org in subject:
+        same = next((r for r in reversed(result.rankings)
+                     if (org.id_ and r.ods_code == org.id_) or r.name == org.text), None)
+        if same is None or same.rank == value or same.previous_rank not in {None, value}:
+            return False
+        found.append(same)
+    for same in found:
+        same.previous_rank = value
+    return bool(found)
 
 
 def _with_partner(doc: Doc, sent: Span, span: Span) -> Span | None:
