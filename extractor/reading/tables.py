@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import regex
 from spacy.tokens import Doc
 
+from ..numbers import parse_ordinal
 from ..pipeline.extensions import doc_text, spans_in
 from ..pipeline.sentences import is_csv_line
 from ..records import Claim, DocResult, Membership, Ranking
@@ -588,9 +589,13 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
 
 
 _RANK_LINE = regex.compile(r"^\s*(?:#|no\.?\s*)?(?P<joint>=)?(?P<rank>\d{1,3})(?P<joint2>=)?[.)]?\s+"
-                           r"(?P<name>[A-Z][^()|\t]{2,90}?)"
+                           r"(?P<name>[A-Z][^()|\t]{2,90}?(?:\s*\([\w\s=-]{3,30}\))??)"
                            r"\s*(?:\((?:segment\s*)?(?P<seg>[1-5])\)|[-–—,]\s*segment\s*(?P<seg2>[1-5]))?"
                            r"(?:\s*[-–—,:(]\s*(?:(?:average\s+)?score(?:\s+of)?:?\s*)?\d\.\d{1,3}\)?)?\s*$", regex.I)
+# 'X – 3rd', 'X: joint 45th', 'X, ranked 12th=', 'X (sixty-fifth place)': the item states its own position
+_STATED = regex.compile(r"^(?P<name>.+?)\s*(?:[-–—:,]|\()\s*(?:(?:ranked|placed|came|position)\s+)?"
+                        r"(?P<joint>(?:joint|equal)\s+|=)?(?P<pos>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:[- ][a-z]+){0,3}?)"
+                        r"(?P<joint2>=)?(?:\s+(?:place|position|overall|nationally))?\)?$", regex.I)
 _RANK_CAPTION = regex.compile(r"\b(rank|ranked|rankings?|league|position|bottom|top)\b", regex.I)
 _LIST_CAPTION = regex.compile(r"\b(list|table|follows|following)\b", regex.I)
 
@@ -599,6 +604,22 @@ def _names_organisation(name: str) -> bool:
     from ..gazetteer import load_gazetteer
 
     return bool(_ORG_WORDS.search(name)) or bool(load_gazetteer().resolve(name.strip()).code)
+
+
+def _stated_position(name: str) -> tuple[str, int, bool] | None:
+    """'The Christie NHS Foundation Trust – 3rd' → the name, 3 and not joint: a list item that states
+    its own position, so the list's numbering is only the order the writer chose."""
+    m = _STATED.match(name.strip())
+    value = parse_ordinal(m.group("pos")) if m else None
+    if not value:
+        return None
+    return m.group("name").strip(), value, bool(m.group("joint") or m.group("joint2"))
+
+
+def _list_line(line: str) -> regex.Match | None:
+    """A numbered line naming one organisation; a bracket after the name must be its position."""
+    m = _RANK_LINE.match(line)
+    return m if m and ("(" not in m.group("name") or _stated_position(m.group("name"))) else None
 
 
 def _counts_from_one(run: list[tuple[int, str]]) -> bool:
@@ -618,7 +639,7 @@ def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> lis
     while k < len(lines):
         run = []
         start_line = k
-        while k < len(lines) and _RANK_LINE.match(lines[k][1]):
+        while k < len(lines) and _list_line(lines[k][1]):
             run.append(lines[k])
             k += 1
         if len(run) < 3:
@@ -626,23 +647,32 @@ def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> lis
             continue
         # the line just above the list says what it is (not the whole page's opening)
         caption = next((line for _, line in reversed(lines[:start_line]) if line.strip()), "")
-        if not _RANK_CAPTION.search(caption) and not (_LIST_CAPTION.search(caption) and _counts_from_one(run)
-                                                      and league_context(doc)):
-            continue
-        if sum(1 for _, line in run if _names_organisation(_RANK_LINE.match(line).group("name"))) * 2 < len(run):
+        stated = [_stated_position(_RANK_LINE.match(line).group("name")) for _, line in run]
+        if any(stated):  # the items' own positions rank them; an item without one is left to the prose
+            pairs = [(line, own) for line, own in zip(run, stated, strict=True) if own]
+            if not (_RANK_CAPTION.search(caption) or (len(pairs) == len(run) and league_context(doc))):
+                continue
+        else:
+            pairs = [(line, None) for line in run]
+            if not _RANK_CAPTION.search(caption) and not (_LIST_CAPTION.search(caption) and _counts_from_one(run)
+                                                          and league_context(doc)):
+                continue
+        names = [own[0] if own else _RANK_LINE.match(line).group("name") for (_, line), own in pairs]
+        if sum(1 for name in names if _names_organisation(name)) * 2 < len(run):
             continue  # '1. Reduce waiting times': a numbered list of something other than organisations
         total_m = _OF_TOTAL.search(caption)
         low = caption.lower()
         league = ("non_acute" if "non-acute" in low else "ambulance" if "ambulance" in low else
                   "acute" if "acute" in low else "")
-        for start, line in run:
+        for (start, line), own in pairs:
             m = _RANK_LINE.match(line)
             seg = m.group("seg") or m.group("seg2")
-            name = m.group("name").strip()
+            name, rank, joint = own or (m.group("name").strip(), int(m.group("rank")),
+                                        bool(m.group("joint") or m.group("joint2")))
             stripped = line.strip()
             at = start + line.find(stripped)
             result.rankings.append(Ranking(
-                name=name, league=league, rank=int(m.group("rank")), joint=bool(m.group("joint") or m.group("joint2")),
+                name=name, league=league, rank=rank, joint=joint,
                 total=int(total_m.group(1)) if total_m else None, segment=int(seg) if seg else None,
                 framework=framework, period=period, text=stripped, start=at, end=at + len(stripped)))
             if seg:
