@@ -381,3 +381,23 @@ AIMS = [
 @pytest.mark.parametrize(("text", "framework", "expected"), AIMS)
 def test_expected_recommended_and_aimed_for(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A counted row or line names what it counts in brackets.
+COUNTED_ROWS = [
+    ("Segment 1   2 ICBs    (Frimley; Dorset)", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("Segment 1:   2 ICBs   (Frimley; Dorset)", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("Segment 1: 2 ICBs (Frimley, Dorset).", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("In segment 1 there are two ICBs (Frimley and Dorset).", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("Two ICBs (Frimley and Dorset) are in segment 1.", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("Segment 4: 3 trusts (Barts Health, Medway NHS Foundation Trust and Wye Valley NHS Trust)", "nof2022",
+     [("Barts Health", 4, None), ("Medway NHS Foundation Trust", 4, None), ("Wye Valley NHS Trust", 4, None)]),
+    ("Segment 4   5 ICBs    (Recovery Support Programme)", "nof2022", []),
+    ("Segment 4: 5 ICBs (Recovery Support Programme)", "nof2022", []),
+    ("Segment 2: 13 ICBs (35%)", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), COUNTED_ROWS)
+def test_a_counted_row_names_its_members(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
