@@ -64,18 +64,30 @@ _CLAUSE_BREAKS = {"if", "would", "could", "might", "as", "while", "whereas", "bu
 
 
 _ASIDE_OPENERS = {"which", "who", "whose", "the", "a", "an", "its", "one", "now", "formerly", "based", "also", "where"}
+_RELATIVE_PRONOUNS = {"whom", "which", "whose"}
+
+
+def opens_aside(doc: Doc, i: int) -> bool:
+    """Whether the words from ``i + 1`` open an apposition or a relative clause: 'which runs ...',
+    'the county's ...', or a preposition before a relative pronoun ('with whom we run ...', 'in
+    which it has ...')."""
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if nxt in _ASIDE_OPENERS:
+        return True
+    return i + 2 < len(doc) and doc[i + 1].is_alpha and doc[i + 2].lower_ in _RELATIVE_PRONOUNS
 
 
 def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[int, int]]:
-    """Token ranges of appositions and relative clauses that follow an organisation and close
-    before ``limit`` ('X, the Trust's partner in ..., remained', 'X, which runs the Royal London,
-    Whipps Cross and Newham hospitals, has been placed'): organisations named inside them are
-    not the sentence's subject. A relative clause runs to the last comma before the verb."""
+    """Token ranges of appositions and relative clauses that follow an organisation (or its
+    bracketed short name) and close before ``limit`` ('X, the Trust's partner in ..., remained',
+    'X (XY), which runs the Royal London, Whipps Cross and Newham hospitals, has been placed',
+    'X, with whom we share ..., is'): organisations named inside them are not the sentence's
+    subject. A relative clause runs to the last comma before the verb."""
     out = []
-    ends = {o.end for o in orgs}
+    ends = {o.end for o in orgs} | {o.end + 1 for o in orgs if o.end < len(doc) and doc[o.end].text == ")"}
     for i in range(sent.start, min(limit, sent.end) - 1):
         tok = doc[i]
-        if tok.text in {",", "–", "—", "("} and doc[i + 1].lower_ in _ASIDE_OPENERS and i in ends:
+        if tok.text in {",", "–", "—", "("} and opens_aside(doc, i) and i in ends:
             closer = {"(": ")", "–": "–", "—": "—"}.get(tok.text, ",")
             closes = [k for k in range(i + 2, limit) if doc[k].text == closer]
             if closes:
@@ -208,8 +220,9 @@ def _main_clause_gap(doc: Doc, start: int, end: int) -> tuple[list[str], int]:
     'Humber Teaching NHS FT, which provides ... Hull and North Yorkshire, stays in segment 1'.
     Returns the words and the index where the main clause resumes."""
     toks = [t for t in doc[start:end] if not t.is_space]
-    if len(toks) >= 2 and toks[0].text in {",", "(", "–", "—"} and toks[1].lower_ in {
-            "which", "who", "whose", "where", "one", "the", "a", "an", "its", "based", "now", "formerly", "also"}:
+    if len(toks) >= 3 and toks[0].text == ")" and opens_aside(doc, toks[1].i):
+        toks = toks[1:]  # 'X (XY), which ...': the short name's bracket closes first
+    if len(toks) >= 2 and toks[0].text in {",", "(", "–", "—"} and opens_aside(doc, toks[0].i):
         closer = {"(": ")", "–": "–", "—": "—"}.get(toks[0].text, ",")
         for k in range(len(toks) - 1, 0, -1):
             if toks[k].text == closer:
@@ -269,6 +282,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 result.memberships.append(Membership(
                     name=name, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
+
 
 
 _CONDITIONS = {"if", "unless", "whether", "should"}

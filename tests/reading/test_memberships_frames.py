@@ -401,3 +401,29 @@ COUNTED_ROWS = [
 @pytest.mark.parametrize(("text", "framework", "expected"), COUNTED_ROWS)
 def test_a_counted_row_names_its_members(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A relative clause or apposition after a name and its bracketed short name: names inside it are not the subject.
+ASIDES = [
+    ("East Suffolk and North Essex NHS Foundation Trust (ESNEFT), which runs two hospitals in Colchester, is also "
+     "in segment four, ranked 102nd.", "nof2025", [("ESNEFT", 4, None)]),
+    ("Barts Health NHS Trust (Barts), which runs the Royal London, Whipps Cross and Newham hospitals, has been "
+     "placed in segment 4.", "nof2025", [("Barts", 4, None)]),
+    ("Our partners at Wye Valley NHS Trust (WVT), with whom we share a pathology service, are in segment 3.",
+     "nof2025", [("WVT", 3, None)]),
+    ("Medway NHS Foundation Trust (MFT), in which the county council has no stake, remains in segment 2.",
+     "nof2025", [("MFT", 2, None)]),
+    ("Barts Health, to which East Kent Hospitals sends patients, is in segment 4.", "nof2025",
+     [("Barts Health", 4, None)]),
+    ("Leeds Teaching Hospitals NHS Trust (LTHT), the largest trust in Yorkshire, sits in segment 1.", "nof2025",
+     [("LTHT", 1, None)]),
+    ("Medway NHS Foundation Trust (MFT), whose chair left in May, is now in segment 2.", "nof2025",
+     [("MFT", 2, None)]),
+    ("Wye Valley NHS Trust (WVT) is in segment 3.", "nof2025", [("WVT", 3, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), ASIDES)
+def test_an_aside_after_a_short_name_is_not_the_subject(nlp: Language, text: str, framework: str,
+                                                        expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
