@@ -258,6 +258,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
         for seg in segs:
+            if _restates(doc, segs, seg):
+                continue
             frame = _active_frame(doc, sent, seg, orgs, previous_sent, stand_ins) \
                 or _possessive_frame(doc, sent, seg, previous_sent, stand_ins) or _segment_first(doc, sent, seg)
             if frame is not None:
@@ -283,6 +285,23 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                     name=name, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
 
+
+
+_APPOSITION_MARKS = {",", "–", "—", "-", "(", ":"}
+
+
+def _restates(doc: Doc, segs: list[Span], seg: Span) -> bool:
+    """'X sits in segment four of the NHS Oversight Framework, the lowest tier for ...', 'X moves
+    into NOF4 – the category for trusts in special measures': a segment in apposition to the one
+    just named describes it; it is not a second placement."""
+    for other in segs:
+        if other.end <= seg.start and seg.start - other.end <= 12:
+            between = [t for t in doc[other.end:seg.start] if not t.is_space]
+            marks = [t for t in between if t.text in _APPOSITION_MARKS]
+            if marks and all(t.text in _APPOSITION_MARKS or t.lower_ in FRAMEWORK_WORDS or t.lower_ == "of"
+                             for t in between):
+                return True
+    return False
 
 
 _CONDITIONS = {"if", "unless", "whether", "should"}

@@ -427,3 +427,32 @@ ASIDES = [
 def test_an_aside_after_a_short_name_is_not_the_subject(nlp: Language, text: str, framework: str,
                                                         expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A segment in apposition to the one just named describes it: no second placement.
+RESTATED = [
+    ("Mid and South Essex NHS Foundation Trust sits in segment four of the NHS Oversight Framework, the lowest "
+     "tier for trusts not getting help through the Recovery Support Programme.", "nof2025",
+     [("Mid and South Essex NHS Foundation Trust", 4, None)]),
+    ("Barts Health is in segment 4 – the bottom tier for trusts outside the Recovery Support Programme.", "nof2025",
+     [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust has been placed in NOF4, the lowest segment short of the RSP.", "nof2025",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("East Kent Hospitals remains in segment 3 (the third segment of five).", "nof2025",
+     [("East Kent Hospitals", 3, None)]),
+    ("Medway NHS Foundation Trust is in segment 2, the second-highest tier.", "nof2025",
+     [("Medway NHS Foundation Trust", 2, None)]),
+    ("Barts Health is in segment 4: the lowest tier before the Recovery Support Programme.", "nof2025",
+     [("Barts Health", 4, None)]),
+    ("Barts Health now moves into segment 4, the category reserved for trusts in special measures.", "sof2016",
+     [("Barts Health", 4, None)]),
+    # two placements joined by 'and' are two
+    ("Barts Health is in segment 4, and Wye Valley NHS Trust is in segment 5.", "nof2025",
+     [("Barts Health", 4, None), ("Wye Valley NHS Trust", 5, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), RESTATED)
+def test_a_segment_in_apposition_places_nobody_again(nlp: Language, text: str, framework: str,
+                                                     expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
