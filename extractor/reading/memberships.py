@@ -239,6 +239,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     seen = {(m.name, m.start, m.segment, m.from_segment) for m in result.memberships}
     framework, period = doc._.framework, doc._.period
     stand_ins: dict[tuple[int, int], str] = {}
+    earlier: list[Membership] = []
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
         if skip and any(a <= sent.start_char < b for a, b in skip):
@@ -272,6 +273,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             if placed is None:
                 continue
             segment, from_segment = placed
+            before = from_segment is None and _earlier_state(gap)
             text = sent.text.strip()
             start = doc_text(doc).find(text, sent.start_char)
             heads = [*heads, *_as_is(doc, sent, seg, orgs)]
@@ -284,7 +286,35 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 result.memberships.append(Membership(
                     name=name, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
+                if before:
+                    earlier.append(result.memberships[-1])
+    _fold_earlier_states(result, earlier)
 
+
+_EARLIER_WORDS = {"previously", "formerly", "earlier", "once", "hitherto"}
+_STATE_VERBS = {"been", "sat", "remained", "stayed"}
+
+
+def _earlier_state(gap: list[str]) -> bool:
+    """'X had been in segment 3', 'X was previously in segment 3': a state the words place
+    before the time they write about."""
+    return bool(_EARLIER_WORDS & set(gap)) or any(
+        w == "had" and _STATE_VERBS & set(gap[k + 1:k + 3]) for k, w in enumerate(gap))
+
+
+def _fold_earlier_states(result: DocResult, earlier: list[Membership]) -> None:
+    """'X had been in segment 3. It now moves into segment 4' is one move, 3 → 4: an earlier state
+    told beside a placement of the same organisation in another segment (in the sentence before
+    or after) is where that placement came from, not a membership of its own."""
+    for old in earlier:
+        moves = [m for m in result.memberships if all(m is not e for e in earlier) and _same_org(m, old)
+                 and m.segment is not None and m.segment != old.segment and m.from_segment is None
+                 and abs(m.start - old.start) <= NEAR_CHARS]
+        if not moves:
+            continue
+        nearest = min(moves, key=lambda m: abs(m.start - old.start))
+        nearest.from_segment = old.segment
+        result.memberships = [m for m in result.memberships if m is not old]
 
 
 _APPOSITION_MARKS = {",", "–", "—", "-", "(", ":"}

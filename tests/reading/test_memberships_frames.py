@@ -383,23 +383,34 @@ def test_expected_recommended_and_aimed_for(nlp: Language, text: str, framework:
     assert placements(nlp, text, framework) == expected
 
 
-# A counted row or line names what it counts in brackets.
-COUNTED_ROWS = [
-    ("Segment 1   2 ICBs    (Frimley; Dorset)", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
-    ("Segment 1:   2 ICBs   (Frimley; Dorset)", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
-    ("Segment 1: 2 ICBs (Frimley, Dorset).", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
-    ("In segment 1 there are two ICBs (Frimley and Dorset).", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
-    ("Two ICBs (Frimley and Dorset) are in segment 1.", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
-    ("Segment 4: 3 trusts (Barts Health, Medway NHS Foundation Trust and Wye Valley NHS Trust)", "nof2022",
-     [("Barts Health", 4, None), ("Medway NHS Foundation Trust", 4, None), ("Wye Valley NHS Trust", 4, None)]),
-    ("Segment 4   5 ICBs    (Recovery Support Programme)", "nof2022", []),
-    ("Segment 4: 5 ICBs (Recovery Support Programme)", "nof2022", []),
-    ("Segment 2: 13 ICBs (35%)", "nof2022", []),
+# An earlier state told beside a placement of the same organisation is where it moved from.
+EARLIER_STATES = [
+    ("Barts Health had been in segment 3. It now moves into segment 4.", "nof2022", [("Barts Health", 4, 3)]),
+    ("Wye Valley NHS Trust has been placed in segment 4. The trust had been in segment 3.", "nof2022",
+     [("Wye Valley NHS Trust", 4, 3)]),
+    ("East Kent Hospitals was previously in segment two. It has now moved into segment 3.", "nof2022",
+     [("East Kent Hospitals", 3, 2)]),
+    ("Medway NHS Foundation Trust, formerly in segment 2, is now in segment 3.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, 2)]),
+    ("Barts Health had sat in segment 3 for two years. NHS England has now placed it in segment 4.", "nof2022",
+     [("Barts Health", 4, 3)]),
+    ('Wye Valley NHS Trust had previously been in "segment 2". This quarter it has dropped to segment 3.',
+     "nof2022", [("Wye Valley NHS Trust", 3, 2)]),
+    ("East Kent Hospitals had been in segment 1 until June, and is now in segment 2.", "nof2022",
+     [("East Kent Hospitals", 2, 1)]),
+    ("Medway NHS Foundation Trust had remained in segment 2 since 2022. It has been moved into the Recovery "
+     "Support Programme.", "nof2022", [("Medway NHS Foundation Trust", 4, 2)]),
+    ("The trust had been in mandated support. It now enters special measures.", "sof2016", []),
+    # nothing to fold into: the earlier state stays a membership of its own
+    ("Barts Health had been in segment 3 in 2019.", "nof2022", [("Barts Health", 3, None)]),
+    ("Barts Health had been in segment 3. Wye Valley NHS Trust moves into segment 4.", "nof2022",
+     [("Barts Health", 3, None), ("Wye Valley NHS Trust", 4, None)]),
 ]
 
 
-@pytest.mark.parametrize(("text", "framework", "expected"), COUNTED_ROWS)
-def test_a_counted_row_names_its_members(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+@pytest.mark.parametrize(("text", "framework", "expected"), EARLIER_STATES)
+def test_an_earlier_state_is_where_a_move_came_from(nlp: Language, text: str, framework: str,
+                                                    expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
 
 
@@ -455,4 +466,24 @@ RESTATED = [
 @pytest.mark.parametrize(("text", "framework", "expected"), RESTATED)
 def test_a_segment_in_apposition_places_nobody_again(nlp: Language, text: str, framework: str,
                                                      expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A counted row or line names what it counts in brackets.
+COUNTED_ROWS = [
+    ("Segment 1   2 ICBs    (Frimley; Dorset)", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("Segment 1:   2 ICBs   (Frimley; Dorset)", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("Segment 1: 2 ICBs (Frimley, Dorset).", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("In segment 1 there are two ICBs (Frimley and Dorset).", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("Two ICBs (Frimley and Dorset) are in segment 1.", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("Segment 4: 3 trusts (Barts Health, Medway NHS Foundation Trust and Wye Valley NHS Trust)", "nof2022",
+     [("Barts Health", 4, None), ("Medway NHS Foundation Trust", 4, None), ("Wye Valley NHS Trust", 4, None)]),
+    ("Segment 4   5 ICBs    (Recovery Support Programme)", "nof2022", []),
+    ("Segment 4: 5 ICBs (Recovery Support Programme)", "nof2022", []),
+    ("Segment 2: 13 ICBs (35%)", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), COUNTED_ROWS)
+def test_a_counted_row_names_its_members(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
