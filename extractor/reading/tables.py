@@ -541,6 +541,7 @@ _LABEL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:(?P<label>[^:|]{3,60}?)\s+in
 _MORE_COUNTS = regex.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|no|none)\b", regex.I)
 _REST_PERCENT = regex.compile(r"\((\d{1,3}(?:\.\d)?)\s*%\)")
 _HEADING_SIZE = regex.compile(r"\((\d{1,4})\)")
+_NAMES_IN_BRACKETS = regex.compile(r"\([^)]*\p{Lu}\p{Ll}[^)]*\)")
 
 
 def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
@@ -569,8 +570,10 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
             elif not stripped.startswith(("-", "•", "*")):
                 heading_type = ""
             continue
-        if _MORE_COUNTS.search(regex.sub(r"\([^)]*\)", "", m.group("rest"))):
-            continue  # 'Segment 1: 34 trusts (17%) – 14 acute, 20 non-acute ...' is prose for the claim builder
+        rest = m.group("rest")
+        if _MORE_COUNTS.search(regex.sub(r"\([^)]*\)", "", rest)) or _NAMES_IN_BRACKETS.search(rest):
+            continue  # 'Segment 1: 34 trusts (17%) – 14 acute, 20 non-acute ...', 'Segment 1: 2 ICBs (Frimley and
+            # Dorset)' are prose for the claim builder, which reads the counts and the names they count
         org_type = _population_of(doc, start + m.start("rest"), end) or heading_type
         if m.group("label"):
             org_type = _population_of(doc, start + m.start("label"), start + m.end("label")) or org_type
