@@ -143,8 +143,10 @@ def _column_of(row: Row, header: Row, cell: Cell) -> int:
     for i, s in enumerate(starts):
         if pos + 1 >= s:
             best = i
-    # a right-aligned number may start before its header: take the nearest header by centre
-    if _INT.match(cell.text):
+    # a right-aligned number may start before its header: take the nearest header by centre, unless
+    # it starts under a header's own words (a short number left-aligned under a long heading)
+    under = [i for i, h in enumerate(header.cells) if h.start - header.line_start <= pos < h.end - header.line_start]
+    if _INT.match(cell.text) and not under:
         centre = (cell.start + cell.end) / 2 - row.line_start
         best = min(range(len(header.cells)),
                    key=lambda i: abs(centre - ((header.cells[i].start + header.cells[i].end) / 2 - header.line_start)))
@@ -406,7 +408,10 @@ def _segment_rows_table(doc, block, result, framework, period) -> bool:
             shares[org_type] = i
         elif org_type:
             types[i] = (org_type, cell.text)
-    percent_col = None
+    # a bare 'Share' or '%' column beside a single population's counts holds that population's percentages
+    bare_shares = [i for i, cell in enumerate(header.cells[1:], 1)
+                   if i not in types and i not in shares.values() and _SHARE_HEADER.search(cell.text)]
+    percent_col = bare_shares[0] if len(types) == 1 and len(bare_shares) == 1 else None
     if not types:
         types, percent_col = _period_columns(doc, header)
     if not types:

@@ -195,3 +195,36 @@ STILL_COUNTS = [
 @pytest.mark.parametrize(("text", "expected"), STILL_COUNTS)
 def test_counts_beside_those_words_stay(nlp: Language, text: str, expected: tuple) -> None:
     assert expected in [c[:3] for c in claims_of(nlp, text)]
+
+
+# a bare 'Share' or '%' column beside one population's counts gives each row its percentage
+SHARE_COLUMNS = [
+    ("Segment     Trusts   Share\nSegment 1   27       13%\nSegment 2   78       38.5%", "trust", 27, 13.0),
+    ("Segment | Trusts | %\nSegment 1 | 27 | 13%\nSegment 2 | 78 | 38.5%", "trust", 27, 13.0),
+    ("Segment\tTrusts\tPer cent\nSegment 1\t27\t13 %\nSegment 2\t78\t38.5 %", "trust", 27, 13.0),
+    ("Segment     ICBs   Proportion\nSegment 1   4      10%\nSegment 2   20     48%", "icb", 4, 10.0),
+    ("| Segment | Acute trusts | Share |\n| Segment 1 | 16 | 12% |\n| Segment 2 | 40 | 30% |", "acute", 16, 12.0),
+    ("Segment        %     Trusts\nSegment 1      13%   27\nSegment 2      38%   78", "trust", 27, 13.0),
+    ("Segment     Mental health trusts   Share\nSegment 1   9                      18%\n"
+     "Segment 2   20                     40%", "mental_health", 9, 18.0),
+    ("Segment     Trusts   Share of total\nSegment 1   27       13%\nSegment 2   78       38%", "trust", 27, 13.0),
+]
+
+
+@pytest.mark.parametrize(("text", "org_type", "count", "percent"), SHARE_COLUMNS)
+def test_share_column_beside_one_population(nlp: Language, text: str, org_type: str, count: int,
+                                            percent: float) -> None:
+    assert (org_type, (1,), count, None, percent) in claims_of(nlp, text)
+
+
+# with two populations the bare share column is nobody's; a column of words is no share
+NO_SHARE = [
+    "Segment     ICBs   Trusts   Share\nSegment 1   2      27       13%\nSegment 2   13     78       38%",
+    "Segment     Trusts   Share\nSegment 1   27       low\nSegment 2   78       high",
+]
+
+
+@pytest.mark.parametrize("text", NO_SHARE)
+def test_share_column_left_when_unclear(nlp: Language, text: str) -> None:
+    claims = claims_of(nlp, text)
+    assert claims and all(c[4] is None for c in claims)
