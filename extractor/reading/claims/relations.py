@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 from spacy.tokens import Doc, Span
 
-from ...pipeline.segments import placing_segments
+from ...pipeline.segments import is_domain_segment, placing_segments
 from ...pipeline.traps import traps_in
 from .sentence import FOLLOW_OK, ORDINAL, THEY, UNITS, Group, SentenceReader, lower_at, overlaps, text_between
 
