@@ -360,6 +360,29 @@ def test_the_name_at_the_end_of_a_longer_capitalised_run(nlp: Language, text: st
     assert [(r.name, r.rank) for r in read(nlp, text).rankings] == [("Walsall Healthcare", 20)]
 
 
+ACUTE_LEAGUE = "League tables\n\nAcute hospitals are ranked in a new league table. "
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The best is a rural Healthcare Trust-Salisbury, that is the largest in the county, at position 12.",
+     ("Salisbury", 12)),
+    ("The best was a rural Healthcare Trust - Salisbury, which is the largest in the county, at number 12.",
+     ("Salisbury", 12)),
+    ("The best is a rural Healthcare Trust- Salisbury, the largest in the county, at position 12.", ("Salisbury", 12)),
+    ("Highest of the big ones is a Teaching Trust-Stockport, which had risen fast, at position 30.", ("Stockport", 30)),
+    ("Then comes a Northern Trust - Gateshead, based on Tyneside, at number 5.", ("Gateshead", 5)),
+    ("It's a Black Country Trust-Walsall, that few had tipped, at position 20.", ("Walsall", 20)),
+    ("Next on the list was a Coastal NHS Trust-Salisbury, which serves a wide area, at number 12.", ("Salisbury", 12)),
+    ("Falling furthest was a Foundation Trust – Stockport, which had been 12th, at position 30.", ("Stockport", 30)),
+    ("The first big one is a City Trust—Gateshead, which serves Tyneside, at number 5.", ("Gateshead", 5)),
+])
+def test_a_place_after_a_description_and_a_dash(nlp: Language, text: str, expected: tuple[str, int]) -> None:
+    """'a rural Healthcare Trust-Salisbury, ..., at position 12': the bare place the league resolves
+    ends the description's run whether the dash is spaced or not (a PDF's line end drops the
+    space after it)."""
+    assert [(r.name, r.rank) for r in read_doc(nlp(ACUTE_LEAGUE + text)).rankings] == [expected]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Barts Health (segment 2, 44th) gained 17 places.", [("Barts Health", 44)]),
     ("Homerton Healthcare rose 30 places to 41st.", [("Homerton Healthcare", 41)]),
