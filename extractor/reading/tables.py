@@ -617,6 +617,16 @@ _HEADING_SIZE = regex.compile(r"\((\d{1,4})\)")
 _NAMES_IN_BRACKETS = regex.compile(r"\([^)]*\p{Lu}\p{Ll}[^)]*\)")
 
 
+def _names_in_brackets(doc: Doc, rest: str, at: int) -> bool:
+    """'2 ICBs (Frimley, Dorset)' names members; '4 ICBs (Recovery Support Programme)' names
+    the segment itself (a segment span lies inside the bracket), so the line stays a count line."""
+    for b in _NAMES_IN_BRACKETS.finditer(rest):
+        a, z = at + b.start(), at + b.end()
+        if not spans_in(doc, "segments", a, z, chars=True):
+            return True
+    return False
+
+
 def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
     """'Acute trusts (134):' followed by 'segment 1 – 14' lines: one claim per line, and the
     heading's bracketed figure as the population size."""
@@ -655,7 +665,8 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
                 heading_type = ""
             continue
         rest = m.group("rest")
-        if _MORE_COUNTS.search(regex.sub(r"\([^)]*\)", "", rest)) or _NAMES_IN_BRACKETS.search(rest):
+        bare = regex.sub(r"\([^)]*\)", "", rest)
+        if _MORE_COUNTS.search(bare) or _names_in_brackets(doc, rest, start + m.start("rest")):
             continue  # 'Segment 1: 34 trusts (17%) – 14 acute, 20 non-acute ...', 'Segment 1: 2 ICBs (Frimley and
             # Dorset)' are prose for the claim builder, which reads the counts and the names they count
         org_type = _population_of(doc, start + m.start("rest"), end) or heading_type
