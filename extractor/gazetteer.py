@@ -40,6 +40,8 @@ HINT_GROUPS: dict[str, frozenset[str]] = {
 
 #: Alias kinds, strongest first. A ``place`` alias is a bare geographic name ("Devon",
 #: "South Central", "Medway") that only names an organisation when a type is known.
+# the everyday names of hospitals, which outlive a merger of the trust that ran them
+_EVERYDAY_KINDS = {"short", "brand"}
 KIND_RANK = {"official": 0, "former": 0, "brand": 0, "short": 0, "abbrev": 0, "site": 1, "place": 2}
 
 # Words in a mention or its neighbourhood that say what kind of body is meant, as
@@ -394,6 +396,12 @@ class Gazetteer:
             code, moved = self._owner_on(code, day)
             if moved:
                 notes.append(f"site owner {moved} had been succeeded by {code}")
+        elif kinds and kinds[0] in _EVERYDAY_KINDS and day is not None:
+            # 'Ipswich hospitals' in 2026 are the hospitals the successor runs; a full or former
+            # official name still names the body itself (a history of the old trust)
+            code, moved = self._owner_on(code, day)
+            if moved:
+                notes.append(f"{moved} had been succeeded by {code}")
         org = self.orgs[code]
         if day is not None and (parse_date(org.active_from) or day) > day:
             notes.append(f"note: opened {org.opened}, after the document date")

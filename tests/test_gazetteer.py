@@ -328,3 +328,25 @@ def test_own_sites_of_the_real_pages_resolve_by_host(gaz: Gazetteer) -> None:
     assert nhs_sites and all(owners[u] for u in nhs_sites)
     assert sum(bool(c) for c in owners.values()) >= 10
     assert not any(owners[u] for u in urls if "england.nhs.uk" in u or "hsj.co.uk" in u)
+
+
+@pytest.mark.parametrize(("mention", "on", "expected"), [
+    # everyday names of hospitals whose trust merged: the successor that runs them on the day
+    ("Ipswich hospitals", "2026-02-12", "RDE"),
+    ("Ipswich Hospital", "2025-09-09", "RDE"),
+    ("Poole Hospitals", "2024-01-01", "R0D"),
+    ("Burton Hospitals", "2021-03-01", "RTG"),
+    ("Taunton & Somerset", "2024-01-01", "RH5"),
+    ("Solent", "2025-06-01", "RW1"),
+    # before the merger they are the old trust's
+    ("Ipswich hospitals", "2017-05-01", "RGQ"),
+    ("Poole Hospitals", "2019-06-01", "RD3"),
+    # a full official name, or a former official form, still names the body itself (a history of it)
+    ("Ipswich Hospital NHS Trust", "2026-01-01", "RGQ"),
+    ("Burton Hospitals NHS Foundation Trust", "2021-01-01", "RJF"),
+    ("Yeovil District FT", "2025-10-01", "RA4"),
+    ("IHT", "2026-01-01", "RGQ"),
+])
+def test_everyday_names_of_a_merged_trust_follow_its_successor(gaz: Gazetteer, mention: str, on: str,
+                                                               expected: str) -> None:
+    assert gaz.resolve(mention, org_type="trust", on=on).code == expected

@@ -64,18 +64,30 @@ _CLAUSE_BREAKS = {"if", "would", "could", "might", "as", "while", "whereas", "bu
 
 
 _ASIDE_OPENERS = {"which", "who", "whose", "the", "a", "an", "its", "one", "now", "formerly", "based", "also", "where"}
+_RELATIVE_PRONOUNS = {"whom", "which", "whose"}
+
+
+def opens_aside(doc: Doc, i: int) -> bool:
+    """Whether the words from ``i + 1`` open an apposition or a relative clause: 'which runs ...',
+    'the county's ...', or a preposition before a relative pronoun ('with whom we run ...', 'in
+    which it has ...')."""
+    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    if nxt in _ASIDE_OPENERS:
+        return True
+    return i + 2 < len(doc) and doc[i + 1].is_alpha and doc[i + 2].lower_ in _RELATIVE_PRONOUNS
 
 
 def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[int, int]]:
-    """Token ranges of appositions and relative clauses that follow an organisation and close
-    before ``limit`` ('X, the Trust's partner in ..., remained', 'X, which runs the Royal London,
-    Whipps Cross and Newham hospitals, has been placed'): organisations named inside them are
-    not the sentence's subject. A relative clause runs to the last comma before the verb."""
+    """Token ranges of appositions and relative clauses that follow an organisation (or its
+    bracketed short name) and close before ``limit`` ('X, the Trust's partner in ..., remained',
+    'X (XY), which runs the Royal London, Whipps Cross and Newham hospitals, has been placed',
+    'X, with whom we share ..., is'): organisations named inside them are not the sentence's
+    subject. A relative clause runs to the last comma before the verb."""
     out = []
-    ends = {o.end for o in orgs}
+    ends = {o.end for o in orgs} | {o.end + 1 for o in orgs if o.end < len(doc) and doc[o.end].text == ")"}
     for i in range(sent.start, min(limit, sent.end) - 1):
         tok = doc[i]
-        if tok.text in {",", "–", "—", "("} and doc[i + 1].lower_ in _ASIDE_OPENERS and i in ends:
+        if tok.text in {",", "–", "—", "("} and opens_aside(doc, i) and i in ends:
             closer = {"(": ")", "–": "–", "—": "—"}.get(tok.text, ",")
             closes = [k for k in range(i + 2, limit) if doc[k].text == closer]
             if closes:
@@ -208,8 +220,9 @@ def _main_clause_gap(doc: Doc, start: int, end: int) -> tuple[list[str], int]:
     'Humber Teaching NHS FT, which provides ... Hull and North Yorkshire, stays in segment 1'.
     Returns the words and the index where the main clause resumes."""
     toks = [t for t in doc[start:end] if not t.is_space]
-    if len(toks) >= 2 and toks[0].text in {",", "(", "–", "—"} and toks[1].lower_ in {
-            "which", "who", "whose", "where", "one", "the", "a", "an", "its", "based", "now", "formerly", "also"}:
+    if len(toks) >= 3 and toks[0].text == ")" and opens_aside(doc, toks[1].i):
+        toks = toks[1:]  # 'X (XY), which ...': the short name's bracket closes first
+    if len(toks) >= 2 and toks[0].text in {",", "(", "–", "—"} and opens_aside(doc, toks[0].i):
         closer = {"(": ")", "–": "–", "—": "—"}.get(toks[0].text, ",")
         for k in range(len(toks) - 1, 0, -1):
             if toks[k].text == closer:
@@ -226,6 +239,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     seen = {(m.name, m.start, m.segment, m.from_segment) for m in result.memberships}
     framework, period = doc._.framework, doc._.period
     stand_ins: dict[tuple[int, int], str] = {}
+    earlier: list[Membership] = []
     sents = list(doc.sents)
     for si, sent in enumerate(sents):
         if skip and any(a <= sent.start_char < b for a, b in skip):
@@ -245,6 +259,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
         for seg in segs:
+            if _restates(doc, segs, seg):
+                continue
             frame = _active_frame(doc, sent, seg, orgs, previous_sent, stand_ins) \
                 or _possessive_frame(doc, sent, seg, previous_sent, stand_ins) or _segment_first(doc, sent, seg)
             if frame is not None:
@@ -257,6 +273,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             if placed is None:
                 continue
             segment, from_segment = placed
+            before = from_segment is None and _earlier_state(gap)
             text = sent.text.strip()
             start = doc_text(doc).find(text, sent.start_char)
             heads = [*heads, *_as_is(doc, sent, seg, orgs)]
@@ -269,6 +286,52 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 result.memberships.append(Membership(
                     name=name, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
+                if before:
+                    earlier.append(result.memberships[-1])
+    _fold_earlier_states(result, earlier)
+
+
+_EARLIER_WORDS = {"previously", "formerly", "earlier", "once", "hitherto"}
+_STATE_VERBS = {"been", "sat", "remained", "stayed"}
+
+
+def _earlier_state(gap: list[str]) -> bool:
+    """'X had been in segment 3', 'X was previously in segment 3': a state the words place
+    before the time they write about."""
+    return bool(_EARLIER_WORDS & set(gap)) or any(
+        w == "had" and _STATE_VERBS & set(gap[k + 1:k + 3]) for k, w in enumerate(gap))
+
+
+def _fold_earlier_states(result: DocResult, earlier: list[Membership]) -> None:
+    """'X had been in segment 3. It now moves into segment 4' is one move, 3 → 4: an earlier state
+    told beside a placement of the same organisation in another segment (in the sentence before
+    or after) is where that placement came from, not a membership of its own."""
+    for old in earlier:
+        moves = [m for m in result.memberships if all(m is not e for e in earlier) and _same_org(m, old)
+                 and m.segment is not None and m.segment != old.segment and m.from_segment is None
+                 and abs(m.start - old.start) <= NEAR_CHARS]
+        if not moves:
+            continue
+        nearest = min(moves, key=lambda m: abs(m.start - old.start))
+        nearest.from_segment = old.segment
+        result.memberships = [m for m in result.memberships if m is not old]
+
+
+_APPOSITION_MARKS = {",", "–", "—", "-", "(", ":"}
+
+
+def _restates(doc: Doc, segs: list[Span], seg: Span) -> bool:
+    """'X sits in segment four of the NHS Oversight Framework, the lowest tier for ...', 'X moves
+    into NOF4 – the category for trusts in special measures': a segment in apposition to the one
+    just named describes it; it is not a second placement."""
+    for other in segs:
+        if other.end <= seg.start and seg.start - other.end <= 12:
+            between = [t for t in doc[other.end:seg.start] if not t.is_space]
+            marks = [t for t in between if t.text in _APPOSITION_MARKS]
+            if marks and all(t.text in _APPOSITION_MARKS or t.lower_ in FRAMEWORK_WORDS or t.lower_ == "of"
+                             for t in between):
+                return True
+    return False
 
 
 _CONDITIONS = {"if", "unless", "whether", "should"}

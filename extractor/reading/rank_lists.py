@@ -8,7 +8,7 @@ group, top, ahead of ...").
 from __future__ import annotations
 
 import regex
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
 from ..pipeline.extensions import doc_date, doc_text, spans_in, token_strings
@@ -29,6 +29,7 @@ _JOINERS = {",", "and", "&"}
 _BARE_ORDINAL = regex.compile(r"^(\d{1,3})(st|nd|rd|th)=?$|^(second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                               r"tenth|eleventh|twelfth)$", regex.I)
 _MARKS = {",", "(", "-", "–", "—", ":"}
+_DASHES = {"-", "–", "—"}
 _END_WORDS = frozenset({"top", "bottom"})
 _END_AFTER_WORD = {"with", ",", ".", ";", "and", "while", "whilst", ")", "–", "—", ":"}
 _AFTER_POSITION = _END_AFTER_WORD | {"place", "position", "overall", "nationally", "in", "out", "of", "on", "after",
@@ -168,18 +169,26 @@ def _org_ending(doc: Doc, sent: Span, k: int, hint: str | None) -> Span | None:
         if k + 1 - 3 <= org.end <= k + 1 and all(t.is_lower and t.is_alpha for t in doc[org.end:k + 1]):
             return org
     named = subjects.name_before(doc, sent, k + 1, hint)
-    if named is not None or not (doc[k].is_title or doc[k].is_upper):
+    if named is not None or not _capitalised(doc[k]):
         return named
-    # 'a Black Country Trust- Walsall Healthcare': the longest tail of the capitalised run that names one
+    # 'a Black Country Trust- Walsall Healthcare': the longest tail of the capitalised run that names
+    # one; a dash inside the run ('Trust-Walsall', 'Trust – Walsall') joins it however it is spaced
     start = k
-    while start - 1 >= sent.start and (doc[start - 1].is_title or doc[start - 1].is_upper):
+    while start - 1 >= sent.start and (_capitalised(doc[start - 1]) or (
+            doc[start - 1].text in _DASHES and start - 2 >= sent.start and _capitalised(doc[start - 2]))):
         start -= 1
     gazetteer = load_gazetteer()
     for first in range(start + 1, k + 1):
+        if doc[first].text in _DASHES:
+            continue
         link = gazetteer.resolve(doc[first:k + 1].text, org_type=hint, on=doc_date(doc), context=sent.text)
         if link.code:
             return Span(doc, first, k + 1, label=link.org_type, span_id=link.code)
     return None
+
+
+def _capitalised(tok: Token) -> bool:
+    return tok.is_title or tok.is_upper
 
 
 def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: DocResult) -> None:

@@ -46,9 +46,13 @@ from .rank_words import (
 
 _PREVIOUS_BEFORE = {"from", "previously", "q1"}
 _EARLIER = {"previous", "previously", "earlier", "before", "last", "prior"}
+# 'fourth in the first table', 'ninth in the previous rankings', '12th the quarter before': an earlier table
+_EARLIER_TABLE_WORDS = _EARLIER | {"first", "initial", "inaugural", "original", "preceding", "ago"}
+_TABLE_NOUNS = {"table", "tables", "league", "rankings", "ranking", "quarter", "edition", "publication", "list",
+                "time", "round"}
 _MOVES = {"moved", "rose", "risen", "climbed", "fell", "fallen", "dropped", "slipped", "jumped", "improved", "up",
           "down", "ranking", "position", "place", "went", "gone", "going"}
-_POSITION_NOUNS = {"position", "ranking", "rank", "place", "placing"}
+_POSITION_NOUNS = {"position", "ranking", "rank", "place", "placing", "standing"}
 _BANDS = {"band", "bands", "segment", "segments", "category", "categories", "tier", "tiers"}
 _STRONG_AFTER_AT = {"overall", "nationally", "out", "of", "place", "position", "among", "amongst"}
 # 'was first inspected in 2014': 'first' says when, not where
@@ -140,7 +144,8 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
     before = [o for o in sent_orgs if o.end <= span.start]
     antecedent = subjects.relative_antecedent(doc, sent, span.start)
     adjacent = subjects.name_before(doc, sent, span.start, hint) or named_before_apposition(doc, sent, span.start, hint)
-    if antecedent is not None and not any(o.start > antecedent.end for o in before):
+    if antecedent is not None and not any(o.start > antecedent.end and o.id_ != antecedent.id_
+                                          and not _in_relative_clause(doc, antecedent, o, span) for o in before):
         return coordinated(doc, [o for o in sent_orgs if o.end <= antecedent.start] + [antecedent])
     if adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):
         return [adjacent]
@@ -158,7 +163,16 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
         previous = doc[sent.start - 1].sent if sent.start > 0 else None
         own = subjects.pronoun_subject(doc, sent, previous)
         return [own] if own is not None else []
+    if lead.startswith(("its ", "their ")) and _POSITION_NOUNS.intersection(t.lower_ for t in doc[sent.start:span.end]):
+        return last_subject  # 'Its latest placing – 109th': the position of the one the text is about
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
+
+
+def _in_relative_clause(doc: Doc, antecedent: Span, org: Span, span: Span) -> bool:
+    """'X, which runs Y and Z hospitals, is 102nd': Y and Z stand inside the clause that describes
+    X, which a comma closes before the position."""
+    which = next((k for k in range(antecedent.end, org.start) if doc[k].lower_ in {"which", "who"}), None)
+    return which is not None and any(doc[k].text == "," for k in range(org.end, span.start))
 
 
 def _outside_apposition(doc: Doc, chosen: list[Span], before: list[Span], start: int) -> list[Span]:
@@ -283,6 +297,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         partner = _with_partner(doc, sent, span)
         if partner is not None:
             subject = [*subject, partner]
+    if rank is not None and _in_an_earlier_table(doc, sent, span) and _as_previous(subject, rank, result):
+        return
     for org in subject:
         result.rankings.append(make_ranking(
             doc, sent, org.text, org.id_, rank=rank, position=position, joint=joint, total=total,
@@ -299,6 +315,36 @@ def _earlier_position(doc: Doc, span: Span, last_subject: list[Span], result: Do
             if ranking.previous_rank is None and value is not None and value != ranking.rank:
                 ranking.previous_rank = value
             return
+
+
+def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
+    """'was fourth in the first table', 'came 12th in the previous quarter', 'was 30th a quarter
+    earlier', 'A quarter earlier, it was 33rd': the clause after the position, or an opening set
+    off by a comma, says it was held in an earlier table."""
+    comma = next((t.i for t in doc[sent.start:span.start] if t.text == ","), None)
+    opening = [t.lower_ for t in doc[sent.start:comma]] if comma is not None else []
+    for toks in ([t.lower_ for t in doc[span.end:clause_end(doc, sent, span.end)]], opening):
+        for i, word in enumerate(toks):
+            if word in _TABLE_NOUNS and (_EARLIER_TABLE_WORDS.intersection(toks[max(0, i - 3):i])
+                                         or _EARLIER_TABLE_WORDS.intersection(toks[i + 1:i + 2])):
+                return True
+    return False
+
+
+def _as_previous(subject: list[Span], value: int, result: DocResult) -> bool:
+    """A position in an earlier table is the previous rank of the organisation's ranking already
+    read from this page ('X is third ... X was fourth in the first table'); with none to attach
+    to, the sentence is read as usual (on the day the first table came out, it is the table)."""
+    found = []
+    for org in subject:
+        same = next((r for r in reversed(result.rankings)
+                     if (org.id_ and r.ods_code == org.id_) or r.name == org.text), None)
+        if same is None or same.rank == value or same.previous_rank not in {None, value}:
+            return False
+        found.append(same)
+    for same in found:
+        same.previous_rank = value
+    return bool(found)
 
 
 def _with_partner(doc: Doc, sent: Span, span: Span) -> Span | None:

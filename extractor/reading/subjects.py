@@ -156,10 +156,13 @@ def relative_antecedent(doc: Doc, sent: Span, idx: int) -> Span | None:
     for k in range(idx - 1, sent.start, -1):
         tok = doc[k]
         if tok.lower_ in {"which", "who"} and doc[k - 1].text == ",":
+            end = k - 1
+            if doc[end - 1].text == ")":  # 'X (XYZ), which': the name before its short form
+                end = next((j for j in range(end - 2, max(sent.start, end - 6), -1) if doc[j].text == "("), end)
             for org in doc.spans.get("orgs", []):
-                if org.end == k - 1 and org.start >= sent.start:
+                if org.end == end and org.start >= sent.start:
                     return org
-            return name_before(doc, sent, k - 1)
+            return name_before(doc, sent, end)
         if tok.text in {";", "."}:
             break
     return None

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 import regex
 from spacy.tokens import Doc
 
+from ..numbers import parse_ordinal
 from ..pipeline.extensions import doc_text, spans_in
 from ..pipeline.sentences import is_csv_line
 from ..records import Claim, DocResult, Membership, Ranking
@@ -149,8 +150,10 @@ def _column_of(row: Row, header: Row, cell: Cell) -> int:
     for i, s in enumerate(starts):
         if pos + 1 >= s:
             best = i
-    # a right-aligned number may start before its header: take the nearest header by centre
-    if _INT.match(cell.text):
+    # a right-aligned number may start before its header: take the nearest header by centre, unless
+    # it starts under a header's own words (a short number left-aligned under a long heading)
+    under = [i for i, h in enumerate(header.cells) if h.start - header.line_start <= pos < h.end - header.line_start]
+    if _INT.match(cell.text) and not under:
         centre = (cell.start + cell.end) / 2 - row.line_start
         best = min(range(len(header.cells)),
                    key=lambda i: abs(centre - ((header.cells[i].start + header.cells[i].end) / 2 - header.line_start)))
@@ -238,7 +241,9 @@ def read_tables(doc: Doc, result: DocResult) -> list[tuple[int, int]]:
             used = _placement_table(doc, block, seg_cols, result, framework, period)
         if used:
             consumed.append((block[0].line_start, block[-1].line_end))
-    consumed.extend(_bullet_lists(doc, result, framework, period))
+    subsets = _subset_lists(doc, result, framework, period)
+    consumed.extend(subsets)
+    consumed.extend(_bullet_lists(doc, result, framework, period, subsets))
     consumed.extend(_label_lines(doc, result, framework, period))
     consumed.extend(_rank_lists(doc, result, framework, period))
     return consumed
@@ -410,7 +415,10 @@ def _segment_rows_table(doc, block, result, framework, period) -> bool:
             shares[org_type] = i
         elif org_type:
             types[i] = (org_type, cell.text)
-    percent_col = None
+    # a bare 'Share' or '%' column beside a single population's counts holds that population's percentages
+    bare_shares = [i for i, cell in enumerate(header.cells[1:], 1)
+                   if i not in types and i not in shares.values() and _SHARE_HEADER.search(cell.text)]
+    percent_col = bare_shares[0] if len(types) == 1 and len(bare_shares) == 1 else None
     if not types:
         types, percent_col = _period_columns(doc, header)
     if not types:
@@ -459,15 +467,77 @@ def _period_columns(doc: Doc, header: Row) -> tuple[dict[int, tuple[str, str]], 
     return {counts[-1]: (org_type, last_line.strip())}, (shares[-1] if shares else None)
 
 
-def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
-    """'Segment 4 – trusts:' followed by '- Name' lines: one membership per item."""
-    consumed = []
-    text = doc_text(doc)
-    lines = text.split("\n")
+def _line_offsets(lines: list[str]) -> list[int]:
     offsets, pos = [], 0
     for line in lines:
         offsets.append(pos)
         pos += len(line) + 1
+    return offsets
+
+
+def _count_item(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
+    """'15 are acute trusts', '- one is a community trust', '4 mental health trusts', 'Acute: 15': a
+    list item that counts one kind of organisation (one number, one population, nothing more)."""
+    counts = [q for q in spans_in(doc, "quantities", start, end, chars=True) if q.label_ in {"CARD", "PERCENT"}]
+    pops = spans_in(doc, "populations", start, end, chars=True)
+    if len(counts) != 1 or len(pops) != 1 or counts[0].label_ != "CARD" or counts[0]._.quantity is None:
+        return None
+    count, pop = counts[0]._.quantity.count, pops[0]
+    if pop.start < counts[0].start:
+        linked = doc[pop.end:counts[0].start].text.strip() in _ITEM_SEPARATORS
+    else:
+        linked = {t.lower_ for t in doc[counts[0].end:pop.start]} <= _ITEM_LINKS
+    if count is None or not linked:
+        return None
+    return pop.label_, count
+
+
+_ITEM_LINKS = {"is", "are", "were", "was", "of", "them", "these", "those", "a", "an", "-", "–", "("}
+_ITEM_SEPARATORS = {":", "-", "–", "—", ""}
+
+
+def _subset_lists(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
+    """'Of the 21 trusts in segment 4:' over items '- 15 are acute trusts', '- 4 are mental health
+    trusts' ...: each item counts one kind of trust in the heading's segment, out of its count.
+
+    Items must name kinds other than the heading's and add up to no more than its count."""
+    consumed: list[tuple[int, int]] = []
+    lines = doc_text(doc).split("\n")
+    offsets = _line_offsets(lines)
+    for i, line in enumerate(lines):
+        seg, counted = _counted_heading(doc, offsets[i], offsets[i] + len(line), line.strip())
+        if seg is None:
+            continue
+        heading_types = {p.label_ for p in spans_in(doc, "populations", offsets[i], offsets[i] + len(line), chars=True)}
+        j = i + 1
+        while j < len(lines) and not lines[j].strip():
+            j += 1
+        items = []
+        while j < len(lines) and _BULLET.match(lines[j]):
+            item = _count_item(doc, offsets[j] + _BULLET.match(lines[j]).start(1), offsets[j] + len(lines[j]))
+            if item is None or item[0] in heading_types:
+                break
+            items.append((j, *item))
+            j += 1
+        if len(items) < 2 or sum(count for _, _, count in items) > counted:
+            continue
+        for k, org_type, count in items:
+            text = _BULLET.match(lines[k]).group(1)
+            at = offsets[k] + lines[k].find(text)
+            result.claims.append(Claim(org_type=org_type, segments=(seg,), count=count, total=counted,
+                                       framework=framework, period=period, text=text, start=at,
+                                       end=at + len(text), org_words=text))
+        consumed.append((offsets[items[0][0]], offsets[items[-1][0]] + len(lines[items[-1][0]])))
+    return consumed
+
+
+def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str,
+                  taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """'Segment 4 – trusts:' followed by '- Name' lines: one membership per item (not the items of
+    a list already read as counts)."""
+    consumed = []
+    lines = doc_text(doc).split("\n")
+    offsets = _line_offsets(lines)
     i = 0
     while i < len(lines):
         line = lines[i].strip()
@@ -485,7 +555,8 @@ def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str) -> l
         while j < len(lines) and _BULLET.match(lines[j]):
             items.append(j)
             j += 1
-        if not items or (counted is not None and counted != len(items)):
+        if not items or (counted is not None and counted != len(items)) \
+                or any(a <= offsets[items[0]] < b for a, b in taken):
             i += 1
             continue
         heading_type = _population_of(doc, offsets[i], offsets[i] + len(lines[i]))
@@ -535,11 +606,25 @@ def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
     return found.pop()
 
 
-_LABEL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:(?P<label>[^:|]{3,60}?)\s+in\s+)?segment\s*(?P<seg>[1-5])\s*[:–—-]"
-                            r"\s*(?P<count>\d{1,4})\b(?P<rest>.*)$", regex.I)
+# 'Segment 2 – 84 trusts (40%)', or in fixed-width columns 'Segment 2     84 trusts     (40%)'
+_LABEL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:(?P<label>[^:|]{3,60}?)\s+in\s+)?segment\s*(?P<seg>[1-5])"
+                            r"(?:\s*[:–—-]|\s{2,}|\t)\s*(?P<count>\d{1,4})\b(?P<rest>.*)$", regex.I)
+_TOTAL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:total|all segments|all)(?:\s*[:–—-]|\s{2,}|\t)\s*"
+                            r"(?P<count>\d{1,4})\b(?P<rest>.*)$", regex.I)
 _MORE_COUNTS = regex.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|no|none)\b", regex.I)
 _REST_PERCENT = regex.compile(r"\((\d{1,3}(?:\.\d)?)\s*%\)")
 _HEADING_SIZE = regex.compile(r"\((\d{1,4})\)")
+_NAMES_IN_BRACKETS = regex.compile(r"\([^)]*\p{Lu}\p{Ll}[^)]*\)")
+
+
+def _names_in_brackets(doc: Doc, rest: str, at: int) -> bool:
+    """'2 ICBs (Frimley, Dorset)' names members; '4 ICBs (Recovery Support Programme)' names
+    the segment itself (a segment span lies inside the bracket), so the line stays a count line."""
+    for b in _NAMES_IN_BRACKETS.finditer(rest):
+        a, z = at + b.start(), at + b.end()
+        if not spans_in(doc, "segments", a, z, chars=True):
+            return True
+    return False
 
 
 def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
@@ -547,15 +632,26 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
     heading's bracketed figure as the population size."""
     consumed = []
     heading_type, heading_end = "", -1
+    run: list[Claim] = []  # the claims of the segment lines just read, which a Total line sizes
+    above = (0, 0)  # the line before the run, which may state what its counts add up to
     pos = 0
-    for line in doc_text(doc).split("\n"):
+    for line in [*doc_text(doc).split("\n"), ""]:
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()
+        m = _LABEL_LINE.match(line)
+        total = _TOTAL_LINE.match(line) if m is None and run else None
+        if total is not None and _total_line(doc, result, run, total, start, end):
+            consumed.append((start, end))
+            run = []
+            continue
+        if run and m is None and (stripped or pos > len(doc_text(doc))):
+            _total_above(doc, result, run, above)
+            run = []
         if not stripped:
             continue
-        m = _LABEL_LINE.match(line)
         if m is None:
+            above = (start, end)
             if stripped.endswith(":") or _HEADING_SIZE.search(stripped.split(":")[0] if ":" in stripped else ""):
                 heading_type = _population_of(doc, start, end)
                 heading_end = end
@@ -568,8 +664,11 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
             elif not stripped.startswith(("-", "•", "*")):
                 heading_type = ""
             continue
-        if _MORE_COUNTS.search(regex.sub(r"\([^)]*\)", "", m.group("rest"))):
-            continue  # 'Segment 1: 34 trusts (17%) – 14 acute, 20 non-acute ...' is prose for the claim builder
+        rest = m.group("rest")
+        bare = regex.sub(r"\([^)]*\)", "", rest)
+        if _MORE_COUNTS.search(bare) or _names_in_brackets(doc, rest, start + m.start("rest")):
+            continue  # 'Segment 1: 34 trusts (17%) – 14 acute, 20 non-acute ...', 'Segment 1: 2 ICBs (Frimley and
+            # Dorset)' are prose for the claim builder, which reads the counts and the names they count
         org_type = _population_of(doc, start + m.start("rest"), end) or heading_type
         if m.group("label"):
             org_type = _population_of(doc, start + m.start("label"), start + m.end("label")) or org_type
@@ -577,20 +676,71 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
             continue
         at = start + line.find(stripped)
         pct = _REST_PERCENT.search(m.group("rest"))
-        result.claims.append(Claim(org_type=org_type, segments=(int(m.group("seg")),), count=int(m.group("count")),
-                                   percent=float(pct.group(1)) if pct else None,
-                                   framework=framework, period=period, text=stripped, start=at,
-                                   end=at + len(stripped)))
+        claim = Claim(org_type=org_type, segments=(int(m.group("seg")),), count=int(m.group("count")),
+                      percent=float(pct.group(1)) if pct else None, framework=framework, period=period,
+                      text=stripped, start=at, end=at + len(stripped))
+        result.claims.append(claim)
+        run.append(claim)
         consumed.append((start, end))
         if heading_end > 0:
             consumed.append((heading_end - 1, heading_end))
     return consumed
 
 
+def _total_above(doc: Doc, result: DocResult, run: list[Claim], above: tuple[int, int]) -> None:
+    """'206 trusts were segmented at quarter 4.' over segment lines counting 27, 78, 80 and 21
+    trusts: the count the lines add up to, stated just above them, is their population's size."""
+    kinds = {c.org_type for c in run}
+    if len(kinds) != 1 or any(c.total is not None for c in run) or above[0] >= above[1]:
+        return
+    org_type, size = kinds.pop(), sum(c.count or 0 for c in run)
+    pops = [p for p in spans_in(doc, "populations", *above, chars=True) if p.label_ == org_type]
+    for q in spans_in(doc, "quantities", *above, chars=True):
+        if q.label_ == "CARD" and q._.quantity is not None and q._.quantity.count == size \
+                and any(p.start in {q.end, q.end + 1} for p in pops):
+            break
+    else:
+        return
+    for claim in run:
+        claim.total = size
+    sent = doc.char_span(q.start_char, q.end_char).sent
+    text = sent.text.strip()
+    at = sent.start_char + sent.text.find(text)
+    result.claims.append(Claim(org_type=org_type, count=size, framework=run[0].framework, period=run[0].period,
+                               text=text, start=at, end=at + len(text), org_words=org_type))
+
+
+def _total_line(doc: Doc, result: DocResult, run: list[Claim], m: regex.Match, start: int, end: int) -> bool:
+    """'Total   42 ICBs' under segment lines: the size of the population they count, when the
+    line names that population or none (a total of something else, 'Total  £2.1bn', is left)."""
+    if regex.search(r"[%£$€.]", m.group("rest")) or _MORE_COUNTS.search(m.group("rest")):
+        return False
+    kinds = {c.org_type for c in run}
+    org_type = _population_of(doc, start + m.start("rest"), end) or (kinds.pop() if len(kinds) == 1 else "")
+    if not org_type or org_type not in {c.org_type for c in run}:
+        return False
+    line = doc_text(doc)[start:end]
+    stripped = line.strip()
+    at = start + line.find(stripped)
+    count = int(m.group("count"))
+    if sum(c.count or 0 for c in run if c.org_type == org_type) > count:
+        return False
+    for claim in run:
+        if claim.org_type == org_type and claim.total is None:
+            claim.total = count
+    result.claims.append(Claim(org_type=org_type, count=count, framework=run[0].framework, period=run[0].period,
+                               text=stripped, start=at, end=at + len(stripped), org_words=m.group("rest").strip()))
+    return True
+
+
 _RANK_LINE = regex.compile(r"^\s*(?:#|no\.?\s*)?(?P<joint>=)?(?P<rank>\d{1,3})(?P<joint2>=)?[.)]?\s+"
-                           r"(?P<name>[A-Z][^()|\t]{2,90}?)"
+                           r"(?P<name>[A-Z][^()|\t]{2,90}?(?:\s*\([\w\s=-]{3,30}\))??)"
                            r"\s*(?:\((?:segment\s*)?(?P<seg>[1-5])\)|[-–—,]\s*segment\s*(?P<seg2>[1-5]))?"
                            r"(?:\s*[-–—,:(]\s*(?:(?:average\s+)?score(?:\s+of)?:?\s*)?\d\.\d{1,3}\)?)?\s*$", regex.I)
+# 'X – 3rd', 'X: joint 45th', 'X, ranked 12th=', 'X (sixty-fifth place)': the item states its own position
+_STATED = regex.compile(r"^(?P<name>.+?)\s*(?:[-–—:,]|\()\s*(?:(?:ranked|placed|came|position)\s+)?"
+                        r"(?P<joint>(?:joint|equal)\s+|=)?(?P<pos>\d{1,3}(?:st|nd|rd|th)|[a-z]+(?:[- ][a-z]+){0,3}?)"
+                        r"(?P<joint2>=)?(?:\s+(?:place|position|overall|nationally))?\)?$", regex.I)
 _RANK_CAPTION = regex.compile(r"\b(rank|ranked|rankings?|league|position|bottom|top)\b", regex.I)
 _LIST_CAPTION = regex.compile(r"\b(list|table|follows|following)\b", regex.I)
 
@@ -599,6 +749,22 @@ def _names_organisation(name: str) -> bool:
     from ..gazetteer import load_gazetteer
 
     return bool(_ORG_WORDS.search(name)) or bool(load_gazetteer().resolve(name.strip()).code)
+
+
+def _stated_position(name: str) -> tuple[str, int, bool] | None:
+    """'The Christie NHS Foundation Trust – 3rd' → the name, 3 and not joint: a list item that states
+    its own position, so the list's numbering is only the order the writer chose."""
+    m = _STATED.match(name.strip())
+    value = parse_ordinal(m.group("pos")) if m else None
+    if not value:
+        return None
+    return m.group("name").strip(), value, bool(m.group("joint") or m.group("joint2"))
+
+
+def _list_line(line: str) -> regex.Match | None:
+    """A numbered line naming one organisation; a bracket after the name must be its position."""
+    m = _RANK_LINE.match(line)
+    return m if m and ("(" not in m.group("name") or _stated_position(m.group("name"))) else None
 
 
 def _counts_from_one(run: list[tuple[int, str]]) -> bool:
@@ -618,7 +784,7 @@ def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> lis
     while k < len(lines):
         run = []
         start_line = k
-        while k < len(lines) and _RANK_LINE.match(lines[k][1]):
+        while k < len(lines) and _list_line(lines[k][1]):
             run.append(lines[k])
             k += 1
         if len(run) < 3:
@@ -626,23 +792,32 @@ def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> lis
             continue
         # the line just above the list says what it is (not the whole page's opening)
         caption = next((line for _, line in reversed(lines[:start_line]) if line.strip()), "")
-        if not _RANK_CAPTION.search(caption) and not (_LIST_CAPTION.search(caption) and _counts_from_one(run)
-                                                      and league_context(doc)):
-            continue
-        if sum(1 for _, line in run if _names_organisation(_RANK_LINE.match(line).group("name"))) * 2 < len(run):
+        stated = [_stated_position(_RANK_LINE.match(line).group("name")) for _, line in run]
+        if any(stated):  # the items' own positions rank them; an item without one is left to the prose
+            pairs = [(line, own) for line, own in zip(run, stated, strict=True) if own]
+            if not (_RANK_CAPTION.search(caption) or (len(pairs) == len(run) and league_context(doc))):
+                continue
+        else:
+            pairs = [(line, None) for line in run]
+            if not _RANK_CAPTION.search(caption) and not (_LIST_CAPTION.search(caption) and _counts_from_one(run)
+                                                          and league_context(doc)):
+                continue
+        names = [own[0] if own else _RANK_LINE.match(line).group("name") for (_, line), own in pairs]
+        if sum(1 for name in names if _names_organisation(name)) * 2 < len(run):
             continue  # '1. Reduce waiting times': a numbered list of something other than organisations
         total_m = _OF_TOTAL.search(caption)
         low = caption.lower()
         league = ("non_acute" if "non-acute" in low else "ambulance" if "ambulance" in low else
                   "acute" if "acute" in low else "")
-        for start, line in run:
+        for (start, line), own in pairs:
             m = _RANK_LINE.match(line)
             seg = m.group("seg") or m.group("seg2")
-            name = m.group("name").strip()
+            name, rank, joint = own or (m.group("name").strip(), int(m.group("rank")),
+                                        bool(m.group("joint") or m.group("joint2")))
             stripped = line.strip()
             at = start + line.find(stripped)
             result.rankings.append(Ranking(
-                name=name, league=league, rank=int(m.group("rank")), joint=bool(m.group("joint") or m.group("joint2")),
+                name=name, league=league, rank=rank, joint=joint,
                 total=int(total_m.group(1)) if total_m else None, segment=int(seg) if seg else None,
                 framework=framework, period=period, text=stripped, start=at, end=at + len(stripped)))
             if seg:

@@ -187,7 +187,7 @@ def reflow(lines: list[_Line], page_width: float) -> str:
             rows = _row_line(line) and (_row_line(prev) or prev.text.endswith(":"))
             if gap > (2.5 if rows else 0.9) * height or gap < -3 * height:
                 out.append("\n\n")
-            elif (" | " in line.text or " | " in prev.text or line.columns or prev.columns or not wrapped
+            elif (_pipe_row(line) or " | " in prev.text or line.columns or prev.columns or not wrapped
                   or _new_row(prev, line)
                   or _PAGE_NUMBER.match(line.text) or _PAGE_NUMBER.match(prev.text)
                   or (_ITEM_START.match(line.text) and prev.text.endswith((":", ";", ".")))):
@@ -206,6 +206,13 @@ def reflow(lines: list[_Line], page_width: float) -> str:
 
 def _row_line(line: _Line) -> bool:
     return line.columns or _row_like(line.text)
+
+
+def _pipe_row(line: _Line) -> bool:
+    """Whether a line holding ' | ' starts anew (a table row, a byline) rather than carrying on
+    a sentence that ran out of room before a separator ('... ranked' / 'fourth overall. | Share'):
+    rows and bylines do not open in lower case."""
+    return " | " in line.text and not line.text[:1].islower()
 
 
 def _new_row(prev: _Line, line: _Line) -> bool:

@@ -47,6 +47,36 @@ def test_ambulance_response_category_is_not_a_segment(nlp: Language, text: str) 
     assert {s.id_ for s in doc.spans["traps"] if s.label_ == "NOT_SEGMENT"} == {"ambulance_category"}
 
 
+@pytest.mark.parametrize("text", [
+    "The trust also runs Oakbank, a Tier 4 inpatient unit for teenagers. It is in tier 2.",
+    "Its tier 4 CAMHS beds reopened in May; the trust sits in tier 2.",
+    "The board noted that tier 1 elective support for the hospital continues. It is in tier 3.",
+    "Tier 2 cancer meetings are held weekly, and the trust is in tier 3.",
+    "Tier two diagnostic support has ended. The ICB remains in tier 3.",
+    "A new tier 4 adolescent ward opened in Leeds, which is in tier 2.",
+    "Beds in tier 4 units are scarce; the trust was placed in tier 3.",
+    "The tier 3 specialist service moved sites. The trust is in tier 1.",
+])
+def test_a_clinical_or_elective_tier_makes_every_tier_another_scale(nlp: Language, text: str) -> None:
+    """'a Tier 4 inpatient unit', 'tier 1 elective support': a page that grades services into
+    tiers may not read its own 'tier N' as an oversight segment anywhere."""
+    assert [seg for name, seg in segments_named(nlp, text) if name.lower().startswith("tier")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The trust is in tier 4 of the oversight framework.",
+    "Tier 2 trusts get lighter support; the trust sits in tier 2.",
+    "It moved to tier 3 for its finances and leadership.",
+    "The ICB stays in tier 1, the top tier.",
+    "Tier 4 organisations receive intensive support.",
+    "It was placed in tier 4 by NHS England.",
+    "Three trusts are in tier 2.",
+    "The hospital remains in tier three.",
+])
+def test_an_oversight_tier_is_still_a_segment(nlp: Language, text: str) -> None:
+    assert [seg for name, seg in segments_named(nlp, text) if name.lower().startswith("tier")]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("The trust remains in special measures.", (4,)),
     ("The trust came out of quality special measures in 2019.", (4,)),

@@ -152,8 +152,8 @@ CLAIMS = [
     ("Trusts in segment 4: 19 (up from 16).", [("trust", (4,), 19, None, None, "")]),
     ("Segmentation of the 42 ICBs:\nSegment 1: 1 ICB\nSegment 2: 14 ICBs\nSegment 3: 23 ICBs\n"
      "Segment 4: 4 ICBs",
-     [("icb", (1,), 1, None, None, ""), ("icb", (2,), 14, None, None, ""),
-      ("icb", (3,), 23, None, None, ""), ("icb", (4,), 4, None, None, "")]),
+     [("icb", (1,), 1, 42, None, ""), ("icb", (2,), 14, 42, None, ""),
+      ("icb", (3,), 23, 42, None, ""), ("icb", (4,), 4, 42, None, ""), ("icb", (), 42, None, None, "")]),
 ]
 
 

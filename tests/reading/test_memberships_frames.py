@@ -381,3 +381,109 @@ AIMS = [
 @pytest.mark.parametrize(("text", "framework", "expected"), AIMS)
 def test_expected_recommended_and_aimed_for(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# An earlier state told beside a placement of the same organisation is where it moved from.
+EARLIER_STATES = [
+    ("Barts Health had been in segment 3. It now moves into segment 4.", "nof2022", [("Barts Health", 4, 3)]),
+    ("Wye Valley NHS Trust has been placed in segment 4. The trust had been in segment 3.", "nof2022",
+     [("Wye Valley NHS Trust", 4, 3)]),
+    ("East Kent Hospitals was previously in segment two. It has now moved into segment 3.", "nof2022",
+     [("East Kent Hospitals", 3, 2)]),
+    ("Medway NHS Foundation Trust, formerly in segment 2, is now in segment 3.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, 2)]),
+    ("Barts Health had sat in segment 3 for two years. NHS England has now placed it in segment 4.", "nof2022",
+     [("Barts Health", 4, 3)]),
+    ('Wye Valley NHS Trust had previously been in "segment 2". This quarter it has dropped to segment 3.',
+     "nof2022", [("Wye Valley NHS Trust", 3, 2)]),
+    ("East Kent Hospitals had been in segment 1 until June, and is now in segment 2.", "nof2022",
+     [("East Kent Hospitals", 2, 1)]),
+    ("Medway NHS Foundation Trust had remained in segment 2 since 2022. It has been moved into the Recovery "
+     "Support Programme.", "nof2022", [("Medway NHS Foundation Trust", 4, 2)]),
+    ("The trust had been in mandated support. It now enters special measures.", "sof2016", []),
+    # nothing to fold into: the earlier state stays a membership of its own
+    ("Barts Health had been in segment 3 in 2019.", "nof2022", [("Barts Health", 3, None)]),
+    ("Barts Health had been in segment 3. Wye Valley NHS Trust moves into segment 4.", "nof2022",
+     [("Barts Health", 3, None), ("Wye Valley NHS Trust", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), EARLIER_STATES)
+def test_an_earlier_state_is_where_a_move_came_from(nlp: Language, text: str, framework: str,
+                                                    expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A relative clause or apposition after a name and its bracketed short name: names inside it are not the subject.
+ASIDES = [
+    ("East Suffolk and North Essex NHS Foundation Trust (ESNEFT), which runs two hospitals in Colchester, is also "
+     "in segment four, ranked 102nd.", "nof2025", [("ESNEFT", 4, None)]),
+    ("Barts Health NHS Trust (Barts), which runs the Royal London, Whipps Cross and Newham hospitals, has been "
+     "placed in segment 4.", "nof2025", [("Barts", 4, None)]),
+    ("Our partners at Wye Valley NHS Trust (WVT), with whom we share a pathology service, are in segment 3.",
+     "nof2025", [("WVT", 3, None)]),
+    ("Medway NHS Foundation Trust (MFT), in which the county council has no stake, remains in segment 2.",
+     "nof2025", [("MFT", 2, None)]),
+    ("Barts Health, to which East Kent Hospitals sends patients, is in segment 4.", "nof2025",
+     [("Barts Health", 4, None)]),
+    ("Leeds Teaching Hospitals NHS Trust (LTHT), the largest trust in Yorkshire, sits in segment 1.", "nof2025",
+     [("LTHT", 1, None)]),
+    ("Medway NHS Foundation Trust (MFT), whose chair left in May, is now in segment 2.", "nof2025",
+     [("MFT", 2, None)]),
+    ("Wye Valley NHS Trust (WVT) is in segment 3.", "nof2025", [("WVT", 3, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), ASIDES)
+def test_an_aside_after_a_short_name_is_not_the_subject(nlp: Language, text: str, framework: str,
+                                                        expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A segment in apposition to the one just named describes it: no second placement.
+RESTATED = [
+    ("Mid and South Essex NHS Foundation Trust sits in segment four of the NHS Oversight Framework, the lowest "
+     "tier for trusts not getting help through the Recovery Support Programme.", "nof2025",
+     [("Mid and South Essex NHS Foundation Trust", 4, None)]),
+    ("Barts Health is in segment 4 – the bottom tier for trusts outside the Recovery Support Programme.", "nof2025",
+     [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust has been placed in NOF4, the lowest segment short of the RSP.", "nof2025",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("East Kent Hospitals remains in segment 3 (the third segment of five).", "nof2025",
+     [("East Kent Hospitals", 3, None)]),
+    ("Medway NHS Foundation Trust is in segment 2, the second-highest tier.", "nof2025",
+     [("Medway NHS Foundation Trust", 2, None)]),
+    ("Barts Health is in segment 4: the lowest tier before the Recovery Support Programme.", "nof2025",
+     [("Barts Health", 4, None)]),
+    ("Barts Health now moves into segment 4, the category reserved for trusts in special measures.", "sof2016",
+     [("Barts Health", 4, None)]),
+    # two placements joined by 'and' are two
+    ("Barts Health is in segment 4, and Wye Valley NHS Trust is in segment 5.", "nof2025",
+     [("Barts Health", 4, None), ("Wye Valley NHS Trust", 5, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), RESTATED)
+def test_a_segment_in_apposition_places_nobody_again(nlp: Language, text: str, framework: str,
+                                                     expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A counted row or line names what it counts in brackets.
+COUNTED_ROWS = [
+    ("Segment 1   2 ICBs    (Frimley; Dorset)", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("Segment 1:   2 ICBs   (Frimley; Dorset)", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("Segment 1: 2 ICBs (Frimley, Dorset).", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("In segment 1 there are two ICBs (Frimley and Dorset).", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("Two ICBs (Frimley and Dorset) are in segment 1.", "nof2022", [("Frimley", 1, None), ("Dorset", 1, None)]),
+    ("Segment 4: 3 trusts (Barts Health, Medway NHS Foundation Trust and Wye Valley NHS Trust)", "nof2022",
+     [("Barts Health", 4, None), ("Medway NHS Foundation Trust", 4, None), ("Wye Valley NHS Trust", 4, None)]),
+    ("Segment 4   5 ICBs    (Recovery Support Programme)", "nof2022", []),
+    ("Segment 4: 5 ICBs (Recovery Support Programme)", "nof2022", []),
+    ("Segment 2: 13 ICBs (35%)", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), COUNTED_ROWS)
+def test_a_counted_row_names_its_members(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected

@@ -360,6 +360,29 @@ def test_the_name_at_the_end_of_a_longer_capitalised_run(nlp: Language, text: st
     assert [(r.name, r.rank) for r in read(nlp, text).rankings] == [("Walsall Healthcare", 20)]
 
 
+ACUTE_LEAGUE = "League tables\n\nAcute hospitals are ranked in a new league table. "
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The best is a rural Healthcare Trust-Salisbury, that is the largest in the county, at position 12.",
+     ("Salisbury", 12)),
+    ("The best was a rural Healthcare Trust - Salisbury, which is the largest in the county, at number 12.",
+     ("Salisbury", 12)),
+    ("The best is a rural Healthcare Trust- Salisbury, the largest in the county, at position 12.", ("Salisbury", 12)),
+    ("Highest of the big ones is a Teaching Trust-Stockport, which had risen fast, at position 30.", ("Stockport", 30)),
+    ("Then comes a Northern Trust - Gateshead, based on Tyneside, at number 5.", ("Gateshead", 5)),
+    ("It's a Black Country Trust-Walsall, that few had tipped, at position 20.", ("Walsall", 20)),
+    ("Next on the list was a Coastal NHS Trust-Salisbury, which serves a wide area, at number 12.", ("Salisbury", 12)),
+    ("Falling furthest was a Foundation Trust – Stockport, which had been 12th, at position 30.", ("Stockport", 30)),
+    ("The first big one is a City Trust—Gateshead, which serves Tyneside, at number 5.", ("Gateshead", 5)),
+])
+def test_a_place_after_a_description_and_a_dash(nlp: Language, text: str, expected: tuple[str, int]) -> None:
+    """'a rural Healthcare Trust-Salisbury, ..., at position 12': the bare place the league resolves
+    ends the description's run whether the dash is spaced or not (a PDF's line end drops the
+    space after it)."""
+    assert [(r.name, r.rank) for r in read_doc(nlp(ACUTE_LEAGUE + text)).rankings] == [expected]
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Barts Health (segment 2, 44th) gained 17 places.", [("Barts Health", 44)]),
     ("Homerton Healthcare rose 30 places to 41st.", [("Homerton Healthcare", 41)]),
@@ -396,3 +419,89 @@ def test_a_league_named_by_its_size_or_the_framework(nlp: Language, text: str) -
 def test_bottom_in_words_goes_with_the_number(nlp: Language) -> None:
     text = "Walsall Healthcare is bottom of the national table, ranked 134th of 134."
     assert rankings(nlp, text) == [("Walsall Healthcare", 134, "bottom", False, 134)]
+
+
+# a position held in an earlier table, stated after the current one, is the ranking's previous rank
+EARLIER_TABLE = [
+    ("Barts Health is 50th of 134. The Trust was 61st in the first table, published in September.", 50, 61),
+    ("Barts Health came third of ten. It was fourth in the previous table.", 3, 4),
+    ("Barts Health has been ranked 12th. Barts Health had come 20th in the last rankings.", 12, 20),
+    ("Barts Health now sits at number 7. It was ranked ninth in the earlier league table.", 7, 9),
+    ("Barts Health is placed 30th. A quarter earlier, Barts Health was 33rd.", 30, 33),
+    ("Barts Health is now 14th out of 134. In the previous rankings, Barts Health came 'joint 20th'.", 14, 20),
+    ("Barts Health is placed 30th of 134. It was 33rd the quarter before.", 30, 33),
+    ("Barts Health ranks 88th. It came 95th in the initial publication in September.", 88, 95),
+    ("Barts Health was placed 101st this quarter; it was 99th in the prior table.", 101, 99),
+    ("Barts Health finished joint 40th. It had finished 42nd in the inaugural tables.", 40, 42),
+]
+
+
+@pytest.mark.parametrize(("text", "rank", "previous"), EARLIER_TABLE)
+def test_a_position_in_an_earlier_table_is_the_previous_rank(nlp: Language, text: str, rank: int,
+                                                             previous: int | None) -> None:
+    got = [(r.rank, r.previous_rank) for r in read(nlp, text).rankings]
+    assert got[0] == (rank, previous)
+    assert all(r == rank for r, _ in got)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # on the day the first table came out, 'in the first table' is the table itself
+    ("Barts Health was 61st in the first league table, published today.", [(61, None)]),
+    # a position in an earlier table with nothing read before it is read as it stands
+    ("In the previous table Barts Health was 44th.", [(44, None)]),
+    ("In the previous table, Barts Health was 44th.", [(44, None)]),
+    # an earlier table named before the organisation that is now ranked ('61st in the previous table' aside)
+    ("Homerton Healthcare, in the previous table, was 20th. Barts Health is 50th.", [(20, None), (50, None)]),
+    # another organisation's earlier position is not this one's
+    ("Barts Health is 50th. Homerton Healthcare was 61st in the previous table.", [(50, None), (61, None)]),
+])
+def test_an_earlier_table_without_a_ranking_to_attach_to(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert [(r.rank, r.previous_rank) for r in read(nlp, text).rankings] == expected
+
+
+# a relative clause naming other places or bodies between the organisation and its position
+RELATIVE_CLAUSE = [
+    "Mid and South Essex NHS Foundation Trust (MSE), which runs Basildon and Southend hospitals, is ranked 128th.",
+    "Mid and South Essex NHS Foundation Trust, which runs Basildon and Southend hospitals, is ranked 128th.",
+    "Mid and South Essex NHS Foundation Trust, which took over Basildon Hospital in 2020, was ranked 128th.",
+    "Mid and South Essex NHS Foundation Trust (MSE), which covers Southend, came 128th out of 134.",
+    "Mid and South Essex NHS Foundation Trust, which works with Essex Partnership University, sits 128th.",
+    "Mid and South Essex NHS Foundation Trust (MSE), which runs Broomfield, Basildon and Southend hospitals, "
+    "is also in segment four, ranked 128th.",
+    "Mid and South Essex NHS Foundation Trust ('MSE'), which merged Basildon and Southend hospitals, is 128th.",
+    "Mid and South Essex NHS Foundation Trust (MSEFT), which manages Southend Hospital, is placed at number 128.",
+]
+
+
+@pytest.mark.parametrize("text", RELATIVE_CLAUSE)
+def test_names_inside_a_relative_clause_are_not_the_subject(nlp: Language, text: str) -> None:
+    got = [(r.ods_code, r.rank) for r in read(nlp, text).rankings]
+    assert got == [("RAJ", 128)]
+
+
+# 'Its latest placing – 109th': a possessive pronoun opening the sentence, then the position
+POSSESSIVE_PLACING = [
+    "Its latest placing – 109th out of 134 in the acute league table, in segment 4 – is a reminder.",
+    "Its latest placing - 109th in the acute table - is no surprise.",
+    "Its position: 109th.",
+    "Its ranking, 109th out of 134, was announced on Thursday.",
+    "Its current standing – joint 109th – is the worst in the county.",
+    "Its place in the table is 109th.",
+    "Its new position of 109th was confirmed this week.",
+    "Its overall ranking: 109th of 134 acute trusts.",
+]
+
+
+@pytest.mark.parametrize("text", POSSESSIVE_PLACING)
+def test_its_placing_is_the_position_of_the_one_the_text_is_about(nlp: Language, text: str) -> None:
+    got = read(nlp, "United Lincolnshire Teaching Hospitals NHS Trust has had a hard decade. " + text).rankings
+    assert [(r.ods_code, r.rank) for r in got] == [("RWD", 109)]
+
+
+@pytest.mark.parametrize("text", [
+    "Its chief executive came 109th in the London marathon.",
+    "Its latest placing of staff – 109 nurses from abroad – began in May.",
+])
+def test_its_without_a_league_position(nlp: Language, text: str) -> None:
+    got = read(nlp, "United Lincolnshire Teaching Hospitals NHS Trust has had a hard decade. " + text).rankings
+    assert got == []

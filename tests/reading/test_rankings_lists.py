@@ -53,3 +53,43 @@ def test_numbered_lines_rank_the_organisations(nlp: Language, template: str, ran
 def test_numbered_lines_that_are_not_the_table(nlp: Language, text: str) -> None:
     got = ranked(nlp, text.format(*THREE))
     assert all(rank in {47, 55} for _, rank, _ in got)
+
+
+# each item states its own position after the name: the list's numbers are only the writer's order
+STATED = [
+    ("How our region's trusts rank nationally\n1. {0} – 3rd\n2. {1} – 40th\n3. {2} – joint 45th\n",
+     [(3, False), (40, False), (45, True)]),
+    ("League positions, out of 134\n1) {0}: 12th\n2) {1}: 27th=\n3) {2}: 101st\n",
+     [(12, False), (27, True), (101, False)]),
+    ("Where the local trusts came in the table\n1. {0} - eleventh\n2. {1} - sixty-fifth\n3. {2} - ninetieth\n",
+     [(11, False), (65, False), (90, False)]),
+    ("The acute league, local picture:\n1. {0} (5th)\n2. {1} (equal 18th)\n3. {2} (120th place)\n",
+     [(5, False), (18, True), (120, False)]),
+    ("Our ranking of the county's hospitals in the new table\n1. {0}, ranked 70th\n2. {1}, ranked 33rd\n"
+     "3. {2}, ranked =9th\n", [(70, False), (33, False), (9, True)]),
+    ("The league tables are out. In alphabetical order:\n1. {0} — 2nd\n2. {1} — 130th\n3. {2} — 64th overall\n",
+     [(2, False), (130, False), (64, False)]),
+    ("Ranked, best first\n4. {0} – 8th\n5. {1} – 19th\n6. {2} – joint 19th\n",
+     [(8, False), (19, False), (19, True)]),
+    ("Position in the table\n1 {0} - 100th - segment 3\n2 {1} - 101st - segment 4\n3 {2} - 102nd - segment 4\n",
+     [(100, False), (101, False), (102, False)]),
+]
+
+
+@pytest.mark.parametrize(("template", "stated"), STATED)
+def test_an_item_that_states_its_position_outranks_the_list_number(nlp: Language, template: str,
+                                                                   stated: list[tuple[int, bool]]) -> None:
+    got = ranked(nlp, template.format(*THREE))
+    assert got == sorted((name, rank, joint) for name, (rank, joint) in zip(THREE, stated, strict=True))
+
+
+@pytest.mark.parametrize("text", [
+    # a dash followed by a word that is no position: the number stays the rank
+    "The top of the new acute league table:\n1. {0} – Surrey\n2. {1} – Hackney\n3. {2} – Whitechapel\n",
+    # a bracket after the name that is no position keeps the line out of the list
+    "The top of the new acute league table:\n1. {0} (Surrey)\n2. {1} (Hackney)\n3. {2} (Whitechapel)\n",
+])
+def test_a_dash_or_bracket_without_a_position(nlp: Language, text: str) -> None:
+    got = ranked(nlp, text.format(*THREE))
+    assert not any(rank > 3 for _, rank, _ in got)
+    assert all(name in THREE or name.split(" – ")[0] in THREE for name, _, _ in got)

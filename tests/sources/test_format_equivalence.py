@@ -50,7 +50,15 @@ SHARE_ALIKE = 0.98
 
 # Differences that come from the pipeline reading the same text differently, not from the
 # readers; each names what the pipeline should learn. Remove an entry once it passes.
-KNOWN_GAPS: dict[tuple[str, str, str], str] = {}
+_SPACED_COUNT_LINES = (
+    "indented count lines with spaced cells ('   Segment 1   27 trusts   (13%)', a Total line under them) "
+    "are not recognised as a table block by this renderer, so HTML paragraphs and PDF text collapse their "
+    "spaces; the count-line reader needs the run of spaces (or a colon or dash) to tell the segment number "
+    "from the count, and the bracketed names from the prose. html_pre and warc keep them and agree")
+KNOWN_GAPS: dict[tuple[str, str, str], str] = {
+    ("607_nhse_style_q4_2024_25_summary", table, fmt): _SPACED_COUNT_LINES
+    for table in ("claims", "memberships") for fmt in ("html", "pdf", "pdf_flowing")
+}
 
 
 def _norm(value) -> str:

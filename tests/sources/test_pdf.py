@@ -198,6 +198,33 @@ def test_a_word_broken_at_a_line_end_is_joined_with_or_without_its_hyphen(first,
     assert reflow(_lines(first, second), 600).rstrip("\n") == joined
 
 
+@pytest.mark.parametrize(("first", "second"), [
+    ("Homerton Healthcare was ranked", "ninth among acute trusts. | Share this page"),
+    ("The trust came", "fourth from the top of the league table | Print"),
+    ("Walsall Healthcare now sits in", "segment 3 and is 88th overall. | Back to top | Contact us"),
+    ("Its position in the national table is", "unchanged this quarter | Updated 4 May 2026"),
+    ("The board heard that the trust had been", "placed in the recovery programme. | Related stories"),
+    ("Frimley Health, which runs two large hospitals, is", "top of the acute league | Read more"),
+    ("Medway NHS Foundation Trust rose", "twelve places to 101st | News | Oversight"),
+    ("The ICB was told it stays in segment 4 and", "will be reviewed again in June. | Newsletter"),
+])
+def test_a_sentence_that_runs_on_to_a_line_with_a_separator_is_one_sentence(first, second):
+    """Page furniture after a sentence's last words ('... 88th overall. | Share') does not make
+    the wrapped rest of the sentence a table row."""
+    assert reflow(_lines(first, second), 600).rstrip("\n") == f"{first} {second}"
+
+
+@pytest.mark.parametrize(("first", "second"), [
+    ("Revealed: the best and worst hospital trusts in the new national oversight league", "Health desk | 9 May 2026"),
+    ("Organisation | Segment", "Frimley Health | 1"),
+    ("The trusts in segment 4 and their places in the national table this quarter are", "Medway | 121st"),
+    ("Where each acute trust sits in the oversight league tables published this quarter", "41 | Walsall | 2.03"),
+    ("The table below gives every trust in the region with its segment and its position", "| Medway | 4 |"),
+])
+def test_a_row_or_byline_after_a_line_that_ran_out_of_room_starts_its_own_line(first, second):
+    assert reflow(_lines(first, second), 600).rstrip("\n") == f"{first}\n{second}"
+
+
 def test_a_word_the_page_spells_whole_elsewhere_loses_its_line_end_hyphen():
     lines = [*_lines("the regulator expects a turn-", "around plan"),
              _Line("A turnaround director starts in May.", 130, 140, 50, 300)]

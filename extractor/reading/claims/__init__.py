@@ -37,9 +37,12 @@ from .relations import (
     is_history,
     is_movement,
     is_rank_company,
+    is_spread,
+    last_segment_in,
     leading_segment,
     leading_totals,
     league_of_sentence,
+    points_back,
     population_before,
     restates_share,
     segment_in,
@@ -166,7 +169,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     continue
                 if g.count is None and g.percent is None and not g.share:
                     continue
-            if is_movement(reader, g, frame_end) or is_rank_company(reader, g):
+            if is_movement(reader, g, frame_end) or is_rank_company(reader, g) or is_spread(reader, g, frame_end):
                 continue
             if is_history(reader, g, groups[gi - 1].end if gi else sent.start, frame_end):
                 history = True
@@ -199,7 +202,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 seg = segment_in(reader, g.end, _own_frame_end(reader, g, frame_end))
                 if seg is None and not g.subset:
                     lo = kept[-1].end if kept else sent.start
-                    seg = segment_in(reader, lo, g.start)
+                    seg = (last_segment_in(reader, lo, g.start) if points_back(reader, g, frame_end)
+                           else segment_in(reader, lo, g.start))
                 if seg is not None:
                     g.segments = combined(reader, seg, frame_end)
                     if g.count is None and lower_at(doc, seg.end) == "(":

@@ -17,6 +17,8 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
     ends the claim ("five ICBs are in segment 4: Devon, ...")."""
     doc = reader.doc
     i = g.population.end if g.population is not None else g.end
+    while i < reader.sent.end and doc[i].is_space:
+        i += 1  # a table row spaces its cells: 'Segment 1   2 ICBs    (Frimley; Dorset)'
     # skip an abbreviation in brackets: "Integrated Care Systems (ICSs)"
     if lower_at(doc, i) == "(" and i + 2 < reader.sent.end and lower_at(doc, i + 2) == ")" and (
             ABBREVIATION.match(doc[i + 1].text) or reader.population_at(i + 1) is not None):
@@ -48,6 +50,8 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
     region = doc[i + 1:j]
     if opener == "," and not any(tok.is_title for tok in region):
         return
+    if any(region.start <= s.start and s.end <= region.end for s in reader.segments):
+        return  # '5 ICBs (Recovery Support Programme)' names what the segment is, not who is in it
     if g.population is None and opener in {",", ":"}:
         return
     items = fit_to_count(split_names(region, reader.orgs), g.count, org_type, doc_text(doc))

@@ -7,7 +7,7 @@ from __future__ import annotations
 import regex
 from spacy.tokens import Doc, Span
 
-from ...pipeline.segments import placing_segments
+from ...pipeline.segments import is_domain_segment, placing_segments
 from ...pipeline.traps import traps_in
 from .sentence import FOLLOW_OK, ORDINAL, THEY, UNITS, Group, SentenceReader, lower_at, overlaps, text_between
 
@@ -81,6 +81,39 @@ def segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
     if numbered:
         return numbered[0]
     return inside[0] if inside else None
+
+
+def last_segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
+    """The segment named last in ``[start, end)``: what a following 'in it' points back to."""
+    inside = [s for s in reader.segments if s.start >= start and s.end <= end and s._.segments
+              and not is_domain_segment(s)]
+    return inside[-1] if inside else None
+
+
+_IN_IT = {"in", "into", "within", "inside"}
+
+
+def points_back(reader: SentenceReader, g: Group, frame_end: int) -> bool:
+    """'a fifth segment exists ..., and no trust is in it': the count's place is the segment named
+    just before, not the first one in the sentence."""
+    doc = reader.doc
+    for k in range(g.end, min(frame_end, reader.sent.end)):
+        if doc[k].lower_ == "it" and lower_at(doc, k - 1) in _IN_IT \
+                and (k + 1 >= reader.sent.end or doc[k + 1].is_punct or doc[k + 1].lower_ in {"yet", "now", "today"}):
+            return True
+    return False
+
+
+_SPREAD = {"different", "separate", "differing", "various", "several", "distinct"}
+
+
+def is_spread(reader: SentenceReader, g: Group, frame_end: int) -> bool:
+    """'the two trusts sit in different segments': the group is counted across segments, in none."""
+    doc = reader.doc
+    for k in range(g.end, min(frame_end, reader.sent.end) - 1):
+        if doc[k].lower_ in _SPREAD and doc[k + 1].lower_ in {"segments", "tiers", "categories"}:
+            return True
+    return False
 
 
 _PREDICATE = {"are", "is", "were", "was", "remain", "remains", "remained", "sit", "sits", "fall", "falls", "fell",

@@ -51,6 +51,15 @@ def _scale_point(doc: Doc, q: Span, prev: str, nxt: str, end: int) -> bool:
     return False
 
 
+def _hyphened_unit(doc: Doc, q: Span) -> bool:
+    """A number joined by a hyphen to the word after it ('a four-tier scale', 'a three-year plan', 'a
+    single-specialty hospital') is part of an adjective, not a count."""
+    if q.end + 1 >= len(doc) or doc[q.end].text not in {"-", "‑", "–"} or doc[q.end - 1].whitespace_ \
+            or doc[q.end].whitespace_:
+        return False
+    return doc[q.end + 1].is_alpha
+
+
 _RANK_VERBS = {"ranked", "placed", "came", "finished", "is", "was", "sits", "joint", "equal", "rank", "ranks"}
 
 
@@ -284,6 +293,8 @@ class SentenceReader:
             return False  # 'segments run from 1 (the strongest) to 4', 'where 1 is best and 4 is worst'
         if q.text.lower() == "one" and nxt == "of" and _vague_group(doc, q.end + 1):
             return False  # 'one of the few organisations in segment 1' places one, it counts nothing
+        if _hyphened_unit(doc, q):
+            return False  # 'the four-tier scale', 'a 12-month window', 'a two-segment fall' describe a thing
         if nxt in {"more", "fewer", "less"} and lower_at(doc, q.end + 1) == "than":
             return False  # 'one more than at the end of quarter 1' is a difference
         if prev == "to" and "from" in {t.lower_ for t in doc[max(self.sent.start, q.start - 8):q.start - 1]} \
