@@ -2,10 +2,10 @@
 
 Real writing about oversight is full of numbers and segment-like words that count or
 name something else: durations ("a 12-month window", "spent two years in special
-measures"), histories ("32 trusts have been placed in special measures since 2013"),
+measures"), histories ("30 trusts have entered special measures since 2013"),
 financial special measures (a separate regime), ambulance response "categories", a
-league position ("placed it 104 in the league table"), a rank on one metric ("103rd of
-131 trusts for the percentage of ..."), the number heading a numbered paragraph. The
+league position ("placed it 106 on the league table"), a rank on one metric ("97th of
+129 trusts on the share of ..."), the number heading a numbered paragraph. The
 phrases are data, ``models/patterns/traps.jsonl``; each span in ``doc.spans["traps"]``
 carries a label saying what it rules out:
 

@@ -8,7 +8,7 @@ self-references included) or a stand-in for one ("it", "the trust"), in one of t
 read here: the subject of the words before the segment, the object of an active placing verb
 ("NHS England has allocated X and Y to segment 4", "removed it from special measures"), the
 owner of a placing noun ("X's exit from the RSP"), or a named list gathered by its type word
-("X, Y and Z trusts which have come out of special measures"). What the words between say
+("X, Y and Z trusts that have now left special measures"). What the words between say
 (in, kept, moved, left, removed) is data: ``models/placements.jsonl``.
 """
 
@@ -57,7 +57,7 @@ NEGATIONS = {"not", "no", "never", "neither", "nor", "none"}
 MAX_GAP = 14
 
 
-_NOT_COUNT_BEFORE = {"the", "number", "no", "no.", "position", "rank"}  # 'listed at number two in category one'
+_NOT_COUNT_BEFORE = {"the", "number", "no", "no.", "position", "rank"}  # 'shown at number three under category two'
 _NON_COUNT_NEXT = {"overall", "of", "years", "year", "months", "month", "weeks", "week", "days", "quarters", "quarter"}
 _CLAUSE_BREAKS = {"if", "would", "could", "might", "as", "while", "whereas", "but", "although", "because", "since",
                   "when", "though", "unlike", "than"}
@@ -173,7 +173,7 @@ def lede_sentence(sents: list[Span], si: int) -> Span | None:
 
 def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
                     names: dict[tuple[int, int], str], lede: Span | None = None) -> Span | None:
-    """'LUHFT's progress has been recognised, enabling the Trust to be lifted from segment 4': 'the
+    """'X's progress has been noted, allowing the trust to be lifted from segment 4': 'the
     trust' or 'it' inside a sentence stands for the organisation named earlier in it (even in a
     possessive), else for the one the sentence before was about, or, in a news lede opening 'A
     trust ...', for the one the next sentence names."""
@@ -321,7 +321,7 @@ _APPOSITION_MARKS = {",", "–", "—", "-", "(", ":"}
 
 
 def _restates(doc: Doc, segs: list[Span], seg: Span) -> bool:
-    """'X sits in segment four of the NHS Oversight Framework, the lowest tier for ...', 'X moves
+    """'X sits in segment four under the oversight rules, the lowest tier for ...', 'X moves
     into NOF4 – the category for trusts in special measures': a segment in apposition to the one
     just named describes it; it is not a second placement."""
     for other in segs:
@@ -424,7 +424,7 @@ _GROUP_NOUNS = {"trusts", "systems", "icbs", "icss", "organisations", "organizat
 
 
 def _relative_list(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[str]] | None:
-    """'... congratulate the staff of X, Y and Z trusts which have come out of special measures': the
+    """'... our thanks to X, Y and Z trusts which have now left special measures': the
     organisations a type word gathers are the subject of its relative clause, whatever governs
     them. Names the linker missed in the list are kept as the list splits them."""
     k = seg.start - 1
@@ -456,7 +456,7 @@ def _relative_list(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
 
 
 # Words naming the framework or the kind of regime (or opening a quote) between a preposition and its
-# segment ('lifted from NHS England's Oversight Framework segmentation 4', 'into the NHS Oversight
+# segment ('lifted from segmentation 4 of NHS England's Oversight Framework', 'into the NHS Oversight
 # Framework (NOF) Segment 4', 'came out of quality special measures').
 FRAMEWORK_WORDS = {"the", "nhs", "england", "nhse", "nhsi", "improvement", "'s", "’s", "oversight", "framework",
                     "national", "new", "its", "their", "system", "single", "assurance", "and", "&", "(", ")", "nof",
@@ -480,7 +480,7 @@ def before_preposition(doc: Doc, sent: Span, seg: Span) -> int | None:
 
 def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: Span | None,
                   stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
-    """'NHS England has allocated X and Y to segment 4', 'NHS Improvement removed it from special
+    """'NHS England has allocated X and Y to segment 4', 'the regulator then took it out of special
     measures', '..., placing it in Segment 2': the objects of an active placing verb, and the
     words from the verb to the segment ('it' is the organisation the sentence, or else the one
     before, is about)."""
@@ -513,7 +513,7 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
 
 
 def _object_before_complement(doc: Doc, sent: Span, and_at: int, orgs: list[Span]) -> int | None:
-    """'placed X 104th in the league table and into segment 4', 'moved it out of segment 4 and into
+    """'put X 97th overall and into segment 4', 'moved it out of segment 4 and into
     segment 3': the object's last token, when a first complement stands between it and 'and'."""
     ends = {o.end - 1 for o in orgs}
     for k in range(and_at - 1, max(sent.start, and_at - 10) - 1, -1):
@@ -565,8 +565,8 @@ def _segment_first(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
 
 def _possessive_frame(doc: Doc, sent: Span, seg: Span, previous: Span | None,
                       stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
-    """'NHS England confirmed X's exit from the Recovery Support Programme', 'a letter confirming
-    the trust's transition to SOF 3': the organisation whose move a noun names."""
+    """'NHS England confirmed X's exit from the Recovery Support Programme', 'the regional team setting
+    out the trust's formal transition to SOF 3': the organisation whose move a noun names."""
     k = before_preposition(doc, sent, seg)
     if k is None or k < sent.start + 2 or doc[k].lower_ not in placement_nouns() \
             or doc[k - 1].text not in {"'s", "’s", "'", "’"}:
@@ -587,7 +587,7 @@ _NOT_WHERE = {"about", "regarding", "concerning", "over", "than", "like", "unlik
 def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[int | None, int | None] | None:
     """(segment, from_segment) that the words ``gap`` before ``seg`` say, or None if they place nothing:
     'is in' → (seg, None); 'exited', 'was removed from', 'is no longer in' → (None, seg);
-    'moved from segment 3 to segment 2' → (2, 3). An aim or a risk moves nothing: 'hopes to move
+    'was shifted out of segment 4 and up to segment 3' → (3, 4). An aim or a risk moves nothing: 'hopes to move
     into segment 2' places nobody, 'aims to exit the RSP' leaves the organisation where it is."""
     if HOPE_WORDS & set(gap):
         stays = placement(doc, segs, seg, [w for w in gap if w not in HOPE_WORDS])

@@ -1,5 +1,5 @@
 """Positions stated by superlatives and by the ends of the table: "X was the lowest-ranked
-acute trust", "the top-ranked trust in England is X", "with X at the top", "X sits at the
+acute trust", "the country's top-ranked trust is X", "with X at the top", "X sits at the
 foot of the table", "At the other end is X", "the fifth best in England", "X topped the
 non-acute table".
 

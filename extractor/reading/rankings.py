@@ -361,7 +361,7 @@ def _league_size_claim(doc: Doc, sent: Span, span: Span, total: int, result: Doc
     trusts: a population claim, once per document and population."""
     pops = [p for p in spans_in(doc, "populations", span.end, min(sent.end, span.end + 8)) if p.id_ != "bare"]
     if not pops or traps_in(doc, "METRIC", pops[0].end, min(sent.end, pops[0].end + 4)):
-        return  # '103rd of 131 trusts for the percentage of ...': the trusts measured on one metric
+        return  # '97th of 129 trusts on the share of ...': the trusts measured on one metric
     specific = [p for p in pops if p.label_ not in {"trust", "other"}]
     chosen = (specific or pops)[0]
     org_type = chosen.label_

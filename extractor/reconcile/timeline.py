@@ -6,7 +6,7 @@ wins (the earliest on a tie) unless an official table covers the period, which t
 decides and makes the row ``official``. Documents that disagree with each other become
 ``membership_agreement`` checks, failing only for a precise period, as in ``dataset``.
 
-A move ("moved from segment 3 to segment 2") gives the row its ``previous_segment`` and
+A move ("went up to segment 2 from segment 3") gives the row its ``previous_segment`` and
 places the organisation in the earlier segment for the period before, unless something
 else states that period: the move may have happened earlier than the writer's period.
 Official rows join only organisations some document mentions, so the table stays the

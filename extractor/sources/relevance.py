@@ -152,7 +152,7 @@ _NUMBER = r"(?:[1-5]|one|two|three|four|five)"
 # "segment" in the oversight sense: with its number, ranked ("bottom segment"), as the
 # act of segmenting, or heading a table column. A bare "segment" is also the business
 # word ("the retail segment") and the broadcast one ("a TV segment"). League positions
-# ("124th out of 134", "ranked joint 17th", "59th out of 61 non-acute trusts") and a page's
+# ("118th out of 134", "ranked joint 17th", "46th out of the 61 non-acute providers") and a page's
 # own "category" for the segment ("listed in category two") are oversight too, but not an
 # ambulance "category 2 call".
 _OVERSIGHT_SENSE = re.compile(rf"""(?imx)

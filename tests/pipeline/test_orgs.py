@@ -44,7 +44,7 @@ def _found(doc: Doc) -> list[tuple[str, str, str]]:
         ("East Kent Hospitals and Medway Hospitals were both rated.",
          [("East Kent Hospitals", "RVV", "acute"), ("Medway Hospitals", "RPA", "acute")]),
         ("GMMH and SECAmb responded.", [("GMMH", "RXV", "mental_health"), ("SECAmb", "RYD", "ambulance")]),
-        ("She visited the Queen Elizabeth Hospital in King's Lynn.",
+        ("On Monday the minister toured Queen Elizabeth Hospital in King's Lynn by bus.",
          [("Queen Elizabeth Hospital in King's Lynn", "RCX", "acute")]),
         ("the NCA and North Staffs Combined", [("NCA", "RM3", "acute"), ("North Staffs Combined", "RLY",
                                                                          "mental_health")]),

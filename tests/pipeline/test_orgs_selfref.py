@@ -51,7 +51,7 @@ FORMS = {
     ]),
     "our trust": (TRUST_SITE, "RWF", [
         ("Our Trust has moved into segment 2.", "Our Trust"),
-        ("NHS England agreed for our trust to be moved from Segment 3 to Segment 2.", "our trust"),
+        ("The regulator signed off a move for our trust out of Segment 4 and into Segment 3.", "our trust"),
         ("This quarter our trust was placed in segment two.", "our trust"),
         ("The data put our Trust at 64th of 134.", "our Trust"),
         ("Colleagues across our trust have worked hard to leave segment 4.", "our trust"),
@@ -66,7 +66,7 @@ FORMS = {
         ("The Trust’s position in the league table is 41st.", "The Trust"),
         ("In the latest results the Trust remains in 'segment 4'.", "the Trust"),
         ("The Foundation Trust is now in Segment One.", "The Foundation Trust"),
-        ("The trust is currently placed in segment 2.", "The trust"),
+        ("The trust is at present placed in segment 2.", "The trust"),
         ("Staff welcomed the news that the trust has left segment 4.", "the trust"),
         ("It means the Trust — for the first time — sits in segment 1.", "the Trust"),
     ]),
@@ -140,7 +140,7 @@ def test_forms_that_do_not_name_the_home(nlp, site: str, text: str) -> None:
     ({}, "News | Medway NHS Foundation Trust\nWe remain in segment 3.", [("We", "RPA")]),
     ({}, "We remain in segment 3.\n\nPublished by Medway NHS Foundation Trust", [("We", "RPA")]),
     ({}, "Medway NHS Foundation Trust and Dartford and Gravesham NHS Trust\nWe remain in segment 3.", []),
-    ({}, "Medway NHS Foundation Trust has been placed in segment 3 this week.\nWe welcome it.", []),
+    ({}, "This week Medway NHS Foundation Trust was assigned segment 3.\nWe welcome it.", []),
     ({"url": "https://www.mtw.nhs.uk/x", "title": "Medway NHS Foundation Trust"}, "We remain in segment 3.",
      [("We", "RWF")]),
 ])

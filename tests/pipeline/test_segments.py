@@ -150,16 +150,16 @@ WRITTEN_FORMS = [
     (DEFINES_CATEGORIES + "Barts Health is in category four.", "nof2025", "category four", (4,)),
     (DEFINES_CATEGORIES + "Medway was listed in category 2 of the acute table.", "nof2025", "category 2", (2,)),
     (DEFINES_CATEGORIES + "It is in category “one”.", "nof2025", "category “one”", (1,)),
-    (DEFINES_SECTIONS + "It was in the second section for acute trusts.", "nof2025", "second section", (2,)),
+    (DEFINES_SECTIONS + "Among acute providers it sat in the second section.", "nof2025", "second section", (2,)),
     (DEFINES_SECTIONS + "It was placed in the lowest section.", "nof2025", "lowest section", (4,)),
-    ("This puts it in the lowest of the four segments.", "nof2025", "lowest of the four segments", (4,)),
+    ("It now occupies the lowest of the four segments.", "nof2025", "lowest of the four segments", (4,)),
     ("It is in the best of the five segments.", "nof2025", "best of the five segments", (1,)),
     ("It has left quality special measures.", "sof2016", "special measures", (4,)),
     ("It came out of special measures for quality.", "sof2016", "special measures", (4,)),
     ("The ICB receives mandated intensive support.", "nof2022", "mandated intensive support", (4,)),
     ("It needs mandated national intensive support.", "sof2021", "mandated national intensive support", (4,)),
     ("It moves to mandated regional support.", "nof2022", "mandated regional support", (3,)),
-    ("It will enter the National Provider Improvement Programme.", "nof2025",
+    ("It is set to enter the National Provider Improvement Programme.", "nof2025",
      "National Provider Improvement Programme", (5,)),
 ]
 
@@ -206,7 +206,7 @@ def test_a_defined_grouping_sets_the_lowest(nlp: Language) -> None:
     ("Its finance domain segment 4 rating stands, while it sits in segment 2.", ["segment 2"]),
     ("Segment 3 on quality, and segment 3 in the overall table.", ["segment 3"]),
     ("The domain: segment 2 for leadership.", []),
-    ("It moved from Segment 3 to Segment 2 this quarter.", ["Segment 3 to Segment 2"]),
+    ("This quarter it went up from Segment 4 to Segment 3.", ["Segment 4 to Segment 3"]),
     ("Segment four in the people domain. Overall it is in segment one.", ["segment one"]),
     ("No segment is named here.", []),
 ])

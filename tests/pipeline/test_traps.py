@@ -80,8 +80,8 @@ def test_an_oversight_tier_is_still_a_segment(nlp: Language, text: str) -> None:
 @pytest.mark.parametrize(("text", "expected"), [
     ("The trust remains in special measures.", (4,)),
     ("The trust came out of quality special measures in 2019.", (4,)),
-    ("NHS Improvement removed it from special measures for quality.", (4,)),
-    ("It was taken out of special measures for reasons of quality.", (4,)),
+    ("The regulator removed the hospital from special measures for quality.", (4,)),
+    ("It was released from special measures for reasons of quality.", (4,)),
     ("The trust, in special measures since 2016, improved its finances.", (4,)),
     ("It stays in special measures for both quality and finance.", (4,)),
     ("Trusts in special measures get an improvement director.", (4,)),
@@ -92,9 +92,9 @@ def test_special_measures_for_quality_is_still_segment_four(nlp: Language, text:
 
 
 def test_traps_are_labelled_by_what_they_rule_out(nlp: Language) -> None:
-    doc = nlp("Since 2013, 32 trusts have been placed in special measures; ten have spent a 12-month period there.")
+    doc = nlp("Since 2014, 29 trusts have been placed into special measures; nine have spent a 12-month period there.")
     got = {(s.text, s.label_) for s in doc.spans["traps"]}
-    assert {("Since 2013", "SINCE"), ("placed", "ENTRY"), ("have spent", "HISTORY"), ("12-month", "NOT_COUNT")} <= got
+    assert {("Since 2014", "SINCE"), ("placed", "ENTRY"), ("have spent", "HISTORY"), ("12-month", "NOT_COUNT")} <= got
 
 
 def test_restated_patterns_mark_what_the_stated_ones_do(nlp: Language) -> None:

@@ -25,8 +25,8 @@ def claims_of(nlp: Language, text: str) -> list[Row]:
 HISTORIES = [
     "Nine trusts have spent more than two years in special measures.",
     "Eleven trusts had spent at least 18 months in segment 4 before they left.",
-    "The 14 trusts that have been through special measures took 26 months on average to leave.",
-    "Since the regime began in 2013, 35 trusts have been placed in special measures.",
+    "On average the 14 trusts that have been through the special measures regime needed 26 months to get out.",
+    "Since the regime's start in 2013, 35 providers have been placed in special measures.",
     "In the last five years, 28 providers have been put into special measures.",
     "Forty-one trusts have entered special measures since July 2013.",
     "Since 2021, 12 ICBs have been placed in segment 4 at some point.",
@@ -34,19 +34,19 @@ HISTORIES = [
     "Over the past three years, 19 trusts were placed in the Recovery Support Programme.",
     "There are 23 trusts which have ever been in special measures.",
     # a share of such a history, in the same sentence or the next
-    "In the past four years, 24 trusts have been put into special measures, roughly one in 10 of all trusts.",
-    "Since 2013, more than 30 trusts have been placed in special measures. About 60% have been placed there "
+    "In the last four years, 24 providers have been put into special measures, roughly one in 10 of all trusts.",
+    "More than 30 providers have been placed in special measures since 2013. About 60% have been placed there "
     "for quality reasons.",
 ]
 
 DURATIONS = [
     "The trust spent a 12-month period in special measures.",
     "Special measures set an 18-month deadline for improvement in segment 4.",
-    "Over the two-year period of the Recovery Support Programme, the ICB cut its deficit.",
+    "During a two-year period in the Recovery Support Programme, the ICB narrowed its deficit.",
     "The trust was in special measures for three and a half years.",
     "It left segment 4 after a 24-month stay.",
     "A six-week review of trusts in segment 3 begins in May.",
-    "The ICB has been in the Recovery Support Programme for two years.",
+    "The ICB has been in NHS England's Recovery Support Programme for two years.",
     "It had spent 30 months in special measures.",
 ]
 
@@ -84,9 +84,9 @@ CQC_RATINGS = [
 ]
 
 MOVERS = [
-    "Of those, 15 have now come out of special measures.",
+    "Of that group, 15 have since come out of special measures.",
     "Five trusts came out of special measures last year.",
-    "Only five exited special measures within a 12-month period.",
+    "Within a 12-month period, only four exited special measures.",
     "Three trusts were taken out of segment 4 in March.",
     "Seven systems moved into segment 4 this year.",
     "Two trusts left the Recovery Support Programme in 2024.",
@@ -95,7 +95,7 @@ MOVERS = [
 ]
 
 METRIC_RANKS = [
-    "It came 103rd of 131 trusts for the percentage of patients seen within 18 weeks.",
+    "It came 97th of 129 trusts for the percentage of patients treated within 18 weeks.",
     "The trust was 45th of 120 trusts on the proportion of cancer patients treated on time.",
     "It ranked 12th of 106 acute trusts for the rate of ambulance handovers.",
     "Ranked 88th out of 127 trusts on the number of patients waiting over a year.",
@@ -117,7 +117,7 @@ NUMBERED_PARAGRAPHS = [
 ]
 
 LEAGUE_POSITIONS = [
-    "The data placed the trust 104 in the league table and into segment 4.",
+    "The latest data placed the trust 106 in the national league table and into segment 4.",
     "The trust sits at 98 in the national league table, in segment 3.",
     "The trust came in at number 111 and is in segment 4.",
     "It was ranked at position 9 and sits in segment 1.",
@@ -128,9 +128,9 @@ LEAGUE_POSITIONS = [
 ]
 
 SCALE = [
-    "Trusts will be scored into four performance segments, ranked between one to four, with the first segment the "
-    "best.",
-    "The trust has been ranked in segment two of four in the non-acute league table.",
+    "Each trust will be scored into one of four performance segments, ranked from one to four, the first segment "
+    "being best.",
+    "The community trust is ranked in segment three of four on the non-acute league table.",
     "The ICB is in segment 3 of 4.",
     "Providers are sorted into five oversight segments, from one to five, with the first segment best.",
     "Trusts are graded from 1 to 4, with segment 1 the best.",
@@ -140,7 +140,7 @@ SCALE = [
 ]
 
 ONE_OF_THE_FIRST = [
-    "The trust was one of the first to be lifted out of segment four.",
+    "This hospital became one of the first lifted out of segment four.",
     "It was one of the first ICBs to leave special measures.",
     "The trust was one of the last to exit segment 4.",
     "It was one of the earliest trusts placed into segment 4.",
@@ -245,7 +245,7 @@ def test_stock_worded_like_a_trap_is_still_a_claim(nlp: Language, text: str, exp
 
 # 'the number of X in segment S has changed from A to B': B is how many are there now
 TRENDS = [
-    ("The number of trusts in special measures has risen from 11 in 2013 to 20 as of June 2018.", ("trust", (4,), 20)),
+    ("The number of providers in special measures went up from 11 in 2014 to 19 by May 2019.", ("trust", (4,), 19)),
     ("The number of ICBs in segment 4 fell from six to four this year.", ("icb", (4,), 4)),
     ("The number of acute trusts in segment 3 has grown from 40 to 52.", ("acute", (3,), 52)),
     ("The number of trusts in the Recovery Support Programme dropped from 25 last year to 18 now.",
@@ -267,8 +267,8 @@ def test_number_that_changed_counts_its_new_value(nlp: Language, text: str, expe
 
 
 RESTATED = [
-    "Four NHS organisations in Lancashire and South Cumbria are in the Recovery Support Programme. "
-    "NHS England will place the four organisations into segment 4.",
+    "Four NHS bodies in Lancashire and South Cumbria sit in the Recovery Support Programme. "
+    "NHS England is to put the four organisations into segment 4.",
     "Three NHS bodies in Kent are in segment 4. The three organisations get intensive support in segment 4.",
     "In Norfolk, two NHS organisations are in segment 4. NHS England keeps the two organisations in segment 4.",
     "Five NHS organisations in Devon sit in segment 3. Those five organisations remain in segment 3.",
@@ -290,7 +290,7 @@ def test_definite_count_restates_the_group_counted_before(nlp: Language, text: s
 
 # a document that writes about another tiering (elective, cancer, urgent care) means that tiering by its tiers
 OTHER_TIERINGS = [
-    "NHS England uses a tiered approach for urgent care. The only ambulance trust in the first tier is a western one.",
+    "For urgent care NHS England takes a tiered approach. In the west sits the sole ambulance trust in the first tier.",
     "Under elective recovery tiering, 19 trusts are in tier 1 and 27 in tier 2.",
     "The cancer tier list was updated. Twelve trusts are in tier 1 for cancer waits.",
     "Elective tiers are reviewed monthly. Nine trusts sit in the first tier.",
@@ -317,9 +317,9 @@ def test_tiers_of_the_oversight_framework_are_segments(nlp: Language, text: str,
 
 # a count of those still in, out of a history named first: the history is its denominator
 HISTORY_TOTALS = [
-    ("Of the 30 trusts that have been through special measures, 12 remain in it.", 12, 30),
-    ("Of the 21 trusts placed in the regime since then, 13 are still in special measures.", 13, 21),
-    ("Comparing this to the 21 trusts placed in the regime since then, 13 are still in special measures.", 13, 21),
+    ("Of the 30 providers that have been through special measures, 12 remain in it.", 12, 30),
+    ("Of the 22 trusts put in the regime since then, 14 remain in special measures.", 14, 22),
+    ("Comparing this to the 26 providers placed in the regime since then, 15 remain in special measures.", 15, 26),
     ("Of the 40 providers that have spent time in special measures, nine are in special measures today.", 9, 40),
     ("Among the 25 trusts put into special measures since 2013, seven remain in special measures.", 7, 25),
     ("Of the 18 trusts ever placed in special measures, five are still there in special measures.", 5, 18),

@@ -328,8 +328,8 @@ PLACEMENTS = [
      [("East Kent Hospitals", 4, None), ("Medway NHS Foundation Trust", 3, None)]),
     ("Segment 4:\n- East Kent Hospitals\n- Barts Health",
      [("East Kent Hospitals", 4, None), ("Barts Health", 4, None)]),
-    ("Hull University Teaching Hospitals NHS Trust has moved from segment 3 to segment 2.",
-     [("Hull University Teaching Hospitals NHS Trust", 2, 3)]),
+    ("Over the year Hull University Teaching Hospitals NHS Trust has moved from segment 4 to segment 3.",
+     [("Hull University Teaching Hospitals NHS Trust", 3, 4)]),
     ("Hull University Teaching Hospitals moved from segment two to segment one.",
      [("Hull University Teaching Hospitals", 1, 2)]),
     ("Humber Teaching NHS Foundation Trust, which provides mental health services, was seventh of the 61 non-acute "
@@ -518,7 +518,7 @@ def test_a_framework_named_in_the_opening_lines_is_not_the_documents_home(nlp: L
 
 
 @pytest.mark.parametrize("text", [
-    "Each table sorts its trusts into four categories. Barts Health is listed at number two in category one.",
+    "Each table sorts its trusts into four categories. Barts Health appears at number two in category one.",
     "Each table sorts its trusts into four categories. Barts Health is in category two, at 27 overall.",
     "Each table sorts its trusts into four categories. Wye Valley NHS Trust sits at position 3 in category 1.",
     "Each table sorts its trusts into four categories. Medway NHS Foundation Trust is at rank 12 in category two.",
@@ -527,8 +527,8 @@ def test_a_framework_named_in_the_opening_lines_is_not_the_documents_home(nlp: L
     "East Kent Hospitals is listed at number four in Segment Three.",
     "Medway NHS Foundation Trust is at position two in segment 2.",
     # the size of the table after a rank, at the end of the sentence
-    "Trusts sit in four segments. Barts Health is in segment four, and comes 113th overall for acute trusts - "
-    "out of 134.",
+    "Trusts sit in four segments. Barts Health, in segment four, is placed 117th of the acute providers overall "
+    "- out of 134.",
     "Trusts sit in four segments. Wye Valley NHS Trust, in segment 2, was 40th, out of 61.",
 ])
 def test_a_place_in_a_list_is_not_a_count(nlp: Language, text: str) -> None:

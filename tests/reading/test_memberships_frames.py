@@ -45,7 +45,7 @@ ACTIVE = [
      [("East Kent Hospitals", None, 4)]),
     ("We have lifted Barts Health out of special measures for quality.", "sof2016", [("Barts Health", None, 4)]),
     # a first complement between the object and the segment
-    ("The latest data has placed Barts Health 104th in the league table and into segment 4.", "nof2025",
+    ("This quarter's figures have put Barts Health 97th overall and into segment 4.", "nof2025",
      [("Barts Health", 4, None)]),
     ("NHS England moved Wye Valley NHS Trust out of segment 4 and into segment 3.", "nof2022",
      [("Wye Valley NHS Trust", 3, 4)]),
@@ -61,14 +61,14 @@ def test_an_active_verb_places_its_object(nlp: Language, text: str, framework: s
 
 # 'it' or 'the trust' stands for the organisation named earlier in the sentence or in the one before.
 STAND_INS = [
-    ("Barts Health came 40th of 134. This puts it in the lowest of the four segments.", "nof2025",
+    ("Barts Health finished 40th of 134. That leaves it in the bottom of the four segments.", "nof2025",
      [("Barts Health", 4, None)]),
     ("Barts Health is the region's best, ranked 12th with a score of 1.9, placing it in Segment 2.", "nof2025",
      [("Barts Health", 2, None)]),
     ("Wye Valley NHS Trust was inspected again in May. NHS Improvement then removed it from special measures.",
      "sof2016", [("Wye Valley NHS Trust", None, 4)]),
     # a self-reference the linker resolves keeps the words it was written in (its code names the trust)
-    ("Medway NHS Foundation Trust's progress was noted, enabling the trust to be lifted from segment 4.",
+    ("Medway NHS Foundation Trust's progress was noted, allowing the trust to be lifted from segment 4.",
      "nof2022", [("the trust", None, 4)]),
     ("East Kent Hospitals was inspected in March. Inspectors said it should stay in segment three.", "nof2022",
      [("East Kent Hospitals", 3, None)]),
@@ -78,8 +78,8 @@ STAND_INS = [
     ("Medway NHS Foundation Trust improved its finances, so the regulator took it out of special measures.",
      "sof2016", [("Medway NHS Foundation Trust", None, 4)]),
     # a news lede describes the trust first and names it in the next sentence
-    ("A hospital trust once rated the worst in the county was celebrating today as it became the first to be "
-     "lifted out of special measures. Inspectors praised Barts Health for its maternity care.", "sof2016",
+    ("A hospital trust long ranked bottom of its region marked the day it became the county's first to "
+     "leave special measures. Inspectors praised Barts Health for its maternity care.", "sof2016",
      [("Barts Health", None, 4)]),
     ("An ambulance trust said today it has been moved into segment 3. Wye Valley NHS Trust thanked its staff.",
      "nof2022", [("Wye Valley NHS Trust", 3, None)]),
@@ -97,23 +97,24 @@ def test_a_stand_in_takes_the_named_organisation(nlp: Language, text: str, frame
 
 # Exits: the segment left, and the new one only when the text states it.
 EXITS = [
-    ("Medway NHS Foundation Trust has exited special measures.", "sof2016", [("Medway NHS Foundation Trust", None, 4)]),
-    ("Barts Health has been taken out of special measures.", "sof2016", [("Barts Health", None, 4)]),
+    ("Last autumn Medway NHS Foundation Trust exited special measures.", "sof2016",
+     [("Medway NHS Foundation Trust", None, 4)]),
+    ("Barts Health has this week been taken out of special measures.", "sof2016", [("Barts Health", None, 4)]),
     ("Wye Valley NHS Trust was lifted out of quality special measures today.", "sof2016",
      [("Wye Valley NHS Trust", None, 4)]),
     ("East Kent Hospitals is no longer in “special measures”.", "sof2016", [("East Kent Hospitals", None, 4)]),
     ("Barts Health has been removed from the Recovery Support Programme.", "nof2022", [("Barts Health", None, 4)]),
     ("Medway NHS Foundation Trust left the RSP in May.", "sof2021", [("Medway NHS Foundation Trust", None, 4)]),
-    ("Wye Valley NHS Trust has been lifted from NHS England's Oversight Framework segmentation 4.", "nof2022",
+    ("Wye Valley NHS Trust has been lifted from segmentation 4 of the national Oversight Framework.", "nof2022",
      [("Wye Valley NHS Trust", None, 4)]),
     ("East Kent Hospitals will move from mandated intensive support to mandated regional support.", "nof2022",
      [("East Kent Hospitals", 3, 4)]),
     ("Barts Health exited special measures and has moved to segment 3.", "sof2016", [("Barts Health", 3, 4)]),
     ("Barts Health has been taken off the Recovery Support Programme.", "nof2022", [("Barts Health", None, 4)]),
-    ("Inspectors have recommended Wye Valley NHS Trust be taken off the recovery support programme.", "nof2022",
+    ("The review panel recommended Wye Valley NHS Trust be taken off the RSP this year.", "nof2022",
      [("Wye Valley NHS Trust", None, 4)]),
-    ("Medway NHS Foundation Trust has been moved from Segment 3 to Segment 2 of the framework.", "nof2022",
-     [("Medway NHS Foundation Trust", 2, 3)]),
+    ("Medway NHS Foundation Trust has been shifted out of Segment 4 and up to Segment 3 this spring.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, 4)]),
 ]
 
 
@@ -124,15 +125,15 @@ def test_exits(nlp: Language, text: str, framework: str, expected: list[Row]) ->
 
 # Passive, future and recommended placements.
 PASSIVE = [
-    ("Medway NHS Foundation Trust will be placed into ‘segment 4’ of the framework.", "sof2021",
+    ("From April, Medway NHS Foundation Trust will be placed into ‘segment 4’.", "sof2021",
      [("Medway NHS Foundation Trust", 4, None)]),
     ("Barts Health has been put into the national Recovery Support Programme.", "sof2021",
      [("Barts Health", 4, None)]),
-    ("Wye Valley NHS Trust has recently been identified as needing the support of the Recovery Support Programme.",
+    ("Wye Valley NHS Trust was this year judged to need the help of the Recovery Support Programme.",
      "sof2021", [("Wye Valley NHS Trust", 4, None)]),
-    ("East Kent Hospitals has been placed in the third segment.", "nof2025", [("East Kent Hospitals", 3, None)]),
+    ("East Kent Hospitals now sits in the third segment.", "nof2025", [("East Kent Hospitals", 3, None)]),
     ("Barts Health was assigned to Segment One.", "nof2025", [("Barts Health", 1, None)]),
-    ("Medway NHS Foundation Trust will enter the National Provider Improvement Programme.", "nof2025",
+    ("Medway NHS Foundation Trust is to join the National Provider Improvement Programme.", "nof2025",
      [("Medway NHS Foundation Trust", 5, None)]),
     ("Wye Valley NHS Trust is in receipt of mandated intensive support.", "nof2022",
      [("Wye Valley NHS Trust", 4, None)]),
@@ -151,12 +152,12 @@ def test_passive_future_and_recommended(nlp: Language, text: str, framework: str
 SEVERAL = [
     ("Medway NHS Foundation Trust and Barts Health have been placed in segment 4.", "nof2022",
      [("Medway NHS Foundation Trust", 4, None), ("Barts Health", 4, None)]),
-    ("Barts Health, the Medway NHS Foundation Trust and Wye Valley NHS Trust has also been placed in segment "
+    ("Barts Health, the Medway NHS Foundation Trust and Wye Valley NHS Trust were likewise put in segment "
      "four.", "nof2022",
      [("Barts Health", 4, None), ("Medway NHS Foundation Trust", 4, None), ("Wye Valley NHS Trust", 4, None)]),
     ("NHS England placed Barts Health and Wye Valley NHS Trust in segment 3.", "nof2022",
      [("Barts Health", 3, None), ("Wye Valley NHS Trust", 3, None)]),
-    ("We thank the staff of Barts Health, Wye Valley and Medway trusts which have come out of special measures.",
+    ("Our thanks go to Barts Health, Wye Valley and Medway trusts which have now left special measures.",
      "sof2016", [("Barts Health", None, 4), ("Wye Valley", None, 4), ("Medway", None, 4)]),
     ("Colleagues at Barts Health and Wye Valley trusts that have left special measures were praised.", "sof2016",
      [("Barts Health", None, 4), ("Wye Valley", None, 4)]),
@@ -270,7 +271,8 @@ NOUNS_AND_INVERSIONS = [
      [("Barts Health", None, 4)]),
     ("Wye Valley NHS Trust's move from segment 3 to segment 2 was confirmed.", "nof2022",
      [("Wye Valley NHS Trust", 2, 3)]),
-    ("East Kent Hospitals was reviewed. A letter confirmed the trust’s transition to SOF 3.", "sof2021",
+    ("East Kent Hospitals was reviewed. The regional team then set out the trust’s formal transition to SOF 3.",
+     "sof2021",
      [("East Kent Hospitals", 3, None)]),
     ("We welcome Medway NHS Foundation Trust’s removal from special measures.", "sof2016",
      [("Medway NHS Foundation Trust", None, 4)]),
@@ -372,7 +374,7 @@ AIMS = [
     ("Wye Valley NHS Trust hopes to move into segment 2 within a year.", "nof2022", []),
     ("East Kent Hospitals aims to exit the Recovery Support Programme by March.", "nof2022",
      [("East Kent Hospitals", 4, None)]),
-    ("Medway NHS Foundation Trust is on track to exit the RSP in May.", "nof2022",
+    ("Medway NHS Foundation Trust remains on track to exit the RSP by the summer.", "nof2022",
      [("Medway NHS Foundation Trust", 4, None)]),
     ("Barts Health is working towards leaving special measures.", "sof2016", [("Barts Health", 4, None)]),
 ]
@@ -442,7 +444,7 @@ def test_an_aside_after_a_short_name_is_not_the_subject(nlp: Language, text: str
 
 # A segment in apposition to the one just named describes it: no second placement.
 RESTATED = [
-    ("Mid and South Essex NHS Foundation Trust sits in segment four of the NHS Oversight Framework, the lowest "
+    ("Mid and South Essex NHS Foundation Trust sits in segment four under the oversight rules, the lowest "
      "tier for trusts not getting help through the Recovery Support Programme.", "nof2025",
      [("Mid and South Essex NHS Foundation Trust", 4, None)]),
     ("Barts Health is in segment 4 – the bottom tier for trusts outside the Recovery Support Programme.", "nof2025",

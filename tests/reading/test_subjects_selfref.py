@@ -25,7 +25,7 @@ def _read(nlp: Language, text: str, url: str = ""):
     (TRUST_SITE, "NHS England has placed us in segment 2.", ("us", "RWF", 2)),
     (TRUST_SITE, "This quarter our trust was placed in segment two.", ("our trust", "RWF", 2)),
     (TRUST_SITE, "NHS England has placed the Trust in segment 3.", ("the Trust", "RWF", 3)),
-    (TRUST_SITE, "The trust is currently placed in segment 2.", ("The trust", "RWF", 2)),
+    (TRUST_SITE, "The trust is at present placed in segment 2.", ("The trust", "RWF", 2)),
     (TRUST_SITE, "Our organisation remains in 'segment 3'.", ("Our organisation", "RWF", 3)),
     (TRUST_SITE, "The Foundation Trust is now in Segment One.", ("The Foundation Trust", "RWF", 1)),
     (ICB_SITE, "The ICB remains in segment 3.", ("The ICB", "QE1", 3)),

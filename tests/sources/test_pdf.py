@@ -13,8 +13,8 @@ from extractor.sources.pdf import PAGE_BREAK, _Line, join_pages, read_pdf, reflo
 from .pdfs import board_paper, drawing_only, page_tree_loop, self_drawing_form
 from .render import unicode_font
 
-LONG = ("The trust remains in segment 3 of the NHS Oversight Framework because its financial plan "
-        "is not yet agreed with the integrated care board, and the regulator expects a revised plan.")
+LONG = ("Under the NHS Oversight Framework the trust stays in segment 3 while the integrated care board "
+        "has still to sign off its financial plan, and the regulator has asked for a fresh version.")
 
 
 def test_pages_are_separated_so_offsets_give_page_numbers():

@@ -33,8 +33,8 @@ FILTERS = [pytest.param(maybe_relevant, id="default"), pytest.param(scan_terms, 
     "Mental health provider given targeted support",
     "NHS:segment",  # terms at the very start and end of the bytes
     # league tables reported without the words "league table" or "segment"
-    "The trust was ranked 59th out of 61 non-acute trusts.",
-    "The data ranks NHS trusts across England.",
+    "Of the non-acute providers, the trust was ranked 46th out of 61.",
+    "The new data ranks every NHS trust in England.",
     "New rankings put the hospital near the bottom.",
     "It RANKS 124th of 134 acute trusts.",
     "The trust is listed in Category Two of the tables.",
@@ -105,8 +105,8 @@ def test_both_paths_agree(pieces, encoding):
     ("The trust's pharmacy segment grew; the NHS contract helped.", False),
     ("Cricket: the segment 4 bowlers", False),  # segment in its oversight sense, but nothing NHS
     # league positions and a page's own "category" for the segment, without the usual words
-    ("The trust was ranked 59th out of 61 non-acute trusts.", True),
-    ("It sits 124th out of 134 acute trusts in the new rankings.", True),
+    ("The community trust came 46th out of the 61 non-acute providers.", True),
+    ("On the new measures it stands 118th out of 134 acute trusts.", True),
     ("The hospital trust came 101st of 134 when ranked.", True),
     ("NHS figures show the trust ranked joint 17th.", True),
     ("The trust is listed in category two of the NHS tables.", True),

@@ -177,9 +177,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     history_total = g.count
                 continue
             if g.count is None and (history or (state.history and g.population is None)):
-                continue  # '31 trusts have been put into ..., more than one in 10 of all trusts': a share of it
+                continue  # '24 trusts put into it over four years, roughly a tenth of all trusts': a share of it
             if history_total is not None and g.total is None and g.population is None:
-                g.total = history_total  # 'Of the 21 trusts placed in it since then, 13 are still in special measures'
+                g.total = history_total  # 'Of the 22 trusts put in it since, 14 remain in special measures'
             size_of = bracketed_size(reader, g)
             if size_of is not None:
                 population_sizes.append(Group(start=g.start, end=g.end, count=g.count, population=size_of))

@@ -167,7 +167,7 @@ def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
 
 def is_history(reader: SentenceReader, g: Group, clause_start: int, frame_end: int) -> bool:
     """'Ten trusts have spent two years in special measures', '17 trusts that have been through
-    it', 'Since 2013, 32 trusts have been placed in special measures': a count of a history or
+    it', '30 trusts have entered special measures since 2013': a count of a history or
     of entrants over a period, not of where organisations sit now; likewise a forecast ('around
     10 trusts are likely to be placed in segment 5'). The phrases are traps in ``models/``."""
     doc = reader.doc

@@ -256,7 +256,7 @@ class SentenceReader:
         return None
 
     def trend_subject(self, q: Span) -> Span | None:
-        """'The number of trusts in special measures has risen from 11 in 2013 to 20 as of June 2018':
+        """'The number of providers in special measures went up from 11 in 2014 to 19 by May 2019':
         the population whose number changed, when ``q`` is the value it changed to."""
         doc = self.doc
         if lower_at(doc, q.start - 1) != "to":
