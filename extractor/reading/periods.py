@@ -29,9 +29,8 @@ from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
-from .. import dates
+from .. import dates, numbers
 from ..pipeline.extensions import doc_text, spans_in
-from ..pipeline.framework import ERAS, framework_on
 from ..records import DocResult
 from .phrases import match_phrases
 
@@ -39,8 +38,7 @@ QUARTERLY = {"sof2021", "nof2022", "nof2025"}
 CURRENT = "@current"  # the document's own period
 DATED = {"QUARTER", "FY_END", "FY", "MONTH_YEAR", "YEAR"}
 OPENING_WORDS = 4  # an expression this near a sentence's start frames the whole sentence
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "final": 4, "last": 4,
-             "one": 1, "two": 2, "three": 3, "four": 4}
+_LAST_QUARTER = {"final", "last"}
 _FY = re.compile(r"(20\d\d)\s*[/\-–]\s*(\d\d)")
 _QUARTER_NUMBER = re.compile(r"\b(?:q([1-4])|quarter\s+([1-4]|one|two|three|four)|"
                              r"(first|second|third|fourth|final|last)\s+quarter)\b", re.I)
@@ -98,7 +96,7 @@ def _month_label(year: int, month: int) -> str:
     """A month as a period: its financial quarter once segments were quarterly (from July
     2021), the month itself before, whatever framework the document is about."""
     day = dt.date(year, month, 1)
-    if framework_on(day) in QUARTERLY:
+    if dates.framework_on(day) in QUARTERLY:
         return dates.fy_label(*dates.fy_quarter(day))
     return f"{year}-{month:02d}"
 
@@ -115,7 +113,10 @@ def _quarter_number(text: str) -> int | None:
     if not match:
         return None
     word = next(g for g in match.groups() if g)
-    return int(word) if word.isdigit() else _ORDINALS[word.lower()]
+    if word.isdigit():
+        return int(word)
+    word = word.lower()
+    return 4 if word in _LAST_QUARTER else numbers.parse_ordinal(word) or numbers.parse_cardinal(word)
 
 
 def _shift(period: str, quarters: int) -> str:
@@ -225,7 +226,7 @@ class Frame:
 
     def _start(self) -> str:
         """The first period of the document's framework (its first segmentation)."""
-        start = next((day for day, name in ERAS if name == self.framework), None)
+        start = next((day for day, name in dates.ERAS if name == self.framework), None)
         if start is None:
             return ""
         if self.framework in QUARTERLY:

@@ -14,6 +14,8 @@ league tables is read for positions at all.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span
 
 from .. import numbers
@@ -211,18 +213,20 @@ def _unlisted_name(doc: Doc, sent: Span, start: int) -> Span | None:
 
 def read_rankings(doc: Doc, result: DocResult) -> None:
     """Add one ranking per league position stated in ``doc``."""
-    spans = [s for s in doc.spans.get("ranks", []) if s.label_ != "RANK_METRIC"]
     if not league_context(doc):
         return
+    spans = [s for s in doc.spans.get("ranks", []) if s.label_ != "RANK_METRIC"]
     ranks = [s for s in spans if _anchored(s)]
     taken = read_respectively(doc, ranks, result)
-    ranks = [r for r in ranks if r.start not in taken]
+    ranks = sorted((r for r in ranks if r.start not in taken), key=lambda r: r.start)
+    starts = [r.start for r in ranks]
     read_named_positions(doc, ranks, [s for s in spans if s.label_ == "RANK_AT"], result)
     read_frames(doc, [s for s in spans if s.label_ == "RANK_SUPER"], result)
     last_subject: list[Span] = []
     usual = usual_league(doc)
     for sent in doc.sents:
-        in_sent = [r for r in ranks if r.start >= sent.start and r.end <= sent.end]
+        in_sent = [r for r in ranks[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
+                   if r.end <= sent.end]
         sent_orgs = subjects.candidates(doc, sent)
         if in_sent:  # the league a sentence names matters only to its own positions
             hint = league_of_sentence(doc, sent) or usual or None

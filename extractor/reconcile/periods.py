@@ -28,9 +28,9 @@ from functools import lru_cache
 import pandas as pd
 
 from ..dates import fy_label, fy_quarter, previous_quarter
+from ..numbers import parse_ordinal
 
 QUARTERLY = {"sof2021", "nof2022", "nof2025"}
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4}
 _FY = r"(20\d\d)\s*[/-]\s*(?:20)?(\d\d)"
 _PATTERNS = (
     re.compile(rf"\bQ([1-4])\s*(?:of\s+)?{_FY}", re.I),
@@ -52,7 +52,7 @@ def _from_match(match: re.Match) -> str | None:
     start = int(year)
     if (start + 1) % 100 != int(nxt):
         return None
-    q = _ORDINALS.get(quarter.lower()) if not quarter.isdigit() else int(quarter)
+    q = int(quarter) if quarter.isdigit() else parse_ordinal(quarter.lower())
     return fy_label(start, q) if q else None
 
 
