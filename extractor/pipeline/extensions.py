@@ -10,7 +10,7 @@ never go stale or need serialising.
 from __future__ import annotations
 
 from bisect import bisect_left
-from weakref import WeakKeyDictionary
+from collections import OrderedDict
 
 from spacy.tokens import Doc, Span
 
@@ -32,24 +32,33 @@ def register_extensions() -> None:
         Span.set_extension("segments", getter=segments_of)
 
 
-_CACHES: WeakKeyDictionary[Doc, dict[str, dict]] = WeakKeyDictionary()
+RECENT_DOCS = 8  # Docs whose cached values are kept; a pipeline and its readers work on one at a time
+_CACHES: OrderedDict[int, tuple[Doc, dict[str, dict]]] = OrderedDict()  # id(Doc) -> (Doc, its caches)
 _LAST: tuple[Doc | None, dict[str, dict]] = (None, {})  # builders ask about one Doc many times in a row
 
 
 def doc_cache(doc: Doc, name: str) -> dict:
-    """A dict for values computed from ``doc``'s words, living as long as the Doc.
+    """A dict for values computed from ``doc``'s words, kept while the Doc is one of the
+    last few asked about.
 
     Getters such as ``span._.quantity`` are asked again and again for the same span by
     the record builders. The values are kept beside the Doc rather than in its
-    ``user_data``, which is serialised with it and would refuse them. The Doc asked about
-    last is remembered (and kept alive until another is asked about), which spares a weak
-    reference lookup on each of the thousands of questions about one Doc."""
+    ``user_data``, which is serialised with it and would refuse them. Many of them are
+    Spans, which hold their Doc: a cache keyed weakly by the Doc would keep every Doc of a
+    batch alive, so only the ``RECENT_DOCS`` latest Docs keep theirs (every value can be
+    worked out again from the words). The Doc asked about last is remembered, which
+    spares a lookup on each of the thousands of questions about one Doc."""
     global _LAST
     last_doc, caches = _LAST
     if last_doc is not doc:
-        caches = _CACHES.get(doc)
-        if caches is None:
-            caches = _CACHES[doc] = {}
+        held = _CACHES.get(id(doc))
+        if held is None or held[0] is not doc:
+            held = _CACHES[id(doc)] = (doc, {})
+            while len(_CACHES) > RECENT_DOCS:
+                _CACHES.popitem(last=False)
+        else:
+            _CACHES.move_to_end(id(doc))
+        caches = held[1]
         _LAST = (doc, caches)
     cache = caches.get(name)
     if cache is None:
@@ -96,15 +105,23 @@ def distinct_ids(doc: Doc, attr: str = "ORTH") -> frozenset[int]:
     return found
 
 
+def sentences(doc: Doc) -> list[Span]:
+    """``list(doc.sents)``, made once per Doc: each pass over ``doc.sents`` builds every
+    sentence Span again, and half a dozen record builders walk the sentences."""
+    cache = doc_cache(doc, "sentences")
+    found = cache.get("all")
+    if found is None:
+        found = cache["all"] = list(doc.sents)
+    return found
+
+
 def span_text(span: Span) -> str:
     """``span.text``, cut from the Doc's text instead of joined token by token."""
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def _index(doc: Doc, key: str) -> tuple[list[int], list[Span], list[int]]:
-    cache = doc.user_data.get("extractor.span_index")
-    if cache is None:
-        cache = doc.user_data["extractor.span_index"] = {}
+    cache = doc_cache(doc, "span_index")
     if key not in cache:
         spans = sorted(doc.spans[key], key=lambda s: (s.start, s.end)) if key in doc.spans else []
         cache[key] = ([s.start for s in spans], spans, [s.start_char for s in spans])

@@ -16,7 +16,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span
 
 from ..numbers import parse_cardinal
-from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.extensions import doc_text, sentences, spans_in
 from ..pipeline.segments import placing_segments
 from ..records import DocResult, Membership
 from .memberships import NEGATIONS, PLACE_VERBS, active_placers, before_preposition, placement
@@ -120,7 +120,7 @@ def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int
     if not usable:
         return
     known = {(key, m.segment) for m in result.memberships for key in (m.ods_code, m.name) if key}
-    sents = list(doc.sents)
+    sents = sentences(doc)
     for si, sent in enumerate(sents):
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue

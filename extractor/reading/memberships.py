@@ -19,7 +19,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, span_text, spans_in, token_strings
+from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_strings
 from ..pipeline.segments import descriptor_segment, numbers_in, placing_segments
 from ..records import DocResult, Membership
 from ..resources import load_jsonl
@@ -240,7 +240,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     framework, period = doc._.framework, doc._.period
     stand_ins: dict[tuple[int, int], str] = {}
     earlier: list[Membership] = []
-    sents = list(doc.sents)
+    sents = sentences(doc)
     for si, sent in enumerate(sents):
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
@@ -765,7 +765,7 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
     framework, period = doc._.framework, doc._.period
     previous: list[Span] = []
     previous_sent: Span | None = None
-    for sent in doc.sents:
+    for sent in sentences(doc):
         segs = [s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
         if skip and any(a <= sent.start_char < b for a, b in skip):
             previous, previous_sent = segs, sent

@@ -30,7 +30,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span
 
 from .. import dates, numbers
-from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.extensions import doc_text, sentences, spans_in
 from ..records import DocResult
 from .phrases import match_phrases
 
@@ -259,7 +259,7 @@ def _sentences(doc: Doc, frame: Frame, found: list[Mention]) -> list[_Sentence]:
     earlier = ""
     k = 0
     previous: _Sentence | None = None
-    for sent in doc.sents:
+    for sent in sentences(doc):
         own = []
         while k < len(found) and found[k].start < sent.end_char:
             if found[k].start >= sent.start_char:

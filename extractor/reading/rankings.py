@@ -19,7 +19,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.extensions import doc_text, sentences, spans_in
 from ..pipeline.traps import traps_in
 from ..records import Claim, DocResult, Ranking
 from . import subjects
@@ -224,7 +224,7 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
     read_frames(doc, [s for s in spans if s.label_ == "RANK_SUPER"], result)
     last_subject: list[Span] = []
     usual = usual_league(doc)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         in_sent = [r for r in ranks[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
                    if r.end <= sent.end]
         sent_orgs = subjects.candidates(doc, sent)

@@ -55,3 +55,39 @@ def test_distinct_ids_are_the_docs_words(blank, text):
     doc = blank(text)
     assert distinct_ids(doc) == {t.orth for t in doc}
     assert distinct_ids(doc, "LOWER") == {t.lower for t in doc}
+
+
+def test_cached_spans_do_not_keep_a_batch_of_docs_alive(blank):
+    """Cached values include Spans, which hold their Doc: only the last few Docs may stay."""
+    import gc
+    import weakref
+
+    from extractor.pipeline.extensions import RECENT_DOCS, sentences
+
+    refs = []
+    for k in range(RECENT_DOCS * 4):
+        doc = blank(f"Document {k}. It has two sentences.")
+        doc[3].is_sent_start = True
+        doc_cache(doc, "test")["span"] = doc[0:2]
+        refs.append(weakref.ref(doc))
+    del doc
+    gc.collect()
+    alive = sum(ref() is not None for ref in refs)
+    assert 0 < alive <= RECENT_DOCS + 1
+    assert all(ref() is None for ref in refs[:-RECENT_DOCS - 1])
+    assert [s.text for s in sentences(refs[-1]())] == [f"Document {RECENT_DOCS * 4 - 1}.", "It has two sentences."]
+
+
+def test_a_read_doc_still_serialises():
+    """The span index and caches live outside ``user_data``, so ``to_bytes`` works after reading."""
+    from spacy.tokens import Doc
+
+    from extractor.pipeline import shared_pipeline
+    from extractor.reading import read_doc
+
+    nlp = shared_pipeline()
+    doc = nlp("Of the 42 ICBs, 23 are in segment 3. Frimley is in segment 1.")
+    assert read_doc(doc).claims
+    again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
+    assert again.text == doc.text
+    assert [s.text for s in again.spans["segments"]] == [s.text for s in doc.spans["segments"]]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import doc_text
+from ...pipeline.extensions import doc_text, sentences
 from ...records import Claim, DocResult
 from .groups import absorb_following, bracketed_size, group_quantities, implied_count, modifiers, one_of_many
 from .members import add_members, attach_lists, colon_list, exception_names, they_are_list
@@ -132,7 +132,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
     framework, period = doc._.framework, doc._.period
     state = State()
     home = home_scope(doc)
-    sents = list(doc.sents)
+    sents = sentences(doc)
     for si, sent in enumerate(sents):
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
