@@ -3,7 +3,9 @@
 A figure's key is (framework, period, org_type, segment, scope). Each document supports
 at most one value per key, stated or derived; the best-supported value is the one most
 documents give (a stated figure beats a derived one on a tie). Documents that give a
-different value are named in ``conflict`` and become ``cross_document`` checks. An
+different value are named in ``conflict`` and become ``cross_document`` checks. A claim
+read with doubt (its ``doubt``) supports a value only after every confident reading: it
+never outvotes one, and a row that rests on doubted claims alone says so in ``conflict``. An
 empty period means the documents did not say when: their figures still share a row, but
 a disagreement is reported as ``unverifiable`` since they may describe different dates;
 so is one between documents that give only a year (``2023/24``).
@@ -36,6 +38,7 @@ class Entry:
     claim_ids: list[str]
     reasoning: str = ""
     scope: str = ""
+    doubt: str = ""  # why the claim it rests on may be misread (stated entries only)
 
 
 def _entries(claims: list[ClaimView], solutions: dict[str, Solution]) -> dict[Key, list[Entry]]:
@@ -46,10 +49,11 @@ def _entries(claims: list[ClaimView], solutions: dict[str, Solution]) -> dict[Ke
 
     def add(key: Key, entry: Entry) -> None:
         held = table[key].get(entry.doc_id)
-        if held is None:
+        if held is None or (held.doubt and not entry.doubt):
             table[key][entry.doc_id] = entry
         elif held.value == entry.value:
             held.claim_ids.extend(c for c in entry.claim_ids if c not in held.claim_ids)
+            held.doubt = held.doubt if entry.doubt else ""
 
     for doc_id, doc_claims in by_doc.items():
         for claim in doc_claims:
@@ -58,10 +62,10 @@ def _entries(claims: list[ClaimView], solutions: dict[str, Solution]) -> dict[Ke
             pop = claim.pop
             if claim.count is not None:
                 key = (pop.framework, pop.period, claim.org_type, segment_label(claim.segments), pop.scope)
-                add(key, Entry(doc_id, claim.count, "stated", [claim.claim_id], scope=claim.scope))
+                add(key, Entry(doc_id, claim.count, "stated", [claim.claim_id], scope=claim.scope, doubt=claim.doubt))
             if claim.total is not None and base_kind(claim, doc_claims) == "total":
                 key = (pop.framework, pop.period, claim.org_type, "", pop.scope)
-                add(key, Entry(doc_id, claim.total, "stated", [claim.claim_id], scope=claim.scope))
+                add(key, Entry(doc_id, claim.total, "stated", [claim.claim_id], scope=claim.scope, doubt=claim.doubt))
         for item in solutions.get(doc_id, Solution()).derived:
             pop = item.pop
             key = (pop.framework, pop.period, pop.org_type, segment_label(item.segments), pop.scope)
@@ -94,7 +98,8 @@ def reconcile_documents(claims: list[ClaimView], solutions: dict[str, Solution],
         votes: dict[int, list[Entry]] = defaultdict(list)
         for entry in entries:
             votes[entry.value].append(entry)
-        best = max(votes, key=lambda v: (len(votes[v]), any(e.basis == "stated" for e in votes[v]),
+        best = max(votes, key=lambda v: (sum(not e.doubt for e in votes[v]), len(votes[v]),
+                                         any(e.basis == "stated" for e in votes[v]),
                                          -min(entries.index(e) for e in votes[v])))
         winners = votes[best]
         losers = [e for e in entries if e.value != best]
@@ -106,9 +111,11 @@ def reconcile_documents(claims: list[ClaimView], solutions: dict[str, Solution],
             "claim_ids": ";".join(dict.fromkeys(c for e in winners for c in e.claim_ids)),
             "doc_ids": ";".join(dict.fromkeys(e.doc_id for e in winners)),
             "reasoning": "" if stated else winners[0].reasoning,
-            "conflict": "; ".join(
-                f"{doc_name(e.doc_id, docs)} gives {e.value}"
-                f"{' (derived)' if e.basis == 'derived' else ''}" for e in losers),
+            "conflict": "; ".join([
+                *([f"read with doubt in {doc_name(winners[0].doc_id, docs)}: {winners[0].doubt}"]
+                  if all(e.doubt for e in winners) else []),
+                *(f"{doc_name(e.doc_id, docs)} gives {e.value}"
+                  f"{' (derived)' if e.basis == 'derived' else ''}" for e in losers)]),
         })
         if len(entries) < 2:
             continue

@@ -39,6 +39,42 @@ def test_agreeing_documents_share_one_row() -> None:
     assert checks[checks["kind"] == "cross_document"]["status"].tolist() == ["pass"]
 
 
+DOUBTS = ["its number is a change ('two more'), not a count", "it is asked in a question, not stated",
+          "it counts organisations over a span of time, not at one date"]
+
+
+@pytest.mark.parametrize("doubt", DOUBTS)
+@pytest.mark.parametrize("doubted_first", [True, False])
+def test_a_doubted_reading_never_outvotes_a_confident_one(doubt, doubted_first) -> None:
+    """Two doubted documents against one confident: the confident figure is the dataset's."""
+    rows = [{"doc_id": "a", "org_type": "acute", "segment": "4", "count": 31},
+            {"doc_id": "b", "org_type": "acute", "segment": "4", "count": 2, "doubt": doubt},
+            {"doc_id": "c", "org_type": "acute", "segment": "4", "count": 2, "doubt": doubt}]
+    if doubted_first:
+        rows = rows[1:] + rows[:1]
+    q2 = {"framework": "nof2025", "period": "2025/26 Q2"}
+    checks, dataset = _run([{**r, **q2} for r in rows], docs=("a", "b", "c"))
+    assert dataset["count"].tolist() == [31]
+    assert dataset.iloc[0]["doc_ids"] == "a"
+    assert "c gives 2" in dataset.iloc[0]["conflict"]
+    cross = checks[checks["kind"] == "cross_document"]
+    assert set(cross["status"]) == {"unverifiable"}
+
+
+@pytest.mark.parametrize("doubt", DOUBTS)
+def test_a_row_resting_only_on_doubt_says_so(doubt) -> None:
+    _, dataset = _run([{"doc_id": "a", "org_type": "icb", "segment": "4", "count": 2, "doubt": doubt,
+                        "framework": "nof2022", "period": "2023/24 Q3"}], docs=("a",))
+    assert dataset["count"].tolist() == [2]
+    assert dataset.iloc[0]["conflict"] == f"read with doubt in a: {doubt}"
+
+
+def test_a_confident_reading_of_the_same_figure_clears_the_doubt() -> None:
+    q3 = {"framework": "nof2022", "period": "2023/24 Q3", "org_type": "icb", "segment": "4", "count": 2}
+    _, dataset = _run([{"doc_id": "a", "doubt": DOUBTS[0], **q3}, {"doc_id": "a", **q3}], docs=("a",))
+    assert dataset.iloc[0]["conflict"] == ""
+
+
 def test_shipped_official_data_loads() -> None:
     official = load_official()
     assert len(official) == 150
