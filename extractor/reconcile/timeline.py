@@ -4,7 +4,8 @@ A row is one organisation (its ODS code, else its name as written) in one period
 document gives at most one segment per row, its first; the segment most documents give
 wins (the earliest on a tie) unless an official table covers the period, which then
 decides and makes the row ``official``. Documents that disagree with each other become
-``membership_agreement`` checks, failing only for a precise period, as in ``dataset``.
+``membership_agreement`` checks, and documents that rank it differently in one league
+``rank_agreement`` checks, failing only for a precise period, as in ``dataset``.
 
 A move ("went up to segment 2 from segment 3") gives the row its ``previous_segment`` and
 places the organisation in the earlier segment for the period before, unless something
@@ -176,6 +177,10 @@ def _decide(entries: list[Entry], found: dict | None, official: Official, period
     return row
 
 
+def _org_name(org: Org) -> str:
+    return display_name(org.canonical_name) if org.canonical_name.isupper() else (org.canonical_name or org.names[0])
+
+
 def _agreement(org: Org, period: str, entries: list[Entry], docs: dict[str, DocumentView]) -> list[Check]:
     """``membership_agreement`` checks between documents that place one organisation in one period."""
     placed = {d: e for d, e in _first_per_doc(entries, "segment").items() if not e.implied}
@@ -183,8 +188,7 @@ def _agreement(org: Org, period: str, entries: list[Entry], docs: dict[str, Docu
         return []
     best, losers = _vote(placed, "segment")
     winners = [e for e in placed.values() if e.segment == best]
-    name = display_name(org.canonical_name) if org.canonical_name.isupper() else (
-        org.canonical_name or org.names[0])
+    name = _org_name(org)
     when = f" for {period}" if period else ""
     return agreement_checks(
         "membership_agreement", period, best, winners, losers, docs, value=lambda e: e.segment,
@@ -194,9 +198,36 @@ def _agreement(org: Org, period: str, entries: list[Entry], docs: dict[str, Docu
                                          f"segment {value}.")
 
 
+def _rank_agreement(org: Org, period: str, entries: list[Entry], docs: dict[str, DocumentView]) -> list[Check]:
+    """``rank_agreement`` checks between documents that rank one organisation in one period.
+
+    Only ranks in one named league are compared, and only when the documents give the same
+    league size or none: a position in a sub-table or another edition's table is not the
+    same number."""
+    ranked = _first_per_doc([e for e in entries if e.league], "rank")
+    checks: list[Check] = []
+    for league in sorted({e.league for e in ranked.values()}):
+        same = {d: e for d, e in ranked.items() if e.league == league}
+        if len(same) > 1 and len({e.total for e in same.values() if e.total is not None}) < 2:
+            checks.extend(_league_agreement(_org_name(org), league, period, same, docs))
+    return checks
+
+
+def _league_agreement(name: str, league: str, period: str, same: dict[str, Entry],
+                      docs: dict[str, DocumentView]) -> list[Check]:
+    best, losers = _vote(same, "rank")
+    winners = [e for e in same.values() if e.rank == best]
+    where = f"the {league.replace('_', '-')} league table" + (f" for {period}" if period else "")
+    return agreement_checks(
+        "rank_agreement", period, best, winners, losers, docs, value=lambda e: e.rank,
+        ids=lambda entries: tuple(dict.fromkeys(e.record_id for e in entries if e.record_id)),
+        agree=lambda n, names: f"{n} documents rank {name} {best} in {where}: {names}.",
+        differ=lambda one, other, value: f"{one} ranks {name} {best} in {where}, but {other} ranks it {value}.")
+
+
 def build_timeline(memberships: list[MembershipView], rankings: list[RankingView], official: Official,
                    docs: dict[str, DocumentView]) -> tuple[list[dict], list[Check]]:
-    """The ``timeline`` rows and the ``membership_agreement`` checks."""
+    """The ``timeline`` rows and the ``membership_agreement`` and ``rank_agreement`` checks."""
     history = History()
     for member in memberships:
         history.add_membership(member)
@@ -216,6 +247,7 @@ def build_timeline(memberships: list[MembershipView], rankings: list[RankingView
         if decided.segment is None and decided.rank is None:
             continue
         checks.extend(_agreement(org, period, entries, docs))
+        checks.extend(_rank_agreement(org, period, entries, docs))
         only_implied = all(e.implied for e in entries if e.segment is not None)
         records = [e for e in entries if e.rank is not None
                    or (e.segment is not None and (only_implied or not e.implied))]

@@ -115,6 +115,46 @@ def test_rankings_give_the_league_position() -> None:
     assert agreement(result)["status"].tolist() == ["pass"]
 
 
+def ranking(doc: str, n: int, rank: int, period: str, *, league: str = "acute", total: int | None = 134) -> dict:
+    return {"doc_id": doc, "name": "East Kent Hospitals", "canonical_name": "East Kent Hospitals NHS Trust",
+            "ods_code": "RVV", "league": league, "rank": rank, "joint": "false", "total": total, "segment": None,
+            "framework": "nof2025", "period": period, "text": f"ranked {rank}", "start": 0, "end": 5,
+            "ranking_id": f"{doc}-r{n}"}
+
+
+def rank_checks(result) -> pd.DataFrame:
+    return result.checks[result.checks["kind"] == "rank_agreement"]
+
+
+@pytest.mark.parametrize(("ranks", "period", "statuses"), [
+    ((124, 124), "2025/26 Q2", ["pass"]),
+    ((124, 124, 124), "2025/26 Q2", ["pass"]),
+    ((124, 121), "2025/26 Q2", ["fail"]),
+    ((124, 121, 124), "2025/26 Q2", ["fail"]),
+    ((124, 121), "2025-12", ["fail"]),
+    ((124, 121), "2025/26", ["unverifiable"]),
+    ((124, 121), "", ["unverifiable"]),
+    ((124,), "2025/26 Q2", []),
+])
+def test_documents_ranking_one_trust_are_compared(ranks, period, statuses) -> None:
+    result = run([], [ranking(doc, 1, rank, period) for doc, rank in zip("abc", ranks, strict=False)])
+    checks = rank_checks(result)
+    assert checks["status"].tolist() == statuses
+    if "fail" in statuses:
+        assert checks.iloc[0]["expected"] == "124"
+        assert "ranks East Kent Hospitals NHS Trust 124 in the acute league table" in checks.iloc[0]["message"]
+
+
+@pytest.mark.parametrize(("second", "why"), [
+    ({"league": "non_acute"}, "another league"),
+    ({"league": ""}, "a league the text does not name"),
+    ({"total": 61}, "a table of another size"),
+])
+def test_ranks_in_different_tables_are_not_compared(second, why) -> None:
+    result = run([], [ranking("a", 1, 124, "2025/26 Q2"), ranking("b", 1, 30, "2025/26 Q2", **second)])
+    assert rank_checks(result).empty, why
+
+
 def test_official_tables_decide_the_period_they_cover_and_disagreement_is_marked() -> None:
     official = pd.DataFrame([
         {"ods_code": "RVV", "name": "EAST KENT HOSPITALS UNIVERSITY NHS FOUNDATION TRUST", "org_type": "acute",
