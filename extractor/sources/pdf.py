@@ -121,13 +121,7 @@ def _pdfium_lines(textpage: pdfium.PdfTextPage, height: float) -> list[_Line]:
 def _align_columns(lines: list[_Line], wide: list[int], textpage: pdfium.PdfTextPage, height: float) -> None:
     """Rewrite each wide line whose characters stand in columns with those columns' gaps, and
     the lines next to such a row too (a header with short gaps is not wide on its own)."""
-    chars: list[tuple[float, str, float, float]] = []  # middle from the top, character, pen position, right edge
-    x, y = ctypes.c_double(), ctypes.c_double()
-    for index in range(textpage.count_chars()):
-        _, bottom, right, top = textpage.get_charbox(index)
-        pdfium_c.FPDFText_GetCharOrigin(textpage.raw, index, ctypes.byref(x), ctypes.byref(y))
-        chars.append((height - (top + bottom) / 2, chr(pdfium_c.FPDFText_GetUnicode(textpage.raw, index)),
-                      x.value, right))
+    chars = _chars(textpage, height)
     chars.sort(key=lambda c: c[0])  # by height on the page, so a line's characters are one slice
     middles = [c[0] for c in chars]
     margin = min((c[2] for c in chars if not c[1].isspace()), default=0.0)
@@ -150,6 +144,27 @@ def _align_columns(lines: list[_Line], wide: list[int], textpage: pdfium.PdfText
             if 0 <= j < len(lines) and j not in seen:
                 seen.add(j)
                 pending.append(j)
+
+
+def _chars(textpage: pdfium.PdfTextPage, height: float) -> list[tuple[float, str, float, float]]:
+    """Every character of the page: (middle from the top, character, pen position, right edge).
+
+    pdfium is asked directly, with one set of out-parameters for the whole page: the
+    helper ``get_charbox`` makes four new C doubles per character, and a table page has
+    thousands of characters."""
+    raw = textpage.raw
+    left, right, bottom, top, x, y = (ctypes.c_double() for _ in range(6))
+    box = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    origin = (ctypes.byref(x), ctypes.byref(y))
+    get_box, get_origin, get_unicode = (pdfium_c.FPDFText_GetCharBox, pdfium_c.FPDFText_GetCharOrigin,
+                                        pdfium_c.FPDFText_GetUnicode)
+    chars = []
+    for index in range(pdfium_c.FPDFText_CountChars(raw)):
+        if not get_box(raw, index, *box):
+            raise pdfium.PdfiumError("Failed to get charbox.")
+        get_origin(raw, index, *origin)
+        chars.append((height - (top.value + bottom.value) / 2, chr(get_unicode(raw, index)), x.value, right.value))
+    return chars
 
 
 def _clean(text: str) -> str:
