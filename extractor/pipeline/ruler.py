@@ -23,7 +23,8 @@ import json
 import re
 from collections.abc import Callable, Iterable
 
-from spacy.attrs import IDS
+import numpy
+from spacy.attrs import IDS, ORTH
 from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler
 from spacy.tokens import Doc, Span
@@ -31,7 +32,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..resources import load_jsonl
-from .extensions import distinct_ids, token_ids
+from .extensions import doc_cache
 
 FIRST_FREE_FLAG = 19  # spaCy's own lexeme flags use the bits below; FLAG19 to FLAG63 are free
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")
@@ -200,8 +201,46 @@ class MatchableWords:
         return out
 
 
+class _Lexicon:
+    """A small number for every word (ORTH id) seen, in order of first sight, with its text.
+
+    The groups of every ruler ask what each word of a Doc is to them: as numbers, a group
+    keeps its answers in an array indexed by word, and finds the words of a Doc it can
+    match with one array lookup instead of a Python pass over the Doc's tokens. The text
+    is kept with the number, as a group may learn a word first seen in another vocabulary.
+    """
+
+    def __init__(self) -> None:
+        self.numbers: dict[int, int] = {}
+        self.texts: list[str] = []
+
+    def words_of(self, doc: Doc) -> numpy.ndarray:
+        """The number of each token's word, made once per Doc."""
+        cache = doc_cache(doc, "ruler.words")
+        found = cache.get("numbers")
+        if found is None:
+            distinct, where = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+            numbers, texts, strings = self.numbers, self.texts, doc.vocab.strings
+            for orth in distinct.tolist():
+                if orth not in numbers:
+                    numbers[orth] = len(texts)
+                    texts.append(strings[orth])
+            found = cache["numbers"] = numpy.array([numbers[o] for o in distinct.tolist()], dtype=numpy.int64)[where]
+        return found
+
+
+_LEXICON = _Lexicon()
+
+
 class _Runs:
-    """The stretches of :class:`MatchableWords` for patterns of one reach."""
+    """The stretches of :class:`MatchableWords` for patterns of one reach.
+
+    What each word is to the patterns (not matchable, or matchable with the bits of the
+    required tokens it can be) is decided once per word and kept in arrays indexed by the
+    word's number in :data:`_LEXICON`, so a Doc's runs are found with array operations:
+    a Python pass over every token, for every group of every ruler, cost more than the
+    matching it spares.
+    """
 
     def __init__(self, gap: int, reach: int) -> None:
         self.gap = gap
@@ -213,9 +252,14 @@ class _Runs:
         self.others: list[tuple[Callable[[str], bool], int]] = []
         self.required: dict[str, int] = {}  # a required token, as JSON -> its bit
         self.needs: set[int] = set()  # per pattern: the bits of its required tokens
-        self.seen: set[int] = set()  # words decided
-        self.bits: dict[int, int] = {}  # matchable words -> the required tokens they match
-        self.runs: dict[int, bool] = {}
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop what was decided about words (a new pattern may make more of them matchable)."""
+        dtype = numpy.uint64 if len(self.required) <= 64 else object  # bits beyond 64 stay Python ints
+        self.matchable = numpy.zeros(0, dtype=bool)  # by word number
+        self.bits = numpy.zeros(0, dtype=dtype)  # by word number: the required tokens it matches
+        self.runs: dict[int, bool] = {}  # the required tokens a run holds -> whether a pattern's are all there
 
     def add(self, vocab: Vocab, pattern: list[dict]) -> None:
         needs = 0
@@ -236,20 +280,25 @@ class _Runs:
             for word in listed[1]:
                 table[word] = table.get(word, 0) | bit
         self.needs.add(needs)
-        self.seen.clear()
-        self.bits.clear()
-        self.runs.clear()
+        self._forget()
 
-    def _learn(self, orth: int, text: str) -> None:
-        self.seen.add(orth)
+    def _word_bits(self, text: str) -> int | None:
+        """The bits of the required tokens a word can be, 0 for an optional one only; None
+        when no pattern token can match it."""
         lower, exact = self.by_lower.get(text.lower()), self.by_orth.get(text)
         matchable = lower is not None or exact is not None
         bits = (lower or 0) | (exact or 0)
         for test, bit in self.others:
             if test(text):
                 matchable, bits = True, bits | bit
-        if matchable:
-            self.bits[orth] = bits
+        return bits if matchable else None
+
+    def _learn(self) -> None:
+        """Decide the words :data:`_LEXICON` numbered since the last call."""
+        new = [self._word_bits(text) for text in _LEXICON.texts[len(self.matchable):]]
+        if new:
+            self.matchable = numpy.concatenate((self.matchable, numpy.array([b is not None for b in new])))
+            self.bits = numpy.concatenate((self.bits, numpy.array([b or 0 for b in new], dtype=self.bits.dtype)))
 
     def _holds_a_match(self, have: int) -> bool:
         found = self.runs.get(have)
@@ -257,45 +306,40 @@ class _Runs:
             found = self.runs[have] = any(needs & have == needs for needs in self.needs)
         return found
 
-    def _close(self, out: list[tuple[int, int]], start: int, end: int, have: int) -> None:
-        """Keep the run ``[start, end)`` if it can hold a match, joined to the last one when close."""
-        if start < 0 or not self._holds_a_match(have):
-            return
+    def stretches(self, doc: Doc) -> list[tuple[int, int]]:
+        words = _LEXICON.words_of(doc)
+        self._learn()
+        at = numpy.flatnonzero(self.matchable[words])  # the matchable words, in order
+        if not at.size:
+            return []
+        # a run goes on over at most ``reach`` other words: it starts where the step is longer
+        starts = numpy.empty(at.size, dtype=bool)
+        starts[0] = True
+        numpy.greater(numpy.diff(at), self.reach + 1, out=starts[1:])
+        firsts = numpy.flatnonzero(starts)
+        have = numpy.bitwise_or.reduceat(self.bits[words[at]], firsts).tolist()
+        ends = [*(at[firsts[1:] - 1] + 1).tolist(), int(at[-1]) + 1]
+        out: list[tuple[int, int]] = []
+        known = self.runs  # most runs hold some required words but not all of any pattern's
+        for start, end, bits in zip(at[firsts].tolist(), ends, have, strict=True):
+            if known.get(bits) if bits in known else self._holds_a_match(bits):
+                self._join(out, start, end)
+        if self.reach:
+            return self._widened(out, words.size)
+        return out
+
+    def _join(self, out: list[tuple[int, int]], start: int, end: int) -> None:
+        """Add the stretch ``[start, end)``, joined to the last one when at most ``gap`` words lie between."""
         if out and start - out[-1][1] <= self.gap:
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
 
-    def stretches(self, doc: Doc) -> list[tuple[int, int]]:
-        orths = token_ids(doc)
-        strings, bits = doc.vocab.strings, self.bits
-        for orth in distinct_ids(doc).difference(self.seen):
-            self._learn(orth, strings[orth])
-        out: list[tuple[int, int]] = []
-        start = end = -1
-        have = 0
-        reach = self.reach
-        for i in [i for i, orth in enumerate(orths) if orth in bits]:
-            if start >= 0 and i <= end + reach:  # the run goes on, over at most ``reach`` other words
-                have |= bits[orths[i]]
-                end = i + 1
-                continue
-            self._close(out, start, end, have)
-            start, end, have = i, i + 1, bits[orths[i]]
-        self._close(out, start, end, have)
-        if reach:
-            return self._widened(out, len(orths))
-        return out
-
     def _widened(self, stretches: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
         """The stretches widened by ``reach`` words each side (within the Doc), joined where they meet."""
         out: list[tuple[int, int]] = []
         for start, end in stretches:
-            start, end = max(0, start - self.reach), min(length, end + self.reach)
-            if out and start - out[-1][1] <= self.gap:
-                out[-1] = (out[-1][0], end)
-            else:
-                out.append((start, end))
+            self._join(out, max(0, start - self.reach), min(length, end + self.reach))
         return out
 
 
