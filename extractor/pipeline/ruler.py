@@ -22,6 +22,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
+from itertools import product
+from math import prod
 
 import numpy
 from spacy.attrs import IDS, ORTH
@@ -348,6 +350,57 @@ def longest_spans(existing: Iterable[Span], matches: Iterable[Span]) -> list[Spa
     return filter_spans(list(matches))
 
 
+def longest_pairs(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spaCy's ``filter_spans`` on (start, end) pairs: the longest first (the earlier of two
+    as long), none overlapping one kept, in text order; for matches not yet made Spans."""
+    out: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for start, end in sorted(pairs, key=lambda pair: (pair[1] - pair[0], -pair[0]), reverse=True):
+        if start not in taken and end - 1 not in taken:
+            out.append((start, end))
+            taken.update(range(start, end))
+    return sorted(out)
+
+
+_MAX_PHRASES = 200
+
+
+def _word_choices(token: dict) -> list[str] | None:
+    """The words a token test accepts ('' when it may be left out), or None if it tests more than words."""
+    op = token.get("OP")
+    if set(token) - {"OP"} != {"LOWER"} or op not in (None, "?"):
+        return None
+    value = token["LOWER"]
+    if isinstance(value, str):
+        words = [value]
+    elif isinstance(value, dict) and set(value) == {"IN"}:
+        words = list(value["IN"])
+    else:
+        return None
+    return [*words, ""] if op == "?" else words
+
+
+def as_phrases(row: dict, tokenize: Callable[[str], Doc] | None = None) -> list[dict] | None:
+    """A token pattern of fixed words ('have already spent', 'integrated care boards') as
+    the phrase patterns it matches: the phrase matcher finds them all with a hash lookup,
+    where the token Matcher tries every token pattern at every word it is run on. None
+    when the pattern tests more than words, or has too many wordings; with ``tokenize``,
+    also when a wording is not the same words once tokenized ("ics's" is two tokens as a
+    phrase, and no single token as a word test)."""
+    pattern = row["pattern"]
+    if isinstance(pattern, str):
+        return None
+    choices = [_word_choices(t) for t in pattern]
+    if any(c is None for c in choices) or prod(len(c) for c in choices) > _MAX_PHRASES:  # type: ignore[arg-type]
+        return None
+    wordings = {" ".join(w for w in combo if w): [w for w in combo if w] for combo in product(*choices)}
+    wordings.pop("", None)
+    if tokenize is not None and any([t.lower_ for t in tokenize(phrase)] != words
+                                    for phrase, words in wordings.items()):
+        return None
+    return [{**row, "pattern": phrase} for phrase in sorted(wordings)]
+
+
 class AssetSpanRuler(SpanRuler):
     """SpanRuler reading its patterns from a JSONL asset under ``models/``."""
 
@@ -388,6 +441,7 @@ class AssetSpanRuler(SpanRuler):
     def load_assets(self) -> None:
         """(Re)load patterns from the shipped asset: idempotent, so a second call adds nothing."""
         self.clear()
+        self._claim_flags()
         patterns = self.asset_patterns()
         if self.extra_patterns is not None:
             patterns.extend(self.extra_patterns())
@@ -397,9 +451,23 @@ class AssetSpanRuler(SpanRuler):
         with self.nlp.select_pipes(disable=self.nlp.pipe_names):
             self.add_patterns(patterns)
 
+    def _claim_flags(self) -> None:
+        """Give out the lexeme flags the patterns of the asset, as stated, would take.
+
+        Flags are few and given out in turn, and :mod:`extractor.reading.phrases` makes
+        flags of its own patterns with :func:`with_flags` once the components have taken
+        theirs: so that it gets the flags it always did (none, today: its Matcher validates
+        its patterns and refuses a flag), restating patterns as phrases frees none."""
+        for row in load_jsonl(*self.patterns_asset.split("/")):
+            if not isinstance(row["pattern"], str):
+                with_flags(self.nlp.vocab, row["pattern"])
+
     def asset_patterns(self) -> list[dict]:
-        """The patterns as the asset states them; a subclass may restate them for speed."""
-        return list(load_jsonl(*self.patterns_asset.split("/")))
+        """The patterns of the asset, those of fixed words as phrases (:func:`as_phrases`)."""
+        out = []
+        for row in load_jsonl(*self.patterns_asset.split("/")):
+            out.extend(as_phrases(row, self.nlp.make_doc) or [row])
+        return out
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns=None) -> None:
         self.load_assets()
