@@ -416,6 +416,7 @@ class AssetSpanRuler(SpanRuler):
 
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
+        self._key_ids: dict[int, tuple[int, int]] | None = None
         for pattern in patterns:
             if not isinstance(pattern["pattern"], str):
                 self.words.add(self.nlp.vocab, pattern["pattern"])
@@ -424,6 +425,7 @@ class AssetSpanRuler(SpanRuler):
         """Drop every pattern (SpanRuler's ``__init__`` calls this too, so ``words`` always exists)."""
         super().clear()
         self.words = MatchableWords()
+        self._key_ids = None
 
     def match(self, doc: Doc) -> list[Span]:
         """SpanRuler's matches, with the token patterns tried only where a match can be."""
@@ -433,10 +435,21 @@ class AssetSpanRuler(SpanRuler):
             for start, end in self.words.stretches(doc):
                 part = doc[start:end] if (start, end) != (0, len(doc)) else doc
                 matches.extend((key, start + s, start + e) for key, s, e in self.matcher(part))
-        labels = self._match_label_id_map
-        unique = {Span(doc, start, end, label=labels[key]["label"], span_id=labels[key]["id"])
-                  for key, start, end in matches if start != end}
-        return sorted(unique)
+        keys = self._keys()
+        unique = sorted({(start, end, *keys[key]) for key, start, end in matches if start != end})
+        return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in unique]
+
+    def _keys(self) -> dict[int, tuple[int, int]]:
+        """Match key -> (label, id) as the string ids a Span holds. SpanRuler makes a Span of
+        every match, then sorts and deduplicates the Spans, which compare by (start_char,
+        end_char, label, kb_id, id): these tuples of tokens (which are never empty, so
+        token offsets order as character offsets do) and ids sort and deduplicate alike,
+        and only the Spans kept are made."""
+        if self._key_ids is None:
+            strings = self.nlp.vocab.strings
+            self._key_ids = {key: (strings.add(value["label"]), strings.add(value["id"]))
+                             for key, value in self._match_label_id_map.items()}
+        return self._key_ids
 
     def load_assets(self) -> None:
         """(Re)load patterns from the shipped asset: idempotent, so a second call adds nothing."""
