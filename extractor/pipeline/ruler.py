@@ -311,14 +311,14 @@ class _Runs:
     def stretches(self, doc: Doc) -> list[tuple[int, int]]:
         words = _LEXICON.words_of(doc)
         self._learn()
-        at = numpy.flatnonzero(self.matchable[words])  # the matchable words, in order
+        at = self.matchable[words].nonzero()[0]  # the matchable words, in order
         if not at.size:
             return []
         # a run goes on over at most ``reach`` other words: it starts where the step is longer
         starts = numpy.empty(at.size, dtype=bool)
         starts[0] = True
-        numpy.greater(numpy.diff(at), self.reach + 1, out=starts[1:])
-        firsts = numpy.flatnonzero(starts)
+        numpy.greater(at[1:] - at[:-1], self.reach + 1, out=starts[1:])
+        firsts = starts.nonzero()[0]
         have = numpy.bitwise_or.reduceat(self.bits[words[at]], firsts).tolist()
         ends = [*(at[firsts[1:] - 1] + 1).tolist(), int(at[-1]) + 1]
         out: list[tuple[int, int]] = []
