@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from itertools import product
 from math import prod
 
 import numpy
 from spacy.attrs import IDS, ORTH
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.pipeline.span_ruler import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -417,14 +418,22 @@ class AssetSpanRuler(SpanRuler):
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
         self._key_ids: dict[int, tuple[int, int]] | None = None
-        for pattern in patterns:
-            if not isinstance(pattern["pattern"], str):
-                self.words.add(self.nlp.vocab, pattern["pattern"])
+        vocab = self.nlp.vocab
+        for entry in patterns:
+            pattern = entry["pattern"]
+            if not isinstance(pattern, str):
+                self.words.add(vocab, pattern)
+                reach = _reach(vocab, pattern)
+                if reach is not None:
+                    if reach not in self.by_reach:
+                        self.by_reach[reach] = Matcher(vocab, validate=False)
+                    self.by_reach[reach].add(repr((entry["label"], entry.get("id", ""))), [pattern])
 
     def clear(self) -> None:
         """Drop every pattern (SpanRuler's ``__init__`` calls this too, so ``words`` always exists)."""
         super().clear()
         self.words = MatchableWords()
+        self.by_reach: dict[int, Matcher] = {}  # the token patterns again, by the group of ``words`` they are in
         self._key_ids = None
 
     def match(self, doc: Doc) -> list[Span]:
@@ -432,12 +441,23 @@ class AssetSpanRuler(SpanRuler):
         self._require_patterns()
         matches = list(self.phrase_matcher(doc))
         if len(self.matcher):
-            for start, end in self.words.stretches(doc):
-                part = doc[start:end] if (start, end) != (0, len(doc)) else doc
-                matches.extend((key, start + s, start + e) for key, s, e in self.matcher(part))
+            matches.extend(self._token_matches(doc))
         keys = self._keys()
         unique = sorted({(start, end, *keys[key]) for key, start, end in matches if start != end})
         return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in unique]
+
+    def _token_matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+        """The matches of the token patterns: those of each group of :attr:`words` (the
+        patterns of one reach) on that group's stretches, which hold every match of its
+        patterns; a pattern of another group, tried there too, would only cost time."""
+        if not self.words.usable:
+            yield from self.matcher(doc)
+            return
+        for reach, group in self.words.groups.items():
+            matcher = self.by_reach[reach]
+            for start, end in group.stretches(doc):
+                part = doc[start:end] if (start, end) != (0, len(doc)) else doc
+                yield from ((key, start + s, start + e) for key, s, e in matcher(part))
 
     def _keys(self) -> dict[int, tuple[int, int]]:
         """Match key -> (label, id) as the string ids a Span holds. SpanRuler makes a Span of
