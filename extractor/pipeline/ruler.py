@@ -346,6 +346,59 @@ class _Runs:
         return out
 
 
+def _one_word_test(vocab: Vocab, pattern: list[dict]) -> Callable[[str], bool] | None:
+    """The test on a word's text that ``pattern`` is, when it is one token testing one
+    attribute: a lexeme flag (a leading test :func:`with_flags` made one: spaCy sets it
+    from the word's text), an exact or a lower-case word."""
+    if len(pattern) != 1 or len(pattern[0]) != 1:
+        return None
+    (attr, value), = pattern[0].items()
+    if attr.startswith("FLAG") and value is True and (getter := vocab.lex_attr_getters.get(IDS.get(attr, -1))):
+        return lambda text: bool(getter(text))
+    if attr in ("ORTH", "LOWER") and isinstance(value, str):
+        fold = str.lower if attr == "LOWER" else str
+        return lambda text: fold(text) == value
+    return None
+
+
+class _OneWords:
+    """Patterns of one token testing only the word ("every number" for the cardinal), as a
+    table of which word matches which: the Matcher would be run on a stretch around every
+    such word. Words are decided once each, by their number in :data:`_LEXICON`."""
+
+    def __init__(self) -> None:
+        self.tests: list[tuple[Callable[[str], bool], int]] = []  # (test on the text, match key)
+        self._forget()
+
+    def _forget(self) -> None:
+        self.keys: list[tuple[int, ...]] = []  # the distinct sets of match keys of a word
+        self.of_word = numpy.zeros(0, dtype=numpy.int64)  # by word number: index in ``keys``, or -1
+
+    def add(self, test: Callable[[str], bool], key: int) -> None:
+        self.tests.append((test, key))
+        self._forget()
+
+    def _learn(self) -> None:
+        new = []
+        for text in _LEXICON.texts[self.of_word.size:]:
+            keys = tuple(key for test, key in self.tests if test(text))
+            if keys and keys not in self.keys:
+                self.keys.append(keys)
+            new.append(self.keys.index(keys) if keys else -1)
+        if new:
+            self.of_word = numpy.concatenate((self.of_word, numpy.array(new, dtype=numpy.int64)))
+
+    def matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+        """(key, start, end) of every match in ``doc``, as the Matcher gives them."""
+        if not self.tests:
+            return
+        words = _LEXICON.words_of(doc)
+        self._learn()
+        found = self.of_word[words]
+        for i in (found >= 0).nonzero()[0].tolist():
+            yield from ((key, i, i + 1) for key in self.keys[found[i]])
+
+
 def longest_spans(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
     """Keep the longest non-overlapping new matches (earliest wins a tie)."""
     return filter_spans(list(matches))
@@ -421,19 +474,26 @@ class AssetSpanRuler(SpanRuler):
         vocab = self.nlp.vocab
         for entry in patterns:
             pattern = entry["pattern"]
-            if not isinstance(pattern, str):
+            if isinstance(pattern, str):
+                continue
+            key = vocab.strings.add(repr((entry["label"], entry.get("id", ""))))  # as SpanRuler keys it
+            one_word = _one_word_test(vocab, pattern)
+            if one_word is not None:
+                self.one_word.add(one_word, key)
+            else:
                 self.words.add(vocab, pattern)
                 reach = _reach(vocab, pattern)
                 if reach is not None:
                     if reach not in self.by_reach:
                         self.by_reach[reach] = Matcher(vocab, validate=False)
-                    self.by_reach[reach].add(repr((entry["label"], entry.get("id", ""))), [pattern])
+                    self.by_reach[reach].add(key, [pattern])
 
     def clear(self) -> None:
         """Drop every pattern (SpanRuler's ``__init__`` calls this too, so ``words`` always exists)."""
         super().clear()
         self.words = MatchableWords()
         self.by_reach: dict[int, Matcher] = {}  # the token patterns again, by the group of ``words`` they are in
+        self.one_word = _OneWords()  # the patterns of one word, matched without the Matcher
         self._key_ids = None
 
     def match(self, doc: Doc) -> list[Span]:
@@ -453,6 +513,7 @@ class AssetSpanRuler(SpanRuler):
         if not self.words.usable:
             yield from self.matcher(doc)
             return
+        yield from self.one_word.matches(doc)
         for reach, group in self.words.groups.items():
             matcher = self.by_reach[reach]
             for start, end in group.stretches(doc):

@@ -148,3 +148,14 @@ def test_a_word_first_seen_in_another_vocabulary_is_decided_by_its_text():
     other = spacy.blank("en")
     assert words.stretches(other("then segment 7 came")) == [(1, 3)]
     assert words.stretches(blank("then segment 7 came")) == [(1, 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "12 trusts, 1,200 staff, 45% of them and 3/4 of the rest; 2pc more than the 7 in RSP and NPIP",
+    "Trusts may be in segment 4 or the Recovery Support Programme (RSP), and may not.",
+    "",
+])
+def test_one_word_patterns_are_found_as_the_matcher_finds_them(nlp, text):
+    """Patterns of one word (a flag, a word) are read from a table of words, not matched."""
+    assert any(nlp.get_pipe(name).one_word.tests for name in RULERS)
+    _same_as_whole_doc(nlp, nlp(text))
