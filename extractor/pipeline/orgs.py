@@ -111,6 +111,12 @@ def _expand(pattern: list[dict]) -> list[list[str]]:
     return out
 
 
+def _has_exact_words(rule: dict) -> bool:
+    """Whether a self-reference rule has an exact-case word ("Trust") to check on each match;
+    most have none, and the check reads every word of the match."""
+    return any("TEXT" in spec for spec in rule["pattern"])
+
+
 def _address(doc: Doc) -> str:
     """The document's web address: ``doc._.url``, else a source that is itself a URL."""
     url = _doc_meta(doc, "url")
@@ -376,8 +382,8 @@ class OrgLinker:
             rule = self._self_rules[int(self.nlp.vocab.strings[match_id][4:])]
             if rule.get("pronoun") and not self.pronouns:
                 continue
-            if any("TEXT" in spec and spec["TEXT"] != tok.text for spec, tok in zip(rule["pattern"], doc[start:end],
-                                                                                      strict=True)):
+            if _has_exact_words(rule) and any("TEXT" in spec and spec["TEXT"] != tok.text for spec, tok
+                                              in zip(rule["pattern"], doc[start:end], strict=True)):
                 continue
             if end < len(doc) and doc[end].lower_ in rule.get("not_before", ()):
                 continue
