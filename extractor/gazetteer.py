@@ -15,7 +15,7 @@ import datetime
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from .resources import load_jsonl
 
@@ -78,8 +78,11 @@ def normalize(text: str) -> str:
     return " ".join(w for w in s.split() if w != "the")
 
 
+@lru_cache(maxsize=4096)
 def parse_date(value: str | datetime.date | None) -> datetime.date | None:
-    """A date from an ISO string (or its ``YYYY-MM-DD`` prefix); ``None`` when absent or bad."""
+    """A date from an ISO string (or its ``YYYY-MM-DD`` prefix); ``None`` when absent or bad.
+    Kept for the strings seen last: resolving a mention parses the opening dates of all its
+    candidates, the same few hundred organisations' dates over and over."""
     if value is None or isinstance(value, datetime.date):
         return value
     try:

@@ -12,6 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import OrderedDict
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
 
 DOC_ATTRS = {"source": "", "title": "", "published": "", "doc_id": "", "framework": "", "period": "", "url": "",
@@ -112,6 +114,25 @@ def sentences(doc: Doc) -> list[Span]:
     found = cache.get("all")
     if found is None:
         found = cache["all"] = list(doc.sents)
+    return found
+
+
+def text_of(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text``, cut from the Doc's text by the tokens' offsets: a component
+    that reads the words of many candidate matches need not make a Span for each."""
+    if start >= end:
+        return ""
+    offsets, lengths = token_ids(doc, "IDX"), token_ids(doc, "LENGTH")
+    return doc_text(doc)[offsets[start]:offsets[end - 1] + lengths[end - 1]]
+
+
+def sentence_starts(doc: Doc) -> list[int]:
+    """Where each sentence starts (the tokens marked ``is_sent_start``), made once per Doc:
+    the sentence of a token is then a binary search, where ``token.sent`` walks the Doc."""
+    cache = doc_cache(doc, "sentences")
+    found = cache.get("starts")
+    if found is None:
+        found = cache["starts"] = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
     return found
 
 

@@ -21,9 +21,11 @@ from __future__ import annotations
 
 import datetime
 import re
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
@@ -38,10 +40,11 @@ from ..gazetteer import (
     type_groups,
 )
 from ..resources import load_jsonl
-from .extensions import doc_text, span_text
+from .extensions import doc_text, sentence_starts, span_text, text_of, token_ids, token_strings
+from .ruler import longest_pairs
 
 LINK_KEY = "extractor.orgs.link"
-_LIST_GLUE = {",", "and", "&", "or", ";"}
+_LIST_GLUE_IDS = frozenset(hash_string(word) for word in (",", "and", "&", "or", ";"))  # as LOWER ids
 SELF_PATTERNS = ("patterns", "self_refs.jsonl")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
 _NOT_NAMES = {"NHS", "CQC", "NHSE", "NHSI", "SOF", "NOF", "RSP", "UEC", "ED", "AE", "CEO", "MP"}
@@ -67,6 +70,14 @@ def _doc_meta(doc: Doc, name: str) -> str:
     if not value:
         value = doc.user_data.get(name)
     return value if isinstance(value, str) else ""
+
+
+def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) of ``doc[i].sent``: from the last sentence start at or before token ``i``
+    to the first one after it."""
+    starts = sentence_starts(doc)
+    k = bisect_right(starts, i)
+    return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else len(doc))
 
 
 def _doc_date(doc: Doc) -> datetime.date | None:
@@ -98,6 +109,12 @@ def _expand(pattern: list[dict]) -> list[list[str]]:
         words = value["IN"] if isinstance(value, dict) else [value]
         out = [[*seq, w.lower()] for seq in out for w in words]
     return out
+
+
+def _has_exact_words(rule: dict) -> bool:
+    """Whether a self-reference rule has an exact-case word ("Trust") to check on each match;
+    most have none, and the check reads every word of the match."""
+    return any("TEXT" in spec for spec in rule["pattern"])
 
 
 def _address(doc: Doc) -> str:
@@ -180,6 +197,7 @@ class OrgLinker:
         self._matcher: PhraseMatcher | None = None
         self._self_matcher: PhraseMatcher | None = None
         self._self_rules: list[dict] = []
+        self._may_name: dict[str, bool] = {}  # matched words -> whether they can name a body
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -203,6 +221,7 @@ class OrgLinker:
         matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
         matcher.add("ORG", list(self.nlp.tokenizer.pipe(sorted(forms))))
         self._matcher = matcher
+        self._may_name = {}
         self._self_rules = list(load_jsonl(*SELF_PATTERNS))
         # The patterns are short word lists, so they are expanded into phrases for a
         # PhraseMatcher (a token Matcher costs more than all the alias matching); the
@@ -215,25 +234,15 @@ class OrgLinker:
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
         day = _doc_date(doc)
-        found: list[Span] = []
-        for _, start, end in self.matcher(doc):
-            span = doc[start:end]
-            text = span_text(span)
-            key = normalize(text)
-            if key not in gaz.index:
-                continue
-            if gaz.is_abbreviation(key) and sum(c.isupper() for c in text) < 2:
-                continue
-            found.append(span)
-        spans = sorted(filter_spans(found), key=lambda s: s.start)
+        spans = [doc[start:end] for start, end in longest_pairs(self._mentions(doc))]
         contexts = self._contexts(doc, spans)
         out: list[Span] = []
         cache: dict[tuple[str, str], Link] = {}
         for span, context in zip(spans, contexts, strict=True):
-            ckey = (span.text, context)
+            ckey = (span_text(span), context)
             link = cache.get(ckey)
             if link is None:
-                link = cache[ckey] = gaz.resolve(span.text, on=day, context=context)
+                link = cache[ckey] = gaz.resolve(ckey[0], on=day, context=context)
             out.append((span, link))
         out = self._document_names(doc, out)
         named = [self._emit(doc, span, link) for span, link in out
@@ -245,6 +254,29 @@ class OrgLinker:
                 doc._.home = home.code
             self._write(doc, self.refs_key, self._self_references(doc, named, day, home, where))
         return doc
+
+    def _mentions(self, doc: Doc) -> list[tuple[int, int]]:
+        """(start, end) of the alias matches whose words can name an organisation. The
+        matcher finds thousands of overlapping candidates in a long Doc, so they are read
+        from the Doc's text, and whether the words can name one (which depends on nothing
+        else) is decided once per wording."""
+        may_name, out = self._may_name, []
+        text, offsets, lengths = doc_text(doc), token_ids(doc, "IDX"), token_ids(doc, "LENGTH")
+        for _, start, end in self.matcher(doc):
+            words = text[offsets[start]:offsets[end - 1] + lengths[end - 1]]  # as text_of(doc, start, end)
+            ok = may_name.get(words)
+            if ok is None:
+                ok = may_name[words] = self._can_name(words)
+            if ok:
+                out.append((start, end))
+        return out
+
+    def _can_name(self, text: str) -> bool:
+        """Whether ``text`` is an alias (an initialism only when written in capitals)."""
+        key = normalize(text)
+        if key not in self.gazetteer.index:
+            return False
+        return not (self.gazetteer.is_abbreviation(key) and sum(c.isupper() for c in text) < 2)
 
     def _document_names(self, doc: Doc, found: list[tuple[Span, Link]]) -> list[tuple[Span, Link]]:
         """What the document itself teaches: "Mid Yorkshire Teaching NHS Trust (MYTT)" makes
@@ -270,11 +302,12 @@ class OrgLinker:
             out.append((span, link))
         if introduced:
             taken = {i for span, _ in out for i in range(span.start, span.end)}
-            for tok in doc:
-                if tok.text in introduced and tok.i not in taken and doc[tok.i - 1].text != "(":
-                    first = introduced[tok.text]
+            words = token_strings(doc, "ORTH")
+            for i, word in enumerate(words):
+                if word in introduced and i not in taken and words[i - 1] != "(":
+                    first = introduced[word]
                     why = f"the acronym the document introduces for {first.name!r}"
-                    out.append((doc[tok.i:tok.i + 1], self._taught(first, why)))
+                    out.append((doc[i:i + 1], self._taught(first, why)))
             out.sort(key=lambda pair: pair[0].start)
         return out
 
@@ -297,12 +330,12 @@ class OrgLinker:
 
     def _contexts(self, doc: Doc, spans: list[Span]) -> list[str]:
         """Nearby words for each span; a list of mentions joined by commas/"and" shares them."""
+        lower = token_ids(doc, "LOWER")
         groups: list[list[Span]] = []
         for span in spans:
             if groups:
                 prev = groups[-1][-1]
-                gap = doc[prev.end:span.start]
-                if len(gap) <= 2 and all(t.lower_ in _LIST_GLUE for t in gap):
+                if span.start - prev.end <= 2 and _LIST_GLUE_IDS.issuperset(lower[prev.end:span.start]):
                     groups[-1].append(span)
                     continue
             groups.append([span])
@@ -314,13 +347,13 @@ class OrgLinker:
             lo, hi = max(0, first.start - w), min(len(doc), last.end + w)
             if sentences:
                 # Type words in the previous or next sentence describe something else.
-                lo, hi = max(lo, first.sent.start), min(hi, last.sent.end)
-            before = span_text(doc[lo:first.start])
-            after = span_text(doc[last.end:hi])
+                lo, hi = max(lo, _sentence_of(doc, first.start)[0]), min(hi, _sentence_of(doc, last.start)[1])
+            before = text_of(doc, lo, first.start)
+            after = text_of(doc, last.end, hi)
             head = span_text(last)
             for span in group:
                 # The shared head noun may sit inside the last mention ("... South East Coast ambulance").
-                own = "" if span is last else f"{span_text(doc[span.end:min(len(doc), span.end + 2)])} {head}"
+                own = "" if span is last else f"{text_of(doc, span.end, min(len(doc), span.end + 2))} {head}"
                 out.append(" ".join((before, own, after)))
         return out
 
@@ -349,8 +382,8 @@ class OrgLinker:
             rule = self._self_rules[int(self.nlp.vocab.strings[match_id][4:])]
             if rule.get("pronoun") and not self.pronouns:
                 continue
-            if any("TEXT" in spec and spec["TEXT"] != tok.text for spec, tok in zip(rule["pattern"], doc[start:end],
-                                                                                      strict=True)):
+            if _has_exact_words(rule) and any("TEXT" in spec and spec["TEXT"] != tok.text for spec, tok
+                                              in zip(rule["pattern"], doc[start:end], strict=True)):
                 continue
             if end < len(doc) and doc[end].lower_ in rule.get("not_before", ()):
                 continue
@@ -374,10 +407,10 @@ class OrgLinker:
         """The body "the trust" at ``idx`` takes up: the one organisation of its kind named in
         its sentence or the two before; none when two are (which trust would it be?)."""
         if doc.has_annotation("SENT_START"):
-            sents = [doc[idx].sent]
-            while len(sents) < 3 and sents[-1].start > 0:
-                sents.append(doc[sents[-1].start - 1].sent)
-            lo = sents[-1].start
+            lo = _sentence_of(doc, idx)[0]
+            for _ in range(2):  # and the two sentences before
+                if lo > 0:
+                    lo = _sentence_of(doc, lo - 1)[0]
         else:
             lo = max(0, idx - 80)
         kinds = None if fits == "any" else HINT_GROUPS[fits]

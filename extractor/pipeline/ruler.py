@@ -21,17 +21,21 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from itertools import product
+from math import prod
 
-from spacy.attrs import IDS
+import numpy
+from spacy.attrs import IDS, ORTH
 from spacy.language import Language
+from spacy.matcher import Matcher
 from spacy.pipeline.span_ruler import SpanRuler
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..resources import load_jsonl
-from .extensions import distinct_ids, token_ids
+from .extensions import doc_cache
 
 FIRST_FREE_FLAG = 19  # spaCy's own lexeme flags use the bits below; FLAG19 to FLAG63 are free
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")
@@ -200,8 +204,46 @@ class MatchableWords:
         return out
 
 
+class _Lexicon:
+    """A small number for every word (ORTH id) seen, in order of first sight, with its text.
+
+    The groups of every ruler ask what each word of a Doc is to them: as numbers, a group
+    keeps its answers in an array indexed by word, and finds the words of a Doc it can
+    match with one array lookup instead of a Python pass over the Doc's tokens. The text
+    is kept with the number, as a group may learn a word first seen in another vocabulary.
+    """
+
+    def __init__(self) -> None:
+        self.numbers: dict[int, int] = {}
+        self.texts: list[str] = []
+
+    def words_of(self, doc: Doc) -> numpy.ndarray:
+        """The number of each token's word, made once per Doc."""
+        cache = doc_cache(doc, "ruler.words")
+        found = cache.get("numbers")
+        if found is None:
+            distinct, where = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+            numbers, texts, strings = self.numbers, self.texts, doc.vocab.strings
+            for orth in distinct.tolist():
+                if orth not in numbers:
+                    numbers[orth] = len(texts)
+                    texts.append(strings[orth])
+            found = cache["numbers"] = numpy.array([numbers[o] for o in distinct.tolist()], dtype=numpy.int64)[where]
+        return found
+
+
+_LEXICON = _Lexicon()
+
+
 class _Runs:
-    """The stretches of :class:`MatchableWords` for patterns of one reach."""
+    """The stretches of :class:`MatchableWords` for patterns of one reach.
+
+    What each word is to the patterns (not matchable, or matchable with the bits of the
+    required tokens it can be) is decided once per word and kept in arrays indexed by the
+    word's number in :data:`_LEXICON`, so a Doc's runs are found with array operations:
+    a Python pass over every token, for every group of every ruler, cost more than the
+    matching it spares.
+    """
 
     def __init__(self, gap: int, reach: int) -> None:
         self.gap = gap
@@ -213,9 +255,14 @@ class _Runs:
         self.others: list[tuple[Callable[[str], bool], int]] = []
         self.required: dict[str, int] = {}  # a required token, as JSON -> its bit
         self.needs: set[int] = set()  # per pattern: the bits of its required tokens
-        self.seen: set[int] = set()  # words decided
-        self.bits: dict[int, int] = {}  # matchable words -> the required tokens they match
-        self.runs: dict[int, bool] = {}
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop what was decided about words (a new pattern may make more of them matchable)."""
+        dtype = numpy.uint64 if len(self.required) <= 64 else object  # bits beyond 64 stay Python ints
+        self.matchable = numpy.zeros(0, dtype=bool)  # by word number
+        self.bits = numpy.zeros(0, dtype=dtype)  # by word number: the required tokens it matches
+        self.runs: dict[int, bool] = {}  # the required tokens a run holds -> whether a pattern's are all there
 
     def add(self, vocab: Vocab, pattern: list[dict]) -> None:
         needs = 0
@@ -236,20 +283,25 @@ class _Runs:
             for word in listed[1]:
                 table[word] = table.get(word, 0) | bit
         self.needs.add(needs)
-        self.seen.clear()
-        self.bits.clear()
-        self.runs.clear()
+        self._forget()
 
-    def _learn(self, orth: int, text: str) -> None:
-        self.seen.add(orth)
+    def _word_bits(self, text: str) -> int | None:
+        """The bits of the required tokens a word can be, 0 for an optional one only; None
+        when no pattern token can match it."""
         lower, exact = self.by_lower.get(text.lower()), self.by_orth.get(text)
         matchable = lower is not None or exact is not None
         bits = (lower or 0) | (exact or 0)
         for test, bit in self.others:
             if test(text):
                 matchable, bits = True, bits | bit
-        if matchable:
-            self.bits[orth] = bits
+        return bits if matchable else None
+
+    def _learn(self) -> None:
+        """Decide the words :data:`_LEXICON` numbered since the last call."""
+        new = [self._word_bits(text) for text in _LEXICON.texts[len(self.matchable):]]
+        if new:
+            self.matchable = numpy.concatenate((self.matchable, numpy.array([b is not None for b in new])))
+            self.bits = numpy.concatenate((self.bits, numpy.array([b or 0 for b in new], dtype=self.bits.dtype)))
 
     def _holds_a_match(self, have: int) -> bool:
         found = self.runs.get(have)
@@ -257,51 +309,150 @@ class _Runs:
             found = self.runs[have] = any(needs & have == needs for needs in self.needs)
         return found
 
-    def _close(self, out: list[tuple[int, int]], start: int, end: int, have: int) -> None:
-        """Keep the run ``[start, end)`` if it can hold a match, joined to the last one when close."""
-        if start < 0 or not self._holds_a_match(have):
-            return
+    def stretches(self, doc: Doc) -> list[tuple[int, int]]:
+        words = _LEXICON.words_of(doc)
+        self._learn()
+        at = self.matchable[words].nonzero()[0]  # the matchable words, in order
+        if not at.size:
+            return []
+        # a run goes on over at most ``reach`` other words: it starts where the step is longer
+        starts = numpy.empty(at.size, dtype=bool)
+        starts[0] = True
+        numpy.greater(at[1:] - at[:-1], self.reach + 1, out=starts[1:])
+        firsts = starts.nonzero()[0]
+        have = numpy.bitwise_or.reduceat(self.bits[words[at]], firsts).tolist()
+        ends = [*(at[firsts[1:] - 1] + 1).tolist(), int(at[-1]) + 1]
+        out: list[tuple[int, int]] = []
+        known = self.runs  # most runs hold some required words but not all of any pattern's
+        for start, end, bits in zip(at[firsts].tolist(), ends, have, strict=True):
+            if known.get(bits) if bits in known else self._holds_a_match(bits):
+                self._join(out, start, end)
+        if self.reach:
+            return self._widened(out, words.size)
+        return out
+
+    def _join(self, out: list[tuple[int, int]], start: int, end: int) -> None:
+        """Add the stretch ``[start, end)``, joined to the last one when at most ``gap`` words lie between."""
         if out and start - out[-1][1] <= self.gap:
             out[-1] = (out[-1][0], end)
         else:
             out.append((start, end))
 
-    def stretches(self, doc: Doc) -> list[tuple[int, int]]:
-        orths = token_ids(doc)
-        strings, bits = doc.vocab.strings, self.bits
-        for orth in distinct_ids(doc).difference(self.seen):
-            self._learn(orth, strings[orth])
-        out: list[tuple[int, int]] = []
-        start = end = -1
-        have = 0
-        reach = self.reach
-        for i in [i for i, orth in enumerate(orths) if orth in bits]:
-            if start >= 0 and i <= end + reach:  # the run goes on, over at most ``reach`` other words
-                have |= bits[orths[i]]
-                end = i + 1
-                continue
-            self._close(out, start, end, have)
-            start, end, have = i, i + 1, bits[orths[i]]
-        self._close(out, start, end, have)
-        if reach:
-            return self._widened(out, len(orths))
-        return out
-
     def _widened(self, stretches: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
         """The stretches widened by ``reach`` words each side (within the Doc), joined where they meet."""
         out: list[tuple[int, int]] = []
         for start, end in stretches:
-            start, end = max(0, start - self.reach), min(length, end + self.reach)
-            if out and start - out[-1][1] <= self.gap:
-                out[-1] = (out[-1][0], end)
-            else:
-                out.append((start, end))
+            self._join(out, max(0, start - self.reach), min(length, end + self.reach))
         return out
+
+
+def _one_word_test(vocab: Vocab, pattern: list[dict]) -> Callable[[str], bool] | None:
+    """The test on a word's text that ``pattern`` is, when it is one token testing one
+    attribute: a lexeme flag (a leading test :func:`with_flags` made one: spaCy sets it
+    from the word's text), an exact or a lower-case word."""
+    if len(pattern) != 1 or len(pattern[0]) != 1:
+        return None
+    (attr, value), = pattern[0].items()
+    if attr.startswith("FLAG") and value is True and (getter := vocab.lex_attr_getters.get(IDS.get(attr, -1))):
+        return lambda text: bool(getter(text))
+    if attr in ("ORTH", "LOWER") and isinstance(value, str):
+        fold = str.lower if attr == "LOWER" else str
+        return lambda text: fold(text) == value
+    return None
+
+
+class _OneWords:
+    """Patterns of one token testing only the word ("every number" for the cardinal), as a
+    table of which word matches which: the Matcher would be run on a stretch around every
+    such word. Words are decided once each, by their number in :data:`_LEXICON`."""
+
+    def __init__(self) -> None:
+        self.tests: list[tuple[Callable[[str], bool], int]] = []  # (test on the text, match key)
+        self._forget()
+
+    def _forget(self) -> None:
+        self.keys: list[tuple[int, ...]] = []  # the distinct sets of match keys of a word
+        self.of_word = numpy.zeros(0, dtype=numpy.int64)  # by word number: index in ``keys``, or -1
+
+    def add(self, test: Callable[[str], bool], key: int) -> None:
+        self.tests.append((test, key))
+        self._forget()
+
+    def _learn(self) -> None:
+        new = []
+        for text in _LEXICON.texts[self.of_word.size:]:
+            keys = tuple(key for test, key in self.tests if test(text))
+            if keys and keys not in self.keys:
+                self.keys.append(keys)
+            new.append(self.keys.index(keys) if keys else -1)
+        if new:
+            self.of_word = numpy.concatenate((self.of_word, numpy.array(new, dtype=numpy.int64)))
+
+    def matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+        """(key, start, end) of every match in ``doc``, as the Matcher gives them."""
+        if not self.tests:
+            return
+        words = _LEXICON.words_of(doc)
+        self._learn()
+        found = self.of_word[words]
+        for i in (found >= 0).nonzero()[0].tolist():
+            yield from ((key, i, i + 1) for key in self.keys[found[i]])
 
 
 def longest_spans(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
     """Keep the longest non-overlapping new matches (earliest wins a tie)."""
     return filter_spans(list(matches))
+
+
+def longest_pairs(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """spaCy's ``filter_spans`` on (start, end) pairs: the longest first (the earlier of two
+    as long), none overlapping one kept, in text order; for matches not yet made Spans."""
+    out: list[tuple[int, int]] = []
+    taken: set[int] = set()
+    for start, end in sorted(pairs, key=lambda pair: (pair[1] - pair[0], -pair[0]), reverse=True):
+        if start not in taken and end - 1 not in taken:
+            out.append((start, end))
+            taken.update(range(start, end))
+    return sorted(out)
+
+
+_MAX_PHRASES = 200
+
+
+def _word_choices(token: dict) -> list[str] | None:
+    """The words a token test accepts ('' when it may be left out), or None if it tests more than words."""
+    op = token.get("OP")
+    if set(token) - {"OP"} != {"LOWER"} or op not in (None, "?"):
+        return None
+    value = token["LOWER"]
+    if isinstance(value, str):
+        words = [value]
+    elif isinstance(value, dict) and set(value) == {"IN"}:
+        words = list(value["IN"])
+    else:
+        return None
+    return [*words, ""] if op == "?" else words
+
+
+def as_phrases(row: dict, tokenize: Callable[[str], Doc] | None = None) -> list[dict] | None:
+    """A token pattern of fixed words ('have already spent', 'integrated care boards') as
+    the phrase patterns it matches: the phrase matcher finds them all with a hash lookup,
+    where the token Matcher tries every token pattern at every word it is run on. None
+    when the pattern tests more than words, or has too many wordings; with ``tokenize``,
+    also when a wording is not the same words once tokenized ("ics's" is two tokens as a
+    phrase, and no single token as a word test)."""
+    pattern = row["pattern"]
+    if isinstance(pattern, str):
+        return None
+    choices = [_word_choices(t) for t in pattern]
+    if any(c is None for c in choices) or prod(len(c) for c in choices) > _MAX_PHRASES:  # type: ignore[arg-type]
+        return None
+    wordings = {" ".join(w for w in combo if w): [w for w in combo if w] for combo in product(*choices)}
+    wordings.pop("", None)
+    if tokenize is not None and any([t.lower_ for t in tokenize(phrase)] != words
+                                    for phrase, words in wordings.items()):
+        return None
+    return [{**row, "pattern": phrase} for phrase in sorted(wordings)]
 
 
 class AssetSpanRuler(SpanRuler):
@@ -319,31 +470,72 @@ class AssetSpanRuler(SpanRuler):
 
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
-        for pattern in patterns:
-            if not isinstance(pattern["pattern"], str):
-                self.words.add(self.nlp.vocab, pattern["pattern"])
+        self._key_ids: dict[int, tuple[int, int]] | None = None
+        vocab = self.nlp.vocab
+        for entry in patterns:
+            pattern = entry["pattern"]
+            if isinstance(pattern, str):
+                continue
+            key = vocab.strings.add(repr((entry["label"], entry.get("id", ""))))  # as SpanRuler keys it
+            one_word = _one_word_test(vocab, pattern)
+            if one_word is not None:
+                self.one_word.add(one_word, key)
+            else:
+                self.words.add(vocab, pattern)
+                reach = _reach(vocab, pattern)
+                if reach is not None:
+                    if reach not in self.by_reach:
+                        self.by_reach[reach] = Matcher(vocab, validate=False)
+                    self.by_reach[reach].add(key, [pattern])
 
     def clear(self) -> None:
         """Drop every pattern (SpanRuler's ``__init__`` calls this too, so ``words`` always exists)."""
         super().clear()
         self.words = MatchableWords()
+        self.by_reach: dict[int, Matcher] = {}  # the token patterns again, by the group of ``words`` they are in
+        self.one_word = _OneWords()  # the patterns of one word, matched without the Matcher
+        self._key_ids = None
 
     def match(self, doc: Doc) -> list[Span]:
         """SpanRuler's matches, with the token patterns tried only where a match can be."""
         self._require_patterns()
         matches = list(self.phrase_matcher(doc))
         if len(self.matcher):
-            for start, end in self.words.stretches(doc):
+            matches.extend(self._token_matches(doc))
+        keys = self._keys()
+        unique = sorted({(start, end, *keys[key]) for key, start, end in matches if start != end})
+        return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in unique]
+
+    def _token_matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+        """The matches of the token patterns: those of each group of :attr:`words` (the
+        patterns of one reach) on that group's stretches, which hold every match of its
+        patterns; a pattern of another group, tried there too, would only cost time."""
+        if not self.words.usable:
+            yield from self.matcher(doc)
+            return
+        yield from self.one_word.matches(doc)
+        for reach, group in self.words.groups.items():
+            matcher = self.by_reach[reach]
+            for start, end in group.stretches(doc):
                 part = doc[start:end] if (start, end) != (0, len(doc)) else doc
-                matches.extend((key, start + s, start + e) for key, s, e in self.matcher(part))
-        labels = self._match_label_id_map
-        unique = {Span(doc, start, end, label=labels[key]["label"], span_id=labels[key]["id"])
-                  for key, start, end in matches if start != end}
-        return sorted(unique)
+                yield from ((key, start + s, start + e) for key, s, e in matcher(part))
+
+    def _keys(self) -> dict[int, tuple[int, int]]:
+        """Match key -> (label, id) as the string ids a Span holds. SpanRuler makes a Span of
+        every match, then sorts and deduplicates the Spans, which compare by (start_char,
+        end_char, label, kb_id, id): these tuples of tokens (which are never empty, so
+        token offsets order as character offsets do) and ids sort and deduplicate alike,
+        and only the Spans kept are made."""
+        if self._key_ids is None:
+            strings = self.nlp.vocab.strings
+            self._key_ids = {key: (strings.add(value["label"]), strings.add(value["id"]))
+                             for key, value in self._match_label_id_map.items()}
+        return self._key_ids
 
     def load_assets(self) -> None:
         """(Re)load patterns from the shipped asset: idempotent, so a second call adds nothing."""
         self.clear()
+        self._claim_flags()
         patterns = self.asset_patterns()
         if self.extra_patterns is not None:
             patterns.extend(self.extra_patterns())
@@ -353,9 +545,23 @@ class AssetSpanRuler(SpanRuler):
         with self.nlp.select_pipes(disable=self.nlp.pipe_names):
             self.add_patterns(patterns)
 
+    def _claim_flags(self) -> None:
+        """Give out the lexeme flags the patterns of the asset, as stated, would take.
+
+        Flags are few and given out in turn, and :mod:`extractor.reading.phrases` makes
+        flags of its own patterns with :func:`with_flags` once the components have taken
+        theirs: so that it gets the flags it always did (none, today: its Matcher validates
+        its patterns and refuses a flag), restating patterns as phrases frees none."""
+        for row in load_jsonl(*self.patterns_asset.split("/")):
+            if not isinstance(row["pattern"], str):
+                with_flags(self.nlp.vocab, row["pattern"])
+
     def asset_patterns(self) -> list[dict]:
-        """The patterns as the asset states them; a subclass may restate them for speed."""
-        return list(load_jsonl(*self.patterns_asset.split("/")))
+        """The patterns of the asset, those of fixed words as phrases (:func:`as_phrases`)."""
+        out = []
+        for row in load_jsonl(*self.patterns_asset.split("/")):
+            out.extend(as_phrases(row, self.nlp.make_doc) or [row])
+        return out
 
     def initialize(self, get_examples=None, *, nlp: Language | None = None, patterns=None) -> None:
         self.load_assets()

@@ -124,15 +124,20 @@ def trim_counted_tails(existing: Iterable[Span], matches: Iterable[Span]) -> lis
     out = []
     for span in longest_spans(existing, drop_unread_groupings(matches)):
         doc = span.doc
-        nums = [t for t in span[1:] if _NUM.fullmatch(t.lower_)]
-        mixed = len(nums) >= 2 and nums[0].is_digit != nums[-1].is_digit  # 'segment 1 and one, X, is ...'
         if span.id_ == "num" and len(span) > 2 and span.end < len(doc) and doc[span.end - 2].lower_ in {"and", ","} \
-                and (doc[span.end].lower_ in _COUNT_FOLLOWS or mixed):
+                and (doc[span.end].lower_ in _COUNT_FOLLOWS or _mixed_numbers(span)):
             first = next((i for i, t in enumerate(span) if i and _NUM.fullmatch(t.lower_)), None)
             if first is not None:
                 span = Span(doc, span.start, span.start + first + 1, label=span.label, span_id=span.id)
         out.append(span)
     return _resolve_programme_refs(out)
+
+
+def _mixed_numbers(span: Span) -> bool:
+    """'segment 1 and one, X, is ...': the numbers after the first word written differently
+    (asked last, as it reads every word of the span)."""
+    nums = [t for t in span[1:] if _NUM.fullmatch(t.lower_)]
+    return len(nums) >= 2 and nums[0].is_digit != nums[-1].is_digit
 
 
 _PROGRAMME_WORDS = {"programme", "program"}

@@ -24,8 +24,6 @@ carries a label saying what it rules out:
 from __future__ import annotations
 
 from collections.abc import Iterable
-from itertools import product
-from math import prod
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -42,42 +40,19 @@ def every_match(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]
     return sorted(set(matches), key=lambda s: (s.start, s.end, s.label_))
 
 
-_MAX_PHRASES = 200
-
-
-def _word_choices(token: dict) -> list[str] | None:
-    """The words a token test accepts ('' when it may be left out), or None if it tests more than words."""
-    op = token.get("OP")
-    if set(token) - {"OP"} != {"LOWER"} or op not in (None, "?"):
-        return None
-    value = token["LOWER"]
-    if isinstance(value, str):
-        words = [value]
-    elif isinstance(value, dict) and set(value) == {"IN"}:
-        words = list(value["IN"])
-    else:
-        return None
-    return [*words, ""] if op == "?" else words
-
-
 def restate(row: dict) -> list[dict]:
-    """One pattern as the matcher runs it fastest, matching the same words.
-
-    A wording of fixed words ('have already spent', 'financial special measures') becomes
-    phrase patterns: a hash lookup, however many. A token pattern opening with a set of words
-    becomes one pattern per word: the leading-word flags of :mod:`.ruler` are all taken by the
-    components before this one, and an unflagged set test would run in Python at every token.
+    """One pattern as the matcher runs it fastest, matching the same words: a token pattern
+    opening with a set of words becomes one pattern per word. The leading-word flags of
+    :mod:`.ruler` are all taken by the components before this one, and an unflagged set
+    test would run in Python at every token. (Patterns of fixed words are already phrases:
+    :meth:`AssetSpanRuler.asset_patterns`.)
     """
     pattern = row["pattern"]
     if isinstance(pattern, str):
         return [row]
-    choices = [_word_choices(t) for t in pattern]
-    if all(c is not None for c in choices) and prod(len(c) for c in choices) <= _MAX_PHRASES:
-        phrases = {" ".join(w for w in combo if w) for combo in product(*choices)}
-        return [{**row, "pattern": phrase} for phrase in sorted(phrases) if phrase]
     first = pattern[0]
-    if choices[0] is not None and "OP" not in first and not isinstance(first["LOWER"], str):
-        return [{**row, "pattern": [{"LOWER": word}, *pattern[1:]]} for word in choices[0]]
+    if set(first) == {"LOWER"} and isinstance(first["LOWER"], dict) and set(first["LOWER"]) == {"IN"}:
+        return [{**row, "pattern": [{"LOWER": word}, *pattern[1:]]} for word in first["LOWER"]["IN"]]
     return [row]
 
 

@@ -130,3 +130,32 @@ def test_one_pattern_s_wildcard_widens_only_its_own_stretches():
     assert words.reach == 4
     doc = blank("in segment 3 at the start of that long year , when the regime began , they said and so on")
     assert words.stretches(doc) == [(1, 3), (7, 19)]  # 'when ... began' widened by four words each side
+
+
+def test_more_required_words_than_a_64_bit_mask_holds_give_the_same_stretches():
+    """Beyond 64 required tokens the bits are Python ints: the runs are the same."""
+    many = [[{"LOWER": f"w{k}"}, {"LOWER": f"v{k}"}] for k in range(40)]
+    words, blank = _words(*many)
+    assert len(next(iter(words.groups.values())).required) == 80
+    doc = blank("x w39 v39 y y y y y y w3 z v3 w0 v0 y y y y y y y w1")
+    assert words.stretches(doc) == [(1, 3), (11, 14)]  # the run "v3 w0 v0" holds "w0 v0"
+
+
+def test_a_word_first_seen_in_another_vocabulary_is_decided_by_its_text():
+    """Words are numbered once per process with their text, whichever vocabulary a Doc has."""
+    words, blank = _words(SEGMENT_N)
+    spacy.blank("en")("a wholly new segment 7 word")  # a Doc of another vocabulary, never asked about
+    other = spacy.blank("en")
+    assert words.stretches(other("then segment 7 came")) == [(1, 3)]
+    assert words.stretches(blank("then segment 7 came")) == [(1, 3)]
+
+
+@pytest.mark.parametrize("text", [
+    "12 trusts, 1,200 staff, 45% of them and 3/4 of the rest; 2pc more than the 7 in RSP and NPIP",
+    "Trusts may be in segment 4 or the Recovery Support Programme (RSP), and may not.",
+    "",
+])
+def test_one_word_patterns_are_found_as_the_matcher_finds_them(nlp, text):
+    """Patterns of one word (a flag, a word) are read from a table of words, not matched."""
+    assert any(nlp.get_pipe(name).one_word.tests for name in RULERS)
+    _same_as_whole_doc(nlp, nlp(text))
