@@ -24,7 +24,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import doc_text, sentences
+from ...pipeline.extensions import doc_text, sentences, span_text
+from ...pipeline.quantities import quantity_of
+from ...pipeline.segments import segments_of
 from ...records import Claim, DocResult
 from .groups import absorb_following, bracketed_size, group_quantities, implied_count, modifiers, one_of_many
 from .members import add_members, attach_lists, colon_list, exception_names, they_are_list
@@ -121,7 +123,7 @@ def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, p
     return Claim(org_type=org_type, segments=g.segments, count=count, total=g.total, percent=g.percent,
                  share_text=g.share, scope=g.scope, framework=framework, period=period, text=text,
                  start=start_char, end=start_char + len(text),
-                 org_words=g.population.text if g.population is not None else "")
+                 org_words=span_text(g.population) if g.population is not None else "")
 
 
 def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
@@ -209,7 +211,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     if g.count is None and lower_at(doc, seg.end) == "(":
                         inner = [q for q in reader.quantities if q.start == seg.end + 1 and q.label_ == "CARD"]
                         if inner and lower_at(doc, inner[0].end) == ")":
-                            g.count = inner[0]._.quantity.count
+                            g.count = quantity_of(inner[0]).count
                             absorbed.update(k for k, other in enumerate(groups) if other.start == inner[0].start)
             if g.total is None:
                 g.total = trailing_total(reader, g, frame_end)
@@ -286,7 +288,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             made.append(claim)
             if g.names:
                 add_members(result, doc, sent, g.names, org_type, g.segments, framework, period, claim)
-        named = [s._.segments for s in reader.segments if s._.segments and s.id_ != "tier"]
+        named = [segments_of(s) for s in reader.segments if segments_of(s) and s.id_ != "tier"]
         if named:
             state.last_segment_named = named[-1]
         mentioned = [pop for pop in reader.populations if lower_at(doc, pop.end) not in {"'s", "’s"}]
