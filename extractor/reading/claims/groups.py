@@ -6,9 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from ...pipeline.extensions import token_ids, token_strings
 from ...pipeline.quantities import quantity_of
-from .sentence import SKIP_TO_POPULATION, SUBSET_BEFORE, Group, SentenceReader, lower_at, text_between
+from .sentence import SKIP_TO_POPULATION, SUBSET_BEFORE, Group, SentenceReader, lower_at, text_between, token_lists
 
 
 def group_quantities(reader: SentenceReader) -> list[Group]:
@@ -73,7 +72,7 @@ def _implicit_groups(reader: SentenceReader, groups: list[Group]) -> list[Group]
     The word one or two before a population is looked at first: only "no", "only" and
     "sole" can make a group, and most populations follow none of them."""
     doc, out = reader.doc, []
-    words = token_strings(doc)
+    words = token_lists(doc).lower
     taken: set[int] | None = None
     for pop in reader.populations:
         for back in (1, 2):
@@ -98,13 +97,11 @@ def absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi: 
     """'five of the 42 ICBs (12%)', '21 trusts, roughly one in ten,', 'ten of its 22 trusts, or 45%,'."""
     doc = reader.doc
     anchor = g.population.end if g.population is not None else g.end
-    texts = token_strings(doc, "ORTH")
-    if anchor < reader.sent.end and lower_at(doc, anchor) == "(" and texts[anchor + 1:anchor + 2] \
-            and texts[anchor + 1][:1].isupper():
+    if anchor < reader.sent.end and lower_at(doc, anchor) == "(" and doc[anchor + 1:anchor + 2].text[:1].isupper():
         return
     for k in range(gi + 1, min(gi + 2, len(groups))):
         nxt = groups[k]
-        gap = token_strings(doc)[anchor:nxt.start]
+        gap = token_lists(doc).lower[anchor:nxt.start]
         if len(gap) >= 3 and gap[0] == "of" and gap[-1] == "(" and len(gap) <= 5:
             gap = ["("]  # 'well over half of the sector (56%)'
         if not gap or gap[0] not in {"(", ",", "–", "—"} or len(gap) > 4:
@@ -142,8 +139,7 @@ def _denominator_start(reader: SentenceReader, i: int) -> int | None:
     doc, end = reader.doc, reader.sent.end
     if i >= end:
         return None
-    words, texts = token_strings(doc), token_strings(doc, "ORTH")
-    like_num, title = token_ids(doc, "LIKE_NUM"), token_ids(doc, "IS_TITLE")
+    words = token_lists(doc).lower
     j = i
     if words[j] == "out" and j + 1 < end and words[j + 1] == "of":
         j += 2
@@ -154,10 +150,11 @@ def _denominator_start(reader: SentenceReader, i: int) -> int | None:
     for _ in range(5):
         if j >= end:
             return None
-        if like_num[j] or words[j] in _NUMBER_WORDS:
+        tok = doc[j]
+        if tok.like_num or words[j] in _NUMBER_WORDS:
             return j
-        possessive = j + 1 < end and texts[j + 1] in {"'s", "’s", "'", "’"}
-        if words[j] in _DENOM_WORDS or (title[j] and possessive):
+        possessive = j + 1 < end and doc[j + 1].text in {"'s", "’s", "'", "’"}
+        if words[j] in _DENOM_WORDS or (tok.is_title and possessive):
             j += 1
             continue
         return None
@@ -175,7 +172,7 @@ def one_of_many(reader: SentenceReader, g: Group) -> None:
     k = g.start + 2
     while lower_at(doc, k) in {"just", "only", "some", "around", "about"}:
         k += 1
-    if k < len(token_strings(doc)) and token_ids(doc, "LIKE_NUM")[k]:
+    if k < len(doc) and doc[k].like_num:
         g.count, g.total = g.total, None
 
 

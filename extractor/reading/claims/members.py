@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import doc_text, token_ids, token_strings
+from ...pipeline.extensions import doc_text
 from ...records import Claim, DocResult, Membership
 from ..lists import ListItem, fit_to_count, names_before, split_names
-from .sentence import ABBREVIATION, GENERIC_TYPES, Group, SentenceReader, State, lower_at, text_between
+from .sentence import ABBREVIATION, GENERIC_TYPES, Group, SentenceReader, State, lower_at, text_between, token_lists
 
 
 def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str) -> None:
@@ -16,30 +16,30 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
     right after a bare count: "four – Devon, ... – are in segment 4"), or after a colon that
     ends the claim ("five ICBs are in segment 4: Devon, ...")."""
     doc = reader.doc
-    texts, words, title = token_strings(doc, "ORTH"), token_strings(doc), token_ids(doc, "IS_TITLE")
-    space, like_num = token_ids(doc, "IS_SPACE"), token_ids(doc, "LIKE_NUM")
+    words = token_lists(doc).lower
     i = g.population.end if g.population is not None else g.end
-    while i < reader.sent.end and space[i]:
+    while i < reader.sent.end and doc[i].is_space:
         i += 1  # a table row spaces its cells: 'Segment 1   2 ICBs    (Frimley; Dorset)'
     # skip an abbreviation in brackets: "Integrated Care Systems (ICSs)"
     if lower_at(doc, i) == "(" and i + 2 < reader.sent.end and lower_at(doc, i + 2) == ")" and (
-            ABBREVIATION.match(texts[i + 1]) or reader.population_at(i + 1) is not None):
+            ABBREVIATION.match(doc[i + 1].text) or reader.population_at(i + 1) is not None):
         i += 3
     # skip a bracketed figure: 'Two systems (5%), Shropshire, Telford and Wrekin and ...'
     if lower_at(doc, i) == "(":
-        close = next((k for k in range(i + 1, min(i + 6, reader.sent.end)) if texts[k] == ")"), None)
-        if close is not None and not any(title[i + 1:close]) and any(like_num[i + 1:close]):
+        close = next((k for k in range(i + 1, min(i + 6, reader.sent.end)) if doc[k].text == ")"), None)
+        if close is not None and not any(doc[k].is_title for k in range(i + 1, close)) and \
+                any(doc[k].like_num for k in range(i + 1, close)):
             i = close + 1
     if i >= reader.sent.end:
         return
-    opener = texts[i]
+    opener = doc[i].text
     closers = {"(": ")", "–": "–", "—": "—", "-": "-", ":": None, ",": None}
     if opener not in closers:
         return
     closer = closers[opener]
     j = i + 1
     while j < min(frame_end, reader.sent.end):
-        t = texts[j]
+        t = doc[j].text
         if closer and t == closer:
             break
         if not closer and (t in {";", "."} or words[j] in {"while", "whereas", "but", "which", "who",
@@ -48,7 +48,7 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
         j += 1
     if j <= i + 1:
         return
-    if opener == "," and not any(title[i + 1:j]):
+    if opener == "," and not any(doc[k].is_title for k in range(i + 1, j)):
         return
     region = doc[i + 1:j]
     if any(region.start <= s.start and s.end <= region.end for s in reader.segments):
@@ -64,9 +64,8 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
 def colon_list(reader: SentenceReader, g: Group, frame_end: int, org_type: str) -> None:
     """'... five ICBs are in segment 4 and receiving support: Devon, Hampshire and Isle of Wight, ...'."""
     doc = reader.doc
-    texts = token_strings(doc, "ORTH")
     for j in range(g.end, frame_end):
-        if texts[j] == ":" and j + 1 < reader.sent.end:
+        if doc[j].text == ":" and j + 1 < reader.sent.end:
             region = doc[j + 1:reader.sent.end]
             if region and region[-1].is_punct:
                 region = doc[region.start:region.end - 1]
@@ -101,8 +100,7 @@ def they_are_list(reader: SentenceReader, state: State, result: DocResult, frame
     doc, sent = reader.doc, reader.sent
     if not state.last_claims or state.sentences_since > 0:
         return
-    space = token_ids(doc, "IS_SPACE")
-    words = [i for i in range(sent.start, sent.end) if not space[i]]
+    words = [i for i in range(sent.start, sent.end) if not doc[i].is_space]
     if len(words) < 3:
         return
     head = " ".join(lower_at(doc, i) for i in words[:3])

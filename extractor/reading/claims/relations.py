@@ -7,7 +7,6 @@ from __future__ import annotations
 import regex
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import token_ids, token_strings
 from ...pipeline.quantities import quantity_of
 from ...pipeline.segments import is_domain_segment, placing_segments, segments_of
 from ...pipeline.traps import traps_in
@@ -23,6 +22,7 @@ from .sentence import (
     overlaps,
     text_between,
     text_of,
+    token_lists,
 )
 
 # How far relations reach inside one sentence: a coordinated list of counts, and the words
@@ -50,14 +50,14 @@ def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
         if seg.start == g.end and segments_of(seg) and reader.population_at(seg.end) is not None:
             g.population, g.segments = reader.population_at(seg.end), segments_of(seg)
             return True
-    words, texts, punct = token_strings(doc), token_strings(doc, "ORTH"), token_ids(doc, "IS_PUNCT")
+    words = token_lists(doc).lower
     for j in range(g.end, min(frame_end, reader.sent.end)):
         if words[j] in {"are", "were", "is", "was"}:
             pop = reader.population_after(j + 1, limit=3)
             if pop is not None and not text_between(doc, j + 1, pop.start).strip(" ").startswith(("in", "on")):
                 g.population = pop
                 return True
-        if punct[j] and texts[j] in ";":
+        if words[j] == ";" and doc[j].is_punct:
             break
     return False
 
@@ -67,7 +67,7 @@ def is_bare(reader: SentenceReader, g: Group) -> bool:
     doc = reader.doc
     if g.end >= reader.sent.end:
         return True
-    words, nxt = token_strings(doc), lower_at(doc, g.end)
+    words, nxt = token_lists(doc).lower, lower_at(doc, g.end)
     if nxt == "of" and lower_at(doc, g.end + 1) in {"them", "these", "those"}:
         return True  # 'None of them is in segment 4': the population of the sentence before
     if nxt == "of" and any(w in UNITS for w in words[g.end + 1:min(reader.sent.end, g.end + 5)]):
@@ -75,8 +75,8 @@ def is_bare(reader: SentenceReader, g: Group) -> bool:
     if nxt == "of" and any(reader.population_at(i) is not None
                            for i in range(g.end + 1, min(reader.sent.end, g.end + 6))):
         return False
-    if token_ids(doc, "IS_PUNCT")[g.end] or token_ids(doc, "IS_SPACE")[g.end]:
-        return token_strings(doc, "ORTH")[g.end] not in {"%", "/"}
+    if doc[g.end].is_punct or doc[g.end].is_space:
+        return doc[g.end].text not in {"%", "/"}
     return nxt in FOLLOW_OK
 
 
@@ -112,10 +112,10 @@ def points_back(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'a fifth segment exists ..., and no trust is in it': the count's place is the segment named
     just before, not the first one in the sentence."""
     doc = reader.doc
-    words, punct = token_strings(doc), token_ids(doc, "IS_PUNCT")
+    words = token_lists(doc).lower
     for k in range(g.end, min(frame_end, reader.sent.end)):
         if words[k] == "it" and lower_at(doc, k - 1) in _IN_IT \
-                and (k + 1 >= reader.sent.end or punct[k + 1] or words[k + 1] in {"yet", "now", "today"}):
+                and (k + 1 >= reader.sent.end or doc[k + 1].is_punct or words[k + 1] in {"yet", "now", "today"}):
             return True
     return False
 
@@ -125,7 +125,7 @@ _SPREAD = {"different", "separate", "differing", "various", "several", "distinct
 
 def is_spread(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'the two trusts sit in different segments': the group is counted across segments, in none."""
-    words = token_strings(reader.doc)
+    words = token_lists(reader.doc).lower
     for k in range(g.end, min(frame_end, reader.sent.end) - 1):
         if words[k] in _SPREAD and words[k + 1] in {"segments", "tiers", "categories"}:
             return True
@@ -151,7 +151,7 @@ def accounting_subject(reader: SentenceReader, g: Group) -> Span | None:
 
 def has_predicate(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'Two of the others are ambulance trusts' places organisations; 'one of them said' does not."""
-    words, start = token_strings(reader.doc), reader.sent.start
+    words, start = token_lists(reader.doc).lower, reader.sent.start
     after = words[g.end:min(frame_end, g.end + 4)]
     before = [*words[max(start, g.start - 3):g.start], *words[start:start + 4]]
     return any(w in _PREDICATE for w in after) or any(w in {"are", "were", "is", "was"} for w in before)
@@ -167,7 +167,7 @@ _MOVE_OBJECT_VERBS = {"moved", "removed", "took", "taken", "transferred", "upgra
 def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'One trust moved from segment 2 to segment 3', 'none has been added': a count of movers,
     not of a segment's members (the contract counts where organisations are)."""
-    lower = token_strings(reader.doc)
+    lower = token_lists(reader.doc).lower
     words = lower[g.end:frame_end]
     if any(w in _MOVE_VERBS for w in words[:6]):
         return True
@@ -186,8 +186,8 @@ def is_history(reader: SentenceReader, g: Group, clause_start: int, frame_end: i
     of entrants over a period, not of where organisations sit now; likewise a forecast ('around
     10 trusts are likely to be placed in segment 5'). The phrases are traps in ``models/``."""
     doc = reader.doc
-    texts, words = token_strings(doc, "ORTH"), token_strings(doc)
-    own_end = next((k for k in range(g.end, frame_end - 1) if texts[k] in {",", "(", ";", "–", "—"}
+    words = token_lists(doc).lower
+    own_end = next((k for k in range(g.end, frame_end - 1) if words[k] in {",", "(", ";", "–", "—"}
                     and words[k + 1] in _ASIDE), frame_end)
     if traps_in(doc, "HISTORY", g.end, own_end) or traps_in(doc, "HEDGE", clause_start, min(own_end, g.end + 4)):
         return True  # a hedge too: 'about 15 trusts are expected to enter segment 5' is no count of members
@@ -206,7 +206,7 @@ def is_rank_company(reader: SentenceReader, g: Group) -> bool:
     doc = reader.doc
     if lower_at(doc, g.start - 1) != "with":
         return False
-    before = set(token_strings(doc)[max(reader.sent.start, g.start - 7):g.start - 1])
+    before = set(token_lists(doc).lower[max(reader.sent.start, g.start - 7):g.start - 1])
     return bool(before & _SHARING) and bool(before & {"place", "position", "rank", "spot"} or
                                             any(ORDINAL.match(w) for w in before))
 
@@ -214,7 +214,7 @@ def is_rank_company(reader: SentenceReader, g: Group) -> bool:
 def trailing_total(reader: SentenceReader, g: Group, frame_end: int) -> int | None:
     """'three in special measures out of 37'."""
     doc = reader.doc
-    words = token_strings(doc)
+    words = token_lists(doc).lower
     for i in range(g.end, min(frame_end, reader.sent.end) - 2):
         if words[i] == "out" and words[i + 1] == "of" and not ORDINAL.match(lower_at(doc, i - 1)):
             for q in reader.quantities:
@@ -230,7 +230,7 @@ def combined(reader: SentenceReader, seg: Span, frame_end: int) -> tuple[int, ..
     for other in reader.segments:
         if other.start <= seg.end or other.end > frame_end or not segments_of(other):
             continue
-        if token_strings(doc, "ORTH")[other.start - 1] == "(" and other.start - seg.end <= 1:
+        if doc[other.start - 1].text == "(" and other.start - seg.end <= 1:
             continue  # 'segment 1 (maximum autonomy)': the same segment named again
         gap = regex.sub(r"\([^)]*\)", " ", text_of(doc, seg.end, other.start)).strip(" ,").lower()
         if gap in {"and", "or", "and in", "or in", "and into"}:
@@ -263,8 +263,8 @@ def population_before(reader: SentenceReader, g: Group) -> Span | None:
 
 def _number_outside_segments(reader: SentenceReader, start: int, end: int) -> bool:
     """Whether a token in ``[start, end)`` looks like a number and is not part of a segment's name."""
-    like_num = token_ids(reader.doc, "LIKE_NUM")
-    numbers = [i for i in range(start, end) if like_num[i]]
+    doc = reader.doc
+    numbers = [i for i in range(start, end) if doc[i].like_num]
     if not numbers:
         return False
     in_segment = {i for s in reader.segments for i in range(s.start, s.end)}
@@ -280,14 +280,14 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
     population size, which comes back as a population claim.
     """
     doc = reader.doc
-    words, space = token_strings(doc), token_ids(doc, "IS_SPACE")
-    alpha, title = token_ids(doc, "IS_ALPHA"), token_ids(doc, "IS_TITLE")
+    words = token_lists(doc).lower
     out = []
     for gi, g in enumerate(kept):
         if g.population is None or g.count is None:
             continue
-        before = [words[i] for i in range(max(reader.sent.start, g.start - 5), g.start) if not space[i]]
-        at_start = all(not alpha[i] or words[i] in _LEAD_WORDS or title[i] for i in range(reader.sent.start, g.start))
+        before = [words[i] for i in range(max(reader.sent.start, g.start - 5), g.start) if not doc[i].is_space]
+        at_start = all(not doc[i].is_alpha or words[i] in _LEAD_WORDS or doc[i].is_title
+                       for i in range(reader.sent.start, g.start))
         if (("of" in before) or any(w in before for w in ("across", "among", "amongst"))) and at_start \
                 and gi + 1 < len(kept) and g.total is None:
             gap = text_between(doc, g.population.end, kept[gi + 1].start)

@@ -12,7 +12,7 @@ from functools import cached_property
 import regex
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_ids, token_strings
+from ...pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_strings
 from ...pipeline.quantities import quantity_of
 from ...pipeline.traps import traps_in
 from ...records import Claim
@@ -45,8 +45,7 @@ _SCALE_ENDS = {"best", "worst", "strongest", "weakest", "highest", "lowest", "to
 
 def _scale_point(doc: Doc, q: Span, prev: str, nxt: str, end: int) -> bool:
     """A number that names a point on the segment scale rather than counting organisations."""
-    like_num = token_ids(doc, "LIKE_NUM")
-    if prev == "from" and any(lower_at(doc, k) == "to" and k + 1 < end and like_num[k + 1]
+    if prev == "from" and any(lower_at(doc, k) == "to" and k + 1 < end and doc[k + 1].like_num
                               for k in range(q.end, min(end, q.end + 10))):
         return True
     if nxt in {"is", "being", "="}:
@@ -58,11 +57,12 @@ def _scale_point(doc: Doc, q: Span, prev: str, nxt: str, end: int) -> bool:
 def _hyphened_unit(doc: Doc, q: Span) -> bool:
     """A number joined by a hyphen to the word after it ('a four-tier scale', 'a three-year plan', 'a
     single-specialty hospital') is part of an adjective, not a count."""
-    spaced = token_ids(doc, "SPACY")
-    if q.end + 1 >= len(spaced) or token_strings(doc, "ORTH")[q.end] not in {"-", "‑", "–"} or spaced[q.end - 1] \
-            or spaced[q.end]:
+    if q.end + 1 >= len(doc) or lower_at(doc, q.end) not in {"-", "‑", "–"}:
         return False
-    return bool(token_ids(doc, "IS_ALPHA")[q.end + 1])
+    hyphen = doc[q.end]
+    if doc[q.end - 1].whitespace_ or hyphen.whitespace_:
+        return False
+    return doc[q.end + 1].is_alpha
 
 
 _RANK_VERBS = {"ranked", "placed", "came", "finished", "is", "was", "sits", "joint", "equal", "rank", "ranks"}
@@ -183,21 +183,56 @@ def overlaps(span: Span, others: list[Span]) -> bool:
     return any(span.start < o.end and o.start < span.end for o in others)
 
 
+class TokenLists:
+    """What claims read of one Doc again and again: its lower-cased words (the Doc's shared
+    cached list: claims compare thousands of neighbouring words), its text, and its spans
+    sorted into sentences."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_sentence: dict[str, dict[int, list[Span]]] = {}
+
+    @cached_property
+    def text(self) -> str:
+        return doc_text(self.doc)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return token_strings(self.doc)
+
+
+_last_lists: TokenLists | None = None
+
+
+def token_lists(doc: Doc) -> TokenLists:
+    """The :class:`TokenLists` of ``doc``. The Doc asked about last is remembered: claims ask
+    about one Doc tens of thousands of times in a row, and even a cache lookup adds up."""
+    global _last_lists
+    found = _last_lists
+    if found is None or found.doc is not doc:
+        cache = doc_cache(doc, "claims")
+        found = cache.get("token lists")
+        if found is None:
+            found = cache["token lists"] = TokenLists(doc)
+        _last_lists = found
+    return found
+
+
 def lower_at(doc: Doc, i: int) -> str:
     """Token ``i`` lower-cased, "" outside the Doc; read from the Doc's cached words, since
     ``doc[i]`` makes a Token each time and claims ask about thousands of neighbours."""
-    words = token_strings(doc)
+    words = token_lists(doc).lower
     return words[i] if 0 <= i < len(words) else ""
 
 
 def text_of(doc: Doc, a: int, b: int) -> str:
     """The text of tokens ``[a, b)`` (``0 <= a``; ``b`` may pass the Doc's end), as
     ``doc[a:b].text``, cut from the Doc's text by the tokens' offsets instead of making a Span."""
-    b = min(b, len(token_strings(doc)))
+    b = min(b, len(doc))
     if a >= b:
         return ""
-    starts, lengths = token_ids(doc, "IDX"), token_ids(doc, "LENGTH")
-    return doc_text(doc)[starts[a]:starts[b - 1] + lengths[b - 1]]
+    last = doc[b - 1]
+    return token_lists(doc).text[doc[a].idx:last.idx + len(last)]
 
 
 def text_between(doc: Doc, a: int, b: int) -> str:
@@ -207,8 +242,7 @@ def text_between(doc: Doc, a: int, b: int) -> str:
 
 def first_word(doc: Doc, start: int, end: int) -> int | None:
     """Index of the first token in ``[start, end)`` that is not whitespace, else None."""
-    space = token_ids(doc, "IS_SPACE")
-    return next((i for i in range(start, end) if not space[i]), None)
+    return next((i for i in range(start, end) if not doc[i].is_space), None)
 
 
 _NO_SPANS: list[Span] = []
@@ -220,7 +254,7 @@ def _by_sentence(doc: Doc, name: str, make: Callable[[Doc], list[Span]]) -> dict
     sent.start, sent.end)`` would give them. Worked out once per Doc under ``name``: a
     sentence holds few spans or none, and a search for every sentence and kind costs more
     than one pass."""
-    cache = doc_cache(doc, "claims-by-sentence")
+    cache = token_lists(doc).by_sentence
     found = cache.get(name)
     if found is None:
         sents = sentences(doc)
@@ -259,48 +293,25 @@ def _countable_quantities(doc: Doc) -> list[Span]:
 class SentenceReader:
     """Reads one sentence (one of :func:`sentences`) for its groups, populations and segments.
 
-    Every part is worked out when first asked for: most sentences hold no quantity, and of
-    those only the parts that carry over to the next sentence are ever read."""
+    Its spans come from the Doc's spans sorted into sentences once; what is worked out from
+    them is made when first asked for, as most sentences hold no quantity."""
 
     def __init__(self, doc: Doc, sent: Span) -> None:
         self.doc = doc
         self.sent = sent
-
-    def _spans(self, key: str) -> list[Span]:
-        return _sentence_spans(self.doc, key).get(self.sent.start, _NO_SPANS)
-
-    @cached_property
-    def segments(self) -> list[Span]:
-        return self._spans("segments")
-
-    @cached_property
-    def populations(self) -> list[Span]:
-        return _by_sentence(self.doc, "kept populations", _kept_populations).get(self.sent.start, _NO_SPANS)
-
-    @cached_property
-    def scopes(self) -> list[Span]:
-        return self._spans("scopes")
-
-    @cached_property
-    def orgs(self) -> list[Span]:
-        return self._spans("orgs")
-
-    @cached_property
-    def quantities(self) -> list[Span]:
-        return _by_sentence(self.doc, "countable quantities", _countable_quantities).get(self.sent.start, _NO_SPANS)
-
-    @cached_property
-    def _population_starts(self) -> dict[int, Span]:
-        return {p.start: p for p in self.populations}
-
-    @cached_property
-    def _scope_starts(self) -> dict[int, Span]:
-        return {s.start: s for s in self.scopes}
+        start = sent.start
+        self.segments = _sentence_spans(doc, "segments").get(start, _NO_SPANS)
+        self.populations = _by_sentence(doc, "kept populations", _kept_populations).get(start, _NO_SPANS)
+        self.scopes = _sentence_spans(doc, "scopes").get(start, _NO_SPANS)
+        self.orgs = _sentence_spans(doc, "orgs").get(start, _NO_SPANS)
+        self.quantities = _by_sentence(doc, "countable quantities", _countable_quantities).get(start, _NO_SPANS)
+        self._population_starts = {p.start: p for p in self.populations}
+        self._scope_starts = {s.start: s for s in self.scopes}
 
     @cached_property
     def words(self) -> set[str]:
         """The sentence's words, lower-cased (asked of few sentences, so made on demand)."""
-        return set(token_strings(self.doc)[self.sent.start:self.sent.end])
+        return set(token_lists(self.doc).lower[self.sent.start:self.sent.end])
 
     @cached_property
     def first_word(self) -> int | None:
@@ -331,14 +342,13 @@ class SentenceReader:
             if place is not None:
                 j = place.end
                 continue
-            texts, title = token_strings(self.doc, "ORTH"), token_ids(self.doc, "IS_TITLE")
-            possessive = j + 1 < self.sent.end and texts[j + 1] in {"'s", "’s", "'", "’"}
-            if title[j] and possessive:
+            tok = self.doc[j]
+            possessive = j + 1 < self.sent.end and self.doc[j + 1].text in {"'s", "’s", "'", "’"}
+            if tok.is_title and possessive:
                 j += 1
                 continue
-            skippable = lower_at(self.doc, j) in SKIP_TO_POPULATION or (
-                token_ids(self.doc, "IS_PUNCT")[j] and texts[j] in "’'")
-            if not skippable and not (title[j] and self._inside_population_name(j)):
+            skippable = tok.lower_ in SKIP_TO_POPULATION or (tok.is_punct and tok.text in "’'")
+            if not skippable and not (tok.is_title and self._inside_population_name(j)):
                 return None
             j += 1
         return None
@@ -349,7 +359,7 @@ class SentenceReader:
         doc = self.doc
         if lower_at(doc, q.start - 1) != "to":
             return None
-        words = token_strings(doc)[self.sent.start:q.start]
+        words = token_lists(doc).lower[self.sent.start:q.start]
         if "from" not in words or not _CHANGE_WORDS & set(words):
             return None
         for pop in self.populations:
@@ -362,7 +372,7 @@ class SentenceReader:
         return any(p.start <= j < p.end for p in self.populations)
 
     def is_count_candidate(self, q: Span) -> bool:
-        doc, lower = self.doc, token_strings(self.doc)
+        doc, lower = self.doc, token_lists(self.doc).lower
         qty, text = quantity_of(q), span_text(q)
         prev = lower_at(doc, q.start - 1)
         nxt = lower_at(doc, q.end)
@@ -390,12 +400,12 @@ class SentenceReader:
             return False  # 'segments run from 1 (...) to 4
         if prev == "from" and lower_at(doc, q.start - 2) in _CHANGE_WORDS:
             return False  # 'up from 17 last quarter' is an earlier value, not a second claim
-        if nxt in {"to", "-", "–", "or"} and q.end + 1 < self.sent.end and token_ids(doc, "LIKE_NUM")[q.end + 1]:
+        if nxt in {"to", "-", "–", "or"} and q.end + 1 < self.sent.end and doc[q.end + 1].like_num:
             return False
         if qty.kind == "CARD" and qty.value == 1 and prev in {"of", "at", "for", "from", "with", "by", "in"} \
                 and self.population_at(q.end) is not None:
             return False
-        window = [w.lower() for w in token_strings(doc, "ORTH")[max(self.sent.start, q.start - 4):q.start]]
+        window = [doc[i].text.lower() for i in range(max(self.sent.start, q.start - 4), q.start)]
         if any(w in {"of", "among", "amongst", "out"} for w in window) and any(
                 ORDINAL.match(w) and (w[0].isdigit() or (k and window[k - 1] in _RANK_VERBS))
                 for k, w in enumerate(window)):
