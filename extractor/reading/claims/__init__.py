@@ -140,11 +140,14 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             continue
         reader = SentenceReader(doc, sent)
         groups = group_quantities(reader)
+        leading_scope = sentence_scope(reader)
+        if not groups:
+            _end_sentence(reader, state, result, [], [], leading_scope, False, (framework, period))
+            continue
         made: list[Claim] = []
         kept: list[Group] = []
         absorbed: set[int] = set()
         population_sizes: list[Group] = []
-        leading_scope = sentence_scope(reader)
         history = False
         history_total: int | None = None
         for gi, g in enumerate(groups):
@@ -288,20 +291,30 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             made.append(claim)
             if g.names:
                 add_members(result, doc, sent, g.names, org_type, g.segments, framework, period, claim)
-        named = [segments_of(s) for s in reader.segments if segments_of(s) and s.id_ != "tier"]
-        if named:
-            state.last_segment_named = named[-1]
-        mentioned = [pop for pop in reader.populations if lower_at(doc, pop.end) not in {"'s", "’s"}]
-        state.mentioned_population = mentioned[-1].label_ if mentioned and not made else ""
-        explicit = leading_scope or explicit_scope(reader)
-        if explicit:
-            state.discourse_scope = explicit
-        state.history = history and not made
-        if made:
-            result.claims.extend(made)
-            state.last_claims = made
-            state.last_groups = kept
-            state.sentences_since = 0
-        else:
-            they_are_list(reader, state, result, framework, period)
-            state.sentences_since += 1
+        _end_sentence(reader, state, result, made, kept, leading_scope, history, (framework, period))
+
+
+def _end_sentence(reader: SentenceReader, state: State, result: DocResult, made: list[Claim], kept: list[Group],
+                  leading_scope: str, history: bool, when: tuple[str, str]) -> None:
+    """Keep the sentence's claims and carry what it established over to the next sentence.
+
+    A sentence without quantity groups comes straight here (``made`` and ``kept`` empty,
+    ``history`` False): every step of :func:`read_claims` before this one works through
+    its groups, so for such a sentence they would find, change and claim nothing."""
+    named = [segments_of(s) for s in reader.segments if segments_of(s) and s.id_ != "tier"]
+    if named:
+        state.last_segment_named = named[-1]
+    mentioned = [pop for pop in reader.populations if lower_at(reader.doc, pop.end) not in {"'s", "’s"}]
+    state.mentioned_population = mentioned[-1].label_ if mentioned and not made else ""
+    explicit = leading_scope or explicit_scope(reader)
+    if explicit:
+        state.discourse_scope = explicit
+    state.history = history and not made
+    if made:
+        result.claims.extend(made)
+        state.last_claims = made
+        state.last_groups = kept
+        state.sentences_since = 0
+    else:
+        they_are_list(reader, state, result, *when)
+        state.sentences_since += 1
