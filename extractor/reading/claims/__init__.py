@@ -26,7 +26,6 @@ from spacy.tokens import Doc, Span
 
 from ...pipeline.extensions import doc_text, sentences, span_text
 from ...pipeline.quantities import quantity_of
-from ...pipeline.segments import segments_of
 from ...records import Claim, DocResult
 from .groups import absorb_following, bracketed_size, group_quantities, implied_count, modifiers, one_of_many
 from .members import add_members, attach_lists, colon_list, exception_names, they_are_list
@@ -61,7 +60,16 @@ from .scope import (
     scope_in,
     sentence_scope,
 )
-from .sentence import GENERIC_TYPES, Group, SentenceReader, State, lower_at, text_between
+from .sentence import (
+    GENERIC_TYPES,
+    Group,
+    SentenceReader,
+    State,
+    lower_at,
+    named_segments,
+    text_between,
+    token_lists,
+)
 
 
 def _own_frame_end(reader: SentenceReader, g: Group, frame_end: int) -> int:
@@ -132,6 +140,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
     Sentences inside ``skip`` (character ranges of tables already read) are passed over.
     """
     framework, period = doc._.framework, doc._.period
+    token_lists(doc).segments.clear()  # what a segment span names depends on the framework, which may have been reset
     state = State()
     home = home_scope(doc)
     sents = sentences(doc)
@@ -301,7 +310,7 @@ def _end_sentence(reader: SentenceReader, state: State, result: DocResult, made:
     A sentence without quantity groups comes straight here (``made`` and ``kept`` empty,
     ``history`` False): every step of :func:`read_claims` before this one works through
     its groups, so for such a sentence they would find, change and claim nothing."""
-    named = [segments_of(s) for s in reader.segments if segments_of(s) and s.id_ != "tier"]
+    named = [named_segments(s) for s in reader.segments if named_segments(s) and s.id_ != "tier"]
     if named:
         state.last_segment_named = named[-1]
     mentioned = [pop for pop in reader.populations if lower_at(reader.doc, pop.end) not in {"'s", "’s"}]

@@ -8,7 +8,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ...pipeline.quantities import quantity_of
-from ...pipeline.segments import is_domain_segment, placing_segments, segments_of
+from ...pipeline.segments import is_domain_segment, placing_segments
 from ...pipeline.traps import traps_in
 from .sentence import (
     FOLLOW_OK,
@@ -19,6 +19,7 @@ from .sentence import (
     SentenceReader,
     first_word,
     lower_at,
+    named_segments,
     overlaps,
     text_between,
     text_of,
@@ -47,8 +48,8 @@ def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
         g.population = pop  # '... has risen from 11 to 20': the number of trusts is now 20
         return True
     for seg in reader.segments:
-        if seg.start == g.end and segments_of(seg) and reader.population_at(seg.end) is not None:
-            g.population, g.segments = reader.population_at(seg.end), segments_of(seg)
+        if seg.start == g.end and named_segments(seg) and reader.population_at(seg.end) is not None:
+            g.population, g.segments = reader.population_at(seg.end), named_segments(seg)
             return True
     words = token_lists(doc).lower
     for j in range(g.end, min(frame_end, reader.sent.end)):
@@ -100,7 +101,7 @@ def segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
 
 def last_segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
     """The segment named last in ``[start, end)``: what a following 'in it' points back to."""
-    inside = [s for s in reader.segments if s.start >= start and s.end <= end and segments_of(s)
+    inside = [s for s in reader.segments if s.start >= start and s.end <= end and named_segments(s)
               and not is_domain_segment(s)]
     return inside[-1] if inside else None
 
@@ -226,15 +227,15 @@ def trailing_total(reader: SentenceReader, g: Group, frame_end: int) -> int | No
 def combined(reader: SentenceReader, seg: Span, frame_end: int) -> tuple[int, ...]:
     """'split between segment 1 (maximum autonomy) and segment 2 (targeted support)' → (1, 2)."""
     doc = reader.doc
-    segs = list(segments_of(seg))
+    segs = list(named_segments(seg))
     for other in reader.segments:
-        if other.start <= seg.end or other.end > frame_end or not segments_of(other):
+        if other.start <= seg.end or other.end > frame_end or not named_segments(other):
             continue
         if doc[other.start - 1].text == "(" and other.start - seg.end <= 1:
             continue  # 'segment 1 (maximum autonomy)': the same segment named again
         gap = regex.sub(r"\([^)]*\)", " ", text_of(doc, seg.end, other.start)).strip(" ,").lower()
         if gap in {"and", "or", "and in", "or in", "and into"}:
-            segs.extend(segments_of(other))
+            segs.extend(named_segments(other))
             seg = other
         else:
             break
@@ -308,7 +309,7 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                 out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
         elif out and not g.segments and not g.share and g.percent is None and g.total is None \
                 and ":" in text_between(doc, reader.sent.start, g.start) and not any(
-                    segments_of(s) for s in reader.segments):
+                    named_segments(s) for s in reader.segments):
             # 'All 205 trusts have been assessed: 134 acute trusts, 61 non-acute trusts and 10 ...'
             g.leading_total = True
             out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
@@ -368,7 +369,7 @@ def segments_from_next(doc: Doc, sents: list[Span], si: int) -> tuple[int, ...]:
     if any(reader.is_count_candidate(q) for q in reader.quantities):
         return ()
     seg = segment_in(reader, nxt.start, nxt.end)
-    return segments_of(seg) if seg is not None else ()
+    return named_segments(seg) if seg is not None else ()
 
 
 def leading_segment(reader: SentenceReader, g: Group) -> tuple[int, ...]:
@@ -378,8 +379,8 @@ def leading_segment(reader: SentenceReader, g: Group) -> tuple[int, ...]:
     found = [s for s in reader.segments if (s.start, s.end) in placing]
     if not found or found[0].start > g.start or found[0].start - reader.sent.start > 6:
         return ()
-    sets = {segments_of(s) for s in found}
-    return segments_of(found[0]) if len(sets) == 1 else ()
+    sets = {named_segments(s) for s in found}
+    return named_segments(found[0]) if len(sets) == 1 else ()
 
 
 _HEDGES = ("only", "about", "around", "roughly", "just", "some", "nearly", "almost", "approximately", "under",

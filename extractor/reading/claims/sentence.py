@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from ...pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_strings
 from ...pipeline.quantities import quantity_of
+from ...pipeline.segments import segments_of
 from ...pipeline.traps import traps_in
 from ...records import Claim
 from ..lists import ListItem
@@ -185,12 +186,13 @@ def overlaps(span: Span, others: list[Span]) -> bool:
 
 class TokenLists:
     """What claims read of one Doc again and again: its lower-cased words (the Doc's shared
-    cached list: claims compare thousands of neighbouring words), its text, and its spans
-    sorted into sentences."""
+    cached list: claims compare thousands of neighbouring words), its text, its spans
+    sorted into sentences and the segments each segment span names."""
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.by_sentence: dict[str, dict[int, list[Span]]] = {}
+        self.segments: dict[tuple[int, int, int], tuple[int, ...]] = {}
 
     @cached_property
     def text(self) -> str:
@@ -216,6 +218,16 @@ def token_lists(doc: Doc) -> TokenLists:
             found = cache["token lists"] = TokenLists(doc)
         _last_lists = found
     return found
+
+
+def named_segments(span: Span) -> tuple[int, ...]:
+    """``span._.segments``, kept for the Doc's spans: the getter looks up the Doc's framework
+    through its extension attributes on every call, and claims ask again for each span."""
+    found = token_lists(span.doc).segments
+    key = (span.start, span.end, span.id)
+    if key not in found:
+        found[key] = segments_of(span)
+    return found[key]
 
 
 def lower_at(doc: Doc, i: int) -> str:
