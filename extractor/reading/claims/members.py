@@ -3,6 +3,8 @@ colon, after "apart from", or in a following "They are ..." sentence."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Doc, Span
 
 from ...pipeline.extensions import doc_text
@@ -100,7 +102,7 @@ def they_are_list(reader: SentenceReader, state: State, result: DocResult, frame
     doc, sent = reader.doc, reader.sent
     if not state.last_claims or state.sentences_since > 0:
         return
-    words = [i for i in range(sent.start, sent.end) if not doc[i].is_space]
+    words = list(islice((i for i in range(sent.start, sent.end) if not doc[i].is_space), 3))
     if len(words) < 3:
         return
     head = " ".join(lower_at(doc, i) for i in words[:3])
