@@ -24,7 +24,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import doc_text, sentences
+from ...pipeline.extensions import doc_text, sentences, span_text
+from ...pipeline.quantities import quantity_of
 from ...records import Claim, DocResult
 from .groups import absorb_following, bracketed_size, group_quantities, implied_count, modifiers, one_of_many
 from .members import add_members, attach_lists, colon_list, exception_names, they_are_list
@@ -59,7 +60,16 @@ from .scope import (
     scope_in,
     sentence_scope,
 )
-from .sentence import GENERIC_TYPES, Group, SentenceReader, State, lower_at, text_between
+from .sentence import (
+    GENERIC_TYPES,
+    Group,
+    SentenceReader,
+    State,
+    lower_at,
+    named_segments,
+    text_between,
+    token_lists,
+)
 
 
 def _own_frame_end(reader: SentenceReader, g: Group, frame_end: int) -> int:
@@ -121,7 +131,7 @@ def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, p
     return Claim(org_type=org_type, segments=g.segments, count=count, total=g.total, percent=g.percent,
                  share_text=g.share, scope=g.scope, framework=framework, period=period, text=text,
                  start=start_char, end=start_char + len(text),
-                 org_words=g.population.text if g.population is not None else "")
+                 org_words=span_text(g.population) if g.population is not None else "")
 
 
 def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
@@ -130,6 +140,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
     Sentences inside ``skip`` (character ranges of tables already read) are passed over.
     """
     framework, period = doc._.framework, doc._.period
+    token_lists(doc).segments.clear()  # what a segment span names depends on the framework, which may have been reset
     state = State()
     home = home_scope(doc)
     sents = sentences(doc)
@@ -138,11 +149,14 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             continue
         reader = SentenceReader(doc, sent)
         groups = group_quantities(reader)
+        leading_scope = sentence_scope(reader)
+        if not groups:
+            _end_sentence(reader, state, result, [], [], leading_scope, False, (framework, period))
+            continue
         made: list[Claim] = []
         kept: list[Group] = []
         absorbed: set[int] = set()
         population_sizes: list[Group] = []
-        leading_scope = sentence_scope(reader)
         history = False
         history_total: int | None = None
         for gi, g in enumerate(groups):
@@ -209,7 +223,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     if g.count is None and lower_at(doc, seg.end) == "(":
                         inner = [q for q in reader.quantities if q.start == seg.end + 1 and q.label_ == "CARD"]
                         if inner and lower_at(doc, inner[0].end) == ")":
-                            g.count = inner[0]._.quantity.count
+                            g.count = quantity_of(inner[0]).count
                             absorbed.update(k for k, other in enumerate(groups) if other.start == inner[0].start)
             if g.total is None:
                 g.total = trailing_total(reader, g, frame_end)
@@ -286,20 +300,30 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             made.append(claim)
             if g.names:
                 add_members(result, doc, sent, g.names, org_type, g.segments, framework, period, claim)
-        named = [s._.segments for s in reader.segments if s._.segments and s.id_ != "tier"]
-        if named:
-            state.last_segment_named = named[-1]
-        mentioned = [pop for pop in reader.populations if lower_at(doc, pop.end) not in {"'s", "’s"}]
-        state.mentioned_population = mentioned[-1].label_ if mentioned and not made else ""
-        explicit = leading_scope or explicit_scope(reader)
-        if explicit:
-            state.discourse_scope = explicit
-        state.history = history and not made
-        if made:
-            result.claims.extend(made)
-            state.last_claims = made
-            state.last_groups = kept
-            state.sentences_since = 0
-        else:
-            they_are_list(reader, state, result, framework, period)
-            state.sentences_since += 1
+        _end_sentence(reader, state, result, made, kept, leading_scope, history, (framework, period))
+
+
+def _end_sentence(reader: SentenceReader, state: State, result: DocResult, made: list[Claim], kept: list[Group],
+                  leading_scope: str, history: bool, when: tuple[str, str]) -> None:
+    """Keep the sentence's claims and carry what it established over to the next sentence.
+
+    A sentence without quantity groups comes straight here (``made`` and ``kept`` empty,
+    ``history`` False): every step of :func:`read_claims` before this one works through
+    its groups, so for such a sentence they would find, change and claim nothing."""
+    named = [named_segments(s) for s in reader.segments if named_segments(s) and s.id_ != "tier"]
+    if named:
+        state.last_segment_named = named[-1]
+    mentioned = [pop for pop in reader.populations if lower_at(reader.doc, pop.end) not in {"'s", "’s"}]
+    state.mentioned_population = mentioned[-1].label_ if mentioned and not made else ""
+    explicit = leading_scope or explicit_scope(reader)
+    if explicit:
+        state.discourse_scope = explicit
+    state.history = history and not made
+    if made:
+        result.claims.extend(made)
+        state.last_claims = made
+        state.last_groups = kept
+        state.sentences_since = 0
+    else:
+        they_are_list(reader, state, result, *when)
+        state.sentences_since += 1

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from .sentence import SKIP_TO_POPULATION, SUBSET_BEFORE, Group, SentenceReader, lower_at, text_between
+from ...pipeline.quantities import quantity_of
+from .sentence import SKIP_TO_POPULATION, SUBSET_BEFORE, Group, SentenceReader, lower_at, text_between, token_lists
 
 
 def group_quantities(reader: SentenceReader) -> list[Group]:
@@ -19,12 +20,12 @@ def group_quantities(reader: SentenceReader) -> list[Group]:
         if idx in used:
             continue
         g = Group(start=q.start, end=q.end)
-        _absorb(g, q._.quantity)
+        _absorb(g, quantity_of(q))
         # bracketed figure: "more than half (23)", "40% (84)", "Over half (11/19)"
         if idx + 1 < len(qs) and lower_at(doc, q.end) in {"(", "["}:
             nq = qs[idx + 1]
             if nq.start == q.end + 1 and lower_at(doc, nq.end) in {")", "]"}:
-                _absorb(g, nq._.quantity)
+                _absorb(g, quantity_of(nq))
                 g.end = nq.end + 1
                 used.add(idx + 1)
         # denominator: "of the 42", "out of the 137", "of its 19", "of the region's four"
@@ -33,8 +34,8 @@ def group_quantities(reader: SentenceReader) -> list[Group]:
             for k in range(idx + 1, len(qs)):
                 if qs[k].start == j and _segment_labelled(reader, qs[k]):
                     break  # 'Almost all of the 19 segment 4 trusts ...': the 19 is a claim of its own
-                if qs[k].start == j and qs[k]._.quantity.kind == "CARD" and g.total is None:
-                    g.total = int(qs[k]._.quantity.value)
+                if qs[k].start == j and quantity_of(qs[k]).kind == "CARD" and g.total is None:
+                    g.total = int(quantity_of(qs[k]).value)
                     g.end = qs[k].end
                     used.add(k)
                     break
@@ -47,12 +48,12 @@ def group_quantities(reader: SentenceReader) -> list[Group]:
 def _one_of_n_of_m(reader: SentenceReader, g: Group, qs: list[Span], idx: int, used: set[int]) -> None:
     """'one of 15 of England's 42 ICBs in segment 2': the 15 are counted out of the 42."""
     doc = reader.doc
-    if g.total is None or doc[g.start].lower_ != "one" or lower_at(doc, g.start + 1) != "of":
+    if g.total is None or lower_at(doc, g.start) != "one" or lower_at(doc, g.start + 1) != "of":
         return
     j = _denominator_start(reader, g.end)
     for k in range(idx + 1, len(qs)):
-        if j is not None and qs[k].start == j and qs[k]._.quantity.kind == "CARD" and k not in used:
-            g.count, g.total, g.end = g.total, int(qs[k]._.quantity.value), qs[k].end
+        if j is not None and qs[k].start == j and quantity_of(qs[k]).kind == "CARD" and k not in used:
+            g.count, g.total, g.end = g.total, int(quantity_of(qs[k]).value), qs[k].end
             used.add(k)
             return
 
@@ -62,19 +63,27 @@ def _segment_labelled(reader: SentenceReader, q: Span) -> bool:
     return any(seg.start == q.end and reader.population_at(seg.end) is not None for seg in reader.segments)
 
 
+_IMPLICIT_WORDS = {"no", "only", "sole"}
+
+
 def _implicit_groups(reader: SentenceReader, groups: list[Group]) -> list[Group]:
-    """'no ambulance trust is ...' → 0; 'the only local trust in segment 1' → 1."""
+    """'no ambulance trust is ...' → 0; 'the only local trust in segment 1' → 1.
+
+    The word one or two before a population is looked at first: only "no", "only" and
+    "sole" can make a group, and most populations follow none of them."""
     doc, out = reader.doc, []
-    taken = {i for g in groups for i in range(g.start, g.end)}
+    words = token_lists(doc).lower
+    taken: set[int] | None = None
     for pop in reader.populations:
         for back in (1, 2):
             k = pop.start - back
-            if k < reader.sent.start or k in taken:
+            if k < reader.sent.start or words[k] not in _IMPLICIT_WORDS:
                 continue
-            between = [t.lower_ for t in doc[k + 1:pop.start]]
-            if any(w not in SKIP_TO_POPULATION for w in between):
+            if taken is None:
+                taken = {i for g in groups for i in range(g.start, g.end)}
+            if k in taken or any(w not in SKIP_TO_POPULATION for w in words[k + 1:pop.start]):
                 continue
-            word, prev = doc[k].lower_, lower_at(doc, k - 1)
+            word, prev = words[k], lower_at(doc, k - 1)
             if word == "no" and prev not in {"is", "are", "was", "were"}:
                 out.append(Group(start=k, end=k + 1, count=0))
                 break
@@ -88,11 +97,11 @@ def absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi: 
     """'five of the 42 ICBs (12%)', '21 trusts, roughly one in ten,', 'ten of its 22 trusts, or 45%,'."""
     doc = reader.doc
     anchor = g.population.end if g.population is not None else g.end
-    if anchor < reader.sent.end and doc[anchor].lower_ == "(" and doc[anchor + 1:anchor + 2].text[:1].isupper():
+    if anchor < reader.sent.end and lower_at(doc, anchor) == "(" and doc[anchor + 1:anchor + 2].text[:1].isupper():
         return
     for k in range(gi + 1, min(gi + 2, len(groups))):
         nxt = groups[k]
-        gap = [t.lower_ for t in doc[anchor:nxt.start]]
+        gap = token_lists(doc).lower[anchor:nxt.start]
         if len(gap) >= 3 and gap[0] == "of" and gap[-1] == "(" and len(gap) <= 5:
             gap = ["("]  # 'well over half of the sector (56%)'
         if not gap or gap[0] not in {"(", ",", "–", "—"} or len(gap) > 4:
@@ -130,10 +139,11 @@ def _denominator_start(reader: SentenceReader, i: int) -> int | None:
     doc, end = reader.doc, reader.sent.end
     if i >= end:
         return None
+    words = token_lists(doc).lower
     j = i
-    if doc[j].lower_ == "out" and j + 1 < end and doc[j + 1].lower_ == "of":
+    if words[j] == "out" and j + 1 < end and words[j + 1] == "of":
         j += 2
-    elif doc[j].lower_ == "of":
+    elif words[j] == "of":
         j += 1
     else:
         return None
@@ -141,10 +151,10 @@ def _denominator_start(reader: SentenceReader, i: int) -> int | None:
         if j >= end:
             return None
         tok = doc[j]
-        if tok.like_num or reader.doc[j].lower_ in _NUMBER_WORDS:
+        if tok.like_num or words[j] in _NUMBER_WORDS:
             return j
         possessive = j + 1 < end and doc[j + 1].text in {"'s", "’s", "'", "’"}
-        if tok.lower_ in _DENOM_WORDS or (tok.is_title and possessive):
+        if words[j] in _DENOM_WORDS or (tok.is_title and possessive):
             j += 1
             continue
         return None
@@ -157,7 +167,7 @@ _NUMBER_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight",
 def one_of_many(reader: SentenceReader, g: Group) -> None:
     """'We are one of 23 ICBs in segment 3' counts the 23, not one of them."""
     doc = reader.doc
-    if g.count != 1 or g.total is None or doc[g.start].lower_ != "one" or lower_at(doc, g.start + 1) != "of":
+    if g.count != 1 or g.total is None or lower_at(doc, g.start) != "one" or lower_at(doc, g.start + 1) != "of":
         return
     k = g.start + 2
     while lower_at(doc, k) in {"just", "only", "some", "around", "about"}:

@@ -3,12 +3,14 @@ colon, after "apart from", or in a following "They are ..." sentence."""
 
 from __future__ import annotations
 
+from itertools import islice
+
 from spacy.tokens import Doc, Span
 
 from ...pipeline.extensions import doc_text
 from ...records import Claim, DocResult, Membership
 from ..lists import ListItem, fit_to_count, names_before, split_names
-from .sentence import ABBREVIATION, GENERIC_TYPES, Group, SentenceReader, State, lower_at, text_between
+from .sentence import ABBREVIATION, GENERIC_TYPES, Group, SentenceReader, State, lower_at, text_between, token_lists
 
 
 def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str) -> None:
@@ -16,6 +18,7 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
     right after a bare count: "four – Devon, ... – are in segment 4"), or after a colon that
     ends the claim ("five ICBs are in segment 4: Devon, ...")."""
     doc = reader.doc
+    words = token_lists(doc).lower
     i = g.population.end if g.population is not None else g.end
     while i < reader.sent.end and doc[i].is_space:
         i += 1  # a table row spaces its cells: 'Segment 1   2 ICBs    (Frimley; Dorset)'
@@ -26,8 +29,8 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
     # skip a bracketed figure: 'Two systems (5%), Shropshire, Telford and Wrekin and ...'
     if lower_at(doc, i) == "(":
         close = next((k for k in range(i + 1, min(i + 6, reader.sent.end)) if doc[k].text == ")"), None)
-        if close is not None and not any(t.is_title for t in doc[i + 1:close]) and \
-                any(t.like_num for t in doc[i + 1:close]):
+        if close is not None and not any(doc[k].is_title for k in range(i + 1, close)) and \
+                any(doc[k].like_num for k in range(i + 1, close)):
             i = close + 1
     if i >= reader.sent.end:
         return
@@ -41,15 +44,15 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
         t = doc[j].text
         if closer and t == closer:
             break
-        if not closer and (t in {";", "."} or doc[j].lower_ in {"while", "whereas", "but", "which", "who",
-                                                                 "are", "were", "is", "was", "have", "has"}):
+        if not closer and (t in {";", "."} or words[j] in {"while", "whereas", "but", "which", "who",
+                                                            "are", "were", "is", "was", "have", "has"}):
             break
         j += 1
     if j <= i + 1:
         return
-    region = doc[i + 1:j]
-    if opener == "," and not any(tok.is_title for tok in region):
+    if opener == "," and not any(doc[k].is_title for k in range(i + 1, j)):
         return
+    region = doc[i + 1:j]
     if any(region.start <= s.start and s.end <= region.end for s in reader.segments):
         return  # '5 ICBs (Recovery Support Programme)' names what the segment is, not who is in it
     if g.population is None and opener in {",", ":"}:
@@ -99,17 +102,17 @@ def they_are_list(reader: SentenceReader, state: State, result: DocResult, frame
     doc, sent = reader.doc, reader.sent
     if not state.last_claims or state.sentences_since > 0:
         return
-    words = [t for t in sent if not t.is_space]
+    words = list(islice((i for i in range(sent.start, sent.end) if not doc[i].is_space), 3))
     if len(words) < 3:
         return
-    head = " ".join(t.lower_ for t in words[:3])
+    head = " ".join(lower_at(doc, i) for i in words[:3])
     if not head.startswith(("they are", "these are", "they include", "these include", "those are",
                             "they were", "these were")):
         return
     claim = state.last_claims[-1]
     if not claim.segments:
         return
-    region = doc[words[2].i:sent.end]
+    region = doc[words[2]:sent.end]
     org_type = claim.org_type if claim.org_type not in GENERIC_TYPES else ""
     items = fit_to_count(split_names(region, reader.orgs), claim.count, org_type, doc_text(doc))
     add_members(result, doc, sent, items, org_type, claim.segments, framework, period, claim)

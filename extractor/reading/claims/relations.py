@@ -7,9 +7,24 @@ from __future__ import annotations
 import regex
 from spacy.tokens import Doc, Span
 
+from ...pipeline.quantities import quantity_of
 from ...pipeline.segments import is_domain_segment, placing_segments
 from ...pipeline.traps import traps_in
-from .sentence import FOLLOW_OK, ORDINAL, THEY, UNITS, Group, SentenceReader, lower_at, overlaps, text_between
+from .sentence import (
+    FOLLOW_OK,
+    ORDINAL,
+    THEY,
+    UNITS,
+    Group,
+    SentenceReader,
+    first_word,
+    lower_at,
+    named_segments,
+    overlaps,
+    text_between,
+    text_of,
+    token_lists,
+)
 
 # How far relations reach inside one sentence: a coordinated list of counts, and the words
 # between a population and the count it describes. Real sentences stay well inside these;
@@ -33,16 +48,17 @@ def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
         g.population = pop  # '... has risen from 11 to 20': the number of trusts is now 20
         return True
     for seg in reader.segments:
-        if seg.start == g.end and seg._.segments and reader.population_at(seg.end) is not None:
-            g.population, g.segments = reader.population_at(seg.end), seg._.segments
+        if seg.start == g.end and named_segments(seg) and reader.population_at(seg.end) is not None:
+            g.population, g.segments = reader.population_at(seg.end), named_segments(seg)
             return True
+    words = token_lists(doc).lower
     for j in range(g.end, min(frame_end, reader.sent.end)):
-        if doc[j].lower_ in {"are", "were", "is", "was"}:
+        if words[j] in {"are", "were", "is", "was"}:
             pop = reader.population_after(j + 1, limit=3)
             if pop is not None and not text_between(doc, j + 1, pop.start).strip(" ").startswith(("in", "on")):
                 g.population = pop
                 return True
-        if doc[j].is_punct and doc[j].text in ";":
+        if words[j] == ";" and doc[j].is_punct:
             break
     return False
 
@@ -50,19 +66,19 @@ def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
 def is_bare(reader: SentenceReader, g: Group) -> bool:
     """A number followed by a verb or preposition counts whatever the sentence is about."""
     doc = reader.doc
-    nxt = doc[g.end] if g.end < reader.sent.end else None
-    if nxt is None:
+    if g.end >= reader.sent.end:
         return True
-    if nxt.lower_ == "of" and lower_at(doc, g.end + 1) in {"them", "these", "those"}:
+    words, nxt = token_lists(doc).lower, lower_at(doc, g.end)
+    if nxt == "of" and lower_at(doc, g.end + 1) in {"them", "these", "those"}:
         return True  # 'None of them is in segment 4': the population of the sentence before
-    if nxt.lower_ == "of" and any(t.lower_ in UNITS for t in doc[g.end + 1:min(reader.sent.end, g.end + 5)]):
+    if nxt == "of" and any(w in UNITS for w in words[g.end + 1:min(reader.sent.end, g.end + 5)]):
         return False
-    if nxt.lower_ == "of" and any(reader.population_at(i) is not None
-                                  for i in range(g.end + 1, min(reader.sent.end, g.end + 6))):
+    if nxt == "of" and any(reader.population_at(i) is not None
+                           for i in range(g.end + 1, min(reader.sent.end, g.end + 6))):
         return False
-    if nxt.is_punct or nxt.is_space:
-        return nxt.text not in {"%", "/"}
-    return nxt.lower_ in FOLLOW_OK
+    if doc[g.end].is_punct or doc[g.end].is_space:
+        return doc[g.end].text not in {"%", "/"}
+    return nxt in FOLLOW_OK
 
 
 _OTHER_TIERS = {"elective", "cancer", "waiting", "diagnostic", "tiering", "recovery", "escalation", "opel"}
@@ -85,7 +101,7 @@ def segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
 
 def last_segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
     """The segment named last in ``[start, end)``: what a following 'in it' points back to."""
-    inside = [s for s in reader.segments if s.start >= start and s.end <= end and s._.segments
+    inside = [s for s in reader.segments if s.start >= start and s.end <= end and named_segments(s)
               and not is_domain_segment(s)]
     return inside[-1] if inside else None
 
@@ -97,9 +113,10 @@ def points_back(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'a fifth segment exists ..., and no trust is in it': the count's place is the segment named
     just before, not the first one in the sentence."""
     doc = reader.doc
+    words = token_lists(doc).lower
     for k in range(g.end, min(frame_end, reader.sent.end)):
-        if doc[k].lower_ == "it" and lower_at(doc, k - 1) in _IN_IT \
-                and (k + 1 >= reader.sent.end or doc[k + 1].is_punct or doc[k + 1].lower_ in {"yet", "now", "today"}):
+        if words[k] == "it" and lower_at(doc, k - 1) in _IN_IT \
+                and (k + 1 >= reader.sent.end or doc[k + 1].is_punct or words[k + 1] in {"yet", "now", "today"}):
             return True
     return False
 
@@ -109,9 +126,9 @@ _SPREAD = {"different", "separate", "differing", "various", "several", "distinct
 
 def is_spread(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'the two trusts sit in different segments': the group is counted across segments, in none."""
-    doc = reader.doc
+    words = token_lists(reader.doc).lower
     for k in range(g.end, min(frame_end, reader.sent.end) - 1):
-        if doc[k].lower_ in _SPREAD and doc[k + 1].lower_ in {"segments", "tiers", "categories"}:
+        if words[k] in _SPREAD and words[k + 1] in {"segments", "tiers", "categories"}:
             return True
     return False
 
@@ -135,10 +152,10 @@ def accounting_subject(reader: SentenceReader, g: Group) -> Span | None:
 
 def has_predicate(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'Two of the others are ambulance trusts' places organisations; 'one of them said' does not."""
-    after = reader.doc[g.end:min(frame_end, g.end + 4)]
-    doc, start = reader.doc, reader.sent.start
-    before = [*doc[max(start, g.start - 3):g.start], *doc[start:start + 4]]
-    return any(t.lower_ in _PREDICATE for t in after) or any(t.lower_ in {"are", "were", "is", "was"} for t in before)
+    words, start = token_lists(reader.doc).lower, reader.sent.start
+    after = words[g.end:min(frame_end, g.end + 4)]
+    before = [*words[max(start, g.start - 3):g.start], *words[start:start + 4]]
+    return any(w in _PREDICATE for w in after) or any(w in {"are", "were", "is", "was"} for w in before)
 
 
 _MOVE_VERBS = {"added", "removed", "left", "exited", "entered", "joined", "moved", "dropped", "slipped", "improved",
@@ -151,18 +168,17 @@ _MOVE_OBJECT_VERBS = {"moved", "removed", "took", "taken", "transferred", "upgra
 def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'One trust moved from segment 2 to segment 3', 'none has been added': a count of movers,
     not of a segment's members (the contract counts where organisations are)."""
-    doc = reader.doc
-    words = [t.lower_ for t in doc[g.end:frame_end]]
+    lower = token_lists(reader.doc).lower
+    words = lower[g.end:frame_end]
     if any(w in _MOVE_VERBS for w in words[:6]):
         return True
-    before = [t.lower_ for t in doc[max(reader.sent.start, g.start - 2):g.start]]
+    before = lower[max(reader.sent.start, g.start - 2):g.start]
     if any(w in _MOVE_OBJECT_VERBS for w in before) and " out of " in " ".join(["", *words[:5], ""]):
         return True  # 'NHS England has moved 11 trusts out of the top tier'
     if "from" not in words:
         return False
-    i = words.index("from")
-    rest = doc[g.end + i + 1:frame_end]
-    return any(s.start == rest.start for s in reader.segments) and any(t.lower_ in {"to", "into"} for t in rest)
+    rest = g.end + words.index("from") + 1
+    return any(s.start == rest for s in reader.segments) and any(w in {"to", "into"} for w in lower[rest:frame_end])
 
 
 def is_history(reader: SentenceReader, g: Group, clause_start: int, frame_end: int) -> bool:
@@ -171,8 +187,9 @@ def is_history(reader: SentenceReader, g: Group, clause_start: int, frame_end: i
     of entrants over a period, not of where organisations sit now; likewise a forecast ('around
     10 trusts are likely to be placed in segment 5'). The phrases are traps in ``models/``."""
     doc = reader.doc
-    own_end = next((k for k in range(g.end, frame_end - 1) if doc[k].text in {",", "(", ";", "–", "—"}
-                    and doc[k + 1].lower_ in _ASIDE), frame_end)
+    words = token_lists(doc).lower
+    own_end = next((k for k in range(g.end, frame_end - 1) if words[k] in {",", "(", ";", "–", "—"}
+                    and words[k + 1] in _ASIDE), frame_end)
     if traps_in(doc, "HISTORY", g.end, own_end) or traps_in(doc, "HEDGE", clause_start, min(own_end, g.end + 4)):
         return True  # a hedge too: 'about 15 trusts are expected to enter segment 5' is no count of members
     return bool(traps_in(doc, "SINCE", clause_start, own_end)) and bool(traps_in(doc, "ENTRY", g.end, own_end))
@@ -190,7 +207,7 @@ def is_rank_company(reader: SentenceReader, g: Group) -> bool:
     doc = reader.doc
     if lower_at(doc, g.start - 1) != "with":
         return False
-    before = {t.lower_ for t in doc[max(reader.sent.start, g.start - 7):g.start - 1]}
+    before = set(token_lists(doc).lower[max(reader.sent.start, g.start - 7):g.start - 1])
     return bool(before & _SHARING) and bool(before & {"place", "position", "rank", "spot"} or
                                             any(ORDINAL.match(w) for w in before))
 
@@ -198,26 +215,27 @@ def is_rank_company(reader: SentenceReader, g: Group) -> bool:
 def trailing_total(reader: SentenceReader, g: Group, frame_end: int) -> int | None:
     """'three in special measures out of 37'."""
     doc = reader.doc
+    words = token_lists(doc).lower
     for i in range(g.end, min(frame_end, reader.sent.end) - 2):
-        if doc[i].lower_ == "out" and doc[i + 1].lower_ == "of" and not ORDINAL.match(lower_at(doc, i - 1)):
+        if words[i] == "out" and words[i + 1] == "of" and not ORDINAL.match(lower_at(doc, i - 1)):
             for q in reader.quantities:
-                if q.start in (i + 2, i + 3) and q._.quantity.kind == "CARD" and q._.quantity.count:
-                    return q._.quantity.count
+                if q.start in (i + 2, i + 3) and quantity_of(q).kind == "CARD" and quantity_of(q).count:
+                    return quantity_of(q).count
     return None
 
 
 def combined(reader: SentenceReader, seg: Span, frame_end: int) -> tuple[int, ...]:
     """'split between segment 1 (maximum autonomy) and segment 2 (targeted support)' → (1, 2)."""
     doc = reader.doc
-    segs = list(seg._.segments)
+    segs = list(named_segments(seg))
     for other in reader.segments:
-        if other.start <= seg.end or other.end > frame_end or not other._.segments:
+        if other.start <= seg.end or other.end > frame_end or not named_segments(other):
             continue
         if doc[other.start - 1].text == "(" and other.start - seg.end <= 1:
             continue  # 'segment 1 (maximum autonomy)': the same segment named again
-        gap = regex.sub(r"\([^)]*\)", " ", doc[seg.end:other.start].text).strip(" ,").lower()
+        gap = regex.sub(r"\([^)]*\)", " ", text_of(doc, seg.end, other.start)).strip(" ,").lower()
         if gap in {"and", "or", "and in", "or in", "and into"}:
-            segs.extend(other._.segments)
+            segs.extend(named_segments(other))
             seg = other
         else:
             break
@@ -230,19 +248,28 @@ def population_before(reader: SentenceReader, g: Group) -> Span | None:
               if g.start - WINDOW <= p.start and p.end <= g.start and not overlaps(p, reader.orgs)]
     if not before:
         return None
-    pop = before[-1]
-    between = reader.doc[pop.end:g.start]
-    if regex.fullmatch(r"\s*(?:\(\s*\d{1,4}\s*\))?\s*[:–—-]\s*", between.text):
+    pop, doc = before[-1], reader.doc
+    between = text_of(doc, pop.end, g.start)
+    if regex.fullmatch(r"\s*(?:\(\s*\d{1,4}\s*\))?\s*[:–—-]\s*", between):
         return pop
-    lead = reader.doc[max(reader.sent.start, pop.start - 3):pop.start].text.lower()
+    lead = text_between(doc, max(reader.sent.start, pop.start - 3), pop.start)
     if lead.endswith(("number of", "total of", "count of", "tally of")):
         return pop
-    in_segment = {i for s in reader.segments for i in range(s.start, s.end)}
-    if any(t.like_num and t.i not in in_segment for t in between):
+    if _number_outside_segments(reader, pop.end, g.start):
         return None
     if any(s.start >= pop.end and s.end <= g.start for s in reader.segments):
         return None
-    return pop if ":" in between.text or between.text.strip().lower().startswith(("are", "is", ",")) else None
+    return pop if ":" in between or between.strip().lower().startswith(("are", "is", ",")) else None
+
+
+def _number_outside_segments(reader: SentenceReader, start: int, end: int) -> bool:
+    """Whether a token in ``[start, end)`` looks like a number and is not part of a segment's name."""
+    doc = reader.doc
+    numbers = [i for i in range(start, end) if doc[i].like_num]
+    if not numbers:
+        return False
+    in_segment = {i for s in reader.segments for i in range(s.start, s.end)}
+    return any(i not in in_segment for i in numbers)
 
 
 def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
@@ -254,13 +281,14 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
     population size, which comes back as a population claim.
     """
     doc = reader.doc
+    words = token_lists(doc).lower
     out = []
     for gi, g in enumerate(kept):
         if g.population is None or g.count is None:
             continue
-        before = [t.lower_ for t in doc[max(reader.sent.start, g.start - 5):g.start] if not t.is_space]
-        at_start = all(not t.is_alpha or t.lower_ in _LEAD_WORDS or t.is_title
-                       for t in doc[reader.sent.start:g.start])
+        before = [words[i] for i in range(max(reader.sent.start, g.start - 5), g.start) if not doc[i].is_space]
+        at_start = all(not doc[i].is_alpha or words[i] in _LEAD_WORDS or doc[i].is_title
+                       for i in range(reader.sent.start, g.start))
         if (("of" in before) or any(w in before for w in ("across", "among", "amongst"))) and at_start \
                 and gi + 1 < len(kept) and g.total is None:
             gap = text_between(doc, g.population.end, kept[gi + 1].start)
@@ -281,7 +309,7 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                 out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
         elif out and not g.segments and not g.share and g.percent is None and g.total is None \
                 and ":" in text_between(doc, reader.sent.start, g.start) and not any(
-                    s._.segments for s in reader.segments):
+                    named_segments(s) for s in reader.segments):
             # 'All 205 trusts have been assessed: 134 acute trusts, 61 non-acute trusts and 10 ...'
             g.leading_total = True
             out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
@@ -334,14 +362,14 @@ def segments_from_next(doc: Doc, sents: list[Span], si: int) -> tuple[int, ...]:
     if si + 1 >= len(sents):
         return ()
     nxt = sents[si + 1]
-    first = next((t for t in nxt if not t.is_space), None)
-    if first is None or first.lower_ not in THEY:
+    first = first_word(doc, nxt.start, nxt.end)
+    if first is None or lower_at(doc, first) not in THEY:
         return ()
     reader = SentenceReader(doc, nxt)
     if any(reader.is_count_candidate(q) for q in reader.quantities):
         return ()
     seg = segment_in(reader, nxt.start, nxt.end)
-    return seg._.segments if seg is not None else ()
+    return named_segments(seg) if seg is not None else ()
 
 
 def leading_segment(reader: SentenceReader, g: Group) -> tuple[int, ...]:
@@ -351,8 +379,8 @@ def leading_segment(reader: SentenceReader, g: Group) -> tuple[int, ...]:
     found = [s for s in reader.segments if (s.start, s.end) in placing]
     if not found or found[0].start > g.start or found[0].start - reader.sent.start > 6:
         return ()
-    sets = {s._.segments for s in found}
-    return found[0]._.segments if len(sets) == 1 else ()
+    sets = {named_segments(s) for s in found}
+    return named_segments(found[0]) if len(sets) == 1 else ()
 
 
 _HEDGES = ("only", "about", "around", "roughly", "just", "some", "nearly", "almost", "approximately", "under",
@@ -370,9 +398,7 @@ def restates_share(reader: SentenceReader, prev: Group, g: Group) -> bool:
         for hedge in _HEDGES:
             if between.endswith(" " + hedge):
                 between, changed = between[:-len(hedge) - 1].rstrip(), True
-    in_segment = {i for seg in reader.segments for i in range(seg.start, seg.end)}
-    return between.endswith(_RESTATING) and not any(
-        t.like_num and t.i not in in_segment for t in reader.doc[prev.end:g.start])
+    return between.endswith(_RESTATING) and not _number_outside_segments(reader, prev.end, g.start)
 
 
 _LEAGUE_LEAD = regex.compile(r"^(?:in|across|within|for|of) the (acute|non-acute|non acute|ambulance|mental health|"

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import doc_text
-from .sentence import Group, SentenceReader, State, lower_at, overlaps
+from ...pipeline.extensions import doc_text, span_text
+from .sentence import Group, SentenceReader, State, lower_at, overlaps, text_between, text_of
 
 
 def scope_in(reader: SentenceReader, start: int, end: int) -> str:
@@ -21,8 +21,8 @@ def scope_text(reader: SentenceReader, s: Span) -> str:
     doc = reader.doc
     for other in reader.scopes:
         if other.start == s.end + 1 and lower_at(doc, s.end) in {"and", "&"}:
-            return doc[s.start:other.end].text
-    return s.text
+            return text_of(doc, s.start, other.end)
+    return span_text(s)
 
 
 GENERIC_PLACES = {"the region", "our region", "our system", "the system", "the capital"}
@@ -53,7 +53,7 @@ def deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) -> 
     doc = reader.doc
     lo = max(reader.sent.start, g.start - 3)
     hi = min(reader.sent.end, (g.population.end if g.population is not None else g.end) + 6)
-    window = " " + doc[lo:hi].text.lower().replace("’", "'") + " "
+    window = " " + text_between(doc, lo, hi).replace("’", "'") + " "
     if any(w in window for w in (" our ", " the system", " locally ", " local ")):
         return home or state.discourse_scope
     if any(w in window for w in (" the region's", " the region ", " its ", " the county's", " the city's",
@@ -69,7 +69,7 @@ def local_total_scope(reader: SentenceReader, g: Group, home: str) -> str:
         return ""
     if g.population is not None and g.population.label_ == "ambulance" and size in (10, 11):
         return ""  # England has 10 ambulance trusts (11 before 2019 mergers): that is the national league
-    phrase = reader.doc[max(reader.sent.start, g.start - 2):g.end].text.lower()
+    phrase = text_between(reader.doc, max(reader.sent.start, g.start - 2), g.end)
     return home if " of the " in f" {phrase} " else ""
 
 
@@ -86,7 +86,7 @@ def _accepted_scope(reader: SentenceReader, s: Span) -> bool:
     if overlaps(s, reader.orgs):
         return False  # 'Suffolk' in 'Norfolk and Suffolk NHS Foundation Trust'
     before, after = lower_at(doc, s.start - 1), lower_at(doc, s.end)
-    if s.text.lower() in GENERIC_PLACES:
+    if span_text(s).lower() in GENERIC_PLACES:
         return False
     if before in {"in", "across", "within", "for", "its", "our", "their", "serve", "serves", "serving", "covering",
                   "cover", "covers"} or after in {"'s", "’s", "'", "’"}:
@@ -95,8 +95,8 @@ def _accepted_scope(reader: SentenceReader, s: Span) -> bool:
         return True
     if before == "the" and not overlaps(s, reader.orgs):
         return True
-    first = next((t for t in reader.sent if not t.is_space), None)
-    return first is not None and s.start <= first.i + 1 and after in {",", "has", "had", "have"}
+    first = reader.first_word
+    return first is not None and s.start <= first + 1 and after in {",", "has", "had", "have"}
 
 
 def explicit_scope(reader: SentenceReader) -> str:
@@ -108,10 +108,10 @@ def sentence_scope(reader: SentenceReader) -> str:
     """'In the Midlands and East, ...' / 'London has nine trusts ...': a scope leading the sentence."""
     if not reader.scopes:
         return ""
-    first = next((t for t in reader.sent if not t.is_space), None)
+    first = reader.first_word
     if first is None:
         return ""
     for s in reader.scopes:
-        if s.start <= first.i + 2 and _accepted_scope(reader, s):
+        if s.start <= first + 2 and _accepted_scope(reader, s):
             return scope_text(reader, s)
     return ""

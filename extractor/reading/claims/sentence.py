@@ -4,13 +4,17 @@ organisations."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import regex
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import span_text, spans_in
+from ...pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_strings
+from ...pipeline.quantities import quantity_of
+from ...pipeline.segments import segments_of
 from ...pipeline.traps import traps_in
 from ...records import Claim
 from ..lists import ListItem
@@ -54,8 +58,10 @@ def _scale_point(doc: Doc, q: Span, prev: str, nxt: str, end: int) -> bool:
 def _hyphened_unit(doc: Doc, q: Span) -> bool:
     """A number joined by a hyphen to the word after it ('a four-tier scale', 'a three-year plan', 'a
     single-specialty hospital') is part of an adjective, not a count."""
-    if q.end + 1 >= len(doc) or doc[q.end].text not in {"-", "‑", "–"} or doc[q.end - 1].whitespace_ \
-            or doc[q.end].whitespace_:
+    if q.end + 1 >= len(doc) or lower_at(doc, q.end) not in {"-", "‑", "–"}:
+        return False
+    hyphen = doc[q.end]
+    if doc[q.end - 1].whitespace_ or hyphen.whitespace_:
         return False
     return doc[q.end + 1].is_alpha
 
@@ -174,57 +180,161 @@ class State:
         return ()
 
 
-def _spans_in(doc: Doc, key: str, sent: Span) -> list[Span]:
-    if key not in doc.spans:
-        return []
-    return spans_in(doc, key, sent.start, sent.end)
-
-
 def overlaps(span: Span, others: list[Span]) -> bool:
     return any(span.start < o.end and o.start < span.end for o in others)
 
 
+class TokenLists:
+    """What claims read of one Doc again and again: its lower-cased words (the Doc's shared
+    cached list: claims compare thousands of neighbouring words), its text, its spans
+    sorted into sentences and the segments each segment span names."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.by_sentence: dict[str, dict[int, list[Span]]] = {}
+        self.segments: dict[tuple[int, int, int], tuple[int, ...]] = {}
+
+    @cached_property
+    def text(self) -> str:
+        return doc_text(self.doc)
+
+    @cached_property
+    def lower(self) -> list[str]:
+        return token_strings(self.doc)
+
+
+_last_lists: TokenLists | None = None
+
+
+def token_lists(doc: Doc) -> TokenLists:
+    """The :class:`TokenLists` of ``doc``. The Doc asked about last is remembered: claims ask
+    about one Doc tens of thousands of times in a row, and even a cache lookup adds up."""
+    global _last_lists
+    found = _last_lists
+    if found is None or found.doc is not doc:
+        cache = doc_cache(doc, "claims")
+        found = cache.get("token lists")
+        if found is None:
+            found = cache["token lists"] = TokenLists(doc)
+        _last_lists = found
+    return found
+
+
+def named_segments(span: Span) -> tuple[int, ...]:
+    """``span._.segments``, kept for the Doc's spans: the getter looks up the Doc's framework
+    through its extension attributes on every call, and claims ask again for each span."""
+    found = token_lists(span.doc).segments
+    key = (span.start, span.end, span.id)
+    if key not in found:
+        found[key] = segments_of(span)
+    return found[key]
+
+
 def lower_at(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
+    """Token ``i`` lower-cased, "" outside the Doc; read from the Doc's cached words, since
+    ``doc[i]`` makes a Token each time and claims ask about thousands of neighbours."""
+    words = token_lists(doc).lower
+    return words[i] if 0 <= i < len(words) else ""
+
+
+def text_of(doc: Doc, a: int, b: int) -> str:
+    """The text of tokens ``[a, b)`` (``0 <= a``; ``b`` may pass the Doc's end), as
+    ``doc[a:b].text``, cut from the Doc's text by the tokens' offsets instead of making a Span."""
+    b = min(b, len(doc))
+    if a >= b:
+        return ""
+    last = doc[b - 1]
+    return token_lists(doc).text[doc[a].idx:last.idx + len(last)]
 
 
 def text_between(doc: Doc, a: int, b: int) -> str:
-    return span_text(doc[a:b]).lower() if a < b else ""
+    """:func:`text_of` lower-cased."""
+    return text_of(doc, a, b).lower()
+
+
+def first_word(doc: Doc, start: int, end: int) -> int | None:
+    """Index of the first token in ``[start, end)`` that is not whitespace, else None."""
+    return next((i for i in range(start, end) if not doc[i].is_space), None)
+
+
+_NO_SPANS: list[Span] = []
+
+
+def _by_sentence(doc: Doc, name: str, make: Callable[[Doc], list[Span]]) -> dict[int, list[Span]]:
+    """The spans ``make(doc)`` lists (in order), grouped by the sentence of :func:`sentences`
+    that holds each whole and keyed by the sentence's first token, as ``spans_in(doc, key,
+    sent.start, sent.end)`` would give them. Worked out once per Doc under ``name``: a
+    sentence holds few spans or none, and a search for every sentence and kind costs more
+    than one pass."""
+    cache = token_lists(doc).by_sentence
+    found = cache.get(name)
+    if found is None:
+        sents = sentences(doc)
+        starts, found = [s.start for s in sents], {}
+        for span in make(doc):
+            k = bisect_right(starts, span.start) - 1
+            if span.end <= sents[k].end:
+                found.setdefault(starts[k], []).append(span)
+        cache[name] = found
+    return found
+
+
+def _sentence_spans(doc: Doc, key: str) -> dict[int, list[Span]]:
+    return _by_sentence(doc, key, lambda d: spans_in(d, key, 0, len(d)))
+
+
+def _kept_populations(doc: Doc) -> list[Span]:
+    """Population nouns; a bare type word ("14 acute, 20 non-acute and two ambulance trusts")
+    is one only inside such a list, where the head noun comes later."""
+    return [p for spans in _sentence_spans(doc, "populations").values() for p in spans
+            if p.id_ != "bare" or lower_at(doc, p.end) in _BARE_FOLLOW]
+
+
+def _countable_quantities(doc: Doc) -> list[Span]:
+    """Quantity spans that may count organisations: parsed, and not inside a segment or rank
+    name of their sentence nor a NOT_COUNT trap ('a 12-month window', 'placed it 104 in the
+    league table'). A quantity lies within its sentence, so the names of other sentences
+    never overlap it and one set of blocked tokens serves the whole Doc."""
+    named = [*_sentence_spans(doc, "segments").values(), *_sentence_spans(doc, "ranks").values()]
+    blocked = {i for spans in named for span in spans for i in range(span.start, span.end)}
+    blocked.update(i for span in traps_in(doc, "NOT_COUNT", 0, len(doc)) for i in range(span.start, span.end))
+    return [q for spans in _sentence_spans(doc, "quantities").values() for q in spans
+            if not blocked.intersection(range(q.start, q.end)) and quantity_of(q) is not None]
 
 
 class SentenceReader:
-    """Reads one sentence's groups, populations and segments."""
+    """Reads one sentence (one of :func:`sentences`) for its groups, populations and segments.
+
+    Its spans come from the Doc's spans sorted into sentences once; what is worked out from
+    them is made when first asked for, as most sentences hold no quantity."""
 
     def __init__(self, doc: Doc, sent: Span) -> None:
         self.doc = doc
         self.sent = sent
-        self.segments = _spans_in(doc, "segments", sent)
-        # a bare type word ("14 acute, 20 non-acute and two ambulance trusts") is a population only
-        # inside such a list, where the head noun comes later
-        self.populations = [p for p in _spans_in(doc, "populations", sent)
-                            if p.id_ != "bare" or lower_at(doc, p.end) in _BARE_FOLLOW]
-        self.scopes = _spans_in(doc, "scopes", sent)
-        self.orgs = _spans_in(doc, "orgs", sent)
-        ranks = _spans_in(doc, "ranks", sent)
-        blocked = {i for span in self.segments + ranks for i in range(span.start, span.end)}
-        # 'a 12-month window', 'placed it 104 in the league table': numbers that count no organisations
-        blocked.update(i for span in traps_in(doc, "NOT_COUNT", sent.start, sent.end)
-                       for i in range(span.start, span.end))
-        self.quantities = [q for q in _spans_in(doc, "quantities", sent)
-                           if not blocked.intersection(range(q.start, q.end)) and q._.quantity is not None]
+        start = sent.start
+        self.segments = _sentence_spans(doc, "segments").get(start, _NO_SPANS)
+        self.populations = _by_sentence(doc, "kept populations", _kept_populations).get(start, _NO_SPANS)
+        self.scopes = _sentence_spans(doc, "scopes").get(start, _NO_SPANS)
+        self.orgs = _sentence_spans(doc, "orgs").get(start, _NO_SPANS)
+        self.quantities = _by_sentence(doc, "countable quantities", _countable_quantities).get(start, _NO_SPANS)
         self._population_starts = {p.start: p for p in self.populations}
         self._scope_starts = {s.start: s for s in self.scopes}
 
     @cached_property
     def words(self) -> set[str]:
         """The sentence's words, lower-cased (asked of few sentences, so made on demand)."""
-        return {t.lower_ for t in self.sent}
+        return set(token_lists(self.doc).lower[self.sent.start:self.sent.end])
+
+    @cached_property
+    def first_word(self) -> int | None:
+        """Index of the sentence's first token that is not whitespace."""
+        return first_word(self.doc, self.sent.start, self.sent.end)
 
     @cached_property
     def lead(self) -> str:
         """The sentence's first eight words, lower-cased, with a space after."""
         sent = self.sent
-        return self.doc[sent.start:min(sent.end, sent.start + 8)].text.lstrip().lower() + " "
+        return text_between(self.doc, sent.start, min(sent.end, sent.start + 8)).lstrip() + " "
 
     def population_at(self, i: int) -> Span | None:
         return self._population_starts.get(i)
@@ -261,7 +371,7 @@ class SentenceReader:
         doc = self.doc
         if lower_at(doc, q.start - 1) != "to":
             return None
-        words = [t.lower_ for t in doc[self.sent.start:q.start]]
+        words = token_lists(doc).lower[self.sent.start:q.start]
         if "from" not in words or not _CHANGE_WORDS & set(words):
             return None
         for pop in self.populations:
@@ -274,30 +384,30 @@ class SentenceReader:
         return any(p.start <= j < p.end for p in self.populations)
 
     def is_count_candidate(self, q: Span) -> bool:
-        doc = self.doc
-        qty = q._.quantity
+        doc, lower = self.doc, token_lists(self.doc).lower
+        qty, text = quantity_of(q), span_text(q)
         prev = lower_at(doc, q.start - 1)
         nxt = lower_at(doc, q.end)
         if prev in NOT_COUNT_BEFORE or prev in MONTHS or nxt in MONTHS:
             return False
         if prev == "from" and nxt == "to":
             return False
-        if q.text.lower() == "nobody" and {t.lower_ for t in doc[q.end:min(self.sent.end, q.end + 3)]} & _INTENT:
+        if text.lower() == "nobody" and set(lower[q.end:min(self.sent.end, q.end + 3)]) & _INTENT:
             return False  # 'Nobody is going to take a risk to get to segment 2' places no one
-        if nxt == "of" and any(t.lower_ in {"segments", "tiers", "categories", "themes", "domains"}
-                               for t in doc[q.end + 1:min(self.sent.end, q.end + 5)]):
+        if nxt == "of" and any(w in {"segments", "tiers", "categories", "themes", "domains"}
+                               for w in lower[q.end + 1:min(self.sent.end, q.end + 5)]):
             return False  # 'one of the top two segments' counts no organisations
         if prev in {"rates", "rated", "rate", "rating"} and "cqc" in self.words:
             return False  # 'The CQC currently rates nine acute trusts "inadequate"': an inspection rating
         if _scale_point(doc, q, prev, nxt, self.sent.end):
             return False  # 'segments run from 1 (the strongest) to 4', 'where 1 is best and 4 is worst'
-        if q.text.lower() == "one" and nxt == "of" and _vague_group(doc, q.end + 1):
+        if text.lower() == "one" and nxt == "of" and _vague_group(doc, q.end + 1):
             return False  # 'one of the few organisations in segment 1' places one, it counts nothing
         if _hyphened_unit(doc, q):
             return False  # 'the four-tier scale', 'a 12-month window', 'a two-segment fall' describe a thing
         if nxt in {"more", "fewer", "less"} and lower_at(doc, q.end + 1) == "than":
             return False  # 'one more than at the end of quarter 1' is a difference
-        if prev == "to" and "from" in {t.lower_ for t in doc[max(self.sent.start, q.start - 8):q.start - 1]} \
+        if prev == "to" and "from" in lower[max(self.sent.start, q.start - 8):q.start - 1] \
                 and self.trend_subject(q) is None:
             return False  # 'segments run from 1 (...) to 4
         if prev == "from" and lower_at(doc, q.start - 2) in _CHANGE_WORDS:
@@ -307,7 +417,7 @@ class SentenceReader:
         if qty.kind == "CARD" and qty.value == 1 and prev in {"of", "at", "for", "from", "with", "by", "in"} \
                 and self.population_at(q.end) is not None:
             return False
-        window = [t.text.lower() for t in doc[max(self.sent.start, q.start - 4):q.start]]
+        window = [doc[i].text.lower() for i in range(max(self.sent.start, q.start - 4), q.start)]
         if any(w in {"of", "among", "amongst", "out"} for w in window) and any(
                 ORDINAL.match(w) and (w[0].isdigit() or (k and window[k - 1] in _RANK_VERBS))
                 for k, w in enumerate(window)):
@@ -315,7 +425,7 @@ class SentenceReader:
         if qty.kind == "CARD":
             if qty.value is None or not float(qty.value).is_integer() or qty.value > 5000:
                 return False
-            if len(q.text) == 4 and q.text.isdigit() and 1900 <= int(q.text) <= 2100:
+            if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100:
                 return False
             segment_label = nxt in {"segment", "segments"} and any(
                 seg.start == q.end and self.population_at(seg.end) is not None for seg in self.segments)
