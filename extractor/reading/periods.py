@@ -30,7 +30,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span
 
 from .. import dates, numbers
-from ..pipeline.extensions import doc_text, sentences, spans_in
+from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_strings
 from ..records import DocResult
 from .phrases import match_phrases
 
@@ -253,6 +253,15 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
+def _own_mentions(text: str, sent: Span, own: list[Mention]) -> list[Mention]:
+    """The expressions of a sentence that date its figures: not the date of an event named in
+    passing, nor "when the framework began" beside a dated expression."""
+    own = [m for m in own if not _EVENT.search(text[max(sent.start_char, m.start - 30):m.start])]
+    if any(m.label in DATED for m in own):
+        own = [m for m in own if m.label != "START"]
+    return own
+
+
 def _sentences(doc: Doc, frame: Frame, found: list[Mention]) -> list[_Sentence]:
     text = doc_text(doc)
     out: list[_Sentence] = []
@@ -265,20 +274,17 @@ def _sentences(doc: Doc, frame: Frame, found: list[Mention]) -> list[_Sentence]:
             if found[k].start >= sent.start_char:
                 own.append(found[k])
             k += 1
-        own = [m for m in own if not _EVENT.search(text[max(sent.start_char, m.start - 30):m.start])]
-        if any(m.label in DATED for m in own):
-            own = [m for m in own if m.label != "START"]
         resolved = []
-        for mention in own:
+        for mention in _own_mentions(text, sent, own):
             period = frame.resolve(mention, earlier)
             resolved.append((mention, period))
             if period != CURRENT and period and mention.label != "THEN":
                 earlier = period
-        words = text[sent.start_char:sent.end_char]
-        newline = words.find("\n")
-        sentence = _Sentence(sent.start_char, sent.end_char, _clauses(words, sent.start_char), resolved,
-                             sent.start_char + newline if newline >= 0 else sent.end_char, words)
-        ending = _period_at(sentence, sent.end_char - 1)
+        if resolved:
+            sentence = _with_words(text, sent, resolved)
+            ending = _period_at(sentence, sent.end_char - 1)
+        else:  # no words of its own about time: its words, clauses and lines cannot place a record
+            sentence, ending = _Sentence(sent.start_char, sent.end_char, [], [], sent.end_char), None
         if ending is None:
             ending = previous.carried if previous is not None and _carries_on(doc, previous, sent) else CURRENT
         sentence.carried = ending
@@ -287,12 +293,20 @@ def _sentences(doc: Doc, frame: Frame, found: list[Mention]) -> list[_Sentence]:
     return out
 
 
+def _with_words(text: str, sent: Span, resolved: list[tuple[Mention, str]]) -> _Sentence:
+    """A sentence with time expressions of its own, with what places a record among them."""
+    words = text[sent.start_char:sent.end_char]
+    newline = words.find("\n")
+    return _Sentence(sent.start_char, sent.end_char, _clauses(words, sent.start_char), resolved,
+                     sent.start_char + newline if newline >= 0 else sent.end_char, words)
+
+
 def _carries_on(doc: Doc, previous: _Sentence, sent: Span) -> bool:
     """Whether ``sent`` goes on in the period the sentence before it ended in."""
     if previous.carried == CURRENT or "\n" in doc_text(doc)[previous.end - 1:sent.start_char]:
         return False
-    words = {t.lower_ for t in sent}
-    return sent.text.lower().startswith(_CARRY_ON) or bool(words & _PAST and not words & _PRESENT)
+    words = set(token_strings(doc, "LOWER")[sent.start:sent.end])
+    return span_text(sent).lower().startswith(_CARRY_ON) or bool(words & _PAST and not words & _PRESENT)
 
 
 def _period_at(sentence: _Sentence, anchor: int) -> str | None:
@@ -341,6 +355,8 @@ def assign_periods(doc: Doc, result: DocResult) -> None:
         if not sentences:
             return frame.current
         sentence = sentences[max(bisect_right(starts, start) - 1, 0)]
+        if not sentence.found:  # no words of its own about time: where the record stands cannot matter
+            return frame.current if sentence.carried == CURRENT else sentence.carried
         found = _period_at(sentence, _anchor(doc, start, end, values, words))
         if found is None:
             found = sentence.carried

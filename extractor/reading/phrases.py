@@ -10,6 +10,8 @@ already stands for it or one is free.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -34,27 +36,43 @@ def _matcher(doc: Doc, asset: str) -> tuple[Matcher, MatchableWords]:
     return held[1], held[2]
 
 
-def _stretches(doc: Doc | Span, words: MatchableWords) -> list[tuple[int, int]]:
-    """The runs of ``doc`` (or of a span, clipped to it) where a match can be, as Doc offsets."""
-    if isinstance(doc, Doc):
-        return words.stretches(doc)
-    if not words.usable:
-        return [(doc.start, doc.end)]
-    cache = doc_cache(doc.doc, "phrase_stretches")  # sentence after sentence of one Doc is asked about
-    whole = cache.get(id(words))
-    if whole is None:
-        whole = cache[id(words)] = words.stretches(doc.doc)
-    clipped = ((max(start, doc.start), min(end, doc.end)) for start, end in whole)
-    return [(start, end) for start, end in clipped if start < end]
+def _stretches(doc: Doc, asset: str) -> tuple[list[tuple[int, int]], list[int], dict[int, list[Span]]]:
+    """The Doc's runs where a match of ``asset`` can be, their ends (to bisect) and the
+    matches of each run tried so far, kept per Doc: sentence after sentence of one Doc is
+    asked about, and a run is matched once however many of them it crosses."""
+    cache = doc_cache(doc, "phrases")
+    held = cache.get(asset)
+    if held is None:
+        stretches = _matcher(doc, asset)[1].stretches(doc)
+        held = cache[asset] = (stretches, [end for _, end in stretches], {})
+    return held
+
+
+def _matches_of(doc: Doc, asset: str, k: int) -> list[Span]:
+    """Every match (overlapping ones too) of ``asset`` in the Doc's ``k``-th run, tried once."""
+    stretches, _, tried = _stretches(doc, asset)
+    found = tried.get(k)
+    if found is None:
+        matcher = _matcher(doc, asset)[0]
+        start, end = stretches[k]
+        part = doc if (start, end) == (0, len(doc)) else doc[start:end]
+        found = tried[k] = [Span(doc, start + s, start + e, label=label) for label, s, e in matcher(part)]
+    return found
 
 
 def match_phrases(doc: Doc | Span, asset: str) -> list[Span]:
     """The phrases of ``models/patterns/<asset>`` in ``doc`` (or a span of it), labelled as in
-    the file, longest first where they overlap, in text order."""
+    the file, longest first where they overlap, in text order.
+
+    Every token test of the patterns asks about the word alone, so the matches within a
+    span are exactly those of the Doc's runs that lie within it: the runs it touches are
+    matched whole (once per Doc) and their matches outside the span left out."""
     target = doc.doc if isinstance(doc, Span) else doc
-    matcher, words = _matcher(target, asset)
+    start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
+    stretches, ends, _ = _stretches(target, asset)
     spans = []
-    for start, end in _stretches(doc, words):
-        part = target if (start, end) == (0, len(target)) else target[start:end]
-        spans.extend(Span(target, start + s, start + e, label=label) for label, s, e in matcher(part))
+    for k in range(bisect_right(ends, start), len(stretches)):
+        if stretches[k][0] >= end:
+            break
+        spans.extend(s for s in _matches_of(target, asset, k) if start <= s.start and s.end <= end)
     return sorted(filter_spans(spans), key=lambda s: s.start)

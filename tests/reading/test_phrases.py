@@ -3,6 +3,7 @@ plain Matcher finds on the whole Doc or sentence (``reading.phrases``)."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -52,3 +53,17 @@ def test_phrases_of_a_document_and_its_sentences_are_the_whole_matcher_s(nlp, pa
 ])
 def test_a_time_expression_is_found_among_other_words(nlp, text, label):
     assert label in {s.label_ for s in match_phrases(nlp(text), "periods.jsonl")}
+
+
+@pytest.mark.parametrize("path", CORPUS[1::6], ids=lambda p: p.stem)
+def test_any_window_asked_in_any_order_finds_the_whole_matcher_s(nlp, path):
+    """Runs are matched once per Doc and kept: a window asked about after others (or
+    before them), crossing sentences or cutting a run, finds what a plain Matcher finds in it."""
+    [sd] = list(read_path(path))
+    doc = nlp(prepare(nlp, sd))
+    rng = random.Random(path.stem)
+    windows = [(a, min(a + rng.randint(1, 60), len(doc))) for a in rng.sample(range(len(doc)), min(len(doc), 60))]
+    for asset in ASSETS:
+        for start, end in windows:
+            assert _ours(match_phrases(doc[start:end], asset)) == _plain(doc[start:end], asset), (asset, start, end)
+        assert _ours(match_phrases(doc, asset)) == _plain(doc, asset), asset
