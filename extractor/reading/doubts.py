@@ -76,7 +76,7 @@ def _count_spans(doc: Doc, claim: Claim) -> list[Span]:
         return []
     segments = [(s.start_char, s.end_char) for s in spans_in(doc, "segments", claim.start, claim.end, chars=True)]
     return [q for q in spans_in(doc, "quantities", claim.start, claim.end, chars=True)
-            if q._.quantity is not None and q._.quantity.value == claim.count
+            if (quantity := q._.quantity) is not None and quantity.value == claim.count
             and not any(a <= q.start_char < b for a, b in segments)]
 
 

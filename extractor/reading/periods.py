@@ -262,13 +262,18 @@ def _own_mentions(text: str, sent: Span, own: list[Mention]) -> list[Mention]:
     return own
 
 
-def _sentences(doc: Doc, frame: Frame, found: list[Mention]) -> list[_Sentence]:
+def _sentences(doc: Doc, frame: Frame, found: list[Mention], until: int) -> list[_Sentence]:
+    """The sentences up to the one holding character ``until`` (the last record's start):
+    an expression's period and a sentence's carried one reach only later sentences, so
+    those after the last record cannot change any record's period."""
     text = doc_text(doc)
     out: list[_Sentence] = []
     earlier = ""
     k = 0
     previous: _Sentence | None = None
     for sent in sentences(doc):
+        if out and sent.start_char > until:
+            break
         own = []
         while k < len(found) and found[k].start < sent.end_char:
             if found[k].start >= sent.start_char:
@@ -348,7 +353,8 @@ def assign_periods(doc: Doc, result: DocResult) -> None:
         return  # a page stating no record has nothing to date: its time expressions need no reading
     found = mentions(doc)
     frame = Frame(doc, found)
-    sentences = _sentences(doc, frame, found)
+    records = [*result.claims, *result.memberships, *result.rankings]
+    sentences = _sentences(doc, frame, found, max(record.start for record in records))
     starts = [s.start for s in sentences]
 
     def period_for(start: int, end: int, values: tuple[float | None, ...], words: tuple[str, ...]) -> str:

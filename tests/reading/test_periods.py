@@ -90,6 +90,20 @@ def test_a_sentence_without_time_words_places_no_record(nlp, path) -> None:
     [sd] = list(read_path(path))
     doc = nlp(prepare(nlp, sd))
     found = mentions(doc)
-    for sentence in _sentences(doc, Frame(doc, found), found):
+    for sentence in _sentences(doc, Frame(doc, found), found, len(doc.text)):
         if not sentence.found:
             assert all(_period_at(sentence, at) is None for at in range(sentence.start, sentence.end))
+
+
+@pytest.mark.parametrize("path", CORPUS[2::5], ids=lambda p: p.stem)
+def test_sentences_read_up_to_the_last_record_are_those_read_to_the_end(nlp, path) -> None:
+    """Periods reach only later sentences: stopping at the last record changes none before it."""
+    [sd] = list(read_path(path))
+    doc = nlp(prepare(nlp, sd))
+    found = mentions(doc)
+    frame = Frame(doc, found)
+    whole = _sentences(doc, frame, found, len(doc.text))
+    for until in (0, len(doc.text) // 3, len(doc.text) // 2):
+        cut = _sentences(doc, frame, found, until)
+        assert cut and cut == whole[:len(cut)]
+        assert len(cut) == len(whole) or whole[len(cut)].start > until >= cut[-1].start
