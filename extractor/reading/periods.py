@@ -73,7 +73,7 @@ class Mention:
 
 def mentions(doc: Doc) -> list[Mention]:
     """Every time expression of ``doc``, longest first where they overlap, in text order."""
-    return [Mention(s.start_char, s.end_char, s.label_, s.text) for s in match_phrases(doc, "periods.jsonl")]
+    return [Mention(s.start_char, s.end_char, s.label_, span_text(s)) for s in match_phrases(doc, "periods.jsonl")]
 
 
 def months(period: str) -> Months | None:

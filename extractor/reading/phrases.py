@@ -19,11 +19,12 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from spacy.matcher import Matcher
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
-from ..pipeline.extensions import doc_cache, token_strings
+from ..pipeline.extensions import doc_cache, token_ids
 from ..pipeline.ruler import MatchableWords, _word_list, with_flags
 from ..resources import load_jsonl
 
@@ -38,7 +39,7 @@ class _Patterns:
         rows = load_jsonl("patterns", asset)
         self.rows = [(row["label"], with_flags(vocab, row["pattern"])) for row in rows]  # as the Matcher takes them
         self.words = MatchableWords()
-        self.tables: dict[str, dict[str, int]] = {"LOWER": {}, "ORTH": {}}  # word -> the listed tokens it is
+        self.tables: dict[str, dict[int, int]] = {"LOWER": {}, "ORTH": {}}  # word's id -> the listed tokens it is
         self.needs: list[int] = []  # per pattern: the bits of its listed tokens that must match
         self.matchers: dict[int, Matcher | None] = {}  # by the listed tokens a run holds
         self.by_patterns: dict[tuple[int, ...], Matcher] = {}
@@ -51,7 +52,7 @@ class _Patterns:
                 if listed is None:
                     continue
                 table = self.tables[listed[0]]
-                for word in listed[1]:
+                for word in map(get_string_id, listed[1]):
                     table[word] = table.get(word, 0) | bit
                 needs, bit = needs | bit, bit << 1
             self.needs.append(needs)
@@ -60,8 +61,7 @@ class _Patterns:
         """A Matcher of the patterns that can match within tokens ``[start, end)`` (None if none can)."""
         lower, orth = self.tables["LOWER"], self.tables["ORTH"]
         have = 0
-        for low, text in zip(token_strings(doc, "LOWER")[start:end], token_strings(doc, "ORTH")[start:end],
-                             strict=True):
+        for low, text in zip(token_ids(doc, "LOWER")[start:end], token_ids(doc, "ORTH")[start:end], strict=True):
             have |= lower.get(low, 0) | orth.get(text, 0)
         if have not in self.matchers:
             possible = tuple(k for k, needs in enumerate(self.needs) if needs & have == needs)
@@ -129,3 +129,4 @@ def match_phrases(doc: Doc | Span, asset: str) -> list[Span]:
             break
         spans.extend(s for s in _matches_of(target, asset, k) if start <= s.start and s.end <= end)
     return sorted(filter_spans(spans), key=lambda s: s.start)
+
