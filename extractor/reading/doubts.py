@@ -25,7 +25,7 @@ import re
 from spacy.tokens import Doc, Span
 
 from ..numbers import parse_cardinal
-from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.extensions import doc_text, spans_in, token_strings
 from ..records import Claim, DocResult
 from .phrases import match_phrases
 
@@ -76,7 +76,7 @@ def _count_spans(doc: Doc, claim: Claim) -> list[Span]:
         return []
     segments = [(s.start_char, s.end_char) for s in spans_in(doc, "segments", claim.start, claim.end, chars=True)]
     return [q for q in spans_in(doc, "quantities", claim.start, claim.end, chars=True)
-            if q._.quantity is not None and q._.quantity.value == claim.count
+            if (quantity := q._.quantity) is not None and quantity.value == claim.count
             and not any(a <= q.start_char < b for a, b in segments)]
 
 
@@ -114,8 +114,9 @@ def _heads_paragraph(doc: Doc, claim: Claim, counts: list[Span]) -> bool:
 
 def _kind_at(doc: Doc, q: Span, has_segment: bool) -> str:
     """What the words around one written count make of it ("" when they leave it a count)."""
-    after = [t.lower_ for t in doc[q.end:q.end + 2]]
-    before = [t.lower_ for t in doc[max(q.start - 4, 0):q.start]]
+    lower = token_strings(doc, "LOWER")
+    after = lower[q.end:q.end + 2]
+    before = lower[max(q.start - 4, 0):q.start]
     if after and (after[0] in _TIME_UNITS or (after[0] in {"-", "–"} and after[1:] and after[1] in _TIME_UNITS)):
         return "length"
     if after[:1] == ["-"] and after[1:] and after[1].isalpha():
@@ -143,10 +144,10 @@ def _words_between(doc: Doc, a: int, b: int) -> int:
     """Tokens between two positions, leaving out what brackets hold (a list of names in
     brackets keeps a count close to its segment: "Four ICSs (Devon, ...) are in segment 4")."""
     depth, words = 0, 0
-    for token in doc[min(a, b):max(a, b)]:
-        if token.text in "([":
+    for text in token_strings(doc, "ORTH")[min(a, b):max(a, b)]:
+        if text in "([":
             depth += 1
-        elif token.text in ")]":
+        elif text in ")]":
             depth = max(depth - 1, 0)
         elif depth == 0:
             words += 1

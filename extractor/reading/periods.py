@@ -30,7 +30,7 @@ from itertools import pairwise
 from spacy.tokens import Doc, Span
 
 from .. import dates, numbers
-from ..pipeline.extensions import doc_text, sentences, spans_in
+from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_strings
 from ..records import DocResult
 from .phrases import match_phrases
 
@@ -73,7 +73,7 @@ class Mention:
 
 def mentions(doc: Doc) -> list[Mention]:
     """Every time expression of ``doc``, longest first where they overlap, in text order."""
-    return [Mention(s.start_char, s.end_char, s.label_, s.text) for s in match_phrases(doc, "periods.jsonl")]
+    return [Mention(s.start_char, s.end_char, s.label_, span_text(s)) for s in match_phrases(doc, "periods.jsonl")]
 
 
 def months(period: str) -> Months | None:
@@ -253,32 +253,43 @@ def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pairwise(cuts) if b > a]
 
 
-def _sentences(doc: Doc, frame: Frame, found: list[Mention]) -> list[_Sentence]:
+def _own_mentions(text: str, sent: Span, own: list[Mention]) -> list[Mention]:
+    """The expressions of a sentence that date its figures: not the date of an event named in
+    passing, nor "when the framework began" beside a dated expression."""
+    own = [m for m in own if not _EVENT.search(text[max(sent.start_char, m.start - 30):m.start])]
+    if any(m.label in DATED for m in own):
+        own = [m for m in own if m.label != "START"]
+    return own
+
+
+def _sentences(doc: Doc, frame: Frame, found: list[Mention], until: int) -> list[_Sentence]:
+    """The sentences up to the one holding character ``until`` (the last record's start):
+    an expression's period and a sentence's carried one reach only later sentences, so
+    those after the last record cannot change any record's period."""
     text = doc_text(doc)
     out: list[_Sentence] = []
     earlier = ""
     k = 0
     previous: _Sentence | None = None
     for sent in sentences(doc):
+        if out and sent.start_char > until:
+            break
         own = []
         while k < len(found) and found[k].start < sent.end_char:
             if found[k].start >= sent.start_char:
                 own.append(found[k])
             k += 1
-        own = [m for m in own if not _EVENT.search(text[max(sent.start_char, m.start - 30):m.start])]
-        if any(m.label in DATED for m in own):
-            own = [m for m in own if m.label != "START"]
         resolved = []
-        for mention in own:
+        for mention in _own_mentions(text, sent, own):
             period = frame.resolve(mention, earlier)
             resolved.append((mention, period))
             if period != CURRENT and period and mention.label != "THEN":
                 earlier = period
-        words = text[sent.start_char:sent.end_char]
-        newline = words.find("\n")
-        sentence = _Sentence(sent.start_char, sent.end_char, _clauses(words, sent.start_char), resolved,
-                             sent.start_char + newline if newline >= 0 else sent.end_char, words)
-        ending = _period_at(sentence, sent.end_char - 1)
+        if resolved:
+            sentence = _with_words(text, sent, resolved)
+            ending = _period_at(sentence, sent.end_char - 1)
+        else:  # no words of its own about time: its words, clauses and lines cannot place a record
+            sentence, ending = _Sentence(sent.start_char, sent.end_char, [], [], sent.end_char), None
         if ending is None:
             ending = previous.carried if previous is not None and _carries_on(doc, previous, sent) else CURRENT
         sentence.carried = ending
@@ -287,12 +298,20 @@ def _sentences(doc: Doc, frame: Frame, found: list[Mention]) -> list[_Sentence]:
     return out
 
 
+def _with_words(text: str, sent: Span, resolved: list[tuple[Mention, str]]) -> _Sentence:
+    """A sentence with time expressions of its own, with what places a record among them."""
+    words = text[sent.start_char:sent.end_char]
+    newline = words.find("\n")
+    return _Sentence(sent.start_char, sent.end_char, _clauses(words, sent.start_char), resolved,
+                     sent.start_char + newline if newline >= 0 else sent.end_char, words)
+
+
 def _carries_on(doc: Doc, previous: _Sentence, sent: Span) -> bool:
     """Whether ``sent`` goes on in the period the sentence before it ended in."""
     if previous.carried == CURRENT or "\n" in doc_text(doc)[previous.end - 1:sent.start_char]:
         return False
-    words = {t.lower_ for t in sent}
-    return sent.text.lower().startswith(_CARRY_ON) or bool(words & _PAST and not words & _PRESENT)
+    words = set(token_strings(doc, "LOWER")[sent.start:sent.end])
+    return span_text(sent).lower().startswith(_CARRY_ON) or bool(words & _PAST and not words & _PRESENT)
 
 
 def _period_at(sentence: _Sentence, anchor: int) -> str | None:
@@ -334,13 +353,16 @@ def assign_periods(doc: Doc, result: DocResult) -> None:
         return  # a page stating no record has nothing to date: its time expressions need no reading
     found = mentions(doc)
     frame = Frame(doc, found)
-    sentences = _sentences(doc, frame, found)
+    records = [*result.claims, *result.memberships, *result.rankings]
+    sentences = _sentences(doc, frame, found, max(record.start for record in records))
     starts = [s.start for s in sentences]
 
     def period_for(start: int, end: int, values: tuple[float | None, ...], words: tuple[str, ...]) -> str:
         if not sentences:
             return frame.current
         sentence = sentences[max(bisect_right(starts, start) - 1, 0)]
+        if not sentence.found:  # no words of its own about time: where the record stands cannot matter
+            return frame.current if sentence.carried == CURRENT else sentence.carried
         found = _period_at(sentence, _anchor(doc, start, end, values, words))
         if found is None:
             found = sentence.carried

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from extractor.batch.outcome import prepare
 from extractor.reading import read_doc
-from extractor.reading.periods import mentions, months
+from extractor.reading.periods import Frame, _period_at, _sentences, mentions, months
+from extractor.sources import read_path
 
 HEADER = "Oversight update\n14 March 2024\n\nNHS England has published its figures for quarter 3 2023/24.\n\n"
 NOW = "2023/24 Q3"
@@ -73,3 +77,33 @@ def test_time_expressions_are_recognised(nlp, text, label) -> None:
 ])
 def test_periods_cover_their_months(period, first, last) -> None:
     assert months(period) == (first[0] * 12 + first[1] - 1, last[0] * 12 + last[1] - 1)
+
+
+CORPUS = sorted((Path(__file__).resolve().parents[2] / "corpora").glob("*.txt"))
+
+
+@pytest.mark.parametrize("path", CORPUS[::5], ids=lambda p: p.stem)
+def test_a_sentence_without_time_words_places_no_record(nlp, path) -> None:
+    """A sentence with no expression of its own is kept without its words or clauses, and a
+    record in it takes its period without looking for where it stands: no place in it has a
+    period of its own, which is what makes skipping them safe."""
+    [sd] = list(read_path(path))
+    doc = nlp(prepare(nlp, sd))
+    found = mentions(doc)
+    for sentence in _sentences(doc, Frame(doc, found), found, len(doc.text)):
+        if not sentence.found:
+            assert all(_period_at(sentence, at) is None for at in range(sentence.start, sentence.end))
+
+
+@pytest.mark.parametrize("path", CORPUS[2::5], ids=lambda p: p.stem)
+def test_sentences_read_up_to_the_last_record_are_those_read_to_the_end(nlp, path) -> None:
+    """Periods reach only later sentences: stopping at the last record changes none before it."""
+    [sd] = list(read_path(path))
+    doc = nlp(prepare(nlp, sd))
+    found = mentions(doc)
+    frame = Frame(doc, found)
+    whole = _sentences(doc, frame, found, len(doc.text))
+    for until in (0, len(doc.text) // 3, len(doc.text) // 2):
+        cut = _sentences(doc, frame, found, until)
+        assert cut and cut == whole[:len(cut)]
+        assert len(cut) == len(whole) or whole[len(cut)].start > until >= cut[-1].start

@@ -3,6 +3,7 @@ plain Matcher finds on the whole Doc or sentence (``reading.phrases``)."""
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -10,7 +11,7 @@ from spacy.matcher import Matcher
 from spacy.util import filter_spans
 
 from extractor.batch.outcome import prepare
-from extractor.reading.phrases import match_phrases
+from extractor.reading.phrases import _patterns, match_phrases
 from extractor.resources import load_jsonl
 from extractor.sources import read_path
 
@@ -52,3 +53,34 @@ def test_phrases_of_a_document_and_its_sentences_are_the_whole_matcher_s(nlp, pa
 ])
 def test_a_time_expression_is_found_among_other_words(nlp, text, label):
     assert label in {s.label_ for s in match_phrases(nlp(text), "periods.jsonl")}
+
+
+@pytest.mark.parametrize("path", CORPUS[1::6], ids=lambda p: p.stem)
+def test_any_window_asked_in_any_order_finds_the_whole_matcher_s(nlp, path):
+    """Runs are matched once per Doc and kept: a window asked about after others (or
+    before them), crossing sentences or cutting a run, finds what a plain Matcher finds in it."""
+    [sd] = list(read_path(path))
+    doc = nlp(prepare(nlp, sd))
+    rng = random.Random(path.stem)
+    windows = [(a, min(a + rng.randint(1, 60), len(doc))) for a in rng.sample(range(len(doc)), min(len(doc), 60))]
+    for asset in ASSETS:
+        for start, end in windows:
+            assert _ours(match_phrases(doc[start:end], asset)) == _plain(doc[start:end], asset), (asset, start, end)
+        assert _ours(match_phrases(doc, asset)) == _plain(doc, asset), asset
+
+
+@pytest.mark.parametrize("path", CORPUS[2::6], ids=lambda p: p.stem)
+def test_a_run_s_own_matcher_finds_what_all_the_patterns_find_in_the_same_order(nlp, path):
+    """A pattern left out of a run's Matcher has a word test the run holds no word for, so it
+    could find nothing there; the others are kept in the file's order, so the matches come
+    in the same order (which decides between two as long at the same place)."""
+    [sd] = list(read_path(path))
+    doc = nlp(prepare(nlp, sd))
+    for asset in ASSETS:
+        every = Matcher(doc.vocab)
+        for row in load_jsonl("patterns", asset):
+            every.add(row["label"], [row["pattern"]])
+        patterns = _patterns(doc, asset)
+        for start, end in patterns.words.stretches(doc):
+            own = patterns.matcher_for(doc, start, end)
+            assert (own(doc[start:end]) if own is not None else []) == every(doc[start:end]), (asset, start, end)
