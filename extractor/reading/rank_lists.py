@@ -11,17 +11,19 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
-from ..pipeline.extensions import doc_date, doc_text, spans_in, token_strings
+from ..pipeline.extensions import distinct_ids, doc_cache, doc_date, doc_text, spans_in, token_ids
 from ..records import DocResult
 from . import lists, subjects
 from .rank_words import (
     cardinal_position,
     coordinated,
+    indices_of,
     is_metric,
     league_context,
     league_of_sentence,
     make_ranking,
     ordinal,
+    sentence_of,
     usual_league,
 )
 
@@ -195,42 +197,73 @@ def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: 
     """A position right after a name, in a page that ranks: 'B – second', 'A (131st)', 'B at 123'."""
     if not league_context(doc):
         return
-    covered = {i for r in ranks for i in range(r.start, r.end)}
-    usual = usual_league(doc)
-    lowers, texts = token_strings(doc, "LOWER"), token_strings(doc, "ORTH")
-    # the words that can be a position, found in the Doc's strings before any Token is made
-    candidates = [i for i in range(1, len(texts))
-                  if (lowers[i] in _END_WORDS or _BARE_ORDINAL.match(texts[i])) and i not in covered]
-    for tok in (doc[i] for i in candidates):
-        word = tok.lower_
-        nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "."
-        if _BARE_ORDINAL.match(tok.text):
-            if nxt not in _AFTER_POSITION and tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
-                continue
-            value, position = ordinal(tok.text), ""
-        elif word in _END_WORDS and nxt in _END_AFTER_WORD and doc[tok.i - 1].text in {",", "-", "–", "—"}:
-            value, position = (1 if word == "top" else None), word
-        else:
-            continue
-        sent = tok.sent
-        if is_metric(doc, sent, tok.i + 1):
-            continue
-        k = tok.i - 1
-        marks = 0
-        while k > sent.start and doc[k].text in _MARKS and marks < 2:
-            k, marks = k - 1, marks + 1
-        if ordinal(doc[k].text) or (doc[k].like_num and doc[k - 1].lower_ not in {"segment", "category"}):
-            continue  # '61st, 121st and 125th': the rest of a list of positions, read with its names
-        hint = league_of_sentence(doc, sent) or usual or None
-        named = _skip_qualifier(doc, sent, k + 1 if doc[k + 1].text == "," and marks else k)
-        while named > sent.start and doc[named].text in _MARKS:
-            named -= 1
-        org = _org_ending(doc, sent, named, hint)
-        if org is None or (not marks and named == k and org.end != tok.i):
-            continue
-        result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=value, position=position))
+    candidates = position_words(doc)
+    if candidates:
+        covered = {i for r in ranks for i in range(r.start, r.end)}
+        for i in candidates:
+            if i not in covered:
+                _read_named(doc, doc[i], result)
     for span in weak:
-        _read_at(doc, span, ranks, usual, result)
+        _read_at(doc, span, ranks, usual_league(doc), result)
+
+
+# the ORTH ids of the words seen so far, and of those among them that can be a position by
+# themselves; the words are the vocabulary's, so these grow no faster than its own strings
+_SEEN_WORDS: set[int] = set()
+_POSITION_WORDS: set[int] = set()
+
+
+def position_words(doc: Doc) -> list[int]:
+    """The tokens after the first that can be a position by themselves ('61st', 'second', 'top'),
+    found from the Doc's word ids before any Token is made: each word is looked at once, the
+    first time a Doc has it, and a Doc without one costs two set operations."""
+    cache = doc_cache(doc, "rankings")
+    found = cache.get("position_words")
+    if found is None:
+        found = cache["position_words"] = _position_words(doc)
+    return found
+
+
+def _position_words(doc: Doc) -> list[int]:
+    vocab = doc.vocab
+    for orth in distinct_ids(doc).difference(_SEEN_WORDS):
+        _SEEN_WORDS.add(orth)
+        word = vocab[orth]
+        if word.lower_ in _END_WORDS or _BARE_ORDINAL.match(word.orth_):
+            _POSITION_WORDS.add(orth)
+    found = distinct_ids(doc).intersection(_POSITION_WORDS)
+    return [i for i in indices_of(token_ids(doc), found) if i > 0] if found else []
+
+
+def _read_named(doc: Doc, tok: Token, result: DocResult) -> None:
+    """The ranking of the organisation named right before the position word ``tok``, if any."""
+    word = tok.lower_
+    nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "."
+    if _BARE_ORDINAL.match(tok.text):
+        if nxt not in _AFTER_POSITION and tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
+            return
+        value, position = ordinal(tok.text), ""
+    elif word in _END_WORDS and nxt in _END_AFTER_WORD and doc[tok.i - 1].text in {",", "-", "–", "—"}:
+        value, position = (1 if word == "top" else None), word
+    else:
+        return
+    sent = sentence_of(doc, tok.i)
+    if is_metric(doc, sent, tok.i + 1):
+        return
+    k = tok.i - 1
+    marks = 0
+    while k > sent.start and doc[k].text in _MARKS and marks < 2:
+        k, marks = k - 1, marks + 1
+    if ordinal(doc[k].text) or (doc[k].like_num and doc[k - 1].lower_ not in {"segment", "category"}):
+        return  # '61st, 121st and 125th': the rest of a list of positions, read with its names
+    hint = league_of_sentence(doc, sent) or usual_league(doc) or None
+    named = _skip_qualifier(doc, sent, k + 1 if doc[k + 1].text == "," and marks else k)
+    while named > sent.start and doc[named].text in _MARKS:
+        named -= 1
+    org = _org_ending(doc, sent, named, hint)
+    if org is None or (not marks and named == k and org.end != tok.i):
+        return
+    result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=value, position=position))
 
 
 def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocResult) -> None:
@@ -256,20 +289,18 @@ def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocRes
 def read_followers(doc: Doc, result: DocResult) -> None:
     """'X is first, followed by Y and Z': the organisations listed straight after 'followed by'
     take the places after the one the sentence gave ('followed closely behind' gives none)."""
-    if not league_context(doc):
-        return
-    for tok in doc:
-        if tok.lower_ != "followed" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "by":
-            continue
-        sent = tok.sent
+    if not league_context(doc) or all(r.rank is None for r in result.rankings):
+        return  # the places after a stated one: with none stated, there are none
+    for i in _followed_by(doc):
+        sent = sentence_of(doc, i)
         text = sent.text.strip()
         before = [r for r in result.rankings if r.text == text and r.rank is not None]
         ranked = {r.rank for r in before}
         if len(ranked) != 1:
             continue
-        orgs = spans_in(doc, "orgs", tok.i + 2, sent.end)
-        start = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
-        if not orgs or orgs[0].start not in {tok.i + 2, start}:
+        orgs = spans_in(doc, "orgs", i + 2, sent.end)
+        start = i + 2 + (doc[i + 2].lower_ == "the")
+        if not orgs or orgs[0].start not in {i + 2, start}:
             continue
         chain = [orgs[0]]
         for org in orgs[1:]:
@@ -280,3 +311,11 @@ def read_followers(doc: Doc, result: DocResult) -> None:
         base = ranked.pop() + len({r.ods_code or r.name for r in before}) - 1  # after joint 20th for two: 22nd
         for k, org in enumerate(chain, 1):
             result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=base + k))
+
+
+def _followed_by(doc: Doc) -> list[int]:
+    """The tokens 'followed' that 'by' and a further token come after, found from the Doc's word
+    ids: a page without the word makes no Token."""
+    lowers, strings = token_ids(doc, "LOWER"), doc.vocab.strings
+    by = strings["by"]
+    return [i for i in indices_of(lowers, {strings["followed"]}) if i + 2 < len(lowers) and lowers[i + 1] == by]

@@ -8,11 +8,13 @@ a position.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import regex
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, span_text, spans_in
+from ..pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in
 from ..pipeline.segments import is_domain_segment
 from ..records import Ranking
 
@@ -127,9 +129,49 @@ def league_of_sentence(doc: Doc, sent: Span) -> str:
     return ""
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each of :func:`sentences`, made once per Doc, to find a token's
+    sentence by binary search instead of through ``token.sent``."""
+    cache = doc_cache(doc, "rankings")
+    found = cache.get("sentence_starts")
+    if found is None:
+        found = cache["sentence_starts"] = [sent.start for sent in sentences(doc)]
+    return found
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i`` (what ``doc[i].sent`` gives)."""
+    return sentences(doc)[bisect_right(sentence_starts(doc), i) - 1]
+
+
+def indices_of(values: list[int], wanted: set[int]) -> list[int]:
+    """The places in ``values`` (a Doc's word ids) holding one of ``wanted``, in order: a
+    search of the list for each, which is quicker than a loop over every token when the
+    words are few and rare."""
+    out = []
+    for value in wanted:
+        i = -1
+        try:
+            while True:
+                i = values.index(value, i + 1)
+                out.append(i)
+        except ValueError:
+            pass
+    return sorted(out)
+
+
 def usual_league(doc: Doc) -> str:
     """The league a document mostly talks about, for sentences that do not say ('Nottingham ...
-    came 132nd' in an article about acute trusts)."""
+    came 132nd' in an article about acute trusts). Made once per Doc: every reader of
+    positions asks for it, some once per position."""
+    cache = doc_cache(doc, "rankings")
+    found = cache.get("usual_league")
+    if found is None:
+        found = cache["usual_league"] = _usual_league(doc)
+    return found
+
+
+def _usual_league(doc: Doc) -> str:
     counts: dict[str, int] = {}
     for pop in doc.spans.get("populations", []):
         league = LEAGUE_OF_TYPE.get(pop.label_)

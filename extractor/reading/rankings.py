@@ -14,7 +14,7 @@ league tables is read for positions at all.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
@@ -25,7 +25,13 @@ from ..records import Claim, DocResult, Ranking
 from . import subjects
 from .lists import ORG_HEADS
 from .rank_frames import read_frames
-from .rank_lists import named_before_apposition, read_followers, read_named_positions, read_respectively
+from .rank_lists import (
+    named_before_apposition,
+    position_words,
+    read_followers,
+    read_named_positions,
+    read_respectively,
+)
 from .rank_words import (
     LEAGUE_OF_TYPE,
     cardinal_position,
@@ -40,6 +46,7 @@ from .rank_words import (
     ordinal,
     position_value,
     segment_of_sentence,
+    sentence_starts,
     slashed,
     stated_size,
     usual_league,
@@ -213,32 +220,69 @@ def _unlisted_name(doc: Doc, sent: Span, start: int) -> Span | None:
 
 def read_rankings(doc: Doc, result: DocResult) -> None:
     """Add one ranking per league position stated in ``doc``."""
-    if not league_context(doc):
-        return
     spans = [s for s in doc.spans.get("ranks", []) if s.label_ != "RANK_METRIC"]
+    if _nothing_to_read(doc, spans, result) or not league_context(doc):
+        return
     ranks = [s for s in spans if _anchored(s)]
-    taken = read_respectively(doc, ranks, result)
+    taken = read_respectively(doc, ranks, result) if ranks else set()
     ranks = sorted((r for r in ranks if r.start not in taken), key=lambda r: r.start)
-    starts = [r.start for r in ranks]
     read_named_positions(doc, ranks, [s for s in spans if s.label_ == "RANK_AT"], result)
     read_frames(doc, [s for s in spans if s.label_ == "RANK_SUPER"], result)
+    _read_ranked_sentences(doc, ranks, result)
+    read_followers(doc, result)
+
+
+def _nothing_to_read(doc: Doc, spans: list[Span], result: DocResult) -> bool:
+    """Whether ``doc`` can yield no ranking, whatever page it is: every reader starts from a rank
+    span, a word that is a position by itself ('61st', 'top') or, for 'followed by', a
+    position already read. Asked before :func:`league_context`, which searches the whole text."""
+    return not spans and not position_words(doc) and all(r.rank is None for r in result.rankings)
+
+
+def _read_ranked_sentences(doc: Doc, ranks: list[Span], result: DocResult) -> None:
+    """Read each sentence's positions with the organisations it names, or else the one the text
+    was last about: the first organisation the latest sentence naming one put first."""
+    sents = sentences(doc)
     last_subject: list[Span] = []
-    usual = usual_league(doc)
-    for sent in sentences(doc):
-        in_sent = [r for r in ranks[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
-                   if r.end <= sent.end]
+    done = 0  # the sentences before this one are accounted for in last_subject
+    for index, in_sent in _positions_by_sentence(doc, ranks):
+        sent = sents[index]
+        last_subject = _last_named(doc, sents[done:index]) or last_subject
         sent_orgs = subjects.candidates(doc, sent)
-        if in_sent:  # the league a sentence names matters only to its own positions
-            hint = league_of_sentence(doc, sent) or usual or None
-            if not sent_orgs or sent_orgs[0].start > in_sent[0].start:
-                lead = subjects.leading_name(doc, sent, in_sent[0].start, hint)
-                if lead is not None:
-                    sent_orgs = [lead, *sent_orgs]
-            for span in in_sent:
-                _read_span(doc, sent, span, sent_orgs, last_subject, hint, result)
+        # the league a sentence names matters only to its own positions
+        hint = league_of_sentence(doc, sent) or usual_league(doc) or None
+        if not sent_orgs or sent_orgs[0].start > in_sent[0].start:
+            lead = subjects.leading_name(doc, sent, in_sent[0].start, hint)
+            if lead is not None:
+                sent_orgs = [lead, *sent_orgs]
+        for span in in_sent:
+            _read_span(doc, sent, span, sent_orgs, last_subject, hint, result)
         if sent_orgs:
             last_subject = [sent_orgs[0]]
-    read_followers(doc, result)
+        done = index + 1
+
+
+def _positions_by_sentence(doc: Doc, ranks: list[Span]) -> list[tuple[int, list[Span]]]:
+    """The sentences (by index) that hold a whole position of ``ranks`` (sorted), each with those
+    positions in order; a position running past its sentence's end is read in none."""
+    starts = sentence_starts(doc)
+    grouped: dict[int, list[Span]] = {}
+    for rank in ranks:
+        index = bisect_right(starts, rank.start) - 1
+        if rank.end <= sentences(doc)[index].end:
+            grouped.setdefault(index, []).append(rank)
+    return list(grouped.items())
+
+
+def _last_named(doc: Doc, between: list[Span]) -> list[Span]:
+    """The first subject candidate of the last of ``between`` that has one, as a list; none
+    there, an empty list. Only the sentences since the last one with positions are looked at:
+    one without positions changes the subject only by naming an organisation."""
+    for sent in reversed(between):
+        orgs = subjects.candidates(doc, sent)
+        if orgs:
+            return [orgs[0]]
+    return []
 
 
 def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_subject: list[Span],
