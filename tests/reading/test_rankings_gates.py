@@ -8,12 +8,13 @@ position.
 from __future__ import annotations
 
 import pytest
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.pipeline.extensions import sentences
 from extractor.reading import rank_lists, rankings, read_doc, subjects
-from extractor.reading.rank_words import sentence_of
+from extractor.reading.rank_words import names_the_league, sentence_of, text_at, texts_of, window
 from extractor.records import DocResult
 
 from . import test_rankings as phrasings
@@ -105,3 +106,31 @@ def test_the_subject_carried_over_is_the_one_the_walk_over_every_sentence_carrie
                 assert carried == last
             orgs = orgs_of.get(sent.start, subjects.candidates(doc, sent))
             last = [orgs[0]] if orgs else last
+
+
+def test_window_and_texts_are_what_the_tokens_say(docs: list[Doc]) -> None:
+    for doc in docs:
+        for start in range(-2, len(doc) + 2, 3):
+            end = start + 7
+            assert window(doc, start, end) == [t.i for t in doc[max(start, 0):min(end, len(doc))] if not t.is_space]
+            if start >= 0:
+                assert texts_of(doc, start, end) == [t.text for t in doc[start:end]]
+        every = range(-len(doc), len(doc))
+        assert [text_at(doc, k) for k in every] == [doc[k].text for k in every]
+
+
+# the league tables named as one alternation, as read_rankings once searched for them
+ONE_ALTERNATION = regex.compile(r"\bleague|oversight|segment|\bNOF\b|\bframework\b|\bacute\s+(?:nhs\s+)?trusts|"
+                                r"non-acute|ambulance\s+trusts|\btrusts?\s+tables?\b|"
+                                r"\b(?:of|out\s+of|among)\s+(?:the\s+)?(?:134|135|61)\b", regex.I)
+
+
+@pytest.mark.parametrize("text", [
+    *PAGES,
+    "Homerton Healthcare was ranked 30th out of 61.", "It came 9th of the 134.", "Fourth among 135 providers.",
+    "The trust tables were late.", "A NOF3 trust.", "Ranked 61st of 61 teams.", "Ranked 7th out of 613 shops.",
+    "The Leagues of Gentlemen.", "nof", "Acute NHS  trusts", "NON-ACUTE", "a new  Framework.", "among the 1345",
+    "OVERSIGHT", "the ambulance trust", "Top 100 employers: the firm came 45th of 100.", "",
+])
+def test_the_league_is_named_where_one_alternation_finds_it(text: str) -> None:
+    assert names_the_league(text) == (ONE_ALTERNATION.search(text) is not None)
