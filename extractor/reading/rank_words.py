@@ -184,8 +184,10 @@ def sentence_starts(doc: Doc) -> list[int]:
 
 
 def sentence_of(doc: Doc, i: int) -> Span:
-    """The sentence holding token ``i`` (what ``doc[i].sent`` gives)."""
+    """The sentence holding token ``i``: what ``doc[i].sent`` gives, and ``span.sent`` for a span
+    starting at ``i`` (the first sentence, if it runs into the next)."""
     return sentences(doc)[bisect_right(sentence_starts(doc), i) - 1]
+
 
 
 def indices_of(values: list[int], wanted: set[int]) -> list[int]:

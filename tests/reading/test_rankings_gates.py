@@ -134,3 +134,12 @@ ONE_ALTERNATION = regex.compile(r"\bleague|oversight|segment|\bNOF\b|\bframework
 ])
 def test_the_league_is_named_where_one_alternation_finds_it(text: str) -> None:
     assert names_the_league(text) == (ONE_ALTERNATION.search(text) is not None)
+
+
+def test_the_sentence_of_a_span_start_is_what_span_sent_gives(docs: list[Doc]) -> None:
+    for doc in docs:
+        spans = list(doc.spans.get("ranks", [])) + list(doc.spans.get("orgs", []))
+        spans += [doc[k:k + 4] for k in range(0, len(doc) - 4, 3)]  # some across a sentence boundary
+        for span in spans:
+            sent = sentence_of(doc, span.start)
+            assert (sent.start, sent.end) == (span.sent.start, span.sent.end)
