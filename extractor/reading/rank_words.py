@@ -8,16 +8,26 @@ a position.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from functools import wraps
+from functools import lru_cache, wraps
 from typing import TypeVar
 
 import regex
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_ids, token_strings
+from ..pipeline.extensions import (
+    distinct_ids,
+    doc_cache,
+    doc_text,
+    sentences,
+    span_text,
+    spans_in,
+    token_ids,
+    token_strings,
+)
 from ..pipeline.segments import is_domain_segment
 from ..records import Ranking
 
@@ -37,7 +47,8 @@ _COUNTING_BEFORE = {"the", "all", "of", "are", "were", "those", "these", "some",
                     "almost", "over", "under"}
 # 'came second in the national estates awards', 'third in the staff survey': some other list
 _OTHER_LISTS = {"award", "awards", "prize", "prizes", "competition", "survey", "poll", "employers", "guide", "index"}
-_CLAUSE_END = {",", ";", ":", ".", "(", ")", "–", "—", "but", "while", "whilst", "although"}
+_CLAUSE_END_IDS = frozenset(hash_string(word) for word in (",", ";", ":", ".", "(", ")", "–", "—", "but", "while",
+                                                           "whilst", "although"))
 # the sizes of the 2025/26 leagues ('98th out of 134', '30th of 61') name them as well as words do
 # what names the league tables on a page, one pattern a way of naming them, the commonest first:
 # searched one by one they are found far sooner than as one alternation, which has no word to
@@ -51,8 +62,10 @@ _SIZE_SENTENCE = regex.compile(r"\bof (?:whom|which) there (?:are|were) (\d{1,3}
                                r"(?:[a-z-]+ ){0,4}trusts in (?:the|this|that|our|its) (?:league|table)", regex.I)
 
 
+@lru_cache(maxsize=4096)
 def ordinal(text: str) -> int | None:
-    """'83rd', '38th=', 'sixth' → the position; anything else → None."""
+    """'83rd', '38th=', 'sixth' → the position; anything else → None. Kept for the words met
+    most: the readers ask it of every word around every position."""
     return numbers.parse_ordinal(text.rstrip("=")) if _ORD.match(text) else None
 
 
@@ -61,8 +74,9 @@ def cardinal_position(tok) -> int | None:
     return cardinal_value(tok.text)
 
 
+@lru_cache(maxsize=4096)
 def cardinal_value(text: str) -> int | None:
-    """:func:`cardinal_position` of a word given as its text."""
+    """:func:`cardinal_position` of a word given as its text (kept, as :func:`ordinal`)."""
     if _INT.match(text) or _WORD_NUMBER.match(text):
         value = numbers.parse_cardinal(text)
         return value if isinstance(value, int) and value > 0 else None
@@ -115,14 +129,30 @@ def text_at(doc: Doc, k: int) -> str:
 
 def window(doc: Doc, start: int, end: int) -> list[int]:
     """The tokens of ``[start, end)`` (within the Doc) that are not white space, by index (a
-    token is white space when its text is: spaCy's ``is_space`` is ``str.isspace``)."""
-    start = max(start, 0)
-    return [k for k, text in enumerate(texts_of(doc, start, end), start) if not text.isspace()]
+    token is white space when its text is: spaCy's ``is_space`` is ``str.isspace``, and lower
+    case changes no character into or out of white space)."""
+    lowers = token_strings(doc, "LOWER")
+    return [k for k in range(max(start, 0), min(end, len(lowers))) if not lowers[k].isspace()]
 
 
 def is_metric(doc: Doc, sent: Span, end: int) -> bool:
     """'fourth nationally for cancer waits', 'ninth for the share of patients seen ...': a
     position in one measure's list, not in the league table."""
+    return (_has_metric_ranks(doc) and _measure_named(doc, sent, end)) or _other_list(doc, sent, end)
+
+
+def _has_metric_ranks(doc: Doc) -> bool:
+    """Whether the Doc has a measure's ranking ('ninth for cancer waits'), asked once per Doc:
+    without one, no position is one measure's by :func:`_measure_named`."""
+    cache = doc_cache(doc, "rankings")
+    found = cache.get("metric_ranks")
+    if found is None:
+        found = cache["metric_ranks"] = any(s.label_ == "RANK_METRIC" for s in doc.spans.get("ranks", []))
+    return found
+
+
+def _measure_named(doc: Doc, sent: Span, end: int) -> bool:
+    """A measure's ranking right after the position ending at ``end``, or opening its clause."""
     limit = min(sent.end, end + 9)
     for metric in spans_in(doc, "ranks", end, limit):
         if metric.label_ != "RANK_METRIC":
@@ -134,6 +164,12 @@ def is_metric(doc: Doc, sent: Span, end: int) -> bool:
         if metric.label_ == "RANK_METRIC" and (metric.start == sent.start
                                                or text_at(doc, metric.start - 1) in {";", ":"}):
             return True
+    return False
+
+
+def _other_list(doc: Doc, sent: Span, end: int) -> bool:
+    """'came second in the national estates awards': the clause after the position names
+    some other list."""
     lowers = token_strings(doc, "LOWER")
     return bool(_OTHER_LISTS.intersection(lowers[end:min(clause_end(doc, sent, end), end + 8)]))
 
@@ -277,10 +313,19 @@ def is_regional(doc: Doc, sent: Span, end: int) -> bool:
 
 def clause_end(doc: Doc, sent: Span, start: int) -> int:
     """The end of the clause running from ``start`` (the next comma, dash or bracket)."""
-    for k, text in enumerate(texts_of(doc, start, sent.end), start):
-        if text in _CLAUSE_END:
-            return k
-    return sent.end
+    ends = _clause_ends(doc)
+    k = bisect_left(ends, start)
+    return ends[k] if k < len(ends) and ends[k] < sent.end else sent.end
+
+
+def _clause_ends(doc: Doc) -> list[int]:
+    """The tokens that end a clause, in order, found once per Doc from its word ids: each
+    position asks for the end of its clause several times."""
+    cache = doc_cache(doc, "rankings")
+    found = cache.get("clause_ends")
+    if found is None:
+        found = cache["clause_ends"] = indices_of(token_ids(doc), distinct_ids(doc) & _CLAUSE_END_IDS)
+    return found
 
 
 def coordinated(doc: Doc, before: list[Span]) -> list[Span]:

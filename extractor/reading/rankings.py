@@ -16,10 +16,11 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_strings
+from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_ids, token_strings
 from ..pipeline.traps import traps_in
 from ..records import Claim, DocResult, Ranking
 from . import subjects
@@ -73,6 +74,7 @@ _AFTER_ADVERB_FIRST = {"put", "set", "made", "seen", "run", "taken", "became", "
 # 'ranked second-worst in England': an ordinal counted among the best or worst, read by rank_frames
 _SUPERLATIVE_AFTER = {"best", "worst", "lowest", "highest", "largest", "biggest", "smallest", "poorest"}
 _SELF = ("we ", "our trust ", "our organisation ", "our icb ")
+_COMMA = hash_string(",")
 
 
 def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
@@ -335,7 +337,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         moved_from, rank = values[1], next((v for v in values[3:] if v), None)
     position = ""
     pair = slashed(span)
-    total = (pair[1] if pair else None) or _read_total(doc, sent, span.start + 1) or stated_size(doc, sent)
+    stated_total = _read_total(doc, sent, span.start + 1)
+    total = (pair[1] if pair else None) or stated_total or stated_size(doc, sent)
     if bottom_end:
         total = total or _read_total(doc, sent, bottom_end)
     nxt = lowers[span.end] if span.end < len(lowers) else ""
@@ -353,7 +356,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     subject = _subject_of(doc, sent, span, sent_orgs, last_subject, hint)
     if not subject:
         return
-    if total and _read_total(doc, sent, span.start + 1):
+    if total and stated_total:
         _league_size_claim(doc, sent, span, total, result)
     previous = moved_from or _previous_rank(doc, sent, span.end) or _previous_before(doc, sent, span)
     if words[0] in {"shares", "shared", "share", "sharing"}:
@@ -385,7 +388,8 @@ def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
     earlier', 'A quarter earlier, it was 33rd': the clause after the position, or an opening set
     off by a comma, says it was held in an earlier table."""
     lowers = token_strings(doc, "LOWER")
-    comma = next((k for k, text in enumerate(texts_of(doc, sent.start, span.start), sent.start) if text == ","), None)
+    orths = token_ids(doc)
+    comma = next((k for k in range(sent.start, span.start) if orths[k] == _COMMA), None)
     opening = lowers[sent.start:comma] if comma is not None else []
     for toks in (lowers[span.end:clause_end(doc, sent, span.end)], opening):
         for i, word in enumerate(toks):

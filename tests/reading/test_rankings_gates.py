@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.pipeline.extensions import sentences
 from extractor.reading import rank_lists, rankings, read_doc, subjects
-from extractor.reading.rank_words import names_the_league, sentence_of, text_at, texts_of, window
+from extractor.reading.rank_words import clause_end, names_the_league, sentence_of, text_at, texts_of, window
 from extractor.records import DocResult
 
 from . import test_rankings as phrasings
@@ -143,3 +143,12 @@ def test_the_sentence_of_a_span_start_is_what_span_sent_gives(docs: list[Doc]) -
         for span in spans:
             sent = sentence_of(doc, span.start)
             assert (sent.start, sent.end) == (span.sent.start, span.sent.end)
+
+
+def test_clause_end_is_where_a_walk_stops(docs: list[Doc]) -> None:
+    stops = {",", ";", ":", ".", "(", ")", "–", "—", "but", "while", "whilst", "although"}
+    for doc in docs:
+        for sent in sentences(doc):
+            for start in range(sent.start, sent.end + 1):
+                walked = next((t.i for t in doc[start:sent.end] if t.text in stops), sent.end)
+                assert clause_end(doc, sent, start) == walked
