@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..pipeline.extensions import spans_in
+from ..pipeline.extensions import spans_in, token_strings
 from ..records import DocResult
 from . import subjects
-from .rank_words import is_metric, league_context, make_ranking, ordinal, usual_league
+from .rank_words import is_metric, league_context, make_ranking, ordinal, sentence_of, text_at, texts_of, usual_league
 
 _TOP = {"top", "best", "highest", "strongest", "head"}
 _BOTTOM = {"bottom", "worst", "lowest", "poorest", "weakest", "foot"}
@@ -41,15 +41,17 @@ _GROUP_BEFORE = {"of", "among", "amongst", "one", "'s", "’s"}
 def _past_table(doc: Doc, sent: Span, k: int) -> int | None:
     """After 'at the top', an 'of the table' (or 'of the 134 acute trusts'): the token after it;
     None when the 'of' names something else ('at the top of the agenda')."""
-    if k >= sent.end or doc[k].lower_ != "of":
+    lowers = token_strings(doc, "LOWER")
+    if k >= sent.end or lowers[k] != "of":
         return k
     return _table_named(doc, sent, k + 1)
 
 
 def _table_named(doc: Doc, sent: Span, start: int) -> int | None:
     """The token after 'the (non-acute|new|134 ...) table' opening at ``start``; None if no table is named."""
+    lowers = token_strings(doc, "LOWER")
     for j in range(start, min(start + 6, sent.end)):
-        word = doc[j].lower_
+        word = lowers[j]
         if word in _TABLE or word in {"trusts", "providers", "organisations"}:
             return j + 1
         if not (word in {"the", "all", "national", "nhs", "trust", "performance", "oversight", "new"}
@@ -61,57 +63,61 @@ def _table_named(doc: Doc, sent: Span, start: int) -> int | None:
 def _national(doc: Doc, sent: Span, k: int) -> int | None:
     """The token after a national qualifier at ``k`` ('in England', 'in the whole of England',
     'nationally'); ``k`` itself when there is none; None for any other 'in ...' ('in London')."""
+    lowers = token_strings(doc, "LOWER")
     if k >= sent.end:
         return k
-    word = doc[k].lower_
+    word = lowers[k]
     if word in {"nationally", "overall"}:
         return k + 1
     if word not in _FOLLOWS:
         return None  # 'the lowest-placed local trust', 'the strongest performer locally'
     if word == "in":
         for j in range(k + 1, min(k + 5, sent.end)):
-            if doc[j].lower_ in _NATIONAL:
-                while j + 1 < sent.end and doc[j + 1].lower_ in {"of", "england", "table", "tables"}:
+            if lowers[j] in _NATIONAL:
+                while j + 1 < sent.end and lowers[j + 1] in {"of", "england", "table", "tables"}:
                     j += 1
                 return j + 1
-            if doc[j].lower_ not in {"the", "all", "of"}:
+            if lowers[j] not in {"the", "all", "of"}:
                 return None
         return None
     if word == "of":
-        return _past_table(doc, sent, k) if not any(t.text in {"'s", "’s"} for t in doc[k:k + 5]) else None
+        return _past_table(doc, sent, k) if not any(t in {"'s", "’s"} for t in texts_of(doc, k, k + 5)) else None
     return k
 
 
 def _superlative(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None:
     """'the top-ranked trust in England', 'came out as the weakest performer in England'."""
-    sup = next((t.i for t in span if t.lower_ in _TOP | _BOTTOM), None)
-    if sup is None or sup == 0 or doc[sup - 1].lower_ != "the":
+    lowers = token_strings(doc, "LOWER")
+    sup = next((k for k in range(span.start, span.end) if lowers[k] in _TOP | _BOTTOM), None)
+    if sup is None or sup == 0 or lowers[sup - 1] != "the":
         return None
-    if sup - 2 >= sent.start and doc[sup - 2].lower_ in _GROUP_BEFORE:
+    if sup - 2 >= sent.start and lowers[sup - 2] in _GROUP_BEFORE:
         return None  # 'one of the worst', 'the region's best'
     k = span.end
-    while k < sent.end and (doc[k].lower_ in _HOW or doc[k].lower_ in _LEAGUE_WORDS):
+    while k < sent.end and (lowers[k] in _HOW or lowers[k] in _LEAGUE_WORDS):
         k += 1
-    if k < sent.end and doc[k].lower_ in _PLURALS:
+    if k < sent.end and lowers[k] in _PLURALS:
         return None
-    if k < sent.end and doc[k].lower_ in _NOUNS:
+    if k < sent.end and lowers[k] in _NOUNS:
         k += 1
     if any(s.start < k for s in spans_in(doc, "scopes", sup, min(k + 1, sent.end))):
         return None
     after = _national(doc, sent, k)
     if after is None:
         return None
-    top = doc[sup].lower_ in _TOP
+    top = lowers[sup] in _TOP
     return (1 if top else None), ("top" if top else "bottom"), after
 
 
 def _nth(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None:
     """'the fifth best in England': a position counted from the top (from the bottom it needs
     the league's size, which the sentence's own number gives better)."""
-    if span[-1].lower_ not in {"best", "highest"} or (span.start > 0 and doc[span.start - 1].text in {"'s", "’s"}):
+    lowers = token_strings(doc, "LOWER")
+    if lowers[span.end - 1] not in {"best", "highest"} or (span.start > 0
+                                                           and text_at(doc, span.start - 1) in {"'s", "’s"}):
         return None
     k = span.end
-    while k < sent.end and doc[k].lower_ in _HOW | _LEAGUE_WORDS | _NOUNS:
+    while k < sent.end and lowers[k] in _HOW | _LEAGUE_WORDS | _NOUNS:
         k += 1
     after = _national(doc, sent, k)
     return None if after is None else (ordinal(span[1].text), "", after)
@@ -120,9 +126,11 @@ def _nth(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None
 def _at_end(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None:
     """'at the top', 'at the bottom of the table'; 'at the other end' is the end opposite the
     one the sentence before spoke of."""
+    lowers = token_strings(doc, "LOWER")
     if span.id_ == "other_end":
-        previous = {t.lower_ for t in doc[sent.start - 1].sent} if sent.start > 0 else set()
-        if span.start != sent.start and doc[span.start - 1].lower_ not in {"\n", ","}:
+        before = sentence_of(doc, sent.start - 1) if sent.start > 0 else None
+        previous = set(lowers[before.start:before.end]) if before is not None else set()
+        if span.start != sent.start and lowers[span.start - 1] not in {"\n", ","}:
             return None
         if previous & _TOP_WORDS:
             top = False
@@ -131,7 +139,7 @@ def _at_end(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | N
         else:
             return None
     else:
-        top = span[-1].lower_ in _TOP
+        top = lowers[span.end - 1] in _TOP
     after = _past_table(doc, sent, span.end)
     if after is None:
         return None
@@ -140,20 +148,22 @@ def _at_end(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | N
 
 def _heads_table(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None:
     """'topped the non-acute table', 'heads the league', 'propped up the table'."""
+    lowers = token_strings(doc, "LOWER")
     after = _table_named(doc, sent, span.end - 1)
-    if after is None or doc[after - 1].lower_ == "list":
+    if after is None or lowers[after - 1] == "list":
         return None  # 'tops the list of trusts with the longest waits': some other list
     return (1, "top", after) if span.id_ == "tops" else (None, "bottom", after)
 
 
 def _inverted(doc: Doc, sent: Span, k: int) -> Span | None:
     """'... is Barts Health': the organisation after a copula that follows the frame."""
-    while k < sent.end and doc[k].text == ",":
+    lowers = token_strings(doc, "LOWER")
+    while k < sent.end and text_at(doc, k) == ",":
         k += 1
-    if k >= sent.end or doc[k].lower_ not in _COPULA:
+    if k >= sent.end or lowers[k] not in _COPULA:
         return None
     for org in spans_in(doc, "orgs", k + 1, min(k + 30, sent.end)):
-        if org.start == k + 1 or (org.start == k + 2 and doc[k + 1].lower_ == "the"):
+        if org.start == k + 1 or (org.start == k + 2 and lowers[k + 1] == "the"):
             return org
     return None
 
@@ -163,7 +173,7 @@ def _before(doc: Doc, sent: Span, span: Span) -> Span | None:
     pronoun stands for."""
     orgs = list(spans_in(doc, "orgs", sent.start, span.start))
     orgs += [r for r in spans_in(doc, "org_refs", sent.start, span.start) if r.id_]
-    orgs = [o for o in orgs if o.end >= len(doc) or doc[o.end].text not in {"'s", "’s", "'", "’"}]
+    orgs = [o for o in orgs if o.end >= len(doc) or text_at(doc, o.end) not in {"'s", "’s", "'", "’"}]
     if orgs:
         return max(orgs, key=lambda o: o.end)
     previous = doc[sent.start - 1].sent if sent.start > 0 else None
@@ -174,9 +184,9 @@ def read_frames(doc: Doc, spans: list[Span], result: DocResult) -> None:
     """One ranking per superlative or end-of-table frame that places a named organisation."""
     if not spans or not league_context(doc):
         return
-    usual = usual_league(doc)
+    usual, lowers = usual_league(doc), token_strings(doc, "LOWER")
     for span in spans:
-        sent = span.sent
+        sent = sentence_of(doc, span.start)
         if span.id_ in {"at", "other_end"}:
             reading = _at_end(doc, sent, span)
         elif span.id_ == "nth":
@@ -185,7 +195,7 @@ def read_frames(doc: Doc, spans: list[Span], result: DocResult) -> None:
             reading = _heads_table(doc, sent, span)
         else:
             reading = _superlative(doc, sent, span)
-        if reading is None or _PAST.intersection(t.lower_ for t in doc[max(sent.start, span.start - 2):span.start]):
+        if reading is None or _PAST.intersection(lowers[max(sent.start, span.start - 2):span.start]):
             continue  # 'which had led the table in the first two quarters': where it was before
         rank, position, after = reading
         if is_metric(doc, sent, after) or (rank is None and not position):

@@ -11,17 +11,30 @@ import regex
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
-from ..pipeline.extensions import doc_date, doc_text, spans_in, token_strings
+from ..pipeline.extensions import (
+    distinct_ids,
+    doc_cache,
+    doc_date,
+    doc_text,
+    span_text,
+    spans_in,
+    token_ids,
+    token_strings,
+)
 from ..records import DocResult
 from . import lists, subjects
 from .rank_words import (
-    cardinal_position,
+    cardinal_value,
     coordinated,
+    indices_of,
     is_metric,
     league_context,
     league_of_sentence,
     make_ranking,
     ordinal,
+    sentence_of,
+    text_at,
+    texts_of,
     usual_league,
 )
 
@@ -43,23 +56,22 @@ def _positions_from(doc: Doc, sent: Span, start: int) -> tuple[list[int], int]:
     """The run of positions opening at token ``start`` ('121st and 125th', '9, 14 and 38')
     and the token after its last one."""
     out: list[int] = []
-    k = end = start
-    while k < sent.end:
-        tok = doc[k]
-        value = ordinal(tok.text) or (cardinal_position(tok) if tok.text.isdigit() else None)
+    end = start
+    lowers = token_strings(doc, "LOWER")
+    for k, text in enumerate(texts_of(doc, start, sent.end), start):
+        value = ordinal(text) or (cardinal_value(text) if text.isdigit() else None)
         if value:
             out.append(value)
             end = k + 1
-        elif not (tok.lower_ in _JOINERS and out):
+        elif not (lowers[k] in _JOINERS and out):
             break
-        k += 1
     return out, end
 
 
 def _value_token(span: Span) -> int | None:
-    for tok in span:
-        if ordinal(tok.text) or (tok.text.isdigit() and cardinal_position(tok)):
-            return tok.i
+    for k, text in enumerate(texts_of(span.doc, span.start, span.end), span.start):
+        if ordinal(text) or (text.isdigit() and cardinal_value(text)):
+            return k
     return None
 
 
@@ -97,10 +109,10 @@ def _names_for(doc: Doc, sent: Span, span: Span, count: int, hint: str) -> list[
     items = lists.fit_to_count(items, count, hint, doc_text(doc))
     if len(items) != count:
         return []
-    gazetteer = load_gazetteer()
+    gazetteer, on, context = load_gazetteer(), doc_date(doc), span_text(sent)
     out = []
     for item in items:
-        link = gazetteer.resolve(item.text, org_type=hint or None, on=doc_date(doc), context=sent.text)
+        link = gazetteer.resolve(item.text, org_type=hint or None, on=on, context=context)
         known = next((o for o in orgs if o.start_char == item.start and o.end_char == item.end), None)
         out.append((item.text, known.id_ if known is not None else link.code))
     return out
@@ -116,7 +128,7 @@ def read_respectively(doc: Doc, ranks: list[Span], result: DocResult) -> set[int
         first = _value_token(span)
         if first is None:
             continue
-        sent = span.sent
+        sent = sentence_of(doc, span.start)
         positions, end = _positions_from(doc, sent, first)
         if len(positions) < 2 or is_metric(doc, sent, end):
             continue
@@ -177,11 +189,11 @@ def _org_ending(doc: Doc, sent: Span, k: int, hint: str | None) -> Span | None:
     while start - 1 >= sent.start and (_capitalised(doc[start - 1]) or (
             doc[start - 1].text in _DASHES and start - 2 >= sent.start and _capitalised(doc[start - 2]))):
         start -= 1
-    gazetteer = load_gazetteer()
+    gazetteer, on, context = load_gazetteer(), doc_date(doc), span_text(sent)
     for first in range(start + 1, k + 1):
-        if doc[first].text in _DASHES:
+        if text_at(doc, first) in _DASHES:
             continue
-        link = gazetteer.resolve(doc[first:k + 1].text, org_type=hint, on=doc_date(doc), context=sent.text)
+        link = gazetteer.resolve(span_text(doc[first:k + 1]), org_type=hint, on=on, context=context)
         if link.code:
             return Span(doc, first, k + 1, label=link.org_type, span_id=link.code)
     return None
@@ -195,50 +207,82 @@ def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: 
     """A position right after a name, in a page that ranks: 'B – second', 'A (131st)', 'B at 123'."""
     if not league_context(doc):
         return
-    covered = {i for r in ranks for i in range(r.start, r.end)}
-    usual = usual_league(doc)
-    lowers, texts = token_strings(doc, "LOWER"), token_strings(doc, "ORTH")
-    # the words that can be a position, found in the Doc's strings before any Token is made
-    candidates = [i for i in range(1, len(texts))
-                  if (lowers[i] in _END_WORDS or _BARE_ORDINAL.match(texts[i])) and i not in covered]
-    for tok in (doc[i] for i in candidates):
-        word = tok.lower_
-        nxt = doc[tok.i + 1].lower_ if tok.i + 1 < len(doc) else "."
-        if _BARE_ORDINAL.match(tok.text):
-            if nxt not in _AFTER_POSITION and tok.i + 1 < len(doc) and not doc[tok.i + 1].is_space:
-                continue
-            value, position = ordinal(tok.text), ""
-        elif word in _END_WORDS and nxt in _END_AFTER_WORD and doc[tok.i - 1].text in {",", "-", "–", "—"}:
-            value, position = (1 if word == "top" else None), word
-        else:
-            continue
-        sent = tok.sent
-        if is_metric(doc, sent, tok.i + 1):
-            continue
-        k = tok.i - 1
-        marks = 0
-        while k > sent.start and doc[k].text in _MARKS and marks < 2:
-            k, marks = k - 1, marks + 1
-        if ordinal(doc[k].text) or (doc[k].like_num and doc[k - 1].lower_ not in {"segment", "category"}):
-            continue  # '61st, 121st and 125th': the rest of a list of positions, read with its names
-        hint = league_of_sentence(doc, sent) or usual or None
-        named = _skip_qualifier(doc, sent, k + 1 if doc[k + 1].text == "," and marks else k)
-        while named > sent.start and doc[named].text in _MARKS:
-            named -= 1
-        org = _org_ending(doc, sent, named, hint)
-        if org is None or (not marks and named == k and org.end != tok.i):
-            continue
-        result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=value, position=position))
+    candidates = position_words(doc)
+    if candidates:
+        covered = {i for r in ranks for i in range(r.start, r.end)}
+        for i in candidates:
+            if i not in covered:
+                _read_named(doc, i, result)
     for span in weak:
-        _read_at(doc, span, ranks, usual, result)
+        _read_at(doc, span, ranks, usual_league(doc), result)
+
+
+# the ORTH ids of the words seen so far, and of those among them that can be a position by
+# themselves; the words are the vocabulary's, so these grow no faster than its own strings
+_SEEN_WORDS: set[int] = set()
+_POSITION_WORDS: set[int] = set()
+
+
+def position_words(doc: Doc) -> list[int]:
+    """The tokens after the first that can be a position by themselves ('61st', 'second', 'top'),
+    found from the Doc's word ids before any Token is made: each word is looked at once, the
+    first time a Doc has it, and a Doc without one costs two set operations."""
+    cache = doc_cache(doc, "rankings")
+    found = cache.get("position_words")
+    if found is None:
+        found = cache["position_words"] = _position_words(doc)
+    return found
+
+
+def _position_words(doc: Doc) -> list[int]:
+    vocab = doc.vocab
+    for orth in distinct_ids(doc).difference(_SEEN_WORDS):
+        _SEEN_WORDS.add(orth)
+        word = vocab[orth]
+        if word.lower_ in _END_WORDS or _BARE_ORDINAL.match(word.orth_):
+            _POSITION_WORDS.add(orth)
+    found = distinct_ids(doc).intersection(_POSITION_WORDS)
+    return [i for i in indices_of(token_ids(doc), found) if i > 0] if found else []
+
+
+def _read_named(doc: Doc, i: int, result: DocResult) -> None:
+    """The ranking of the organisation named right before the position word at token ``i``, if any."""
+    lowers, text = token_strings(doc, "LOWER"), text_at(doc, i)
+    word = lowers[i]
+    nxt = lowers[i + 1] if i + 1 < len(lowers) else "."
+    if _BARE_ORDINAL.match(text):
+        if nxt not in _AFTER_POSITION and i + 1 < len(lowers) and not text_at(doc, i + 1).isspace():
+            return
+        value, position = ordinal(text), ""
+    elif word in _END_WORDS and nxt in _END_AFTER_WORD and text_at(doc, i - 1) in {",", "-", "–", "—"}:
+        value, position = (1 if word == "top" else None), word
+    else:
+        return
+    sent = sentence_of(doc, i)
+    if is_metric(doc, sent, i + 1):
+        return
+    k = i - 1
+    marks = 0
+    while k > sent.start and text_at(doc, k) in _MARKS and marks < 2:
+        k, marks = k - 1, marks + 1
+    if ordinal(text_at(doc, k)) or (doc[k].like_num and lowers[k - 1] not in {"segment", "category"}):
+        return  # '61st, 121st and 125th': the rest of a list of positions, read with its names
+    hint = league_of_sentence(doc, sent) or usual_league(doc) or None
+    named = _skip_qualifier(doc, sent, k + 1 if text_at(doc, k + 1) == "," and marks else k)
+    while named > sent.start and text_at(doc, named) in _MARKS:
+        named -= 1
+    org = _org_ending(doc, sent, named, hint)
+    if org is None or (not marks and named == k and org.end != i):
+        return
+    result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=value, position=position))
 
 
 def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocResult) -> None:
     """'X was ranked 61st, with Y just behind it at 62', 'X ranked 30th. Y at 38.': a bare 'at 62'
     after a name continues a list of positions, so a position must be stated in its sentence
     or the one before ('the board met at 10, and X at 11' is no ranking)."""
-    sent = span.sent
-    opening = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    sent = sentence_of(doc, span.start)
+    opening = sentence_of(doc, sent.start - 1).start if sent.start > 0 else sent.start
     if not any(opening <= r.start < span.start for r in ranks):
         return
     k = span.start - 1
@@ -246,7 +290,7 @@ def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocRes
         k -= 1
     hint = league_of_sentence(doc, sent) or usual or None
     org = _org_ending(doc, sent, k, hint)
-    value = next((cardinal_position(t) for t in span if t.text.isdigit()), None)
+    value = next((cardinal_value(t) for t in texts_of(doc, span.start, span.end) if t.isdigit()), None)
     if org is None or value is None or is_metric(doc, sent, span.end):
         return
     result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=value,
@@ -256,20 +300,18 @@ def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocRes
 def read_followers(doc: Doc, result: DocResult) -> None:
     """'X is first, followed by Y and Z': the organisations listed straight after 'followed by'
     take the places after the one the sentence gave ('followed closely behind' gives none)."""
-    if not league_context(doc):
-        return
-    for tok in doc:
-        if tok.lower_ != "followed" or tok.i + 2 >= len(doc) or doc[tok.i + 1].lower_ != "by":
-            continue
-        sent = tok.sent
+    if not league_context(doc) or all(r.rank is None for r in result.rankings):
+        return  # the places after a stated one: with none stated, there are none
+    for i in _followed_by(doc):
+        sent = sentence_of(doc, i)
         text = sent.text.strip()
         before = [r for r in result.rankings if r.text == text and r.rank is not None]
         ranked = {r.rank for r in before}
         if len(ranked) != 1:
             continue
-        orgs = spans_in(doc, "orgs", tok.i + 2, sent.end)
-        start = tok.i + 2 + (doc[tok.i + 2].lower_ == "the")
-        if not orgs or orgs[0].start not in {tok.i + 2, start}:
+        orgs = spans_in(doc, "orgs", i + 2, sent.end)
+        start = i + 2 + (doc[i + 2].lower_ == "the")
+        if not orgs or orgs[0].start not in {i + 2, start}:
             continue
         chain = [orgs[0]]
         for org in orgs[1:]:
@@ -280,3 +322,11 @@ def read_followers(doc: Doc, result: DocResult) -> None:
         base = ranked.pop() + len({r.ods_code or r.name for r in before}) - 1  # after joint 20th for two: 22nd
         for k, org in enumerate(chain, 1):
             result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=base + k))
+
+
+def _followed_by(doc: Doc) -> list[int]:
+    """The tokens 'followed' that 'by' and a further token come after, found from the Doc's word
+    ids: a page without the word makes no Token."""
+    lowers, strings = token_ids(doc, "LOWER"), doc.vocab.strings
+    by = strings["by"]
+    return [i for i in indices_of(lowers, {strings["followed"]}) if i + 2 < len(lowers) and lowers[i + 1] == by]

@@ -8,14 +8,30 @@ a position.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from functools import lru_cache, wraps
+from typing import TypeVar
+
 import regex
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, span_text, spans_in
+from ..pipeline.extensions import (
+    distinct_ids,
+    doc_cache,
+    doc_text,
+    sentences,
+    span_text,
+    spans_in,
+    token_ids,
+    token_strings,
+)
 from ..pipeline.segments import is_domain_segment
 from ..records import Ranking
 
+_T = TypeVar("_T")
 LEAGUE_OF_TYPE = {"acute": "acute", "specialist": "acute", "mental_health": "non_acute", "community": "non_acute",
                   "community_or_mental_health": "non_acute", "non_acute": "non_acute", "ambulance": "ambulance"}
 _ORD = regex.compile(r"^(\d+)(?:st|nd|rd|th)=?$|^(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -31,32 +47,46 @@ _COUNTING_BEFORE = {"the", "all", "of", "are", "were", "those", "these", "some",
                     "almost", "over", "under"}
 # 'came second in the national estates awards', 'third in the staff survey': some other list
 _OTHER_LISTS = {"award", "awards", "prize", "prizes", "competition", "survey", "poll", "employers", "guide", "index"}
-_CLAUSE_END = {",", ";", ":", ".", "(", ")", "–", "—", "but", "while", "whilst", "although"}
+_CLAUSE_END_IDS = frozenset(hash_string(word) for word in (",", ";", ":", ".", "(", ")", "–", "—", "but", "while",
+                                                           "whilst", "although"))
 # the sizes of the 2025/26 leagues ('98th out of 134', '30th of 61') name them as well as words do
-_LEAGUE_PAGE = regex.compile(r"\bleague|oversight|segment|\bNOF\b|\bframework\b|\bacute\s+(?:nhs\s+)?trusts|"
-                             r"non-acute|ambulance\s+trusts|\btrusts?\s+tables?\b|"
-                             r"\b(?:of|out\s+of|among)\s+(?:the\s+)?(?:134|135|61)\b", regex.I)
+# what names the league tables on a page, one pattern a way of naming them, the commonest first:
+# searched one by one they are found far sooner than as one alternation, which has no word to
+# skip ahead to; the leagues' sizes only where the text has one of the numbers at all
+_LEAGUE_WORDS = [regex.compile(pattern, regex.I) for pattern in (
+    r"segment", r"oversight", r"\bframework\b", r"\bleague", r"\bacute\s+(?:nhs\s+)?trusts", r"non-acute",
+    r"ambulance\s+trusts", r"\bNOF\b", r"\btrusts?\s+tables?\b")]
+_LEAGUE_SIZES = ("134", "135", "61")
+_LEAGUE_SIZE = regex.compile(r"\b(?:of|out\s+of|among)\s+(?:the\s+)?(?:134|135|61)\b", regex.I)
 _SIZE_SENTENCE = regex.compile(r"\bof (?:whom|which) there (?:are|were) (\d{1,3})\b|\bthere (?:are|were) (\d{1,3}) "
                                r"(?:[a-z-]+ ){0,4}trusts in (?:the|this|that|our|its) (?:league|table)", regex.I)
 
 
+@lru_cache(maxsize=4096)
 def ordinal(text: str) -> int | None:
-    """'83rd', '38th=', 'sixth' → the position; anything else → None."""
+    """'83rd', '38th=', 'sixth' → the position; anything else → None. Kept for the words met
+    most: the readers ask it of every word around every position."""
     return numbers.parse_ordinal(text.rstrip("=")) if _ORD.match(text) else None
 
 
 def cardinal_position(tok) -> int | None:
     """'111' in 'at number 111', 'nine' in 'at number nine': a position written as a number."""
-    if _INT.match(tok.text) or _WORD_NUMBER.match(tok.text):
-        value = numbers.parse_cardinal(tok.text)
+    return cardinal_value(tok.text)
+
+
+@lru_cache(maxsize=4096)
+def cardinal_value(text: str) -> int | None:
+    """:func:`cardinal_position` of a word given as its text (kept, as :func:`ordinal`)."""
+    if _INT.match(text) or _WORD_NUMBER.match(text):
+        value = numbers.parse_cardinal(text)
         return value if isinstance(value, int) and value > 0 else None
     return None
 
 
 def slashed(span: Span) -> tuple[int, int] | None:
     """'ranked 116/134': the position and the league's size."""
-    for tok in span:
-        m = _SLASHED.match(tok.text)
+    for text in texts_of(span.doc, span.start, span.end):
+        m = _SLASHED.match(text)
         if m and int(m.group(1)) <= int(m.group(2)):
             return int(m.group(1)), int(m.group(2))
     return None
@@ -64,8 +94,9 @@ def slashed(span: Span) -> tuple[int, int] | None:
 
 def position_value(span: Span) -> int | None:
     """The position a rank span states: its ordinal, else (a 'cardinal' pattern) its number."""
-    for tok in span:
-        value = ordinal(tok.text)
+    texts = texts_of(span.doc, span.start, span.end)
+    for text in texts:
+        value = ordinal(text)
         if value:
             return value
     pair = slashed(span)
@@ -73,46 +104,97 @@ def position_value(span: Span) -> int | None:
         return pair[0]
     if span.id_ != "cardinal" and span.label_ != "RANK_AT":
         return None
-    doc = span.doc
-    for tok in span[1:]:
-        value = cardinal_position(tok)
+    for text in texts[1:]:
+        value = cardinal_value(text)
         if value is not None:
             return value
-    first = span[0]
-    value = cardinal_position(first)
-    if value is not None and (first.i == 0 or doc[first.i - 1].lower_ not in _COUNTING_BEFORE):
+    value = cardinal_value(texts[0])
+    if value is not None and (span.start == 0 or token_strings(span.doc, "LOWER")[span.start - 1]
+                              not in _COUNTING_BEFORE):
         return value
     return None
 
 
-def window(doc: Doc, start: int, end: int) -> list:
-    return [t for t in doc[max(start, 0):min(end, len(doc))] if not t.is_space]
+def texts_of(doc: Doc, start: int, end: int) -> list[str]:
+    """The texts of the tokens ``doc[start:end]``, from the Doc's word ids: no Token is made,
+    nor the texts of every token when a position needs those of a few around it."""
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in token_ids(doc)[start:end]]
+
+
+def text_at(doc: Doc, k: int) -> str:
+    """``doc[k].text``, from the Doc's word ids."""
+    return doc.vocab.strings[token_ids(doc)[k]]
+
+
+def window(doc: Doc, start: int, end: int) -> list[int]:
+    """The tokens of ``[start, end)`` (within the Doc) that are not white space, by index (a
+    token is white space when its text is: spaCy's ``is_space`` is ``str.isspace``, and lower
+    case changes no character into or out of white space)."""
+    lowers = token_strings(doc, "LOWER")
+    return [k for k in range(max(start, 0), min(end, len(lowers))) if not lowers[k].isspace()]
 
 
 def is_metric(doc: Doc, sent: Span, end: int) -> bool:
     """'fourth nationally for cancer waits', 'ninth for the share of patients seen ...': a
     position in one measure's list, not in the league table."""
+    return (_has_metric_ranks(doc) and _measure_named(doc, sent, end)) or _other_list(doc, sent, end)
+
+
+def _has_metric_ranks(doc: Doc) -> bool:
+    """Whether the Doc has a measure's ranking ('ninth for cancer waits'), asked once per Doc:
+    without one, no position is one measure's by :func:`_measure_named`."""
+    cache = doc_cache(doc, "rankings")
+    found = cache.get("metric_ranks")
+    if found is None:
+        found = cache["metric_ranks"] = any(s.label_ == "RANK_METRIC" for s in doc.spans.get("ranks", []))
+    return found
+
+
+def _measure_named(doc: Doc, sent: Span, end: int) -> bool:
+    """A measure's ranking right after the position ending at ``end``, or opening its clause."""
     limit = min(sent.end, end + 9)
     for metric in spans_in(doc, "ranks", end, limit):
         if metric.label_ != "RANK_METRIC":
             continue
-        if not any(t.text in {",", ";", "(", "–", "—"} for t in doc[end:metric.start]):
+        if not any(t in {",", ";", "(", "–", "—"} for t in texts_of(doc, end, metric.start)):
             return True
     # 'For four-hour waits we were 12th': the measure put first
     for metric in spans_in(doc, "ranks", sent.start, end):
-        if metric.label_ == "RANK_METRIC" and (metric.start == sent.start or doc[metric.start - 1].text in {";", ":"}):
+        if metric.label_ == "RANK_METRIC" and (metric.start == sent.start
+                                               or text_at(doc, metric.start - 1) in {";", ":"}):
             return True
-    return bool(_OTHER_LISTS.intersection(t.lower_ for t in doc[end:min(clause_end(doc, sent, end), end + 8)]))
+    return False
+
+
+def _other_list(doc: Doc, sent: Span, end: int) -> bool:
+    """'came second in the national estates awards': the clause after the position names
+    some other list."""
+    lowers = token_strings(doc, "LOWER")
+    return bool(_OTHER_LISTS.intersection(lowers[end:min(clause_end(doc, sent, end), end + 8)]))
 
 
 def from_bottom(doc: Doc, end: int) -> int:
     """After '15th from (the) bottom': the token after 'bottom'; 0 when the words are not there."""
-    words = [t.lower_ for t in doc[end:end + 3]]
+    words = token_strings(doc, "LOWER")[end:end + 3]
     if words[:1] != ["from"] or "bottom" not in words:
         return 0
     return end + words.index("bottom") + 1
 
 
+def _per_sentence(compute: Callable[[Doc, Span], _T]) -> Callable[[Doc, Span], _T]:
+    """``compute``, a function of a sentence's bounds only, worked out once per Doc and sentence:
+    every position read in a sentence, and every ranking made from it, asks again."""
+    def cached(doc: Doc, sent: Span) -> _T:
+        cache = doc_cache(doc, "rankings")
+        key = (compute.__name__, sent.start, sent.end)
+        if key not in cache:
+            cache[key] = compute(doc, sent)
+        return cache[key]
+    return wraps(compute)(cached)
+
+
+@_per_sentence
 def league_of_sentence(doc: Doc, sent: Span) -> str:
     text = span_text(sent).lower()
     if "non-acute" in text or "non acute" in text:
@@ -127,9 +209,51 @@ def league_of_sentence(doc: Doc, sent: Span) -> str:
     return ""
 
 
+def sentence_starts(doc: Doc) -> list[int]:
+    """The first token of each of :func:`sentences`, made once per Doc, to find a token's
+    sentence by binary search instead of through ``token.sent``."""
+    cache = doc_cache(doc, "rankings")
+    found = cache.get("sentence_starts")
+    if found is None:
+        found = cache["sentence_starts"] = [sent.start for sent in sentences(doc)]
+    return found
+
+
+def sentence_of(doc: Doc, i: int) -> Span:
+    """The sentence holding token ``i``: what ``doc[i].sent`` gives, and ``span.sent`` for a span
+    starting at ``i`` (the first sentence, if it runs into the next)."""
+    return sentences(doc)[bisect_right(sentence_starts(doc), i) - 1]
+
+
+
+def indices_of(values: list[int], wanted: set[int]) -> list[int]:
+    """The places in ``values`` (a Doc's word ids) holding one of ``wanted``, in order: a
+    search of the list for each, which is quicker than a loop over every token when the
+    words are few and rare."""
+    out = []
+    for value in wanted:
+        i = -1
+        try:
+            while True:
+                i = values.index(value, i + 1)
+                out.append(i)
+        except ValueError:
+            pass
+    return sorted(out)
+
+
 def usual_league(doc: Doc) -> str:
     """The league a document mostly talks about, for sentences that do not say ('Nottingham ...
-    came 132nd' in an article about acute trusts)."""
+    came 132nd' in an article about acute trusts). Made once per Doc: every reader of
+    positions asks for it, some once per position."""
+    cache = doc_cache(doc, "rankings")
+    found = cache.get("usual_league")
+    if found is None:
+        found = cache["usual_league"] = _usual_league(doc)
+    return found
+
+
+def _usual_league(doc: Doc) -> str:
     counts: dict[str, int] = {}
     for pop in doc.spans.get("populations", []):
         league = LEAGUE_OF_TYPE.get(pop.label_)
@@ -138,20 +262,22 @@ def usual_league(doc: Doc) -> str:
     return max(counts, key=counts.get) if counts else ""
 
 
+@_per_sentence
 def segment_of_sentence(doc: Doc, sent: Span) -> int | None:
     found = {n for s in spans_in(doc, "segments", sent.start, sent.end)
              if not s.id_.startswith("desc:") and not is_domain_segment(s) for n in s._.segments}
     return found.pop() if len(found) == 1 else None
 
 
+@_per_sentence
 def stated_size(doc: Doc, sent: Span) -> int | None:
     """'The non-acute league, of which there are 61 members ... X came 30th.': the league's size
     stated in the sentence or the one before it."""
-    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    previous = sentence_of(doc, sent.start - 1) if sent.start > 0 else None
     for part in (sent, previous):
         if part is None:
             continue
-        m = _SIZE_SENTENCE.search(part.text)
+        m = _SIZE_SENTENCE.search(span_text(part))
         if m:
             return int(m.group(1) or m.group(2))
     return None
@@ -163,26 +289,43 @@ def league_context(doc: Doc) -> bool:
     ('ranked 45th of the top 100 employers') is in some other list."""
     key = "extractor.league_context"
     if key not in doc.user_data:
-        doc.user_data[key] = _LEAGUE_PAGE.search(doc_text(doc)) is not None
+        doc.user_data[key] = names_the_league(doc_text(doc))
     return doc.user_data[key]
+
+
+def names_the_league(text: str) -> bool:
+    """Whether ``text`` names the league tables (see :func:`league_context`)."""
+    if any(pattern.search(text) for pattern in _LEAGUE_WORDS):
+        return True
+    return any(size in text for size in _LEAGUE_SIZES) and _LEAGUE_SIZE.search(text) is not None
 
 
 def is_regional(doc: Doc, sent: Span, end: int) -> bool:
     """'came second in the South West', 'third among trusts in the region', 'first locally': a
     position among a region's trusts, not in the national league."""
-    if end < sent.end and doc[end].lower_ in {"regionally", "locally"}:
+    lowers = token_strings(doc, "LOWER")
+    if end < sent.end and lowers[end] in {"regionally", "locally"}:
         return True
     limit = min(clause_end(doc, sent, end), end + 7)
-    return any(s.start < limit and doc[s.start - 1].lower_ in {"in", "across", "within", "throughout"}
+    return any(s.start < limit and lowers[s.start - 1] in {"in", "across", "within", "throughout"}
                for s in spans_in(doc, "scopes", end, sent.end))
 
 
 def clause_end(doc: Doc, sent: Span, start: int) -> int:
     """The end of the clause running from ``start`` (the next comma, dash or bracket)."""
-    for k in range(start, sent.end):
-        if doc[k].text in _CLAUSE_END:
-            return k
-    return sent.end
+    ends = _clause_ends(doc)
+    k = bisect_left(ends, start)
+    return ends[k] if k < len(ends) and ends[k] < sent.end else sent.end
+
+
+def _clause_ends(doc: Doc) -> list[int]:
+    """The tokens that end a clause, in order, found once per Doc from its word ids: each
+    position asks for the end of its clause several times."""
+    cache = doc_cache(doc, "rankings")
+    found = cache.get("clause_ends")
+    if found is None:
+        found = cache["clause_ends"] = indices_of(token_ids(doc), distinct_ids(doc) & _CLAUSE_END_IDS)
+    return found
 
 
 def coordinated(doc: Doc, before: list[Span]) -> list[Span]:
@@ -201,7 +344,7 @@ def coordinated(doc: Doc, before: list[Span]) -> list[Span]:
 
 def make_ranking(doc: Doc, sent: Span, name: str, code: str, **values) -> Ranking:
     """A ranking of the organisation ``name`` (ODS ``code``) read from ``sent``, the sentence as its text."""
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     start = doc_text(doc).find(text, sent.start_char)
     values.setdefault("league", league_of_sentence(doc, sent))
     return Ranking(name=name, ods_code=code, framework=doc._.framework, period=doc._.period, text=text,

@@ -14,21 +14,28 @@ league tables is read for positions at all.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_right
 
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, sentences, spans_in
+from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_ids, token_strings
 from ..pipeline.traps import traps_in
 from ..records import Claim, DocResult, Ranking
 from . import subjects
 from .lists import ORG_HEADS
 from .rank_frames import read_frames
-from .rank_lists import named_before_apposition, read_followers, read_named_positions, read_respectively
+from .rank_lists import (
+    named_before_apposition,
+    position_words,
+    read_followers,
+    read_named_positions,
+    read_respectively,
+)
 from .rank_words import (
     LEAGUE_OF_TYPE,
-    cardinal_position,
+    cardinal_value,
     clause_end,
     coordinated,
     from_bottom,
@@ -40,8 +47,12 @@ from .rank_words import (
     ordinal,
     position_value,
     segment_of_sentence,
+    sentence_of,
+    sentence_starts,
     slashed,
     stated_size,
+    text_at,
+    texts_of,
     usual_league,
     window,
 )
@@ -63,17 +74,19 @@ _AFTER_ADVERB_FIRST = {"put", "set", "made", "seen", "run", "taken", "became", "
 # 'ranked second-worst in England': an ordinal counted among the best or worst, read by rank_frames
 _SUPERLATIVE_AFTER = {"best", "worst", "lowest", "highest", "largest", "biggest", "smallest", "poorest"}
 _SELF = ("we ", "our trust ", "our organisation ", "our icb ")
+_COMMA = hash_string(",")
 
 
 def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
-    toks = window(doc, after, min(after + 6, sent.end))
-    for i, tok in enumerate(toks):
-        if tok.lower_ in {"of", "among", "amongst"} or (tok.lower_ == "out" and i + 1 < len(toks)):
-            for nxt in toks[i + 1:i + 4]:
-                value = numbers.parse_cardinal(nxt.text)
+    lowers = token_strings(doc, "LOWER")
+    near = window(doc, after, min(after + 6, sent.end))
+    for i, k in enumerate(near):
+        if lowers[k] in {"of", "among", "amongst"} or (lowers[k] == "out" and i + 1 < len(near)):
+            for nxt in near[i + 1:i + 4]:
+                value = numbers.parse_cardinal(text_at(doc, nxt))
                 if isinstance(value, int) and value > 1:
                     return value
-                if nxt.lower_ not in {"of", "the", "all"}:
+                if lowers[nxt] not in {"of", "the", "all"}:
                     break
     return None
 
@@ -86,31 +99,34 @@ def _had_been(words: list[str]) -> bool:
 def _a_move_in_the_table(doc: Doc, sent: Span, span: Span) -> bool:
     """'from 101 to 120' is a move in the table after a verb of moving, and above the segment
     numbers ('moved from 3 to 2' is a change of segment)."""
-    values = [cardinal_position(t) or ordinal(t.text) for t in span if cardinal_position(t) or ordinal(t.text)]
-    before = {t.lower_ for t in window(doc, max(sent.start, span.start - 3), span.start)}
+    values = [v for v in (cardinal_value(t) or ordinal(t) for t in texts_of(doc, span.start, span.end)) if v]
+    lowers = token_strings(doc, "LOWER")
+    before = {lowers[k] for k in window(doc, max(sent.start, span.start - 3), span.start)}
     return bool(before & _MOVES) and all(v > 5 for v in values)
 
 
 def _previous_before(doc: Doc, sent: Span, span: Span) -> int | None:
     """'moved from 132 to 96', 'up from 44th to 23rd': the position before, stated first."""
-    toks = window(doc, max(sent.start, span.start - 4), span.start)
-    for i, tok in enumerate(toks[:-1]):
-        if tok.lower_ == "from":
-            nxt = toks[i + 1]
-            return ordinal(nxt.text) or cardinal_position(nxt)
+    lowers = token_strings(doc, "LOWER")
+    near = window(doc, max(sent.start, span.start - 4), span.start)
+    for i, k in enumerate(near[:-1]):
+        if lowers[k] == "from":
+            nxt = text_at(doc, near[i + 1])
+            return ordinal(nxt) or cardinal_value(nxt)
     return None
 
 
 def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
-    toks = window(doc, after, min(after + 30, sent.end))
-    for i, tok in enumerate(toks):
-        if i >= 12 and not _had_been([t.lower_ for t in toks[:i + 1]]):
+    lowers = token_strings(doc, "LOWER")
+    near = window(doc, after, min(after + 30, sent.end))
+    words = [lowers[k] for k in near]
+    for i, word in enumerate(words):
+        been = _had_been(words[:i + 1])
+        if i >= 12 and not been:
             continue  # far from the position: only an explicit 'having been' still refers to it
-        if tok.lower_ == "from" or (tok.lower_ in {"q1", "previously", "was"} and i + 1 < len(toks)) \
-                or _had_been([t.lower_ for t in toks[:i + 1]]):
-            for k, nxt in enumerate(toks[i + 1:i + 3]):
-                value = ordinal(nxt.text) or (cardinal_position(nxt) if tok.lower_ == "from" and not k
-                                              and nxt.text.isdigit() else None)
+        if word == "from" or (word in {"q1", "previously", "was"} and i + 1 < len(words)) or been:
+            for k, nxt in enumerate(text_at(doc, j) for j in near[i + 1:i + 3]):
+                value = ordinal(nxt) or (cardinal_value(nxt) if word == "from" and not k and nxt.isdigit() else None)
                 if value:
                     return value
     return None
@@ -118,26 +134,29 @@ def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
 
 def _anchored(span: Span) -> bool:
     """'at 27 overall' states a position by itself; a bare 'at 123' only beside a name."""
-    return span.label_ == "RANK" or (span.label_ == "RANK_AT" and span[-1].lower_ in _STRONG_AFTER_AT)
+    return span.label_ == "RANK" or (span.label_ == "RANK_AT"
+                                     and token_strings(span.doc, "LOWER")[span.end - 1] in _STRONG_AFTER_AT)
 
 
 def _adverb_first(doc: Doc, span: Span) -> bool:
-    nxt = doc[span.end] if span.end < len(doc) else None
-    return span[-1].lower_ == "first" and nxt is not None and (
-        nxt.lower_ in _AFTER_ADVERB_FIRST or (nxt.lower_.endswith("ed") and nxt.lower_ != "ranked"))
+    lowers = token_strings(doc, "LOWER")
+    nxt = lowers[span.end] if span.end < len(lowers) else None
+    return lowers[span.end - 1] == "first" and nxt is not None and (
+        nxt in _AFTER_ADVERB_FIRST or (nxt.endswith("ed") and nxt != "ranked"))
 
 
 def _counted_from_an_end(doc: Doc, span: Span) -> bool:
-    after = [t.lower_ for t in doc[span.end:span.end + 2]]
+    after = token_strings(doc, "LOWER")[span.end:span.end + 2]
     return bool(after) and (after[0] in _SUPERLATIVE_AFTER or (after[0] in {"-", "–"} and after[1:2] and
                                                                 after[1] in _SUPERLATIVE_AFTER))
 
 
 def _position_after(doc: Doc, sent: Span, span: Span) -> int | None:
     """'finishing bottom of the table at 61': the number a top/bottom phrase is followed by."""
+    lowers = token_strings(doc, "LOWER")
     for k in range(span.end, min(span.end + 5, sent.end - 1)):
-        if doc[k].lower_ == "at":
-            return cardinal_position(doc[k + 1])
+        if lowers[k] == "at":
+            return cardinal_value(text_at(doc, k + 1))
     return None
 
 
@@ -145,10 +164,10 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
                 hint: str | None) -> list[Span]:
     before = [o for o in sent_orgs if o.end <= span.start]
     antecedent = subjects.relative_antecedent(doc, sent, span.start)
-    adjacent = subjects.name_before(doc, sent, span.start, hint) or named_before_apposition(doc, sent, span.start, hint)
     if antecedent is not None and not any(o.start > antecedent.end and o.id_ != antecedent.id_
                                           and not _in_relative_clause(doc, antecedent, o, span) for o in before):
         return coordinated(doc, [o for o in sent_orgs if o.end <= antecedent.start] + [antecedent])
+    adjacent = subjects.name_before(doc, sent, span.start, hint) or named_before_apposition(doc, sent, span.start, hint)
     if adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):
         return [adjacent]
     chosen = coordinated(doc, before)
@@ -160,12 +179,13 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
     unknown = _unlisted_name(doc, sent, span.start)
     if unknown is not None:
         return [unknown]
-    lead = sent.text.lstrip().lower()
+    lead = span_text(sent).lstrip().lower()
     if lead.startswith(_SELF):
-        previous = doc[sent.start - 1].sent if sent.start > 0 else None
+        previous = sentence_of(doc, sent.start - 1) if sent.start > 0 else None
         own = subjects.pronoun_subject(doc, sent, previous)
         return [own] if own is not None else []
-    if lead.startswith(("its ", "their ")) and _POSITION_NOUNS.intersection(t.lower_ for t in doc[sent.start:span.end]):
+    if lead.startswith(("its ", "their ")) and _POSITION_NOUNS.intersection(
+            token_strings(doc, "LOWER")[sent.start:span.end]):
         return last_subject  # 'Its latest placing – 109th': the position of the one the text is about
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
 
@@ -173,16 +193,18 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
 def _in_relative_clause(doc: Doc, antecedent: Span, org: Span, span: Span) -> bool:
     """'X, which runs Y and Z hospitals, is 102nd': Y and Z stand inside the clause that describes
     X, which a comma closes before the position."""
-    which = next((k for k in range(antecedent.end, org.start) if doc[k].lower_ in {"which", "who"}), None)
-    return which is not None and any(doc[k].text == "," for k in range(org.end, span.start))
+    lowers = token_strings(doc, "LOWER")
+    which = next((k for k in range(antecedent.end, org.start) if lowers[k] in {"which", "who"}), None)
+    return which is not None and "," in texts_of(doc, org.end, span.start)
 
 
 def _outside_apposition(doc: Doc, chosen: list[Span], before: list[Span], start: int) -> list[Span]:
     """'X, the Trust's partner in the Y system, remained in segment 4 and was ranked 106th': the
     organisation named inside an apposition is not the one the sentence ranks."""
     inner = chosen[0]
-    comma_before = next((k for k in range(inner.start - 1, max(inner.start - 10, -1), -1) if doc[k].text == ","), None)
-    if comma_before is None or not any(t.text == "," for t in doc[inner.end:start]):
+    comma_before = next((k for k in range(inner.start - 1, max(inner.start - 10, -1), -1) if text_at(doc, k) == ","),
+                        None)
+    if comma_before is None or "," not in texts_of(doc, inner.end, start):
         return chosen
     outer = next((o for o in before if o.end == comma_before), None)
     return [outer] if outer is not None else chosen
@@ -191,9 +213,10 @@ def _outside_apposition(doc: Doc, chosen: list[Span], before: list[Span], start:
 def _possessive_owner(doc: Doc, sent: Span, start: int) -> Span | None:
     """'Medway's league position is 45th', 'the Trust's ranking rose to 96': the organisation
     whose position the sentence gives."""
+    lowers = token_strings(doc, "LOWER")
     owners = [o for o in spans_in(doc, "orgs", sent.start, start) + spans_in(doc, "org_refs", sent.start, start)
-              if o.end + 1 < start and doc[o.end].text in {"'s", "’s", "'", "’"}
-              and (o.label_ != "" or o.id_) and doc[o.end + 1].lower_ in _POSITION_NOUNS | {"league", "overall"}]
+              if o.end + 1 < start and text_at(doc, o.end) in {"'s", "’s", "'", "’"}
+              and (o.label_ != "" or o.id_) and lowers[o.end + 1] in _POSITION_NOUNS | {"league", "overall"}]
     return max(owners, key=lambda o: o.end) if owners else None
 
 
@@ -213,53 +236,91 @@ def _unlisted_name(doc: Doc, sent: Span, start: int) -> Span | None:
 
 def read_rankings(doc: Doc, result: DocResult) -> None:
     """Add one ranking per league position stated in ``doc``."""
-    if not league_context(doc):
-        return
     spans = [s for s in doc.spans.get("ranks", []) if s.label_ != "RANK_METRIC"]
+    if _nothing_to_read(doc, spans, result) or not league_context(doc):
+        return
     ranks = [s for s in spans if _anchored(s)]
-    taken = read_respectively(doc, ranks, result)
+    taken = read_respectively(doc, ranks, result) if ranks else set()
     ranks = sorted((r for r in ranks if r.start not in taken), key=lambda r: r.start)
-    starts = [r.start for r in ranks]
     read_named_positions(doc, ranks, [s for s in spans if s.label_ == "RANK_AT"], result)
     read_frames(doc, [s for s in spans if s.label_ == "RANK_SUPER"], result)
+    _read_ranked_sentences(doc, ranks, result)
+    read_followers(doc, result)
+
+
+def _nothing_to_read(doc: Doc, spans: list[Span], result: DocResult) -> bool:
+    """Whether ``doc`` can yield no ranking, whatever page it is: every reader starts from a rank
+    span, a word that is a position by itself ('61st', 'top') or, for 'followed by', a
+    position already read. Asked before :func:`league_context`, which searches the whole text."""
+    return not spans and not position_words(doc) and all(r.rank is None for r in result.rankings)
+
+
+def _read_ranked_sentences(doc: Doc, ranks: list[Span], result: DocResult) -> None:
+    """Read each sentence's positions with the organisations it names, or else the one the text
+    was last about: the first organisation the latest sentence naming one put first."""
+    sents = sentences(doc)
     last_subject: list[Span] = []
-    usual = usual_league(doc)
-    for sent in sentences(doc):
-        in_sent = [r for r in ranks[bisect_left(starts, sent.start):bisect_left(starts, sent.end)]
-                   if r.end <= sent.end]
+    done = 0  # the sentences before this one are accounted for in last_subject
+    for index, in_sent in _positions_by_sentence(doc, ranks):
+        sent = sents[index]
+        last_subject = _last_named(doc, sents[done:index]) or last_subject
         sent_orgs = subjects.candidates(doc, sent)
-        if in_sent:  # the league a sentence names matters only to its own positions
-            hint = league_of_sentence(doc, sent) or usual or None
-            if not sent_orgs or sent_orgs[0].start > in_sent[0].start:
-                lead = subjects.leading_name(doc, sent, in_sent[0].start, hint)
-                if lead is not None:
-                    sent_orgs = [lead, *sent_orgs]
-            for span in in_sent:
-                _read_span(doc, sent, span, sent_orgs, last_subject, hint, result)
+        # the league a sentence names matters only to its own positions
+        hint = league_of_sentence(doc, sent) or usual_league(doc) or None
+        if not sent_orgs or sent_orgs[0].start > in_sent[0].start:
+            lead = subjects.leading_name(doc, sent, in_sent[0].start, hint)
+            if lead is not None:
+                sent_orgs = [lead, *sent_orgs]
+        for span in in_sent:
+            _read_span(doc, sent, span, sent_orgs, last_subject, hint, result)
         if sent_orgs:
             last_subject = [sent_orgs[0]]
-    read_followers(doc, result)
+        done = index + 1
+
+
+def _positions_by_sentence(doc: Doc, ranks: list[Span]) -> list[tuple[int, list[Span]]]:
+    """The sentences (by index) that hold a whole position of ``ranks`` (sorted), each with those
+    positions in order; a position running past its sentence's end is read in none."""
+    starts = sentence_starts(doc)
+    grouped: dict[int, list[Span]] = {}
+    for rank in ranks:
+        index = bisect_right(starts, rank.start) - 1
+        if rank.end <= sentences(doc)[index].end:
+            grouped.setdefault(index, []).append(rank)
+    return list(grouped.items())
+
+
+def _last_named(doc: Doc, between: list[Span]) -> list[Span]:
+    """The first subject candidate of the last of ``between`` that has one, as a list; none
+    there, an empty list. Only the sentences since the last one with positions are looked at:
+    one without positions changes the subject only by naming an organisation."""
+    for sent in reversed(between):
+        orgs = subjects.candidates(doc, sent)
+        if orgs:
+            return [orgs[0]]
+    return []
 
 
 def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_subject: list[Span],
                hint: str | None, result: DocResult) -> None:
-    before = [t.lower_ for t in window(doc, span.start - 2, span.start)]
+    lowers, texts = token_strings(doc, "LOWER"), texts_of(doc, span.start, span.end)
+    before = [lowers[k] for k in window(doc, span.start - 2, span.start)]
     if any(w in _PREVIOUS_BEFORE for w in before):
         return
+    words = lowers[span.start:span.end]
     # 'it had been 127th' is where it was; 'it said it had been ranked 7th' is reported speech,
     # unless the clause says when ('had been ranked 127th in the previous table')
-    reported = span[0].lower_ in {"ranked", "placed", "rated", "listed"} and not _EARLIER.intersection(
-        t.lower_ for t in doc[span.end:clause_end(doc, sent, span.end)])
-    if (_had_been(before) and not reported) or [t.lower_ for t in span][1:2] == ["been"]:
+    reported = words[0] in {"ranked", "placed", "rated", "listed"} and not _EARLIER.intersection(
+        lowers[span.end:clause_end(doc, sent, span.end)])
+    if (_had_been(before) and not reported) or words[1:2] == ["been"]:
         _earlier_position(doc, span, last_subject, result)
         return
     if _adverb_first(doc, span) or is_metric(doc, sent, span.end) or _counted_from_an_end(doc, span) \
             or is_regional(doc, sent, span.end):
         return
-    words = [t.lower_ for t in span]
     joint = any(w in {"joint", "equal", "shares", "shared", "share", "sharing"} for w in words) \
-        or doc[span.start - 1].lower_ == "joint" or span[-1].text.endswith("=") \
-        or any(t.text.endswith("=") and ordinal(t.text) for t in span)
+        or lowers[span.start - 1] == "joint" or texts[-1].endswith("=") \
+        or any(t.endswith("=") and ordinal(t) for t in texts)
     rank = position_value(span)
     bottom_end = from_bottom(doc, span.end)
     if bottom_end:
@@ -269,20 +330,21 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
             return
         rank = size - rank + 1
     moved_from = None
-    if span[0].lower_ == "from":
+    if words[0] == "from":
         if not _a_move_in_the_table(doc, sent, span):
             return
-        values = [ordinal(t.text) or cardinal_position(t) for t in span]
+        values = [ordinal(t) or cardinal_value(t) for t in texts]
         moved_from, rank = values[1], next((v for v in values[3:] if v), None)
     position = ""
     pair = slashed(span)
-    total = (pair[1] if pair else None) or _read_total(doc, sent, span.start + 1) or stated_size(doc, sent)
+    stated_total = _read_total(doc, sent, span.start + 1)
+    total = (pair[1] if pair else None) or stated_total or stated_size(doc, sent)
     if bottom_end:
         total = total or _read_total(doc, sent, bottom_end)
-    nxt = doc[span.end].lower_ if span.end < len(doc) else ""
+    nxt = lowers[span.end] if span.end < len(lowers) else ""
     if words[-1] in {"top", "bottom"} and (numbers.parse_cardinal(nxt) or 0) > 1:
         return
-    if words[-1] == "the" and _BANDS.intersection(t.lower_ for t in doc[span.end:span.end + 4]):
+    if words[-1] == "the" and _BANDS.intersection(lowers[span.end:span.end + 4]):
         return  # 'segment 1, the top of the four bands': the top segment, not the top trust
     if any(w in {"top", "best"} for w in words):
         position, rank = "top", rank or 1
@@ -294,7 +356,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     subject = _subject_of(doc, sent, span, sent_orgs, last_subject, hint)
     if not subject:
         return
-    if total and _read_total(doc, sent, span.start + 1):
+    if total and stated_total:
         _league_size_claim(doc, sent, span, total, result)
     previous = moved_from or _previous_rank(doc, sent, span.end) or _previous_before(doc, sent, span)
     if words[0] in {"shares", "shared", "share", "sharing"}:
@@ -312,7 +374,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
 def _earlier_position(doc: Doc, span: Span, last_subject: list[Span], result: DocResult) -> None:
     """'Three months earlier it had been 127th': the previous rank of the last ranking of the
     organisation the text is about, when the sentence that ranked it did not say."""
-    value = next((ordinal(t.text) for t in span if ordinal(t.text)), None)
+    value = next((ordinal(t) for t in texts_of(doc, span.start, span.end) if ordinal(t)), None)
     names = {o.text for o in last_subject}
     for ranking in reversed(result.rankings):
         if ranking.name in names:
@@ -325,9 +387,11 @@ def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
     """'was fourth in the first table', 'came 12th in the previous quarter', 'was 30th a quarter
     earlier', 'A quarter earlier, it was 33rd': the clause after the position, or an opening set
     off by a comma, says it was held in an earlier table."""
-    comma = next((t.i for t in doc[sent.start:span.start] if t.text == ","), None)
-    opening = [t.lower_ for t in doc[sent.start:comma]] if comma is not None else []
-    for toks in ([t.lower_ for t in doc[span.end:clause_end(doc, sent, span.end)]], opening):
+    lowers = token_strings(doc, "LOWER")
+    orths = token_ids(doc)
+    comma = next((k for k in range(sent.start, span.start) if orths[k] == _COMMA), None)
+    opening = lowers[sent.start:comma] if comma is not None else []
+    for toks in (lowers[span.end:clause_end(doc, sent, span.end)], opening):
         for i, word in enumerate(toks):
             if word in _TABLE_NOUNS and (_EARLIER_TABLE_WORDS.intersection(toks[max(0, i - 3):i])
                                          or _EARLIER_TABLE_WORDS.intersection(toks[i + 1:i + 2])):
@@ -371,7 +435,7 @@ def _league_size_claim(doc: Doc, sent: Span, span: Span, total: int, result: Doc
     org_type = chosen.label_
     if any(c.org_type == org_type and c.count == total and not c.segments for c in result.claims):
         return
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     start = doc_text(doc).find(text, sent.start_char)
     result.claims.append(Claim(org_type=org_type, count=total, framework=doc._.framework, period=doc._.period,
                                text=text,
