@@ -14,12 +14,13 @@ owner of a placing noun ("X's exit from the RSP"), or a named list gathered by i
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_strings
+from ..pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_ids, token_strings
 from ..pipeline.segments import descriptor_segment, numbers_in, placing_segments
 from ..records import DocResult, Membership
 from ..resources import load_jsonl
@@ -231,21 +232,42 @@ def _main_clause_gap(doc: Doc, start: int, end: int) -> tuple[list[str], int]:
     return [t.lower_ for t in toks], start
 
 
+def sentence_segments(doc: Doc) -> list[list[Span]]:
+    """The segment spans of each sentence that can place an organisation (in the order
+    ``spans_in`` gives them), made once per Doc: the membership builders all start from them,
+    and most sentences have none, so a builder can go straight to the few that do."""
+    cache = doc_cache(doc, "members")
+    found = cache.get("sentence_segments")
+    if found is None:
+        usable = placing_segments(doc)
+        sents = sentences(doc)
+        found = cache["sentence_segments"] = [[] for _ in sents]
+        starts = [sent.start for sent in sents]
+        for span in spans_in(doc, "segments", 0, len(doc)) if usable else []:
+            si = bisect_right(starts, span.start) - 1
+            if span.end <= sents[si].end and (span.start, span.end) in usable:
+                found[si].append(span)
+    return found
+
+
 def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
-    """Add a membership for each organisation a sentence places in (or moves out of) a segment."""
-    usable = placing_segments(doc)
-    if not usable:
+    """Add a membership for each organisation a sentence places in (or moves out of) a segment.
+
+    Only sentences with a placing segment are read: every frame starts from one, and what is
+    carried from sentence to sentence (``stand_ins``, ``seen``) changes only while reading one."""
+    by_sentence = sentence_segments(doc)
+    if not any(by_sentence):
         return
     seen = {(m.name, m.start, m.segment, m.from_segment) for m in result.memberships}
     framework, period = doc._.framework, doc._.period
     stand_ins: dict[tuple[int, int], str] = {}
     earlier: list[Membership] = []
     sents = sentences(doc)
-    for si, sent in enumerate(sents):
-        if skip and any(a <= sent.start_char < b for a, b in skip):
+    for si, segs in enumerate(by_sentence):
+        if not segs:
             continue
-        segs = [s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
-        if not segs or sent.text.rstrip().endswith("?"):
+        sent = sents[si]
+        if (skip and any(a <= sent.start_char < b for a, b in skip)) or span_text(sent).rstrip().endswith("?"):
             continue  # a question places nobody
         previous_sent = _antecedent_sentence(doc, sents, si)
         orgs = subjects.candidates(doc, sent)
@@ -760,15 +782,13 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
     'The providers in segment 3 are A, B and C', '... now sits in segment 4 alongside Devon, ...',
     'The trusts in the programme include X, Y and Z' (the programme of the sentence before)."""
     orgs_all = list(doc.spans.get("orgs", []))
-    usable = placing_segments(doc)
     seen = {m.name for m in result.memberships}
     framework, period = doc._.framework, doc._.period
-    previous: list[Span] = []
-    previous_sent: Span | None = None
-    for sent in sentences(doc):
-        segs = [s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
-        if skip and any(a <= sent.start_char < b for a, b in skip):
-            previous, previous_sent = segs, sent
+    by_sentence = sentence_segments(doc)
+    sents = sentences(doc)
+    for si, sent in enumerate(sents):
+        segs, previous = by_sentence[si], by_sentence[si - 1] if si else []
+        if not _may_list(doc, sent, segs, previous) or (skip and any(a <= sent.start_char < b for a, b in skip)):
             continue
         marker = _marker(doc, sent)
         if marker is not None:
@@ -779,33 +799,54 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
             if segment is None and not before and lead.startswith(_SUBJECT_STARTS):
                 segment = _programme_segment(subject, framework) or _single_segment(previous)
             if segment is not None:
-                hint = _population_hint(doc, sent, previous_sent)
+                hint = _population_hint(doc, sent, sents[si - 1] if si else None)
                 _add_list(doc, sent, marker[1], segment, orgs_all, result, seen, framework, period, hint)
-        previous = segs
-        previous_sent = sent
+
+
+_PROGRAMME_NAMES = ("special measures", "programme", "rsp")  # what _programme_segment looks for
+
+
+def _may_list(doc: Doc, sent: Span, segs: list[Span], previous: list[Span]) -> bool:
+    """Whether ``sent`` can place a list: the segment is one of its own, or, for a sentence opening
+    like 'The trusts in the programme include ...', the programme its words name or the one segment
+    of the sentence before. Most sentences are none of these, and need no marker search."""
+    if segs:
+        return True
+    lead = span_text(sent).lstrip().lower()
+    return lead.startswith(_SUBJECT_STARTS) and (bool(previous) or any(w in lead for w in _PROGRAMME_NAMES))
 
 
 _MARKER_OPENINGS = frozenset(marker.split()[0] for marker in LIST_MARKERS)
 
 
 def _marker(doc: Doc, sent: Span) -> tuple[int, int] | None:
-    """(index of the marker, index where the list starts), for a sentence whose tail is a list."""
-    if _MARKER_OPENINGS.isdisjoint(token_strings(doc)[sent.start:sent.end]):
+    """(index of the marker, index where the list starts), for a sentence whose tail is a list.
+
+    Only the words that can open a marker are looked at, in order (a space token opens none);
+    each is judged by the next word that is not a space, as in the sentence read word by word."""
+    lower = token_strings(doc)
+    openings = [i for i in range(sent.start, sent.end) if lower[i] in _MARKER_OPENINGS]
+    if not openings:
         return None  # most sentences: no word that opens a marker
-    toks = [t for t in sent if not t.is_space]
+    space, title = token_ids(doc, "IS_SPACE"), token_ids(doc, "IS_TITLE")
     lead = span_text(sent).lstrip().lower()
-    for k, tok in enumerate(toks):
-        word = tok.lower_
-        two = f"{word} {toks[k + 1].lower_}" if k + 1 < len(toks) else ""
-        if two in LIST_MARKERS:
-            return tok.i, toks[k + 1].i + 1
+    for i in openings:
+        word = lower[i]
+        nxt = next((j for j in range(i + 1, sent.end) if not space[j]), None)
+        if nxt is not None and f"{word} {lower[nxt]}" in LIST_MARKERS:
+            return i, nxt + 1
         if word not in LIST_MARKERS:
             continue
-        if word in {"are", "were"} and not (lead.startswith(_SUBJECT_STARTS) and k <= 8):
+        if word in {"are", "were"} and not (lead.startswith(_SUBJECT_STARTS) and _words_before(doc, sent, i) <= 8):
             continue
-        if k + 1 < len(toks) and (toks[k + 1].is_title or toks[k + 1].lower_ == "the"):
-            return tok.i, toks[k + 1].i
+        if nxt is not None and (title[nxt] or lower[nxt] == "the"):
+            return i, nxt
     return None
+
+
+def _words_before(doc: Doc, sent: Span, i: int) -> int:
+    """How many words (tokens that are not spaces) of ``sent`` come before token ``i``."""
+    return i - sent.start - sum(token_ids(doc, "IS_SPACE")[sent.start:i])
 
 
 def _programme_segment(subject: str, framework: str) -> int | None:
