@@ -85,12 +85,12 @@ def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[in
     'X, with whom we share ..., is'): organisations named inside them are not the sentence's
     subject. A relative clause runs to the last comma before the verb."""
     out = []
-    ends = {o.end for o in orgs} | {o.end + 1 for o in orgs if o.end < len(doc) and doc[o.end].text == ")"}
+    orth = token_strings(doc, "ORTH")
+    ends = {o.end for o in orgs} | {o.end + 1 for o in orgs if o.end < len(doc) and orth[o.end] == ")"}
     for i in range(sent.start, min(limit, sent.end) - 1):
-        tok = doc[i]
-        if tok.text in {",", "–", "—", "("} and opens_aside(doc, i) and i in ends:
-            closer = {"(": ")", "–": "–", "—": "—"}.get(tok.text, ",")
-            closes = [k for k in range(i + 2, limit) if doc[k].text == closer]
+        if orth[i] in {",", "–", "—", "("} and i in ends and opens_aside(doc, i):
+            closer = {"(": ")", "–": "–", "—": "—"}.get(orth[i], ",")
+            closes = [k for k in range(i + 2, limit) if orth[k] == closer]
             if closes:
                 out.append((i, closes[-1] if closer == "," else closes[0]))
     return out
@@ -110,9 +110,10 @@ def _relative_subject(doc: Doc, sent: Span, seg: Span) -> Span | None:
     """'... services at The Shrewsbury and Telford Hospital NHS Trust, which is also in segment 4':
     the organisation a relative clause ending in the segment hangs from, even when a preposition
     governs it."""
+    lower = token_strings(doc)
     k = seg.start - 1
-    while k > sent.start and doc[k].text not in {",", ";", "."}:
-        if doc[k].lower_ in {"which", "who"} and doc[k - 1].text == ",":
+    while k > sent.start and lower[k] not in {",", ";", "."}:
+        if lower[k] in {"which", "who"} and lower[k - 1] == ",":
             return next((o for o in doc.spans.get("orgs", []) if o.end == k - 1), None)
         k -= 1
     return None
@@ -120,7 +121,7 @@ def _relative_subject(doc: Doc, sent: Span, seg: Span) -> Span | None:
 
 def _type_word(sent: Span) -> str | None:
     """A type hint from the words of the sentence ('the only board' → icb)."""
-    words = {t.lower_ for t in sent}
+    words = set(token_strings(sent.doc)[sent.start:sent.end])
     if words & {"board", "boards", "icb", "icbs", "ics", "icss", "system", "systems"}:
         return "icb"
     if "ambulance" in words:
@@ -154,7 +155,7 @@ def _antecedent_sentence(doc: Doc, sents: list[Span], si: int) -> Span | None:
     for k in range(si - 1, max(si - 4, -1), -1):
         if subjects.candidates(doc, sents[k]):
             return sents[k]
-        if not {t.lower_ for t in sents[k]} & _CONTINUATIONS:
+        if _CONTINUATIONS.isdisjoint(token_strings(doc)[sents[k].start:sents[k].end]):
             break
     return sents[si - 1] if si else None
 
@@ -166,7 +167,9 @@ def lede_sentence(sents: list[Span], si: int) -> Span | None:
     """The sentence that names what an indefinite opening describes: 'A hospital trust once rated
     the worst in London ... as it became the first to leave special measures. Inspectors praised
     X NHS Trust ...' (a news lede names the trust in its next sentence)."""
-    words = [t.lower_ for t in sents[si] if not t.is_space][:4]
+    doc, space = sents[si].doc, token_ids(sents[si].doc, "IS_SPACE")
+    words = [w for i, w in enumerate(token_strings(doc)[sents[si].start:sents[si].end], sents[si].start)
+             if not space[i]][:4]
     if not words or words[0] not in {"a", "an"} or not _INDEFINITE_NOUNS & set(words) or si + 1 >= len(sents):
         return None
     return sents[si + 1]
@@ -178,12 +181,12 @@ def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
     trust' or 'it' inside a sentence stands for the organisation named earlier in it (even in a
     possessive), else for the one the sentence before was about, or, in a news lede opening 'A
     trust ...', for the one the next sentence names."""
+    lower = token_strings(doc)
     found = None
-    for tok in doc[sent.start + 1:limit]:  # one opening the sentence is the self-reference resolver's
-        if tok.lower_ == "it" or (tok.lower_ in _STAND_IN_NOUNS and doc[tok.i - 1].lower_ == "the"
-                                  and tok.i - 1 > sent.start):
-            found = (tok.i if tok.lower_ == "it" else tok.i - 1, tok.i + 1)
-    if found is None or (doc[found[0]].lower_ == "it" and {t.lower_ for t in doc[sent.start:found[0]]} & _AGENTS):
+    for i in range(sent.start + 1, min(limit, len(doc))):  # one opening the sentence is the self-reference resolver's
+        if lower[i] == "it" or (lower[i] in _STAND_IN_NOUNS and lower[i - 1] == "the" and i - 1 > sent.start):
+            found = (i if lower[i] == "it" else i - 1, i + 1)
+    if found is None or (lower[found[0]] == "it" and not _AGENTS.isdisjoint(lower[sent.start:found[0]])):
         return None  # 'NHS England said it ...': 'it' is the one speaking
     named = sorted(spans_in(doc, "orgs", sent.start, found[0]), key=lambda o: o.start)
     if lede is not None and not named:
@@ -204,7 +207,7 @@ def _subjects(doc: Doc, sent: Span, orgs: list[Span], seg: Span) -> list[Span]:
         return []
     chosen = [before[-1]]
     for org in reversed(before[:-1]):
-        gap = doc[org.end:chosen[0].start].text.strip().lower()
+        gap = span_text(doc[org.end:chosen[0].start]).strip().lower()
         if gap in COORDINATION:
             chosen.insert(0, org)
         else:
@@ -296,7 +299,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 continue
             segment, from_segment = placed
             before = from_segment is None and _earlier_state(gap)
-            text = sent.text.strip()
+            text = span_text(sent).strip()
             start = doc_text(doc).find(text, sent.start_char)
             heads = [*heads, *_as_is(doc, sent, seg, orgs)]
             for org in heads:
@@ -449,22 +452,23 @@ def _relative_list(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
     """'... our thanks to X, Y and Z trusts which have now left special measures': the
     organisations a type word gathers are the subject of its relative clause, whatever governs
     them. Names the linker missed in the list are kept as the list splits them."""
+    lower = token_strings(doc)
     k = seg.start - 1
-    while k > sent.start + 1 and doc[k].lower_ not in {"which", "that", "who"}:
-        if doc[k].text in {",", ";", ":", "(", "–", "—"}:
+    while k > sent.start + 1 and lower[k] not in {"which", "that", "who"}:
+        if lower[k] in {",", ";", ":", "(", "–", "—"}:
             return None
         k -= 1
     noun = k - 1
-    if k <= sent.start + 1 or doc[noun].lower_ not in _GROUP_NOUNS:
+    if k <= sent.start + 1 or lower[noun] not in _GROUP_NOUNS:
         return None
     named = sorted(spans_in(doc, "orgs", sent.start, noun), key=lambda o: o.start)
-    rest = doc[named[-1].end:noun].text.strip().lower() if named else "-"
+    rest = span_text(doc[named[-1].end:noun]).strip().lower() if named else "-"
     if rest and not rest.startswith((",", "and ", "&")):
         return None  # the list runs up to its type word: 'X, Y and Z trusts which ...'
 
     chain = [named[-1]]
     for org in reversed(named[:-1]):
-        if doc[org.end:chain[0].start].text.strip().lower() not in COORDINATION:
+        if span_text(doc[org.end:chain[0].start]).strip().lower() not in COORDINATION:
             break
         chain.insert(0, org)
     by_start = {o.start_char: o for o in chain}
@@ -513,7 +517,7 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
         return None
     objects = [o for o in orgs if o.end == k + 1][:1]
     for org in reversed([o for o in orgs if objects and o.end <= objects[0].start]):
-        if doc[org.end:objects[0].start].text.strip().lower() not in COORDINATION:
+        if span_text(doc[org.end:objects[0].start]).strip().lower() not in COORDINATION:
             break
         objects.insert(0, org)
     start = objects[0].start if objects else k
@@ -742,7 +746,7 @@ def _move_within(seg: Span) -> tuple[int, int] | None:
     words = [t.lower_ for t in seg]
     if "to" not in words and "into" not in words:
         return None
-    found = numbers_in(seg.text.replace("NOF", " ").replace("SOF", " "))
+    found = numbers_in(span_text(seg).replace("NOF", " ").replace("SOF", " "))
     return (found[0], found[-1]) if len(found) >= 2 else None
 
 
@@ -794,8 +798,8 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
         if marker is not None:
             before = [s for s in segs if s.end <= marker[0] and _lower(doc, s.start - 1) != "from"]
             segment = _single_segment(before[-1:])
-            lead = sent.text.lstrip().lower()
-            subject = doc[sent.start:marker[0]].text.lower()
+            lead = span_text(sent).lstrip().lower()
+            subject = span_text(doc[sent.start:marker[0]]).lower()
             if segment is None and not before and lead.startswith(_SUBJECT_STARTS):
                 segment = _programme_segment(subject, framework) or _single_segment(previous)
             if segment is not None:
@@ -884,7 +888,7 @@ def _add_list(doc: Doc, sent: Span, start: int, segment: int, orgs: list[Span], 
         return
     if any(len(it.text.split()) > 10 for it in items):
         return
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     at = doc_text(doc).find(text, sent.start_char)
     for item in items:
         if item.text in seen:
