@@ -26,6 +26,7 @@ from ..records import DocResult, Membership
 from ..resources import load_jsonl
 from . import subjects
 from .lists import merge_split_names, split_names
+from .subjects import words_in
 
 
 @cache
@@ -72,10 +73,11 @@ def opens_aside(doc: Doc, i: int) -> bool:
     """Whether the words from ``i + 1`` open an apposition or a relative clause: 'which runs ...',
     'the county's ...', or a preposition before a relative pronoun ('with whom we run ...', 'in
     which it has ...')."""
-    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    lower = token_strings(doc)
+    nxt = lower[i + 1] if i + 1 < len(lower) else ""
     if nxt in _ASIDE_OPENERS:
         return True
-    return i + 2 < len(doc) and doc[i + 1].is_alpha and doc[i + 2].lower_ in _RELATIVE_PRONOUNS
+    return i + 2 < len(lower) and lower[i + 2] in _RELATIVE_PRONOUNS and bool(token_ids(doc, "IS_ALPHA")[i + 1])
 
 
 def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[int, int]]:
@@ -98,7 +100,7 @@ def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[in
 
 def _as_is(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> list[Span]:
     """'Homerton ... is in segment 3, as is the Royal Free London NHS Foundation Trust'."""
-    words = [t.lower_ for t in doc[seg.end:min(sent.end, seg.end + 4)]]
+    words = token_strings(doc)[seg.end:min(sent.end, seg.end + 4)]
     joins = ([",", "as", "is"], [",", "as", "are"], [",", "as", "was"], [",", "as", "were"])
     if words[:3] not in joins and words[:2] != ["as", "is"]:
         return []
@@ -216,23 +218,24 @@ def _subjects(doc: Doc, sent: Span, orgs: list[Span], seg: Span) -> list[Span]:
 
 
 def _clean_gap(doc: Doc, start: int, end: int) -> list[str]:
-    return [t.lower_ for t in doc[start:end] if not t.is_space]
+    lower = token_strings(doc)
+    return [lower[i] for i in words_in(doc, start, end)]
 
 
 def _main_clause_gap(doc: Doc, start: int, end: int) -> tuple[list[str], int]:
     """The words between subject and segment without a relative clause:
     'Humber Teaching NHS FT, which provides ... Hull and North Yorkshire, stays in segment 1'.
     Returns the words and the index where the main clause resumes."""
-    toks = [t for t in doc[start:end] if not t.is_space]
-    if len(toks) >= 3 and toks[0].text == ")" and opens_aside(doc, toks[1].i):
+    lower, toks = token_strings(doc), words_in(doc, start, end)  # the marks have no case: lower is text
+    if len(toks) >= 3 and lower[toks[0]] == ")" and opens_aside(doc, toks[1]):
         toks = toks[1:]  # 'X (XY), which ...': the short name's bracket closes first
-    if len(toks) >= 2 and toks[0].text in {",", "(", "–", "—"} and opens_aside(doc, toks[0].i):
-        closer = {"(": ")", "–": "–", "—": "—"}.get(toks[0].text, ",")
+    if len(toks) >= 2 and lower[toks[0]] in {",", "(", "–", "—"} and opens_aside(doc, toks[0]):
+        closer = {"(": ")", "–": "–", "—": "—"}.get(lower[toks[0]], ",")
         for k in range(len(toks) - 1, 0, -1):
-            if toks[k].text == closer:
+            if lower[toks[k]] == closer:
                 rest = toks[k + 1:]
-                return [t.lower_ for t in rest], (rest[0].i if rest else end)
-    return [t.lower_ for t in toks], start
+                return [lower[i] for i in rest], (rest[0] if rest else end)
+    return [lower[i] for i in toks], start
 
 
 def sentence_segments(doc: Doc) -> list[list[Span]]:
@@ -351,10 +354,9 @@ def _restates(doc: Doc, segs: list[Span], seg: Span) -> bool:
     just named describes it; it is not a second placement."""
     for other in segs:
         if other.end <= seg.start and seg.start - other.end <= 12:
-            between = [t for t in doc[other.end:seg.start] if not t.is_space]
-            marks = [t for t in between if t.text in _APPOSITION_MARKS]
-            if marks and all(t.text in _APPOSITION_MARKS or t.lower_ in FRAMEWORK_WORDS or t.lower_ == "of"
-                             for t in between):
+            between = _clean_gap(doc, other.end, seg.start)  # the marks have no case: their lower form is their text
+            if not _APPOSITION_MARKS.isdisjoint(between) and all(
+                    w in _APPOSITION_MARKS or w in FRAMEWORK_WORDS or w == "of" for w in between):
                 return True
     return False
 
@@ -364,9 +366,10 @@ _CONDITIONS = {"if", "unless", "whether", "should"}
 
 def _conditional(doc: Doc, sent: Span, start: int) -> bool:
     """'If X were placed in segment 4, ...': a clause opened by a condition places nobody."""
+    lower = token_strings(doc)
     k = start - 1
-    while k >= sent.start and doc[k].text not in {",", ";", ":"}:
-        if doc[k].lower_ in _CONDITIONS:
+    while k >= sent.start and lower[k] not in {",", ";", ":"}:
+        if lower[k] in _CONDITIONS:
             return True
         k -= 1
     return False
@@ -495,11 +498,12 @@ _FRAME_SKIP = {"now", "also", "formally", "therefore", "already", "recently", "o
 def before_preposition(doc: Doc, sent: Span, seg: Span) -> int | None:
     """The token before the preposition that leads to ``seg`` across the framework's name ('placed X
     | into the NHS Oversight Framework (NOF) | Segment 4'), or None when no preposition does."""
+    lower = token_strings(doc)
     k = seg.start - 1
-    while k > sent.start and doc[k].lower_ in FRAMEWORK_WORDS:
+    while k > sent.start and lower[k] in FRAMEWORK_WORDS:
         k -= 1
     prep_end = k + 1
-    while k > sent.start and doc[k].lower_ in _FRAME_PREPS:
+    while k > sent.start and lower[k] in _FRAME_PREPS:
         k -= 1
     return k if k + 1 < prep_end else None
 
@@ -510,8 +514,9 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
     measures', '..., placing it in Segment 2': the objects of an active placing verb, and the
     words from the verb to the segment ('it' is the organisation the sentence, or else the one
     before, is about)."""
+    lower = token_strings(doc)
     k = before_preposition(doc, sent, seg)
-    if k is not None and doc[k].lower_ == "and":
+    if k is not None and lower[k] == "and":
         k = _object_before_complement(doc, sent, k, orgs)
     if k is None:
         return None
@@ -522,12 +527,12 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
         objects.insert(0, org)
     start = objects[0].start if objects else k
     j = start - 1
-    while j >= sent.start and doc[j].lower_ in _FRAME_SKIP:
+    while j >= sent.start and lower[j] in _FRAME_SKIP:
         j -= 1
-    if j < sent.start or doc[j].lower_ not in active_placers():
+    if j < sent.start or lower[j] not in active_placers():
         return None
     if not objects:
-        if doc[k].lower_ != "it":
+        if lower[k] != "it":
             return None
         before = [o for o in orgs if o.end <= j]
         referent = before[0] if before else next(iter(subjects.candidates(doc, previous)), None) if previous else None
@@ -535,7 +540,7 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
             return None
         stand_ins[(k, k + 1)] = stand_ins.get((referent.start, referent.end), referent.text)
         objects = [Span(doc, k, k + 1, label=referent.label_, span_id=referent.id_)]
-    return objects, [doc[j].lower_, *(t.lower_ for t in doc[objects[-1].end:seg.start] if not t.is_space)]
+    return objects, [lower[j], *_clean_gap(doc, objects[-1].end, seg.start)]
 
 
 def _object_before_complement(doc: Doc, sent: Span, and_at: int, orgs: list[Span]) -> int | None:
@@ -572,8 +577,10 @@ def _segment_first(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
     """Frames that name the segment before the organisation: 'segment 4 trust X' (in), and a
     segment lifted from it ('NHS Improvement lifted special measures at X', 'Special measures
     have been lifted at X': left)."""
-    after = [t for t in doc[seg.end:min(sent.end, seg.end + 6)] if not t.is_space]
     named = {o.start: o for o in spans_in(doc, "orgs", seg.end, sent.end) if o.id_}
+    if not named:
+        return None  # both frames place an organisation named after the segment
+    after = [t for t in doc[seg.end:min(sent.end, seg.end + 6)] if not t.is_space]
     if len(after) >= 2 and after[0].lower_ in _SEGMENT_NOUNS and after[1].i in named:
         return [named[after[1].i]], ["is", "in"]
     before = doc[seg.start - 2].lower_ if seg.start - 2 >= sent.start and doc[seg.start - 1].lower_ == "the" \
@@ -594,7 +601,7 @@ def _possessive_frame(doc: Doc, sent: Span, seg: Span, previous: Span | None,
     """'NHS England confirmed X's exit from the Recovery Support Programme', 'the regional team setting
     out the trust's formal transition to SOF 3': the organisation whose move a noun names."""
     k = before_preposition(doc, sent, seg)
-    if k is None or k < sent.start + 2 or doc[k].lower_ not in placement_nouns() \
+    if k is None or k < sent.start + 2 or token_strings(doc)[k] not in placement_nouns() \
             or doc[k - 1].text not in {"'s", "’s", "'", "’"}:
         return None
     owner = next((o for o in [*spans_in(doc, "orgs", sent.start, k - 1), *spans_in(doc, "org_refs", sent.start, k - 1)]
@@ -668,18 +675,18 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
     # inside a relative clause its own predicates are not the subject's, except a last one
     # joined by 'and' ('X, which shares 68th place with four others and is in segment 3')
     inside = bool(opens) and "," not in gap[opens[-1]:]
-    toks = [t for t in doc[resume:end] if not t.is_space]
+    lower, toks = token_strings(doc), words_in(doc, resume, end)
     for k in range(len(toks) - 2, -1, -1):
-        word, nxt = toks[k].lower_, toks[k + 1].lower_
+        word, nxt = lower[toks[k]], lower[toks[k + 1]]
         if word == "and" and nxt in PLACE_VERBS and nxt not in {"in", "into", "now", "still"}:
             if inside and (gap[opens[-1]] != "which" or nxt not in _PRESENT):
                 break  # 'which covers ... and had been in the top category': an earlier state
-            return [t.lower_ for t in toks[k + 1:]], toks[k + 1].i
+            return [lower[i] for i in toks[k + 1:]], toks[k + 1]
         if inside:
             continue
         if word in _HAND_ON and nxt == "it":
             rest = toks[k + 2:]
-            return [t.lower_ for t in rest], (rest[0].i if rest else end)
+            return [lower[i] for i in rest], (rest[0] if rest else end)
     return gap, resume
 
 
@@ -733,7 +740,8 @@ def _is_year(text: str) -> bool:
 
 
 def _lower(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
+    lower = token_strings(doc)
+    return lower[i] if 0 <= i < len(lower) else ""
 
 
 def _is_quantity(doc: Doc, i: int) -> bool:

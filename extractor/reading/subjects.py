@@ -10,6 +10,8 @@ accepted if the gazetteer resolves it with the sentence's type hint.
 
 from __future__ import annotations
 
+import datetime
+
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import HINT_GROUPS
@@ -63,7 +65,14 @@ def _home(doc: Doc) -> str:
 def publisher(doc: Doc) -> Span | None:
     """The organisation a document speaks for: its home organisation (``doc._.home``, set by
     the linker from its address, title or masthead) where first named or referred to, else
-    the first one named in its heading."""
+    the first one named in its heading. Found once per Doc: every 'we' and 'the trust' asks."""
+    cache = doc_cache(doc, "subjects")
+    if "publisher" not in cache:
+        cache["publisher"] = _publisher(doc)
+    return cache["publisher"]
+
+
+def _publisher(doc: Doc) -> Span | None:
     home = _home(doc)
     if home:
         own = [o for key in ("orgs", "org_refs") for o in doc.spans.get(key, []) if o.id_ == home]
@@ -101,7 +110,7 @@ def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
 
 
 
-def _words(doc: Doc, start: int, end: int) -> list[int]:
+def words_in(doc: Doc, start: int, end: int) -> list[int]:
     """Indexes of the tokens in ``[start, end)`` that are not spaces."""
     space = token_ids(doc, "IS_SPACE")
     return [i for i in range(start, end) if not space[i]]
@@ -122,7 +131,7 @@ def _capitalised_run(doc: Doc, toks: list[int]) -> Span | None:
 def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span | None:
     """A capitalised name opening the sentence, kept only when the gazetteer resolves it."""
 
-    toks = _words(doc, sent.start, limit)
+    toks = words_in(doc, sent.start, limit)
     if not toks or not token_ids(doc, "IS_TITLE")[toks[0]] \
             or token_strings(doc)[toks[0]] in {"the", "it", "this", "they", "we", "our", "a", "an", "in", "of", "all",
                                                "only", "none", "one"}:
@@ -144,7 +153,7 @@ def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> lis
     one = leading_name(doc, sent, limit, org_type)
     if one is not None:
         return [one]
-    toks, lower = _words(doc, sent.start, limit), token_strings(doc)
+    toks, lower = words_in(doc, sent.start, limit), token_strings(doc)
     while toks and lower[toks[0]] in _LEADING_ADVERBS:
         toks = toks[1:]  # 'Only Frimley and Dorset have made it into segment 1'
     if not toks or not token_ids(doc, "IS_TITLE")[toks[0]]:
@@ -163,10 +172,18 @@ def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> lis
     return []
 
 
+def _day(doc: Doc) -> datetime.date | None:
+    """The document's date (``doc_date``), read once per Doc."""
+    cache = doc_cache(doc, "subjects")
+    if "day" not in cache:
+        cache["day"] = doc_date(doc)
+    return cache["day"]
+
+
 def _resolve_span(doc: Doc, span: Span, hint: str | None, sent: Span) -> list[Span]:
     from ..gazetteer import load_gazetteer
 
-    link = load_gazetteer().resolve(span_text(span), org_type=hint, on=doc_date(doc), context=span_text(sent))
+    link = load_gazetteer().resolve(span_text(span), org_type=hint, on=_day(doc), context=span_text(sent))
     if not link.code:
         return []
     return [Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)]

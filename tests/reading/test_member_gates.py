@@ -8,12 +8,13 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from extractor.pipeline.extensions import sentences, span_text, spans_in
 from extractor.pipeline.segments import placing_segments
-from extractor.reading import memberships, read_doc
+from extractor.reading import memberships, read_doc, tables
 
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 
@@ -79,3 +80,22 @@ def test_marker_reads_as_word_by_word(docs: list[Doc]) -> None:
     for doc in docs:
         for sent in sentences(doc):
             assert memberships._marker(doc, sent) == _marker_word_by_word(sent), sent.text
+
+
+def _all_records(docs: list[Doc]) -> list[tuple[list, list, list]]:
+    out = []
+    for doc in docs:
+        result = read_doc(doc)
+        out.append(([(c.org_type, c.segments, c.count, c.total, c.start) for c in result.claims],
+                    [(m.name, m.segment, m.from_segment, m.start) for m in result.memberships],
+                    [(r.name, r.rank, r.start) for r in result.rankings]))
+    return out
+
+
+def test_table_line_gates_skip_only_lines_that_cannot_head_a_list(docs: list[Doc],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every line read as a possible list heading, and as a possible label line, reads the same."""
+    gated = _all_records(docs)
+    monkeypatch.setattr(tables, "_segment_lines", lambda doc: list(range(len(tables._lines(doc)[0]))))
+    monkeypatch.setattr(tables, "_SEGMENT", regex.compile(""))
+    assert _all_records(docs) == gated
