@@ -16,7 +16,7 @@ from itertools import islice
 from spacy.tokens import Doc, Span
 
 from ..numbers import parse_cardinal
-from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_ids, token_strings
+from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_strings
 from ..records import DocResult, Membership
 from .memberships import NEGATIONS, PLACE_VERBS, active_placers, before_preposition, placement, sentence_segments
 
@@ -31,14 +31,14 @@ _KINDS = {"icb": {"icb"}, "ccg": {"ccg"}, "acute": {"acute", "specialist"}, "amb
 
 def _group_size(doc: Doc, sent: Span) -> tuple[int, int] | None:
     """(size, index after the group words) for a sentence opening 'All seven', 'Both', 'The three'."""
-    space, lower = token_ids(doc, "IS_SPACE"), token_strings(doc)
-    toks = list(islice((i for i in range(sent.start, sent.end) if not space[i]), 2))  # only the first two words
+    lower = token_strings(doc)  # a space token's lower form is all space, as its text is
+    toks = list(islice((i for i in range(sent.start, sent.end) if not lower[i].isspace()), 2))  # the first two words
     k = 1 if toks and lower[toks[0]] in {"all", "the"} else 0
     if k < len(toks) and lower[toks[k]] == "both":
         return 2, toks[k] + 1
     if k == 0 or k >= len(toks):
         return None
-    word = token_strings(doc, "ORTH")[toks[k]]
+    word = doc[toks[k]].text
     size = parse_cardinal(word)
     if not isinstance(size, int) or not 2 <= size <= 20 or word.isdigit():
         return None

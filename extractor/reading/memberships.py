@@ -20,7 +20,7 @@ from functools import cache
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_ids, token_strings
+from ..pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_strings
 from ..pipeline.segments import descriptor_segment, numbers_in, placing_segments
 from ..records import DocResult, Membership
 from ..resources import load_jsonl
@@ -77,7 +77,7 @@ def opens_aside(doc: Doc, i: int) -> bool:
     nxt = lower[i + 1] if i + 1 < len(lower) else ""
     if nxt in _ASIDE_OPENERS:
         return True
-    return i + 2 < len(lower) and lower[i + 2] in _RELATIVE_PRONOUNS and bool(token_ids(doc, "IS_ALPHA")[i + 1])
+    return i + 2 < len(lower) and lower[i + 2] in _RELATIVE_PRONOUNS and doc[i + 1].is_alpha
 
 
 def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[int, int]]:
@@ -87,12 +87,12 @@ def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[in
     'X, with whom we share ..., is'): organisations named inside them are not the sentence's
     subject. A relative clause runs to the last comma before the verb."""
     out = []
-    orth = token_strings(doc, "ORTH")
-    ends = {o.end for o in orgs} | {o.end + 1 for o in orgs if o.end < len(doc) and orth[o.end] == ")"}
+    lower = token_strings(doc)  # the marks have no case: their lower form is their text
+    ends = {o.end for o in orgs} | {o.end + 1 for o in orgs if o.end < len(doc) and lower[o.end] == ")"}
     for i in range(sent.start, min(limit, sent.end) - 1):
-        if orth[i] in {",", "–", "—", "("} and i in ends and opens_aside(doc, i):
-            closer = {"(": ")", "–": "–", "—": "—"}.get(orth[i], ",")
-            closes = [k for k in range(i + 2, limit) if orth[k] == closer]
+        if lower[i] in {",", "–", "—", "("} and i in ends and opens_aside(doc, i):
+            closer = {"(": ")", "–": "–", "—": "—"}.get(lower[i], ",")
+            closes = [k for k in range(i + 2, limit) if lower[k] == closer]
             if closes:
                 out.append((i, closes[-1] if closer == "," else closes[0]))
     return out
@@ -169,9 +169,7 @@ def lede_sentence(sents: list[Span], si: int) -> Span | None:
     """The sentence that names what an indefinite opening describes: 'A hospital trust once rated
     the worst in London ... as it became the first to leave special measures. Inspectors praised
     X NHS Trust ...' (a news lede names the trust in its next sentence)."""
-    doc, space = sents[si].doc, token_ids(sents[si].doc, "IS_SPACE")
-    words = [w for i, w in enumerate(token_strings(doc)[sents[si].start:sents[si].end], sents[si].start)
-             if not space[i]][:4]
+    words = [w for w in token_strings(sents[si].doc)[sents[si].start:sents[si].end] if not w.isspace()][:4]
     if not words or words[0] not in {"a", "an"} or not _INDEFINITE_NOUNS & set(words) or si + 1 >= len(sents):
         return None
     return sents[si + 1]
@@ -840,25 +838,24 @@ def _marker(doc: Doc, sent: Span) -> tuple[int, int] | None:
     openings = [i for i in range(sent.start, sent.end) if lower[i] in _MARKER_OPENINGS]
     if not openings:
         return None  # most sentences: no word that opens a marker
-    space, title = token_ids(doc, "IS_SPACE"), token_ids(doc, "IS_TITLE")
     lead = span_text(sent).lstrip().lower()
     for i in openings:
         word = lower[i]
-        nxt = next((j for j in range(i + 1, sent.end) if not space[j]), None)
+        nxt = next((j for j in range(i + 1, sent.end) if not lower[j].isspace()), None)
         if nxt is not None and f"{word} {lower[nxt]}" in LIST_MARKERS:
             return i, nxt + 1
         if word not in LIST_MARKERS:
             continue
         if word in {"are", "were"} and not (lead.startswith(_SUBJECT_STARTS) and _words_before(doc, sent, i) <= 8):
             continue
-        if nxt is not None and (title[nxt] or lower[nxt] == "the"):
+        if nxt is not None and (lower[nxt] == "the" or doc[nxt].is_title):
             return i, nxt
     return None
 
 
 def _words_before(doc: Doc, sent: Span, i: int) -> int:
     """How many words (tokens that are not spaces) of ``sent`` come before token ``i``."""
-    return i - sent.start - sum(token_ids(doc, "IS_SPACE")[sent.start:i])
+    return len(words_in(doc, sent.start, i))
 
 
 def _programme_segment(subject: str, framework: str) -> int | None:

@@ -15,7 +15,7 @@ import datetime
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import HINT_GROUPS
-from ..pipeline.extensions import doc_cache, doc_date, span_text, spans_in, token_ids, token_strings
+from ..pipeline.extensions import doc_cache, doc_date, span_text, spans_in, token_strings
 
 GOVERNING = {"of", "to", "from", "with", "by", "for", "at", "on", "than", "against", "behind", "above", "below",
              "like", "unlike", "including", "under", "between", "runs", "run", "running", "operates", "manages",
@@ -40,12 +40,12 @@ def _candidates(doc: Doc, sent: Span) -> list[Span]:
     spans += [r for r in spans_in(doc, "org_refs", sent.start, sent.end) if r.id_]
     if not spans:
         return []
-    lower, orth = token_strings(doc), token_strings(doc, "ORTH")
+    lower = token_strings(doc)
     out = []
     governed_end = -1
     for span in sorted(spans, key=lambda s: s.start):
         before = lower[span.start - 1] if span.start > sent.start else ""
-        after = orth[span.end] if span.end < len(orth) else ""
+        after = doc[span.end].text if span.end < len(lower) else ""
         chained = before in {"and", ",", "&", "or"} and governed_end >= span.start - 2
         if before in GOVERNING or after in {"'s", "’s", "'"} or chained:
             governed_end = span.end
@@ -111,17 +111,19 @@ def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
 
 
 def words_in(doc: Doc, start: int, end: int) -> list[int]:
-    """Indexes of the tokens in ``[start, end)`` that are not spaces."""
-    space = token_ids(doc, "IS_SPACE")
-    return [i for i in range(start, end) if not space[i]]
+    """Indexes of the tokens in ``[start, end)`` that are not spaces (``is_space`` is the word's
+    ``isspace()``, which its lower form shares), read from the Doc's cached lower forms."""
+    lower = token_strings(doc)
+    return [i for i in range(start, end) if not lower[i].isspace()]
 
 
 def _capitalised_run(doc: Doc, toks: list[int]) -> Span | None:
     """The run of capitalised words (joined by 'and', 'of' ...) that the tokens ``toks`` open with."""
-    title, upper, lower = token_ids(doc, "IS_TITLE"), token_ids(doc, "IS_UPPER"), token_strings(doc)
+    lower = token_strings(doc)
     end = 0
     for k, i in enumerate(toks):
-        if title[i] or upper[i] or (lower[i] in _JOINERS and k + 1 < len(toks) and title[toks[k + 1]]):
+        tok = doc[i]
+        if tok.is_title or tok.is_upper or (lower[i] in _JOINERS and k + 1 < len(toks) and doc[toks[k + 1]].is_title):
             end = k + 1
             continue
         break
@@ -132,7 +134,7 @@ def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span
     """A capitalised name opening the sentence, kept only when the gazetteer resolves it."""
 
     toks = words_in(doc, sent.start, limit)
-    if not toks or not token_ids(doc, "IS_TITLE")[toks[0]] \
+    if not toks or not doc[toks[0]].is_title \
             or token_strings(doc)[toks[0]] in {"the", "it", "this", "they", "we", "our", "a", "an", "in", "of", "all",
                                                "only", "none", "one"}:
         return None
@@ -156,7 +158,7 @@ def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> lis
     toks, lower = words_in(doc, sent.start, limit), token_strings(doc)
     while toks and lower[toks[0]] in _LEADING_ADVERBS:
         toks = toks[1:]  # 'Only Frimley and Dorset have made it into segment 1'
-    if not toks or not token_ids(doc, "IS_TITLE")[toks[0]]:
+    if not toks or not doc[toks[0]].is_title:
         return []
     run = _capitalised_run(doc, toks)
     if run is None:
