@@ -11,11 +11,12 @@ accepted if the gazetteer resolves it with the sentence's type hint.
 from __future__ import annotations
 
 import datetime
+from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import HINT_GROUPS
-from ..pipeline.extensions import doc_cache, doc_date, span_text, spans_in, token_strings
+from ..pipeline.extensions import doc_cache, doc_date, sentences, span_text, spans_in, token_strings
 
 GOVERNING = {"of", "to", "from", "with", "by", "for", "at", "on", "than", "against", "behind", "above", "below",
              "like", "unlike", "including", "under", "between", "runs", "run", "running", "operates", "manages",
@@ -35,9 +36,35 @@ def candidates(doc: Doc, sent: Span) -> list[Span]:
     return list(found)
 
 
+def _mentions(doc: Doc, sent: Span) -> list[Span]:
+    """``spans_in`` of "orgs" and of resolved "org_refs" for ``sent``. Every sentence is asked
+    about, and most name nobody, so for the Doc's own sentences both are sorted into sentences
+    in one pass per Doc."""
+    cache = doc_cache(doc, "subjects")
+    by_sentence = cache.get("mentions")
+    if by_sentence is None:
+        by_sentence = cache["mentions"] = _mentions_by_sentence(doc)
+    found = by_sentence.get((sent.start, sent.end))
+    if found is None:
+        return [*spans_in(doc, "orgs", sent.start, sent.end),
+                *(r for r in spans_in(doc, "org_refs", sent.start, sent.end) if r.id_)]
+    return [*found[0], *found[1]]
+
+
+def _mentions_by_sentence(doc: Doc) -> dict[tuple[int, int], tuple[list[Span], list[Span]]]:
+    sents = sentences(doc)
+    starts = [sent.start for sent in sents]
+    out: dict[tuple[int, int], tuple[list[Span], list[Span]]] = {(s.start, s.end): ([], []) for s in sents}
+    for kind, key in enumerate(("orgs", "org_refs")):
+        for span in spans_in(doc, key, 0, len(doc)):
+            sent = sents[bisect_right(starts, span.start) - 1]
+            if span.end <= sent.end and (kind == 0 or span.id_):
+                out[(sent.start, sent.end)][kind].append(span)
+    return out
+
+
 def _candidates(doc: Doc, sent: Span) -> list[Span]:
-    spans = spans_in(doc, "orgs", sent.start, sent.end)
-    spans += [r for r in spans_in(doc, "org_refs", sent.start, sent.end) if r.id_]
+    spans = _mentions(doc, sent)
     if not spans:
         return []
     lower = token_strings(doc)

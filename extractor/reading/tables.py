@@ -105,7 +105,7 @@ def _csv_rows(lines: list[str]) -> dict[int, Row]:
     rows: dict[int, Row] = {}
     offset, run = 0, []
     for i, line in enumerate([*lines, ""]):
-        row = _csv_row(line, offset) if is_csv_line(line) else None
+        row = _csv_row(line, offset) if line.count(",") >= 2 and is_csv_line(line) else None  # it needs two
         if row is not None and (not run or len(run[-1][1].cells) == len(row.cells)):
             run.append((i, row))
         else:
@@ -628,7 +628,6 @@ def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
 # 'Segment 2 – 84 trusts (40%)', or in fixed-width columns 'Segment 2     84 trusts     (40%)'
 _LABEL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:(?P<label>[^:|]{3,60}?)\s+in\s+)?segment\s*(?P<seg>[1-5])"
                             r"(?:\s*[:–—-]|\s{2,}|\t)\s*(?P<count>\d{1,4})\b(?P<rest>.*)$", regex.I)
-_SEGMENT = regex.compile(r"segment", regex.I)  # a line without it is no label line
 _TOTAL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:total|all segments|all)(?:\s*[:–—-]|\s{2,}|\t)\s*"
                             r"(?P<count>\d{1,4})\b(?P<rest>.*)$", regex.I)
 _MORE_COUNTS = regex.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|no|none)\b", regex.I)
@@ -647,6 +646,13 @@ def _names_in_brackets(doc: Doc, rest: str, at: int) -> bool:
     return False
 
 
+def _may_label(line: str) -> bool:
+    """Whether ``line`` has the word _LABEL_LINE needs: each letter that pattern's case-blind
+    'segment' accepts casefolds to that letter, so the word is then in the casefolded line.
+    A plain string test costs a tenth of a failed match of the pattern."""
+    return "segment" in line.casefold()
+
+
 def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
     """'Acute trusts (134):' followed by 'segment 1 – 14' lines: one claim per line, and the
     heading's bracketed figure as the population size."""
@@ -659,7 +665,7 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()
-        m = _LABEL_LINE.match(line) if _SEGMENT.search(line) else None
+        m = _LABEL_LINE.match(line) if _may_label(line) else None
         total = _TOTAL_LINE.match(line) if m is None and run else None
         if total is not None and _total_line(doc, result, run, total, start, end):
             consumed.append((start, end))
@@ -792,10 +798,17 @@ def _counts_from_one(run: list[tuple[int, str]]) -> bool:
     return [int(_RANK_LINE.match(line).group("rank")) for _, line in run] == list(range(1, len(run) + 1))
 
 
+def _may_rank(line: str) -> bool:
+    """False for a line that opens (after spaces) with an ASCII letter other than 'n': _RANK_LINE
+    needs '#', 'no', '=' or a digit there. Most lines are prose, and this spares the pattern."""
+    first = line.lstrip()[:1]
+    return not (first.isascii() and first.isalpha()) or first in "nN"
+
+
 def _list_runs(doc: Doc) -> list[tuple[int, int]]:
     """(first, last + 1) line indexes of each run of three or more consecutive numbered lines
     naming an organisation (``_list_line``), in order."""
-    listed = [i for i, line in enumerate(_lines(doc)[0]) if _list_line(line)]
+    listed = [i for i, line in enumerate(_lines(doc)[0]) if _may_rank(line) and _list_line(line)]
     runs: list[tuple[int, int]] = []
     for i in listed:
         if runs and runs[-1][1] == i:

@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -94,8 +93,21 @@ def _all_records(docs: list[Doc]) -> list[tuple[list, list, list]]:
 
 def test_table_line_gates_skip_only_lines_that_cannot_head_a_list(docs: list[Doc],
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every line read as a possible list heading, and as a possible label line, reads the same."""
+    """Every line read as a possible list heading, label line and ranked line reads the same."""
     gated = _all_records(docs)
     monkeypatch.setattr(tables, "_segment_lines", lambda doc: list(range(len(tables._lines(doc)[0]))))
-    monkeypatch.setattr(tables, "_SEGMENT", regex.compile(""))
+    monkeypatch.setattr(tables, "_may_label", lambda line: True)
+    monkeypatch.setattr(tables, "_may_rank", lambda line: True)
     assert _all_records(docs) == gated
+
+
+ODD_LINES = ["12. Barts Health (3)", "  #4 Medway NHS Foundation Trust", "No. 7 Wye Valley NHS Trust",
+             "n 3 Barts Health", "=12 Barts Health", "\u2003\u20033 Barts Health", "\u0663 Barts Health (2)",
+             "SEGMENT 4 – 12 trusts", "Acute trusts in ſegment 2: 14", "The trusts in Segment 1 – 4 (12%)",
+             "Rank out of 134", ""]
+
+
+def test_line_pre_tests_never_turn_down_a_line_the_pattern_reads() -> None:
+    for line in [*ODD_LINES, *(line for text in _texts() for line in text.split("\n"))]:
+        assert tables._may_rank(line) or not tables._RANK_LINE.match(line), line
+        assert tables._may_label(line) or not tables._LABEL_LINE.match(line), line
