@@ -628,6 +628,7 @@ def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
 # 'Segment 2 – 84 trusts (40%)', or in fixed-width columns 'Segment 2     84 trusts     (40%)'
 _LABEL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:(?P<label>[^:|]{3,60}?)\s+in\s+)?segment\s*(?P<seg>[1-5])"
                             r"(?:\s*[:–—-]|\s{2,}|\t)\s*(?P<count>\d{1,4})\b(?P<rest>.*)$", regex.I)
+_LABEL_CORE = regex.compile(r"segment\s*[1-5](?:\s*[:–—-]|\s{2,}|\t)\s*\d", regex.I)  # within every label line
 _TOTAL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:total|all segments|all)(?:\s*[:–—-]|\s{2,}|\t)\s*"
                             r"(?P<count>\d{1,4})\b(?P<rest>.*)$", regex.I)
 _MORE_COUNTS = regex.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|no|none)\b", regex.I)
@@ -647,10 +648,11 @@ def _names_in_brackets(doc: Doc, rest: str, at: int) -> bool:
 
 
 def _may_label(line: str) -> bool:
-    """Whether ``line`` has the word _LABEL_LINE needs: each letter that pattern's case-blind
-    'segment' accepts casefolds to that letter, so the word is then in the casefolded line.
-    A plain string test costs a tenth of a failed match of the pattern."""
-    return "segment" in line.casefold()
+    """Whether ``line`` holds what _LABEL_LINE needs: the word 'segment' (each letter the
+    pattern's case-blind 'segment' accepts casefolds to that letter, so the word is then in the
+    casefolded line), then a segment, a separator and a count (a piece of the pattern, which
+    finds them without trying every label before them). A failed match costs far more."""
+    return "segment" in line.casefold() and _LABEL_CORE.search(line) is not None
 
 
 def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
@@ -799,10 +801,11 @@ def _counts_from_one(run: list[tuple[int, str]]) -> bool:
 
 
 def _may_rank(line: str) -> bool:
-    """False for a line that opens (after spaces) with an ASCII letter other than 'n': _RANK_LINE
-    needs '#', 'no', '=' or a digit there. Most lines are prose, and this spares the pattern."""
+    """False for a blank line, or one that opens (after spaces) with an ASCII letter other than
+    'n': _RANK_LINE needs '#', 'no', '=' or a digit there. Most lines are prose or blank, and this
+    spares the pattern."""
     first = line.lstrip()[:1]
-    return not (first.isascii() and first.isalpha()) or first in "nN"
+    return bool(first) and (not (first.isascii() and first.isalpha()) or first in "nN")
 
 
 def _list_runs(doc: Doc) -> list[tuple[int, int]]:
