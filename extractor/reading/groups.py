@@ -129,7 +129,7 @@ def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int
         sent = sents[si]
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
-        if len(segs[0]._.segments) != 1 or spans_in(doc, "orgs", sent.start, segs[0].start):
+        if spans_in(doc, "orgs", sent.start, segs[0].start) or len(segs[0]._.segments) != 1:
             continue
         opening = _group_size(doc, sent)
         counted = _counted_object(doc, sent, segs[0]) if opening is None else None

@@ -822,8 +822,11 @@ def _may_list(doc: Doc, sent: Span, segs: list[Span], previous: list[Span]) -> b
     of the sentence before. Most sentences are none of these, and need no marker search."""
     if segs:
         return True
-    lead = span_text(sent).lstrip().lower()
-    return lead.startswith(_SUBJECT_STARTS) and (bool(previous) or any(w in lead for w in _PROGRAMME_NAMES))
+    # lower() works character by character, so the six characters the longest opening needs are
+    # lowered alone first: most sentences fail there
+    lead = span_text(sent).lstrip()
+    return lead[:6].lower().startswith(_SUBJECT_STARTS) and (
+        bool(previous) or any(w in lead.lower() for w in _PROGRAMME_NAMES))
 
 
 _MARKER_OPENINGS = frozenset(marker.split()[0] for marker in LIST_MARKERS)
