@@ -419,7 +419,8 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     plain = [w for k, w in enumerate(plain) if not (w == "as" and k and plain[k - 1] in PLACE_VERBS)]  # 'identified as'
     if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in plain):
         return [], []
-    if any(_is_quantity(doc, i) and _lower(doc, i + 1) not in _NON_COUNT_NEXT
+    counts = _quantity_tokens(doc, resume, seg.start)
+    if any(i in counts and _lower(doc, i + 1) not in _NON_COUNT_NEXT
            and "of" not in {_lower(doc, i - 1), _lower(doc, i - 2)} and _lower(doc, i - 1) not in _NOT_COUNT_BEFORE
            and not _is_year(doc[i].text) for i in range(resume, seg.start)):
         return [], []
@@ -742,14 +743,18 @@ def _lower(doc: Doc, i: int) -> str:
     return lower[i] if 0 <= i < len(lower) else ""
 
 
-def _is_quantity(doc: Doc, i: int) -> bool:
-    return any(q.start <= i < q.end and q.label_ in {"CARD", "PERCENT", "RATIO"}
-               for q in spans_in(doc, "quantities", max(0, i - 8), i + 8))
+def _quantity_tokens(doc: Doc, start: int, end: int) -> set[int]:
+    """The tokens of ``[start, end)`` inside a count, percentage or ratio lying within eight
+    tokens of them on either side: one look-up of the quantities around the whole range, which
+    holds every quantity a token's own window ``[i - 8, i + 8)`` does."""
+    near = [q for q in spans_in(doc, "quantities", max(0, start - 8), end + 8)
+            if q.label_ in {"CARD", "PERCENT", "RATIO"}]
+    return {i for i in range(start, end) if any(max(0, i - 8) <= q.start <= i < q.end <= i + 8 for q in near)}
 
 
 def _move_within(seg: Span) -> tuple[int, int] | None:
     """'segment 3 to segment 2' matched as one span: (from, to)."""
-    words = [t.lower_ for t in seg]
+    words = token_strings(seg.doc)[seg.start:seg.end]
     if "to" not in words and "into" not in words:
         return None
     found = numbers_in(span_text(seg).replace("NOF", " ").replace("SOF", " "))

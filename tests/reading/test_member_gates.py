@@ -111,3 +111,17 @@ def test_line_pre_tests_never_turn_down_a_line_the_pattern_reads() -> None:
     for line in [*ODD_LINES, *(line for text in _texts() for line in text.split("\n"))]:
         assert tables._may_rank(line) or not tables._RANK_LINE.match(line), line
         assert tables._may_label(line) or not tables._LABEL_LINE.match(line), line
+
+
+def _is_quantity_one_by_one(doc: Doc, i: int) -> bool:
+    """A token inside a count, percentage or ratio, asked token by token as first written."""
+    return any(q.start <= i < q.end and q.label_ in {"CARD", "PERCENT", "RATIO"}
+               for q in spans_in(doc, "quantities", max(0, i - 8), i + 8))
+
+
+def test_quantity_tokens_of_a_range_are_those_asked_one_by_one(docs: list[Doc]) -> None:
+    for doc in docs:
+        for sent in sentences(doc):
+            for start, end in ((sent.start, sent.end), (sent.start + 2, sent.end - 3)):
+                expected = {i for i in range(start, end) if _is_quantity_one_by_one(doc, i)}
+                assert memberships._quantity_tokens(doc, start, end) == expected
