@@ -16,10 +16,9 @@ from itertools import islice
 from spacy.tokens import Doc, Span
 
 from ..numbers import parse_cardinal
-from ..pipeline.extensions import doc_text, sentences, spans_in
-from ..pipeline.segments import placing_segments
+from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_strings
 from ..records import DocResult, Membership
-from .memberships import NEGATIONS, PLACE_VERBS, active_placers, before_preposition, placement
+from .memberships import NEGATIONS, PLACE_VERBS, active_placers, before_preposition, placement, sentence_segments
 
 # the verbs of models/placements.jsonl, without the prepositions and adverbs that join a subject to its segment
 VERBS = PLACE_VERBS - {"in", "into", "now", "still", "also", "currently", "already"}
@@ -30,18 +29,20 @@ _KINDS = {"icb": {"icb"}, "ccg": {"ccg"}, "acute": {"acute", "specialist"}, "amb
           "community": {"community", "community_or_mental_health"}}
 
 
-def _group_size(sent: Span) -> tuple[int, int] | None:
+def _group_size(doc: Doc, sent: Span) -> tuple[int, int] | None:
     """(size, index after the group words) for a sentence opening 'All seven', 'Both', 'The three'."""
-    toks = list(islice((t for t in sent if not t.is_space), 2))  # only the first two words are read
-    k = 1 if toks and toks[0].lower_ in {"all", "the"} else 0
-    if k < len(toks) and toks[k].lower_ == "both":
-        return 2, toks[k].i + 1
+    lower = token_strings(doc)  # a space token's lower form is all space, as its text is
+    toks = list(islice((i for i in range(sent.start, sent.end) if not lower[i].isspace()), 2))  # the first two words
+    k = 1 if toks and lower[toks[0]] in {"all", "the"} else 0
+    if k < len(toks) and lower[toks[k]] == "both":
+        return 2, toks[k] + 1
     if k == 0 or k >= len(toks):
         return None
-    size = parse_cardinal(toks[k].text)
-    if not isinstance(size, int) or not 2 <= size <= 20 or toks[k].text.isdigit():
+    word = doc[toks[k]].text
+    size = parse_cardinal(word)
+    if not isinstance(size, int) or not 2 <= size <= 20 or word.isdigit():
         return None
-    return size, toks[k].i + 1
+    return size, toks[k] + 1
 
 
 _GROUP_DETERMINERS = {"the", "these", "those", "all"}
@@ -86,7 +87,7 @@ def _named_in(doc: Doc, sent: Span, kind: str) -> list[Span]:
 
 
 def _is_list_line(sent: Span) -> bool:
-    return sent.text.lstrip()[:1] in {"-", "•", "*", "–", "·"}
+    return span_text(sent).lstrip()[:1] in {"-", "•", "*", "–", "·"}
 
 
 def _group_members(doc: Doc, sents: list[Span], si: int, size: int, kind: str) -> list[Span]:
@@ -115,19 +116,22 @@ def _group_members(doc: Doc, sents: list[Span], si: int, size: int, kind: str) -
 
 
 def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
-    """Add a membership for each organisation of a group placed in a segment as one."""
-    usable = placing_segments(doc)
-    if not usable:
+    """Add a membership for each organisation of a group placed in a segment as one (read only in
+    sentences with a placing segment, as every group is placed in one)."""
+    by_sentence = sentence_segments(doc)
+    if not any(by_sentence):
         return
     known = {(key, m.segment) for m in result.memberships for key in (m.ods_code, m.name) if key}
     sents = sentences(doc)
-    for si, sent in enumerate(sents):
+    for si, segs in enumerate(by_sentence):
+        if not segs:
+            continue
+        sent = sents[si]
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
-        segs = [s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
-        if not segs or len(segs[0]._.segments) != 1 or spans_in(doc, "orgs", sent.start, segs[0].start):
+        if spans_in(doc, "orgs", sent.start, segs[0].start) or len(segs[0]._.segments) != 1:
             continue
-        opening = _group_size(sent)
+        opening = _group_size(doc, sent)
         counted = _counted_object(doc, sent, segs[0]) if opening is None else None
         if opening is not None:
             size, after = opening
@@ -146,7 +150,7 @@ def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int
         kinds = [p.label_ for p in spans_in(doc, "populations", sent.start, segs[0].start)
                  if p[-1].lower_ not in _ANY_KIND]  # 'the four organisations' may be trusts and boards
         members = _group_members(doc, sents, si, size, kinds[0] if kinds else "")
-        text = sent.text.strip()
+        text = span_text(sent).strip()
         start = doc_text(doc).find(text, sent.start_char)
         for org in members:
             if (org.id_, segment) in known or (org.text, segment) in known:

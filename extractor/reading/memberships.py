@@ -14,17 +14,19 @@ owner of a placing noun ("X's exit from the RSP"), or a named list gathered by i
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from functools import cache
 
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_strings
+from ..pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_strings
 from ..pipeline.segments import descriptor_segment, numbers_in, placing_segments
 from ..records import DocResult, Membership
 from ..resources import load_jsonl
 from . import subjects
 from .lists import merge_split_names, split_names
+from .subjects import words_in
 
 
 @cache
@@ -71,10 +73,11 @@ def opens_aside(doc: Doc, i: int) -> bool:
     """Whether the words from ``i + 1`` open an apposition or a relative clause: 'which runs ...',
     'the county's ...', or a preposition before a relative pronoun ('with whom we run ...', 'in
     which it has ...')."""
-    nxt = doc[i + 1].lower_ if i + 1 < len(doc) else ""
+    lower = token_strings(doc)
+    nxt = lower[i + 1] if i + 1 < len(lower) else ""
     if nxt in _ASIDE_OPENERS:
         return True
-    return i + 2 < len(doc) and doc[i + 1].is_alpha and doc[i + 2].lower_ in _RELATIVE_PRONOUNS
+    return i + 2 < len(lower) and lower[i + 2] in _RELATIVE_PRONOUNS and doc[i + 1].is_alpha
 
 
 def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[int, int]]:
@@ -84,12 +87,12 @@ def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[in
     'X, with whom we share ..., is'): organisations named inside them are not the sentence's
     subject. A relative clause runs to the last comma before the verb."""
     out = []
-    ends = {o.end for o in orgs} | {o.end + 1 for o in orgs if o.end < len(doc) and doc[o.end].text == ")"}
+    lower = token_strings(doc)  # the marks have no case: their lower form is their text
+    ends = {o.end for o in orgs} | {o.end + 1 for o in orgs if o.end < len(doc) and lower[o.end] == ")"}
     for i in range(sent.start, min(limit, sent.end) - 1):
-        tok = doc[i]
-        if tok.text in {",", "–", "—", "("} and opens_aside(doc, i) and i in ends:
-            closer = {"(": ")", "–": "–", "—": "—"}.get(tok.text, ",")
-            closes = [k for k in range(i + 2, limit) if doc[k].text == closer]
+        if lower[i] in {",", "–", "—", "("} and i in ends and opens_aside(doc, i):
+            closer = {"(": ")", "–": "–", "—": "—"}.get(lower[i], ",")
+            closes = [k for k in range(i + 2, limit) if lower[k] == closer]
             if closes:
                 out.append((i, closes[-1] if closer == "," else closes[0]))
     return out
@@ -97,7 +100,7 @@ def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[in
 
 def _as_is(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> list[Span]:
     """'Homerton ... is in segment 3, as is the Royal Free London NHS Foundation Trust'."""
-    words = [t.lower_ for t in doc[seg.end:min(sent.end, seg.end + 4)]]
+    words = token_strings(doc)[seg.end:min(sent.end, seg.end + 4)]
     joins = ([",", "as", "is"], [",", "as", "are"], [",", "as", "was"], [",", "as", "were"])
     if words[:3] not in joins and words[:2] != ["as", "is"]:
         return []
@@ -109,9 +112,10 @@ def _relative_subject(doc: Doc, sent: Span, seg: Span) -> Span | None:
     """'... services at The Shrewsbury and Telford Hospital NHS Trust, which is also in segment 4':
     the organisation a relative clause ending in the segment hangs from, even when a preposition
     governs it."""
+    lower = token_strings(doc)
     k = seg.start - 1
-    while k > sent.start and doc[k].text not in {",", ";", "."}:
-        if doc[k].lower_ in {"which", "who"} and doc[k - 1].text == ",":
+    while k > sent.start and lower[k] not in {",", ";", "."}:
+        if lower[k] in {"which", "who"} and lower[k - 1] == ",":
             return next((o for o in doc.spans.get("orgs", []) if o.end == k - 1), None)
         k -= 1
     return None
@@ -119,7 +123,7 @@ def _relative_subject(doc: Doc, sent: Span, seg: Span) -> Span | None:
 
 def _type_word(sent: Span) -> str | None:
     """A type hint from the words of the sentence ('the only board' → icb)."""
-    words = {t.lower_ for t in sent}
+    words = set(token_strings(sent.doc)[sent.start:sent.end])
     if words & {"board", "boards", "icb", "icbs", "ics", "icss", "system", "systems"}:
         return "icb"
     if "ambulance" in words:
@@ -153,7 +157,7 @@ def _antecedent_sentence(doc: Doc, sents: list[Span], si: int) -> Span | None:
     for k in range(si - 1, max(si - 4, -1), -1):
         if subjects.candidates(doc, sents[k]):
             return sents[k]
-        if not {t.lower_ for t in sents[k]} & _CONTINUATIONS:
+        if _CONTINUATIONS.isdisjoint(token_strings(doc)[sents[k].start:sents[k].end]):
             break
     return sents[si - 1] if si else None
 
@@ -165,7 +169,7 @@ def lede_sentence(sents: list[Span], si: int) -> Span | None:
     """The sentence that names what an indefinite opening describes: 'A hospital trust once rated
     the worst in London ... as it became the first to leave special measures. Inspectors praised
     X NHS Trust ...' (a news lede names the trust in its next sentence)."""
-    words = [t.lower_ for t in sents[si] if not t.is_space][:4]
+    words = [w for w in token_strings(sents[si].doc)[sents[si].start:sents[si].end] if not w.isspace()][:4]
     if not words or words[0] not in {"a", "an"} or not _INDEFINITE_NOUNS & set(words) or si + 1 >= len(sents):
         return None
     return sents[si + 1]
@@ -177,12 +181,12 @@ def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
     trust' or 'it' inside a sentence stands for the organisation named earlier in it (even in a
     possessive), else for the one the sentence before was about, or, in a news lede opening 'A
     trust ...', for the one the next sentence names."""
+    lower = token_strings(doc)
     found = None
-    for tok in doc[sent.start + 1:limit]:  # one opening the sentence is the self-reference resolver's
-        if tok.lower_ == "it" or (tok.lower_ in _STAND_IN_NOUNS and doc[tok.i - 1].lower_ == "the"
-                                  and tok.i - 1 > sent.start):
-            found = (tok.i if tok.lower_ == "it" else tok.i - 1, tok.i + 1)
-    if found is None or (doc[found[0]].lower_ == "it" and {t.lower_ for t in doc[sent.start:found[0]]} & _AGENTS):
+    for i in range(sent.start + 1, min(limit, len(doc))):  # one opening the sentence is the self-reference resolver's
+        if lower[i] == "it" or (lower[i] in _STAND_IN_NOUNS and lower[i - 1] == "the" and i - 1 > sent.start):
+            found = (i if lower[i] == "it" else i - 1, i + 1)
+    if found is None or (lower[found[0]] == "it" and not _AGENTS.isdisjoint(lower[sent.start:found[0]])):
         return None  # 'NHS England said it ...': 'it' is the one speaking
     named = sorted(spans_in(doc, "orgs", sent.start, found[0]), key=lambda o: o.start)
     if lede is not None and not named:
@@ -203,7 +207,7 @@ def _subjects(doc: Doc, sent: Span, orgs: list[Span], seg: Span) -> list[Span]:
         return []
     chosen = [before[-1]]
     for org in reversed(before[:-1]):
-        gap = doc[org.end:chosen[0].start].text.strip().lower()
+        gap = span_text(doc[org.end:chosen[0].start]).strip().lower()
         if gap in COORDINATION:
             chosen.insert(0, org)
         else:
@@ -212,40 +216,62 @@ def _subjects(doc: Doc, sent: Span, orgs: list[Span], seg: Span) -> list[Span]:
 
 
 def _clean_gap(doc: Doc, start: int, end: int) -> list[str]:
-    return [t.lower_ for t in doc[start:end] if not t.is_space]
+    lower = token_strings(doc)
+    return [lower[i] for i in words_in(doc, start, end)]
 
 
 def _main_clause_gap(doc: Doc, start: int, end: int) -> tuple[list[str], int]:
     """The words between subject and segment without a relative clause:
     'Humber Teaching NHS FT, which provides ... Hull and North Yorkshire, stays in segment 1'.
     Returns the words and the index where the main clause resumes."""
-    toks = [t for t in doc[start:end] if not t.is_space]
-    if len(toks) >= 3 and toks[0].text == ")" and opens_aside(doc, toks[1].i):
+    lower, toks = token_strings(doc), words_in(doc, start, end)  # the marks have no case: lower is text
+    if len(toks) >= 3 and lower[toks[0]] == ")" and opens_aside(doc, toks[1]):
         toks = toks[1:]  # 'X (XY), which ...': the short name's bracket closes first
-    if len(toks) >= 2 and toks[0].text in {",", "(", "–", "—"} and opens_aside(doc, toks[0].i):
-        closer = {"(": ")", "–": "–", "—": "—"}.get(toks[0].text, ",")
+    if len(toks) >= 2 and lower[toks[0]] in {",", "(", "–", "—"} and opens_aside(doc, toks[0]):
+        closer = {"(": ")", "–": "–", "—": "—"}.get(lower[toks[0]], ",")
         for k in range(len(toks) - 1, 0, -1):
-            if toks[k].text == closer:
+            if lower[toks[k]] == closer:
                 rest = toks[k + 1:]
-                return [t.lower_ for t in rest], (rest[0].i if rest else end)
-    return [t.lower_ for t in toks], start
+                return [lower[i] for i in rest], (rest[0] if rest else end)
+    return [lower[i] for i in toks], start
+
+
+def sentence_segments(doc: Doc) -> list[list[Span]]:
+    """The segment spans of each sentence that can place an organisation (in the order
+    ``spans_in`` gives them), made once per Doc: the membership builders all start from them,
+    and most sentences have none, so a builder can go straight to the few that do."""
+    cache = doc_cache(doc, "members")
+    found = cache.get("sentence_segments")
+    if found is None:
+        usable = placing_segments(doc)
+        sents = sentences(doc)
+        found = cache["sentence_segments"] = [[] for _ in sents]
+        starts = [sent.start for sent in sents]
+        for span in spans_in(doc, "segments", 0, len(doc)) if usable else []:
+            si = bisect_right(starts, span.start) - 1
+            if span.end <= sents[si].end and (span.start, span.end) in usable:
+                found[si].append(span)
+    return found
 
 
 def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None = None) -> None:
-    """Add a membership for each organisation a sentence places in (or moves out of) a segment."""
-    usable = placing_segments(doc)
-    if not usable:
+    """Add a membership for each organisation a sentence places in (or moves out of) a segment.
+
+    Only sentences with a placing segment are read: every frame starts from one, and what is
+    carried from sentence to sentence (``stand_ins``, ``seen``) changes only while reading one."""
+    by_sentence = sentence_segments(doc)
+    if not any(by_sentence):
         return
     seen = {(m.name, m.start, m.segment, m.from_segment) for m in result.memberships}
     framework, period = doc._.framework, doc._.period
     stand_ins: dict[tuple[int, int], str] = {}
     earlier: list[Membership] = []
     sents = sentences(doc)
-    for si, sent in enumerate(sents):
-        if skip and any(a <= sent.start_char < b for a, b in skip):
+    for si, segs in enumerate(by_sentence):
+        if not segs:
             continue
-        segs = [s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
-        if not segs or sent.text.rstrip().endswith("?"):
+        sent = sents[si]
+        if (skip and any(a <= sent.start_char < b for a, b in skip)) or span_text(sent).rstrip().endswith("?"):
             continue  # a question places nobody
         previous_sent = _antecedent_sentence(doc, sents, si)
         orgs = subjects.candidates(doc, sent)
@@ -274,7 +300,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 continue
             segment, from_segment = placed
             before = from_segment is None and _earlier_state(gap)
-            text = sent.text.strip()
+            text = span_text(sent).strip()
             start = doc_text(doc).find(text, sent.start_char)
             heads = [*heads, *_as_is(doc, sent, seg, orgs)]
             for org in heads:
@@ -326,10 +352,9 @@ def _restates(doc: Doc, segs: list[Span], seg: Span) -> bool:
     just named describes it; it is not a second placement."""
     for other in segs:
         if other.end <= seg.start and seg.start - other.end <= 12:
-            between = [t for t in doc[other.end:seg.start] if not t.is_space]
-            marks = [t for t in between if t.text in _APPOSITION_MARKS]
-            if marks and all(t.text in _APPOSITION_MARKS or t.lower_ in FRAMEWORK_WORDS or t.lower_ == "of"
-                             for t in between):
+            between = _clean_gap(doc, other.end, seg.start)  # the marks have no case: their lower form is their text
+            if not _APPOSITION_MARKS.isdisjoint(between) and all(
+                    w in _APPOSITION_MARKS or w in FRAMEWORK_WORDS or w == "of" for w in between):
                 return True
     return False
 
@@ -339,9 +364,10 @@ _CONDITIONS = {"if", "unless", "whether", "should"}
 
 def _conditional(doc: Doc, sent: Span, start: int) -> bool:
     """'If X were placed in segment 4, ...': a clause opened by a condition places nobody."""
+    lower = token_strings(doc)
     k = start - 1
-    while k >= sent.start and doc[k].text not in {",", ";", ":"}:
-        if doc[k].lower_ in _CONDITIONS:
+    while k >= sent.start and lower[k] not in {",", ";", ":"}:
+        if lower[k] in _CONDITIONS:
             return True
         k -= 1
     return False
@@ -393,7 +419,8 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     plain = [w for k, w in enumerate(plain) if not (w == "as" and k and plain[k - 1] in PLACE_VERBS)]  # 'identified as'
     if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in plain):
         return [], []
-    if any(_is_quantity(doc, i) and _lower(doc, i + 1) not in _NON_COUNT_NEXT
+    counts = _quantity_tokens(doc, resume, seg.start)
+    if any(i in counts and _lower(doc, i + 1) not in _NON_COUNT_NEXT
            and "of" not in {_lower(doc, i - 1), _lower(doc, i - 2)} and _lower(doc, i - 1) not in _NOT_COUNT_BEFORE
            and not _is_year(doc[i].text) for i in range(resume, seg.start)):
         return [], []
@@ -427,22 +454,23 @@ def _relative_list(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
     """'... our thanks to X, Y and Z trusts which have now left special measures': the
     organisations a type word gathers are the subject of its relative clause, whatever governs
     them. Names the linker missed in the list are kept as the list splits them."""
+    lower = token_strings(doc)
     k = seg.start - 1
-    while k > sent.start + 1 and doc[k].lower_ not in {"which", "that", "who"}:
-        if doc[k].text in {",", ";", ":", "(", "–", "—"}:
+    while k > sent.start + 1 and lower[k] not in {"which", "that", "who"}:
+        if lower[k] in {",", ";", ":", "(", "–", "—"}:
             return None
         k -= 1
     noun = k - 1
-    if k <= sent.start + 1 or doc[noun].lower_ not in _GROUP_NOUNS:
+    if k <= sent.start + 1 or lower[noun] not in _GROUP_NOUNS:
         return None
     named = sorted(spans_in(doc, "orgs", sent.start, noun), key=lambda o: o.start)
-    rest = doc[named[-1].end:noun].text.strip().lower() if named else "-"
+    rest = span_text(doc[named[-1].end:noun]).strip().lower() if named else "-"
     if rest and not rest.startswith((",", "and ", "&")):
         return None  # the list runs up to its type word: 'X, Y and Z trusts which ...'
 
     chain = [named[-1]]
     for org in reversed(named[:-1]):
-        if doc[org.end:chain[0].start].text.strip().lower() not in COORDINATION:
+        if span_text(doc[org.end:chain[0].start]).strip().lower() not in COORDINATION:
             break
         chain.insert(0, org)
     by_start = {o.start_char: o for o in chain}
@@ -469,11 +497,12 @@ _FRAME_SKIP = {"now", "also", "formally", "therefore", "already", "recently", "o
 def before_preposition(doc: Doc, sent: Span, seg: Span) -> int | None:
     """The token before the preposition that leads to ``seg`` across the framework's name ('placed X
     | into the NHS Oversight Framework (NOF) | Segment 4'), or None when no preposition does."""
+    lower = token_strings(doc)
     k = seg.start - 1
-    while k > sent.start and doc[k].lower_ in FRAMEWORK_WORDS:
+    while k > sent.start and lower[k] in FRAMEWORK_WORDS:
         k -= 1
     prep_end = k + 1
-    while k > sent.start and doc[k].lower_ in _FRAME_PREPS:
+    while k > sent.start and lower[k] in _FRAME_PREPS:
         k -= 1
     return k if k + 1 < prep_end else None
 
@@ -484,24 +513,25 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
     measures', '..., placing it in Segment 2': the objects of an active placing verb, and the
     words from the verb to the segment ('it' is the organisation the sentence, or else the one
     before, is about)."""
+    lower = token_strings(doc)
     k = before_preposition(doc, sent, seg)
-    if k is not None and doc[k].lower_ == "and":
+    if k is not None and lower[k] == "and":
         k = _object_before_complement(doc, sent, k, orgs)
     if k is None:
         return None
     objects = [o for o in orgs if o.end == k + 1][:1]
     for org in reversed([o for o in orgs if objects and o.end <= objects[0].start]):
-        if doc[org.end:objects[0].start].text.strip().lower() not in COORDINATION:
+        if span_text(doc[org.end:objects[0].start]).strip().lower() not in COORDINATION:
             break
         objects.insert(0, org)
     start = objects[0].start if objects else k
     j = start - 1
-    while j >= sent.start and doc[j].lower_ in _FRAME_SKIP:
+    while j >= sent.start and lower[j] in _FRAME_SKIP:
         j -= 1
-    if j < sent.start or doc[j].lower_ not in active_placers():
+    if j < sent.start or lower[j] not in active_placers():
         return None
     if not objects:
-        if doc[k].lower_ != "it":
+        if lower[k] != "it":
             return None
         before = [o for o in orgs if o.end <= j]
         referent = before[0] if before else next(iter(subjects.candidates(doc, previous)), None) if previous else None
@@ -509,7 +539,7 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
             return None
         stand_ins[(k, k + 1)] = stand_ins.get((referent.start, referent.end), referent.text)
         objects = [Span(doc, k, k + 1, label=referent.label_, span_id=referent.id_)]
-    return objects, [doc[j].lower_, *(t.lower_ for t in doc[objects[-1].end:seg.start] if not t.is_space)]
+    return objects, [lower[j], *_clean_gap(doc, objects[-1].end, seg.start)]
 
 
 def _object_before_complement(doc: Doc, sent: Span, and_at: int, orgs: list[Span]) -> int | None:
@@ -546,8 +576,10 @@ def _segment_first(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
     """Frames that name the segment before the organisation: 'segment 4 trust X' (in), and a
     segment lifted from it ('NHS Improvement lifted special measures at X', 'Special measures
     have been lifted at X': left)."""
-    after = [t for t in doc[seg.end:min(sent.end, seg.end + 6)] if not t.is_space]
     named = {o.start: o for o in spans_in(doc, "orgs", seg.end, sent.end) if o.id_}
+    if not named:
+        return None  # both frames place an organisation named after the segment
+    after = [t for t in doc[seg.end:min(sent.end, seg.end + 6)] if not t.is_space]
     if len(after) >= 2 and after[0].lower_ in _SEGMENT_NOUNS and after[1].i in named:
         return [named[after[1].i]], ["is", "in"]
     before = doc[seg.start - 2].lower_ if seg.start - 2 >= sent.start and doc[seg.start - 1].lower_ == "the" \
@@ -568,7 +600,7 @@ def _possessive_frame(doc: Doc, sent: Span, seg: Span, previous: Span | None,
     """'NHS England confirmed X's exit from the Recovery Support Programme', 'the regional team setting
     out the trust's formal transition to SOF 3': the organisation whose move a noun names."""
     k = before_preposition(doc, sent, seg)
-    if k is None or k < sent.start + 2 or doc[k].lower_ not in placement_nouns() \
+    if k is None or k < sent.start + 2 or token_strings(doc)[k] not in placement_nouns() \
             or doc[k - 1].text not in {"'s", "’s", "'", "’"}:
         return None
     owner = next((o for o in [*spans_in(doc, "orgs", sent.start, k - 1), *spans_in(doc, "org_refs", sent.start, k - 1)]
@@ -642,18 +674,18 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
     # inside a relative clause its own predicates are not the subject's, except a last one
     # joined by 'and' ('X, which shares 68th place with four others and is in segment 3')
     inside = bool(opens) and "," not in gap[opens[-1]:]
-    toks = [t for t in doc[resume:end] if not t.is_space]
+    lower, toks = token_strings(doc), words_in(doc, resume, end)
     for k in range(len(toks) - 2, -1, -1):
-        word, nxt = toks[k].lower_, toks[k + 1].lower_
+        word, nxt = lower[toks[k]], lower[toks[k + 1]]
         if word == "and" and nxt in PLACE_VERBS and nxt not in {"in", "into", "now", "still"}:
             if inside and (gap[opens[-1]] != "which" or nxt not in _PRESENT):
                 break  # 'which covers ... and had been in the top category': an earlier state
-            return [t.lower_ for t in toks[k + 1:]], toks[k + 1].i
+            return [lower[i] for i in toks[k + 1:]], toks[k + 1]
         if inside:
             continue
         if word in _HAND_ON and nxt == "it":
             rest = toks[k + 2:]
-            return [t.lower_ for t in rest], (rest[0].i if rest else end)
+            return [lower[i] for i in rest], (rest[0] if rest else end)
     return gap, resume
 
 
@@ -707,20 +739,25 @@ def _is_year(text: str) -> bool:
 
 
 def _lower(doc: Doc, i: int) -> str:
-    return doc[i].lower_ if 0 <= i < len(doc) else ""
+    lower = token_strings(doc)
+    return lower[i] if 0 <= i < len(lower) else ""
 
 
-def _is_quantity(doc: Doc, i: int) -> bool:
-    return any(q.start <= i < q.end and q.label_ in {"CARD", "PERCENT", "RATIO"}
-               for q in spans_in(doc, "quantities", max(0, i - 8), i + 8))
+def _quantity_tokens(doc: Doc, start: int, end: int) -> set[int]:
+    """The tokens of ``[start, end)`` inside a count, percentage or ratio lying within eight
+    tokens of them on either side: one look-up of the quantities around the whole range, which
+    holds every quantity a token's own window ``[i - 8, i + 8)`` does."""
+    near = [q for q in spans_in(doc, "quantities", max(0, start - 8), end + 8)
+            if q.label_ in {"CARD", "PERCENT", "RATIO"}]
+    return {i for i in range(start, end) if any(max(0, i - 8) <= q.start <= i < q.end <= i + 8 for q in near)}
 
 
 def _move_within(seg: Span) -> tuple[int, int] | None:
     """'segment 3 to segment 2' matched as one span: (from, to)."""
-    words = [t.lower_ for t in seg]
+    words = token_strings(seg.doc)[seg.start:seg.end]
     if "to" not in words and "into" not in words:
         return None
-    found = numbers_in(seg.text.replace("NOF", " ").replace("SOF", " "))
+    found = numbers_in(span_text(seg).replace("NOF", " ").replace("SOF", " "))
     return (found[0], found[-1]) if len(found) >= 2 else None
 
 
@@ -760,52 +797,73 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
     'The providers in segment 3 are A, B and C', '... now sits in segment 4 alongside Devon, ...',
     'The trusts in the programme include X, Y and Z' (the programme of the sentence before)."""
     orgs_all = list(doc.spans.get("orgs", []))
-    usable = placing_segments(doc)
     seen = {m.name for m in result.memberships}
     framework, period = doc._.framework, doc._.period
-    previous: list[Span] = []
-    previous_sent: Span | None = None
-    for sent in sentences(doc):
-        segs = [s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
-        if skip and any(a <= sent.start_char < b for a, b in skip):
-            previous, previous_sent = segs, sent
+    by_sentence = sentence_segments(doc)
+    sents = sentences(doc)
+    for si, sent in enumerate(sents):
+        segs, previous = by_sentence[si], by_sentence[si - 1] if si else []
+        if not _may_list(doc, sent, segs, previous) or (skip and any(a <= sent.start_char < b for a, b in skip)):
             continue
         marker = _marker(doc, sent)
         if marker is not None:
             before = [s for s in segs if s.end <= marker[0] and _lower(doc, s.start - 1) != "from"]
             segment = _single_segment(before[-1:])
-            lead = sent.text.lstrip().lower()
-            subject = doc[sent.start:marker[0]].text.lower()
+            lead = span_text(sent).lstrip().lower()
+            subject = span_text(doc[sent.start:marker[0]]).lower()
             if segment is None and not before and lead.startswith(_SUBJECT_STARTS):
                 segment = _programme_segment(subject, framework) or _single_segment(previous)
             if segment is not None:
-                hint = _population_hint(doc, sent, previous_sent)
+                hint = _population_hint(doc, sent, sents[si - 1] if si else None)
                 _add_list(doc, sent, marker[1], segment, orgs_all, result, seen, framework, period, hint)
-        previous = segs
-        previous_sent = sent
+
+
+_PROGRAMME_NAMES = ("special measures", "programme", "rsp")  # what _programme_segment looks for
+
+
+def _may_list(doc: Doc, sent: Span, segs: list[Span], previous: list[Span]) -> bool:
+    """Whether ``sent`` can place a list: the segment is one of its own, or, for a sentence opening
+    like 'The trusts in the programme include ...', the programme its words name or the one segment
+    of the sentence before. Most sentences are none of these, and need no marker search."""
+    if segs:
+        return True
+    # lower() works character by character, so the six characters the longest opening needs are
+    # lowered alone first: most sentences fail there
+    lead = span_text(sent).lstrip()
+    return lead[:6].lower().startswith(_SUBJECT_STARTS) and (
+        bool(previous) or any(w in lead.lower() for w in _PROGRAMME_NAMES))
 
 
 _MARKER_OPENINGS = frozenset(marker.split()[0] for marker in LIST_MARKERS)
 
 
 def _marker(doc: Doc, sent: Span) -> tuple[int, int] | None:
-    """(index of the marker, index where the list starts), for a sentence whose tail is a list."""
-    if _MARKER_OPENINGS.isdisjoint(token_strings(doc)[sent.start:sent.end]):
+    """(index of the marker, index where the list starts), for a sentence whose tail is a list.
+
+    Only the words that can open a marker are looked at, in order (a space token opens none);
+    each is judged by the next word that is not a space, as in the sentence read word by word."""
+    lower = token_strings(doc)
+    openings = [i for i in range(sent.start, sent.end) if lower[i] in _MARKER_OPENINGS]
+    if not openings:
         return None  # most sentences: no word that opens a marker
-    toks = [t for t in sent if not t.is_space]
     lead = span_text(sent).lstrip().lower()
-    for k, tok in enumerate(toks):
-        word = tok.lower_
-        two = f"{word} {toks[k + 1].lower_}" if k + 1 < len(toks) else ""
-        if two in LIST_MARKERS:
-            return tok.i, toks[k + 1].i + 1
+    for i in openings:
+        word = lower[i]
+        nxt = next((j for j in range(i + 1, sent.end) if not lower[j].isspace()), None)
+        if nxt is not None and f"{word} {lower[nxt]}" in LIST_MARKERS:
+            return i, nxt + 1
         if word not in LIST_MARKERS:
             continue
-        if word in {"are", "were"} and not (lead.startswith(_SUBJECT_STARTS) and k <= 8):
+        if word in {"are", "were"} and not (lead.startswith(_SUBJECT_STARTS) and _words_before(doc, sent, i) <= 8):
             continue
-        if k + 1 < len(toks) and (toks[k + 1].is_title or toks[k + 1].lower_ == "the"):
-            return tok.i, toks[k + 1].i
+        if nxt is not None and (lower[nxt] == "the" or doc[nxt].is_title):
+            return i, nxt
     return None
+
+
+def _words_before(doc: Doc, sent: Span, i: int) -> int:
+    """How many words (tokens that are not spaces) of ``sent`` come before token ``i``."""
+    return len(words_in(doc, sent.start, i))
 
 
 def _programme_segment(subject: str, framework: str) -> int | None:
@@ -843,7 +901,7 @@ def _add_list(doc: Doc, sent: Span, start: int, segment: int, orgs: list[Span], 
         return
     if any(len(it.text.split()) > 10 for it in items):
         return
-    text = sent.text.strip()
+    text = span_text(sent).strip()
     at = doc_text(doc).find(text, sent.start_char)
     for item in items:
         if item.text in seen:

@@ -10,10 +10,13 @@ accepted if the gazetteer resolves it with the sentence's type hint.
 
 from __future__ import annotations
 
+import datetime
+from bisect import bisect_right
+
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import HINT_GROUPS
-from ..pipeline.extensions import doc_date, spans_in
+from ..pipeline.extensions import doc_cache, doc_date, sentences, span_text, spans_in, token_strings
 
 GOVERNING = {"of", "to", "from", "with", "by", "for", "at", "on", "than", "against", "behind", "above", "below",
              "like", "unlike", "including", "under", "between", "runs", "run", "running", "operates", "manages",
@@ -22,14 +25,54 @@ _JOINERS = {"and", "&", "of", "the", "'s", "’s", "-", "st", "st."}
 
 
 def candidates(doc: Doc, sent: Span) -> list[Span]:
-    """Organisation mentions in ``sent`` that can be the subject of a clause, in order."""
-    spans = spans_in(doc, "orgs", sent.start, sent.end)
-    spans += [r for r in spans_in(doc, "org_refs", sent.start, sent.end) if r.id_]
+    """Organisation mentions in ``sent`` that can be the subject of a clause, in order.
+
+    Worked out once per sentence (statements, rankings and the sentences after both ask again);
+    each caller gets its own list."""
+    cache = doc_cache(doc, "subjects")
+    found = cache.get((sent.start, sent.end))
+    if found is None:
+        found = cache[(sent.start, sent.end)] = _candidates(doc, sent)
+    return list(found)
+
+
+def _mentions(doc: Doc, sent: Span) -> list[Span]:
+    """``spans_in`` of "orgs" and of resolved "org_refs" for ``sent``. Every sentence is asked
+    about, and most name nobody, so for the Doc's own sentences both are sorted into sentences
+    in one pass per Doc."""
+    cache = doc_cache(doc, "subjects")
+    by_sentence = cache.get("mentions")
+    if by_sentence is None:
+        by_sentence = cache["mentions"] = _mentions_by_sentence(doc)
+    found = by_sentence.get((sent.start, sent.end))
+    if found is None:
+        return [*spans_in(doc, "orgs", sent.start, sent.end),
+                *(r for r in spans_in(doc, "org_refs", sent.start, sent.end) if r.id_)]
+    return [*found[0], *found[1]]
+
+
+def _mentions_by_sentence(doc: Doc) -> dict[tuple[int, int], tuple[list[Span], list[Span]]]:
+    sents = sentences(doc)
+    starts = [sent.start for sent in sents]
+    out: dict[tuple[int, int], tuple[list[Span], list[Span]]] = {(s.start, s.end): ([], []) for s in sents}
+    for kind, key in enumerate(("orgs", "org_refs")):
+        for span in spans_in(doc, key, 0, len(doc)):
+            sent = sents[bisect_right(starts, span.start) - 1]
+            if span.end <= sent.end and (kind == 0 or span.id_):
+                out[(sent.start, sent.end)][kind].append(span)
+    return out
+
+
+def _candidates(doc: Doc, sent: Span) -> list[Span]:
+    spans = _mentions(doc, sent)
+    if not spans:
+        return []
+    lower = token_strings(doc)
     out = []
     governed_end = -1
     for span in sorted(spans, key=lambda s: s.start):
-        before = doc[span.start - 1].lower_ if span.start > sent.start else ""
-        after = doc[span.end].text if span.end < len(doc) else ""
+        before = lower[span.start - 1] if span.start > sent.start else ""
+        after = doc[span.end].text if span.end < len(lower) else ""
         chained = before in {"and", ",", "&", "or"} and governed_end >= span.start - 2
         if before in GOVERNING or after in {"'s", "’s", "'"} or chained:
             governed_end = span.end
@@ -49,7 +92,14 @@ def _home(doc: Doc) -> str:
 def publisher(doc: Doc) -> Span | None:
     """The organisation a document speaks for: its home organisation (``doc._.home``, set by
     the linker from its address, title or masthead) where first named or referred to, else
-    the first one named in its heading."""
+    the first one named in its heading. Found once per Doc: every 'we' and 'the trust' asks."""
+    cache = doc_cache(doc, "subjects")
+    if "publisher" not in cache:
+        cache["publisher"] = _publisher(doc)
+    return cache["publisher"]
+
+
+def _publisher(doc: Doc) -> Span | None:
     home = _home(doc)
     if home:
         own = [o for key in ("orgs", "org_refs") for o in doc.spans.get(key, []) if o.id_ == home]
@@ -67,7 +117,7 @@ _DEFINITE_LEADS = ((("the trust ",), _TRUSTS), (("the icb ", "the integrated car
 def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
     """'It remains in segment 4': the organisation the sentence before was about; 'We were placed
     in segment 3' in a board's own report: the organisation in its heading."""
-    lead = sent.text.lstrip().lower()
+    lead = span_text(sent).lstrip().lower()
     if lead.startswith(("we ", "our organisation ", "our trust ", "our icb ")):
         return publisher(doc)
     for words, kinds in _DEFINITE_LEADS:
@@ -87,23 +137,33 @@ def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
 
 
 
-def _capitalised_run(doc: Doc, toks: list) -> Span | None:
-    """The run of capitalised words (joined by 'and', 'of' ...) that ``toks`` opens with."""
+def words_in(doc: Doc, start: int, end: int) -> list[int]:
+    """Indexes of the tokens in ``[start, end)`` that are not spaces (``is_space`` is the word's
+    ``isspace()``, which its lower form shares), read from the Doc's cached lower forms."""
+    lower = token_strings(doc)
+    return [i for i in range(start, end) if not lower[i].isspace()]
+
+
+def _capitalised_run(doc: Doc, toks: list[int]) -> Span | None:
+    """The run of capitalised words (joined by 'and', 'of' ...) that the tokens ``toks`` open with."""
+    lower = token_strings(doc)
     end = 0
-    for k, tok in enumerate(toks):
-        if tok.is_title or tok.is_upper or (tok.lower_ in _JOINERS and k + 1 < len(toks) and toks[k + 1].is_title):
+    for k, i in enumerate(toks):
+        tok = doc[i]
+        if tok.is_title or tok.is_upper or (lower[i] in _JOINERS and k + 1 < len(toks) and doc[toks[k + 1]].is_title):
             end = k + 1
             continue
         break
-    return doc[toks[0].i:toks[end - 1].i + 1] if end else None
+    return doc[toks[0]:toks[end - 1] + 1] if end else None
 
 
 def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span | None:
     """A capitalised name opening the sentence, kept only when the gazetteer resolves it."""
 
-    toks = [t for t in doc[sent.start:limit] if not t.is_space]
-    if not toks or not toks[0].is_title or toks[0].lower_ in {"the", "it", "this", "they", "we", "our", "a", "an",
-                                                              "in", "of", "all", "only", "none", "one"}:
+    toks = words_in(doc, sent.start, limit)
+    if not toks or not doc[toks[0]].is_title \
+            or token_strings(doc)[toks[0]] in {"the", "it", "this", "they", "we", "our", "a", "an", "in", "of", "all",
+                                               "only", "none", "one"}:
         return None
     span = _capitalised_run(doc, toks)
     if span is None:
@@ -122,29 +182,37 @@ def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> lis
     one = leading_name(doc, sent, limit, org_type)
     if one is not None:
         return [one]
-    toks = [t for t in doc[sent.start:limit] if not t.is_space]
-    while toks and toks[0].lower_ in _LEADING_ADVERBS:
+    toks, lower = words_in(doc, sent.start, limit), token_strings(doc)
+    while toks and lower[toks[0]] in _LEADING_ADVERBS:
         toks = toks[1:]  # 'Only Frimley and Dorset have made it into segment 1'
-    if not toks or not toks[0].is_title:
+    if not toks or not doc[toks[0]].is_title:
         return []
     run = _capitalised_run(doc, toks)
     if run is None:
         return []
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
-    for tok in run:
-        if tok.lower_ != "and" or tok.i in (run.start, run.end - 1):
+    for i in range(run.start + 1, run.end - 1):
+        if lower[i] != "and":
             continue
-        left = _resolve_span(doc, doc[run.start:tok.i], hint, sent)
-        right = _resolve_span(doc, doc[tok.i + 1:run.end], hint, sent)
+        left = _resolve_span(doc, doc[run.start:i], hint, sent)
+        right = _resolve_span(doc, doc[i + 1:run.end], hint, sent)
         if left and right:
             return [left[0], right[0]]
     return []
 
 
+def _day(doc: Doc) -> datetime.date | None:
+    """The document's date (``doc_date``), read once per Doc."""
+    cache = doc_cache(doc, "subjects")
+    if "day" not in cache:
+        cache["day"] = doc_date(doc)
+    return cache["day"]
+
+
 def _resolve_span(doc: Doc, span: Span, hint: str | None, sent: Span) -> list[Span]:
     from ..gazetteer import load_gazetteer
 
-    link = load_gazetteer().resolve(span.text, org_type=hint, on=doc_date(doc), context=sent.text)
+    link = load_gazetteer().resolve(span_text(span), org_type=hint, on=_day(doc), context=span_text(sent))
     if not link.code:
         return []
     return [Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)]
@@ -186,7 +254,7 @@ def name_before(doc: Doc, sent: Span, idx: int, org_type: str | None = None) -> 
         return None
     span = doc[start:end]
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
-    link = load_gazetteer().resolve(span.text, org_type=hint, on=doc_date(doc), context=sent.text)
+    link = load_gazetteer().resolve(span_text(span), org_type=hint, on=doc_date(doc), context=span_text(sent))
     if not link.code:
         return None
     return Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)

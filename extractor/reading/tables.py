@@ -13,13 +13,14 @@ population size. Lines consumed here are skipped by sentence-level claim buildin
 from __future__ import annotations
 
 import csv
+from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
 from spacy.tokens import Doc
 
 from ..numbers import parse_ordinal
-from ..pipeline.extensions import doc_text, spans_in
+from ..pipeline.extensions import doc_cache, doc_text, spans_in
 from ..pipeline.sentences import is_csv_line
 from ..records import Claim, DocResult, Membership, Ranking
 from .rank_words import league_context
@@ -104,7 +105,7 @@ def _csv_rows(lines: list[str]) -> dict[int, Row]:
     rows: dict[int, Row] = {}
     offset, run = 0, []
     for i, line in enumerate([*lines, ""]):
-        row = _csv_row(line, offset) if is_csv_line(line) else None
+        row = _csv_row(line, offset) if line.count(",") >= 2 and is_csv_line(line) else None  # it needs two
         if row is not None and (not run or len(run[-1][1].cells) == len(row.cells)):
             run.append((i, row))
         else:
@@ -467,12 +468,31 @@ def _period_columns(doc: Doc, header: Row) -> tuple[dict[int, tuple[str, str]], 
     return {counts[-1]: (org_type, last_line.strip())}, (shares[-1] if shares else None)
 
 
-def _line_offsets(lines: list[str]) -> list[int]:
-    offsets, pos = [], 0
-    for line in lines:
-        offsets.append(pos)
-        pos += len(line) + 1
-    return offsets
+def _lines(doc: Doc) -> tuple[list[str], list[int]]:
+    """The lines of the Doc's text and where each starts, made once per Doc for the line readers."""
+    cache = doc_cache(doc, "tables")
+    if "lines" not in cache:
+        lines, offsets, pos = doc_text(doc).split("\n"), [], 0
+        for line in lines:
+            offsets.append(pos)
+            pos += len(line) + 1
+        cache["lines"] = (lines, offsets)
+    return cache["lines"]
+
+
+def _segment_lines(doc: Doc) -> list[int]:
+    """Indexes of the lines holding a whole segment span, in order: a list heading names its
+    segment, so only these lines can open a list of counts or of members."""
+    cache = doc_cache(doc, "tables")
+    if "segment_lines" not in cache:
+        lines, offsets = _lines(doc)
+        found = set()
+        for span in spans_in(doc, "segments", 0, len(doc_text(doc)), chars=True):
+            i = bisect_right(offsets, span.start_char) - 1
+            if span.end_char <= offsets[i] + len(lines[i]):
+                found.add(i)
+        cache["segment_lines"] = sorted(found)
+    return cache["segment_lines"]
 
 
 def _count_item(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
@@ -502,9 +522,9 @@ def _subset_lists(doc: Doc, result: DocResult, framework: str, period: str) -> l
 
     Items must name kinds other than the heading's and add up to no more than its count."""
     consumed: list[tuple[int, int]] = []
-    lines = doc_text(doc).split("\n")
-    offsets = _line_offsets(lines)
-    for i, line in enumerate(lines):
+    lines, offsets = _lines(doc)
+    for i in _segment_lines(doc):  # a heading with no segment span counts nothing
+        line = lines[i]
         seg, counted = _counted_heading(doc, offsets[i], offsets[i] + len(line), line.strip())
         if seg is None:
             continue
@@ -536,17 +556,17 @@ def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str,
     """'Segment 4 – trusts:' followed by '- Name' lines: one membership per item (not the items of
     a list already read as counts)."""
     consumed = []
-    lines = doc_text(doc).split("\n")
-    offsets = _line_offsets(lines)
-    i = 0
-    while i < len(lines):
+    lines, offsets = _lines(doc)
+    after = 0  # the first line not yet read as a list's item
+    for i in _segment_lines(doc):  # a heading with no segment span names none (both heading tests need one)
+        if i < after:
+            continue
         line = lines[i].strip()
         seg = _heading_segment(doc, offsets[i], offsets[i] + len(lines[i]), line)
         counted = None
         if seg is None:
             seg, counted = _counted_heading(doc, offsets[i], offsets[i] + len(lines[i]), line)
         if seg is None:
-            i += 1
             continue
         j = i + 1
         while j < len(lines) and not lines[j].strip():
@@ -557,7 +577,6 @@ def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str,
             j += 1
         if not items or (counted is not None and counted != len(items)) \
                 or any(a <= offsets[items[0]] < b for a, b in taken):
-            i += 1
             continue
         heading_type = _population_of(doc, offsets[i], offsets[i] + len(lines[i]))
         for k in items:
@@ -572,7 +591,7 @@ def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str,
         # a counting sentence stays for the claim builders; only its list is taken here
         first = offsets[items[0]] if counted is not None else offsets[i]
         consumed.append((first, offsets[items[-1]] + len(lines[items[-1]])))
-        i = j
+        after = j
     return consumed
 
 
@@ -609,6 +628,7 @@ def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
 # 'Segment 2 – 84 trusts (40%)', or in fixed-width columns 'Segment 2     84 trusts     (40%)'
 _LABEL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:(?P<label>[^:|]{3,60}?)\s+in\s+)?segment\s*(?P<seg>[1-5])"
                             r"(?:\s*[:–—-]|\s{2,}|\t)\s*(?P<count>\d{1,4})\b(?P<rest>.*)$", regex.I)
+_LABEL_CORE = regex.compile(r"segment\s*[1-5](?:\s*[:–—-]|\s{2,}|\t)\s*\d", regex.I)  # within every label line
 _TOTAL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:total|all segments|all)(?:\s*[:–—-]|\s{2,}|\t)\s*"
                             r"(?P<count>\d{1,4})\b(?P<rest>.*)$", regex.I)
 _MORE_COUNTS = regex.compile(r"\b(\d+|one|two|three|four|five|six|seven|eight|nine|ten|no|none)\b", regex.I)
@@ -627,6 +647,14 @@ def _names_in_brackets(doc: Doc, rest: str, at: int) -> bool:
     return False
 
 
+def _may_label(line: str) -> bool:
+    """Whether ``line`` holds what _LABEL_LINE needs: the word 'segment' (each letter the
+    pattern's case-blind 'segment' accepts casefolds to that letter, so the word is then in the
+    casefolded line), then a segment, a separator and a count (a piece of the pattern, which
+    finds them without trying every label before them). A failed match costs far more."""
+    return "segment" in line.casefold() and _LABEL_CORE.search(line) is not None
+
+
 def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
     """'Acute trusts (134):' followed by 'segment 1 – 14' lines: one claim per line, and the
     heading's bracketed figure as the population size."""
@@ -635,11 +663,11 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
     run: list[Claim] = []  # the claims of the segment lines just read, which a Total line sizes
     above = (0, 0)  # the line before the run, which may state what its counts add up to
     pos = 0
-    for line in [*doc_text(doc).split("\n"), ""]:
+    for line in [*_lines(doc)[0], ""]:
         start, end = pos, pos + len(line)
         pos = end + 1
         stripped = line.strip()
-        m = _LABEL_LINE.match(line)
+        m = _LABEL_LINE.match(line) if _may_label(line) else None
         total = _TOTAL_LINE.match(line) if m is None and run else None
         if total is not None and _total_line(doc, result, run, total, start, end):
             consumed.append((start, end))
@@ -772,24 +800,35 @@ def _counts_from_one(run: list[tuple[int, str]]) -> bool:
     return [int(_RANK_LINE.match(line).group("rank")) for _, line in run] == list(range(1, len(run) + 1))
 
 
+def _may_rank(line: str) -> bool:
+    """False for a blank line, or one that opens (after spaces) with an ASCII letter other than
+    'n': _RANK_LINE needs '#', 'no', '=' or a digit there. Most lines are prose or blank, and this
+    spares the pattern."""
+    first = line.lstrip()[:1]
+    return bool(first) and (not (first.isascii() and first.isalpha()) or first in "nN")
+
+
+def _list_runs(doc: Doc) -> list[tuple[int, int]]:
+    """(first, last + 1) line indexes of each run of three or more consecutive numbered lines
+    naming an organisation (``_list_line``), in order."""
+    listed = [i for i, line in enumerate(_lines(doc)[0]) if _may_rank(line) and _list_line(line)]
+    runs: list[tuple[int, int]] = []
+    for i in listed:
+        if runs and runs[-1][1] == i:
+            runs[-1] = (runs[-1][0], i + 1)
+        else:
+            runs.append((i, i + 1))
+    return [(a, b) for a, b in runs if b - a >= 3]
+
+
 def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
     """A ranked list written as lines: '134  Hull University Teaching Hospitals (4)' under a caption
     such as 'Rank out of 134 acute trusts, with oversight segment in brackets'."""
     consumed: list[tuple[int, int]] = []
-    lines, pos = [], 0
-    for line in doc_text(doc).split("\n"):
-        lines.append((pos, line))
-        pos += len(line) + 1
-    k = 0
-    while k < len(lines):
-        run = []
-        start_line = k
-        while k < len(lines) and _list_line(lines[k][1]):
-            run.append(lines[k])
-            k += 1
-        if len(run) < 3:
-            k += 1
-            continue
+    texts, offsets = _lines(doc)
+    lines = list(zip(offsets, texts, strict=True))
+    for start_line, end_line in _list_runs(doc):
+        run = lines[start_line:end_line]
         # the line just above the list says what it is (not the whole page's opening)
         caption = next((line for _, line in reversed(lines[:start_line]) if line.strip()), "")
         stated = [_stated_position(_RANK_LINE.match(line).group("name")) for _, line in run]

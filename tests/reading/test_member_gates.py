@@ -1,0 +1,127 @@
+"""The membership builders skip sentences that cannot yield a record; these tests state that
+promise: with each pre-test (gate) turned off, or a fast path replaced by the plain word-by-word
+reading it stands for, every document of ``corpora/`` and the sentences below give the same
+records."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from extractor.pipeline.extensions import sentences, span_text, spans_in
+from extractor.pipeline.segments import placing_segments
+from extractor.reading import memberships, read_doc, tables
+
+CORPORA = Path(__file__).resolve().parents[2] / "corpora"
+
+# own sentences: lists placed by their own segment, by the sentence before, by a programme, and none
+LISTS = [
+    "The providers in segment 3 are Barts Health, Medway NHS Foundation Trust and Wye Valley NHS Trust.",
+    "Two trusts sit in segment 4. They are East Kent Hospitals and Barts Health.",
+    "The trusts in the programme include Medway NHS Foundation Trust, Barts Health and Wye Valley NHS Trust.",
+    "The trusts in special measures are Medway NHS Foundation Trust and Barts Health.",
+    "These boards were thanked: Kent and Medway ICB, Frimley ICB and Dorset ICB.",
+    "Barts Health now sits in segment 4 alongside Medway NHS Foundation Trust and Wye Valley NHS Trust.",
+    "The meeting was held in public. The minutes include a list of Barts Health and Medway items.",
+]
+
+
+def _texts() -> list[str]:
+    return [*LISTS, *(p.read_text(encoding="utf-8") for p in sorted(CORPORA.glob("*.txt")))]
+
+
+@pytest.fixture(scope="module")
+def docs(nlp: Language) -> list[Doc]:
+    return list(nlp.pipe(_texts()))
+
+
+def _records(docs: list[Doc]) -> list[list[tuple]]:
+    return [[(m.name, m.segment, m.from_segment, m.start) for m in read_doc(doc).memberships] for doc in docs]
+
+
+def test_list_sentences_gate_skips_only_sentences_without_a_list(docs: list[Doc],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    gated = _records(docs)
+    monkeypatch.setattr(memberships, "_may_list", lambda *args: True)
+    assert _records(docs) == gated
+
+
+def test_sentence_segments_are_each_sentences_placing_segments(docs: list[Doc]) -> None:
+    for doc in docs:
+        usable = placing_segments(doc)
+        expected = [[s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
+                    for sent in sentences(doc)]
+        assert memberships.sentence_segments(doc) == expected
+
+
+def _marker_word_by_word(sent: Span) -> tuple[int, int] | None:
+    """The marker search as first written: every word of the sentence in turn."""
+    toks = [t for t in sent if not t.is_space]
+    lead = span_text(sent).lstrip().lower()
+    for k, tok in enumerate(toks):
+        word = tok.lower_
+        two = f"{word} {toks[k + 1].lower_}" if k + 1 < len(toks) else ""
+        if two in memberships.LIST_MARKERS:
+            return tok.i, toks[k + 1].i + 1
+        if word not in memberships.LIST_MARKERS:
+            continue
+        if word in {"are", "were"} and not (lead.startswith(memberships._SUBJECT_STARTS) and k <= 8):
+            continue
+        if k + 1 < len(toks) and (toks[k + 1].is_title or toks[k + 1].lower_ == "the"):
+            return tok.i, toks[k + 1].i
+    return None
+
+
+def test_marker_reads_as_word_by_word(docs: list[Doc]) -> None:
+    for doc in docs:
+        for sent in sentences(doc):
+            assert memberships._marker(doc, sent) == _marker_word_by_word(sent), sent.text
+
+
+def _all_records(docs: list[Doc]) -> list[tuple[list, list, list]]:
+    out = []
+    for doc in docs:
+        result = read_doc(doc)
+        out.append(([(c.org_type, c.segments, c.count, c.total, c.start) for c in result.claims],
+                    [(m.name, m.segment, m.from_segment, m.start) for m in result.memberships],
+                    [(r.name, r.rank, r.start) for r in result.rankings]))
+    return out
+
+
+def test_table_line_gates_skip_only_lines_that_cannot_head_a_list(docs: list[Doc],
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every line read as a possible list heading, label line and ranked line reads the same."""
+    gated = _all_records(docs)
+    monkeypatch.setattr(tables, "_segment_lines", lambda doc: list(range(len(tables._lines(doc)[0]))))
+    monkeypatch.setattr(tables, "_may_label", lambda line: True)
+    monkeypatch.setattr(tables, "_may_rank", lambda line: True)
+    assert _all_records(docs) == gated
+
+
+ODD_LINES = ["12. Barts Health (3)", "  #4 Medway NHS Foundation Trust", "No. 7 Wye Valley NHS Trust",
+             "n 3 Barts Health", "=12 Barts Health", "\u2003\u20033 Barts Health", "\u0663 Barts Health (2)",
+             "SEGMENT 4 – 12 trusts", "Acute trusts in ſegment 2: 14", "The trusts in Segment 1 – 4 (12%)",
+             "Rank out of 134", ""]
+
+
+def test_line_pre_tests_never_turn_down_a_line_the_pattern_reads() -> None:
+    for line in [*ODD_LINES, *(line for text in _texts() for line in text.split("\n"))]:
+        assert tables._may_rank(line) or not tables._RANK_LINE.match(line), line
+        assert tables._may_label(line) or not tables._LABEL_LINE.match(line), line
+
+
+def _is_quantity_one_by_one(doc: Doc, i: int) -> bool:
+    """A token inside a count, percentage or ratio, asked token by token as first written."""
+    return any(q.start <= i < q.end and q.label_ in {"CARD", "PERCENT", "RATIO"}
+               for q in spans_in(doc, "quantities", max(0, i - 8), i + 8))
+
+
+def test_quantity_tokens_of_a_range_are_those_asked_one_by_one(docs: list[Doc]) -> None:
+    for doc in docs:
+        for sent in sentences(doc):
+            for start, end in ((sent.start, sent.end), (sent.start + 2, sent.end - 3)):
+                expected = {i for i in range(start, end) if _is_quantity_one_by_one(doc, i)}
+                assert memberships._quantity_tokens(doc, start, end) == expected
