@@ -9,7 +9,10 @@ short name that could mean several bodies means the one the document named in fu
 Self-references ("we", "our trust", "the Trust", "the organisation", "the ICB", "the
 board"; ``models/patterns/self_refs.jsonl``) resolve to the document's home organisation
 (``doc._.home``) when it has one: the owner of its web address, else the one organisation
-its title or masthead names (see :func:`home_organisation`). Named mentions go to
+its title or masthead names (see :func:`home_organisation`). Without one, "our trust" (and
+"we" or "the Trust" on a page naming no organisation) still stands for the page's own
+publisher: its ``id_`` is :data:`PUBLISHER`, which record builders treat as one
+organisation and :mod:`extractor.reading.linking` leaves without a code. Named mentions go to
 ``doc.spans["orgs"]`` and self-references to
 ``doc.spans["org_refs"]`` (kept apart so that a claim builder never mistakes "the Trust"
 for a name as written); in both, ``label_`` is the organisation type and ``id_`` the ODS
@@ -44,6 +47,8 @@ from .extensions import doc_text, sentence_starts, span_text, text_of, token_ids
 from .ruler import longest_pairs
 
 LINK_KEY = "extractor.orgs.link"
+PUBLISHER = "publisher"  # the id_ of a self-reference to a publisher the document does not name
+HEADING_CHARS = 300  # a body named this near the start is the page's own for the record builders
 _LIST_GLUE_IDS = frozenset(hash_string(word) for word in (",", "and", "&", "or", ";"))  # as LOWER ids
 SELF_PATTERNS = ("patterns", "self_refs.jsonl")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
@@ -62,6 +67,35 @@ def _link_getter(span: Span) -> Link:
 
 if not Span.has_extension("link"):
     Span.set_extension("link", getter=_link_getter)
+
+
+def _stands_for_publisher(rule: dict, named: list[Span]) -> bool:
+    """Whether an unresolved self-reference on a page without a home still names its publisher.
+
+    "our trust" and "our ICB" speak for whoever publishes the page even when the page never
+    says who that is (a board paper's text without its letterhead), whatever other bodies its
+    text names (its partners, its ICB), unless its heading names one: the record builders
+    then take that body as the page's own. "we" and "the Trust" beside named bodies may be
+    any of them, so they do only on a page that names no organisation. "the board" never
+    does: trusts and ICBs both have one.
+    """
+    kind = rule.get("publisher")
+    if kind == "always":
+        return not any(span.id_ and span.end_char <= HEADING_CHARS for span in named)
+    return kind == "alone" and not named
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether character ``at`` lies inside a quotation opened earlier in its paragraph: the
+    "we" of someone quoted is the speaker's body, not the page's publisher."""
+    before = text[text.rfind("\n", 0, at) + 1:at]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
+def _unnamed_publisher(fits: str) -> Link:
+    org_type = fits if fits in ("trust", "icb") else ""
+    return Link(PUBLISHER, "", org_type, "self-reference in a publication whose organisation the document "
+                "does not name", ())
 
 
 def _doc_meta(doc: Doc, name: str) -> str:
@@ -376,8 +410,7 @@ class OrgLinker:
             f"self-reference in a publication of this organisation ({where})", (home.code,))
         used = {i for s in taken for i in range(s.start, s.end)}
         matches: list[tuple[Span, Link]] = []
-        if home is None and not taken:
-            return []
+        pending: list[tuple[Span, dict]] = []  # unresolved forms that may stand for an unnamed publisher
         for match_id, start, end in self._self_matcher(doc):
             rule = self._self_rules[int(self.nlp.vocab.strings[match_id][4:])]
             if rule.get("pronoun") and not self.pronouns:
@@ -396,6 +429,10 @@ class OrgLinker:
                 link = self._antecedent(doc, taken, start, fits)
             if link is not None:
                 matches.append((doc[start:end], link))
+            elif home is None and rule.get("publisher") and not _quoted(doc_text(doc), doc[start].idx):
+                pending.append((doc[start:end], rule))
+        matches += [(span, _unnamed_publisher(rule.get("fits", "any"))) for span, rule in pending
+                    if _stands_for_publisher(rule, taken)]
         links = {(span.start, span.end): link for span, link in matches}
         out = []
         for span in filter_spans([span for span, _ in matches]):

@@ -10,6 +10,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..pipeline.extensions import doc_date
+from ..pipeline.orgs import PUBLISHER
 from ..records import DocResult
 
 
@@ -20,6 +21,12 @@ def link_records(doc: Doc, result: DocResult) -> None:
     gazetteer = load_gazetteer()
     day = doc_date(doc)
     for rec in [*result.memberships, *result.rankings]:
+        if rec.ods_code == PUBLISHER:
+            # "our trust" on a page that never says whose it is: kept as written, without a code
+            rec.ods_code = ""
+            if hasattr(rec, "link_reason"):
+                rec.link_reason = "self-reference; the document does not name its publisher"
+            continue
         known = gazetteer.get(rec.ods_code) if rec.ods_code else None
         if known is not None:
             rec.canonical_name = known.name_on(day) if day else known.name

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import HINT_GROUPS
 from ..pipeline.extensions import doc_cache, doc_date, sentences, span_text, spans_in, token_strings
+from ..pipeline.orgs import HEADING_CHARS
 
 GOVERNING = {"of", "to", "from", "with", "by", "for", "at", "on", "than", "against", "behind", "above", "below",
              "like", "unlike", "including", "under", "between", "runs", "run", "running", "operates", "manages",
@@ -74,7 +75,9 @@ def _candidates(doc: Doc, sent: Span) -> list[Span]:
         before = lower[span.start - 1] if span.start > sent.start else ""
         after = doc[span.end].text if span.end < len(lower) else ""
         chained = before in {"and", ",", "&", "or"} and governed_end >= span.start - 2
-        if before in GOVERNING or after in {"'s", "’s", "'"} or chained:
+        # "agreed for our trust to be moved to segment 2": the body is the passive's subject
+        governed = before in GOVERNING and not (before == "for" and lower[span.end:span.end + 2] == ["to", "be"])
+        if governed or after in {"'s", "’s", "'"} or chained:
             governed_end = span.end
             continue
         out.append(span)
@@ -106,7 +109,7 @@ def _publisher(doc: Doc) -> Span | None:
         if own:
             return min(own, key=lambda o: o.start)
     return next((o for o in sorted(doc.spans.get("orgs", []), key=lambda o: o.start)
-                 if o.end_char <= 300 and o.id_), None)
+                 if o.end_char <= HEADING_CHARS and o.id_), None)
 
 
 _TRUSTS = HINT_GROUPS["trust"]

@@ -96,6 +96,16 @@ def core_name(name: str) -> str:
     return " ".join(w for w in text.split() if w not in _STOP)
 
 
+_OWN_WORDS = {"we", "us", "our", "this", "icb", "ics", "organisation", "organization"}
+
+
+def names_own_publisher(name: str) -> bool:
+    """Whether ``name`` is only the words a page uses for its own publisher ("our trust", "We",
+    "the Trust"), which name no body outside that page: such a record, without a code, is
+    compared with nothing from another document or an official table."""
+    return set(core_name(name).split()) <= _OWN_WORDS
+
+
 class Official:
     """Lookups over official tables, period by period (a name or code is looked up within one period)."""
 
@@ -248,6 +258,8 @@ def _membership_checks(memberships: list[MembershipView], official: Official) ->
     for member in memberships:
         if member.segment is None or member.period not in official.periods:
             continue
+        if not member.ods_code and names_own_publisher(member.name):
+            continue
         row = official.find(member.period, member.ods_code, member.canonical_name, member.name)
         ids, doc = tuple(filter(None, [member.claim_id])), (member.doc_id,)
         if row is None:
@@ -272,6 +284,8 @@ def _ranking_checks(rankings: list[RankingView], official: Official) -> list[Che
     out = []
     for ranking in rankings:
         if ranking.rank is None or ranking.period not in official.periods:
+            continue
+        if not ranking.ods_code and names_own_publisher(ranking.name):
             continue
         row = official.find(ranking.period, ranking.ods_code, ranking.canonical_name, ranking.name)
         if row is None or (ranking.league and ranking.league != row["league"]):

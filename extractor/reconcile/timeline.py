@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 from .checks import Check
 from .dataset import agreement_checks, doc_name
-from .official import Official, core_name, display_name
+from .official import Official, core_name, display_name, names_own_publisher
 from .periods import fy_label, is_precise, period_key, previous_quarter, quarter_index
 from .values import DocumentView, MembershipView, RankingView, cell_int
 
@@ -52,8 +52,14 @@ class Entry:
     implied: bool = False  # the earlier segment of a move, read into the period before
 
 
-def org_key(ods_code: str, canonical_name: str, name: str) -> str:
-    return ods_code.upper() if ods_code else "name:" + core_name(canonical_name or name)
+def org_key(ods_code: str, canonical_name: str, name: str, doc_id: str = "") -> str:
+    """Who an entry is about: its code, else its name; "our trust" on a page that never says
+    whose it is is that page's own publisher, a body of its own per document."""
+    if ods_code:
+        return ods_code.upper()
+    if not canonical_name and names_own_publisher(name):
+        return f"publisher:{doc_id}" if doc_id else ""
+    return "name:" + core_name(canonical_name or name)
 
 
 def earlier_period(period: str) -> str:
@@ -75,8 +81,8 @@ class History:
         self.orgs: dict[str, Org] = {}
         self.entries: dict[Key, list[Entry]] = defaultdict(list)
 
-    def org(self, ods_code: str, canonical_name: str, name: str, org_type: str) -> str:
-        key = org_key(ods_code, canonical_name, name)
+    def org(self, ods_code: str, canonical_name: str, name: str, org_type: str, doc_id: str = "") -> str:
+        key = org_key(ods_code, canonical_name, name, doc_id)
         if not key.removeprefix("name:"):
             return ""
         org = self.orgs.setdefault(key, Org(ods_code.upper(), canonical_name, org_type))
@@ -91,7 +97,7 @@ class History:
         self.entries[(org, period, "" if period else entry.framework)].append(entry)
 
     def add_membership(self, member: MembershipView) -> None:
-        org = self.org(member.ods_code, member.canonical_name, member.name, member.org_type)
+        org = self.org(member.ods_code, member.canonical_name, member.name, member.org_type, member.doc_id)
         if not org or (member.segment is None and member.from_segment is None):
             return
         base = Entry(member.doc_id, member.record_id, member.claim_id, member.framework)
@@ -103,7 +109,7 @@ class History:
 
     def add_ranking(self, ranking: RankingView) -> None:
         league_type = ranking.league if ranking.league in ("acute", "ambulance", "non_acute") else ""
-        org = self.org(ranking.ods_code, ranking.canonical_name, ranking.name, league_type)
+        org = self.org(ranking.ods_code, ranking.canonical_name, ranking.name, league_type, ranking.doc_id)
         if org and (ranking.rank is not None or ranking.segment is not None):
             self.add(org, ranking.period, Entry(ranking.doc_id, ranking.record_id, "", ranking.framework,
                                                 segment=ranking.segment, league=ranking.league,

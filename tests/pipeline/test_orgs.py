@@ -8,7 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin, Span
 
 from extractor.gazetteer import Link
-from extractor.pipeline.orgs import OrgLinker, surface_variants
+from extractor.pipeline.orgs import PUBLISHER, OrgLinker, surface_variants
 
 from .conftest import linked as _doc
 
@@ -121,10 +121,11 @@ def _refs(doc: Doc) -> list[tuple[str, str, str]]:
     return [(s.text, s.id_, s.label_) for s in doc.spans["org_refs"]]
 
 
-def test_self_references_need_a_publisher(nlp: Language) -> None:
+def test_self_references_resolve_to_the_publisher(nlp: Language) -> None:
     text = "The Trust has moved to segment 3. Our Trust board thanked staff."
     anon = _doc(nlp, text)
-    assert _refs(anon) == [] and _found(anon) == []
+    assert _refs(anon) == [("The Trust", PUBLISHER, "trust"), ("Our Trust", PUBLISHER, "trust")]
+    assert _found(anon) == []
     own = _doc(nlp, text, source="https://www.ekhuft.nhs.uk/news/segment-update")
     assert _refs(own) == [("The Trust", "RVV", "acute"), ("Our Trust", "RVV", "acute")]
     assert _found(own) == [], "self-references are kept apart from named mentions"

@@ -11,6 +11,8 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from extractor.pipeline.orgs import PUBLISHER
+
 from .conftest import linked as _doc
 
 
@@ -113,8 +115,9 @@ def test_self_reference_resolves_to_the_home_organisation(nlp, form, site, code,
 
 @pytest.mark.parametrize("form, site, code, text, said", CASES)
 def test_self_reference_is_nobody_without_a_home(nlp, form, site, code, text, said) -> None:
+    """No code without a home: at most the page's unnamed publisher (see test_orgs_publisher.py)."""
     doc = _doc(nlp, text, url="https://www.example-news.co.uk/health/oversight")
-    assert _refs(doc) == [] and doc._.home == ""
+    assert {ref for _, ref in _refs(doc)} <= {PUBLISHER} and doc._.home == ""
 
 
 @pytest.mark.parametrize("site, text", [
@@ -204,13 +207,11 @@ def test_the_trust_takes_up_the_one_trust_named_before(nlp, text: str, said: str
 
 
 @pytest.mark.parametrize("text", [
-    "The trust has moved to segment 3.",                                                   # nothing named before
     "Medway NHS Foundation Trust and Dartford and Gravesham NHS Trust met. The trust is in segment 3.",
     "Kent and Medway ICB met. The trust is in segment 3.",                                 # an ICB is not a trust
     "Medway NHS Foundation Trust met. The ICB is in segment 3.",                           # nor a trust an ICB
     "Medway NHS Foundation Trust met in May. It rained. The sun came out. Then it rained. The trust is in "
     "segment 3.",                                                                          # too far back
-    "Medway NHS Foundation Trust met. Our trust is in segment 3.",                         # 'our' needs a home
     "Medway NHS Foundation Trust met. The board is in session.",                           # 'the board' needs a home
     "Medway NHS Foundation Trust met. We are in segment 3.",                               # so does 'we'
 ])

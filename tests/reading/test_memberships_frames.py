@@ -402,7 +402,8 @@ EARLIER_STATES = [
      [("East Kent Hospitals", 2, 1)]),
     ("Medway NHS Foundation Trust had remained in segment 2 since 2022. It has been moved into the Recovery "
      "Support Programme.", "nof2022", [("Medway NHS Foundation Trust", 4, 2)]),
-    ("The trust had been in mandated support. It now enters special measures.", "sof2016", []),
+    ("The trust had been in mandated support. It now enters special measures.", "sof2016",
+     [("The trust", 4, 3)]),  # a page naming nobody: its own publisher, as written
     # nothing to fold into: the earlier state stays a membership of its own
     ("Barts Health had been in segment 3 in 2019.", "nof2022", [("Barts Health", 3, None)]),
     ("Barts Health had been in segment 3. Wye Valley NHS Trust moves into segment 4.", "nof2022",

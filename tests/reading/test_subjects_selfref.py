@@ -81,3 +81,38 @@ def test_it_and_the_trust_take_up_the_organisation_named_before(nlp: Language, t
 ])
 def test_no_antecedent_and_no_home_places_nobody_by_code(nlp: Language, text: str) -> None:
     assert all(not m.ods_code for m in _read(nlp, text).memberships)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The trust is currently placed in segment 2.", [("The trust", "", "trust", 2, None)]),
+    ("NHS England agreed for our trust to be moved up from Segment 3 to Segment 2.",
+     [("our trust", "", "trust", 2, 3)]),
+    ("Our ICB remains in segment 3 of the framework.", [("Our ICB", "", "icb", 3, None)]),
+    ("We have been placed in segment 4.", [("We", "", "", 4, None)]),
+])
+def test_an_unnamed_publisher_is_placed_as_written(nlp: Language, text: str, expected: list) -> None:
+    """A page without an address or a name of its own: the record keeps the words, without a code."""
+    got = [(m.name, m.ods_code, m.org_type, m.segment, m.from_segment) for m in _read(nlp, text).memberships]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("On the league table for the quarter we are compared with 61 peers. We ranked 30th.", ("We", "", 30)),
+    ("Our trust is ranked 98th of 134 acute trusts.", ("Our trust", "", 98)),
+])
+def test_an_unnamed_publisher_is_ranked_as_written(nlp: Language, text: str, expected: tuple) -> None:
+    assert [(r.name, r.ods_code, r.rank) for r in _read(nlp, text).rankings] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The regional team agreed for Medway NHS Foundation Trust to be moved from Segment 3 to Segment 2.",
+     [("Medway NHS Foundation Trust", "RPA", 2, 3)]),
+    ("NHS England has approved the plan for Medway NHS Foundation Trust to be taken out of segment 4.",
+     [("Medway NHS Foundation Trust", "RPA", None, 4)]),
+    ("It is time for Medway NHS Foundation Trust to leave segment 4.", []),  # a wish, not a decision
+    ("Funding for Medway NHS Foundation Trust to recover was agreed while Kent was in segment 4.", []),
+])
+def test_a_body_after_for_is_the_subject_of_a_passive_infinitive(nlp: Language, text: str, expected: list) -> None:
+    got = [(m.name, m.ods_code, m.segment, m.from_segment) for m in _read(nlp, text, TRUST_SITE).memberships
+           if m.ods_code != "RWF"]
+    assert got == expected

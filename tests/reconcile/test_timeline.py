@@ -103,6 +103,16 @@ def test_names_without_a_code_are_one_organisation_whatever_their_case() -> None
     assert result.timeline.iloc[0]["names"] == "Wye Valley Trust;wye valley trust"
 
 
+@pytest.mark.parametrize("name", ["our trust", "We", "The trust", "this ICB", "Our organisation"])
+def test_an_unnamed_publisher_is_its_own_document_s_body(name: str) -> None:
+    """'our trust' on two pages that never say whose they are: two bodies, never compared."""
+    result = run([member("a", 1, 3, "2023/24 Q3", code="", name=name),
+                  member("b", 1, 4, "2023/24 Q3", code="", name=name)])
+    assert agreement(result).empty
+    assert sorted(result.timeline["segment"].tolist()) == [3, 4]
+    assert sorted(result.timeline["doc_ids"].tolist()) == ["a", "b"]
+
+
 def test_rankings_give_the_league_position() -> None:
     ranking = {"doc_id": "a", "name": "East Kent Hospitals", "canonical_name": "East Kent Hospitals NHS Trust",
                "ods_code": "RVV", "league": "acute", "rank": 124, "joint": "false", "total": 134, "segment": 4,
