@@ -288,7 +288,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             if _restates(doc, segs, seg):
                 continue
             frame = _active_frame(doc, sent, seg, orgs, previous_sent, stand_ins) \
-                or _possessive_frame(doc, sent, seg, previous_sent, stand_ins) or _segment_first(doc, sent, seg)
+                or _possessive_frame(doc, sent, seg, previous_sent, stand_ins) or _segment_first(doc, sent, seg) \
+                or _apposition_frame(doc, sent, seg)
             if frame is not None:
                 heads, gap = frame
             else:
@@ -576,12 +577,16 @@ def _segment_first(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
     """Frames that name the segment before the organisation: 'segment 4 trust X' (in), and a
     segment lifted from it ('NHS Improvement lifted special measures at X', 'Special measures
     have been lifted at X': left)."""
-    named = {o.start: o for o in spans_in(doc, "orgs", seg.end, sent.end) if o.id_}
+    named = {o.start: o for key in ("orgs", "org_refs") for o in spans_in(doc, key, seg.end, sent.end) if o.id_}
     if not named:
         return None  # both frames place an organisation named after the segment
     after = [t for t in doc[seg.end:min(sent.end, seg.end + 6)] if not t.is_space]
-    if len(after) >= 2 and after[0].lower_ in _SEGMENT_NOUNS and after[1].i in named:
-        return [named[after[1].i]], ["is", "in"]
+    if len(after) >= 2 and after[0].lower_ in _SEGMENT_NOUNS:
+        if after[1].i in named:
+            return [named[after[1].i]], ["is", "in"]
+        # 'As a segment 3 organisation, the Trust receives ...': the body the opening describes
+        if after[1].text == "," and len(after) >= 3 and after[2].i in named and _opens_as_a(doc, sent, seg):
+            return [named[after[2].i]], ["is", "in"]
     before = doc[seg.start - 2].lower_ if seg.start - 2 >= sent.start and doc[seg.start - 1].lower_ == "the" \
         else doc[seg.start - 1].lower_ if seg.start > sent.start else ""
     words = [t.lower_ for t in after]
@@ -593,6 +598,28 @@ def _segment_first(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
     if before not in REMOVE_VERBS and not passive:
         return None
     return [named[after[at].i + 1]], ["removed", "from"]
+
+
+def _opens_as_a(doc: Doc, sent: Span, seg: Span) -> bool:
+    """Whether the sentence opens 'As a' (or 'As an') right before the segment."""
+    words = [w for w in token_strings(doc)[sent.start:seg.start] if not w.isspace()]
+    return words in (["as", "a"], ["as", "an"])
+
+
+def _apposition_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[str]] | None:
+    """'Medway NHS Foundation Trust, a segment 3 trust, ...', 'the Trust (a segment 2
+    provider)': the body that the segment's noun phrase stands beside."""
+    lower = token_strings(doc)
+    k = seg.start - 1
+    while k > sent.start and lower[k] in ("sof", "nof"):  # 'an SOF segment 1 trust'
+        k -= 1
+    if k - 1 <= sent.start or lower[k] not in ("a", "an") or lower[k - 1] not in (",", "(", "–", "—", "-"):
+        return None
+    if seg.end >= sent.end or lower[seg.end] not in _SEGMENT_NOUNS:
+        return None
+    owner = next((o for key in ("orgs", "org_refs") for o in spans_in(doc, key, sent.start, k - 1)
+                  if o.end == k - 1 and o.id_), None)
+    return ([owner], ["is", "in"]) if owner is not None else None
 
 
 def _possessive_frame(doc: Doc, sent: Span, seg: Span, previous: Span | None,

@@ -490,3 +490,28 @@ COUNTED_ROWS = [
 @pytest.mark.parametrize(("text", "framework", "expected"), COUNTED_ROWS)
 def test_a_counted_row_names_its_members(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A segment in a noun phrase that describes the body: an opening 'As a ...' or an apposition.
+DESCRIBED = [
+    ("As a Segment 3 organisation, Medway NHS Foundation Trust receives support.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("As an segment 2 provider, East Kent Hospitals has fewer reviews.", "nof2022", [("East Kent Hospitals", 2, None)]),
+    ("As a segment four trust, Wye Valley NHS Trust gets intensive support.", "nof2022",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("Medway NHS Foundation Trust, a segment 3 trust, met on Monday.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Medway NHS Foundation Trust (a segment 2 provider) met on Monday.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, None)]),
+    ("Barts Health – a segment 4 trust – was discussed.", "nof2022", [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust, an SOF segment 1 trust, presented first.", "sof2021", [("Wye Valley NHS Trust", 1, None)]),
+    # not a description of the body
+    ("As a segment 1 trust would, Medway NHS Foundation Trust kept going.", "nof2022", []),
+    ("Medway NHS Foundation Trust, like a segment 4 trust, was struggling.", "nof2022", []),
+    ("Unlike a segment 4 trust, Medway NHS Foundation Trust has no improvement director.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), DESCRIBED)
+def test_a_segment_that_describes_the_body(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
