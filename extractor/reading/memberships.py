@@ -284,8 +284,10 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                     or _inner_stand_in(doc, sent, segs[0].start, previous_sent, stand_ins, lede_sentence(sents, si))
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
+        prior = [seg for seg in segs if _told_as_before(doc, sent, seg)]
+        first_new = len(result.memberships)
         for seg in segs:
-            if _restates(doc, segs, seg):
+            if any(seg is p for p in prior) or _restates(doc, segs, seg):
                 continue
             frame = _active_frame(doc, sent, seg, orgs, previous_sent, stand_ins) \
                 or _possessive_frame(doc, sent, seg, previous_sent, stand_ins) or _segment_first(doc, sent, seg) \
@@ -315,6 +317,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
                 if before:
                     earlier.append(result.memberships[-1])
+        if prior:
+            _fold_prior(result.memberships[first_new:], prior)
     _fold_earlier_states(result, earlier)
 
 
@@ -327,6 +331,43 @@ def _earlier_state(gap: list[str]) -> bool:
     before the time they write about."""
     return bool(_EARLIER_WORDS & set(gap)) or any(
         w == "had" and _STATE_VERBS & set(gap[k + 1:k + 3]) for k, w in enumerate(gap))
+
+
+_BEFORE_ADVERBS = {"previously", "already", "formerly", "earlier", "once"}
+_TIME_UNITS = {"year", "years", "month", "months", "quarter", "quarters", "week", "weeks"}
+_LEFT_VERBS = {"left", "exited", "leaving", "exiting"}
+
+
+def _told_as_before(doc: Doc, sent: Span, seg: Span) -> bool:
+    """'..., having been in segment 4 since 2021', '... after two years in segment 4', 'having
+    left segment 4': a participle or an 'after' phrase telling where the body was before the
+    placement its sentence makes, not a placement of its own."""
+    words = [w for w in token_strings(doc)[max(sent.start, seg.start - 8):seg.start] if not w.isspace()]
+    if not words:
+        return False
+    if words[-1] in _LEFT_VERBS:
+        return len(words) >= 2 and words[-2] == "having"
+    if words[-1] != "in":
+        return False
+    head = words[:-1]
+    if head[-2:] == ["having", "been"] or (head[-1:] == ["been"] and head[-3:-2] == ["having"]
+                                             and head[-2] in _BEFORE_ADVERBS):
+        return True
+    for k in range(len(head) - 1, max(-1, len(head) - 6), -1):
+        if head[k] in ("after", "spent") and _TIME_UNITS.intersection(head[k + 1:]):
+            return k > 0 and (head[k] == "after" or head[k - 1] == "having")
+    return False
+
+
+def _fold_prior(placed: list[Membership], prior: list[Span]) -> None:
+    """Make the one earlier segment a sentence tells the segment its placements came from."""
+    values = {v for seg in prior for v in seg._.segments}
+    if len(values) != 1:
+        return
+    (value,) = values
+    for member in placed:
+        if member.from_segment is None and member.segment is not None and member.segment != value:
+            member.from_segment = value
 
 
 def _fold_earlier_states(result: DocResult, earlier: list[Membership]) -> None:

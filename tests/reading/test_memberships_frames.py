@@ -515,3 +515,30 @@ DESCRIBED = [
 @pytest.mark.parametrize(("text", "framework", "expected"), DESCRIBED)
 def test_a_segment_that_describes_the_body(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A participle or an 'after' phrase tells where the body was before: the move's starting segment.
+TOLD_BEFORE = [
+    ("The Trust is now in segment 3, having previously been in segment 4.", "nof2022", [("The Trust", 3, 4)]),
+    ("Medway NHS Foundation Trust is now in segment 3, having been in segment 4 since 2021.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, 4)]),
+    ("Barts Health is now in segment 3, after two years in segment 4.", "nof2022", [("Barts Health", 3, 4)]),
+    ("Barts Health moved to segment 2 after 18 months in Segment Three.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Having left segment 4 in June, Medway NHS Foundation Trust is now in segment 3.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, 4)]),
+    ("East Kent Hospitals enters special measures, having already been in mandated support.", "sof2016",
+     [("East Kent Hospitals", 4, 3)]),
+    # the same segment, or another body's: no move
+    ("Medway NHS Foundation Trust is in segment 3, having been in segment 3 for two years.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Medway NHS Foundation Trust is in segment 3, while Barts Health has been in segment 4 for two years.",
+     "nof2022", [("Medway NHS Foundation Trust", 3, None), ("Barts Health", 4, None)]),
+    ("Medway NHS Foundation Trust is in segment 3 after a review of segment 4 trusts.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), TOLD_BEFORE)
+def test_a_participle_tells_where_the_move_came_from(nlp: Language, text: str, framework: str,
+                                                      expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
