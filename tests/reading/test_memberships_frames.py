@@ -125,6 +125,10 @@ def test_exits(nlp: Language, text: str, framework: str, expected: list[Row]) ->
 
 # Passive, future and recommended placements.
 PASSIVE = [
+    ("Medway NHS Foundation Trust has been assessed as segment 2.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, None)]),
+    ("Barts Health was judged to be in segment 3.", "nof2022", [("Barts Health", 3, None)]),
+    ("East Kent Hospitals has been deemed a segment 4 trust.", "nof2022", [("East Kent Hospitals", 4, None)]),
     ("From April, Medway NHS Foundation Trust will be placed into ‘segment 4’.", "sof2021",
      [("Medway NHS Foundation Trust", 4, None)]),
     ("Barts Health has been put into the national Recovery Support Programme.", "sof2021",
