@@ -68,13 +68,15 @@ def doc_cache(doc: Doc, name: str) -> dict:
     return cache
 
 
+TEXT_KEY = "extractor.text"  # where a Doc's user_data keeps its text
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text`` joins every token on each access; record builders read it often, so the
-    string is made once per document."""
-    key = "extractor.text"
-    text = doc.user_data.get(key)
+    string is made once per document (or kept by the pipeline's tokenizer, which has it)."""
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data[key] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 
