@@ -22,12 +22,12 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_right
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..gazetteer import (
     HINT_GROUPS,
@@ -40,11 +40,12 @@ from ..gazetteer import (
     type_groups,
 )
 from ..resources import load_jsonl
-from .extensions import doc_text, sentence_starts, span_text, text_of, token_ids, token_strings
+from .extensions import doc_text, sentence_starts, span_text, text_of, token_ids
 from .ruler import longest_pairs
 
 LINK_KEY = "extractor.orgs.link"
 _LIST_GLUE_IDS = frozenset(hash_string(word) for word in (",", "and", "&", "or", ";"))  # as LOWER ids
+_OPEN_ID, _CLOSE_ID = hash_string("("), hash_string(")")  # as ORTH ids
 SELF_PATTERNS = ("patterns", "self_refs.jsonl")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
 _NOT_NAMES = {"NHS", "CQC", "NHSE", "NHSI", "SOF", "NOF", "RSP", "UEC", "ED", "AE", "CEO", "MP"}
@@ -176,6 +177,22 @@ def surface_variants(alias: str) -> set[str]:
     return out
 
 
+class _Mention(NamedTuple):
+    """A candidate mention as tokens ``[start, end)``, its words as written and its link:
+    Spans are made only for the mentions written to the Doc."""
+
+    start: int
+    end: int
+    text: str
+    link: Link
+
+
+def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``(span.start_char, span.end_char)`` of ``doc[start:end]``, from the cached offsets."""
+    offsets = token_ids(doc, "IDX")
+    return offsets[start], offsets[end - 1] + token_ids(doc, "LENGTH")[end - 1]
+
+
 class OrgLinker:
     """Match gazetteer aliases, keep the longest non-overlapping ones, resolve each in context."""
 
@@ -197,6 +214,7 @@ class OrgLinker:
         self._matcher: PhraseMatcher | None = None
         self._self_matcher: PhraseMatcher | None = None
         self._self_rules: list[dict] = []
+        self._rule_of: dict[int, dict] = {}  # a self-reference match id -> its rule
         self._may_name: dict[str, bool] = {}  # matched words -> whether they can name a body
 
     @property
@@ -227,26 +245,28 @@ class OrgLinker:
         # PhraseMatcher (a token Matcher costs more than all the alias matching); the
         # exact-case words ("Trust", not "trust") are checked on each match.
         self._self_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._rule_of = {}
         for k, rule in enumerate(self._self_rules):
             phrases = [" ".join(words) for words in _expand(rule["pattern"])]
             self._self_matcher.add(f"SELF{k}", list(self.nlp.tokenizer.pipe(phrases)))
+            self._rule_of[self.nlp.vocab.strings.add(f"SELF{k}")] = rule
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
         day = _doc_date(doc)
-        spans = [doc[start:end] for start, end in longest_pairs(self._mentions(doc))]
-        contexts = self._contexts(doc, spans)
-        out: list[Span] = []
+        pairs = longest_pairs(self._mentions(doc))
+        texts = [text_of(doc, start, end) for start, end in pairs]
+        contexts = self._contexts(doc, pairs, texts)
+        out: list[_Mention] = []
         cache: dict[tuple[str, str], Link] = {}
-        for span, context in zip(spans, contexts, strict=True):
-            ckey = (span_text(span), context)
-            link = cache.get(ckey)
+        for (start, end), text, context in zip(pairs, texts, contexts, strict=True):
+            link = cache.get((text, context))
             if link is None:
-                link = cache[ckey] = gaz.resolve(ckey[0], on=day, context=context)
-            out.append((span, link))
+                link = cache[(text, context)] = gaz.resolve(text, on=day, context=context)
+            out.append(_Mention(start, end, text, link))
         out = self._document_names(doc, out)
-        named = [self._emit(doc, span, link) for span, link in out
-                 if link.code or self.keep_unresolved_places or "bare place name" not in link.reason]
+        named = [self._emit(doc, m.start, m.end, m.link) for m in out
+                 if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
         self._write(doc, self.spans_key, named)
         if self.self_references:
             home, where = home_organisation(doc, named, gaz, day)
@@ -278,37 +298,46 @@ class OrgLinker:
             return False
         return not (self.gazetteer.is_abbreviation(key) and sum(c.isupper() for c in text) < 2)
 
-    def _document_names(self, doc: Doc, found: list[tuple[Span, Link]]) -> list[tuple[Span, Link]]:
+    def _document_names(self, doc: Doc, found: list[_Mention]) -> list[_Mention]:
         """What the document itself teaches: "Mid Yorkshire Teaching NHS Trust (MYTT)" makes
         every later "MYTT" that body, and a name the gazetteer finds ambiguous (a short name,
         a shared initialism; not a bare place, which is geography as often as a body) means
         the one of its candidates the document names in full."""
+        orth, strings = token_ids(doc, "ORTH"), doc.vocab.strings
         introduced: dict[str, Link] = {}
-        for span, link in found:
-            k = span.end
-            if (link.code and k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")"
-                    and _is_acronym(doc[k + 1].text)):
-                introduced.setdefault(doc[k + 1].text, link)
-        named = {link.code: link for _, link in found if link.code}
-        out: list[tuple[Span, Link]] = []
-        for span, link in found:
-            if not link.code and span.text in introduced:
-                first = introduced[span.text]
+        for m in found:
+            k = m.end
+            if (m.link.code and k + 2 < len(doc) and orth[k] == _OPEN_ID and orth[k + 2] == _CLOSE_ID
+                    and _is_acronym(strings[orth[k + 1]])):
+                introduced.setdefault(strings[orth[k + 1]], m.link)
+        named = {m.link.code: m.link for m in found if m.link.code}
+        out: list[_Mention] = []
+        for m in found:
+            link = m.link
+            if not link.code and m.text in introduced:
+                first = introduced[m.text]
                 link = self._taught(first, f"the acronym the document introduces for {first.name!r}")
             elif not link.code and link.candidates and "place name" not in link.reason:
                 known = [named[c] for c in link.candidates if c in named]
                 if len(known) == 1:
                     link = self._taught(known[0], "the one of its candidates the document names in full")
-            out.append((span, link))
+            out.append(m._replace(link=link))
         if introduced:
-            taken = {i for span, _ in out for i in range(span.start, span.end)}
-            words = token_strings(doc, "ORTH")
-            for i, word in enumerate(words):
-                if word in introduced and i not in taken and words[i - 1] != "(":
-                    first = introduced[word]
-                    why = f"the acronym the document introduces for {first.name!r}"
-                    out.append((doc[i:i + 1], self._taught(first, why)))
-            out.sort(key=lambda pair: pair[0].start)
+            out.extend(self._acronyms_alone(doc, out, introduced))
+            out.sort(key=lambda m: m.start)
+        return out
+
+    def _acronyms_alone(self, doc: Doc, found: list[_Mention], introduced: dict[str, Link]) -> list[_Mention]:
+        """The introduced acronyms written on their own, outside the mentions found and not
+        in brackets after a name (the token before the first one is the Doc's last)."""
+        taken = {i for m in found for i in range(m.start, m.end)}
+        by_id = {hash_string(word): word for word in introduced}
+        orth, out = token_ids(doc, "ORTH"), []
+        for i, word_id in enumerate(orth):
+            if word_id in by_id and i not in taken and orth[i - 1] != _OPEN_ID:
+                first = introduced[by_id[word_id]]
+                why = f"the acronym the document introduces for {first.name!r}"
+                out.append(_Mention(i, i + 1, by_id[word_id], self._taught(first, why)))
         return out
 
     @staticmethod
@@ -322,38 +351,40 @@ class OrgLinker:
         merged = existing + [s for s in spans if (s.start, s.end, s.label_, s.id_) not in seen]
         doc.spans[key] = sorted(merged, key=lambda s: (s.start, s.end))
 
-    def _emit(self, doc: Doc, span: Span, link: Link) -> Span:
-        doc.user_data[(LINK_KEY, span.start_char, span.end_char)] = (
+    def _emit(self, doc: Doc, start: int, end: int, link: Link) -> Span:
+        doc.user_data[(LINK_KEY, *_char_offsets(doc, start, end))] = (
             link.code, link.name, link.org_type, link.reason, list(link.candidates),
         )
-        return Span(doc, span.start, span.end, label=link.org_type if link.code else "", span_id=link.code)
+        return Span(doc, start, end, label=link.org_type if link.code else "", span_id=link.code)
 
-    def _contexts(self, doc: Doc, spans: list[Span]) -> list[str]:
-        """Nearby words for each span; a list of mentions joined by commas/"and" shares them."""
+    def _contexts(self, doc: Doc, pairs: list[tuple[int, int]], texts: list[str]) -> list[str]:
+        """Nearby words for each mention (tokens ``pairs``, words ``texts``); a list of
+        mentions joined by commas/"and" shares them."""
         lower = token_ids(doc, "LOWER")
-        groups: list[list[Span]] = []
-        for span in spans:
+        groups: list[list[int]] = []  # positions in ``pairs``
+        for k, (start, _end) in enumerate(pairs):
             if groups:
-                prev = groups[-1][-1]
-                if span.start - prev.end <= 2 and _LIST_GLUE_IDS.issuperset(lower[prev.end:span.start]):
-                    groups[-1].append(span)
+                prev_end = pairs[groups[-1][-1]][1]
+                if start - prev_end <= 2 and _LIST_GLUE_IDS.issuperset(lower[prev_end:start]):
+                    groups[-1].append(k)
                     continue
-            groups.append([span])
+            groups.append([k])
         out: list[str] = []
         w = self.window
         sentences = doc.has_annotation("SENT_START")
         for group in groups:
-            first, last = group[0], group[-1]
-            lo, hi = max(0, first.start - w), min(len(doc), last.end + w)
+            (first, _), (last_start, last_end) = pairs[group[0]], pairs[group[-1]]
+            lo, hi = max(0, first - w), min(len(doc), last_end + w)
             if sentences:
                 # Type words in the previous or next sentence describe something else.
-                lo, hi = max(lo, _sentence_of(doc, first.start)[0]), min(hi, _sentence_of(doc, last.start)[1])
-            before = text_of(doc, lo, first.start)
-            after = text_of(doc, last.end, hi)
-            head = span_text(last)
-            for span in group:
+                lo, hi = max(lo, _sentence_of(doc, first)[0]), min(hi, _sentence_of(doc, last_start)[1])
+            before = text_of(doc, lo, first)
+            after = text_of(doc, last_end, hi)
+            head = texts[group[-1]]
+            for k in group:
                 # The shared head noun may sit inside the last mention ("... South East Coast ambulance").
-                own = "" if span is last else f"{text_of(doc, span.end, min(len(doc), span.end + 2))} {head}"
+                end = pairs[k][1]
+                own = "" if k == group[-1] else f"{text_of(doc, end, min(len(doc), end + 2))} {head}"
                 out.append(" ".join((before, own, after)))
         return out
 
@@ -374,18 +405,19 @@ class OrgLinker:
         home_link = None if home is None else Link(
             home.code, home.name_on(day), home.org_type,
             f"self-reference in a publication of this organisation ({where})", (home.code,))
-        used = {i for s in taken for i in range(s.start, s.end)}
-        matches: list[tuple[Span, Link]] = []
+        matches: list[tuple[tuple[int, int], Link]] = []
         if home is None and not taken:
             return []
+        used = {i for s in taken for i in range(s.start, s.end)}
+        orth, lower, strings = token_ids(doc, "ORTH"), token_ids(doc, "LOWER"), doc.vocab.strings
         for match_id, start, end in self._self_matcher(doc):
-            rule = self._self_rules[int(self.nlp.vocab.strings[match_id][4:])]
+            rule = self._rule_of[match_id]
             if rule.get("pronoun") and not self.pronouns:
                 continue
-            if _has_exact_words(rule) and any("TEXT" in spec and spec["TEXT"] != tok.text for spec, tok
-                                              in zip(rule["pattern"], doc[start:end], strict=True)):
+            if _has_exact_words(rule) and any("TEXT" in spec and spec["TEXT"] != strings[word] for spec, word
+                                              in zip(rule["pattern"], orth[start:end], strict=True)):
                 continue
-            if end < len(doc) and doc[end].lower_ in rule.get("not_before", ()):
+            if end < len(doc) and strings[lower[end]] in rule.get("not_before", ()):
                 continue
             fits = rule.get("fits", "any")
             link = None
@@ -395,12 +427,12 @@ class OrgLinker:
             elif rule.get("anaphor"):
                 link = self._antecedent(doc, taken, start, fits)
             if link is not None:
-                matches.append((doc[start:end], link))
-        links = {(span.start, span.end): link for span, link in matches}
+                matches.append(((start, end), link))
+        links = dict(matches)
         out = []
-        for span in filter_spans([span for span, _ in matches]):
-            if not used.intersection(range(span.start, span.end)):
-                out.append(self._emit(doc, span, links[(span.start, span.end)]))
+        for start, end in longest_pairs(pair for pair, _ in matches):  # as filter_spans
+            if not used.intersection(range(start, end)):
+                out.append(self._emit(doc, start, end, links[(start, end)]))
         return sorted(out, key=lambda s: s.start)
 
     def _antecedent(self, doc: Doc, named: list[Span], idx: int, fits: str) -> Link | None:
@@ -421,7 +453,7 @@ class OrgLinker:
             return None
         first = self._link_of(doc, before[-1])
         return Link(first.code, first.name, first.org_type, f"the {fits if fits != 'any' else 'body'} named "
-                    f"before ({before[-1].text!r})", (first.code,))
+                    f"before ({span_text(before[-1])!r})", (first.code,))
 
     @staticmethod
     def _link_of(doc: Doc, span: Span) -> Link:
