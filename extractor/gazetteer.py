@@ -532,8 +532,11 @@ def _closed_up(key: str) -> set[str]:
     return out
 
 
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?([^/:?#\s]+)")
+
+
 def _host(url: str) -> str:
-    m = re.match(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?([^/:?#\s]+)", url.strip().lower())
+    m = _HOST.match(url.strip().lower())
     host = m.group(1) if m else ""
     return host if "." in host else ""
 

@@ -22,6 +22,7 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -40,7 +41,7 @@ from ..gazetteer import (
     type_groups,
 )
 from ..resources import load_jsonl
-from .extensions import doc_text, sentence_starts, span_text, text_of, token_ids
+from .extensions import doc_text, sentence_starts, span_text, text_cutter, token_ids
 from .ruler import longest_pairs
 
 LINK_KEY = "extractor.orgs.link"
@@ -49,6 +50,8 @@ _OPEN_ID, _CLOSE_ID = hash_string("("), hash_string(")")  # as ORTH ids
 SELF_PATTERNS = ("patterns", "self_refs.jsonl")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
 _NOT_NAMES = {"NHS", "CQC", "NHSE", "NHSI", "SOF", "NOF", "RSP", "UEC", "ED", "AE", "CEO", "MP"}
+_LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line with a word on it
+_WEB = re.compile(r"^https?://", re.I)
 _MASTHEAD_WORDS = {"news", "by", "from", "published", "home", "welcome", "to", "|", "-", "–", "—", ":", "the"}
 
 
@@ -76,9 +79,13 @@ def _doc_meta(doc: Doc, name: str) -> str:
 def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     """(start, end) of ``doc[i].sent``: from the last sentence start at or before token ``i``
     to the first one after it."""
-    starts = sentence_starts(doc)
+    return _sentence_within(sentence_starts(doc), len(doc), i)
+
+
+def _sentence_within(starts: list[int], length: int, i: int) -> tuple[int, int]:
+    """:func:`_sentence_of`, given the sentence starts of a Doc of ``length`` tokens."""
     k = bisect_right(starts, i)
-    return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else len(doc))
+    return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else length)
 
 
 def _doc_date(doc: Doc) -> datetime.date | None:
@@ -95,9 +102,9 @@ def _is_acronym(word: str) -> bool:
 def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]]:
     """Character ranges of the first and last ``n`` non-empty lines (a masthead, a byline)
     within ``reach`` characters of either end: such lines are short."""
-    head = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[:reach])][:n]
+    head = [(m.start(), m.end()) for m in _LINE.finditer(text[:reach])][:n]
     cut = max(0, len(text) - reach)
-    tail = [(cut + m.start(), cut + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[cut:])][-n:]
+    tail = [(cut + m.start(), cut + m.end()) for m in _LINE.finditer(text[cut:])][-n:]
     return head + [r for r in tail if r not in head]
 
 
@@ -122,7 +129,7 @@ def _address(doc: Doc) -> str:
     """The document's web address: ``doc._.url``, else a source that is itself a URL."""
     url = _doc_meta(doc, "url")
     source = _doc_meta(doc, "source")
-    return url or (source if re.match(r"^https?://", source, re.I) else "")
+    return url or (source if _WEB.match(source) else "")
 
 
 def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
@@ -142,8 +149,9 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
         return gaz.get(code), "title"
     if not named:
         return None, ""
+    placed = [(s.start_char, s.end_char, s) for s in named]
     for start, end in _edge_lines(doc_text(doc)):
-        on_line = [s for s in named if s.start_char >= start and s.end_char <= end]
+        on_line = [s for first, last, s in placed if first >= start and last <= end]
         codes = {s.id_ for s in on_line}
         if len(codes) != 1 or "" in codes:
             continue
@@ -254,9 +262,10 @@ class OrgLinker:
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
         day = _doc_date(doc)
-        pairs = longest_pairs(self._mentions(doc))
-        texts = [text_of(doc, start, end) for start, end in pairs]
-        contexts = self._contexts(doc, pairs, texts)
+        cut = text_cutter(doc)
+        pairs = longest_pairs(self._mentions(doc, cut))
+        texts = [cut(start, end) for start, end in pairs]
+        contexts = self._contexts(doc, pairs, texts, cut)
         out: list[_Mention] = []
         cache: dict[tuple[str, str], Link] = {}
         for (start, end), text, context in zip(pairs, texts, contexts, strict=True):
@@ -275,15 +284,14 @@ class OrgLinker:
             self._write(doc, self.refs_key, self._self_references(doc, named, day, home, where))
         return doc
 
-    def _mentions(self, doc: Doc) -> list[tuple[int, int]]:
+    def _mentions(self, doc: Doc, cut: Callable[[int, int], str]) -> list[tuple[int, int]]:
         """(start, end) of the alias matches whose words can name an organisation. The
         matcher finds thousands of overlapping candidates in a long Doc, so they are read
         from the Doc's text, and whether the words can name one (which depends on nothing
         else) is decided once per wording."""
         may_name, out = self._may_name, []
-        text, offsets, lengths = doc_text(doc), token_ids(doc, "IDX"), token_ids(doc, "LENGTH")
         for _, start, end in self.matcher(doc):
-            words = text[offsets[start]:offsets[end - 1] + lengths[end - 1]]  # as text_of(doc, start, end)
+            words = cut(start, end)
             ok = may_name.get(words)
             if ok is None:
                 ok = may_name[words] = self._can_name(words)
@@ -321,7 +329,7 @@ class OrgLinker:
                 known = [named[c] for c in link.candidates if c in named]
                 if len(known) == 1:
                     link = self._taught(known[0], "the one of its candidates the document names in full")
-            out.append(m._replace(link=link))
+            out.append(m if link is m.link else _Mention(m.start, m.end, m.text, link))
         if introduced:
             out.extend(self._acronyms_alone(doc, out, introduced))
             out.sort(key=lambda m: m.start)
@@ -357,7 +365,8 @@ class OrgLinker:
         )
         return Span(doc, start, end, label=link.org_type if link.code else "", span_id=link.code)
 
-    def _contexts(self, doc: Doc, pairs: list[tuple[int, int]], texts: list[str]) -> list[str]:
+    def _contexts(self, doc: Doc, pairs: list[tuple[int, int]], texts: list[str],
+                  cut: Callable[[int, int], str]) -> list[str]:
         """Nearby words for each mention (tokens ``pairs``, words ``texts``); a list of
         mentions joined by commas/"and" shares them."""
         lower = token_ids(doc, "LOWER")
@@ -371,20 +380,21 @@ class OrgLinker:
             groups.append([k])
         out: list[str] = []
         w = self.window
-        sentences = doc.has_annotation("SENT_START")
+        starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else None
         for group in groups:
             (first, _), (last_start, last_end) = pairs[group[0]], pairs[group[-1]]
             lo, hi = max(0, first - w), min(len(doc), last_end + w)
-            if sentences:
+            if starts is not None:
                 # Type words in the previous or next sentence describe something else.
-                lo, hi = max(lo, _sentence_of(doc, first)[0]), min(hi, _sentence_of(doc, last_start)[1])
-            before = text_of(doc, lo, first)
-            after = text_of(doc, last_end, hi)
+                lo = max(lo, _sentence_within(starts, len(doc), first)[0])
+                hi = min(hi, _sentence_within(starts, len(doc), last_start)[1])
+            before = cut(lo, first)
+            after = cut(last_end, hi)
             head = texts[group[-1]]
             for k in group:
                 # The shared head noun may sit inside the last mention ("... South East Coast ambulance").
                 end = pairs[k][1]
-                own = "" if k == group[-1] else f"{text_of(doc, end, min(len(doc), end + 2))} {head}"
+                own = "" if k == group[-1] else f"{cut(end, min(len(doc), end + 2))} {head}"
                 out.append(" ".join((before, own, after)))
         return out
 
