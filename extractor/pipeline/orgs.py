@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import NamedTuple
 
@@ -119,10 +119,10 @@ def _expand(pattern: list[dict]) -> list[list[str]]:
     return out
 
 
-def _has_exact_words(rule: dict) -> bool:
-    """Whether a self-reference rule has an exact-case word ("Trust") to check on each match;
-    most have none, and the check reads every word of the match."""
-    return any("TEXT" in spec for spec in rule["pattern"])
+def _exact_words(rule: dict) -> tuple[tuple[int, str], ...]:
+    """(position, word) of the exact-case words ("Trust") of a self-reference rule, to check
+    on each match (a spec is one word); most rules have none."""
+    return tuple((k, spec["TEXT"]) for k, spec in enumerate(rule["pattern"]) if "TEXT" in spec)
 
 
 def _address(doc: Doc) -> str:
@@ -222,7 +222,7 @@ class OrgLinker:
         self._matcher: PhraseMatcher | None = None
         self._self_matcher: PhraseMatcher | None = None
         self._self_rules: list[dict] = []
-        self._rule_of: dict[int, dict] = {}  # a self-reference match id -> its rule
+        self._rule_of: dict[int, tuple[dict, tuple[tuple[int, str], ...]]] = {}  # match id -> rule, exact words
         self._may_name: dict[str, bool] = {}  # matched words -> whether they can name a body
 
     @property
@@ -257,7 +257,7 @@ class OrgLinker:
         for k, rule in enumerate(self._self_rules):
             phrases = [" ".join(words) for words in _expand(rule["pattern"])]
             self._self_matcher.add(f"SELF{k}", list(self.nlp.tokenizer.pipe(phrases)))
-            self._rule_of[self.nlp.vocab.strings.add(f"SELF{k}")] = rule
+            self._rule_of[self.nlp.vocab.strings.add(f"SELF{k}")] = (rule, _exact_words(rule))
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
@@ -418,14 +418,13 @@ class OrgLinker:
         matches: list[tuple[tuple[int, int], Link]] = []
         if home is None and not taken:
             return []
-        used = {i for s in taken for i in range(s.start, s.end)}
         orth, lower, strings = token_ids(doc, "ORTH"), token_ids(doc, "LOWER"), doc.vocab.strings
+        taken_starts: list[int] = []  # of ``taken``, made when an anaphor first needs them
         for match_id, start, end in self._self_matcher(doc):
-            rule = self._rule_of[match_id]
+            rule, exact = self._rule_of[match_id]
             if rule.get("pronoun") and not self.pronouns:
                 continue
-            if _has_exact_words(rule) and any("TEXT" in spec and spec["TEXT"] != strings[word] for spec, word
-                                              in zip(rule["pattern"], orth[start:end], strict=True)):
+            if any(strings[orth[start + k]] != word for k, word in exact):
                 continue
             if end < len(doc) and strings[lower[end]] in rule.get("not_before", ()):
                 continue
@@ -435,19 +434,25 @@ class OrgLinker:
                     and (fits == "any" or home.org_type in HINT_GROUPS[fits])):
                 link = home_link
             elif rule.get("anaphor"):
-                link = self._antecedent(doc, taken, start, fits)
+                taken_starts = taken_starts or [s.start for s in taken]
+                link = self._antecedent(doc, taken, taken_starts, start, fits)
             if link is not None:
                 matches.append(((start, end), link))
+        if not matches:
+            return []
         links = dict(matches)
+        used = {i for s in taken for i in range(s.start, s.end)}
         out = []
         for start, end in longest_pairs(pair for pair, _ in matches):  # as filter_spans
             if not used.intersection(range(start, end)):
                 out.append(self._emit(doc, start, end, links[(start, end)]))
         return sorted(out, key=lambda s: s.start)
 
-    def _antecedent(self, doc: Doc, named: list[Span], idx: int, fits: str) -> Link | None:
+    def _antecedent(self, doc: Doc, named: list[Span], starts: list[int], idx: int, fits: str) -> Link | None:
         """The body "the trust" at ``idx`` takes up: the one organisation of its kind named in
-        its sentence or the two before; none when two are (which trust would it be?)."""
+        its sentence or the two before; none when two are (which trust would it be?).
+        ``named`` is in text order and ``starts`` are its first tokens: only the names that
+        start between the earliest sentence and ``idx`` can lie there."""
         if doc.has_annotation("SENT_START"):
             lo = _sentence_of(doc, idx)[0]
             for _ in range(2):  # and the two sentences before
@@ -456,8 +461,8 @@ class OrgLinker:
         else:
             lo = max(0, idx - 80)
         kinds = None if fits == "any" else HINT_GROUPS[fits]
-        before = [s for s in named if lo <= s.start and s.end <= idx and s.id_
-                  and (kinds is None or s.label_ in kinds)]
+        near = named[bisect_left(starts, lo):bisect_right(starts, idx)]
+        before = [s for s in near if s.end <= idx and s.id_ and (kinds is None or s.label_ in kinds)]
         codes = {s.id_ for s in before}
         if len(codes) != 1:
             return None

@@ -7,6 +7,7 @@ running text (a wrapped PDF line) does not, so a claim that spans a wrap stays w
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import pairwise
 
@@ -18,7 +19,7 @@ from spacy.tokens import Doc
 
 from .extensions import doc_text, token_ids
 
-_MAY_END = regex.compile(r"[\n.!?”\"’)]").finditer
+_MAY_END = re.compile(r"[\n.!?”\"’)]").finditer
 _ABBREV = {"st", "dr", "mr", "mrs", "ms", "no", "vs", "prof", "e.g", "i.e", "approx", "inc", "ltd", "co"}
 _ENDERS = {".", "!", "?"}
 MAX_SENTENCE = 300  # tokens; real sentences are far shorter, tables are cut at their lines
