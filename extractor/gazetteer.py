@@ -20,6 +20,7 @@ from functools import cache, lru_cache
 from .resources import load_jsonl
 
 GAZETTEER_DIR = "gazetteer"
+RESOLVED_KEPT = 16384  # resolved mentions kept per gazetteer (a few MB at most)
 
 #: Organisation types of the gazetteer (the contract vocabulary's concrete types).
 ORG_TYPES = ("acute", "mental_health", "community", "ambulance", "specialist", "icb", "ccg", "other")
@@ -62,6 +63,7 @@ _TYPE_PHRASES: tuple[tuple[str, str], ...] = (
 )
 _TYPE_WORDS = {tuple(p.split()): g for p, g in _TYPE_PHRASES}
 _MAX_TYPE_LEN = max(len(k) for k in _TYPE_WORDS)
+_TYPE_OPENERS = frozenset(k[0] for k in _TYPE_WORDS)  # a type phrase can start only at one of these
 
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-"})
 _DROP = re.compile(r"[.,;:()\"\[\]/]")
@@ -97,6 +99,9 @@ def type_groups(words: str) -> set[str]:
     found: set[str] = set()
     i = 0
     while i < len(toks):
+        if toks[i] not in _TYPE_OPENERS:  # no phrase of any length starts here
+            i += 1
+            continue
         for n in range(min(_MAX_TYPE_LEN, len(toks) - i), 0, -1):
             group = _TYPE_WORDS.get(tuple(toks[i:i + n]))
             if group:
@@ -343,8 +348,26 @@ class Gazetteer:
         self, mention: str, *, org_type: str | None = None, on: datetime.date | str | None = None,
         context: str = "",
     ) -> Link:
-        """Resolve ``mention`` to one organisation, or say why it cannot be done safely."""
+        """Resolve ``mention`` to one organisation, or say why it cannot be done safely.
+
+        The answer depends on the mention, the hint, the day and only the type words of
+        the context, so it is kept per process under those: a batch names the same bodies
+        again and again, and builders resolve a mention more than once. Without a day the
+        answer may use today's date, which is then part of the key."""
         day = parse_date(on)
+        nearby = frozenset(type_groups(context))
+        key = (mention, org_type, day, nearby, datetime.date.today() if day is None else None)
+        kept = self.__dict__.setdefault("_resolved", {})
+        link = kept.get(key)
+        if link is None:
+            if len(kept) >= RESOLVED_KEPT:
+                kept.clear()
+            link = kept[key] = self._resolve(mention, org_type, day, nearby)
+        return link
+
+    def _resolve(self, mention: str, org_type: str | None, day: datetime.date | None,
+                 nearby: frozenset[str]) -> Link:
+        """:meth:`resolve`, given the day and the type groups its context names."""
         hits, implied, key = self.lookup(mention)
         if not hits:
             return Link("", "", "", f"no gazetteer alias matches {mention.strip()!r}", ())
@@ -373,7 +396,6 @@ class Gazetteer:
         if implied and not any(self.orgs[c].org_type in HINT_GROUPS[g] for c in codes for g in implied):
             return Link("", "", "", f"{mention.strip()!r} names a {'/'.join(sorted(implied))} but no such "
                         "body has that name", tuple(sorted(codes)))
-        nearby = type_groups(context)
         words = implied | nearby
         if words:
             allowed = frozenset().union(*(HINT_GROUPS[g] for g in words))
@@ -510,8 +532,11 @@ def _closed_up(key: str) -> set[str]:
     return out
 
 
+_HOST = re.compile(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?([^/:?#\s]+)")
+
+
 def _host(url: str) -> str:
-    m = re.match(r"^(?:[a-z][a-z0-9+.-]*://)?(?:www\.)?([^/:?#\s]+)", url.strip().lower())
+    m = _HOST.match(url.strip().lower())
     host = m.group(1) if m else ""
     return host if "." in host else ""
 

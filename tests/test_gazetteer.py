@@ -350,3 +350,51 @@ def test_own_sites_of_the_real_pages_resolve_by_host(gaz: Gazetteer) -> None:
 def test_everyday_names_of_a_merged_trust_follow_its_successor(gaz: Gazetteer, mention: str, on: str,
                                                                expected: str) -> None:
     assert gaz.resolve(mention, org_type="trust", on=on).code == expected
+
+
+def _type_groups_at_every_position(words: str) -> set[str]:
+    """``type_groups`` as it was before it skipped words that open no type phrase: the
+    longest phrase at each position, tried at every position."""
+    from extractor.gazetteer import _MAX_TYPE_LEN, _TYPE_WORDS
+
+    toks, found, i = normalize(words).split(), set(), 0
+    while i < len(toks):
+        size = next((n for n in range(_MAX_TYPE_LEN, 0, -1) if tuple(toks[i:i + n]) in _TYPE_WORDS), 0)
+        if size:
+            found.add(_TYPE_WORDS[tuple(toks[i:i + size])])
+        i += size or 1
+    return found - {"trust"} if found & {"ambulance", "mental_health", "community", "acute"} else found
+
+
+@pytest.mark.parametrize("words", [
+    "", "the London and South East Coast ambulance trusts", "Kent and Medway integrated care board said",
+    "mental health trust and community trusts", "its acute hospital trust", "system providers ICS ft",
+    "clinical commissioning group or ICB", "health and care partnership of the STP", "foundation trust",
+])
+def test_type_groups_skip_only_words_that_open_no_phrase(words: str) -> None:
+    assert type_groups(words) == _type_groups_at_every_position(words)
+
+
+@given(st.lists(st.sampled_from(["trust", "trusts", "ambulance", "service", "mental", "health", "care",
+                                 "integrated", "board", "community", "the", "London", "ICB", "and", "x"]),
+                max_size=12))
+def test_type_groups_agree_with_the_scan_of_every_position(words: list[str]) -> None:
+    text = " ".join(words)
+    assert type_groups(text) == _type_groups_at_every_position(text)
+
+
+@pytest.mark.parametrize(("mention", "on", "contexts"), [
+    ("Frimley Health", "2024-05-01", ["said the chair", "said the trust", "the ambulance trust said"]),
+    ("Devon", "2023-01-01", ["in Devon today", "the Devon ICB", "Devon integrated care board"]),
+    ("Kent and Medway", None, ["", "the ICS", "the trust"]),
+])
+def test_a_kept_answer_is_the_one_resolving_afresh_gives(mention: str, on: str | None, contexts: list[str]) -> None:
+    """Resolving keeps answers under (mention, hint, day, type groups of the context): every
+    context with the same type words gets the answer a fresh gazetteer gives it."""
+    kept = load_gazetteer()
+    for context in contexts:
+        kept.resolve(mention, on=on, context=context)
+        fresh = Gazetteer(kept.orgs, kept.index, kept.surfaces, kept.domains)
+        assert kept.resolve(mention, on=on, context=context) == fresh.resolve(mention, on=on, context=context)
+        assert kept.resolve(mention, on=on, context=context + " today") == fresh.resolve(
+            mention, on=on, context=context + " today")

@@ -11,10 +11,12 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.tokens import Doc
 from spacy.util import load_config_from_str, load_model_from_config
 
 from ..resources import asset
-from .extensions import register_extensions
+from .extensions import TEXT_KEY, register_extensions
 
 COMPONENT_MODULES = ("sentences", "framework", "quantities", "segments", "populations", "scopes", "ranks", "traps",
                      "orgs")
@@ -34,15 +36,37 @@ def _register_factories() -> set[str]:
     return available
 
 
+class TextKeepingTokenizer(Tokenizer):
+    """spaCy's tokenizer, which also keeps the string it was given where ``doc_text`` looks
+    for it: ``doc.text`` would rebuild the same string from a Token made for every word.
+    spaCy's tokenisation is non-destructive, so the string is the Doc's text."""
+
+    def __call__(self, string: str) -> Doc:
+        doc = super().__call__(string)
+        doc.user_data[TEXT_KEY] = string
+        return doc
+
+    @classmethod
+    def like(cls, tokenizer: Tokenizer) -> TextKeepingTokenizer:
+        """One that splits text as ``tokenizer`` does (same rules and affix patterns)."""
+        return cls(tokenizer.vocab, rules=tokenizer.rules, prefix_search=tokenizer.prefix_search,
+                   suffix_search=tokenizer.suffix_search, infix_finditer=tokenizer.infix_finditer,
+                   token_match=tokenizer.token_match, url_match=tokenizer.url_match,
+                   faster_heuristics=tokenizer.faster_heuristics)
+
+
 def build_pipeline(config_asset: str = "config.cfg") -> Language:
-    """A fresh pipeline from the shipped config (no model download: ``spacy.blank('en')`` plus rules)."""
+    """A fresh pipeline from the shipped config (no model download: ``spacy.blank('en')`` plus
+    rules), with the English tokenizer made to keep each Doc's text."""
     register_extensions()
     available = _register_factories()
     config = load_config_from_str(asset(config_asset).read_text(encoding="utf-8"))
     names = [n for n in config["nlp"]["pipeline"] if config["components"][n]["factory"] in available]
     config["nlp"]["pipeline"] = names
     config["components"] = {n: config["components"][n] for n in names}
-    return load_model_from_config(config, auto_fill=True, validate=True)
+    nlp = load_model_from_config(config, auto_fill=True, validate=True)
+    nlp.tokenizer = TextKeepingTokenizer.like(nlp.tokenizer)
+    return nlp
 
 
 @cache
@@ -51,4 +75,4 @@ def shared_pipeline() -> Language:
     return build_pipeline()
 
 
-__all__ = ["build_pipeline", "shared_pipeline", "spacy"]
+__all__ = ["TextKeepingTokenizer", "build_pipeline", "shared_pipeline", "spacy"]

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import OrderedDict
+from collections.abc import Callable
 
 import numpy
 from spacy.attrs import SENT_START
@@ -68,13 +69,15 @@ def doc_cache(doc: Doc, name: str) -> dict:
     return cache
 
 
+TEXT_KEY = "extractor.text"  # where a Doc's user_data keeps its text
+
+
 def doc_text(doc: Doc) -> str:
     """``doc.text`` joins every token on each access; record builders read it often, so the
-    string is made once per document."""
-    key = "extractor.text"
-    text = doc.user_data.get(key)
+    string is made once per document (or kept by the pipeline's tokenizer, which has it)."""
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data[key] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
 
 
@@ -124,6 +127,16 @@ def text_of(doc: Doc, start: int, end: int) -> str:
         return ""
     offsets, lengths = token_ids(doc, "IDX"), token_ids(doc, "LENGTH")
     return doc_text(doc)[offsets[start]:offsets[end - 1] + lengths[end - 1]]
+
+
+def text_cutter(doc: Doc) -> Callable[[int, int], str]:
+    """:func:`text_of` for one Doc, its text and offsets looked up once: a component that
+    cuts the words of every candidate match asks thousands of times."""
+    text, offsets, lengths = doc_text(doc), token_ids(doc, "IDX"), token_ids(doc, "LENGTH")
+
+    def cut(start: int, end: int) -> str:
+        return text[offsets[start]:offsets[end - 1] + lengths[end - 1]] if start < end else ""
+    return cut
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -24,13 +24,14 @@ from __future__ import annotations
 
 import datetime
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from typing import NamedTuple
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 
 from ..gazetteer import (
     HINT_GROUPS,
@@ -43,16 +44,19 @@ from ..gazetteer import (
     type_groups,
 )
 from ..resources import load_jsonl
-from .extensions import doc_text, sentence_starts, span_text, text_of, token_ids, token_strings
+from .extensions import doc_text, sentence_starts, span_text, text_cutter, token_ids
 from .ruler import longest_pairs
 
 LINK_KEY = "extractor.orgs.link"
 PUBLISHER = "publisher"  # the id_ of a self-reference to a publisher the document does not name
 HEADING_CHARS = 300  # a body named this near the start is the page's own for the record builders
 _LIST_GLUE_IDS = frozenset(hash_string(word) for word in (",", "and", "&", "or", ";"))  # as LOWER ids
+_OPEN_ID, _CLOSE_ID = hash_string("("), hash_string(")")  # as ORTH ids
 SELF_PATTERNS = ("patterns", "self_refs.jsonl")
 _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
 _NOT_NAMES = {"NHS", "CQC", "NHSE", "NHSI", "SOF", "NOF", "RSP", "UEC", "ED", "AE", "CEO", "MP"}
+_LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line with a word on it
+_WEB = re.compile(r"^https?://", re.I)
 _MASTHEAD_WORDS = {"news", "by", "from", "published", "home", "welcome", "to", "|", "-", "–", "—", ":", "the"}
 
 
@@ -109,9 +113,13 @@ def _doc_meta(doc: Doc, name: str) -> str:
 def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     """(start, end) of ``doc[i].sent``: from the last sentence start at or before token ``i``
     to the first one after it."""
-    starts = sentence_starts(doc)
+    return _sentence_within(sentence_starts(doc), len(doc), i)
+
+
+def _sentence_within(starts: list[int], length: int, i: int) -> tuple[int, int]:
+    """:func:`_sentence_of`, given the sentence starts of a Doc of ``length`` tokens."""
     k = bisect_right(starts, i)
-    return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else len(doc))
+    return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else length)
 
 
 def _doc_date(doc: Doc) -> datetime.date | None:
@@ -128,9 +136,9 @@ def _is_acronym(word: str) -> bool:
 def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]]:
     """Character ranges of the first and last ``n`` non-empty lines (a masthead, a byline)
     within ``reach`` characters of either end: such lines are short."""
-    head = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[:reach])][:n]
+    head = [(m.start(), m.end()) for m in _LINE.finditer(text[:reach])][:n]
     cut = max(0, len(text) - reach)
-    tail = [(cut + m.start(), cut + m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[cut:])][-n:]
+    tail = [(cut + m.start(), cut + m.end()) for m in _LINE.finditer(text[cut:])][-n:]
     return head + [r for r in tail if r not in head]
 
 
@@ -145,17 +153,17 @@ def _expand(pattern: list[dict]) -> list[list[str]]:
     return out
 
 
-def _has_exact_words(rule: dict) -> bool:
-    """Whether a self-reference rule has an exact-case word ("Trust") to check on each match;
-    most have none, and the check reads every word of the match."""
-    return any("TEXT" in spec for spec in rule["pattern"])
+def _exact_words(rule: dict) -> tuple[tuple[int, str], ...]:
+    """(position, word) of the exact-case words ("Trust") of a self-reference rule, to check
+    on each match (a spec is one word); most rules have none."""
+    return tuple((k, spec["TEXT"]) for k, spec in enumerate(rule["pattern"]) if "TEXT" in spec)
 
 
 def _address(doc: Doc) -> str:
     """The document's web address: ``doc._.url``, else a source that is itself a URL."""
     url = _doc_meta(doc, "url")
     source = _doc_meta(doc, "source")
-    return url or (source if re.match(r"^https?://", source, re.I) else "")
+    return url or (source if _WEB.match(source) else "")
 
 
 def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
@@ -175,8 +183,9 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
         return gaz.get(code), "title"
     if not named:
         return None, ""
+    placed = [(s.start_char, s.end_char, s) for s in named]
     for start, end in _edge_lines(doc_text(doc)):
-        on_line = [s for s in named if s.start_char >= start and s.end_char <= end]
+        on_line = [s for first, last, s in placed if first >= start and last <= end]
         codes = {s.id_ for s in on_line}
         if len(codes) != 1 or "" in codes:
             continue
@@ -210,6 +219,22 @@ def surface_variants(alias: str) -> set[str]:
     return out
 
 
+class _Mention(NamedTuple):
+    """A candidate mention as tokens ``[start, end)``, its words as written and its link:
+    Spans are made only for the mentions written to the Doc."""
+
+    start: int
+    end: int
+    text: str
+    link: Link
+
+
+def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """``(span.start_char, span.end_char)`` of ``doc[start:end]``, from the cached offsets."""
+    offsets = token_ids(doc, "IDX")
+    return offsets[start], offsets[end - 1] + token_ids(doc, "LENGTH")[end - 1]
+
+
 class OrgLinker:
     """Match gazetteer aliases, keep the longest non-overlapping ones, resolve each in context."""
 
@@ -231,6 +256,7 @@ class OrgLinker:
         self._matcher: PhraseMatcher | None = None
         self._self_matcher: PhraseMatcher | None = None
         self._self_rules: list[dict] = []
+        self._rule_of: dict[int, tuple[dict, tuple[tuple[int, str], ...]]] = {}  # match id -> rule, exact words
         self._may_name: dict[str, bool] = {}  # matched words -> whether they can name a body
 
     @property
@@ -261,26 +287,29 @@ class OrgLinker:
         # PhraseMatcher (a token Matcher costs more than all the alias matching); the
         # exact-case words ("Trust", not "trust") are checked on each match.
         self._self_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
+        self._rule_of = {}
         for k, rule in enumerate(self._self_rules):
             phrases = [" ".join(words) for words in _expand(rule["pattern"])]
             self._self_matcher.add(f"SELF{k}", list(self.nlp.tokenizer.pipe(phrases)))
+            self._rule_of[self.nlp.vocab.strings.add(f"SELF{k}")] = (rule, _exact_words(rule))
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
         day = _doc_date(doc)
-        spans = [doc[start:end] for start, end in longest_pairs(self._mentions(doc))]
-        contexts = self._contexts(doc, spans)
-        out: list[Span] = []
+        cut = text_cutter(doc)
+        pairs = longest_pairs(self._mentions(doc, cut))
+        texts = [cut(start, end) for start, end in pairs]
+        contexts = self._contexts(doc, pairs, texts, cut)
+        out: list[_Mention] = []
         cache: dict[tuple[str, str], Link] = {}
-        for span, context in zip(spans, contexts, strict=True):
-            ckey = (span_text(span), context)
-            link = cache.get(ckey)
+        for (start, end), text, context in zip(pairs, texts, contexts, strict=True):
+            link = cache.get((text, context))
             if link is None:
-                link = cache[ckey] = gaz.resolve(ckey[0], on=day, context=context)
-            out.append((span, link))
+                link = cache[(text, context)] = gaz.resolve(text, on=day, context=context)
+            out.append(_Mention(start, end, text, link))
         out = self._document_names(doc, out)
-        named = [self._emit(doc, span, link) for span, link in out
-                 if link.code or self.keep_unresolved_places or "bare place name" not in link.reason]
+        named = [self._emit(doc, m.start, m.end, m.link) for m in out
+                 if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
         self._write(doc, self.spans_key, named)
         if self.self_references:
             home, where = home_organisation(doc, named, gaz, day)
@@ -289,15 +318,14 @@ class OrgLinker:
             self._write(doc, self.refs_key, self._self_references(doc, named, day, home, where))
         return doc
 
-    def _mentions(self, doc: Doc) -> list[tuple[int, int]]:
+    def _mentions(self, doc: Doc, cut: Callable[[int, int], str]) -> list[tuple[int, int]]:
         """(start, end) of the alias matches whose words can name an organisation. The
         matcher finds thousands of overlapping candidates in a long Doc, so they are read
         from the Doc's text, and whether the words can name one (which depends on nothing
         else) is decided once per wording."""
         may_name, out = self._may_name, []
-        text, offsets, lengths = doc_text(doc), token_ids(doc, "IDX"), token_ids(doc, "LENGTH")
         for _, start, end in self.matcher(doc):
-            words = text[offsets[start]:offsets[end - 1] + lengths[end - 1]]  # as text_of(doc, start, end)
+            words = cut(start, end)
             ok = may_name.get(words)
             if ok is None:
                 ok = may_name[words] = self._can_name(words)
@@ -312,37 +340,46 @@ class OrgLinker:
             return False
         return not (self.gazetteer.is_abbreviation(key) and sum(c.isupper() for c in text) < 2)
 
-    def _document_names(self, doc: Doc, found: list[tuple[Span, Link]]) -> list[tuple[Span, Link]]:
+    def _document_names(self, doc: Doc, found: list[_Mention]) -> list[_Mention]:
         """What the document itself teaches: "Mid Yorkshire Teaching NHS Trust (MYTT)" makes
         every later "MYTT" that body, and a name the gazetteer finds ambiguous (a short name,
         a shared initialism; not a bare place, which is geography as often as a body) means
         the one of its candidates the document names in full."""
+        orth, strings = token_ids(doc, "ORTH"), doc.vocab.strings
         introduced: dict[str, Link] = {}
-        for span, link in found:
-            k = span.end
-            if (link.code and k + 2 < len(doc) and doc[k].text == "(" and doc[k + 2].text == ")"
-                    and _is_acronym(doc[k + 1].text)):
-                introduced.setdefault(doc[k + 1].text, link)
-        named = {link.code: link for _, link in found if link.code}
-        out: list[tuple[Span, Link]] = []
-        for span, link in found:
-            if not link.code and span.text in introduced:
-                first = introduced[span.text]
+        for m in found:
+            k = m.end
+            if (m.link.code and k + 2 < len(doc) and orth[k] == _OPEN_ID and orth[k + 2] == _CLOSE_ID
+                    and _is_acronym(strings[orth[k + 1]])):
+                introduced.setdefault(strings[orth[k + 1]], m.link)
+        named = {m.link.code: m.link for m in found if m.link.code}
+        out: list[_Mention] = []
+        for m in found:
+            link = m.link
+            if not link.code and m.text in introduced:
+                first = introduced[m.text]
                 link = self._taught(first, f"the acronym the document introduces for {first.name!r}")
             elif not link.code and link.candidates and "place name" not in link.reason:
                 known = [named[c] for c in link.candidates if c in named]
                 if len(known) == 1:
                     link = self._taught(known[0], "the one of its candidates the document names in full")
-            out.append((span, link))
+            out.append(m if link is m.link else _Mention(m.start, m.end, m.text, link))
         if introduced:
-            taken = {i for span, _ in out for i in range(span.start, span.end)}
-            words = token_strings(doc, "ORTH")
-            for i, word in enumerate(words):
-                if word in introduced and i not in taken and words[i - 1] != "(":
-                    first = introduced[word]
-                    why = f"the acronym the document introduces for {first.name!r}"
-                    out.append((doc[i:i + 1], self._taught(first, why)))
-            out.sort(key=lambda pair: pair[0].start)
+            out.extend(self._acronyms_alone(doc, out, introduced))
+            out.sort(key=lambda m: m.start)
+        return out
+
+    def _acronyms_alone(self, doc: Doc, found: list[_Mention], introduced: dict[str, Link]) -> list[_Mention]:
+        """The introduced acronyms written on their own, outside the mentions found and not
+        in brackets after a name (the token before the first one is the Doc's last)."""
+        taken = {i for m in found for i in range(m.start, m.end)}
+        by_id = {hash_string(word): word for word in introduced}
+        orth, out = token_ids(doc, "ORTH"), []
+        for i, word_id in enumerate(orth):
+            if word_id in by_id and i not in taken and orth[i - 1] != _OPEN_ID:
+                first = introduced[by_id[word_id]]
+                why = f"the acronym the document introduces for {first.name!r}"
+                out.append(_Mention(i, i + 1, by_id[word_id], self._taught(first, why)))
         return out
 
     @staticmethod
@@ -356,38 +393,42 @@ class OrgLinker:
         merged = existing + [s for s in spans if (s.start, s.end, s.label_, s.id_) not in seen]
         doc.spans[key] = sorted(merged, key=lambda s: (s.start, s.end))
 
-    def _emit(self, doc: Doc, span: Span, link: Link) -> Span:
-        doc.user_data[(LINK_KEY, span.start_char, span.end_char)] = (
+    def _emit(self, doc: Doc, start: int, end: int, link: Link) -> Span:
+        doc.user_data[(LINK_KEY, *_char_offsets(doc, start, end))] = (
             link.code, link.name, link.org_type, link.reason, list(link.candidates),
         )
-        return Span(doc, span.start, span.end, label=link.org_type if link.code else "", span_id=link.code)
+        return Span(doc, start, end, label=link.org_type if link.code else "", span_id=link.code)
 
-    def _contexts(self, doc: Doc, spans: list[Span]) -> list[str]:
-        """Nearby words for each span; a list of mentions joined by commas/"and" shares them."""
+    def _contexts(self, doc: Doc, pairs: list[tuple[int, int]], texts: list[str],
+                  cut: Callable[[int, int], str]) -> list[str]:
+        """Nearby words for each mention (tokens ``pairs``, words ``texts``); a list of
+        mentions joined by commas/"and" shares them."""
         lower = token_ids(doc, "LOWER")
-        groups: list[list[Span]] = []
-        for span in spans:
+        groups: list[list[int]] = []  # positions in ``pairs``
+        for k, (start, _end) in enumerate(pairs):
             if groups:
-                prev = groups[-1][-1]
-                if span.start - prev.end <= 2 and _LIST_GLUE_IDS.issuperset(lower[prev.end:span.start]):
-                    groups[-1].append(span)
+                prev_end = pairs[groups[-1][-1]][1]
+                if start - prev_end <= 2 and _LIST_GLUE_IDS.issuperset(lower[prev_end:start]):
+                    groups[-1].append(k)
                     continue
-            groups.append([span])
+            groups.append([k])
         out: list[str] = []
         w = self.window
-        sentences = doc.has_annotation("SENT_START")
+        starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else None
         for group in groups:
-            first, last = group[0], group[-1]
-            lo, hi = max(0, first.start - w), min(len(doc), last.end + w)
-            if sentences:
+            (first, _), (last_start, last_end) = pairs[group[0]], pairs[group[-1]]
+            lo, hi = max(0, first - w), min(len(doc), last_end + w)
+            if starts is not None:
                 # Type words in the previous or next sentence describe something else.
-                lo, hi = max(lo, _sentence_of(doc, first.start)[0]), min(hi, _sentence_of(doc, last.start)[1])
-            before = text_of(doc, lo, first.start)
-            after = text_of(doc, last.end, hi)
-            head = span_text(last)
-            for span in group:
+                lo = max(lo, _sentence_within(starts, len(doc), first)[0])
+                hi = min(hi, _sentence_within(starts, len(doc), last_start)[1])
+            before = cut(lo, first)
+            after = cut(last_end, hi)
+            head = texts[group[-1]]
+            for k in group:
                 # The shared head noun may sit inside the last mention ("... South East Coast ambulance").
-                own = "" if span is last else f"{text_of(doc, span.end, min(len(doc), span.end + 2))} {head}"
+                end = pairs[k][1]
+                own = "" if k == group[-1] else f"{cut(end, min(len(doc), end + 2))} {head}"
                 out.append(" ".join((before, own, after)))
         return out
 
@@ -408,17 +449,17 @@ class OrgLinker:
         home_link = None if home is None else Link(
             home.code, home.name_on(day), home.org_type,
             f"self-reference in a publication of this organisation ({where})", (home.code,))
-        used = {i for s in taken for i in range(s.start, s.end)}
-        matches: list[tuple[Span, Link]] = []
-        pending: list[tuple[Span, dict]] = []  # unresolved forms that may stand for an unnamed publisher
+        matches: list[tuple[tuple[int, int], Link]] = []
+        pending: list[tuple[tuple[int, int], dict]] = []  # unresolved forms that may stand for an unnamed publisher
+        orth, lower, strings = token_ids(doc, "ORTH"), token_ids(doc, "LOWER"), doc.vocab.strings
+        taken_starts: list[int] = []  # of ``taken``, made when an anaphor first needs them
         for match_id, start, end in self._self_matcher(doc):
-            rule = self._self_rules[int(self.nlp.vocab.strings[match_id][4:])]
+            rule, exact = self._rule_of[match_id]
             if rule.get("pronoun") and not self.pronouns:
                 continue
-            if _has_exact_words(rule) and any("TEXT" in spec and spec["TEXT"] != tok.text for spec, tok
-                                              in zip(rule["pattern"], doc[start:end], strict=True)):
+            if any(strings[orth[start + k]] != word for k, word in exact):
                 continue
-            if end < len(doc) and doc[end].lower_ in rule.get("not_before", ()):
+            if end < len(doc) and strings[lower[end]] in rule.get("not_before", ()):
                 continue
             fits = rule.get("fits", "any")
             link = None
@@ -426,23 +467,29 @@ class OrgLinker:
                     and (fits == "any" or home.org_type in HINT_GROUPS[fits])):
                 link = home_link
             elif rule.get("anaphor"):
-                link = self._antecedent(doc, taken, start, fits)
+                taken_starts = taken_starts or [s.start for s in taken]
+                link = self._antecedent(doc, taken, taken_starts, start, fits)
             if link is not None:
-                matches.append((doc[start:end], link))
-            elif home is None and rule.get("publisher") and not _quoted(doc_text(doc), doc[start].idx):
-                pending.append((doc[start:end], rule))
-        matches += [(span, _unnamed_publisher(rule.get("fits", "any"))) for span, rule in pending
+                matches.append(((start, end), link))
+            elif home is None and rule.get("publisher") and not _quoted(doc_text(doc), token_ids(doc, "IDX")[start]):
+                pending.append(((start, end), rule))
+        matches += [(pair, _unnamed_publisher(rule.get("fits", "any"))) for pair, rule in pending
                     if _stands_for_publisher(rule, taken)]
-        links = {(span.start, span.end): link for span, link in matches}
+        if not matches:
+            return []
+        links = dict(matches)
+        used = {i for s in taken for i in range(s.start, s.end)}
         out = []
-        for span in filter_spans([span for span, _ in matches]):
-            if not used.intersection(range(span.start, span.end)):
-                out.append(self._emit(doc, span, links[(span.start, span.end)]))
+        for start, end in longest_pairs(pair for pair, _ in matches):  # as filter_spans
+            if not used.intersection(range(start, end)):
+                out.append(self._emit(doc, start, end, links[(start, end)]))
         return sorted(out, key=lambda s: s.start)
 
-    def _antecedent(self, doc: Doc, named: list[Span], idx: int, fits: str) -> Link | None:
+    def _antecedent(self, doc: Doc, named: list[Span], starts: list[int], idx: int, fits: str) -> Link | None:
         """The body "the trust" at ``idx`` takes up: the one organisation of its kind named in
-        its sentence or the two before; none when two are (which trust would it be?)."""
+        its sentence or the two before; none when two are (which trust would it be?).
+        ``named`` is in text order and ``starts`` are its first tokens: only the names that
+        start between the earliest sentence and ``idx`` can lie there."""
         if doc.has_annotation("SENT_START"):
             lo = _sentence_of(doc, idx)[0]
             for _ in range(2):  # and the two sentences before
@@ -451,14 +498,14 @@ class OrgLinker:
         else:
             lo = max(0, idx - 80)
         kinds = None if fits == "any" else HINT_GROUPS[fits]
-        before = [s for s in named if lo <= s.start and s.end <= idx and s.id_
-                  and (kinds is None or s.label_ in kinds)]
+        near = named[bisect_left(starts, lo):bisect_right(starts, idx)]
+        before = [s for s in near if s.end <= idx and s.id_ and (kinds is None or s.label_ in kinds)]
         codes = {s.id_ for s in before}
         if len(codes) != 1:
             return None
         first = self._link_of(doc, before[-1])
         return Link(first.code, first.name, first.org_type, f"the {fits if fits != 'any' else 'body'} named "
-                    f"before ({before[-1].text!r})", (first.code,))
+                    f"before ({span_text(before[-1])!r})", (first.code,))
 
     @staticmethod
     def _link_of(doc: Doc, span: Span) -> Link:

@@ -7,18 +7,19 @@ running text (a wrapped PDF line) does not, so a claim that spans a wrap stays w
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from itertools import pairwise
 
 import numpy
 import regex
-from spacy.attrs import IDX, SENT_START
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import doc_text
+from .extensions import doc_text, token_ids
 
-_MAY_END = regex.compile(r"[\n.!?”\"’)]").finditer
+_MAY_END = re.compile(r"[\n.!?”\"’)]").finditer
 _ABBREV = {"st", "dr", "mr", "mrs", "ms", "no", "vs", "prof", "e.g", "i.e", "approx", "inc", "ltd", "co"}
 _ENDERS = {".", "!", "?"}
 MAX_SENTENCE = 300  # tokens; real sentences are far shorter, tables are cut at their lines
@@ -44,6 +45,33 @@ def _line_of(text: str, idx: int) -> tuple[str, str]:
     return text[start:idx], nxt
 
 
+class _Words:
+    """The few facts the splitter tests about a token, read from the Doc's cached arrays:
+    a Token object made for every candidate end costs more than the tests themselves."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.vocab, self.strings = doc.vocab, doc.vocab.strings
+        self.orth, self.lower, self.idx = token_ids(doc, "ORTH"), token_ids(doc, "LOWER"), token_ids(doc, "IDX")
+
+    def text(self, i: int) -> str:
+        """``doc[i].text``."""
+        return self.strings[self.orth[i]]
+
+    def lower_(self, i: int) -> str:
+        """``doc[i].lower_``."""
+        return self.strings[self.lower[i]]
+
+    def ws(self, i: int) -> bool:
+        """Whether ``doc[i].whitespace_`` is a space, for a token that has a next one: the
+        text keeps every character, so a space follows exactly when the next token starts
+        after the token's own end."""
+        return self.idx[i + 1] > self.idx[i] + len(self.text(i))
+
+    def like_num(self, i: int) -> bool:
+        """``doc[i].like_num``, a flag of the word's lexeme."""
+        return self.vocab[self.orth[i]].like_num
+
+
 class SentenceSplitter:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -58,17 +86,18 @@ class SentenceSplitter:
             return doc
         text = doc_text(doc)
         doc[0].is_sent_start = True  # through spaCy's setter, which refuses a parsed Doc
-        starts = doc.to_array(IDX).tolist()
+        words = _Words(doc)
+        starts = words.idx
         # every ender character lies inside a token's text (line breaks in space tokens)
         holders = sorted({bisect_right(starts, m.start()) - 1 for m in _MAY_END(text)})
         found = [0]
         for i in holders:
-            if i + 1 < len(doc) and self._starts(doc, text, doc[i], doc[i + 1]):
+            if i + 1 < len(doc) and self._starts(words, text, i):
                 found.append(i + 1)
         # set in one go: spaCy's setter checks the whole Doc for a parse on each token it marks
         marks = doc.to_array(SENT_START)
         marks[found] = 1
-        marks[self._bound(doc, [*found, len(doc)])] = 1
+        marks[self._bound(words, [*found, len(doc)])] = 1
         if len(doc) > 1 and marks[1] == 0:
             # spaCy asks whether sentences are set (on every ``.sent``) by scanning from the
             # second token to the first one marked: mark it, so the answer is immediate
@@ -77,7 +106,7 @@ class SentenceSplitter:
         return doc
 
     @staticmethod
-    def _bound(doc: Doc, starts: list[int]) -> list[int]:
+    def _bound(words: _Words, starts: list[int]) -> list[int]:
         """Where to cut any 'sentence' longer than ``MAX_SENTENCE`` tokens, after a comma or
         semicolon where there is one: text without full stops (a scraped list, hostile input)
         would otherwise make claim building, which looks across a sentence, quadratic."""
@@ -86,15 +115,18 @@ class SentenceSplitter:
             cut = a
             while b - cut > MAX_SENTENCE:
                 window = range(cut + MAX_SENTENCE, cut + MAX_SENTENCE // 2, -1)
-                cut = next((k for k in window if doc[k - 1].text in {",", ";"}), cut + MAX_SENTENCE)
+                cut = next((k for k in window if words.text(k - 1) in {",", ";"}), cut + MAX_SENTENCE)
                 cuts.append(cut)
         return cuts
 
-    def _starts(self, doc: Doc, text: str, prev, tok) -> bool:
-        if prev.is_space and "\n" in prev.text:
-            if "\n\n" in prev.text or prev.text.count("\n") > 1:
+    @staticmethod
+    def _starts(words: _Words, text: str, p: int) -> bool:
+        """Whether the token after token ``p`` starts a sentence."""
+        prev, nxt_word = words.text(p), words.text(p + 1)
+        if prev.isspace() and "\n" in prev:  # ``is_space``, a lexeme flag, is ``str.isspace``
+            if "\n\n" in prev or prev.count("\n") > 1:
                 return True
-            line, nxt = _line_of(text, prev.idx)
+            line, nxt = _line_of(text, words.idx[p])
             stripped = line.rstrip()
             if not stripped:
                 return True
@@ -105,18 +137,17 @@ class SentenceSplitter:
                 return True
             starts_new = nxt[:1].isupper() or nxt[:1].isdigit()
             return len(stripped) < 70 and stripped[-1] != "," and (starts_new or not stripped[-1].islower())
-        if prev.text in _ENDERS or (prev.text in {"”", "\"", "’", ")"} and prev.i > 0
-                                    and doc[prev.i - 1].text in _ENDERS):
-            if not prev.whitespace_:
+        if prev in _ENDERS or (prev in {"”", "\"", "’", ")"} and p > 0 and words.text(p - 1) in _ENDERS):
+            if not words.ws(p):
                 return False
-            if prev.text == "." and prev.i > 0 and doc[prev.i - 1].lower_ in _ABBREV:
+            if prev == "." and p > 0 and words.lower_(p - 1) in _ABBREV:
                 return False
-            if prev.text in {".", ")"} and prev.i > 0 and doc[prev.i - 1].like_num and (
-                    prev.i == 1 or "\n" in doc[prev.i - 2].text or "\n" in doc[prev.i - 2].whitespace_):
+            if prev in {".", ")"} and p > 0 and words.like_num(p - 1) and (
+                    p == 1 or "\n" in words.text(p - 2)):
                 return False
-            return tok.text[:1].isupper() or tok.text[:1].isdigit() or tok.text[:1] in "\"“‘'(£"
-        if prev.text.endswith(".") and len(prev.text) > 1 and prev.whitespace_ and not prev.like_num:
-            return prev.lower_.rstrip(".") not in _ABBREV and tok.text[:1].isupper() and prev.text.count(".") == 1
+            return nxt_word[:1].isupper() or nxt_word[:1].isdigit() or nxt_word[:1] in "\"“‘'(£"
+        if prev.endswith(".") and len(prev) > 1 and words.ws(p) and not words.like_num(p):
+            return words.lower_(p).rstrip(".") not in _ABBREV and nxt_word[:1].isupper() and prev.count(".") == 1
         return False
 
 

@@ -91,3 +91,21 @@ def test_a_read_doc_still_serialises():
     again = Doc(nlp.vocab).from_bytes(doc.to_bytes())
     assert again.text == doc.text
     assert [s.text for s in again.spans["segments"]] == [s.text for s in doc.spans["segments"]]
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_pipeline_tokenizer_splits_as_spacy_and_keeps_the_text(blank, text):
+    """The pipeline's tokenizer hands ``doc_text`` the string it was given: the Doc must be
+    the one spaCy's English tokenizer makes, and survive pickling and ``to_bytes``."""
+    import pickle
+
+    from spacy.tokens import Doc
+
+    from extractor.pipeline import shared_pipeline
+    from extractor.pipeline.extensions import doc_text
+
+    tokenizer = pickle.loads(pickle.dumps(shared_pipeline().tokenizer))
+    doc, expected = tokenizer(text), blank.make_doc(text)
+    assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in expected]
+    assert doc_text(doc) == doc.text == text
+    assert doc_text(Doc(doc.vocab).from_bytes(doc.to_bytes())) == text

@@ -66,3 +66,24 @@ def test_text_without_full_stops_is_cut_into_bounded_sentences(nlp):
     lengths = [len(s) for s in doc.sents]
     assert max(lengths) <= MAX_SENTENCE and sum(lengths) == len(doc)
     assert all(doc[s.start - 1].text == "," for s in list(doc.sents)[1:])  # cut after commas where it can
+
+
+WORDS = [
+    "It fell by 3. 23 trusts are in segment 3.", "St. Helens and Dr. Smith (No. 4).\n\n1. East Kent",
+    "Trust  |  Segment\n  Medway  3 \n", "Twelve, 12.5% and ten. “Quoted.” Yes! ", "a", "  \n",
+]
+
+
+@pytest.mark.parametrize("text", WORDS)
+def test_the_splitter_reads_what_the_tokens_say(nlp: Language, text: str) -> None:
+    """The splitter reads words from the Doc's arrays, not Tokens: the two must agree,
+    including a following space worked out from where the next token starts."""
+    from extractor.pipeline.sentences import _Words
+
+    doc = nlp.make_doc(text)
+    words = _Words(doc)
+    for token in doc:
+        i = token.i
+        assert (words.text(i), words.lower_(i), words.like_num(i)) == (token.text, token.lower_, token.like_num)
+        if i + 1 < len(doc):
+            assert words.ws(i) == bool(token.whitespace_)
