@@ -180,15 +180,17 @@ class MatchableWords:
     def reach(self) -> int:
         return max(self.groups, default=0)
 
-    def add(self, vocab: Vocab, pattern: list[dict]) -> None:
+    def add(self, vocab: Vocab, pattern: list[dict]) -> tuple[int, int] | None:
+        """Take in a pattern; returns its group (reach) and its number in the group, or None
+        when the pattern makes the whole Doc one stretch."""
         reach = _reach(vocab, pattern)
         if reach is None:
             self.usable = False
-            return
+            return None
         group = self.groups.get(reach)
         if group is None:
             group = self.groups[reach] = _Runs(self.gap, reach)
-        group.add(vocab, pattern)
+        return reach, group.add(vocab, pattern)
 
     def stretches(self, doc: Doc) -> list[tuple[int, int]]:
         if not self.usable:
@@ -254,7 +256,7 @@ class _Runs:
         self.by_orth: dict[str, int] = {}
         self.others: list[tuple[Callable[[str], bool], int]] = []
         self.required: dict[str, int] = {}  # a required token, as JSON -> its bit
-        self.needs: set[int] = set()  # per pattern: the bits of its required tokens
+        self.needs: list[int] = []  # per pattern, in the order added: the bits of its required tokens
         self._forget()
 
     def _forget(self) -> None:
@@ -262,9 +264,10 @@ class _Runs:
         dtype = numpy.uint64 if len(self.required) <= 64 else object  # bits beyond 64 stay Python ints
         self.matchable = numpy.zeros(0, dtype=bool)  # by word number
         self.bits = numpy.zeros(0, dtype=dtype)  # by word number: the required tokens it matches
-        self.runs: dict[int, bool] = {}  # the required tokens a run holds -> whether a pattern's are all there
+        self.runs: dict[int, int] = {}  # the required tokens a run holds -> the patterns whose are all there
 
-    def add(self, vocab: Vocab, pattern: list[dict]) -> None:
+    def add(self, vocab: Vocab, pattern: list[dict]) -> int:
+        """Take in a pattern; returns its number (its bit in the masks of :meth:`patterned_stretches`)."""
         needs = 0
         for token in pattern:
             test = _word_test(vocab, token)
@@ -282,8 +285,9 @@ class _Runs:
             table = self.by_lower if listed[0] == "LOWER" else self.by_orth
             for word in listed[1]:
                 table[word] = table.get(word, 0) | bit
-        self.needs.add(needs)
+        self.needs.append(needs)
         self._forget()
+        return len(self.needs) - 1
 
     def _word_bits(self, text: str) -> int | None:
         """The bits of the required tokens a word can be, 0 for an optional one only; None
@@ -303,13 +307,21 @@ class _Runs:
             self.matchable = numpy.concatenate((self.matchable, numpy.array([b is not None for b in new])))
             self.bits = numpy.concatenate((self.bits, numpy.array([b or 0 for b in new], dtype=self.bits.dtype)))
 
-    def _holds_a_match(self, have: int) -> bool:
+    def _patterns_held(self, have: int) -> int:
+        """The patterns (bit ``1 << number``) all of whose required tokens are among ``have``."""
         found = self.runs.get(have)
         if found is None:
-            found = self.runs[have] = any(needs & have == needs for needs in self.needs)
+            found = self.runs[have] = sum(1 << i for i, needs in enumerate(self.needs) if needs & have == needs)
         return found
 
     def stretches(self, doc: Doc) -> list[tuple[int, int]]:
+        return [(start, end) for start, end, _ in self.patterned_stretches(doc)]
+
+    def patterned_stretches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The stretches, each with the patterns that can match in it (bit ``1 << number``).
+
+        A match lies within one run, which holds every required word of its pattern; a
+        stretch is runs joined, so its patterns are those its runs hold all the words of."""
         words = _LEXICON.words_of(doc)
         self._learn()
         at = self.matchable[words].nonzero()[0]  # the matchable words, in order
@@ -322,28 +334,55 @@ class _Runs:
         firsts = starts.nonzero()[0]
         have = numpy.bitwise_or.reduceat(self.bits[words[at]], firsts).tolist()
         ends = [*(at[firsts[1:] - 1] + 1).tolist(), int(at[-1]) + 1]
-        out: list[tuple[int, int]] = []
+        out: list[tuple[int, int, int]] = []
         known = self.runs  # most runs hold some required words but not all of any pattern's
         for start, end, bits in zip(at[firsts].tolist(), ends, have, strict=True):
-            if known.get(bits) if bits in known else self._holds_a_match(bits):
-                self._join(out, start, end)
+            patterns = known[bits] if bits in known else self._patterns_held(bits)
+            if patterns:
+                self._join(out, start, end, patterns)
         if self.reach:
             return self._widened(out, words.size)
         return out
 
-    def _join(self, out: list[tuple[int, int]], start: int, end: int) -> None:
-        """Add the stretch ``[start, end)``, joined to the last one when at most ``gap`` words lie between."""
+    def _join(self, out: list[tuple[int, int, int]], start: int, end: int, patterns: int) -> None:
+        """Add the stretch ``[start, end)`` of ``patterns``, joined to the last one when at most
+        ``gap`` words lie between."""
         if out and start - out[-1][1] <= self.gap:
-            out[-1] = (out[-1][0], end)
+            out[-1] = (out[-1][0], end, out[-1][2] | patterns)
         else:
-            out.append((start, end))
+            out.append((start, end, patterns))
 
-    def _widened(self, stretches: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    def _widened(self, stretches: list[tuple[int, int, int]], length: int) -> list[tuple[int, int, int]]:
         """The stretches widened by ``reach`` words each side (within the Doc), joined where they meet."""
-        out: list[tuple[int, int]] = []
-        for start, end in stretches:
-            self._join(out, max(0, start - self.reach), min(length, end + self.reach))
+        out: list[tuple[int, int, int]] = []
+        for start, end, patterns in stretches:
+            self._join(out, max(0, start - self.reach), min(length, end + self.reach), patterns)
         return out
+
+
+class _MatchersBySet:
+    """Matchers of the token patterns of one group, one for each set of them a stretch can
+    hold: the Matcher tries every pattern it has at every word it is run on, so a stretch
+    that can hold a match of two patterns of twenty is matched by a Matcher of those two."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.patterns: dict[int, tuple[int, list[dict]]] = {}  # number in the group -> (match key, pattern)
+        self.matchers: dict[int, Matcher] = {}  # the patterns (bit ``1 << number``) -> their Matcher
+
+    def add(self, number: int, key: int, pattern: list[dict]) -> None:
+        self.patterns[number] = (key, pattern)
+        self.matchers.clear()
+
+    def of(self, patterns: int) -> Matcher:
+        """The Matcher of ``patterns`` (bit ``1 << number``), made the first time they are asked for."""
+        matcher = self.matchers.get(patterns)
+        if matcher is None:
+            matcher = self.matchers[patterns] = Matcher(self.vocab, validate=False)
+            for number, (key, pattern) in sorted(self.patterns.items()):
+                if patterns >> number & 1:
+                    matcher.add(key, [pattern])
+        return matcher
 
 
 def _one_word_test(vocab: Vocab, pattern: list[dict]) -> Callable[[str], bool] | None:
@@ -480,19 +519,17 @@ class AssetSpanRuler(SpanRuler):
             one_word = _one_word_test(vocab, pattern)
             if one_word is not None:
                 self.one_word.add(one_word, key)
-            else:
-                self.words.add(vocab, pattern)
-                reach = _reach(vocab, pattern)
-                if reach is not None:
-                    if reach not in self.by_reach:
-                        self.by_reach[reach] = Matcher(vocab, validate=False)
-                    self.by_reach[reach].add(key, [pattern])
+            elif (group := self.words.add(vocab, pattern)) is not None:
+                reach, number = group
+                if reach not in self.by_reach:
+                    self.by_reach[reach] = _MatchersBySet(vocab)
+                self.by_reach[reach].add(number, key, pattern)
 
     def clear(self) -> None:
         """Drop every pattern (SpanRuler's ``__init__`` calls this too, so ``words`` always exists)."""
         super().clear()
         self.words = MatchableWords()
-        self.by_reach: dict[int, Matcher] = {}  # the token patterns again, by the group of ``words`` they are in
+        self.by_reach: dict[int, _MatchersBySet] = {}  # the token patterns again, by the group of ``words`` they are in
         self.one_word = _OneWords()  # the patterns of one word, matched without the Matcher
         self._key_ids = None
 
@@ -509,16 +546,17 @@ class AssetSpanRuler(SpanRuler):
     def _token_matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
         """The matches of the token patterns: those of each group of :attr:`words` (the
         patterns of one reach) on that group's stretches, which hold every match of its
-        patterns; a pattern of another group, tried there too, would only cost time."""
+        patterns, each tried with only the patterns it can hold a match of; any other
+        pattern, tried there too, would only cost time."""
         if not self.words.usable:
             yield from self.matcher(doc)
             return
         yield from self.one_word.matches(doc)
         for reach, group in self.words.groups.items():
-            matcher = self.by_reach[reach]
-            for start, end in group.stretches(doc):
+            matchers = self.by_reach[reach]
+            for start, end, patterns in group.patterned_stretches(doc):
                 part = doc[start:end] if (start, end) != (0, len(doc)) else doc
-                yield from ((key, start + s, start + e) for key, s, e in matcher(part))
+                yield from ((key, start + s, start + e) for key, s, e in matchers.of(patterns)(part))
 
     def _keys(self) -> dict[int, tuple[int, int]]:
         """Match key -> (label, id) as the string ids a Span holds. SpanRuler makes a Span of

@@ -159,3 +159,12 @@ def test_one_word_patterns_are_found_as_the_matcher_finds_them(nlp, text):
     """Patterns of one word (a flag, a word) are read from a table of words, not matched."""
     assert any(nlp.get_pipe(name).one_word.tests for name in RULERS)
     _same_as_whole_doc(nlp, nlp(text))
+
+
+def test_a_stretch_is_tried_with_only_the_patterns_it_can_hold():
+    """Each stretch carries the patterns whose required words it holds (bit ``1 << number``)."""
+    words, blank = _words([{"LOWER": "segment"}, {"LIKE_NUM": True}], [{"LOWER": "ranked"}, {"LOWER": "top"}])
+    [group] = words.groups.values()
+    assert group.patterned_stretches(blank("the segment 4 trusts were far behind and ranked top")) == \
+        [(1, 3, 0b01), (8, 10, 0b10)]
+    assert group.patterned_stretches(blank("segment 4 ranked top")) == [(0, 4, 0b11)]
