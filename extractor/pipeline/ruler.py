@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from itertools import product
 from math import prod
+from typing import TypeVar
 
 import numpy
 from spacy.attrs import IDS, ORTH
@@ -221,17 +222,25 @@ class _Lexicon:
 
     def words_of(self, doc: Doc) -> numpy.ndarray:
         """The number of each token's word, made once per Doc."""
+        found = doc_cache(doc, "ruler.words").get("numbers")
+        return found if found is not None else self._number(doc)["numbers"]
+
+    def distinct_of(self, doc: Doc) -> numpy.ndarray:
+        """The numbers of the Doc's words, each once, made once per Doc."""
+        found = doc_cache(doc, "ruler.words").get("distinct")
+        return found if found is not None else self._number(doc)["distinct"]
+
+    def _number(self, doc: Doc) -> dict:
         cache = doc_cache(doc, "ruler.words")
-        found = cache.get("numbers")
-        if found is None:
-            distinct, where = numpy.unique(doc.to_array(ORTH), return_inverse=True)
-            numbers, texts, strings = self.numbers, self.texts, doc.vocab.strings
-            for orth in distinct.tolist():
-                if orth not in numbers:
-                    numbers[orth] = len(texts)
-                    texts.append(strings[orth])
-            found = cache["numbers"] = numpy.array([numbers[o] for o in distinct.tolist()], dtype=numpy.int64)[where]
-        return found
+        distinct, where = numpy.unique(doc.to_array(ORTH), return_inverse=True)
+        numbers, texts, strings = self.numbers, self.texts, doc.vocab.strings
+        for orth in distinct.tolist():
+            if orth not in numbers:
+                numbers[orth] = len(texts)
+                texts.append(strings[orth])
+        cache["distinct"] = numpy.array([numbers[o] for o in distinct.tolist()], dtype=numpy.int64)
+        cache["numbers"] = cache["distinct"][where]
+        return cache
 
 
 _LEXICON = _Lexicon()
@@ -302,6 +311,8 @@ class _Runs:
 
     def _learn(self) -> None:
         """Decide the words :data:`_LEXICON` numbered since the last call."""
+        if len(self.matchable) == len(_LEXICON.texts):
+            return
         new = [self._word_bits(text) for text in _LEXICON.texts[len(self.matchable):]]
         if new:
             self.matchable = numpy.concatenate((self.matchable, numpy.array([b is not None for b in new])))
@@ -324,6 +335,8 @@ class _Runs:
         stretch is runs joined, so its patterns are those its runs hold all the words of."""
         words = _LEXICON.words_of(doc)
         self._learn()
+        if not self._patterns_held(int(numpy.bitwise_or.reduce(self.bits[_LEXICON.distinct_of(doc)]))):
+            return []  # no pattern has all its required words in the Doc, so none has them in a run
         at = self.matchable[words].nonzero()[0]  # the matchable words, in order
         if not at.size:
             return []
@@ -443,16 +456,21 @@ def longest_spans(existing: Iterable[Span], matches: Iterable[Span]) -> list[Spa
     return filter_spans(list(matches))
 
 
-def longest_pairs(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """spaCy's ``filter_spans`` on (start, end) pairs: the longest first (the earlier of two
-    as long), none overlapping one kept, in text order; for matches not yet made Spans."""
-    out: list[tuple[int, int]] = []
+_Row = TypeVar("_Row", bound=tuple)
+
+
+def longest_pairs(pairs: Iterable[_Row]) -> list[_Row]:
+    """spaCy's ``filter_spans`` on (start, end, ...) tuples: the longest first (the earlier of
+    two as long; of two on the same words, the one given first), none overlapping one kept,
+    in text order; for matches not yet made Spans."""
+    out: list[_Row] = []
     taken: set[int] = set()
-    for start, end in sorted(pairs, key=lambda pair: (pair[1] - pair[0], -pair[0]), reverse=True):
+    for row in sorted(pairs, key=lambda row: (row[1] - row[0], -row[0]), reverse=True):
+        start, end = row[0], row[1]
         if start not in taken and end - 1 not in taken:
-            out.append((start, end))
+            out.append(row)
             taken.update(range(start, end))
-    return sorted(out)
+    return sorted(out)  # kept tuples overlap none, so no two start alike: in order of their start
 
 
 _MAX_PHRASES = 200
@@ -494,6 +512,11 @@ def as_phrases(row: dict, tokenize: Callable[[str], Doc] | None = None) -> list[
     return [{**row, "pattern": phrase} for phrase in sorted(wordings)]
 
 
+def _spans(doc: Doc, rows: Iterable[tuple[int, int, int, int]]) -> list[Span]:
+    """The Spans of (start, end, label, id) rows."""
+    return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in rows]
+
+
 class AssetSpanRuler(SpanRuler):
     """SpanRuler reading its patterns from a JSONL asset under ``models/``."""
 
@@ -533,30 +556,53 @@ class AssetSpanRuler(SpanRuler):
         self.one_word = _OneWords()  # the patterns of one word, matched without the Matcher
         self._key_ids = None
 
+    def __call__(self, doc: Doc) -> Doc:
+        self.annotate(doc)
+        return doc
+
+    def annotate(self, doc: Doc) -> list[Span]:
+        """Set the spans as SpanRuler's ``set_annotations`` does (our rulers always have a
+        filter and set no entities), and return the new ones. The longest matches, when the
+        filter keeps those, are chosen among (start, end, label, id) rows
+        (:func:`longest_pairs` is ``filter_spans`` on them), so no Span is made of a match
+        dropped."""
+        rows = self._rows(doc)
+        spans = doc.spans[self.key] if self.key in doc.spans and not self.overwrite else []
+        if self.spans_filter is longest_spans:
+            new = _spans(doc, longest_pairs(rows))
+        else:
+            new = self.spans_filter(spans, _spans(doc, rows))
+        spans.extend(new)
+        doc.spans[self.key] = spans
+        return new
+
     def match(self, doc: Doc) -> list[Span]:
         """SpanRuler's matches, with the token patterns tried only where a match can be."""
+        return _spans(doc, self._rows(doc))
+
+    def _rows(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """The matches as sorted (start, end, label, id) rows, once each (see :meth:`_keys`)."""
         self._require_patterns()
         matches = list(self.phrase_matcher(doc))
         if len(self.matcher):
             matches.extend(self._token_matches(doc))
         keys = self._keys()
-        unique = sorted({(start, end, *keys[key]) for key, start, end in matches if start != end})
-        return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in unique]
+        return sorted({(start, end, *keys[key]) for key, start, end in matches if start != end})
 
-    def _token_matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+    def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matches of the token patterns: those of each group of :attr:`words` (the
         patterns of one reach) on that group's stretches, which hold every match of its
         patterns, each tried with only the patterns it can hold a match of; any other
         pattern, tried there too, would only cost time."""
         if not self.words.usable:
-            yield from self.matcher(doc)
-            return
-        yield from self.one_word.matches(doc)
+            return list(self.matcher(doc))
+        out = list(self.one_word.matches(doc))
         for reach, group in self.words.groups.items():
             matchers = self.by_reach[reach]
             for start, end, patterns in group.patterned_stretches(doc):
                 part = doc[start:end] if (start, end) != (0, len(doc)) else doc
-                yield from ((key, start + s, start + e) for key, s, e in matchers.of(patterns)(part))
+                out.extend([(key, start + s, start + e) for key, s, e in matchers.of(patterns)(part)])
+        return out
 
     def _keys(self) -> dict[int, tuple[int, int]]:
         """Match key -> (label, id) as the string ids a Span holds. SpanRuler makes a Span of
