@@ -31,6 +31,7 @@ from spacy.attrs import IDS, ORTH
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline.span_ruler import SpanRuler
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
@@ -222,25 +223,25 @@ class _Lexicon:
 
     def words_of(self, doc: Doc) -> numpy.ndarray:
         """The number of each token's word, made once per Doc."""
-        found = doc_cache(doc, "ruler.words").get("numbers")
-        return found if found is not None else self._number(doc)["numbers"]
-
-    def distinct_of(self, doc: Doc) -> numpy.ndarray:
-        """The numbers of the Doc's words, each once, made once per Doc."""
-        found = doc_cache(doc, "ruler.words").get("distinct")
-        return found if found is not None else self._number(doc)["distinct"]
-
-    def _number(self, doc: Doc) -> dict:
         cache = doc_cache(doc, "ruler.words")
-        distinct, where = numpy.unique(doc.to_array(ORTH), return_inverse=True)
-        numbers, texts, strings = self.numbers, self.texts, doc.vocab.strings
-        for orth in distinct.tolist():
+        found = cache.get("numbers")
+        if found is None:
+            orths = doc.to_array(ORTH).tolist()
+            try:
+                found = numpy.fromiter(map(self.numbers.__getitem__, orths), numpy.int64, len(orths))
+            except KeyError:  # a word not seen before
+                self._add(orths, doc.vocab.strings)
+                found = numpy.fromiter(map(self.numbers.__getitem__, orths), numpy.int64, len(orths))
+            cache["numbers"] = found
+        return found
+
+    def _add(self, orths: list[int], strings: StringStore) -> None:
+        """Number the words of ``orths`` not seen before."""
+        numbers, texts = self.numbers, self.texts
+        for orth in orths:
             if orth not in numbers:
                 numbers[orth] = len(texts)
                 texts.append(strings[orth])
-        cache["distinct"] = numpy.array([numbers[o] for o in distinct.tolist()], dtype=numpy.int64)
-        cache["numbers"] = cache["distinct"][where]
-        return cache
 
 
 _LEXICON = _Lexicon()
@@ -250,10 +251,12 @@ class _Runs:
     """The stretches of :class:`MatchableWords` for patterns of one reach.
 
     What each word is to the patterns (not matchable, or matchable with the bits of the
-    required tokens it can be) is decided once per word and kept in arrays indexed by the
+    required tokens it can be) is decided once per word and kept in an array indexed by the
     word's number in :data:`_LEXICON`, so a Doc's runs are found with array operations:
     a Python pass over every token, for every group of every ruler, cost more than the
-    matching it spares.
+    matching it spares. Both answers are one number (see :meth:`_forget`), so a Doc's words
+    are looked up in one array: the arrays of all groups outgrow the processor's cache, and
+    the lookups were much of the cost.
     """
 
     def __init__(self, gap: int, reach: int) -> None:
@@ -270,9 +273,9 @@ class _Runs:
 
     def _forget(self) -> None:
         """Drop what was decided about words (a new pattern may make more of them matchable)."""
-        dtype = numpy.uint64 if len(self.required) <= 64 else object  # bits beyond 64 stay Python ints
-        self.matchable = numpy.zeros(0, dtype=bool)  # by word number
-        self.bits = numpy.zeros(0, dtype=dtype)  # by word number: the required tokens it matches
+        dtype = numpy.uint64 if len(self.required) < 64 else object  # bits beyond 63 stay Python ints
+        # by word number: 0 when no pattern token can match it, else 1 | the bits of the required tokens it can be << 1
+        self.codes = numpy.zeros(0, dtype=dtype)
         self.runs: dict[int, int] = {}  # the required tokens a run holds -> the patterns whose are all there
 
     def add(self, vocab: Vocab, pattern: list[dict]) -> int:
@@ -311,12 +314,11 @@ class _Runs:
 
     def _learn(self) -> None:
         """Decide the words :data:`_LEXICON` numbered since the last call."""
-        if len(self.matchable) == len(_LEXICON.texts):
+        if len(self.codes) == len(_LEXICON.texts):
             return
-        new = [self._word_bits(text) for text in _LEXICON.texts[len(self.matchable):]]
-        if new:
-            self.matchable = numpy.concatenate((self.matchable, numpy.array([b is not None for b in new])))
-            self.bits = numpy.concatenate((self.bits, numpy.array([b or 0 for b in new], dtype=self.bits.dtype)))
+        new = [self._word_bits(text) for text in _LEXICON.texts[len(self.codes):]]
+        codes = numpy.array([0 if bits is None else bits << 1 | 1 for bits in new], dtype=self.codes.dtype)
+        self.codes = numpy.concatenate((self.codes, codes))
 
     def _patterns_held(self, have: int) -> int:
         """The patterns (bit ``1 << number``) all of whose required tokens are among ``have``."""
@@ -335,22 +337,24 @@ class _Runs:
         stretch is runs joined, so its patterns are those its runs hold all the words of."""
         words = _LEXICON.words_of(doc)
         self._learn()
-        if not self._patterns_held(int(numpy.bitwise_or.reduce(self.bits[_LEXICON.distinct_of(doc)]))):
-            return []  # no pattern has all its required words in the Doc, so none has them in a run
-        at = self.matchable[words].nonzero()[0]  # the matchable words, in order
+        codes = self.codes[words]
+        at = codes.nonzero()[0]  # the matchable words, in order
         if not at.size:
             return []
+        bits = codes[at] >> 1
+        if not self._patterns_held(int(numpy.bitwise_or.reduce(bits))):
+            return []  # no pattern has all its required words in the Doc, so none has them in a run
         # a run goes on over at most ``reach`` other words: it starts where the step is longer
         starts = numpy.empty(at.size, dtype=bool)
         starts[0] = True
         numpy.greater(at[1:] - at[:-1], self.reach + 1, out=starts[1:])
         firsts = starts.nonzero()[0]
-        have = numpy.bitwise_or.reduceat(self.bits[words[at]], firsts).tolist()
+        have = numpy.bitwise_or.reduceat(bits, firsts).tolist()
         ends = [*(at[firsts[1:] - 1] + 1).tolist(), int(at[-1]) + 1]
         out: list[tuple[int, int, int]] = []
         known = self.runs  # most runs hold some required words but not all of any pattern's
-        for start, end, bits in zip(at[firsts].tolist(), ends, have, strict=True):
-            patterns = known[bits] if bits in known else self._patterns_held(bits)
+        for start, end, held in zip(at[firsts].tolist(), ends, have, strict=True):
+            patterns = known[held] if held in known else self._patterns_held(held)
             if patterns:
                 self._join(out, start, end, patterns)
         if self.reach:
