@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from itertools import product
 from math import prod
 from typing import TypeVar
@@ -444,15 +444,16 @@ class _OneWords:
         if new:
             self.of_word = numpy.concatenate((self.of_word, numpy.array(new, dtype=numpy.int64)))
 
-    def matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(key, start, end) of every match in ``doc``, as the Matcher gives them."""
         if not self.tests:
-            return
+            return []
         words = _LEXICON.words_of(doc)
         self._learn()
         found = self.of_word[words]
-        for i in (found >= 0).nonzero()[0].tolist():
-            yield from ((key, i, i + 1) for key in self.keys[found[i]])
+        at = (found >= 0).nonzero()[0]
+        keys = self.keys
+        return [(key, i, i + 1) for i, kind in zip(at.tolist(), found[at].tolist(), strict=True) for key in keys[kind]]
 
 
 def longest_spans(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
@@ -600,7 +601,7 @@ class AssetSpanRuler(SpanRuler):
         pattern, tried there too, would only cost time."""
         if not self.words.usable:
             return list(self.matcher(doc))
-        out = list(self.one_word.matches(doc))
+        out = self.one_word.matches(doc)
         for reach, group in self.words.groups.items():
             matchers = self.by_reach[reach]
             for start, end, patterns in group.patterned_stretches(doc):
