@@ -27,7 +27,7 @@ from math import prod
 from typing import TypeVar
 
 import numpy
-from spacy.attrs import IDS, ORTH
+from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline.span_ruler import SpanRuler
@@ -37,7 +37,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..resources import load_jsonl
-from .extensions import doc_cache
+from .extensions import doc_cache, token_ids
 
 FIRST_FREE_FLAG = 19  # spaCy's own lexeme flags use the bits below; FLAG19 to FLAG63 are free
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")
@@ -222,11 +222,11 @@ class _Lexicon:
         self.texts: list[str] = []
 
     def words_of(self, doc: Doc) -> numpy.ndarray:
-        """The number of each token's word, made once per Doc."""
+        """The number of each token's word, made once per Doc (from the word ids the readers use too)."""
         cache = doc_cache(doc, "ruler.words")
         found = cache.get("numbers")
         if found is None:
-            orths = doc.to_array(ORTH).tolist()
+            orths = token_ids(doc)
             try:
                 found = numpy.fromiter(map(self.numbers.__getitem__, orths), numpy.int64, len(orths))
             except KeyError:  # a word not seen before
