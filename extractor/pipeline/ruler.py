@@ -21,21 +21,23 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from itertools import product
 from math import prod
+from typing import TypeVar
 
 import numpy
-from spacy.attrs import IDS, ORTH
+from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.pipeline.span_ruler import SpanRuler
+from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..resources import load_jsonl
-from .extensions import doc_cache
+from .extensions import doc_cache, token_ids
 
 FIRST_FREE_FLAG = 19  # spaCy's own lexeme flags use the bits below; FLAG19 to FLAG63 are free
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")
@@ -180,15 +182,17 @@ class MatchableWords:
     def reach(self) -> int:
         return max(self.groups, default=0)
 
-    def add(self, vocab: Vocab, pattern: list[dict]) -> None:
+    def add(self, vocab: Vocab, pattern: list[dict]) -> tuple[int, int] | None:
+        """Take in a pattern; returns its group (reach) and its number in the group, or None
+        when the pattern makes the whole Doc one stretch."""
         reach = _reach(vocab, pattern)
         if reach is None:
             self.usable = False
-            return
+            return None
         group = self.groups.get(reach)
         if group is None:
             group = self.groups[reach] = _Runs(self.gap, reach)
-        group.add(vocab, pattern)
+        return reach, group.add(vocab, pattern)
 
     def stretches(self, doc: Doc) -> list[tuple[int, int]]:
         if not self.usable:
@@ -218,18 +222,26 @@ class _Lexicon:
         self.texts: list[str] = []
 
     def words_of(self, doc: Doc) -> numpy.ndarray:
-        """The number of each token's word, made once per Doc."""
+        """The number of each token's word, made once per Doc (from the word ids the readers use too)."""
         cache = doc_cache(doc, "ruler.words")
         found = cache.get("numbers")
         if found is None:
-            distinct, where = numpy.unique(doc.to_array(ORTH), return_inverse=True)
-            numbers, texts, strings = self.numbers, self.texts, doc.vocab.strings
-            for orth in distinct.tolist():
-                if orth not in numbers:
-                    numbers[orth] = len(texts)
-                    texts.append(strings[orth])
-            found = cache["numbers"] = numpy.array([numbers[o] for o in distinct.tolist()], dtype=numpy.int64)[where]
+            orths = token_ids(doc)
+            try:
+                found = numpy.fromiter(map(self.numbers.__getitem__, orths), numpy.int64, len(orths))
+            except KeyError:  # a word not seen before
+                self._add(orths, doc.vocab.strings)
+                found = numpy.fromiter(map(self.numbers.__getitem__, orths), numpy.int64, len(orths))
+            cache["numbers"] = found
         return found
+
+    def _add(self, orths: list[int], strings: StringStore) -> None:
+        """Number the words of ``orths`` not seen before."""
+        numbers, texts = self.numbers, self.texts
+        for orth in orths:
+            if orth not in numbers:
+                numbers[orth] = len(texts)
+                texts.append(strings[orth])
 
 
 _LEXICON = _Lexicon()
@@ -239,10 +251,12 @@ class _Runs:
     """The stretches of :class:`MatchableWords` for patterns of one reach.
 
     What each word is to the patterns (not matchable, or matchable with the bits of the
-    required tokens it can be) is decided once per word and kept in arrays indexed by the
+    required tokens it can be) is decided once per word and kept in an array indexed by the
     word's number in :data:`_LEXICON`, so a Doc's runs are found with array operations:
     a Python pass over every token, for every group of every ruler, cost more than the
-    matching it spares.
+    matching it spares. Both answers are one number (see :meth:`_forget`), so a Doc's words
+    are looked up in one array: the arrays of all groups outgrow the processor's cache, and
+    the lookups were much of the cost.
     """
 
     def __init__(self, gap: int, reach: int) -> None:
@@ -254,17 +268,18 @@ class _Runs:
         self.by_orth: dict[str, int] = {}
         self.others: list[tuple[Callable[[str], bool], int]] = []
         self.required: dict[str, int] = {}  # a required token, as JSON -> its bit
-        self.needs: set[int] = set()  # per pattern: the bits of its required tokens
+        self.needs: list[int] = []  # per pattern, in the order added: the bits of its required tokens
         self._forget()
 
     def _forget(self) -> None:
         """Drop what was decided about words (a new pattern may make more of them matchable)."""
-        dtype = numpy.uint64 if len(self.required) <= 64 else object  # bits beyond 64 stay Python ints
-        self.matchable = numpy.zeros(0, dtype=bool)  # by word number
-        self.bits = numpy.zeros(0, dtype=dtype)  # by word number: the required tokens it matches
-        self.runs: dict[int, bool] = {}  # the required tokens a run holds -> whether a pattern's are all there
+        dtype = numpy.uint64 if len(self.required) < 64 else object  # bits beyond 63 stay Python ints
+        # by word number: 0 when no pattern token can match it, else 1 | the bits of the required tokens it can be << 1
+        self.codes = numpy.zeros(0, dtype=dtype)
+        self.runs: dict[int, int] = {}  # the required tokens a run holds -> the patterns whose are all there
 
-    def add(self, vocab: Vocab, pattern: list[dict]) -> None:
+    def add(self, vocab: Vocab, pattern: list[dict]) -> int:
+        """Take in a pattern; returns its number (its bit in the masks of :meth:`patterned_stretches`)."""
         needs = 0
         for token in pattern:
             test = _word_test(vocab, token)
@@ -282,8 +297,9 @@ class _Runs:
             table = self.by_lower if listed[0] == "LOWER" else self.by_orth
             for word in listed[1]:
                 table[word] = table.get(word, 0) | bit
-        self.needs.add(needs)
+        self.needs.append(needs)
         self._forget()
+        return len(self.needs) - 1
 
     def _word_bits(self, text: str) -> int | None:
         """The bits of the required tokens a word can be, 0 for an optional one only; None
@@ -298,52 +314,92 @@ class _Runs:
 
     def _learn(self) -> None:
         """Decide the words :data:`_LEXICON` numbered since the last call."""
-        new = [self._word_bits(text) for text in _LEXICON.texts[len(self.matchable):]]
-        if new:
-            self.matchable = numpy.concatenate((self.matchable, numpy.array([b is not None for b in new])))
-            self.bits = numpy.concatenate((self.bits, numpy.array([b or 0 for b in new], dtype=self.bits.dtype)))
+        if len(self.codes) == len(_LEXICON.texts):
+            return
+        new = [self._word_bits(text) for text in _LEXICON.texts[len(self.codes):]]
+        codes = numpy.array([0 if bits is None else bits << 1 | 1 for bits in new], dtype=self.codes.dtype)
+        self.codes = numpy.concatenate((self.codes, codes))
 
-    def _holds_a_match(self, have: int) -> bool:
+    def _patterns_held(self, have: int) -> int:
+        """The patterns (bit ``1 << number``) all of whose required tokens are among ``have``."""
         found = self.runs.get(have)
         if found is None:
-            found = self.runs[have] = any(needs & have == needs for needs in self.needs)
+            found = self.runs[have] = sum(1 << i for i, needs in enumerate(self.needs) if needs & have == needs)
         return found
 
     def stretches(self, doc: Doc) -> list[tuple[int, int]]:
+        return [(start, end) for start, end, _ in self.patterned_stretches(doc)]
+
+    def patterned_stretches(self, doc: Doc) -> list[tuple[int, int, int]]:
+        """The stretches, each with the patterns that can match in it (bit ``1 << number``).
+
+        A match lies within one run, which holds every required word of its pattern; a
+        stretch is runs joined, so its patterns are those its runs hold all the words of."""
         words = _LEXICON.words_of(doc)
         self._learn()
-        at = self.matchable[words].nonzero()[0]  # the matchable words, in order
+        codes = self.codes[words]
+        at = codes.nonzero()[0]  # the matchable words, in order
         if not at.size:
             return []
+        bits = codes[at] >> 1
+        if not self._patterns_held(int(numpy.bitwise_or.reduce(bits))):
+            return []  # no pattern has all its required words in the Doc, so none has them in a run
         # a run goes on over at most ``reach`` other words: it starts where the step is longer
         starts = numpy.empty(at.size, dtype=bool)
         starts[0] = True
         numpy.greater(at[1:] - at[:-1], self.reach + 1, out=starts[1:])
         firsts = starts.nonzero()[0]
-        have = numpy.bitwise_or.reduceat(self.bits[words[at]], firsts).tolist()
+        have = numpy.bitwise_or.reduceat(bits, firsts).tolist()
         ends = [*(at[firsts[1:] - 1] + 1).tolist(), int(at[-1]) + 1]
-        out: list[tuple[int, int]] = []
+        out: list[tuple[int, int, int]] = []
         known = self.runs  # most runs hold some required words but not all of any pattern's
-        for start, end, bits in zip(at[firsts].tolist(), ends, have, strict=True):
-            if known.get(bits) if bits in known else self._holds_a_match(bits):
-                self._join(out, start, end)
+        for start, end, held in zip(at[firsts].tolist(), ends, have, strict=True):
+            patterns = known[held] if held in known else self._patterns_held(held)
+            if patterns:
+                self._join(out, start, end, patterns)
         if self.reach:
             return self._widened(out, words.size)
         return out
 
-    def _join(self, out: list[tuple[int, int]], start: int, end: int) -> None:
-        """Add the stretch ``[start, end)``, joined to the last one when at most ``gap`` words lie between."""
+    def _join(self, out: list[tuple[int, int, int]], start: int, end: int, patterns: int) -> None:
+        """Add the stretch ``[start, end)`` of ``patterns``, joined to the last one when at most
+        ``gap`` words lie between."""
         if out and start - out[-1][1] <= self.gap:
-            out[-1] = (out[-1][0], end)
+            out[-1] = (out[-1][0], end, out[-1][2] | patterns)
         else:
-            out.append((start, end))
+            out.append((start, end, patterns))
 
-    def _widened(self, stretches: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
+    def _widened(self, stretches: list[tuple[int, int, int]], length: int) -> list[tuple[int, int, int]]:
         """The stretches widened by ``reach`` words each side (within the Doc), joined where they meet."""
-        out: list[tuple[int, int]] = []
-        for start, end in stretches:
-            self._join(out, max(0, start - self.reach), min(length, end + self.reach))
+        out: list[tuple[int, int, int]] = []
+        for start, end, patterns in stretches:
+            self._join(out, max(0, start - self.reach), min(length, end + self.reach), patterns)
         return out
+
+
+class _MatchersBySet:
+    """Matchers of the token patterns of one group, one for each set of them a stretch can
+    hold: the Matcher tries every pattern it has at every word it is run on, so a stretch
+    that can hold a match of two patterns of twenty is matched by a Matcher of those two."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self.patterns: dict[int, tuple[int, list[dict]]] = {}  # number in the group -> (match key, pattern)
+        self.matchers: dict[int, Matcher] = {}  # the patterns (bit ``1 << number``) -> their Matcher
+
+    def add(self, number: int, key: int, pattern: list[dict]) -> None:
+        self.patterns[number] = (key, pattern)
+        self.matchers.clear()
+
+    def of(self, patterns: int) -> Matcher:
+        """The Matcher of ``patterns`` (bit ``1 << number``), made the first time they are asked for."""
+        matcher = self.matchers.get(patterns)
+        if matcher is None:
+            matcher = self.matchers[patterns] = Matcher(self.vocab, validate=False)
+            for number, (key, pattern) in sorted(self.patterns.items()):
+                if patterns >> number & 1:
+                    matcher.add(key, [pattern])
+        return matcher
 
 
 def _one_word_test(vocab: Vocab, pattern: list[dict]) -> Callable[[str], bool] | None:
@@ -388,15 +444,16 @@ class _OneWords:
         if new:
             self.of_word = numpy.concatenate((self.of_word, numpy.array(new, dtype=numpy.int64)))
 
-    def matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """(key, start, end) of every match in ``doc``, as the Matcher gives them."""
         if not self.tests:
-            return
+            return []
         words = _LEXICON.words_of(doc)
         self._learn()
         found = self.of_word[words]
-        for i in (found >= 0).nonzero()[0].tolist():
-            yield from ((key, i, i + 1) for key in self.keys[found[i]])
+        at = (found >= 0).nonzero()[0]
+        keys = self.keys
+        return [(key, i, i + 1) for i, kind in zip(at.tolist(), found[at].tolist(), strict=True) for key in keys[kind]]
 
 
 def longest_spans(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
@@ -404,16 +461,21 @@ def longest_spans(existing: Iterable[Span], matches: Iterable[Span]) -> list[Spa
     return filter_spans(list(matches))
 
 
-def longest_pairs(pairs: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
-    """spaCy's ``filter_spans`` on (start, end) pairs: the longest first (the earlier of two
-    as long), none overlapping one kept, in text order; for matches not yet made Spans."""
-    out: list[tuple[int, int]] = []
+_Row = TypeVar("_Row", bound=tuple)
+
+
+def longest_pairs(pairs: Iterable[_Row]) -> list[_Row]:
+    """spaCy's ``filter_spans`` on (start, end, ...) tuples: the longest first (the earlier of
+    two as long; of two on the same words, the one given first), none overlapping one kept,
+    in text order; for matches not yet made Spans."""
+    out: list[_Row] = []
     taken: set[int] = set()
-    for start, end in sorted(pairs, key=lambda pair: (pair[1] - pair[0], -pair[0]), reverse=True):
+    for row in sorted(pairs, key=lambda row: (row[1] - row[0], -row[0]), reverse=True):
+        start, end = row[0], row[1]
         if start not in taken and end - 1 not in taken:
-            out.append((start, end))
+            out.append(row)
             taken.update(range(start, end))
-    return sorted(out)
+    return sorted(out)  # kept tuples overlap none, so no two start alike: in order of their start
 
 
 _MAX_PHRASES = 200
@@ -455,6 +517,11 @@ def as_phrases(row: dict, tokenize: Callable[[str], Doc] | None = None) -> list[
     return [{**row, "pattern": phrase} for phrase in sorted(wordings)]
 
 
+def _spans(doc: Doc, rows: Iterable[tuple[int, int, int, int]]) -> list[Span]:
+    """The Spans of (start, end, label, id) rows."""
+    return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in rows]
+
+
 class AssetSpanRuler(SpanRuler):
     """SpanRuler reading its patterns from a JSONL asset under ``models/``."""
 
@@ -480,45 +547,67 @@ class AssetSpanRuler(SpanRuler):
             one_word = _one_word_test(vocab, pattern)
             if one_word is not None:
                 self.one_word.add(one_word, key)
-            else:
-                self.words.add(vocab, pattern)
-                reach = _reach(vocab, pattern)
-                if reach is not None:
-                    if reach not in self.by_reach:
-                        self.by_reach[reach] = Matcher(vocab, validate=False)
-                    self.by_reach[reach].add(key, [pattern])
+            elif (group := self.words.add(vocab, pattern)) is not None:
+                reach, number = group
+                if reach not in self.by_reach:
+                    self.by_reach[reach] = _MatchersBySet(vocab)
+                self.by_reach[reach].add(number, key, pattern)
 
     def clear(self) -> None:
         """Drop every pattern (SpanRuler's ``__init__`` calls this too, so ``words`` always exists)."""
         super().clear()
         self.words = MatchableWords()
-        self.by_reach: dict[int, Matcher] = {}  # the token patterns again, by the group of ``words`` they are in
+        self.by_reach: dict[int, _MatchersBySet] = {}  # the token patterns again, by the group of ``words`` they are in
         self.one_word = _OneWords()  # the patterns of one word, matched without the Matcher
         self._key_ids = None
 
+    def __call__(self, doc: Doc) -> Doc:
+        self.annotate(doc)
+        return doc
+
+    def annotate(self, doc: Doc) -> list[Span]:
+        """Set the spans as SpanRuler's ``set_annotations`` does (our rulers always have a
+        filter and set no entities), and return the new ones. The longest matches, when the
+        filter keeps those, are chosen among (start, end, label, id) rows
+        (:func:`longest_pairs` is ``filter_spans`` on them), so no Span is made of a match
+        dropped."""
+        rows = self._rows(doc)
+        spans = doc.spans[self.key] if self.key in doc.spans and not self.overwrite else []
+        if self.spans_filter is longest_spans:
+            new = _spans(doc, longest_pairs(rows))
+        else:
+            new = self.spans_filter(spans, _spans(doc, rows))
+        spans.extend(new)
+        doc.spans[self.key] = spans
+        return new
+
     def match(self, doc: Doc) -> list[Span]:
         """SpanRuler's matches, with the token patterns tried only where a match can be."""
+        return _spans(doc, self._rows(doc))
+
+    def _rows(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """The matches as sorted (start, end, label, id) rows, once each (see :meth:`_keys`)."""
         self._require_patterns()
         matches = list(self.phrase_matcher(doc))
         if len(self.matcher):
             matches.extend(self._token_matches(doc))
         keys = self._keys()
-        unique = sorted({(start, end, *keys[key]) for key, start, end in matches if start != end})
-        return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in unique]
+        return sorted({(start, end, *keys[key]) for key, start, end in matches if start != end})
 
-    def _token_matches(self, doc: Doc) -> Iterator[tuple[int, int, int]]:
+    def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
         """The matches of the token patterns: those of each group of :attr:`words` (the
         patterns of one reach) on that group's stretches, which hold every match of its
-        patterns; a pattern of another group, tried there too, would only cost time."""
+        patterns, each tried with only the patterns it can hold a match of; any other
+        pattern, tried there too, would only cost time."""
         if not self.words.usable:
-            yield from self.matcher(doc)
-            return
-        yield from self.one_word.matches(doc)
+            return list(self.matcher(doc))
+        out = self.one_word.matches(doc)
         for reach, group in self.words.groups.items():
-            matcher = self.by_reach[reach]
-            for start, end in group.stretches(doc):
+            matchers = self.by_reach[reach]
+            for start, end, patterns in group.patterned_stretches(doc):
                 part = doc[start:end] if (start, end) != (0, len(doc)) else doc
-                yield from ((key, start + s, start + e) for key, s, e in matcher(part))
+                out.extend([(key, start + s, start + e) for key, s, e in matchers.of(patterns)(part)])
+        return out
 
     def _keys(self) -> dict[int, tuple[int, int]]:
         """Match key -> (label, id) as the string ids a Span holds. SpanRuler makes a Span of

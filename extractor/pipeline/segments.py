@@ -152,10 +152,10 @@ def _resolve_programme_refs(spans: list[Span]) -> list[Span]:
         if span.id_ != "ref:programme":
             out.append(span)
             continue
-        doc = span.doc
-        last = next((i for i in range(span.start - 1, -1, -1) if doc[i].lower_ in _PROGRAMME_WORDS), None)
+        words = token_strings(span.doc)
+        last = next((i for i in range(span.start - 1, -1, -1) if words[i] in _PROGRAMME_WORDS), None)
         if last in named:
-            out.append(Span(doc, span.start, span.end, label=span.label, span_id=named[last]))
+            out.append(Span(span.doc, span.start, span.end, label=span.label, span_id=named[last]))
     return out
 
 

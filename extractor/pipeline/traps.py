@@ -28,7 +28,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .extensions import doc_cache
+from .extensions import doc_cache, token_strings
 from .ruler import AssetSpanRuler
 
 SPANS_KEY = "traps"
@@ -63,15 +63,15 @@ class TrapRuler(AssetSpanRuler):
         return [out for row in super().asset_patterns() for out in restate(row)]
 
     def __call__(self, doc: Doc) -> Doc:
-        doc = super().__call__(doc)
-        traps = doc.spans[self.key]
-        blocked = [s for s in traps if s.label_ == "NOT_SEGMENT"]
+        traps = self.annotate(doc)
+        blocked = [(s.start, s.end) for s in traps if s.label_ == "NOT_SEGMENT"]
         other_tiers = any(s.label_ == "OTHER_TIERS" for s in traps)
         if (blocked or other_tiers) and SEGMENTS_KEY in doc.spans:
+            words = token_strings(doc) if other_tiers else []
             doc.spans[SEGMENTS_KEY] = [
                 s for s in doc.spans[SEGMENTS_KEY]
-                if not any(s.start < b.end and b.start < s.end for b in blocked)
-                and not (other_tiers and any(t.lower_.startswith("tier") for t in s))]
+                if not any(s.start < end and start < s.end for start, end in blocked)
+                and not (other_tiers and any(w.startswith("tier") for w in words[s.start:s.end]))]
         return doc
 
 

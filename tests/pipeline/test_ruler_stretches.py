@@ -159,3 +159,41 @@ def test_one_word_patterns_are_found_as_the_matcher_finds_them(nlp, text):
     """Patterns of one word (a flag, a word) are read from a table of words, not matched."""
     assert any(nlp.get_pipe(name).one_word.tests for name in RULERS)
     _same_as_whole_doc(nlp, nlp(text))
+
+
+def test_a_stretch_is_tried_with_only_the_patterns_it_can_hold():
+    """Each stretch carries the patterns whose required words it holds (bit ``1 << number``)."""
+    words, blank = _words([{"LOWER": "segment"}, {"LIKE_NUM": True}], [{"LOWER": "ranked"}, {"LOWER": "top"}])
+    [group] = words.groups.values()
+    assert group.patterned_stretches(blank("the segment 4 trusts were far behind and ranked top")) == \
+        [(1, 3, 0b01), (8, 10, 0b10)]
+    assert group.patterned_stretches(blank("segment 4 ranked top")) == [(0, 4, 0b11)]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 12), st.integers(1, 4), st.integers(0, 2), st.integers(0, 1)), max_size=12))
+def test_longest_rows_are_filter_spans_of_their_spans(rows):
+    """The rulers keep the longest matches among (start, end, label, id) rows before making
+    Spans: what ``filter_spans`` keeps of the Spans of the same rows, in the same order."""
+    from spacy.tokens import Span
+    from spacy.util import filter_spans
+
+    from extractor.pipeline.ruler import longest_pairs
+
+    doc = spacy.blank("en")(" ".join(["w"] * 16))
+    rows = sorted({(start, start + width, label, span_id) for start, width, label, span_id in rows})
+    spans = [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in rows]
+    assert longest_pairs(rows) == [(s.start, s.end, s.label, s.id) for s in filter_spans(spans)]
+
+
+@pytest.mark.parametrize("path", CORPUS[:12], ids=lambda p: p.stem)
+def test_rulers_set_what_span_ruler_sets(nlp, path):
+    """A ruler's call sets the spans SpanRuler's own call (its match, then its filter) sets."""
+    [sd] = list(read_path(path))
+    doc = nlp(prepare(nlp, sd))
+    for name in RULERS:
+        ruler = nlp.get_pipe(name)
+        ruler(doc)
+        ours = _spans(doc.spans[ruler.key])
+        SpanRuler.__call__(ruler, doc)
+        assert ours == _spans(doc.spans[ruler.key]), name
