@@ -42,6 +42,7 @@ def _vague_group(doc: Doc, i: int) -> bool:
     return k > i and lower_at(doc, k) in _VAGUE_GROUPS
 
 
+_SCALE_VERBS = frozenset({"is", "being", "="})
 _SCALE_ENDS = {"best", "worst", "strongest", "weakest", "highest", "lowest", "top", "bottom"}
 
 
@@ -50,16 +51,19 @@ def _scale_point(doc: Doc, q: Span, prev: str, nxt: str, end: int) -> bool:
     if prev == "from" and any(lower_at(doc, k) == "to" and k + 1 < end and doc[k + 1].like_num
                               for k in range(q.end, min(end, q.end + 10))):
         return True
-    if nxt in {"is", "being", "="}:
+    if nxt in _SCALE_VERBS:
         following = {lower_at(doc, k) for k in range(q.end + 1, min(end, q.end + 4))}
         return bool(following & _SCALE_ENDS)
     return False
 
 
+_HYPHENS = frozenset({"-", "‑", "–"})
+
+
 def _hyphened_unit(doc: Doc, q: Span) -> bool:
     """A number joined by a hyphen to the word after it ('a four-tier scale', 'a three-year plan', 'a
     single-specialty hospital') is part of an adjective, not a count."""
-    if q.end + 1 >= len(doc) or lower_at(doc, q.end) not in {"-", "‑", "–"}:
+    if q.end + 1 >= len(doc) or lower_at(doc, q.end) not in _HYPHENS:
         return False
     hyphen = doc[q.end]
     if doc[q.end - 1].whitespace_ or hyphen.whitespace_:
@@ -94,7 +98,7 @@ SKIP_TO_POPULATION = {"of", "the", "these", "those", "its", "our", "their", "all
 
 
 
-_INTENT = {"going", "will", "would", "wants", "want", "can", "could", "should", "to", "expects", "thinks"}
+_INTENT = frozenset({"going", "will", "would", "wants", "want", "can", "could", "should", "to", "expects", "thinks"})
 
 SUBSET_BEFORE = ("of which", "of whom", "of these", "of them", "of those", "including", "among them",
                  "among these")
@@ -335,7 +339,7 @@ def sentence_spans(doc: Doc) -> SentenceSpans:
         blocked = {i for spans in names for span in spans for i in range(span.start, span.end)}
         blocked.update(i for a, b in lists.traps.get("NOT_COUNT", ()) for i in range(a, b))
         populations = _kept(of("populations"), lambda p: p.id_ != "bare" or lower_at(doc, p.end) in _BARE_FOLLOW)
-        quantities = _kept(of("quantities"), lambda q: not blocked.intersection(range(q.start, q.end))
+        quantities = _kept(of("quantities"), lambda q: blocked.isdisjoint(range(q.start, q.end))
                            and quantity_of(q) is not None)
         found = lists.spans = SentenceSpans(segments, populations, of("scopes"), of("orgs"), quantities)
     return found
@@ -438,18 +442,18 @@ class SentenceReader:
             return False
         if prev == "from" and nxt == "to":
             return False
-        if set(lower[q.end:min(self.sent.end, q.end + 3)]) & _INTENT and span_text(q).lower() == "nobody":
+        if not _INTENT.isdisjoint(lower[q.end:min(self.sent.end, q.end + 3)]) and span_text(q).lower() == "nobody":
             return False  # 'Nobody is going to take a risk to get to segment 2' places no one
         if nxt == "of" and any(w in {"segments", "tiers", "categories", "themes", "domains"}
                                for w in lower[q.end + 1:min(self.sent.end, q.end + 5)]):
             return False  # 'one of the top two segments' counts no organisations
         if prev in {"rates", "rated", "rate", "rating"} and "cqc" in self.words:
             return False  # 'The CQC currently rates nine acute trusts "inadequate"': an inspection rating
-        if _scale_point(doc, q, prev, nxt, self.sent.end):
+        if (prev == "from" or nxt in _SCALE_VERBS) and _scale_point(doc, q, prev, nxt, self.sent.end):
             return False  # 'segments run from 1 (the strongest) to 4', 'where 1 is best and 4 is worst'
         if nxt == "of" and span_text(q).lower() == "one" and _vague_group(doc, q.end + 1):
             return False  # 'one of the few organisations in segment 1' places one, it counts nothing
-        if _hyphened_unit(doc, q):
+        if nxt in _HYPHENS and _hyphened_unit(doc, q):
             return False  # 'the four-tier scale', 'a 12-month window', 'a two-segment fall' describe a thing
         if nxt in {"more", "fewer", "less"} and lower_at(doc, q.end + 1) == "than":
             return False  # 'one more than at the end of quarter 1' is a difference
