@@ -170,7 +170,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             one_of_many(reader, g)
             types_anaphor = text_between(doc, g.end, g.end + 3).startswith(
                 ("of these types", "of those types", "of these kinds"))
-            found = find_population(reader, g, frame_end)
+            found = types_anaphor or find_population(reader, g, frame_end)
             g.league = league_of_sentence(reader)
             subject = accounting_subject(reader, g)
             if subject is not None:

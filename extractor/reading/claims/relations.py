@@ -34,10 +34,9 @@ WINDOW = 40
 
 
 def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
-    """Population directly after, through 'of', or after a copula; True when found."""
+    """Population directly after, through 'of', or after a copula; True when found. (A count
+    'of these types' has its populations from the sentence before: :func:`read_claims` asks.)"""
     doc = reader.doc
-    if text_between(doc, g.end, g.end + 3).startswith(("of these types", "of those types", "of these kinds")):
-        return True
     pop = reader.population_after(g.end)
     if pop is not None:
         g.population = pop

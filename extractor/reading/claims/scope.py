@@ -101,6 +101,8 @@ def _accepted_scope(reader: SentenceReader, s: Span) -> bool:
 
 def explicit_scope(reader: SentenceReader) -> str:
     """The last accepted scope of the sentence, "" if none."""
+    if not reader.scopes:
+        return ""
     found = next((s for s in reversed(reader.scopes) if _accepted_scope(reader, s)), None)
     return scope_text(reader, found) if found is not None else ""
 
