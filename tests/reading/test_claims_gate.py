@@ -1,6 +1,7 @@
 """``read_claims`` sends a sentence without quantity groups straight to the step that carries
-state over to the next sentence. These tests state that promise: with the shortcut turned
-off (every sentence through every step), the same claims and memberships come out."""
+state over to the next sentence, and a sentence without any span to a shorter form of that
+step. These tests state that promise: with the shortcuts turned off (every sentence through
+every step), the same claims and memberships come out."""
 
 from __future__ import annotations
 
@@ -31,6 +32,7 @@ def _records(nlp: Language, text: str) -> tuple[str, str]:
 def _ungated(monkeypatch: pytest.MonkeyPatch) -> None:
     grouped = claims.group_quantities
     monkeypatch.setattr(claims, "group_quantities", lambda reader: _AlwaysTrue(grouped(reader)))
+    monkeypatch.setattr(claims.SentenceReader, "holds_nothing", property(lambda reader: False))
 
 
 _TEXTS = [
@@ -40,6 +42,9 @@ _TEXTS = [
     "Five trusts moved into segment 4 this year. They are Alpha Hospitals NHS Foundation Trust and Beta NHS Trust.",
     "Our system was placed in segment 2. The only local trust in segment 1 is Gamma NHS Trust. We welcome this.",
     "Of the 19 trusts in segment 4, 13 are acute. Two of the others are ambulance trusts. Nobody expected that.",
+    "Since 2013, 40 trusts have been in special measures. Some left. Of the 22 trusts put in it, 14 remain in it.",
+    "Two trusts are in segment 4. They are Alpha Hospitals and Beta Care. Three trusts are in segment 3.",
+    "Four ICBs are in segment 4. They are Kent and Medway ICB and Frimley ICB. We noted this. Three are in segment 3.",
 ]
 
 

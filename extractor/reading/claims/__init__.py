@@ -148,6 +148,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
         reader = SentenceReader(doc, sent)
+        if reader.holds_nothing:
+            _end_empty_sentence(reader, state, result, (framework, period))
+            continue
         groups = group_quantities(reader)
         leading_scope = sentence_scope(reader)
         if not groups:
@@ -167,7 +170,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             one_of_many(reader, g)
             types_anaphor = text_between(doc, g.end, g.end + 3).startswith(
                 ("of these types", "of those types", "of these kinds"))
-            found = find_population(reader, g, frame_end)
+            found = types_anaphor or find_population(reader, g, frame_end)
             g.league = league_of_sentence(reader)
             subject = accounting_subject(reader, g)
             if subject is not None:
@@ -303,6 +306,17 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         _end_sentence(reader, state, result, made, kept, leading_scope, history, (framework, period))
 
 
+def _end_empty_sentence(reader: SentenceReader, state: State, result: DocResult, when: tuple[str, str]) -> None:
+    """:func:`_end_sentence` for a sentence that holds no span of any kind: it has no quantity
+    group, and names no segment, population or scope, so of the carried state only the
+    population mentioned (none), the history (none) and the sentences since the last claim
+    change; a "They are ..." list may still name the members of the claim before."""
+    state.mentioned_population = ""
+    state.history = False
+    they_are_list(reader, state, result, *when)
+    state.sentences_since += 1
+
+
 def _end_sentence(reader: SentenceReader, state: State, result: DocResult, made: list[Claim], kept: list[Group],
                   leading_scope: str, history: bool, when: tuple[str, str]) -> None:
     """Keep the sentence's claims and carry what it established over to the next sentence.
@@ -310,11 +324,12 @@ def _end_sentence(reader: SentenceReader, state: State, result: DocResult, made:
     A sentence without quantity groups comes straight here (``made`` and ``kept`` empty,
     ``history`` False): every step of :func:`read_claims` before this one works through
     its groups, so for such a sentence they would find, change and claim nothing."""
-    named = [named_segments(s) for s in reader.segments if named_segments(s) and s.id_ != "tier"]
+    named = next((named_segments(s) for s in reversed(reader.segments) if s.id_ != "tier" and named_segments(s)), ())
     if named:
-        state.last_segment_named = named[-1]
-    mentioned = [pop for pop in reader.populations if lower_at(reader.doc, pop.end) not in {"'s", "’s"}]
-    state.mentioned_population = mentioned[-1].label_ if mentioned and not made else ""
+        state.last_segment_named = named
+    mentioned = next((pop for pop in reversed(reader.populations) if lower_at(reader.doc, pop.end) not in {"'s", "’s"}),
+                     None)
+    state.mentioned_population = mentioned.label_ if mentioned is not None and not made else ""
     explicit = leading_scope or explicit_scope(reader)
     if explicit:
         state.discourse_scope = explicit

@@ -198,11 +198,11 @@ def modifiers(reader: SentenceReader, g: Group) -> None:
     if reader.lead.startswith(_REST_SUBJECTS) and g.start - reader.sent.start < 20:
         g.anaphoric = True
     before = text_between(doc, max(reader.sent.start, g.start - 3), g.start)
-    if any(before.endswith(m) for m in ("a further", "another", "further", "an additional", "a further ")):
+    if before.endswith(("a further", "another", "further", "an additional", "a further ")):
         g.further = True
     if before.endswith(("the remaining", "the other", "remaining")):
         g.anaphoric = True
-    if any(before.endswith(m) for m in SUBSET_BEFORE):
+    if before.endswith(SUBSET_BEFORE):
         g.subset = True
     after = text_between(doc, g.end, min(reader.sent.end, g.end + 3))
     if after.startswith(("of the others", "of them", "of these", "of those", "of the rest", "of the remainder")):

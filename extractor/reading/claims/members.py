@@ -10,7 +10,17 @@ from spacy.tokens import Doc, Span
 from ...pipeline.extensions import doc_text
 from ...records import Claim, DocResult, Membership
 from ..lists import ListItem, fit_to_count, names_before, split_names
-from .sentence import ABBREVIATION, GENERIC_TYPES, Group, SentenceReader, State, lower_at, text_between, token_lists
+from .sentence import (
+    ABBREVIATION,
+    GENERIC_TYPES,
+    Group,
+    SentenceReader,
+    State,
+    lower_at,
+    text_between,
+    text_of,
+    token_lists,
+)
 
 
 def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str) -> None:
@@ -64,8 +74,12 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
 
 
 def colon_list(reader: SentenceReader, g: Group, frame_end: int, org_type: str) -> None:
-    """'... five ICBs are in segment 4 and receiving support: Devon, Hampshire and Isle of Wight, ...'."""
+    """'... five ICBs are in segment 4 and receiving support: Devon, Hampshire and Isle of Wight, ...'.
+
+    A frame whose text holds no colon has no colon token, so its words are read only if it does."""
     doc = reader.doc
+    if ":" not in text_of(doc, g.end, frame_end):
+        return
     for j in range(g.end, frame_end):
         if doc[j].text == ":" and j + 1 < reader.sent.end:
             region = doc[j + 1:reader.sent.end]

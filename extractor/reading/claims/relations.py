@@ -9,7 +9,6 @@ from spacy.tokens import Doc, Span
 
 from ...pipeline.quantities import quantity_of
 from ...pipeline.segments import is_domain_segment, placing_segments
-from ...pipeline.traps import traps_in
 from .sentence import (
     FOLLOW_OK,
     ORDINAL,
@@ -24,6 +23,7 @@ from .sentence import (
     text_between,
     text_of,
     token_lists,
+    trapped,
 )
 
 # How far relations reach inside one sentence: a coordinated list of counts, and the words
@@ -34,19 +34,19 @@ WINDOW = 40
 
 
 def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
-    """Population directly after, through 'of', or after a copula; True when found."""
+    """Population directly after, through 'of', or after a copula; True when found. (A count
+    'of these types' has its populations from the sentence before: :func:`read_claims` asks.)"""
     doc = reader.doc
-    if text_between(doc, g.end, g.end + 3).startswith(("of these types", "of those types", "of these kinds")):
-        return True
     pop = reader.population_after(g.end)
     if pop is not None:
         g.population = pop
         return True
-    q = next((q for q in reader.quantities if q.start == g.start), None)
-    pop = reader.trend_subject(q) if q is not None else None
-    if pop is not None:
-        g.population = pop  # '... has risen from 11 to 20': the number of trusts is now 20
-        return True
+    if lower_at(doc, g.start - 1) == "to":  # a trend's subject follows a 'to' (:meth:`SentenceReader.trend_subject`)
+        q = next((q for q in reader.quantities if q.start == g.start), None)
+        pop = reader.trend_subject(q) if q is not None else None
+        if pop is not None:
+            g.population = pop  # '... has risen from 11 to 20': the number of trusts is now 20
+            return True
     for seg in reader.segments:
         if seg.start == g.end and named_segments(seg) and reader.population_at(seg.end) is not None:
             g.population, g.segments = reader.population_at(seg.end), named_segments(seg)
@@ -190,9 +190,9 @@ def is_history(reader: SentenceReader, g: Group, clause_start: int, frame_end: i
     words = token_lists(doc).lower
     own_end = next((k for k in range(g.end, frame_end - 1) if words[k] in {",", "(", ";", "–", "—"}
                     and words[k + 1] in _ASIDE), frame_end)
-    if traps_in(doc, "HISTORY", g.end, own_end) or traps_in(doc, "HEDGE", clause_start, min(own_end, g.end + 4)):
+    if trapped(doc, "HISTORY", g.end, own_end) or trapped(doc, "HEDGE", clause_start, min(own_end, g.end + 4)):
         return True  # a hedge too: 'about 15 trusts are expected to enter segment 5' is no count of members
-    return bool(traps_in(doc, "SINCE", clause_start, own_end)) and bool(traps_in(doc, "ENTRY", g.end, own_end))
+    return trapped(doc, "SINCE", clause_start, own_end) and trapped(doc, "ENTRY", g.end, own_end)
 
 
 # a count's own words stop where an aside about someone else begins: '..., among them X, which has spent ...'
@@ -224,6 +224,9 @@ def trailing_total(reader: SentenceReader, g: Group, frame_end: int) -> int | No
     return None
 
 
+_BRACKETED = regex.compile(r"\([^)]*\)")
+
+
 def combined(reader: SentenceReader, seg: Span, frame_end: int) -> tuple[int, ...]:
     """'split between segment 1 (maximum autonomy) and segment 2 (targeted support)' → (1, 2)."""
     doc = reader.doc
@@ -233,13 +236,16 @@ def combined(reader: SentenceReader, seg: Span, frame_end: int) -> tuple[int, ..
             continue
         if doc[other.start - 1].text == "(" and other.start - seg.end <= 1:
             continue  # 'segment 1 (maximum autonomy)': the same segment named again
-        gap = regex.sub(r"\([^)]*\)", " ", text_of(doc, seg.end, other.start)).strip(" ,").lower()
+        gap = _BRACKETED.sub(" ", text_of(doc, seg.end, other.start)).strip(" ,").lower()
         if gap in {"and", "or", "and in", "or in", "and into"}:
             segs.extend(named_segments(other))
             seg = other
         else:
             break
     return tuple(dict.fromkeys(segs))
+
+
+_LEADS_IN = regex.compile(r"\s*(?:\(\s*\d{1,4}\s*\))?\s*[:–—-]\s*")  # 'Community trusts (12): '
 
 
 def population_before(reader: SentenceReader, g: Group) -> Span | None:
@@ -250,7 +256,7 @@ def population_before(reader: SentenceReader, g: Group) -> Span | None:
         return None
     pop, doc = before[-1], reader.doc
     between = text_of(doc, pop.end, g.start)
-    if regex.fullmatch(r"\s*(?:\(\s*\d{1,4}\s*\))?\s*[:–—-]\s*", between):
+    if _LEADS_IN.fullmatch(between):
         return pop
     lead = text_between(doc, max(reader.sent.start, pop.start - 3), pop.start)
     if lead.endswith(("number of", "total of", "count of", "tally of")):

@@ -100,8 +100,11 @@ def _accepted_scope(reader: SentenceReader, s: Span) -> bool:
 
 
 def explicit_scope(reader: SentenceReader) -> str:
-    found = [s for s in reader.scopes if _accepted_scope(reader, s)]
-    return scope_text(reader, found[-1]) if found else ""
+    """The last accepted scope of the sentence, "" if none."""
+    if not reader.scopes:
+        return ""
+    found = next((s for s in reversed(reader.scopes) if _accepted_scope(reader, s)), None)
+    return scope_text(reader, found) if found is not None else ""
 
 
 def sentence_scope(reader: SentenceReader) -> str:

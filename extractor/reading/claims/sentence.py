@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 from spacy.tokens import Doc, Span
@@ -15,7 +16,7 @@ from spacy.tokens import Doc, Span
 from ...pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_strings
 from ...pipeline.quantities import quantity_of
 from ...pipeline.segments import segments_of
-from ...pipeline.traps import traps_in
+from ...pipeline.traps import SPANS_KEY as TRAPS_KEY
 from ...records import Claim
 from ..lists import ListItem
 
@@ -41,6 +42,7 @@ def _vague_group(doc: Doc, i: int) -> bool:
     return k > i and lower_at(doc, k) in _VAGUE_GROUPS
 
 
+_SCALE_VERBS = frozenset({"is", "being", "="})
 _SCALE_ENDS = {"best", "worst", "strongest", "weakest", "highest", "lowest", "top", "bottom"}
 
 
@@ -49,16 +51,19 @@ def _scale_point(doc: Doc, q: Span, prev: str, nxt: str, end: int) -> bool:
     if prev == "from" and any(lower_at(doc, k) == "to" and k + 1 < end and doc[k + 1].like_num
                               for k in range(q.end, min(end, q.end + 10))):
         return True
-    if nxt in {"is", "being", "="}:
+    if nxt in _SCALE_VERBS:
         following = {lower_at(doc, k) for k in range(q.end + 1, min(end, q.end + 4))}
         return bool(following & _SCALE_ENDS)
     return False
 
 
+_HYPHENS = frozenset({"-", "‑", "–"})
+
+
 def _hyphened_unit(doc: Doc, q: Span) -> bool:
     """A number joined by a hyphen to the word after it ('a four-tier scale', 'a three-year plan', 'a
     single-specialty hospital') is part of an adjective, not a count."""
-    if q.end + 1 >= len(doc) or lower_at(doc, q.end) not in {"-", "‑", "–"}:
+    if q.end + 1 >= len(doc) or lower_at(doc, q.end) not in _HYPHENS:
         return False
     hyphen = doc[q.end]
     if doc[q.end - 1].whitespace_ or hyphen.whitespace_:
@@ -66,6 +71,7 @@ def _hyphened_unit(doc: Doc, q: Span) -> bool:
     return doc[q.end + 1].is_alpha
 
 
+_OF_WORDS = frozenset({"of", "among", "amongst", "out"})
 _RANK_VERBS = {"ranked", "placed", "came", "finished", "is", "was", "sits", "joint", "equal", "rank", "ranks"}
 
 
@@ -92,7 +98,7 @@ SKIP_TO_POPULATION = {"of", "the", "these", "those", "its", "our", "their", "all
 
 
 
-_INTENT = {"going", "will", "would", "wants", "want", "can", "could", "should", "to", "expects", "thinks"}
+_INTENT = frozenset({"going", "will", "would", "wants", "want", "can", "could", "should", "to", "expects", "thinks"})
 
 SUBSET_BEFORE = ("of which", "of whom", "of these", "of them", "of those", "including", "among them",
                  "among these")
@@ -191,7 +197,7 @@ class TokenLists:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.by_sentence: dict[str, dict[int, list[Span]]] = {}
+        self.spans: SentenceSpans | None = None
         self.segments: dict[tuple[int, int, int], tuple[int, ...]] = {}
 
     @cached_property
@@ -201,6 +207,19 @@ class TokenLists:
     @cached_property
     def lower(self) -> list[str]:
         return token_strings(self.doc)
+
+    @cached_property
+    def sentence_starts(self) -> list[int]:
+        return [sent.start for sent in sentences(self.doc)]
+
+    @cached_property
+    def traps(self) -> dict[str, list[tuple[int, int]]]:
+        """Where the Doc's traps of each label lie, listed in one pass over its traps
+        (``traps_in`` reads them all again for each label)."""
+        found: dict[str, list[tuple[int, int]]] = {}
+        for trap in self.doc.spans.get(TRAPS_KEY, []):
+            found.setdefault(trap.label_, []).append((trap.start, trap.end))
+        return found
 
 
 _last_lists: TokenLists | None = None
@@ -247,6 +266,11 @@ def text_of(doc: Doc, a: int, b: int) -> str:
     return token_lists(doc).text[doc[a].idx:last.idx + len(last)]
 
 
+def trapped(doc: Doc, label: str, start: int, end: int) -> bool:
+    """Whether a ``label`` trap overlaps tokens ``[start, end)``: ``bool(traps_in(...))``."""
+    return any(a < end and start < b for a, b in token_lists(doc).traps.get(label, ()))
+
+
 def text_between(doc: Doc, a: int, b: int) -> str:
     """:func:`text_of` lower-cased."""
     return text_of(doc, a, b).lower()
@@ -258,48 +282,67 @@ def first_word(doc: Doc, start: int, end: int) -> int | None:
 
 
 _NO_SPANS: list[Span] = []
+_NO_STARTS: dict[int, Span] = {}
 
 
-def _by_sentence(doc: Doc, name: str, make: Callable[[Doc], list[Span]]) -> dict[int, list[Span]]:
-    """The spans ``make(doc)`` lists (in order), grouped by the sentence of :func:`sentences`
-    that holds each whole and keyed by the sentence's first token, as ``spans_in(doc, key,
-    sent.start, sent.end)`` would give them. Worked out once per Doc under ``name``: a
-    sentence holds few spans or none, and a search for every sentence and kind costs more
-    than one pass."""
-    cache = token_lists(doc).by_sentence
-    found = cache.get(name)
-    if found is None:
-        sents = sentences(doc)
-        starts, found = [s.start for s in sents], {}
-        for span in make(doc):
-            k = bisect_right(starts, span.start) - 1
-            if span.end <= sents[k].end:
-                found.setdefault(starts[k], []).append(span)
-        cache[name] = found
+def _by_sentence(doc: Doc, spans: list[Span]) -> dict[int, list[Span]]:
+    """``spans`` (in order) grouped by the sentence of :func:`sentences` that holds each whole,
+    keyed by the sentence's first token, as ``spans_in(doc, key, sent.start, sent.end)`` would
+    give them: a sentence holds few spans or none, and a search for every sentence and kind
+    costs more than one pass."""
+    sents = sentences(doc)
+    starts, found = token_lists(doc).sentence_starts, {}
+    for span in spans:
+        k = bisect_right(starts, span.start) - 1
+        if span.end <= sents[k].end:
+            found.setdefault(starts[k], []).append(span)
     return found
 
 
-def _sentence_spans(doc: Doc, key: str) -> dict[int, list[Span]]:
-    return _by_sentence(doc, key, lambda d: spans_in(d, key, 0, len(d)))
+def _kept(by_sentence: dict[int, list[Span]], keep: Callable[[Span], bool]) -> dict[int, list[Span]]:
+    """``by_sentence`` with only the spans ``keep`` accepts (a sentence left with none drops out)."""
+    found = {}
+    for start, spans in by_sentence.items():
+        kept = [span for span in spans if keep(span)]
+        if kept:
+            found[start] = kept
+    return found
 
 
-def _kept_populations(doc: Doc) -> list[Span]:
-    """Population nouns; a bare type word ("14 acute, 20 non-acute and two ambulance trusts")
-    is one only inside such a list, where the head noun comes later."""
-    return [p for spans in _sentence_spans(doc, "populations").values() for p in spans
-            if p.id_ != "bare" or lower_at(doc, p.end) in _BARE_FOLLOW]
+class SentenceSpans(NamedTuple):
+    """The spans claims read of each sentence, keyed by the sentence's first token."""
+
+    segments: dict[int, list[Span]]
+    populations: dict[int, list[Span]]
+    scopes: dict[int, list[Span]]
+    orgs: dict[int, list[Span]]
+    quantities: dict[int, list[Span]]
 
 
-def _countable_quantities(doc: Doc) -> list[Span]:
-    """Quantity spans that may count organisations: parsed, and not inside a segment or rank
-    name of their sentence nor a NOT_COUNT trap ('a 12-month window', 'placed it 104 in the
-    league table'). A quantity lies within its sentence, so the names of other sentences
+def sentence_spans(doc: Doc) -> SentenceSpans:
+    """The Doc's spans sorted into sentences, worked out once per Doc.
+
+    Populations are kept but for a bare type word ("14 acute, 20 non-acute and two ambulance
+    trusts"), which is one only inside such a list, where the head noun comes later.
+    Quantities are those that may count organisations: parsed, and not inside a segment or
+    rank name of their sentence nor a NOT_COUNT trap ('a 12-month window', 'placed it 104 in
+    the league table'). A quantity lies within its sentence, so the names of other sentences
     never overlap it and one set of blocked tokens serves the whole Doc."""
-    named = [*_sentence_spans(doc, "segments").values(), *_sentence_spans(doc, "ranks").values()]
-    blocked = {i for spans in named for span in spans for i in range(span.start, span.end)}
-    blocked.update(i for span in traps_in(doc, "NOT_COUNT", 0, len(doc)) for i in range(span.start, span.end))
-    return [q for spans in _sentence_spans(doc, "quantities").values() for q in spans
-            if not blocked.intersection(range(q.start, q.end)) and quantity_of(q) is not None]
+    lists = token_lists(doc)
+    found = lists.spans
+    if found is None:
+        def of(key: str) -> dict[int, list[Span]]:
+            return _by_sentence(doc, spans_in(doc, key, 0, len(doc)))
+
+        segments = of("segments")
+        names = [*segments.values(), *of("ranks").values()]
+        blocked = {i for spans in names for span in spans for i in range(span.start, span.end)}
+        blocked.update(i for a, b in lists.traps.get("NOT_COUNT", ()) for i in range(a, b))
+        populations = _kept(of("populations"), lambda p: p.id_ != "bare" or lower_at(doc, p.end) in _BARE_FOLLOW)
+        quantities = _kept(of("quantities"), lambda q: blocked.isdisjoint(range(q.start, q.end))
+                           and quantity_of(q) is not None)
+        found = lists.spans = SentenceSpans(segments, populations, of("scopes"), of("orgs"), quantities)
+    return found
 
 
 class SentenceReader:
@@ -312,13 +355,19 @@ class SentenceReader:
         self.doc = doc
         self.sent = sent
         start = sent.start
-        self.segments = _sentence_spans(doc, "segments").get(start, _NO_SPANS)
-        self.populations = _by_sentence(doc, "kept populations", _kept_populations).get(start, _NO_SPANS)
-        self.scopes = _sentence_spans(doc, "scopes").get(start, _NO_SPANS)
-        self.orgs = _sentence_spans(doc, "orgs").get(start, _NO_SPANS)
-        self.quantities = _by_sentence(doc, "countable quantities", _countable_quantities).get(start, _NO_SPANS)
-        self._population_starts = {p.start: p for p in self.populations}
-        self._scope_starts = {s.start: s for s in self.scopes}
+        spans = sentence_spans(doc)
+        self.segments = spans.segments.get(start, _NO_SPANS)
+        self.populations = spans.populations.get(start, _NO_SPANS)
+        self.scopes = spans.scopes.get(start, _NO_SPANS)
+        self.orgs = spans.orgs.get(start, _NO_SPANS)
+        self.quantities = spans.quantities.get(start, _NO_SPANS)
+        self._population_starts = {p.start: p for p in self.populations} if self.populations else _NO_STARTS
+        self._scope_starts = {s.start: s for s in self.scopes} if self.scopes else _NO_STARTS
+
+    @property
+    def holds_nothing(self) -> bool:
+        """Whether the sentence holds no span of any kind claims read."""
+        return not (self.quantities or self.populations or self.segments or self.scopes or self.orgs)
 
     @cached_property
     def words(self) -> set[str]:
@@ -384,26 +433,27 @@ class SentenceReader:
         return any(p.start <= j < p.end for p in self.populations)
 
     def is_count_candidate(self, q: Span) -> bool:
+        """Whether ``q`` may count organisations. The tests run in order and each may only say
+        no; the quantity's value and text are looked up only by the tests that need them."""
         doc, lower = self.doc, token_lists(self.doc).lower
-        qty, text = quantity_of(q), span_text(q)
         prev = lower_at(doc, q.start - 1)
         nxt = lower_at(doc, q.end)
         if prev in NOT_COUNT_BEFORE or prev in MONTHS or nxt in MONTHS:
             return False
         if prev == "from" and nxt == "to":
             return False
-        if text.lower() == "nobody" and set(lower[q.end:min(self.sent.end, q.end + 3)]) & _INTENT:
+        if not _INTENT.isdisjoint(lower[q.end:min(self.sent.end, q.end + 3)]) and span_text(q).lower() == "nobody":
             return False  # 'Nobody is going to take a risk to get to segment 2' places no one
         if nxt == "of" and any(w in {"segments", "tiers", "categories", "themes", "domains"}
                                for w in lower[q.end + 1:min(self.sent.end, q.end + 5)]):
             return False  # 'one of the top two segments' counts no organisations
         if prev in {"rates", "rated", "rate", "rating"} and "cqc" in self.words:
             return False  # 'The CQC currently rates nine acute trusts "inadequate"': an inspection rating
-        if _scale_point(doc, q, prev, nxt, self.sent.end):
+        if (prev == "from" or nxt in _SCALE_VERBS) and _scale_point(doc, q, prev, nxt, self.sent.end):
             return False  # 'segments run from 1 (the strongest) to 4', 'where 1 is best and 4 is worst'
-        if text.lower() == "one" and nxt == "of" and _vague_group(doc, q.end + 1):
+        if nxt == "of" and span_text(q).lower() == "one" and _vague_group(doc, q.end + 1):
             return False  # 'one of the few organisations in segment 1' places one, it counts nothing
-        if _hyphened_unit(doc, q):
+        if nxt in _HYPHENS and _hyphened_unit(doc, q):
             return False  # 'the four-tier scale', 'a 12-month window', 'a two-segment fall' describe a thing
         if nxt in {"more", "fewer", "less"} and lower_at(doc, q.end + 1) == "than":
             return False  # 'one more than at the end of quarter 1' is a difference
@@ -414,17 +464,19 @@ class SentenceReader:
             return False  # 'up from 17 last quarter' is an earlier value, not a second claim
         if nxt in {"to", "-", "–", "or"} and q.end + 1 < self.sent.end and doc[q.end + 1].like_num:
             return False
+        qty = quantity_of(q)
         if qty.kind == "CARD" and qty.value == 1 and prev in {"of", "at", "for", "from", "with", "by", "in"} \
                 and self.population_at(q.end) is not None:
             return False
-        window = [doc[i].text.lower() for i in range(max(self.sent.start, q.start - 4), q.start)]
-        if any(w in {"of", "among", "amongst", "out"} for w in window) and any(
+        window = lower[max(self.sent.start, q.start - 4):q.start]
+        if not _OF_WORDS.isdisjoint(window) and any(
                 ORDINAL.match(w) and (w[0].isdigit() or (k and window[k - 1] in _RANK_VERBS))
                 for k, w in enumerate(window)):
             return False
         if qty.kind == "CARD":
             if qty.value is None or not float(qty.value).is_integer() or qty.value > 5000:
                 return False
+            text = span_text(q)
             if len(text) == 4 and text.isdigit() and 1900 <= int(text) <= 2100:
                 return False
             segment_label = nxt in {"segment", "segments"} and any(
