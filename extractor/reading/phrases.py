@@ -8,61 +8,81 @@ words that can hold a match, and a test opening a pattern is a lexeme flag where
 already stands for it or one is free.
 
 A Matcher's cost grows with its patterns, and a run can hold a match of few of them: a
-pattern whose token must be one of some words (``{"LOWER": "quarter"}``, ``{"LOWER":
-{"IN": [...]}}``) cannot match a run holding none of them. So each run is matched by a
-Matcher holding only the patterns whose listed words it holds (in the file's order, so
-matches come in the same order), made once per such set of patterns.
+pattern cannot match a run holding no word for one of its required tokens (one that
+takes a word and tests it: ``{"LOWER": "quarter"}``, ``{"TEXT": {"REGEX": ...}}``). So
+each run is matched by a Matcher holding only the patterns whose required tokens it has
+words for (in the file's order, so matches come in the same order), made once per such
+set of patterns; and a span holding such words for no pattern (most of the claims asked
+about) is answered without looking for the Doc's runs at all.
 """
 
 from __future__ import annotations
 
+import json
 from bisect import bisect_right
+from collections.abc import Callable
 
 from spacy.matcher import Matcher
-from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..pipeline.extensions import doc_cache, token_ids
-from ..pipeline.ruler import MatchableWords, _word_list, with_flags
+from ..pipeline.ruler import MatchableWords, _word_test, with_flags
 from ..resources import load_jsonl
 
 _MUST_MATCH = ("", "+")  # the ops of a token that takes at least one word
 
 
 class _Patterns:
-    """The patterns of one file for one vocabulary, with what a run must hold for each."""
+    """The patterns of one file for one vocabulary, with what a run must hold for each.
+
+    A token that takes at least one word and has a word test (:func:`_word_test`: true of
+    every word the token can match) is *required*: a pattern cannot match where no word
+    passes the test of each of its required tokens. Which required tests a word passes is
+    decided once per word (by its ORTH id, as every test reads the word's text alone)."""
 
     def __init__(self, vocab: Vocab, asset: str) -> None:
         self.vocab = vocab
         rows = load_jsonl("patterns", asset)
         self.rows = [(row["label"], with_flags(vocab, row["pattern"])) for row in rows]  # as the Matcher takes them
         self.words = MatchableWords()
-        self.tables: dict[str, dict[int, int]] = {"LOWER": {}, "ORTH": {}}  # word's id -> the listed tokens it is
-        self.needs: list[int] = []  # per pattern: the bits of its listed tokens that must match
-        self.matchers: dict[int, Matcher | None] = {}  # by the listed tokens a run holds
+        self.tests: dict[str, tuple[Callable[[str], bool], int]] = {}  # a required token's test -> (test, its bit)
+        self.needs: list[int] = []  # per pattern: the bits of its required tokens
+        self.bits: dict[int, int] = {}  # a word's ORTH id -> the bits of the tests it passes
+        self.matchers: dict[int, Matcher | None] = {}  # by the required tokens a run holds
         self.by_patterns: dict[tuple[int, ...], Matcher] = {}
-        bit = 1
         for pattern in (row["pattern"] for row in rows):
             self.words.add(vocab, pattern)
-            needs = 0
-            for token in pattern:
-                listed = _word_list(token) if token.get("OP", "") in _MUST_MATCH else None
-                if listed is None:
-                    continue
-                table = self.tables[listed[0]]
-                for word in map(get_string_id, listed[1]):
-                    table[word] = table.get(word, 0) | bit
-                needs, bit = needs | bit, bit << 1
-            self.needs.append(needs)
+            self.needs.append(self._required(pattern))
+
+    def _required(self, pattern: list[dict]) -> int:
+        """The bits of the required tokens of ``pattern``, each test numbered once."""
+        needs = 0
+        for token in pattern:
+            test = _word_test(self.vocab, token) if token.get("OP", "") in _MUST_MATCH else None
+            if test is None:
+                continue
+            key = json.dumps({k: v for k, v in token.items() if k != "OP"}, sort_keys=True)
+            if key not in self.tests:
+                self.tests[key] = (test, 1 << len(self.tests))
+            needs |= self.tests[key][1]
+        return needs
+
+    def held(self, doc: Doc, start: int, end: int) -> int:
+        """The bits of the required tokens some word of tokens ``[start, end)`` can be."""
+        bits, have = self.bits, 0
+        for orth in token_ids(doc, "ORTH")[start:end]:
+            found = bits.get(orth)
+            if found is None:
+                text = self.vocab.strings[orth]
+                found = bits[orth] = sum(bit for test, bit in self.tests.values() if test(text))
+            have |= found
+        return have
 
     def matcher_for(self, doc: Doc, start: int, end: int) -> Matcher | None:
         """A Matcher of the patterns that can match within tokens ``[start, end)`` (None if none can)."""
-        lower, orth = self.tables["LOWER"], self.tables["ORTH"]
-        have = 0
-        for low, text in zip(token_ids(doc, "LOWER")[start:end], token_ids(doc, "ORTH")[start:end], strict=True):
-            have |= lower.get(low, 0) | orth.get(text, 0)
+        have = self.held(doc, start, end)
         if have not in self.matchers:
             possible = tuple(k for k, needs in enumerate(self.needs) if needs & have == needs)
             self.matchers[have] = self._of(possible)
@@ -122,11 +142,20 @@ def match_phrases(doc: Doc | Span, asset: str) -> list[Span]:
     matched whole (once per Doc) and their matches outside the span left out."""
     target = doc.doc if isinstance(doc, Span) else doc
     start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
-    stretches, ends, _ = _stretches(target, asset)
+    return _phrases_in(target, asset, start, end)
+
+
+def _phrases_in(doc: Doc, asset: str, start: int, end: int) -> list[Span]:
+    """:func:`match_phrases` of tokens ``[start, end)``. A span lacking a word for some
+    required token of every pattern holds no match: it is told so without finding the
+    Doc's runs, which cost more than the words of a sentence."""
+    if (start, end) != (0, len(doc)) and _patterns(doc, asset).matcher_for(doc, start, end) is None:
+        return []
+    stretches, ends, _ = _stretches(doc, asset)
     spans = []
     for k in range(bisect_right(ends, start), len(stretches)):
         if stretches[k][0] >= end:
             break
-        spans.extend(s for s in _matches_of(target, asset, k) if start <= s.start and s.end <= end)
+        spans.extend(s for s in _matches_of(doc, asset, k) if start <= s.start and s.end <= end)
     return sorted(filter_spans(spans), key=lambda s: s.start)
 

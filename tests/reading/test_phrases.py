@@ -84,3 +84,18 @@ def test_a_run_s_own_matcher_finds_what_all_the_patterns_find_in_the_same_order(
         for start, end in patterns.words.stretches(doc):
             own = patterns.matcher_for(doc, start, end)
             assert (own(doc[start:end]) if own is not None else []) == every(doc[start:end]), (asset, start, end)
+
+
+@pytest.mark.parametrize("path", CORPUS[3::6], ids=lambda p: p.stem)
+def test_a_window_the_gate_turns_away_holds_no_match(nlp, path):
+    """A window holding no word for some required token of every pattern (its Matcher is
+    None) is answered without the Doc's runs: a plain Matcher finds nothing in it either."""
+    [sd] = list(read_path(path))
+    doc = nlp(prepare(nlp, sd))
+    windows = [(s.start, s.end) for s in doc.sents] + [(a, min(a + 25, len(doc))) for a in range(0, len(doc), 7)]
+    for asset in ASSETS:
+        patterns = _patterns(doc, asset)
+        turned_away = [(a, b) for a, b in windows if patterns.matcher_for(doc, a, b) is None]
+        assert turned_away, asset
+        for start, end in turned_away:
+            assert _plain(doc[start:end], asset) == [], (asset, start, end)
