@@ -46,11 +46,12 @@ class _Patterns:
         self.vocab = vocab
         rows = load_jsonl("patterns", asset)
         self.rows = [(row["label"], with_flags(vocab, row["pattern"])) for row in rows]  # as the Matcher takes them
+        self.labels = [row["label"] for row in rows]
         self.words = MatchableWords()
         self.tests: dict[str, tuple[Callable[[str], bool], int]] = {}  # a required token's test -> (test, its bit)
         self.needs: list[int] = []  # per pattern: the bits of its required tokens
         self.bits: dict[int, int] = {}  # a word's ORTH id -> the bits of the tests it passes
-        self.matchers: dict[int, Matcher | None] = {}  # by the required tokens a run holds
+        self.by_words: dict[int, tuple[int, ...]] = {}  # the required tokens a run holds -> its possible patterns
         self.by_patterns: dict[tuple[int, ...], Matcher] = {}
         for pattern in (row["pattern"] for row in rows):
             self.words.add(vocab, pattern)
@@ -80,13 +81,17 @@ class _Patterns:
             have |= found
         return have
 
+    def possible(self, doc: Doc, start: int, end: int) -> tuple[int, ...]:
+        """The patterns (by number, in the file's order) that can match within tokens ``[start, end)``."""
+        have = self.held(doc, start, end)
+        found = self.by_words.get(have)
+        if found is None:
+            found = self.by_words[have] = tuple(k for k, needs in enumerate(self.needs) if needs & have == needs)
+        return found
+
     def matcher_for(self, doc: Doc, start: int, end: int) -> Matcher | None:
         """A Matcher of the patterns that can match within tokens ``[start, end)`` (None if none can)."""
-        have = self.held(doc, start, end)
-        if have not in self.matchers:
-            possible = tuple(k for k, needs in enumerate(self.needs) if needs & have == needs)
-            self.matchers[have] = self._of(possible)
-        return self.matchers[have]
+        return self._of(self.possible(doc, start, end))
 
     def _of(self, possible: tuple[int, ...]) -> Matcher | None:
         """The Matcher of the patterns numbered ``possible``, made once."""
@@ -159,3 +164,24 @@ def _phrases_in(doc: Doc, asset: str, start: int, end: int) -> list[Span]:
         spans.extend(s for s in _matches_of(doc, asset, k) if start <= s.start and s.end <= end)
     return sorted(filter_spans(spans), key=lambda s: s.start)
 
+
+
+def phrases_of_runs(doc: Doc, asset: str, start: int = 0, end: int | None = None,
+                    label: str | None = None) -> list[Span]:
+    """What :func:`match_phrases` finds in the whole ``doc`` in its runs that start within
+    tokens ``[start, end)``, in text order; with ``label``, only the phrases so labelled.
+
+    A match lies within one run and runs share no word, so which of two overlapping matches
+    is kept is settled within each run: a run's matches are filtered on their own. With
+    ``label``, a run where no pattern so labelled can match is not matched at all."""
+    stretches = _stretches(doc, asset)[0]
+    patterns = _patterns(doc, asset)
+    spans = []
+    for k, (first, last) in enumerate(stretches):
+        if end is not None and first >= end:
+            break
+        if first < start or (label is not None and label not in
+                             {patterns.labels[n] for n in patterns.possible(doc, first, last)}):
+            continue
+        spans.extend(filter_spans(_matches_of(doc, asset, k)))
+    return sorted((s for s in spans if label is None or s.label_ == label), key=lambda s: s.start)
