@@ -25,6 +25,7 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span
@@ -79,6 +80,7 @@ def mentions(doc: Doc, start: int = 0, end: int | None = None, label: str | None
     return [Mention(s.start_char, s.end_char, s.label_, span_text(s)) for s in found]
 
 
+@lru_cache(maxsize=4096)  # read again for each expression and record: a few regular expressions each time
 def months(period: str) -> Months | None:
     """The months a period label covers (``2023/24 Q3`` → October to December 2023)."""
     if match := re.fullmatch(r"(20\d\d)/\d\d Q([1-4])", period):
@@ -95,6 +97,7 @@ def months(period: str) -> Months | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _month_label(year: int, month: int) -> str:
     """A month as a period: its financial quarter once segments were quarterly (from July
     2021), the month itself before, whatever framework the document is about."""
@@ -104,6 +107,7 @@ def _month_label(year: int, month: int) -> str:
     return f"{year}-{month:02d}"
 
 
+@lru_cache(maxsize=4096)
 def _fy_text(text: str) -> int | None:
     match = _FY.search(text)
     if match and (int(match[1]) + 1) % 100 == int(match[2]):
@@ -111,6 +115,7 @@ def _fy_text(text: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _quarter_number(text: str) -> int | None:
     match = _QUARTER_NUMBER.search(text)
     if not match:

@@ -3,9 +3,10 @@
 Some phrases matter only to one reading module (time expressions, signs that a count is
 not what it seems) and nothing upstream needs them as spans; the module matches them on
 the finished ``Doc`` with Matchers built once per vocabulary and pattern file. As in the
-rule components (:mod:`extractor.pipeline.ruler`), the Matcher runs only on the runs of
-words that can hold a match, and a test opening a pattern is a lexeme flag where a flag
-already stands for it or one is free.
+rule components (:mod:`extractor.pipeline.ruler`), the Matcher runs on a Doc only on the
+runs of words that can hold a match (a span, the few words of a claim, is matched whole),
+and a test opening a pattern is a lexeme flag where a flag already stands for it or one
+is free.
 
 A Matcher's cost grows with its patterns, and a run can hold a match of few of them: a
 pattern cannot match a run holding no word for one of its required tokens (one that
@@ -13,13 +14,12 @@ takes a word and tests it: ``{"LOWER": "quarter"}``, ``{"TEXT": {"REGEX": ...}}`
 each run is matched by a Matcher holding only the patterns whose required tokens it has
 words for (in the file's order, so matches come in the same order), made once per such
 set of patterns; and a span holding such words for no pattern (most of the claims asked
-about) is answered without looking for the Doc's runs at all.
+about) is answered without a Matcher.
 """
 
 from __future__ import annotations
 
 import json
-from bisect import bisect_right
 from collections.abc import Callable
 
 from spacy.matcher import Matcher
@@ -113,28 +113,31 @@ def _patterns(doc: Doc, asset: str) -> _Patterns:
     return held
 
 
-def _stretches(doc: Doc, asset: str) -> tuple[list[tuple[int, int]], list[int], dict[int, list[Span]]]:
-    """The Doc's runs where a match of ``asset`` can be, their ends (to bisect) and the
-    matches of each run tried so far, kept per Doc: sentence after sentence of one Doc is
-    asked about, and a run is matched once however many of them it crosses."""
+def _stretches(doc: Doc, asset: str) -> tuple[list[tuple[int, int]], dict[int, list[Span]]]:
+    """The Doc's runs where a match of ``asset`` can be and the matches of each run tried
+    so far, kept per Doc: a run is matched once however often it is asked about."""
     cache = doc_cache(doc, "phrases")
     held = cache.get(asset)
     if held is None:
-        stretches = _patterns(doc, asset).words.stretches(doc)
-        held = cache[asset] = (stretches, [end for _, end in stretches], {})
+        held = cache[asset] = (_patterns(doc, asset).words.stretches(doc), {})
     return held
 
 
+def _matches_in(doc: Doc, asset: str, start: int, end: int) -> list[Span]:
+    """Every match (overlapping ones too) of ``asset`` lying within tokens ``[start, end)``."""
+    matcher = _patterns(doc, asset).matcher_for(doc, start, end)
+    if matcher is None:
+        return []
+    part = doc if (start, end) == (0, len(doc)) else doc[start:end]
+    return [Span(doc, start + s, start + e, label=label) for label, s, e in matcher(part)]
+
+
 def _matches_of(doc: Doc, asset: str, k: int) -> list[Span]:
-    """Every match (overlapping ones too) of ``asset`` in the Doc's ``k``-th run, tried once."""
-    stretches, _, tried = _stretches(doc, asset)
+    """Every match of ``asset`` in the Doc's ``k``-th run, tried once."""
+    stretches, tried = _stretches(doc, asset)
     found = tried.get(k)
     if found is None:
-        start, end = stretches[k]
-        matcher = _patterns(doc, asset).matcher_for(doc, start, end)
-        part = doc if (start, end) == (0, len(doc)) else doc[start:end]
-        matches = matcher(part) if matcher is not None else []
-        found = tried[k] = [Span(doc, start + s, start + e, label=label) for label, s, e in matches]
+        found = tried[k] = _matches_in(doc, asset, *stretches[k])
     return found
 
 
@@ -142,28 +145,14 @@ def match_phrases(doc: Doc | Span, asset: str) -> list[Span]:
     """The phrases of ``models/patterns/<asset>`` in ``doc`` (or a span of it), labelled as in
     the file, longest first where they overlap, in text order.
 
-    Every token test of the patterns asks about the word alone, so the matches within a
-    span are exactly those of the Doc's runs that lie within it: the runs it touches are
-    matched whole (once per Doc) and their matches outside the span left out."""
-    target = doc.doc if isinstance(doc, Span) else doc
-    start, end = (doc.start, doc.end) if isinstance(doc, Span) else (0, len(doc))
-    return _phrases_in(target, asset, start, end)
-
-
-def _phrases_in(doc: Doc, asset: str, start: int, end: int) -> list[Span]:
-    """:func:`match_phrases` of tokens ``[start, end)``. A span lacking a word for some
-    required token of every pattern holds no match: it is told so without finding the
-    Doc's runs, which cost more than the words of a sentence."""
-    if (start, end) != (0, len(doc)) and _patterns(doc, asset).matcher_for(doc, start, end) is None:
-        return []
-    stretches, ends, _ = _stretches(doc, asset)
-    spans = []
-    for k in range(bisect_right(ends, start), len(stretches)):
-        if stretches[k][0] >= end:
-            break
-        spans.extend(s for s in _matches_of(doc, asset, k) if start <= s.start and s.end <= end)
-    return sorted(filter_spans(spans), key=lambda s: s.start)
-
+    A Doc is matched run by run (:func:`phrases_of_runs`). A span (the words of a claim) is
+    matched whole by the Matcher of the patterns that can match within it: every token test
+    of the patterns asks about the word alone, so that finds the matches lying within the
+    span; and a span holding no word for a required token of every pattern (most claims)
+    is told so without a Matcher, nor the Doc's runs, which cost more than a sentence's words."""
+    if isinstance(doc, Doc):
+        return phrases_of_runs(doc, asset)
+    return sorted(filter_spans(_matches_in(doc.doc, asset, doc.start, doc.end)), key=lambda s: s.start)
 
 
 def phrases_of_runs(doc: Doc, asset: str, start: int = 0, end: int | None = None,
