@@ -28,7 +28,7 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..pipeline.extensions import doc_cache, token_ids
-from ..pipeline.ruler import MatchableWords, _word_test, with_flags
+from ..pipeline.ruler import _WORD_ATTRS, MatchableWords, _word_test, with_flags
 from ..resources import load_jsonl
 
 _MUST_MATCH = ("", "+")  # the ops of a token that takes at least one word
@@ -53,9 +53,12 @@ class _Patterns:
         self.bits: dict[int, int] = {}  # a word's ORTH id -> the bits of the tests it passes
         self.by_words: dict[int, tuple[int, ...]] = {}  # the required tokens a run holds -> its possible patterns
         self.by_patterns: dict[tuple[int, ...], Matcher] = {}
+        self.one_word: list[int] = []  # per pattern: the bit of its test when it is one word test, else 0
         for pattern in (row["pattern"] for row in rows):
             self.words.add(vocab, pattern)
             self.needs.append(self._required(pattern))
+            alone = len(pattern) == 1 and len(pattern[0]) == 1 and next(iter(pattern[0])) in _WORD_ATTRS
+            self.one_word.append(self.needs[-1] if alone else 0)
 
     def _required(self, pattern: list[dict]) -> int:
         """The bits of the required tokens of ``pattern``, each test numbered once."""
@@ -91,15 +94,35 @@ class _Patterns:
 
     def matcher_for(self, doc: Doc, start: int, end: int) -> Matcher | None:
         """A Matcher of the patterns that can match within tokens ``[start, end)`` (None if none can)."""
-        return self._of(self.possible(doc, start, end))
+        possible = self.possible(doc, start, end)
+        return self.of(possible) if possible else None
 
-    def _of(self, possible: tuple[int, ...]) -> Matcher | None:
-        """The Matcher of the patterns numbered ``possible``, made once."""
-        if possible and possible not in self.by_patterns:
+    def one_word_matches(self, doc: Doc, start: int, end: int,
+                         possible: tuple[int, ...]) -> list[tuple[str, int, int]] | None:
+        """The matches within tokens ``[start, end)`` (after :meth:`held` read them) when every
+        pattern ``possible`` is one token testing the word alone: the words passing its test,
+        as the Matcher would find them. None when some pattern is more, or a word passes two
+        tests: then no two matches share a word, so their order cannot decide between them."""
+        tests = [(self.labels[k], self.one_word[k]) for k in possible]
+        if not all(bit for _, bit in tests):
+            return None
+        out = []
+        for at, orth in enumerate(token_ids(doc, "ORTH")[start:end], start):
+            passed = [label for label, bit in tests if self.bits[orth] & bit]
+            if len(passed) > 1:
+                return None
+            if passed:
+                out.append((passed[0], at, at + 1))
+        return out
+
+    def of(self, possible: tuple[int, ...]) -> Matcher:
+        """The Matcher of the patterns numbered ``possible`` (at least one), made once."""
+        matcher = self.by_patterns.get(possible)
+        if matcher is None:
             matcher = self.by_patterns[possible] = Matcher(self.vocab)
             for k in possible:
                 matcher.add(self.rows[k][0], [self.rows[k][1]])
-        return self.by_patterns.get(possible)
+        return matcher
 
 
 _PATTERNS: dict[tuple[int, str], _Patterns] = {}
@@ -124,12 +147,18 @@ def _stretches(doc: Doc, asset: str) -> tuple[list[tuple[int, int]], dict[int, l
 
 
 def _matches_in(doc: Doc, asset: str, start: int, end: int) -> list[Span]:
-    """Every match (overlapping ones too) of ``asset`` lying within tokens ``[start, end)``."""
-    matcher = _patterns(doc, asset).matcher_for(doc, start, end)
-    if matcher is None:
+    """Every match (overlapping ones too) of ``asset`` lying within tokens ``[start, end)``;
+    where only patterns of one word test can match (a run holding "now" or "2023/24"), the
+    words passing them, without a Matcher call."""
+    patterns = _patterns(doc, asset)
+    possible = patterns.possible(doc, start, end)
+    if not possible:
         return []
+    one_word = patterns.one_word_matches(doc, start, end, possible)
+    if one_word is not None:
+        return [Span(doc, s, e, label=label) for label, s, e in one_word]
     part = doc if (start, end) == (0, len(doc)) else doc[start:end]
-    return [Span(doc, start + s, start + e, label=label) for label, s, e in matcher(part)]
+    return [Span(doc, start + s, start + e, label=label) for label, s, e in patterns.of(possible)(part)]
 
 
 def _matches_of(doc: Doc, asset: str, k: int) -> list[Span]:

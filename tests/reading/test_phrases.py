@@ -99,3 +99,23 @@ def test_a_window_the_gate_turns_away_holds_no_match(nlp, path):
         assert turned_away, asset
         for start, end in turned_away:
             assert _plain(doc[start:end], asset) == [], (asset, start, end)
+
+
+def test_a_run_of_one_word_patterns_finds_what_the_matcher_finds(nlp):
+    """Where every pattern that can match a run is one word test, the words passing them
+    are the matches a Matcher of those patterns finds (no word passes two, so order is moot)."""
+    tried = 0
+    for path in CORPUS[::3]:
+        [sd] = list(read_path(path))
+        doc = nlp(prepare(nlp, sd))
+        for asset in ASSETS:
+            patterns = _patterns(doc, asset)
+            for start, end in patterns.words.stretches(doc):
+                possible = patterns.possible(doc, start, end)
+                found = patterns.one_word_matches(doc, start, end, possible) if possible else None
+                if found is None:
+                    continue
+                tried += 1
+                matched = patterns.of(possible)(doc[start:end])
+                assert sorted(found) == sorted((doc.vocab.strings[k], start + s, start + e) for k, s, e in matched)
+    assert tried > 20
