@@ -32,6 +32,7 @@ from spacy.tokens import Doc, Span
 
 from .. import dates, numbers
 from ..pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_strings
+from ..pipeline.quantities import quantity_of
 from ..records import DocResult
 from .phrases import phrases_of_runs
 
@@ -364,7 +365,7 @@ def _anchor(doc: Doc, start: int, end: int, values: tuple[float | None, ...], wo
         if value is None:
             continue
         for span in spans_in(doc, "quantities", start, end, chars=True):
-            if span._.quantity is not None and span._.quantity.value == value:
+            if (quantity := quantity_of(span)) is not None and quantity.value == value:  # span._.quantity
                 return span.start_char
     text = doc_text(doc)[start:end].lower()
     for word in words:

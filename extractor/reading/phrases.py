@@ -201,5 +201,6 @@ def phrases_of_runs(doc: Doc, asset: str, start: int = 0, end: int | None = None
         if first < start or (label is not None and label not in
                              {patterns.labels[n] for n in patterns.possible(doc, first, last)}):
             continue
-        spans.extend(filter_spans(_matches_of(doc, asset, k)))
+        found = _matches_of(doc, asset, k)
+        spans.extend(filter_spans(found) if len(found) > 1 else found)  # one match overlaps none
     return sorted((s for s in spans if label is None or s.label_ == label), key=lambda s: s.start)
