@@ -22,10 +22,13 @@ from __future__ import annotations
 
 import re
 
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..numbers import parse_cardinal
-from ..pipeline.extensions import doc_text, spans_in, token_strings
+from ..pipeline.extensions import doc_text, spans_in, token_ids, token_strings
+from ..pipeline.quantities import quantity_of
+from ..pipeline.segments import segments_of
 from ..records import Claim, DocResult
 from .phrases import match_phrases
 
@@ -67,16 +70,19 @@ _KIND_WITHIN = (r"\b(?:is|are|was|were)\s+(?:an?\s+|all\s+)?(?:acute|mental heal
                 r"\s+(?:providers?|trusts?|hospitals?)\b")
 _QUESTION = re.compile(r"^\W*(?:[a-z0-9]{1,3}[.)]\s*)?(?:what|which|how|why|whether|who)\b|\?\s*$", re.I)
 _ABROAD = re.compile(r"\b(?:Scotland|Scottish|Wales|Welsh|Northern Ireland|Northern Irish)\b")
+_OPENING = frozenset(map(get_string_id, ("(", "[", "([")))  # the tokens ``text in "(["`` holds for
+_CLOSING = frozenset(map(get_string_id, (")", "]", ")]")))
 _MEASURE = r"\s+(?:[\w-]+\s+){0,3}?(?:trusts|providers|organisations|hospitals)\s+(?:for|on|by)\s+(?:the\s+)?\w"
 
 
 def _count_spans(doc: Doc, claim: Claim) -> list[Span]:
-    """Where the claim's count is written (a segment's own number is not a count)."""
+    """Where the claim's count is written (a segment's own number is not a count). The
+    quantity is read by the getter behind ``span._.quantity``, without the extension machinery."""
     if claim.count is None:
         return []
     segments = [(s.start_char, s.end_char) for s in spans_in(doc, "segments", claim.start, claim.end, chars=True)]
     return [q for q in spans_in(doc, "quantities", claim.start, claim.end, chars=True)
-            if (quantity := q._.quantity) is not None and quantity.value == claim.count
+            if (quantity := quantity_of(q)) is not None and quantity.value == claim.count
             and not any(a <= q.start_char < b for a, b in segments)]
 
 
@@ -142,12 +148,13 @@ def _what_the_number_is(doc: Doc, claim: Claim, counts: list[Span]) -> str:
 
 def _words_between(doc: Doc, a: int, b: int) -> int:
     """Tokens between two positions, leaving out what brackets hold (a list of names in
-    brackets keeps a count close to its segment: "Four ICSs (Devon, ...) are in segment 4")."""
+    brackets keeps a count close to its segment: "Four ICSs (Devon, ...) are in segment 4").
+    Words are compared by id: a token is never empty, so ``text in "(["`` is one of these."""
     depth, words = 0, 0
-    for text in token_strings(doc, "ORTH")[min(a, b):max(a, b)]:
-        if text in "([":
+    for orth in token_ids(doc, "ORTH")[min(a, b):max(a, b)]:
+        if orth in _OPENING:
             depth += 1
-        elif text in ")]":
+        elif orth in _CLOSING:
             depth = max(depth - 1, 0)
         elif depth == 0:
             words += 1
@@ -155,7 +162,7 @@ def _words_between(doc: Doc, a: int, b: int) -> int:
 
 
 def _far_from_segment(doc: Doc, counts: list[Span], sent: Span) -> bool:
-    segments = [s for s in spans_in(doc, "segments", sent.start, sent.end) if s._.segments]
+    segments = [s for s in spans_in(doc, "segments", sent.start, sent.end) if segments_of(s)]
     if not counts or not segments:
         return False
     return min(_words_between(doc, s.start, q.start) for q in counts for s in segments) > FAR

@@ -25,14 +25,16 @@ import datetime as dt
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span
 
 from .. import dates, numbers
-from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_strings
+from ..pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_strings
+from ..pipeline.quantities import quantity_of
 from ..records import DocResult
-from .phrases import match_phrases
+from .phrases import phrases_of_runs
 
 QUARTERLY = {"sof2021", "nof2022", "nof2025"}
 CURRENT = "@current"  # the document's own period
@@ -71,11 +73,15 @@ class Mention:
     text: str
 
 
-def mentions(doc: Doc) -> list[Mention]:
-    """Every time expression of ``doc``, longest first where they overlap, in text order."""
-    return [Mention(s.start_char, s.end_char, s.label_, span_text(s)) for s in match_phrases(doc, "periods.jsonl")]
+def mentions(doc: Doc, start: int = 0, end: int | None = None, label: str | None = None) -> list[Mention]:
+    """Every time expression of ``doc``, longest first where they overlap, in text order;
+    those of the runs of words starting within tokens ``[start, end)``, and only those
+    labelled ``label``, when asked (:func:`~.phrases.phrases_of_runs`)."""
+    found = phrases_of_runs(doc, "periods.jsonl", start, end, label)
+    return [Mention(s.start_char, s.end_char, s.label_, span_text(s)) for s in found]
 
 
+@lru_cache(maxsize=4096)  # read again for each expression and record: a few regular expressions each time
 def months(period: str) -> Months | None:
     """The months a period label covers (``2023/24 Q3`` → October to December 2023)."""
     if match := re.fullmatch(r"(20\d\d)/\d\d Q([1-4])", period):
@@ -92,6 +98,7 @@ def months(period: str) -> Months | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _month_label(year: int, month: int) -> str:
     """A month as a period: its financial quarter once segments were quarterly (from July
     2021), the month itself before, whatever framework the document is about."""
@@ -101,6 +108,7 @@ def _month_label(year: int, month: int) -> str:
     return f"{year}-{month:02d}"
 
 
+@lru_cache(maxsize=4096)
 def _fy_text(text: str) -> int | None:
     match = _FY.search(text)
     if match and (int(match[1]) + 1) % 100 == int(match[2]):
@@ -108,6 +116,7 @@ def _fy_text(text: str) -> int | None:
     return None
 
 
+@lru_cache(maxsize=4096)
 def _quarter_number(text: str) -> int | None:
     match = _QUARTER_NUMBER.search(text)
     if not match:
@@ -136,7 +145,8 @@ def _shift(period: str, quarters: int) -> str:
 
 
 class Frame:
-    """The document's own period and date, against which an expression is placed."""
+    """The document's own period and date, against which an expression is placed; of the
+    expressions ``found``, it reads the quarters (those labelled ``QUARTER``) only."""
 
     def __init__(self, doc: Doc, found: list[Mention]) -> None:
         self.framework = doc._.framework
@@ -262,25 +272,44 @@ def _own_mentions(text: str, sent: Span, own: list[Mention]) -> list[Mention]:
     return own
 
 
-def _sentences(doc: Doc, frame: Frame, found: list[Mention], until: int) -> list[_Sentence]:
-    """The sentences up to the one holding character ``until`` (the last record's start):
-    an expression's period and a sentence's carried one reach only later sentences, so
+def _sentence_chars(doc: Doc) -> list[int]:
+    """Where each sentence of ``doc`` starts, as a character offset, made once per Doc."""
+    cache = doc_cache(doc, "periods")
+    found = cache.get("starts")
+    if found is None:
+        found = cache["starts"] = [sent.start_char for sent in sentences(doc)]
+    return found
+
+
+def _sentences(doc: Doc, frame: Frame, found: list[Mention], until: int) -> dict[int, _Sentence]:
+    """The sentences (by number) up to the one holding character ``until`` (the last
+    record's start) that may place a record in another period than the document's.
+
+    Those are the sentences with time expressions of their own and those carrying on from
+    the sentence before them in another period. Any other sentence has no words about time
+    and follows one that ended in the document's period (or does not carry on from it), so
+    it places its records in the document's period and passes nothing on: it is left out.
+    An expression's period and a sentence's carried one reach only later sentences, so
     those after the last record cannot change any record's period."""
+    sents, starts = sentences(doc), _sentence_chars(doc)
+    if not sents:
+        return {}
+    last = max(bisect_right(starts, until), 1)  # the sentences read; the first one always
+    own: dict[int, list[Mention]] = {}
+    for mention in found:  # a mention starts at a word, so within the sentence starting last before it
+        at = bisect_right(starts, mention.start) - 1
+        if at < last:
+            own.setdefault(at, []).append(mention)
     text = doc_text(doc)
-    out: list[_Sentence] = []
+    out: dict[int, _Sentence] = {}
     earlier = ""
-    k = 0
-    previous: _Sentence | None = None
-    for sent in sentences(doc):
-        if out and sent.start_char > until:
-            break
-        own = []
-        while k < len(found) and found[k].start < sent.end_char:
-            if found[k].start >= sent.start_char:
-                own.append(found[k])
-            k += 1
+    for k in range(last):
+        previous = out.get(k - 1)
+        if k not in own and (previous is None or previous.carried == CURRENT):
+            continue
+        sent = sents[k]
         resolved = []
-        for mention in _own_mentions(text, sent, own):
+        for mention in _own_mentions(text, sent, own.get(k, [])):
             period = frame.resolve(mention, earlier)
             resolved.append((mention, period))
             if period != CURRENT and period and mention.label != "THEN":
@@ -293,8 +322,7 @@ def _sentences(doc: Doc, frame: Frame, found: list[Mention], until: int) -> list
         if ending is None:
             ending = previous.carried if previous is not None and _carries_on(doc, previous, sent) else CURRENT
         sentence.carried = ending
-        out.append(sentence)
-        previous = sentence
+        out[k] = sentence
     return out
 
 
@@ -337,7 +365,7 @@ def _anchor(doc: Doc, start: int, end: int, values: tuple[float | None, ...], wo
         if value is None:
             continue
         for span in spans_in(doc, "quantities", start, end, chars=True):
-            if span._.quantity is not None and span._.quantity.value == value:
+            if (quantity := quantity_of(span)) is not None and quantity.value == value:  # span._.quantity
                 return span.start_char
     text = doc_text(doc)[start:end].lower()
     for word in words:
@@ -347,20 +375,32 @@ def _anchor(doc: Doc, start: int, end: int, values: tuple[float | None, ...], wo
     return start
 
 
+def _reach(doc: Doc, until: int) -> int:
+    """The token where the sentences :func:`_sentences` reads up to character ``until`` end:
+    only the time expressions before it can give a record its period, while the document's
+    own period (:class:`Frame`) reads the quarters named anywhere."""
+    sents = sentences(doc)
+    if not sents:
+        return 0
+    return sents[max(bisect_right(_sentence_chars(doc), until) - 1, 0)].end
+
+
 def assign_periods(doc: Doc, result: DocResult) -> None:
     """Give every claim, membership and ranking of ``result`` the period its words describe."""
     if not (result.claims or result.memberships or result.rankings):
         return  # a page stating no record has nothing to date: its time expressions need no reading
-    found = mentions(doc)
-    frame = Frame(doc, found)
     records = [*result.claims, *result.memberships, *result.rankings]
-    sentences = _sentences(doc, frame, found, max(record.start for record in records))
-    starts = [s.start for s in sentences]
+    until = max(record.start for record in records)
+    reach = _reach(doc, until)
+    found = mentions(doc, end=reach)
+    frame = Frame(doc, [*found, *mentions(doc, start=reach, label="QUARTER")])
+    read = _sentences(doc, frame, found, until)
+    starts = _sentence_chars(doc)
 
     def period_for(start: int, end: int, values: tuple[float | None, ...], words: tuple[str, ...]) -> str:
-        if not sentences:
+        sentence = read.get(max(bisect_right(starts, start) - 1, 0))
+        if sentence is None:  # a sentence left out places its records in the document's period
             return frame.current
-        sentence = sentences[max(bisect_right(starts, start) - 1, 0)]
         if not sentence.found:  # no words of its own about time: where the record stands cannot matter
             return frame.current if sentence.carried == CURRENT else sentence.carried
         found = _period_at(sentence, _anchor(doc, start, end, values, words))

@@ -8,7 +8,7 @@ import pytest
 
 from extractor.batch.outcome import prepare
 from extractor.reading import read_doc
-from extractor.reading.periods import Frame, _period_at, _sentences, mentions, months
+from extractor.reading.periods import CURRENT, Frame, _carries_on, _period_at, _sentences, mentions, months
 from extractor.sources import read_path
 
 HEADER = "Oversight update\n14 March 2024\n\nNHS England has published its figures for quarter 3 2023/24.\n\n"
@@ -90,7 +90,7 @@ def test_a_sentence_without_time_words_places_no_record(nlp, path) -> None:
     [sd] = list(read_path(path))
     doc = nlp(prepare(nlp, sd))
     found = mentions(doc)
-    for sentence in _sentences(doc, Frame(doc, found), found, len(doc.text)):
+    for sentence in _sentences(doc, Frame(doc, found), found, len(doc.text)).values():
         if not sentence.found:
             assert all(_period_at(sentence, at) is None for at in range(sentence.start, sentence.end))
 
@@ -105,5 +105,23 @@ def test_sentences_read_up_to_the_last_record_are_those_read_to_the_end(nlp, pat
     whole = _sentences(doc, frame, found, len(doc.text))
     for until in (0, len(doc.text) // 3, len(doc.text) // 2):
         cut = _sentences(doc, frame, found, until)
-        assert cut and cut == whole[:len(cut)]
-        assert len(cut) == len(whole) or whole[len(cut)].start > until >= cut[-1].start
+        assert cut == {k: sentence for k, sentence in whole.items() if k == 0 or sentence.start <= until}
+
+
+@pytest.mark.parametrize("path", CORPUS[1::4], ids=lambda p: p.stem)
+def test_a_sentence_left_out_would_place_its_records_in_the_document_s_period(nlp, path) -> None:
+    """A sentence :func:`_sentences` leaves out holds no time expression and follows one left
+    out too, or one that ended in the document's period, or one it does not carry on from:
+    read, it would carry the document's period and find none of its own."""
+    [sd] = list(read_path(path))
+    doc = nlp(prepare(nlp, sd))
+    found = mentions(doc)
+    read = _sentences(doc, Frame(doc, found), found, len(doc.text))
+    sents = list(doc.sents)
+    assert read and len(read) < len(sents)
+    for k, sent in enumerate(sents):
+        if k in read:
+            continue
+        assert not [m for m in found if sent.start_char <= m.start < sent.end_char]
+        previous = read.get(k - 1)
+        assert previous is None or previous.carried == CURRENT or not _carries_on(doc, previous, sent)

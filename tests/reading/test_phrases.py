@@ -84,3 +84,38 @@ def test_a_run_s_own_matcher_finds_what_all_the_patterns_find_in_the_same_order(
         for start, end in patterns.words.stretches(doc):
             own = patterns.matcher_for(doc, start, end)
             assert (own(doc[start:end]) if own is not None else []) == every(doc[start:end]), (asset, start, end)
+
+
+@pytest.mark.parametrize("path", CORPUS[3::6], ids=lambda p: p.stem)
+def test_a_window_the_gate_turns_away_holds_no_match(nlp, path):
+    """A window holding no word for some required token of every pattern (its Matcher is
+    None) is answered without the Doc's runs: a plain Matcher finds nothing in it either."""
+    [sd] = list(read_path(path))
+    doc = nlp(prepare(nlp, sd))
+    windows = [(s.start, s.end) for s in doc.sents] + [(a, min(a + 25, len(doc))) for a in range(0, len(doc), 7)]
+    for asset in ASSETS:
+        patterns = _patterns(doc, asset)
+        turned_away = [(a, b) for a, b in windows if patterns.matcher_for(doc, a, b) is None]
+        assert turned_away, asset
+        for start, end in turned_away:
+            assert _plain(doc[start:end], asset) == [], (asset, start, end)
+
+
+def test_a_run_of_one_word_patterns_finds_what_the_matcher_finds(nlp):
+    """Where every pattern that can match a run is one word test, the words passing them
+    are the matches a Matcher of those patterns finds (no word passes two, so order is moot)."""
+    tried = 0
+    for path in CORPUS[::3]:
+        [sd] = list(read_path(path))
+        doc = nlp(prepare(nlp, sd))
+        for asset in ASSETS:
+            patterns = _patterns(doc, asset)
+            for start, end in patterns.words.stretches(doc):
+                possible = patterns.possible(doc, start, end)
+                found = patterns.one_word_matches(doc, start, end, possible) if possible else None
+                if found is None:
+                    continue
+                tried += 1
+                matched = patterns.of(possible)(doc[start:end])
+                assert sorted(found) == sorted((doc.vocab.strings[k], start + s, start + e) for k, s, e in matched)
+    assert tried > 20
