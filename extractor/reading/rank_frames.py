@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..pipeline.extensions import spans_in, token_strings
+from ..pipeline.extensions import span_text, spans_in, token_strings
 from ..records import DocResult
 from . import subjects
 from .rank_words import is_metric, league_context, make_ranking, ordinal, sentence_of, text_at, texts_of, usual_league
@@ -176,7 +176,7 @@ def _before(doc: Doc, sent: Span, span: Span) -> Span | None:
     orgs = [o for o in orgs if o.end >= len(doc) or text_at(doc, o.end) not in {"'s", "’s", "'", "’"}]
     if orgs:
         return max(orgs, key=lambda o: o.end)
-    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    previous = sentence_of(doc, sent.start - 1) if sent.start > 0 else None
     return subjects.pronoun_subject(doc, sent, previous)
 
 
@@ -205,6 +205,6 @@ def read_frames(doc: Doc, spans: list[Span], result: DocResult) -> None:
             org = _before(doc, sent, span)
         if org is None:
             continue
-        ranking = make_ranking(doc, sent, org.text, org.id_, rank=rank, position=position)
+        ranking = make_ranking(doc, sent, span_text(org), org.id_, rank=rank, position=position)
         ranking.league = ranking.league or usual
         result.rankings.append(ranking)

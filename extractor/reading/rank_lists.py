@@ -12,12 +12,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
 from ..pipeline.extensions import (
-    distinct_ids,
     doc_cache,
     doc_date,
     doc_text,
     span_text,
     spans_in,
+    text_of,
     token_ids,
     token_strings,
 )
@@ -32,6 +32,7 @@ from .rank_words import (
     league_of_sentence,
     make_ranking,
     ordinal,
+    relative_antecedent,
     sentence_of,
     text_at,
     texts_of,
@@ -97,11 +98,11 @@ def _names_for(doc: Doc, sent: Span, span: Span, count: int, hint: str) -> list[
     linker found, else the capitalised run split as a list and fitted to the count."""
     orgs = list(spans_in(doc, "orgs", sent.start, span.start))
     chain = coordinated(doc, orgs)
-    antecedent = subjects.relative_antecedent(doc, sent, span.start)
+    antecedent = relative_antecedent(doc, sent, span.start)
     if antecedent is not None:
         chain = coordinated(doc, [o for o in orgs if o.end <= antecedent.start] + [antecedent])
     if len(chain) == count:
-        return [(o.text, o.id_) for o in chain]
+        return [(span_text(o), o.id_) for o in chain]
     run = _name_run(doc, sent, span.start)
     if run is None:
         return []
@@ -235,14 +236,15 @@ def position_words(doc: Doc) -> list[int]:
 
 
 def _position_words(doc: Doc) -> list[int]:
-    vocab = doc.vocab
-    for orth in distinct_ids(doc).difference(_SEEN_WORDS):
+    ids = token_ids(doc)
+    words = set(ids)  # a set made here costs less than the frozen one of ``distinct_ids``
+    for orth in words.difference(_SEEN_WORDS):
         _SEEN_WORDS.add(orth)
-        word = vocab[orth]
+        word = doc.vocab[orth]
         if word.lower_ in _END_WORDS or _BARE_ORDINAL.match(word.orth_):
             _POSITION_WORDS.add(orth)
-    found = distinct_ids(doc).intersection(_POSITION_WORDS)
-    return [i for i in indices_of(token_ids(doc), found) if i > 0] if found else []
+    found = words.intersection(_POSITION_WORDS)
+    return [i for i in indices_of(ids, found) if i > 0] if found else []
 
 
 def _read_named(doc: Doc, i: int, result: DocResult) -> None:
@@ -274,7 +276,7 @@ def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     org = _org_ending(doc, sent, named, hint)
     if org is None or (not marks and named == k and org.end != i):
         return
-    result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=value, position=position))
+    result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=value, position=position))
 
 
 def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocResult) -> None:
@@ -293,7 +295,7 @@ def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocRes
     value = next((cardinal_value(t) for t in texts_of(doc, span.start, span.end) if t.isdigit()), None)
     if org is None or value is None or is_metric(doc, sent, span.end):
         return
-    result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=value,
+    result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=value,
                                         joint=any(t.lower_ in {"joint", "equal"} for t in span)))
 
 
@@ -304,24 +306,24 @@ def read_followers(doc: Doc, result: DocResult) -> None:
         return  # the places after a stated one: with none stated, there are none
     for i in _followed_by(doc):
         sent = sentence_of(doc, i)
-        text = sent.text.strip()
+        text = span_text(sent).strip()
         before = [r for r in result.rankings if r.text == text and r.rank is not None]
         ranked = {r.rank for r in before}
         if len(ranked) != 1:
             continue
         orgs = spans_in(doc, "orgs", i + 2, sent.end)
-        start = i + 2 + (doc[i + 2].lower_ == "the")
+        start = i + 2 + (token_strings(doc, "LOWER")[i + 2] == "the")
         if not orgs or orgs[0].start not in {i + 2, start}:
             continue
         chain = [orgs[0]]
         for org in orgs[1:]:
-            gap = doc[chain[-1].end:org.start].text.strip().lower()
+            gap = text_of(doc, chain[-1].end, org.start).strip().lower()
             if gap not in {"and", ",", ", and", "and the", ", and the", ", the"}:
                 break
             chain.append(org)
         base = ranked.pop() + len({r.ods_code or r.name for r in before}) - 1  # after joint 20th for two: 22nd
         for k, org in enumerate(chain, 1):
-            result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=base + k))
+            result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=base + k))
 
 
 def _followed_by(doc: Doc) -> list[int]:

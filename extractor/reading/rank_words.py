@@ -8,7 +8,7 @@ a position.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import TypeVar
@@ -19,17 +19,18 @@ from spacy.tokens import Doc, Span
 
 from .. import numbers
 from ..pipeline.extensions import (
-    distinct_ids,
     doc_cache,
     doc_text,
     sentences,
     span_text,
     spans_in,
+    text_of,
     token_ids,
     token_strings,
 )
 from ..pipeline.segments import is_domain_segment
 from ..records import Ranking
+from . import subjects
 
 _T = TypeVar("_T")
 LEAGUE_OF_TYPE = {"acute": "acute", "specialist": "acute", "mental_health": "non_acute", "community": "non_acute",
@@ -47,6 +48,7 @@ _COUNTING_BEFORE = {"the", "all", "of", "are", "were", "those", "these", "some",
                     "almost", "over", "under"}
 # 'came second in the national estates awards', 'third in the staff survey': some other list
 _OTHER_LISTS = {"award", "awards", "prize", "prizes", "competition", "survey", "poll", "employers", "guide", "index"}
+_RELATIVE_PRONOUNS = frozenset({"which", "who"})
 _CLAUSE_END_IDS = frozenset(hash_string(word) for word in (",", ";", ":", ".", "(", ")", "–", "—", "but", "while",
                                                            "whilst", "although"))
 # the sizes of the 2025/26 leagues ('98th out of 134', '30th of 61') name them as well as words do
@@ -312,20 +314,23 @@ def is_regional(doc: Doc, sent: Span, end: int) -> bool:
 
 
 def clause_end(doc: Doc, sent: Span, start: int) -> int:
-    """The end of the clause running from ``start`` (the next comma, dash or bracket)."""
-    ends = _clause_ends(doc)
-    k = bisect_left(ends, start)
-    return ends[k] if k < len(ends) and ends[k] < sent.end else sent.end
+    """The end of the clause running from ``start`` (the next comma, dash or bracket), found by
+    a walk over the clause's word ids: clauses are short, and only the few after a position are
+    asked about, where a list of every clause end of the Doc costs a search of all its words."""
+    orths = token_ids(doc)
+    for k in range(start, sent.end):
+        if orths[k] in _CLAUSE_END_IDS:
+            return k
+    return sent.end
 
 
-def _clause_ends(doc: Doc) -> list[int]:
-    """The tokens that end a clause, in order, found once per Doc from its word ids: each
-    position asks for the end of its clause several times."""
-    cache = doc_cache(doc, "rankings")
-    found = cache.get("clause_ends")
-    if found is None:
-        found = cache["clause_ends"] = indices_of(token_ids(doc), distinct_ids(doc) & _CLAUSE_END_IDS)
-    return found
+def relative_antecedent(doc: Doc, sent: Span, idx: int) -> Span | None:
+    """:func:`subjects.relative_antecedent`, asked only when 'which' or 'who' stands between the
+    sentence's second word and ``idx``: a relative clause opens with one, so without one there
+    is no antecedent, and the walk that finds none makes a Token of every word it passes."""
+    if _RELATIVE_PRONOUNS.isdisjoint(token_strings(doc, "LOWER")[sent.start + 1:idx]):
+        return None
+    return subjects.relative_antecedent(doc, sent, idx)
 
 
 def coordinated(doc: Doc, before: list[Span]) -> list[Span]:
@@ -334,7 +339,7 @@ def coordinated(doc: Doc, before: list[Span]) -> list[Span]:
         return []
     chosen = [before[-1]]
     for org in reversed(before[:-1]):
-        gap = doc[org.end:chosen[0].start].text.strip().lower()
+        gap = text_of(doc, org.end, chosen[0].start).strip().lower()
         if gap in {"and", ",", ", and", "&", "and the", ", and the"}:
             chosen.insert(0, org)
         else:
@@ -344,8 +349,26 @@ def coordinated(doc: Doc, before: list[Span]) -> list[Span]:
 
 def make_ranking(doc: Doc, sent: Span, name: str, code: str, **values) -> Ranking:
     """A ranking of the organisation ``name`` (ODS ``code``) read from ``sent``, the sentence as its text."""
-    text = span_text(sent).strip()
-    start = doc_text(doc).find(text, sent.start_char)
+    text, start = _sentence_text(doc, sent)
+    framework, period = _doc_values(doc)
     values.setdefault("league", league_of_sentence(doc, sent))
-    return Ranking(name=name, ods_code=code, framework=doc._.framework, period=doc._.period, text=text,
+    return Ranking(name=name, ods_code=code, framework=framework, period=period, text=text,
                    start=start, end=start + len(text), **values)
+
+
+@_per_sentence
+def _sentence_text(doc: Doc, sent: Span) -> tuple[str, int]:
+    """The stripped text of ``sent`` and where it starts in the Doc's text: the text of every
+    ranking read from the sentence."""
+    text = span_text(sent).strip()
+    return text, doc_text(doc).find(text, sent.start_char)
+
+
+def _doc_values(doc: Doc) -> tuple[str, str]:
+    """``doc._.framework`` and ``doc._.period``, read once per Doc (an extension attribute is
+    looked up through spaCy's machinery on every access), for every ranking made from it."""
+    cache = doc_cache(doc, "rankings")
+    found = cache.get("doc_values")
+    if found is None:
+        found = cache["doc_values"] = (doc._.framework, doc._.period)
+    return found

@@ -46,6 +46,7 @@ from .rank_words import (
     make_ranking,
     ordinal,
     position_value,
+    relative_antecedent,
     segment_of_sentence,
     sentence_of,
     sentence_starts,
@@ -163,7 +164,7 @@ def _position_after(doc: Doc, sent: Span, span: Span) -> int | None:
 def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_subject: list[Span],
                 hint: str | None) -> list[Span]:
     before = [o for o in sent_orgs if o.end <= span.start]
-    antecedent = subjects.relative_antecedent(doc, sent, span.start)
+    antecedent = relative_antecedent(doc, sent, span.start)
     if antecedent is not None and not any(o.start > antecedent.end and o.id_ != antecedent.id_
                                           and not _in_relative_clause(doc, antecedent, o, span) for o in before):
         return coordinated(doc, [o for o in sent_orgs if o.end <= antecedent.start] + [antecedent])
@@ -367,7 +368,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         return
     for org in subject:
         result.rankings.append(make_ranking(
-            doc, sent, org.text, org.id_, rank=rank, position=position, joint=joint, total=total,
+            doc, sent, span_text(org), org.id_, rank=rank, position=position, joint=joint, total=total,
             previous_rank=previous, segment=segment_of_sentence(doc, sent)))
 
 
@@ -375,7 +376,7 @@ def _earlier_position(doc: Doc, span: Span, last_subject: list[Span], result: Do
     """'Three months earlier it had been 127th': the previous rank of the last ranking of the
     organisation the text is about, when the sentence that ranked it did not say."""
     value = next((ordinal(t) for t in texts_of(doc, span.start, span.end) if ordinal(t)), None)
-    names = {o.text for o in last_subject}
+    names = {span_text(o) for o in last_subject}
     for ranking in reversed(result.rankings):
         if ranking.name in names:
             if ranking.previous_rank is None and value is not None and value != ranking.rank:
@@ -406,7 +407,7 @@ def _as_previous(subject: list[Span], value: int, result: DocResult) -> bool:
     found = []
     for org in subject:
         same = next((r for r in reversed(result.rankings)
-                     if (org.id_ and r.ods_code == org.id_) or r.name == org.text), None)
+                     if (org.id_ and r.ods_code == org.id_) or r.name == span_text(org)), None)
         if same is None or same.rank == value or same.previous_rank not in {None, value}:
             return False
         found.append(same)
@@ -439,7 +440,7 @@ def _league_size_claim(doc: Doc, sent: Span, span: Span, total: int, result: Doc
     start = doc_text(doc).find(text, sent.start_char)
     result.claims.append(Claim(org_type=org_type, count=total, framework=doc._.framework, period=doc._.period,
                                text=text,
-                               start=start, end=start + len(text), org_words=chosen.text))
+                               start=start, end=start + len(text), org_words=span_text(chosen)))
 
 
 def _league_of_code(code: str) -> str:

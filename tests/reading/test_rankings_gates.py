@@ -14,7 +14,15 @@ from spacy.tokens import Doc, Span
 
 from extractor.pipeline.extensions import sentences
 from extractor.reading import rank_lists, rankings, read_doc, subjects
-from extractor.reading.rank_words import clause_end, names_the_league, sentence_of, text_at, texts_of, window
+from extractor.reading.rank_words import (
+    clause_end,
+    names_the_league,
+    relative_antecedent,
+    sentence_of,
+    text_at,
+    texts_of,
+    window,
+)
 from extractor.records import DocResult
 
 from . import test_rankings as phrasings
@@ -152,3 +160,16 @@ def test_clause_end_is_where_a_walk_stops(docs: list[Doc]) -> None:
             for start in range(sent.start, sent.end + 1):
                 walked = next((t.i for t in doc[start:sent.end] if t.text in stops), sent.end)
                 assert clause_end(doc, sent, start) == walked
+
+
+def _bounds(span: Span | None) -> tuple[int, int, str] | None:
+    return None if span is None else (span.start, span.end, span.id_)
+
+
+def test_a_relative_antecedent_is_asked_for_only_where_one_can_be(docs: list[Doc]) -> None:
+    """Where 'which' or 'who' does not stand before the position, the walk finds no antecedent."""
+    for doc in docs:
+        for sent in sentences(doc):
+            for idx in range(sent.start, sent.end + 1):
+                assert _bounds(relative_antecedent(doc, sent, idx)) == \
+                    _bounds(subjects.relative_antecedent(doc, sent, idx))
