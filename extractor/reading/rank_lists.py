@@ -218,16 +218,20 @@ def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: 
         _read_at(doc, span, ranks, usual_league(doc), result)
 
 
-# the ORTH ids of the words seen so far, and of those among them that can be a position by
-# themselves; the words are the vocabulary's, so these grow no faster than its own strings
-_SEEN_WORDS: set[int] = set()
-_POSITION_WORDS: set[int] = set()
+# the lower forms (as ids) seen so far, and those among them that a position word can have:
+# the forms are the vocabulary's, so these grow no faster than its own strings
+_SEEN_FORMS: set[int] = set()
+_POSITION_FORMS: set[int] = set()
+# what lowering 'İ' leaves after its 'i': the one letter whose lower form a case-blind match of
+# the ordinals tells apart from the letter ('thİrd' is an ordinal, its lower form 'thi̇rd' none)
+_DOT_ABOVE = "\u0307"
 
 
 def position_words(doc: Doc) -> list[int]:
     """The tokens after the first that can be a position by themselves ('61st', 'second', 'top'),
-    found from the Doc's word ids before any Token is made: each word is looked at once, the
-    first time a Doc has it, and a Doc without one costs two set operations."""
+    found from the Doc's lower forms (which the readers before this one have made) before any
+    Token is made: each form is looked at once, the first time a Doc has it, and a Doc without
+    one costs two set operations."""
     cache = doc_cache(doc, "rankings")
     found = cache.get("position_words")
     if found is None:
@@ -236,15 +240,24 @@ def position_words(doc: Doc) -> list[int]:
 
 
 def _position_words(doc: Doc) -> list[int]:
-    ids = token_ids(doc)
-    words = set(ids)  # a set made here costs less than the frozen one of ``distinct_ids``
-    for orth in words.difference(_SEEN_WORDS):
-        _SEEN_WORDS.add(orth)
-        word = doc.vocab[orth]
-        if word.lower_ in _END_WORDS or _BARE_ORDINAL.match(word.orth_):
-            _POSITION_WORDS.add(orth)
-    found = words.intersection(_POSITION_WORDS)
-    return [i for i in indices_of(ids, found) if i > 0] if found else []
+    ids = token_ids(doc, "LOWER")
+    forms = set(ids)
+    for form in forms.difference(_SEEN_FORMS):
+        _SEEN_FORMS.add(form)
+        if _position_form(doc.vocab.strings[form]):
+            _POSITION_FORMS.add(form)
+    found = forms.intersection(_POSITION_FORMS)
+    if not found:
+        return []
+    lowers = token_strings(doc, "LOWER")
+    return [i for i in indices_of(ids, found)
+            if i > 0 and (lowers[i] in _END_WORDS or _BARE_ORDINAL.match(text_at(doc, i)))]
+
+
+def _position_form(lower: str) -> bool:
+    """Whether a word of lower form ``lower`` can be a position word: the case-blind ordinal
+    matches a word where it matches its lower form, but for a word with 'İ' in it."""
+    return lower in _END_WORDS or _BARE_ORDINAL.match(lower) is not None or _DOT_ABOVE in lower
 
 
 def _read_named(doc: Doc, i: int, result: DocResult) -> None:

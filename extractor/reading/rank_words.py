@@ -49,8 +49,8 @@ _COUNTING_BEFORE = {"the", "all", "of", "are", "were", "those", "these", "some",
 # 'came second in the national estates awards', 'third in the staff survey': some other list
 _OTHER_LISTS = {"award", "awards", "prize", "prizes", "competition", "survey", "poll", "employers", "guide", "index"}
 _RELATIVE_PRONOUNS = frozenset({"which", "who"})
-_CLAUSE_END_IDS = frozenset(hash_string(word) for word in (",", ";", ":", ".", "(", ")", "–", "—", "but", "while",
-                                                           "whilst", "although"))
+_CLAUSE_ENDS = frozenset({",", ";", ":", ".", "(", ")", "–", "—", "but", "while", "whilst", "although"})
+_CLAUSE_END_IDS = frozenset(hash_string(word) for word in _CLAUSE_ENDS)
 # the sizes of the 2025/26 leagues ('98th out of 134', '30th of 61') name them as well as words do
 # what names the league tables on a page, one pattern a way of naming them, the commonest first:
 # searched one by one they are found far sooner than as one alternation, which has no word to
@@ -117,16 +117,37 @@ def position_value(span: Span) -> int | None:
     return None
 
 
+def span_group(doc: Doc, key: str) -> list[Span]:
+    """The spans of ``doc.spans[key]`` ("ranks", "populations"), in order, from the index of
+    :func:`spans_in` (which the readers before this one have made), so that no Span is made
+    again: their components keep them in text order, none overlapping (``longest_spans``),
+    which is the order of the index."""
+    return spans_in(doc, key, 0, len(doc))
+
+
 def texts_of(doc: Doc, start: int, end: int) -> list[str]:
-    """The texts of the tokens ``doc[start:end]``, from the Doc's word ids: no Token is made,
+    """The texts of the tokens ``doc[start:end]``, cut from the Doc's text: no Token is made,
     nor the texts of every token when a position needs those of a few around it."""
-    strings = doc.vocab.strings
-    return [strings[orth] for orth in token_ids(doc)[start:end]]
+    text, offsets, lengths = _offsets(doc)
+    return [text[i:i + n] for i, n in zip(offsets[start:end], lengths[start:end], strict=True)]
 
 
 def text_at(doc: Doc, k: int) -> str:
-    """``doc[k].text``, from the Doc's word ids."""
-    return doc.vocab.strings[token_ids(doc)[k]]
+    """``doc[k].text``, cut from the Doc's text."""
+    text, offsets, lengths = _offsets(doc)
+    i = offsets[k]
+    return text[i:i + lengths[k]]
+
+
+def _offsets(doc: Doc) -> tuple[str, list[int], list[int]]:
+    """The Doc's text, and where each token starts in it and how long it is: what the texts
+    of its tokens are cut from, taken together once per Doc (the readers before this one have
+    made each, where the Doc's word ids would be made for the league positions alone)."""
+    cache = doc_cache(doc, "rankings")
+    found = cache.get("offsets")
+    if found is None:
+        found = cache["offsets"] = (doc_text(doc), token_ids(doc, "IDX"), token_ids(doc, "LENGTH"))
+    return found
 
 
 def window(doc: Doc, start: int, end: int) -> list[int]:
@@ -149,7 +170,7 @@ def _has_metric_ranks(doc: Doc) -> bool:
     cache = doc_cache(doc, "rankings")
     found = cache.get("metric_ranks")
     if found is None:
-        found = cache["metric_ranks"] = any(s.label_ == "RANK_METRIC" for s in doc.spans.get("ranks", []))
+        found = cache["metric_ranks"] = any(s.label_ == "RANK_METRIC" for s in span_group(doc, "ranks"))
     return found
 
 
@@ -257,7 +278,7 @@ def usual_league(doc: Doc) -> str:
 
 def _usual_league(doc: Doc) -> str:
     counts: dict[str, int] = {}
-    for pop in doc.spans.get("populations", []):
+    for pop in span_group(doc, "populations"):
         league = LEAGUE_OF_TYPE.get(pop.label_)
         if league:
             counts[league] = counts.get(league, 0) + 1
@@ -315,11 +336,12 @@ def is_regional(doc: Doc, sent: Span, end: int) -> bool:
 
 def clause_end(doc: Doc, sent: Span, start: int) -> int:
     """The end of the clause running from ``start`` (the next comma, dash or bracket), found by
-    a walk over the clause's word ids: clauses are short, and only the few after a position are
-    asked about, where a list of every clause end of the Doc costs a search of all its words."""
-    orths = token_ids(doc)
+    a walk over the clause's lower forms: clauses are short, and only the few after a position
+    are asked about, where a list of every clause end of the Doc costs a search of all its
+    words. A word ends the clause as written, not as lowered ('But' does not)."""
+    lowers = token_ids(doc, "LOWER")
     for k in range(start, sent.end):
-        if orths[k] in _CLAUSE_END_IDS:
+        if lowers[k] in _CLAUSE_END_IDS and text_at(doc, k) in _CLAUSE_ENDS:
             return k
     return sent.end
 

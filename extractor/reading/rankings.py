@@ -16,11 +16,10 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_ids, token_strings
+from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_strings
 from ..pipeline.traps import traps_in
 from ..records import Claim, DocResult, Ranking
 from . import subjects
@@ -51,6 +50,7 @@ from .rank_words import (
     sentence_of,
     sentence_starts,
     slashed,
+    span_group,
     stated_size,
     text_at,
     texts_of,
@@ -75,7 +75,6 @@ _AFTER_ADVERB_FIRST = {"put", "set", "made", "seen", "run", "taken", "became", "
 # 'ranked second-worst in England': an ordinal counted among the best or worst, read by rank_frames
 _SUPERLATIVE_AFTER = {"best", "worst", "lowest", "highest", "largest", "biggest", "smallest", "poorest"}
 _SELF = ("we ", "our trust ", "our organisation ", "our icb ")
-_COMMA = hash_string(",")
 
 
 def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
@@ -237,7 +236,7 @@ def _unlisted_name(doc: Doc, sent: Span, start: int) -> Span | None:
 
 def read_rankings(doc: Doc, result: DocResult) -> None:
     """Add one ranking per league position stated in ``doc``."""
-    spans = [s for s in doc.spans.get("ranks", []) if s.label_ != "RANK_METRIC"]
+    spans = [s for s in span_group(doc, "ranks") if s.label_ != "RANK_METRIC"]
     if _nothing_to_read(doc, spans, result) or not league_context(doc):
         return
     ranks = [s for s in spans if _anchored(s)]
@@ -389,8 +388,7 @@ def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
     earlier', 'A quarter earlier, it was 33rd': the clause after the position, or an opening set
     off by a comma, says it was held in an earlier table."""
     lowers = token_strings(doc, "LOWER")
-    orths = token_ids(doc)
-    comma = next((k for k in range(sent.start, span.start) if orths[k] == _COMMA), None)
+    comma = next((k for k in range(sent.start, span.start) if lowers[k] == ","), None)
     opening = lowers[sent.start:comma] if comma is not None else []
     for toks in (lowers[span.end:clause_end(doc, sent, span.end)], opening):
         for i, word in enumerate(toks):
