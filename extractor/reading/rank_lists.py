@@ -59,7 +59,8 @@ def _positions_from(doc: Doc, sent: Span, start: int) -> tuple[list[int], int]:
     out: list[int] = []
     end = start
     lowers = token_strings(doc, "LOWER")
-    for k, text in enumerate(texts_of(doc, start, sent.end), start):
+    for k in range(start, sent.end):  # a word at a time: the run is short, the sentence may not be
+        text = text_at(doc, k)
         value = ordinal(text) or (cardinal_value(text) if text.isdigit() else None)
         if value:
             out.append(value)
@@ -147,7 +148,7 @@ def read_respectively(doc: Doc, ranks: list[Span], result: DocResult) -> set[int
 def named_before_apposition(doc: Doc, sent: Span, start: int, hint: str | None) -> Span | None:
     """'X, which runs several sites, at number 61': the name before an apposition
     that ends right before the position."""
-    if start - 1 <= sent.start or doc[start - 1].text != ",":
+    if start - 1 <= sent.start or text_at(doc, start - 1) != ",":
         return None
     k = _skip_qualifier(doc, sent, start - 1)
     return _org_ending(doc, sent, k, hint) if k < start - 2 else None
@@ -156,18 +157,20 @@ def named_before_apposition(doc: Doc, sent: Span, start: int, hint: str | None) 
 def _skip_qualifier(doc: Doc, sent: Span, k: int) -> int:
     """Step back over 'in Manchester', 'in King's Lynn', an appositive ', based in London,' and a
     bracketed segment ('X (segment 2, 44th)')."""
-    j = k - 1 if doc[k].text == "," else k
-    if doc[j].like_num and j - 2 > sent.start and doc[j - 1].lower_ in {"segment", "category"} \
-            and doc[j - 2].text == "(":
+    lowers = token_strings(doc, "LOWER")
+    comma = text_at(doc, k) == ","
+    j = k - 1 if comma else k
+    if j - 2 > sent.start and lowers[j - 1] in {"segment", "category"} and text_at(doc, j - 2) == "(" \
+            and doc[j].like_num:
         return j - 3
-    if doc[k].text == "," and k - 1 >= sent.start:
+    if comma and k - 1 >= sent.start:
         for j in range(k - 1, max(sent.start, k - 13), -1):
-            if doc[j].text == ",":
-                if doc[j + 1].lower_ in _APPOSITION_OPENERS:
+            if text_at(doc, j) == ",":
+                if lowers[j + 1] in _APPOSITION_OPENERS:
                     k = j - 1  # then, as before any name, 'in Manchester'
                 break
     for j in range(k, max(sent.start - 1, k - 5), -1):
-        if doc[j].lower_ == "in" and j < k and all(t.is_title or t.text in {"'s", "’s"} for t in doc[j + 1:k + 1]):
+        if lowers[j] == "in" and j < k and all(t.is_title or t.text in {"'s", "’s"} for t in doc[j + 1:k + 1]):
             k = j - 1
             # 'Barts heart centre in Smithfield': a few lower-case words naming what the place is
             while k > sent.start and doc[k].is_lower and doc[k].is_alpha and j - k <= 3:

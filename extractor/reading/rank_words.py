@@ -371,22 +371,22 @@ def coordinated(doc: Doc, before: list[Span]) -> list[Span]:
 
 def make_ranking(doc: Doc, sent: Span, name: str, code: str, **values) -> Ranking:
     """A ranking of the organisation ``name`` (ODS ``code``) read from ``sent``, the sentence as its text."""
-    text, start = _sentence_text(doc, sent)
-    framework, period = _doc_values(doc)
+    text, start = sentence_text(doc, sent)
+    framework, period = doc_values(doc)
     values.setdefault("league", league_of_sentence(doc, sent))
     return Ranking(name=name, ods_code=code, framework=framework, period=period, text=text,
                    start=start, end=start + len(text), **values)
 
 
 @_per_sentence
-def _sentence_text(doc: Doc, sent: Span) -> tuple[str, int]:
+def sentence_text(doc: Doc, sent: Span) -> tuple[str, int]:
     """The stripped text of ``sent`` and where it starts in the Doc's text: the text of every
     ranking read from the sentence."""
     text = span_text(sent).strip()
     return text, doc_text(doc).find(text, sent.start_char)
 
 
-def _doc_values(doc: Doc) -> tuple[str, str]:
+def doc_values(doc: Doc) -> tuple[str, str]:
     """``doc._.framework`` and ``doc._.period``, read once per Doc (an extension attribute is
     looked up through spaCy's machinery on every access), for every ranking made from it."""
     cache = doc_cache(doc, "rankings")

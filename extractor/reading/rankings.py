@@ -19,7 +19,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_strings
+from ..pipeline.extensions import sentences, span_text, spans_in, token_strings
 from ..pipeline.traps import traps_in
 from ..records import Claim, DocResult, Ranking
 from . import subjects
@@ -37,6 +37,7 @@ from .rank_words import (
     cardinal_value,
     clause_end,
     coordinated,
+    doc_values,
     from_bottom,
     is_metric,
     is_regional,
@@ -49,6 +50,7 @@ from .rank_words import (
     segment_of_sentence,
     sentence_of,
     sentence_starts,
+    sentence_text,
     slashed,
     span_group,
     stated_size,
@@ -121,7 +123,7 @@ def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
     near = window(doc, after, min(after + 30, sent.end))
     words = [lowers[k] for k in near]
     for i, word in enumerate(words):
-        been = _had_been(words[:i + 1])
+        been = _had_been(words[max(0, i - 1):i + 1])  # the word and the one before it
         if i >= 12 and not been:
             continue  # far from the position: only an explicit 'having been' still refers to it
         if word == "from" or (word in {"q1", "previously", "was"} and i + 1 < len(words)) or been:
@@ -434,9 +436,9 @@ def _league_size_claim(doc: Doc, sent: Span, span: Span, total: int, result: Doc
     org_type = chosen.label_
     if any(c.org_type == org_type and c.count == total and not c.segments for c in result.claims):
         return
-    text = span_text(sent).strip()
-    start = doc_text(doc).find(text, sent.start_char)
-    result.claims.append(Claim(org_type=org_type, count=total, framework=doc._.framework, period=doc._.period,
+    text, start = sentence_text(doc, sent)
+    framework, period = doc_values(doc)
+    result.claims.append(Claim(org_type=org_type, count=total, framework=framework, period=period,
                                text=text,
                                start=start, end=start + len(text), org_words=span_text(chosen)))
 
