@@ -7,6 +7,7 @@ group, top, ahead of ...").
 
 from __future__ import annotations
 
+import numpy
 import regex
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +22,7 @@ from ..pipeline.extensions import (
     token_ids,
     token_strings,
 )
+from ..pipeline.ruler import _LEXICON
 from ..records import DocResult
 from . import lists, subjects
 from .rank_words import (
@@ -221,20 +223,16 @@ def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: 
         _read_at(doc, span, ranks, usual_league(doc), result)
 
 
-# the lower forms (as ids) seen so far, and those among them that a position word can have:
-# the forms are the vocabulary's, so these grow no faster than its own strings
-_SEEN_FORMS: set[int] = set()
-_POSITION_FORMS: set[int] = set()
-# what lowering 'İ' leaves after its 'i': the one letter whose lower form a case-blind match of
-# the ordinals tells apart from the letter ('thİrd' is an ordinal, its lower form 'thi̇rd' none)
-_DOT_ABOVE = "\u0307"
+# by the number the rulers' lexicon gives each word (:data:`..pipeline.ruler._LEXICON`): whether
+# the word is a position by itself; a word is decided once, when first met
+_IS_POSITION = numpy.zeros(0, dtype=bool)
 
 
 def position_words(doc: Doc) -> list[int]:
     """The tokens after the first that can be a position by themselves ('61st', 'second', 'top'),
-    found from the Doc's lower forms (which the readers before this one have made) before any
-    Token is made: each form is looked at once, the first time a Doc has it, and a Doc without
-    one costs two set operations."""
+    found with one array lookup from the number the rulers' lexicon gives each word of the
+    Doc (which the pipeline's rulers have made): no Token is made, nor a pass over every word
+    in Python."""
     cache = doc_cache(doc, "rankings")
     found = cache.get("position_words")
     if found is None:
@@ -243,24 +241,17 @@ def position_words(doc: Doc) -> list[int]:
 
 
 def _position_words(doc: Doc) -> list[int]:
-    ids = token_ids(doc, "LOWER")
-    forms = set(ids)
-    for form in forms.difference(_SEEN_FORMS):
-        _SEEN_FORMS.add(form)
-        if _position_form(doc.vocab.strings[form]):
-            _POSITION_FORMS.add(form)
-    found = forms.intersection(_POSITION_FORMS)
-    if not found:
-        return []
-    lowers = token_strings(doc, "LOWER")
-    return [i for i in indices_of(ids, found)
-            if i > 0 and (lowers[i] in _END_WORDS or _BARE_ORDINAL.match(text_at(doc, i)))]
+    global _IS_POSITION
+    words = _LEXICON.words_of(doc)
+    texts = _LEXICON.texts
+    if _IS_POSITION.size < len(texts):
+        new = numpy.array([_is_position_word(text) for text in texts[_IS_POSITION.size:]], dtype=bool)
+        _IS_POSITION = numpy.concatenate([_IS_POSITION, new])
+    return [i for i in numpy.flatnonzero(_IS_POSITION[words]).tolist() if i > 0]
 
 
-def _position_form(lower: str) -> bool:
-    """Whether a word of lower form ``lower`` can be a position word: the case-blind ordinal
-    matches a word where it matches its lower form, but for a word with 'İ' in it."""
-    return lower in _END_WORDS or _BARE_ORDINAL.match(lower) is not None or _DOT_ABOVE in lower
+def _is_position_word(text: str) -> bool:
+    return text.lower() in _END_WORDS or _BARE_ORDINAL.match(text) is not None
 
 
 def _read_named(doc: Doc, i: int, result: DocResult) -> None:
