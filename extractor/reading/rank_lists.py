@@ -20,7 +20,6 @@ from ..pipeline.extensions import (
     spans_in,
     text_of,
     token_ids,
-    token_strings,
 )
 from ..pipeline.ruler import _LEXICON
 from ..records import DocResult
@@ -32,6 +31,7 @@ from .rank_words import (
     is_metric,
     league_context,
     league_of_sentence,
+    lower_forms,
     make_ranking,
     ordinal,
     relative_antecedent,
@@ -60,7 +60,7 @@ def _positions_from(doc: Doc, sent: Span, start: int) -> tuple[list[int], int]:
     and the token after its last one."""
     out: list[int] = []
     end = start
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     for k in range(start, sent.end):  # a word at a time: the run is short, the sentence may not be
         text = text_at(doc, k)
         value = ordinal(text) or (cardinal_value(text) if text.isdigit() else None)
@@ -159,7 +159,7 @@ def named_before_apposition(doc: Doc, sent: Span, start: int, hint: str | None) 
 def _skip_qualifier(doc: Doc, sent: Span, k: int) -> int:
     """Step back over 'in Manchester', 'in King's Lynn', an appositive ', based in London,' and a
     bracketed segment ('X (segment 2, 44th)')."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     comma = text_at(doc, k) == ","
     j = k - 1 if comma else k
     if j - 2 > sent.start and lowers[j - 1] in {"segment", "category"} and text_at(doc, j - 2) == "(" \
@@ -256,7 +256,7 @@ def _is_position_word(text: str) -> bool:
 
 def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     """The ranking of the organisation named right before the position word at token ``i``, if any."""
-    lowers, text = token_strings(doc, "LOWER"), text_at(doc, i)
+    lowers, text = lower_forms(doc), text_at(doc, i)
     word = lowers[i]
     nxt = lowers[i + 1] if i + 1 < len(lowers) else "."
     if _BARE_ORDINAL.match(text):
@@ -319,7 +319,7 @@ def read_followers(doc: Doc, result: DocResult) -> None:
         if len(ranked) != 1:
             continue
         orgs = spans_in(doc, "orgs", i + 2, sent.end)
-        start = i + 2 + (token_strings(doc, "LOWER")[i + 2] == "the")
+        start = i + 2 + (lower_forms(doc)[i + 2] == "the")
         if not orgs or orgs[0].start not in {i + 2, start}:
             continue
         chain = [orgs[0]]

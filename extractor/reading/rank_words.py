@@ -111,7 +111,7 @@ def position_value(span: Span) -> int | None:
         if value is not None:
             return value
     value = cardinal_value(texts[0])
-    if value is not None and (span.start == 0 or token_strings(span.doc, "LOWER")[span.start - 1]
+    if value is not None and (span.start == 0 or lower_forms(span.doc)[span.start - 1]
                               not in _COUNTING_BEFORE):
         return value
     return None
@@ -128,34 +128,68 @@ def span_group(doc: Doc, key: str) -> list[Span]:
 def texts_of(doc: Doc, start: int, end: int) -> list[str]:
     """The texts of the tokens ``doc[start:end]``, cut from the Doc's text: no Token is made,
     nor the texts of every token when a position needs those of a few around it."""
-    text, offsets, lengths = _offsets(doc)
-    return [text[i:i + n] for i, n in zip(offsets[start:end], lengths[start:end], strict=True)]
+    words = _words(doc)
+    text = words.text
+    return [text[i:i + n] for i, n in zip(words.offsets[start:end], words.lengths[start:end], strict=True)]
 
 
 def text_at(doc: Doc, k: int) -> str:
     """``doc[k].text``, cut from the Doc's text."""
-    text, offsets, lengths = _offsets(doc)
-    i = offsets[k]
-    return text[i:i + lengths[k]]
-
-
-def _offsets(doc: Doc) -> tuple[str, list[int], list[int]]:
-    """The Doc's text, and where each token starts in it and how long it is: what the texts
-    of its tokens are cut from, taken together once per Doc (the readers before this one have
-    made each, where the Doc's word ids would be made for the league positions alone)."""
-    cache = doc_cache(doc, "rankings")
-    found = cache.get("offsets")
-    if found is None:
-        found = cache["offsets"] = (doc_text(doc), token_ids(doc, "IDX"), token_ids(doc, "LENGTH"))
-    return found
+    words = _words(doc)
+    i = words.offsets[k]
+    return words.text[i:i + words.lengths[k]]
 
 
 def window(doc: Doc, start: int, end: int) -> list[int]:
     """The tokens of ``[start, end)`` (within the Doc) that are not white space, by index (a
     token is white space when its text is: spaCy's ``is_space`` is ``str.isspace``, and lower
     case changes no character into or out of white space)."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = _words(doc).lowers
     return [k for k in range(max(start, 0), min(end, len(lowers))) if not lowers[k].isspace()]
+
+
+def lower_forms(doc: Doc) -> list[str]:
+    """The lower form of every token (``token_strings(doc, "LOWER")``), kept with the Doc asked about last."""
+    return _words(doc).lowers
+
+
+class _Words:
+    """What the readers of positions look up in one Doc thousands of times: its text, where
+    each token starts in it and how long it is (its texts are cut from these, where the Doc's
+    word ids would be made for the league positions alone), its lower forms, its sentences
+    and where they start (to find a token's sentence by binary search, not ``token.sent``),
+    and what was worked out for each sentence."""
+
+    __slots__ = ("doc", "lengths", "lowers", "of_sentences", "offsets", "sents", "starts", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.offsets, self.lengths = token_ids(doc, "IDX"), token_ids(doc, "LENGTH")
+        self.lowers = token_strings(doc, "LOWER")
+        self.sents = sentences(doc)
+        self.starts = [sent.start for sent in self.sents]
+        self.of_sentences: dict = {}  # what :func:`_per_sentence` functions worked out
+
+
+_last_words: _Words | None = None
+
+
+def _words(doc: Doc) -> _Words:
+    """The :class:`_Words` of ``doc``; the Doc asked about last is remembered, as a position's
+    readers ask about one Doc many times in a row."""
+    global _last_words
+    if _last_words is None or _last_words.doc is not doc:
+        _last_words = _words_kept(doc)
+    return _last_words
+
+
+def _words_kept(doc: Doc) -> _Words:
+    """The :class:`_Words` of ``doc``, made once per Doc."""
+    cache = doc_cache(doc, "rankings")
+    if "words" not in cache:
+        cache["words"] = _Words(doc)
+    return cache["words"]
 
 
 def is_metric(doc: Doc, sent: Span, end: int) -> bool:
@@ -193,13 +227,13 @@ def _measure_named(doc: Doc, sent: Span, end: int) -> bool:
 def _other_list(doc: Doc, sent: Span, end: int) -> bool:
     """'came second in the national estates awards': the clause after the position names
     some other list."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     return bool(_OTHER_LISTS.intersection(lowers[end:min(clause_end(doc, sent, end), end + 8)]))
 
 
 def from_bottom(doc: Doc, end: int) -> int:
     """After '15th from (the) bottom': the token after 'bottom'; 0 when the words are not there."""
-    words = token_strings(doc, "LOWER")[end:end + 3]
+    words = lower_forms(doc)[end:end + 3]
     if words[:1] != ["from"] or "bottom" not in words:
         return 0
     return end + words.index("bottom") + 1
@@ -209,7 +243,7 @@ def _per_sentence(compute: Callable[[Doc, Span], _T]) -> Callable[[Doc, Span], _
     """``compute``, a function of a sentence's bounds only, worked out once per Doc and sentence:
     every position read in a sentence, and every ranking made from it, asks again."""
     def cached(doc: Doc, sent: Span) -> _T:
-        cache = doc_cache(doc, "rankings")
+        cache = _words(doc).of_sentences
         key = (compute.__name__, sent.start, sent.end)
         if key not in cache:
             cache[key] = compute(doc, sent)
@@ -235,18 +269,14 @@ def league_of_sentence(doc: Doc, sent: Span) -> str:
 def sentence_starts(doc: Doc) -> list[int]:
     """The first token of each of :func:`sentences`, made once per Doc, to find a token's
     sentence by binary search instead of through ``token.sent``."""
-    cache = doc_cache(doc, "rankings")
-    found = cache.get("sentence_starts")
-    if found is None:
-        found = cache["sentence_starts"] = [sent.start for sent in sentences(doc)]
-    return found
+    return _words(doc).starts
 
 
 def sentence_of(doc: Doc, i: int) -> Span:
     """The sentence holding token ``i``: what ``doc[i].sent`` gives, and ``span.sent`` for a span
     starting at ``i`` (the first sentence, if it runs into the next)."""
-    return sentences(doc)[bisect_right(sentence_starts(doc), i) - 1]
-
+    words = _words(doc)
+    return words.sents[bisect_right(words.starts, i) - 1]
 
 
 def indices_of(values: list[int], wanted: set[int]) -> list[int]:
@@ -326,7 +356,7 @@ def names_the_league(text: str) -> bool:
 def is_regional(doc: Doc, sent: Span, end: int) -> bool:
     """'came second in the South West', 'third among trusts in the region', 'first locally': a
     position among a region's trusts, not in the national league."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     if end < sent.end and lowers[end] in {"regionally", "locally"}:
         return True
     limit = min(clause_end(doc, sent, end), end + 7)
@@ -350,7 +380,7 @@ def relative_antecedent(doc: Doc, sent: Span, idx: int) -> Span | None:
     """:func:`subjects.relative_antecedent`, asked only when 'which' or 'who' stands between the
     sentence's second word and ``idx``: a relative clause opens with one, so without one there
     is no antecedent, and the walk that finds none makes a Token of every word it passes."""
-    if _RELATIVE_PRONOUNS.isdisjoint(token_strings(doc, "LOWER")[sent.start + 1:idx]):
+    if _RELATIVE_PRONOUNS.isdisjoint(lower_forms(doc)[sent.start + 1:idx]):
         return None
     return subjects.relative_antecedent(doc, sent, idx)
 

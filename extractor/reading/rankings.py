@@ -19,7 +19,7 @@ from bisect import bisect_right
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import sentences, span_text, spans_in, token_strings
+from ..pipeline.extensions import sentences, span_text, spans_in
 from ..pipeline.traps import traps_in
 from ..records import Claim, DocResult, Ranking
 from . import subjects
@@ -43,6 +43,7 @@ from .rank_words import (
     is_regional,
     league_context,
     league_of_sentence,
+    lower_forms,
     make_ranking,
     ordinal,
     position_value,
@@ -80,7 +81,7 @@ _SELF = ("we ", "our trust ", "our organisation ", "our icb ")
 
 
 def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     near = window(doc, after, min(after + 6, sent.end))
     for i, k in enumerate(near):
         if lowers[k] in {"of", "among", "amongst"} or (lowers[k] == "out" and i + 1 < len(near)):
@@ -102,14 +103,14 @@ def _a_move_in_the_table(doc: Doc, sent: Span, span: Span) -> bool:
     """'from 101 to 120' is a move in the table after a verb of moving, and above the segment
     numbers ('moved from 3 to 2' is a change of segment)."""
     values = [v for v in (cardinal_value(t) or ordinal(t) for t in texts_of(doc, span.start, span.end)) if v]
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     before = {lowers[k] for k in window(doc, max(sent.start, span.start - 3), span.start)}
     return bool(before & _MOVES) and all(v > 5 for v in values)
 
 
 def _previous_before(doc: Doc, sent: Span, span: Span) -> int | None:
     """'moved from 132 to 96', 'up from 44th to 23rd': the position before, stated first."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     near = window(doc, max(sent.start, span.start - 4), span.start)
     for i, k in enumerate(near[:-1]):
         if lowers[k] == "from":
@@ -119,7 +120,7 @@ def _previous_before(doc: Doc, sent: Span, span: Span) -> int | None:
 
 
 def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     near = window(doc, after, min(after + 30, sent.end))
     words = [lowers[k] for k in near]
     for i, word in enumerate(words):
@@ -137,25 +138,25 @@ def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
 def _anchored(span: Span) -> bool:
     """'at 27 overall' states a position by itself; a bare 'at 123' only beside a name."""
     return span.label_ == "RANK" or (span.label_ == "RANK_AT"
-                                     and token_strings(span.doc, "LOWER")[span.end - 1] in _STRONG_AFTER_AT)
+                                     and lower_forms(span.doc)[span.end - 1] in _STRONG_AFTER_AT)
 
 
 def _adverb_first(doc: Doc, span: Span) -> bool:
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     nxt = lowers[span.end] if span.end < len(lowers) else None
     return lowers[span.end - 1] == "first" and nxt is not None and (
         nxt in _AFTER_ADVERB_FIRST or (nxt.endswith("ed") and nxt != "ranked"))
 
 
 def _counted_from_an_end(doc: Doc, span: Span) -> bool:
-    after = token_strings(doc, "LOWER")[span.end:span.end + 2]
+    after = lower_forms(doc)[span.end:span.end + 2]
     return bool(after) and (after[0] in _SUPERLATIVE_AFTER or (after[0] in {"-", "–"} and after[1:2] and
                                                                 after[1] in _SUPERLATIVE_AFTER))
 
 
 def _position_after(doc: Doc, sent: Span, span: Span) -> int | None:
     """'finishing bottom of the table at 61': the number a top/bottom phrase is followed by."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     for k in range(span.end, min(span.end + 5, sent.end - 1)):
         if lowers[k] == "at":
             return cardinal_value(text_at(doc, k + 1))
@@ -187,7 +188,7 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
         own = subjects.pronoun_subject(doc, sent, previous)
         return [own] if own is not None else []
     if lead.startswith(("its ", "their ")) and _POSITION_NOUNS.intersection(
-            token_strings(doc, "LOWER")[sent.start:span.end]):
+            lower_forms(doc)[sent.start:span.end]):
         return last_subject  # 'Its latest placing – 109th': the position of the one the text is about
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
 
@@ -195,7 +196,7 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
 def _in_relative_clause(doc: Doc, antecedent: Span, org: Span, span: Span) -> bool:
     """'X, which runs Y and Z hospitals, is 102nd': Y and Z stand inside the clause that describes
     X, which a comma closes before the position."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     which = next((k for k in range(antecedent.end, org.start) if lowers[k] in {"which", "who"}), None)
     return which is not None and "," in texts_of(doc, org.end, span.start)
 
@@ -215,7 +216,7 @@ def _outside_apposition(doc: Doc, chosen: list[Span], before: list[Span], start:
 def _possessive_owner(doc: Doc, sent: Span, start: int) -> Span | None:
     """'Medway's league position is 45th', 'the Trust's ranking rose to 96': the organisation
     whose position the sentence gives."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     owners = [o for o in spans_in(doc, "orgs", sent.start, start) + spans_in(doc, "org_refs", sent.start, start)
               if o.end + 1 < start and text_at(doc, o.end) in {"'s", "’s", "'", "’"}
               and (o.label_ != "" or o.id_) and lowers[o.end + 1] in _POSITION_NOUNS | {"league", "overall"}]
@@ -305,7 +306,7 @@ def _last_named(doc: Doc, between: list[Span]) -> list[Span]:
 
 def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_subject: list[Span],
                hint: str | None, result: DocResult) -> None:
-    lowers, texts = token_strings(doc, "LOWER"), texts_of(doc, span.start, span.end)
+    lowers, texts = lower_forms(doc), texts_of(doc, span.start, span.end)
     before = [lowers[k] for k in window(doc, span.start - 2, span.start)]
     if any(w in _PREVIOUS_BEFORE for w in before):
         return
@@ -389,7 +390,7 @@ def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
     """'was fourth in the first table', 'came 12th in the previous quarter', 'was 30th a quarter
     earlier', 'A quarter earlier, it was 33rd': the clause after the position, or an opening set
     off by a comma, says it was held in an earlier table."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     comma = next((k for k in range(sent.start, span.start) if lowers[k] == ","), None)
     opening = lowers[sent.start:comma] if comma is not None else []
     for toks in (lowers[span.end:clause_end(doc, sent, span.end)], opening):
