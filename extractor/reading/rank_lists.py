@@ -7,7 +7,6 @@ group, top, ahead of ...").
 
 from __future__ import annotations
 
-import numpy
 import regex
 from spacy.tokens import Doc, Span, Token
 
@@ -19,15 +18,13 @@ from ..pipeline.extensions import (
     span_text,
     spans_in,
     text_of,
-    token_ids,
 )
-from ..pipeline.ruler import _LEXICON
 from ..records import DocResult
 from . import lists, subjects
 from .rank_words import (
+    WordTable,
     cardinal_value,
     coordinated,
-    indices_of,
     is_metric,
     league_context,
     league_of_sentence,
@@ -223,35 +220,22 @@ def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: 
         _read_at(doc, span, ranks, usual_league(doc), result)
 
 
-# by the number the rulers' lexicon gives each word (:data:`..pipeline.ruler._LEXICON`): whether
-# the word is a position by itself; a word is decided once, when first met
-_IS_POSITION = numpy.zeros(0, dtype=bool)
-
-
 def position_words(doc: Doc) -> list[int]:
     """The tokens after the first that can be a position by themselves ('61st', 'second', 'top'),
-    found with one array lookup from the number the rulers' lexicon gives each word of the
-    Doc (which the pipeline's rulers have made): no Token is made, nor a pass over every word
-    in Python."""
+    found from the rulers' numbers of the Doc's words (:class:`.rank_words.WordTable`)."""
     cache = doc_cache(doc, "rankings")
     found = cache.get("position_words")
     if found is None:
-        found = cache["position_words"] = _position_words(doc)
+        found = cache["position_words"] = [i for i in _POSITION_WORDS.tokens(doc) if i > 0]
     return found
-
-
-def _position_words(doc: Doc) -> list[int]:
-    global _IS_POSITION
-    words = _LEXICON.words_of(doc)
-    texts = _LEXICON.texts
-    if _IS_POSITION.size < len(texts):
-        new = numpy.array([_is_position_word(text) for text in texts[_IS_POSITION.size:]], dtype=bool)
-        _IS_POSITION = numpy.concatenate([_IS_POSITION, new])
-    return [i for i in numpy.flatnonzero(_IS_POSITION[words]).tolist() if i > 0]
 
 
 def _is_position_word(text: str) -> bool:
     return text.lower() in _END_WORDS or _BARE_ORDINAL.match(text) is not None
+
+
+_POSITION_WORDS = WordTable(_is_position_word)
+_FOLLOWED = WordTable(lambda text: text.lower() == "followed")
 
 
 def _read_named(doc: Doc, i: int, result: DocResult) -> None:
@@ -334,8 +318,7 @@ def read_followers(doc: Doc, result: DocResult) -> None:
 
 
 def _followed_by(doc: Doc) -> list[int]:
-    """The tokens 'followed' that 'by' and a further token come after, found from the Doc's word
-    ids: a page without the word makes no Token."""
-    lowers, strings = token_ids(doc, "LOWER"), doc.vocab.strings
-    by = strings["by"]
-    return [i for i in indices_of(lowers, {strings["followed"]}) if i + 2 < len(lowers) and lowers[i + 1] == by]
+    """The tokens 'followed' that 'by' and a further token come after, found from the rulers'
+    numbers of the Doc's words: a page without the word makes no Token."""
+    lowers = lower_forms(doc)
+    return [i for i in _FOLLOWED.tokens(doc) if i + 2 < len(lowers) and lowers[i + 1] == "by"]

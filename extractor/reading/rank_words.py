@@ -13,6 +13,7 @@ from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import TypeVar
 
+import numpy
 import regex
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
@@ -28,6 +29,7 @@ from ..pipeline.extensions import (
     token_ids,
     token_strings,
 )
+from ..pipeline.ruler import _LEXICON
 from ..pipeline.segments import is_domain_segment
 from ..records import Ranking
 from . import subjects
@@ -279,20 +281,23 @@ def sentence_of(doc: Doc, i: int) -> Span:
     return words.sents[bisect_right(words.starts, i) - 1]
 
 
-def indices_of(values: list[int], wanted: set[int]) -> list[int]:
-    """The places in ``values`` (a Doc's word ids) holding one of ``wanted``, in order: a
-    search of the list for each, which is quicker than a loop over every token when the
-    words are few and rare."""
-    out = []
-    for value in wanted:
-        i = -1
-        try:
-            while True:
-                i = values.index(value, i + 1)
-                out.append(i)
-        except ValueError:
-            pass
-    return sorted(out)
+class WordTable:
+    """Which tokens of a Doc are words that pass ``test`` (asked of a word's text), found with
+    one array lookup by the number the rulers' lexicon gives each word (which the pipeline's
+    rulers have made for every Doc): each word is tested once, when first met, and no Token
+    is made, nor a Python pass over every word."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self.test = test
+        self.passes = numpy.zeros(0, dtype=bool)  # by word number
+
+    def tokens(self, doc: Doc) -> list[int]:
+        words = _LEXICON.words_of(doc)
+        texts = _LEXICON.texts
+        if self.passes.size < len(texts):
+            new = numpy.array([self.test(text) for text in texts[self.passes.size:]], dtype=bool)
+            self.passes = numpy.concatenate([self.passes, new])
+        return numpy.flatnonzero(self.passes[words]).tolist()
 
 
 def usual_league(doc: Doc) -> str:

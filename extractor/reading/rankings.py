@@ -198,16 +198,17 @@ def _in_relative_clause(doc: Doc, antecedent: Span, org: Span, span: Span) -> bo
     X, which a comma closes before the position."""
     lowers = lower_forms(doc)
     which = next((k for k in range(antecedent.end, org.start) if lowers[k] in {"which", "who"}), None)
-    return which is not None and "," in texts_of(doc, org.end, span.start)
+    return which is not None and "," in lowers[org.end:span.start]
 
 
 def _outside_apposition(doc: Doc, chosen: list[Span], before: list[Span], start: int) -> list[Span]:
     """'X, the Trust's partner in the Y system, remained in segment 4 and was ranked 106th': the
     organisation named inside an apposition is not the one the sentence ranks."""
-    inner = chosen[0]
-    comma_before = next((k for k in range(inner.start - 1, max(inner.start - 10, -1), -1) if text_at(doc, k) == ","),
-                        None)
-    if comma_before is None or "," not in texts_of(doc, inner.end, start):
+    inner, lowers = chosen[0], lower_forms(doc)  # only ',' is ',' in lower case
+    if "," not in lowers[inner.end:start]:
+        return chosen
+    comma_before = next((k for k in range(inner.start - 1, max(inner.start - 10, -1), -1) if lowers[k] == ","), None)
+    if comma_before is None:
         return chosen
     outer = next((o for o in before if o.end == comma_before), None)
     return [outer] if outer is not None else chosen
