@@ -18,7 +18,6 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-from .. import numbers
 from ..pipeline.extensions import sentences, span_text, spans_in
 from ..pipeline.traps import traps_in
 from ..records import Claim, DocResult, Ranking
@@ -34,6 +33,7 @@ from .rank_lists import (
 )
 from .rank_words import (
     LEAGUE_OF_TYPE,
+    cardinal,
     cardinal_value,
     clause_end,
     coordinated,
@@ -86,7 +86,7 @@ def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
     for i, k in enumerate(near):
         if lowers[k] in {"of", "among", "amongst"} or (lowers[k] == "out" and i + 1 < len(near)):
             for nxt in near[i + 1:i + 4]:
-                value = numbers.parse_cardinal(text_at(doc, nxt))
+                value = cardinal(text_at(doc, nxt))
                 if isinstance(value, int) and value > 1:
                     return value
                 if lowers[nxt] not in {"of", "the", "all"}:
@@ -124,7 +124,7 @@ def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
     near = window(doc, after, min(after + 30, sent.end))
     words = [lowers[k] for k in near]
     for i, word in enumerate(words):
-        been = _had_been(words[max(0, i - 1):i + 1])  # the word and the one before it
+        been = word == "been" and _had_been(words[max(0, i - 1):i + 1])  # the word and the one before it
         if i >= 12 and not been:
             continue  # far from the position: only an explicit 'having been' still refers to it
         if word == "from" or (word in {"q1", "previously", "was"} and i + 1 < len(words)) or been:
@@ -346,7 +346,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if bottom_end:
         total = total or _read_total(doc, sent, bottom_end)
     nxt = lowers[span.end] if span.end < len(lowers) else ""
-    if words[-1] in {"top", "bottom"} and (numbers.parse_cardinal(nxt) or 0) > 1:
+    if words[-1] in {"top", "bottom"} and (cardinal(nxt) or 0) > 1:
         return
     if words[-1] == "the" and _BANDS.intersection(lowers[span.end:span.end + 4]):
         return  # 'segment 1, the top of the four bands': the top segment, not the top trust
