@@ -62,6 +62,7 @@ from .rank_words import (
 )
 
 _PREVIOUS_BEFORE = {"from", "previously", "q1"}
+_PREVIOUS_CUES = {"from", "q1", "previously", "was", "been"}  # the words :func:`_previous_rank` reads after
 _EARLIER = {"previous", "previously", "earlier", "before", "last", "prior"}
 # 'fourth in the first table', 'ninth in the previous rankings', '12th the quarter before': an earlier table
 _EARLIER_TABLE_WORDS = _EARLIER | {"first", "initial", "inaugural", "original", "preceding", "ago"}
@@ -124,6 +125,8 @@ def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
     near = window(doc, after, min(after + 30, sent.end))
     words = [lowers[k] for k in near]
     for i, word in enumerate(words):
+        if word not in _PREVIOUS_CUES:
+            continue  # no other word refers to an earlier position
         been = word == "been" and _had_been(words[max(0, i - 1):i + 1])  # the word and the one before it
         if i >= 12 and not been:
             continue  # far from the position: only an explicit 'having been' still refers to it
@@ -392,7 +395,7 @@ def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
     earlier', 'A quarter earlier, it was 33rd': the clause after the position, or an opening set
     off by a comma, says it was held in an earlier table."""
     lowers = lower_forms(doc)
-    comma = next((k for k in range(sent.start, span.start) if lowers[k] == ","), None)
+    comma = _index_of(lowers, ",", sent.start, span.start)
     opening = lowers[sent.start:comma] if comma is not None else []
     for toks in (lowers[span.end:clause_end(doc, sent, span.end)], opening):
         for i, word in enumerate(toks):
@@ -400,6 +403,14 @@ def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
                                          or _EARLIER_TABLE_WORDS.intersection(toks[i + 1:i + 2])):
                 return True
     return False
+
+
+def _index_of(words: list[str], word: str, start: int, end: int) -> int | None:
+    """Where ``word`` first stands in ``words[start:end]`` (an index of ``words``), or None."""
+    try:
+        return words.index(word, start, end)
+    except ValueError:
+        return None
 
 
 def _as_previous(subject: list[Span], value: int, result: DocResult) -> bool:
@@ -436,7 +447,7 @@ def _league_size_claim(doc: Doc, sent: Span, span: Span, total: int, result: Doc
     specific = [p for p in pops if p.label_ not in {"trust", "other"}]
     chosen = (specific or pops)[0]
     org_type = chosen.label_
-    if any(c.org_type == org_type and c.count == total and not c.segments for c in result.claims):
+    if any(c.count == total and c.org_type == org_type and not c.segments for c in result.claims):
         return
     text, start = sentence_text(doc, sent)
     framework, period = doc_values(doc)
