@@ -15,7 +15,6 @@ from typing import TypeVar
 
 import numpy
 import regex
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from .. import numbers
@@ -52,7 +51,6 @@ _COUNTING_BEFORE = {"the", "all", "of", "are", "were", "those", "these", "some",
 _OTHER_LISTS = {"award", "awards", "prize", "prizes", "competition", "survey", "poll", "employers", "guide", "index"}
 _RELATIVE_PRONOUNS = frozenset({"which", "who"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "(", ")", "–", "—", "but", "while", "whilst", "although"})
-_CLAUSE_END_IDS = frozenset(hash_string(word) for word in _CLAUSE_ENDS)
 # the sizes of the 2025/26 leagues ('98th out of 134', '30th of 61') name them as well as words do
 # what names the league tables on a page, one pattern a way of naming them, the commonest first:
 # searched one by one they are found far sooner than as one alternation, which has no word to
@@ -163,10 +161,9 @@ def lower_forms(doc: Doc) -> list[str]:
 
 class _Words:
     """What the readers of positions look up in one Doc thousands of times: its text, where
-    each token starts in it and how long it is (its texts are cut from these, where the Doc's
-    word ids would be made for the league positions alone), its lower forms, its sentences
-    and where they start (to find a token's sentence by binary search, not ``token.sent``),
-    and what was worked out for each sentence."""
+    each token starts in it and how long it is (a token's text is cut from these, with no
+    Token made), its lower forms, its sentences and where they start (to find a token's
+    sentence by binary search, not ``token.sent``), and what was worked out for each sentence."""
 
     __slots__ = ("doc", "lengths", "lowers", "of_sentences", "offsets", "sents", "starts", "text")
 
@@ -380,9 +377,9 @@ def clause_end(doc: Doc, sent: Span, start: int) -> int:
     a walk over the clause's lower forms: clauses are short, and only the few after a position
     are asked about, where a list of every clause end of the Doc costs a search of all its
     words. A word ends the clause as written, not as lowered ('But' does not)."""
-    lowers = token_ids(doc, "LOWER")
+    lowers = lower_forms(doc)
     for k in range(start, sent.end):
-        if lowers[k] in _CLAUSE_END_IDS and text_at(doc, k) in _CLAUSE_ENDS:
+        if lowers[k] in _CLAUSE_ENDS and text_at(doc, k) in _CLAUSE_ENDS:
             return k
     return sent.end
 
