@@ -12,10 +12,20 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from ..pipeline.extensions import spans_in, token_strings
+from ..pipeline.extensions import span_text, spans_in
 from ..records import DocResult
 from . import subjects
-from .rank_words import is_metric, league_context, make_ranking, ordinal, sentence_of, text_at, texts_of, usual_league
+from .rank_words import (
+    is_metric,
+    league_context,
+    lower_forms,
+    make_ranking,
+    ordinal,
+    sentence_of,
+    text_at,
+    texts_of,
+    usual_league,
+)
 
 _TOP = {"top", "best", "highest", "strongest", "head"}
 _BOTTOM = {"bottom", "worst", "lowest", "poorest", "weakest", "foot"}
@@ -41,7 +51,7 @@ _GROUP_BEFORE = {"of", "among", "amongst", "one", "'s", "’s"}
 def _past_table(doc: Doc, sent: Span, k: int) -> int | None:
     """After 'at the top', an 'of the table' (or 'of the 134 acute trusts'): the token after it;
     None when the 'of' names something else ('at the top of the agenda')."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     if k >= sent.end or lowers[k] != "of":
         return k
     return _table_named(doc, sent, k + 1)
@@ -49,7 +59,7 @@ def _past_table(doc: Doc, sent: Span, k: int) -> int | None:
 
 def _table_named(doc: Doc, sent: Span, start: int) -> int | None:
     """The token after 'the (non-acute|new|134 ...) table' opening at ``start``; None if no table is named."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     for j in range(start, min(start + 6, sent.end)):
         word = lowers[j]
         if word in _TABLE or word in {"trusts", "providers", "organisations"}:
@@ -63,7 +73,7 @@ def _table_named(doc: Doc, sent: Span, start: int) -> int | None:
 def _national(doc: Doc, sent: Span, k: int) -> int | None:
     """The token after a national qualifier at ``k`` ('in England', 'in the whole of England',
     'nationally'); ``k`` itself when there is none; None for any other 'in ...' ('in London')."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     if k >= sent.end:
         return k
     word = lowers[k]
@@ -87,7 +97,7 @@ def _national(doc: Doc, sent: Span, k: int) -> int | None:
 
 def _superlative(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None:
     """'the top-ranked trust in England', 'came out as the weakest performer in England'."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     sup = next((k for k in range(span.start, span.end) if lowers[k] in _TOP | _BOTTOM), None)
     if sup is None or sup == 0 or lowers[sup - 1] != "the":
         return None
@@ -112,7 +122,7 @@ def _superlative(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int
 def _nth(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None:
     """'the fifth best in England': a position counted from the top (from the bottom it needs
     the league's size, which the sentence's own number gives better)."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     if lowers[span.end - 1] not in {"best", "highest"} or (span.start > 0
                                                            and text_at(doc, span.start - 1) in {"'s", "’s"}):
         return None
@@ -126,7 +136,7 @@ def _nth(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None
 def _at_end(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None:
     """'at the top', 'at the bottom of the table'; 'at the other end' is the end opposite the
     one the sentence before spoke of."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     if span.id_ == "other_end":
         before = sentence_of(doc, sent.start - 1) if sent.start > 0 else None
         previous = set(lowers[before.start:before.end]) if before is not None else set()
@@ -148,7 +158,7 @@ def _at_end(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | N
 
 def _heads_table(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None:
     """'topped the non-acute table', 'heads the league', 'propped up the table'."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     after = _table_named(doc, sent, span.end - 1)
     if after is None or lowers[after - 1] == "list":
         return None  # 'tops the list of trusts with the longest waits': some other list
@@ -157,7 +167,7 @@ def _heads_table(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int
 
 def _inverted(doc: Doc, sent: Span, k: int) -> Span | None:
     """'... is Barts Health': the organisation after a copula that follows the frame."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     while k < sent.end and text_at(doc, k) == ",":
         k += 1
     if k >= sent.end or lowers[k] not in _COPULA:
@@ -176,7 +186,7 @@ def _before(doc: Doc, sent: Span, span: Span) -> Span | None:
     orgs = [o for o in orgs if o.end >= len(doc) or text_at(doc, o.end) not in {"'s", "’s", "'", "’"}]
     if orgs:
         return max(orgs, key=lambda o: o.end)
-    previous = doc[sent.start - 1].sent if sent.start > 0 else None
+    previous = sentence_of(doc, sent.start - 1) if sent.start > 0 else None
     return subjects.pronoun_subject(doc, sent, previous)
 
 
@@ -184,7 +194,7 @@ def read_frames(doc: Doc, spans: list[Span], result: DocResult) -> None:
     """One ranking per superlative or end-of-table frame that places a named organisation."""
     if not spans or not league_context(doc):
         return
-    usual, lowers = usual_league(doc), token_strings(doc, "LOWER")
+    usual, lowers = usual_league(doc), lower_forms(doc)
     for span in spans:
         sent = sentence_of(doc, span.start)
         if span.id_ in {"at", "other_end"}:
@@ -205,6 +215,6 @@ def read_frames(doc: Doc, spans: list[Span], result: DocResult) -> None:
             org = _before(doc, sent, span)
         if org is None:
             continue
-        ranking = make_ranking(doc, sent, org.text, org.id_, rank=rank, position=position)
+        ranking = make_ranking(doc, sent, span_text(org), org.id_, rank=rank, position=position)
         ranking.league = ranking.league or usual
         result.rankings.append(ranking)

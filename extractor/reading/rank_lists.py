@@ -12,26 +12,26 @@ from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import load_gazetteer
 from ..pipeline.extensions import (
-    distinct_ids,
     doc_cache,
     doc_date,
     doc_text,
     span_text,
     spans_in,
-    token_ids,
-    token_strings,
+    text_of,
 )
 from ..records import DocResult
 from . import lists, subjects
 from .rank_words import (
+    WordTable,
     cardinal_value,
     coordinated,
-    indices_of,
     is_metric,
     league_context,
     league_of_sentence,
+    lower_forms,
     make_ranking,
     ordinal,
+    relative_antecedent,
     sentence_of,
     text_at,
     texts_of,
@@ -57,8 +57,9 @@ def _positions_from(doc: Doc, sent: Span, start: int) -> tuple[list[int], int]:
     and the token after its last one."""
     out: list[int] = []
     end = start
-    lowers = token_strings(doc, "LOWER")
-    for k, text in enumerate(texts_of(doc, start, sent.end), start):
+    lowers = lower_forms(doc)
+    for k in range(start, sent.end):  # a word at a time: the run is short, the sentence may not be
+        text = text_at(doc, k)
         value = ordinal(text) or (cardinal_value(text) if text.isdigit() else None)
         if value:
             out.append(value)
@@ -97,11 +98,11 @@ def _names_for(doc: Doc, sent: Span, span: Span, count: int, hint: str) -> list[
     linker found, else the capitalised run split as a list and fitted to the count."""
     orgs = list(spans_in(doc, "orgs", sent.start, span.start))
     chain = coordinated(doc, orgs)
-    antecedent = subjects.relative_antecedent(doc, sent, span.start)
+    antecedent = relative_antecedent(doc, sent, span.start)
     if antecedent is not None:
         chain = coordinated(doc, [o for o in orgs if o.end <= antecedent.start] + [antecedent])
     if len(chain) == count:
-        return [(o.text, o.id_) for o in chain]
+        return [(span_text(o), o.id_) for o in chain]
     run = _name_run(doc, sent, span.start)
     if run is None:
         return []
@@ -146,7 +147,7 @@ def read_respectively(doc: Doc, ranks: list[Span], result: DocResult) -> set[int
 def named_before_apposition(doc: Doc, sent: Span, start: int, hint: str | None) -> Span | None:
     """'X, which runs several sites, at number 61': the name before an apposition
     that ends right before the position."""
-    if start - 1 <= sent.start or doc[start - 1].text != ",":
+    if start - 1 <= sent.start or text_at(doc, start - 1) != ",":
         return None
     k = _skip_qualifier(doc, sent, start - 1)
     return _org_ending(doc, sent, k, hint) if k < start - 2 else None
@@ -155,18 +156,20 @@ def named_before_apposition(doc: Doc, sent: Span, start: int, hint: str | None) 
 def _skip_qualifier(doc: Doc, sent: Span, k: int) -> int:
     """Step back over 'in Manchester', 'in King's Lynn', an appositive ', based in London,' and a
     bracketed segment ('X (segment 2, 44th)')."""
-    j = k - 1 if doc[k].text == "," else k
-    if doc[j].like_num and j - 2 > sent.start and doc[j - 1].lower_ in {"segment", "category"} \
-            and doc[j - 2].text == "(":
+    lowers = lower_forms(doc)
+    comma = text_at(doc, k) == ","
+    j = k - 1 if comma else k
+    if j - 2 > sent.start and lowers[j - 1] in {"segment", "category"} and text_at(doc, j - 2) == "(" \
+            and doc[j].like_num:
         return j - 3
-    if doc[k].text == "," and k - 1 >= sent.start:
+    if comma and k - 1 >= sent.start:
         for j in range(k - 1, max(sent.start, k - 13), -1):
-            if doc[j].text == ",":
-                if doc[j + 1].lower_ in _APPOSITION_OPENERS:
+            if text_at(doc, j) == ",":
+                if lowers[j + 1] in _APPOSITION_OPENERS:
                     k = j - 1  # then, as before any name, 'in Manchester'
                 break
     for j in range(k, max(sent.start - 1, k - 5), -1):
-        if doc[j].lower_ == "in" and j < k and all(t.is_title or t.text in {"'s", "’s"} for t in doc[j + 1:k + 1]):
+        if lowers[j] == "in" and j < k and all(t.is_title or t.text in {"'s", "’s"} for t in doc[j + 1:k + 1]):
             k = j - 1
             # 'Barts heart centre in Smithfield': a few lower-case words naming what the place is
             while k > sent.start and doc[k].is_lower and doc[k].is_alpha and j - k <= 3:
@@ -217,37 +220,27 @@ def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: 
         _read_at(doc, span, ranks, usual_league(doc), result)
 
 
-# the ORTH ids of the words seen so far, and of those among them that can be a position by
-# themselves; the words are the vocabulary's, so these grow no faster than its own strings
-_SEEN_WORDS: set[int] = set()
-_POSITION_WORDS: set[int] = set()
-
-
 def position_words(doc: Doc) -> list[int]:
     """The tokens after the first that can be a position by themselves ('61st', 'second', 'top'),
-    found from the Doc's word ids before any Token is made: each word is looked at once, the
-    first time a Doc has it, and a Doc without one costs two set operations."""
+    found from the rulers' numbers of the Doc's words (:class:`.rank_words.WordTable`)."""
     cache = doc_cache(doc, "rankings")
     found = cache.get("position_words")
     if found is None:
-        found = cache["position_words"] = _position_words(doc)
+        found = cache["position_words"] = [i for i in _POSITION_WORDS.tokens(doc) if i > 0]
     return found
 
 
-def _position_words(doc: Doc) -> list[int]:
-    vocab = doc.vocab
-    for orth in distinct_ids(doc).difference(_SEEN_WORDS):
-        _SEEN_WORDS.add(orth)
-        word = vocab[orth]
-        if word.lower_ in _END_WORDS or _BARE_ORDINAL.match(word.orth_):
-            _POSITION_WORDS.add(orth)
-    found = distinct_ids(doc).intersection(_POSITION_WORDS)
-    return [i for i in indices_of(token_ids(doc), found) if i > 0] if found else []
+def _is_position_word(text: str) -> bool:
+    return text.lower() in _END_WORDS or _BARE_ORDINAL.match(text) is not None
+
+
+_POSITION_WORDS = WordTable(_is_position_word)
+_FOLLOWED = WordTable(lambda text: text.lower() == "followed")
 
 
 def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     """The ranking of the organisation named right before the position word at token ``i``, if any."""
-    lowers, text = token_strings(doc, "LOWER"), text_at(doc, i)
+    lowers, text = lower_forms(doc), text_at(doc, i)
     word = lowers[i]
     nxt = lowers[i + 1] if i + 1 < len(lowers) else "."
     if _BARE_ORDINAL.match(text):
@@ -274,7 +267,7 @@ def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     org = _org_ending(doc, sent, named, hint)
     if org is None or (not marks and named == k and org.end != i):
         return
-    result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=value, position=position))
+    result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=value, position=position))
 
 
 def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocResult) -> None:
@@ -293,7 +286,7 @@ def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocRes
     value = next((cardinal_value(t) for t in texts_of(doc, span.start, span.end) if t.isdigit()), None)
     if org is None or value is None or is_metric(doc, sent, span.end):
         return
-    result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=value,
+    result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=value,
                                         joint=any(t.lower_ in {"joint", "equal"} for t in span)))
 
 
@@ -304,29 +297,28 @@ def read_followers(doc: Doc, result: DocResult) -> None:
         return  # the places after a stated one: with none stated, there are none
     for i in _followed_by(doc):
         sent = sentence_of(doc, i)
-        text = sent.text.strip()
+        text = span_text(sent).strip()
         before = [r for r in result.rankings if r.text == text and r.rank is not None]
         ranked = {r.rank for r in before}
         if len(ranked) != 1:
             continue
         orgs = spans_in(doc, "orgs", i + 2, sent.end)
-        start = i + 2 + (doc[i + 2].lower_ == "the")
+        start = i + 2 + (lower_forms(doc)[i + 2] == "the")
         if not orgs or orgs[0].start not in {i + 2, start}:
             continue
         chain = [orgs[0]]
         for org in orgs[1:]:
-            gap = doc[chain[-1].end:org.start].text.strip().lower()
+            gap = text_of(doc, chain[-1].end, org.start).strip().lower()
             if gap not in {"and", ",", ", and", "and the", ", and the", ", the"}:
                 break
             chain.append(org)
         base = ranked.pop() + len({r.ods_code or r.name for r in before}) - 1  # after joint 20th for two: 22nd
         for k, org in enumerate(chain, 1):
-            result.rankings.append(make_ranking(doc, sent, org.text, org.id_, rank=base + k))
+            result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=base + k))
 
 
 def _followed_by(doc: Doc) -> list[int]:
-    """The tokens 'followed' that 'by' and a further token come after, found from the Doc's word
-    ids: a page without the word makes no Token."""
-    lowers, strings = token_ids(doc, "LOWER"), doc.vocab.strings
-    by = strings["by"]
-    return [i for i in indices_of(lowers, {strings["followed"]}) if i + 2 < len(lowers) and lowers[i + 1] == by]
+    """The tokens 'followed' that 'by' and a further token come after, found from the rulers'
+    numbers of the Doc's words: a page without the word makes no Token."""
+    lowers = lower_forms(doc)
+    return [i for i in _FOLLOWED.tokens(doc) if i + 2 < len(lowers) and lowers[i + 1] == "by"]

@@ -8,28 +8,30 @@ a position.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_right
 from collections.abc import Callable
 from functools import lru_cache, wraps
 from typing import TypeVar
 
+import numpy
 import regex
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
 from .. import numbers
 from ..pipeline.extensions import (
-    distinct_ids,
     doc_cache,
     doc_text,
     sentences,
     span_text,
     spans_in,
+    text_of,
     token_ids,
     token_strings,
 )
+from ..pipeline.ruler import _LEXICON
 from ..pipeline.segments import is_domain_segment
 from ..records import Ranking
+from . import subjects
 
 _T = TypeVar("_T")
 LEAGUE_OF_TYPE = {"acute": "acute", "specialist": "acute", "mental_health": "non_acute", "community": "non_acute",
@@ -47,8 +49,8 @@ _COUNTING_BEFORE = {"the", "all", "of", "are", "were", "those", "these", "some",
                     "almost", "over", "under"}
 # 'came second in the national estates awards', 'third in the staff survey': some other list
 _OTHER_LISTS = {"award", "awards", "prize", "prizes", "competition", "survey", "poll", "employers", "guide", "index"}
-_CLAUSE_END_IDS = frozenset(hash_string(word) for word in (",", ";", ":", ".", "(", ")", "–", "—", "but", "while",
-                                                           "whilst", "although"))
+_RELATIVE_PRONOUNS = frozenset({"which", "who"})
+_CLAUSE_ENDS = frozenset({",", ";", ":", ".", "(", ")", "–", "—", "but", "while", "whilst", "although"})
 # the sizes of the 2025/26 leagues ('98th out of 134', '30th of 61') name them as well as words do
 # what names the league tables on a page, one pattern a way of naming them, the commonest first:
 # searched one by one they are found far sooner than as one alternation, which has no word to
@@ -67,6 +69,12 @@ def ordinal(text: str) -> int | None:
     """'83rd', '38th=', 'sixth' → the position; anything else → None. Kept for the words met
     most: the readers ask it of every word around every position."""
     return numbers.parse_ordinal(text.rstrip("=")) if _ORD.match(text) else None
+
+
+@lru_cache(maxsize=4096)
+def cardinal(text: str) -> int | float | None:
+    """:func:`numbers.parse_cardinal` of ``text``, kept for the words met most ('134', '61')."""
+    return numbers.parse_cardinal(text)
 
 
 def cardinal_position(tok) -> int | None:
@@ -109,30 +117,84 @@ def position_value(span: Span) -> int | None:
         if value is not None:
             return value
     value = cardinal_value(texts[0])
-    if value is not None and (span.start == 0 or token_strings(span.doc, "LOWER")[span.start - 1]
+    if value is not None and (span.start == 0 or lower_forms(span.doc)[span.start - 1]
                               not in _COUNTING_BEFORE):
         return value
     return None
 
 
+def span_group(doc: Doc, key: str) -> list[Span]:
+    """The spans of ``doc.spans[key]`` ("ranks", "populations"), in order, from the index of
+    :func:`spans_in` (which the readers before this one have made), so that no Span is made
+    again: their components keep them in text order, none overlapping (``longest_spans``),
+    which is the order of the index."""
+    return spans_in(doc, key, 0, len(doc))
+
+
 def texts_of(doc: Doc, start: int, end: int) -> list[str]:
-    """The texts of the tokens ``doc[start:end]``, from the Doc's word ids: no Token is made,
+    """The texts of the tokens ``doc[start:end]``, cut from the Doc's text: no Token is made,
     nor the texts of every token when a position needs those of a few around it."""
-    strings = doc.vocab.strings
-    return [strings[orth] for orth in token_ids(doc)[start:end]]
+    words = _words(doc)
+    text = words.text
+    return [text[i:i + n] for i, n in zip(words.offsets[start:end], words.lengths[start:end], strict=True)]
 
 
 def text_at(doc: Doc, k: int) -> str:
-    """``doc[k].text``, from the Doc's word ids."""
-    return doc.vocab.strings[token_ids(doc)[k]]
+    """``doc[k].text``, cut from the Doc's text."""
+    words = _words(doc)
+    i = words.offsets[k]
+    return words.text[i:i + words.lengths[k]]
 
 
 def window(doc: Doc, start: int, end: int) -> list[int]:
     """The tokens of ``[start, end)`` (within the Doc) that are not white space, by index (a
     token is white space when its text is: spaCy's ``is_space`` is ``str.isspace``, and lower
     case changes no character into or out of white space)."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = _words(doc).lowers
     return [k for k in range(max(start, 0), min(end, len(lowers))) if not lowers[k].isspace()]
+
+
+def lower_forms(doc: Doc) -> list[str]:
+    """The lower form of every token (``token_strings(doc, "LOWER")``), kept with the Doc asked about last."""
+    return _words(doc).lowers
+
+
+class _Words:
+    """What the readers of positions look up in one Doc thousands of times: its text, where
+    each token starts in it and how long it is (a token's text is cut from these, with no
+    Token made), its lower forms, its sentences and where they start (to find a token's
+    sentence by binary search, not ``token.sent``), and what was worked out for each sentence."""
+
+    __slots__ = ("doc", "lengths", "lowers", "of_sentences", "offsets", "sents", "starts", "text")
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.offsets, self.lengths = token_ids(doc, "IDX"), token_ids(doc, "LENGTH")
+        self.lowers = token_strings(doc, "LOWER")
+        self.sents = sentences(doc)
+        self.starts = [sent.start for sent in self.sents]
+        self.of_sentences: dict = {}  # what :func:`_per_sentence` functions worked out
+
+
+_last_words: _Words | None = None
+
+
+def _words(doc: Doc) -> _Words:
+    """The :class:`_Words` of ``doc``; the Doc asked about last is remembered, as a position's
+    readers ask about one Doc many times in a row."""
+    global _last_words
+    if _last_words is None or _last_words.doc is not doc:
+        _last_words = _words_kept(doc)
+    return _last_words
+
+
+def _words_kept(doc: Doc) -> _Words:
+    """The :class:`_Words` of ``doc``, made once per Doc."""
+    cache = doc_cache(doc, "rankings")
+    if "words" not in cache:
+        cache["words"] = _Words(doc)
+    return cache["words"]
 
 
 def is_metric(doc: Doc, sent: Span, end: int) -> bool:
@@ -147,7 +209,7 @@ def _has_metric_ranks(doc: Doc) -> bool:
     cache = doc_cache(doc, "rankings")
     found = cache.get("metric_ranks")
     if found is None:
-        found = cache["metric_ranks"] = any(s.label_ == "RANK_METRIC" for s in doc.spans.get("ranks", []))
+        found = cache["metric_ranks"] = any(s.label_ == "RANK_METRIC" for s in span_group(doc, "ranks"))
     return found
 
 
@@ -170,13 +232,13 @@ def _measure_named(doc: Doc, sent: Span, end: int) -> bool:
 def _other_list(doc: Doc, sent: Span, end: int) -> bool:
     """'came second in the national estates awards': the clause after the position names
     some other list."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     return bool(_OTHER_LISTS.intersection(lowers[end:min(clause_end(doc, sent, end), end + 8)]))
 
 
 def from_bottom(doc: Doc, end: int) -> int:
     """After '15th from (the) bottom': the token after 'bottom'; 0 when the words are not there."""
-    words = token_strings(doc, "LOWER")[end:end + 3]
+    words = lower_forms(doc)[end:end + 3]
     if words[:1] != ["from"] or "bottom" not in words:
         return 0
     return end + words.index("bottom") + 1
@@ -186,7 +248,7 @@ def _per_sentence(compute: Callable[[Doc, Span], _T]) -> Callable[[Doc, Span], _
     """``compute``, a function of a sentence's bounds only, worked out once per Doc and sentence:
     every position read in a sentence, and every ranking made from it, asks again."""
     def cached(doc: Doc, sent: Span) -> _T:
-        cache = doc_cache(doc, "rankings")
+        cache = _words(doc).of_sentences
         key = (compute.__name__, sent.start, sent.end)
         if key not in cache:
             cache[key] = compute(doc, sent)
@@ -212,34 +274,33 @@ def league_of_sentence(doc: Doc, sent: Span) -> str:
 def sentence_starts(doc: Doc) -> list[int]:
     """The first token of each of :func:`sentences`, made once per Doc, to find a token's
     sentence by binary search instead of through ``token.sent``."""
-    cache = doc_cache(doc, "rankings")
-    found = cache.get("sentence_starts")
-    if found is None:
-        found = cache["sentence_starts"] = [sent.start for sent in sentences(doc)]
-    return found
+    return _words(doc).starts
 
 
 def sentence_of(doc: Doc, i: int) -> Span:
     """The sentence holding token ``i``: what ``doc[i].sent`` gives, and ``span.sent`` for a span
     starting at ``i`` (the first sentence, if it runs into the next)."""
-    return sentences(doc)[bisect_right(sentence_starts(doc), i) - 1]
+    words = _words(doc)
+    return words.sents[bisect_right(words.starts, i) - 1]
 
 
+class WordTable:
+    """Which tokens of a Doc are words that pass ``test`` (asked of a word's text), found with
+    one array lookup by the number the rulers' lexicon gives each word (which the pipeline's
+    rulers have made for every Doc): each word is tested once, when first met, and no Token
+    is made, nor a Python pass over every word."""
 
-def indices_of(values: list[int], wanted: set[int]) -> list[int]:
-    """The places in ``values`` (a Doc's word ids) holding one of ``wanted``, in order: a
-    search of the list for each, which is quicker than a loop over every token when the
-    words are few and rare."""
-    out = []
-    for value in wanted:
-        i = -1
-        try:
-            while True:
-                i = values.index(value, i + 1)
-                out.append(i)
-        except ValueError:
-            pass
-    return sorted(out)
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self.test = test
+        self.passes = numpy.zeros(0, dtype=bool)  # by word number
+
+    def tokens(self, doc: Doc) -> list[int]:
+        words = _LEXICON.words_of(doc)
+        texts = _LEXICON.texts
+        if self.passes.size < len(texts):
+            new = numpy.array([self.test(text) for text in texts[self.passes.size:]], dtype=bool)
+            self.passes = numpy.concatenate([self.passes, new])
+        return numpy.flatnonzero(self.passes[words]).tolist()
 
 
 def usual_league(doc: Doc) -> str:
@@ -255,7 +316,7 @@ def usual_league(doc: Doc) -> str:
 
 def _usual_league(doc: Doc) -> str:
     counts: dict[str, int] = {}
-    for pop in doc.spans.get("populations", []):
+    for pop in span_group(doc, "populations"):
         league = LEAGUE_OF_TYPE.get(pop.label_)
         if league:
             counts[league] = counts.get(league, 0) + 1
@@ -303,7 +364,7 @@ def names_the_league(text: str) -> bool:
 def is_regional(doc: Doc, sent: Span, end: int) -> bool:
     """'came second in the South West', 'third among trusts in the region', 'first locally': a
     position among a region's trusts, not in the national league."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     if end < sent.end and lowers[end] in {"regionally", "locally"}:
         return True
     limit = min(clause_end(doc, sent, end), end + 7)
@@ -312,20 +373,24 @@ def is_regional(doc: Doc, sent: Span, end: int) -> bool:
 
 
 def clause_end(doc: Doc, sent: Span, start: int) -> int:
-    """The end of the clause running from ``start`` (the next comma, dash or bracket)."""
-    ends = _clause_ends(doc)
-    k = bisect_left(ends, start)
-    return ends[k] if k < len(ends) and ends[k] < sent.end else sent.end
+    """The end of the clause running from ``start`` (the next comma, dash or bracket), found by
+    a walk over the clause's lower forms: clauses are short, and only the few after a position
+    are asked about, where a list of every clause end of the Doc costs a search of all its
+    words. A word ends the clause as written, not as lowered ('But' does not)."""
+    lowers = lower_forms(doc)
+    for k in range(start, sent.end):
+        if lowers[k] in _CLAUSE_ENDS and text_at(doc, k) in _CLAUSE_ENDS:
+            return k
+    return sent.end
 
 
-def _clause_ends(doc: Doc) -> list[int]:
-    """The tokens that end a clause, in order, found once per Doc from its word ids: each
-    position asks for the end of its clause several times."""
-    cache = doc_cache(doc, "rankings")
-    found = cache.get("clause_ends")
-    if found is None:
-        found = cache["clause_ends"] = indices_of(token_ids(doc), distinct_ids(doc) & _CLAUSE_END_IDS)
-    return found
+def relative_antecedent(doc: Doc, sent: Span, idx: int) -> Span | None:
+    """:func:`subjects.relative_antecedent`, asked only when 'which' or 'who' stands between the
+    sentence's second word and ``idx``: a relative clause opens with one, so without one there
+    is no antecedent, and the walk that finds none makes a Token of every word it passes."""
+    if _RELATIVE_PRONOUNS.isdisjoint(lower_forms(doc)[sent.start + 1:idx]):
+        return None
+    return subjects.relative_antecedent(doc, sent, idx)
 
 
 def coordinated(doc: Doc, before: list[Span]) -> list[Span]:
@@ -334,7 +399,7 @@ def coordinated(doc: Doc, before: list[Span]) -> list[Span]:
         return []
     chosen = [before[-1]]
     for org in reversed(before[:-1]):
-        gap = doc[org.end:chosen[0].start].text.strip().lower()
+        gap = text_of(doc, org.end, chosen[0].start).strip().lower()
         if gap in {"and", ",", ", and", "&", "and the", ", and the"}:
             chosen.insert(0, org)
         else:
@@ -344,8 +409,26 @@ def coordinated(doc: Doc, before: list[Span]) -> list[Span]:
 
 def make_ranking(doc: Doc, sent: Span, name: str, code: str, **values) -> Ranking:
     """A ranking of the organisation ``name`` (ODS ``code``) read from ``sent``, the sentence as its text."""
-    text = span_text(sent).strip()
-    start = doc_text(doc).find(text, sent.start_char)
+    text, start = sentence_text(doc, sent)
+    framework, period = doc_values(doc)
     values.setdefault("league", league_of_sentence(doc, sent))
-    return Ranking(name=name, ods_code=code, framework=doc._.framework, period=doc._.period, text=text,
+    return Ranking(name=name, ods_code=code, framework=framework, period=period, text=text,
                    start=start, end=start + len(text), **values)
+
+
+@_per_sentence
+def sentence_text(doc: Doc, sent: Span) -> tuple[str, int]:
+    """The stripped text of ``sent`` and where it starts in the Doc's text: the text of every
+    ranking read from the sentence."""
+    text = span_text(sent).strip()
+    return text, doc_text(doc).find(text, sent.start_char)
+
+
+def doc_values(doc: Doc) -> tuple[str, str]:
+    """``doc._.framework`` and ``doc._.period``, read once per Doc (an extension attribute is
+    looked up through spaCy's machinery on every access), for every ranking made from it."""
+    cache = doc_cache(doc, "rankings")
+    found = cache.get("doc_values")
+    if found is None:
+        found = cache["doc_values"] = (doc._.framework, doc._.period)
+    return found

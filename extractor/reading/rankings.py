@@ -16,11 +16,9 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 
-from .. import numbers
-from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_ids, token_strings
+from ..pipeline.extensions import sentences, span_text, spans_in
 from ..pipeline.traps import traps_in
 from ..records import Claim, DocResult, Ranking
 from . import subjects
@@ -35,21 +33,27 @@ from .rank_lists import (
 )
 from .rank_words import (
     LEAGUE_OF_TYPE,
+    cardinal,
     cardinal_value,
     clause_end,
     coordinated,
+    doc_values,
     from_bottom,
     is_metric,
     is_regional,
     league_context,
     league_of_sentence,
+    lower_forms,
     make_ranking,
     ordinal,
     position_value,
+    relative_antecedent,
     segment_of_sentence,
     sentence_of,
     sentence_starts,
+    sentence_text,
     slashed,
+    span_group,
     stated_size,
     text_at,
     texts_of,
@@ -58,6 +62,7 @@ from .rank_words import (
 )
 
 _PREVIOUS_BEFORE = {"from", "previously", "q1"}
+_PREVIOUS_CUES = {"from", "q1", "previously", "was", "been"}  # the words :func:`_previous_rank` reads after
 _EARLIER = {"previous", "previously", "earlier", "before", "last", "prior"}
 # 'fourth in the first table', 'ninth in the previous rankings', '12th the quarter before': an earlier table
 _EARLIER_TABLE_WORDS = _EARLIER | {"first", "initial", "inaugural", "original", "preceding", "ago"}
@@ -74,16 +79,15 @@ _AFTER_ADVERB_FIRST = {"put", "set", "made", "seen", "run", "taken", "became", "
 # 'ranked second-worst in England': an ordinal counted among the best or worst, read by rank_frames
 _SUPERLATIVE_AFTER = {"best", "worst", "lowest", "highest", "largest", "biggest", "smallest", "poorest"}
 _SELF = ("we ", "our trust ", "our organisation ", "our icb ")
-_COMMA = hash_string(",")
 
 
 def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     near = window(doc, after, min(after + 6, sent.end))
     for i, k in enumerate(near):
         if lowers[k] in {"of", "among", "amongst"} or (lowers[k] == "out" and i + 1 < len(near)):
             for nxt in near[i + 1:i + 4]:
-                value = numbers.parse_cardinal(text_at(doc, nxt))
+                value = cardinal(text_at(doc, nxt))
                 if isinstance(value, int) and value > 1:
                     return value
                 if lowers[nxt] not in {"of", "the", "all"}:
@@ -100,14 +104,14 @@ def _a_move_in_the_table(doc: Doc, sent: Span, span: Span) -> bool:
     """'from 101 to 120' is a move in the table after a verb of moving, and above the segment
     numbers ('moved from 3 to 2' is a change of segment)."""
     values = [v for v in (cardinal_value(t) or ordinal(t) for t in texts_of(doc, span.start, span.end)) if v]
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     before = {lowers[k] for k in window(doc, max(sent.start, span.start - 3), span.start)}
     return bool(before & _MOVES) and all(v > 5 for v in values)
 
 
 def _previous_before(doc: Doc, sent: Span, span: Span) -> int | None:
     """'moved from 132 to 96', 'up from 44th to 23rd': the position before, stated first."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     near = window(doc, max(sent.start, span.start - 4), span.start)
     for i, k in enumerate(near[:-1]):
         if lowers[k] == "from":
@@ -117,11 +121,13 @@ def _previous_before(doc: Doc, sent: Span, span: Span) -> int | None:
 
 
 def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     near = window(doc, after, min(after + 30, sent.end))
     words = [lowers[k] for k in near]
     for i, word in enumerate(words):
-        been = _had_been(words[:i + 1])
+        if word not in _PREVIOUS_CUES:
+            continue  # no other word refers to an earlier position
+        been = word == "been" and _had_been(words[max(0, i - 1):i + 1])  # the word and the one before it
         if i >= 12 and not been:
             continue  # far from the position: only an explicit 'having been' still refers to it
         if word == "from" or (word in {"q1", "previously", "was"} and i + 1 < len(words)) or been:
@@ -135,25 +141,25 @@ def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
 def _anchored(span: Span) -> bool:
     """'at 27 overall' states a position by itself; a bare 'at 123' only beside a name."""
     return span.label_ == "RANK" or (span.label_ == "RANK_AT"
-                                     and token_strings(span.doc, "LOWER")[span.end - 1] in _STRONG_AFTER_AT)
+                                     and lower_forms(span.doc)[span.end - 1] in _STRONG_AFTER_AT)
 
 
 def _adverb_first(doc: Doc, span: Span) -> bool:
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     nxt = lowers[span.end] if span.end < len(lowers) else None
     return lowers[span.end - 1] == "first" and nxt is not None and (
         nxt in _AFTER_ADVERB_FIRST or (nxt.endswith("ed") and nxt != "ranked"))
 
 
 def _counted_from_an_end(doc: Doc, span: Span) -> bool:
-    after = token_strings(doc, "LOWER")[span.end:span.end + 2]
+    after = lower_forms(doc)[span.end:span.end + 2]
     return bool(after) and (after[0] in _SUPERLATIVE_AFTER or (after[0] in {"-", "–"} and after[1:2] and
                                                                 after[1] in _SUPERLATIVE_AFTER))
 
 
 def _position_after(doc: Doc, sent: Span, span: Span) -> int | None:
     """'finishing bottom of the table at 61': the number a top/bottom phrase is followed by."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     for k in range(span.end, min(span.end + 5, sent.end - 1)):
         if lowers[k] == "at":
             return cardinal_value(text_at(doc, k + 1))
@@ -163,7 +169,7 @@ def _position_after(doc: Doc, sent: Span, span: Span) -> int | None:
 def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_subject: list[Span],
                 hint: str | None) -> list[Span]:
     before = [o for o in sent_orgs if o.end <= span.start]
-    antecedent = subjects.relative_antecedent(doc, sent, span.start)
+    antecedent = relative_antecedent(doc, sent, span.start)
     if antecedent is not None and not any(o.start > antecedent.end and o.id_ != antecedent.id_
                                           and not _in_relative_clause(doc, antecedent, o, span) for o in before):
         return coordinated(doc, [o for o in sent_orgs if o.end <= antecedent.start] + [antecedent])
@@ -185,7 +191,7 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
         own = subjects.pronoun_subject(doc, sent, previous)
         return [own] if own is not None else []
     if lead.startswith(("its ", "their ")) and _POSITION_NOUNS.intersection(
-            token_strings(doc, "LOWER")[sent.start:span.end]):
+            lower_forms(doc)[sent.start:span.end]):
         return last_subject  # 'Its latest placing – 109th': the position of the one the text is about
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
 
@@ -193,18 +199,19 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
 def _in_relative_clause(doc: Doc, antecedent: Span, org: Span, span: Span) -> bool:
     """'X, which runs Y and Z hospitals, is 102nd': Y and Z stand inside the clause that describes
     X, which a comma closes before the position."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     which = next((k for k in range(antecedent.end, org.start) if lowers[k] in {"which", "who"}), None)
-    return which is not None and "," in texts_of(doc, org.end, span.start)
+    return which is not None and "," in lowers[org.end:span.start]
 
 
 def _outside_apposition(doc: Doc, chosen: list[Span], before: list[Span], start: int) -> list[Span]:
     """'X, the Trust's partner in the Y system, remained in segment 4 and was ranked 106th': the
     organisation named inside an apposition is not the one the sentence ranks."""
-    inner = chosen[0]
-    comma_before = next((k for k in range(inner.start - 1, max(inner.start - 10, -1), -1) if text_at(doc, k) == ","),
-                        None)
-    if comma_before is None or "," not in texts_of(doc, inner.end, start):
+    inner, lowers = chosen[0], lower_forms(doc)  # only ',' is ',' in lower case
+    if "," not in lowers[inner.end:start]:
+        return chosen
+    comma_before = next((k for k in range(inner.start - 1, max(inner.start - 10, -1), -1) if lowers[k] == ","), None)
+    if comma_before is None:
         return chosen
     outer = next((o for o in before if o.end == comma_before), None)
     return [outer] if outer is not None else chosen
@@ -213,7 +220,7 @@ def _outside_apposition(doc: Doc, chosen: list[Span], before: list[Span], start:
 def _possessive_owner(doc: Doc, sent: Span, start: int) -> Span | None:
     """'Medway's league position is 45th', 'the Trust's ranking rose to 96': the organisation
     whose position the sentence gives."""
-    lowers = token_strings(doc, "LOWER")
+    lowers = lower_forms(doc)
     owners = [o for o in spans_in(doc, "orgs", sent.start, start) + spans_in(doc, "org_refs", sent.start, start)
               if o.end + 1 < start and text_at(doc, o.end) in {"'s", "’s", "'", "’"}
               and (o.label_ != "" or o.id_) and lowers[o.end + 1] in _POSITION_NOUNS | {"league", "overall"}]
@@ -236,7 +243,7 @@ def _unlisted_name(doc: Doc, sent: Span, start: int) -> Span | None:
 
 def read_rankings(doc: Doc, result: DocResult) -> None:
     """Add one ranking per league position stated in ``doc``."""
-    spans = [s for s in doc.spans.get("ranks", []) if s.label_ != "RANK_METRIC"]
+    spans = [s for s in span_group(doc, "ranks") if s.label_ != "RANK_METRIC"]
     if _nothing_to_read(doc, spans, result) or not league_context(doc):
         return
     ranks = [s for s in spans if _anchored(s)]
@@ -303,7 +310,7 @@ def _last_named(doc: Doc, between: list[Span]) -> list[Span]:
 
 def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_subject: list[Span],
                hint: str | None, result: DocResult) -> None:
-    lowers, texts = token_strings(doc, "LOWER"), texts_of(doc, span.start, span.end)
+    lowers, texts = lower_forms(doc), texts_of(doc, span.start, span.end)
     before = [lowers[k] for k in window(doc, span.start - 2, span.start)]
     if any(w in _PREVIOUS_BEFORE for w in before):
         return
@@ -342,7 +349,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if bottom_end:
         total = total or _read_total(doc, sent, bottom_end)
     nxt = lowers[span.end] if span.end < len(lowers) else ""
-    if words[-1] in {"top", "bottom"} and (numbers.parse_cardinal(nxt) or 0) > 1:
+    if words[-1] in {"top", "bottom"} and (cardinal(nxt) or 0) > 1:
         return
     if words[-1] == "the" and _BANDS.intersection(lowers[span.end:span.end + 4]):
         return  # 'segment 1, the top of the four bands': the top segment, not the top trust
@@ -367,7 +374,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         return
     for org in subject:
         result.rankings.append(make_ranking(
-            doc, sent, org.text, org.id_, rank=rank, position=position, joint=joint, total=total,
+            doc, sent, span_text(org), org.id_, rank=rank, position=position, joint=joint, total=total,
             previous_rank=previous, segment=segment_of_sentence(doc, sent)))
 
 
@@ -375,7 +382,7 @@ def _earlier_position(doc: Doc, span: Span, last_subject: list[Span], result: Do
     """'Three months earlier it had been 127th': the previous rank of the last ranking of the
     organisation the text is about, when the sentence that ranked it did not say."""
     value = next((ordinal(t) for t in texts_of(doc, span.start, span.end) if ordinal(t)), None)
-    names = {o.text for o in last_subject}
+    names = {span_text(o) for o in last_subject}
     for ranking in reversed(result.rankings):
         if ranking.name in names:
             if ranking.previous_rank is None and value is not None and value != ranking.rank:
@@ -387,9 +394,8 @@ def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
     """'was fourth in the first table', 'came 12th in the previous quarter', 'was 30th a quarter
     earlier', 'A quarter earlier, it was 33rd': the clause after the position, or an opening set
     off by a comma, says it was held in an earlier table."""
-    lowers = token_strings(doc, "LOWER")
-    orths = token_ids(doc)
-    comma = next((k for k in range(sent.start, span.start) if orths[k] == _COMMA), None)
+    lowers = lower_forms(doc)
+    comma = _index_of(lowers, ",", sent.start, span.start)
     opening = lowers[sent.start:comma] if comma is not None else []
     for toks in (lowers[span.end:clause_end(doc, sent, span.end)], opening):
         for i, word in enumerate(toks):
@@ -399,6 +405,14 @@ def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
     return False
 
 
+def _index_of(words: list[str], word: str, start: int, end: int) -> int | None:
+    """Where ``word`` first stands in ``words[start:end]`` (an index of ``words``), or None."""
+    try:
+        return words.index(word, start, end)
+    except ValueError:
+        return None
+
+
 def _as_previous(subject: list[Span], value: int, result: DocResult) -> bool:
     """A position in an earlier table is the previous rank of the organisation's ranking already
     read from this page ('X is third ... X was fourth in the first table'); with none to attach
@@ -406,7 +420,7 @@ def _as_previous(subject: list[Span], value: int, result: DocResult) -> bool:
     found = []
     for org in subject:
         same = next((r for r in reversed(result.rankings)
-                     if (org.id_ and r.ods_code == org.id_) or r.name == org.text), None)
+                     if (org.id_ and r.ods_code == org.id_) or r.name == span_text(org)), None)
         if same is None or same.rank == value or same.previous_rank not in {None, value}:
             return False
         found.append(same)
@@ -433,13 +447,13 @@ def _league_size_claim(doc: Doc, sent: Span, span: Span, total: int, result: Doc
     specific = [p for p in pops if p.label_ not in {"trust", "other"}]
     chosen = (specific or pops)[0]
     org_type = chosen.label_
-    if any(c.org_type == org_type and c.count == total and not c.segments for c in result.claims):
+    if any(c.count == total and c.org_type == org_type and not c.segments for c in result.claims):
         return
-    text = span_text(sent).strip()
-    start = doc_text(doc).find(text, sent.start_char)
-    result.claims.append(Claim(org_type=org_type, count=total, framework=doc._.framework, period=doc._.period,
+    text, start = sentence_text(doc, sent)
+    framework, period = doc_values(doc)
+    result.claims.append(Claim(org_type=org_type, count=total, framework=framework, period=period,
                                text=text,
-                               start=start, end=start + len(text), org_words=chosen.text))
+                               start=start, end=start + len(text), org_words=span_text(chosen)))
 
 
 def _league_of_code(code: str) -> str:

@@ -14,7 +14,16 @@ from spacy.tokens import Doc, Span
 
 from extractor.pipeline.extensions import sentences
 from extractor.reading import rank_lists, rankings, read_doc, subjects
-from extractor.reading.rank_words import clause_end, names_the_league, sentence_of, text_at, texts_of, window
+from extractor.reading.rank_words import (
+    clause_end,
+    names_the_league,
+    relative_antecedent,
+    sentence_of,
+    span_group,
+    text_at,
+    texts_of,
+    window,
+)
 from extractor.records import DocResult
 
 from . import test_rankings as phrasings
@@ -40,7 +49,10 @@ WITHOUT_POSITIONS = [
     "The new acute league table:\n1. Frimley Health NHS Foundation Trust, followed by Barts Health NHS Trust\n"
     "2. Homerton Healthcare NHS Foundation Trust\n3. Walsall Healthcare NHS Trust\n",
 ]
-PAGES = [PUBLISHED + text for text in PHRASINGS + WITHOUT_POSITIONS]
+# position words in odd letters: a long s, capitals, a dotted capital I
+ODD_LETTERS = ["Homerton came thİrd, Frimley ſecond, Walsall 2ND and Barts FİFTH=; TOP of the table was Medway.",
+               "It was thİ the 1St of the İ trusts, then fİrst; Lancashire - Bottom."]
+PAGES = [PUBLISHED + text for text in PHRASINGS + WITHOUT_POSITIONS + ODD_LETTERS]
 # five sentences a page, so that a position can take its subject from a sentence before it
 PAGES += [PUBLISHED + " ".join(PHRASINGS[k:k + 5]) for k in range(0, len(PHRASINGS), 5)]
 
@@ -152,3 +164,22 @@ def test_clause_end_is_where_a_walk_stops(docs: list[Doc]) -> None:
             for start in range(sent.start, sent.end + 1):
                 walked = next((t.i for t in doc[start:sent.end] if t.text in stops), sent.end)
                 assert clause_end(doc, sent, start) == walked
+
+
+def _bounds(span: Span | None) -> tuple[int, int, str] | None:
+    return None if span is None else (span.start, span.end, span.id_)
+
+
+def test_a_relative_antecedent_is_asked_for_only_where_one_can_be(docs: list[Doc]) -> None:
+    """Where 'which' or 'who' does not stand before the position, the walk finds no antecedent."""
+    for doc in docs:
+        for sent in sentences(doc):
+            for idx in range(sent.start, sent.end + 1):
+                assert _bounds(relative_antecedent(doc, sent, idx)) == \
+                    _bounds(subjects.relative_antecedent(doc, sent, idx))
+
+
+def test_a_span_group_is_the_docs_group_in_its_order(docs: list[Doc]) -> None:
+    for doc in docs:
+        for key in ("ranks", "populations"):
+            assert span_group(doc, key) == list(doc.spans.get(key, []))
