@@ -129,7 +129,10 @@ def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int
         sent = sents[si]
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
-        if spans_in(doc, "orgs", sent.start, segs[0].start) or len(segs[0]._.segments) != 1:
+        if spans_in(doc, "orgs", sent.start, segs[0].start):
+            continue
+        named = segs[0]._.segments
+        if len(named) != 1:
             continue
         opening = _group_size(doc, sent)
         counted = _counted_object(doc, sent, segs[0]) if opening is None else None
@@ -138,7 +141,7 @@ def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int
             gap = [t.lower_ for t in doc[after:segs[0].start] if not t.is_space]
             if not gap or len(gap) > MAX_GAP or NEGATIONS & set(gap) or not VERBS & set(gap[-4:]):
                 continue
-            segment, from_segment = segs[0]._.segments[0], None
+            segment, from_segment = named[0], None
         elif counted is not None:
             size, gap = counted
             placed = placement(doc, segs, segs[0], gap)

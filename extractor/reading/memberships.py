@@ -116,7 +116,7 @@ def _relative_subject(doc: Doc, sent: Span, seg: Span) -> Span | None:
     k = seg.start - 1
     while k > sent.start and lower[k] not in {",", ";", "."}:
         if lower[k] in {"which", "who"} and lower[k - 1] == ",":
-            return next((o for o in doc.spans.get("orgs", []) if o.end == k - 1), None)
+            return next(iter(subjects.orgs_ending_at(doc, k - 1)), None)
         k -= 1
     return None
 
@@ -638,16 +638,17 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
     pair = _move_within(seg)
     if tail[-1:] == ["from"] and pair is not None:
         return pair[1], pair[0]
+    named = seg._.segments
     if tail[-1:] == ["from"]:
         target = _next_target(doc, segs, seg)
         if target is not None:
-            return target, seg._.segments[0]
-        return (None, seg._.segments[0]) if leaving else None
+            return target, named[0]
+        return (None, named[0]) if leaving else None
     if leaving:
-        return None, seg._.segments[0]
-    if len(seg._.segments) != 1 or _follows_to(doc, segs, seg):
+        return None, named[0]
+    if len(named) != 1 or _follows_to(doc, segs, seg):
         return None
-    return seg._.segments[0], None
+    return named[0], None
 
 
 _HAND_ON = {"although", "though", "but", "while", "whereas", "because", "since"}
@@ -764,10 +765,9 @@ def _move_within(seg: Span) -> tuple[int, int] | None:
 def _next_target(doc: Doc, segs: list[Span], seg: Span) -> int | None:
     """'from segment 3 to segment 4' → 4."""
     for other in segs:
-        if other.start > seg.end and other.start - seg.end <= 4 and len(other._.segments) == 1:
-            words = _clean_gap(doc, seg.end, other.start)
-            if any(w in {"to", "into"} for w in words):
-                return other._.segments[0]
+        named = other._.segments if other.start > seg.end and other.start - seg.end <= 4 else ()
+        if len(named) == 1 and any(w in {"to", "into"} for w in _clean_gap(doc, seg.end, other.start)):
+            return named[0]
     return None
 
 
@@ -796,13 +796,12 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
     """Lists of named organisations that a sentence places in a segment:
     'The providers in segment 3 are A, B and C', '... now sits in segment 4 alongside Devon, ...',
     'The trusts in the programme include X, Y and Z' (the programme of the sentence before)."""
-    orgs_all = list(doc.spans.get("orgs", []))
     seen = {m.name for m in result.memberships}
     framework, period = doc._.framework, doc._.period
     by_sentence = sentence_segments(doc)
     sents = sentences(doc)
-    for si, sent in enumerate(sents):
-        segs, previous = by_sentence[si], by_sentence[si - 1] if si else []
+    for si in _list_candidates(doc, by_sentence):
+        sent, segs, previous = sents[si], by_sentence[si], by_sentence[si - 1] if si else []
         if not _may_list(doc, sent, segs, previous) or (skip and any(a <= sent.start_char < b for a, b in skip)):
             continue
         marker = _marker(doc, sent)
@@ -815,7 +814,8 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
                 segment = _programme_segment(subject, framework) or _single_segment(previous)
             if segment is not None:
                 hint = _population_hint(doc, sent, sents[si - 1] if si else None)
-                _add_list(doc, sent, marker[1], segment, orgs_all, result, seen, framework, period, hint)
+                _add_list(doc, sent, marker[1], segment, subjects.group_orgs(doc), result, seen, framework, period,
+                          hint)
 
 
 _PROGRAMME_NAMES = ("special measures", "programme", "rsp")  # what _programme_segment looks for
@@ -832,6 +832,40 @@ def _may_list(doc: Doc, sent: Span, segs: list[Span], previous: list[Span]) -> b
     lead = span_text(sent).lstrip()
     return lead[:6].lower().startswith(_SUBJECT_STARTS) and (
         bool(previous) or any(w in lead.lower() for w in _PROGRAMME_NAMES))
+
+
+def _list_candidates(doc: Doc, by_sentence: list[list[Span]]) -> list[int]:
+    """Indexes of the sentences :func:`_may_list` can pass, in order: those with a segment, and
+    those whose first word lowers to a word opening with 't' or 'i' (as every opening of
+    ``_SUBJECT_STARTS`` does) after a sentence with a segment or in a Doc naming a programme.
+    The first word is the first token that is not a space (the tokenizer cuts at every
+    whitespace character, so it opens the lstripped text), and lower() maps characters one by
+    one, so the lowered opening starts with its lowered first character. Most sentences are
+    none of these, and are not read."""
+    lower = token_strings(doc)
+    programme = _names_programme(doc)
+    out = []
+    for si, sent in enumerate(sentences(doc)):
+        if not by_sentence[si]:
+            if not (programme or (si and by_sentence[si - 1])):
+                continue
+            i = sent.start
+            while i < sent.end and lower[i].isspace():
+                i += 1
+            if i == sent.end or lower[i][0] not in "ti":
+                continue
+        out.append(si)
+    return out
+
+
+def _names_programme(doc: Doc) -> bool:
+    """Whether the Doc's text names a programme (``_PROGRAMME_NAMES``) anywhere. A sentence
+    without a segment, after one without, can place a list only by naming a programme in its
+    lowered text, which it can do only if the lowered Doc does: lower() maps characters one by
+    one (only a Greek sigma looks at its neighbours, and it lowers to no ASCII letter), so the
+    lowered sentence is a piece of the lowered Doc where these ASCII names are concerned."""
+    text = doc_text(doc).lower()
+    return any(w in text for w in _PROGRAMME_NAMES)
 
 
 _MARKER_OPENINGS = frozenset(marker.split()[0] for marker in LIST_MARKERS)

@@ -63,6 +63,9 @@ def _mentions_by_sentence(doc: Doc) -> dict[tuple[int, int], tuple[list[Span], l
     return out
 
 
+_POSSESSIVES = {"'s", "’s", "'"}
+
+
 def _candidates(doc: Doc, sent: Span) -> list[Span]:
     spans = _mentions(doc, sent)
     if not spans:
@@ -72,9 +75,10 @@ def _candidates(doc: Doc, sent: Span) -> list[Span]:
     governed_end = -1
     for span in sorted(spans, key=lambda s: s.start):
         before = lower[span.start - 1] if span.start > sent.start else ""
-        after = doc[span.end].text if span.end < len(lower) else ""
+        # a possessive mark is its own lower form: only a word whose lower form is one can be one
+        possessed = span.end < len(lower) and lower[span.end] in _POSSESSIVES and doc[span.end].text in _POSSESSIVES
         chained = before in {"and", ",", "&", "or"} and governed_end >= span.start - 2
-        if before in GOVERNING or after in {"'s", "’s", "'"} or chained:
+        if before in GOVERNING or possessed or chained:
             governed_end = span.end
             continue
         out.append(span)
@@ -221,19 +225,40 @@ def _resolve_span(doc: Doc, span: Span, hint: str | None, sent: Span) -> list[Sp
 def relative_antecedent(doc: Doc, sent: Span, idx: int) -> Span | None:
     """'..., ahead of The Christie NHS Foundation Trust, which ... is now second': the organisation a
     relative clause before ``idx`` hangs from, even when a preposition governs it."""
+    lower = token_strings(doc)  # the marks have no case: their lower form is their text
     for k in range(idx - 1, sent.start, -1):
-        tok = doc[k]
-        if tok.lower_ in {"which", "who"} and doc[k - 1].text == ",":
+        if lower[k] in {"which", "who"} and lower[k - 1] == ",":
             end = k - 1
-            if doc[end - 1].text == ")":  # 'X (XYZ), which': the name before its short form
-                end = next((j for j in range(end - 2, max(sent.start, end - 6), -1) if doc[j].text == "("), end)
-            for org in doc.spans.get("orgs", []):
-                if org.end == end and org.start >= sent.start:
+            if lower[end - 1] == ")":  # 'X (XYZ), which': the name before its short form
+                end = next((j for j in range(end - 2, max(sent.start, end - 6), -1) if lower[j] == "("), end)
+            for org in orgs_ending_at(doc, end):
+                if org.start >= sent.start:
                     return org
             return name_before(doc, sent, end)
-        if tok.text in {";", "."}:
+        if lower[k] in {";", "."}:
             break
     return None
+
+
+def group_orgs(doc: Doc) -> list[Span]:
+    """``list(doc.spans["orgs"])``, in the group's order, made once per Doc when first asked:
+    going through the group builds every Span again."""
+    cache = doc_cache(doc, "subjects")
+    found = cache.get("group_orgs")
+    if found is None:
+        found = cache["group_orgs"] = list(doc.spans.get("orgs", []))
+    return found
+
+
+def orgs_ending_at(doc: Doc, end: int) -> list[Span]:
+    """The spans of :func:`group_orgs` ending at token ``end``, in the group's order."""
+    cache = doc_cache(doc, "subjects")
+    by_end = cache.get("orgs_by_end")
+    if by_end is None:
+        by_end = cache["orgs_by_end"] = {}
+        for org in group_orgs(doc):
+            by_end.setdefault(org.end, []).append(org)
+    return by_end.get(end, [])
 
 
 def name_before(doc: Doc, sent: Span, idx: int, org_type: str | None = None) -> Span | None:

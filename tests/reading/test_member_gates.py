@@ -49,6 +49,26 @@ def test_list_sentences_gate_skips_only_sentences_without_a_list(docs: list[Doc]
     assert _records(docs) == gated
 
 
+def test_list_candidates_are_every_sentence_may_list_passes(docs: list[Doc]) -> None:
+    for doc in docs:
+        by_sentence = memberships.sentence_segments(doc)
+        passed = [si for si, sent in enumerate(sentences(doc))
+                  if memberships._may_list(doc, sent, by_sentence[si], by_sentence[si - 1] if si else [])]
+        candidates = memberships._list_candidates(doc, by_sentence)
+        assert set(passed) <= set(candidates) and candidates == sorted(candidates)
+
+
+@pytest.mark.parametrize("text", ["İn the programme are Barts Health and Medway NHS Foundation Trust.",
+                                  "  \n The Trusts in the RSP include Barts Health and Wye Valley NHS Trust.",
+                                  "THESE trusts were thanked: Barts Health and Medway NHS Foundation Trust."])
+def test_list_candidates_keep_odd_openings(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    by_sentence = memberships.sentence_segments(doc)
+    for si, sent in enumerate(sentences(doc)):
+        if memberships._may_list(doc, sent, by_sentence[si], by_sentence[si - 1] if si else []):
+            assert si in memberships._list_candidates(doc, by_sentence)
+
+
 def test_sentence_segments_are_each_sentences_placing_segments(docs: list[Doc]) -> None:
     for doc in docs:
         usable = placing_segments(doc)
