@@ -148,28 +148,36 @@ def words_in(doc: Doc, start: int, end: int) -> list[int]:
     return [i for i in range(start, end) if not lower[i].isspace()]
 
 
-def _capitalised_run(doc: Doc, toks: list[int]) -> Span | None:
-    """The run of capitalised words (joined by 'and', 'of' ...) that the tokens ``toks`` open with."""
+def _first_word(doc: Doc, start: int, end: int) -> int | None:
+    """The first token of ``[start, end)`` that is not a space (as :func:`words_in` reads them)."""
     lower = token_strings(doc)
-    end = 0
-    for k, i in enumerate(toks):
+    return next((i for i in range(start, end) if not lower[i].isspace()), None)
+
+
+def _capitalised_run(doc: Doc, first: int, end: int) -> Span | None:
+    """The run of capitalised words (joined by 'and', 'of' ...) that the words of ``[first, end)``
+    open with: the words are read one at a time, up to the first that ends the run."""
+    lower = token_strings(doc)
+    last = None
+    i = first
+    while i is not None:
+        nxt = _first_word(doc, i + 1, end)
         tok = doc[i]
-        if tok.is_title or tok.is_upper or (lower[i] in _JOINERS and k + 1 < len(toks) and doc[toks[k + 1]].is_title):
-            end = k + 1
-            continue
-        break
-    return doc[toks[0]:toks[end - 1] + 1] if end else None
+        if not (tok.is_title or tok.is_upper or (lower[i] in _JOINERS and nxt is not None and doc[nxt].is_title)):
+            break
+        last, i = i, nxt
+    return doc[first:last + 1] if last is not None else None
 
 
 def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span | None:
     """A capitalised name opening the sentence, kept only when the gazetteer resolves it."""
 
-    toks = words_in(doc, sent.start, limit)
-    if not toks or not doc[toks[0]].is_title \
-            or token_strings(doc)[toks[0]] in {"the", "it", "this", "they", "we", "our", "a", "an", "in", "of", "all",
-                                               "only", "none", "one"}:
+    first = _first_word(doc, sent.start, limit)
+    if first is None or not doc[first].is_title \
+            or token_strings(doc)[first] in {"the", "it", "this", "they", "we", "our", "a", "an", "in", "of", "all",
+                                             "only", "none", "one"}:
         return None
-    span = _capitalised_run(doc, toks)
+    span = _capitalised_run(doc, first, limit)
     if span is None:
         return None
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
@@ -186,12 +194,13 @@ def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> lis
     one = leading_name(doc, sent, limit, org_type)
     if one is not None:
         return [one]
-    toks, lower = words_in(doc, sent.start, limit), token_strings(doc)
-    while toks and lower[toks[0]] in _LEADING_ADVERBS:
-        toks = toks[1:]  # 'Only Frimley and Dorset have made it into segment 1'
-    if not toks or not doc[toks[0]].is_title:
+    lower = token_strings(doc)
+    first = _first_word(doc, sent.start, limit)
+    while first is not None and lower[first] in _LEADING_ADVERBS:
+        first = _first_word(doc, first + 1, limit)  # 'Only Frimley and Dorset have made it into segment 1'
+    if first is None or not doc[first].is_title:
         return []
-    run = _capitalised_run(doc, toks)
+    run = _capitalised_run(doc, first, limit)
     if run is None:
         return []
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
@@ -214,9 +223,17 @@ def _day(doc: Doc) -> datetime.date | None:
 
 
 def _resolve_span(doc: Doc, span: Span, hint: str | None, sent: Span) -> list[Span]:
+    """``span`` as the organisation the gazetteer resolves it to, with the sentence as context.
+
+    A name with no alias hit (``lookup``) resolves to nobody, whatever the hint, date or
+    context (``resolve`` answers so first): most capitalised runs opening a sentence have none,
+    and need neither the date nor the sentence's text."""
     from ..gazetteer import load_gazetteer
 
-    link = load_gazetteer().resolve(span_text(span), org_type=hint, on=_day(doc), context=span_text(sent))
+    gazetteer, text = load_gazetteer(), span_text(span)
+    if not gazetteer.lookup(text)[0]:
+        return []
+    link = gazetteer.resolve(text, org_type=hint, on=_day(doc), context=span_text(sent))
     if not link.code:
         return []
     return [Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)]

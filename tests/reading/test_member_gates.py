@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.pipeline.extensions import sentences, span_text, spans_in
 from extractor.pipeline.segments import placing_segments
-from extractor.reading import memberships, read_doc, tables
+from extractor.reading import memberships, read_doc, subjects, tables
 
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 
@@ -145,3 +145,36 @@ def test_quantity_tokens_of_a_range_are_those_asked_one_by_one(docs: list[Doc]) 
             for start, end in ((sent.start, sent.end), (sent.start + 2, sent.end - 3)):
                 expected = {i for i in range(start, end) if _is_quantity_one_by_one(doc, i)}
                 assert memberships._quantity_tokens(doc, start, end) == expected
+
+
+def _capitalised_run_of_list(doc: Doc, toks: list[int]) -> Span | None:
+    """The run of capitalised words as first written: over the list of all the words."""
+    end = 0
+    for k, i in enumerate(toks):
+        tok = doc[i]
+        if tok.is_title or tok.is_upper or (tok.lower_ in subjects._JOINERS and k + 1 < len(toks)
+                                            and doc[toks[k + 1]].is_title):
+            end = k + 1
+            continue
+        break
+    return doc[toks[0]:toks[end - 1] + 1] if end else None
+
+
+def test_capitalised_run_read_word_by_word_is_the_run_of_all_words(docs: list[Doc]) -> None:
+    for doc in docs:
+        for sent in sentences(doc):
+            toks = subjects.words_in(doc, sent.start, sent.end)
+            if toks:
+                assert subjects._capitalised_run(doc, toks[0], sent.end) == _capitalised_run_of_list(doc, toks)
+
+
+@pytest.mark.parametrize("name", ["Frimley", "Kent and Medway", "Homerton", "The Board", "Segment", "Only Frimley",
+                                  "Shropshire, Telford and Wrekin", "Barts Health", "Nowhere Hospital", "NHS England"])
+@pytest.mark.parametrize("hint", [None, "icb", "acute"])
+def test_a_name_without_an_alias_hit_resolves_to_nobody(name: str, hint: str | None) -> None:
+    """What _resolve_span relies on to skip resolving: no alias hit, no organisation."""
+    from extractor.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    if not gazetteer.lookup(name)[0]:
+        assert not gazetteer.resolve(name, org_type=hint, context=f"{name} is in segment 2 among ICBs").code
