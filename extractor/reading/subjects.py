@@ -44,23 +44,27 @@ def _mentions(doc: Doc, sent: Span) -> list[Span]:
     by_sentence = cache.get("mentions")
     if by_sentence is None:
         by_sentence = cache["mentions"] = _mentions_by_sentence(doc)
-    found = by_sentence.get((sent.start, sent.end))
-    if found is None:
+    starts, ends, found = by_sentence
+    si = bisect_right(starts, sent.start) - 1
+    if si < 0 or starts[si] != sent.start or ends[si] != sent.end:  # not one of the Doc's sentences
         return [*spans_in(doc, "orgs", sent.start, sent.end),
                 *(r for r in spans_in(doc, "org_refs", sent.start, sent.end) if r.id_)]
-    return [*found[0], *found[1]]
+    named = found.get(si)
+    return [*named[0], *named[1]] if named else []
 
 
-def _mentions_by_sentence(doc: Doc) -> dict[tuple[int, int], tuple[list[Span], list[Span]]]:
+def _mentions_by_sentence(doc: Doc) -> tuple[list[int], list[int], dict[int, tuple[list[Span], list[Span]]]]:
+    """Where the Doc's sentences start and end, and the mentions of each sentence that has any,
+    by its index."""
     sents = sentences(doc)
-    starts = [sent.start for sent in sents]
-    out: dict[tuple[int, int], tuple[list[Span], list[Span]]] = {(s.start, s.end): ([], []) for s in sents}
+    starts, ends = [sent.start for sent in sents], [sent.end for sent in sents]
+    out: dict[int, tuple[list[Span], list[Span]]] = {}
     for kind, key in enumerate(("orgs", "org_refs")):
         for span in spans_in(doc, key, 0, len(doc)):
-            sent = sents[bisect_right(starts, span.start) - 1]
-            if span.end <= sent.end and (kind == 0 or span.id_):
-                out[(sent.start, sent.end)][kind].append(span)
-    return out
+            si = bisect_right(starts, span.start) - 1
+            if span.end <= ends[si] and (kind == 0 or span.id_):
+                out.setdefault(si, ([], []))[kind].append(span)
+    return starts, ends, out
 
 
 _POSSESSIVES = {"'s", "’s", "'"}

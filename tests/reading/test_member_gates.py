@@ -111,14 +111,15 @@ def _all_records(docs: list[Doc]) -> list[tuple[list, list, list]]:
     return out
 
 
-def test_table_line_gates_skip_only_lines_that_cannot_head_a_list(docs: list[Doc],
+def test_table_line_gates_skip_only_lines_that_cannot_head_a_list(docs: list[Doc], nlp: Language,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every line read as a possible list heading, label line and ranked line reads the same."""
+    """Every line read as a possible list heading, label line and ranked line reads the same
+    (in fresh Docs, whose per-Doc findings are made with the gates off)."""
     gated = _all_records(docs)
     monkeypatch.setattr(tables, "_segment_lines", lambda doc: list(range(len(tables._lines(doc)[0]))))
     monkeypatch.setattr(tables, "_may_label", lambda line: True)
     monkeypatch.setattr(tables, "_may_rank", lambda line: True)
-    assert _all_records(docs) == gated
+    assert _all_records(list(nlp.pipe(_texts()))) == gated
 
 
 ODD_LINES = ["12. Barts Health (3)", "  #4 Medway NHS Foundation Trust", "No. 7 Wye Valley NHS Trust",
@@ -178,3 +179,13 @@ def test_a_name_without_an_alias_hit_resolves_to_nobody(name: str, hint: str | N
     gazetteer = load_gazetteer()
     if not gazetteer.lookup(name)[0]:
         assert not gazetteer.resolve(name, org_type=hint, context=f"{name} is in segment 2 among ICBs").code
+
+
+@pytest.mark.parametrize(("lines", "read"), [
+    (["Organisation,Segment,Region", "Barts Health,4,London", "Medway,3,South East", "Wye Valley,2,Midlands"], 4),
+    (["Organisation,Segment,Region", "Barts Health,4,London", "Then prose, with commas, as prose has."], 0),
+    (["Barts Health,4,London", "", "Medway,3,South East", "Wye Valley,2,Midlands"], 0),
+])
+def test_csv_rows_need_three_comma_separated_lines(lines: list[str], read: int) -> None:
+    """Fewer than three comma-separated lines are no run, so _csv_rows stops before reading them."""
+    assert len(tables._csv_rows(lines)) == read
