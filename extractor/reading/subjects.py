@@ -160,12 +160,24 @@ def _first_word(doc: Doc, start: int, end: int) -> int | None:
 
 def _capitalised_run(doc: Doc, first: int, end: int) -> Span | None:
     """The run of capitalised words (joined by 'and', 'of' ...) that the words of ``[first, end)``
-    open with: the words are read one at a time, up to the first that ends the run."""
+    open with, read one at a time up to the first that ends the run. Kept per Doc: a sentence's
+    opening is read for one name, then for two."""
+    cache = doc_cache(doc, "subjects")
+    key = ("run", first, end)
+    if key not in cache:
+        cache[key] = _read_run(doc, first, end)
+    return cache[key]
+
+
+def _read_run(doc: Doc, first: int, end: int) -> Span | None:
     lower = token_strings(doc)
     last = None
-    i = first
+    i: int | None = first
     while i is not None:
-        nxt = _first_word(doc, i + 1, end)
+        nxt = i + 1
+        while nxt < end and lower[nxt].isspace():
+            nxt += 1
+        nxt = nxt if nxt < end else None  # the next word (space tokens skipped, as words_in does)
         tok = doc[i]
         if not (tok.is_title or tok.is_upper or (lower[i] in _JOINERS and nxt is not None and doc[nxt].is_title)):
             break
