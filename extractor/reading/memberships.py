@@ -15,7 +15,8 @@ owner of a placing noun ("X's exit from the RSP"), or a named list gathered by i
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
 
 from spacy.tokens import Doc, Span
 
@@ -88,9 +89,9 @@ def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[in
     subject. A relative clause runs to the last comma before the verb."""
     out = []
     lower = token_strings(doc)  # the marks have no case: their lower form is their text
-    ends = {o.end for o in orgs} | {o.end + 1 for o in orgs if o.end < len(doc) and lower[o.end] == ")"}
-    for i in range(sent.start, min(limit, sent.end) - 1):
-        if lower[i] in {",", "–", "—", "("} and i in ends and opens_aside(doc, i):
+    ends = {o.end for o in orgs} | {o.end + 1 for o in orgs if o.end < len(lower) and lower[o.end] == ")"}
+    for i in sorted(i for i in ends if sent.start <= i < min(limit, sent.end) - 1):  # the marks after a name
+        if lower[i] in {",", "–", "—", "("} and opens_aside(doc, i):
             closer = {"(": ")", "–": "–", "—": "—"}.get(lower[i], ",")
             closes = [k for k in range(i + 2, limit) if lower[k] == closer]
             if closes:
@@ -131,10 +132,12 @@ def _type_word(sent: Span) -> str | None:
     return None
 
 
-def _pronoun_stand_in(doc: Doc, sent: Span, previous: Span | None, names: dict[tuple[int, int], str]) -> Span | None:
+def _pronoun_stand_in(doc: Doc, sent: Span, antecedent: Antecedent, names: dict[tuple[int, int], str]) -> Span | None:
     """'It remains in segment 4' continues the organisation of the sentence before; the
-    membership is named as that organisation was."""
-    org = subjects.pronoun_subject(doc, sent, previous)
+    membership is named as that organisation was. The sentence before is asked for only when
+    the sentence opens with a pronoun (``pronoun_subject`` reads it for no other)."""
+    opens_with_pronoun = span_text(sent).lstrip().lower().startswith(subjects.PRONOUNS)
+    org = subjects.pronoun_subject(doc, sent, antecedent() if opens_with_pronoun else None)
     if org is None:
         return None
     first = next(t for t in sent if not t.is_space)
@@ -162,6 +165,15 @@ def _antecedent_sentence(doc: Doc, sents: list[Span], si: int) -> Span | None:
     return sents[si - 1] if si else None
 
 
+Antecedent = Callable[[], Span | None]  # the sentence an opening 'it' continues, found when first asked for
+
+
+def _first_candidate(doc: Doc, antecedent: Antecedent) -> Span | None:
+    """The first organisation that can be the subject of the sentence an 'it' continues."""
+    previous = antecedent()
+    return next(iter(subjects.candidates(doc, previous)), None) if previous else None
+
+
 _INDEFINITE_NOUNS = {"trust", "hospital", "board", "icb", "system", "provider", "organisation"}
 
 
@@ -175,7 +187,7 @@ def lede_sentence(sents: list[Span], si: int) -> Span | None:
     return sents[si + 1]
 
 
-def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
+def _inner_stand_in(doc: Doc, sent: Span, limit: int, antecedent: Antecedent,
                     names: dict[tuple[int, int], str], lede: Span | None = None) -> Span | None:
     """'X's progress has been noted, allowing the trust to be lifted from segment 4': 'the
     trust' or 'it' inside a sentence stands for the organisation named earlier in it (even in a
@@ -193,7 +205,7 @@ def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
         named = [o for o in spans_in(doc, "orgs", lede.start, lede.end) if o.id_]
         referent = named[0] if len({o.id_ for o in named}) == 1 else None
     else:
-        referent = named[0] if named else next(iter(subjects.candidates(doc, previous)), None) if previous else None
+        referent = named[0] if named else _first_candidate(doc, antecedent)
     if referent is None:
         return None
     names[found] = names.get((referent.start, referent.end), referent.text)
@@ -273,22 +285,22 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         sent = sents[si]
         if (skip and any(a <= sent.start_char < b for a, b in skip)) or span_text(sent).rstrip().endswith("?"):
             continue  # a question places nobody
-        previous_sent = _antecedent_sentence(doc, sents, si)
+        antecedent = cache(partial(_antecedent_sentence, doc, sents, si))  # asked for by few sentences
         orgs = subjects.candidates(doc, sent)
         if not orgs or orgs[0].start > segs[0].start:
             hint = next((p.label_ for p in spans_in(doc, "populations", sent.start, sent.end)), None) \
                 or _type_word(sent) or _previous_population(doc, sents[si - 1] if si else None)
             leads = subjects.leading_names(doc, sent, segs[0].start, hint)
             if not leads:
-                stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins) \
-                    or _inner_stand_in(doc, sent, segs[0].start, previous_sent, stand_ins, lede_sentence(sents, si))
+                stand_in = _pronoun_stand_in(doc, sent, antecedent, stand_ins) \
+                    or _inner_stand_in(doc, sent, segs[0].start, antecedent, stand_ins, lede_sentence(sents, si))
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
         for seg in segs:
             if _restates(doc, segs, seg):
                 continue
-            frame = _active_frame(doc, sent, seg, orgs, previous_sent, stand_ins) \
-                or _possessive_frame(doc, sent, seg, previous_sent, stand_ins) or _segment_first(doc, sent, seg)
+            frame = _active_frame(doc, sent, seg, orgs, antecedent, stand_ins) \
+                or _possessive_frame(doc, sent, seg, antecedent, stand_ins) or _segment_first(doc, sent, seg)
             if frame is not None:
                 heads, gap = frame
             else:
@@ -507,7 +519,7 @@ def before_preposition(doc: Doc, sent: Span, seg: Span) -> int | None:
     return k if k + 1 < prep_end else None
 
 
-def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: Span | None,
+def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], antecedent: Antecedent,
                   stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
     """'NHS England has allocated X and Y to segment 4', 'the regulator then took it out of special
     measures', '..., placing it in Segment 2': the objects of an active placing verb, and the
@@ -534,7 +546,7 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
         if lower[k] != "it":
             return None
         before = [o for o in orgs if o.end <= j]
-        referent = before[0] if before else next(iter(subjects.candidates(doc, previous)), None) if previous else None
+        referent = before[0] if before else _first_candidate(doc, antecedent)
         if referent is None:
             return None
         stand_ins[(k, k + 1)] = stand_ins.get((referent.start, referent.end), referent.text)
@@ -595,7 +607,7 @@ def _segment_first(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
     return [named[after[at].i + 1]], ["removed", "from"]
 
 
-def _possessive_frame(doc: Doc, sent: Span, seg: Span, previous: Span | None,
+def _possessive_frame(doc: Doc, sent: Span, seg: Span, antecedent: Antecedent,
                       stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
     """'NHS England confirmed X's exit from the Recovery Support Programme', 'the regional team setting
     out the trust's formal transition to SOF 3': the organisation whose move a noun names."""
@@ -606,7 +618,7 @@ def _possessive_frame(doc: Doc, sent: Span, seg: Span, previous: Span | None,
     owner = next((o for o in [*spans_in(doc, "orgs", sent.start, k - 1), *spans_in(doc, "org_refs", sent.start, k - 1)]
                   if o.end == k - 1 and o.id_), None)
     if owner is None and doc[k - 2].lower_ in _STAND_IN_NOUNS and doc[k - 3].lower_ == "the":
-        owner = _inner_stand_in(doc, sent, k - 1, previous, stand_ins)
+        owner = _inner_stand_in(doc, sent, k - 1, antecedent, stand_ins)
     if owner is None:
         return None
     return [owner], [doc[k].lower_, *(t.lower_ for t in doc[k + 1:seg.start] if not t.is_space)]

@@ -118,6 +118,12 @@ def _csv_rows(lines: list[str]) -> dict[int, Row]:
     return rows
 
 
+def _may_hold_rows(text: str) -> bool:
+    """Whether a line of ``text`` can be a row other than a CSV one: each needs a pipe, a tab or
+    two spaces in its line. Most texts have none, and need not be read line by line."""
+    return "|" in text or "\t" in text or "  " in text
+
+
 def _blocks(text: str) -> list[list[Row]]:
     """Runs of consecutive table-like lines (two or more cells)."""
     blocks: list[list[Row]] = []
@@ -125,6 +131,8 @@ def _blocks(text: str) -> list[list[Row]]:
     offset = 0
     lines = text.split("\n")
     csv_rows = _csv_rows(lines)
+    if not csv_rows and not _may_hold_rows(text):
+        return []
     for i, line in enumerate(lines):
         row = csv_rows.get(i)
         # a line with no pipe, tab or run of spaces is prose: no need to cut it into cells
@@ -682,7 +690,7 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
             continue
         if m is None:
             above = (start, end)
-            if stripped.endswith(":") or _HEADING_SIZE.search(stripped.split(":")[0] if ":" in stripped else ""):
+            if stripped.endswith(":") or (":" in stripped and _HEADING_SIZE.search(stripped.split(":")[0])):
                 heading_type = _population_of(doc, start, end)
                 heading_end = end
                 size = _HEADING_SIZE.search(stripped)

@@ -189,3 +189,10 @@ def test_a_name_without_an_alias_hit_resolves_to_nobody(name: str, hint: str | N
 def test_csv_rows_need_three_comma_separated_lines(lines: list[str], read: int) -> None:
     """Fewer than three comma-separated lines are no run, so _csv_rows stops before reading them."""
     assert len(tables._csv_rows(lines)) == read
+
+
+def test_texts_without_row_marks_hold_no_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [*_texts(), "Barts Health\tsegment 4\nMedway\tsegment 3", "A | B\nC | D", "Plain prose.\nMore prose."]
+    gated = [tables._blocks(text) for text in texts]
+    monkeypatch.setattr(tables, "_may_hold_rows", lambda text: True)
+    assert [tables._blocks(text) for text in texts] == gated
