@@ -122,6 +122,14 @@ def _relative_subject(doc: Doc, sent: Span, seg: Span) -> Span | None:
     return None
 
 
+def _type_hint(doc: Doc, sents: list[Span], si: int) -> str | None:
+    """The kind of organisation sentence ``si`` speaks of, for a name opening it: its first
+    population, a type word, or the population the sentence before was counting."""
+    sent = sents[si]
+    return next((p.label_ for p in spans_in(doc, "populations", sent.start, sent.end)), None) \
+        or _type_word(sent) or _previous_population(doc, sents[si - 1] if si else None)
+
+
 def _type_word(sent: Span) -> str | None:
     """A type hint from the words of the sentence ('the only board' → icb)."""
     words = set(token_strings(sent.doc)[sent.start:sent.end])
@@ -166,6 +174,22 @@ def _antecedent_sentence(doc: Doc, sents: list[Span], si: int) -> Span | None:
 
 
 Antecedent = Callable[[], Span | None]  # the sentence an opening 'it' continues, found when first asked for
+
+
+class _LazyAntecedent:
+    """:func:`_antecedent_sentence` of sentence ``si``, found when first asked for: few
+    sentences ask (an 'it' or a stand-in does)."""
+
+    __slots__ = ("doc", "found", "sents", "si")
+
+    def __init__(self, doc: Doc, sents: list[Span], si: int) -> None:
+        self.doc, self.sents, self.si = doc, sents, si
+        self.found: tuple[Span | None] | None = None
+
+    def __call__(self) -> Span | None:
+        if self.found is None:
+            self.found = (_antecedent_sentence(self.doc, self.sents, self.si),)
+        return self.found[0]
 
 
 def _first_candidate(doc: Doc, antecedent: Antecedent) -> Span | None:
@@ -285,12 +309,10 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         sent = sents[si]
         if (skip and any(a <= sent.start_char < b for a, b in skip)) or span_text(sent).rstrip().endswith("?"):
             continue  # a question places nobody
-        antecedent = cache(partial(_antecedent_sentence, doc, sents, si))  # asked for by few sentences
+        antecedent = _LazyAntecedent(doc, sents, si)
         orgs = subjects.candidates(doc, sent)
         if not orgs or orgs[0].start > segs[0].start:
-            hint = next((p.label_ for p in spans_in(doc, "populations", sent.start, sent.end)), None) \
-                or _type_word(sent) or _previous_population(doc, sents[si - 1] if si else None)
-            leads = subjects.leading_names(doc, sent, segs[0].start, hint)
+            leads = subjects.leading_names(doc, sent, segs[0].start, partial(_type_hint, doc, sents, si))
             if not leads:
                 stand_in = _pronoun_stand_in(doc, sent, antecedent, stand_ins) \
                     or _inner_stand_in(doc, sent, segs[0].start, antecedent, stand_ins, lede_sentence(sents, si))

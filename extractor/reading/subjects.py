@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 from bisect import bisect_right
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -187,7 +188,13 @@ def _read_run(doc: Doc, first: int, end: int) -> Span | None:
 
 def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span | None:
     """A capitalised name opening the sentence, kept only when the gazetteer resolves it."""
+    return _leading_name(doc, sent, limit, lambda: org_type)
 
+
+TypeHint = Callable[[], str | None]  # the kind of organisation a sentence speaks of, worked out when asked
+
+
+def _leading_name(doc: Doc, sent: Span, limit: int, type_hint: TypeHint) -> Span | None:
     first = _first_word(doc, sent.start, limit)
     if first is None or not doc[first].is_title \
             or token_strings(doc)[first] in {"the", "it", "this", "they", "we", "our", "a", "an", "in", "of", "all",
@@ -196,18 +203,18 @@ def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span
     span = _capitalised_run(doc, first, limit)
     if span is None:
         return None
-    hint = org_type if org_type and org_type not in {"trust", "other"} else None
-    resolved = _resolve_span(doc, span, hint, sent)
+    resolved = _resolve_span(doc, span, type_hint, sent)
     return resolved[0] if resolved else None
 
 
 _LEADING_ADVERBS = {"only", "just", "both", "even", "also"}
 
 
-def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> list[Span]:
+def leading_names(doc: Doc, sent: Span, limit: int, type_hint: TypeHint) -> list[Span]:
     """Like :func:`leading_name`, but 'Kent and Medway and Lincolnshire have both entered ...' gives
-    both names when the whole run does not resolve and each side of an 'and' does."""
-    one = leading_name(doc, sent, limit, org_type)
+    both names when the whole run does not resolve and each side of an 'and' does. The type hint
+    is asked for only by a name the gazetteer has an alias for (few are)."""
+    one = _leading_name(doc, sent, limit, type_hint)
     if one is not None:
         return [one]
     lower = token_strings(doc)
@@ -219,12 +226,11 @@ def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> lis
     run = _capitalised_run(doc, first, limit)
     if run is None:
         return []
-    hint = org_type if org_type and org_type not in {"trust", "other"} else None
     for i in range(run.start + 1, run.end - 1):
         if lower[i] != "and":
             continue
-        left = _resolve_span(doc, doc[run.start:i], hint, sent)
-        right = _resolve_span(doc, doc[i + 1:run.end], hint, sent)
+        left = _resolve_span(doc, doc[run.start:i], type_hint, sent)
+        right = _resolve_span(doc, doc[i + 1:run.end], type_hint, sent)
         if left and right:
             return [left[0], right[0]]
     return []
@@ -238,17 +244,20 @@ def _day(doc: Doc) -> datetime.date | None:
     return cache["day"]
 
 
-def _resolve_span(doc: Doc, span: Span, hint: str | None, sent: Span) -> list[Span]:
-    """``span`` as the organisation the gazetteer resolves it to, with the sentence as context.
+def _resolve_span(doc: Doc, span: Span, type_hint: TypeHint, sent: Span) -> list[Span]:
+    """``span`` as the organisation the gazetteer resolves it to, with the sentence as context
+    and the type hint (a general 'trust' or 'other' hints nothing).
 
     A name with no alias hit (``lookup``) resolves to nobody, whatever the hint, date or
     context (``resolve`` answers so first): most capitalised runs opening a sentence have none,
-    and need neither the date nor the sentence's text."""
+    and need neither the hint, the date nor the sentence's text."""
     from ..gazetteer import load_gazetteer
 
     gazetteer, text = load_gazetteer(), span_text(span)
     if not gazetteer.lookup(text)[0]:
         return []
+    org_type = type_hint()
+    hint = org_type if org_type and org_type not in {"trust", "other"} else None
     link = gazetteer.resolve(text, org_type=hint, on=_day(doc), context=span_text(sent))
     if not link.code:
         return []
