@@ -17,6 +17,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache, partial
+from itertools import islice
 
 from spacy.tokens import Doc, Span
 
@@ -144,7 +145,7 @@ def _pronoun_stand_in(doc: Doc, sent: Span, antecedent: Antecedent, names: dict[
     """'It remains in segment 4' continues the organisation of the sentence before; the
     membership is named as that organisation was. The sentence before is asked for only when
     the sentence opens with a pronoun (``pronoun_subject`` reads it for no other)."""
-    opens_with_pronoun = span_text(sent).lstrip().lower().startswith(subjects.PRONOUNS)
+    opens_with_pronoun = subjects.opening(sent).startswith(subjects.PRONOUNS)
     org = subjects.pronoun_subject(doc, sent, antecedent() if opens_with_pronoun else None)
     if org is None:
         return None
@@ -205,7 +206,8 @@ def lede_sentence(sents: list[Span], si: int) -> Span | None:
     """The sentence that names what an indefinite opening describes: 'A hospital trust once rated
     the worst in London ... as it became the first to leave special measures. Inspectors praised
     X NHS Trust ...' (a news lede names the trust in its next sentence)."""
-    words = [w for w in token_strings(sents[si].doc)[sents[si].start:sents[si].end] if not w.isspace()][:4]
+    lower, sent = token_strings(sents[si].doc), sents[si]
+    words = list(islice((lower[i] for i in range(sent.start, sent.end) if not lower[i].isspace()), 4))
     if not words or words[0] not in {"a", "an"} or not _INDEFINITE_NOUNS & set(words) or si + 1 >= len(sents):
         return None
     return sents[si + 1]

@@ -196,3 +196,16 @@ def test_texts_without_row_marks_hold_no_blocks(monkeypatch: pytest.MonkeyPatch)
     gated = [tables._blocks(text) for text in texts]
     monkeypatch.setattr(tables, "_may_hold_rows", lambda text: True)
     assert [tables._blocks(text) for text in texts] == gated
+
+
+OPENINGS = ["It remains in segment 4.", "  The Integrated Care Board is in segment 2.", "We were placed in segment 3.",
+            "İt remains in segment 4.", "ΑΣ'''''''''''''''''''''''''''''''''''''''''' the trust", "Our ICB exits",
+            "THE TRUST moved to segment 3.", "\n\nThey are both in segment 1.", "Both are in segment 1."]
+
+
+@pytest.mark.parametrize("text", OPENINGS)
+def test_opening_tests_as_the_whole_lowered_sentence(nlp: Language, text: str) -> None:
+    openings = (*subjects.PRONOUNS, "our organisation ", "our trust ", "our icb ")
+    for sent in sentences(nlp(text)):
+        whole = span_text(sent).lstrip().lower()
+        assert [subjects.opening(sent).startswith(o) for o in openings] == [whole.startswith(o) for o in openings]
