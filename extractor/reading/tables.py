@@ -665,9 +665,19 @@ def _may_label(line: str) -> bool:
     return "segment" in line.casefold() and _LABEL_CORE.search(line) is not None
 
 
+def _may_hold_label_lines(text: str) -> bool:
+    """Whether ``text`` may hold what _label_lines reads: a label line (each holds a match of
+    _LABEL_CORE) or a heading with its size in brackets (_HEADING_SIZE). A match in one line is
+    a match in the text, and without either the lines add no claim and take no line. Most
+    texts have neither."""
+    return _LABEL_CORE.search(text) is not None or _HEADING_SIZE.search(text) is not None
+
+
 def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
     """'Acute trusts (134):' followed by 'segment 1 – 14' lines: one claim per line, and the
     heading's bracketed figure as the population size."""
+    if not _may_hold_label_lines(doc_text(doc)):
+        return []
     consumed = []
     heading_type, heading_end = "", -1
     run: list[Claim] = []  # the claims of the segment lines just read, which a Total line sizes
@@ -771,6 +781,8 @@ def _total_line(doc: Doc, result: DocResult, run: list[Claim], m: regex.Match, s
     return True
 
 
+# how every _RANK_LINE opens, found at a line's start anywhere in a text: a text without it has no ranked line
+_RANK_OPENING = regex.compile(r"^\s*(?:#|no\.?\s*)?=?\d{1,3}=?[.)]?\s+[A-Z]", regex.I | regex.M)
 _RANK_LINE = regex.compile(r"^\s*(?:#|no\.?\s*)?(?P<joint>=)?(?P<rank>\d{1,3})(?P<joint2>=)?[.)]?\s+"
                            r"(?P<name>[A-Z][^()|\t]{2,90}?(?:\s*\([\w\s=-]{3,30}\))??)"
                            r"\s*(?:\((?:segment\s*)?(?P<seg>[1-5])\)|[-–—,]\s*segment\s*(?P<seg2>[1-5]))?"
@@ -823,7 +835,8 @@ def _listed_lines(doc: Doc) -> dict[int, regex.Match]:
     made once per Doc, as a ranked list reads its lines' matches again and again."""
     cache = doc_cache(doc, "tables")
     if "listed" not in cache:
-        cache["listed"] = {i: m for i, line in enumerate(_lines(doc)[0]) if _may_rank(line) and (m := _list_line(line))}
+        lines = _lines(doc)[0] if _RANK_OPENING.search(doc_text(doc)) else []  # most texts have no ranked line
+        cache["listed"] = {i: m for i, line in enumerate(lines) if _may_rank(line) and (m := _list_line(line))}
     return cache["listed"]
 
 
