@@ -781,8 +781,6 @@ def _total_line(doc: Doc, result: DocResult, run: list[Claim], m: regex.Match, s
     return True
 
 
-# how every _RANK_LINE opens, found at a line's start anywhere in a text: a text without it has no ranked line
-_RANK_OPENING = regex.compile(r"^\s*(?:#|no\.?\s*)?=?\d{1,3}=?[.)]?\s+[A-Z]", regex.I | regex.M)
 _RANK_LINE = regex.compile(r"^\s*(?:#|no\.?\s*)?(?P<joint>=)?(?P<rank>\d{1,3})(?P<joint2>=)?[.)]?\s+"
                            r"(?P<name>[A-Z][^()|\t]{2,90}?(?:\s*\([\w\s=-]{3,30}\))??)"
                            r"\s*(?:\((?:segment\s*)?(?P<seg>[1-5])\)|[-–—,]\s*segment\s*(?P<seg2>[1-5]))?"
@@ -835,8 +833,7 @@ def _listed_lines(doc: Doc) -> dict[int, regex.Match]:
     made once per Doc, as a ranked list reads its lines' matches again and again."""
     cache = doc_cache(doc, "tables")
     if "listed" not in cache:
-        lines = _lines(doc)[0] if _RANK_OPENING.search(doc_text(doc)) else []  # most texts have no ranked line
-        cache["listed"] = {i: m for i, line in enumerate(lines) if _may_rank(line) and (m := _list_line(line))}
+        cache["listed"] = {i: m for i, line in enumerate(_lines(doc)[0]) if _may_rank(line) and (m := _list_line(line))}
     return cache["listed"]
 
 

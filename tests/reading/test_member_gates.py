@@ -8,7 +8,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -121,7 +120,6 @@ def test_table_line_gates_skip_only_lines_that_cannot_head_a_list(docs: list[Doc
     monkeypatch.setattr(tables, "_may_label", lambda line: True)
     monkeypatch.setattr(tables, "_may_rank", lambda line: True)
     monkeypatch.setattr(tables, "_may_hold_label_lines", lambda text: True)
-    monkeypatch.setattr(tables, "_RANK_OPENING", regex.compile(""))
     assert _all_records(list(nlp.pipe(_texts()))) == gated
 
 
@@ -135,7 +133,6 @@ def test_line_pre_tests_never_turn_down_a_line_the_pattern_reads() -> None:
     for line in [*ODD_LINES, *(line for text in _texts() for line in text.split("\n"))]:
         assert tables._may_rank(line) or not tables._RANK_LINE.match(line), line
         assert tables._may_label(line) or not tables._LABEL_LINE.match(line), line
-        assert tables._RANK_OPENING.search(line) or not tables._RANK_LINE.match(line), line
         assert tables._may_hold_label_lines(line) or not tables._LABEL_LINE.match(line), line
 
 
