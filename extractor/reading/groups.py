@@ -129,24 +129,28 @@ def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int
         sent = sents[si]
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
-        if spans_in(doc, "orgs", sent.start, segs[0].start) or len(segs[0]._.segments) != 1:
-            continue
+        # the group's words first (these tests only read, so their order is free): most sentences have none
         opening = _group_size(doc, sent)
         counted = _counted_object(doc, sent, segs[0]) if opening is None else None
+        if opening is None and counted is None:
+            continue
+        if spans_in(doc, "orgs", sent.start, segs[0].start):
+            continue
+        named = segs[0]._.segments
+        if len(named) != 1:
+            continue
         if opening is not None:
             size, after = opening
             gap = [t.lower_ for t in doc[after:segs[0].start] if not t.is_space]
             if not gap or len(gap) > MAX_GAP or NEGATIONS & set(gap) or not VERBS & set(gap[-4:]):
                 continue
-            segment, from_segment = segs[0]._.segments[0], None
-        elif counted is not None:
+            segment, from_segment = named[0], None
+        else:
             size, gap = counted
             placed = placement(doc, segs, segs[0], gap)
             if placed is None or NEGATIONS & set(gap):
                 continue
             segment, from_segment = placed
-        else:
-            continue
         kinds = [p.label_ for p in spans_in(doc, "populations", sent.start, segs[0].start)
                  if p[-1].lower_ not in _ANY_KIND]  # 'the four organisations' may be trusts and boards
         members = _group_members(doc, sents, si, size, kinds[0] if kinds else "")

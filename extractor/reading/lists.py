@@ -10,6 +10,7 @@ Hospitals and Medway Hospitals"), and location qualifiers ("... in Kent") are dr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 from spacy.tokens import Span
@@ -140,9 +141,16 @@ def names_before(region: Span, orgs: list[Span]) -> list[ListItem]:
 def _code(text: str, org_type: str) -> str:
     """The organisation ``text`` names, for deciding how a list splits; a place name that
     fits exactly one organisation ('Shropshire, Telford and Wrekin') counts as naming it."""
+    return _code_with_hint(text, org_type if org_type and org_type not in {"trust", "other"} else None)
+
+
+@lru_cache(maxsize=4096)
+def _code_with_hint(text: str, hint: str | None) -> str:
+    """:func:`_code`, kept for the last few thousand names: re-cutting a list asks about the
+    same pieces again and again, and the answer depends only on the words and the hint (the
+    gazetteer is read once per process)."""
     from ..gazetteer import load_gazetteer
 
-    hint = org_type if org_type and org_type not in {"trust", "other"} else None
     link = load_gazetteer().resolve(text, org_type=hint)
     if not link.code and len(link.candidates) == 1 and "bare place name" in link.reason:
         return link.candidates[0]

@@ -15,7 +15,9 @@ owner of a placing noun ("X's exit from the RSP"), or a named list gathered by i
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cache
+from collections.abc import Callable
+from functools import cache, partial
+from itertools import islice
 
 from spacy.tokens import Doc, Span
 
@@ -88,9 +90,9 @@ def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[in
     subject. A relative clause runs to the last comma before the verb."""
     out = []
     lower = token_strings(doc)  # the marks have no case: their lower form is their text
-    ends = {o.end for o in orgs} | {o.end + 1 for o in orgs if o.end < len(doc) and lower[o.end] == ")"}
-    for i in range(sent.start, min(limit, sent.end) - 1):
-        if lower[i] in {",", "–", "—", "("} and i in ends and opens_aside(doc, i):
+    ends = {o.end for o in orgs} | {o.end + 1 for o in orgs if o.end < len(lower) and lower[o.end] == ")"}
+    for i in sorted(i for i in ends if sent.start <= i < min(limit, sent.end) - 1):  # the marks after a name
+        if lower[i] in {",", "–", "—", "("} and opens_aside(doc, i):
             closer = {"(": ")", "–": "–", "—": "—"}.get(lower[i], ",")
             closes = [k for k in range(i + 2, limit) if lower[k] == closer]
             if closes:
@@ -116,9 +118,17 @@ def _relative_subject(doc: Doc, sent: Span, seg: Span) -> Span | None:
     k = seg.start - 1
     while k > sent.start and lower[k] not in {",", ";", "."}:
         if lower[k] in {"which", "who"} and lower[k - 1] == ",":
-            return next((o for o in doc.spans.get("orgs", []) if o.end == k - 1), None)
+            return next(iter(subjects.orgs_ending_at(doc, k - 1)), None)
         k -= 1
     return None
+
+
+def _type_hint(doc: Doc, sents: list[Span], si: int) -> str | None:
+    """The kind of organisation sentence ``si`` speaks of, for a name opening it: its first
+    population, a type word, or the population the sentence before was counting."""
+    sent = sents[si]
+    return next((p.label_ for p in spans_in(doc, "populations", sent.start, sent.end)), None) \
+        or _type_word(sent) or _previous_population(doc, sents[si - 1] if si else None)
 
 
 def _type_word(sent: Span) -> str | None:
@@ -131,10 +141,12 @@ def _type_word(sent: Span) -> str | None:
     return None
 
 
-def _pronoun_stand_in(doc: Doc, sent: Span, previous: Span | None, names: dict[tuple[int, int], str]) -> Span | None:
+def _pronoun_stand_in(doc: Doc, sent: Span, antecedent: Antecedent, names: dict[tuple[int, int], str]) -> Span | None:
     """'It remains in segment 4' continues the organisation of the sentence before; the
-    membership is named as that organisation was."""
-    org = subjects.pronoun_subject(doc, sent, previous)
+    membership is named as that organisation was. The sentence before is asked for only when
+    the sentence opens with a pronoun (``pronoun_subject`` reads it for no other)."""
+    opens_with_pronoun = subjects.opening(sent).startswith(subjects.PRONOUNS)
+    org = subjects.pronoun_subject(doc, sent, antecedent() if opens_with_pronoun else None)
     if org is None:
         return None
     first = next(t for t in sent if not t.is_space)
@@ -162,6 +174,31 @@ def _antecedent_sentence(doc: Doc, sents: list[Span], si: int) -> Span | None:
     return sents[si - 1] if si else None
 
 
+Antecedent = Callable[[], Span | None]  # the sentence an opening 'it' continues, found when first asked for
+
+
+class _LazyAntecedent:
+    """:func:`_antecedent_sentence` of sentence ``si``, found when first asked for: few
+    sentences ask (an 'it' or a stand-in does)."""
+
+    __slots__ = ("doc", "found", "sents", "si")
+
+    def __init__(self, doc: Doc, sents: list[Span], si: int) -> None:
+        self.doc, self.sents, self.si = doc, sents, si
+        self.found: tuple[Span | None] | None = None
+
+    def __call__(self) -> Span | None:
+        if self.found is None:
+            self.found = (_antecedent_sentence(self.doc, self.sents, self.si),)
+        return self.found[0]
+
+
+def _first_candidate(doc: Doc, antecedent: Antecedent) -> Span | None:
+    """The first organisation that can be the subject of the sentence an 'it' continues."""
+    previous = antecedent()
+    return next(iter(subjects.candidates(doc, previous)), None) if previous else None
+
+
 _INDEFINITE_NOUNS = {"trust", "hospital", "board", "icb", "system", "provider", "organisation"}
 
 
@@ -169,13 +206,14 @@ def lede_sentence(sents: list[Span], si: int) -> Span | None:
     """The sentence that names what an indefinite opening describes: 'A hospital trust once rated
     the worst in London ... as it became the first to leave special measures. Inspectors praised
     X NHS Trust ...' (a news lede names the trust in its next sentence)."""
-    words = [w for w in token_strings(sents[si].doc)[sents[si].start:sents[si].end] if not w.isspace()][:4]
+    lower, sent = token_strings(sents[si].doc), sents[si]
+    words = list(islice((lower[i] for i in range(sent.start, sent.end) if not lower[i].isspace()), 4))
     if not words or words[0] not in {"a", "an"} or not _INDEFINITE_NOUNS & set(words) or si + 1 >= len(sents):
         return None
     return sents[si + 1]
 
 
-def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
+def _inner_stand_in(doc: Doc, sent: Span, limit: int, antecedent: Antecedent,
                     names: dict[tuple[int, int], str], lede: Span | None = None) -> Span | None:
     """'X's progress has been noted, allowing the trust to be lifted from segment 4': 'the
     trust' or 'it' inside a sentence stands for the organisation named earlier in it (even in a
@@ -193,7 +231,7 @@ def _inner_stand_in(doc: Doc, sent: Span, limit: int, previous: Span | None,
         named = [o for o in spans_in(doc, "orgs", lede.start, lede.end) if o.id_]
         referent = named[0] if len({o.id_ for o in named}) == 1 else None
     else:
-        referent = named[0] if named else next(iter(subjects.candidates(doc, previous)), None) if previous else None
+        referent = named[0] if named else _first_candidate(doc, antecedent)
     if referent is None:
         return None
     names[found] = names.get((referent.start, referent.end), referent.text)
@@ -273,15 +311,13 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         sent = sents[si]
         if (skip and any(a <= sent.start_char < b for a, b in skip)) or span_text(sent).rstrip().endswith("?"):
             continue  # a question places nobody
-        previous_sent = _antecedent_sentence(doc, sents, si)
+        antecedent = _LazyAntecedent(doc, sents, si)
         orgs = subjects.candidates(doc, sent)
         if not orgs or orgs[0].start > segs[0].start:
-            hint = next((p.label_ for p in spans_in(doc, "populations", sent.start, sent.end)), None) \
-                or _type_word(sent) or _previous_population(doc, sents[si - 1] if si else None)
-            leads = subjects.leading_names(doc, sent, segs[0].start, hint)
+            leads = subjects.leading_names(doc, sent, segs[0].start, partial(_type_hint, doc, sents, si))
             if not leads:
-                stand_in = _pronoun_stand_in(doc, sent, previous_sent, stand_ins) \
-                    or _inner_stand_in(doc, sent, segs[0].start, previous_sent, stand_ins, lede_sentence(sents, si))
+                stand_in = _pronoun_stand_in(doc, sent, antecedent, stand_ins) \
+                    or _inner_stand_in(doc, sent, segs[0].start, antecedent, stand_ins, lede_sentence(sents, si))
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
         prior = [seg for seg in segs if _told_as_before(doc, sent, seg)]
@@ -289,8 +325,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         for seg in segs:
             if any(seg is p for p in prior) or _restates(doc, segs, seg):
                 continue
-            frame = _active_frame(doc, sent, seg, orgs, previous_sent, stand_ins) \
-                or _possessive_frame(doc, sent, seg, previous_sent, stand_ins) or _segment_first(doc, sent, seg) \
+            frame = _active_frame(doc, sent, seg, orgs, antecedent, stand_ins) \
+                or _possessive_frame(doc, sent, seg, antecedent, stand_ins) or _segment_first(doc, sent, seg) \
                 or _apposition_frame(doc, sent, seg)
             if frame is not None:
                 heads, gap = frame
@@ -549,7 +585,7 @@ def before_preposition(doc: Doc, sent: Span, seg: Span) -> int | None:
     return k if k + 1 < prep_end else None
 
 
-def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: Span | None,
+def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], antecedent: Antecedent,
                   stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
     """'NHS England has allocated X and Y to segment 4', 'the regulator then took it out of special
     measures', '..., placing it in Segment 2': the objects of an active placing verb, and the
@@ -576,7 +612,7 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], previous: S
         if lower[k] != "it":
             return None
         before = [o for o in orgs if o.end <= j]
-        referent = before[0] if before else next(iter(subjects.candidates(doc, previous)), None) if previous else None
+        referent = before[0] if before else _first_candidate(doc, antecedent)
         if referent is None:
             return None
         stand_ins[(k, k + 1)] = stand_ins.get((referent.start, referent.end), referent.text)
@@ -663,7 +699,7 @@ def _apposition_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list
     return ([owner], ["is", "in"]) if owner is not None else None
 
 
-def _possessive_frame(doc: Doc, sent: Span, seg: Span, previous: Span | None,
+def _possessive_frame(doc: Doc, sent: Span, seg: Span, antecedent: Antecedent,
                       stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
     """'NHS England confirmed X's exit from the Recovery Support Programme', 'the regional team setting
     out the trust's formal transition to SOF 3': the organisation whose move a noun names."""
@@ -674,7 +710,7 @@ def _possessive_frame(doc: Doc, sent: Span, seg: Span, previous: Span | None,
     owner = next((o for o in [*spans_in(doc, "orgs", sent.start, k - 1), *spans_in(doc, "org_refs", sent.start, k - 1)]
                   if o.end == k - 1 and o.id_), None)
     if owner is None and doc[k - 2].lower_ in _STAND_IN_NOUNS and doc[k - 3].lower_ == "the":
-        owner = _inner_stand_in(doc, sent, k - 1, previous, stand_ins)
+        owner = _inner_stand_in(doc, sent, k - 1, antecedent, stand_ins)
     if owner is None:
         return None
     return [owner], [doc[k].lower_, *(t.lower_ for t in doc[k + 1:seg.start] if not t.is_space)]
@@ -706,16 +742,17 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
     pair = _move_within(seg)
     if tail[-1:] == ["from"] and pair is not None:
         return pair[1], pair[0]
+    named = seg._.segments
     if tail[-1:] == ["from"]:
         target = _next_target(doc, segs, seg)
         if target is not None:
-            return target, seg._.segments[0]
-        return (None, seg._.segments[0]) if leaving else None
+            return target, named[0]
+        return (None, named[0]) if leaving else None
     if leaving:
-        return None, seg._.segments[0]
-    if len(seg._.segments) != 1 or _follows_to(doc, segs, seg):
+        return None, named[0]
+    if len(named) != 1 or _follows_to(doc, segs, seg):
         return None
-    return seg._.segments[0], None
+    return named[0], None
 
 
 _HAND_ON = {"although", "though", "but", "while", "whereas", "because", "since"}
@@ -832,10 +869,9 @@ def _move_within(seg: Span) -> tuple[int, int] | None:
 def _next_target(doc: Doc, segs: list[Span], seg: Span) -> int | None:
     """'from segment 3 to segment 4' → 4."""
     for other in segs:
-        if other.start > seg.end and other.start - seg.end <= 4 and len(other._.segments) == 1:
-            words = _clean_gap(doc, seg.end, other.start)
-            if any(w in {"to", "into"} for w in words):
-                return other._.segments[0]
+        named = other._.segments if other.start > seg.end and other.start - seg.end <= 4 else ()
+        if len(named) == 1 and any(w in {"to", "into"} for w in _clean_gap(doc, seg.end, other.start)):
+            return named[0]
     return None
 
 
@@ -864,13 +900,12 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
     """Lists of named organisations that a sentence places in a segment:
     'The providers in segment 3 are A, B and C', '... now sits in segment 4 alongside Devon, ...',
     'The trusts in the programme include X, Y and Z' (the programme of the sentence before)."""
-    orgs_all = list(doc.spans.get("orgs", []))
     seen = {m.name for m in result.memberships}
     framework, period = doc._.framework, doc._.period
     by_sentence = sentence_segments(doc)
     sents = sentences(doc)
-    for si, sent in enumerate(sents):
-        segs, previous = by_sentence[si], by_sentence[si - 1] if si else []
+    for si in _list_candidates(doc, by_sentence):
+        sent, segs, previous = sents[si], by_sentence[si], by_sentence[si - 1] if si else []
         if not _may_list(doc, sent, segs, previous) or (skip and any(a <= sent.start_char < b for a, b in skip)):
             continue
         marker = _marker(doc, sent)
@@ -883,7 +918,8 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
                 segment = _programme_segment(subject, framework) or _single_segment(previous)
             if segment is not None:
                 hint = _population_hint(doc, sent, sents[si - 1] if si else None)
-                _add_list(doc, sent, marker[1], segment, orgs_all, result, seen, framework, period, hint)
+                _add_list(doc, sent, marker[1], segment, subjects.group_orgs(doc), result, seen, framework, period,
+                          hint)
 
 
 _PROGRAMME_NAMES = ("special measures", "programme", "rsp")  # what _programme_segment looks for
@@ -900,6 +936,40 @@ def _may_list(doc: Doc, sent: Span, segs: list[Span], previous: list[Span]) -> b
     lead = span_text(sent).lstrip()
     return lead[:6].lower().startswith(_SUBJECT_STARTS) and (
         bool(previous) or any(w in lead.lower() for w in _PROGRAMME_NAMES))
+
+
+def _list_candidates(doc: Doc, by_sentence: list[list[Span]]) -> list[int]:
+    """Indexes of the sentences :func:`_may_list` can pass, in order: those with a segment, and
+    those whose first word lowers to a word opening with 't' or 'i' (as every opening of
+    ``_SUBJECT_STARTS`` does) after a sentence with a segment or in a Doc naming a programme.
+    The first word is the first token that is not a space (the tokenizer cuts at every
+    whitespace character, so it opens the lstripped text), and lower() maps characters one by
+    one, so the lowered opening starts with its lowered first character. Most sentences are
+    none of these, and are not read."""
+    lower = token_strings(doc)
+    programme = _names_programme(doc)
+    out = []
+    for si, sent in enumerate(sentences(doc)):
+        if not by_sentence[si]:
+            if not (programme or (si and by_sentence[si - 1])):
+                continue
+            i = sent.start
+            while i < sent.end and lower[i].isspace():
+                i += 1
+            if i == sent.end or lower[i][0] not in "ti":
+                continue
+        out.append(si)
+    return out
+
+
+def _names_programme(doc: Doc) -> bool:
+    """Whether the Doc's text names a programme (``_PROGRAMME_NAMES``) anywhere. A sentence
+    without a segment, after one without, can place a list only by naming a programme in its
+    lowered text, which it can do only if the lowered Doc does: lower() maps characters one by
+    one (only a Greek sigma looks at its neighbours, and it lowers to no ASCII letter), so the
+    lowered sentence is a piece of the lowered Doc where these ASCII names are concerned."""
+    text = doc_text(doc).lower()
+    return any(w in text for w in _PROGRAMME_NAMES)
 
 
 _MARKER_OPENINGS = frozenset(marker.split()[0] for marker in LIST_MARKERS)

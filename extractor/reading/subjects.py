@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 from bisect import bisect_right
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
@@ -45,23 +46,30 @@ def _mentions(doc: Doc, sent: Span) -> list[Span]:
     by_sentence = cache.get("mentions")
     if by_sentence is None:
         by_sentence = cache["mentions"] = _mentions_by_sentence(doc)
-    found = by_sentence.get((sent.start, sent.end))
-    if found is None:
+    starts, ends, found = by_sentence
+    si = bisect_right(starts, sent.start) - 1
+    if si < 0 or starts[si] != sent.start or ends[si] != sent.end:  # not one of the Doc's sentences
         return [*spans_in(doc, "orgs", sent.start, sent.end),
                 *(r for r in spans_in(doc, "org_refs", sent.start, sent.end) if r.id_)]
-    return [*found[0], *found[1]]
+    named = found.get(si)
+    return [*named[0], *named[1]] if named else []
 
 
-def _mentions_by_sentence(doc: Doc) -> dict[tuple[int, int], tuple[list[Span], list[Span]]]:
+def _mentions_by_sentence(doc: Doc) -> tuple[list[int], list[int], dict[int, tuple[list[Span], list[Span]]]]:
+    """Where the Doc's sentences start and end, and the mentions of each sentence that has any,
+    by its index."""
     sents = sentences(doc)
-    starts = [sent.start for sent in sents]
-    out: dict[tuple[int, int], tuple[list[Span], list[Span]]] = {(s.start, s.end): ([], []) for s in sents}
+    starts, ends = [sent.start for sent in sents], [sent.end for sent in sents]
+    out: dict[int, tuple[list[Span], list[Span]]] = {}
     for kind, key in enumerate(("orgs", "org_refs")):
         for span in spans_in(doc, key, 0, len(doc)):
-            sent = sents[bisect_right(starts, span.start) - 1]
-            if span.end <= sent.end and (kind == 0 or span.id_):
-                out[(sent.start, sent.end)][kind].append(span)
-    return out
+            si = bisect_right(starts, span.start) - 1
+            if span.end <= ends[si] and (kind == 0 or span.id_):
+                out.setdefault(si, ([], []))[kind].append(span)
+    return starts, ends, out
+
+
+_POSSESSIVES = {"'s", "’s", "'"}
 
 
 def _candidates(doc: Doc, sent: Span) -> list[Span]:
@@ -73,11 +81,12 @@ def _candidates(doc: Doc, sent: Span) -> list[Span]:
     governed_end = -1
     for span in sorted(spans, key=lambda s: s.start):
         before = lower[span.start - 1] if span.start > sent.start else ""
-        after = doc[span.end].text if span.end < len(lower) else ""
+        # a possessive mark is its own lower form: only a word whose lower form is one can be one
+        possessed = span.end < len(lower) and lower[span.end] in _POSSESSIVES and doc[span.end].text in _POSSESSIVES
         chained = before in {"and", ",", "&", "or"} and governed_end >= span.start - 2
         # "agreed for our trust to be moved to segment 2": the body is the passive's subject
         governed = before in GOVERNING and not (before == "for" and lower[span.end:span.end + 2] == ["to", "be"])
-        if governed or after in {"'s", "’s", "'"} or chained:
+        if governed or possessed or chained:
             governed_end = span.end
             continue
         out.append(span)
@@ -117,10 +126,18 @@ _DEFINITE_LEADS = ((("the trust ",), _TRUSTS), (("the icb ", "the integrated car
                    (("the board ",), _TRUSTS | HINT_GROUPS["icb"]))
 
 
+def opening(sent: Span) -> str:
+    """The lowered first 40 characters of ``sent`` after its leading space: enough for every
+    opening the subject readers test (the longest, 'the integrated care board ', has 26), and
+    what lowering the whole sentence gives them (lower() maps characters one by one; only a
+    Greek sigma looks at the next, and no opening holds one)."""
+    return span_text(sent).lstrip()[:40].lower()
+
+
 def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
     """'It remains in segment 4': the organisation the sentence before was about; 'We were placed
     in segment 3' in a board's own report: the organisation in its heading."""
-    lead = span_text(sent).lstrip().lower()
+    lead = opening(sent)
     if lead.startswith(("we ", "our organisation ", "our trust ", "our icb ")):
         return publisher(doc)
     for words, kinds in _DEFINITE_LEADS:
@@ -147,58 +164,84 @@ def words_in(doc: Doc, start: int, end: int) -> list[int]:
     return [i for i in range(start, end) if not lower[i].isspace()]
 
 
-def _capitalised_run(doc: Doc, toks: list[int]) -> Span | None:
-    """The run of capitalised words (joined by 'and', 'of' ...) that the tokens ``toks`` open with."""
+def _first_word(doc: Doc, start: int, end: int) -> int | None:
+    """The first token of ``[start, end)`` that is not a space (as :func:`words_in` reads them)."""
     lower = token_strings(doc)
-    end = 0
-    for k, i in enumerate(toks):
+    return next((i for i in range(start, end) if not lower[i].isspace()), None)
+
+
+def _capitalised_run(doc: Doc, first: int, end: int) -> Span | None:
+    """The run of capitalised words (joined by 'and', 'of' ...) that the words of ``[first, end)``
+    open with, read one at a time up to the first that ends the run. Kept per Doc: a sentence's
+    opening is read for one name, then for two."""
+    cache = doc_cache(doc, "subjects")
+    key = ("run", first, end)
+    if key not in cache:
+        cache[key] = _read_run(doc, first, end)
+    return cache[key]
+
+
+def _read_run(doc: Doc, first: int, end: int) -> Span | None:
+    lower = token_strings(doc)
+    last = None
+    i: int | None = first
+    while i is not None:
+        nxt = i + 1
+        while nxt < end and lower[nxt].isspace():
+            nxt += 1
+        nxt = nxt if nxt < end else None  # the next word (space tokens skipped, as words_in does)
         tok = doc[i]
-        if tok.is_title or tok.is_upper or (lower[i] in _JOINERS and k + 1 < len(toks) and doc[toks[k + 1]].is_title):
-            end = k + 1
-            continue
-        break
-    return doc[toks[0]:toks[end - 1] + 1] if end else None
+        if not (tok.is_title or tok.is_upper or (lower[i] in _JOINERS and nxt is not None and doc[nxt].is_title)):
+            break
+        last, i = i, nxt
+    return doc[first:last + 1] if last is not None else None
 
 
 def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span | None:
     """A capitalised name opening the sentence, kept only when the gazetteer resolves it."""
+    return _leading_name(doc, sent, limit, lambda: org_type)
 
-    toks = words_in(doc, sent.start, limit)
-    if not toks or not doc[toks[0]].is_title \
-            or token_strings(doc)[toks[0]] in {"the", "it", "this", "they", "we", "our", "a", "an", "in", "of", "all",
-                                               "only", "none", "one"}:
+
+TypeHint = Callable[[], str | None]  # the kind of organisation a sentence speaks of, worked out when asked
+
+
+def _leading_name(doc: Doc, sent: Span, limit: int, type_hint: TypeHint) -> Span | None:
+    first = _first_word(doc, sent.start, limit)
+    if first is None or not doc[first].is_title \
+            or token_strings(doc)[first] in {"the", "it", "this", "they", "we", "our", "a", "an", "in", "of", "all",
+                                             "only", "none", "one"}:
         return None
-    span = _capitalised_run(doc, toks)
+    span = _capitalised_run(doc, first, limit)
     if span is None:
         return None
-    hint = org_type if org_type and org_type not in {"trust", "other"} else None
-    resolved = _resolve_span(doc, span, hint, sent)
+    resolved = _resolve_span(doc, span, type_hint, sent)
     return resolved[0] if resolved else None
 
 
 _LEADING_ADVERBS = {"only", "just", "both", "even", "also"}
 
 
-def leading_names(doc: Doc, sent: Span, limit: int, org_type: str | None) -> list[Span]:
+def leading_names(doc: Doc, sent: Span, limit: int, type_hint: TypeHint) -> list[Span]:
     """Like :func:`leading_name`, but 'Kent and Medway and Lincolnshire have both entered ...' gives
-    both names when the whole run does not resolve and each side of an 'and' does."""
-    one = leading_name(doc, sent, limit, org_type)
+    both names when the whole run does not resolve and each side of an 'and' does. The type hint
+    is asked for only by a name the gazetteer has an alias for (few are)."""
+    one = _leading_name(doc, sent, limit, type_hint)
     if one is not None:
         return [one]
-    toks, lower = words_in(doc, sent.start, limit), token_strings(doc)
-    while toks and lower[toks[0]] in _LEADING_ADVERBS:
-        toks = toks[1:]  # 'Only Frimley and Dorset have made it into segment 1'
-    if not toks or not doc[toks[0]].is_title:
+    lower = token_strings(doc)
+    first = _first_word(doc, sent.start, limit)
+    while first is not None and lower[first] in _LEADING_ADVERBS:
+        first = _first_word(doc, first + 1, limit)  # 'Only Frimley and Dorset have made it into segment 1'
+    if first is None or not doc[first].is_title:
         return []
-    run = _capitalised_run(doc, toks)
+    run = _capitalised_run(doc, first, limit)
     if run is None:
         return []
-    hint = org_type if org_type and org_type not in {"trust", "other"} else None
     for i in range(run.start + 1, run.end - 1):
         if lower[i] != "and":
             continue
-        left = _resolve_span(doc, doc[run.start:i], hint, sent)
-        right = _resolve_span(doc, doc[i + 1:run.end], hint, sent)
+        left = _resolve_span(doc, doc[run.start:i], type_hint, sent)
+        right = _resolve_span(doc, doc[i + 1:run.end], type_hint, sent)
         if left and right:
             return [left[0], right[0]]
     return []
@@ -212,10 +255,21 @@ def _day(doc: Doc) -> datetime.date | None:
     return cache["day"]
 
 
-def _resolve_span(doc: Doc, span: Span, hint: str | None, sent: Span) -> list[Span]:
+def _resolve_span(doc: Doc, span: Span, type_hint: TypeHint, sent: Span) -> list[Span]:
+    """``span`` as the organisation the gazetteer resolves it to, with the sentence as context
+    and the type hint (a general 'trust' or 'other' hints nothing).
+
+    A name with no alias hit (``lookup``) resolves to nobody, whatever the hint, date or
+    context (``resolve`` answers so first): most capitalised runs opening a sentence have none,
+    and need neither the hint, the date nor the sentence's text."""
     from ..gazetteer import load_gazetteer
 
-    link = load_gazetteer().resolve(span_text(span), org_type=hint, on=_day(doc), context=span_text(sent))
+    gazetteer, text = load_gazetteer(), span_text(span)
+    if not gazetteer.lookup(text)[0]:
+        return []
+    org_type = type_hint()
+    hint = org_type if org_type and org_type not in {"trust", "other"} else None
+    link = gazetteer.resolve(text, org_type=hint, on=_day(doc), context=span_text(sent))
     if not link.code:
         return []
     return [Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)]
@@ -224,19 +278,40 @@ def _resolve_span(doc: Doc, span: Span, hint: str | None, sent: Span) -> list[Sp
 def relative_antecedent(doc: Doc, sent: Span, idx: int) -> Span | None:
     """'..., ahead of The Christie NHS Foundation Trust, which ... is now second': the organisation a
     relative clause before ``idx`` hangs from, even when a preposition governs it."""
+    lower = token_strings(doc)  # the marks have no case: their lower form is their text
     for k in range(idx - 1, sent.start, -1):
-        tok = doc[k]
-        if tok.lower_ in {"which", "who"} and doc[k - 1].text == ",":
+        if lower[k] in {"which", "who"} and lower[k - 1] == ",":
             end = k - 1
-            if doc[end - 1].text == ")":  # 'X (XYZ), which': the name before its short form
-                end = next((j for j in range(end - 2, max(sent.start, end - 6), -1) if doc[j].text == "("), end)
-            for org in doc.spans.get("orgs", []):
-                if org.end == end and org.start >= sent.start:
+            if lower[end - 1] == ")":  # 'X (XYZ), which': the name before its short form
+                end = next((j for j in range(end - 2, max(sent.start, end - 6), -1) if lower[j] == "("), end)
+            for org in orgs_ending_at(doc, end):
+                if org.start >= sent.start:
                     return org
             return name_before(doc, sent, end)
-        if tok.text in {";", "."}:
+        if lower[k] in {";", "."}:
             break
     return None
+
+
+def group_orgs(doc: Doc) -> list[Span]:
+    """``list(doc.spans["orgs"])``, in the group's order, made once per Doc when first asked:
+    going through the group builds every Span again."""
+    cache = doc_cache(doc, "subjects")
+    found = cache.get("group_orgs")
+    if found is None:
+        found = cache["group_orgs"] = list(doc.spans.get("orgs", []))
+    return found
+
+
+def orgs_ending_at(doc: Doc, end: int) -> list[Span]:
+    """The spans of :func:`group_orgs` ending at token ``end``, in the group's order."""
+    cache = doc_cache(doc, "subjects")
+    by_end = cache.get("orgs_by_end")
+    if by_end is None:
+        by_end = cache["orgs_by_end"] = {}
+        for org in group_orgs(doc):
+            by_end.setdefault(org.end, []).append(org)
+    return by_end.get(end, [])
 
 
 def name_before(doc: Doc, sent: Span, idx: int, org_type: str | None = None) -> Span | None:

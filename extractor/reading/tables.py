@@ -102,6 +102,8 @@ def _csv_row(line: str, offset: int) -> Row | None:
 
 def _csv_rows(lines: list[str]) -> dict[int, Row]:
     """Rows of the runs of at least ``_CSV_MIN_ROWS`` comma-separated lines with one field count."""
+    if sum(1 for line in lines if line.count(",") >= 2 and is_csv_line(line)) < _CSV_MIN_ROWS:
+        return {}  # every row is such a line: too few of them make no run (most texts have none)
     rows: dict[int, Row] = {}
     offset, run = 0, []
     for i, line in enumerate([*lines, ""]):
@@ -116,6 +118,12 @@ def _csv_rows(lines: list[str]) -> dict[int, Row]:
     return rows
 
 
+def _may_hold_rows(text: str) -> bool:
+    """Whether a line of ``text`` can be a row other than a CSV one: each needs a pipe, a tab or
+    two spaces in its line. Most texts have none, and need not be read line by line."""
+    return "|" in text or "\t" in text or "  " in text
+
+
 def _blocks(text: str) -> list[list[Row]]:
     """Runs of consecutive table-like lines (two or more cells)."""
     blocks: list[list[Row]] = []
@@ -123,6 +131,8 @@ def _blocks(text: str) -> list[list[Row]]:
     offset = 0
     lines = text.split("\n")
     csv_rows = _csv_rows(lines)
+    if not csv_rows and not _may_hold_rows(text):
+        return []
     for i, line in enumerate(lines):
         row = csv_rows.get(i)
         # a line with no pipe, tab or run of spaces is prose: no need to cut it into cells
@@ -655,9 +665,19 @@ def _may_label(line: str) -> bool:
     return "segment" in line.casefold() and _LABEL_CORE.search(line) is not None
 
 
+def _may_hold_label_lines(text: str) -> bool:
+    """Whether ``text`` may hold what _label_lines reads: a label line (each holds a match of
+    _LABEL_CORE) or a heading with its size in brackets (_HEADING_SIZE). A match in one line is
+    a match in the text, and without either the lines add no claim and take no line. Most
+    texts have neither."""
+    return _LABEL_CORE.search(text) is not None or _HEADING_SIZE.search(text) is not None
+
+
 def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
     """'Acute trusts (134):' followed by 'segment 1 – 14' lines: one claim per line, and the
     heading's bracketed figure as the population size."""
+    if not _may_hold_label_lines(doc_text(doc)):
+        return []
     consumed = []
     heading_type, heading_end = "", -1
     run: list[Claim] = []  # the claims of the segment lines just read, which a Total line sizes
@@ -680,7 +700,7 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
             continue
         if m is None:
             above = (start, end)
-            if stripped.endswith(":") or _HEADING_SIZE.search(stripped.split(":")[0] if ":" in stripped else ""):
+            if stripped.endswith(":") or (":" in stripped and _HEADING_SIZE.search(stripped.split(":")[0])):
                 heading_type = _population_of(doc, start, end)
                 heading_end = end
                 size = _HEADING_SIZE.search(stripped)
@@ -795,9 +815,9 @@ def _list_line(line: str) -> regex.Match | None:
     return m if m and ("(" not in m.group("name") or _stated_position(m.group("name"))) else None
 
 
-def _counts_from_one(run: list[tuple[int, str]]) -> bool:
+def _counts_from_one(matches: list[regex.Match]) -> bool:
     """'1.', '2.', '3.' ...: the numbering of a list that is itself the table's order."""
-    return [int(_RANK_LINE.match(line).group("rank")) for _, line in run] == list(range(1, len(run) + 1))
+    return [int(m.group("rank")) for m in matches] == list(range(1, len(matches) + 1))
 
 
 def _may_rank(line: str) -> bool:
@@ -808,12 +828,20 @@ def _may_rank(line: str) -> bool:
     return bool(first) and (not (first.isascii() and first.isalpha()) or first in "nN")
 
 
+def _listed_lines(doc: Doc) -> dict[int, regex.Match]:
+    """The ``_RANK_LINE`` match of each line ``_list_line`` accepts, by line index, in order:
+    made once per Doc, as a ranked list reads its lines' matches again and again."""
+    cache = doc_cache(doc, "tables")
+    if "listed" not in cache:
+        cache["listed"] = {i: m for i, line in enumerate(_lines(doc)[0]) if _may_rank(line) and (m := _list_line(line))}
+    return cache["listed"]
+
+
 def _list_runs(doc: Doc) -> list[tuple[int, int]]:
     """(first, last + 1) line indexes of each run of three or more consecutive numbered lines
     naming an organisation (``_list_line``), in order."""
-    listed = [i for i, line in enumerate(_lines(doc)[0]) if _may_rank(line) and _list_line(line)]
     runs: list[tuple[int, int]] = []
-    for i in listed:
+    for i in _listed_lines(doc):
         if runs and runs[-1][1] == i:
             runs[-1] = (runs[-1][0], i + 1)
         else:
@@ -827,29 +855,30 @@ def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> lis
     consumed: list[tuple[int, int]] = []
     texts, offsets = _lines(doc)
     lines = list(zip(offsets, texts, strict=True))
+    listed = _listed_lines(doc)
     for start_line, end_line in _list_runs(doc):
         run = lines[start_line:end_line]
+        matches = [listed[i] for i in range(start_line, end_line)]
         # the line just above the list says what it is (not the whole page's opening)
         caption = next((line for _, line in reversed(lines[:start_line]) if line.strip()), "")
-        stated = [_stated_position(_RANK_LINE.match(line).group("name")) for _, line in run]
+        stated = [_stated_position(m.group("name")) for m in matches]
         if any(stated):  # the items' own positions rank them; an item without one is left to the prose
-            pairs = [(line, own) for line, own in zip(run, stated, strict=True) if own]
+            pairs = [(line, m, own) for line, m, own in zip(run, matches, stated, strict=True) if own]
             if not (_RANK_CAPTION.search(caption) or (len(pairs) == len(run) and league_context(doc))):
                 continue
         else:
-            pairs = [(line, None) for line in run]
-            if not _RANK_CAPTION.search(caption) and not (_LIST_CAPTION.search(caption) and _counts_from_one(run)
+            pairs = [(line, m, None) for line, m in zip(run, matches, strict=True)]
+            if not _RANK_CAPTION.search(caption) and not (_LIST_CAPTION.search(caption) and _counts_from_one(matches)
                                                           and league_context(doc)):
                 continue
-        names = [own[0] if own else _RANK_LINE.match(line).group("name") for (_, line), own in pairs]
+        names = [own[0] if own else m.group("name") for _, m, own in pairs]
         if sum(1 for name in names if _names_organisation(name)) * 2 < len(run):
             continue  # '1. Reduce waiting times': a numbered list of something other than organisations
         total_m = _OF_TOTAL.search(caption)
         low = caption.lower()
         league = ("non_acute" if "non-acute" in low else "ambulance" if "ambulance" in low else
                   "acute" if "acute" in low else "")
-        for (start, line), own in pairs:
-            m = _RANK_LINE.match(line)
+        for (start, line), m, own in pairs:
             seg = m.group("seg") or m.group("seg2")
             name, rank, joint = own or (m.group("name").strip(), int(m.group("rank")),
                                         bool(m.group("joint") or m.group("joint2")))

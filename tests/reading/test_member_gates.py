@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span
 
 from extractor.pipeline.extensions import sentences, span_text, spans_in
 from extractor.pipeline.segments import placing_segments
-from extractor.reading import memberships, read_doc, tables
+from extractor.reading import memberships, read_doc, subjects, tables
 
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 
@@ -47,6 +47,26 @@ def test_list_sentences_gate_skips_only_sentences_without_a_list(docs: list[Doc]
     gated = _records(docs)
     monkeypatch.setattr(memberships, "_may_list", lambda *args: True)
     assert _records(docs) == gated
+
+
+def test_list_candidates_are_every_sentence_may_list_passes(docs: list[Doc]) -> None:
+    for doc in docs:
+        by_sentence = memberships.sentence_segments(doc)
+        passed = [si for si, sent in enumerate(sentences(doc))
+                  if memberships._may_list(doc, sent, by_sentence[si], by_sentence[si - 1] if si else [])]
+        candidates = memberships._list_candidates(doc, by_sentence)
+        assert set(passed) <= set(candidates) and candidates == sorted(candidates)
+
+
+@pytest.mark.parametrize("text", ["İn the programme are Barts Health and Medway NHS Foundation Trust.",
+                                  "  \n The Trusts in the RSP include Barts Health and Wye Valley NHS Trust.",
+                                  "THESE trusts were thanked: Barts Health and Medway NHS Foundation Trust."])
+def test_list_candidates_keep_odd_openings(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    by_sentence = memberships.sentence_segments(doc)
+    for si, sent in enumerate(sentences(doc)):
+        if memberships._may_list(doc, sent, by_sentence[si], by_sentence[si - 1] if si else []):
+            assert si in memberships._list_candidates(doc, by_sentence)
 
 
 def test_sentence_segments_are_each_sentences_placing_segments(docs: list[Doc]) -> None:
@@ -91,14 +111,16 @@ def _all_records(docs: list[Doc]) -> list[tuple[list, list, list]]:
     return out
 
 
-def test_table_line_gates_skip_only_lines_that_cannot_head_a_list(docs: list[Doc],
+def test_table_line_gates_skip_only_lines_that_cannot_head_a_list(docs: list[Doc], nlp: Language,
                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
-    """Every line read as a possible list heading, label line and ranked line reads the same."""
+    """Every line read as a possible list heading, label line and ranked line reads the same
+    (in fresh Docs, whose per-Doc findings are made with the gates off)."""
     gated = _all_records(docs)
     monkeypatch.setattr(tables, "_segment_lines", lambda doc: list(range(len(tables._lines(doc)[0]))))
     monkeypatch.setattr(tables, "_may_label", lambda line: True)
     monkeypatch.setattr(tables, "_may_rank", lambda line: True)
-    assert _all_records(docs) == gated
+    monkeypatch.setattr(tables, "_may_hold_label_lines", lambda text: True)
+    assert _all_records(list(nlp.pipe(_texts()))) == gated
 
 
 ODD_LINES = ["12. Barts Health (3)", "  #4 Medway NHS Foundation Trust", "No. 7 Wye Valley NHS Trust",
@@ -111,6 +133,7 @@ def test_line_pre_tests_never_turn_down_a_line_the_pattern_reads() -> None:
     for line in [*ODD_LINES, *(line for text in _texts() for line in text.split("\n"))]:
         assert tables._may_rank(line) or not tables._RANK_LINE.match(line), line
         assert tables._may_label(line) or not tables._LABEL_LINE.match(line), line
+        assert tables._may_hold_label_lines(line) or not tables._LABEL_LINE.match(line), line
 
 
 def _is_quantity_one_by_one(doc: Doc, i: int) -> bool:
@@ -125,3 +148,66 @@ def test_quantity_tokens_of_a_range_are_those_asked_one_by_one(docs: list[Doc]) 
             for start, end in ((sent.start, sent.end), (sent.start + 2, sent.end - 3)):
                 expected = {i for i in range(start, end) if _is_quantity_one_by_one(doc, i)}
                 assert memberships._quantity_tokens(doc, start, end) == expected
+
+
+def _capitalised_run_of_list(doc: Doc, toks: list[int]) -> Span | None:
+    """The run of capitalised words as first written: over the list of all the words."""
+    end = 0
+    for k, i in enumerate(toks):
+        tok = doc[i]
+        if tok.is_title or tok.is_upper or (tok.lower_ in subjects._JOINERS and k + 1 < len(toks)
+                                            and doc[toks[k + 1]].is_title):
+            end = k + 1
+            continue
+        break
+    return doc[toks[0]:toks[end - 1] + 1] if end else None
+
+
+def test_capitalised_run_read_word_by_word_is_the_run_of_all_words(docs: list[Doc]) -> None:
+    for doc in docs:
+        for sent in sentences(doc):
+            toks = subjects.words_in(doc, sent.start, sent.end)
+            if toks:
+                assert subjects._capitalised_run(doc, toks[0], sent.end) == _capitalised_run_of_list(doc, toks)
+
+
+@pytest.mark.parametrize("name", ["Frimley", "Kent and Medway", "Homerton", "The Board", "Segment", "Only Frimley",
+                                  "Shropshire, Telford and Wrekin", "Barts Health", "Nowhere Hospital", "NHS England"])
+@pytest.mark.parametrize("hint", [None, "icb", "acute"])
+def test_a_name_without_an_alias_hit_resolves_to_nobody(name: str, hint: str | None) -> None:
+    """What _resolve_span relies on to skip resolving: no alias hit, no organisation."""
+    from extractor.gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    if not gazetteer.lookup(name)[0]:
+        assert not gazetteer.resolve(name, org_type=hint, context=f"{name} is in segment 2 among ICBs").code
+
+
+@pytest.mark.parametrize(("lines", "read"), [
+    (["Organisation,Segment,Region", "Barts Health,4,London", "Medway,3,South East", "Wye Valley,2,Midlands"], 4),
+    (["Organisation,Segment,Region", "Barts Health,4,London", "Then prose, with commas, as prose has."], 0),
+    (["Barts Health,4,London", "", "Medway,3,South East", "Wye Valley,2,Midlands"], 0),
+])
+def test_csv_rows_need_three_comma_separated_lines(lines: list[str], read: int) -> None:
+    """Fewer than three comma-separated lines are no run, so _csv_rows stops before reading them."""
+    assert len(tables._csv_rows(lines)) == read
+
+
+def test_texts_without_row_marks_hold_no_blocks(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [*_texts(), "Barts Health\tsegment 4\nMedway\tsegment 3", "A | B\nC | D", "Plain prose.\nMore prose."]
+    gated = [tables._blocks(text) for text in texts]
+    monkeypatch.setattr(tables, "_may_hold_rows", lambda text: True)
+    assert [tables._blocks(text) for text in texts] == gated
+
+
+OPENINGS = ["It remains in segment 4.", "  The Integrated Care Board is in segment 2.", "We were placed in segment 3.",
+            "İt remains in segment 4.", "ΑΣ'''''''''''''''''''''''''''''''''''''''''' the trust", "Our ICB exits",
+            "THE TRUST moved to segment 3.", "\n\nThey are both in segment 1.", "Both are in segment 1."]
+
+
+@pytest.mark.parametrize("text", OPENINGS)
+def test_opening_tests_as_the_whole_lowered_sentence(nlp: Language, text: str) -> None:
+    openings = (*subjects.PRONOUNS, "our organisation ", "our trust ", "our icb ")
+    for sent in sentences(nlp(text)):
+        whole = span_text(sent).lstrip().lower()
+        assert [subjects.opening(sent).startswith(o) for o in openings] == [whole.startswith(o) for o in openings]
