@@ -276,6 +276,27 @@ def test_resume_picks_an_archive_up_where_it_stopped(folder, tmp_path) -> None:
     assert runs == [1, 1, 2]
 
 
+def test_a_document_journalled_again_replaces_its_rows(folder, tmp_path) -> None:
+    """A place journalled twice keeps only the second outcome's records and organisations."""
+    from extractor.batch.outcome import Outcome
+
+    def outcome(claims: int, orgs: int) -> Outcome:
+        row = {"doc_id": f"d{claims}", "source": "s", "status": "ok"}
+        return Outcome(row, claims=[{"n": n} for n in range(claims)],
+                       orgs=[(f"R{n}", "acute", 1, ["x"]) for n in range(orgs)])
+
+    with Journal(tmp_path) as journal:
+        (unit,) = plan_units([folder / "empty.txt"])
+        journal.start([unit])
+        journal.add(unit, 0, outcome(3, 2))
+        journal.add(unit, 1, outcome(0, 0))
+        journal.add(unit, 0, outcome(1, 0))
+        counts = [journal.db.execute(f"SELECT count(*) FROM {t} WHERE pos = 0").fetchone()[0]
+                  for t in ("docs", "records", "orgs")]
+        ids = [d for (d,) in journal.db.execute("SELECT doc_id FROM docs ORDER BY pos")]
+    assert counts == [1, 1, 0] and ids == ["d1", "d0"]
+
+
 def test_a_file_named_twice_is_one_unit(folder) -> None:
     units = plan_units([folder, folder / "empty.txt"])
     assert len(units) == len({u.path for u in units}) == len(list(folder.iterdir()))
