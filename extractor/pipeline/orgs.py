@@ -175,10 +175,12 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
     names; else a masthead or byline: one of the first or last three lines that is an
     organisation's name and little else ("Medway NHS Foundation Trust | News").
     """
-    link = gaz.site_owner(_address(doc), on=day)
-    if link.code:
+    address = _address(doc)
+    link = gaz.site_owner(address, on=day) if address else None
+    if link is not None and link.code:
         return gaz.get(link.code), "address"
-    code = gaz.publisher("", _doc_meta(doc, "title"), on=day)
+    title = _doc_meta(doc, "title")
+    code = gaz.publisher("", title, on=day) if title else ""
     if code:
         return gaz.get(code), "title"
     if not named:
@@ -296,20 +298,8 @@ class OrgLinker:
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
         day = _doc_date(doc)
-        cut = text_cutter(doc)
-        pairs = longest_pairs(self._mentions(doc, cut))
-        texts = [cut(start, end) for start, end in pairs]
-        contexts = self._contexts(doc, pairs, texts, cut)
-        out: list[_Mention] = []
-        cache: dict[tuple[str, str], Link] = {}
-        for (start, end), text, context in zip(pairs, texts, contexts, strict=True):
-            link = cache.get((text, context))
-            if link is None:
-                link = cache[(text, context)] = gaz.resolve(text, on=day, context=context)
-            out.append(_Mention(start, end, text, link))
-        out = self._document_names(doc, out)
-        named = [self._emit(doc, m.start, m.end, m.link) for m in out
-                 if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
+        found = self.matcher(doc)
+        named = self._named(doc, found, day) if found else []  # most paragraphs name no body
         self._write(doc, self.spans_key, named)
         if self.self_references:
             home, where = home_organisation(doc, named, gaz, day)
@@ -318,13 +308,30 @@ class OrgLinker:
             self._write(doc, self.refs_key, self._self_references(doc, named, day, home, where))
         return doc
 
-    def _mentions(self, doc: Doc, cut: Callable[[int, int], str]) -> list[tuple[int, int]]:
-        """(start, end) of the alias matches whose words can name an organisation. The
-        matcher finds thousands of overlapping candidates in a long Doc, so they are read
+    def _named(self, doc: Doc, found: list[tuple[int, int, int]], day: datetime.date | None) -> list[Span]:
+        """The organisations the alias matches ``found`` name, resolved in their contexts."""
+        cut = text_cutter(doc, cuts=4 * len(found))  # each match's words, and its context's
+        pairs = longest_pairs(self._mentions(found, cut))
+        texts = [cut(start, end) for start, end in pairs]
+        contexts = self._contexts(doc, pairs, texts, cut)
+        out: list[_Mention] = []
+        cache: dict[tuple[str, str], Link] = {}
+        for (start, end), text, context in zip(pairs, texts, contexts, strict=True):
+            link = cache.get((text, context))
+            if link is None:
+                link = cache[(text, context)] = self.gazetteer.resolve(text, on=day, context=context)
+            out.append(_Mention(start, end, text, link))
+        out = self._document_names(doc, out)
+        return [self._emit(doc, m.start, m.end, m.link) for m in out
+                if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
+
+    def _mentions(self, found: list[tuple[int, int, int]], cut: Callable[[int, int], str]) -> list[tuple[int, int]]:
+        """(start, end) of the alias matches ``found`` whose words can name an organisation.
+        The matcher finds thousands of overlapping candidates in a long Doc, so they are read
         from the Doc's text, and whether the words can name one (which depends on nothing
         else) is decided once per wording."""
         may_name, out = self._may_name, []
-        for _, start, end in self.matcher(doc):
+        for _, start, end in found:
             words = cut(start, end)
             ok = may_name.get(words)
             if ok is None:
@@ -388,7 +395,10 @@ class OrgLinker:
 
     def _write(self, doc: Doc, key: str, spans: list[Span]) -> None:
         """Set (or, without ``overwrite``, extend without duplicates) one span group."""
-        existing = [] if self.overwrite else list(doc.spans.get(key, []))
+        if self.overwrite:
+            doc.spans[key] = sorted(spans, key=lambda s: (s.start, s.end))
+            return
+        existing = list(doc.spans.get(key, []))
         seen = {(s.start, s.end, s.label_, s.id_) for s in existing}
         merged = existing + [s for s in spans if (s.start, s.end, s.label_, s.id_) not in seen]
         doc.spans[key] = sorted(merged, key=lambda s: (s.start, s.end))
@@ -403,7 +413,7 @@ class OrgLinker:
                   cut: Callable[[int, int], str]) -> list[str]:
         """Nearby words for each mention (tokens ``pairs``, words ``texts``); a list of
         mentions joined by commas/"and" shares them."""
-        lower = token_ids(doc, "LOWER")
+        lower = token_ids(doc, "LOWER") if len(pairs) > 1 else []  # list glue lies between two mentions
         groups: list[list[int]] = []  # positions in ``pairs``
         for k, (start, _end) in enumerate(pairs):
             if groups:
@@ -446,6 +456,9 @@ class OrgLinker:
         if self._self_matcher is None:
             self.initialize()
         assert self._self_matcher is not None
+        found = self._self_matcher(doc)
+        if not found:
+            return []
         home_link = None if home is None else Link(
             home.code, home.name_on(day), home.org_type,
             f"self-reference in a publication of this organisation ({where})", (home.code,))
@@ -453,7 +466,7 @@ class OrgLinker:
         pending: list[tuple[tuple[int, int], dict]] = []  # unresolved forms that may stand for an unnamed publisher
         orth, lower, strings = token_ids(doc, "ORTH"), token_ids(doc, "LOWER"), doc.vocab.strings
         taken_starts: list[int] = []  # of ``taken``, made when an anaphor first needs them
-        for match_id, start, end in self._self_matcher(doc):
+        for match_id, start, end in found:
             rule, exact = self._rule_of[match_id]
             if rule.get("pronoun") and not self.pronouns:
                 continue

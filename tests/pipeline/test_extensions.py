@@ -109,3 +109,17 @@ def test_the_pipeline_tokenizer_splits_as_spacy_and_keeps_the_text(blank, text):
     assert [(t.text, t.whitespace_) for t in doc] == [(t.text, t.whitespace_) for t in expected]
     assert doc_text(doc) == doc.text == text
     assert doc_text(Doc(doc.vocab).from_bytes(doc.to_bytes())) == text
+
+
+@pytest.mark.parametrize("cuts", [None, 1, 4, 10_000])
+def test_a_text_cutter_cuts_as_the_span_text_by_either_way(cuts: int | None) -> None:
+    """Few cuts of a Doc read the Tokens at their ends, many read offset arrays: both give ``doc[a:b].text``."""
+    from extractor.pipeline.extensions import text_cutter
+
+    nlp = spacy.blank("en")
+    doc = nlp("NHS England placed  Medway NHS Foundation Trust in segment 4;\nEast Kent Hospitals followed (in May). "
+              * 3)
+    cut = text_cutter(doc, cuts=cuts)
+    for a in range(0, len(doc), 3):
+        for b in (a, a + 1, a + 5, len(doc)):
+            assert cut(a, min(b, len(doc))) == doc[a:min(b, len(doc))].text
