@@ -474,6 +474,8 @@ class OrgLinker:
                 continue
             if end < len(doc) and strings[lower[end]] in rule.get("not_before", ()):
                 continue
+            if rule.get("owner"):
+                end = start + 1  # 'our ranking': the owner, 'our', stands for the body
             fits = rule.get("fits", "any")
             link = None
             if (home is not None and (rule.get("needs") != "address" or where == "address")

@@ -221,9 +221,14 @@ def _possessive_owner(doc: Doc, sent: Span, start: int) -> Span | None:
     """'Medway's league position is 45th', 'the Trust's ranking rose to 96': the organisation
     whose position the sentence gives."""
     lowers = lower_forms(doc)
+    nouns = _POSITION_NOUNS | {"league", "overall"}
     owners = [o for o in spans_in(doc, "orgs", sent.start, start) + spans_in(doc, "org_refs", sent.start, start)
               if o.end + 1 < start and text_at(doc, o.end) in {"'s", "’s", "'", "’"}
-              and (o.label_ != "" or o.id_) and lowers[o.end + 1] in _POSITION_NOUNS | {"league", "overall"}]
+              and (o.label_ != "" or o.id_) and lowers[o.end + 1] in nouns]
+    # 'our ranking is 55th': the self-reference is itself the possessive
+    owners += [o for o in spans_in(doc, "org_refs", sent.start, start)
+               if o.id_ and lowers[o.start] == "our" and o.end == o.start + 1 and o.end < start
+               and (lowers[o.end] in nouns or (o.end + 1 < start and lowers[o.end + 1] in nouns))]
     return max(owners, key=lambda o: o.end) if owners else None
 
 

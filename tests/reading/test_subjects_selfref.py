@@ -116,3 +116,17 @@ def test_a_body_after_for_is_the_subject_of_a_passive_infinitive(nlp: Language, 
     got = [(m.name, m.ods_code, m.segment, m.from_segment) for m in _read(nlp, text, TRUST_SITE).memberships
            if m.ods_code != "RWF"]
     assert got == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Our ranking is 55th of 134 acute trusts.",
+    "Our position in the league table is 55th out of 134.",
+    "Our league position is 55th out of 134 acute trusts.",
+    "Our current ranking is 55th of the 134 acute trusts.",
+    "Our standing in the league table improved from 70th to 55th of 134.",
+])
+@pytest.mark.parametrize("url, code", [(TRUST_SITE, "RWF"), ("", "")])
+def test_our_ranking_is_the_publisher_s(nlp: Language, text: str, url: str, code: str) -> None:
+    """'our' before a position noun owns the position: the home, else the page's unnamed publisher."""
+    assert [(r.name, r.ods_code, r.rank, r.total) for r in _read(nlp, text, url).rankings] == [
+        (text.split()[0], code, 55, 134)]
