@@ -327,7 +327,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 continue
             frame = _active_frame(doc, sent, seg, orgs, antecedent, stand_ins) \
                 or _possessive_frame(doc, sent, seg, antecedent, stand_ins) or _segment_first(doc, sent, seg) \
-                or _apposition_frame(doc, sent, seg)
+                or _apposition_frame(doc, sent, seg) or _held_segment_frame(doc, sent, seg)
             if frame is not None:
                 heads, gap = frame
             else:
@@ -714,6 +714,37 @@ def _possessive_frame(doc: Doc, sent: Span, seg: Span, antecedent: Antecedent,
     if owner is None:
         return None
     return [owner], [doc[k].lower_, *(t.lower_ for t in doc[k + 1:seg.start] if not t.is_space)]
+
+
+_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+_HELD_NOUNS = {"segment", "segmentation", "rating", "categorisation", "categorization"}
+_HELD_MODIFIERS = {"current", "latest", "new", "overall", "nof", "sof", "oversight", "framework"}
+_HELD_VERBS = {"is", "remains", "was", "stays", "remained", "stayed", "becomes", "became"}
+
+
+def _held_segment_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[str]] | None:
+    """'The Trust's current segment is segment 3', 'Medway's NOF segmentation remains at segment
+    2', 'our oversight rating is segment 2': the body whose own segment the sentence gives."""
+    lower = token_strings(doc)
+    k = seg.start - 1
+    if k > sent.start and lower[k] in ("at", "in"):
+        k -= 1
+    if k <= sent.start or lower[k] not in _HELD_VERBS:
+        return None
+    verb, k = lower[k], k - 1
+    if k < sent.start or lower[k] not in _HELD_NOUNS:
+        return None
+    k -= 1
+    while k >= sent.start and lower[k] in _HELD_MODIFIERS:
+        k -= 1
+    if k >= sent.start and lower[k] in _POSSESSIVE_MARKS:
+        k -= 1
+    owner = next((o for key in ("orgs", "org_refs") for o in spans_in(doc, key, sent.start, k + 1)
+                  if o.end == k + 1 and o.id_ and (lower[o.start] == "our" or lower[o.end] in _POSSESSIVE_MARKS)),
+                 None)
+    if owner is None:
+        return None
+    return [owner], ["remains" if verb in ("remains", "remained", "stays", "stayed") else "is", "in"]
 
 
 _NOT_WHERE = {"about", "regarding", "concerning", "over", "than", "like", "unlike", "with", "beyond", "for", "on",

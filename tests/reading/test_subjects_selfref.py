@@ -130,3 +130,18 @@ def test_our_ranking_is_the_publisher_s(nlp: Language, text: str, url: str, code
     """'our' before a position noun owns the position: the home, else the page's unnamed publisher."""
     assert [(r.name, r.ods_code, r.rank, r.total) for r in _read(nlp, text, url).rankings] == [
         (text.split()[0], code, 55, 134)]
+
+
+@pytest.mark.parametrize("text, name, segment", [
+    ("Medway NHS Foundation Trust's segmentation remains at segment 2.", "Medway NHS Foundation Trust", 2),
+    ("The Trust's current segment is segment 3.", "The Trust", 3),
+    ("The Trust's NOF segmentation is segment 3.", "The Trust", 3),
+    ("The Trust's oversight rating is segment 2.", "The Trust", 2),
+    ("Our current segment is segment 3.", "Our", 3),
+    ("Our segmentation remains at segment 2.", "Our", 2),
+    ("Our NOF segment is segment 4.", "Our", 4),
+    ("The average segment is segment 3.", None, None),  # nobody's own
+])
+def test_a_body_s_own_segment_is_its_placement(nlp: Language, text: str, name: str | None, segment: int | None) -> None:
+    got = [(m.name, m.segment, m.from_segment) for m in _read(nlp, text, TRUST_SITE).memberships]
+    assert got == ([(name, segment, None)] if name else [])
