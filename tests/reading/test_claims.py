@@ -150,6 +150,12 @@ CLAIMS = [
           ("acute", (4,), 12, 134, None, "")]),
     ("Over a quarter of acute trusts are in segment 4.", [("acute", (4,), None, None, None, "over a quarter")]),
     ("Trusts in segment 4: 19 (up from 16).", [("trust", (4,), 19, None, None, "")]),
+    # a share set off between the count and its segment, by commas or a pair of dashes
+    ("Just 16 acute trusts, 12% of the total, are in segment 1.", [("acute", (1,), 16, None, 12, "")]),
+    ("Just 16 acute trusts – 12% of the total – are in segment 1.", [("acute", (1,), 16, None, 12, "")]),
+    ("Just 16 acute trusts - 12% of the total - are in segment 1.", [("acute", (1,), 16, None, 12, "")]),
+    ("16 acute trusts - 12 per cent - are in segment 1.", [("acute", (1,), 16, None, 12, "")]),
+    ("Five ICBs – 12% of the whole – were placed in segment 4.", [("icb", (4,), 5, None, 12, "")]),
     ("Segmentation of the 42 ICBs:\nSegment 1: 1 ICB\nSegment 2: 14 ICBs\nSegment 3: 23 ICBs\n"
      "Segment 4: 4 ICBs",
      [("icb", (1,), 1, 42, None, ""), ("icb", (2,), 14, 42, None, ""),

@@ -104,12 +104,15 @@ def absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi: 
         gap = token_lists(doc).lower[anchor:nxt.start]
         if len(gap) >= 3 and gap[0] == "of" and gap[-1] == "(" and len(gap) <= 5:
             gap = ["("]  # 'well over half of the sector (56%)'
-        if not gap or gap[0] not in {"(", ",", "–", "—"} or len(gap) > 4:
+        if not gap or gap[0] not in {"(", ",", "–", "—", "-"} or len(gap) > 4:
             return
         if any(w not in {"(", ",", "or", "roughly", "about", "around", "almost", "nearly", "some", "approximately",
                          "just", "–", "—", "-", "that", "is"} for w in gap):
             return
-        after = lower_at(doc, nxt.end)
+        end = nxt.end
+        if [lower_at(doc, end + k) for k in range(3)] in (["of", "the", "total"], ["of", "the", "whole"]):
+            end += 3  # '16 acute trusts – 12% of the total – are ...': a share of the group's own population
+        after = lower_at(doc, end)
         inner = reader.population_at(nxt.end)
         if gap[0] == "(" and inner is not None and lower_at(doc, inner.end) == ")":
             after = ")"
@@ -117,11 +120,11 @@ def absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi: 
             return
         if gap[0] == "," and after not in {",", "–", "-", ")"}:
             return
-        if gap[0] in {"–", "—"} and after != gap[0]:
+        if gap[0] in {"–", "—", "-"} and after != gap[0]:
             return  # '20 trusts – about 10% – are ...': only a figure set off by a pair of dashes
         if nxt.count is not None and g.count is not None and not nxt.share and nxt.percent is None:
             return
-        if lower_at(doc, nxt.end) == "of" and reader.population_after(nxt.end + 1) is None:
+        if lower_at(doc, end) == "of" and reader.population_after(end + 1) is None:
             return  # '..., or about 17% of England's population': a share of something else
         g.share = g.share or nxt.share
         g.percent = g.percent if g.percent is not None else nxt.percent
