@@ -66,8 +66,10 @@ def _pct(value: Fraction) -> str:
 
 
 def normalise_phrase(phrase: str) -> str:
+    """Lower case, dashes and runs of space as one space; 'eight out of ten' as 'eight in ten'."""
     text = phrase.lower().replace("\u2013", "-").replace("\u2014", "-")
     text = re.sub(r"[-\s]+", " ", text)
+    text = re.sub(r"\bout of\b", "in", text)
     return text.strip(" .,;:()")
 
 

@@ -156,6 +156,11 @@ CLAIMS = [
     ("Just 16 acute trusts - 12% of the total - are in segment 1.", [("acute", (1,), 16, None, 12, "")]),
     ("16 acute trusts - 12 per cent - are in segment 1.", [("acute", (1,), 16, None, 12, "")]),
     ("Five ICBs – 12% of the whole – were placed in segment 4.", [("icb", (4,), 5, None, 12, "")]),
+    # 'eight out of ten' is a share, as 'eight in ten' is; 'seven of the ten' counts
+    ("Eight out of ten ICBs are in segments 2 or 3.", [("icb", (2, 3), None, None, None, "eight out of ten")]),
+    ("Nine out of 10 acute trusts were in segment 2 or 3.",
+     [("acute", (2, 3), None, None, None, "nine out of 10")]),
+    ("Seven of the ten ambulance trusts are in segment 2.", [("ambulance", (2,), 7, 10, None, "")]),
     ("Segmentation of the 42 ICBs:\nSegment 1: 1 ICB\nSegment 2: 14 ICBs\nSegment 3: 23 ICBs\n"
      "Segment 4: 4 ICBs",
      [("icb", (1,), 1, 42, None, ""), ("icb", (2,), 14, 42, None, ""),

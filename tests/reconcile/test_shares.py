@@ -89,3 +89,10 @@ def test_percent_and_share_overlap() -> None:
 ])
 def test_a_share_is_read_with_the_modifier_written_before_it(share, text, written) -> None:
     assert share_as_written(share, text).lower() == written
+
+
+@pytest.mark.parametrize("written, as_in", [("Eight out of ten", "eight in ten"), ("nine out of 10", "nine in 10")])
+def test_out_of_ten_reads_as_in_ten(written: str, as_in: str) -> None:
+    from extractor.reconcile.shares import share_interval
+
+    assert share_interval(written) == share_interval(as_in) is not None
