@@ -85,12 +85,25 @@ def _candidates(doc: Doc, sent: Span) -> list[Span]:
         possessed = span.end < len(lower) and lower[span.end] in _POSSESSIVES and doc[span.end].text in _POSSESSIVES
         chained = before in {"and", ",", "&", "or"} and governed_end >= span.start - 2
         # "agreed for our trust to be moved to segment 2": the body is the passive's subject
-        governed = before in GOVERNING and not (before == "for" and lower[span.end:span.end + 2] == ["to", "be"])
+        governed = before in GOVERNING and not (before == "for" and (
+            lower[span.end:span.end + 2] == ["to", "be"] or _names_its_head(lower, span.start - 1, sent.start)))
         if governed or possessed or chained:
             governed_end = span.end
             continue
         out.append(span)
     return out
+
+
+_BODY_HEADS = {"icb", "ics", "board", "system", "trust"}
+_LONG_HEADS = (["integrated", "care", "board"], ["integrated", "care", "system"])
+
+
+def _names_its_head(lower: list[str], k: int, start: int) -> bool:
+    """'The ICB for Kent and Medway was moved ...': the 'for' at ``k`` names the body the
+    head noun before it stands for, which the sentence is about."""
+    if k - 2 >= start and lower[k - 1] in _BODY_HEADS and lower[k - 2] in ("the", "our"):
+        return True
+    return k - 4 >= start and lower[k - 3:k] in _LONG_HEADS and lower[k - 4] in ("the", "our")
 
 
 PRONOUNS = ("it ", "the trust ", "the board ", "the icb ", "the organisation ", "the system ", "this trust ", "we ",

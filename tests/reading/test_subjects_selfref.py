@@ -110,6 +110,9 @@ def test_an_unnamed_publisher_is_ranked_as_written(nlp: Language, text: str, exp
     ("NHS England has approved the plan for Medway NHS Foundation Trust to be taken out of segment 4.",
      [("Medway NHS Foundation Trust", "RPA", None, 4)]),
     ("It is time for Medway NHS Foundation Trust to leave segment 4.", []),  # a wish, not a decision
+    ("The ICB for Kent and Medway was moved into segment 4 in June.", [("Kent and Medway", "QKS", 4, None)]),
+    ("The integrated care board for Kent and Medway remains in segment 3.", [("Kent and Medway", "QKS", 3, None)]),
+    ("A report for Kent and Medway ICB says the region is in segment 4.", []),  # for: the report's reader
     ("Funding for Medway NHS Foundation Trust to recover was agreed while Kent was in segment 4.", []),
 ])
 def test_a_body_after_for_is_the_subject_of_a_passive_infinitive(nlp: Language, text: str, expected: list) -> None:
