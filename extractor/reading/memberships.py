@@ -677,6 +677,15 @@ def _segment_first(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
     return [named[after[at].i + 1]], ["removed", "from"]
 
 
+_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
+
+
+def _body_ending_at(doc: Doc, sent: Span, end: int) -> Span | None:
+    """The linked organisation or resolved self-reference of ``sent`` that ends at token ``end``."""
+    return next((o for key in ("orgs", "org_refs") for o in spans_in(doc, key, sent.start, end)
+                 if o.end == end and o.id_), None)
+
+
 def _opens_as_a(doc: Doc, sent: Span, seg: Span) -> bool:
     """Whether the sentence opens 'As a' (or 'As an') right before the segment."""
     words = [w for w in token_strings(doc)[sent.start:seg.start] if not w.isspace()]
@@ -694,8 +703,7 @@ def _apposition_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list
         return None
     if seg.end >= sent.end or lower[seg.end] not in _SEGMENT_NOUNS:
         return None
-    owner = next((o for key in ("orgs", "org_refs") for o in spans_in(doc, key, sent.start, k - 1)
-                  if o.end == k - 1 and o.id_), None)
+    owner = _body_ending_at(doc, sent, k - 1)
     return ([owner], ["is", "in"]) if owner is not None else None
 
 
@@ -705,10 +713,9 @@ def _possessive_frame(doc: Doc, sent: Span, seg: Span, antecedent: Antecedent,
     out the trust's formal transition to SOF 3': the organisation whose move a noun names."""
     k = before_preposition(doc, sent, seg)
     if k is None or k < sent.start + 2 or token_strings(doc)[k] not in placement_nouns() \
-            or doc[k - 1].text not in {"'s", "’s", "'", "’"}:
+            or doc[k - 1].text not in _POSSESSIVE_MARKS:
         return None
-    owner = next((o for o in [*spans_in(doc, "orgs", sent.start, k - 1), *spans_in(doc, "org_refs", sent.start, k - 1)]
-                  if o.end == k - 1 and o.id_), None)
+    owner = _body_ending_at(doc, sent, k - 1)
     if owner is None and doc[k - 2].lower_ in _STAND_IN_NOUNS and doc[k - 3].lower_ == "the":
         owner = _inner_stand_in(doc, sent, k - 1, antecedent, stand_ins)
     if owner is None:
@@ -716,7 +723,6 @@ def _possessive_frame(doc: Doc, sent: Span, seg: Span, antecedent: Antecedent,
     return [owner], [doc[k].lower_, *(t.lower_ for t in doc[k + 1:seg.start] if not t.is_space)]
 
 
-_POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 _HELD_NOUNS = {"segment", "segmentation", "rating", "categorisation", "categorization"}
 _HELD_MODIFIERS = {"current", "latest", "new", "overall", "nof", "sof", "oversight", "framework"}
 _HELD_VERBS = {"is", "remains", "was", "stays", "remained", "stayed", "becomes", "became"}
@@ -739,9 +745,9 @@ def _held_segment_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], li
         k -= 1
     if k >= sent.start and lower[k] in _POSSESSIVE_MARKS:
         k -= 1
-    owner = next((o for key in ("orgs", "org_refs") for o in spans_in(doc, key, sent.start, k + 1)
-                  if o.end == k + 1 and o.id_ and (lower[o.start] == "our" or lower[o.end] in _POSSESSIVE_MARKS)),
-                 None)
+    owner = _body_ending_at(doc, sent, k + 1)
+    if owner is not None and lower[owner.start] != "our" and lower[owner.end] not in _POSSESSIVE_MARKS:
+        owner = None  # 'The average segment is ...': no possessive, no body of its own
     if owner is None:
         return None
     return [owner], ["remains" if verb in ("remains", "remained", "stays", "stayed") else "is", "in"]
