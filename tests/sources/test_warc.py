@@ -7,6 +7,8 @@ import io
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
@@ -165,3 +167,23 @@ def test_request_and_metadata_records_are_not_documents(tmp_path):
         writer.write_record(writer.create_warc_record("https://x/", "response", payload=io.BytesIO(RELEVANT),
                                                       http_headers=http))
     assert [d.status for d in iter_warc(Path(path), max_bytes=1 << 20)] == ["ok"]
+
+
+@given(size=st.integers(0, 5 * 1024), limit=st.integers(1, 6 * 1024), chunk=st.sampled_from([1, 7, 512, 1 << 20]))
+def test_a_capped_read_gives_what_one_read_of_the_cap_gives(size, limit, chunk):
+    # read a piece at a time, so no reader is asked for a buffer the size of the cap
+    payload = bytes(range(256)) * (size // 256) + bytes(size % 256)
+    stream = io.BytesIO(payload)
+    original, warc._CHUNK = warc._CHUNK, chunk
+    try:
+        assert warc._read_capped(stream.read, limit) == io.BytesIO(payload).read(limit)
+    finally:
+        warc._CHUNK = original
+
+
+def test_a_payload_at_the_cap_is_read_and_one_byte_over_fails(tmp_path):
+    body = b"<html><body><p>" + b"x" * 2000 + b"</p></body></html>"
+    path = tmp_path / "news.warc.gz"
+    write_warc(path, [("https://news.example/a", body, "text/html")])
+    assert next(iter_warc(path, max_bytes=len(body))).status == "skipped"
+    assert next(iter_warc(path, max_bytes=len(body) - 1)).status == "failed"
