@@ -156,13 +156,14 @@ class Journal:
         self.db.execute("INSERT OR REPLACE INTO docs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (*key, row["doc_id"], row["source"], row["status"], int(outcome.has_records),
                          json.dumps(row), outcome.text or None, self.run))
-        for table in RECORD_TABLES:
-            self.db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?)",
-                                [(*key, table, n, json.dumps(r))
-                                 for n, r in enumerate(getattr(outcome, table))])
-        self.db.executemany("INSERT INTO orgs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                            [(*key, n, code, label, row["doc_id"], mentions, json.dumps(names))
-                             for n, (code, label, mentions, names) in enumerate(outcome.orgs)])
+        records = [(*key, table, n, json.dumps(r)) for table in RECORD_TABLES
+                   for n, r in enumerate(getattr(outcome, table))]
+        if records:  # most documents of an archive are skipped, with nothing to insert
+            self.db.executemany("INSERT INTO records VALUES (?, ?, ?, ?, ?)", records)
+        if outcome.orgs:
+            self.db.executemany("INSERT INTO orgs VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                                [(*key, n, code, label, row["doc_id"], mentions, json.dumps(names))
+                                 for n, (code, label, mentions, names) in enumerate(outcome.orgs)])
         self._maybe_commit()
 
     def unit_done(self, unit: Unit) -> None:
