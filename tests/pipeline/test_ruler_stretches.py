@@ -156,8 +156,8 @@ def test_a_word_first_seen_in_another_vocabulary_is_decided_by_its_text():
     "",
 ])
 def test_one_word_patterns_are_found_as_the_matcher_finds_them(nlp, text):
-    """Patterns of one word (a flag, a word) are read from a table of words, not matched."""
-    assert any(nlp.get_pipe(name).one_word.tests for name in RULERS)
+    """Patterns of one word (a flag, a word) are matched by the automaton as the Matcher does."""
+    assert all(nlp.get_pipe(name).automaton is not None for name in RULERS)
     _same_as_whole_doc(nlp, nlp(text))
 
 
