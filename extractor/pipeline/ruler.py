@@ -25,12 +25,12 @@ from math import prod
 from typing import TypeVar
 
 import numpy
-from spacy.attrs import IDS
+from spacy.attrs import ID, IDS, ORTH
 from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import OOV_RANK, filter_spans
 from spacy.vocab import Vocab
 
 from ..resources import load_jsonl
@@ -220,18 +220,38 @@ class _Lexicon:
         self.texts: list[str] = []
 
     def words_of(self, doc: Doc) -> numpy.ndarray:
-        """The number of each token's word, made once per Doc (from the word ids the readers use too)."""
+        """The number of each token's word, made once per Doc.
+
+        Each word's number is also written in its lexeme's ``rank`` (spaCy's slot for the
+        row of a word in a vectors table: our vocabularies have no vectors, and the rank
+        is otherwise unset), so a Doc's numbers are its ``ID`` array, read in C; a dict
+        lookup per token, which reads three scattered Python objects, cost more than the
+        matching. A vocabulary with vectors keeps its ranks: its words are looked up."""
         cache = doc_cache(doc, "ruler.words")
         found = cache.get("numbers")
         if found is None:
-            orths = token_ids(doc)
-            try:
-                found = numpy.fromiter(map(self.numbers.__getitem__, orths), numpy.int64, len(orths))
-            except KeyError:  # a word not seen before
-                self._add(orths, doc.vocab.strings)
-                found = numpy.fromiter(map(self.numbers.__getitem__, orths), numpy.int64, len(orths))
+            if len(doc.vocab.vectors):
+                found = self._looked_up(doc)
+            else:
+                ranks = doc.to_array(ID)
+                if (ranks == OOV_RANK).any():  # words this vocabulary has not been given a number for
+                    self._rank(doc.vocab, doc.to_array(ORTH)[ranks == OOV_RANK])
+                    ranks = doc.to_array(ID)
+                found = ranks.astype(numpy.int64)
             cache["numbers"] = found
         return found
+
+    def _looked_up(self, doc: Doc) -> numpy.ndarray:
+        orths = token_ids(doc)
+        self._add(orths, doc.vocab.strings)
+        return numpy.fromiter(map(self.numbers.__getitem__, orths), numpy.int64, len(orths))
+
+    def _rank(self, vocab: Vocab, orths: numpy.ndarray) -> None:
+        """Number the words of ``orths`` (if new) and write their numbers in their lexemes."""
+        orths = list(dict.fromkeys(orths.tolist()))
+        self._add(orths, vocab.strings)
+        for orth in orths:
+            vocab[orth].rank = self.numbers[orth]
 
     def sequence_of(self, doc: Doc) -> tuple[numpy.ndarray, list[int]]:
         """:meth:`words_of`, and the same numbers as a list (for reading one at a time)."""

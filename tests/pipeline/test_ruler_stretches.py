@@ -197,3 +197,21 @@ def test_rulers_set_what_span_ruler_sets(nlp, path):
         ours = _spans(doc.spans[ruler.key])
         SpanRuler.__call__(ruler, doc)
         assert ours == _spans(doc.spans[ruler.key]), name
+
+
+_SHARED_BLANK = spacy.blank("en")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from((*WORDS, "zq1", "zq2", "Zq1")), max_size=20), st.booleans())
+def test_a_word_s_number_is_its_number_in_the_lexicon_in_every_vocabulary(words, fresh):
+    """The numbers read from the lexemes' ranks are those the lexicon gave the words, their
+    text the word's, in the vocabulary that numbered them and in any other."""
+    from extractor.pipeline.ruler import _LEXICON
+
+    nlp = spacy.blank("en") if fresh else _SHARED_BLANK
+    doc = nlp(" ".join(words))
+    numbers = _LEXICON.words_of(doc).tolist()
+    assert numbers == [_LEXICON.numbers[t.orth] for t in doc]
+    assert [_LEXICON.texts[n] for n in numbers] == [t.text for t in doc]
+
