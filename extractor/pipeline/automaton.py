@@ -26,6 +26,7 @@ asking anything else (a tag, the sentence, an extension, ``!``) raises :class:`U
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterable
 from typing import Protocol
@@ -126,12 +127,18 @@ def word_test(vocab: Vocab, token: dict) -> WordTest:
     return WordTest([check for attr, value in tests.items() for check in _attr_checks(vocab, attr, value)])
 
 
-def units(vocab: Vocab, pattern: list[dict]) -> list[tuple[WordTest, int]]:
+def units(vocab: Vocab, pattern: list[dict], tests: dict[str, WordTest] | None = None) -> list[tuple[WordTest, int]]:
     """The pattern as (test, ONE/OPTIONAL/ANY) units, its ``OP``s expanded as the Matcher
-    expands them (``+`` is one then any; ``{n,m}`` n ones then m - n optionals)."""
+    expands them (``+`` is one then any; ``{n,m}`` n ones then m - n optionals). ``tests``
+    keeps the test of each token asked already: the same token in many patterns is then
+    one test."""
     out: list[tuple[WordTest, int]] = []
+    tests = {} if tests is None else tests
     for token in pattern:
-        test = word_test(vocab, token)
+        key = json.dumps({attr: value for attr, value in token.items() if attr != "OP"}, sort_keys=True, default=repr)
+        test = tests.get(key)
+        if test is None:
+            test = tests[key] = word_test(vocab, token)
         op = token.get("OP")
         if op in (None, "1"):
             kinds = [ONE]
@@ -163,10 +170,10 @@ class _StepIndex:
     def __init__(self, places: Iterable[tuple[Place, WordTest]]) -> None:
         self.by_lower: dict[str, list[Place]] = {}
         self.by_orth: dict[str, list[Place]] = {}
-        self.others: list[tuple[WordTest, Place]] = []
+        self.others: dict[WordTest, list[Place]] = {}  # the same test (the same token) is tried once
         for place, test in places:
             if test.words is None:
-                self.others.append((test, place))
+                self.others.setdefault(test, []).append(place)
                 continue
             table = self.by_lower if test.fold == "LOWER" else self.by_orth
             for word in test.words:
@@ -175,7 +182,9 @@ class _StepIndex:
     def passed(self, text: str) -> list[Place]:
         """The places whose test ``text`` passes."""
         out = [*self.by_lower.get(text.lower(), ()), *self.by_orth.get(text, ())]
-        out.extend(place for test, place in self.others if test(text))
+        for test, places in self.others.items():
+            if test(text):
+                out.extend(places)
         return out
 
 
@@ -189,11 +198,12 @@ class Automaton:
         self.lexicon = lexicon
         self.patterns: list[list[tuple[WordTest, int]]] = []
         self.values: list[tuple] = []
+        self._tests: dict[str, WordTest] = {}  # by token (its OP aside), as JSON
         self._forget()
 
     def add(self, pattern: list[dict], value: tuple) -> None:
         """Take in a token pattern (:class:`Unsupported` if a token asks more than the word)."""
-        self.patterns.append(units(self.vocab, pattern))
+        self.patterns.append(units(self.vocab, pattern, self._tests))
         self.values.append(value)
         self._forget()
 
