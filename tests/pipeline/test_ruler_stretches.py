@@ -1,5 +1,6 @@
-"""Token patterns tried only on the stretches that can hold a match find exactly what they
-find on the whole Doc (``ruler.MatchableWords``)."""
+"""The rulers find exactly what SpanRuler finds on the whole Doc (their automaton, see also
+``test_automaton``), and the stretches of ``ruler.MatchableWords`` (where the readers run
+their Matchers) hold every match of their patterns."""
 
 from __future__ import annotations
 
