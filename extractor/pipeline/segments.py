@@ -222,5 +222,5 @@ def placing_segments(doc: Doc) -> frozenset[tuple[int, int]]:
     cache = doc_cache(doc, "placing_segments")
     if "spans" not in cache:
         cache["spans"] = frozenset((s.start, s.end) for s in doc.spans.get(SPANS_KEY, [])
-                                   if s._.segments and not is_domain_segment(s))
+                                   if segments_of(s) and not is_domain_segment(s))
     return cache["spans"]
