@@ -47,17 +47,31 @@ def share_patterns() -> list[dict]:
     return out
 
 
+_PARSED: dict[tuple[int, int, str], Quantity | None] = {}  # (label, id, words) -> their value, for every Doc
+_MOST_PARSED = 100_000  # forgotten all at once beyond this: a cache, not a record
+
+
 def quantity_of(span: Span) -> Quantity | None:
-    """Parse a quantity span by its label; ``None`` when its words are not a quantity."""
+    """Parse a quantity span by its label; ``None`` when its words are not a quantity.
+
+    The value depends on the label, the id and the words alone, and pages repeat their
+    figures ("3", "two", "45%"), so each such triple is parsed once per process; a span
+    asked about again is found by its place in its Doc first."""
     cache = doc_cache(span.doc, SPANS_KEY)
     key = (span.start, span.end, span.label, span.id)
     if key not in cache:
-        cache[key] = _parse(span)
+        text = span_text(span)
+        parsed = (span.label, span.id, text)
+        if parsed not in _PARSED:
+            if len(_PARSED) >= _MOST_PARSED:
+                _PARSED.clear()
+            _PARSED[parsed] = _parse(span.label_, text, span.id_)
+        cache[key] = _PARSED[parsed]
     return cache[key]
 
 
-def _parse(span: Span) -> Quantity | None:
-    label, text = span.label_, span_text(span)
+def _parse(label: str, text: str, span_id: str) -> Quantity | None:
+    """The value of the words ``text`` of a quantity span labelled ``label`` with id ``span_id``."""
     if label == "CARD":
         value = numbers.parse_cardinal(text)
         return Quantity("CARD", value, text=text) if value is not None else None
@@ -70,7 +84,7 @@ def _parse(span: Span) -> Quantity | None:
             return None
         return Quantity("RATIO", pair[0], total=pair[1], text=text)
     if label == "SHARE":
-        return Quantity("SHARE", None, text=span.id_ or text.lower())
+        return Quantity("SHARE", None, text=span_id or text.lower())
     return None
 
 

@@ -4,17 +4,15 @@ The rule components of this package differ only in their pattern file and span k
 they share this class: patterns load at ``initialize`` from the asset named in the
 component config (or from disk with the pipeline), matching spaCy's own SpanRuler.
 
-spaCy's Matcher tries every pattern at every token, and a token test written as a set
-(``{"LOWER": {"IN": [...]}}``) or a regular expression is a Python call each time, which
-made matching half the cost of a document. Those tests depend only on a word's text, so
-where they open a pattern (the part tried at every token) they are compiled into lexeme
-flags, which spaCy checks in C; the patterns in ``models/`` stay as written.
+The rulers match their token and phrase patterns with one automaton each
+(:mod:`.automaton`), which finds exactly what spaCy's Matcher and PhraseMatcher find
+without making a Token; spaCy's matchers are still filled (SpanRuler keeps its patterns
+there) and match only for a ruler holding a pattern the automaton cannot take.
 
-Even so the Matcher still visits every token with every pattern, while most words can
-be no part of any match of a component. Every token test of our patterns asks something
-of the word alone, so a match is a run of words each of which some pattern token could
-match, holding a word for each required token of its pattern: the token patterns are
-tried only on such runs (:class:`MatchableWords`), which finds exactly the same matches.
+The leading tests of the token patterns are held as lexeme flags (:func:`with_flags`), as
+when spaCy's Matcher ran them: :mod:`extractor.reading.phrases` gives its own patterns the
+flags left over. :class:`MatchableWords` finds where in a Doc token patterns can match
+(runs of words some pattern token could match); the readers' Matchers run only there.
 """
 
 from __future__ import annotations
@@ -27,16 +25,16 @@ from math import prod
 from typing import TypeVar
 
 import numpy
-from spacy.attrs import IDS
+from spacy.attrs import ID, IDS, ORTH
 from spacy.language import Language
-from spacy.matcher import Matcher
 from spacy.pipeline.span_ruler import SpanRuler
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import OOV_RANK, filter_spans
 from spacy.vocab import Vocab
 
 from ..resources import load_jsonl
+from .automaton import Automaton, Unsupported
 from .extensions import doc_cache, token_ids
 
 FIRST_FREE_FLAG = 19  # spaCy's own lexeme flags use the bits below; FLAG19 to FLAG63 are free
@@ -222,17 +220,46 @@ class _Lexicon:
         self.texts: list[str] = []
 
     def words_of(self, doc: Doc) -> numpy.ndarray:
-        """The number of each token's word, made once per Doc (from the word ids the readers use too)."""
+        """The number of each token's word, made once per Doc.
+
+        Each word's number is also written in its lexeme's ``rank`` (spaCy's slot for the
+        row of a word in a vectors table: our vocabularies have no vectors, and the rank
+        is otherwise unset), so a Doc's numbers are its ``ID`` array, read in C; a dict
+        lookup per token, which reads three scattered Python objects, cost more than the
+        matching. A vocabulary with vectors keeps its ranks: its words are looked up."""
         cache = doc_cache(doc, "ruler.words")
         found = cache.get("numbers")
         if found is None:
-            orths = token_ids(doc)
-            try:
-                found = numpy.fromiter(map(self.numbers.__getitem__, orths), numpy.int64, len(orths))
-            except KeyError:  # a word not seen before
-                self._add(orths, doc.vocab.strings)
-                found = numpy.fromiter(map(self.numbers.__getitem__, orths), numpy.int64, len(orths))
+            if len(doc.vocab.vectors):
+                found = self._looked_up(doc)
+            else:
+                ranks = doc.to_array(ID)
+                if (ranks == OOV_RANK).any():  # words this vocabulary has not been given a number for
+                    self._rank(doc.vocab, doc.to_array(ORTH)[ranks == OOV_RANK])
+                    ranks = doc.to_array(ID)
+                found = ranks.astype(numpy.int64)
             cache["numbers"] = found
+        return found
+
+    def _looked_up(self, doc: Doc) -> numpy.ndarray:
+        orths = token_ids(doc)
+        self._add(orths, doc.vocab.strings)
+        return numpy.fromiter(map(self.numbers.__getitem__, orths), numpy.int64, len(orths))
+
+    def _rank(self, vocab: Vocab, orths: numpy.ndarray) -> None:
+        """Number the words of ``orths`` (if new) and write their numbers in their lexemes."""
+        orths = list(dict.fromkeys(orths.tolist()))
+        self._add(orths, vocab.strings)
+        for orth in orths:
+            vocab[orth].rank = self.numbers[orth]
+
+    def sequence_of(self, doc: Doc) -> tuple[numpy.ndarray, list[int]]:
+        """:meth:`words_of`, and the same numbers as a list (for reading one at a time)."""
+        cache = doc_cache(doc, "ruler.words")
+        found = cache.get("sequence")
+        if found is None:
+            numbers = self.words_of(doc)
+            found = cache["sequence"] = (numbers, numbers.tolist())
         return found
 
     def _add(self, orths: list[int], strings: StringStore) -> None:
@@ -377,85 +404,6 @@ class _Runs:
         return out
 
 
-class _MatchersBySet:
-    """Matchers of the token patterns of one group, one for each set of them a stretch can
-    hold: the Matcher tries every pattern it has at every word it is run on, so a stretch
-    that can hold a match of two patterns of twenty is matched by a Matcher of those two."""
-
-    def __init__(self, vocab: Vocab) -> None:
-        self.vocab = vocab
-        self.patterns: dict[int, tuple[int, list[dict]]] = {}  # number in the group -> (match key, pattern)
-        self.matchers: dict[int, Matcher] = {}  # the patterns (bit ``1 << number``) -> their Matcher
-
-    def add(self, number: int, key: int, pattern: list[dict]) -> None:
-        self.patterns[number] = (key, pattern)
-        self.matchers.clear()
-
-    def of(self, patterns: int) -> Matcher:
-        """The Matcher of ``patterns`` (bit ``1 << number``), made the first time they are asked for."""
-        matcher = self.matchers.get(patterns)
-        if matcher is None:
-            matcher = self.matchers[patterns] = Matcher(self.vocab, validate=False)
-            for number, (key, pattern) in sorted(self.patterns.items()):
-                if patterns >> number & 1:
-                    matcher.add(key, [pattern])
-        return matcher
-
-
-def _one_word_test(vocab: Vocab, pattern: list[dict]) -> Callable[[str], bool] | None:
-    """The test on a word's text that ``pattern`` is, when it is one token testing one
-    attribute: a lexeme flag (a leading test :func:`with_flags` made one: spaCy sets it
-    from the word's text), an exact or a lower-case word."""
-    if len(pattern) != 1 or len(pattern[0]) != 1:
-        return None
-    (attr, value), = pattern[0].items()
-    if attr.startswith("FLAG") and value is True and (getter := vocab.lex_attr_getters.get(IDS.get(attr, -1))):
-        return lambda text: bool(getter(text))
-    if attr in ("ORTH", "LOWER") and isinstance(value, str):
-        fold = str.lower if attr == "LOWER" else str
-        return lambda text: fold(text) == value
-    return None
-
-
-class _OneWords:
-    """Patterns of one token testing only the word ("every number" for the cardinal), as a
-    table of which word matches which: the Matcher would be run on a stretch around every
-    such word. Words are decided once each, by their number in :data:`_LEXICON`."""
-
-    def __init__(self) -> None:
-        self.tests: list[tuple[Callable[[str], bool], int]] = []  # (test on the text, match key)
-        self._forget()
-
-    def _forget(self) -> None:
-        self.keys: list[tuple[int, ...]] = []  # the distinct sets of match keys of a word
-        self.of_word = numpy.zeros(0, dtype=numpy.int64)  # by word number: index in ``keys``, or -1
-
-    def add(self, test: Callable[[str], bool], key: int) -> None:
-        self.tests.append((test, key))
-        self._forget()
-
-    def _learn(self) -> None:
-        new = []
-        for text in _LEXICON.texts[self.of_word.size:]:
-            keys = tuple(key for test, key in self.tests if test(text))
-            if keys and keys not in self.keys:
-                self.keys.append(keys)
-            new.append(self.keys.index(keys) if keys else -1)
-        if new:
-            self.of_word = numpy.concatenate((self.of_word, numpy.array(new, dtype=numpy.int64)))
-
-    def matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """(key, start, end) of every match in ``doc``, as the Matcher gives them."""
-        if not self.tests:
-            return []
-        words = _LEXICON.words_of(doc)
-        self._learn()
-        found = self.of_word[words]
-        at = (found >= 0).nonzero()[0]
-        keys = self.keys
-        return [(key, i, i + 1) for i, kind in zip(at.tolist(), found[at].tolist(), strict=True) for key in keys[kind]]
-
-
 def longest_spans(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
     """Keep the longest non-overlapping new matches (earliest wins a tie)."""
     return filter_spans(list(matches))
@@ -538,27 +486,30 @@ class AssetSpanRuler(SpanRuler):
     def add_patterns(self, patterns: list[dict]) -> None:
         super().add_patterns(patterns)
         self._key_ids: dict[int, tuple[int, int]] | None = None
-        vocab = self.nlp.vocab
-        for entry in patterns:
-            pattern = entry["pattern"]
-            if isinstance(pattern, str):
-                continue
-            key = vocab.strings.add(repr((entry["label"], entry.get("id", ""))))  # as SpanRuler keys it
-            one_word = _one_word_test(vocab, pattern)
-            if one_word is not None:
-                self.one_word.add(one_word, key)
-            elif (group := self.words.add(vocab, pattern)) is not None:
-                reach, number = group
-                if reach not in self.by_reach:
-                    self.by_reach[reach] = _MatchersBySet(vocab)
-                self.by_reach[reach].add(number, key, pattern)
+        if self.automaton is None:
+            return
+        strings = self.nlp.vocab.strings
+        try:
+            for entry in patterns:
+                pattern = entry["pattern"]
+                tokens = self._phrase_tokens(pattern) if isinstance(pattern, str) else pattern
+                self.automaton.add(tokens, (strings.add(entry["label"]), strings.add(entry.get("id", ""))))
+        except Unsupported:
+            self.automaton = None  # spaCy's matchers, which hold every pattern too, match them all
+
+    def _phrase_tokens(self, phrase: str) -> list[dict]:
+        """A phrase pattern as the token pattern the phrase matcher matches: its words (as
+        SpanRuler tokenizes it) compared on the phrase matcher's attribute."""
+        attr = self.phrase_matcher_attr
+        if attr not in (None, "ORTH", "TEXT", "LOWER"):
+            raise Unsupported(f"phrases matched on {attr}")
+        words = self.nlp.make_doc(phrase)
+        return [{"LOWER": t.lower_} if attr == "LOWER" else {"ORTH": t.text} for t in words]
 
     def clear(self) -> None:
-        """Drop every pattern (SpanRuler's ``__init__`` calls this too, so ``words`` always exists)."""
+        """Drop every pattern (SpanRuler's ``__init__`` calls this too, so ``automaton`` always exists)."""
         super().clear()
-        self.words = MatchableWords()
-        self.by_reach: dict[int, _MatchersBySet] = {}  # the token patterns again, by the group of ``words`` they are in
-        self.one_word = _OneWords()  # the patterns of one word, matched without the Matcher
+        self.automaton: Automaton | None = Automaton(self.nlp.vocab, _LEXICON)  # None: spaCy's matchers match
         self._key_ids = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -582,32 +533,22 @@ class AssetSpanRuler(SpanRuler):
         return new
 
     def match(self, doc: Doc) -> list[Span]:
-        """SpanRuler's matches, with the token patterns tried only where a match can be."""
+        """SpanRuler's matches, found by the automaton."""
         return _spans(doc, self._rows(doc))
 
     def _rows(self, doc: Doc) -> list[tuple[int, int, int, int]]:
-        """The matches as sorted (start, end, label, id) rows, once each (see :meth:`_keys`)."""
+        """The matches as sorted (start, end, label, id) rows, once each (see :meth:`_keys`):
+        those of :attr:`automaton`, which matches what the Matcher and the phrase matcher do."""
         self._require_patterns()
-        matches = list(self.phrase_matcher(doc))
-        if len(self.matcher):
-            matches.extend(self._token_matches(doc))
+        if self.automaton is None:
+            return self._matcher_rows(doc)
+        return sorted(set(self.automaton.matches(*_LEXICON.sequence_of(doc))))
+
+    def _matcher_rows(self, doc: Doc) -> list[tuple[int, int, int, int]]:
+        """The rows of spaCy's own matchers, for patterns the automaton cannot take."""
+        matches = [*self.phrase_matcher(doc), *self.matcher(doc)]
         keys = self._keys()
         return sorted({(start, end, *keys[key]) for key, start, end in matches if start != end})
-
-    def _token_matches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """The matches of the token patterns: those of each group of :attr:`words` (the
-        patterns of one reach) on that group's stretches, which hold every match of its
-        patterns, each tried with only the patterns it can hold a match of; any other
-        pattern, tried there too, would only cost time."""
-        if not self.words.usable:
-            return list(self.matcher(doc))
-        out = self.one_word.matches(doc)
-        for reach, group in self.words.groups.items():
-            matchers = self.by_reach[reach]
-            for start, end, patterns in group.patterned_stretches(doc):
-                part = doc[start:end] if (start, end) != (0, len(doc)) else doc
-                out.extend([(key, start + s, start + e) for key, s, e in matchers.of(patterns)(part)])
-        return out
 
     def _keys(self) -> dict[int, tuple[int, int]]:
         """Match key -> (label, id) as the string ids a Span holds. SpanRuler makes a Span of

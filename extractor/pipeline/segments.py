@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from .. import numbers
 from ..resources import asset
-from .extensions import doc_cache, token_strings
+from .extensions import doc_cache, span_text, token_strings
 from .ruler import AssetSpanRuler, longest_spans
 
 SPANS_KEY = "segments"
@@ -49,14 +49,44 @@ def descriptor_segment(key: str, framework: str) -> int | None:
     return table.get("")
 
 
+FRAMEWORK_KEY = ("._.", "framework", None, None)  # where spaCy keeps ``doc._.framework`` (Underscore._get_key)
+
+
+def framework_of(doc: Doc) -> str:
+    """``doc._.framework`` ("" when unset or not registered: its registered default), read
+    where spaCy's Underscore keeps it: through ``doc._`` a read costs ~2 us, more than the
+    rest of :func:`segments_of`, which the record builders ask thousands of times."""
+    return doc.user_data.get(FRAMEWORK_KEY, "")
+
+
 def segments_of(span: Span) -> tuple[int, ...]:
     """The segments a segment span names, read according to its pattern id."""
-    framework = span.doc._.framework if span.doc.has_extension("framework") else ""
+    framework = framework_of(span.doc)
     cache = doc_cache(span.doc, SPANS_KEY)
     key = (span.start, span.end, span.id, framework)
     if key not in cache:
-        cache[key] = _read(span, framework)
+        cache[key] = _read_once(span, framework)
     return cache[key]
+
+
+_READ: dict[tuple[int, str, str], tuple[int, ...]] = {}  # (id, framework, words) -> segments, for every Doc
+_MOST_READ = 100_000  # forgotten all at once beyond this: a cache, not a record
+
+
+def _read_once(span: Span, framework: str) -> tuple[int, ...]:
+    """:func:`_read`, kept per (id, framework, words) across Docs where that is all it reads:
+    every span but an ordinal (read from its first token) and a 'top'/'bottom' one (read
+    with the page's grouping)."""
+    how = span.id_.removeprefix("alias:") if span.id_ != "alias" else "num"
+    if how == "ord" or how.startswith(("top", "bottom")):
+        return _read(span, framework)
+    memo = (span.id, framework, span_text(span))
+    found = _READ.get(memo)
+    if found is None:
+        if len(_READ) >= _MOST_READ:
+            _READ.clear()
+        found = _READ[memo] = _read(span, framework)
+    return found
 
 
 def _read(span: Span, framework: str) -> tuple[int, ...]:
@@ -192,5 +222,5 @@ def placing_segments(doc: Doc) -> frozenset[tuple[int, int]]:
     cache = doc_cache(doc, "placing_segments")
     if "spans" not in cache:
         cache["spans"] = frozenset((s.start, s.end) for s in doc.spans.get(SPANS_KEY, [])
-                                   if s._.segments and not is_domain_segment(s))
+                                   if segments_of(s) and not is_domain_segment(s))
     return cache["spans"]

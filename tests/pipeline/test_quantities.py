@@ -152,3 +152,18 @@ def test_spans_do_not_overlap(nlp: Language) -> None:
     spans = sorted(found, key=lambda s: s.start)
     for a, b in itertools.pairwise(spans):
         assert a.end <= b.start
+
+
+@pytest.mark.parametrize(("text", "label", "span_id"), [
+    ("36%", "PERCENT", ""), ("1,200", "CARD", ""), ("nine in 10", "RATIO", ""), ("Two-Thirds", "SHARE", ""),
+    ("two thirds", "SHARE", "two-thirds"), ("a dozen", "CARD", ""), ("19/11", "RATIO", ""), ("36%", "MONEY", ""),
+])
+def test_a_value_parsed_once_is_the_value_of_the_same_words_anywhere(nlp: Language, text, label, span_id) -> None:
+    """Values are kept by (label, id, words) across Docs: the same words with the same label
+    and id are worth the same in another Doc and at another place, and as parsed afresh."""
+    from extractor.pipeline.quantities import _parse
+
+    first, second = nlp.make_doc(text), nlp.make_doc(f"In all , {text} .")
+    one = quantity_of(Span(first, 0, len(first), label=label, span_id=span_id))
+    other = quantity_of(Span(second, 3, len(second) - 1, label=label, span_id=span_id))
+    assert one == other == _parse(label, text, span_id)

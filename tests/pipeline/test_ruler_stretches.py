@@ -1,5 +1,6 @@
-"""Token patterns tried only on the stretches that can hold a match find exactly what they
-find on the whole Doc (``ruler.MatchableWords``)."""
+"""The rulers find exactly what SpanRuler finds on the whole Doc (their automaton, see also
+``test_automaton``), and the stretches of ``ruler.MatchableWords`` (where the readers run
+their Matchers) hold every match of their patterns."""
 
 from __future__ import annotations
 
@@ -156,8 +157,8 @@ def test_a_word_first_seen_in_another_vocabulary_is_decided_by_its_text():
     "",
 ])
 def test_one_word_patterns_are_found_as_the_matcher_finds_them(nlp, text):
-    """Patterns of one word (a flag, a word) are read from a table of words, not matched."""
-    assert any(nlp.get_pipe(name).one_word.tests for name in RULERS)
+    """Patterns of one word (a flag, a word) are matched by the automaton as the Matcher does."""
+    assert all(nlp.get_pipe(name).automaton is not None for name in RULERS)
     _same_as_whole_doc(nlp, nlp(text))
 
 
@@ -197,3 +198,21 @@ def test_rulers_set_what_span_ruler_sets(nlp, path):
         ours = _spans(doc.spans[ruler.key])
         SpanRuler.__call__(ruler, doc)
         assert ours == _spans(doc.spans[ruler.key]), name
+
+
+_SHARED_BLANK = spacy.blank("en")
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from((*WORDS, "zq1", "zq2", "Zq1")), max_size=20), st.booleans())
+def test_a_word_s_number_is_its_number_in_the_lexicon_in_every_vocabulary(words, fresh):
+    """The numbers read from the lexemes' ranks are those the lexicon gave the words, their
+    text the word's, in the vocabulary that numbered them and in any other."""
+    from extractor.pipeline.ruler import _LEXICON
+
+    nlp = spacy.blank("en") if fresh else _SHARED_BLANK
+    doc = nlp(" ".join(words))
+    numbers = _LEXICON.words_of(doc).tolist()
+    assert numbers == [_LEXICON.numbers[t.orth] for t in doc]
+    assert [_LEXICON.texts[n] for n in numbers] == [t.text for t in doc]
+

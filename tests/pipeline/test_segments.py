@@ -217,3 +217,31 @@ def test_placing_segments_leave_out_domain_ratings(nlp, text, placing):
     spans = placing_segments(doc)
     assert [doc[a:b].text for a, b in sorted(spans)] == placing
     assert placing_segments(doc) is spans  # worked out once per Doc
+
+
+@pytest.mark.parametrize("framework", ["", "nof_2025", "soaf_2016", "anything"])
+def test_the_framework_is_read_as_the_attribute_gives_it(nlp: Language, framework: str) -> None:
+    """``framework_of`` reads ``doc._.framework`` where spaCy keeps it: set by the pipeline,
+    set after it, or never set."""
+    from extractor.pipeline.segments import framework_of
+
+    doc = nlp("Trusts in special measures are in segment 4.")
+    assert framework_of(doc) == doc._.framework
+    doc._.framework = framework
+    assert framework_of(doc) == doc._.framework == framework
+    assert framework_of(nlp.make_doc("no pipeline ran")) == nlp.make_doc("x")._.framework == ""
+
+
+@pytest.mark.parametrize("text", ["They are in segment 3 .", "segments 1 to 3 and segment 2", "NOF4 and tier 2",
+                                  "special measures and the Recovery Support Programme", "the third segment",
+                                  "the top two segments of the four segments", "the lowest segment"])
+@pytest.mark.parametrize("framework", ["", "nof_2025", "soaf_2016"])
+def test_a_reading_kept_across_docs_is_the_reading_of_the_span(nlp: Language, text: str, framework: str) -> None:
+    """Segments kept by (id, framework, words) are those read afresh from the span."""
+    from extractor.pipeline.segments import _read
+
+    for _ in range(2):  # the second Doc finds the first one's readings
+        doc = nlp(text)
+        doc._.framework = framework
+        for span in doc.spans["segments"]:
+            assert span._.segments == _read(span, framework), span.text

@@ -1,0 +1,288 @@
+"""A ruler's token and phrase patterns matched as one automaton over a Doc's word numbers.
+
+spaCy's Matcher costs a Python call and a Token per word it walks, and its PhraseMatcher a
+pass over the Doc; the rulers ran one of each per Doc, the Matcher on many stretches. Every
+test of our patterns asks something of the word alone (its text, lower form, length or a
+lexeme flag), so a pattern is a regular expression over words, and all the patterns of a
+ruler are one nondeterministic automaton: its states are the places (pattern, token) a
+match may have reached. Its deterministic form (each state a set of places) is built
+lazily, each step decided once per (state, word) and kept, so a Doc is matched by a few
+dict lookups per word tried, with no Token made.
+
+A match may start at a word only where the start state steps somewhere on it: that step
+is kept in an array indexed by the word's number in the lexicon (numbers given once per
+process, with the word's text), so the starts of a Doc come from one array lookup. From
+each start the automaton walks on until no place is left, and reports every pattern
+whose last place it reaches at every word: all the lengths of a match, as the Matcher
+gives them, not only the longest.
+
+The Matcher's meaning of a token is kept to the letter (see :func:`word_test`): ``LOWER``
+is ``str.lower`` of the text, ``TEXT``/``ORTH`` the text, ``LENGTH`` its length, and a
+lexeme flag (``IS_ALPHA``, ``LIKE_NUM``, a ``FLAGnn`` of :func:`.ruler.with_flags`) the
+vocabulary's own getter, which is how spaCy sets the flag on the word; ``REGEX`` is
+``re.search``; ``OP`` ``?``, ``*``, ``+``, ``{n,m}`` as the Matcher expands them. A token
+asking anything else (a tag, the sentence, an extension, ``!``) raises :class:`Unsupported`.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from typing import Protocol
+
+import numpy
+from spacy.attrs import IDS
+from spacy.vocab import Vocab
+
+ONE, OPTIONAL, ANY = 0, 1, 2  # a unit of a pattern: one word, at most one, any number
+_LOWER_ATTRS = frozenset({"LOWER"})
+_TEXT_ATTRS = frozenset({"ORTH", "TEXT"})
+_COMPARE = {"==": int.__eq__, "!=": int.__ne__, ">=": int.__ge__, "<=": int.__le__, ">": int.__gt__,
+            "<": int.__lt__}
+_FLAG_IDS = 64  # attribute ids below this are lexeme flags (spaCy's ``flags_t``)
+
+Place = tuple[int, int]  # (pattern, unit): where a match of a pattern has got to
+
+
+class Unsupported(ValueError):
+    """A pattern token asks more of a word than its text (or uses an ``OP`` not handled)."""
+
+
+class Lexicon(Protocol):
+    texts: list[str]
+
+    def words_of(self, doc) -> numpy.ndarray: ...
+
+
+class WordTest:
+    """A pattern token's test on a word's text. When it is only "the word (lower-cased or
+    as written) is one of ``words``", ``fold`` and ``words`` say so, so that the tests of
+    many tokens are one dict lookup (:class:`_StepIndex`)."""
+
+    def __init__(self, checks: list[Callable[[str], bool]], fold: str | None = None,
+                 words: frozenset[str] | None = None) -> None:
+        self.checks = checks
+        self.fold = fold  # "LOWER" or "ORTH" when ``words`` is the whole test
+        self.words = words
+
+    def __call__(self, text: str) -> bool:
+        return all(check(text) for check in self.checks)
+
+
+def _word_list(attr: str, value: object) -> tuple[str, frozenset[str]] | None:
+    """("LOWER" or "ORTH", the words) when ``{attr: value}`` accepts exactly a set of words."""
+    kind = "LOWER" if attr in _LOWER_ATTRS else "ORTH" if attr in _TEXT_ATTRS else None
+    if kind is None:
+        return None
+    if isinstance(value, str):
+        return kind, frozenset((value,))
+    if isinstance(value, dict) and list(value) == ["IN"] and all(isinstance(v, str) for v in value["IN"]):
+        return kind, frozenset(value["IN"])
+    return None
+
+
+def _string_check(attr: str, op: str, value: object) -> Callable[[str], bool]:
+    """``{attr: {op: value}}`` on a string attribute, as spaCy's set and regex predicates."""
+    fold = str.lower if attr in _LOWER_ATTRS else str
+    if op in ("IN", "NOT_IN") and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        members, wanted = frozenset(value), op == "IN"
+        return lambda text: (fold(text) in members) is wanted
+    if op == "REGEX" and isinstance(value, str):
+        pattern = re.compile(value)
+        return lambda text: pattern.search(fold(text)) is not None
+    raise Unsupported(f"{attr}: {op}")
+
+
+def _attr_checks(vocab: Vocab, attr: str, value: object) -> list[Callable[[str], bool]]:
+    """The checks spaCy's Matcher makes of ``{attr: value}``, on the word's text."""
+    if attr in _LOWER_ATTRS or attr in _TEXT_ATTRS:
+        fold = str.lower if attr in _LOWER_ATTRS else str
+        if isinstance(value, str):
+            return [lambda text: fold(text) == value]
+        if isinstance(value, dict):
+            return [_string_check(attr, op, arg) for op, arg in value.items()]
+    elif attr == "LENGTH":
+        if isinstance(value, int) and not isinstance(value, bool):
+            return [lambda text: len(text) == value]
+        if isinstance(value, dict) and all(op in _COMPARE and type(arg) is int for op, arg in value.items()):
+            return [lambda text, op=_COMPARE[op], arg=arg: op(len(text), arg) for op, arg in value.items()]
+    elif isinstance(value, bool) and IDS.get(attr, _FLAG_IDS) < _FLAG_IDS:
+        getter = vocab.lex_attr_getters.get(IDS[attr])
+        if getter is not None:
+            return [lambda text: bool(getter(text)) is value]
+    raise Unsupported(f"{attr}: {value!r}")
+
+
+def word_test(vocab: Vocab, token: dict) -> WordTest:
+    """The test the Matcher makes of a word for ``token`` (all its attributes must hold)."""
+    tests = {attr: value for attr, value in token.items() if attr != "OP"}
+    if len(tests) == 1:
+        (attr, value), = tests.items()
+        listed = _word_list(attr, value)
+        if listed is not None:
+            fold, words = listed
+            folder = str.lower if fold == "LOWER" else str
+            return WordTest([lambda text: folder(text) in words], fold, words)
+    return WordTest([check for attr, value in tests.items() for check in _attr_checks(vocab, attr, value)])
+
+
+def units(vocab: Vocab, pattern: list[dict], tests: dict[str, WordTest] | None = None) -> list[tuple[WordTest, int]]:
+    """The pattern as (test, ONE/OPTIONAL/ANY) units, its ``OP``s expanded as the Matcher
+    expands them (``+`` is one then any; ``{n,m}`` n ones then m - n optionals). ``tests``
+    keeps the test of each token asked already: the same token in many patterns is then
+    one test."""
+    out: list[tuple[WordTest, int]] = []
+    tests = {} if tests is None else tests
+    for token in pattern:
+        key = json.dumps({attr: value for attr, value in token.items() if attr != "OP"}, sort_keys=True, default=repr)
+        test = tests.get(key)
+        if test is None:
+            test = tests[key] = word_test(vocab, token)
+        op = token.get("OP")
+        if op in (None, "1"):
+            kinds = [ONE]
+        elif op in ("?", "*", "+"):
+            kinds = {"?": [OPTIONAL], "*": [ANY], "+": [ONE, ANY]}[op]
+        elif isinstance(op, str) and op.startswith("{") and op.endswith("}"):
+            kinds = _min_max(op)
+        else:
+            raise Unsupported(f"OP {op!r}")
+        out.extend((test, kind) for kind in kinds)
+    return out
+
+
+def _min_max(op: str) -> list[int]:
+    """The units of ``{n}``, ``{n,m}``, ``{n,}`` or ``{,m}`` (spaCy's ``_get_operators``)."""
+    spec = op[1:-1] if "," in op else f"{op[1:-1]},{op[1:-1]}"
+    least, most = spec.split(",")
+    if not (least.isdecimal() or most.isdecimal()) or (least.isdecimal() and most.isdecimal()
+                                                        and int(least) > int(most)):
+        raise Unsupported(f"OP {op!r}")
+    head = [ONE] * int(least or 0)
+    return head + ([OPTIONAL] * (int(most) - int(least or 0)) if most else [ANY])
+
+
+class _StepIndex:
+    """The tests of the places of one state, grouped so that a word is tried against all the
+    word-list tests at once (a dict lookup on its lower form, one on its text)."""
+
+    def __init__(self, places: Iterable[tuple[Place, WordTest]]) -> None:
+        self.by_lower: dict[str, list[Place]] = {}
+        self.by_orth: dict[str, list[Place]] = {}
+        self.others: dict[WordTest, list[Place]] = {}  # the same test (the same token) is tried once
+        for place, test in places:
+            if test.words is None:
+                self.others.setdefault(test, []).append(place)
+                continue
+            table = self.by_lower if test.fold == "LOWER" else self.by_orth
+            for word in test.words:
+                table.setdefault(word, []).append(place)
+
+    def passed(self, text: str) -> list[Place]:
+        """The places whose test ``text`` passes."""
+        out = [*self.by_lower.get(text.lower(), ()), *self.by_orth.get(text, ())]
+        for test, places in self.others.items():
+            if test(text):
+                out.extend(places)
+        return out
+
+
+class Automaton:
+    """Patterns of word tests, each with a value to report (the ruler's (label, id)), matched
+    over whole Docs. :meth:`matches` gives every (start, end, value) of a non-empty match,
+    as the Matcher gives (key, start, end) for every match of every pattern."""
+
+    def __init__(self, vocab: Vocab, lexicon: Lexicon) -> None:
+        self.vocab = vocab
+        self.lexicon = lexicon
+        self.patterns: list[list[tuple[WordTest, int]]] = []
+        self.values: list[tuple] = []
+        self._tests: dict[str, WordTest] = {}  # by token (its OP aside), as JSON
+        self._forget()
+
+    def add(self, pattern: list[dict], value: tuple) -> None:
+        """Take in a token pattern (:class:`Unsupported` if a token asks more than the word)."""
+        self.patterns.append(units(self.vocab, pattern, self._tests))
+        self.values.append(value)
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop the states built so far (a new pattern changes them all)."""
+        self._closures = [self._closures_of(p, pattern) for p, pattern in enumerate(self.patterns)]
+        self._ids: dict[frozenset[Place], int] = {}
+        self._places: list[frozenset[Place]] = []
+        self._moves: list[dict[int, int]] = []  # by state: word number -> next state, -1 for none
+        self._accepts: list[tuple] = []  # by state: the values of the patterns whose match ends there
+        self._indexes: list[_StepIndex | None] = []
+        start = frozenset(place for p in range(len(self.patterns)) for place in self._closures[p][0])
+        self._intern(start)
+        self.first = numpy.zeros(0, dtype=numpy.int32)  # by word number: the state after it from the start, or -1
+
+    @staticmethod
+    def _closures_of(p: int, pattern: list[tuple[WordTest, int]]) -> list[frozenset[Place]]:
+        """For each unit of pattern ``p`` (and its end), the places reached from it without a
+        word: itself, and past every optional or any-number unit that follows."""
+        out: list[frozenset[Place]] = [frozenset({(p, len(pattern))})]
+        for j in range(len(pattern) - 1, -1, -1):
+            out.append(frozenset({(p, j)}) | out[-1] if pattern[j][1] != ONE else frozenset({(p, j)}))
+        return out[::-1]
+
+    def _intern(self, places: frozenset[Place]) -> int:
+        found = self._ids.get(places)
+        if found is None:
+            found = self._ids[places] = len(self._places)
+            self._places.append(places)
+            self._moves.append({})
+            self._accepts.append(tuple({self.values[p] for p, j in places if j == len(self.patterns[p])}))
+            self._indexes.append(None)
+        return found
+
+    def _step(self, state: int, word: int) -> int:
+        """The state after ``word`` from ``state`` (-1: no place left), decided and kept."""
+        index = self._indexes[state]
+        if index is None:
+            index = self._indexes[state] = _StepIndex(
+                ((p, j), self.patterns[p][j][0]) for p, j in self._places[state] if j < len(self.patterns[p]))
+        reached: set[Place] = set()
+        for p, j in index.passed(self.lexicon.texts[word]):
+            reached |= self._closures[p][j + 1]
+            if self.patterns[p][j][1] == ANY:
+                reached |= self._closures[p][j]
+        found = self._intern(frozenset(reached)) if reached else -1
+        self._moves[state][word] = found
+        return found
+
+    def _learn(self) -> None:
+        """The first step of the words the lexicon numbered since the last call."""
+        known = self.first.size
+        if known < len(self.lexicon.texts):
+            new = [self._step(0, word) for word in range(known, len(self.lexicon.texts))]
+            self.first = numpy.concatenate((self.first, numpy.array(new, dtype=numpy.int32)))
+            self._moves[0].clear()  # the array holds them
+
+    def matches(self, words: numpy.ndarray, sequence: list[int]) -> list[tuple]:
+        """(start, end, *value) of every match in the words (``words`` as an array and as a
+        list of their numbers in the lexicon): from every word the start state steps on,
+        walked while any place is left, reporting at each word the patterns ending there."""
+        if not self.patterns:
+            return []
+        self._learn()
+        firsts = self.first[words]
+        at = (firsts >= 0).nonzero()[0]
+        out: list[tuple] = []
+        moves, accepts, length = self._moves, self._accepts, len(sequence)
+        for start, state in zip(at.tolist(), firsts[at].tolist(), strict=True):
+            end = start + 1
+            while True:
+                for value in accepts[state]:
+                    out.append((start, end, *value))
+                if end == length:
+                    break
+                word = sequence[end]
+                found = moves[state].get(word)
+                state = self._step(state, word) if found is None else found
+                if state < 0:
+                    break
+                end += 1
+        return out
