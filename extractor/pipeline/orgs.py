@@ -26,6 +26,7 @@ import datetime
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from itertools import islice
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -44,7 +45,7 @@ from ..gazetteer import (
     type_groups,
 )
 from ..resources import load_jsonl
-from .extensions import doc_text, sentence_starts, span_text, text_cutter, token_ids
+from .extensions import doc_text, doc_value, sentence_starts, set_doc_value, span_text, text_cutter, token_ids
 from .ruler import longest_pairs
 
 LINK_KEY = "extractor.orgs.link"
@@ -104,7 +105,7 @@ def _unnamed_publisher(fits: str) -> Link:
 
 def _doc_meta(doc: Doc, name: str) -> str:
     """A Doc extension value when registered (the lead's extensions module), else user_data."""
-    value = doc._.get(name) if Doc.has_extension(name) else None
+    value = doc_value(doc, name) if Doc.has_extension(name) else None
     if not value:
         value = doc.user_data.get(name)
     return value if isinstance(value, str) else ""
@@ -136,7 +137,7 @@ def _is_acronym(word: str) -> bool:
 def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]]:
     """Character ranges of the first and last ``n`` non-empty lines (a masthead, a byline)
     within ``reach`` characters of either end: such lines are short."""
-    head = [(m.start(), m.end()) for m in _LINE.finditer(text[:reach])][:n]
+    head = [(m.start(), m.end()) for m in islice(_LINE.finditer(text[:reach]), n)]
     cut = max(0, len(text) - reach)
     tail = [(cut + m.start(), cut + m.end()) for m in _LINE.finditer(text[cut:])][-n:]
     return head + [r for r in tail if r not in head]
@@ -304,7 +305,7 @@ class OrgLinker:
         if self.self_references:
             home, where = home_organisation(doc, named, gaz, day)
             if home is not None and Doc.has_extension("home"):
-                doc._.home = home.code
+                set_doc_value(doc, "home", home.code)
             self._write(doc, self.refs_key, self._self_references(doc, named, day, home, where))
         return doc
 

@@ -87,3 +87,16 @@ def test_the_splitter_reads_what_the_tokens_say(nlp: Language, text: str) -> Non
         assert (words.text(i), words.lower_(i), words.like_num(i)) == (token.text, token.lower_, token.like_num)
         if i + 1 < len(doc):
             assert words.ws(i) == bool(token.whitespace_)
+
+
+@pytest.mark.parametrize("text", [*WORDS, CASES[0][0], CASES[-3][0], ", ".join(["the trust in segment 3"] * 300)])
+def test_the_kept_sentence_starts_are_the_docs(nlp: Language, text: str) -> None:
+    """The splitter keeps the sentence starts it marks: they are those the Doc's array says."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    from extractor.pipeline.extensions import sentence_starts
+
+    doc = nlp(text)
+    assert sentence_starts(doc) == numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+    assert sentence_starts(doc) == [s.start for s in doc.sents]
