@@ -20,11 +20,13 @@ _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|jul
         r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 
 _YEAR = regex.compile(r"(?:19|20)\d\d")  # in every date but a numeric one ("21.10.16")
-_PATTERNS = [  # (pattern, whether its matches hold a _YEAR)
-    (regex.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"), True),
-    (regex.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"\.?,?\s+(?P<y>(?:19|20)\d\d)\b", regex.I), True),
-    (regex.compile(_MON + r"\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", regex.I), True),
-    (regex.compile(r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)?\d\d)(?![\d.])"), False),
+_DAY_YEAR = regex.compile(r"\s\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b", regex.I)  # " 3, 2024"
+_PATTERNS = [  # (pattern, a cheaper pattern that matches within each of its matches, or None)
+    (regex.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"), _YEAR),
+    (regex.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"\.?,?\s+(?P<y>(?:19|20)\d\d)\b", regex.I),
+     _YEAR),
+    (regex.compile(_MON + r"\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", regex.I), _DAY_YEAR),
+    (regex.compile(r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)?\d\d)(?![\d.])"), None),
 ]
 _MONTH_YEAR = regex.compile(r"\b" + _MON + r"\.?\s+(?P<y>(?:19|20)\d\d)\b", regex.I)
 _FY = r"(?P<fy>20\d\d)\s*[/\-–]\s*(?P<fy2>\d\d)"
@@ -56,12 +58,16 @@ def iso_from_match(match: regex.Match | None) -> str:
 
 def parse_date(text: str) -> dt.date | None:
     """The first full date in ``text``; day-month order (British) for numeric dates. A
-    pattern whose dates hold a year is not run on a text without one (most of their cost)."""
+    pattern is not run on a text where the cheaper one its matches hold finds nothing
+    (a month-first date costs ten times its " 3, 2024" end, which few texts have)."""
     best: tuple[int, dt.date] | None = None
-    with_year = _YEAR.search(text) is not None
-    for pat, needs_year in _PATTERNS:
-        if needs_year and not with_year:
-            continue
+    held: dict[regex.Pattern, bool] = {}
+    for pat, within in _PATTERNS:
+        if within is not None:
+            if within not in held:
+                held[within] = within.search(text) is not None
+            if not held[within]:
+                continue
         m = pat.search(text)
         if not m:
             continue
