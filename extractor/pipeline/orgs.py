@@ -232,12 +232,6 @@ class _Mention(NamedTuple):
     link: Link
 
 
-def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """``(span.start_char, span.end_char)`` of ``doc[start:end]``, from the cached offsets."""
-    offsets = token_ids(doc, "IDX")
-    return offsets[start], offsets[end - 1] + token_ids(doc, "LENGTH")[end - 1]
-
-
 class OrgLinker:
     """Match gazetteer aliases, keep the longest non-overlapping ones, resolve each in context."""
 
@@ -405,10 +399,13 @@ class OrgLinker:
         doc.spans[key] = sorted(merged, key=lambda s: (s.start, s.end))
 
     def _emit(self, doc: Doc, start: int, end: int, link: Link) -> Span:
-        doc.user_data[(LINK_KEY, *_char_offsets(doc, start, end))] = (
+        """The Span written for a mention; its link is kept under its character offsets, which
+        the Span read from its end tokens when it was made."""
+        span = Span(doc, start, end, label=link.org_type if link.code else "", span_id=link.code)
+        doc.user_data[(LINK_KEY, span.start_char, span.end_char)] = (
             link.code, link.name, link.org_type, link.reason, list(link.candidates),
         )
-        return Span(doc, start, end, label=link.org_type if link.code else "", span_id=link.code)
+        return span
 
     def _contexts(self, doc: Doc, pairs: list[tuple[int, int]], texts: list[str],
                   cut: Callable[[int, int], str]) -> list[str]:
