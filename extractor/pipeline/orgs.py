@@ -74,8 +74,9 @@ if not Span.has_extension("link"):
     Span.set_extension("link", getter=_link_getter)
 
 
-def _stands_for_publisher(rule: dict, named: list[Span]) -> bool:
-    """Whether an unresolved self-reference on a page without a home still names its publisher.
+def _publisher_kinds(named: list[Span]) -> set[str]:
+    """The kinds (a rule's ``publisher``) of unresolved self-reference that, on a page without
+    a home, still name its publisher: worked out once per page, not per reference.
 
     "our trust" and "our ICB" speak for whoever publishes the page even when the page never
     says who that is (a board paper's text without its letterhead), whatever other bodies its
@@ -84,10 +85,8 @@ def _stands_for_publisher(rule: dict, named: list[Span]) -> bool:
     any of them, so they do only on a page that names no organisation. "the board" never
     does: trusts and ICBs both have one.
     """
-    kind = rule.get("publisher")
-    if kind == "always":
-        return not any(span.id_ and span.end_char <= HEADING_CHARS for span in named)
-    return kind == "alone" and not named
+    kinds = set() if any(span.id_ and span.end_char <= HEADING_CHARS for span in named) else {"always"}
+    return kinds | {"alone"} if not named else kinds
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -192,12 +191,24 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
         codes = {s.id_ for s in on_line}
         if len(codes) != 1 or "" in codes:
             continue
-        rest = doc.char_span(start, end, alignment_mode="expand")
         covered = {i for s in on_line for i in range(s.start, s.end)}
-        left = [t for t in rest if t.i not in covered and not t.is_space and not t.is_punct]
-        if len(left) <= 3 and all(t.lower_ in _MASTHEAD_WORDS for t in left):
+        if _little_else(doc.char_span(start, end, alignment_mode="expand"), covered):
             return gaz.get(codes.pop()), "masthead"
     return None, ""
+
+
+def _little_else(line: Span, covered: set[int]) -> bool:
+    """Whether the words of ``line`` outside the tokens ``covered`` (spaces and punctuation
+    aside) are three masthead words at most ("| News", "Published by"). Stops at the first
+    word that says no: most edge lines go on with prose, and each word read is a Token made."""
+    left = 0
+    for token in line:
+        if token.i in covered or token.is_space or token.is_punct:
+            continue
+        left += 1
+        if left > 3 or token.lower_ not in _MASTHEAD_WORDS:
+            return False
+    return True
 
 
 # (guard, pattern, replacement): a rule runs only on forms containing its guard, a
@@ -486,8 +497,10 @@ class OrgLinker:
                 matches.append(((start, end), link))
             elif home is None and rule.get("publisher") and not _quoted(doc_text(doc), token_ids(doc, "IDX")[start]):
                 pending.append(((start, end), rule))
-        matches += [(pair, _unnamed_publisher(rule.get("fits", "any"))) for pair, rule in pending
-                    if _stands_for_publisher(rule, taken)]
+        if pending:
+            kinds = _publisher_kinds(taken)
+            matches += [(pair, _unnamed_publisher(rule.get("fits", "any"))) for pair, rule in pending
+                        if rule["publisher"] in kinds]
         if not matches:
             return []
         links = dict(matches)
