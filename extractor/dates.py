@@ -19,14 +19,18 @@ _MONTHS["sept"] = 9
 _MON = (r"(?P<mon>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?"
         r"|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
 
-_PATTERNS = [
-    regex.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"),
-    regex.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"\.?,?\s+(?P<y>(?:19|20)\d\d)\b", regex.I),
-    regex.compile(_MON + r"\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", regex.I),
-    regex.compile(r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)?\d\d)(?![\d.])"),
+_YEAR = regex.compile(r"(?:19|20)\d\d")  # in every date but a numeric one ("21.10.16")
+_DAY_YEAR = regex.compile(r"\s\d{1,2}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b", regex.I)  # " 3, 2024"
+_PATTERNS = [  # (pattern, a cheaper pattern that matches within each of its matches, or None)
+    (regex.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<m>\d\d)-(?P<d>\d\d)\b"), _YEAR),
+    (regex.compile(r"\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+" + _MON + r"\.?,?\s+(?P<y>(?:19|20)\d\d)\b", regex.I),
+     _YEAR),
+    (regex.compile(_MON + r"\.?\s+(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b", regex.I), _DAY_YEAR),
+    (regex.compile(r"(?<![\d.])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)?\d\d)(?![\d.])"), None),
 ]
 _MONTH_YEAR = regex.compile(r"\b" + _MON + r"\.?\s+(?P<y>(?:19|20)\d\d)\b", regex.I)
 _FY = r"(?P<fy>20\d\d)\s*[/\-–]\s*(?P<fy2>\d\d)"
+_FINANCIAL_YEAR = regex.compile(_FY)
 _QUARTER = [
     regex.compile(r"\b(?:Q|quarter\s*)(?P<q>[1-4])\b(?:\s*(?:of|,)?\s*" + _FY + r")?", regex.I),
     regex.compile(_FY + r"\s*,?\s*(?:Q|quarter\s*)(?P<q>[1-4])\b", regex.I),
@@ -53,9 +57,17 @@ def iso_from_match(match: regex.Match | None) -> str:
 
 
 def parse_date(text: str) -> dt.date | None:
-    """The first full date in ``text``; day-month order (British) for numeric dates."""
+    """The first full date in ``text``; day-month order (British) for numeric dates. A
+    pattern is not run on a text where the cheaper one its matches hold finds nothing
+    (a month-first date costs ten times its " 3, 2024" end, which few texts have)."""
     best: tuple[int, dt.date] | None = None
-    for pat in _PATTERNS:
+    held: dict[regex.Pattern, bool] = {}
+    for pat, within in _PATTERNS:
+        if within is not None:
+            if within not in held:
+                held[within] = within.search(text) is not None
+            if not held[within]:
+                continue
         m = pat.search(text)
         if not m:
             continue
@@ -86,7 +98,7 @@ def find_published(text: str, lines: int = 6) -> str:
     date = parse_date(head)
     if date:
         return date.isoformat()
-    m = _MONTH_YEAR.search(head)
+    m = _MONTH_YEAR.search(head) if _YEAR.search(head) else None
     if m:
         return f"{int(m.group('y')):04d}-{_MONTHS[m.group('mon').lower()[:3]]:02d}"
     return ""
@@ -117,7 +129,11 @@ def financial_year(date: dt.date) -> str:
 
 
 def find_period(text: str) -> str:
-    """The reporting quarter named in ``text`` as "YYYY/YY QN", or a bare "YYYY/YY", else ""."""
+    """The reporting quarter named in ``text`` as "YYYY/YY QN", or a bare "YYYY/YY", else "".
+    Every answer holds a financial year (``_FY``): a text without one is answered without
+    running the quarter patterns, which cost more."""
+    if _FINANCIAL_YEAR.search(text) is None:
+        return ""
     for pat in _QUARTER:
         for m in pat.finditer(text):
             if m.group("fy"):

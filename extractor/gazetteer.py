@@ -65,8 +65,15 @@ _TYPE_WORDS = {tuple(p.split()): g for p, g in _TYPE_PHRASES}
 _MAX_TYPE_LEN = max(len(k) for k in _TYPE_WORDS)
 _TYPE_OPENERS = frozenset(k[0] for k in _TYPE_WORDS)  # a type phrase can start only at one of these
 
-_QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "`": "'", "\u2013": "-", "\u2014": "-"})
-_DROP = re.compile(r"[.,;:()\"\[\]/]")
+# what a key makes of each character, after lower-casing: apostrophes go, "&" is "and", and
+# hyphens, dashes and the punctuation that separates words are spaces
+_KEY_CHARS = str.maketrans({**{c: None for c in "'\u2019\u2018`"}, "&": " and ",
+                            **{c: " " for c in ".,;:()\"[]/-\u2013\u2014"}})
+
+
+def _key_words(text: str) -> list[str]:
+    """The words of :func:`normalize`'s key, which :func:`type_groups` reads without the key."""
+    return [w for w in text.lower().translate(_KEY_CHARS).split() if w != "the"]
 
 
 def normalize(text: str) -> str:
@@ -74,10 +81,10 @@ def normalize(text: str) -> str:
 
     "Hampshire & the Isle of Wight", "Hampshire and Isle of Wight" and "King's"/"Kings"
     must meet in one key, so the key keeps only lower-case words without punctuation.
+    One table maps the characters after lower-casing: lower-casing makes none of the
+    characters it maps, and each it maps is caseless, so the order does not matter.
     """
-    s = text.translate(_QUOTES).lower().replace("&", " and ")
-    s = _DROP.sub(" ", s).replace("'", "").replace("-", " ")
-    return " ".join(w for w in s.split() if w != "the")
+    return " ".join(_key_words(text))
 
 
 @lru_cache(maxsize=4096)
@@ -95,7 +102,7 @@ def parse_date(value: str | datetime.date | None) -> datetime.date | None:
 
 def type_groups(words: str) -> set[str]:
     """Hint groups named by type words in ``words`` ("ambulance trusts" -> {"ambulance"})."""
-    toks = normalize(words).split()
+    toks = _key_words(words)
     found: set[str] = set()
     i = 0
     while i < len(toks):

@@ -11,12 +11,11 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
-from spacy.tokenizer import Tokenizer
-from spacy.tokens import Doc
 from spacy.util import load_config_from_str, load_model_from_config
 
 from ..resources import asset
-from .extensions import TEXT_KEY, register_extensions
+from .extensions import register_extensions
+from .tokenizer import TextKeepingTokenizer
 
 COMPONENT_MODULES = ("sentences", "framework", "quantities", "segments", "populations", "scopes", "ranks", "traps",
                      "orgs")
@@ -36,28 +35,9 @@ def _register_factories() -> set[str]:
     return available
 
 
-class TextKeepingTokenizer(Tokenizer):
-    """spaCy's tokenizer, which also keeps the string it was given where ``doc_text`` looks
-    for it: ``doc.text`` would rebuild the same string from a Token made for every word.
-    spaCy's tokenisation is non-destructive, so the string is the Doc's text."""
-
-    def __call__(self, string: str) -> Doc:
-        doc = super().__call__(string)
-        doc.user_data[TEXT_KEY] = string
-        return doc
-
-    @classmethod
-    def like(cls, tokenizer: Tokenizer) -> TextKeepingTokenizer:
-        """One that splits text as ``tokenizer`` does (same rules and affix patterns)."""
-        return cls(tokenizer.vocab, rules=tokenizer.rules, prefix_search=tokenizer.prefix_search,
-                   suffix_search=tokenizer.suffix_search, infix_finditer=tokenizer.infix_finditer,
-                   token_match=tokenizer.token_match, url_match=tokenizer.url_match,
-                   faster_heuristics=tokenizer.faster_heuristics)
-
-
 def build_pipeline(config_asset: str = "config.cfg") -> Language:
     """A fresh pipeline from the shipped config (no model download: ``spacy.blank('en')`` plus
-    rules), with the English tokenizer made to keep each Doc's text."""
+    rules), with the English tokenizer made to keep each Doc's text and to cache more of its chunks."""
     register_extensions()
     available = _register_factories()
     config = load_config_from_str(asset(config_asset).read_text(encoding="utf-8"))

@@ -12,10 +12,12 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections import OrderedDict
 from collections.abc import Callable
+from typing import Any
 
 import numpy
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc, Span
+from spacy.tokens.underscore import Underscore
 
 DOC_ATTRS = {"source": "", "title": "", "published": "", "doc_id": "", "framework": "", "period": "", "url": "",
              "home": ""}
@@ -33,6 +35,34 @@ def register_extensions() -> None:
         Span.set_extension("quantity", getter=quantity_of)
     if not Span.has_extension("segments"):
         Span.set_extension("segments", getter=segments_of)
+
+
+def doc_value(doc: Doc, name: str) -> Any:
+    """``doc._.get(name)``: a value set on the Doc, else the extension's default, read from
+    ``doc.user_data`` where spaCy's ``Underscore`` keeps it. ``doc._`` makes an object on
+    each use (a few µs); components read and set the document's metadata on every Doc.
+    An extension with a getter, a method or a mutable default is asked through ``doc._``."""
+    extension = Doc.get_extension(name)
+    if extension is None:
+        return doc._.get(name)  # which says it is not registered
+    default, method, getter, _setter = extension
+    if getter is not None or method is not None or isinstance(default, Underscore.mutable_types):
+        return doc._.get(name)
+    return doc.user_data.get(_value_key(name), default)
+
+
+def set_doc_value(doc: Doc, name: str, value: Any) -> None:
+    """``doc._.set(name, value)``, written where :func:`doc_value` and ``doc._`` read it."""
+    extension = Doc.get_extension(name)
+    if extension is None or extension[3] is not None:
+        doc._.set(name, value)
+    else:
+        doc.user_data[_value_key(name)] = value
+
+
+def _value_key(name: str) -> tuple[str, str, None, None]:
+    """The ``user_data`` key of a Doc's value of extension ``name`` (``Underscore._get_key``)."""
+    return ("._.", name, None, None)
 
 
 RECENT_DOCS = 8  # Docs whose cached values are kept; a pipeline and its readers work on one at a time
@@ -156,8 +186,19 @@ def sentence_starts(doc: Doc) -> list[int]:
     cache = doc_cache(doc, "sentences")
     found = cache.get("starts")
     if found is None:
-        found = cache["starts"] = numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+        found = cache["starts"] = _marked(doc.to_array(SENT_START))
     return found
+
+
+def keep_sentence_starts(doc: Doc, marks: numpy.ndarray) -> None:
+    """Keep what :func:`sentence_starts` would read from ``marks``, the ``SENT_START`` array
+    the sentence splitter has just given the Doc: the linker asks for it on most Docs, and
+    reading it back from the Doc costs as much again."""
+    doc_cache(doc, "sentences")["starts"] = _marked(marks)
+
+
+def _marked(marks: numpy.ndarray) -> list[int]:
+    return numpy.flatnonzero(marks == 1).tolist()
 
 
 def span_text(span: Span) -> str:

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from .. import dates
 from ..dates import ERAS, framework_on
 from ..resources import load_jsonl
-from .extensions import doc_text
+from .extensions import doc_text, doc_value, set_doc_value
 
 __all__ = ["ERAS", "FrameworkDetector", "decide", "framework_on", "make_framework"]
 
@@ -38,12 +38,13 @@ class FrameworkDetector:
         for match_id, _start, _end in self.matcher(doc):
             votes[doc.vocab.strings[match_id]] += 1
         text = doc_text(doc)
-        published = doc._.published or dates.find_published(text)
-        if published and not doc._.published:
-            doc._.published = published
+        given = doc_value(doc, "published")
+        published = given or dates.find_published(text)
+        if published and not given:
+            set_doc_value(doc, "published", published)
         date = dates.to_date(published)
-        doc._.framework = decide(votes, date)
-        doc._.period = dates.find_period(text[:4000]) or (published[:7] if published else "")
+        set_doc_value(doc, "framework", decide(votes, date))
+        set_doc_value(doc, "period", dates.find_period(text[:4000]) or (published[:7] if published else ""))
         return doc
 
 

@@ -26,6 +26,7 @@ import datetime
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
+from itertools import islice
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -44,7 +45,7 @@ from ..gazetteer import (
     type_groups,
 )
 from ..resources import load_jsonl
-from .extensions import doc_text, sentence_starts, span_text, text_cutter, token_ids
+from .extensions import doc_text, doc_value, sentence_starts, set_doc_value, span_text, text_cutter, token_ids
 from .ruler import longest_pairs
 
 LINK_KEY = "extractor.orgs.link"
@@ -73,8 +74,9 @@ if not Span.has_extension("link"):
     Span.set_extension("link", getter=_link_getter)
 
 
-def _stands_for_publisher(rule: dict, named: list[Span]) -> bool:
-    """Whether an unresolved self-reference on a page without a home still names its publisher.
+def _publisher_kinds(named: list[Span]) -> set[str]:
+    """The kinds (a rule's ``publisher``) of unresolved self-reference that, on a page without
+    a home, still name its publisher: worked out once per page, not per reference.
 
     "our trust" and "our ICB" speak for whoever publishes the page even when the page never
     says who that is (a board paper's text without its letterhead), whatever other bodies its
@@ -83,10 +85,8 @@ def _stands_for_publisher(rule: dict, named: list[Span]) -> bool:
     any of them, so they do only on a page that names no organisation. "the board" never
     does: trusts and ICBs both have one.
     """
-    kind = rule.get("publisher")
-    if kind == "always":
-        return not any(span.id_ and span.end_char <= HEADING_CHARS for span in named)
-    return kind == "alone" and not named
+    kinds = set() if any(span.id_ and span.end_char <= HEADING_CHARS for span in named) else {"always"}
+    return kinds | {"alone"} if not named else kinds
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -104,7 +104,7 @@ def _unnamed_publisher(fits: str) -> Link:
 
 def _doc_meta(doc: Doc, name: str) -> str:
     """A Doc extension value when registered (the lead's extensions module), else user_data."""
-    value = doc._.get(name) if Doc.has_extension(name) else None
+    value = doc_value(doc, name) if Doc.has_extension(name) else None
     if not value:
         value = doc.user_data.get(name)
     return value if isinstance(value, str) else ""
@@ -136,7 +136,7 @@ def _is_acronym(word: str) -> bool:
 def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]]:
     """Character ranges of the first and last ``n`` non-empty lines (a masthead, a byline)
     within ``reach`` characters of either end: such lines are short."""
-    head = [(m.start(), m.end()) for m in _LINE.finditer(text[:reach])][:n]
+    head = [(m.start(), m.end()) for m in islice(_LINE.finditer(text[:reach]), n)]
     cut = max(0, len(text) - reach)
     tail = [(cut + m.start(), cut + m.end()) for m in _LINE.finditer(text[cut:])][-n:]
     return head + [r for r in tail if r not in head]
@@ -191,12 +191,24 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
         codes = {s.id_ for s in on_line}
         if len(codes) != 1 or "" in codes:
             continue
-        rest = doc.char_span(start, end, alignment_mode="expand")
         covered = {i for s in on_line for i in range(s.start, s.end)}
-        left = [t for t in rest if t.i not in covered and not t.is_space and not t.is_punct]
-        if len(left) <= 3 and all(t.lower_ in _MASTHEAD_WORDS for t in left):
+        if _little_else(doc.char_span(start, end, alignment_mode="expand"), covered):
             return gaz.get(codes.pop()), "masthead"
     return None, ""
+
+
+def _little_else(line: Span, covered: set[int]) -> bool:
+    """Whether the words of ``line`` outside the tokens ``covered`` (spaces and punctuation
+    aside) are three masthead words at most ("| News", "Published by"). Stops at the first
+    word that says no: most edge lines go on with prose, and each word read is a Token made."""
+    left = 0
+    for token in line:
+        if token.i in covered or token.is_space or token.is_punct:
+            continue
+        left += 1
+        if left > 3 or token.lower_ not in _MASTHEAD_WORDS:
+            return False
+    return True
 
 
 # (guard, pattern, replacement): a rule runs only on forms containing its guard, a
@@ -229,12 +241,6 @@ class _Mention(NamedTuple):
     end: int
     text: str
     link: Link
-
-
-def _char_offsets(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """``(span.start_char, span.end_char)`` of ``doc[start:end]``, from the cached offsets."""
-    offsets = token_ids(doc, "IDX")
-    return offsets[start], offsets[end - 1] + token_ids(doc, "LENGTH")[end - 1]
 
 
 class OrgLinker:
@@ -304,7 +310,7 @@ class OrgLinker:
         if self.self_references:
             home, where = home_organisation(doc, named, gaz, day)
             if home is not None and Doc.has_extension("home"):
-                doc._.home = home.code
+                set_doc_value(doc, "home", home.code)
             self._write(doc, self.refs_key, self._self_references(doc, named, day, home, where))
         return doc
 
@@ -404,10 +410,13 @@ class OrgLinker:
         doc.spans[key] = sorted(merged, key=lambda s: (s.start, s.end))
 
     def _emit(self, doc: Doc, start: int, end: int, link: Link) -> Span:
-        doc.user_data[(LINK_KEY, *_char_offsets(doc, start, end))] = (
+        """The Span written for a mention; its link is kept under its character offsets, which
+        the Span read from its end tokens when it was made."""
+        span = Span(doc, start, end, label=link.org_type if link.code else "", span_id=link.code)
+        doc.user_data[(LINK_KEY, span.start_char, span.end_char)] = (
             link.code, link.name, link.org_type, link.reason, list(link.candidates),
         )
-        return Span(doc, start, end, label=link.org_type if link.code else "", span_id=link.code)
+        return span
 
     def _contexts(self, doc: Doc, pairs: list[tuple[int, int]], texts: list[str],
                   cut: Callable[[int, int], str]) -> list[str]:
@@ -488,8 +497,10 @@ class OrgLinker:
                 matches.append(((start, end), link))
             elif home is None and rule.get("publisher") and not _quoted(doc_text(doc), token_ids(doc, "IDX")[start]):
                 pending.append(((start, end), rule))
-        matches += [(pair, _unnamed_publisher(rule.get("fits", "any"))) for pair, rule in pending
-                    if _stands_for_publisher(rule, taken)]
+        if pending:
+            kinds = _publisher_kinds(taken)
+            matches += [(pair, _unnamed_publisher(rule.get("fits", "any"))) for pair, rule in pending
+                        if rule["publisher"] in kinds]
         if not matches:
             return []
         links = dict(matches)

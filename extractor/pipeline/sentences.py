@@ -17,7 +17,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .extensions import doc_text, token_ids
+from .extensions import doc_text, keep_sentence_starts, token_ids
 
 _MAY_END = re.compile(r"[\n.!?”\"’)]").finditer
 _ABBREV = {"st", "dr", "mr", "mrs", "ms", "no", "vs", "prof", "e.g", "i.e", "approx", "inc", "ltd", "co"}
@@ -103,6 +103,7 @@ class SentenceSplitter:
             # second token to the first one marked: mark it, so the answer is immediate
             marks[1] = _NOT_START
         doc.from_array([SENT_START], marks)
+        keep_sentence_starts(doc, marks)
         return doc
 
     @staticmethod

@@ -123,3 +123,29 @@ def test_a_text_cutter_cuts_as_the_span_text_by_either_way(cuts: int | None) -> 
     for a in range(0, len(doc), 3):
         for b in (a, a + 1, a + 5, len(doc)):
             assert cut(a, min(b, len(doc))) == doc[a:min(b, len(doc))].text
+
+
+def test_doc_values_are_those_of_the_underscore() -> None:
+    """Read and set past ``doc._``, a value is the one ``doc._`` reads and sets, whichever way
+    it was set; extensions with a getter or a mutable default are left to ``doc._``."""
+    from spacy.tokens import Doc
+
+    from extractor.pipeline.extensions import doc_value, register_extensions, set_doc_value
+
+    register_extensions()
+    for name, kwargs in (("test_dv_getter", {"getter": lambda doc: len(doc)}),
+                         ("test_dv_list", {"default": []}), ("test_dv_none", {"default": None})):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, **kwargs)
+    doc = spacy.blank("en")("Medway NHS Foundation Trust")
+    for name in ("published", "url", "home", "test_dv_getter", "test_dv_list", "test_dv_none"):
+        assert doc_value(doc, name) == doc._.get(name)
+    set_doc_value(doc, "published", "2024-03-03")
+    doc._.url = "https://www.medway.nhs.uk/"
+    assert doc_value(doc, "published") == doc._.published == "2024-03-03"
+    assert doc_value(doc, "url") == doc._.url
+    assert doc_value(doc, "test_dv_getter") == 4
+    set_doc_value(doc, "test_dv_none", "x")
+    assert doc._.test_dv_none == "x"
+    with pytest.raises(AttributeError):
+        doc_value(doc, "not_an_extension")

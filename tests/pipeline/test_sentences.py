@@ -5,6 +5,8 @@ segment, so the splitter is tested on the layouts the sources produce."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
 from spacy.language import Language
 
 
@@ -87,3 +89,48 @@ def test_the_splitter_reads_what_the_tokens_say(nlp: Language, text: str) -> Non
         assert (words.text(i), words.lower_(i), words.like_num(i)) == (token.text, token.lower_, token.like_num)
         if i + 1 < len(doc):
             assert words.ws(i) == bool(token.whitespace_)
+
+
+@pytest.mark.parametrize("text", [*WORDS, CASES[0][0], CASES[-3][0], ", ".join(["the trust in segment 3"] * 300)])
+def test_the_kept_sentence_starts_are_the_docs(nlp: Language, text: str) -> None:
+    """The splitter keeps the sentence starts it marks: they are those the Doc's array says."""
+    import numpy
+    from spacy.attrs import SENT_START
+
+    from extractor.pipeline.extensions import sentence_starts
+
+    doc = nlp(text)
+    assert sentence_starts(doc) == numpy.flatnonzero(doc.to_array(SENT_START) == 1).tolist()
+    assert sentence_starts(doc) == [s.start for s in doc.sents]
+
+
+def _starts_asking_every_token(nlp: Language, text: str) -> list[int]:
+    """The splitter's starts, as ``_starts`` says them for every token (no ``_MAY_END`` search)."""
+    from extractor.pipeline.sentences import SentenceSplitter, _Words
+
+    doc = nlp.make_doc(text)
+    words = _Words(doc)
+    found = [0] + [i + 1 for i in range(len(doc) - 1) if SentenceSplitter._starts(words, text, i)]
+    return sorted({*found, *SentenceSplitter._bound(words, [*found, len(doc)])})
+
+
+PIECES = ["Trust", "segment", "3", "4.5", "St.", "e.g.", "U.K.", ".", "!", "?", "...", "”", "“", '"', "’", "'s", ")",
+          "(", ",", ";", ":", "-", "|", "1.", "a)", "\n", "\n\n", "  ", "\t"]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(PIECES), st.sampled_from(["", " ", "  ", "\n", " \n"])), max_size=40))
+@example([("segment", ""), (".", " "), ("”", " "), ("Trust", "")])
+@example([("3", ""), ("!", ""), (")", " "), ("Trust", "")])
+@example([("segment", ""), ("...", ""), ("’", "\n"), ("Trust", "")])
+def test_the_splitter_asks_only_where_a_sentence_can_end(nlp: Language, parts: list[tuple[str, str]]) -> None:
+    """Only the tokens holding a ``_MAY_END`` match are asked about: the starts are those of
+    asking about every token."""
+    from spacy.attrs import SENT_START
+
+    text = "".join(piece + gap for piece, gap in parts)
+    if not text:
+        return
+    doc = nlp.get_pipe("sentences")(nlp.make_doc(text))
+    marked = [i for i, mark in enumerate(doc.to_array(SENT_START).tolist()) if mark == 1]
+    assert marked == _starts_asking_every_token(nlp, text)
