@@ -13,7 +13,9 @@ from .sentence import SKIP_TO_POPULATION, SUBSET_BEFORE, Group, SentenceReader, 
 def group_quantities(reader: SentenceReader) -> list[Group]:
     """Merge each quantity with its bracketed figure and denominator."""
     doc = reader.doc
-    qs = [q for q in reader.quantities if reader.is_count_candidate(q)]
+    qs = [q for q in reader.unparsed if reader.is_count_candidate(q)]
+    if not qs and not reader.populations:
+        return []  # no count, and no population for 'no' or 'only' to count
     groups: list[Group] = []
     used: set[int] = set()
     for idx, q in enumerate(qs):
@@ -198,7 +200,7 @@ _REST_SUBJECTS = ("the rest ", "the remainder ", "the others ", "the remaining "
 
 def modifiers(reader: SentenceReader, g: Group) -> None:
     doc = reader.doc
-    if reader.lead.startswith(_REST_SUBJECTS) and g.start - reader.sent.start < 20:
+    if g.start - reader.sent.start < 20 and reader.lead.startswith(_REST_SUBJECTS):
         g.anaphoric = True
     before = text_between(doc, max(reader.sent.start, g.start - 3), g.start)
     if before.endswith(("a further", "another", "further", "an additional", "a further ")):

@@ -30,7 +30,7 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
     doc = reader.doc
     words = token_lists(doc).lower
     i = g.population.end if g.population is not None else g.end
-    while i < reader.sent.end and doc[i].is_space:
+    while i < reader.sent.end and words[i].isspace():
         i += 1  # a table row spaces its cells: 'Segment 1   2 ICBs    (Frimley; Dorset)'
     # skip an abbreviation in brackets: "Integrated Care Systems (ICSs)"
     if lower_at(doc, i) == "(" and i + 2 < reader.sent.end and lower_at(doc, i + 2) == ")" and (
@@ -116,7 +116,8 @@ def they_are_list(reader: SentenceReader, state: State, result: DocResult, frame
     doc, sent = reader.doc, reader.sent
     if not state.last_claims or state.sentences_since > 0:
         return
-    words = list(islice((i for i in range(sent.start, sent.end) if not doc[i].is_space), 3))
+    lower = token_lists(doc).lower
+    words = list(islice((i for i in range(sent.start, sent.end) if not lower[i].isspace()), 3))
     if len(words) < 3:
         return
     head = " ".join(lower_at(doc, i) for i in words[:3])

@@ -8,7 +8,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ...pipeline.quantities import quantity_of
-from ...pipeline.segments import is_domain_segment, placing_segments
+from ...pipeline.segments import is_domain_segment
 from .sentence import (
     FOLLOW_OK,
     ORDINAL,
@@ -20,6 +20,7 @@ from .sentence import (
     lower_at,
     named_segments,
     overlaps,
+    places,
     text_between,
     text_of,
     token_lists,
@@ -89,10 +90,8 @@ def segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
 
     "Tier 1" means an oversight segment only where the sentence is not about another tiering
     (elective recovery, cancer, waiting lists)."""
-    other_tiers = bool(reader.words & _OTHER_TIERS)
-    placing = placing_segments(reader.doc)
-    inside = [s for s in reader.segments if s.start >= start and s.end <= end and (s.start, s.end) in placing
-              and not (s.id_ == "tier" and other_tiers)]
+    inside = [s for s in reader.segments if s.start >= start and s.end <= end and places(s)
+              and not (s.id_ == "tier" and reader.words & _OTHER_TIERS)]
     numbered = [s for s in inside if not s.id_.startswith("desc:")]
     if numbered:
         return numbered[0]
@@ -292,7 +291,7 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
     for gi, g in enumerate(kept):
         if g.population is None or g.count is None:
             continue
-        before = [words[i] for i in range(max(reader.sent.start, g.start - 5), g.start) if not doc[i].is_space]
+        before = [words[i] for i in range(max(reader.sent.start, g.start - 5), g.start) if not words[i].isspace()]
         at_start = all(not doc[i].is_alpha or words[i] in _LEAD_WORDS or doc[i].is_title
                        for i in range(reader.sent.start, g.start))
         if (("of" in before) or any(w in before for w in ("across", "among", "amongst"))) and at_start \
@@ -372,7 +371,7 @@ def segments_from_next(doc: Doc, sents: list[Span], si: int) -> tuple[int, ...]:
     if first is None or lower_at(doc, first) not in THEY:
         return ()
     reader = SentenceReader(doc, nxt)
-    if any(reader.is_count_candidate(q) for q in reader.quantities):
+    if any(reader.is_count_candidate(q) for q in reader.unparsed):
         return ()
     seg = segment_in(reader, nxt.start, nxt.end)
     return named_segments(seg) if seg is not None else ()
@@ -381,8 +380,7 @@ def segments_from_next(doc: Doc, sents: list[Span], si: int) -> tuple[int, ...]:
 def leading_segment(reader: SentenceReader, g: Group) -> tuple[int, ...]:
     """'Segment 1: 34 trusts (17%) – 14 acute, 20 non-acute and no ambulance trusts': a sentence
     that opens with its only segment gives it to every count after it."""
-    placing = placing_segments(reader.doc)
-    found = [s for s in reader.segments if (s.start, s.end) in placing]
+    found = [s for s in reader.segments if places(s)]
     if not found or found[0].start > g.start or found[0].start - reader.sent.start > 6:
         return ()
     sets = {named_segments(s) for s in found}

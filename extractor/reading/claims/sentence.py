@@ -13,9 +13,9 @@ from typing import NamedTuple
 import regex
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_strings
+from ...pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_ids, token_strings
 from ...pipeline.quantities import quantity_of
-from ...pipeline.segments import segments_of
+from ...pipeline.segments import is_domain_segment, segments_of
 from ...pipeline.traps import SPANS_KEY as TRAPS_KEY
 from ...records import Claim
 from ..lists import ListItem
@@ -199,6 +199,12 @@ class TokenLists:
         self.doc = doc
         self.spans: SentenceSpans | None = None
         self.segments: dict[tuple[int, int, int], tuple[int, ...]] = {}
+        self.placing: dict[tuple[int, int, int], bool] = {}
+
+    def forget_segments(self) -> None:
+        """Forget what segment spans name: it depends on the Doc's framework, which may have been reset."""
+        self.segments.clear()
+        self.placing.clear()
 
     @cached_property
     def text(self) -> str:
@@ -207,6 +213,16 @@ class TokenLists:
     @cached_property
     def lower(self) -> list[str]:
         return token_strings(self.doc)
+
+    @cached_property
+    def offsets(self) -> list[int]:
+        """Each token's character offset (``token.idx``)."""
+        return token_ids(self.doc, "IDX")
+
+    @cached_property
+    def lengths(self) -> list[int]:
+        """Each token's length in characters (``len(token)``)."""
+        return token_ids(self.doc, "LENGTH")
 
     @cached_property
     def sentence_starts(self) -> list[int]:
@@ -249,6 +265,18 @@ def named_segments(span: Span) -> tuple[int, ...]:
     return found[key]
 
 
+def places(span: Span) -> bool:
+    """Whether segment span ``span`` can place an organisation, as ``(span.start, span.end) in
+    placing_segments(doc)`` says: it names a segment and is not a domain rating. Claims ask
+    of the few segments of the sentences they read, where ``placing_segments`` reads every
+    segment of the Doc (a segment group holds one span per start: the offsets name one span)."""
+    found = token_lists(span.doc).placing
+    key = (span.start, span.end, span.id)
+    if key not in found:
+        found[key] = bool(named_segments(span)) and not is_domain_segment(span)
+    return found[key]
+
+
 def lower_at(doc: Doc, i: int) -> str:
     """Token ``i`` lower-cased, "" outside the Doc; read from the Doc's cached words, since
     ``doc[i]`` makes a Token each time and claims ask about thousands of neighbours."""
@@ -258,12 +286,14 @@ def lower_at(doc: Doc, i: int) -> str:
 
 def text_of(doc: Doc, a: int, b: int) -> str:
     """The text of tokens ``[a, b)`` (``0 <= a``; ``b`` may pass the Doc's end), as
-    ``doc[a:b].text``, cut from the Doc's text by the tokens' offsets instead of making a Span."""
-    b = min(b, len(doc))
+    ``doc[a:b].text``, cut from the Doc's text by the Doc's cached token offsets: reading
+    ``doc[a].idx`` would make a Token at each end, and claims cut thousands of stretches."""
+    lists = token_lists(doc)
+    offsets = lists.offsets
+    b = min(b, len(offsets))
     if a >= b:
         return ""
-    last = doc[b - 1]
-    return token_lists(doc).text[doc[a].idx:last.idx + len(last)]
+    return lists.text[offsets[a]:offsets[b - 1] + lists.lengths[b - 1]]
 
 
 def trapped(doc: Doc, label: str, start: int, end: int) -> bool:
@@ -277,8 +307,10 @@ def text_between(doc: Doc, a: int, b: int) -> str:
 
 
 def first_word(doc: Doc, start: int, end: int) -> int | None:
-    """Index of the first token in ``[start, end)`` that is not whitespace, else None."""
-    return next((i for i in range(start, end) if not doc[i].is_space), None)
+    """Index of the first token in ``[start, end)`` that is not whitespace, else None
+    (``token.is_space`` is ``str.isspace`` of its text, whose lower case is as spaced)."""
+    words = token_lists(doc).lower
+    return next((i for i in range(start, end) if not words[i].isspace()), None)
 
 
 _NO_SPANS: list[Span] = []
@@ -318,16 +350,23 @@ class SentenceSpans(NamedTuple):
     orgs: dict[int, list[Span]]
     quantities: dict[int, list[Span]]
 
+    @property
+    def holding(self) -> set[int]:
+        """The first tokens of the sentences holding a span of any of these kinds."""
+        return {*self.segments, *self.populations, *self.scopes, *self.orgs, *self.quantities}
+
 
 def sentence_spans(doc: Doc) -> SentenceSpans:
     """The Doc's spans sorted into sentences, worked out once per Doc.
 
     Populations are kept but for a bare type word ("14 acute, 20 non-acute and two ambulance
     trusts"), which is one only inside such a list, where the head noun comes later.
-    Quantities are those that may count organisations: parsed, and not inside a segment or
-    rank name of their sentence nor a NOT_COUNT trap ('a 12-month window', 'placed it 104 in
-    the league table'). A quantity lies within its sentence, so the names of other sentences
-    never overlap it and one set of blocked tokens serves the whole Doc."""
+    Quantities are those that may count organisations: not inside a segment or rank name
+    of their sentence nor a NOT_COUNT trap ('a 12-month window', 'placed it 104 in the
+    league table'); whether their words parse is asked later, of a sentence's quantities
+    only when it is read (:attr:`SentenceReader.quantities`). A quantity lies within its
+    sentence, so the names of other sentences never overlap it and one set of blocked tokens
+    serves the whole Doc."""
     lists = token_lists(doc)
     found = lists.spans
     if found is None:
@@ -339,8 +378,7 @@ def sentence_spans(doc: Doc) -> SentenceSpans:
         blocked = {i for spans in names for span in spans for i in range(span.start, span.end)}
         blocked.update(i for a, b in lists.traps.get("NOT_COUNT", ()) for i in range(a, b))
         populations = _kept(of("populations"), lambda p: p.id_ != "bare" or lower_at(doc, p.end) in _BARE_FOLLOW)
-        quantities = _kept(of("quantities"), lambda q: blocked.isdisjoint(range(q.start, q.end))
-                           and quantity_of(q) is not None)
+        quantities = _kept(of("quantities"), lambda q: blocked.isdisjoint(range(q.start, q.end)))
         found = lists.spans = SentenceSpans(segments, populations, of("scopes"), of("orgs"), quantities)
     return found
 
@@ -349,7 +387,8 @@ class SentenceReader:
     """Reads one sentence (one of :func:`sentences`) for its groups, populations and segments.
 
     Its spans come from the Doc's spans sorted into sentences once; what is worked out from
-    them is made when first asked for, as most sentences hold no quantity."""
+    them is made when first asked for, as most sentences hold no quantity.
+    ``unparsed`` are its quantities not yet known to parse, :attr:`quantities` those that do."""
 
     def __init__(self, doc: Doc, sent: Span) -> None:
         self.doc = doc
@@ -360,14 +399,24 @@ class SentenceReader:
         self.populations = spans.populations.get(start, _NO_SPANS)
         self.scopes = spans.scopes.get(start, _NO_SPANS)
         self.orgs = spans.orgs.get(start, _NO_SPANS)
-        self.quantities = spans.quantities.get(start, _NO_SPANS)
-        self._population_starts = {p.start: p for p in self.populations} if self.populations else _NO_STARTS
-        self._scope_starts = {s.start: s for s in self.scopes} if self.scopes else _NO_STARTS
+        self.unparsed = spans.quantities.get(start, _NO_SPANS)
 
-    @property
-    def holds_nothing(self) -> bool:
-        """Whether the sentence holds no span of any kind claims read."""
-        return not (self.quantities or self.populations or self.segments or self.scopes or self.orgs)
+    @cached_property
+    def _population_starts(self) -> dict[int, Span]:
+        return {p.start: p for p in self.populations} if self.populations else _NO_STARTS
+
+    @cached_property
+    def _scope_starts(self) -> dict[int, Span]:
+        return {s.start: s for s in self.scopes} if self.scopes else _NO_STARTS
+
+    @cached_property
+    def quantities(self) -> list[Span]:
+        """The sentence's quantities whose words parse (``quantity_of`` is not None).
+
+        :meth:`is_count_candidate` parses a quantity only after its cheaper tests, and says
+        no to one that does not parse, so counting reads :attr:`unparsed` and most quantities
+        it turns down are never parsed; the rarer readers of a sentence's values use this."""
+        return [q for q in self.unparsed if quantity_of(q) is not None]
 
     @cached_property
     def words(self) -> set[str]:
@@ -389,13 +438,18 @@ class SentenceReader:
         return self._population_starts.get(i)
 
     def population_after(self, i: int, limit: int = 4) -> Span | None:
-        """The population noun starting at ``i`` or after only skippable words."""
+        """The population noun starting at ``i`` or after only skippable words.
+
+        Words are read from the Doc's lower-cased list and text, not Tokens: a word is
+        title-cased when its text is (``str.istitle``, as ``token.is_title``), and a
+        punctuation word in "’'" is one of its non-empty substrings, all punctuation."""
+        doc, words = self.doc, token_lists(self.doc).lower
         j = i
         while j < self.sent.end and j - i <= limit:
             pop = self.population_at(j)
-            if pop is not None and lower_at(self.doc, pop.end) in MODIFIED_NOUNS:
+            if pop is not None and lower_at(doc, pop.end) in MODIFIED_NOUNS:
                 return None  # '14 ICB executives', 'three trust chairs': people, not organisations
-            if pop is not None and lower_at(self.doc, pop.end) not in {"'s", "’s", "'", "’"}:
+            if pop is not None and lower_at(doc, pop.end) not in {"'s", "’s", "'", "’"}:
                 if overlaps(pop, self.orgs):
                     return None
                 return pop
@@ -403,13 +457,12 @@ class SentenceReader:
             if place is not None:
                 j = place.end
                 continue
-            tok = self.doc[j]
-            possessive = j + 1 < self.sent.end and self.doc[j + 1].text in {"'s", "’s", "'", "’"}
-            if tok.is_title and possessive:
+            title = text_of(doc, j, j + 1).istitle()
+            if title and j + 1 < self.sent.end and text_of(doc, j + 1, j + 2) in {"'s", "’s", "'", "’"}:
                 j += 1
                 continue
-            skippable = tok.lower_ in SKIP_TO_POPULATION or (tok.is_punct and tok.text in "’'")
-            if not skippable and not (tok.is_title and self._inside_population_name(j)):
+            skippable = words[j] in SKIP_TO_POPULATION or words[j] in {"’", "'", "’'"}
+            if not skippable and not (title and self._inside_population_name(j)):
                 return None
             j += 1
         return None
@@ -434,10 +487,11 @@ class SentenceReader:
 
     def is_count_candidate(self, q: Span) -> bool:
         """Whether ``q`` may count organisations. The tests run in order and each may only say
-        no; the quantity's value and text are looked up only by the tests that need them."""
+        no; the quantity's value and text are looked up only by the tests that need them, and
+        a quantity whose words do not parse counts nothing."""
         doc, lower = self.doc, token_lists(self.doc).lower
-        prev = lower_at(doc, q.start - 1)
-        nxt = lower_at(doc, q.end)
+        prev = lower[q.start - 1] if q.start > 0 else ""  # lower_at, inline: asked of every quantity
+        nxt = lower[q.end] if q.end < len(lower) else ""
         if prev in NOT_COUNT_BEFORE or prev in MONTHS or nxt in MONTHS:
             return False
         if prev == "from" and nxt == "to":
@@ -465,6 +519,8 @@ class SentenceReader:
         if nxt in {"to", "-", "–", "or"} and q.end + 1 < self.sent.end and doc[q.end + 1].like_num:
             return False
         qty = quantity_of(q)
+        if qty is None:
+            return False
         if qty.kind == "CARD" and qty.value == 1 and prev in {"of", "at", "for", "from", "with", "by", "in"} \
                 and self.population_at(q.end) is not None:
             return False
