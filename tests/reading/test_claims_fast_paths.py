@@ -32,9 +32,12 @@ from extractor.reading.claims.sentence import (
     lower_at,
     overlaps,
     places,
+    punct_at,
     text_of,
+    title_at,
     token_lists,
     trapped,
+    word_at,
 )
 from extractor.records import DocResult
 
@@ -173,6 +176,10 @@ def test_words_read_from_lists_are_the_tokens(docs: list[Doc]) -> None:
             reader = SentenceReader(doc, sent)
             assert first_word(doc, sent.start, sent.end) == next((t.i for t in sent if not t.is_space), None)
             for i in range(sent.start, sent.end):
+                token = doc[i]
+                assert (word_at(doc, i), punct_at(doc, i), title_at(doc, i)) == (token.text, token.is_punct,
+                                                                                token.is_title)
+                assert lower_at(doc, i).isspace() == token.is_space
                 assert reader.population_after(i) is _population_after_by_tokens(reader, i)
                 for b in (i + 1, i + 3, len(doc) + 2):
                     assert text_of(doc, i, b) == doc[i:min(b, len(doc))].text

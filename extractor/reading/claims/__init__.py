@@ -366,5 +366,6 @@ def _end_sentence(reader: SentenceReader, state: State, result: DocResult, made:
         state.last_groups = kept
         state.sentences_since = 0
     else:
-        they_are_list(reader, state, result, *when)
+        if state.last_claims and state.sentences_since == 0:  # else no 'They are' list can follow a claim
+            they_are_list(reader, state, result, *when)
         state.sentences_since += 1

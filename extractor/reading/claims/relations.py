@@ -21,10 +21,12 @@ from .sentence import (
     named_segments,
     overlaps,
     places,
+    punct_at,
     text_between,
     text_of,
     token_lists,
     trapped,
+    word_at,
 )
 
 # How far relations reach inside one sentence: a coordinated list of counts, and the words
@@ -52,16 +54,21 @@ def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
         if seg.start == g.end and named_segments(seg) and reader.population_at(seg.end) is not None:
             g.population, g.segments = reader.population_at(seg.end), named_segments(seg)
             return True
-    words = token_lists(doc).lower
-    for j in range(g.end, min(frame_end, reader.sent.end)):
-        if words[j] in {"are", "were", "is", "was"}:
+    words, end = token_lists(doc).lower, min(frame_end, reader.sent.end)
+    if _COPULAS.isdisjoint(words[g.end:end]):
+        return False  # the search below looks only after a copula
+    for j in range(g.end, end):
+        if words[j] in _COPULAS:
             pop = reader.population_after(j + 1, limit=3)
             if pop is not None and not text_between(doc, j + 1, pop.start).strip(" ").startswith(("in", "on")):
                 g.population = pop
                 return True
-        if words[j] == ";" and doc[j].is_punct:
+        if words[j] == ";":  # a word whose lower case is ';' is ';', punctuation
             break
     return False
+
+
+_COPULAS = frozenset({"are", "were", "is", "was"})
 
 
 def is_bare(reader: SentenceReader, g: Group) -> bool:
@@ -77,8 +84,8 @@ def is_bare(reader: SentenceReader, g: Group) -> bool:
     if nxt == "of" and any(reader.population_at(i) is not None
                            for i in range(g.end + 1, min(reader.sent.end, g.end + 6))):
         return False
-    if doc[g.end].is_punct or doc[g.end].is_space:
-        return doc[g.end].text not in {"%", "/"}
+    if punct_at(doc, g.end) or nxt.isspace():
+        return word_at(doc, g.end) not in {"%", "/"}
     return nxt in FOLLOW_OK
 
 
@@ -112,10 +119,12 @@ def points_back(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'a fifth segment exists ..., and no trust is in it': the count's place is the segment named
     just before, not the first one in the sentence."""
     doc = reader.doc
-    words = token_lists(doc).lower
-    for k in range(g.end, min(frame_end, reader.sent.end)):
+    words, end = token_lists(doc).lower, min(frame_end, reader.sent.end)
+    if "it" not in words[g.end:end]:
+        return False
+    for k in range(g.end, end):
         if words[k] == "it" and lower_at(doc, k - 1) in _IN_IT \
-                and (k + 1 >= reader.sent.end or doc[k + 1].is_punct or words[k + 1] in {"yet", "now", "today"}):
+                and (k + 1 >= reader.sent.end or punct_at(doc, k + 1) or words[k + 1] in {"yet", "now", "today"}):
             return True
     return False
 
@@ -125,11 +134,10 @@ _SPREAD = {"different", "separate", "differing", "various", "several", "distinct
 
 def is_spread(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'the two trusts sit in different segments': the group is counted across segments, in none."""
-    words = token_lists(reader.doc).lower
-    for k in range(g.end, min(frame_end, reader.sent.end) - 1):
-        if words[k] in _SPREAD and words[k + 1] in {"segments", "tiers", "categories"}:
-            return True
-    return False
+    words, end = token_lists(reader.doc).lower, min(frame_end, reader.sent.end) - 1
+    if _SPREAD.isdisjoint(words[g.end:end]):
+        return False
+    return any(words[k] in _SPREAD and words[k + 1] in {"segments", "tiers", "categories"} for k in range(g.end, end))
 
 
 _PREDICATE = {"are", "is", "were", "was", "remain", "remains", "remained", "sit", "sits", "fall", "falls", "fell",
@@ -292,10 +300,8 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
         if g.population is None or g.count is None:
             continue
         before = [words[i] for i in range(max(reader.sent.start, g.start - 5), g.start) if not words[i].isspace()]
-        at_start = all(not doc[i].is_alpha or words[i] in _LEAD_WORDS or doc[i].is_title
-                       for i in range(reader.sent.start, g.start))
-        if (("of" in before) or any(w in before for w in ("across", "among", "amongst"))) and at_start \
-                and gi + 1 < len(kept) and g.total is None:
+        if (("of" in before) or any(w in before for w in ("across", "among", "amongst"))) \
+                and _at_start(reader, g.start) and gi + 1 < len(kept) and g.total is None:
             gap = text_between(doc, g.population.end, kept[gi + 1].start)
             if "," not in gap:
                 continue
@@ -326,6 +332,18 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                     and "," in text_between(doc, g.population.end, kept[gi + 1].start):
                 kept[gi + 1].total = g.count
     return out
+
+
+def _at_start(reader: SentenceReader, i: int) -> bool:
+    """Whether the words before token ``i`` only lead into a count: not alphabetic, a leading
+    word or title-cased ('Of England's 42 ICBs, ...'); read from the words' text, as
+    ``token.is_alpha`` and ``token.is_title`` are ``str.isalpha`` and ``str.istitle`` of it."""
+    doc, words = reader.doc, token_lists(reader.doc).lower
+    for k in range(reader.sent.start, i):
+        word = word_at(doc, k)
+        if word.isalpha() and words[k] not in _LEAD_WORDS and not word.istitle():
+            return False
+    return True
 
 
 _LEAD_WORDS = {"of", "the", "all", "england", "s", "across", "among", "amongst", "region", "county", "city", "capital",

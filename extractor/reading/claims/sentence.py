@@ -4,11 +4,11 @@ organisations."""
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 
 import regex
 from spacy.tokens import Doc, Span
@@ -19,6 +19,27 @@ from ...pipeline.segments import is_domain_segment, segments_of
 from ...pipeline.traps import SPANS_KEY as TRAPS_KEY
 from ...records import Claim
 from ..lists import ListItem
+
+_T = TypeVar("_T")
+
+
+class lazy(Generic[_T]):
+    """``functools.cached_property`` without its lock: Python 3.11 takes an RLock on every
+    first read, and claims make a reader for each sentence and ask each a few such values."""
+
+    def __init__(self, func: Callable[..., _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: object, owner: type | None = None) -> _T:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
 
 GENERIC_TYPES = {"trust", "other"}
 
@@ -206,29 +227,29 @@ class TokenLists:
         self.segments.clear()
         self.placing.clear()
 
-    @cached_property
+    @lazy
     def text(self) -> str:
         return doc_text(self.doc)
 
-    @cached_property
+    @lazy
     def lower(self) -> list[str]:
         return token_strings(self.doc)
 
-    @cached_property
+    @lazy
     def offsets(self) -> list[int]:
         """Each token's character offset (``token.idx``)."""
         return token_ids(self.doc, "IDX")
 
-    @cached_property
+    @lazy
     def lengths(self) -> list[int]:
         """Each token's length in characters (``len(token)``)."""
         return token_ids(self.doc, "LENGTH")
 
-    @cached_property
+    @lazy
     def sentence_starts(self) -> list[int]:
         return [sent.start for sent in sentences(self.doc)]
 
-    @cached_property
+    @lazy
     def traps(self) -> dict[str, list[tuple[int, int]]]:
         """Where the Doc's traps of each label lie, listed in one pass over its traps
         (``traps_in`` reads them all again for each label)."""
@@ -279,8 +300,10 @@ def places(span: Span) -> bool:
 
 def lower_at(doc: Doc, i: int) -> str:
     """Token ``i`` lower-cased, "" outside the Doc; read from the Doc's cached words, since
-    ``doc[i]`` makes a Token each time and claims ask about thousands of neighbours."""
-    words = token_lists(doc).lower
+    ``doc[i]`` makes a Token each time and claims ask about thousands of neighbours (the
+    Doc's lists are those :func:`token_lists` remembers, looked at here without a call)."""
+    lists = _last_lists if _last_lists is not None and _last_lists.doc is doc else token_lists(doc)
+    words = lists.lower
     return words[i] if 0 <= i < len(words) else ""
 
 
@@ -288,7 +311,7 @@ def text_of(doc: Doc, a: int, b: int) -> str:
     """The text of tokens ``[a, b)`` (``0 <= a``; ``b`` may pass the Doc's end), as
     ``doc[a:b].text``, cut from the Doc's text by the Doc's cached token offsets: reading
     ``doc[a].idx`` would make a Token at each end, and claims cut thousands of stretches."""
-    lists = token_lists(doc)
+    lists = _last_lists if _last_lists is not None and _last_lists.doc is doc else token_lists(doc)
     offsets = lists.offsets
     b = min(b, len(offsets))
     if a >= b:
@@ -299,6 +322,22 @@ def text_of(doc: Doc, a: int, b: int) -> str:
 def trapped(doc: Doc, label: str, start: int, end: int) -> bool:
     """Whether a ``label`` trap overlaps tokens ``[start, end)``: ``bool(traps_in(...))``."""
     return any(a < end and start < b for a, b in token_lists(doc).traps.get(label, ()))
+
+
+def word_at(doc: Doc, i: int) -> str:
+    """``doc[i].text``, cut from the Doc's text without making a Token."""
+    return text_of(doc, i, i + 1)
+
+
+def punct_at(doc: Doc, i: int) -> bool:
+    """``doc[i].is_punct`` without making a Token: spaCy's lexical attribute is true when every
+    character of the word is Unicode punctuation (category P*)."""
+    return all(unicodedata.category(char).startswith("P") for char in word_at(doc, i))
+
+
+def title_at(doc: Doc, i: int) -> bool:
+    """``doc[i].is_title`` without making a Token: spaCy's lexical attribute is ``str.istitle``."""
+    return word_at(doc, i).istitle()
 
 
 def text_between(doc: Doc, a: int, b: int) -> str:
@@ -401,15 +440,15 @@ class SentenceReader:
         self.orgs = spans.orgs.get(start, _NO_SPANS)
         self.unparsed = spans.quantities.get(start, _NO_SPANS)
 
-    @cached_property
+    @lazy
     def _population_starts(self) -> dict[int, Span]:
         return {p.start: p for p in self.populations} if self.populations else _NO_STARTS
 
-    @cached_property
+    @lazy
     def _scope_starts(self) -> dict[int, Span]:
         return {s.start: s for s in self.scopes} if self.scopes else _NO_STARTS
 
-    @cached_property
+    @lazy
     def quantities(self) -> list[Span]:
         """The sentence's quantities whose words parse (``quantity_of`` is not None).
 
@@ -418,17 +457,17 @@ class SentenceReader:
         it turns down are never parsed; the rarer readers of a sentence's values use this."""
         return [q for q in self.unparsed if quantity_of(q) is not None]
 
-    @cached_property
+    @lazy
     def words(self) -> set[str]:
         """The sentence's words, lower-cased (asked of few sentences, so made on demand)."""
         return set(token_lists(self.doc).lower[self.sent.start:self.sent.end])
 
-    @cached_property
+    @lazy
     def first_word(self) -> int | None:
         """Index of the sentence's first token that is not whitespace."""
         return first_word(self.doc, self.sent.start, self.sent.end)
 
-    @cached_property
+    @lazy
     def lead(self) -> str:
         """The sentence's first eight words, lower-cased, with a space after."""
         sent = self.sent
@@ -457,8 +496,8 @@ class SentenceReader:
             if place is not None:
                 j = place.end
                 continue
-            title = text_of(doc, j, j + 1).istitle()
-            if title and j + 1 < self.sent.end and text_of(doc, j + 1, j + 2) in {"'s", "’s", "'", "’"}:
+            title = title_at(doc, j)
+            if title and j + 1 < self.sent.end and word_at(doc, j + 1) in {"'s", "’s", "'", "’"}:
                 j += 1
                 continue
             skippable = words[j] in SKIP_TO_POPULATION or words[j] in {"’", "'", "’'"}
