@@ -160,6 +160,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         if not groups:
             _end_sentence(reader, state, result, [], [], leading_scope, False, (framework, period))
             continue
+        league = league_of_sentence(reader)
         made: list[Claim] = []
         kept: list[Group] = []
         absorbed: set[int] = set()
@@ -175,7 +176,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             types_anaphor = text_between(doc, g.end, g.end + 3).startswith(
                 ("of these types", "of those types", "of these kinds"))
             found = types_anaphor or find_population(reader, g, frame_end)
-            g.league = league_of_sentence(reader)
+            g.league = league
             subject = accounting_subject(reader, g)
             if subject is not None:
                 g.population, found = subject, True

@@ -195,8 +195,10 @@ def is_history(reader: SentenceReader, g: Group, clause_start: int, frame_end: i
     10 trusts are likely to be placed in segment 5'). The phrases are traps in ``models/``."""
     doc = reader.doc
     words = token_lists(doc).lower
-    own_end = next((k for k in range(g.end, frame_end - 1) if words[k] in {",", "(", ";", "–", "—"}
-                    and words[k + 1] in _ASIDE), frame_end)
+    own_end = frame_end  # unless an aside begins, which needs an aside word: most frames have none
+    if not _ASIDE.isdisjoint(words[g.end + 1:frame_end]):
+        own_end = next((k for k in range(g.end, frame_end - 1) if words[k] in {",", "(", ";", "–", "—"}
+                        and words[k + 1] in _ASIDE), frame_end)
     if trapped(doc, "HISTORY", g.end, own_end) or trapped(doc, "HEDGE", clause_start, min(own_end, g.end + 4)):
         return True  # a hedge too: 'about 15 trusts are expected to enter segment 5' is no count of members
     return trapped(doc, "SINCE", clause_start, own_end) and trapped(doc, "ENTRY", g.end, own_end)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Generic, NamedTuple, TypeVar
 
 import regex
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ...pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_ids, token_strings
@@ -149,6 +150,7 @@ MODIFIED_NOUNS = {"executives", "executive", "leaders", "leadership", "chairs", 
                   "managers", "workers", "employees", "patients", "budgets", "deficits", "finances", "plans",
                   "populations", "population", "footprints", "footprint", "areas", "boards", "governors", "nurses",
                   "doctors", "clinicians", "sites", "estates", "buildings", "accounts", "spokesperson"}
+_BARE = get_string_id("bare")  # the id of a bare type word's population span ('14 acute, ...')
 _BARE_FOLLOW = {",", "and", "or", ";", ".", ")", "–", "-", "—", "&"}
 THEY = {"they", "these", "those", "all", "both", "each"}
 
@@ -370,16 +372,6 @@ def _by_sentence(doc: Doc, spans: list[Span]) -> dict[int, list[Span]]:
     return found
 
 
-def _kept(by_sentence: dict[int, list[Span]], keep: Callable[[Span], bool]) -> dict[int, list[Span]]:
-    """``by_sentence`` with only the spans ``keep`` accepts (a sentence left with none drops out)."""
-    found = {}
-    for start, spans in by_sentence.items():
-        kept = [span for span in spans if keep(span)]
-        if kept:
-            found[start] = kept
-    return found
-
-
 class SentenceSpans(NamedTuple):
     """The spans claims read of each sentence, keyed by the sentence's first token."""
 
@@ -405,20 +397,22 @@ def sentence_spans(doc: Doc) -> SentenceSpans:
     league table'); whether their words parse is asked later, of a sentence's quantities
     only when it is read (:attr:`SentenceReader.quantities`). A quantity lies within its
     sentence, so the names of other sentences never overlap it and one set of blocked tokens
-    serves the whole Doc."""
+    serves the whole Doc. Spans are kept or dropped before they are sorted into sentences:
+    a sentence left with none holds none of that kind."""
     lists = token_lists(doc)
     found = lists.spans
     if found is None:
-        def of(key: str) -> dict[int, list[Span]]:
-            return _by_sentence(doc, spans_in(doc, key, 0, len(doc)))
+        def of(key: str) -> list[Span]:
+            return spans_in(doc, key, 0, len(doc))
 
-        segments = of("segments")
-        names = [*segments.values(), *of("ranks").values()]
+        segments = _by_sentence(doc, of("segments"))
+        names = [*segments.values(), *_by_sentence(doc, of("ranks")).values()]
         blocked = {i for spans in names for span in spans for i in range(span.start, span.end)}
         blocked.update(i for a, b in lists.traps.get("NOT_COUNT", ()) for i in range(a, b))
-        populations = _kept(of("populations"), lambda p: p.id_ != "bare" or lower_at(doc, p.end) in _BARE_FOLLOW)
-        quantities = _kept(of("quantities"), lambda q: blocked.isdisjoint(range(q.start, q.end)))
-        found = lists.spans = SentenceSpans(segments, populations, of("scopes"), of("orgs"), quantities)
+        populations = [p for p in of("populations") if p.id != _BARE or lower_at(doc, p.end) in _BARE_FOLLOW]
+        quantities = [q for q in of("quantities") if blocked.isdisjoint(range(q.start, q.end))]
+        found = lists.spans = SentenceSpans(segments, _by_sentence(doc, populations), _by_sentence(doc, of("scopes")),
+                                            _by_sentence(doc, of("orgs")), _by_sentence(doc, quantities))
     return found
 
 
