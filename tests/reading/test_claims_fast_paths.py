@@ -19,6 +19,7 @@ from extractor.pipeline.extensions import sentences
 from extractor.pipeline.segments import placing_segments
 from extractor.pipeline.traps import traps_in
 from extractor.reading import read_tables
+from extractor.reading.claims.relations import _LEAGUE_LEAD, _LEAGUE_TYPES, league_of_sentence
 from extractor.reading.claims.scope import GENERIC_PLACES, home_scope
 from extractor.reading.claims.sentence import (
     _HYPHENS,
@@ -50,6 +51,7 @@ _OWN = [
     "Segment 4 for finance: 3 trusts. The finance domain segment 2 holds five ICBs; tier 1 of cancer has two.",
     "London's  acute trusts ( 12 ) are in segment 2 , while the capital's 14 ICB executives met .",
     "Of England's 42 ICBs, one of the few organisations in segment 1 is Frimley. Nobody is going to segment 2.",
+    "In the acute league table, 16 trusts are in segment 1.  Across the mental health trusts' rankings, 4 are.",
 ]
 
 
@@ -91,6 +93,14 @@ def _records(docs: list[Doc]) -> list[tuple[str, str]]:
         claims.read_claims(doc, result, skip=read_tables(doc, DocResult()))
         out.append((repr(result.claims), repr(result.memberships)))
     return out
+
+
+def test_league_is_read_only_after_an_opening_word(docs: list[Doc]) -> None:
+    for doc in docs:
+        for sent in sentences(doc):
+            reader = SentenceReader(doc, sent)
+            m = _LEAGUE_LEAD.match(reader.lead)
+            assert league_of_sentence(reader) == (_LEAGUE_TYPES[m.group(1)] if m else "")
 
 
 def test_colon_list_reads_the_same_without_its_text_test(docs: list[Doc], monkeypatch: pytest.MonkeyPatch) -> None:

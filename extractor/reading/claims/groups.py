@@ -74,6 +74,8 @@ def _implicit_groups(reader: SentenceReader, groups: list[Group]) -> list[Group]
     The word one or two before a population is looked at first: only "no", "only" and
     "sole" can make a group, and most populations follow none of them."""
     doc, out = reader.doc, []
+    if not reader.populations or _IMPLICIT_WORDS.isdisjoint(reader.words):
+        return out  # each group starts at one of the sentence's words
     words = token_lists(doc).lower
     taken: set[int] | None = None
     for pop in reader.populations:

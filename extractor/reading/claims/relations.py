@@ -433,5 +433,8 @@ _LEAGUE_TYPES = {"acute": "acute", "non-acute": "non_acute", "non acute": "non_a
 
 def league_of_sentence(reader: SentenceReader) -> str:
     """'In the acute table, 16 trusts have made it into segment 1': the trusts are acute trusts."""
+    first = reader.first_word  # the lead's first word, which the pattern needs to be one of its openers
+    if first is None or lower_at(reader.doc, first) not in {"in", "across", "within", "for", "of"}:
+        return ""
     m = _LEAGUE_LEAD.match(reader.lead)
     return _LEAGUE_TYPES[m.group(1)] if m else ""

@@ -150,6 +150,7 @@ MODIFIED_NOUNS = {"executives", "executive", "leaders", "leadership", "chairs", 
                   "managers", "workers", "employees", "patients", "budgets", "deficits", "finances", "plans",
                   "populations", "population", "footprints", "footprint", "areas", "boards", "governors", "nurses",
                   "doctors", "clinicians", "sites", "estates", "buildings", "accounts", "spokesperson"}
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _BARE = get_string_id("bare")  # the id of a bare type word's population span ('14 acute, ...')
 _BARE_FOLLOW = {",", "and", "or", ";", ".", ")", "–", "-", "—", "&"}
 THEY = {"they", "these", "those", "all", "both", "each"}
@@ -490,12 +491,13 @@ class SentenceReader:
             if place is not None:
                 j = place.end
                 continue
-            title = title_at(doc, j)
-            if title and j + 1 < self.sent.end and word_at(doc, j + 1) in {"'s", "’s", "'", "’"}:
+            # a possessive's lower case is one too: its text is read only then, and title case only when asked
+            if j + 1 < self.sent.end and words[j + 1] in _POSSESSIVES \
+                    and word_at(doc, j + 1) in _POSSESSIVES and title_at(doc, j):
                 j += 1
                 continue
             skippable = words[j] in SKIP_TO_POPULATION or words[j] in {"’", "'", "’'"}
-            if not skippable and not (title and self._inside_population_name(j)):
+            if not skippable and not (title_at(doc, j) and self._inside_population_name(j)):
                 return None
             j += 1
         return None
