@@ -22,10 +22,12 @@ from extractor.reading import read_tables
 from extractor.reading.claims.relations import _LEAGUE_LEAD, _LEAGUE_TYPES, league_of_sentence
 from extractor.reading.claims.scope import GENERIC_PLACES, home_scope
 from extractor.reading.claims.sentence import (
+    _BARE,
     _HYPHENS,
     _SCALE_VERBS,
     MODIFIED_NOUNS,
     SKIP_TO_POPULATION,
+    TIER,
     SentenceReader,
     _hyphened_unit,
     _scale_point,
@@ -51,6 +53,7 @@ _OWN = [
     "Segment 4 for finance: 3 trusts. The finance domain segment 2 holds five ICBs; tier 1 of cancer has two.",
     "London's  acute trusts ( 12 ) are in segment 2 , while the capital's 14 ICB executives met .",
     "Of England's 42 ICBs, one of the few organisations in segment 1 is Frimley. Nobody is going to segment 2.",
+    "Tier 1 of elective recovery holds 3 trusts. 14 acute, 20 non-acute and two ambulance trusts are in tier 2.",
     "In the acute league table, 16 trusts are in segment 1.  Across the mental health trusts' rankings, 4 are.",
 ]
 
@@ -127,6 +130,15 @@ def test_home_scope_reads_the_opening_spans_as_the_groups_give_them(docs: list[D
     assert any(home_scope(doc) for doc in docs)
     for doc in docs:
         assert home_scope(doc) == _home_scope_from_groups(doc)
+
+
+def test_ids_compared_by_hash_are_the_strings(docs: list[Doc]) -> None:
+    for doc in docs:
+        for span in doc.spans.get("segments", []):
+            assert (span.id == TIER) == (span.id_ == "tier")
+        for span in doc.spans.get("populations", []):
+            assert (span.id == _BARE) == (span.id_ == "bare")
+    assert any(span.id_ == "bare" for doc in docs for span in doc.spans.get("populations", []))
 
 
 def test_places_is_placing_segments(docs: list[Doc]) -> None:

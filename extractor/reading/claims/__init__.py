@@ -64,6 +64,7 @@ from .scope import (
 )
 from .sentence import (
     GENERIC_TYPES,
+    TIER,
     Group,
     SentenceReader,
     State,
@@ -173,8 +174,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             frame_end = groups[gi + 1].start if gi + 1 < len(groups) else sent.end
             modifiers(reader, g)
             one_of_many(reader, g)
-            types_anaphor = text_between(doc, g.end, g.end + 3).startswith(
-                ("of these types", "of those types", "of these kinds"))
+            types_anaphor = lower_at(doc, g.end) == "of" and text_between(doc, g.end, g.end + 3).startswith(
+                ("of these types", "of those types", "of these kinds"))  # text starting 'of ' starts with the word
             found = types_anaphor or find_population(reader, g, frame_end)
             g.league = league
             subject = accounting_subject(reader, g)
@@ -185,7 +186,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 found = bool(g.pop_types)
             if not g.pop_types:
                 absorb_following(reader, g, groups, gi, absorbed)
-                frame_end = next((groups[k].start for k in range(gi + 1, len(groups)) if k not in absorbed), sent.end)
+                if absorbed:  # else the frame still ends at the next group
+                    frame_end = next((groups[k].start for k in range(gi + 1, len(groups)) if k not in absorbed),
+                                     sent.end)
             if not found:
                 if not is_bare(reader, g):
                     continue
@@ -206,8 +209,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if size_of is not None:
                 population_sizes.append(Group(start=g.start, end=g.end, count=g.count, population=size_of))
                 continue
-            after_out_of = text_between(doc, max(sent.start, g.start - 2), g.start) == "out of"
-            if kept and kept[-1].total is None and after_out_of:
+            if kept and kept[-1].total is None and lower_at(doc, g.start - 1) == "of" \
+                    and text_between(doc, max(sent.start, g.start - 2), g.start) == "out of":
                 kept[-1].total = g.count
                 continue
             if kept and g.count is None and g.percent is not None and restates_share(reader, kept[-1], g):
@@ -347,7 +350,7 @@ def _end_sentence(reader: SentenceReader, state: State, result: DocResult, made:
     ``history`` False): every step of :func:`read_claims` before this one works through
     its groups, so for such a sentence they would find, change and claim nothing."""
     for s in reversed(reader.segments):
-        named = named_segments(s) if s.id_ != "tier" else ()
+        named = named_segments(s) if s.id != TIER else ()
         if named:
             state.last_segment_named = named
             break

@@ -13,6 +13,7 @@ from .sentence import (
     FOLLOW_OK,
     ORDINAL,
     THEY,
+    TIER,
     UNITS,
     Group,
     SentenceReader,
@@ -98,7 +99,7 @@ def segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
     "Tier 1" means an oversight segment only where the sentence is not about another tiering
     (elective recovery, cancer, waiting lists)."""
     inside = [s for s in reader.segments if s.start >= start and s.end <= end and places(s)
-              and not (s.id_ == "tier" and reader.words & _OTHER_TIERS)]
+              and not (s.id == TIER and reader.words & _OTHER_TIERS)]
     numbered = [s for s in inside if not s.id_.startswith("desc:")]
     if numbered:
         return numbered[0]

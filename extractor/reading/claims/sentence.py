@@ -152,6 +152,7 @@ MODIFIED_NOUNS = {"executives", "executive", "leaders", "leadership", "chairs", 
                   "doctors", "clinicians", "sites", "estates", "buildings", "accounts", "spokesperson"}
 _POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 _BARE = get_string_id("bare")  # the id of a bare type word's population span ('14 acute, ...')
+TIER = get_string_id("tier")  # the id of a segment span naming a tier ('Tier 1'), compared without its string
 _BARE_FOLLOW = {",", "and", "or", ";", ".", ")", "–", "-", "—", "&"}
 THEY = {"they", "these", "those", "all", "both", "each"}
 
