@@ -43,8 +43,10 @@ def group_quantities(reader: SentenceReader) -> list[Group]:
                     break
         _one_of_n_of_m(reader, g, qs, idx, used)
         groups.append(g)
-    groups.extend(_implicit_groups(reader, groups))
-    return sorted(groups, key=lambda g: g.start)
+    implicit = _implicit_groups(reader, groups)
+    if not implicit:
+        return groups  # made in the order of their quantities, which the span index sorts by start
+    return sorted(groups + implicit, key=lambda g: g.start)
 
 
 def _one_of_n_of_m(reader: SentenceReader, g: Group, qs: list[Span], idx: int, used: set[int]) -> None:
@@ -74,8 +76,6 @@ def _implicit_groups(reader: SentenceReader, groups: list[Group]) -> list[Group]
     The word one or two before a population is looked at first: only "no", "only" and
     "sole" can make a group, and most populations follow none of them."""
     doc, out = reader.doc, []
-    if not reader.populations or _IMPLICIT_WORDS.isdisjoint(reader.words):
-        return out  # each group starts at one of the sentence's words
     words = token_lists(doc).lower
     taken: set[int] | None = None
     for pop in reader.populations:
@@ -211,6 +211,8 @@ def modifiers(reader: SentenceReader, g: Group) -> None:
         g.anaphoric = True
     if before.endswith(SUBSET_BEFORE):
         g.subset = True
+    if lower_at(doc, g.end) != "of":
+        return  # a text starting 'of ' starts with that word
     after = text_between(doc, g.end, min(reader.sent.end, g.end + 3))
     if after.startswith(("of the others", "of them", "of these", "of those", "of the rest", "of the remainder")):
         g.anaphoric = True
