@@ -315,8 +315,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
 
 
 def _holding(doc: Doc) -> set[int]:
-    """The first tokens of the sentences holding a span of a kind claims read; any other
-    sentence goes straight to :func:`_end_empty_sentence`."""
+    """The first tokens of the sentences holding a quantity, segment, population or scope; any
+    other sentence goes straight to :func:`_end_empty_sentence`."""
     return sentence_spans(doc).holding
 
 
@@ -330,11 +330,11 @@ def _skipped(sents: list[Span], skip: list[tuple[int, int]] | None) -> set[int]:
 
 
 def _end_empty_sentence(doc: Doc, sent: Span, state: State, result: DocResult, when: tuple[str, str]) -> None:
-    """:func:`_end_sentence` for a sentence that holds no span of any kind: it has no quantity
-    group, and names no segment, population or scope, so of the carried state only the
-    population mentioned (none), the history (none) and the sentences since the last claim
-    change; a "They are ..." list may still name the members of the claim before (read only
-    then: the sentence is looked at only when it follows a claim)."""
+    """:func:`_end_sentence` for a sentence that holds no quantity, segment, population or
+    scope: it has no quantity group, and names no segment, population or scope, so of the
+    carried state only the population mentioned (none), the history (none) and the sentences
+    since the last claim change; a "They are ..." list may still name the members of the
+    claim before (read only then: the sentence is looked at only when it follows a claim)."""
     state.mentioned_population = ""
     state.history = False
     if state.last_claims and state.sentences_since == 0:

@@ -385,8 +385,9 @@ class SentenceSpans(NamedTuple):
 
     @property
     def holding(self) -> set[int]:
-        """The first tokens of the sentences holding a span of any of these kinds."""
-        return {*self.segments, *self.populations, *self.scopes, *self.orgs, *self.quantities}
+        """The first tokens of the sentences holding a span of a kind but organisations (which
+        only a 'They are' list reads: a sentence naming nothing else claims nothing)."""
+        return {*self.segments, *self.populations, *self.scopes, *self.quantities}
 
 
 def sentence_spans(doc: Doc) -> SentenceSpans:
