@@ -401,11 +401,11 @@ def segments_from_next(doc: Doc, sents: list[Span], si: int) -> tuple[int, ...]:
 def leading_segment(reader: SentenceReader, g: Group) -> tuple[int, ...]:
     """'Segment 1: 34 trusts (17%) – 14 acute, 20 non-acute and no ambulance trusts': a sentence
     that opens with its only segment gives it to every count after it."""
-    found = [s for s in reader.segments if places(s)]
-    if not found or found[0].start > g.start or found[0].start - reader.sent.start > 6:
-        return ()
-    sets = {named_segments(s) for s in found}
-    return named_segments(found[0]) if len(sets) == 1 else ()
+    first = next((s for s in reader.segments if places(s)), None)
+    if first is None or first.start > g.start or first.start - reader.sent.start > 6:
+        return ()  # the others are looked at only behind a leading one
+    sets = {named_segments(s) for s in reader.segments if places(s)}
+    return named_segments(first) if len(sets) == 1 else ()
 
 
 _HEDGES = ("only", "about", "around", "roughly", "just", "some", "nearly", "almost", "approximately", "under",

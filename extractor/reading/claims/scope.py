@@ -74,12 +74,12 @@ def deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) -> 
 def local_total_scope(reader: SentenceReader, g: Group, home: str) -> str:
     """'Two of the five trusts ...' in a paper about one county: a small definite total is local."""
     size = g.total if g.total is not None else g.count
-    if not home or size is None or size >= 30 or national(reader):
+    if not home or size is None or size >= 30:
         return ""
     if g.population is not None and g.population.label_ == "ambulance" and size in (10, 11):
         return ""  # England has 10 ambulance trusts (11 before 2019 mergers): that is the national league
     phrase = text_between(reader.doc, max(reader.sent.start, g.start - 2), g.end)
-    return home if " of the " in f" {phrase} " else ""
+    return home if " of the " in f" {phrase} " and not national(reader) else ""  # the sentence's words read last
 
 
 _NATIONAL = {"nationally", "national", "england", "overall", "country", "nationwide", "england's"}
