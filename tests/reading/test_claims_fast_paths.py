@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span
 
 import extractor.reading.claims as claims
 import extractor.reading.claims.members as members
-from extractor.pipeline.extensions import sentences
+from extractor.pipeline.extensions import sentences, spans_in
 from extractor.pipeline.segments import placing_segments
 from extractor.pipeline.traps import traps_in
 from extractor.reading import read_tables
@@ -29,6 +29,7 @@ from extractor.reading.claims.sentence import (
     SKIP_TO_POPULATION,
     TIER,
     SentenceReader,
+    _by_sentence,
     _hyphened_unit,
     _scale_point,
     first_word,
@@ -139,6 +140,14 @@ def test_ids_compared_by_hash_are_the_strings(docs: list[Doc]) -> None:
         for span in doc.spans.get("populations", []):
             assert (span.id == _BARE) == (span.id_ == "bare")
     assert any(span.id_ == "bare" for doc in docs for span in doc.spans.get("populations", []))
+
+
+def test_spans_sorted_into_sentences_are_those_spans_in_finds(docs: list[Doc]) -> None:
+    for doc in docs:
+        for key in ("segments", "populations", "scopes", "orgs", "quantities", "ranks"):
+            by_sentence = _by_sentence(doc, spans_in(doc, key, 0, len(doc)))
+            for sent in sentences(doc):
+                assert by_sentence.get(sent.start, []) == spans_in(doc, key, sent.start, sent.end)
 
 
 def test_places_is_placing_segments(docs: list[Doc]) -> None:

@@ -254,6 +254,10 @@ class TokenLists:
         return [sent.start for sent in sentences(self.doc)]
 
     @lazy
+    def sentence_ends(self) -> list[int]:
+        return [sent.end for sent in sentences(self.doc)]
+
+    @lazy
     def traps(self) -> dict[str, list[tuple[int, int]]]:
         """Where the Doc's traps of each label lie, listed in one pass over its traps
         (``traps_in`` reads them all again for each label)."""
@@ -361,16 +365,21 @@ _NO_STARTS: dict[int, Span] = {}
 
 
 def _by_sentence(doc: Doc, spans: list[Span]) -> dict[int, list[Span]]:
-    """``spans`` (in order) grouped by the sentence of :func:`sentences` that holds each whole,
+    """``spans`` (sorted by start) grouped by the sentence of :func:`sentences` that holds each whole,
     keyed by the sentence's first token, as ``spans_in(doc, key, sent.start, sent.end)`` would
     give them: a sentence holds few spans or none, and a search for every sentence and kind
     costs more than one pass."""
-    sents = sentences(doc)
-    starts, found = token_lists(doc).sentence_starts, {}
+    lists = token_lists(doc)
+    starts, ends, found = lists.sentence_starts, lists.sentence_ends, {}
+    end, bucket = -1, None
     for span in spans:
-        k = bisect_right(starts, span.start) - 1
-        if span.end <= sents[k].end:
-            found.setdefault(starts[k], []).append(span)
+        if span.start >= end:  # the spans' starts rise: a span starts a later sentence only past this one's end
+            k = bisect_right(starts, span.start) - 1
+            end, bucket = ends[k], None
+        if span.end <= end:
+            if bucket is None:
+                bucket = found[starts[k]] = []
+            bucket.append(span)
     return found
 
 
