@@ -1,7 +1,8 @@
 """``read_claims`` sends a sentence without quantity groups straight to the step that carries
-state over to the next sentence, and a sentence without any span to a shorter form of that
-step. These tests state that promise: with the shortcuts turned off (every sentence through
-every step), the same claims and memberships come out."""
+state over to the next sentence, and a sentence without any span but organisation names
+(found by one look-up in the set of sentences holding one) to a shorter form of that step.
+These tests state that promise: with the shortcuts turned off (every sentence through every
+step), the same claims and memberships come out."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import pytest
 from spacy.language import Language
 
 import extractor.reading.claims as claims
+from extractor.pipeline.extensions import sentences
 from extractor.reading import read_tables
 from extractor.records import DocResult
 
@@ -32,7 +34,7 @@ def _records(nlp: Language, text: str) -> tuple[str, str]:
 def _ungated(monkeypatch: pytest.MonkeyPatch) -> None:
     grouped = claims.group_quantities
     monkeypatch.setattr(claims, "group_quantities", lambda reader: _AlwaysTrue(grouped(reader)))
-    monkeypatch.setattr(claims.SentenceReader, "holds_nothing", property(lambda reader: False))
+    monkeypatch.setattr(claims, "_holding", lambda doc: {sent.start for sent in sentences(doc)})
 
 
 _TEXTS = [
@@ -45,6 +47,7 @@ _TEXTS = [
     "Since 2013, 40 trusts have been in special measures. Some left. Of the 22 trusts put in it, 14 remain in it.",
     "Two trusts are in segment 4. They are Alpha Hospitals and Beta Care. Three trusts are in segment 3.",
     "Four ICBs are in segment 4. They are Kent and Medway ICB and Frimley ICB. We noted this. Three are in segment 3.",
+    "Two trusts are in segment 4. Alpha NHS Trust met Beta NHS Trust. These are Gamma NHS Trust and Delta NHS Trust.",
 ]
 
 

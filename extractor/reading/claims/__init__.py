@@ -22,6 +22,8 @@ in a following "They are ..." sentence) become memberships via :mod:`extractor.r
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Doc, Span
 
 from ...pipeline.extensions import doc_text, sentences, span_text
@@ -62,11 +64,13 @@ from .scope import (
 )
 from .sentence import (
     GENERIC_TYPES,
+    TIER,
     Group,
     SentenceReader,
     State,
     lower_at,
     named_segments,
+    sentence_spans,
     text_between,
     token_lists,
 )
@@ -140,22 +144,24 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
     Sentences inside ``skip`` (character ranges of tables already read) are passed over.
     """
     framework, period = doc._.framework, doc._.period
-    token_lists(doc).segments.clear()  # what a segment span names depends on the framework, which may have been reset
+    token_lists(doc).forget_segments()
     state = State()
     home = home_scope(doc)
     sents = sentences(doc)
+    holding, skipped = _holding(doc), _skipped(sents, skip)
     for si, sent in enumerate(sents):
-        if skip and any(a <= sent.start_char < b for a, b in skip):
+        if si in skipped:
+            continue
+        if sent.start not in holding:
+            _end_empty_sentence(doc, sent, state, result, (framework, period))
             continue
         reader = SentenceReader(doc, sent)
-        if reader.holds_nothing:
-            _end_empty_sentence(reader, state, result, (framework, period))
-            continue
         groups = group_quantities(reader)
         leading_scope = sentence_scope(reader)
         if not groups:
             _end_sentence(reader, state, result, [], [], leading_scope, False, (framework, period))
             continue
+        league = league_of_sentence(reader)
         made: list[Claim] = []
         kept: list[Group] = []
         absorbed: set[int] = set()
@@ -168,10 +174,10 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             frame_end = groups[gi + 1].start if gi + 1 < len(groups) else sent.end
             modifiers(reader, g)
             one_of_many(reader, g)
-            types_anaphor = text_between(doc, g.end, g.end + 3).startswith(
-                ("of these types", "of those types", "of these kinds"))
+            types_anaphor = lower_at(doc, g.end) == "of" and text_between(doc, g.end, g.end + 3).startswith(
+                ("of these types", "of those types", "of these kinds"))  # text starting 'of ' starts with the word
             found = types_anaphor or find_population(reader, g, frame_end)
-            g.league = league_of_sentence(reader)
+            g.league = league
             subject = accounting_subject(reader, g)
             if subject is not None:
                 g.population, found = subject, True
@@ -180,7 +186,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 found = bool(g.pop_types)
             if not g.pop_types:
                 absorb_following(reader, g, groups, gi, absorbed)
-                frame_end = next((groups[k].start for k in range(gi + 1, len(groups)) if k not in absorbed), sent.end)
+                if absorbed:  # else the frame still ends at the next group
+                    frame_end = next((groups[k].start for k in range(gi + 1, len(groups)) if k not in absorbed),
+                                     sent.end)
             if not found:
                 if not is_bare(reader, g):
                     continue
@@ -201,8 +209,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if size_of is not None:
                 population_sizes.append(Group(start=g.start, end=g.end, count=g.count, population=size_of))
                 continue
-            after_out_of = text_between(doc, max(sent.start, g.start - 2), g.start) == "out of"
-            if kept and kept[-1].total is None and after_out_of:
+            if kept and kept[-1].total is None and lower_at(doc, g.start - 1) == "of" \
+                    and text_between(doc, max(sent.start, g.start - 2), g.start) == "out of":
                 kept[-1].total = g.count
                 continue
             if kept and g.count is None and g.percent is not None and restates_share(reader, kept[-1], g):
@@ -306,14 +314,31 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         _end_sentence(reader, state, result, made, kept, leading_scope, history, (framework, period))
 
 
-def _end_empty_sentence(reader: SentenceReader, state: State, result: DocResult, when: tuple[str, str]) -> None:
-    """:func:`_end_sentence` for a sentence that holds no span of any kind: it has no quantity
-    group, and names no segment, population or scope, so of the carried state only the
-    population mentioned (none), the history (none) and the sentences since the last claim
-    change; a "They are ..." list may still name the members of the claim before."""
+def _holding(doc: Doc) -> set[int]:
+    """The first tokens of the sentences holding a quantity, segment, population or scope; any
+    other sentence goes straight to :func:`_end_empty_sentence`."""
+    return sentence_spans(doc).holding
+
+
+def _skipped(sents: list[Span], skip: list[tuple[int, int]] | None) -> set[int]:
+    """Indices of the sentences starting inside a ``skip`` character range: the sentences'
+    first characters rise, so those of a range are a run found by binary search."""
+    if not skip:
+        return set()
+    chars = [sent.start_char for sent in sents]
+    return {si for a, b in skip for si in range(bisect_left(chars, a), bisect_left(chars, b))}
+
+
+def _end_empty_sentence(doc: Doc, sent: Span, state: State, result: DocResult, when: tuple[str, str]) -> None:
+    """:func:`_end_sentence` for a sentence that holds no quantity, segment, population or
+    scope: it has no quantity group, and names no segment, population or scope, so of the
+    carried state only the population mentioned (none), the history (none) and the sentences
+    since the last claim change; a "They are ..." list may still name the members of the
+    claim before (read only then: the sentence is looked at only when it follows a claim)."""
     state.mentioned_population = ""
     state.history = False
-    they_are_list(reader, state, result, *when)
+    if state.last_claims and state.sentences_since == 0:
+        they_are_list(SentenceReader(doc, sent), state, result, *when)
     state.sentences_since += 1
 
 
@@ -324,12 +349,17 @@ def _end_sentence(reader: SentenceReader, state: State, result: DocResult, made:
     A sentence without quantity groups comes straight here (``made`` and ``kept`` empty,
     ``history`` False): every step of :func:`read_claims` before this one works through
     its groups, so for such a sentence they would find, change and claim nothing."""
-    named = next((named_segments(s) for s in reversed(reader.segments) if s.id_ != "tier" and named_segments(s)), ())
-    if named:
-        state.last_segment_named = named
-    mentioned = next((pop for pop in reversed(reader.populations) if lower_at(reader.doc, pop.end) not in {"'s", "’s"}),
-                     None)
-    state.mentioned_population = mentioned.label_ if mentioned is not None and not made else ""
+    for s in reversed(reader.segments):
+        named = named_segments(s) if s.id != TIER else ()
+        if named:
+            state.last_segment_named = named
+            break
+    mentioned = ""
+    if not made:
+        words = token_lists(reader.doc).lower
+        mentioned = next((pop.label_ for pop in reversed(reader.populations)
+                          if pop.end >= len(words) or words[pop.end] not in {"'s", "’s"}), "")
+    state.mentioned_population = mentioned
     explicit = leading_scope or explicit_scope(reader)
     if explicit:
         state.discourse_scope = explicit
@@ -340,5 +370,6 @@ def _end_sentence(reader: SentenceReader, state: State, result: DocResult, made:
         state.last_groups = kept
         state.sentences_since = 0
     else:
-        they_are_list(reader, state, result, *when)
+        if state.last_claims and state.sentences_since == 0:  # else no 'They are' list can follow a claim
+            they_are_list(reader, state, result, *when)
         state.sentences_since += 1

@@ -13,7 +13,9 @@ from .sentence import SKIP_TO_POPULATION, SUBSET_BEFORE, Group, SentenceReader, 
 def group_quantities(reader: SentenceReader) -> list[Group]:
     """Merge each quantity with its bracketed figure and denominator."""
     doc = reader.doc
-    qs = [q for q in reader.quantities if reader.is_count_candidate(q)]
+    qs = [q for q in reader.unparsed if reader.is_count_candidate(q)]
+    if not qs and not reader.populations:
+        return []  # no count, and no population for 'no' or 'only' to count
     groups: list[Group] = []
     used: set[int] = set()
     for idx, q in enumerate(qs):
@@ -41,8 +43,10 @@ def group_quantities(reader: SentenceReader) -> list[Group]:
                     break
         _one_of_n_of_m(reader, g, qs, idx, used)
         groups.append(g)
-    groups.extend(_implicit_groups(reader, groups))
-    return sorted(groups, key=lambda g: g.start)
+    implicit = _implicit_groups(reader, groups)
+    if not implicit:
+        return groups  # made in the order of their quantities, which the span index sorts by start
+    return sorted(groups + implicit, key=lambda g: g.start)
 
 
 def _one_of_n_of_m(reader: SentenceReader, g: Group, qs: list[Span], idx: int, used: set[int]) -> None:
@@ -198,7 +202,7 @@ _REST_SUBJECTS = ("the rest ", "the remainder ", "the others ", "the remaining "
 
 def modifiers(reader: SentenceReader, g: Group) -> None:
     doc = reader.doc
-    if reader.lead.startswith(_REST_SUBJECTS) and g.start - reader.sent.start < 20:
+    if g.start - reader.sent.start < 20 and reader.lead.startswith(_REST_SUBJECTS):
         g.anaphoric = True
     before = text_between(doc, max(reader.sent.start, g.start - 3), g.start)
     if before.endswith(("a further", "another", "further", "an additional", "a further ")):
@@ -207,6 +211,8 @@ def modifiers(reader: SentenceReader, g: Group) -> None:
         g.anaphoric = True
     if before.endswith(SUBSET_BEFORE):
         g.subset = True
+    if lower_at(doc, g.end) != "of":
+        return  # a text starting 'of ' starts with that word
     after = text_between(doc, g.end, min(reader.sent.end, g.end + 3))
     if after.startswith(("of the others", "of them", "of these", "of those", "of the rest", "of the remainder")):
         g.anaphoric = True

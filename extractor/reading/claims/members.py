@@ -19,7 +19,9 @@ from .sentence import (
     lower_at,
     text_between,
     text_of,
+    title_at,
     token_lists,
+    word_at,
 )
 
 
@@ -30,37 +32,38 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
     doc = reader.doc
     words = token_lists(doc).lower
     i = g.population.end if g.population is not None else g.end
-    while i < reader.sent.end and doc[i].is_space:
+    while i < reader.sent.end and words[i].isspace():
         i += 1  # a table row spaces its cells: 'Segment 1   2 ICBs    (Frimley; Dorset)'
     # skip an abbreviation in brackets: "Integrated Care Systems (ICSs)"
     if lower_at(doc, i) == "(" and i + 2 < reader.sent.end and lower_at(doc, i + 2) == ")" and (
-            ABBREVIATION.match(doc[i + 1].text) or reader.population_at(i + 1) is not None):
+            ABBREVIATION.match(word_at(doc, i + 1)) or reader.population_at(i + 1) is not None):
         i += 3
     # skip a bracketed figure: 'Two systems (5%), Shropshire, Telford and Wrekin and ...'
     if lower_at(doc, i) == "(":
-        close = next((k for k in range(i + 1, min(i + 6, reader.sent.end)) if doc[k].text == ")"), None)
-        if close is not None and not any(doc[k].is_title for k in range(i + 1, close)) and \
+        close = next((k for k in range(i + 1, min(i + 6, reader.sent.end)) if words[k] == ")"), None)
+        if close is not None and not any(title_at(doc, k) for k in range(i + 1, close)) and \
                 any(doc[k].like_num for k in range(i + 1, close)):
             i = close + 1
     if i >= reader.sent.end:
         return
-    opener = doc[i].text
+    # the marks are read lower-cased: a word whose lower case is a punctuation mark is that mark
+    opener = words[i]
     closers = {"(": ")", "–": "–", "—": "—", "-": "-", ":": None, ",": None}
     if opener not in closers:
         return
     closer = closers[opener]
     j = i + 1
     while j < min(frame_end, reader.sent.end):
-        t = doc[j].text
+        t = words[j]
         if closer and t == closer:
             break
-        if not closer and (t in {";", "."} or words[j] in {"while", "whereas", "but", "which", "who",
-                                                            "are", "were", "is", "was", "have", "has"}):
+        if not closer and t in {";", ".", "while", "whereas", "but", "which", "who", "are", "were", "is", "was",
+                                "have", "has"}:
             break
         j += 1
     if j <= i + 1:
         return
-    if opener == "," and not any(doc[k].is_title for k in range(i + 1, j)):
+    if opener == "," and not any(title_at(doc, k) for k in range(i + 1, j)):
         return
     region = doc[i + 1:j]
     if any(region.start <= s.start and s.end <= region.end for s in reader.segments):
@@ -116,7 +119,8 @@ def they_are_list(reader: SentenceReader, state: State, result: DocResult, frame
     doc, sent = reader.doc, reader.sent
     if not state.last_claims or state.sentences_since > 0:
         return
-    words = list(islice((i for i in range(sent.start, sent.end) if not doc[i].is_space), 3))
+    lower = token_lists(doc).lower
+    words = list(islice((i for i in range(sent.start, sent.end) if not lower[i].isspace()), 3))
     if len(words) < 3:
         return
     head = " ".join(lower_at(doc, i) for i in words[:3])

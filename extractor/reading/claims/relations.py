@@ -8,11 +8,12 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ...pipeline.quantities import quantity_of
-from ...pipeline.segments import is_domain_segment, placing_segments
+from ...pipeline.segments import is_domain_segment
 from .sentence import (
     FOLLOW_OK,
     ORDINAL,
     THEY,
+    TIER,
     UNITS,
     Group,
     SentenceReader,
@@ -20,10 +21,13 @@ from .sentence import (
     lower_at,
     named_segments,
     overlaps,
+    places,
+    punct_at,
     text_between,
     text_of,
     token_lists,
     trapped,
+    word_at,
 )
 
 # How far relations reach inside one sentence: a coordinated list of counts, and the words
@@ -51,16 +55,21 @@ def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
         if seg.start == g.end and named_segments(seg) and reader.population_at(seg.end) is not None:
             g.population, g.segments = reader.population_at(seg.end), named_segments(seg)
             return True
-    words = token_lists(doc).lower
-    for j in range(g.end, min(frame_end, reader.sent.end)):
-        if words[j] in {"are", "were", "is", "was"}:
+    words, end = token_lists(doc).lower, min(frame_end, reader.sent.end)
+    if _COPULAS.isdisjoint(words[g.end:end]):
+        return False  # the search below looks only after a copula
+    for j in range(g.end, end):
+        if words[j] in _COPULAS:
             pop = reader.population_after(j + 1, limit=3)
             if pop is not None and not text_between(doc, j + 1, pop.start).strip(" ").startswith(("in", "on")):
                 g.population = pop
                 return True
-        if words[j] == ";" and doc[j].is_punct:
+        if words[j] == ";":  # a word whose lower case is ';' is ';', punctuation
             break
     return False
+
+
+_COPULAS = frozenset({"are", "were", "is", "was"})
 
 
 def is_bare(reader: SentenceReader, g: Group) -> bool:
@@ -76,8 +85,8 @@ def is_bare(reader: SentenceReader, g: Group) -> bool:
     if nxt == "of" and any(reader.population_at(i) is not None
                            for i in range(g.end + 1, min(reader.sent.end, g.end + 6))):
         return False
-    if doc[g.end].is_punct or doc[g.end].is_space:
-        return doc[g.end].text not in {"%", "/"}
+    if punct_at(doc, g.end) or nxt.isspace():
+        return word_at(doc, g.end) not in {"%", "/"}
     return nxt in FOLLOW_OK
 
 
@@ -89,10 +98,8 @@ def segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
 
     "Tier 1" means an oversight segment only where the sentence is not about another tiering
     (elective recovery, cancer, waiting lists)."""
-    other_tiers = bool(reader.words & _OTHER_TIERS)
-    placing = placing_segments(reader.doc)
-    inside = [s for s in reader.segments if s.start >= start and s.end <= end and (s.start, s.end) in placing
-              and not (s.id_ == "tier" and other_tiers)]
+    inside = [s for s in reader.segments if s.start >= start and s.end <= end and places(s)
+              and not (s.id == TIER and reader.words & _OTHER_TIERS)]
     numbered = [s for s in inside if not s.id_.startswith("desc:")]
     if numbered:
         return numbered[0]
@@ -113,10 +120,12 @@ def points_back(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'a fifth segment exists ..., and no trust is in it': the count's place is the segment named
     just before, not the first one in the sentence."""
     doc = reader.doc
-    words = token_lists(doc).lower
-    for k in range(g.end, min(frame_end, reader.sent.end)):
+    words, end = token_lists(doc).lower, min(frame_end, reader.sent.end)
+    if "it" not in words[g.end:end]:
+        return False
+    for k in range(g.end, end):
         if words[k] == "it" and lower_at(doc, k - 1) in _IN_IT \
-                and (k + 1 >= reader.sent.end or doc[k + 1].is_punct or words[k + 1] in {"yet", "now", "today"}):
+                and (k + 1 >= reader.sent.end or punct_at(doc, k + 1) or words[k + 1] in {"yet", "now", "today"}):
             return True
     return False
 
@@ -126,11 +135,10 @@ _SPREAD = {"different", "separate", "differing", "various", "several", "distinct
 
 def is_spread(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'the two trusts sit in different segments': the group is counted across segments, in none."""
-    words = token_lists(reader.doc).lower
-    for k in range(g.end, min(frame_end, reader.sent.end) - 1):
-        if words[k] in _SPREAD and words[k + 1] in {"segments", "tiers", "categories"}:
-            return True
-    return False
+    words, end = token_lists(reader.doc).lower, min(frame_end, reader.sent.end) - 1
+    if _SPREAD.isdisjoint(words[g.end:end]):
+        return False
+    return any(words[k] in _SPREAD and words[k + 1] in {"segments", "tiers", "categories"} for k in range(g.end, end))
 
 
 _PREDICATE = {"are", "is", "were", "was", "remain", "remains", "remained", "sit", "sits", "fall", "falls", "fell",
@@ -188,8 +196,10 @@ def is_history(reader: SentenceReader, g: Group, clause_start: int, frame_end: i
     10 trusts are likely to be placed in segment 5'). The phrases are traps in ``models/``."""
     doc = reader.doc
     words = token_lists(doc).lower
-    own_end = next((k for k in range(g.end, frame_end - 1) if words[k] in {",", "(", ";", "–", "—"}
-                    and words[k + 1] in _ASIDE), frame_end)
+    own_end = frame_end  # unless an aside begins, which needs an aside word: most frames have none
+    if not _ASIDE.isdisjoint(words[g.end + 1:frame_end]):
+        own_end = next((k for k in range(g.end, frame_end - 1) if words[k] in {",", "(", ";", "–", "—"}
+                        and words[k + 1] in _ASIDE), frame_end)
     if trapped(doc, "HISTORY", g.end, own_end) or trapped(doc, "HEDGE", clause_start, min(own_end, g.end + 4)):
         return True  # a hedge too: 'about 15 trusts are expected to enter segment 5' is no count of members
     return trapped(doc, "SINCE", clause_start, own_end) and trapped(doc, "ENTRY", g.end, own_end)
@@ -292,11 +302,9 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
     for gi, g in enumerate(kept):
         if g.population is None or g.count is None:
             continue
-        before = [words[i] for i in range(max(reader.sent.start, g.start - 5), g.start) if not doc[i].is_space]
-        at_start = all(not doc[i].is_alpha or words[i] in _LEAD_WORDS or doc[i].is_title
-                       for i in range(reader.sent.start, g.start))
-        if (("of" in before) or any(w in before for w in ("across", "among", "amongst"))) and at_start \
-                and gi + 1 < len(kept) and g.total is None:
+        before = [words[i] for i in range(max(reader.sent.start, g.start - 5), g.start) if not words[i].isspace()]
+        if (("of" in before) or any(w in before for w in ("across", "among", "amongst"))) \
+                and _at_start(reader, g.start) and gi + 1 < len(kept) and g.total is None:
             gap = text_between(doc, g.population.end, kept[gi + 1].start)
             if "," not in gap:
                 continue
@@ -327,6 +335,18 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                     and "," in text_between(doc, g.population.end, kept[gi + 1].start):
                 kept[gi + 1].total = g.count
     return out
+
+
+def _at_start(reader: SentenceReader, i: int) -> bool:
+    """Whether the words before token ``i`` only lead into a count: not alphabetic, a leading
+    word or title-cased ('Of England's 42 ICBs, ...'); read from the words' text, as
+    ``token.is_alpha`` and ``token.is_title`` are ``str.isalpha`` and ``str.istitle`` of it."""
+    doc, words = reader.doc, token_lists(reader.doc).lower
+    for k in range(reader.sent.start, i):
+        word = word_at(doc, k)
+        if word.isalpha() and words[k] not in _LEAD_WORDS and not word.istitle():
+            return False
+    return True
 
 
 _LEAD_WORDS = {"of", "the", "all", "england", "s", "across", "among", "amongst", "region", "county", "city", "capital",
@@ -372,7 +392,7 @@ def segments_from_next(doc: Doc, sents: list[Span], si: int) -> tuple[int, ...]:
     if first is None or lower_at(doc, first) not in THEY:
         return ()
     reader = SentenceReader(doc, nxt)
-    if any(reader.is_count_candidate(q) for q in reader.quantities):
+    if any(reader.is_count_candidate(q) for q in reader.unparsed):
         return ()
     seg = segment_in(reader, nxt.start, nxt.end)
     return named_segments(seg) if seg is not None else ()
@@ -381,12 +401,11 @@ def segments_from_next(doc: Doc, sents: list[Span], si: int) -> tuple[int, ...]:
 def leading_segment(reader: SentenceReader, g: Group) -> tuple[int, ...]:
     """'Segment 1: 34 trusts (17%) – 14 acute, 20 non-acute and no ambulance trusts': a sentence
     that opens with its only segment gives it to every count after it."""
-    placing = placing_segments(reader.doc)
-    found = [s for s in reader.segments if (s.start, s.end) in placing]
-    if not found or found[0].start > g.start or found[0].start - reader.sent.start > 6:
-        return ()
-    sets = {named_segments(s) for s in found}
-    return named_segments(found[0]) if len(sets) == 1 else ()
+    first = next((s for s in reader.segments if places(s)), None)
+    if first is None or first.start > g.start or first.start - reader.sent.start > 6:
+        return ()  # the others are looked at only behind a leading one
+    sets = {named_segments(s) for s in reader.segments if places(s)}
+    return named_segments(first) if len(sets) == 1 else ()
 
 
 _HEDGES = ("only", "about", "around", "roughly", "just", "some", "nearly", "almost", "approximately", "under",
@@ -415,5 +434,8 @@ _LEAGUE_TYPES = {"acute": "acute", "non-acute": "non_acute", "non acute": "non_a
 
 def league_of_sentence(reader: SentenceReader) -> str:
     """'In the acute table, 16 trusts have made it into segment 1': the trusts are acute trusts."""
+    first = reader.first_word  # the lead's first word, which the pattern needs to be one of its openers
+    if first is None or lower_at(reader.doc, first) not in {"in", "across", "within", "for", "of"}:
+        return ""
     m = _LEAGUE_LEAD.match(reader.lead)
     return _LEAGUE_TYPES[m.group(1)] if m else ""

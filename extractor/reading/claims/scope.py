@@ -3,9 +3,11 @@
 
 from __future__ import annotations
 
+from itertools import takewhile
+
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import doc_text, span_text
+from ...pipeline.extensions import doc_text, span_text, spans_in
 from .sentence import Group, SentenceReader, State, lower_at, overlaps, text_between, text_of
 
 
@@ -30,21 +32,28 @@ GENERIC_PLACES = {"the region", "our region", "our system", "the system", "the c
 
 def home_scope(doc: Doc) -> str:
     """The system or place a document speaks for ("our providers"): the first place or ICB
-    named in its opening lines (title, header of a board paper)."""
+    named in its opening lines (title, header of a board paper).
+
+    The spans are read from the Doc's sorted span index (shared with the other readers),
+    only those starting in the opening lines: sorted by their first character, a span
+    starting later also ends later than the opening lines, where the search stops; and an
+    organisation overlapping a place that ends there starts there too. (A span group holds
+    one span per start, so the index's order is the group's order by first character.)"""
     head_end = min(len(doc_text(doc)), 400)
-    orgs = list(doc.spans.get("orgs", []))
-    for span in sorted([*doc.spans.get("scopes", []), *orgs], key=lambda s: s.start_char):
+    scopes, orgs = _starting_before(doc, "scopes", head_end), _starting_before(doc, "orgs", head_end)
+    for span in sorted([*scopes, *orgs], key=lambda s: s.start_char):
         if span.end_char > head_end:
             break
-        if span.text.lower() in GENERIC_PLACES:
+        if span_text(span).lower() in GENERIC_PLACES:
             continue  # 'the System Oversight Framework' names no system
         if span.label_ == "icb" or (span.label_ == "SCOPE" and not overlaps(span, orgs)):
-            return span.text
+            return span_text(span)
     return ""
 
 
-
-
+def _starting_before(doc: Doc, key: str, char: int) -> list[Span]:
+    """The spans of ``doc.spans[key]`` starting before character ``char``, in the index's order."""
+    return list(takewhile(lambda s: s.start_char < char, spans_in(doc, key, 0, len(doc))))
 
 
 def deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) -> str:
@@ -65,12 +74,12 @@ def deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) -> 
 def local_total_scope(reader: SentenceReader, g: Group, home: str) -> str:
     """'Two of the five trusts ...' in a paper about one county: a small definite total is local."""
     size = g.total if g.total is not None else g.count
-    if not home or size is None or size >= 30 or national(reader):
+    if not home or size is None or size >= 30:
         return ""
     if g.population is not None and g.population.label_ == "ambulance" and size in (10, 11):
         return ""  # England has 10 ambulance trusts (11 before 2019 mergers): that is the national league
     phrase = text_between(reader.doc, max(reader.sent.start, g.start - 2), g.end)
-    return home if " of the " in f" {phrase} " else ""
+    return home if " of the " in f" {phrase} " and not national(reader) else ""  # the sentence's words read last
 
 
 _NATIONAL = {"nationally", "national", "england", "overall", "country", "nationwide", "england's"}

@@ -4,21 +4,43 @@ organisations."""
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
-from typing import NamedTuple
+from typing import Generic, NamedTuple, TypeVar
 
 import regex
+from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_strings
+from ...pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_ids, token_strings
 from ...pipeline.quantities import quantity_of
-from ...pipeline.segments import segments_of
+from ...pipeline.segments import is_domain_segment, segments_of
 from ...pipeline.traps import SPANS_KEY as TRAPS_KEY
 from ...records import Claim
 from ..lists import ListItem
+
+_T = TypeVar("_T")
+
+
+class lazy(Generic[_T]):
+    """``functools.cached_property`` without its lock: Python 3.11 takes an RLock on every
+    first read, and claims make a reader for each sentence and ask each a few such values."""
+
+    def __init__(self, func: Callable[..., _T]) -> None:
+        self.func = func
+        self.name = func.__name__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: object, owner: type | None = None) -> _T:
+        if obj is None:
+            return self  # type: ignore[return-value]
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
 
 GENERIC_TYPES = {"trust", "other"}
 
@@ -128,6 +150,9 @@ MODIFIED_NOUNS = {"executives", "executive", "leaders", "leadership", "chairs", 
                   "managers", "workers", "employees", "patients", "budgets", "deficits", "finances", "plans",
                   "populations", "population", "footprints", "footprint", "areas", "boards", "governors", "nurses",
                   "doctors", "clinicians", "sites", "estates", "buildings", "accounts", "spokesperson"}
+_POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+_BARE = get_string_id("bare")  # the id of a bare type word's population span ('14 acute, ...')
+TIER = get_string_id("tier")  # the id of a segment span naming a tier ('Tier 1'), compared without its string
 _BARE_FOLLOW = {",", "and", "or", ";", ".", ")", "–", "-", "—", "&"}
 THEY = {"they", "these", "those", "all", "both", "each"}
 
@@ -199,20 +224,40 @@ class TokenLists:
         self.doc = doc
         self.spans: SentenceSpans | None = None
         self.segments: dict[tuple[int, int, int], tuple[int, ...]] = {}
+        self.placing: dict[tuple[int, int, int], bool] = {}
 
-    @cached_property
+    def forget_segments(self) -> None:
+        """Forget what segment spans name: it depends on the Doc's framework, which may have been reset."""
+        self.segments.clear()
+        self.placing.clear()
+
+    @lazy
     def text(self) -> str:
         return doc_text(self.doc)
 
-    @cached_property
+    @lazy
     def lower(self) -> list[str]:
         return token_strings(self.doc)
 
-    @cached_property
+    @lazy
+    def offsets(self) -> list[int]:
+        """Each token's character offset (``token.idx``)."""
+        return token_ids(self.doc, "IDX")
+
+    @lazy
+    def lengths(self) -> list[int]:
+        """Each token's length in characters (``len(token)``)."""
+        return token_ids(self.doc, "LENGTH")
+
+    @lazy
     def sentence_starts(self) -> list[int]:
         return [sent.start for sent in sentences(self.doc)]
 
-    @cached_property
+    @lazy
+    def sentence_ends(self) -> list[int]:
+        return [sent.end for sent in sentences(self.doc)]
+
+    @lazy
     def traps(self) -> dict[str, list[tuple[int, int]]]:
         """Where the Doc's traps of each label lie, listed in one pass over its traps
         (``traps_in`` reads them all again for each label)."""
@@ -249,26 +294,58 @@ def named_segments(span: Span) -> tuple[int, ...]:
     return found[key]
 
 
+def places(span: Span) -> bool:
+    """Whether segment span ``span`` can place an organisation, as ``(span.start, span.end) in
+    placing_segments(doc)`` says: it names a segment and is not a domain rating. Claims ask
+    of the few segments of the sentences they read, where ``placing_segments`` reads every
+    segment of the Doc (a segment group holds one span per start: the offsets name one span)."""
+    found = token_lists(span.doc).placing
+    key = (span.start, span.end, span.id)
+    if key not in found:
+        found[key] = bool(named_segments(span)) and not is_domain_segment(span)
+    return found[key]
+
+
 def lower_at(doc: Doc, i: int) -> str:
     """Token ``i`` lower-cased, "" outside the Doc; read from the Doc's cached words, since
-    ``doc[i]`` makes a Token each time and claims ask about thousands of neighbours."""
-    words = token_lists(doc).lower
+    ``doc[i]`` makes a Token each time and claims ask about thousands of neighbours (the
+    Doc's lists are those :func:`token_lists` remembers, looked at here without a call)."""
+    lists = _last_lists if _last_lists is not None and _last_lists.doc is doc else token_lists(doc)
+    words = lists.lower
     return words[i] if 0 <= i < len(words) else ""
 
 
 def text_of(doc: Doc, a: int, b: int) -> str:
     """The text of tokens ``[a, b)`` (``0 <= a``; ``b`` may pass the Doc's end), as
-    ``doc[a:b].text``, cut from the Doc's text by the tokens' offsets instead of making a Span."""
-    b = min(b, len(doc))
+    ``doc[a:b].text``, cut from the Doc's text by the Doc's cached token offsets: reading
+    ``doc[a].idx`` would make a Token at each end, and claims cut thousands of stretches."""
+    lists = _last_lists if _last_lists is not None and _last_lists.doc is doc else token_lists(doc)
+    offsets = lists.offsets
+    b = min(b, len(offsets))
     if a >= b:
         return ""
-    last = doc[b - 1]
-    return token_lists(doc).text[doc[a].idx:last.idx + len(last)]
+    return lists.text[offsets[a]:offsets[b - 1] + lists.lengths[b - 1]]
 
 
 def trapped(doc: Doc, label: str, start: int, end: int) -> bool:
     """Whether a ``label`` trap overlaps tokens ``[start, end)``: ``bool(traps_in(...))``."""
     return any(a < end and start < b for a, b in token_lists(doc).traps.get(label, ()))
+
+
+def word_at(doc: Doc, i: int) -> str:
+    """``doc[i].text``, cut from the Doc's text without making a Token."""
+    return text_of(doc, i, i + 1)
+
+
+def punct_at(doc: Doc, i: int) -> bool:
+    """``doc[i].is_punct`` without making a Token: spaCy's lexical attribute is true when every
+    character of the word is Unicode punctuation (category P*)."""
+    return all(unicodedata.category(char).startswith("P") for char in word_at(doc, i))
+
+
+def title_at(doc: Doc, i: int) -> bool:
+    """``doc[i].is_title`` without making a Token: spaCy's lexical attribute is ``str.istitle``."""
+    return word_at(doc, i).istitle()
 
 
 def text_between(doc: Doc, a: int, b: int) -> str:
@@ -277,8 +354,10 @@ def text_between(doc: Doc, a: int, b: int) -> str:
 
 
 def first_word(doc: Doc, start: int, end: int) -> int | None:
-    """Index of the first token in ``[start, end)`` that is not whitespace, else None."""
-    return next((i for i in range(start, end) if not doc[i].is_space), None)
+    """Index of the first token in ``[start, end)`` that is not whitespace, else None
+    (``token.is_space`` is ``str.isspace`` of its text, whose lower case is as spaced)."""
+    words = token_lists(doc).lower
+    return next((i for i in range(start, end) if not words[i].isspace()), None)
 
 
 _NO_SPANS: list[Span] = []
@@ -286,26 +365,21 @@ _NO_STARTS: dict[int, Span] = {}
 
 
 def _by_sentence(doc: Doc, spans: list[Span]) -> dict[int, list[Span]]:
-    """``spans`` (in order) grouped by the sentence of :func:`sentences` that holds each whole,
+    """``spans`` (sorted by start) grouped by the sentence of :func:`sentences` that holds each whole,
     keyed by the sentence's first token, as ``spans_in(doc, key, sent.start, sent.end)`` would
     give them: a sentence holds few spans or none, and a search for every sentence and kind
     costs more than one pass."""
-    sents = sentences(doc)
-    starts, found = token_lists(doc).sentence_starts, {}
+    lists = token_lists(doc)
+    starts, ends, found = lists.sentence_starts, lists.sentence_ends, {}
+    end, bucket = -1, None
     for span in spans:
-        k = bisect_right(starts, span.start) - 1
-        if span.end <= sents[k].end:
-            found.setdefault(starts[k], []).append(span)
-    return found
-
-
-def _kept(by_sentence: dict[int, list[Span]], keep: Callable[[Span], bool]) -> dict[int, list[Span]]:
-    """``by_sentence`` with only the spans ``keep`` accepts (a sentence left with none drops out)."""
-    found = {}
-    for start, spans in by_sentence.items():
-        kept = [span for span in spans if keep(span)]
-        if kept:
-            found[start] = kept
+        if span.start >= end:  # the spans' starts rise: a span starts a later sentence only past this one's end
+            k = bisect_right(starts, span.start) - 1
+            end, bucket = ends[k], None
+        if span.end <= end:
+            if bucket is None:
+                bucket = found[starts[k]] = []
+            bucket.append(span)
     return found
 
 
@@ -318,30 +392,39 @@ class SentenceSpans(NamedTuple):
     orgs: dict[int, list[Span]]
     quantities: dict[int, list[Span]]
 
+    @property
+    def holding(self) -> set[int]:
+        """The first tokens of the sentences holding a span of a kind but organisations (which
+        only a 'They are' list reads: a sentence naming nothing else claims nothing)."""
+        return {*self.segments, *self.populations, *self.scopes, *self.quantities}
+
 
 def sentence_spans(doc: Doc) -> SentenceSpans:
     """The Doc's spans sorted into sentences, worked out once per Doc.
 
     Populations are kept but for a bare type word ("14 acute, 20 non-acute and two ambulance
     trusts"), which is one only inside such a list, where the head noun comes later.
-    Quantities are those that may count organisations: parsed, and not inside a segment or
-    rank name of their sentence nor a NOT_COUNT trap ('a 12-month window', 'placed it 104 in
-    the league table'). A quantity lies within its sentence, so the names of other sentences
-    never overlap it and one set of blocked tokens serves the whole Doc."""
+    Quantities are those that may count organisations: not inside a segment or rank name
+    of their sentence nor a NOT_COUNT trap ('a 12-month window', 'placed it 104 in the
+    league table'); whether their words parse is asked later, of a sentence's quantities
+    only when it is read (:attr:`SentenceReader.quantities`). A quantity lies within its
+    sentence, so the names of other sentences never overlap it and one set of blocked tokens
+    serves the whole Doc. Spans are kept or dropped before they are sorted into sentences:
+    a sentence left with none holds none of that kind."""
     lists = token_lists(doc)
     found = lists.spans
     if found is None:
-        def of(key: str) -> dict[int, list[Span]]:
-            return _by_sentence(doc, spans_in(doc, key, 0, len(doc)))
+        def of(key: str) -> list[Span]:
+            return spans_in(doc, key, 0, len(doc))
 
-        segments = of("segments")
-        names = [*segments.values(), *of("ranks").values()]
+        segments = _by_sentence(doc, of("segments"))
+        names = [*segments.values(), *_by_sentence(doc, of("ranks")).values()]
         blocked = {i for spans in names for span in spans for i in range(span.start, span.end)}
         blocked.update(i for a, b in lists.traps.get("NOT_COUNT", ()) for i in range(a, b))
-        populations = _kept(of("populations"), lambda p: p.id_ != "bare" or lower_at(doc, p.end) in _BARE_FOLLOW)
-        quantities = _kept(of("quantities"), lambda q: blocked.isdisjoint(range(q.start, q.end))
-                           and quantity_of(q) is not None)
-        found = lists.spans = SentenceSpans(segments, populations, of("scopes"), of("orgs"), quantities)
+        populations = [p for p in of("populations") if p.id != _BARE or lower_at(doc, p.end) in _BARE_FOLLOW]
+        quantities = [q for q in of("quantities") if blocked.isdisjoint(range(q.start, q.end))]
+        found = lists.spans = SentenceSpans(segments, _by_sentence(doc, populations), _by_sentence(doc, of("scopes")),
+                                            _by_sentence(doc, of("orgs")), _by_sentence(doc, quantities))
     return found
 
 
@@ -349,7 +432,8 @@ class SentenceReader:
     """Reads one sentence (one of :func:`sentences`) for its groups, populations and segments.
 
     Its spans come from the Doc's spans sorted into sentences once; what is worked out from
-    them is made when first asked for, as most sentences hold no quantity."""
+    them is made when first asked for, as most sentences hold no quantity.
+    ``unparsed`` are its quantities not yet known to parse, :attr:`quantities` those that do."""
 
     def __init__(self, doc: Doc, sent: Span) -> None:
         self.doc = doc
@@ -360,26 +444,36 @@ class SentenceReader:
         self.populations = spans.populations.get(start, _NO_SPANS)
         self.scopes = spans.scopes.get(start, _NO_SPANS)
         self.orgs = spans.orgs.get(start, _NO_SPANS)
-        self.quantities = spans.quantities.get(start, _NO_SPANS)
-        self._population_starts = {p.start: p for p in self.populations} if self.populations else _NO_STARTS
-        self._scope_starts = {s.start: s for s in self.scopes} if self.scopes else _NO_STARTS
+        self.unparsed = spans.quantities.get(start, _NO_SPANS)
 
-    @property
-    def holds_nothing(self) -> bool:
-        """Whether the sentence holds no span of any kind claims read."""
-        return not (self.quantities or self.populations or self.segments or self.scopes or self.orgs)
+    @lazy
+    def _population_starts(self) -> dict[int, Span]:
+        return {p.start: p for p in self.populations} if self.populations else _NO_STARTS
 
-    @cached_property
+    @lazy
+    def _scope_starts(self) -> dict[int, Span]:
+        return {s.start: s for s in self.scopes} if self.scopes else _NO_STARTS
+
+    @lazy
+    def quantities(self) -> list[Span]:
+        """The sentence's quantities whose words parse (``quantity_of`` is not None).
+
+        :meth:`is_count_candidate` parses a quantity only after its cheaper tests, and says
+        no to one that does not parse, so counting reads :attr:`unparsed` and most quantities
+        it turns down are never parsed; the rarer readers of a sentence's values use this."""
+        return [q for q in self.unparsed if quantity_of(q) is not None]
+
+    @lazy
     def words(self) -> set[str]:
         """The sentence's words, lower-cased (asked of few sentences, so made on demand)."""
         return set(token_lists(self.doc).lower[self.sent.start:self.sent.end])
 
-    @cached_property
+    @lazy
     def first_word(self) -> int | None:
         """Index of the sentence's first token that is not whitespace."""
         return first_word(self.doc, self.sent.start, self.sent.end)
 
-    @cached_property
+    @lazy
     def lead(self) -> str:
         """The sentence's first eight words, lower-cased, with a space after."""
         sent = self.sent
@@ -389,13 +483,18 @@ class SentenceReader:
         return self._population_starts.get(i)
 
     def population_after(self, i: int, limit: int = 4) -> Span | None:
-        """The population noun starting at ``i`` or after only skippable words."""
+        """The population noun starting at ``i`` or after only skippable words.
+
+        Words are read from the Doc's lower-cased list and text, not Tokens: a word is
+        title-cased when its text is (``str.istitle``, as ``token.is_title``), and a
+        punctuation word in "’'" is one of its non-empty substrings, all punctuation."""
+        doc, words = self.doc, token_lists(self.doc).lower
         j = i
         while j < self.sent.end and j - i <= limit:
             pop = self.population_at(j)
-            if pop is not None and lower_at(self.doc, pop.end) in MODIFIED_NOUNS:
+            if pop is not None and lower_at(doc, pop.end) in MODIFIED_NOUNS:
                 return None  # '14 ICB executives', 'three trust chairs': people, not organisations
-            if pop is not None and lower_at(self.doc, pop.end) not in {"'s", "’s", "'", "’"}:
+            if pop is not None and lower_at(doc, pop.end) not in {"'s", "’s", "'", "’"}:
                 if overlaps(pop, self.orgs):
                     return None
                 return pop
@@ -403,13 +502,13 @@ class SentenceReader:
             if place is not None:
                 j = place.end
                 continue
-            tok = self.doc[j]
-            possessive = j + 1 < self.sent.end and self.doc[j + 1].text in {"'s", "’s", "'", "’"}
-            if tok.is_title and possessive:
+            # a possessive's lower case is one too: its text is read only then, and title case only when asked
+            if j + 1 < self.sent.end and words[j + 1] in _POSSESSIVES \
+                    and word_at(doc, j + 1) in _POSSESSIVES and title_at(doc, j):
                 j += 1
                 continue
-            skippable = tok.lower_ in SKIP_TO_POPULATION or (tok.is_punct and tok.text in "’'")
-            if not skippable and not (tok.is_title and self._inside_population_name(j)):
+            skippable = words[j] in SKIP_TO_POPULATION or words[j] in {"’", "'", "’'"}
+            if not skippable and not (title_at(doc, j) and self._inside_population_name(j)):
                 return None
             j += 1
         return None
@@ -434,10 +533,11 @@ class SentenceReader:
 
     def is_count_candidate(self, q: Span) -> bool:
         """Whether ``q`` may count organisations. The tests run in order and each may only say
-        no; the quantity's value and text are looked up only by the tests that need them."""
+        no; the quantity's value and text are looked up only by the tests that need them, and
+        a quantity whose words do not parse counts nothing."""
         doc, lower = self.doc, token_lists(self.doc).lower
-        prev = lower_at(doc, q.start - 1)
-        nxt = lower_at(doc, q.end)
+        prev = lower[q.start - 1] if q.start > 0 else ""  # lower_at, inline: asked of every quantity
+        nxt = lower[q.end] if q.end < len(lower) else ""
         if prev in NOT_COUNT_BEFORE or prev in MONTHS or nxt in MONTHS:
             return False
         if prev == "from" and nxt == "to":
@@ -465,6 +565,8 @@ class SentenceReader:
         if nxt in {"to", "-", "–", "or"} and q.end + 1 < self.sent.end and doc[q.end + 1].like_num:
             return False
         qty = quantity_of(q)
+        if qty is None:
+            return False
         if qty.kind == "CARD" and qty.value == 1 and prev in {"of", "at", "for", "from", "with", "by", "in"} \
                 and self.population_at(q.end) is not None:
             return False
