@@ -38,7 +38,7 @@ def candidates(doc: Doc, sent: Span) -> list[Span]:
     return list(found)
 
 
-def _mentions(doc: Doc, sent: Span) -> list[Span]:
+def mentions(doc: Doc, sent: Span) -> list[Span]:
     """``spans_in`` of "orgs" and of resolved "org_refs" for ``sent``. Every sentence is asked
     about, and most name nobody, so for the Doc's own sentences both are sorted into sentences
     in one pass per Doc."""
@@ -73,7 +73,7 @@ _POSSESSIVES = {"'s", "’s", "'"}
 
 
 def _candidates(doc: Doc, sent: Span) -> list[Span]:
-    spans = _mentions(doc, sent)
+    spans = mentions(doc, sent)
     if not spans:
         return []
     lower = token_strings(doc)

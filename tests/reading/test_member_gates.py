@@ -211,3 +211,39 @@ def test_opening_tests_as_the_whole_lowered_sentence(nlp: Language, text: str) -
     for sent in sentences(nlp(text)):
         whole = span_text(sent).lstrip().lower()
         assert [subjects.opening(sent).startswith(o) for o in openings] == [whole.startswith(o) for o in openings]
+
+
+# sentences with a segment and no named body but an 'it' or 'the trust' a verb or noun governs,
+# and relative clauses ending in a segment
+BODILESS = [
+    "Medway NHS Foundation Trust was inspected in May. The regulator then took it out of special measures.",
+    "Barts Health was praised. Inspectors welcomed the trust's exit from segment 4.",
+    "Inspectors visited the site twice. Nobody was placed in segment 4 after that.",
+    "The report thanks Barts Health, Medway and Wye Valley trusts which have now left special measures.",
+    "Services run at Wye Valley NHS Trust, which is also in segment 4.",
+    "Our Trust's current segment is segment 3, and it remains so.",
+]
+
+
+def test_statement_gates_skip_only_segments_no_frame_reads(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the bodiless-sentence and relative-word gates off, every text reads the same (in fresh
+    Docs, whose per-Doc findings are made with the gates off)."""
+    texts = [*BODILESS, *_texts()]
+    gated = _all_records(list(nlp.pipe(texts)))
+    monkeypatch.setattr(memberships, "_bodiless", lambda *args: False)
+    monkeypatch.setattr(memberships, "_has_relative", lambda *args: True)
+    assert _all_records(list(nlp.pipe(texts))) == gated
+
+
+def test_bodies_ending_at_a_token_are_those_spans_in_gives(docs: list[Doc], nlp: Language) -> None:
+    """The sentence's mentions hold the bodies ``spans_in`` of each key finds, in its order."""
+    for doc in [*docs, *nlp.pipe(BODILESS)]:
+        for sent in sentences(doc):
+            for end in range(sent.start, sent.end + 1):
+                expected = next((o for key in ("orgs", "org_refs") for o in spans_in(doc, key, sent.start, end)
+                                 if o.end == end and o.id_), None)
+                assert memberships._body_ending_at(doc, sent, end) == expected
+            for start in range(sent.start, sent.end + 1):
+                expected = {o.start: o for key in ("orgs", "org_refs") for o in spans_in(doc, key, start, sent.end)
+                            if o.id_}
+                assert {o.start: o for o in subjects.mentions(doc, sent) if o.start >= start and o.id_} == expected
