@@ -17,7 +17,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import HINT_GROUPS
-from ..pipeline.extensions import doc_cache, doc_date, sentences, span_text, spans_in, token_strings
+from ..pipeline.extensions import doc_cache, doc_date, sentences, span_text, spans_in, text_of, token_strings
 from ..pipeline.orgs import HEADING_CHARS
 
 GOVERNING = {"of", "to", "from", "with", "by", "for", "at", "on", "than", "against", "behind", "above", "below",
@@ -343,9 +343,11 @@ def name_before(doc: Doc, sent: Span, idx: int, org_type: str | None = None) -> 
         k -= 1
     if start >= end or (doc[start].lower_ in {"the", "and"} and start + 1 >= end):
         return None
-    span = doc[start:end]
+    gazetteer, text = load_gazetteer(), text_of(doc, start, end)
+    if not gazetteer.lookup(text)[0]:
+        return None  # no alias hit resolves to nobody (as in _resolve_span): no hint, day or context needed
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
-    link = load_gazetteer().resolve(span_text(span), org_type=hint, on=doc_date(doc), context=span_text(sent))
+    link = gazetteer.resolve(text, org_type=hint, on=_day(doc), context=span_text(sent))
     if not link.code:
         return None
-    return Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)
+    return Span(doc, start, end, label=link.org_type, span_id=link.code)
