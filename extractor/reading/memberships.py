@@ -158,6 +158,7 @@ def _pronoun_stand_in(doc: Doc, sent: Span, antecedent: Antecedent, names: dict[
 _AGENTS = {"england", "improvement", "nhse", "nhsi", "regulator", "government", "department", "commission", "cqc",
            "minister", "secretary"}
 _STAND_IN_NOUNS = {"trust", "board", "icb", "organisation", "system", "hospital"}
+_STAND_IN_WORDS = frozenset({"it", *_STAND_IN_NOUNS})
 
 
 _CONTINUATIONS = {"it", "its", "trust", "trust's", "board", "icb"}
@@ -207,8 +208,11 @@ def lede_sentence(sents: list[Span], si: int) -> Span | None:
     the worst in London ... as it became the first to leave special measures. Inspectors praised
     X NHS Trust ...' (a news lede names the trust in its next sentence)."""
     lower, sent = token_strings(sents[si].doc), sents[si]
-    words = list(islice((lower[i] for i in range(sent.start, sent.end) if not lower[i].isspace()), 4))
-    if not words or words[0] not in {"a", "an"} or not _INDEFINITE_NOUNS & set(words) or si + 1 >= len(sents):
+    first = subjects.first_word(sent.doc, sent.start, sent.end)
+    if first is None or lower[first] not in {"a", "an"}:
+        return None  # most sentences: the first word alone says no
+    words = list(islice((lower[i] for i in range(first, sent.end) if not lower[i].isspace()), 4))
+    if not _INDEFINITE_NOUNS & set(words) or si + 1 >= len(sents):
         return None
     return sents[si + 1]
 
@@ -220,6 +224,8 @@ def _inner_stand_in(doc: Doc, sent: Span, limit: int, antecedent: Antecedent,
     possessive), else for the one the sentence before was about, or, in a news lede opening 'A
     trust ...', for the one the next sentence names."""
     lower = token_strings(doc)
+    if _STAND_IN_WORDS.isdisjoint(lower[sent.start + 1:limit]):
+        return None  # most sentences: no 'it' nor a stand-in noun, which the walk below looks for
     found = None
     for i in range(sent.start + 1, min(limit, len(doc))):  # one opening the sentence is the self-reference resolver's
         if lower[i] == "it" or (lower[i] in _STAND_IN_NOUNS and lower[i - 1] == "the" and i - 1 > sent.start):
@@ -450,7 +456,10 @@ _APPOSITION_MARKS = {",", "–", "—", "-", "(", ":"}
 def _restates(doc: Doc, segs: list[Span], seg: Span) -> bool:
     """'X sits in segment four under the oversight rules, the lowest tier for ...', 'X moves
     into NOF4 – the category for trusts in special measures': a segment in apposition to the one
-    just named describes it; it is not a second placement."""
+    just named describes it; it is not a second placement. A segment alone in its sentence
+    restates none."""
+    if len(segs) < 2:
+        return False
     for other in segs:
         if other.end <= seg.start and seg.start - other.end <= 12:
             between = _clean_gap(doc, other.end, seg.start)  # the marks have no case: their lower form is their text

@@ -232,7 +232,33 @@ def test_statement_gates_skip_only_segments_no_frame_reads(nlp: Language, monkey
     gated = _all_records(list(nlp.pipe(texts)))
     monkeypatch.setattr(memberships, "_bodiless", lambda *args: False)
     monkeypatch.setattr(memberships, "_has_relative", lambda *args: True)
+    monkeypatch.setattr(memberships, "_STAND_IN_WORDS", _MeetsEverything())
     assert _all_records(list(nlp.pipe(texts))) == gated
+
+
+class _MeetsEverything:
+    """A word set no sentence is disjoint from: a gate testing ``isdisjoint`` with it never skips."""
+
+    def isdisjoint(self, other: object) -> bool:
+        return False
+
+
+def _lede_word_by_word(sents: list[Span], si: int) -> Span | None:
+    """``lede_sentence`` as first written: the sentence's first four words, then the tests."""
+    words = [t.lower_ for t in sents[si] if not t.is_space][:4]
+    if not words or words[0] not in {"a", "an"} or not memberships._INDEFINITE_NOUNS & set(words) \
+            or si + 1 >= len(sents):
+        return None
+    return sents[si + 1]
+
+
+def test_lede_sentence_reads_as_word_by_word(docs: list[Doc], nlp: Language) -> None:
+    ledes = ["A hospital trust once rated the worst has left special measures. Barts Health was praised.",
+             "  An ICB in the north is in segment 4. Frimley ICB is not.", "A trust\n"]
+    for doc in [*docs, *nlp.pipe(ledes)]:
+        sents = sentences(doc)
+        for si in range(len(sents)):
+            assert memberships.lede_sentence(sents, si) == _lede_word_by_word(sents, si)
 
 
 def test_bodies_ending_at_a_token_are_those_spans_in_gives(docs: list[Doc], nlp: Language) -> None:
