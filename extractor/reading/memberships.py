@@ -145,8 +145,10 @@ def _pronoun_stand_in(doc: Doc, sent: Span, antecedent: Antecedent, names: dict[
     """'It remains in segment 4' continues the organisation of the sentence before; the
     membership is named as that organisation was. The sentence before is asked for only when
     the sentence opens with a pronoun (``pronoun_subject`` reads it for no other)."""
-    opens_with_pronoun = subjects.opening(sent).startswith(subjects.PRONOUNS)
-    org = subjects.pronoun_subject(doc, sent, antecedent() if opens_with_pronoun else None)
+    lead = subjects.opening(sent)
+    if not lead.startswith(subjects.SUBJECT_OPENINGS):
+        return None  # most sentences: pronoun_subject finds no subject after any other opening
+    org = subjects.pronoun_subject(doc, sent, antecedent() if lead.startswith(subjects.PRONOUNS) else None)
     if org is None:
         return None
     first = next(t for t in sent if not t.is_space)
@@ -566,7 +568,7 @@ def _places_something_else(gap: list[str]) -> bool:
     last = max((k for k, w in enumerate(gap) if w in active_placers()), default=-1)
     if last < 0:
         return False
-    filler = _FRAME_PREPS | FRAMEWORK_WORDS | _FRAME_SKIP | _MOVE_FILLER
+    filler = _FILLER
     rest = gap[last + 1:]
     rest = rest[:rest.index(",")] if "," in rest else rest  # 'was placed joint 124th, also in segment 4'
     return any(w not in filler and w != "joint" and not numbers.parse_ordinal(w) for w in rest)
@@ -618,6 +620,8 @@ FRAMEWORK_WORDS = {"the", "nhs", "england", "nhse", "nhsi", "improvement", "'s",
 _FRAME_PREPS = {"to", "into", "in", "from", "out", "of", "off", "back", "under"}
 _FRAME_SKIP = {"now", "also", "formally", "therefore", "already", "recently", "officially", "then", "again", "the",
                "both"}
+# what may follow an active placing verb's object before the segment ('placed X back into the NHS segment 4')
+_FILLER = frozenset(_FRAME_PREPS | FRAMEWORK_WORDS | _FRAME_SKIP | _MOVE_FILLER)
 
 
 def before_preposition(doc: Doc, sent: Span, seg: Span) -> int | None:

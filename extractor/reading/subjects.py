@@ -147,11 +147,16 @@ def opening(sent: Span) -> str:
     return span_text(sent).lstrip()[:40].lower()
 
 
+_OWN_LEADS = ("we ", "our organisation ", "our trust ", "our icb ")
+# every opening pronoun_subject reads a subject from: a sentence opening otherwise has none there
+SUBJECT_OPENINGS = (*_OWN_LEADS, *(w for words, _ in _DEFINITE_LEADS for w in words), *PRONOUNS)
+
+
 def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
     """'It remains in segment 4': the organisation the sentence before was about; 'We were placed
     in segment 3' in a board's own report: the organisation in its heading."""
     lead = opening(sent)
-    if lead.startswith(("we ", "our organisation ", "our trust ", "our icb ")):
+    if lead.startswith(_OWN_LEADS):
         return publisher(doc)
     for words, kinds in _DEFINITE_LEADS:
         if lead.startswith(words):

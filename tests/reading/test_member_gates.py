@@ -273,3 +273,18 @@ def test_bodies_ending_at_a_token_are_those_spans_in_gives(docs: list[Doc], nlp:
                 expected = {o.start: o for key in ("orgs", "org_refs") for o in spans_in(doc, key, start, sent.end)
                             if o.id_}
                 assert {o.start: o for o in subjects.mentions(doc, sent) if o.start >= start and o.id_} == expected
+
+
+OPENINGS = ["We were placed in segment 3.", "Our Trust remains in segment 2.", "The Trust is in segment 4.",
+            "The Integrated Care Board sits in segment 3.", "It remains in segment 4.", "Both stay in segment 1.",
+            "They have left special measures.", "This trust moved to segment 2.", "Barts Health is in segment 4."]
+
+
+def test_a_subject_read_from_an_opening_comes_after_one_of_the_subject_openings(docs: list[Doc],
+                                                                                 nlp: Language) -> None:
+    """What _pronoun_stand_in relies on to skip pronoun_subject."""
+    for doc in [*docs, nlp(" ".join(OPENINGS)), *nlp.pipe(OPENINGS)]:
+        sents = sentences(doc)
+        for si, sent in enumerate(sents):
+            if subjects.pronoun_subject(doc, sent, sents[si - 1] if si else None) is not None:
+                assert subjects.opening(sent).startswith(subjects.SUBJECT_OPENINGS), sent.text
