@@ -945,10 +945,14 @@ def _lower(doc: Doc, i: int) -> str:
 def _quantity_tokens(doc: Doc, start: int, end: int) -> set[int]:
     """The tokens of ``[start, end)`` inside a count, percentage or ratio lying within eight
     tokens of them on either side: one look-up of the quantities around the whole range, which
-    holds every quantity a token's own window ``[i - 8, i + 8)`` does."""
-    near = [q for q in spans_in(doc, "quantities", max(0, start - 8), end + 8)
-            if q.label_ in {"CARD", "PERCENT", "RATIO"}]
-    return {i for i in range(start, end) if any(max(0, i - 8) <= q.start <= i < q.end <= i + 8 for q in near)}
+    holds every quantity a token's own window ``[i - 8, i + 8)`` does. A quantity is within the
+    window of the tokens ``i`` with ``q.start <= i < q.end``, ``q.end - 8 <= i`` and
+    ``i <= q.start + 8``: one range per quantity."""
+    found: set[int] = set()
+    for q in spans_in(doc, "quantities", max(0, start - 8), end + 8):
+        if q.label_ in {"CARD", "PERCENT", "RATIO"}:
+            found.update(range(max(start, q.start, q.end - 8), min(end, q.end, q.start + 9)))
+    return found
 
 
 def _move_within(seg: Span) -> tuple[int, int] | None:

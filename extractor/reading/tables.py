@@ -104,14 +104,23 @@ def _csv_row(line: str, offset: int) -> Row | None:
     return Row(cells, offset, offset + len(line), True)
 
 
+def _may_be_csv(line: str) -> bool:
+    """``is_csv_line``, answered without its patterns for a line of prose: with no quote, a comma
+    followed by a space inside the stripped line (a comma is not white space, so the pair lies
+    inside it when it lies before the trailing spaces) is the prose comma it rejects."""
+    if line.count(",") < 2 or ('"' not in line and ", " in line.rstrip()):
+        return False
+    return is_csv_line(line)
+
+
 def _csv_rows(lines: list[str]) -> dict[int, Row]:
     """Rows of the runs of at least ``_CSV_MIN_ROWS`` comma-separated lines with one field count."""
-    if sum(1 for line in lines if line.count(",") >= 2 and is_csv_line(line)) < _CSV_MIN_ROWS:
+    if sum(1 for line in lines if _may_be_csv(line)) < _CSV_MIN_ROWS:
         return {}  # every row is such a line: too few of them make no run (most texts have none)
     rows: dict[int, Row] = {}
     offset, run = 0, []
     for i, line in enumerate([*lines, ""]):
-        row = _csv_row(line, offset) if line.count(",") >= 2 and is_csv_line(line) else None  # it needs two
+        row = _csv_row(line, offset) if _may_be_csv(line) else None
         if row is not None and (not run or len(run[-1][1].cells) == len(row.cells)):
             run.append((i, row))
         else:

@@ -288,3 +288,14 @@ def test_a_subject_read_from_an_opening_comes_after_one_of_the_subject_openings(
         for si, sent in enumerate(sents):
             if subjects.pronoun_subject(doc, sent, sents[si - 1] if si else None) is not None:
                 assert subjects.opening(sent).startswith(subjects.SUBJECT_OPENINGS), sent.text
+
+
+CSV_LINES = ["a,b,c", "a, b,c", "a,b,c, ", "  a,b, c  ", '"x, y",b,c', 'a,"b, c",d', "a,b,\tc", "a,b", "x,y,z ,",
+             "Barts Health,4,London", "One, two and three, said the trust.", '"a","b","c"', ",,", ", ,"]
+
+
+def test_csv_line_pre_test_answers_as_is_csv_line() -> None:
+    from extractor.pipeline.sentences import is_csv_line
+
+    for line in [*CSV_LINES, *(line for text in _texts() for line in text.split("\n"))]:
+        assert tables._may_be_csv(line) == (line.count(",") >= 2 and is_csv_line(line)), line
