@@ -328,9 +328,11 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                     or _inner_stand_in(doc, sent, segs[0].start, antecedent, stand_ins, lede_sentence(sents, si))
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
+        bodiless = _bodiless(doc, sent, orgs)
+        if bodiless and _STAND_IN_WORDS.isdisjoint(token_strings(doc)[sent.start:sent.end]):
+            continue  # no 'it' for the active frame nor stand-in noun for the possessive one: nobody to place
         prior = [seg for seg in segs if _told_as_before(doc, sent, seg)]
         first_new = len(result.memberships)
-        bodiless = _bodiless(doc, sent, orgs)
         for seg in segs:
             if any(seg is p for p in prior) or _restates(doc, segs, seg):
                 continue
@@ -378,7 +380,9 @@ def _bodiless(doc: Doc, sent: Span, orgs: list[Span]) -> bool:
     mention and no relative clause. Then the segment-first, apposition and held-segment frames
     find no body among its mentions, and the subject frame none among ``orgs`` or before a
     relative word, so only the active and possessive frames need reading (most sentences with a
-    segment and no body are of this kind)."""
+    segment and no body are of this kind). With no subject, the active frame places only an 'it'
+    and the possessive frame only a stand-in noun's body ('the trust's exit'): a bodiless
+    sentence holding neither word places nobody."""
     return not orgs and not _has_relative(doc, sent) and not subjects.mentions(doc, sent)
 
 
