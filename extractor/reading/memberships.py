@@ -1083,9 +1083,9 @@ def _marker(doc: Doc, sent: Span) -> tuple[int, int] | None:
     Only the words that can open a marker are looked at, in order (a space token opens none);
     each is judged by the next word that is not a space, as in the sentence read word by word."""
     lower = token_strings(doc)
-    openings = [i for i in range(sent.start, sent.end) if lower[i] in _MARKER_OPENINGS]
-    if not openings:
+    if _MARKER_OPENINGS.isdisjoint(lower[sent.start:sent.end]):
         return None  # most sentences: no word that opens a marker
+    openings = [i for i in range(sent.start, sent.end) if lower[i] in _MARKER_OPENINGS]
     lead = span_text(sent).lstrip().lower()
     for i in openings:
         word = lower[i]
