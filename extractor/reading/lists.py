@@ -22,6 +22,9 @@ ORG_HEADS = {"hospitals", "hospital", "trust", "health", "healthcare", "care", "
              "centre", "clinic", "ambulance"}
 _QUALIFIER = regex.compile(r"\s+(?:in|from|across|serving|covering|based\s+in)\s+(?:the\s+)?[A-Z][\w'’&\- ]*$")
 MAX_NAME = 120  # longer "names" are sentences or whole lists run together
+_AND = regex.compile(r"\s+(?:and|&)\s+")
+_AND_OR_COMMA = regex.compile(r"\s+and\s+|,\s*")
+_GAP_SEPARATORS = regex.compile(r"[\s,;]+")
 _LEADING = regex.compile(r"^(?:and|or|plus|as\s+well\s+as|both|the|then|also)\s+", regex.I)
 
 
@@ -53,7 +56,7 @@ def _trim(text: str, start: int) -> ListItem | None:
 
 def _split_and(text: str, start: int) -> list[ListItem]:
     """Split "A Hospitals and B Hospitals" but not "Barking Havering and Redbridge Hospitals"."""
-    parts = regex.split(r"\s+(?:and|&)\s+", text)
+    parts = _AND.split(text)
     if len(parts) == 1:
         item = _trim(text, start)
         return [item] if item else []
@@ -116,7 +119,7 @@ def split_names(region: Span, orgs: list[Span]) -> list[ListItem]:
 
 
 def _gap_items(gap: str, start: int) -> list[ListItem]:
-    words = [w for w in regex.split(r"[\s,;]+", gap) if w]
+    words = [w for w in _GAP_SEPARATORS.split(gap) if w]
     if not any(w[:1].isupper() and w.lower() not in {"and", "the", "in", "of"} for w in words):
         return []
     return split_text(gap, start)
@@ -127,7 +130,7 @@ def names_before(region: Span, orgs: list[Span]) -> list[ListItem]:
     items = split_names(region, orgs)
     if len(items) == 1 and " and " in items[0].text and not orgs:
         text = items[0].text
-        parts = regex.split(r"\s+and\s+|,\s*", text)
+        parts = _AND_OR_COMMA.split(text)
         out, pos = [], items[0].start
         for p in parts:
             at = text.find(p)
@@ -174,7 +177,7 @@ def _atoms(items: list[ListItem], text: str) -> list[ListItem]:
     out = []
     for item in items:
         pos = item.start
-        for m in regex.finditer(r"\s+(?:and|&)\s+", text[item.start:item.end]):
+        for m in _AND.finditer(text[item.start:item.end]):
             out.append(ListItem(text[pos:item.start + m.start()], pos, item.start + m.start()))
             pos = item.start + m.end()
         out.append(ListItem(text[pos:item.end], pos, item.end))
@@ -241,7 +244,7 @@ def fit_to_count(items: list[ListItem], count: int | None, org_type: str, text: 
     if len(items) < count:
         out: list[ListItem] = []
         for it in items:
-            parts = regex.split(r"\s+(?:and|&)\s+", it.text)
+            parts = _AND.split(it.text)
             if len(parts) == 2 and len(out) + len(items) - len([it]) + 2 <= count and not _code(it.text, org_type):
                 pos = it.start
                 for part in parts:

@@ -145,8 +145,10 @@ def _pronoun_stand_in(doc: Doc, sent: Span, antecedent: Antecedent, names: dict[
     """'It remains in segment 4' continues the organisation of the sentence before; the
     membership is named as that organisation was. The sentence before is asked for only when
     the sentence opens with a pronoun (``pronoun_subject`` reads it for no other)."""
-    opens_with_pronoun = subjects.opening(sent).startswith(subjects.PRONOUNS)
-    org = subjects.pronoun_subject(doc, sent, antecedent() if opens_with_pronoun else None)
+    lead = subjects.opening(sent)
+    if not lead.startswith(subjects.SUBJECT_OPENINGS):
+        return None  # most sentences: pronoun_subject finds no subject after any other opening
+    org = subjects.pronoun_subject(doc, sent, antecedent() if lead.startswith(subjects.PRONOUNS) else None)
     if org is None:
         return None
     first = next(t for t in sent if not t.is_space)
@@ -158,6 +160,7 @@ def _pronoun_stand_in(doc: Doc, sent: Span, antecedent: Antecedent, names: dict[
 _AGENTS = {"england", "improvement", "nhse", "nhsi", "regulator", "government", "department", "commission", "cqc",
            "minister", "secretary"}
 _STAND_IN_NOUNS = {"trust", "board", "icb", "organisation", "system", "hospital"}
+_STAND_IN_WORDS = frozenset({"it", *_STAND_IN_NOUNS})
 
 
 _CONTINUATIONS = {"it", "its", "trust", "trust's", "board", "icb"}
@@ -207,8 +210,11 @@ def lede_sentence(sents: list[Span], si: int) -> Span | None:
     the worst in London ... as it became the first to leave special measures. Inspectors praised
     X NHS Trust ...' (a news lede names the trust in its next sentence)."""
     lower, sent = token_strings(sents[si].doc), sents[si]
-    words = list(islice((lower[i] for i in range(sent.start, sent.end) if not lower[i].isspace()), 4))
-    if not words or words[0] not in {"a", "an"} or not _INDEFINITE_NOUNS & set(words) or si + 1 >= len(sents):
+    first = subjects.first_word(sent.doc, sent.start, sent.end)
+    if first is None or lower[first] not in {"a", "an"}:
+        return None  # most sentences: the first word alone says no
+    words = list(islice((lower[i] for i in range(first, sent.end) if not lower[i].isspace()), 4))
+    if not _INDEFINITE_NOUNS & set(words) or si + 1 >= len(sents):
         return None
     return sents[si + 1]
 
@@ -220,6 +226,8 @@ def _inner_stand_in(doc: Doc, sent: Span, limit: int, antecedent: Antecedent,
     possessive), else for the one the sentence before was about, or, in a news lede opening 'A
     trust ...', for the one the next sentence names."""
     lower = token_strings(doc)
+    if _STAND_IN_WORDS.isdisjoint(lower[sent.start + 1:limit]):
+        return None  # most sentences: no 'it' nor a stand-in noun, which the walk below looks for
     found = None
     for i in range(sent.start + 1, min(limit, len(doc))):  # one opening the sentence is the self-reference resolver's
         if lower[i] == "it" or (lower[i] in _STAND_IN_NOUNS and lower[i - 1] == "the" and i - 1 > sent.start):
@@ -320,16 +328,24 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                     or _inner_stand_in(doc, sent, segs[0].start, antecedent, stand_ins, lede_sentence(sents, si))
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
+        bodiless = _bodiless(doc, sent, orgs)
+        if bodiless and _STAND_IN_WORDS.isdisjoint(token_strings(doc)[sent.start:sent.end]):
+            continue  # no 'it' for the active frame nor stand-in noun for the possessive one: nobody to place
         prior = [seg for seg in segs if _told_as_before(doc, sent, seg)]
         first_new = len(result.memberships)
         for seg in segs:
             if any(seg is p for p in prior) or _restates(doc, segs, seg):
                 continue
-            frame = _active_frame(doc, sent, seg, orgs, antecedent, stand_ins) \
-                or _possessive_frame(doc, sent, seg, antecedent, stand_ins) or _segment_first(doc, sent, seg) \
-                or _apposition_frame(doc, sent, seg) or _held_segment_frame(doc, sent, seg)
+            k = before_preposition(doc, sent, seg)
+            frame = _active_frame(doc, sent, seg, k, orgs, antecedent, stand_ins) \
+                or _possessive_frame(doc, sent, seg, k, antecedent, stand_ins)
+            if frame is None and not bodiless:
+                frame = _segment_first(doc, sent, seg) or _apposition_frame(doc, sent, seg) \
+                    or _held_segment_frame(doc, sent, seg)
             if frame is not None:
                 heads, gap = frame
+            elif bodiless:
+                continue
             else:
                 heads, gap = _subject_frame(doc, sent, seg, orgs)
             if not heads:
@@ -358,6 +374,18 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     _fold_earlier_states(result, earlier)
 
 
+def _bodiless(doc: Doc, sent: Span, orgs: list[Span]) -> bool:
+    """Whether ``sent`` names no body but through an 'it' or 'the trust' an active verb or a
+    placing noun governs: no subject (``orgs``, its leading names and stand-ins included), no
+    mention and no relative clause. Then the segment-first, apposition and held-segment frames
+    find no body among its mentions, and the subject frame none among ``orgs`` or before a
+    relative word, so only the active and possessive frames need reading (most sentences with a
+    segment and no body are of this kind). With no subject, the active frame places only an 'it'
+    and the possessive frame only a stand-in noun's body ('the trust's exit'): a bodiless
+    sentence holding neither word places nobody."""
+    return not orgs and not _has_relative(doc, sent) and not subjects.mentions(doc, sent)
+
+
 _EARLIER_WORDS = {"previously", "formerly", "earlier", "once", "hitherto"}
 _STATE_VERBS = {"been", "sat", "remained", "stayed"}
 
@@ -377,7 +405,14 @@ _LEFT_VERBS = {"left", "exited", "leaving", "exiting"}
 def _told_as_before(doc: Doc, sent: Span, seg: Span) -> bool:
     """'..., having been in segment 4 since 2021', '... after two years in segment 4', 'having
     left segment 4': a participle or an 'after' phrase telling where the body was before the
-    placement its sentence makes, not a placement of its own."""
+    placement its sentence makes, not a placement of its own. Most segments follow a last word
+    that is neither 'in' nor a leaving verb, and are answered from that word alone."""
+    lower, first = token_strings(doc), max(sent.start, seg.start - 8)
+    k = seg.start - 1
+    while k >= first and lower[k].isspace():
+        k -= 1
+    if k < first or (lower[k] != "in" and lower[k] not in _LEFT_VERBS):
+        return False
     words = [w for w in token_strings(doc)[max(sent.start, seg.start - 8):seg.start] if not w.isspace()]
     if not words:
         return False
@@ -427,7 +462,10 @@ _APPOSITION_MARKS = {",", "–", "—", "-", "(", ":"}
 def _restates(doc: Doc, segs: list[Span], seg: Span) -> bool:
     """'X sits in segment four under the oversight rules, the lowest tier for ...', 'X moves
     into NOF4 – the category for trusts in special measures': a segment in apposition to the one
-    just named describes it; it is not a second placement."""
+    just named describes it; it is not a second placement. A segment alone in its sentence
+    restates none."""
+    if len(segs) < 2:
+        return False
     for other in segs:
         if other.end <= seg.start and seg.start - other.end <= 12:
             between = _clean_gap(doc, other.end, seg.start)  # the marks have no case: their lower form is their text
@@ -477,8 +515,9 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     """The organisations a sentence's subject names for ``seg`` and the words from them to it
     ('X has been placed in segment 2', 'X, which runs ..., remains in segment 4'); none when
     something between them says it is not a placement (a negation, a condition, a count)."""
-    antecedent = _relative_subject(doc, sent, seg)
-    gathered = _relative_list(doc, sent, seg)
+    relative = _has_relative(doc, sent)
+    antecedent = _relative_subject(doc, sent, seg) if relative else None
+    gathered = _relative_list(doc, sent, seg) if relative else None
     if gathered is not None:
         heads, gap = gathered
         return (heads, gap) if not NEGATIONS & set(gap) and len(gap) <= MAX_GAP else ([], [])
@@ -509,6 +548,21 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     return heads, gap
 
 
+_RELATIVE_WORDS = frozenset({"which", "who", "that"})
+
+
+def _has_relative(doc: Doc, sent: Span) -> bool:
+    """Whether ``sent`` holds a word that opens a relative clause. :func:`_relative_subject` finds
+    nothing without a 'which' or 'who', :func:`_relative_list` nothing without one of these three,
+    and most sentences have none: asked once per sentence, not walked back from every segment."""
+    cache = doc_cache(doc, "members")
+    key = ("relative", sent.start, sent.end)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = not _RELATIVE_WORDS.isdisjoint(token_strings(doc)[sent.start:sent.end])
+    return found
+
+
 _MOVE_FILLER = {"up", "down", "back", "straight", "directly", "segment", "level", "notch", "step", "place", "one"}
 
 
@@ -518,7 +572,7 @@ def _places_something_else(gap: list[str]) -> bool:
     last = max((k for k, w in enumerate(gap) if w in active_placers()), default=-1)
     if last < 0:
         return False
-    filler = _FRAME_PREPS | FRAMEWORK_WORDS | _FRAME_SKIP | _MOVE_FILLER
+    filler = _FILLER
     rest = gap[last + 1:]
     rest = rest[:rest.index(",")] if "," in rest else rest  # 'was placed joint 124th, also in segment 4'
     return any(w not in filler and w != "joint" and not numbers.parse_ordinal(w) for w in rest)
@@ -570,6 +624,8 @@ FRAMEWORK_WORDS = {"the", "nhs", "england", "nhse", "nhsi", "improvement", "'s",
 _FRAME_PREPS = {"to", "into", "in", "from", "out", "of", "off", "back", "under"}
 _FRAME_SKIP = {"now", "also", "formally", "therefore", "already", "recently", "officially", "then", "again", "the",
                "both"}
+# what may follow an active placing verb's object before the segment ('placed X back into the NHS segment 4')
+_FILLER = frozenset(_FRAME_PREPS | FRAMEWORK_WORDS | _FRAME_SKIP | _MOVE_FILLER)
 
 
 def before_preposition(doc: Doc, sent: Span, seg: Span) -> int | None:
@@ -585,14 +641,13 @@ def before_preposition(doc: Doc, sent: Span, seg: Span) -> int | None:
     return k if k + 1 < prep_end else None
 
 
-def _active_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span], antecedent: Antecedent,
+def _active_frame(doc: Doc, sent: Span, seg: Span, k: int | None, orgs: list[Span], antecedent: Antecedent,
                   stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
     """'NHS England has allocated X and Y to segment 4', 'the regulator then took it out of special
     measures', '..., placing it in Segment 2': the objects of an active placing verb, and the
     words from the verb to the segment ('it' is the organisation the sentence, or else the one
-    before, is about)."""
+    before, is about). ``k`` is :func:`before_preposition` of ``seg``."""
     lower = token_strings(doc)
-    k = before_preposition(doc, sent, seg)
     if k is not None and lower[k] == "and":
         k = _object_before_complement(doc, sent, k, orgs)
     if k is None:
@@ -653,37 +708,43 @@ _AUXILIARIES = {"has", "have", "had", "was", "were", "is", "are", "been", "being
 def _segment_first(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[str]] | None:
     """Frames that name the segment before the organisation: 'segment 4 trust X' (in), and a
     segment lifted from it ('NHS Improvement lifted special measures at X', 'Special measures
-    have been lifted at X': left)."""
-    named = {o.start: o for key in ("orgs", "org_refs") for o in spans_in(doc, key, seg.end, sent.end) if o.id_}
+    have been lifted at X': left).
+
+    The bodies named after the segment are the sentence's mentions (linked organisations, then
+    resolved self-references, each in order) starting at or after its end: the same spans, in the
+    same order, as ``spans_in`` of each key from the segment's end to the sentence's."""
+    named = {o.start: o for o in subjects.mentions(doc, sent) if o.start >= seg.end and o.id_}
     if not named:
         return None  # both frames place an organisation named after the segment
-    after = [t for t in doc[seg.end:min(sent.end, seg.end + 6)] if not t.is_space]
-    if len(after) >= 2 and after[0].lower_ in _SEGMENT_NOUNS:
-        if after[1].i in named:
-            return [named[after[1].i]], ["is", "in"]
+    lower = token_strings(doc)  # a comma has no case: its lower form is its text
+    after = words_in(doc, seg.end, min(sent.end, seg.end + 6))
+    if len(after) >= 2 and lower[after[0]] in _SEGMENT_NOUNS:
+        if after[1] in named:
+            return [named[after[1]]], ["is", "in"]
         # 'As a segment 3 organisation, the Trust receives ...': the body the opening describes
-        if after[1].text == "," and len(after) >= 3 and after[2].i in named and _opens_as_a(doc, sent, seg):
-            return [named[after[2].i]], ["is", "in"]
-    before = doc[seg.start - 2].lower_ if seg.start - 2 >= sent.start and doc[seg.start - 1].lower_ == "the" \
-        else doc[seg.start - 1].lower_ if seg.start > sent.start else ""
-    words = [t.lower_ for t in after]
+        if lower[after[1]] == "," and len(after) >= 3 and after[2] in named and _opens_as_a(doc, sent, seg):
+            return [named[after[2]]], ["is", "in"]
+    before = lower[seg.start - 2] if seg.start - 2 >= sent.start and lower[seg.start - 1] == "the" \
+        else lower[seg.start - 1] if seg.start > sent.start else ""
+    words = [lower[i] for i in after]
     at = next((k for k, w in enumerate(words) if w in _AT), None)
-    if at is None or after[at].i + 1 not in named:
+    if at is None or after[at] + 1 not in named:
         return None
     between = set(words[:at])
     passive = bool(between & REMOVE_VERBS) and between <= _AUXILIARIES | REMOVE_VERBS
     if before not in REMOVE_VERBS and not passive:
         return None
-    return [named[after[at].i + 1]], ["removed", "from"]
+    return [named[after[at] + 1]], ["removed", "from"]
 
 
 _POSSESSIVE_MARKS = {"'s", "’s", "'", "’"}
 
 
 def _body_ending_at(doc: Doc, sent: Span, end: int) -> Span | None:
-    """The linked organisation or resolved self-reference of ``sent`` that ends at token ``end``."""
-    return next((o for key in ("orgs", "org_refs") for o in spans_in(doc, key, sent.start, end)
-                 if o.end == end and o.id_), None)
+    """The linked organisation or resolved self-reference of ``sent`` that ends at token ``end``
+    (within the sentence): the first of the sentence's mentions, which hold the organisations
+    before the self-references as ``spans_in`` of each key gives them."""
+    return next((o for o in subjects.mentions(doc, sent) if o.end == end and o.id_), None)
 
 
 def _opens_as_a(doc: Doc, sent: Span, seg: Span) -> bool:
@@ -707,11 +768,11 @@ def _apposition_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list
     return ([owner], ["is", "in"]) if owner is not None else None
 
 
-def _possessive_frame(doc: Doc, sent: Span, seg: Span, antecedent: Antecedent,
+def _possessive_frame(doc: Doc, sent: Span, seg: Span, k: int | None, antecedent: Antecedent,
                       stand_ins: dict[tuple[int, int], str]) -> tuple[list[Span], list[str]] | None:
     """'NHS England confirmed X's exit from the Recovery Support Programme', 'the regional team setting
-    out the trust's formal transition to SOF 3': the organisation whose move a noun names."""
-    k = before_preposition(doc, sent, seg)
+    out the trust's formal transition to SOF 3': the organisation whose move a noun names. ``k`` is
+    :func:`before_preposition` of ``seg``."""
     if k is None or k < sent.start + 2 or token_strings(doc)[k] not in placement_nouns() \
             or doc[k - 1].text not in _POSSESSIVE_MARKS:
         return None
@@ -888,10 +949,14 @@ def _lower(doc: Doc, i: int) -> str:
 def _quantity_tokens(doc: Doc, start: int, end: int) -> set[int]:
     """The tokens of ``[start, end)`` inside a count, percentage or ratio lying within eight
     tokens of them on either side: one look-up of the quantities around the whole range, which
-    holds every quantity a token's own window ``[i - 8, i + 8)`` does."""
-    near = [q for q in spans_in(doc, "quantities", max(0, start - 8), end + 8)
-            if q.label_ in {"CARD", "PERCENT", "RATIO"}]
-    return {i for i in range(start, end) if any(max(0, i - 8) <= q.start <= i < q.end <= i + 8 for q in near)}
+    holds every quantity a token's own window ``[i - 8, i + 8)`` does. A quantity is within the
+    window of the tokens ``i`` with ``q.start <= i < q.end``, ``q.end - 8 <= i`` and
+    ``i <= q.start + 8``: one range per quantity."""
+    found: set[int] = set()
+    for q in spans_in(doc, "quantities", max(0, start - 8), end + 8):
+        if q.label_ in {"CARD", "PERCENT", "RATIO"}:
+            found.update(range(max(start, q.start, q.end - 8), min(end, q.end, q.start + 9)))
+    return found
 
 
 def _move_within(seg: Span) -> tuple[int, int] | None:
@@ -1018,9 +1083,9 @@ def _marker(doc: Doc, sent: Span) -> tuple[int, int] | None:
     Only the words that can open a marker are looked at, in order (a space token opens none);
     each is judged by the next word that is not a space, as in the sentence read word by word."""
     lower = token_strings(doc)
-    openings = [i for i in range(sent.start, sent.end) if lower[i] in _MARKER_OPENINGS]
-    if not openings:
+    if _MARKER_OPENINGS.isdisjoint(lower[sent.start:sent.end]):
         return None  # most sentences: no word that opens a marker
+    openings = [i for i in range(sent.start, sent.end) if lower[i] in _MARKER_OPENINGS]
     lead = span_text(sent).lstrip().lower()
     for i in openings:
         word = lower[i]

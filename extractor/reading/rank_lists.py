@@ -196,7 +196,10 @@ def _org_ending(doc: Doc, sent: Span, k: int, hint: str | None) -> Span | None:
     for first in range(start + 1, k + 1):
         if text_at(doc, first) in _DASHES:
             continue
-        link = gazetteer.resolve(span_text(doc[first:k + 1]), org_type=hint, on=on, context=context)
+        tail = text_of(doc, first, k + 1)
+        if not gazetteer.lookup(tail)[0]:
+            continue  # no alias hit resolves to nobody, whatever the hint, day or context
+        link = gazetteer.resolve(tail, org_type=hint, on=on, context=context)
         if link.code:
             return Span(doc, first, k + 1, label=link.org_type, span_id=link.code)
     return None

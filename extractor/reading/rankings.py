@@ -403,6 +403,8 @@ def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
     comma = _index_of(lowers, ",", sent.start, span.start)
     opening = lowers[sent.start:comma] if comma is not None else []
     for toks in (lowers[span.end:clause_end(doc, sent, span.end)], opening):
+        if _TABLE_NOUNS.isdisjoint(toks):
+            continue  # most clauses: no table noun, which the words around are read for
         for i, word in enumerate(toks):
             if word in _TABLE_NOUNS and (_EARLIER_TABLE_WORDS.intersection(toks[max(0, i - 3):i])
                                          or _EARLIER_TABLE_WORDS.intersection(toks[i + 1:i + 2])):

@@ -16,8 +16,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Span
 
-from ..gazetteer import HINT_GROUPS
-from ..pipeline.extensions import doc_cache, doc_date, sentences, span_text, spans_in, token_strings
+from ..gazetteer import HINT_GROUPS, load_gazetteer
+from ..pipeline.extensions import doc_cache, doc_date, sentences, span_text, spans_in, text_of, token_strings
 from ..pipeline.orgs import HEADING_CHARS
 
 GOVERNING = {"of", "to", "from", "with", "by", "for", "at", "on", "than", "against", "behind", "above", "below",
@@ -38,7 +38,7 @@ def candidates(doc: Doc, sent: Span) -> list[Span]:
     return list(found)
 
 
-def _mentions(doc: Doc, sent: Span) -> list[Span]:
+def mentions(doc: Doc, sent: Span) -> list[Span]:
     """``spans_in`` of "orgs" and of resolved "org_refs" for ``sent``. Every sentence is asked
     about, and most name nobody, so for the Doc's own sentences both are sorted into sentences
     in one pass per Doc."""
@@ -73,7 +73,7 @@ _POSSESSIVES = {"'s", "’s", "'"}
 
 
 def _candidates(doc: Doc, sent: Span) -> list[Span]:
-    spans = _mentions(doc, sent)
+    spans = mentions(doc, sent)
     if not spans:
         return []
     lower = token_strings(doc)
@@ -147,11 +147,16 @@ def opening(sent: Span) -> str:
     return span_text(sent).lstrip()[:40].lower()
 
 
+_OWN_LEADS = ("we ", "our organisation ", "our trust ", "our icb ")
+# every opening pronoun_subject reads a subject from: a sentence opening otherwise has none there
+SUBJECT_OPENINGS = (*_OWN_LEADS, *(w for words, _ in _DEFINITE_LEADS for w in words), *PRONOUNS)
+
+
 def pronoun_subject(doc: Doc, sent: Span, previous: Span | None) -> Span | None:
     """'It remains in segment 4': the organisation the sentence before was about; 'We were placed
     in segment 3' in a board's own report: the organisation in its heading."""
     lead = opening(sent)
-    if lead.startswith(("we ", "our organisation ", "our trust ", "our icb ")):
+    if lead.startswith(_OWN_LEADS):
         return publisher(doc)
     for words, kinds in _DEFINITE_LEADS:
         if lead.startswith(words):
@@ -177,7 +182,7 @@ def words_in(doc: Doc, start: int, end: int) -> list[int]:
     return [i for i in range(start, end) if not lower[i].isspace()]
 
 
-def _first_word(doc: Doc, start: int, end: int) -> int | None:
+def first_word(doc: Doc, start: int, end: int) -> int | None:
     """The first token of ``[start, end)`` that is not a space (as :func:`words_in` reads them)."""
     lower = token_strings(doc)
     return next((i for i in range(start, end) if not lower[i].isspace()), None)
@@ -218,8 +223,10 @@ def leading_name(doc: Doc, sent: Span, limit: int, org_type: str | None) -> Span
 TypeHint = Callable[[], str | None]  # the kind of organisation a sentence speaks of, worked out when asked
 
 
-def _leading_name(doc: Doc, sent: Span, limit: int, type_hint: TypeHint) -> Span | None:
-    first = _first_word(doc, sent.start, limit)
+def _leading_name(doc: Doc, sent: Span, limit: int, type_hint: TypeHint, first: int | None = -1) -> Span | None:
+    """:func:`leading_name`; ``first`` is the sentence's first word when the caller has found it."""
+    if first == -1:
+        first = first_word(doc, sent.start, limit)
     if first is None or not doc[first].is_title \
             or token_strings(doc)[first] in {"the", "it", "this", "they", "we", "our", "a", "an", "in", "of", "all",
                                              "only", "none", "one"}:
@@ -238,13 +245,13 @@ def leading_names(doc: Doc, sent: Span, limit: int, type_hint: TypeHint) -> list
     """Like :func:`leading_name`, but 'Kent and Medway and Lincolnshire have both entered ...' gives
     both names when the whole run does not resolve and each side of an 'and' does. The type hint
     is asked for only by a name the gazetteer has an alias for (few are)."""
-    one = _leading_name(doc, sent, limit, type_hint)
+    first = first_word(doc, sent.start, limit)
+    one = _leading_name(doc, sent, limit, type_hint, first)
     if one is not None:
         return [one]
     lower = token_strings(doc)
-    first = _first_word(doc, sent.start, limit)
     while first is not None and lower[first] in _LEADING_ADVERBS:
-        first = _first_word(doc, first + 1, limit)  # 'Only Frimley and Dorset have made it into segment 1'
+        first = first_word(doc, first + 1, limit)  # 'Only Frimley and Dorset have made it into segment 1'
     if first is None or not doc[first].is_title:
         return []
     run = _capitalised_run(doc, first, limit)
@@ -275,8 +282,6 @@ def _resolve_span(doc: Doc, span: Span, type_hint: TypeHint, sent: Span) -> list
     A name with no alias hit (``lookup``) resolves to nobody, whatever the hint, date or
     context (``resolve`` answers so first): most capitalised runs opening a sentence have none,
     and need neither the hint, the date nor the sentence's text."""
-    from ..gazetteer import load_gazetteer
-
     gazetteer, text = load_gazetteer(), span_text(span)
     if not gazetteer.lookup(text)[0]:
         return []
@@ -330,8 +335,6 @@ def orgs_ending_at(doc: Doc, end: int) -> list[Span]:
 def name_before(doc: Doc, sent: Span, idx: int, org_type: str | None = None) -> Span | None:
     """The capitalised name ending just before ``idx`` ('Sandwell and West Birmingham is 74th'),
     kept only when the gazetteer resolves it."""
-    from ..gazetteer import load_gazetteer
-
     k = idx - 1
     while k >= sent.start and doc[k].lower_ in {"is", "was", "now", "are", "were", "sits", "came", "ranked", ","}:
         k -= 1
@@ -343,9 +346,11 @@ def name_before(doc: Doc, sent: Span, idx: int, org_type: str | None = None) -> 
         k -= 1
     if start >= end or (doc[start].lower_ in {"the", "and"} and start + 1 >= end):
         return None
-    span = doc[start:end]
+    gazetteer, text = load_gazetteer(), text_of(doc, start, end)
+    if not gazetteer.lookup(text)[0]:
+        return None  # no alias hit resolves to nobody (as in _resolve_span): no hint, day or context needed
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
-    link = load_gazetteer().resolve(span_text(span), org_type=hint, on=doc_date(doc), context=span_text(sent))
+    link = gazetteer.resolve(text, org_type=hint, on=_day(doc), context=span_text(sent))
     if not link.code:
         return None
-    return Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)
+    return Span(doc, start, end, label=link.org_type, span_id=link.code)

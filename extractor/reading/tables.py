@@ -54,6 +54,10 @@ class Row:
 
 
 _SPACED_CELL = regex.compile(r"\S+(?: \S+)*")  # words kept together by single spaces
+_WORD = regex.compile(r"\S+")
+_HEADER_SEGMENT = regex.compile(r"\b(?:segment|seg\.?)\s*([1-5])\b", regex.I)
+_BRACKETED = regex.compile(r"\([^)]*\)")
+_MONEY_OR_DECIMAL = regex.compile(r"[%£$€.]")
 
 
 def _split_line(line: str, offset: int) -> Row:
@@ -100,14 +104,23 @@ def _csv_row(line: str, offset: int) -> Row | None:
     return Row(cells, offset, offset + len(line), True)
 
 
+def _may_be_csv(line: str) -> bool:
+    """``is_csv_line``, answered without its patterns for a line of prose: with no quote, a comma
+    followed by a space inside the stripped line (a comma is not white space, so the pair lies
+    inside it when it lies before the trailing spaces) is the prose comma it rejects."""
+    if line.count(",") < 2 or ('"' not in line and ", " in line.rstrip()):
+        return False
+    return is_csv_line(line)
+
+
 def _csv_rows(lines: list[str]) -> dict[int, Row]:
     """Rows of the runs of at least ``_CSV_MIN_ROWS`` comma-separated lines with one field count."""
-    if sum(1 for line in lines if line.count(",") >= 2 and is_csv_line(line)) < _CSV_MIN_ROWS:
+    if sum(1 for line in lines if _may_be_csv(line)) < _CSV_MIN_ROWS:
         return {}  # every row is such a line: too few of them make no run (most texts have none)
     rows: dict[int, Row] = {}
     offset, run = 0, []
     for i, line in enumerate([*lines, ""]):
-        row = _csv_row(line, offset) if line.count(",") >= 2 and is_csv_line(line) else None  # it needs two
+        row = _csv_row(line, offset) if _may_be_csv(line) else None
         if row is not None and (not run or len(run[-1][1].cells) == len(row.cells)):
             run.append((i, row))
         else:
@@ -179,7 +192,7 @@ def _cells_by_column(row: Row, header: Row) -> dict[int, str]:
     cells = row.cells
     if not row.pipe:
         cells = [Cell(c.text[m.start():m.end()], c.start + m.start(), c.start + m.end())
-                 for c in row.cells for m in regex.finditer(r"\S+", c.text)]
+                 for c in row.cells for m in _WORD.finditer(c.text)]
         cells = _rejoin_words(cells, row, header)
     for cell in cells:
         out.setdefault(_column_of(row, header, cell), []).append(cell.text)
@@ -227,7 +240,7 @@ def _row_label_type(label: str) -> str:
 
 
 def _segment_in_header(text: str) -> int | None:
-    m = regex.search(r"\b(?:segment|seg\.?)\s*([1-5])\b", text, regex.I)
+    m = _HEADER_SEGMENT.search(text)
     return int(m.group(1)) if m else None
 
 
@@ -713,7 +726,7 @@ def _label_lines(doc: Doc, result: DocResult, framework: str, period: str) -> li
                 heading_type = ""
             continue
         rest = m.group("rest")
-        bare = regex.sub(r"\([^)]*\)", "", rest)
+        bare = _BRACKETED.sub("", rest)
         if _MORE_COUNTS.search(bare) or _names_in_brackets(doc, rest, start + m.start("rest")):
             continue  # 'Segment 1: 34 trusts (17%) – 14 acute, 20 non-acute ...', 'Segment 1: 2 ICBs (Frimley and
             # Dorset)' are prose for the claim builder, which reads the counts and the names they count
@@ -761,7 +774,7 @@ def _total_above(doc: Doc, result: DocResult, run: list[Claim], above: tuple[int
 def _total_line(doc: Doc, result: DocResult, run: list[Claim], m: regex.Match, start: int, end: int) -> bool:
     """'Total   42 ICBs' under segment lines: the size of the population they count, when the
     line names that population or none (a total of something else, 'Total  £2.1bn', is left)."""
-    if regex.search(r"[%£$€.]", m.group("rest")) or _MORE_COUNTS.search(m.group("rest")):
+    if _MONEY_OR_DECIMAL.search(m.group("rest")) or _MORE_COUNTS.search(m.group("rest")):
         return False
     kinds = {c.org_type for c in run}
     org_type = _population_of(doc, start + m.start("rest"), end) or (kinds.pop() if len(kinds) == 1 else "")

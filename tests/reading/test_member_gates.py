@@ -211,3 +211,91 @@ def test_opening_tests_as_the_whole_lowered_sentence(nlp: Language, text: str) -
     for sent in sentences(nlp(text)):
         whole = span_text(sent).lstrip().lower()
         assert [subjects.opening(sent).startswith(o) for o in openings] == [whole.startswith(o) for o in openings]
+
+
+# sentences with a segment and no named body but an 'it' or 'the trust' a verb or noun governs,
+# and relative clauses ending in a segment
+BODILESS = [
+    "Medway NHS Foundation Trust was inspected in May. The regulator then took it out of special measures.",
+    "Barts Health was praised. Inspectors welcomed the trust's exit from segment 4.",
+    "Inspectors visited the site twice. Nobody was placed in segment 4 after that.",
+    "The report thanks Barts Health, Medway and Wye Valley trusts which have now left special measures.",
+    "Services run at Wye Valley NHS Trust, which is also in segment 4.",
+    "Our Trust's current segment is segment 3, and it remains so.",
+]
+
+
+def test_statement_gates_skip_only_segments_no_frame_reads(nlp: Language, monkeypatch: pytest.MonkeyPatch) -> None:
+    """With the bodiless-sentence and relative-word gates off, every text reads the same (in fresh
+    Docs, whose per-Doc findings are made with the gates off)."""
+    texts = [*BODILESS, *_texts()]
+    gated = _all_records(list(nlp.pipe(texts)))
+    monkeypatch.setattr(memberships, "_bodiless", lambda *args: False)
+    monkeypatch.setattr(memberships, "_has_relative", lambda *args: True)
+    monkeypatch.setattr(memberships, "_STAND_IN_WORDS", _MeetsEverything())
+    assert _all_records(list(nlp.pipe(texts))) == gated
+
+
+class _MeetsEverything:
+    """A word set no sentence is disjoint from: a gate testing ``isdisjoint`` with it never skips."""
+
+    def isdisjoint(self, other: object) -> bool:
+        return False
+
+
+def _lede_word_by_word(sents: list[Span], si: int) -> Span | None:
+    """``lede_sentence`` as first written: the sentence's first four words, then the tests."""
+    words = [t.lower_ for t in sents[si] if not t.is_space][:4]
+    if not words or words[0] not in {"a", "an"} or not memberships._INDEFINITE_NOUNS & set(words) \
+            or si + 1 >= len(sents):
+        return None
+    return sents[si + 1]
+
+
+def test_lede_sentence_reads_as_word_by_word(docs: list[Doc], nlp: Language) -> None:
+    ledes = ["A hospital trust once rated the worst has left special measures. Barts Health was praised.",
+             "  An ICB in the north is in segment 4. Frimley ICB is not.", "A trust\n"]
+    for doc in [*docs, *nlp.pipe(ledes)]:
+        sents = sentences(doc)
+        for si in range(len(sents)):
+            assert memberships.lede_sentence(sents, si) == _lede_word_by_word(sents, si)
+
+
+def test_bodies_ending_at_a_token_are_those_spans_in_gives(docs: list[Doc], nlp: Language) -> None:
+    """The sentence's mentions hold the bodies ``spans_in`` of each key finds, in its order."""
+    for doc in [*docs, *nlp.pipe(BODILESS)]:
+        for sent in sentences(doc):
+            for end in range(sent.start, sent.end + 1):
+                expected = next((o for key in ("orgs", "org_refs") for o in spans_in(doc, key, sent.start, end)
+                                 if o.end == end and o.id_), None)
+                assert memberships._body_ending_at(doc, sent, end) == expected
+            for start in range(sent.start, sent.end + 1):
+                expected = {o.start: o for key in ("orgs", "org_refs") for o in spans_in(doc, key, start, sent.end)
+                            if o.id_}
+                assert {o.start: o for o in subjects.mentions(doc, sent) if o.start >= start and o.id_} == expected
+
+
+OPENINGS = ["We were placed in segment 3.", "Our Trust remains in segment 2.", "The Trust is in segment 4.",
+            "The Integrated Care Board sits in segment 3.", "It remains in segment 4.", "Both stay in segment 1.",
+            "They have left special measures.", "This trust moved to segment 2.", "Barts Health is in segment 4."]
+
+
+def test_a_subject_read_from_an_opening_comes_after_one_of_the_subject_openings(docs: list[Doc],
+                                                                                 nlp: Language) -> None:
+    """What _pronoun_stand_in relies on to skip pronoun_subject."""
+    for doc in [*docs, nlp(" ".join(OPENINGS)), *nlp.pipe(OPENINGS)]:
+        sents = sentences(doc)
+        for si, sent in enumerate(sents):
+            if subjects.pronoun_subject(doc, sent, sents[si - 1] if si else None) is not None:
+                assert subjects.opening(sent).startswith(subjects.SUBJECT_OPENINGS), sent.text
+
+
+CSV_LINES = ["a,b,c", "a, b,c", "a,b,c, ", "  a,b, c  ", '"x, y",b,c', 'a,"b, c",d', "a,b,\tc", "a,b", "x,y,z ,",
+             "Barts Health,4,London", "One, two and three, said the trust.", '"a","b","c"', ",,", ", ,"]
+
+
+def test_csv_line_pre_test_answers_as_is_csv_line() -> None:
+    from extractor.pipeline.sentences import is_csv_line
+
+    for line in [*CSV_LINES, *(line for text in _texts() for line in text.split("\n"))]:
+        assert tables._may_be_csv(line) == (line.count(",") >= 2 and is_csv_line(line)), line
