@@ -30,7 +30,7 @@ from ..pipeline.extensions import doc_text, spans_in, token_ids, token_strings
 from ..pipeline.quantities import quantity_of
 from ..pipeline.segments import segments_of
 from ..records import Claim, DocResult
-from .phrases import match_phrases
+from .phrases import phrase_rows
 
 FAR = 20  # tokens between a count and its segment beyond which the pairing is a guess
 _HEADING = re.compile(r"[ \t]*(?:\(?(\d{1,3})[.)]|(\d{1,3})\.\d{1,2})[ \t]+\S")
@@ -200,7 +200,7 @@ def doubt_of(doc: Doc, claim: Claim) -> str:
     sent = doc.char_span(claim.start, claim.end, alignment_mode="expand")
     if sent is None:
         return ""
-    labels = {s.label_ for s in match_phrases(sent, "doubts.jsonl")}
+    labels = {label for label, _, _ in phrase_rows(doc, "doubts.jsonl", sent.start, sent.end)}
     if "ONE_OF_SEGMENT" in labels and claim.count in (None, 1):
         return REASONS["one_of_segment"]
     if "REGIME" in labels and 4 in claim.segments:
