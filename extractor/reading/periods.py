@@ -27,6 +27,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
@@ -63,9 +64,8 @@ _CARRY_ON = ("of these", "of those", "of them", "of the latter", "of that number
 Months = tuple[int, int]  # first and last month, as year * 12 + month - 1
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A time expression in the text."""
+class Mention(NamedTuple):
+    """A time expression in the text (a tuple: a Doc has hundreds, made at each reading)."""
 
     start: int
     end: int

@@ -29,6 +29,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable, Iterable
+from itertools import compress, count
 
 from spacy.lang.en.stop_words import STOP_WORDS
 from spacy.lexeme import Lexeme
@@ -131,14 +132,15 @@ class _Pattern:
         self.lead = _any_of(steps[:anchor])
         self.fewest = self.quantifiers[:anchor].count(ONE)
         self.most = None if ZERO_PLUS in self.quantifiers[:anchor] else anchor
+        self.offset = anchor if self.fewest == self.most else None  # the steps before take a word each
         fixed = next((k for k, quantifier in enumerate(self.quantifiers) if quantifier != ONE), len(steps))
         self.skeleton = tuple((k, bit) for k, (bit, _) in enumerate(steps[:fixed]) if bit)
 
     def starts(self, at: int, bits: dict[int, int], orths: list[int], length: int) -> list[int]:
         """Where a match whose anchor takes the word at token ``at`` can start, in a text of
         ``length`` words ``orths`` whose test bits are ``bits``."""
-        if self.fewest == self.most:  # the steps before the anchor take one word each
-            first = at - self.fewest
+        if self.offset is not None:
+            first = at - self.offset
             return [first] if first >= 0 and self.fits(first, bits, orths, length) else []
         candidates = [at] if self.fewest == 0 else []
         lowest = 0 if self.most is None else max(at - self.most, 0)
@@ -316,10 +318,13 @@ class _Matches:
         patterns, bits, orths, length = self.patterns, self.patterns.bits, self.orths, len(self.orths)
         anchor_bits = patterns.anchor_bits
         wanted: dict[int, set[int]] = {}
-        for at, orth in enumerate(orths[start:end], start):
-            if not anchor_bits[orth]:
-                continue
-            for k, pattern in patterns.anchored(anchor_bits[orth]):
+        for at in compress(count(start), map(anchor_bits.__getitem__, orths[start:end])):
+            for k, pattern in patterns.anchored(anchor_bits[orths[at]]):
+                if pattern.offset is not None:  # one start, the skeleton checked here
+                    first = at - pattern.offset
+                    if first >= start and pattern.fits(first, bits, orths, length):
+                        wanted.setdefault(first, set()).add(k)
+                    continue
                 for first in pattern.starts(at, bits, orths, length):
                     if first >= start:
                         wanted.setdefault(first, set()).add(k)
