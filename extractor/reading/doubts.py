@@ -69,6 +69,10 @@ _PICKED = (r"\s+(?:[\w-]+\s+){0,2}?(?:trusts|providers|organisations|hospitals|i
            r"(?:with|whose|planning|reporting|running|facing|forecasting)\b")
 _KIND_WITHIN = (r"\b(?:is|are|was|were)\s+(?:an?\s+|all\s+)?(?:acute|mental health|community|ambulance|specialist)"
                 r"\s+(?:providers?|trusts?|hospitals?)\b")
+# a claim's total ("of the 15", "out of five") followed by what picks its organisations, or by a kind of trust
+_TOTAL_OF = r"\b(?:of|out of)\s+(?:the\s+)?([\w-]+)"
+_TOTAL_PICKED = re.compile(rf"{_TOTAL_OF}(?={_PICKED})", re.I)
+_TOTAL_KIND = re.compile(rf"{_TOTAL_OF}(?=\b[^.;]*?{_KIND_WITHIN})", re.I)
 _QUESTION = re.compile(r"^\W*(?:[a-z0-9]{1,3}[.)]\s*)?(?:what|which|how|why|whether|who)\b|\?\s*$", re.I)
 _ABROAD = re.compile(r"\b(?:Scotland|Scottish|Wales|Welsh|Northern Ireland|Northern Irish)\b")
 _OPENING = frozenset(map(get_string_id, ("(", "[", "([")))  # the tokens ``text in "(["`` holds for
@@ -194,12 +198,12 @@ def _what_the_number_is(doc: Doc, claim: Claim, counts: list[Span]) -> str:
     return kinds.pop() if len(kinds) == 1 else ""
 
 
-def _words_between(doc: Doc, a: int, b: int) -> int:
+def _words_between(orths: list[int], a: int, b: int) -> int:
     """Tokens between two positions, leaving out what brackets hold (a list of names in
     brackets keeps a count close to its segment: "Four ICSs (Devon, ...) are in segment 4").
     Words are compared by id: a token is never empty, so ``text in "(["`` is one of these."""
     depth, words = 0, 0
-    for orth in token_ids(doc, "ORTH")[min(a, b):max(a, b)]:
+    for orth in orths[min(a, b):max(a, b)]:
         if orth in _OPENING:
             depth += 1
         elif orth in _CLOSING:
@@ -213,17 +217,16 @@ def _far_from_segment(doc: Doc, counts: list[Span], segments: list[int]) -> bool
     """Whether every count stands more than ``FAR`` words from every segment (by where they start)."""
     if not counts or not segments:
         return False
-    return min(_words_between(doc, s, q.start) for q in counts for s in segments) > FAR
+    orths = token_ids(doc, "ORTH")
+    return min(_words_between(orths, s, q.start) for q in counts for s in segments) > FAR
 
 
-def _total_then(claim: Claim, after: str) -> bool:
-    """Whether the claim's total ("of the 15", "out of five") is followed by ``after``."""
+def _total_then(claim: Claim, total_then: re.Pattern) -> bool:
+    """Whether the claim's total ("of the 15", "out of five") is followed by what ``total_then``
+    asks for (one of :data:`_TOTAL_PICKED`, :data:`_TOTAL_KIND`)."""
     if claim.total is None:
         return False
-    for match in re.finditer(rf"\b(?:of|out of)\s+(?:the\s+)?([\w-]+)(?={after})", claim.text, re.I):
-        if parse_cardinal(match[1]) == claim.total:
-            return True
-    return False
+    return any(parse_cardinal(match[1]) == claim.total for match in total_then.finditer(claim.text))
 
 
 def doubt_of(doc: Doc, claim: Claim) -> str:
@@ -236,9 +239,9 @@ def doubt_of(doc: Doc, claim: Claim) -> str:
         return REASONS[kind]
     if claim.count is not None and claim.total is not None and claim.count > claim.total:
         return REASONS["over_total"]
-    if _total_then(claim, _PICKED):
+    if _total_then(claim, _TOTAL_PICKED):
         return REASONS["other_total"]
-    if claim.org_type == "trust" and _total_then(claim, rf"\b[^.;]*?{_KIND_WITHIN}"):
+    if claim.org_type == "trust" and _total_then(claim, _TOTAL_KIND):
         return REASONS["kind_within"]
     if words.question:
         return REASONS["question"]
