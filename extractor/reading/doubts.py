@@ -21,16 +21,17 @@ is ``unverifiable`` with that reason. The phrases are ``models/patterns/doubts.j
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
 
 from ..numbers import parse_cardinal
-from ..pipeline.extensions import doc_text, spans_in, token_ids, token_strings
+from ..pipeline.extensions import doc_cache, doc_text, spans_in, token_ids, token_strings
 from ..pipeline.quantities import quantity_of
 from ..pipeline.segments import segments_of
 from ..records import Claim, DocResult
-from .phrases import match_phrases
+from .phrases import phrase_rows
 
 FAR = 20  # tokens between a count and its segment beyond which the pairing is a guess
 _HEADING = re.compile(r"[ \t]*(?:\(?(\d{1,3})[.)]|(\d{1,3})\.\d{1,2})[ \t]+\S")
@@ -68,6 +69,10 @@ _PICKED = (r"\s+(?:[\w-]+\s+){0,2}?(?:trusts|providers|organisations|hospitals|i
            r"(?:with|whose|planning|reporting|running|facing|forecasting)\b")
 _KIND_WITHIN = (r"\b(?:is|are|was|were)\s+(?:an?\s+|all\s+)?(?:acute|mental health|community|ambulance|specialist)"
                 r"\s+(?:providers?|trusts?|hospitals?)\b")
+# a claim's total ("of the 15", "out of five") followed by what picks its organisations, or by a kind of trust
+_TOTAL_OF = r"\b(?:of|out of)\s+(?:the\s+)?([\w-]+)"
+_TOTAL_PICKED = re.compile(rf"{_TOTAL_OF}(?={_PICKED})", re.I)
+_TOTAL_KIND = re.compile(rf"{_TOTAL_OF}(?=\b[^.;]*?{_KIND_WITHIN})", re.I)
 _QUESTION = re.compile(r"^\W*(?:[a-z0-9]{1,3}[.)]\s*)?(?:what|which|how|why|whether|who)\b|\?\s*$", re.I)
 _ABROAD = re.compile(r"\b(?:Scotland|Scottish|Wales|Welsh|Northern Ireland|Northern Irish)\b")
 _OPENING = frozenset(map(get_string_id, ("(", "[", "([")))  # the tokens ``text in "(["`` holds for
@@ -75,15 +80,62 @@ _CLOSING = frozenset(map(get_string_id, (")", "]", ")]")))
 _MEASURE = r"\s+(?:[\w-]+\s+){0,3}?(?:trusts|providers|organisations|hospitals)\s+(?:for|on|by)\s+(?:the\s+)?\w"
 
 
-def _count_spans(doc: Doc, claim: Claim) -> list[Span]:
-    """Where the claim's count is written (a segment's own number is not a count). The
-    quantity is read by the getter behind ``span._.quantity``, without the extension machinery."""
+class _ClaimWords:
+    """What the checks read from a claim's words alone (not its figures), worked out once for
+    all the claims read from the same words: on the bench's pages 651 claims come from 395
+    sentences, and each of these reads a regular expression or the Doc's spans."""
+
+    def __init__(self, doc: Doc, start: int, end: int, text: str) -> None:
+        self.doc, self.start, self.end, self.text = doc, start, end, text
+
+    @cached_property
+    def quantities(self) -> list[tuple[Span, float | None]]:
+        """The quantities written within the words, with their values, but for a segment's own
+        number. The quantity is read by the getter behind ``span._.quantity``."""
+        doc, start, end = self.doc, self.start, self.end
+        segments = [(s.start_char, s.end_char) for s in spans_in(doc, "segments", start, end, chars=True)]
+        return [(q, quantity.value) for q in spans_in(doc, "quantities", start, end, chars=True)
+                if (quantity := quantity_of(q)) is not None and not any(a <= q.start_char < b for a, b in segments)]
+
+    @cached_property
+    def question(self) -> bool:
+        return _QUESTION.search(self.text) is not None
+
+    @cached_property
+    def abroad(self) -> bool:
+        return _ABROAD.search(self.text) is not None
+
+    @cached_property
+    def sentence(self) -> Span | None:
+        return self.doc.char_span(self.start, self.end, alignment_mode="expand")
+
+    @cached_property
+    def labels(self) -> set[str]:
+        """The labels of the doubt phrases within the words' tokens (the longest where they overlap)."""
+        sent = self.sentence
+        return {label for label, _, _ in phrase_rows(self.doc, "doubts.jsonl", sent.start, sent.end)} if sent else set()
+
+    @cached_property
+    def segments(self) -> list[int]:
+        """Where the segment spans of the words' tokens that name a segment start."""
+        sent = self.sentence
+        return [s.start for s in spans_in(self.doc, "segments", sent.start, sent.end) if segments_of(s)] if sent else []
+
+
+def _claim_words(doc: Doc, claim: Claim) -> _ClaimWords:
+    cache = doc_cache(doc, "doubts")
+    key = (claim.start, claim.end, claim.text)
+    found = cache.get(key)
+    if found is None:
+        found = cache[key] = _ClaimWords(doc, claim.start, claim.end, claim.text)
+    return found
+
+
+def _count_spans(words: _ClaimWords, claim: Claim) -> list[Span]:
+    """Where the claim's count is written (a segment's own number is not a count)."""
     if claim.count is None:
         return []
-    segments = [(s.start_char, s.end_char) for s in spans_in(doc, "segments", claim.start, claim.end, chars=True)]
-    return [q for q in spans_in(doc, "quantities", claim.start, claim.end, chars=True)
-            if (quantity := quantity_of(q)) is not None and quantity.value == claim.count
-            and not any(a <= q.start_char < b for a, b in segments)]
+    return [q for q, value in words.quantities if value == claim.count]
 
 
 def _numbered_line(text: str, at: int) -> re.Match | None:
@@ -146,12 +198,12 @@ def _what_the_number_is(doc: Doc, claim: Claim, counts: list[Span]) -> str:
     return kinds.pop() if len(kinds) == 1 else ""
 
 
-def _words_between(doc: Doc, a: int, b: int) -> int:
+def _words_between(orths: list[int], a: int, b: int) -> int:
     """Tokens between two positions, leaving out what brackets hold (a list of names in
     brackets keeps a count close to its segment: "Four ICSs (Devon, ...) are in segment 4").
     Words are compared by id: a token is never empty, so ``text in "(["`` is one of these."""
     depth, words = 0, 0
-    for orth in token_ids(doc, "ORTH")[min(a, b):max(a, b)]:
+    for orth in orths[min(a, b):max(a, b)]:
         if orth in _OPENING:
             depth += 1
         elif orth in _CLOSING:
@@ -161,46 +213,45 @@ def _words_between(doc: Doc, a: int, b: int) -> int:
     return words
 
 
-def _far_from_segment(doc: Doc, counts: list[Span], sent: Span) -> bool:
-    segments = [s for s in spans_in(doc, "segments", sent.start, sent.end) if segments_of(s)]
+def _far_from_segment(doc: Doc, counts: list[Span], segments: list[int]) -> bool:
+    """Whether every count stands more than ``FAR`` words from every segment (by where they start)."""
     if not counts or not segments:
         return False
-    return min(_words_between(doc, s.start, q.start) for q in counts for s in segments) > FAR
+    orths = token_ids(doc, "ORTH")
+    return min(_words_between(orths, s, q.start) for q in counts for s in segments) > FAR
 
 
-def _total_then(claim: Claim, after: str) -> bool:
-    """Whether the claim's total ("of the 15", "out of five") is followed by ``after``."""
+def _total_then(claim: Claim, total_then: re.Pattern) -> bool:
+    """Whether the claim's total ("of the 15", "out of five") is followed by what ``total_then``
+    asks for (one of :data:`_TOTAL_PICKED`, :data:`_TOTAL_KIND`)."""
     if claim.total is None:
         return False
-    for match in re.finditer(rf"\b(?:of|out of)\s+(?:the\s+)?([\w-]+)(?={after})", claim.text, re.I):
-        if parse_cardinal(match[1]) == claim.total:
-            return True
-    return False
+    return any(parse_cardinal(match[1]) == claim.total for match in total_then.finditer(claim.text))
 
 
 def doubt_of(doc: Doc, claim: Claim) -> str:
     """The reason to doubt ``claim`` ("" when there is none)."""
-    counts = _count_spans(doc, claim)
+    words = _claim_words(doc, claim)
+    counts = _count_spans(words, claim)
     if _heads_paragraph(doc, claim, counts):
         return REASONS["heading"]
     if kind := _what_the_number_is(doc, claim, counts):
         return REASONS[kind]
     if claim.count is not None and claim.total is not None and claim.count > claim.total:
         return REASONS["over_total"]
-    if _total_then(claim, _PICKED):
+    if _total_then(claim, _TOTAL_PICKED):
         return REASONS["other_total"]
-    if claim.org_type == "trust" and _total_then(claim, rf"\b[^.;]*?{_KIND_WITHIN}"):
+    if claim.org_type == "trust" and _total_then(claim, _TOTAL_KIND):
         return REASONS["kind_within"]
-    if _QUESTION.search(claim.text):
+    if words.question:
         return REASONS["question"]
-    if _ABROAD.search(claim.text):
+    if words.abroad:
         return REASONS["abroad"]
     if not claim.segments and claim.count is not None and re.search(rf"\b{claim.count}{_MEASURE}", claim.text):
         return REASONS["other_measure"]
-    sent = doc.char_span(claim.start, claim.end, alignment_mode="expand")
-    if sent is None:
+    if words.sentence is None:
         return ""
-    labels = {s.label_ for s in match_phrases(sent, "doubts.jsonl")}
+    labels = words.labels
     if "ONE_OF_SEGMENT" in labels and claim.count in (None, 1):
         return REASONS["one_of_segment"]
     if "REGIME" in labels and 4 in claim.segments:
@@ -209,7 +260,7 @@ def doubt_of(doc: Doc, claim: Claim) -> str:
         return REASONS["span_of_time"]
     if "HYPOTHETICAL" in labels:
         return REASONS["hypothetical"]
-    if _far_from_segment(doc, counts, sent):
+    if _far_from_segment(doc, counts, words.segments):
         return REASONS["far"]
     return ""
 

@@ -27,14 +27,15 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
+from typing import NamedTuple
 
 from spacy.tokens import Doc, Span
 
 from .. import dates, numbers
-from ..pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_strings
+from ..pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_ids, token_strings
 from ..pipeline.quantities import quantity_of
 from ..records import DocResult
-from .phrases import phrases_of_runs
+from .phrases import phrase_rows
 
 QUARTERLY = {"sof2021", "nof2022", "nof2025"}
 CURRENT = "@current"  # the document's own period
@@ -63,9 +64,8 @@ _CARRY_ON = ("of these", "of those", "of them", "of the latter", "of that number
 Months = tuple[int, int]  # first and last month, as year * 12 + month - 1
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A time expression in the text."""
+class Mention(NamedTuple):
+    """A time expression in the text (a tuple: a Doc has hundreds, made at each reading)."""
 
     start: int
     end: int
@@ -73,12 +73,18 @@ class Mention:
     text: str
 
 
-def mentions(doc: Doc, start: int = 0, end: int | None = None, label: str | None = None) -> list[Mention]:
-    """Every time expression of ``doc``, longest first where they overlap, in text order;
-    those of the runs of words starting within tokens ``[start, end)``, and only those
-    labelled ``label``, when asked (:func:`~.phrases.phrases_of_runs`)."""
-    found = phrases_of_runs(doc, "periods.jsonl", start, end, label)
-    return [Mention(s.start_char, s.end_char, s.label_, span_text(s)) for s in found]
+def mentions(doc: Doc) -> list[Mention]:
+    """Every time expression of ``doc``, longest first where they overlap, in text order,
+    made once per Doc; cut from the Doc's text by the tokens' offsets, with no Span made."""
+    cache = doc_cache(doc, "periods")
+    found = cache.get("mentions")
+    if found is None:
+        text, offsets, lengths = doc_text(doc), token_ids(doc, "IDX"), token_ids(doc, "LENGTH")
+        found = cache["mentions"] = []
+        for label, start, end in phrase_rows(doc, "periods.jsonl"):
+            first, last = offsets[start], offsets[end - 1] + lengths[end - 1]
+            found.append(Mention(first, last, label, text[first:last]))
+    return found
 
 
 @lru_cache(maxsize=4096)  # read again for each expression and record: a few regular expressions each time
@@ -375,25 +381,14 @@ def _anchor(doc: Doc, start: int, end: int, values: tuple[float | None, ...], wo
     return start
 
 
-def _reach(doc: Doc, until: int) -> int:
-    """The token where the sentences :func:`_sentences` reads up to character ``until`` end:
-    only the time expressions before it can give a record its period, while the document's
-    own period (:class:`Frame`) reads the quarters named anywhere."""
-    sents = sentences(doc)
-    if not sents:
-        return 0
-    return sents[max(bisect_right(_sentence_chars(doc), until) - 1, 0)].end
-
-
 def assign_periods(doc: Doc, result: DocResult) -> None:
     """Give every claim, membership and ranking of ``result`` the period its words describe."""
     if not (result.claims or result.memberships or result.rankings):
         return  # a page stating no record has nothing to date: its time expressions need no reading
     records = [*result.claims, *result.memberships, *result.rankings]
     until = max(record.start for record in records)
-    reach = _reach(doc, until)
-    found = mentions(doc, end=reach)
-    frame = Frame(doc, [*found, *mentions(doc, start=reach, label="QUARTER")])
+    found = mentions(doc)
+    frame = Frame(doc, found)
     read = _sentences(doc, frame, found, until)
     starts = _sentence_chars(doc)
 

@@ -2,127 +2,333 @@
 
 Some phrases matter only to one reading module (time expressions, signs that a count is
 not what it seems) and nothing upstream needs them as spans; the module matches them on
-the finished ``Doc`` with Matchers built once per vocabulary and pattern file. As in the
-rule components (:mod:`extractor.pipeline.ruler`), the Matcher runs on a Doc only on the
-runs of words that can hold a match (a span, the few words of a claim, is matched whole),
-and a test opening a pattern is a lexeme flag where a flag already stands for it or one
-is free.
+the finished ``Doc``. Every token test of these patterns asks about the word alone (its
+text, lower-case form or a lexeme flag), so the patterns are matched here without spaCy's
+``Matcher``, which makes a Token of every word it walks and costs ~10 us a call:
 
-A Matcher's cost grows with its patterns, and a run can hold a match of few of them: a
-pattern cannot match a run holding no word for one of its required tokens (one that
-takes a word and tests it: ``{"LOWER": "quarter"}``, ``{"TEXT": {"REGEX": ...}}``). So
-each run is matched by a Matcher holding only the patterns whose required tokens it has
-words for (in the file's order, so matches come in the same order), made once per such
-set of patterns; and a span holding such words for no pattern (most of the claims asked
-about) is answered without a Matcher.
+* which tests a word passes is decided once per word (:class:`_Patterns` keeps a bit mask
+  per ORTH id), so a test costs a dict lookup afterwards;
+* a pattern is tried only at the words its *anchor* can be (one of its required tokens),
+  at the starts its leading tokens can reach from there;
+* from each start, the patterns are run by :func:`_run`, a transcription of the state
+  machine of spaCy's ``Matcher`` (``find_matches``, ``transition_states``, ``get_action``
+  and ``finish_states`` in ``matcher.pyx``): it finds the same matches, quirks included,
+  in the same order for any two on the same words (the order decides between two as long
+  when the longest are kept); ``tests/reading/test_phrases.py`` checks this against the
+  Matcher on random word sequences;
+* matches stay ``(label, start, end)`` tuples; a Span is made only where a caller asks for
+  Spans (:func:`match_phrases`).
+
+A window (a claim's sentence, the whole Doc) is matched from the starts its anchors give,
+each start run once per Doc however many windows ask about it; the matches within a span
+are the Matcher's matches on that span (see :func:`phrase_rows`).
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+import re
+from collections.abc import Callable, Iterable
+from itertools import compress, count
 
-from spacy.matcher import Matcher
+from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..pipeline.extensions import doc_cache, token_ids
-from ..pipeline.ruler import _WORD_ATTRS, MatchableWords, _word_test, with_flags
 from ..resources import load_jsonl
 
-_MUST_MATCH = ("", "+")  # the ops of a token that takes at least one word
+Row = tuple[str, int, int]  # a match: (label, start token, end token)
+
+# spaCy's quantifiers (``Matcher``'s "!" is not taken: it matches words failing the test)
+ONE, ZERO_ONE, ZERO_PLUS = 1, 2, 3
+# the actions of spaCy's ``get_action``; the three retries last, so ``action >= RETRY`` tells them
+REJECT, MATCH, ADVANCE, MATCH_EXTEND, MATCH_REJECT, MATCH_DOUBLE, RETRY, RETRY_ADVANCE, RETRY_EXTEND = range(9)
+_WORD_ATTRS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_"}  # spaCy reads TEXT as ORTH
+_FLAGS = frozenset({"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT",
+                    "IS_SPACE", "IS_STOP", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT",
+                    "IS_CURRENCY", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"})  # lexeme flags: set from the word
+
+
+def _quantifiers(token: dict) -> tuple[int, ...]:
+    """The quantifiers spaCy's Matcher expands a token's ``OP`` into (``_get_operators``)."""
+    op = token.get("OP", "1")
+    simple = {"1": (ONE,), "?": (ZERO_ONE,), "*": (ZERO_PLUS,), "+": (ONE, ZERO_PLUS)}
+    if op in simple:
+        return simple[op]
+    if op.startswith("{") and op.endswith("}"):
+        bounds = op[1:-1] if "," in op else f"{op[1:-1]},{op[1:-1]}"
+        least, most = bounds.split(",")
+        head = (ONE,) * int(least or 0)
+        return head + ((ZERO_ONE,) * (int(most) - int(least or 0)) if most else (ZERO_PLUS,))
+    raise ValueError(f"operator {op!r} is not matched by the reading step")
+
+
+def _attr_test(attr: str, value: object) -> Callable[[Lexeme], bool]:
+    """A test of a word equal to spaCy's ``{attr: value}`` on any token of that word."""
+    if attr in _WORD_ATTRS:
+        field = _WORD_ATTRS[attr]
+        if isinstance(value, str):
+            return lambda lex: getattr(lex, field) == value
+        if isinstance(value, dict) and len(value) == 1:
+            (op, arg), = value.items()
+            if op in ("IN", "NOT_IN") and all(isinstance(v, str) for v in arg):
+                members, inside = frozenset(arg), op == "IN"
+                return lambda lex: (getattr(lex, field) in members) == inside
+            if op == "REGEX":
+                pattern = re.compile(arg)
+                return lambda lex: pattern.search(getattr(lex, field)) is not None
+    elif attr in _FLAGS and isinstance(value, bool):
+        field = attr.lower()
+        return lambda lex: getattr(lex, field) == value
+    raise ValueError(f"{attr}: {value!r} asks more than the word: the reading step matches words alone")
+
+
+def _word_test(token: dict) -> Callable[[Lexeme], bool] | None:
+    """The test a word must pass to be taken by ``token`` (every attribute of it); None for
+    a token taking any word."""
+    tests = [_attr_test(attr, value) for attr, value in token.items() if attr != "OP"]
+    if not tests:
+        return None
+    return tests[0] if len(tests) == 1 else lambda lex: all(test(lex) for test in tests)
+
+
+def _commonness(token: dict) -> tuple[int, int, int]:
+    """How many words of a text a token's test is likely to take, to choose a pattern's
+    anchor (lower is rarer): a list holding a stop word ("the", "of") or a word without a
+    letter (",", "3") is common, and so is a flag or a regular expression repeating a part
+    without bound ("^[a-z]+ed$"); a word list comes before a regular expression, a shorter
+    list before a longer. The choice only decides where matching starts looking."""
+    attr = next((a for a in token if a in _WORD_ATTRS), None)
+    value = token.get(attr) if attr else None
+    if isinstance(value, dict) and list(value) == ["IN"]:
+        value = value["IN"]
+    if isinstance(value, dict) and list(value) == ["REGEX"]:
+        return int("+" in value["REGEX"] or "*" in value["REGEX"]), 1, 0
+    words = [value] if isinstance(value, str) else value if isinstance(value, list) else None
+    if words is None:
+        return 1, 1, 0
+    common = any(word in STOP_WORDS or not any(c.isalpha() for c in word) for word in words)
+    return int(common), 0, len(words)
+
+
+class _Pattern:
+    """One pattern as spaCy's Matcher runs it, and where its matches can start.
+
+    ``steps`` are (test bits, action when the word passes, action when it does not) per
+    quantified token (bits 0: any word). The anchor is a required step: every match takes
+    exactly one word for it, and the words before that one are taken by the steps before
+    it, so pass one of their tests (``lead``, 0 when one of them takes any word), and number
+    at least ``fewest`` and at most ``most`` (None: any number). The required steps from
+    the first up to an optional one take the words at their place from the start: a start
+    whose words fail one of them (``skeleton``: place and bits) has no match."""
+
+    def __init__(self, label: str, steps: list[tuple[int, int]], anchor: int) -> None:
+        self.label = label
+        self.steps = [_actions(bit, quantifier, k + 1 == len(steps)) for k, (bit, quantifier) in enumerate(steps)]
+        self.quantifiers = [quantifier for _, quantifier in steps]
+        self.anchor_bit = steps[anchor][0]
+        self.lead = _any_of(steps[:anchor])
+        self.fewest = self.quantifiers[:anchor].count(ONE)
+        self.most = None if ZERO_PLUS in self.quantifiers[:anchor] else anchor
+        self.offset = anchor if self.fewest == self.most else None  # the steps before take a word each
+        fixed = next((k for k, quantifier in enumerate(self.quantifiers) if quantifier != ONE), len(steps))
+        self.skeleton = tuple((k, bit) for k, (bit, _) in enumerate(steps[:fixed]) if bit)
+
+    def starts(self, at: int, bits: dict[int, int], orths: list[int], length: int) -> list[int]:
+        """Where a match whose anchor takes the word at token ``at`` can start, in a text of
+        ``length`` words ``orths`` whose test bits are ``bits``."""
+        if self.offset is not None:
+            first = at - self.offset
+            return [first] if first >= 0 and self.fits(first, bits, orths, length) else []
+        candidates = [at] if self.fewest == 0 else []
+        lowest = 0 if self.most is None else max(at - self.most, 0)
+        k = at - 1
+        while k >= lowest and (self.lead == 0 or bits[orths[k]] & self.lead):
+            if at - k >= self.fewest:
+                candidates.append(k)
+            k -= 1
+        return [first for first in candidates if self.fits(first, bits, orths, length)]
+
+    def fits(self, start: int, bits: dict[int, int], orths: list[int], length: int) -> bool:
+        """Whether the words from token ``start`` pass the skeleton's tests."""
+        for place, bit in self.skeleton:
+            at = start + place
+            if at >= length or not bits[orths[at]] & bit:
+                return False
+        return True
+
+
+def _any_of(steps: list[tuple[int, int]]) -> int:
+    """The bits of any of ``steps``' tests (0 when one of them takes any word)."""
+    return 0 if any(bit == 0 for bit, _ in steps) else sum({bit for bit, _ in steps})
+
+
+def _actions(bit: int, quantifier: int, final: bool) -> tuple[int, int, int]:
+    """A step as (test bits, action on a word passing them, action on one failing), as
+    spaCy's ``get_action`` decides from the quantifier and whether the step is the last."""
+    if quantifier == ONE:
+        return bit, MATCH if final else ADVANCE, REJECT
+    if quantifier == ZERO_PLUS:
+        return bit, MATCH_EXTEND if final else RETRY_EXTEND, MATCH_REJECT if final else RETRY
+    return bit, MATCH_DOUBLE if final else RETRY_ADVANCE, MATCH_REJECT if final else RETRY
+
+
+def _run(patterns: list[_Pattern], numbers: Iterable[int], start: int, stop: int,
+         bits: dict[int, int], orths: list[int]) -> list[Row]:
+    """The matches spaCy's Matcher finds starting at token ``start`` of a text ending at
+    ``stop`` (words ``orths``, of test bits ``bits``), for the patterns numbered ``numbers``
+    (in the file's order), once each, in the order the Matcher finds them. A state is
+    (pattern, step, words taken); the states of one start never meet those of another, so
+    running them alone changes nothing of theirs."""
+    states = [(p, 0, 0) for p in numbers]
+    ends: list[tuple[int, int]] = []  # (pattern, words taken) as the Matcher emits them
+    at = start
+    while states and at < stop:
+        word = bits[orths[at]]
+        kept, added = [], []
+        for p, step, length in states:
+            steps = patterns[p].steps
+            bit, hit, miss = steps[step]
+            action = hit if word & bit == bit else miss
+            while action >= RETRY:  # an optional step: also try the next step on this word
+                if action == RETRY_EXTEND:
+                    added.append((p, step, length + 1))
+                elif action == RETRY_ADVANCE:
+                    added.append((p, step + 1, length + 1))
+                step += 1
+                bit, hit, miss = steps[step]
+                action = hit if word & bit == bit else miss
+            if action == ADVANCE:
+                kept.append((p, step + 1, length + 1))
+            elif action == MATCH:
+                ends.append((p, length + 1))
+            elif action == MATCH_DOUBLE:
+                ends += ((p, length), (p, length + 1))
+            elif action == MATCH_REJECT:
+                ends.append((p, length))
+            elif action == MATCH_EXTEND:
+                ends.append((p, length))
+                kept.append((p, step, length + 1))
+        states = kept + added
+        at += 1
+    for p, step, length in states:  # the text ended: the optional steps left may close a match
+        quantifiers = patterns[p].quantifiers
+        while quantifiers[step] != ONE:
+            if step + 1 == len(quantifiers):
+                ends.append((p, length))
+                break
+            step += 1
+    found: list[Row] = []
+    for p, length in ends:  # the Matcher drops empty matches and repeats (two paths to one match)
+        row = (patterns[p].label, start, start + length)
+        if length and row not in found:
+            found.append(row)
+    return found
 
 
 class _Patterns:
-    """The patterns of one file for one vocabulary, with what a run must hold for each.
+    """The patterns of one file for one vocabulary, with what each word is to their tests.
 
-    A token that takes at least one word and has a word test (:func:`_word_test`: true of
-    every word the token can match) is *required*: a pattern cannot match where no word
-    passes the test of each of its required tokens. Which required tests a word passes is
-    decided once per word (by its ORTH id, as every test reads the word's text alone)."""
+    Every distinct token test gets a bit; a word's bits (those of the tests it passes) are
+    decided the first time the word is seen. Each pattern is looked for only where a word
+    passes its anchor's test: the anchor is a required token (it takes exactly one word in
+    every match), the one whose test is likely to take fewest words (:func:`_commonness`)."""
 
-    def __init__(self, vocab: Vocab, asset: str) -> None:
+    def __init__(self, vocab: Vocab, rows: list[dict]) -> None:
         self.vocab = vocab
-        rows = load_jsonl("patterns", asset)
-        self.rows = [(row["label"], with_flags(vocab, row["pattern"])) for row in rows]  # as the Matcher takes them
-        self.labels = [row["label"] for row in rows]
-        self.words = MatchableWords()
-        self.tests: dict[str, tuple[Callable[[str], bool], int]] = {}  # a required token's test -> (test, its bit)
-        self.needs: list[int] = []  # per pattern: the bits of its required tokens
+        self.tests: list[Callable[[Lexeme], bool]] = []
+        keys: dict[str, int] = {}
+        self.patterns: list[_Pattern] = []
+        for row in rows:
+            steps, ranks = [], []
+            for token in row["pattern"]:
+                test, bit = _word_test(token), 0
+                if test is not None:
+                    key = json.dumps({k: v for k, v in token.items() if k != "OP"}, sort_keys=True)
+                    if key not in keys:
+                        keys[key] = 1 << len(self.tests)
+                        self.tests.append(test)
+                    bit = keys[key]
+                for quantifier in _quantifiers(token):
+                    if quantifier == ONE and bit:
+                        ranks.append((_commonness(token), len(steps)))
+                    steps.append((bit, quantifier))
+            if not ranks:
+                raise ValueError(f"a pattern has no required word test: {row['pattern']}")
+            self.patterns.append(_Pattern(row["label"], steps, min(ranks)[1]))
+        self.anchors = sum({p.anchor_bit for p in self.patterns})
         self.bits: dict[int, int] = {}  # a word's ORTH id -> the bits of the tests it passes
-        self.by_words: dict[int, tuple[int, ...]] = {}  # the required tokens a run holds -> its possible patterns
-        self.by_patterns: dict[tuple[int, ...], Matcher] = {}
-        self.one_word: list[int] = []  # per pattern: the bit of its test when it is one word test, else 0
-        for pattern in (row["pattern"] for row in rows):
-            self.words.add(vocab, pattern)
-            self.needs.append(self._required(pattern))
-            alone = len(pattern) == 1 and len(pattern[0]) == 1 and next(iter(pattern[0])) in _WORD_ATTRS
-            self.one_word.append(self.needs[-1] if alone else 0)
+        self.anchor_bits: dict[int, int] = {}  # the same, of the anchors' tests only
+        self.by_anchor: dict[int, list[tuple[int, _Pattern]]] = {}  # see :meth:`anchored`
 
-    def _required(self, pattern: list[dict]) -> int:
-        """The bits of the required tokens of ``pattern``, each test numbered once."""
-        needs = 0
-        for token in pattern:
-            test = _word_test(self.vocab, token) if token.get("OP", "") in _MUST_MATCH else None
-            if test is None:
-                continue
-            key = json.dumps({k: v for k, v in token.items() if k != "OP"}, sort_keys=True)
-            if key not in self.tests:
-                self.tests[key] = (test, 1 << len(self.tests))
-            needs |= self.tests[key][1]
-        return needs
+    def learn(self, words: Iterable[int]) -> None:
+        """Decide the tests for the words of ``words`` not seen before."""
+        for orth in set(words).difference(self.bits):
+            lexeme = self.vocab[orth]
+            bits = self.bits[orth] = sum(1 << k for k, test in enumerate(self.tests) if test(lexeme))
+            self.anchor_bits[orth] = bits & self.anchors
 
-    def held(self, doc: Doc, start: int, end: int) -> int:
-        """The bits of the required tokens some word of tokens ``[start, end)`` can be."""
-        bits, have = self.bits, 0
-        for orth in token_ids(doc, "ORTH")[start:end]:
-            found = bits.get(orth)
-            if found is None:
-                text = self.vocab.strings[orth]
-                found = bits[orth] = sum(bit for test, bit in self.tests.values() if test(text))
-            have |= found
-        return have
-
-    def possible(self, doc: Doc, start: int, end: int) -> tuple[int, ...]:
-        """The patterns (by number, in the file's order) that can match within tokens ``[start, end)``."""
-        have = self.held(doc, start, end)
-        found = self.by_words.get(have)
+    def anchored(self, bits: int) -> list[tuple[int, _Pattern]]:
+        """The patterns anchored on a test of ``bits``, with their numbers, in the file's order."""
+        found = self.by_anchor.get(bits)
         if found is None:
-            found = self.by_words[have] = tuple(k for k, needs in enumerate(self.needs) if needs & have == needs)
+            found = self.by_anchor[bits] = [(k, p) for k, p in enumerate(self.patterns) if p.anchor_bit & bits]
         return found
 
-    def matcher_for(self, doc: Doc, start: int, end: int) -> Matcher | None:
-        """A Matcher of the patterns that can match within tokens ``[start, end)`` (None if none can)."""
-        possible = self.possible(doc, start, end)
-        return self.of(possible) if possible else None
 
-    def one_word_matches(self, doc: Doc, start: int, end: int,
-                         possible: tuple[int, ...]) -> list[tuple[str, int, int]] | None:
-        """The matches within tokens ``[start, end)`` (after :meth:`held` read them) when every
-        pattern ``possible`` is one token testing the word alone: the words passing its test,
-        as the Matcher would find them. None when some pattern is more, or a word passes two
-        tests: then no two matches share a word, so their order cannot decide between them."""
-        tests = [(self.labels[k], self.one_word[k]) for k in possible]
-        if not all(bit for _, bit in tests):
-            return None
-        out = []
-        for at, orth in enumerate(token_ids(doc, "ORTH")[start:end], start):
-            passed = [label for label, bit in tests if self.bits[orth] & bit]
-            if len(passed) > 1:
-                return None
-            if passed:
-                out.append((passed[0], at, at + 1))
+class _Matches:
+    """The matches of one file's patterns in one Doc, found window by window.
+
+    A window's matches start where a word passing an anchor's test within it can be
+    reached from (:meth:`_Pattern.starts`), and are those of the patterns anchored there.
+    The patterns run from a start are kept with what they found: a later window needing
+    other patterns there runs them all again (the Matcher runs every pattern from every
+    start, so the patterns run together find what each would, in the Matcher's order)."""
+
+    def __init__(self, patterns: _Patterns, doc: Doc) -> None:
+        self.patterns = patterns
+        self.orths = token_ids(doc, "ORTH")
+        self.runs: dict[int, tuple[set[int], list[Row]]] = {}  # start -> (patterns run, their matches)
+
+    def within(self, start: int, end: int) -> list[Row]:
+        """Every match (overlapping ones too) lying within tokens ``[start, end)``, by start,
+        in the order the Matcher finds those of one start."""
+        try:
+            return self._within(start, end)
+        except KeyError:  # a word not seen before: every word of the Doc is decided at once
+            self.patterns.learn(self.orths)
+            return self._within(start, end)
+
+    def _within(self, start: int, end: int) -> list[Row]:
+        patterns, bits, orths, length = self.patterns.patterns, self.patterns.bits, self.orths, len(self.orths)
+        out: list[Row] = []
+        for first, numbers in sorted(self._wanted(start, end).items()):
+            held = self.runs.get(first)
+            if held is None or not numbers <= held[0]:
+                numbers = numbers | held[0] if held else numbers
+                held = self.runs[first] = (numbers, _run(patterns, sorted(numbers), first, length, bits, orths))
+            out.extend(row for row in held[1] if row[2] <= end)
         return out
 
-    def of(self, possible: tuple[int, ...]) -> Matcher:
-        """The Matcher of the patterns numbered ``possible`` (at least one), made once."""
-        matcher = self.by_patterns.get(possible)
-        if matcher is None:
-            matcher = self.by_patterns[possible] = Matcher(self.vocab)
-            for k in possible:
-                matcher.add(self.rows[k][0], [self.rows[k][1]])
-        return matcher
+    def _wanted(self, start: int, end: int) -> dict[int, set[int]]:
+        """The starts from ``start`` on of matches whose anchor lies before ``end``, each with
+        the patterns whose matches may start there."""
+        patterns, bits, orths, length = self.patterns, self.patterns.bits, self.orths, len(self.orths)
+        anchor_bits = patterns.anchor_bits
+        wanted: dict[int, set[int]] = {}
+        for at in compress(count(start), map(anchor_bits.__getitem__, orths[start:end])):
+            for k, pattern in patterns.anchored(anchor_bits[orths[at]]):
+                if pattern.offset is not None:  # one start, the skeleton checked here
+                    first = at - pattern.offset
+                    if first >= start and pattern.fits(first, bits, orths, length):
+                        wanted.setdefault(first, set()).add(k)
+                    continue
+                for first in pattern.starts(at, bits, orths, length):
+                    if first >= start:
+                        wanted.setdefault(first, set()).add(k)
+        return wanted
 
 
 _PATTERNS: dict[tuple[int, str], _Patterns] = {}
@@ -132,75 +338,47 @@ def _patterns(doc: Doc, asset: str) -> _Patterns:
     key = (id(doc.vocab), asset)
     held = _PATTERNS.get(key)
     if held is None or held.vocab is not doc.vocab:
-        held = _PATTERNS[key] = _Patterns(doc.vocab, asset)
+        held = _PATTERNS[key] = _Patterns(doc.vocab, load_jsonl("patterns", asset))
     return held
 
 
-def _stretches(doc: Doc, asset: str) -> tuple[list[tuple[int, int]], dict[int, list[Span]]]:
-    """The Doc's runs where a match of ``asset`` can be and the matches of each run tried
-    so far, kept per Doc: a run is matched once however often it is asked about."""
+def _matches(doc: Doc, asset: str) -> _Matches:
+    """The matches of ``asset`` in ``doc``, kept per Doc: a start is run once however often asked about."""
     cache = doc_cache(doc, "phrases")
     held = cache.get(asset)
     if held is None:
-        held = cache[asset] = (_patterns(doc, asset).words.stretches(doc), {})
+        held = cache[asset] = _Matches(_patterns(doc, asset), doc)
     return held
 
 
-def _matches_in(doc: Doc, asset: str, start: int, end: int) -> list[Span]:
-    """Every match (overlapping ones too) of ``asset`` lying within tokens ``[start, end)``;
-    where only patterns of one word test can match (a run holding "now" or "2023/24"), the
-    words passing them, without a Matcher call."""
-    patterns = _patterns(doc, asset)
-    possible = patterns.possible(doc, start, end)
-    if not possible:
-        return []
-    one_word = patterns.one_word_matches(doc, start, end, possible)
-    if one_word is not None:
-        return [Span(doc, s, e, label=label) for label, s, e in one_word]
-    part = doc if (start, end) == (0, len(doc)) else doc[start:end]
-    return [Span(doc, start + s, start + e, label=label) for label, s, e in patterns.of(possible)(part)]
+def longest(rows: Iterable[Row]) -> list[Row]:
+    """spaCy's ``filter_spans`` on match rows: the longest first (the earlier of two as long,
+    and of two on the same words the one found first: the sort is stable), each kept unless
+    a word at its ends is taken; in text order."""
+    kept: list[Row] = []
+    taken: set[int] = set()
+    for row in sorted(rows, key=lambda row: (row[1] - row[2], row[1])):
+        _, start, end = row
+        if start not in taken and end - 1 not in taken:
+            kept.append(row)
+            taken.update(range(start, end))
+    return sorted(kept, key=lambda row: row[1])
 
 
-def _matches_of(doc: Doc, asset: str, k: int) -> list[Span]:
-    """Every match of ``asset`` in the Doc's ``k``-th run, tried once."""
-    stretches, tried = _stretches(doc, asset)
-    found = tried.get(k)
-    if found is None:
-        found = tried[k] = _matches_in(doc, asset, *stretches[k])
-    return found
+def phrase_rows(doc: Doc, asset: str, start: int = 0, end: int | None = None) -> list[Row]:
+    """The phrases of ``models/patterns/<asset>`` within tokens ``[start, end)`` of ``doc``
+    (the whole Doc by default) as (label, start, end), the longest where they overlap, in
+    text order: what spaCy's Matcher and ``filter_spans`` find on ``doc[start:end]``.
+
+    The Matcher's matches on a span are the Doc's matches lying within it: a match is
+    found from the words from its start to its end, and one closed by the word after the
+    span (an optional last token failing or taking it) is closed the same way when the
+    span ends there (spaCy's ``finish_states``)."""
+    return longest(_matches(doc, asset).within(start, len(doc) if end is None else end))
 
 
 def match_phrases(doc: Doc | Span, asset: str) -> list[Span]:
-    """The phrases of ``models/patterns/<asset>`` in ``doc`` (or a span of it), labelled as in
-    the file, longest first where they overlap, in text order.
-
-    A Doc is matched run by run (:func:`phrases_of_runs`). A span (the words of a claim) is
-    matched whole by the Matcher of the patterns that can match within it: every token test
-    of the patterns asks about the word alone, so that finds the matches lying within the
-    span; and a span holding no word for a required token of every pattern (most claims)
-    is told so without a Matcher, nor the Doc's runs, which cost more than a sentence's words."""
-    if isinstance(doc, Doc):
-        return phrases_of_runs(doc, asset)
-    return sorted(filter_spans(_matches_in(doc.doc, asset, doc.start, doc.end)), key=lambda s: s.start)
-
-
-def phrases_of_runs(doc: Doc, asset: str, start: int = 0, end: int | None = None,
-                    label: str | None = None) -> list[Span]:
-    """What :func:`match_phrases` finds in the whole ``doc`` in its runs that start within
-    tokens ``[start, end)``, in text order; with ``label``, only the phrases so labelled.
-
-    A match lies within one run and runs share no word, so which of two overlapping matches
-    is kept is settled within each run: a run's matches are filtered on their own. With
-    ``label``, a run where no pattern so labelled can match is not matched at all."""
-    stretches = _stretches(doc, asset)[0]
-    patterns = _patterns(doc, asset)
-    spans = []
-    for k, (first, last) in enumerate(stretches):
-        if end is not None and first >= end:
-            break
-        if first < start or (label is not None and label not in
-                             {patterns.labels[n] for n in patterns.possible(doc, first, last)}):
-            continue
-        found = _matches_of(doc, asset, k)
-        spans.extend(filter_spans(found) if len(found) > 1 else found)  # one match overlaps none
-    return sorted((s for s in spans if label is None or s.label_ == label), key=lambda s: s.start)
+    """:func:`phrase_rows` of ``doc`` (or of a span, by its Doc's offsets) as labelled Spans."""
+    whole = doc if isinstance(doc, Doc) else doc.doc
+    start, end = (0, len(doc)) if isinstance(doc, Doc) else (doc.start, doc.end)
+    return [Span(whole, s, e, label=label) for label, s, e in phrase_rows(whole, asset, start, end)]

@@ -1,17 +1,24 @@
-"""The reading step's own phrase patterns, tried only where a match can be, find what a
-plain Matcher finds on the whole Doc or sentence (``reading.phrases``)."""
+"""The reading step's own phrase matcher (``reading.phrases``) finds what spaCy's Matcher
+finds, and keeps the longest as ``filter_spans`` does, on a whole Doc, a sentence or any
+window of it: on the corpus, on random words drawn from the pattern files, and for random
+patterns of word tests."""
 
 from __future__ import annotations
 
 import random
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
+import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from extractor.batch.outcome import prepare
-from extractor.reading.phrases import _patterns, match_phrases
+from extractor.reading.phrases import _Matches, _Patterns, _patterns, longest, match_phrases
 from extractor.resources import load_jsonl
 from extractor.sources import read_path
 
@@ -69,53 +76,102 @@ def test_any_window_asked_in_any_order_finds_the_whole_matcher_s(nlp, path):
         assert _ours(match_phrases(doc, asset)) == _plain(doc, asset), asset
 
 
-@pytest.mark.parametrize("path", CORPUS[2::6], ids=lambda p: p.stem)
-def test_a_run_s_own_matcher_finds_what_all_the_patterns_find_in_the_same_order(nlp, path):
-    """A pattern left out of a run's Matcher has a word test the run holds no word for, so it
-    could find nothing there; the others are kept in the file's order, so the matches come
-    in the same order (which decides between two as long at the same place)."""
-    [sd] = list(read_path(path))
-    doc = nlp(prepare(nlp, sd))
+_BLANK = spacy.blank("en")
+# words the patterns name, forms their regular expressions take, other casings, and others
+_WORDS = sorted({word for asset in ASSETS for row in load_jsonl("patterns", asset) for token in row["pattern"]
+                 for value in token.values() if isinstance(value, (str, dict)) and value not in ("?", "*")
+                 for word in ([value] if isinstance(value, str) else value.get("IN", []))
+                 if not word.startswith("{")})
+_FORMS = ["Q3", "q1", "2023/24", "2019/20", "2023", "1999", "24", "07", "started", "walked", "taken", "12",
+          "segment-3", "Segment", "Quarter", "NOW", "May", "may", "Sept", ".", ",", "-", "–", "/"]
+_NOISE = ["cat", "trusts", "segment", "in", "the", "of", "and", "ten", "42", "(", ")", "well"]
+_TEXTS = st.lists(st.sampled_from(_WORDS + _FORMS + _NOISE), min_size=1, max_size=40)
+
+
+def _matcher_rows(matcher: Matcher, doclike) -> list[tuple[str, int, int]]:
+    """spaCy's matches on ``doclike`` as (label, start, end) by the Doc's offsets, in its order."""
+    offset = doclike.start if isinstance(doclike, Span) else 0
+    strings = doclike.doc.vocab.strings
+    return [(strings[key], offset + start, offset + end) for key, start, end in matcher(doclike)]
+
+
+def _by_start(rows: list[tuple[str, int, int]]) -> dict[int, list[tuple[str, int, int]]]:
+    """Rows grouped by start, each group in the given order (the order that decides a tie)."""
+    out: dict[int, list] = {}
+    for row in rows:
+        out.setdefault(row[1], []).append(row)
+    return out
+
+
+def _check_against_matcher(matcher: Matcher, doc: Doc, found: _Matches, windows) -> None:
+    for start, end in windows:
+        expected = _matcher_rows(matcher, doc[start:end])
+        assert _by_start(found.within(start, end)) == _by_start(expected), (start, end)
+        spans = filter_spans(matcher(doc[start:end], as_spans=True))  # by the Doc's offsets
+        filtered = sorted(((s.label_, s.start, s.end) for s in spans), key=lambda row: row[1])
+        assert longest(found.within(start, end)) == filtered, (start, end)
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=_TEXTS, cuts=st.lists(st.integers(min_value=0, max_value=40), min_size=2, max_size=6))
+def test_the_files_patterns_find_what_spacy_s_matcher_finds_on_random_words(words: list[str], cuts: list[int]) -> None:
+    """Every match of the pattern files on any words and any window of them (each start's
+    matches in the Matcher's order, which decides between two as long on the same words),
+    and the longest of them, are the Matcher's."""
+    doc = Doc(_BLANK.vocab, words=words)
+    windows = [(0, len(doc)), *((min(a, b), max(a, b)) for a, b in pairwise(cuts))]
+    windows = [(a, min(b, len(doc))) for a, b in windows if a < min(b, len(doc))]
     for asset in ASSETS:
-        every = Matcher(doc.vocab)
+        matcher = Matcher(_BLANK.vocab)
         for row in load_jsonl("patterns", asset):
-            every.add(row["label"], [row["pattern"]])
-        patterns = _patterns(doc, asset)
-        for start, end in patterns.words.stretches(doc):
-            own = patterns.matcher_for(doc, start, end)
-            assert (own(doc[start:end]) if own is not None else []) == every(doc[start:end]), (asset, start, end)
+            matcher.add(row["label"], [row["pattern"]])
+        _check_against_matcher(matcher, doc, _Matches(_patterns(doc, asset), doc), windows)
 
 
-@pytest.mark.parametrize("path", CORPUS[3::6], ids=lambda p: p.stem)
-def test_a_window_the_gate_turns_away_holds_no_match(nlp, path):
-    """A window holding no word for some required token of every pattern (its Matcher is
-    None) is answered without the Doc's runs: a plain Matcher finds nothing in it either."""
-    [sd] = list(read_path(path))
-    doc = nlp(prepare(nlp, sd))
-    windows = [(s.start, s.end) for s in doc.sents] + [(a, min(a + 25, len(doc))) for a in range(0, len(doc), 7)]
-    for asset in ASSETS:
-        patterns = _patterns(doc, asset)
-        turned_away = [(a, b) for a, b in windows if patterns.matcher_for(doc, a, b) is None]
-        assert turned_away, asset
-        for start, end in turned_away:
-            assert _plain(doc[start:end], asset) == [], (asset, start, end)
+_LETTERS = ["a", "b", "c", "d"]
+_TOKEN = st.one_of(
+    st.builds(lambda w: {"LOWER": w}, st.sampled_from(_LETTERS)),
+    st.builds(lambda ws: {"LOWER": {"IN": ws}}, st.lists(st.sampled_from(_LETTERS), min_size=1, max_size=3)),
+    st.builds(lambda w: {"TEXT": {"REGEX": f"^[{w}B]$"}}, st.sampled_from(_LETTERS)),
+    st.just({"IS_ALPHA": True}),
+    st.just({}),
+)
+_OP = st.sampled_from([None, "?", "*", "+", "{0,2}", "{1,2}", "{2}"])
 
 
-def test_a_run_of_one_word_patterns_finds_what_the_matcher_finds(nlp):
-    """Where every pattern that can match a run is one word test, the words passing them
-    are the matches a Matcher of those patterns finds (no word passes two, so order is moot)."""
-    tried = 0
-    for path in CORPUS[::3]:
-        [sd] = list(read_path(path))
-        doc = nlp(prepare(nlp, sd))
-        for asset in ASSETS:
-            patterns = _patterns(doc, asset)
-            for start, end in patterns.words.stretches(doc):
-                possible = patterns.possible(doc, start, end)
-                found = patterns.one_word_matches(doc, start, end, possible) if possible else None
-                if found is None:
-                    continue
-                tried += 1
-                matched = patterns.of(possible)(doc[start:end])
-                assert sorted(found) == sorted((doc.vocab.strings[k], start + s, start + e) for k, s, e in matched)
-    assert tried > 20
+@st.composite
+def _pattern(draw) -> list[dict]:
+    tokens = []
+    for token, op in draw(st.lists(st.tuples(_TOKEN, _OP), min_size=1, max_size=5)):
+        tokens.append({**token, "OP": op} if op else dict(token))
+    if not any(t.get("OP") in (None, "+", "{1,2}", "{2}") and set(t) - {"OP"} for t in tokens):
+        tokens.append({"LOWER": "a"})  # the reading step takes patterns with a required word test
+    return tokens
+
+
+@settings(max_examples=400, deadline=None)
+@given(patterns=st.lists(_pattern(), min_size=1, max_size=4),
+       words=st.lists(st.sampled_from([*_LETTERS, "A", "B", ",", "7"]), min_size=1, max_size=14),
+       cut=st.integers(min_value=0, max_value=14))
+def test_any_patterns_of_word_tests_find_what_spacy_s_matcher_finds(patterns, words, cut) -> None:
+    """The transcription of the Matcher's state machine, run only from the starts an anchor
+    can be reached from, finds the Matcher's matches for any patterns of word tests with
+    any quantifiers (optional, repeated, counted, a token taking any word) on any words."""
+    rows = [{"label": f"P{k % 3}", "pattern": pattern} for k, pattern in enumerate(patterns)]
+    doc = Doc(_BLANK.vocab, words=words)
+    matcher = Matcher(_BLANK.vocab)
+    for row in rows:
+        matcher.add(row["label"], [row["pattern"]])
+    windows = [(0, len(doc))] + ([(cut, len(doc))] if cut < len(doc) else [])
+    _check_against_matcher(matcher, doc, _Matches(_Patterns(_BLANK.vocab, rows), doc), windows)
+
+
+@pytest.mark.parametrize("row", [
+    {"label": "X", "pattern": [{"POS": "NOUN"}]},
+    {"label": "X", "pattern": [{"LOWER": "a", "OP": "!"}, {"LOWER": "b"}]},
+    {"label": "X", "pattern": [{"LOWER": "a", "OP": "?"}]},
+])
+def test_a_pattern_asking_more_than_words_is_refused(row) -> None:
+    """A test of the tag, a negated token, or no required word to anchor on: not matched here."""
+    with pytest.raises(ValueError):
+        _Patterns(_BLANK.vocab, [row])
