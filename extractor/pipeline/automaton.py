@@ -199,17 +199,26 @@ class Automaton:
         self.patterns: list[list[tuple[WordTest, int]]] = []
         self.values: list[tuple] = []
         self._tests: dict[str, WordTest] = {}  # by token (its OP aside), as JSON
+        self._closures: list[list[frozenset[Place]]] = []  # by pattern, see :meth:`_closures_of`
         self._forget()
 
     def add(self, pattern: list[dict], value: tuple) -> None:
         """Take in a token pattern (:class:`Unsupported` if a token asks more than the word)."""
         self.patterns.append(units(self.vocab, pattern, self._tests))
         self.values.append(value)
-        self._forget()
+        self._closures.append(self._closures_of(len(self.patterns) - 1, self.patterns[-1]))
+        self._stale = True
+
+    def _fresh(self) -> None:
+        """Start the states afresh if patterns came since they were built: a new pattern
+        changes them all, and a ruler adds its patterns one by one (at once, they cost a
+        pass over every pattern for each one added)."""
+        if self._stale:
+            self._forget()
 
     def _forget(self) -> None:
-        """Drop the states built so far (a new pattern changes them all)."""
-        self._closures = [self._closures_of(p, pattern) for p, pattern in enumerate(self.patterns)]
+        """Drop the states built so far."""
+        self._stale = False
         self._ids: dict[frozenset[Place], int] = {}
         self._places: list[frozenset[Place]] = []
         self._moves: list[dict[int, int]] = []  # by state: word number -> next state, -1 for none
@@ -267,6 +276,7 @@ class Automaton:
         walked while any place is left, reporting at each word the patterns ending there."""
         if not self.patterns:
             return []
+        self._fresh()
         self._learn()
         firsts = self.first[words]
         at = (firsts >= 0).nonzero()[0]

@@ -166,3 +166,14 @@ def test_a_ruler_with_a_pattern_the_automaton_cannot_take_matches_with_spacy(nlp
     doc = nlp.make_doc("Trusts in segment 3 and the Recovery Support Programme")
     assert [(s.start, s.end, s.label_) for s in ruler.match(doc)] == \
         [(s.start, s.end, s.label_) for s in SpanRuler.match(ruler, doc)]
+
+
+def test_a_pattern_added_after_matching_is_matched_too(nlp):
+    """States are built when first needed and built afresh after a new pattern: one added
+    after a Doc was matched finds its matches next time, and the earlier pattern's stay."""
+    automaton = Automaton(nlp.vocab, _LEXICON)
+    automaton.add([{"LOWER": "segment"}, {"LIKE_NUM": True}], ("segment",))
+    doc = _doc(nlp, ["moved", "to", "segment", "3", "of", "the", "oversight", "framework"])
+    assert _found(automaton, doc) == {(2, 4)}
+    automaton.add([{"LOWER": "oversight"}, {"LOWER": "framework", "OP": "?"}], ("framework",))
+    assert _found(automaton, doc) == {(2, 4), (6, 7), (6, 8)}
