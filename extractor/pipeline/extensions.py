@@ -65,21 +65,25 @@ def _value_key(name: str) -> tuple[str, str, None, None]:
     return ("._.", name, None, None)
 
 
-RECENT_DOCS = 8  # Docs whose cached values are kept; a pipeline and its readers work on one at a time
+# Docs whose cached values are kept: a pipeline and its readers work on one Doc at a time, and
+# freeing the last one's values as soon as the next is asked about keeps the working memory
+# small (8 kept cost 7% more CPU on the bench's pages, 8 rounds alternating)
+RECENT_DOCS = 1
 _CACHES: OrderedDict[int, tuple[Doc, dict[str, dict]]] = OrderedDict()  # id(Doc) -> (Doc, its caches)
 _LAST: tuple[Doc | None, dict[str, dict]] = (None, {})  # builders ask about one Doc many times in a row
 
 
 def doc_cache(doc: Doc, name: str) -> dict:
-    """A dict for values computed from ``doc``'s words, kept while the Doc is one of the
-    last few asked about.
+    """A dict for values computed from ``doc``'s words, kept while the Doc is among the
+    ``RECENT_DOCS`` last asked about.
 
     Getters such as ``span._.quantity`` are asked again and again for the same span by
     the record builders. The values are kept beside the Doc rather than in its
     ``user_data``, which is serialised with it and would refuse them. Many of them are
     Spans, which hold their Doc: a cache keyed weakly by the Doc would keep every Doc of a
     batch alive, so only the ``RECENT_DOCS`` latest Docs keep theirs (every value can be
-    worked out again from the words). The Doc asked about last is remembered, which
+    worked out again from the words, so a Doc asked about again after another gets the
+    same answers, worked out anew). The Doc asked about last is remembered, which
     spares a lookup on each of the thousands of questions about one Doc."""
     global _LAST
     last_doc, caches = _LAST

@@ -149,3 +149,20 @@ def test_doc_values_are_those_of_the_underscore() -> None:
     assert doc._.test_dv_none == "x"
     with pytest.raises(AttributeError):
         doc_value(doc, "not_an_extension")
+
+
+def test_a_doc_read_after_another_was_made_gives_the_same_records():
+    """Only the Doc asked about last keeps its cached values; one asked about again after
+    another (two Docs made, then both read) has them worked out anew, to the same records."""
+    from extractor.pipeline import shared_pipeline
+    from extractor.reading import read_doc
+
+    nlp = shared_pipeline()
+    first = "Only one ICS, Frimley, is in segment 1. Of the 42 ICBs, 23 are in segment 3."
+    second = "The Trust has moved into segment 2 of the NHS Oversight Framework."
+    alone = read_doc(nlp(first))
+    a, b = nlp(first), nlp(second)
+    read_doc(b)
+    again = read_doc(a)
+    assert (again.claims, again.memberships) == (alone.claims, alone.memberships)
+    assert alone.claims
