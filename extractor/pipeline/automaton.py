@@ -139,17 +139,20 @@ def units(vocab: Vocab, pattern: list[dict], tests: dict[str, WordTest] | None =
         test = tests.get(key)
         if test is None:
             test = tests[key] = word_test(vocab, token)
-        op = token.get("OP")
-        if op in (None, "1"):
-            kinds = [ONE]
-        elif op in ("?", "*", "+"):
-            kinds = {"?": [OPTIONAL], "*": [ANY], "+": [ONE, ANY]}[op]
-        elif isinstance(op, str) and op.startswith("{") and op.endswith("}"):
-            kinds = _min_max(op)
-        else:
-            raise Unsupported(f"OP {op!r}")
-        out.extend((test, kind) for kind in kinds)
+        out.extend((test, kind) for kind in op_units(token.get("OP")))
     return out
+
+
+def op_units(op: object) -> list[int]:
+    """The units (ONE, OPTIONAL, ANY) spaCy's Matcher expands a token's ``OP`` into
+    (``_get_operators``): ``+`` is one then any; ``{n,m}`` n ones then m - n optionals."""
+    if op in (None, "1"):
+        return [ONE]
+    if op in ("?", "*", "+"):
+        return {"?": [OPTIONAL], "*": [ANY], "+": [ONE, ANY]}[op]
+    if isinstance(op, str) and op.startswith("{") and op.endswith("}"):
+        return _min_max(op)
+    raise Unsupported(f"OP {op!r}")
 
 
 def _min_max(op: str) -> list[int]:

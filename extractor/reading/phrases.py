@@ -36,6 +36,8 @@ from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
+from ..pipeline import automaton
+from ..pipeline.automaton import op_units
 from ..pipeline.extensions import doc_cache, token_ids
 from ..resources import load_jsonl
 
@@ -43,6 +45,7 @@ Row = tuple[str, int, int]  # a match: (label, start token, end token)
 
 # spaCy's quantifiers (``Matcher``'s "!" is not taken: it matches words failing the test)
 ONE, ZERO_ONE, ZERO_PLUS = 1, 2, 3
+_QUANTIFIER = {automaton.ONE: ONE, automaton.OPTIONAL: ZERO_ONE, automaton.ANY: ZERO_PLUS}
 # the actions of spaCy's ``get_action``; the three retries last, so ``action >= RETRY`` tells them
 REJECT, MATCH, ADVANCE, MATCH_EXTEND, MATCH_REJECT, MATCH_DOUBLE, RETRY, RETRY_ADVANCE, RETRY_EXTEND = range(9)
 _WORD_ATTRS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_"}  # spaCy reads TEXT as ORTH
@@ -52,17 +55,9 @@ _FLAGS = frozenset({"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", 
 
 
 def _quantifiers(token: dict) -> tuple[int, ...]:
-    """The quantifiers spaCy's Matcher expands a token's ``OP`` into (``_get_operators``)."""
-    op = token.get("OP", "1")
-    simple = {"1": (ONE,), "?": (ZERO_ONE,), "*": (ZERO_PLUS,), "+": (ONE, ZERO_PLUS)}
-    if op in simple:
-        return simple[op]
-    if op.startswith("{") and op.endswith("}"):
-        bounds = op[1:-1] if "," in op else f"{op[1:-1]},{op[1:-1]}"
-        least, most = bounds.split(",")
-        head = (ONE,) * int(least or 0)
-        return head + ((ZERO_ONE,) * (int(most) - int(least or 0)) if most else (ZERO_PLUS,))
-    raise ValueError(f"operator {op!r} is not matched by the reading step")
+    """The quantifiers spaCy's Matcher expands a token's ``OP`` into (``_get_operators``),
+    as the pipeline's automaton reads them, in the Matcher's own numbering."""
+    return tuple(_QUANTIFIER[unit] for unit in op_units(token.get("OP")))
 
 
 def _attr_test(attr: str, value: object) -> Callable[[Lexeme], bool]:
