@@ -27,7 +27,6 @@ are the Matcher's matches on that span (see :func:`phrase_rows`).
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterable
 from itertools import compress, count
 
@@ -37,7 +36,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..pipeline import automaton
-from ..pipeline.automaton import op_units
+from ..pipeline.automaton import op_units, word_test
 from ..pipeline.extensions import doc_cache, token_ids
 from ..resources import load_jsonl
 
@@ -48,10 +47,7 @@ ONE, ZERO_ONE, ZERO_PLUS = 1, 2, 3
 _QUANTIFIER = {automaton.ONE: ONE, automaton.OPTIONAL: ZERO_ONE, automaton.ANY: ZERO_PLUS}
 # the actions of spaCy's ``get_action``; the three retries last, so ``action >= RETRY`` tells them
 REJECT, MATCH, ADVANCE, MATCH_EXTEND, MATCH_REJECT, MATCH_DOUBLE, RETRY, RETRY_ADVANCE, RETRY_EXTEND = range(9)
-_WORD_ATTRS = {"ORTH": "orth_", "TEXT": "orth_", "LOWER": "lower_"}  # spaCy reads TEXT as ORTH
-_FLAGS = frozenset({"IS_ALPHA", "IS_ASCII", "IS_DIGIT", "IS_LOWER", "IS_UPPER", "IS_TITLE", "IS_PUNCT",
-                    "IS_SPACE", "IS_STOP", "IS_BRACKET", "IS_QUOTE", "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT",
-                    "IS_CURRENCY", "LIKE_NUM", "LIKE_URL", "LIKE_EMAIL"})  # lexeme flags: set from the word
+_WORD_ATTRS = ("ORTH", "TEXT", "LOWER")  # the attributes that name words
 
 
 def _quantifiers(token: dict) -> tuple[int, ...]:
@@ -60,33 +56,13 @@ def _quantifiers(token: dict) -> tuple[int, ...]:
     return tuple(_QUANTIFIER[unit] for unit in op_units(token.get("OP")))
 
 
-def _attr_test(attr: str, value: object) -> Callable[[Lexeme], bool]:
-    """A test of a word equal to spaCy's ``{attr: value}`` on any token of that word."""
-    if attr in _WORD_ATTRS:
-        field = _WORD_ATTRS[attr]
-        if isinstance(value, str):
-            return lambda lex: getattr(lex, field) == value
-        if isinstance(value, dict) and len(value) == 1:
-            (op, arg), = value.items()
-            if op in ("IN", "NOT_IN") and all(isinstance(v, str) for v in arg):
-                members, inside = frozenset(arg), op == "IN"
-                return lambda lex: (getattr(lex, field) in members) == inside
-            if op == "REGEX":
-                pattern = re.compile(arg)
-                return lambda lex: pattern.search(getattr(lex, field)) is not None
-    elif attr in _FLAGS and isinstance(value, bool):
-        field = attr.lower()
-        return lambda lex: getattr(lex, field) == value
-    raise ValueError(f"{attr}: {value!r} asks more than the word: the reading step matches words alone")
-
-
-def _word_test(token: dict) -> Callable[[Lexeme], bool] | None:
-    """The test a word must pass to be taken by ``token`` (every attribute of it); None for
-    a token taking any word."""
-    tests = [_attr_test(attr, value) for attr, value in token.items() if attr != "OP"]
-    if not tests:
+def _word_test(vocab: Vocab, token: dict) -> Callable[[Lexeme], bool] | None:
+    """The test a word must pass to be taken by ``token`` (every attribute of it), as the
+    pipeline's automaton makes it of the word's text; None for a token taking any word."""
+    if not any(attr != "OP" for attr in token):
         return None
-    return tests[0] if len(tests) == 1 else lambda lex: all(test(lex) for test in tests)
+    test = word_test(vocab, token)
+    return lambda lex: test(lex.orth_)
 
 
 def _commonness(token: dict) -> tuple[int, int, int]:
@@ -239,7 +215,7 @@ class _Patterns:
         for row in rows:
             steps, ranks = [], []
             for token in row["pattern"]:
-                test, bit = _word_test(token), 0
+                test, bit = _word_test(vocab, token), 0
                 if test is not None:
                     key = json.dumps({k: v for k, v in token.items() if k != "OP"}, sort_keys=True)
                     if key not in keys:
