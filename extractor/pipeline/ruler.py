@@ -11,8 +11,7 @@ there) and match only for a ruler holding a pattern the automaton cannot take.
 
 The leading tests of the token patterns are held as lexeme flags (:func:`with_flags`), as
 when spaCy's Matcher ran them: :mod:`extractor.reading.phrases` gives its own patterns the
-flags left over. :class:`MatchableWords` finds where in a Doc token patterns can match
-(runs of words some pattern token could match); the readers' Matchers run only there.
+flags left over.
 """
 
 from __future__ import annotations
@@ -25,7 +24,7 @@ from math import prod
 from typing import TypeVar
 
 import numpy
-from spacy.attrs import ID, IDS, ORTH
+from spacy.attrs import ID, ORTH
 from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler
 from spacy.strings import StringStore
@@ -40,9 +39,6 @@ from .extensions import doc_cache, token_ids
 FIRST_FREE_FLAG = 19  # spaCy's own lexeme flags use the bits below; FLAG19 to FLAG63 are free
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")
 _OPTIONAL = ("?", "*")
-# lexeme attributes true of few words: worth looking for (IS_ALPHA or a False is true of most)
-_FEW_WORDS = frozenset({"LIKE_NUM", "IS_DIGIT", "IS_PUNCT", "IS_SPACE", "IS_CURRENCY", "IS_BRACKET", "IS_QUOTE",
-                        "IS_LEFT_PUNCT", "IS_RIGHT_PUNCT", "LIKE_URL", "LIKE_EMAIL"})
 
 
 def _flag_test(attr: str, op: str, value: object) -> Callable[[str], bool] | None:
@@ -89,121 +85,6 @@ def with_flags(vocab: Vocab, pattern: list[dict]) -> list[dict]:
             leading = token.get("OP") in _OPTIONAL
         out.append(token)
     return out
-
-
-def _word_test(vocab: Vocab, token: dict) -> Callable[[str], bool] | None:
-    """A test true of every word one pattern token can match and of few others; None when
-    the token may match any word (a wildcard, a negation), asks more than the word (a tag,
-    the context) or only what most words are (``IS_ALPHA``, ``LIKE_NUM: false``). Each test
-    of a token must hold, so any one of them will do: the first that picks out few words."""
-    if token.get("OP") == "!":
-        return None
-    for attr, value in token.items():
-        if attr in _WORD_ATTRS:
-            if isinstance(value, str):
-                fold = str.lower if attr == "LOWER" else str
-                return lambda text: fold(text) == value
-            if isinstance(value, dict) and len(value) == 1 and (test := _flag_test(attr, *next(iter(value.items())))):
-                return test
-        elif value is True and (attr in _FEW_WORDS or attr.startswith("FLAG")):
-            getter = vocab.lex_attr_getters.get(IDS.get(attr, -1))
-            if getter is not None:
-                return lambda text: bool(getter(text))
-    return None
-
-
-def _most_words(token: dict) -> int | None:
-    """How many words a token may take at most (None: any number), from its ``OP``."""
-    op = str(token.get("OP", ""))
-    if op in ("", "!", "?"):
-        return 1
-    if op.startswith("{") and op.endswith("}"):
-        most = op[1:-1].split(",")[-1].strip()
-        return int(most) if most.isdigit() else None
-    return None
-
-
-def _word_list(token: dict) -> tuple[str, list[str]] | None:
-    """("LOWER" or "ORTH", the words) when the test :func:`_word_test` makes of ``token`` is
-    a word or a list of words; None for any other test."""
-    attr = next((a for a in token if a != "OP"), None)
-    if attr not in _WORD_ATTRS:
-        return None
-    value = token[attr]
-    kind = "LOWER" if attr == "LOWER" else "ORTH"
-    if isinstance(value, str):
-        return kind, [value]
-    if isinstance(value, dict) and list(value) == ["IN"] and all(isinstance(v, str) for v in value["IN"]):
-        return kind, value["IN"]
-    return None
-
-
-def _reach(vocab: Vocab, pattern: list[dict]) -> int | None:
-    """The most words the tokens of ``pattern`` that may match any word can take (None: any
-    number, or the pattern tests no word at all)."""
-    reach, tested = 0, False
-    for token in pattern:
-        if _word_test(vocab, token) is not None:
-            tested = True
-            continue
-        width = _most_words(token)
-        if width is None:
-            return None
-        reach += width
-    return reach if tested else None
-
-
-class MatchableWords:
-    """Where in a Doc the token patterns can match, from what each word could be to them.
-
-    A match is a run of words each of which some pattern token could match, holding a
-    word for every required token of its pattern. :meth:`stretches` gives the runs that
-    hold all the required words of at least one pattern, each bridged to the next when at
-    most ``gap`` words lie between (a Matcher call costs more than a few words). What a
-    word could be is decided once per word.
-
-    A token that may match any word (a wildcard, a negation such as ``NOT_IN``, a tag, a
-    test most words pass such as ``IS_ALPHA``) takes at most so many words (its pattern's
-    ``reach``: one, or four for ``{0,4}``), so a match is then runs of pattern words with
-    at most ``reach`` others between and around them. Patterns are grouped by reach, so
-    that one pattern's wildcard widens only its own group's runs. ``usable`` is False when
-    a token may take any number of any words (``*``, ``+``) or a pattern tests no word:
-    then the whole Doc is one stretch.
-    """
-
-    def __init__(self, gap: int = 4) -> None:
-        self.gap = gap
-        self.usable = True
-        self.groups: dict[int, _Runs] = {}  # patterns by reach
-
-    @property
-    def reach(self) -> int:
-        return max(self.groups, default=0)
-
-    def add(self, vocab: Vocab, pattern: list[dict]) -> tuple[int, int] | None:
-        """Take in a pattern; returns its group (reach) and its number in the group, or None
-        when the pattern makes the whole Doc one stretch."""
-        reach = _reach(vocab, pattern)
-        if reach is None:
-            self.usable = False
-            return None
-        group = self.groups.get(reach)
-        if group is None:
-            group = self.groups[reach] = _Runs(self.gap, reach)
-        return reach, group.add(vocab, pattern)
-
-    def stretches(self, doc: Doc) -> list[tuple[int, int]]:
-        if not self.usable:
-            return [(0, len(doc))]
-        if len(self.groups) == 1:
-            return next(iter(self.groups.values())).stretches(doc)
-        out: list[tuple[int, int]] = []
-        for start, end in sorted(s for group in self.groups.values() for s in group.stretches(doc)):
-            if out and start - out[-1][1] <= self.gap:
-                out[-1] = (out[-1][0], max(end, out[-1][1]))
-            else:
-                out.append((start, end))
-        return out
 
 
 class _Lexicon:
@@ -272,136 +153,6 @@ class _Lexicon:
 
 
 _LEXICON = _Lexicon()
-
-
-class _Runs:
-    """The stretches of :class:`MatchableWords` for patterns of one reach.
-
-    What each word is to the patterns (not matchable, or matchable with the bits of the
-    required tokens it can be) is decided once per word and kept in an array indexed by the
-    word's number in :data:`_LEXICON`, so a Doc's runs are found with array operations:
-    a Python pass over every token, for every group of every ruler, cost more than the
-    matching it spares. Both answers are one number (see :meth:`_forget`), so a Doc's words
-    are looked up in one array: the arrays of all groups outgrow the processor's cache, and
-    the lookups were much of the cost.
-    """
-
-    def __init__(self, gap: int, reach: int) -> None:
-        self.gap = gap
-        self.reach = reach
-        # the tests of the pattern tokens, each with the bit of the required token it is (or 0):
-        # word lists as tables of words (one lookup for all of them), the rest as functions
-        self.by_lower: dict[str, int] = {}
-        self.by_orth: dict[str, int] = {}
-        self.others: list[tuple[Callable[[str], bool], int]] = []
-        self.required: dict[str, int] = {}  # a required token, as JSON -> its bit
-        self.needs: list[int] = []  # per pattern, in the order added: the bits of its required tokens
-        self._forget()
-
-    def _forget(self) -> None:
-        """Drop what was decided about words (a new pattern may make more of them matchable)."""
-        dtype = numpy.uint64 if len(self.required) < 64 else object  # bits beyond 63 stay Python ints
-        # by word number: 0 when no pattern token can match it, else 1 | the bits of the required tokens it can be << 1
-        self.codes = numpy.zeros(0, dtype=dtype)
-        self.runs: dict[int, int] = {}  # the required tokens a run holds -> the patterns whose are all there
-
-    def add(self, vocab: Vocab, pattern: list[dict]) -> int:
-        """Take in a pattern; returns its number (its bit in the masks of :meth:`patterned_stretches`)."""
-        needs = 0
-        for token in pattern:
-            test = _word_test(vocab, token)
-            if test is None:
-                continue
-            bit = 0
-            if not (token.get("OP", "") in _OPTIONAL or str(token.get("OP", "")).startswith(("{0", "{,"))):
-                key = json.dumps(token, sort_keys=True)
-                bit = self.required.setdefault(key, 1 << len(self.required))
-            needs |= bit
-            listed = _word_list(token)
-            if listed is None:
-                self.others.append((test, bit))
-                continue
-            table = self.by_lower if listed[0] == "LOWER" else self.by_orth
-            for word in listed[1]:
-                table[word] = table.get(word, 0) | bit
-        self.needs.append(needs)
-        self._forget()
-        return len(self.needs) - 1
-
-    def _word_bits(self, text: str) -> int | None:
-        """The bits of the required tokens a word can be, 0 for an optional one only; None
-        when no pattern token can match it."""
-        lower, exact = self.by_lower.get(text.lower()), self.by_orth.get(text)
-        matchable = lower is not None or exact is not None
-        bits = (lower or 0) | (exact or 0)
-        for test, bit in self.others:
-            if test(text):
-                matchable, bits = True, bits | bit
-        return bits if matchable else None
-
-    def _learn(self) -> None:
-        """Decide the words :data:`_LEXICON` numbered since the last call."""
-        if len(self.codes) == len(_LEXICON.texts):
-            return
-        new = [self._word_bits(text) for text in _LEXICON.texts[len(self.codes):]]
-        codes = numpy.array([0 if bits is None else bits << 1 | 1 for bits in new], dtype=self.codes.dtype)
-        self.codes = numpy.concatenate((self.codes, codes))
-
-    def _patterns_held(self, have: int) -> int:
-        """The patterns (bit ``1 << number``) all of whose required tokens are among ``have``."""
-        found = self.runs.get(have)
-        if found is None:
-            found = self.runs[have] = sum(1 << i for i, needs in enumerate(self.needs) if needs & have == needs)
-        return found
-
-    def stretches(self, doc: Doc) -> list[tuple[int, int]]:
-        return [(start, end) for start, end, _ in self.patterned_stretches(doc)]
-
-    def patterned_stretches(self, doc: Doc) -> list[tuple[int, int, int]]:
-        """The stretches, each with the patterns that can match in it (bit ``1 << number``).
-
-        A match lies within one run, which holds every required word of its pattern; a
-        stretch is runs joined, so its patterns are those its runs hold all the words of."""
-        words = _LEXICON.words_of(doc)
-        self._learn()
-        codes = self.codes[words]
-        at = codes.nonzero()[0]  # the matchable words, in order
-        if not at.size:
-            return []
-        bits = codes[at] >> 1
-        if not self._patterns_held(int(numpy.bitwise_or.reduce(bits))):
-            return []  # no pattern has all its required words in the Doc, so none has them in a run
-        # a run goes on over at most ``reach`` other words: it starts where the step is longer
-        starts = numpy.empty(at.size, dtype=bool)
-        starts[0] = True
-        numpy.greater(at[1:] - at[:-1], self.reach + 1, out=starts[1:])
-        firsts = starts.nonzero()[0]
-        have = numpy.bitwise_or.reduceat(bits, firsts).tolist()
-        ends = [*(at[firsts[1:] - 1] + 1).tolist(), int(at[-1]) + 1]
-        out: list[tuple[int, int, int]] = []
-        known = self.runs  # most runs hold some required words but not all of any pattern's
-        for start, end, held in zip(at[firsts].tolist(), ends, have, strict=True):
-            patterns = known[held] if held in known else self._patterns_held(held)
-            if patterns:
-                self._join(out, start, end, patterns)
-        if self.reach:
-            return self._widened(out, words.size)
-        return out
-
-    def _join(self, out: list[tuple[int, int, int]], start: int, end: int, patterns: int) -> None:
-        """Add the stretch ``[start, end)`` of ``patterns``, joined to the last one when at most
-        ``gap`` words lie between."""
-        if out and start - out[-1][1] <= self.gap:
-            out[-1] = (out[-1][0], end, out[-1][2] | patterns)
-        else:
-            out.append((start, end, patterns))
-
-    def _widened(self, stretches: list[tuple[int, int, int]], length: int) -> list[tuple[int, int, int]]:
-        """The stretches widened by ``reach`` words each side (within the Doc), joined where they meet."""
-        out: list[tuple[int, int, int]] = []
-        for start, end, patterns in stretches:
-            self._join(out, max(0, start - self.reach), min(length, end + self.reach), patterns)
-        return out
 
 
 def longest_spans(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
