@@ -36,12 +36,15 @@ def _count_inputs(paths: list[str]) -> int | None:
 
 
 def _run_extract(args: argparse.Namespace, report: bool):
-    from .results import FORMATS
-    from .runner import ExtractOptions, extract_to
-
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         raise UsageError(ErrorCode.NOT_FOUND, f"no such file or folder: {', '.join(missing)}")
+    from .batch import BatchOptions, start_early
+
+    start_early(BatchOptions(jobs=args.jobs, scheduler=args.scheduler))  # workers load while we do
+    from .results import FORMATS
+    from .runner import ExtractOptions, extract_to
+
     formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
     bad = [f for f in formats if f not in FORMATS]
     if bad:

@@ -8,6 +8,10 @@ Two entry points share one engine (:mod:`extractor.batch`): :func:`extract` retu
 every table in memory (notebooks, tests, small runs); :func:`extract_to` writes them to
 a folder as a batch job would, journalling each document as it finishes so memory stays
 flat and a killed run can be resumed.
+
+Both start the run's worker processes (:func:`~extractor.batch.start_early`) before they
+import the table machinery (pandas, the assembly of the tables), so the workers' imports
+and the parent's overlap instead of following one another.
 """
 
 from __future__ import annotations
@@ -17,21 +21,15 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
-
-from .batch import BatchOptions, Journal, run_batch
-from .batch.assemble import (
-    WITH_RECORDS,
-    document_chunks,
-    documents_frame,
-    lost_rows,
-    organisations,
-    reconciled,
-    record_frames,
-)
-from .results import FORMATS, ExtractionResult, write_tables
+from .batch import BatchOptions, Journal, run_batch, start_early
 from .sources import DEFAULT_MAX_BYTES, SourceDocument
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from .results import ExtractionResult
 
 log = logging.getLogger(__name__)
 
@@ -87,6 +85,10 @@ def extract(paths: Iterable[str | Path], options: ExtractOptions | None = None,
             on_document: Callable[[SourceDocument], None] | None = None) -> ExtractionResult:
     """Read ``paths`` (files, folders, archives) and return every table of the contract."""
     options = options or ExtractOptions()
+    start_early(options.batch())
+    from .batch.assemble import documents_frame, organisations, reconciled, record_frames
+    from .results import ExtractionResult
+
     with tempfile.TemporaryDirectory(prefix="extractor-") as tmp, Journal(Path(tmp)) as journal:
         run_batch(paths, journal, options.batch(), on_document)
         documents = documents_frame(journal)
@@ -123,6 +125,18 @@ def extract_to(paths: Iterable[str | Path], out_dir: Path, options: ExtractOptio
     again (``on_resumed`` hears how many); the tables come out as an uninterrupted run's.
     """
     options = options or ExtractOptions()
+    start_early(options.batch())
+    from .batch.assemble import (
+        WITH_RECORDS,
+        document_chunks,
+        documents_frame,
+        lost_rows,
+        organisations,
+        reconciled,
+        record_frames,
+    )
+    from .results import FORMATS, ExtractionResult, write_tables
+
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:  # before the run, not after hours of it
         raise ValueError(f"unknown format {unknown[0]!r}; choose from {FORMATS}")

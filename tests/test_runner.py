@@ -11,6 +11,8 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -327,3 +329,23 @@ def test_the_cli_offers_the_batch_options() -> None:
     bad = subprocess.run([sys.executable, "-m", "extractor", "extract", str(REPO / "corpora"), "--out", "x",
                           "--jobs", "0"], capture_output=True, text=True, timeout=60)
     assert bad.returncode == 2 and "--jobs" in bad.stderr
+
+
+_EARLY_START = """
+import multiprocessing.forkserver as fs, sys
+import extractor.runner
+from extractor.batch import BatchOptions, start_early
+assert "pandas" not in sys.modules, "importing the runner loads pandas before the workers can start"
+start_early(BatchOptions(jobs={jobs}, scheduler={scheduler!r}))
+print(fs._forkserver._forkserver_pid is not None)
+"""
+
+
+@pytest.mark.parametrize(("jobs", "scheduler", "started"), [(2, None, True), (1, None, False), (2, "local", False)])
+def test_workers_start_before_the_table_machinery_is_imported(jobs: int, scheduler: str | None,
+                                                              started: bool) -> None:
+    """The runner imports pandas only after starting the fork server, so the two overlap; a run
+    in this process or on Dask starts nothing."""
+    code = _EARLY_START.format(jobs=jobs, scheduler=scheduler)
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
+    assert done.stdout.strip() == str(started)

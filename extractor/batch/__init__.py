@@ -9,8 +9,8 @@ journal (``journal``), from which the tables are assembled in input order (``ass
 
 from __future__ import annotations
 
-from .engine import BatchOptions, execute, run_batch
+from .engine import BatchOptions, execute, run_batch, start_early
 from .journal import Journal
 from .units import Task, Unit, plan_units
 
-__all__ = ["BatchOptions", "Journal", "Task", "Unit", "execute", "plan_units", "run_batch"]
+__all__ = ["BatchOptions", "Journal", "Task", "Unit", "execute", "plan_units", "run_batch", "start_early"]

@@ -10,7 +10,7 @@ from pathlib import Path
 from ..sources import DEFAULT_MAX_BYTES, SourceDocument
 from .inprocess import run_in_process
 from .journal import Journal
-from .pool import PoolOptions, WorkerPool
+from .pool import PoolOptions, WorkerPool, start_workers_early
 from .units import Task, plan_units, share_out
 
 
@@ -23,6 +23,13 @@ class BatchOptions:
     max_docs_per_worker: int = 200
     scheduler: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
+
+
+def start_early(options: BatchOptions) -> None:
+    """Start what :func:`execute` will run on before the caller's own setup, so the two overlap:
+    the local workers' fork server (Dask and in-process runs have nothing to start)."""
+    if options.jobs > 1 and not options.scheduler:
+        start_workers_early()
 
 
 def execute(tasks: list[Task], options: BatchOptions) -> Iterator[tuple[Task, tuple]]:

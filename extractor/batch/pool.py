@@ -57,6 +57,26 @@ class _Worker:
     leaving: bool = False
 
 
+def worker_context() -> mp.context.BaseContext:
+    """The ``forkserver`` context where there is one (``spawn`` elsewhere), its server told to
+    import the pipeline once, so each (re)started worker only builds it."""
+    if "forkserver" not in mp.get_all_start_methods():
+        return mp.get_context("spawn")
+    ctx = mp.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)
+    return ctx
+
+
+def start_workers_early() -> None:
+    """Start the fork server now, so its imports (spaCy, the pipeline: most of a second) run on
+    another core while this process is still loading the table machinery, instead of after it.
+    The server is the one :class:`WorkerPool` later forks its workers from."""
+    if worker_context().get_start_method() == "forkserver":
+        from multiprocessing import forkserver
+
+        forkserver.ensure_running()
+
+
 class WorkerPool:
     """Runs tasks on ``jobs`` processes and yields the events of :mod:`.tasks` tagged with their task."""
 
@@ -64,12 +84,7 @@ class WorkerPool:
         """``run`` drives one task in a worker; it must be importable there (tests pass a trap)."""
         self.options = options
         self.run_task = run
-        if "forkserver" in mp.get_all_start_methods():
-            self.ctx = mp.get_context("forkserver")
-            # Imported once in the server, so each (re)started worker only builds the pipeline.
-            self.ctx.set_forkserver_preload(PRELOAD)
-        else:
-            self.ctx = mp.get_context("spawn")
+        self.ctx = worker_context()
         self.workers: list[_Worker] = []
         self.broken_starts = 0
 
