@@ -29,6 +29,8 @@ from .sources import DEFAULT_MAX_BYTES, SourceDocument
 if TYPE_CHECKING:
     import pandas as pd
 
+    from .batch.outcome import Outcome
+    from .reconcile import AheadSolver
     from .results import ExtractionResult
 
 log = logging.getLogger(__name__)
@@ -81,6 +83,22 @@ class ExtractOptions:
                             max_bytes=self.max_bytes)
 
 
+def _ahead(options: ExtractOptions) -> AheadSolver | None:
+    """What solves each document's claims as it arrives, when the run reconciles."""
+    if not options.reconcile:
+        return None
+    from .reconcile import AheadSolver
+
+    return AheadSolver()
+
+
+def _solver_feed(ahead: AheadSolver | None) -> Callable[[Outcome], None] | None:
+    """Hands each finished document's rows to ``ahead``."""
+    if ahead is None:
+        return None
+    return lambda outcome: ahead.add(outcome.document, outcome.claims, outcome.text)
+
+
 def extract(paths: Iterable[str | Path], options: ExtractOptions | None = None,
             on_document: Callable[[SourceDocument], None] | None = None) -> ExtractionResult:
     """Read ``paths`` (files, folders, archives) and return every table of the contract."""
@@ -89,12 +107,14 @@ def extract(paths: Iterable[str | Path], options: ExtractOptions | None = None,
     from .batch.assemble import documents_frame, organisations, reconciled, record_frames
     from .results import ExtractionResult
 
+    ahead = _ahead(options)
     with tempfile.TemporaryDirectory(prefix="extractor-") as tmp, Journal(Path(tmp)) as journal:
-        run_batch(paths, journal, options.batch(), on_document)
+        run_batch(paths, journal, options.batch(), on_document, on_outcome=_solver_feed(ahead))
         documents = documents_frame(journal)
         records = record_frames(journal)
         texts = journal.texts()
-        tables = reconciled(documents, records, options.reconcile, texts=texts, official=options.official_table())
+        tables = reconciled(documents, records, options.reconcile, texts=texts, official=options.official_table(),
+                            ahead=ahead)
         return ExtractionResult(documents=documents, checks=tables.checks, dataset=tables.dataset,
                                 timeline=tables.timeline, organisations=organisations(journal), texts=texts,
                                 **records)
@@ -141,11 +161,12 @@ def extract_to(paths: Iterable[str | Path], out_dir: Path, options: ExtractOptio
     if unknown:  # before the run, not after hours of it
         raise ValueError(f"unknown format {unknown[0]!r}; choose from {FORMATS}")
     official = options.official_table()  # a bad official file fails here, not after the run
+    ahead = _ahead(options)
     with Journal(out_dir / WORK_DIR, resume=options.resume) as journal:
-        run_batch(paths, journal, options.batch(), on_document, on_resumed)
+        run_batch(paths, journal, options.batch(), on_document, on_resumed, on_outcome=_solver_feed(ahead))
         records = record_frames(journal)
         checked = reconciled(documents_frame(journal, WITH_RECORDS), records, options.reconcile,
-                             texts=journal.texts(WITH_RECORDS), official=official)
+                             texts=journal.texts(WITH_RECORDS), official=official, ahead=ahead)
         orgs = organisations(journal)
         tables = {"documents": document_chunks(journal), **records, "checks": checked.checks,
                   "dataset": checked.dataset, "timeline": checked.timeline, "organisations": orgs}

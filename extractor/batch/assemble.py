@@ -19,7 +19,7 @@ from .journal import Journal
 from .outcome import document_row
 
 if TYPE_CHECKING:
-    from ..reconcile import Reconciled
+    from ..reconcile import AheadSolver, Reconciled
 
 RECORD_SCHEMAS = {"claims": CLAIMS, "memberships": MEMBERSHIPS, "rankings": RANKINGS}
 WITH_RECORDS = "has_records = 1"
@@ -56,16 +56,18 @@ def record_frames(journal: Journal) -> dict[str, pd.DataFrame]:
 
 
 def reconciled(documents: pd.DataFrame, records: dict[str, pd.DataFrame], enabled: bool = True,
-               texts: dict[str, str] | None = None, official: pd.DataFrame | None = None) -> Reconciled:
+               texts: dict[str, str] | None = None, official: pd.DataFrame | None = None,
+               ahead: AheadSolver | None = None) -> Reconciled:
     """``checks``, ``dataset`` and ``timeline`` (empty when reconciling is turned off). ``texts``
     lets the reconciler read a quarter named in a document when a claim's own period is only a
-    year; ``official`` is the official tables to check against (the shipped ones by default)."""
+    year; ``official`` is the official tables to check against (the shipped ones by default);
+    ``ahead`` the solutions worked out during the run."""
     from ..reconcile import Reconciled, reconcile_tables
 
     if not enabled:
         return Reconciled(CHECKS.empty(), DATASET.empty(), TIMELINE.empty())
     return reconcile_tables(documents, records["claims"], records["memberships"], records["rankings"],
-                            official=official, texts=texts)
+                            official=official, texts=texts, ahead=ahead)
 
 
 def organisations(journal: Journal) -> pd.DataFrame:

@@ -10,6 +10,7 @@ from pathlib import Path
 from ..sources import DEFAULT_MAX_BYTES, SourceDocument
 from .inprocess import run_in_process
 from .journal import Journal
+from .outcome import Outcome
 from .pool import PoolOptions, WorkerPool, start_workers_early
 from .units import Task, plan_units, share_out
 
@@ -52,10 +53,12 @@ def execute(tasks: list[Task], options: BatchOptions) -> Iterator[tuple[Task, tu
 
 def run_batch(paths: Iterable[str | Path], journal: Journal, options: BatchOptions,
               on_document: Callable[[SourceDocument], None] | None = None,
-              on_resumed: Callable[[int], None] | None = None) -> None:
+              on_resumed: Callable[[int], None] | None = None,
+              on_outcome: Callable[[Outcome], None] | None = None) -> None:
     """Process every input file not yet finished in ``journal``, journalling each document as it ends.
 
-    ``on_resumed`` hears how many documents of these inputs the journal already holds.
+    ``on_resumed`` hears how many documents of these inputs the journal already holds;
+    ``on_outcome`` gets each finished document's rows once they are journalled.
     """
     units = plan_units(paths)
     tasks = [Task(unit, *journal.finished(unit)) for unit in journal.start(units)]
@@ -67,6 +70,8 @@ def run_batch(paths: Iterable[str | Path], journal: Journal, options: BatchOptio
     for task, event in execute(tasks, options):
         if event[0] == "doc":
             journal.add(task.unit, event[1], event[2])
+            if on_outcome:
+                on_outcome(event[2])
             if on_document:
                 on_document(event[2].source_document())
         elif event[0] == "end":

@@ -20,12 +20,12 @@ import pandas as pd
 from ..schema import CHECKS, DATASET, TIMELINE
 from .checks import Check, document_checks, soften
 from .dataset import reconcile_documents
-from .derive import Solution, solve
+from .derive import Solution, solve, solve_ahead
 from .official import Official, load_official, load_populations, official_checks
 from .timeline import build_timeline
-from .values import read_claims, read_documents, read_memberships, read_rankings
+from .values import claim_views, document_view, read_claims, read_documents, read_memberships, read_rankings
 
-__all__ = ["Reconciled", "load_official", "load_populations", "reconcile", "reconcile_tables"]
+__all__ = ["AheadSolver", "Reconciled", "load_official", "load_populations", "reconcile", "reconcile_tables"]
 
 
 @dataclass(frozen=True)
@@ -35,6 +35,28 @@ class Reconciled:
     checks: pd.DataFrame
     dataset: pd.DataFrame
     timeline: pd.DataFrame
+
+
+class AheadSolver:
+    """Solves each document's claims as its rows arrive, while a batch is still running.
+
+    Solving is most of the reconciler's time, and each document's is its own: done as the
+    workers send their documents, it runs beside them instead of after the last one. The
+    solutions are kept by what the claims say (:func:`.derive.solve_ahead`), so a document
+    read back from the tables later gets its solution only when its claims read back the
+    same; any other is solved then. Holds one solution per distinct document with claims.
+    """
+
+    def __init__(self) -> None:
+        self.solutions: dict[tuple, Solution] = {}
+
+    def add(self, document: dict, claims: list[dict], text: str) -> None:
+        """Solve one document's ``claims`` rows, given its ``document`` row and ``text``."""
+        view = document_view(document)
+        if not claims or view is None:
+            return
+        key, solution = solve_ahead(claim_views(claims, {view.doc_id: view}, {view.doc_id: text}), self.solutions)
+        self.solutions.setdefault(key, solution)
 
 
 def reconcile(documents: pd.DataFrame, claims: pd.DataFrame, memberships: pd.DataFrame,
@@ -47,12 +69,13 @@ def reconcile(documents: pd.DataFrame, claims: pd.DataFrame, memberships: pd.Dat
 
 def reconcile_tables(documents: pd.DataFrame, claims: pd.DataFrame, memberships: pd.DataFrame,
                      rankings: pd.DataFrame, *, official: pd.DataFrame | None = None,
-                     texts: dict[str, str] | None = None) -> Reconciled:
+                     texts: dict[str, str] | None = None, ahead: AheadSolver | None = None) -> Reconciled:
     """The ``checks``, ``dataset`` and ``timeline`` tables for extracted claims, memberships and rankings.
 
     ``official`` replaces the shipped official placements (see :func:`load_official`);
     ``texts`` (doc_id → plain text) lets a period named in a document's words ("Q2
-    2025/26") date its figures when the rows carry none.
+    2025/26") date its figures when the rows carry none; ``ahead`` holds solutions worked out
+    while the documents were being read.
     """
     texts = texts or {}
     docs = read_documents(_with_records(documents, claims, memberships, rankings))
@@ -71,7 +94,7 @@ def reconcile_tables(documents: pd.DataFrame, claims: pd.DataFrame, memberships:
     found: list[Check] = []
     for doc_id in dict.fromkeys([*by_doc, *members_by_doc]):
         doc_claims = by_doc.get(doc_id, [])
-        solutions[doc_id] = solve(doc_claims)
+        solutions[doc_id] = solve(doc_claims, ahead.solutions if ahead else None)
         found.extend(document_checks(doc_claims, members_by_doc.get(doc_id, []), solutions[doc_id]))
     rows, cross = reconcile_documents(claim_views, solutions, docs)
     found.extend(cross)

@@ -19,7 +19,7 @@ that contradiction (again a minimal core) are the derivation's support.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from fractions import Fraction
@@ -267,22 +267,34 @@ def _content(claim: ClaimView) -> tuple:
             claim.share_phrase, claim.pop, claim.text or claim.claim_id, claim.doubt)
 
 
-def solve(claims: list[ClaimView]) -> Solution:
+def solve(claims: list[ClaimView], ahead: Mapping[tuple, Solution] | None = None) -> Solution:
     """Derived figures and conflicts for the claims of one document.
 
     News archives carry the same article many times over (syndication, re-crawls, page
     chrome aside); a document whose claims say what an earlier one's said gets that
-    solution, with its own claim ids, instead of a second round of solving.
+    solution, with its own claim ids, instead of a second round of solving. ``ahead`` holds
+    solutions worked out before (:func:`solve_ahead`), by the same key.
     """
+    _key, solved = solve_ahead(claims, ahead)
+    return _relabel(solved, {str(i): c.claim_id for i, c in enumerate(claims)})
+
+
+def solve_ahead(claims: list[ClaimView], ahead: Mapping[tuple, Solution] | None = None,
+                ) -> tuple[tuple, Solution]:
+    """(key, solution) of one document's claims, the solution's claim ids being the claims'
+    places in ``claims``: what the claims say decides it (:func:`_content`), not their ids, so
+    it can be worked out before the ids are final, or for another copy of the document."""
     key = tuple(_content(c) for c in claims)
     solved = _SOLVED.get(key)
+    if solved is None and ahead is not None:
+        solved = ahead.get(key)
     if solved is None:
         index = {c.claim_id: str(i) for i, c in enumerate(claims)}
         solved = _relabel(_solve(claims), index)
         if len(_SOLVED) >= _SOLVED_MAX:
             _SOLVED.pop(next(iter(_SOLVED)))
         _SOLVED[key] = solved
-    return _relabel(solved, {str(i): c.claim_id for i, c in enumerate(claims)})
+    return key, solved
 
 
 def _relabel(solution: Solution, ids: dict[str, str]) -> Solution:

@@ -167,16 +167,6 @@ def _rows(frame: pd.DataFrame | None) -> list[dict]:
     return frame.to_dict("records")
 
 
-def read_documents(documents: pd.DataFrame | None) -> dict[str, DocumentView]:
-    views = {}
-    for row in _rows(documents):
-        doc_id = cell_text(row.get("doc_id"))
-        if doc_id:
-            views[doc_id] = DocumentView(doc_id, cell_text(row.get("framework")),
-                                         cell_text(row.get("published")), cell_text(row.get("title")))
-    return views
-
-
 _PERCENT_WORDS = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent)", re.I)
 
 
@@ -209,10 +199,33 @@ def _context(row: dict, docs: dict[str, DocumentView], texts: dict[str, str]) ->
     return framework, period
 
 
+def document_view(row: dict) -> DocumentView | None:
+    """A document row's view; ``None`` for a row without an id."""
+    doc_id = cell_text(row.get("doc_id"))
+    if not doc_id:
+        return None
+    return DocumentView(doc_id, cell_text(row.get("framework")), cell_text(row.get("published")),
+                        cell_text(row.get("title")))
+
+
+def read_documents(documents: pd.DataFrame | None) -> dict[str, DocumentView]:
+    views = {}
+    for row in _rows(documents):
+        view = document_view(row)
+        if view is not None:
+            views[view.doc_id] = view
+    return views
+
+
 def read_claims(claims: pd.DataFrame | None, docs: dict[str, DocumentView],
                 texts: dict[str, str]) -> list[ClaimView]:
+    return claim_views(_rows(claims), docs, texts)
+
+
+def claim_views(rows: list[dict], docs: dict[str, DocumentView], texts: dict[str, str]) -> list[ClaimView]:
+    """:func:`read_claims` of rows already read from their table (or not yet written to one)."""
     views = []
-    for i, row in enumerate(_rows(claims)):
+    for i, row in enumerate(rows):
         framework, period = _context(row, docs, texts)
         views.append(ClaimView(
             claim_id=cell_text(row.get("claim_id")) or f"claim-{i}",
