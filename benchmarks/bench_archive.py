@@ -237,8 +237,8 @@ class _StageClock:
 def stage_profile(archive: str) -> dict:
     """A one-process run over the archive, writing its tables, timed by stage."""
     start = time.perf_counter()
-    from extractor import pipeline, runner
-    from extractor.batch import outcome, tasks
+    from extractor import pipeline, reconcile, results, runner
+    from extractor.batch import assemble, outcome, tasks
     from extractor.sources import warc
 
     clock = _StageClock()
@@ -248,8 +248,9 @@ def stage_profile(archive: str) -> dict:
     clock.wrap(warc, "names_oversight", "relevance")
     clock.wrap(tasks, "process_one", "pipeline and reading")
     clock.wrap(outcome, "finish", "reading")
-    clock.wrap(runner, "reconciled", "reconcile")
-    clock.wrap(runner, "write_tables", "write")
+    clock.wrap(assemble, "reconciled", "reconcile")
+    clock.wrap(reconcile.AheadSolver, "add", "reconcile")  # solving each document as it arrives
+    clock.wrap(results, "write_tables", "write")
     with tempfile.TemporaryDirectory() as out:
         runner.extract_to([archive], Path(out), runner.ExtractOptions(jobs=1))
     total = time.perf_counter() - start
