@@ -67,7 +67,12 @@ class WordTest:
         self.words = words
 
     def __call__(self, text: str) -> bool:
-        return all(check(text) for check in self.checks)
+        # a loop, not ``all()`` of a generator: every new word meets many tests, and a
+        # word new to the process (most words of a first pass) costs them all
+        for check in self.checks:
+            if not check(text):
+                return False
+        return True
 
 
 def _word_list(attr: str, value: object) -> tuple[str, frozenset[str]] | None:
