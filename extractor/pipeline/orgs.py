@@ -33,6 +33,7 @@ from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
+from spacy.tokens.underscore import Underscore
 
 from ..gazetteer import (
     HINT_GROUPS,
@@ -110,6 +111,48 @@ def _doc_meta(doc: Doc, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+class _Meta(NamedTuple):
+    """The document metadata the linker reads (each :func:`_doc_meta`), read once per Doc."""
+
+    published: str
+    url: str
+    source: str
+    title: str
+
+
+def _metadata(doc: Doc) -> _Meta:
+    """The Doc's :class:`_Meta`, each value as :func:`_doc_meta` reads it. Most paragraphs
+    have none: when ``user_data`` holds no value of these names (neither as an extension's
+    nor as a plain entry) and no extension of theirs gives a value of its own (a getter, a
+    method, a non-empty default), :func:`_doc_meta` finds "" for each of them."""
+    if doc.user_data.keys().isdisjoint(_META_KEYS) and _unset_is_empty():
+        return _NO_META
+    return _Meta(*(_doc_meta(doc, name) for name in _Meta._fields))
+
+
+_NO_META = _Meta("", "", "", "")
+_META_KEYS = frozenset(key for name in _Meta._fields for key in (name, ("._.", name, None, None)))
+_SEEN_EXTENSIONS: list = [None, False]  # the metadata's extensions when last checked, and the answer
+
+
+def _unset_is_empty() -> bool:
+    """Whether every metadata extension is unregistered or plain with an empty default
+    (``doc_value`` then gives the default or the value in ``user_data``); checked again
+    only when the extensions change."""
+    found = tuple(map(Underscore.doc_extensions.get, _Meta._fields))
+    if found != _SEEN_EXTENSIONS[0]:
+        _SEEN_EXTENSIONS[:] = found, all(_plain_empty(entry) for entry in found)
+    return _SEEN_EXTENSIONS[1]
+
+
+def _plain_empty(entry: tuple | None) -> bool:
+    """An extension entry (default, method, getter, setter) that reads as "" when unset."""
+    if entry is None:
+        return True
+    default, method, getter, _setter = entry
+    return method is None and getter is None and (default is None or (type(default) is str and not default))
+
+
 def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     """(start, end) of ``doc[i].sent``: from the last sentence start at or before token ``i``
     to the first one after it."""
@@ -124,6 +167,11 @@ def _sentence_within(starts: list[int], length: int, i: int) -> tuple[int, int]:
 
 def _doc_date(doc: Doc) -> datetime.date | None:
     return parse_date(_doc_meta(doc, "published") or None)
+
+
+def _address(meta: _Meta) -> str:
+    """The document's web address: ``doc._.url``, else a source that is itself a URL."""
+    return meta.url or (meta.source if _WEB.match(meta.source) else "")
 
 
 def _is_acronym(word: str) -> bool:
@@ -159,15 +207,8 @@ def _exact_words(rule: dict) -> tuple[tuple[int, str], ...]:
     return tuple((k, spec["TEXT"]) for k, spec in enumerate(rule["pattern"]) if "TEXT" in spec)
 
 
-def _address(doc: Doc) -> str:
-    """The document's web address: ``doc._.url``, else a source that is itself a URL."""
-    url = _doc_meta(doc, "url")
-    source = _doc_meta(doc, "source")
-    return url or (source if _WEB.match(source) else "")
-
-
-def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
-                      day: datetime.date | None) -> tuple[Organisation | None, str]:
+def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer, day: datetime.date | None,
+                      meta: _Meta | None = None) -> tuple[Organisation | None, str]:
     """The organisation a document speaks for, and where that was read (``address``,
     ``title`` or ``masthead``), in order of trust.
 
@@ -175,11 +216,12 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
     names; else a masthead or byline: one of the first or last three lines that is an
     organisation's name and little else ("Medway NHS Foundation Trust | News").
     """
-    address = _address(doc)
+    meta = _metadata(doc) if meta is None else meta
+    address = _address(meta)
     link = gaz.site_owner(address, on=day) if address else None
     if link is not None and link.code:
         return gaz.get(link.code), "address"
-    title = _doc_meta(doc, "title")
+    title = meta.title
     code = gaz.publisher("", title, on=day) if title else ""
     if code:
         return gaz.get(code), "title"
@@ -303,12 +345,13 @@ class OrgLinker:
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
-        day = _doc_date(doc)
+        meta = _metadata(doc)
+        day = parse_date(meta.published or None)
         found = self.matcher(doc)
         named = self._named(doc, found, day) if found else []  # most paragraphs name no body
         self._write(doc, self.spans_key, named)
         if self.self_references:
-            home, where = home_organisation(doc, named, gaz, day)
+            home, where = home_organisation(doc, named, gaz, day, meta)
             if home is not None and Doc.has_extension("home"):
                 set_doc_value(doc, "home", home.code)
             self._write(doc, self.refs_key, self._self_references(doc, named, day, home, where))
@@ -320,13 +363,9 @@ class OrgLinker:
         pairs = longest_pairs(self._mentions(found, cut))
         texts = [cut(start, end) for start, end in pairs]
         contexts = self._contexts(doc, pairs, texts, cut)
-        out: list[_Mention] = []
-        cache: dict[tuple[str, str], Link] = {}
-        for (start, end), text, context in zip(pairs, texts, contexts, strict=True):
-            link = cache.get((text, context))
-            if link is None:
-                link = cache[(text, context)] = self.gazetteer.resolve(text, on=day, context=context)
-            out.append(_Mention(start, end, text, link))
+        resolve = self.gazetteer.resolve
+        out = [_Mention(start, end, text, resolve(text, on=day, context=context))
+               for (start, end), text, context in zip(pairs, texts, contexts, strict=True)]
         out = self._document_names(doc, out)
         return [self._emit(doc, m.start, m.end, m.link) for m in out
                 if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
