@@ -1,7 +1,7 @@
 """spaCy component ``extractor_orgs``: find organisation mentions and link them to ODS codes.
 
-A PhraseMatcher over the gazetteer's aliases finds candidate mentions; the gazetteer's
-resolver then decides what each one names, using the words around it (type words such as
+An automaton over the Doc's words matching the gazetteer's aliases finds candidate
+mentions; the gazetteer's resolver then decides what each one names, using the words around it (type words such as
 "ambulance trusts", shared by a whole list: "the London and South East Coast ambulance
 trusts"), the document date and what the document itself says: an acronym it introduces
 ("Mid Yorkshire Teaching NHS Trust (MYTT)") names that body wherever it recurs, and a
@@ -30,7 +30,6 @@ from itertools import islice
 from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
 from spacy.tokens.underscore import Underscore
@@ -46,10 +45,13 @@ from ..gazetteer import (
     type_groups,
 )
 from ..resources import load_jsonl
+from .automaton import Automaton
 from .extensions import doc_text, doc_value, sentence_starts, set_doc_value, span_text, text_cutter, token_ids
-from .ruler import longest_pairs
+from .phrase_words import phrase_words
+from .ruler import _LEXICON, longest_pairs
 
 LINK_KEY = "extractor.orgs.link"
+ALIAS = -1  # what the matcher reports for an alias (a self-reference rule: its number)
 PUBLISHER = "publisher"  # the id_ of a self-reference to a publisher the document does not name
 HEADING_CHARS = 300  # a body named this near the start is the page's own for the record builders
 _LIST_GLUE_IDS = frozenset(hash_string(word) for word in (",", "and", "&", "or", ";"))  # as LOWER ids
@@ -303,10 +305,9 @@ class OrgLinker:
         self.pronouns = pronouns
         self.keep_unresolved_places = keep_unresolved_places
         self._gazetteer = gazetteer
-        self._matcher: PhraseMatcher | None = None
-        self._self_matcher: PhraseMatcher | None = None
+        self._automaton: Automaton | None = None
         self._self_rules: list[dict] = []
-        self._rule_of: dict[int, tuple[dict, tuple[tuple[int, str], ...]]] = {}  # match id -> rule, exact words
+        self._exact: list[tuple[tuple[int, str], ...]] = []  # by rule: its exact-case words
         self._may_name: dict[str, bool] = {}  # matched words -> whether they can name a body
 
     @property
@@ -315,49 +316,59 @@ class OrgLinker:
             self._gazetteer = load_gazetteer()
         return self._gazetteer
 
-    @property
-    def matcher(self) -> PhraseMatcher:
-        """Built on first use, so a pipeline that never runs this component pays nothing."""
-        if self._matcher is None:
-            self.initialize()
-        assert self._matcher is not None
-        return self._matcher
-
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        """Compile the alias patterns (all spellings) into one PhraseMatcher."""
+        """Compile the alias patterns (all spellings) and the self-reference rules into one
+        automaton over the Doc's words (:class:`.automaton.Automaton`), as the phrases of
+        two ``LOWER`` PhraseMatchers were: one pass over the Doc finds both, and no Doc is
+        made for the thousands of phrases (see :mod:`.phrase_words`). An alias reports
+        :data:`ALIAS`, a self-reference its rule's number."""
         forms: set[str] = set()
         for surface, _key in self.gazetteer.surface_forms():
             forms |= surface_variants(surface)
-        matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        matcher.add("ORG", list(self.nlp.tokenizer.pipe(sorted(forms))))
-        self._matcher = matcher
+        automaton = Automaton(self.nlp.vocab, _LEXICON)
+        for words in phrase_words(self.nlp.tokenizer, sorted(forms)):
+            automaton.add_phrase([word.lower() for word in words], (ALIAS,))
         self._may_name = {}
         self._self_rules = list(load_jsonl(*SELF_PATTERNS))
-        # The patterns are short word lists, so they are expanded into phrases for a
-        # PhraseMatcher (a token Matcher costs more than all the alias matching); the
-        # exact-case words ("Trust", not "trust") are checked on each match.
-        self._self_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._rule_of = {}
+        # The patterns are short word lists, expanded into phrases; the exact-case words
+        # ("Trust", not "trust") are checked on each match.
+        self._exact = [_exact_words(rule) for rule in self._self_rules]
         for k, rule in enumerate(self._self_rules):
             phrases = [" ".join(words) for words in _expand(rule["pattern"])]
-            self._self_matcher.add(f"SELF{k}", list(self.nlp.tokenizer.pipe(phrases)))
-            self._rule_of[self.nlp.vocab.strings.add(f"SELF{k}")] = (rule, _exact_words(rule))
+            for words in phrase_words(self.nlp.tokenizer, phrases):
+                automaton.add_phrase([word.lower() for word in words], (k,))
+        self._automaton = automaton
+
+    def _matches(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
+        """(start, end) of every alias match and (rule, start, end) of every self-reference
+        match in ``doc``, in text order. Built on first use, so a pipeline that never runs
+        this component pays nothing."""
+        if self._automaton is None:
+            self.initialize()
+        assert self._automaton is not None
+        aliases, refs = [], []
+        for start, end, value in self._automaton.matches(*_LEXICON.sequence_of(doc)):
+            if value == ALIAS:
+                aliases.append((start, end))
+            else:
+                refs.append((value, start, end))
+        return aliases, refs
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
         meta = _metadata(doc)
         day = parse_date(meta.published or None)
-        found = self.matcher(doc)
+        found, refs = self._matches(doc)
         named = self._named(doc, found, day) if found else []  # most paragraphs name no body
         self._write(doc, self.spans_key, named)
         if self.self_references:
             home, where = home_organisation(doc, named, gaz, day, meta)
             if home is not None and Doc.has_extension("home"):
                 set_doc_value(doc, "home", home.code)
-            self._write(doc, self.refs_key, self._self_references(doc, named, day, home, where))
+            self._write(doc, self.refs_key, self._self_references(doc, refs, named, day, home, where))
         return doc
 
-    def _named(self, doc: Doc, found: list[tuple[int, int, int]], day: datetime.date | None) -> list[Span]:
+    def _named(self, doc: Doc, found: list[tuple[int, int]], day: datetime.date | None) -> list[Span]:
         """The organisations the alias matches ``found`` name, resolved in their contexts."""
         cut = text_cutter(doc, cuts=4 * len(found))  # each match's words, and its context's
         pairs = longest_pairs(self._mentions(found, cut))
@@ -370,13 +381,13 @@ class OrgLinker:
         return [self._emit(doc, m.start, m.end, m.link) for m in out
                 if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
 
-    def _mentions(self, found: list[tuple[int, int, int]], cut: Callable[[int, int], str]) -> list[tuple[int, int]]:
+    def _mentions(self, found: list[tuple[int, int]], cut: Callable[[int, int], str]) -> list[tuple[int, int]]:
         """(start, end) of the alias matches ``found`` whose words can name an organisation.
         The matcher finds thousands of overlapping candidates in a long Doc, so they are read
         from the Doc's text, and whether the words can name one (which depends on nothing
         else) is decided once per wording."""
         may_name, out = self._may_name, []
-        for _, start, end in found:
+        for start, end in found:
             words = cut(start, end)
             ok = may_name.get(words)
             if ok is None:
@@ -490,8 +501,8 @@ class OrgLinker:
                 out.append(" ".join((before, own, after)))
         return out
 
-    def _self_references(self, doc: Doc, taken: list[Span], day: datetime.date | None,
-                         home: Organisation | None, where: str) -> list[Span]:
+    def _self_references(self, doc: Doc, found: list[tuple[int, int, int]], taken: list[Span],
+                         day: datetime.date | None, home: Organisation | None, where: str) -> list[Span]:
         """"we", "our trust", "the Trust", "the ICB", "the board" ... as the home organisation;
         without a home, "the trust", "this ICB", "the organisation" as the body named before.
 
@@ -501,10 +512,6 @@ class OrgLinker:
         the one body of its kind named in that sentence or the two before (see
         :meth:`_antecedent`).
         """
-        if self._self_matcher is None:
-            self.initialize()
-        assert self._self_matcher is not None
-        found = self._self_matcher(doc)
         if not found:
             return []
         home_link = None if home is None else Link(
@@ -514,8 +521,8 @@ class OrgLinker:
         pending: list[tuple[tuple[int, int], dict]] = []  # unresolved forms that may stand for an unnamed publisher
         orth, lower, strings = token_ids(doc, "ORTH"), token_ids(doc, "LOWER"), doc.vocab.strings
         taken_starts: list[int] = []  # of ``taken``, made when an anaphor first needs them
-        for match_id, start, end in found:
-            rule, exact = self._rule_of[match_id]
+        for k, start, end in found:
+            rule, exact = self._self_rules[k], self._exact[k]
             if rule.get("pronoun") and not self.pronouns:
                 continue
             if any(strings[orth[start + k]] != word for k, word in exact):
