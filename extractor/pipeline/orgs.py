@@ -46,7 +46,7 @@ from ..gazetteer import (
 )
 from ..resources import load_jsonl
 from .automaton import Automaton
-from .extensions import doc_text, doc_value, sentence_starts, set_doc_value, span_text, text_cutter, token_ids
+from .extensions import doc_text, doc_value, sentence_starts, set_doc_value, span_text, token_ids
 from .phrase_words import phrase_words
 from .ruler import _LEXICON, longest_pairs
 
@@ -61,6 +61,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
 _NOT_NAMES = {"NHS", "CQC", "NHSE", "NHSI", "SOF", "NOF", "RSP", "UEC", "ED", "AE", "CEO", "MP"}
 _LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line with a word on it
 _WEB = re.compile(r"^https?://", re.I)
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum is true of
 _MASTHEAD_WORDS = {"news", "by", "from", "published", "home", "welcome", "to", "|", "-", "–", "—", ":", "the"}
 
 
@@ -183,6 +184,19 @@ def _is_acronym(word: str) -> bool:
         and word.upper() not in _NOT_NAMES
 
 
+def _word_cutter(doc: Doc) -> Callable[[int, int], str]:
+    """:func:`.extensions.text_of` for one Doc, a word's length read from its text in the
+    lexicon the matcher numbered the Doc's words with (a token's length is its text's):
+    no Token is made, and no ``LENGTH`` array (the offsets, ``IDX``, are kept by the
+    sentence splitter)."""
+    text, offsets = doc_text(doc), token_ids(doc, "IDX")
+    words, texts = _LEXICON.sequence_of(doc)[1], _LEXICON.texts
+
+    def cut(start: int, end: int) -> str:
+        return text[offsets[start]:offsets[end - 1] + len(texts[words[end - 1]])] if start < end else ""
+    return cut
+
+
 def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]]:
     """Character ranges of the first and last ``n`` non-empty lines (a masthead, a byline)
     within ``reach`` characters of either end: such lines are short."""
@@ -236,9 +250,25 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer, day: datetime
         if len(codes) != 1 or "" in codes:
             continue
         covered = {i for s in on_line for i in range(s.start, s.end)}
-        if _little_else(doc.char_span(start, end, alignment_mode="expand"), covered):
+        if not _says_more(doc, start, end, covered) and _little_else(
+                doc.char_span(start, end, alignment_mode="expand"), covered):
             return gaz.get(codes.pop()), "masthead"
     return None, ""
+
+
+def _says_more(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
+    """Whether a token starting within characters ``[start, end)`` and not ``covered`` has a
+    letter or digit (so is neither space nor punctuation) and is no masthead word. Then
+    :func:`_little_else` of the line says no: the line's Span holds that token, and it reads
+    every token up to such a word unless it has said no before. Most lines of prose say so
+    at their first word, and no Token is made to see it."""
+    offsets = token_ids(doc, "IDX")
+    words, texts = _LEXICON.sequence_of(doc)[1], _LEXICON.texts
+    for i in range(bisect_left(offsets, start), bisect_left(offsets, end)):
+        word = texts[words[i]]
+        if i not in covered and word.lower() not in _MASTHEAD_WORDS and _LETTER_OR_DIGIT.search(word):
+            return True
+    return False
 
 
 def _little_else(line: Span, covered: set[int]) -> bool:
@@ -370,7 +400,7 @@ class OrgLinker:
 
     def _named(self, doc: Doc, found: list[tuple[int, int]], day: datetime.date | None) -> list[Span]:
         """The organisations the alias matches ``found`` name, resolved in their contexts."""
-        cut = text_cutter(doc, cuts=4 * len(found))  # each match's words, and its context's
+        cut = _word_cutter(doc)  # each match's words, and its context's
         pairs = longest_pairs(self._mentions(found, cut))
         texts = [cut(start, end) for start, end in pairs]
         contexts = self._contexts(doc, pairs, texts, cut)
