@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from itertools import islice
 from typing import NamedTuple
 
@@ -184,17 +183,28 @@ def _is_acronym(word: str) -> bool:
         and word.upper() not in _NOT_NAMES
 
 
-def _word_cutter(doc: Doc) -> Callable[[int, int], str]:
+class _WordCutter:
     """:func:`.extensions.text_of` for one Doc, a word's length read from its text in the
     lexicon the matcher numbered the Doc's words with (a token's length is its text's):
     no Token is made, and no ``LENGTH`` array (the offsets, ``IDX``, are kept by the
     sentence splitter)."""
-    text, offsets = doc_text(doc), token_ids(doc, "IDX")
-    words, texts = _LEXICON.sequence_of(doc)[1], _LEXICON.texts
 
-    def cut(start: int, end: int) -> str:
-        return text[offsets[start]:offsets[end - 1] + len(texts[words[end - 1]])] if start < end else ""
-    return cut
+    __slots__ = ("offsets", "text", "texts", "words")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text, self.offsets = doc_text(doc), token_ids(doc, "IDX")
+        self.words, self.texts = _LEXICON.sequence_of(doc)[1], _LEXICON.texts
+
+    def __call__(self, start: int, end: int) -> str:
+        if start >= end:
+            return ""
+        return self.text[self.offsets[start]:self.offsets[end - 1] + len(self.texts[self.words[end - 1]])]
+
+    def many(self, pairs: list[tuple[int, int]]) -> list[str]:
+        """``[self(start, end) for start, end in pairs]`` for non-empty pairs, in one pass:
+        the linker cuts every candidate match."""
+        text, offsets, words, texts = self.text, self.offsets, self.words, self.texts
+        return [text[offsets[start]:offsets[end - 1] + len(texts[words[end - 1]])] for start, end in pairs]
 
 
 def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]]:
@@ -400,9 +410,9 @@ class OrgLinker:
 
     def _named(self, doc: Doc, found: list[tuple[int, int]], day: datetime.date | None) -> list[Span]:
         """The organisations the alias matches ``found`` name, resolved in their contexts."""
-        cut = _word_cutter(doc)  # each match's words, and its context's
+        cut = _WordCutter(doc)  # each match's words, and its context's
         pairs = longest_pairs(self._mentions(found, cut))
-        texts = [cut(start, end) for start, end in pairs]
+        texts = cut.many(pairs)
         contexts = self._contexts(doc, pairs, texts, cut)
         resolve = self.gazetteer.resolve
         out = [_Mention(start, end, text, resolve(text, on=day, context=context))
@@ -411,14 +421,13 @@ class OrgLinker:
         return [self._emit(doc, m.start, m.end, m.link) for m in out
                 if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
 
-    def _mentions(self, found: list[tuple[int, int]], cut: Callable[[int, int], str]) -> list[tuple[int, int]]:
+    def _mentions(self, found: list[tuple[int, int]], cut: _WordCutter) -> list[tuple[int, int]]:
         """(start, end) of the alias matches ``found`` whose words can name an organisation.
         The matcher finds thousands of overlapping candidates in a long Doc, so they are read
         from the Doc's text, and whether the words can name one (which depends on nothing
         else) is decided once per wording."""
         may_name, out = self._may_name, []
-        for start, end in found:
-            words = cut(start, end)
+        for (start, end), words in zip(found, cut.many(found), strict=True):
             ok = may_name.get(words)
             if ok is None:
                 ok = may_name[words] = self._can_name(words)
@@ -498,8 +507,7 @@ class OrgLinker:
         )
         return span
 
-    def _contexts(self, doc: Doc, pairs: list[tuple[int, int]], texts: list[str],
-                  cut: Callable[[int, int], str]) -> list[str]:
+    def _contexts(self, doc: Doc, pairs: list[tuple[int, int]], texts: list[str], cut: _WordCutter) -> list[str]:
         """Nearby words for each mention (tokens ``pairs``, words ``texts``); a list of
         mentions joined by commas/"and" shares them."""
         lower = token_ids(doc, "LOWER") if len(pairs) > 1 else []  # list glue lies between two mentions
@@ -512,22 +520,25 @@ class OrgLinker:
                     continue
             groups.append([k])
         out: list[str] = []
-        w = self.window
+        w, length = self.window, len(doc)
         starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else None
         for group in groups:
             (first, _), (last_start, last_end) = pairs[group[0]], pairs[group[-1]]
-            lo, hi = max(0, first - w), min(len(doc), last_end + w)
+            lo, hi = max(0, first - w), min(length, last_end + w)
             if starts is not None:
                 # Type words in the previous or next sentence describe something else.
-                lo = max(lo, _sentence_within(starts, len(doc), first)[0])
-                hi = min(hi, _sentence_within(starts, len(doc), last_start)[1])
+                lo = max(lo, _sentence_within(starts, length, first)[0])
+                hi = min(hi, _sentence_within(starts, length, last_start)[1])
             before = cut(lo, first)
             after = cut(last_end, hi)
+            if len(group) == 1:
+                out.append(f"{before}  {after}")  # " ".join((before, "", after))
+                continue
             head = texts[group[-1]]
             for k in group:
                 # The shared head noun may sit inside the last mention ("... South East Coast ambulance").
                 end = pairs[k][1]
-                own = "" if k == group[-1] else f"{cut(end, min(len(doc), end + 2))} {head}"
+                own = "" if k == group[-1] else f"{cut(end, min(length, end + 2))} {head}"
                 out.append(" ".join((before, own, after)))
         return out
 

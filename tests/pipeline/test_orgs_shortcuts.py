@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.pipeline.orgs import _edge_lines, _little_else, _says_more, _word_cutter
+from extractor.pipeline.orgs import _edge_lines, _little_else, _says_more, _WordCutter
 
 CORPUS = sorted((Path(__file__).resolve().parents[2] / "corpora").glob("*.txt"))[:15]
 LINES = ["Medway NHS Foundation Trust | News", "News from Medway NHS Foundation Trust: home",
@@ -30,7 +30,10 @@ def test_word_cutter_cuts_what_a_span_says(nlp: Language, docs: list[Doc], data:
     doc = data.draw(st.sampled_from(docs))
     start = data.draw(st.integers(0, len(doc)))
     end = data.draw(st.integers(start, min(len(doc), start + 12)))
-    assert _word_cutter(doc)(start, end) == doc[start:end].text
+    cut = _WordCutter(doc)
+    assert cut(start, end) == doc[start:end].text
+    if start < end:
+        assert cut.many([(start, end)]) == [doc[start:end].text]
 
 
 def test_a_line_ruled_out_by_a_word_is_ruled_out_by_reading_it(docs: list[Doc]) -> None:
