@@ -209,7 +209,10 @@ class _WordCutter:
 
 def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]]:
     """Character ranges of the first and last ``n`` non-empty lines (a masthead, a byline)
-    within ``reach`` characters of either end: such lines are short."""
+    within ``reach`` characters of either end: such lines are short. A paragraph (one line,
+    shorter than ``reach``, with a word on it) is its one line: the pattern matches it whole."""
+    if n > 0 and len(text) <= reach and "\n" not in text and text and not text.isspace():
+        return [(0, len(text))]
     head = [(m.start(), m.end()) for m in islice(_LINE.finditer(text[:reach]), n)]
     cut = max(0, len(text) - reach)
     tail = [(cut + m.start(), cut + m.end()) for m in _LINE.finditer(text[cut:])][-n:]

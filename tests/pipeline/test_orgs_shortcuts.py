@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from extractor.pipeline.orgs import _edge_lines, _little_else, _says_more, _WordCutter
+from extractor.pipeline.orgs import _LINE, _edge_lines, _little_else, _says_more, _WordCutter
 
 CORPUS = sorted((Path(__file__).resolve().parents[2] / "corpora").glob("*.txt"))[:15]
 LINES = ["Medway NHS Foundation Trust | News", "News from Medway NHS Foundation Trust: home",
@@ -47,3 +47,17 @@ def test_a_line_ruled_out_by_a_word_is_ruled_out_by_reading_it(docs: list[Doc]) 
                     ruled_out += 1
                     assert not _little_else(line, covered)
     assert ruled_out > 20
+
+
+def _edge_lines_by_pattern(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]]:
+    head = [(m.start(), m.end()) for m in _LINE.finditer(text[:reach])][:n]
+    cut = max(0, len(text) - reach)
+    tail = [(cut + m.start(), cut + m.end()) for m in _LINE.finditer(text[cut:])][-n:]
+    return head + [r for r in tail if r not in head]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \n\t\u00a0\u2028.|"), max_size=30), st.integers(0, 3),
+       st.integers(1, 40))
+def test_edge_lines_of_a_paragraph_are_the_patterns(text: str, n: int, reach: int) -> None:
+    assert _edge_lines(text, n, reach) == _edge_lines_by_pattern(text, n, reach)
