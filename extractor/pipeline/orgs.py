@@ -1,11 +1,12 @@
 """spaCy component ``extractor_orgs``: find organisation mentions and link them to ODS codes.
 
 An automaton over the Doc's words matching the gazetteer's aliases finds candidate
-mentions; the gazetteer's resolver then decides what each one names, using the words around it (type words such as
-"ambulance trusts", shared by a whole list: "the London and South East Coast ambulance
-trusts"), the document date and what the document itself says: an acronym it introduces
-("Mid Yorkshire Teaching NHS Trust (MYTT)") names that body wherever it recurs, and a
-short name that could mean several bodies means the one the document named in full.
+mentions; the gazetteer's resolver then decides what each one names, using the words
+around it (type words such as "ambulance trusts", shared by a whole list: "the London and
+South East Coast ambulance trusts"), the document date and what the document itself
+says: an acronym it introduces ("Mid Yorkshire Teaching NHS Trust (MYTT)") names that
+body wherever it recurs, and a short name that could mean several bodies means the one
+the document named in full.
 Self-references ("we", "our trust", "the Trust", "the organisation", "the ICB", "the
 board"; ``models/patterns/self_refs.jsonl``) resolve to the document's home organisation
 (``doc._.home``) when it has one: the owner of its web address, else the one organisation
@@ -384,8 +385,8 @@ class OrgLinker:
 
     def _matches(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
         """(start, end) of every alias match and (rule, start, end) of every self-reference
-        match in ``doc``, in text order. Built on first use, so a pipeline that never runs
-        this component pays nothing."""
+        match in ``doc``, in text order. The automaton is built on first use, so a pipeline
+        that never runs this component pays nothing."""
         if self._automaton is None:
             self.initialize()
         assert self._automaton is not None
