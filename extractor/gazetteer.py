@@ -360,16 +360,26 @@ class Gazetteer:
         The answer depends on the mention, the hint, the day and only the type words of
         the context, so it is kept per process under those: a batch names the same bodies
         again and again, and builders resolve a mention more than once. Without a day the
-        answer may use today's date, which is then part of the key."""
+        answer may use today's date, which is then part of the key. The linker asks with the
+        same few contexts again and again: the answer is kept under the context as written
+        too, which spares reading its type words."""
         day = parse_date(on)
-        nearby = frozenset(type_groups(context))
-        key = (mention, org_type, day, nearby, datetime.date.today() if day is None else None)
+        today = datetime.date.today() if day is None else None
+        seen = self.__dict__.setdefault("_resolved_in", {})
+        key = (mention, org_type, day, context, today)
+        link = seen.get(key)
+        if link is None:
+            link = _keep(seen, key, self._resolve_near(mention, org_type, day, frozenset(type_groups(context)), today))
+        return link
+
+    def _resolve_near(self, mention: str, org_type: str | None, day: datetime.date | None,
+                      nearby: frozenset[str], today: datetime.date | None) -> Link:
+        """:meth:`resolve`, kept under the context's type groups."""
         kept = self.__dict__.setdefault("_resolved", {})
+        key = (mention, org_type, day, nearby, today)
         link = kept.get(key)
         if link is None:
-            if len(kept) >= RESOLVED_KEPT:
-                kept.clear()
-            link = kept[key] = self._resolve(mention, org_type, day, nearby)
+            link = _keep(kept, key, self._resolve(mention, org_type, day, nearby))
         return link
 
     def _resolve(self, mention: str, org_type: str | None, day: datetime.date | None,
@@ -494,6 +504,14 @@ class Gazetteer:
             lines.append("unresolved")
         lines.append(f"why: {link.reason}")
         return "\n".join(lines)
+
+
+def _keep(table: dict, key: tuple, link: Link) -> Link:
+    """``link``, kept in ``table`` under ``key``; a full table is emptied first."""
+    if len(table) >= RESOLVED_KEPT:
+        table.clear()
+    table[key] = link
+    return link
 
 
 def _shared_type(gaz: Gazetteer, codes: Iterable[str]) -> str:

@@ -26,6 +26,7 @@ from extractor.gazetteer import (
     Organisation,
     load_gazetteer,
     normalize,
+    parse_date,
     type_groups,
 )
 
@@ -398,3 +399,13 @@ def test_a_kept_answer_is_the_one_resolving_afresh_gives(mention: str, on: str |
         assert kept.resolve(mention, on=on, context=context) == fresh.resolve(mention, on=on, context=context)
         assert kept.resolve(mention, on=on, context=context + " today") == fresh.resolve(
             mention, on=on, context=context + " today")
+
+
+@pytest.mark.parametrize("context", ["", "the ambulance trusts were", "their ICB said", "trust boards", "of CCGs"])
+@pytest.mark.parametrize("mention", ["South Central", "Frimley", "Kent", "Medway", "Norfolk & Waveney"])
+@pytest.mark.parametrize("on", [None, "2021-06-30", "2024-01-01"])
+def test_resolve_kept_under_the_context_as_written(gaz: Gazetteer, mention: str, context: str, on: str | None) -> None:
+    """An answer kept under the context's words is the one its type groups give."""
+    first = gaz.resolve(mention, on=on, context=context)
+    assert gaz.resolve(mention, on=on, context=context) == first
+    assert first == gaz._resolve(mention, None, parse_date(on), frozenset(type_groups(context)))

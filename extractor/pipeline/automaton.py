@@ -196,6 +196,20 @@ class _StepIndex:
         return out
 
 
+class _Alone:
+    """The closures (:meth:`Automaton._closures_of`) of pattern ``p`` when its every unit is
+    ONE: each place alone, as no unit may be passed over. Made when asked, so that a
+    gazetteer's thousands of phrases cost no set for each of their words."""
+
+    __slots__ = ("p",)
+
+    def __init__(self, p: int) -> None:
+        self.p = p
+
+    def __getitem__(self, j: int) -> frozenset[Place]:
+        return frozenset(((self.p, j),))
+
+
 class Automaton:
     """Patterns of word tests, each with a value to report (the ruler's (label, id)), matched
     over whole Docs. :meth:`matches` gives every (start, end, value) of a non-empty match,
@@ -207,7 +221,8 @@ class Automaton:
         self.patterns: list[list[tuple[WordTest, int]]] = []
         self.values: list[tuple] = []
         self._tests: dict[str, WordTest] = {}  # by token (its OP aside), as JSON
-        self._closures: list[list[frozenset[Place]]] = []  # by pattern, see :meth:`_closures_of`
+        self._phrase_units: dict[str, tuple[WordTest, int]] = {}  # the unit of ``{"LOWER": word}``, by word
+        self._closures: list[list[frozenset[Place]] | _Alone] = []  # by pattern, see :meth:`_closures_of`
         self._forget()
 
     def add(self, pattern: list[dict], value: tuple) -> None:
@@ -215,6 +230,22 @@ class Automaton:
         self.patterns.append(units(self.vocab, pattern, self._tests))
         self.values.append(value)
         self._closures.append(self._closures_of(len(self.patterns) - 1, self.patterns[-1]))
+        self._stale = True
+
+    def add_phrase(self, words: Iterable[str], value: tuple) -> None:
+        """Take in a phrase of lower-case words, matched as a ``LOWER`` PhraseMatcher matches
+        it: :meth:`add` of ``[{"LOWER": word} for word in words]``, each word's test made
+        once (a gazetteer's thousands of phrases share a few thousand words)."""
+        known = self._phrase_units
+        pattern = []
+        for word in words:
+            unit = known.get(word)
+            if unit is None:
+                unit = known[word] = (word_test(self.vocab, {"LOWER": word}), ONE)
+            pattern.append(unit)
+        self._closures.append(_Alone(len(self.patterns)))
+        self.patterns.append(pattern)
+        self.values.append(value)
         self._stale = True
 
     def _fresh(self) -> None:

@@ -1,11 +1,12 @@
 """spaCy component ``extractor_orgs``: find organisation mentions and link them to ODS codes.
 
-A PhraseMatcher over the gazetteer's aliases finds candidate mentions; the gazetteer's
-resolver then decides what each one names, using the words around it (type words such as
-"ambulance trusts", shared by a whole list: "the London and South East Coast ambulance
-trusts"), the document date and what the document itself says: an acronym it introduces
-("Mid Yorkshire Teaching NHS Trust (MYTT)") names that body wherever it recurs, and a
-short name that could mean several bodies means the one the document named in full.
+An automaton over the Doc's words matching the gazetteer's aliases finds candidate
+mentions; the gazetteer's resolver then decides what each one names, using the words
+around it (type words such as "ambulance trusts", shared by a whole list: "the London and
+South East Coast ambulance trusts"), the document date and what the document itself
+says: an acronym it introduces ("Mid Yorkshire Teaching NHS Trust (MYTT)") names that
+body wherever it recurs, and a short name that could mean several bodies means the one
+the document named in full.
 Self-references ("we", "our trust", "the Trust", "the organisation", "the ICB", "the
 board"; ``models/patterns/self_refs.jsonl``) resolve to the document's home organisation
 (``doc._.home``) when it has one: the owner of its web address, else the one organisation
@@ -25,14 +26,13 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
 from itertools import islice
 from typing import NamedTuple
 
 from spacy.language import Language
-from spacy.matcher import PhraseMatcher
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Span
+from spacy.tokens.underscore import Underscore
 
 from ..gazetteer import (
     HINT_GROUPS,
@@ -45,10 +45,13 @@ from ..gazetteer import (
     type_groups,
 )
 from ..resources import load_jsonl
-from .extensions import doc_text, doc_value, sentence_starts, set_doc_value, span_text, text_cutter, token_ids
-from .ruler import longest_pairs
+from .automaton import Automaton
+from .extensions import doc_text, doc_value, sentence_starts, set_doc_value, span_text, token_ids
+from .phrase_words import phrase_words
+from .ruler import _LEXICON, longest_pairs
 
 LINK_KEY = "extractor.orgs.link"
+ALIAS = -1  # what the matcher reports for an alias (a self-reference rule: its number)
 PUBLISHER = "publisher"  # the id_ of a self-reference to a publisher the document does not name
 HEADING_CHARS = 300  # a body named this near the start is the page's own for the record builders
 _LIST_GLUE_IDS = frozenset(hash_string(word) for word in (",", "and", "&", "or", ";"))  # as LOWER ids
@@ -58,6 +61,7 @@ _ACRONYM = re.compile(r"^[A-Z][A-Za-z]{1,7}$")
 _NOT_NAMES = {"NHS", "CQC", "NHSE", "NHSI", "SOF", "NOF", "RSP", "UEC", "ED", "AE", "CEO", "MP"}
 _LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line with a word on it
 _WEB = re.compile(r"^https?://", re.I)
+_LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum is true of
 _MASTHEAD_WORDS = {"news", "by", "from", "published", "home", "welcome", "to", "|", "-", "–", "—", ":", "the"}
 
 
@@ -110,6 +114,48 @@ def _doc_meta(doc: Doc, name: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+class _Meta(NamedTuple):
+    """The document metadata the linker reads (each :func:`_doc_meta`), read once per Doc."""
+
+    published: str
+    url: str
+    source: str
+    title: str
+
+
+def _metadata(doc: Doc) -> _Meta:
+    """The Doc's :class:`_Meta`, each value as :func:`_doc_meta` reads it. Most paragraphs
+    have none: when ``user_data`` holds no value of these names (neither as an extension's
+    nor as a plain entry) and no extension of theirs gives a value of its own (a getter, a
+    method, a non-empty default), :func:`_doc_meta` finds "" for each of them."""
+    if doc.user_data.keys().isdisjoint(_META_KEYS) and _unset_is_empty():
+        return _NO_META
+    return _Meta(*(_doc_meta(doc, name) for name in _Meta._fields))
+
+
+_NO_META = _Meta("", "", "", "")
+_META_KEYS = frozenset(key for name in _Meta._fields for key in (name, ("._.", name, None, None)))
+_SEEN_EXTENSIONS: list = [None, False]  # the metadata's extensions when last checked, and the answer
+
+
+def _unset_is_empty() -> bool:
+    """Whether every metadata extension is unregistered or plain with an empty default
+    (``doc_value`` then gives the default or the value in ``user_data``); checked again
+    only when the extensions change."""
+    found = tuple(map(Underscore.doc_extensions.get, _Meta._fields))
+    if found != _SEEN_EXTENSIONS[0]:
+        _SEEN_EXTENSIONS[:] = found, all(_plain_empty(entry) for entry in found)
+    return _SEEN_EXTENSIONS[1]
+
+
+def _plain_empty(entry: tuple | None) -> bool:
+    """An extension entry (default, method, getter, setter) that reads as "" when unset."""
+    if entry is None:
+        return True
+    default, method, getter, _setter = entry
+    return method is None and getter is None and (default is None or (type(default) is str and not default))
+
+
 def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
     """(start, end) of ``doc[i].sent``: from the last sentence start at or before token ``i``
     to the first one after it."""
@@ -126,6 +172,11 @@ def _doc_date(doc: Doc) -> datetime.date | None:
     return parse_date(_doc_meta(doc, "published") or None)
 
 
+def _address(meta: _Meta) -> str:
+    """The document's web address: ``doc._.url``, else a source that is itself a URL."""
+    return meta.url or (meta.source if _WEB.match(meta.source) else "")
+
+
 def _is_acronym(word: str) -> bool:
     """"MYTT", "RDaSH": an initialism a page may define, but not a type word ("(ICB)" after
     an ICB's name must not make every later "ICB" that board)."""
@@ -133,9 +184,36 @@ def _is_acronym(word: str) -> bool:
         and word.upper() not in _NOT_NAMES
 
 
+class _WordCutter:
+    """:func:`.extensions.text_of` for one Doc, a word's length read from its text in the
+    lexicon the matcher numbered the Doc's words with (a token's length is its text's):
+    no Token is made, and no ``LENGTH`` array (the offsets, ``IDX``, are kept by the
+    sentence splitter)."""
+
+    __slots__ = ("offsets", "text", "texts", "words")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text, self.offsets = doc_text(doc), token_ids(doc, "IDX")
+        self.words, self.texts = _LEXICON.sequence_of(doc)[1], _LEXICON.texts
+
+    def __call__(self, start: int, end: int) -> str:
+        if start >= end:
+            return ""
+        return self.text[self.offsets[start]:self.offsets[end - 1] + len(self.texts[self.words[end - 1]])]
+
+    def many(self, pairs: list[tuple[int, int]]) -> list[str]:
+        """``[self(start, end) for start, end in pairs]`` for non-empty pairs, in one pass:
+        the linker cuts every candidate match."""
+        text, offsets, words, texts = self.text, self.offsets, self.words, self.texts
+        return [text[offsets[start]:offsets[end - 1] + len(texts[words[end - 1]])] for start, end in pairs]
+
+
 def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]]:
     """Character ranges of the first and last ``n`` non-empty lines (a masthead, a byline)
-    within ``reach`` characters of either end: such lines are short."""
+    within ``reach`` characters of either end: such lines are short. A paragraph (one line,
+    shorter than ``reach``, with a word on it) is its one line: the pattern matches it whole."""
+    if n > 0 and len(text) <= reach and "\n" not in text and text and not text.isspace():
+        return [(0, len(text))]
     head = [(m.start(), m.end()) for m in islice(_LINE.finditer(text[:reach]), n)]
     cut = max(0, len(text) - reach)
     tail = [(cut + m.start(), cut + m.end()) for m in _LINE.finditer(text[cut:])][-n:]
@@ -159,15 +237,8 @@ def _exact_words(rule: dict) -> tuple[tuple[int, str], ...]:
     return tuple((k, spec["TEXT"]) for k, spec in enumerate(rule["pattern"]) if "TEXT" in spec)
 
 
-def _address(doc: Doc) -> str:
-    """The document's web address: ``doc._.url``, else a source that is itself a URL."""
-    url = _doc_meta(doc, "url")
-    source = _doc_meta(doc, "source")
-    return url or (source if _WEB.match(source) else "")
-
-
-def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
-                      day: datetime.date | None) -> tuple[Organisation | None, str]:
+def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer, day: datetime.date | None,
+                      meta: _Meta | None = None) -> tuple[Organisation | None, str]:
     """The organisation a document speaks for, and where that was read (``address``,
     ``title`` or ``masthead``), in order of trust.
 
@@ -175,11 +246,12 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
     names; else a masthead or byline: one of the first or last three lines that is an
     organisation's name and little else ("Medway NHS Foundation Trust | News").
     """
-    address = _address(doc)
+    meta = _metadata(doc) if meta is None else meta
+    address = _address(meta)
     link = gaz.site_owner(address, on=day) if address else None
     if link is not None and link.code:
         return gaz.get(link.code), "address"
-    title = _doc_meta(doc, "title")
+    title = meta.title
     code = gaz.publisher("", title, on=day) if title else ""
     if code:
         return gaz.get(code), "title"
@@ -192,9 +264,25 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer,
         if len(codes) != 1 or "" in codes:
             continue
         covered = {i for s in on_line for i in range(s.start, s.end)}
-        if _little_else(doc.char_span(start, end, alignment_mode="expand"), covered):
+        if not _says_more(doc, start, end, covered) and _little_else(
+                doc.char_span(start, end, alignment_mode="expand"), covered):
             return gaz.get(codes.pop()), "masthead"
     return None, ""
+
+
+def _says_more(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
+    """Whether a token starting within characters ``[start, end)`` and not ``covered`` has a
+    letter or digit (so is neither space nor punctuation) and is no masthead word. Then
+    :func:`_little_else` of the line says no: the line's Span holds that token, and it reads
+    every token up to such a word unless it has said no before. Most lines of prose say so
+    at their first word, and no Token is made to see it."""
+    offsets = token_ids(doc, "IDX")
+    words, texts = _LEXICON.sequence_of(doc)[1], _LEXICON.texts
+    for i in range(bisect_left(offsets, start), bisect_left(offsets, end)):
+        word = texts[words[i]]
+        if i not in covered and word.lower() not in _MASTHEAD_WORDS and _LETTER_OR_DIGIT.search(word):
+            return True
+    return False
 
 
 def _little_else(line: Span, covered: set[int]) -> bool:
@@ -261,10 +349,9 @@ class OrgLinker:
         self.pronouns = pronouns
         self.keep_unresolved_places = keep_unresolved_places
         self._gazetteer = gazetteer
-        self._matcher: PhraseMatcher | None = None
-        self._self_matcher: PhraseMatcher | None = None
+        self._automaton: Automaton | None = None
         self._self_rules: list[dict] = []
-        self._rule_of: dict[int, tuple[dict, tuple[tuple[int, str], ...]]] = {}  # match id -> rule, exact words
+        self._exact: list[tuple[tuple[int, str], ...]] = []  # by rule: its exact-case words
         self._may_name: dict[str, bool] = {}  # matched words -> whether they can name a body
 
     @property
@@ -273,72 +360,78 @@ class OrgLinker:
             self._gazetteer = load_gazetteer()
         return self._gazetteer
 
-    @property
-    def matcher(self) -> PhraseMatcher:
-        """Built on first use, so a pipeline that never runs this component pays nothing."""
-        if self._matcher is None:
-            self.initialize()
-        assert self._matcher is not None
-        return self._matcher
-
     def initialize(self, get_examples=None, *, nlp: Language | None = None) -> None:
-        """Compile the alias patterns (all spellings) into one PhraseMatcher."""
+        """Compile the alias patterns (all spellings) and the self-reference rules into one
+        automaton over the Doc's words (:class:`.automaton.Automaton`), as the phrases of
+        two ``LOWER`` PhraseMatchers were: one pass over the Doc finds both, and no Doc is
+        made for the thousands of phrases (see :mod:`.phrase_words`). An alias reports
+        :data:`ALIAS`, a self-reference its rule's number."""
         forms: set[str] = set()
         for surface, _key in self.gazetteer.surface_forms():
             forms |= surface_variants(surface)
-        matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        matcher.add("ORG", list(self.nlp.tokenizer.pipe(sorted(forms))))
-        self._matcher = matcher
+        automaton = Automaton(self.nlp.vocab, _LEXICON)
+        for words in phrase_words(self.nlp.tokenizer, sorted(forms)):
+            automaton.add_phrase([word.lower() for word in words], (ALIAS,))
         self._may_name = {}
         self._self_rules = list(load_jsonl(*SELF_PATTERNS))
-        # The patterns are short word lists, so they are expanded into phrases for a
-        # PhraseMatcher (a token Matcher costs more than all the alias matching); the
-        # exact-case words ("Trust", not "trust") are checked on each match.
-        self._self_matcher = PhraseMatcher(self.nlp.vocab, attr="LOWER")
-        self._rule_of = {}
+        # The patterns are short word lists, expanded into phrases; the exact-case words
+        # ("Trust", not "trust") are checked on each match.
+        self._exact = [_exact_words(rule) for rule in self._self_rules]
         for k, rule in enumerate(self._self_rules):
             phrases = [" ".join(words) for words in _expand(rule["pattern"])]
-            self._self_matcher.add(f"SELF{k}", list(self.nlp.tokenizer.pipe(phrases)))
-            self._rule_of[self.nlp.vocab.strings.add(f"SELF{k}")] = (rule, _exact_words(rule))
+            for words in phrase_words(self.nlp.tokenizer, phrases):
+                automaton.add_phrase([word.lower() for word in words], (k,))
+        self._automaton = automaton
+
+    def _matches(self, doc: Doc) -> tuple[list[tuple[int, int]], list[tuple[int, int, int]]]:
+        """(start, end) of every alias match and (rule, start, end) of every self-reference
+        match in ``doc``, in text order. The automaton is built on first use, so a pipeline
+        that never runs this component pays nothing."""
+        if self._automaton is None:
+            self.initialize()
+        assert self._automaton is not None
+        aliases, refs = [], []
+        for start, end, value in self._automaton.matches(*_LEXICON.sequence_of(doc)):
+            if value == ALIAS:
+                aliases.append((start, end))
+            else:
+                refs.append((value, start, end))
+        return aliases, refs
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
-        day = _doc_date(doc)
-        found = self.matcher(doc)
+        meta = _metadata(doc)
+        day = parse_date(meta.published or None)
+        found, refs = self._matches(doc)
         named = self._named(doc, found, day) if found else []  # most paragraphs name no body
         self._write(doc, self.spans_key, named)
         if self.self_references:
-            home, where = home_organisation(doc, named, gaz, day)
+            home, where = home_organisation(doc, named, gaz, day, meta)
             if home is not None and Doc.has_extension("home"):
                 set_doc_value(doc, "home", home.code)
-            self._write(doc, self.refs_key, self._self_references(doc, named, day, home, where))
+            self._write(doc, self.refs_key, self._self_references(doc, refs, named, day, home, where))
         return doc
 
-    def _named(self, doc: Doc, found: list[tuple[int, int, int]], day: datetime.date | None) -> list[Span]:
+    def _named(self, doc: Doc, found: list[tuple[int, int]], day: datetime.date | None) -> list[Span]:
         """The organisations the alias matches ``found`` name, resolved in their contexts."""
-        cut = text_cutter(doc, cuts=4 * len(found))  # each match's words, and its context's
+        cut = _WordCutter(doc)  # each match's words, and its context's
         pairs = longest_pairs(self._mentions(found, cut))
-        texts = [cut(start, end) for start, end in pairs]
+        texts = cut.many(pairs)
         contexts = self._contexts(doc, pairs, texts, cut)
-        out: list[_Mention] = []
-        cache: dict[tuple[str, str], Link] = {}
-        for (start, end), text, context in zip(pairs, texts, contexts, strict=True):
-            link = cache.get((text, context))
-            if link is None:
-                link = cache[(text, context)] = self.gazetteer.resolve(text, on=day, context=context)
-            out.append(_Mention(start, end, text, link))
+        resolve = self.gazetteer.resolve
+        out = [_Mention(start, end, text, resolve(text, on=day, context=context))
+               for (start, end), text, context in zip(pairs, texts, contexts, strict=True)]
         out = self._document_names(doc, out)
         return [self._emit(doc, m.start, m.end, m.link) for m in out
                 if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
 
-    def _mentions(self, found: list[tuple[int, int, int]], cut: Callable[[int, int], str]) -> list[tuple[int, int]]:
+    def _mentions(self, found: list[tuple[int, int]], cut: _WordCutter) -> list[tuple[int, int]]:
         """(start, end) of the alias matches ``found`` whose words can name an organisation.
         The matcher finds thousands of overlapping candidates in a long Doc, so they are read
         from the Doc's text, and whether the words can name one (which depends on nothing
         else) is decided once per wording."""
         may_name, out = self._may_name, []
-        for _, start, end in found:
-            words = cut(start, end)
+        for (start, end), words in zip(found, cut.many(found), strict=True):
             ok = may_name.get(words)
             if ok is None:
                 ok = may_name[words] = self._can_name(words)
@@ -418,8 +511,7 @@ class OrgLinker:
         )
         return span
 
-    def _contexts(self, doc: Doc, pairs: list[tuple[int, int]], texts: list[str],
-                  cut: Callable[[int, int], str]) -> list[str]:
+    def _contexts(self, doc: Doc, pairs: list[tuple[int, int]], texts: list[str], cut: _WordCutter) -> list[str]:
         """Nearby words for each mention (tokens ``pairs``, words ``texts``); a list of
         mentions joined by commas/"and" shares them."""
         lower = token_ids(doc, "LOWER") if len(pairs) > 1 else []  # list glue lies between two mentions
@@ -432,27 +524,30 @@ class OrgLinker:
                     continue
             groups.append([k])
         out: list[str] = []
-        w = self.window
+        w, length = self.window, len(doc)
         starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else None
         for group in groups:
             (first, _), (last_start, last_end) = pairs[group[0]], pairs[group[-1]]
-            lo, hi = max(0, first - w), min(len(doc), last_end + w)
+            lo, hi = max(0, first - w), min(length, last_end + w)
             if starts is not None:
                 # Type words in the previous or next sentence describe something else.
-                lo = max(lo, _sentence_within(starts, len(doc), first)[0])
-                hi = min(hi, _sentence_within(starts, len(doc), last_start)[1])
+                lo = max(lo, _sentence_within(starts, length, first)[0])
+                hi = min(hi, _sentence_within(starts, length, last_start)[1])
             before = cut(lo, first)
             after = cut(last_end, hi)
+            if len(group) == 1:
+                out.append(f"{before}  {after}")  # " ".join((before, "", after))
+                continue
             head = texts[group[-1]]
             for k in group:
                 # The shared head noun may sit inside the last mention ("... South East Coast ambulance").
                 end = pairs[k][1]
-                own = "" if k == group[-1] else f"{cut(end, min(len(doc), end + 2))} {head}"
+                own = "" if k == group[-1] else f"{cut(end, min(length, end + 2))} {head}"
                 out.append(" ".join((before, own, after)))
         return out
 
-    def _self_references(self, doc: Doc, taken: list[Span], day: datetime.date | None,
-                         home: Organisation | None, where: str) -> list[Span]:
+    def _self_references(self, doc: Doc, found: list[tuple[int, int, int]], taken: list[Span],
+                         day: datetime.date | None, home: Organisation | None, where: str) -> list[Span]:
         """"we", "our trust", "the Trust", "the ICB", "the board" ... as the home organisation;
         without a home, "the trust", "this ICB", "the organisation" as the body named before.
 
@@ -462,10 +557,6 @@ class OrgLinker:
         the one body of its kind named in that sentence or the two before (see
         :meth:`_antecedent`).
         """
-        if self._self_matcher is None:
-            self.initialize()
-        assert self._self_matcher is not None
-        found = self._self_matcher(doc)
         if not found:
             return []
         home_link = None if home is None else Link(
@@ -475,8 +566,8 @@ class OrgLinker:
         pending: list[tuple[tuple[int, int], dict]] = []  # unresolved forms that may stand for an unnamed publisher
         orth, lower, strings = token_ids(doc, "ORTH"), token_ids(doc, "LOWER"), doc.vocab.strings
         taken_starts: list[int] = []  # of ``taken``, made when an anaphor first needs them
-        for match_id, start, end in found:
-            rule, exact = self._rule_of[match_id]
+        for k, start, end in found:
+            rule, exact = self._self_rules[k], self._exact[k]
             if rule.get("pronoun") and not self.pronouns:
                 continue
             if any(strings[orth[start + k]] != word for k, word in exact):

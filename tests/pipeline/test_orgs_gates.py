@@ -51,8 +51,8 @@ def test_exact_case_words_are_checked_as_the_tokens_say(nlp: Language, docs: lis
     linker = nlp.get_pipe("orgs")
     seen = 0
     for doc in docs:
-        for match_id, start, end in linker._self_matcher(doc):
-            rule, exact = linker._rule_of[match_id]
+        for k, start, end in linker._matches(doc)[1]:
+            rule, exact = linker._self_rules[k], linker._exact[k]
             by_tokens = any("TEXT" in spec and spec["TEXT"] != token.text
                             for spec, token in zip(rule["pattern"], doc[start:end], strict=True))
             assert any(doc[start + k].text != word for k, word in exact) == by_tokens
