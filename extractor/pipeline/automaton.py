@@ -69,7 +69,7 @@ class WordTest:
     def __call__(self, text: str) -> bool:
         # a loop, not ``all()`` of a generator: every new word meets many tests, and a
         # word new to the process (most words of a first pass) costs them all
-        for check in self.checks:
+        for check in self.checks:  # noqa: SIM110 (see above)
             if not check(text):
                 return False
         return True
