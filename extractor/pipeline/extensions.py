@@ -263,4 +263,4 @@ def doc_date(doc: Doc):
     """The document's publication date (``doc._.published``) as a date, or None."""
     from ..dates import to_date
 
-    return to_date(doc._.published or "")
+    return to_date(doc_value(doc, "published") or "")
