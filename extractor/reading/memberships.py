@@ -23,10 +23,11 @@ from spacy.tokens import Doc, Span
 
 from .. import numbers
 from ..pipeline.extensions import doc_cache, doc_text, doc_value, sentences, span_text, spans_in, token_strings
-from ..pipeline.segments import descriptor_segment, numbers_in, placing_segments, segments_of
+from ..pipeline.segments import descriptor_segment, numbers_in, segments_of
 from ..records import DocResult, Membership
 from ..resources import load_jsonl
 from . import subjects
+from .claims.sentence import places, token_lists
 from .lists import merge_split_names, split_names
 from .subjects import words_in
 
@@ -285,17 +286,22 @@ def _main_clause_gap(doc: Doc, start: int, end: int) -> tuple[list[str], int]:
 def sentence_segments(doc: Doc) -> list[list[Span]]:
     """The segment spans of each sentence that can place an organisation (in the order
     ``spans_in`` gives them), made once per Doc: the membership builders all start from them,
-    and most sentences have none, so a builder can go straight to the few that do."""
+    and most sentences have none, so a builder can go straight to the few that do.
+
+    Whether a span places is asked of the index's own spans, through the claims' answers
+    (:func:`.claims.sentence.places`, given already for the segments of the sentences claims
+    read; the sentences' bounds are the claims' lists too), not of ``placing_segments``, which
+    makes every span of the group again: the same answer, as a segment group holds one span
+    per (start, end)."""
     cache = doc_cache(doc, "members")
     found = cache.get("sentence_segments")
     if found is None:
-        usable = placing_segments(doc)
-        sents = sentences(doc)
-        found = cache["sentence_segments"] = [[] for _ in sents]
-        starts = [sent.start for sent in sents]
-        for span in spans_in(doc, "segments", 0, len(doc)) if usable else []:
+        lists = token_lists(doc)
+        starts, ends = lists.sentence_starts, lists.sentence_ends
+        found = cache["sentence_segments"] = [[] for _ in starts]
+        for span in spans_in(doc, "segments", 0, len(doc)):
             si = bisect_right(starts, span.start) - 1
-            if span.end <= sents[si].end and (span.start, span.end) in usable:
+            if span.end <= ends[si] and places(span):
                 found[si].append(span)
     return found
 
