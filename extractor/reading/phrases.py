@@ -30,7 +30,7 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 
 import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -38,7 +38,7 @@ from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..pipeline import automaton
-from ..pipeline.automaton import op_units, word_test
+from ..pipeline.automaton import WordTest, op_units, word_test
 from ..pipeline.extensions import doc_cache
 from ..pipeline.ruler import _LEXICON
 from ..resources import load_jsonl
@@ -59,7 +59,7 @@ def _quantifiers(token: dict) -> tuple[int, ...]:
     return tuple(_QUANTIFIER[unit] for unit in op_units(token.get("OP")))
 
 
-def _word_test(vocab: Vocab, token: dict) -> Callable[[str], bool] | None:
+def _word_test(vocab: Vocab, token: dict) -> WordTest | None:
     """The test a word's text must pass to be taken by ``token`` (every attribute of it), as
     the pipeline's automaton makes it; None for a token taking any word."""
     if not any(attr != "OP" for attr in token):
@@ -201,17 +201,45 @@ def _run(patterns: list[_Pattern], numbers: Iterable[int], start: int, stop: int
     return found
 
 
+class _WordBits:
+    """The bits of the tests a word passes, ``sum(1 << k for k, test in enumerate(tests) if
+    test(text))``: a word-list test (``test.words``) passes exactly when the word, lower-cased
+    or as written (``test.fold``), is in its list, so the bits of all of them are looked up
+    in a table of the listed words; the other tests are asked one by one."""
+
+    def __init__(self, tests: list[WordTest]) -> None:
+        self.by_lower: dict[str, int] = {}
+        self.by_orth: dict[str, int] = {}
+        self.others: list[tuple[int, WordTest]] = []
+        for k, test in enumerate(tests):
+            if test.words is None:
+                self.others.append((1 << k, test))
+                continue
+            table = self.by_lower if test.fold == "LOWER" else self.by_orth
+            for word in test.words:
+                table[word] = table.get(word, 0) | 1 << k
+
+    def __call__(self, text: str) -> int:
+        bits = self.by_lower.get(text.lower(), 0) | self.by_orth.get(text, 0)
+        for bit, test in self.others:
+            if test(text):
+                bits |= bit
+        return bits
+
+
 class _Patterns:
     """The patterns of one file for one vocabulary, with what each word is to their tests.
 
     Every distinct token test gets a bit; a word's bits (those of the tests it passes) are
-    decided the first time the word is seen. Each pattern is looked for only where a word
+    decided the first time the word is seen: the bits of the tests that only ask whether the
+    word (lower-cased or as written) is one of a list, most of them, by one dict lookup of
+    each form (the tables of :class:`_WordBits`), the others one by one. Each pattern is looked for only where a word
     passes its anchor's test: the anchor is a required token (it takes exactly one word in
     every match), the one whose test is likely to take fewest words (:func:`_commonness`)."""
 
     def __init__(self, vocab: Vocab, rows: list[dict]) -> None:
         self.vocab = vocab
-        self.tests: list[Callable[[str], bool]] = []
+        self.tests: list[WordTest] = []
         keys: dict[str, int] = {}
         self.patterns: list[_Pattern] = []
         for row in rows:
@@ -232,6 +260,7 @@ class _Patterns:
                 raise ValueError(f"a pattern has no required word test: {row['pattern']}")
             self.patterns.append(_Pattern(row["label"], steps, min(ranks)[1]))
         self.anchors = sum({p.anchor_bit for p in self.patterns})
+        self.word_bits = _WordBits(self.tests)
         self.bits: list[int] = []  # by the lexicon's word number: the bits of the tests the word passes
         self.anchor_bits: list[int] = []  # the same, of the anchors' tests only
         self.is_anchor = numpy.zeros(0, dtype=bool)  # the same, as whether any anchor's test passes
@@ -242,7 +271,7 @@ class _Patterns:
         texts, known = _LEXICON.texts, len(self.bits)
         if known == len(texts):
             return
-        new = [sum(1 << k for k, test in enumerate(self.tests) if test(text)) for text in texts[known:]]
+        new = [self.word_bits(text) for text in texts[known:]]
         self.bits.extend(new)
         self.anchor_bits.extend(bits & self.anchors for bits in new)
         self.is_anchor = numpy.concatenate([self.is_anchor, numpy.array(self.anchor_bits[known:], dtype=bool)])
