@@ -15,7 +15,8 @@ from collections.abc import Callable
 from typing import Any
 
 import numpy
-from spacy.attrs import SENT_START
+from spacy.attrs import LOWER, SENT_START
+from spacy.lang import lex_attrs
 from spacy.tokens import Doc, Span
 from spacy.tokens.underscore import Underscore
 
@@ -117,13 +118,37 @@ def doc_text(doc: Doc) -> str:
 
 def token_strings(doc: Doc, attr: str = "LOWER") -> list[str]:
     """Every token's ``attr`` ("LOWER", "ORTH"...) as a string, made once per Doc: reading a
-    word through ``doc[i]`` builds a Token object each time, and builders scan whole sentences."""
+    word through ``doc[i]`` builds a Token object each time, and builders scan whole sentences.
+    The lower-case words are read by word number where the vocabulary lower-cases as
+    ``str.lower`` (see :func:`_lower_words`)."""
     cache = doc_cache(doc, "token_strings")
     found = cache.get(attr)
     if found is None:
-        strings = doc.vocab.strings
-        found = cache[attr] = [strings[value] for value in token_ids(doc, attr)]
+        if attr == "LOWER" and doc.vocab.lex_attr_getters.get(LOWER) is lex_attrs.lower:
+            found = _lower_words(doc)
+        else:
+            strings = doc.vocab.strings
+            found = [strings[value] for value in token_ids(doc, attr)]
+        cache[attr] = found
     return found
+
+
+_LOWER_TEXTS: list[str] = []  # the texts of the rulers' lexicon lower-cased, by word number
+
+
+def _lower_words(doc: Doc) -> list[str]:
+    """Each token's ``LOWER`` string, for a vocabulary whose lexemes take ``str.lower`` of
+    their text as ``LOWER`` (spaCy's ``lex_attrs.lower``): the same strings as the
+    StringStore's, read by the word numbers the rulers' lexicon has given the Doc from its
+    texts lower-cased once each. The StringStore decodes a new string for every token, in
+    twice the time (measured on the bench's pages)."""
+    from .ruler import _LEXICON  # the ruler module imports this one
+
+    numbers = _LEXICON.sequence_of(doc)[1]
+    texts = _LEXICON.texts
+    if len(_LOWER_TEXTS) < len(texts):
+        _LOWER_TEXTS.extend(text.lower() for text in texts[len(_LOWER_TEXTS):])
+    return list(map(_LOWER_TEXTS.__getitem__, numbers))
 
 
 def token_ids(doc: Doc, attr: str = "ORTH") -> list[int]:
@@ -238,4 +263,4 @@ def doc_date(doc: Doc):
     """The document's publication date (``doc._.published``) as a date, or None."""
     from ..dates import to_date
 
-    return to_date(doc._.published or "")
+    return to_date(doc_value(doc, "published") or "")

@@ -11,8 +11,8 @@ import re
 
 from spacy.tokens import Doc
 
-from ..pipeline.extensions import doc_text
-from ..pipeline.segments import is_domain_segment
+from ..pipeline.extensions import doc_text, doc_value
+from ..pipeline.segments import is_domain_segment, segments_of
 from ..records import DocResult
 from .claims import read_claims
 from .doubts import mark_doubts
@@ -26,7 +26,7 @@ from .tables import read_tables
 
 def read_doc(doc: Doc) -> DocResult:
     """Every claim, membership and ranking stated in ``doc``, linked to organisations."""
-    result = DocResult(framework=doc._.framework, period=doc._.period)
+    result = DocResult(framework=doc_value(doc, "framework"), period=doc_value(doc, "period"))
     consumed = read_tables(doc, result)
     read_claims(doc, result, skip=consumed)
     read_statements(doc, result, skip=consumed)
@@ -48,7 +48,7 @@ def is_relevant(doc: Doc, result: DocResult) -> bool:
     or names organisations beside a league table, whether or not the rules could read a record."""
     if result.claims or result.memberships or result.rankings:
         return True
-    if any(s._.segments and not is_domain_segment(s) for s in doc.spans.get("segments", [])):
+    if any(segments_of(s) and not is_domain_segment(s) for s in doc.spans.get("segments", [])):
         return True
     ranked = bool(doc.spans.get("orgs")) or (bool(doc.spans.get("ranks")) and bool(doc.spans.get("populations")))
     return ranked and _LEAGUE.search(doc_text(doc)) is not None

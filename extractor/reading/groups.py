@@ -16,7 +16,8 @@ from itertools import islice
 from spacy.tokens import Doc, Span
 
 from ..numbers import parse_cardinal
-from ..pipeline.extensions import doc_text, sentences, span_text, spans_in, token_strings
+from ..pipeline.extensions import doc_text, doc_value, sentences, span_text, spans_in, token_strings
+from ..pipeline.segments import segments_of
 from ..records import DocResult, Membership
 from .memberships import NEGATIONS, PLACE_VERBS, active_placers, before_preposition, placement, sentence_segments
 
@@ -136,7 +137,7 @@ def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int
             continue
         if spans_in(doc, "orgs", sent.start, segs[0].start):
             continue
-        named = segs[0]._.segments
+        named = segments_of(segs[0])
         if len(named) != 1:
             continue
         if opening is not None:
@@ -162,4 +163,5 @@ def read_collective_statements(doc: Doc, result: DocResult, skip: list[tuple[int
             known.update({(org.id_, segment), (org.text, segment)})
             result.memberships.append(Membership(
                 name=org.text, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
-                framework=doc._.framework, period=doc._.period, text=text, start=start, end=start + len(text)))
+                framework=doc_value(doc, "framework"), period=doc_value(doc, "period"), text=text, start=start,
+                end=start + len(text)))

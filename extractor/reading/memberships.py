@@ -22,11 +22,12 @@ from itertools import islice
 from spacy.tokens import Doc, Span
 
 from .. import numbers
-from ..pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_strings
-from ..pipeline.segments import descriptor_segment, numbers_in, placing_segments
+from ..pipeline.extensions import doc_cache, doc_text, doc_value, sentences, span_text, spans_in, token_strings
+from ..pipeline.segments import descriptor_segment, numbers_in, segments_of
 from ..records import DocResult, Membership
 from ..resources import load_jsonl
 from . import subjects
+from .claims.sentence import places, token_lists
 from .lists import merge_split_names, split_names
 from .subjects import words_in
 
@@ -285,17 +286,22 @@ def _main_clause_gap(doc: Doc, start: int, end: int) -> tuple[list[str], int]:
 def sentence_segments(doc: Doc) -> list[list[Span]]:
     """The segment spans of each sentence that can place an organisation (in the order
     ``spans_in`` gives them), made once per Doc: the membership builders all start from them,
-    and most sentences have none, so a builder can go straight to the few that do."""
+    and most sentences have none, so a builder can go straight to the few that do.
+
+    Whether a span places is asked of the index's own spans, through the claims' answers
+    (:func:`.claims.sentence.places`, given already for the segments of the sentences claims
+    read; the sentences' bounds are the claims' lists too), not of ``placing_segments``, which
+    makes every span of the group again: the same answer, as a segment group holds one span
+    per (start, end)."""
     cache = doc_cache(doc, "members")
     found = cache.get("sentence_segments")
     if found is None:
-        usable = placing_segments(doc)
-        sents = sentences(doc)
-        found = cache["sentence_segments"] = [[] for _ in sents]
-        starts = [sent.start for sent in sents]
-        for span in spans_in(doc, "segments", 0, len(doc)) if usable else []:
+        lists = token_lists(doc)
+        starts, ends = lists.sentence_starts, lists.sentence_ends
+        found = cache["sentence_segments"] = [[] for _ in starts]
+        for span in spans_in(doc, "segments", 0, len(doc)):
             si = bisect_right(starts, span.start) - 1
-            if span.end <= sents[si].end and (span.start, span.end) in usable:
+            if span.end <= ends[si] and places(span):
                 found[si].append(span)
     return found
 
@@ -309,7 +315,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     if not any(by_sentence):
         return
     seen = {(m.name, m.start, m.segment, m.from_segment) for m in result.memberships}
-    framework, period = doc._.framework, doc._.period
+    framework, period = doc_value(doc, "framework"), doc_value(doc, "period")
     stand_ins: dict[tuple[int, int], str] = {}
     earlier: list[Membership] = []
     sents = sentences(doc)
@@ -432,7 +438,7 @@ def _told_as_before(doc: Doc, sent: Span, seg: Span) -> bool:
 
 def _fold_prior(placed: list[Membership], prior: list[Span]) -> None:
     """Make the one earlier segment a sentence tells the segment its placements came from."""
-    values = {v for seg in prior for v in seg._.segments}
+    values = {v for seg in prior for v in segments_of(seg)}
     if len(values) != 1:
         return
     (value,) = values
@@ -840,7 +846,7 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
     pair = _move_within(seg)
     if tail[-1:] == ["from"] and pair is not None:
         return pair[1], pair[0]
-    named = seg._.segments
+    named = segments_of(seg)
     if tail[-1:] == ["from"]:
         target = _next_target(doc, segs, seg)
         if target is not None:
@@ -971,7 +977,7 @@ def _move_within(seg: Span) -> tuple[int, int] | None:
 def _next_target(doc: Doc, segs: list[Span], seg: Span) -> int | None:
     """'from segment 3 to segment 4' → 4."""
     for other in segs:
-        named = other._.segments if other.start > seg.end and other.start - seg.end <= 4 else ()
+        named = segments_of(other) if other.start > seg.end and other.start - seg.end <= 4 else ()
         if len(named) == 1 and any(w in {"to", "into"} for w in _clean_gap(doc, seg.end, other.start)):
             return named[0]
     return None
@@ -994,7 +1000,7 @@ _SUBJECT_STARTS = ("they ", "these ", "those ", "the ", "in ")  # 'In segment 4 
 
 
 def _single_segment(segs: list[Span]) -> int | None:
-    found = {n for s in segs for n in s._.segments}
+    found = {n for s in segs for n in segments_of(s)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -1003,7 +1009,7 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
     'The providers in segment 3 are A, B and C', '... now sits in segment 4 alongside Devon, ...',
     'The trusts in the programme include X, Y and Z' (the programme of the sentence before)."""
     seen = {m.name for m in result.memberships}
-    framework, period = doc._.framework, doc._.period
+    framework, period = doc_value(doc, "framework"), doc_value(doc, "period")
     by_sentence = sentence_segments(doc)
     sents = sentences(doc)
     for si in _list_candidates(doc, by_sentence):

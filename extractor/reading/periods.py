@@ -32,7 +32,16 @@ from typing import NamedTuple
 from spacy.tokens import Doc, Span
 
 from .. import dates, numbers
-from ..pipeline.extensions import doc_cache, doc_text, sentences, span_text, spans_in, token_ids, token_strings
+from ..pipeline.extensions import (
+    doc_cache,
+    doc_text,
+    doc_value,
+    sentences,
+    span_text,
+    spans_in,
+    token_ids,
+    token_strings,
+)
 from ..pipeline.quantities import quantity_of
 from ..records import DocResult
 from .phrases import phrase_rows
@@ -155,9 +164,9 @@ class Frame:
     expressions ``found``, it reads the quarters (those labelled ``QUARTER``) only."""
 
     def __init__(self, doc: Doc, found: list[Mention]) -> None:
-        self.framework = doc._.framework
-        self.published = dates.to_date(doc._.published or "")
-        own = self.current = doc._.period
+        self.framework = doc_value(doc, "framework")
+        self.published = dates.to_date(doc_value(doc, "published") or "")
+        own = self.current = doc_value(doc, "period")
         named = {self._dated("QUARTER", m.text) for m in found if m.label == "QUARTER"}
         if re.fullmatch(r"20\d\d/\d\d", own):
             # a year whose one quarter the document names is that quarter (as the reconciler reads it)

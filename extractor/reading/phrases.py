@@ -7,9 +7,11 @@ text, lower-case form or a lexeme flag), so the patterns are matched here withou
 ``Matcher``, which makes a Token of every word it walks and costs ~10 us a call:
 
 * which tests a word passes is decided once per word (:class:`_Patterns` keeps a bit mask
-  per ORTH id), so a test costs a dict lookup afterwards;
+  per word, indexed by the number the rulers' lexicon gives it), so a test costs a list
+  index afterwards;
 * a pattern is tried only at the words its *anchor* can be (one of its required tokens),
-  at the starts its leading tokens can reach from there;
+  at the starts its leading tokens can reach from there; those words of a Doc are found
+  in one array lookup of the Doc's word numbers (which the rulers have made), in C;
 * from each start, the patterns are run by :func:`_run`, a transcription of the state
   machine of spaCy's ``Matcher`` (``find_matches``, ``transition_states``, ``get_action``
   and ``finish_states`` in ``matcher.pyx``): it finds the same matches, quirks included,
@@ -27,17 +29,18 @@ are the Matcher's matches on that span (see :func:`phrase_rows`).
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
-from itertools import compress, count
+from bisect import bisect_left
+from collections.abc import Iterable
 
+import numpy
 from spacy.lang.en.stop_words import STOP_WORDS
-from spacy.lexeme import Lexeme
 from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from ..pipeline import automaton
-from ..pipeline.automaton import op_units, word_test
-from ..pipeline.extensions import doc_cache, token_ids
+from ..pipeline.automaton import WordTest, op_units, word_test
+from ..pipeline.extensions import doc_cache
+from ..pipeline.ruler import _LEXICON
 from ..resources import load_jsonl
 
 Row = tuple[str, int, int]  # a match: (label, start token, end token)
@@ -56,13 +59,12 @@ def _quantifiers(token: dict) -> tuple[int, ...]:
     return tuple(_QUANTIFIER[unit] for unit in op_units(token.get("OP")))
 
 
-def _word_test(vocab: Vocab, token: dict) -> Callable[[Lexeme], bool] | None:
-    """The test a word must pass to be taken by ``token`` (every attribute of it), as the
-    pipeline's automaton makes it of the word's text; None for a token taking any word."""
+def _word_test(vocab: Vocab, token: dict) -> WordTest | None:
+    """The test a word's text must pass to be taken by ``token`` (every attribute of it), as
+    the pipeline's automaton makes it; None for a token taking any word."""
     if not any(attr != "OP" for attr in token):
         return None
-    test = word_test(vocab, token)
-    return lambda lex: test(lex.orth_)
+    return word_test(vocab, token)
 
 
 def _commonness(token: dict) -> tuple[int, int, int]:
@@ -107,26 +109,26 @@ class _Pattern:
         fixed = next((k for k, quantifier in enumerate(self.quantifiers) if quantifier != ONE), len(steps))
         self.skeleton = tuple((k, bit) for k, (bit, _) in enumerate(steps[:fixed]) if bit)
 
-    def starts(self, at: int, bits: dict[int, int], orths: list[int], length: int) -> list[int]:
+    def starts(self, at: int, bits: list[int], words: list[int], length: int) -> list[int]:
         """Where a match whose anchor takes the word at token ``at`` can start, in a text of
-        ``length`` words ``orths`` whose test bits are ``bits``."""
+        ``length`` words (numbered ``words``) whose test bits are ``bits``."""
         if self.offset is not None:
             first = at - self.offset
-            return [first] if first >= 0 and self.fits(first, bits, orths, length) else []
+            return [first] if first >= 0 and self.fits(first, bits, words, length) else []
         candidates = [at] if self.fewest == 0 else []
         lowest = 0 if self.most is None else max(at - self.most, 0)
         k = at - 1
-        while k >= lowest and (self.lead == 0 or bits[orths[k]] & self.lead):
+        while k >= lowest and (self.lead == 0 or bits[words[k]] & self.lead):
             if at - k >= self.fewest:
                 candidates.append(k)
             k -= 1
-        return [first for first in candidates if self.fits(first, bits, orths, length)]
+        return [first for first in candidates if self.fits(first, bits, words, length)]
 
-    def fits(self, start: int, bits: dict[int, int], orths: list[int], length: int) -> bool:
+    def fits(self, start: int, bits: list[int], words: list[int], length: int) -> bool:
         """Whether the words from token ``start`` pass the skeleton's tests."""
         for place, bit in self.skeleton:
             at = start + place
-            if at >= length or not bits[orths[at]] & bit:
+            if at >= length or not bits[words[at]] & bit:
                 return False
         return True
 
@@ -147,9 +149,9 @@ def _actions(bit: int, quantifier: int, final: bool) -> tuple[int, int, int]:
 
 
 def _run(patterns: list[_Pattern], numbers: Iterable[int], start: int, stop: int,
-         bits: dict[int, int], orths: list[int]) -> list[Row]:
+         bits: list[int], words: list[int]) -> list[Row]:
     """The matches spaCy's Matcher finds starting at token ``start`` of a text ending at
-    ``stop`` (words ``orths``, of test bits ``bits``), for the patterns numbered ``numbers``
+    ``stop`` (words numbered ``words``, of test bits ``bits``), for the patterns numbered ``numbers``
     (in the file's order), once each, in the order the Matcher finds them. A state is
     (pattern, step, words taken); the states of one start never meet those of another, so
     running them alone changes nothing of theirs."""
@@ -157,7 +159,7 @@ def _run(patterns: list[_Pattern], numbers: Iterable[int], start: int, stop: int
     ends: list[tuple[int, int]] = []  # (pattern, words taken) as the Matcher emits them
     at = start
     while states and at < stop:
-        word = bits[orths[at]]
+        word = bits[words[at]]
         kept, added = [], []
         for p, step, length in states:
             steps = patterns[p].steps
@@ -199,17 +201,45 @@ def _run(patterns: list[_Pattern], numbers: Iterable[int], start: int, stop: int
     return found
 
 
+class _WordBits:
+    """The bits of the tests a word passes, ``sum(1 << k for k, test in enumerate(tests) if
+    test(text))``: a word-list test (``test.words``) passes exactly when the word, lower-cased
+    or as written (``test.fold``), is in its list, so the bits of all of them are looked up
+    in a table of the listed words; the other tests are asked one by one."""
+
+    def __init__(self, tests: list[WordTest]) -> None:
+        self.by_lower: dict[str, int] = {}
+        self.by_orth: dict[str, int] = {}
+        self.others: list[tuple[int, WordTest]] = []
+        for k, test in enumerate(tests):
+            if test.words is None:
+                self.others.append((1 << k, test))
+                continue
+            table = self.by_lower if test.fold == "LOWER" else self.by_orth
+            for word in test.words:
+                table[word] = table.get(word, 0) | 1 << k
+
+    def __call__(self, text: str) -> int:
+        bits = self.by_lower.get(text.lower(), 0) | self.by_orth.get(text, 0)
+        for bit, test in self.others:
+            if test(text):
+                bits |= bit
+        return bits
+
+
 class _Patterns:
     """The patterns of one file for one vocabulary, with what each word is to their tests.
 
     Every distinct token test gets a bit; a word's bits (those of the tests it passes) are
-    decided the first time the word is seen. Each pattern is looked for only where a word
+    decided the first time the word is seen: the bits of the tests that only ask whether the
+    word (lower-cased or as written) is one of a list, most of them, by one dict lookup of
+    each form (the tables of :class:`_WordBits`), the others one by one. Each pattern is looked for only where a word
     passes its anchor's test: the anchor is a required token (it takes exactly one word in
     every match), the one whose test is likely to take fewest words (:func:`_commonness`)."""
 
     def __init__(self, vocab: Vocab, rows: list[dict]) -> None:
         self.vocab = vocab
-        self.tests: list[Callable[[Lexeme], bool]] = []
+        self.tests: list[WordTest] = []
         keys: dict[str, int] = {}
         self.patterns: list[_Pattern] = []
         for row in rows:
@@ -230,16 +260,21 @@ class _Patterns:
                 raise ValueError(f"a pattern has no required word test: {row['pattern']}")
             self.patterns.append(_Pattern(row["label"], steps, min(ranks)[1]))
         self.anchors = sum({p.anchor_bit for p in self.patterns})
-        self.bits: dict[int, int] = {}  # a word's ORTH id -> the bits of the tests it passes
-        self.anchor_bits: dict[int, int] = {}  # the same, of the anchors' tests only
+        self.word_bits = _WordBits(self.tests)
+        self.bits: list[int] = []  # by the lexicon's word number: the bits of the tests the word passes
+        self.anchor_bits: list[int] = []  # the same, of the anchors' tests only
+        self.is_anchor = numpy.zeros(0, dtype=bool)  # the same, as whether any anchor's test passes
         self.by_anchor: dict[int, list[tuple[int, _Pattern]]] = {}  # see :meth:`anchored`
 
-    def learn(self, words: Iterable[int]) -> None:
-        """Decide the tests for the words of ``words`` not seen before."""
-        for orth in set(words).difference(self.bits):
-            lexeme = self.vocab[orth]
-            bits = self.bits[orth] = sum(1 << k for k, test in enumerate(self.tests) if test(lexeme))
-            self.anchor_bits[orth] = bits & self.anchors
+    def learn(self) -> None:
+        """Decide the tests for the words the lexicon numbered since the last call."""
+        texts, known = _LEXICON.texts, len(self.bits)
+        if known == len(texts):
+            return
+        new = [self.word_bits(text) for text in texts[known:]]
+        self.bits.extend(new)
+        self.anchor_bits.extend(bits & self.anchors for bits in new)
+        self.is_anchor = numpy.concatenate([self.is_anchor, numpy.array(self.anchor_bits[known:], dtype=bool)])
 
     def anchored(self, bits: int) -> list[tuple[int, _Pattern]]:
         """The patterns anchored on a test of ``bits``, with their numbers, in the file's order."""
@@ -260,43 +295,38 @@ class _Matches:
 
     def __init__(self, patterns: _Patterns, doc: Doc) -> None:
         self.patterns = patterns
-        self.orths = token_ids(doc, "ORTH")
+        numbers, self.words = _LEXICON.sequence_of(doc)  # each token's word number, as an array and a list
+        patterns.learn()
+        self.anchors: list[int] = numpy.flatnonzero(patterns.is_anchor[numbers]).tolist()  # tokens an anchor takes
         self.runs: dict[int, tuple[set[int], list[Row]]] = {}  # start -> (patterns run, their matches)
 
     def within(self, start: int, end: int) -> list[Row]:
         """Every match (overlapping ones too) lying within tokens ``[start, end)``, by start,
         in the order the Matcher finds those of one start."""
-        try:
-            return self._within(start, end)
-        except KeyError:  # a word not seen before: every word of the Doc is decided at once
-            self.patterns.learn(self.orths)
-            return self._within(start, end)
-
-    def _within(self, start: int, end: int) -> list[Row]:
-        patterns, bits, orths, length = self.patterns.patterns, self.patterns.bits, self.orths, len(self.orths)
+        patterns, bits, words, length = self.patterns.patterns, self.patterns.bits, self.words, len(self.words)
         out: list[Row] = []
         for first, numbers in sorted(self._wanted(start, end).items()):
             held = self.runs.get(first)
             if held is None or not numbers <= held[0]:
                 numbers = numbers | held[0] if held else numbers
-                held = self.runs[first] = (numbers, _run(patterns, sorted(numbers), first, length, bits, orths))
+                held = self.runs[first] = (numbers, _run(patterns, sorted(numbers), first, length, bits, words))
             out.extend(row for row in held[1] if row[2] <= end)
         return out
 
     def _wanted(self, start: int, end: int) -> dict[int, set[int]]:
         """The starts from ``start`` on of matches whose anchor lies before ``end``, each with
         the patterns whose matches may start there."""
-        patterns, bits, orths, length = self.patterns, self.patterns.bits, self.orths, len(self.orths)
-        anchor_bits = patterns.anchor_bits
+        patterns, bits, words, length = self.patterns, self.patterns.bits, self.words, len(self.words)
+        anchor_bits, anchors = patterns.anchor_bits, self.anchors
         wanted: dict[int, set[int]] = {}
-        for at in compress(count(start), map(anchor_bits.__getitem__, orths[start:end])):
-            for k, pattern in patterns.anchored(anchor_bits[orths[at]]):
+        for at in anchors[bisect_left(anchors, start):bisect_left(anchors, end)]:
+            for k, pattern in patterns.anchored(anchor_bits[words[at]]):
                 if pattern.offset is not None:  # one start, the skeleton checked here
                     first = at - pattern.offset
-                    if first >= start and pattern.fits(first, bits, orths, length):
+                    if first >= start and pattern.fits(first, bits, words, length):
                         wanted.setdefault(first, set()).add(k)
                     continue
-                for first in pattern.starts(at, bits, orths, length):
+                for first in pattern.starts(at, bits, words, length):
                     if first >= start:
                         wanted.setdefault(first, set()).add(k)
         return wanted

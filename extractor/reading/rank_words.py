@@ -21,6 +21,7 @@ from .. import numbers
 from ..pipeline.extensions import (
     doc_cache,
     doc_text,
+    doc_value,
     sentences,
     span_text,
     spans_in,
@@ -29,7 +30,7 @@ from ..pipeline.extensions import (
     token_strings,
 )
 from ..pipeline.ruler import _LEXICON
-from ..pipeline.segments import is_domain_segment
+from ..pipeline.segments import is_domain_segment, segments_of
 from ..records import Ranking
 from . import subjects
 
@@ -326,7 +327,7 @@ def _usual_league(doc: Doc) -> str:
 @_per_sentence
 def segment_of_sentence(doc: Doc, sent: Span) -> int | None:
     found = {n for s in spans_in(doc, "segments", sent.start, sent.end)
-             if not s.id_.startswith("desc:") and not is_domain_segment(s) for n in s._.segments}
+             if not s.id_.startswith("desc:") and not is_domain_segment(s) for n in segments_of(s)}
     return found.pop() if len(found) == 1 else None
 
 
@@ -430,5 +431,5 @@ def doc_values(doc: Doc) -> tuple[str, str]:
     cache = doc_cache(doc, "rankings")
     found = cache.get("doc_values")
     if found is None:
-        found = cache["doc_values"] = (doc._.framework, doc._.period)
+        found = cache["doc_values"] = (doc_value(doc, "framework"), doc_value(doc, "period"))
     return found

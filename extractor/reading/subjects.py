@@ -17,7 +17,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span
 
 from ..gazetteer import HINT_GROUPS, load_gazetteer
-from ..pipeline.extensions import doc_cache, doc_date, sentences, span_text, spans_in, text_of, token_strings
+from ..pipeline.extensions import doc_cache, doc_date, doc_value, sentences, span_text, spans_in, text_of, token_strings
 from ..pipeline.orgs import HEADING_CHARS
 
 GOVERNING = {"of", "to", "from", "with", "by", "for", "at", "on", "than", "against", "behind", "above", "below",
@@ -111,7 +111,7 @@ PRONOUNS = ("it ", "the trust ", "the board ", "the icb ", "the organisation ", 
 
 
 def _home(doc: Doc) -> str:
-    return doc._.home if doc.has_extension("home") else ""
+    return doc_value(doc, "home") if doc.has_extension("home") else ""
 
 
 def publisher(doc: Doc) -> Span | None:

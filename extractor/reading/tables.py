@@ -20,7 +20,9 @@ import regex
 from spacy.tokens import Doc
 
 from ..numbers import parse_ordinal
-from ..pipeline.extensions import doc_cache, doc_text, spans_in
+from ..pipeline.extensions import doc_cache, doc_text, doc_value, spans_in
+from ..pipeline.quantities import quantity_of
+from ..pipeline.segments import segments_of
 from ..pipeline.sentences import is_csv_line
 from ..records import Claim, DocResult, Membership, Ranking
 from .rank_words import league_context
@@ -248,7 +250,7 @@ def read_tables(doc: Doc, result: DocResult) -> list[tuple[int, int]]:
     """Add table memberships and claims to ``result``; return the character ranges consumed."""
     consumed: list[tuple[int, int]] = []
     text = doc_text(doc)
-    framework, period = doc._.framework, doc._.period
+    framework, period = doc_value(doc, "framework"), doc_value(doc, "period")
     for block in _blocks(text):
         header = _with_label_column(block)
         block[0] = header
@@ -523,9 +525,9 @@ def _count_item(doc: Doc, start: int, end: int) -> tuple[str, int] | None:
     list item that counts one kind of organisation (one number, one population, nothing more)."""
     counts = [q for q in spans_in(doc, "quantities", start, end, chars=True) if q.label_ in {"CARD", "PERCENT"}]
     pops = spans_in(doc, "populations", start, end, chars=True)
-    if len(counts) != 1 or len(pops) != 1 or counts[0].label_ != "CARD" or counts[0]._.quantity is None:
+    if len(counts) != 1 or len(pops) != 1 or counts[0].label_ != "CARD" or quantity_of(counts[0]) is None:
         return None
-    count, pop = counts[0]._.quantity.count, pops[0]
+    count, pop = quantity_of(counts[0]).count, pops[0]
     if pop.start < counts[0].start:
         linked = doc[pop.end:counts[0].start].text.strip() in _ITEM_SEPARATORS
     else:
@@ -626,12 +628,12 @@ def _counted_heading(doc: Doc, start: int, end: int, line: str) -> tuple[int | N
     if not line.endswith(":") or len(line) > 200:
         return None, None
     segs = spans_in(doc, "segments", start, end, chars=True)
-    found = {n for s in segs for n in s._.segments}
+    found = {n for s in segs for n in segments_of(s)}
     counts = [q for q in spans_in(doc, "quantities", start, end, chars=True)
               if q.label_ == "CARD" and not any(s.start_char <= q.start_char < s.end_char for s in segs)]
-    if len(found) != 1 or len(counts) != 1 or counts[0]._.quantity is None or counts[0]._.quantity.count is None:
+    if len(found) != 1 or len(counts) != 1 or quantity_of(counts[0]) is None or quantity_of(counts[0]).count is None:
         return None, None
-    return found.pop(), counts[0]._.quantity.count
+    return found.pop(), quantity_of(counts[0]).count
 
 
 def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
@@ -639,7 +641,7 @@ def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
     if not line or len(line) > 90 or (not line.endswith((":", "–", "-")) and len(line.split()) > 6):
         return None
     segs = spans_in(doc, "segments", start, end, chars=True)
-    found = {n for s in segs for n in s._.segments}
+    found = {n for s in segs for n in segments_of(s)}
     if len(found) != 1:
         return None
     if any(q.label_ in {"CARD", "PERCENT"} and not any(s.start_char <= q.start_char < s.end_char for s in segs)
@@ -757,7 +759,7 @@ def _total_above(doc: Doc, result: DocResult, run: list[Claim], above: tuple[int
     org_type, size = kinds.pop(), sum(c.count or 0 for c in run)
     pops = [p for p in spans_in(doc, "populations", *above, chars=True) if p.label_ == org_type]
     for q in spans_in(doc, "quantities", *above, chars=True):
-        if q.label_ == "CARD" and q._.quantity is not None and q._.quantity.count == size \
+        if q.label_ == "CARD" and quantity_of(q) is not None and quantity_of(q).count == size \
                 and any(p.start in {q.end, q.end + 1} for p in pops):
             break
     else:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from extractor.pipeline.extensions import doc_cache, span_text, token_ids, token_strings
 
@@ -166,3 +168,20 @@ def test_a_doc_read_after_another_was_made_gives_the_same_records():
     again = read_doc(a)
     assert (again.claims, again.memberships) == (alone.claims, alone.memberships)
     assert alone.claims
+
+
+_BLANKS = (spacy.blank("en"), spacy.blank("en"))  # two vocabularies, one lexicon
+_PIECES = [*"aZ Σσς İıiI ßẞ ǅǆ ﬁ Ωω.-’'1\n", "ΑΣ", "Straße", "İSTANBUL", "ὈΔΥΣΣΕΎΣ", "Segment", "NHS"]
+_CASED = st.lists(st.sampled_from(_PIECES), max_size=20).map("".join)
+
+
+@settings(max_examples=200, deadline=None)
+@given(texts=st.lists(_CASED, min_size=1, max_size=3))
+def test_lower_case_words_read_by_word_number_are_the_string_store_s(texts: list[str]) -> None:
+    """The lower-case words read from the lexicon's texts by word number are the tokens'
+    ``LOWER`` strings, for words met before and new ones, in Docs of several vocabularies
+    (casings that lower-case to more characters or by context included)."""
+    for nlp in _BLANKS:
+        for text in texts:
+            doc = nlp(text)
+            assert token_strings(doc) == [doc.vocab.strings[lower] for lower in doc.to_array("LOWER").tolist()]

@@ -11,9 +11,11 @@ import pytest
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from extractor.pipeline.extensions import sentences, span_text, spans_in
+from extractor.pipeline.extensions import doc_cache, sentences, span_text, spans_in
 from extractor.pipeline.segments import placing_segments
 from extractor.reading import memberships, read_doc, subjects, tables
+from extractor.reading.claims import read_claims
+from extractor.records import DocResult
 
 CORPORA = Path(__file__).resolve().parents[2] / "corpora"
 
@@ -69,11 +71,16 @@ def test_list_candidates_keep_odd_openings(nlp: Language, text: str) -> None:
             assert si in memberships._list_candidates(doc, by_sentence)
 
 
-def test_sentence_segments_are_each_sentences_placing_segments(docs: list[Doc]) -> None:
+@pytest.mark.parametrize("claims_first", [False, True])
+def test_sentence_segments_are_each_sentences_placing_segments(docs: list[Doc], claims_first: bool) -> None:
+    """Asked alone, or after the claims have answered for the segments of their sentences."""
     for doc in docs:
         usable = placing_segments(doc)
         expected = [[s for s in spans_in(doc, "segments", sent.start, sent.end) if (s.start, s.end) in usable]
                     for sent in sentences(doc)]
+        if claims_first:
+            read_claims(doc, DocResult())
+        doc_cache(doc, "members").pop("sentence_segments", None)
         assert memberships.sentence_segments(doc) == expected
 
 

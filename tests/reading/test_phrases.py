@@ -175,3 +175,16 @@ def test_a_pattern_asking_more_than_words_is_refused(row) -> None:
     """A test of the tag, a negated token, or no required word to anchor on: not matched here."""
     with pytest.raises(ValueError):
         _Patterns(_BLANK.vocab, [row])
+
+
+@settings(max_examples=300, deadline=None)
+@given(words=st.lists(st.sampled_from(_WORDS + _FORMS + _NOISE + ["İn", "THE", "Of", "ſ", "", " "]), min_size=1,
+                      max_size=20))
+def test_a_word_s_bits_looked_up_are_the_tests_it_passes(words: list[str]) -> None:
+    """The word-list tests answered by table lookup and the others asked one by one give the
+    bits of every test the word passes, for every token test of the pattern files."""
+    for asset in ASSETS:
+        patterns = _patterns(Doc(_BLANK.vocab, words=["x"]), asset)
+        for word in words:
+            expected = sum(1 << k for k, test in enumerate(patterns.tests) if test(word))
+            assert patterns.word_bits(word) == expected, (asset, word)

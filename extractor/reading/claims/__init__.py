@@ -26,7 +26,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import doc_text, sentences, span_text
+from ...pipeline.extensions import doc_text, doc_value, sentences, span_text
 from ...pipeline.quantities import quantity_of
 from ...records import Claim, DocResult
 from .groups import absorb_following, bracketed_size, group_quantities, implied_count, modifiers, one_of_many
@@ -143,7 +143,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
 
     Sentences inside ``skip`` (character ranges of tables already read) are passed over.
     """
-    framework, period = doc._.framework, doc._.period
+    framework, period = doc_value(doc, "framework"), doc_value(doc, "period")
     token_lists(doc).forget_segments()
     state = State()
     home = home_scope(doc)
