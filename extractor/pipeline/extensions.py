@@ -235,12 +235,32 @@ def span_text(span: Span) -> str:
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
+def keep_spans(doc: Doc, key: str, spans: list[Span]) -> None:
+    """Keep the Spans a component has just written as ``doc.spans[key]`` for :func:`spans_in`:
+    reading them back from the group makes every Span (and Tokens inside each) again. They
+    stand for the group only while it is that very group, of that size (see :func:`_index`)."""
+    group = doc.spans[key]
+    doc_cache(doc, "written_spans")[key] = (group, len(group), spans)
+
+
 def _index(doc: Doc, key: str) -> tuple[list[int], list[Span], list[int]]:
     cache = doc_cache(doc, "span_index")
     if key not in cache:
-        spans = sorted(doc.spans[key], key=lambda s: (s.start, s.end)) if key in doc.spans else []
+        spans = sorted(_group_spans(doc, key), key=lambda s: (s.start, s.end))
         cache[key] = ([s.start for s in spans], spans, [s.start_char for s in spans])
     return cache[key]
+
+
+def _group_spans(doc: Doc, key: str) -> list[Span]:
+    """The Spans of ``doc.spans[key]``: those its writer kept (:func:`keep_spans`) when the
+    group is still the one it wrote (a later component may replace it), else read from it."""
+    group = doc.spans.get(key)
+    if group is None:
+        return []
+    kept = doc_cache(doc, "written_spans").get(key)
+    if kept is not None and kept[0] is group and kept[1] == len(group):
+        return kept[2]
+    return list(group)
 
 
 def spans_in(doc: Doc, key: str, start: int, end: int, *, chars: bool = False) -> list[Span]:

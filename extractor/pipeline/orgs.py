@@ -46,7 +46,7 @@ from ..gazetteer import (
 )
 from ..resources import load_jsonl
 from .automaton import Automaton
-from .extensions import doc_text, doc_value, sentence_starts, set_doc_value, span_text, token_ids
+from .extensions import doc_text, doc_value, keep_spans, sentence_starts, set_doc_value, span_text, token_ids
 from .phrase_words import phrase_words
 from .ruler import _LEXICON, longest_pairs
 
@@ -494,13 +494,13 @@ class OrgLinker:
 
     def _write(self, doc: Doc, key: str, spans: list[Span]) -> None:
         """Set (or, without ``overwrite``, extend without duplicates) one span group."""
-        if self.overwrite:
-            doc.spans[key] = sorted(spans, key=lambda s: (s.start, s.end))
-            return
-        existing = list(doc.spans.get(key, []))
-        seen = {(s.start, s.end, s.label_, s.id_) for s in existing}
-        merged = existing + [s for s in spans if (s.start, s.end, s.label_, s.id_) not in seen]
-        doc.spans[key] = sorted(merged, key=lambda s: (s.start, s.end))
+        if not self.overwrite:
+            existing = list(doc.spans.get(key, []))
+            seen = {(s.start, s.end, s.label_, s.id_) for s in existing}
+            spans = existing + [s for s in spans if (s.start, s.end, s.label_, s.id_) not in seen]
+        ordered = sorted(spans, key=lambda s: (s.start, s.end))
+        doc.spans[key] = ordered
+        keep_spans(doc, key, ordered)
 
     def _emit(self, doc: Doc, start: int, end: int, link: Link) -> Span:
         """The Span written for a mention; its link is kept under its character offsets, which

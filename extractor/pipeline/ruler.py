@@ -34,7 +34,7 @@ from spacy.vocab import Vocab
 
 from ..resources import load_jsonl
 from .automaton import Automaton, Unsupported
-from .extensions import doc_cache, token_ids
+from .extensions import doc_cache, keep_spans, token_ids
 
 FIRST_FREE_FLAG = 19  # spaCy's own lexeme flags use the bits below; FLAG19 to FLAG63 are free
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")
@@ -281,6 +281,7 @@ class AssetSpanRuler(SpanRuler):
             new = self.spans_filter(spans, _spans(doc, rows))
         spans.extend(new)
         doc.spans[self.key] = spans
+        keep_spans(doc, self.key, spans)
         return new
 
     def match(self, doc: Doc) -> list[Span]:

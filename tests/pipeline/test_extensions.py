@@ -7,8 +7,9 @@ import pytest
 import spacy
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from spacy.tokens import Span
 
-from extractor.pipeline.extensions import doc_cache, span_text, token_ids, token_strings
+from extractor.pipeline.extensions import doc_cache, keep_spans, span_text, spans_in, token_ids, token_strings
 
 TEXTS = [
     "Seven trusts are in Segment 4.",
@@ -185,3 +186,21 @@ def test_lower_case_words_read_by_word_number_are_the_string_store_s(texts: list
         for text in texts:
             doc = nlp(text)
             assert token_strings(doc) == [doc.vocab.strings[lower] for lower in doc.to_array("LOWER").tolist()]
+
+
+@pytest.mark.parametrize("after", ["nothing", "replaced", "appended"])
+def test_spans_kept_by_their_writer_stand_for_the_group_only_while_it_is_unchanged(blank, after):
+    """``spans_in`` reads a component's own Span list (``keep_spans``) instead of making the
+    group's Spans again, but only while ``doc.spans[key]`` is the group that component wrote."""
+    doc = blank("Seven trusts are in Segment 4 and two ICBs in segment 3 .")
+    written = [Span(doc, 5, 6, label="SEG"), Span(doc, 10, 11, label="SEG")]
+    doc.spans["segments"] = written
+    keep_spans(doc, "segments", written)
+    if after == "replaced":
+        doc.spans["segments"] = [Span(doc, 4, 6, label="SEG")]
+    elif after == "appended":
+        doc.spans["segments"].append(Span(doc, 0, 1, label="N"))
+    found = spans_in(doc, "segments", 0, len(doc))
+    assert [(s.start, s.end, s.label_) for s in found] == \
+        sorted((s.start, s.end, s.label_) for s in doc.spans["segments"])
+    assert (found[0] is written[0]) is (after == "nothing")
