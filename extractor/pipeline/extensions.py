@@ -238,7 +238,10 @@ def span_text(span: Span) -> str:
 def keep_spans(doc: Doc, key: str, spans: list[Span]) -> None:
     """Keep the Spans a component has just written as ``doc.spans[key]`` for :func:`spans_in`:
     reading them back from the group makes every Span (and Tokens inside each) again. They
-    stand for the group only while it is that very group, of that size (see :func:`_index`)."""
+    stand for the group only while it is that very group, of that size (see :func:`_index`).
+    An empty group costs nothing to read back, so nothing is kept for it."""
+    if not spans:
+        return
     group = doc.spans[key]
     doc_cache(doc, "written_spans")[key] = (group, len(group), spans)
 
