@@ -349,3 +349,17 @@ def test_workers_start_before_the_table_machinery_is_imported(jobs: int, schedul
     code = _EARLY_START.format(jobs=jobs, scheduler=scheduler)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO)
     assert done.stdout.strip() == str(started)
+
+
+def test_a_fork_server_that_cannot_start_early_is_left_to_the_pool(monkeypatch) -> None:
+    """Starting the workers early is only a head start: the pool starts them later and says
+    why if it cannot."""
+    import multiprocessing.forkserver as forkserver
+
+    from extractor.batch import start_early
+
+    def refuse() -> None:
+        raise OSError("no sockets here")
+
+    monkeypatch.setattr(forkserver, "ensure_running", refuse)
+    start_early(BatchOptions(jobs=2))

@@ -70,11 +70,15 @@ def worker_context() -> mp.context.BaseContext:
 def start_workers_early() -> None:
     """Start the fork server now, so its imports (spaCy, the pipeline: most of a second) run on
     another core while this process is still loading the table machinery, instead of after it.
-    The server is the one :class:`WorkerPool` later forks its workers from."""
+    The server is the one :class:`WorkerPool` later forks its workers from. Only a head
+    start: if the server cannot start now, the pool tries again and reports why."""
     if worker_context().get_start_method() == "forkserver":
         from multiprocessing import forkserver
 
-        forkserver.ensure_running()
+        try:
+            forkserver.ensure_running()
+        except OSError as exc:
+            log.debug("the workers' fork server did not start early: %s", exc)
 
 
 class WorkerPool:

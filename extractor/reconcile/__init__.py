@@ -12,6 +12,7 @@ and ``dataset`` tables and the ``timeline``.
 
 from __future__ import annotations
 
+import logging
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -24,6 +25,8 @@ from .derive import Solution, solve, solve_ahead
 from .official import Official, load_official, load_populations, official_checks
 from .timeline import build_timeline
 from .values import claim_views, document_view, read_claims, read_documents, read_memberships, read_rankings
+
+log = logging.getLogger(__name__)
 
 __all__ = ["AheadSolver", "Reconciled", "load_official", "load_populations", "reconcile", "reconcile_tables"]
 
@@ -45,6 +48,8 @@ class AheadSolver:
     solutions are kept by what the claims say (:func:`.derive.solve_ahead`), so a document
     read back from the tables later gets its solution only when its claims read back the
     same; any other is solved then. Holds one solution per distinct document with claims.
+    Only a head start: a document it cannot solve (a row it cannot read, a solver error) is
+    left to the reconciler, which meets the same claims later and decides what to do.
     """
 
     def __init__(self) -> None:
@@ -55,7 +60,12 @@ class AheadSolver:
         view = document_view(document)
         if not claims or view is None:
             return
-        key, solution = solve_ahead(claim_views(claims, {view.doc_id: view}, {view.doc_id: text}), self.solutions)
+        try:
+            views = claim_views(claims, {view.doc_id: view}, {view.doc_id: text})
+            key, solution = solve_ahead(views, self.solutions)
+        except Exception:  # the reconciler solves it later, as it would have without this
+            log.debug("claims of %s left to the reconciler", view.doc_id, exc_info=True)
+            return
         self.solutions.setdefault(key, solution)
 
 

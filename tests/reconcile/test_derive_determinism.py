@@ -47,3 +47,13 @@ def test_solutions_worked_out_during_the_run_are_the_ones_used(extracted, monkey
     again = reconcile_tables(extracted.documents, extracted.claims, extracted.memberships,
                              extracted.rankings, texts=extracted.texts, ahead=ahead)
     assert again.checks.equals(fresh.checks) and again.dataset.equals(fresh.dataset)
+
+
+def test_a_document_the_ahead_solver_cannot_solve_is_left_to_the_reconciler(extracted, monkeypatch):
+    """Solving ahead is only a head start: a failure there costs nothing but the head start."""
+    doc = extracted.documents.to_dict("records")[0]
+    rows = extracted.claims[extracted.claims.doc_id == doc["doc_id"]].to_dict("records")
+    ahead = AheadSolver()
+    monkeypatch.setattr("extractor.reconcile.solve_ahead", lambda *a: 1 / 0)
+    ahead.add(doc, rows, extracted.texts[doc["doc_id"]])
+    assert ahead.solutions == {}
