@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import OrderedDict
-from collections.abc import Callable
 from typing import Any
 
 import numpy
@@ -186,27 +185,6 @@ def text_of(doc: Doc, start: int, end: int) -> str:
         return ""
     offsets, lengths = token_ids(doc, "IDX"), token_ids(doc, "LENGTH")
     return doc_text(doc)[offsets[start]:offsets[end - 1] + lengths[end - 1]]
-
-
-def text_cutter(doc: Doc, cuts: int | None = None) -> Callable[[int, int], str]:
-    """:func:`text_of` for one Doc, its text and offsets looked up once: a component that
-    cuts the words of every candidate match asks thousands of times. A caller expecting
-    only ``cuts`` cuts (a Token read at each end costs about what 8 words of the offset arrays do) of a Doc
-    whose offsets nobody has asked for yet gets a cutter reading those Tokens instead."""
-    text = doc_text(doc)
-    known = doc_cache(doc, "token_ids")
-    if cuts is not None and cuts < 8 + len(doc) // 8 and not ("IDX" in known and "LENGTH" in known):
-        def cut_by_tokens(start: int, end: int) -> str:
-            if start >= end:
-                return ""
-            last = doc[end - 1]
-            return text[doc[start].idx:last.idx + len(last)]
-        return cut_by_tokens
-    offsets, lengths = token_ids(doc, "IDX"), token_ids(doc, "LENGTH")
-
-    def cut(start: int, end: int) -> str:
-        return text[offsets[start]:offsets[end - 1] + lengths[end - 1]] if start < end else ""
-    return cut
 
 
 def sentence_starts(doc: Doc) -> list[int]:

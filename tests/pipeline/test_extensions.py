@@ -114,20 +114,6 @@ def test_the_pipeline_tokenizer_splits_as_spacy_and_keeps_the_text(blank, text):
     assert doc_text(Doc(doc.vocab).from_bytes(doc.to_bytes())) == text
 
 
-@pytest.mark.parametrize("cuts", [None, 1, 4, 10_000])
-def test_a_text_cutter_cuts_as_the_span_text_by_either_way(cuts: int | None) -> None:
-    """Few cuts of a Doc read the Tokens at their ends, many read offset arrays: both give ``doc[a:b].text``."""
-    from extractor.pipeline.extensions import text_cutter
-
-    nlp = spacy.blank("en")
-    doc = nlp("NHS England placed  Medway NHS Foundation Trust in segment 4;\nEast Kent Hospitals followed (in May). "
-              * 3)
-    cut = text_cutter(doc, cuts=cuts)
-    for a in range(0, len(doc), 3):
-        for b in (a, a + 1, a + 5, len(doc)):
-            assert cut(a, min(b, len(doc))) == doc[a:min(b, len(doc))].text
-
-
 def test_doc_values_are_those_of_the_underscore() -> None:
     """Read and set past ``doc._``, a value is the one ``doc._`` reads and sets, whichever way
     it was set; extensions with a getter or a mutable default are left to ``doc._``."""
