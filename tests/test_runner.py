@@ -351,6 +351,28 @@ def test_workers_start_before_the_table_machinery_is_imported(jobs: int, schedul
     assert done.stdout.strip() == str(started)
 
 
+_WARM_UP = """
+import extractor.batch.outcome as outcome
+import extractor.batch.pool as pool
+from extractor.pipeline import shared_pipeline
+assert pool.PRELOAD[-1] == "extractor.batch.preload"
+import extractor.batch.preload as preload  # its import warms up, as in the fork server
+print(shared_pipeline.cache_info().currsize, shared_pipeline().get_pipe("orgs")._automaton is not None)
+def crash(nlp, page):
+    raise RuntimeError("a component bug")
+outcome.process_one = crash
+print(preload.warm_up())
+"""
+
+
+def test_the_fork_server_warms_the_pipeline_up_and_never_fails_on_it() -> None:
+    """The server's last preload builds the pipeline and runs a page through it (the linker's
+    automaton exists after it), so workers forked from it start ready; when warming fails, it
+    says so and raises nothing (a fork server stops at a preload's error)."""
+    done = subprocess.run([sys.executable, "-c", _WARM_UP], capture_output=True, text=True, check=True, cwd=REPO)
+    assert done.stdout.split() == ["1", "True", "False"]
+
+
 def test_a_fork_server_that_cannot_start_early_is_left_to_the_pool(monkeypatch) -> None:
     """Starting the workers early is only a head start: the pool starts them later and says
     why if it cannot."""

@@ -27,7 +27,9 @@ from .worker import worker_main
 log = logging.getLogger(__name__)
 
 STARTUP_LIMIT = 300.0
-PRELOAD = ["extractor.batch.worker", "extractor.batch.tasks", "extractor.pipeline", "extractor.reading"]
+# imported once by the fork server; the last builds and warms the pipeline (see its docstring)
+PRELOAD = ["extractor.batch.worker", "extractor.batch.tasks", "extractor.pipeline", "extractor.reading",
+           "extractor.batch.preload"]
 MAX_BROKEN_STARTS = 3
 
 
