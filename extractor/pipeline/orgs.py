@@ -6,13 +6,14 @@ around it (type words such as "ambulance trusts", shared by a whole list: "the L
 South East Coast ambulance trusts"), the document date and what the document itself
 says: an acronym it introduces ("Mid Yorkshire Teaching NHS Trust (MYTT)") names that
 body wherever it recurs, and a short name that could mean several bodies means the one
-the document named in full.
+the document named in full, else the one whose place it names ("QEH" on a page that
+names King's Lynn).
 Self-references ("we", "our trust", "the Trust", "the organisation", "the ICB", "the
 board"; ``models/patterns/self_refs.jsonl``) resolve to the document's home organisation
 (``doc._.home``) when it has one: the owner of its web address, else the one organisation
-its title or masthead names (see :func:`home_organisation`). Without one, "our trust" (and
-"we" or "the Trust" on a page naming no organisation) still stands for the page's own
-publisher: its ``id_`` is :data:`PUBLISHER`, which record builders treat as one
+its title or masthead names (see :func:`home_organisation`). Without one, "our trust" is
+the body the page's heading names, if any; else it (and "we" or "the Trust" on a page
+naming no organisation) still stands for the page's own publisher: its ``id_`` is :data:`PUBLISHER`, which record builders treat as one
 organisation and :mod:`extractor.reading.linking` leaves without a code. Named mentions go to
 ``doc.spans["orgs"]`` and self-references to
 ``doc.spans["org_refs"]`` (kept apart so that a claim builder never mistakes "the Trust"
@@ -62,7 +63,19 @@ _NOT_NAMES = {"NHS", "CQC", "NHSE", "NHSI", "SOF", "NOF", "RSP", "UEC", "ED", "A
 _LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line with a word on it
 _WEB = re.compile(r"^https?://", re.I)
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")  # what str.isalnum is true of
+_WORD = re.compile(r"[^\W\d_]+")
+# Words of organisations' names that say nothing of where a body is (see OrgLinker._placed)
+_COMMON_NAME_WORDS = frozenset({
+    "the", "and", "of", "nhs", "foundation", "trust", "trusts", "hospital", "hospitals", "university", "universities",
+    "teaching", "health", "healthcare", "care", "services", "service", "community", "partnership", "mental", "ft",
+    "integrated", "board", "icb", "s", "st",
+})
 _MASTHEAD_WORDS = {"news", "by", "from", "published", "home", "welcome", "to", "|", "-", "–", "—", ":", "the"}
+
+
+def _words_of(text: str) -> frozenset[str]:
+    """The lower-case words of ``text`` ("King's" gives "king" and "s", as either apostrophe)."""
+    return frozenset(_WORD.findall(text.lower()))
 
 
 def _link_getter(span: Span) -> Link:
@@ -421,7 +434,7 @@ class OrgLinker:
         resolve = self.gazetteer.resolve
         out = [_Mention(start, end, text, resolve(text, on=day, context=context))
                for (start, end), text, context in zip(pairs, texts, contexts, strict=True)]
-        out = self._document_names(doc, out)
+        out = self._document_names(doc, out, day)
         return [self._emit(doc, m.start, m.end, m.link) for m in out
                 if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
 
@@ -446,11 +459,12 @@ class OrgLinker:
             return False
         return not (self.gazetteer.is_abbreviation(key) and sum(c.isupper() for c in text) < 2)
 
-    def _document_names(self, doc: Doc, found: list[_Mention]) -> list[_Mention]:
+    def _document_names(self, doc: Doc, found: list[_Mention], day: datetime.date | None) -> list[_Mention]:
         """What the document itself teaches: "Mid Yorkshire Teaching NHS Trust (MYTT)" makes
         every later "MYTT" that body, and a name the gazetteer finds ambiguous (a short name,
         a shared initialism; not a bare place, which is geography as often as a body) means
-        the one of its candidates the document names in full."""
+        the one of its candidates the document names in full, else the one whose place it
+        names (:meth:`_placed`)."""
         orth, strings = token_ids(doc, "ORTH"), doc.vocab.strings
         introduced: dict[str, Link] = {}
         for m in found:
@@ -459,6 +473,7 @@ class OrgLinker:
                     and _is_acronym(strings[orth[k + 1]])):
                 introduced.setdefault(strings[orth[k + 1]], m.link)
         named = {m.link.code: m.link for m in found if m.link.code}
+        words: frozenset[str] = frozenset()  # the document's words, read when first needed
         out: list[_Mention] = []
         for m in found:
             link = m.link
@@ -469,11 +484,42 @@ class OrgLinker:
                 known = [named[c] for c in link.candidates if c in named]
                 if len(known) == 1:
                     link = self._taught(known[0], "the one of its candidates the document names in full")
+                elif not known:
+                    words = words or _words_of(doc_text(doc))
+                    link = self._placed(link, m.text, words, day) or link
             out.append(m if link is m.link else _Mention(m.start, m.end, m.text, link))
         if introduced:
             out.extend(self._acronyms_alone(doc, out, introduced))
             out.sort(key=lambda m: m.start)
         return out
+
+    def _placed(self, link: Link, mention: str, words: frozenset[str], day: datetime.date | None) -> Link | None:
+        """The one candidate of an ambiguous ``link`` whose name's own words (those that are
+        neither in the ``mention``, nor abbreviated by it when it is an initialism and more words
+        are left, nor words every body's name has: "King's Lynn" in "The Queen Elizabeth
+        Hospital King's Lynn NHS Foundation Trust") all stand among the document's ``words``:
+        "Lynn's Queen Elizabeth Hospital" on a page that names King's Lynn. None when no
+        candidate's or two candidates' places are named (a page naming Birmingham and King's
+        Lynn says nothing of which QEH it means)."""
+        said = _words_of(mention)
+        initials = mention.lower() if _is_acronym(mention) or mention.isupper() else ""
+        placed = []
+        for code in link.candidates:
+            org = self.gazetteer.get(code)
+            if org is None:
+                continue
+            for name in {org.name, *(n for n, _, _ in org.names)}:
+                own = _words_of(name) - said - _COMMON_NAME_WORDS
+                if initials:  # "QEH" stands for Queen Elizabeth Hospital: its place is the rest, if any
+                    own = {w for w in own if w[0] not in initials} or own
+                if own and own <= words:
+                    placed.append((org, own))
+                    break
+        if len(placed) != 1:
+            return None
+        org, own = placed[0]
+        why = f"the one of its candidates whose place the document names ({', '.join(sorted(own))})"
+        return Link(org.code, org.name_on(day), org.org_type, why, (org.code,))
 
     def _acronyms_alone(self, doc: Doc, found: list[_Mention], introduced: dict[str, Link]) -> list[_Mention]:
         """The introduced acronyms written on their own, outside the mentions found and not
@@ -590,8 +636,14 @@ class OrgLinker:
                 pending.append(((start, end), rule))
         if pending:
             kinds = _publisher_kinds(taken)
-            matches += [(pair, _unnamed_publisher(rule.get("fits", "any"))) for pair, rule in pending
-                        if rule["publisher"] in kinds]
+            heading = None if "always" in kinds else self._heading_body(doc, taken)
+            for pair, rule in pending:
+                fits = rule.get("fits", "any")
+                if rule["publisher"] in kinds:
+                    matches.append((pair, _unnamed_publisher(fits)))
+                elif (rule["publisher"] == "always" and heading is not None
+                      and (fits == "any" or heading.org_type in HINT_GROUPS[fits])):
+                    matches.append((pair, heading))
         if not matches:
             return []
         links = dict(matches)
@@ -601,6 +653,17 @@ class OrgLinker:
             if not used.intersection(range(start, end)):
                 out.append(self._emit(doc, start, end, links[(start, end)]))
         return sorted(out, key=lambda s: s.start)
+
+    def _heading_body(self, doc: Doc, named: list[Span]) -> Link | None:
+        """The first body named with a code in the heading (within :data:`HEADING_CHARS`), as
+        the link of a self-reference ("our trust") on a page that has no home: the body the
+        record builders take for the page's own (:func:`.reading.subjects.publisher`)."""
+        first = next((s for s in named if s.id_ and s.end_char <= HEADING_CHARS), None)
+        if first is None:
+            return None
+        link = self._link_of(doc, first)
+        return Link(link.code, link.name, link.org_type, "self-reference in a publication whose heading names "
+                    f"this organisation ({span_text(first)!r})", (link.code,))
 
     def _antecedent(self, doc: Doc, named: list[Span], starts: list[int], idx: int, fits: str) -> Link | None:
         """The body "the trust" at ``idx`` takes up: the one organisation of its kind named in

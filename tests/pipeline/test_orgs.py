@@ -79,6 +79,35 @@ def test_ambiguous_mention_is_kept_unresolved_with_candidates(nlp: Language) -> 
     assert {"RCX", "RRK", "RR7"} <= set(link.candidates)
 
 
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    ("Lynn's Queen Elizabeth Hospital has left special measures, the King's Lynn paper says.",
+     "Queen Elizabeth Hospital", "RCX"),
+    ("King’s Lynn Queen Elizabeth Hospital leaves special measures. The QEH is now in segment 3.", "QEH", "RCX"),
+    ("The QEH has moved to segment 3, the hospital in King's Lynn said on Friday.", "QEH", "RCX"),
+    ("Queen Elizabeth Hospital was ranked 12th. Gateshead's health leaders welcomed it.",
+     "Queen Elizabeth Hospital", "RR7"),
+    ("Staff at Birmingham's Queen Elizabeth Hospital were thanked.", "Queen Elizabeth Hospital", "RRK"),
+    ("Two BHT nurses were honoured. Buckinghamshire's hospitals are in segment 2.", "BHT", "RXQ"),
+])
+def test_an_ambiguous_name_means_the_candidate_whose_place_the_document_names(
+        nlp: Language, text: str, mention: str, code: str) -> None:
+    """A name several bodies share ("Queen Elizabeth Hospital", "QEH") means the one whose own
+    name's place words ("King's Lynn", "Gateshead") all stand in the document."""
+    links = [s._.link for s in _doc(nlp, text).spans["orgs"] if s.text == mention]
+    assert links and {link.code for link in links} == {code}
+    assert all("place the document names" in link.reason for link in links)
+
+
+@pytest.mark.parametrize("text", [
+    "Queen Elizabeth Hospital was named in the report, as were hospitals in Birmingham and King's Lynn.",
+    "The QEH was praised in a King's Fund report.",  # "King" without "Lynn" names no place
+    "The QEH in Woolwich was praised.",  # Woolwich is not in the name of the trust that runs it
+])
+def test_an_ambiguous_name_stays_unresolved_without_one_named_place(nlp: Language, text: str) -> None:
+    spans = [s for s in _doc(nlp, text).spans["orgs"] if s.text in ("QEH", "Queen Elizabeth Hospital")]
+    assert spans and all(not s.id_ for s in spans)
+
+
 def test_bare_place_names_can_be_kept_when_asked() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("extractor_orgs", config={"keep_unresolved_places": True})

@@ -108,3 +108,25 @@ def test_a_body_named_in_the_heading_is_the_page_s_own(nlp: Language, opening: s
     it as the publisher: no unnamed one then."""
     assert all(ref != PUBLISHER for _, ref in _refs(_doc(nlp, opening + "Our trust has moved into segment 2.")))
     assert ("Our trust", PUBLISHER) in _refs(_doc(nlp, OPENING + "Our trust works with Medway NHS Foundation Trust."))
+
+
+@pytest.mark.parametrize("opening, text, expected", [
+    ("Medway NHS Foundation Trust: news\n\n", "The regional team agreed for our trust to be moved to Segment 2.",
+     ("our trust", "RPA")),
+    ("Chief executive's report, Buckinghamshire Healthcare NHS Trust\n\n",
+     "NHS England has agreed that our Foundation Trust moves up from segment 3.", ("our Foundation Trust", "RXQ")),
+    ("Board of Directors\nMedway NHS Foundation Trust\n\n", "This year our organisation was ranked 30th of 61.",
+     ("our organisation", "RPA")),
+    ("Kent and Medway ICB: board papers\n\n", "Since June our ICB has been in Segment 2.", ("our ICB", "QKS")),
+])
+def test_our_trust_anywhere_is_the_body_the_heading_names(nlp: Language, opening: str, text: str,
+                                                          expected: tuple[str, str]) -> None:
+    """On a page with no home whose heading names a body, a first-person form in mid-sentence
+    stands for that body, as a sentence opening with it does for the record builders."""
+    assert expected in _refs(_doc(nlp, opening + OPENING + text))
+
+
+def test_our_trust_is_not_the_icb_the_heading_names(nlp: Language) -> None:
+    """The heading's body must be of the form's kind: "our trust" is no ICB."""
+    doc = _doc(nlp, "Kent and Medway ICB: board papers\n\n" + OPENING + "Our trust was moved to Segment 2.")
+    assert [ref for form, ref in _refs(doc) if form == "Our trust"] == []
