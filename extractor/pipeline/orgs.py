@@ -13,13 +13,14 @@ board"; ``models/patterns/self_refs.jsonl``) resolve to the document's home orga
 (``doc._.home``) when it has one: the owner of its web address, else the one organisation
 its title or masthead names (see :func:`home_organisation`). Without one, "our trust" is
 the body the page's heading names, if any; else it (and "we" or "the Trust" on a page
-naming no organisation) still stands for the page's own publisher: its ``id_`` is :data:`PUBLISHER`, which record builders treat as one
-organisation and :mod:`extractor.reading.linking` leaves without a code. Named mentions go to
-``doc.spans["orgs"]`` and self-references to
-``doc.spans["org_refs"]`` (kept apart so that a claim builder never mistakes "the Trust"
-for a name as written); in both, ``label_`` is the organisation type and ``id_`` the ODS
-code ("" when unresolved), and ``span._.link`` gives the full
-:class:`~extractor.gazetteer.Link` with its reason and candidates.
+naming no organisation) still stands for the page's own publisher: its ``id_`` is
+:data:`PUBLISHER`, which record builders treat as one organisation and
+:mod:`extractor.reading.linking` leaves without a code. Named mentions go to
+``doc.spans["orgs"]`` and self-references to ``doc.spans["org_refs"]`` (kept apart so
+that a claim builder never mistakes "the Trust" for a name as written); in both,
+``label_`` is the organisation type and ``id_`` the ODS code ("" when unresolved), and
+``span._.link`` gives the full :class:`~extractor.gazetteer.Link` with its reason and
+candidates.
 """
 
 from __future__ import annotations
@@ -70,6 +71,9 @@ _COMMON_NAME_WORDS = frozenset({
     "teaching", "health", "healthcare", "care", "services", "service", "community", "partnership", "mental", "ft",
     "integrated", "board", "icb", "s", "st",
 })
+_LIST_HEADS = {"trusts": "trust", "icbs": "icb", "icss": "icb"}  # a list's type word after its last name
+_WHERE_WORDS = frozenset({"in", "across", "at", "around", "near", "within", "throughout", "covering", "serving"})
+_KIND_NAME_WORDS = frozenset({"the", "nhs", "foundation", "trust", "integrated", "care", "board", "icb"})
 _MASTHEAD_WORDS = {"news", "by", "from", "published", "home", "welcome", "to", "|", "-", "–", "—", ":", "the"}
 
 
@@ -430,10 +434,13 @@ class OrgLinker:
         cut = _WordCutter(doc)  # each match's words, and its context's
         pairs = longest_pairs(self._mentions(found, cut))
         texts = cut.many(pairs)
-        contexts = self._contexts(doc, pairs, texts, cut)
+        groups = self._lists(doc, pairs)
+        contexts = self._contexts(doc, pairs, texts, cut, groups)
         resolve = self.gazetteer.resolve
         out = [_Mention(start, end, text, resolve(text, on=day, context=context))
                for (start, end), text, context in zip(pairs, texts, contexts, strict=True)]
+        if len(groups) < len(out):  # a list of names
+            self._listed_places(doc, out, groups, contexts, day)
         out = self._document_names(doc, out, day)
         return [self._emit(doc, m.start, m.end, m.link) for m in out
                 if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
@@ -557,11 +564,12 @@ class OrgLinker:
         )
         return span
 
-    def _contexts(self, doc: Doc, pairs: list[tuple[int, int]], texts: list[str], cut: _WordCutter) -> list[str]:
-        """Nearby words for each mention (tokens ``pairs``, words ``texts``); a list of
-        mentions joined by commas/"and" shares them."""
+    @staticmethod
+    def _lists(doc: Doc, pairs: list[tuple[int, int]]) -> list[list[int]]:
+        """The mentions (tokens ``pairs``) in runs joined by commas/"and", as positions in
+        ``pairs``: a mention on its own is a run of one."""
         lower = token_ids(doc, "LOWER") if len(pairs) > 1 else []  # list glue lies between two mentions
-        groups: list[list[int]] = []  # positions in ``pairs``
+        groups: list[list[int]] = []
         for k, (start, _end) in enumerate(pairs):
             if groups:
                 prev_end = pairs[groups[-1][-1]][1]
@@ -569,6 +577,37 @@ class OrgLinker:
                     groups[-1].append(k)
                     continue
             groups.append([k])
+        return groups
+
+    def _listed_places(self, doc: Doc, found: list[_Mention], groups: list[list[int]], contexts: list[str],
+                       day: datetime.date | None) -> None:
+        """A bare place in a list of bodies with one type word after it ("Sherwood Forest, Wye
+        Valley, and Norfolk and Suffolk trusts") is a body of that kind, if one of that kind
+        is called that and no more ("Norfolk and Suffolk NHS Foundation Trust"; not "Kent" for
+        Kent Community Health NHS Foundation Trust). "London trusts" alone, and a place saying
+        where the body before it is ("Medway Hospitals in Kent, ...") stay geography."""
+        lower, strings = token_ids(doc, "LOWER"), doc.vocab.strings
+        for group in groups:
+            after = found[group[-1]].end
+            hint = _LIST_HEADS.get(strings[lower[after]]) if len(group) > 1 and after < len(doc) else None
+            named = [found[k].link for k in group if found[k].link.code]
+            if hint is None or not named or any(link.org_type not in HINT_GROUPS[hint] for link in named):
+                continue
+            for k in group:
+                m = found[k]
+                if (m.link.code or "bare place name" not in m.link.reason
+                        or (m.start and strings[lower[m.start - 1]] in _WHERE_WORDS)):
+                    continue
+                link = self.gazetteer.resolve(m.text, org_type=hint, on=day, context=contexts[k])
+                if link.code and not _words_of(link.name) - _words_of(m.text) - _KIND_NAME_WORDS:
+                    why = f"{link.reason}; listed with other {hint}s under one type word"
+                    found[k] = _Mention(m.start, m.end, m.text, Link(link.code, link.name, link.org_type, why,
+                                                                    link.candidates))
+
+    def _contexts(self, doc: Doc, pairs: list[tuple[int, int]], texts: list[str], cut: _WordCutter,
+                  groups: list[list[int]]) -> list[str]:
+        """Nearby words for each mention (tokens ``pairs``, words ``texts``); a list of
+        mentions joined by commas/"and" (``groups``, see :meth:`_lists`) shares them."""
         out: list[str] = []
         w, length = self.window, len(doc)
         starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else None

@@ -108,6 +108,38 @@ def test_an_ambiguous_name_stays_unresolved_without_one_named_place(nlp: Languag
     assert spans and all(not s.id_ for s in spans)
 
 
+@pytest.mark.parametrize("text", [
+    "Ministers praised Sherwood Forest, Wye Valley, and Norfolk and Suffolk trusts for their progress.",
+    "Wye Valley and Norfolk and Suffolk trusts left the regime this autumn.",
+    "Norfolk and Suffolk, Sherwood Forest and Wye Valley trusts left special measures in 2016.",
+    "Trusts leaving were Sherwood Forest, Norfolk and Suffolk and Wye Valley trusts.",
+])
+def test_a_bare_place_listed_with_trusts_under_one_type_word_is_the_trust_of_that_name(
+        nlp: Language, text: str) -> None:
+    found = {s.text: s.id_ for s in _doc(nlp, text).spans["orgs"]}
+    assert found.get("Norfolk and Suffolk") == "RMY" and found.get("Wye Valley") == "RLQ"
+
+
+@pytest.mark.parametrize("text", [
+    "Norfolk and Suffolk trusts reported long waits.",  # no body of the list named: geography
+    "Wye Valley, Kent and London trusts were praised.",  # Kent Community Health is more than 'Kent'
+    "Wye Valley and Devon trusts were praised.",
+])
+def test_a_listed_place_that_is_not_a_whole_trust_name_stays_a_place(nlp: Language, text: str) -> None:
+    doc = _doc(nlp, text)
+    assert all(s.text in ("Wye Valley",) for s in doc.spans["orgs"] if s.id_)
+
+
+@pytest.mark.parametrize("text", [
+    "They are Whittington Health in North East London, East Kent Hospitals and Medway Hospitals in Kent.",
+    "Whittington Health in North East London, East Kent Hospitals and Medway trusts are named.",
+])
+def test_a_place_saying_where_a_listed_body_is_stays_a_place(nlp: Language, text: str) -> None:
+    """"in North East London" places the body before it; a body of that name (North East London
+    NHS Foundation Trust) is not meant, list or no list."""
+    assert "North East London" not in {s.text for s in _doc(nlp, text).spans["orgs"] if s.id_}
+
+
 def test_bare_place_names_can_be_kept_when_asked() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("extractor_orgs", config={"keep_unresolved_places": True})
