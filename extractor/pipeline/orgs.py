@@ -471,7 +471,7 @@ class OrgLinker:
         every later "MYTT" that body, and a name the gazetteer finds ambiguous (a short name,
         a shared initialism; not a bare place, which is geography as often as a body) means
         the one of its candidates the document names in full, else the one whose place it
-        names (:meth:`_placed`)."""
+        names (:meth:`_placed`), else the one whose ICB it names (:meth:`_in_named_icb`)."""
         orth, strings = token_ids(doc, "ORTH"), doc.vocab.strings
         introduced: dict[str, Link] = {}
         for m in found:
@@ -493,7 +493,7 @@ class OrgLinker:
                     link = self._taught(known[0], "the one of its candidates the document names in full")
                 elif not known:
                     words = words or _words_of(doc_text(doc))
-                    link = self._placed(link, m.text, words, day) or link
+                    link = self._placed(link, m.text, words, day) or self._in_named_icb(link, named, day) or link
             out.append(m if link is m.link else _Mention(m.start, m.end, m.text, link))
         if introduced:
             out.extend(self._acronyms_alone(doc, out, introduced))
@@ -526,6 +526,18 @@ class OrgLinker:
             return None
         org, own = placed[0]
         why = f"the one of its candidates whose place the document names ({', '.join(sorted(own))})"
+        return Link(org.code, org.name_on(day), org.org_type, why, (org.code,))
+
+    def _in_named_icb(self, link: Link, named: dict[str, Link], day: datetime.date | None) -> Link | None:
+        """The one candidate of an ambiguous ``link`` whose ICB the document names (the ICBs
+        among the codes ``named``): "the Queen Elizabeth Hospital" on a page about Norfolk and
+        Waveney ICB. None when no candidate's or two candidates' ICBs are named."""
+        orgs = [self.gazetteer.get(code) for code in link.candidates]
+        inside = [org for org in orgs if org is not None and org.icb in named]
+        if len(inside) != 1:
+            return None
+        org = inside[0]
+        why = f"the one of its candidates in the ICB the document names ({named[org.icb].name!r})"
         return Link(org.code, org.name_on(day), org.org_type, why, (org.code,))
 
     def _acronyms_alone(self, doc: Doc, found: list[_Mention], introduced: dict[str, Link]) -> list[_Mention]:

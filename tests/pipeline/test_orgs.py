@@ -98,10 +98,23 @@ def test_an_ambiguous_name_means_the_candidate_whose_place_the_document_names(
     assert all("place the document names" in link.reason for link in links)
 
 
+@pytest.mark.parametrize(("text", "code"), [
+    ("Norfolk and Waveney ICB was told to improve. The Queen Elizabeth Hospital is also in segment 4.", "RCX"),
+    ("The Queen Elizabeth Hospital was praised, as was its ICB, NHS Norfolk and Waveney.", "RCX"),
+    ("North East and North Cumbria ICB named the Queen Elizabeth Hospital among its best.", "RR7"),
+])
+def test_an_ambiguous_name_means_the_candidate_in_the_icb_the_document_names(
+        nlp: Language, text: str, code: str) -> None:
+    links = [s._.link for s in _doc(nlp, text).spans["orgs"] if s.text == "Queen Elizabeth Hospital"]
+    assert [link.code for link in links] == [code]
+    assert "in the ICB the document names" in links[0].reason
+
+
 @pytest.mark.parametrize("text", [
     "Queen Elizabeth Hospital was named in the report, as were hospitals in Birmingham and King's Lynn.",
     "The QEH was praised in a King's Fund report.",  # "King" without "Lynn" names no place
     "The QEH in Woolwich was praised.",  # Woolwich is not in the name of the trust that runs it
+    "Norfolk and Waveney ICB and South East London ICB both named the Queen Elizabeth Hospital.",
 ])
 def test_an_ambiguous_name_stays_unresolved_without_one_named_place(nlp: Language, text: str) -> None:
     spans = [s for s in _doc(nlp, text).spans["orgs"] if s.text in ("QEH", "Queen Elizabeth Hospital")]
