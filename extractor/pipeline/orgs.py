@@ -82,6 +82,18 @@ def _words_of(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 
 
+_ASIDE = 6  # tokens of a bracketed aside after a listed name, its brackets included
+
+
+def _past_aside(lower: list[int], start: int, end: int) -> list[int]:
+    """The LOWER ids of tokens ``[start, end)`` after a bracketed aside opening them, if one
+    does ("(131st)", "(4)"): what must then be list glue."""
+    gap = lower[start:end]
+    if gap and gap[0] == _OPEN_ID and _CLOSE_ID in gap[1:_ASIDE]:
+        return gap[gap.index(_CLOSE_ID, 1) + 1:]
+    return gap if len(gap) <= 2 else [_OPEN_ID]
+
+
 def _link_getter(span: Span) -> Link:
     """The stored link of a span this component wrote; resolved afresh for any other span."""
     stored = span.doc.user_data.get((LINK_KEY, span.start_char, span.end_char))
@@ -578,14 +590,15 @@ class OrgLinker:
 
     @staticmethod
     def _lists(doc: Doc, pairs: list[tuple[int, int]]) -> list[list[int]]:
-        """The mentions (tokens ``pairs``) in runs joined by commas/"and", as positions in
-        ``pairs``: a mention on its own is a run of one."""
+        """The mentions (tokens ``pairs``) in runs joined by commas/"and", each perhaps after a
+        short bracketed aside ("York and Scarborough (131st), North Cumbria (130th) and ..."),
+        as positions in ``pairs``: a mention on its own is a run of one."""
         lower = token_ids(doc, "LOWER") if len(pairs) > 1 else []  # list glue lies between two mentions
         groups: list[list[int]] = []
         for k, (start, _end) in enumerate(pairs):
             if groups:
                 prev_end = pairs[groups[-1][-1]][1]
-                if start - prev_end <= 2 and _LIST_GLUE_IDS.issuperset(lower[prev_end:start]):
+                if start - prev_end <= 2 + _ASIDE and _LIST_GLUE_IDS.issuperset(_past_aside(lower, prev_end, start)):
                     groups[-1].append(k)
                     continue
             groups.append([k])
@@ -594,16 +607,22 @@ class OrgLinker:
     def _listed_places(self, doc: Doc, found: list[_Mention], groups: list[list[int]], contexts: list[str],
                        day: datetime.date | None) -> None:
         """A bare place in a list of bodies with one type word after it ("Sherwood Forest, Wye
-        Valley, and Norfolk and Suffolk trusts") is a body of that kind, if one of that kind
-        is called that and no more ("Norfolk and Suffolk NHS Foundation Trust"; not "Kent" for
+        Valley, and Norfolk and Suffolk trusts"), or in a list naming two bodies or more, all of
+        one kind ("York and Scarborough (131st), Lancashire Teaching Hospitals (129th) and Mid
+        and South Essex (128th)"), is a body of that kind, if one of that kind is called that
+        and no more ("Norfolk and Suffolk NHS Foundation Trust"; not "Kent" for
         Kent Community Health NHS Foundation Trust). "London trusts" alone, and a place saying
         where the body before it is ("Medway Hospitals in Kent, ...") stay geography."""
         lower, strings = token_ids(doc, "LOWER"), doc.vocab.strings
         for group in groups:
-            after = found[group[-1]].end
-            hint = _LIST_HEADS.get(strings[lower[after]]) if len(group) > 1 and after < len(doc) else None
             named = [found[k].link for k in group if found[k].link.code]
-            if hint is None or not named or any(link.org_type not in HINT_GROUPS[hint] for link in named):
+            if len(group) < 2 or not named:
+                continue
+            after = found[group[-1]].end
+            hint = _LIST_HEADS.get(strings[lower[after]]) if after < len(doc) else None
+            if hint is None and len(named) >= 2:  # no type word: the kind every other name in it is
+                hint = next((h for h in ("icb", "trust") if all(n.org_type in HINT_GROUPS[h] for n in named)), None)
+            if hint is None or any(link.org_type not in HINT_GROUPS[hint] for link in named):
                 continue
             for k in group:
                 m = found[k]

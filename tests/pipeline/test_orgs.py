@@ -134,6 +134,29 @@ def test_a_bare_place_listed_with_trusts_under_one_type_word_is_the_trust_of_tha
 
 
 @pytest.mark.parametrize("text", [
+    "Below them come Lancashire Teaching Hospitals (129th), Wye Valley NHS Trust (130th) and Mid and South "
+    "Essex (131st).",
+    "Lancashire Teaching Hospitals, Wye Valley NHS Trust and Mid and South Essex are all in segment 4.",
+    "Mid and South Essex (4), Lancashire Teaching Hospitals (4) and Wye Valley NHS Trust (3) were listed.",
+])
+def test_a_bare_place_listed_with_two_trusts_is_the_trust_of_that_name(nlp: Language, text: str) -> None:
+    """Without a type word, a list naming two trusts or more makes its bare place a trust too
+    (bracketed ranks or segments between the names do not break the list)."""
+    found = {s.text: s.id_ for s in _doc(nlp, text).spans["orgs"]}
+    assert found.get("Mid and South Essex") == "RAJ"
+
+
+@pytest.mark.parametrize("text", [
+    "Wye Valley NHS Trust and Mid and South Essex were praised.",  # one trust named: not a list of trusts
+    "Lancashire Teaching Hospitals, Wye Valley NHS Trust and Kent were praised.",
+    "Lancashire Teaching Hospitals (129th), Wye Valley NHS Trust (130th) and the Isle of Wight (131st) were named.",
+])
+def test_a_bare_place_beside_fewer_trusts_or_not_a_whole_name_stays_a_place(nlp: Language, text: str) -> None:
+    assert {s.text for s in _doc(nlp, text).spans["orgs"] if s.id_} <= {"Lancashire Teaching Hospitals",
+                                                                         "Wye Valley NHS Trust"}
+
+
+@pytest.mark.parametrize("text", [
     "Norfolk and Suffolk trusts reported long waits.",  # no body of the list named: geography
     "Wye Valley, Kent and London trusts were praised.",  # Kent Community Health is more than 'Kent'
     "Wye Valley and Devon trusts were praised.",
