@@ -141,10 +141,10 @@ def _lower_words(doc: Doc) -> list[str]:
     StringStore's, read by the word numbers the rulers' lexicon has given the Doc from its
     texts lower-cased once each. The StringStore decodes a new string for every token, in
     twice the time (measured on the bench's pages)."""
-    from .ruler import _LEXICON  # the ruler module imports this one
+    from .lexicon import LEXICON  # the lexicon module imports this one
 
-    numbers = _LEXICON.sequence_of(doc)[1]
-    texts = _LEXICON.texts
+    numbers = LEXICON.sequence_of(doc)[1]
+    texts = LEXICON.texts
     if len(_LOWER_TEXTS) < len(texts):
         _LOWER_TEXTS.extend(text.lower() for text in texts[len(_LOWER_TEXTS):])
     return list(map(_LOWER_TEXTS.__getitem__, numbers))

@@ -49,8 +49,9 @@ from ..gazetteer import (
 from ..resources import load_jsonl
 from .automaton import Automaton
 from .extensions import doc_text, doc_value, keep_spans, sentence_starts, set_doc_value, span_text, token_ids
+from .lexicon import LEXICON
 from .phrase_words import phrase_words
-from .ruler import _LEXICON, longest_pairs
+from .ruler import longest_pairs
 
 LINK_KEY = "extractor.orgs.link"
 ALIAS = -1  # what the matcher reports for an alias (a self-reference rule: its number)
@@ -223,7 +224,7 @@ class _WordCutter:
 
     def __init__(self, doc: Doc) -> None:
         self.text, self.offsets = doc_text(doc), token_ids(doc, "IDX")
-        self.words, self.texts = _LEXICON.sequence_of(doc)[1], _LEXICON.texts
+        self.words, self.texts = LEXICON.sequence_of(doc)[1], LEXICON.texts
 
     def __call__(self, start: int, end: int) -> str:
         if start >= end:
@@ -306,7 +307,7 @@ def _says_more(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
     every token up to such a word unless it has said no before. Most lines of prose say so
     at their first word, and no Token is made to see it."""
     offsets = token_ids(doc, "IDX")
-    words, texts = _LEXICON.sequence_of(doc)[1], _LEXICON.texts
+    words, texts = LEXICON.sequence_of(doc)[1], LEXICON.texts
     for i in range(bisect_left(offsets, start), bisect_left(offsets, end)):
         word = texts[words[i]]
         if i not in covered and word.lower() not in _MASTHEAD_WORDS and _LETTER_OR_DIGIT.search(word):
@@ -398,7 +399,7 @@ class OrgLinker:
         forms: set[str] = set()
         for surface, _key in self.gazetteer.surface_forms():
             forms |= surface_variants(surface)
-        automaton = Automaton(self.nlp.vocab, _LEXICON)
+        automaton = Automaton(self.nlp.vocab, LEXICON)
         for words in phrase_words(self.nlp.tokenizer, sorted(forms)):
             automaton.add_phrase([word.lower() for word in words], (ALIAS,))
         self._may_name = {}
@@ -420,7 +421,7 @@ class OrgLinker:
             self.initialize()
         assert self._automaton is not None
         aliases, refs = [], []
-        for start, end, value in self._automaton.matches(*_LEXICON.sequence_of(doc)):
+        for start, end, value in self._automaton.matches(*LEXICON.sequence_of(doc)):
             if value == ALIAS:
                 aliases.append((start, end))
             else:

@@ -23,18 +23,16 @@ from itertools import product
 from math import prod
 from typing import TypeVar
 
-import numpy
-from spacy.attrs import ID, ORTH
 from spacy.language import Language
 from spacy.pipeline.span_ruler import SpanRuler
-from spacy.strings import StringStore
 from spacy.tokens import Doc, Span
-from spacy.util import OOV_RANK, filter_spans
+from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..resources import load_jsonl
 from .automaton import Automaton, Unsupported
-from .extensions import doc_cache, keep_spans, token_ids
+from .extensions import keep_spans
+from .lexicon import LEXICON
 
 FIRST_FREE_FLAG = 19  # spaCy's own lexeme flags use the bits below; FLAG19 to FLAG63 are free
 _WORD_ATTRS = ("LOWER", "ORTH", "TEXT")
@@ -85,74 +83,6 @@ def with_flags(vocab: Vocab, pattern: list[dict]) -> list[dict]:
             leading = token.get("OP") in _OPTIONAL
         out.append(token)
     return out
-
-
-class _Lexicon:
-    """A small number for every word (ORTH id) seen, in order of first sight, with its text.
-
-    The groups of every ruler ask what each word of a Doc is to them: as numbers, a group
-    keeps its answers in an array indexed by word, and finds the words of a Doc it can
-    match with one array lookup instead of a Python pass over the Doc's tokens. The text
-    is kept with the number, as a group may learn a word first seen in another vocabulary.
-    """
-
-    def __init__(self) -> None:
-        self.numbers: dict[int, int] = {}
-        self.texts: list[str] = []
-
-    def words_of(self, doc: Doc) -> numpy.ndarray:
-        """The number of each token's word, made once per Doc.
-
-        Each word's number is also written in its lexeme's ``rank`` (spaCy's slot for the
-        row of a word in a vectors table: our vocabularies have no vectors, and the rank
-        is otherwise unset), so a Doc's numbers are its ``ID`` array, read in C; a dict
-        lookup per token, which reads three scattered Python objects, cost more than the
-        matching. A vocabulary with vectors keeps its ranks: its words are looked up."""
-        cache = doc_cache(doc, "ruler.words")
-        found = cache.get("numbers")
-        if found is None:
-            if len(doc.vocab.vectors):
-                found = self._looked_up(doc)
-            else:
-                ranks = doc.to_array(ID)
-                if (ranks == OOV_RANK).any():  # words this vocabulary has not been given a number for
-                    self._rank(doc.vocab, doc.to_array(ORTH)[ranks == OOV_RANK])
-                    ranks = doc.to_array(ID)
-                found = ranks.astype(numpy.int64)
-            cache["numbers"] = found
-        return found
-
-    def _looked_up(self, doc: Doc) -> numpy.ndarray:
-        orths = token_ids(doc)
-        self._add(orths, doc.vocab.strings)
-        return numpy.fromiter(map(self.numbers.__getitem__, orths), numpy.int64, len(orths))
-
-    def _rank(self, vocab: Vocab, orths: numpy.ndarray) -> None:
-        """Number the words of ``orths`` (if new) and write their numbers in their lexemes."""
-        orths = list(dict.fromkeys(orths.tolist()))
-        self._add(orths, vocab.strings)
-        for orth in orths:
-            vocab[orth].rank = self.numbers[orth]
-
-    def sequence_of(self, doc: Doc) -> tuple[numpy.ndarray, list[int]]:
-        """:meth:`words_of`, and the same numbers as a list (for reading one at a time)."""
-        cache = doc_cache(doc, "ruler.words")
-        found = cache.get("sequence")
-        if found is None:
-            numbers = self.words_of(doc)
-            found = cache["sequence"] = (numbers, numbers.tolist())
-        return found
-
-    def _add(self, orths: list[int], strings: StringStore) -> None:
-        """Number the words of ``orths`` not seen before."""
-        numbers, texts = self.numbers, self.texts
-        for orth in orths:
-            if orth not in numbers:
-                numbers[orth] = len(texts)
-                texts.append(strings[orth])
-
-
-_LEXICON = _Lexicon()
 
 
 def longest_spans(existing: Iterable[Span], matches: Iterable[Span]) -> list[Span]:
@@ -260,7 +190,7 @@ class AssetSpanRuler(SpanRuler):
     def clear(self) -> None:
         """Drop every pattern (SpanRuler's ``__init__`` calls this too, so ``automaton`` always exists)."""
         super().clear()
-        self.automaton: Automaton | None = Automaton(self.nlp.vocab, _LEXICON)  # None: spaCy's matchers match
+        self.automaton: Automaton | None = Automaton(self.nlp.vocab, LEXICON)  # None: spaCy's matchers match
         self._key_ids = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -294,7 +224,7 @@ class AssetSpanRuler(SpanRuler):
         self._require_patterns()
         if self.automaton is None:
             return self._matcher_rows(doc)
-        return sorted(set(self.automaton.matches(*_LEXICON.sequence_of(doc))))
+        return sorted(set(self.automaton.matches(*LEXICON.sequence_of(doc))))
 
     def _matcher_rows(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """The rows of spaCy's own matchers, for patterns the automaton cannot take."""

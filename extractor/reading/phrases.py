@@ -40,7 +40,7 @@ from spacy.vocab import Vocab
 from ..pipeline import automaton
 from ..pipeline.automaton import WordTest, op_units, word_test
 from ..pipeline.extensions import doc_cache
-from ..pipeline.ruler import _LEXICON
+from ..pipeline.lexicon import LEXICON
 from ..resources import load_jsonl
 
 Row = tuple[str, int, int]  # a match: (label, start token, end token)
@@ -268,7 +268,7 @@ class _Patterns:
 
     def learn(self) -> None:
         """Decide the tests for the words the lexicon numbered since the last call."""
-        texts, known = _LEXICON.texts, len(self.bits)
+        texts, known = LEXICON.texts, len(self.bits)
         if known == len(texts):
             return
         new = [self.word_bits(text) for text in texts[known:]]
@@ -295,7 +295,7 @@ class _Matches:
 
     def __init__(self, patterns: _Patterns, doc: Doc) -> None:
         self.patterns = patterns
-        numbers, self.words = _LEXICON.sequence_of(doc)  # each token's word number, as an array and a list
+        numbers, self.words = LEXICON.sequence_of(doc)  # each token's word number, as an array and a list
         patterns.learn()
         self.anchors: list[int] = numpy.flatnonzero(patterns.is_anchor[numbers]).tolist()  # tokens an anchor takes
         self.runs: dict[int, tuple[set[int], list[Row]]] = {}  # start -> (patterns run, their matches)

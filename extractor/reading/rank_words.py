@@ -29,7 +29,7 @@ from ..pipeline.extensions import (
     token_ids,
     token_strings,
 )
-from ..pipeline.ruler import _LEXICON
+from ..pipeline.lexicon import LEXICON
 from ..pipeline.segments import is_domain_segment, segments_of
 from ..records import Ranking
 from . import subjects
@@ -296,8 +296,8 @@ class WordTable:
         self.passes = numpy.zeros(0, dtype=bool)  # by word number
 
     def tokens(self, doc: Doc) -> list[int]:
-        words = _LEXICON.words_of(doc)
-        texts = _LEXICON.texts
+        words = LEXICON.words_of(doc)
+        texts = LEXICON.texts
         if self.passes.size < len(texts):
             new = numpy.array([self.test(text) for text in texts[self.passes.size:]], dtype=bool)
             self.passes = numpy.concatenate([self.passes, new])

@@ -14,7 +14,8 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
 from extractor.pipeline.automaton import Automaton, Unsupported, units
-from extractor.pipeline.ruler import _LEXICON, AssetSpanRuler
+from extractor.pipeline.lexicon import LEXICON
+from extractor.pipeline.ruler import AssetSpanRuler
 
 RULERS = ("quantities", "segments", "populations", "scopes", "ranks", "traps")
 # words the regular expressions, flags and lengths of the patterns are about, and some they are not
@@ -83,7 +84,7 @@ def _doc(nlp: Language, words: list[str]) -> Doc:
 
 
 def _found(automaton: Automaton, doc: Doc) -> set[tuple[int, int]]:
-    return {(start, end) for start, end, *_ in automaton.matches(*_LEXICON.sequence_of(doc))}
+    return {(start, end) for start, end, *_ in automaton.matches(*LEXICON.sequence_of(doc))}
 
 
 def test_every_shipped_token_pattern_is_taken(nlp):
@@ -102,7 +103,7 @@ def _shipped_token_patterns() -> list[tuple[str, list[dict], list[dict]]]:
 def test_a_token_pattern_matches_what_the_matcher_matches(nlp, name, stated, pattern):
     """Every shipped token pattern as its ruler holds it, on runs of words following it
     as stated."""
-    automaton = Automaton(nlp.vocab, _LEXICON)
+    automaton = Automaton(nlp.vocab, LEXICON)
     automaton.add(pattern, (0,))
     matcher = Matcher(nlp.vocab, validate=False)
     matcher.add("p", [pattern])
@@ -122,7 +123,7 @@ def test_a_ruler_s_phrases_match_what_the_phrase_matcher_matches(nlp, name):
     phrases = [entry for entry in ruler.patterns if isinstance(entry["pattern"], str)]
     if not phrases:
         pytest.skip(f"{name} has no phrase patterns")
-    automaton = Automaton(nlp.vocab, _LEXICON)
+    automaton = Automaton(nlp.vocab, LEXICON)
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
     strings = nlp.vocab.strings
     for entry in phrases:
@@ -135,7 +136,7 @@ def test_a_ruler_s_phrases_match_what_the_phrase_matcher_matches(nlp, name):
     @given(st.lists(st.sampled_from(pool + [w.upper() for w in pool]), max_size=30))
     def same(words: list[str]) -> None:
         doc = _doc(nlp, words)
-        got = {(label, start, end) for start, end, label in automaton.matches(*_LEXICON.sequence_of(doc))}
+        got = {(label, start, end) for start, end, label in automaton.matches(*LEXICON.sequence_of(doc))}
         assert got == set(matcher(doc))
 
     same()
@@ -171,7 +172,7 @@ def test_a_ruler_with_a_pattern_the_automaton_cannot_take_matches_with_spacy(nlp
 def test_a_pattern_added_after_matching_is_matched_too(nlp):
     """States are built when first needed and built afresh after a new pattern: one added
     after a Doc was matched finds its matches next time, and the earlier pattern's stay."""
-    automaton = Automaton(nlp.vocab, _LEXICON)
+    automaton = Automaton(nlp.vocab, LEXICON)
     automaton.add([{"LOWER": "segment"}, {"LIKE_NUM": True}], ("segment",))
     doc = _doc(nlp, ["moved", "to", "segment", "3", "of", "the", "oversight", "framework"])
     assert _found(automaton, doc) == {(2, 4)}

@@ -99,11 +99,11 @@ _SHARED_BLANK = spacy.blank("en")
 def test_a_word_s_number_is_its_number_in_the_lexicon_in_every_vocabulary(words, fresh):
     """The numbers read from the lexemes' ranks are those the lexicon gave the words, their
     text the word's, in the vocabulary that numbered them and in any other."""
-    from extractor.pipeline.ruler import _LEXICON
+    from extractor.pipeline.lexicon import LEXICON
 
     nlp = spacy.blank("en") if fresh else _SHARED_BLANK
     doc = nlp(" ".join(words))
-    numbers = _LEXICON.words_of(doc).tolist()
-    assert numbers == [_LEXICON.numbers[t.orth] for t in doc]
-    assert [_LEXICON.texts[n] for n in numbers] == [t.text for t in doc]
+    numbers = LEXICON.words_of(doc).tolist()
+    assert numbers == [LEXICON.numbers[t.orth] for t in doc]
+    assert [LEXICON.texts[n] for n in numbers] == [t.text for t in doc]
 
