@@ -1,7 +1,7 @@
 """Memberships stated of a group named next to it: 'All seven are in segment 4'.
 
-A writer lists organisations over one or two sentences ("Just above Hull are X and Y. Then
-come Z, ...") and places them all at once in the next, or places the group first ("All four
+A writer lists organisations over a few sentences ("Hull came last. It is not alone. Just
+above Hull are X and Y. Then come Z, ...") and places them all at once in the next, or places the group first ("All four
 acute trusts that serve Cheshire are now in segment 4") and names them after. The sentence
 names nobody, so each organisation is taken from the sentences before (or, failing that,
 after), and only when they name exactly as many distinct organisations of the kind the
@@ -23,7 +23,7 @@ from .memberships import NEGATIONS, PLACE_VERBS, active_placers, before_preposit
 
 # the verbs of models/placements.jsonl, without the prepositions and adverbs that join a subject to its segment
 VERBS = PLACE_VERBS - {"in", "into", "now", "still", "also", "currently", "already"}
-LOOKBACK = 3
+LOOKBACK = 4  # sentences searched each way (a bulleted list counts as one)
 MAX_GAP = 10
 _KINDS = {"icb": {"icb"}, "ccg": {"ccg"}, "acute": {"acute", "specialist"}, "ambulance": {"ambulance"},
           "mental_health": {"mental_health", "community_or_mental_health"},

@@ -457,6 +457,13 @@ COLLECTIVE = [
      "inspected in May.", []),
     ("All three trusts are not in segment 4. Medway NHS Foundation Trust, East Kent Hospitals and Barts Health "
      "were inspected in May.", []),
+    # the last of four names comes four sentences back, after a sentence naming nobody
+    ("Worcestershire Acute Hospitals NHS Trust came bottom. Nobody was surprised. Above it sits Medway NHS "
+     "Foundation Trust. Then come East Kent Hospitals (120th) and Barts Health (119th). All four are in segment 4.",
+     [("Worcestershire Acute Hospitals NHS Trust", 4), ("Medway NHS Foundation Trust", 4),
+      ("East Kent Hospitals", 4), ("Barts Health", 4)]),
+    ("Worcestershire Acute Hospitals NHS Trust came bottom. Nobody was surprised. Few were. Above it sits Medway "
+     "NHS Foundation Trust. Then come East Kent Hospitals and Barts Health. All four are in segment 4.", []),
 ]
 
 
