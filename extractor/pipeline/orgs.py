@@ -86,13 +86,18 @@ def _words_of(text: str) -> frozenset[str]:
 _ASIDE = 6  # tokens of a bracketed aside after a listed name, its brackets included
 
 
-def _past_aside(lower: list[int], start: int, end: int) -> list[int]:
-    """The LOWER ids of tokens ``[start, end)`` after a bracketed aside opening them, if one
-    does ("(131st)", "(4)"): what must then be list glue."""
+def _joins_list(lower: list[int], start: int, end: int) -> bool:
+    """Whether tokens ``[start, end)`` (as LOWER ids) join two names of a list: at most two
+    tokens of list glue (",", "and" ...), perhaps after a short bracketed aside ("(131st)")."""
     gap = lower[start:end]
     if gap and gap[0] == _OPEN_ID and _CLOSE_ID in gap[1:_ASIDE]:
-        return gap[gap.index(_CLOSE_ID, 1) + 1:]
-    return gap if len(gap) <= 2 else [_OPEN_ID]
+        gap = gap[gap.index(_CLOSE_ID, 1) + 1:]
+    return len(gap) <= 2 and _LIST_GLUE_IDS.issuperset(gap)
+
+
+def _link_to(org: Organisation, day: datetime.date | None, why: str) -> Link:
+    """A resolved link to ``org``, named as on ``day``, for the reason ``why``."""
+    return Link(org.code, org.name_on(day), org.org_type, why, (org.code,))
 
 
 def _link_getter(span: Span) -> Link:
@@ -538,8 +543,8 @@ class OrgLinker:
         if len(placed) != 1:
             return None
         org, own = placed[0]
-        why = f"the one of its candidates whose place the document names ({', '.join(sorted(own))})"
-        return Link(org.code, org.name_on(day), org.org_type, why, (org.code,))
+        places = ", ".join(sorted(own))
+        return _link_to(org, day, f"the one of its candidates whose place the document names ({places})")
 
     def _in_named_icb(self, link: Link, named: dict[str, Link], day: datetime.date | None) -> Link | None:
         """The one candidate of an ambiguous ``link`` whose ICB the document names (the ICBs
@@ -550,8 +555,7 @@ class OrgLinker:
         if len(inside) != 1:
             return None
         org = inside[0]
-        why = f"the one of its candidates in the ICB the document names ({named[org.icb].name!r})"
-        return Link(org.code, org.name_on(day), org.org_type, why, (org.code,))
+        return _link_to(org, day, f"the one of its candidates in the ICB the document names ({named[org.icb].name!r})")
 
     def _acronyms_alone(self, doc: Doc, found: list[_Mention], introduced: dict[str, Link]) -> list[_Mention]:
         """The introduced acronyms written on their own, outside the mentions found and not
@@ -599,7 +603,7 @@ class OrgLinker:
         for k, (start, _end) in enumerate(pairs):
             if groups:
                 prev_end = pairs[groups[-1][-1]][1]
-                if start - prev_end <= 2 + _ASIDE and _LIST_GLUE_IDS.issuperset(_past_aside(lower, prev_end, start)):
+                if start - prev_end <= 2 + _ASIDE and _joins_list(lower, prev_end, start):
                     groups[-1].append(k)
                     continue
             groups.append([k])
@@ -632,7 +636,7 @@ class OrgLinker:
                     continue
                 link = self.gazetteer.resolve(m.text, org_type=hint, on=day, context=contexts[k])
                 if link.code and not _words_of(link.name) - _words_of(m.text) - _KIND_NAME_WORDS:
-                    why = f"{link.reason}; listed with other {hint}s under one type word"
+                    why = f"{link.reason}; listed with other {hint}s"
                     found[k] = _Mention(m.start, m.end, m.text, Link(link.code, link.name, link.org_type, why,
                                                                     link.candidates))
 
@@ -676,9 +680,8 @@ class OrgLinker:
         """
         if not found:
             return []
-        home_link = None if home is None else Link(
-            home.code, home.name_on(day), home.org_type,
-            f"self-reference in a publication of this organisation ({where})", (home.code,))
+        home_link = None if home is None else _link_to(
+            home, day, f"self-reference in a publication of this organisation ({where})")
         matches: list[tuple[tuple[int, int], Link]] = []
         pending: list[tuple[tuple[int, int], dict]] = []  # unresolved forms that may stand for an unnamed publisher
         orth, lower, strings = token_ids(doc, "ORTH"), token_ids(doc, "LOWER"), doc.vocab.strings
