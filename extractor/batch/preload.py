@@ -23,9 +23,9 @@ log = logging.getLogger(__name__)
 # Written for this module: one of each thing the pipeline and the readers look for.
 _PAGE = b"""<html><head><title>Oversight segments</title></head><body><main><article>
 <h1>Oversight segments</h1><p>Published 9 September 2025</p>
-<p>Frimley Health NHS Foundation Trust has moved into segment 2 of the NHS Oversight
-Framework. More than half (23) of the 42 ICBs are in segment 3, and 60 out of the 137
-acute trusts were in segment 3. We are ranked 98th of 134.</p>
+<p>Frimley Health NHS Foundation Trust has moved up to segment 2 of the NHS Oversight
+Framework. Nine of the 42 ICBs (21%) sit in segment 2, and 31 of the 134 acute trusts were
+placed in segment 4. We are ranked 40th of 134.</p>
 <ul><li>Frimley ICB</li><li>Kent and Medway ICB</li></ul>
 <table><tr><th>Organisation</th><th>Segment</th></tr><tr><td>Frimley ICB</td><td>1</td></tr></table>
 </article></main></body></html>"""

@@ -1,8 +1,9 @@
 """Memberships stated of a group named next to it: 'All seven are in segment 4'.
 
 A writer lists organisations over a few sentences ("Hull came last. It is not alone. Just
-above Hull are X and Y. Then come Z, ...") and places them all at once in the next, or places the group first ("All four
-acute trusts that serve Cheshire are now in segment 4") and names them after. The sentence
+above Hull are X and Y. Then come Z, ...") and places them all at once in the next, or
+places the group first ("All four acute trusts that serve Cheshire are now in segment 4")
+and names them after. The sentence
 names nobody, so each organisation is taken from the sentences before (or, failing that,
 after), and only when they name exactly as many distinct organisations of the kind the
 sentence speaks of: a count that does not match means the group is something else, and
