@@ -552,3 +552,25 @@ def test_a_framework_named_in_the_opening_lines_is_not_the_documents_home(nlp: L
 def test_a_place_in_a_list_is_not_a_count(nlp: Language, text: str) -> None:
     """'number two in category one', 'at 27 overall': a position in a table, not how many are there."""
     assert [c for c in claims_of(nlp, text) if c[2] is not None and c[1]] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Of the 42 ICBs, only Frimley is in segment 1.",
+    "Of England's 42 ICBs, Frimley alone sits in segment 1.",
+    "Out of 42 ICBs, only Frimley is in segment 1.",
+    "Among the 42 ICBs, just Frimley and Surrey Heartlands are in segment 1.",
+    "Of the 42 ICBs, most are in segment 3.",
+    "Of the 134 acute trusts assessed, only Medway NHS Foundation Trust was placed in segment 4.",
+])
+def test_a_leading_whole_with_names_after_it_is_no_count_of_the_segment(nlp: Language, text: str) -> None:
+    """'Of the 42 ICBs, only Frimley ...': 42 is the whole the clause after the comma picks
+    from, so it states a population, never '42 ICBs in segment 1' (an audit would call that
+    false against any official count)."""
+    claims = read(nlp, text)[1].claims
+    assert claims and all(not c.segments for c in claims if c.count in (42, 134))
+
+
+def test_a_leading_whole_with_a_segment_of_its_own_still_counts_it(nlp: Language) -> None:
+    """'Of the 19 trusts in segment 4, ...' names its own segment before the comma."""
+    claims = read(nlp, "Of the 19 trusts in segment 4, Medway NHS Foundation Trust is the largest.")[1].claims
+    assert [(c.segments, c.count) for c in claims] == [((4,), 19)]

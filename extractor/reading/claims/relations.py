@@ -321,6 +321,11 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                 g.leading_total = False
             else:
                 out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
+        elif (("of" in before) or any(w in before for w in ("across", "among", "amongst"))) \
+                and _at_start(reader, g.start) and gi + 1 == len(kept) and g.total is None and _opens_clause(reader, g):
+            # 'Of the 42 ICBs, only Frimley is in segment 1': the whole, not the count of the segment
+            g.leading_total = True
+            out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
         elif out and not g.segments and not g.share and g.percent is None and g.total is None \
                 and ":" in text_between(doc, reader.sent.start, g.start) and not any(
                     named_segments(s) for s in reader.segments):
@@ -335,6 +340,17 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                     and "," in text_between(doc, g.population.end, kept[gi + 1].start):
                 kept[gi + 1].total = g.count
     return out
+
+
+def _opens_clause(reader: SentenceReader, g: Group) -> bool:
+    """Whether a comma closes a leading group within a few words of its population ('Of the
+    42 ICBs, ...', 'Of the 134 trusts assessed, ...') with no segment of its own before it
+    (not 'Of the 19 trusts in segment 4, ...'), so that any segment the sentence names
+    belongs to the clause after the comma."""
+    words = token_lists(reader.doc).lower
+    start = g.population.end if g.population is not None else g.end
+    comma = next((k for k in range(start, min(start + 5, reader.sent.end)) if words[k] == ","), None)
+    return comma is not None and not any(g.start <= s.start and s.end <= comma for s in reader.segments)
 
 
 def _at_start(reader: SentenceReader, i: int) -> bool:
