@@ -283,8 +283,9 @@ def _read_ranked_sentences(doc: Doc, ranks: list[Span], result: DocResult) -> No
             lead = subjects.leading_name(doc, sent, in_sent[0].start, hint)
             if lead is not None:
                 sent_orgs = [lead, *sent_orgs]
-        for span in in_sent:
-            _read_span(doc, sent, span, sent_orgs, last_subject, hint, result)
+        held: dict[str, int] = {}  # earlier positions waiting for the current one later in the sentence
+        for k, span in enumerate(in_sent):
+            _read_span(doc, sent, span, sent_orgs, last_subject, hint, result, held, k + 1 < len(in_sent))
         if sent_orgs:
             last_subject = [sent_orgs[0]]
         done = index + 1
@@ -314,7 +315,11 @@ def _last_named(doc: Doc, between: list[Span]) -> list[Span]:
 
 
 def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_subject: list[Span],
-               hint: str | None, result: DocResult) -> None:
+               hint: str | None, result: DocResult, held: dict[str, int], more: bool) -> None:
+    """Read one position of ``sent``. A position in an earlier table ("ranked 45th last
+    quarter") is the previous rank of the organisation's ranking already read; with none, and
+    ``more`` positions to come in the sentence ("..., is now 30th of 134"), it is ``held`` for
+    the organisation's next one there, and never a ranking of its own."""
     lowers, texts = lower_forms(doc), texts_of(doc, span.start, span.end)
     before = [lowers[k] for k in window(doc, span.start - 2, span.start)]
     if any(w in _PREVIOUS_BEFORE for w in before):
@@ -375,12 +380,21 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         partner = _with_partner(doc, sent, span)
         if partner is not None:
             subject = [*subject, partner]
-    if rank is not None and _in_an_earlier_table(doc, sent, span) and _as_previous(subject, rank, result):
-        return
+    if rank is not None and _in_an_earlier_table(doc, sent, span):
+        if _as_previous(subject, rank, result):
+            return
+        if more:
+            held.update((_held_key(org), rank) for org in subject)
+            return
     for org in subject:
         result.rankings.append(make_ranking(
             doc, sent, span_text(org), org.id_, rank=rank, position=position, joint=joint, total=total,
-            previous_rank=previous, segment=segment_of_sentence(doc, sent)))
+            previous_rank=previous or held.pop(_held_key(org), None), segment=segment_of_sentence(doc, sent)))
+
+
+def _held_key(org: Span) -> str:
+    """Who a held earlier position belongs to: the organisation's code, else its words."""
+    return org.id_ or span_text(org)
 
 
 def _earlier_position(doc: Doc, span: Span, last_subject: list[Span], result: DocResult) -> None:
@@ -397,12 +411,16 @@ def _earlier_position(doc: Doc, span: Span, last_subject: list[Span], result: Do
 
 def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
     """'was fourth in the first table', 'came 12th in the previous quarter', 'was 30th a quarter
-    earlier', 'A quarter earlier, it was 33rd': the clause after the position, or an opening set
-    off by a comma, says it was held in an earlier table."""
+    earlier', 'A quarter earlier, it was 33rd', 'In the first table it was 45th': the clause
+    after the position, an opening set off by a comma, or the position's own clause before it
+    says it was held in an earlier table."""
     lowers = lower_forms(doc)
     comma = _index_of(lowers, ",", sent.start, span.start)
-    opening = lowers[sent.start:comma] if comma is not None else []
-    for toks in (lowers[span.end:clause_end(doc, sent, span.end)], opening):
+    # an opening holding a position of its own is a clause of its own ('In the first table X
+    # was 45th, and it is now 30th'): its words are that position's
+    opening = lowers[sent.start:comma] if comma is not None and not spans_in(doc, "ranks", sent.start, comma) else []
+    lead = lowers[_clause_start(lowers, sent.start, span.start):span.start]  # 'In the first table X was 45th'
+    for toks in (lowers[span.end:clause_end(doc, sent, span.end)], opening, lead):
         if _TABLE_NOUNS.isdisjoint(toks):
             continue  # most clauses: no table noun, which the words around are read for
         for i, word in enumerate(toks):
@@ -410,6 +428,15 @@ def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
                                          or _EARLIER_TABLE_WORDS.intersection(toks[i + 1:i + 2])):
                 return True
     return False
+
+
+def _clause_start(words: list[str], start: int, end: int) -> int:
+    """Where the clause holding token ``end`` starts: after the last comma or semicolon of
+    ``words[start:end]``, else at ``start``."""
+    for k in range(end - 1, start - 1, -1):
+        if words[k] in {",", ";"}:
+            return k + 1
+    return start
 
 
 def _index_of(words: list[str], word: str, start: int, end: int) -> int | None:

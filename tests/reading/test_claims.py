@@ -574,3 +574,18 @@ def test_a_leading_whole_with_a_segment_of_its_own_still_counts_it(nlp: Language
     """'Of the 19 trusts in segment 4, ...' names its own segment before the comma."""
     claims = read(nlp, "Of the 19 trusts in segment 4, Medway NHS Foundation Trust is the largest.")[1].claims
     assert [(c.segments, c.count) for c in claims] == [((4,), 19)]
+
+
+@pytest.mark.parametrize("text", [
+    "Medway NHS Foundation Trust, ranked 45th last quarter, is now 30th of 134.",
+    "Medway NHS Foundation Trust was 45th in the previous table and is now 30th of 134.",
+    "In the first table Medway NHS Foundation Trust was 45th, and it is now 30th of 134.",
+    "Medway NHS Foundation Trust is 30th of 134 in the latest table; in the first table it was 45th.",
+    "Medway NHS Foundation Trust is now 30th of 134, having been 45th last quarter.",
+])
+def test_a_position_in_an_earlier_table_is_the_previous_rank_wherever_it_stands(nlp: Language, text: str) -> None:
+    """Before or after the current position, in its clause or an opening: the earlier table's
+    position is never a ranking of its own (two ranks for one trust in one period would make
+    the audit call the page inconsistent)."""
+    got = [(r.name, r.rank, r.total, r.previous_rank) for r in read(nlp, PUBLISHED_2025 + text)[1].rankings]
+    assert got == [("Medway NHS Foundation Trust", 30, 134, 45)]

@@ -106,7 +106,7 @@ def test_the_subject_carried_over_is_the_one_the_walk_over_every_sentence_carrie
     position without a subject of its own takes, is the first subject of the latest sentence
     that has one, as when every sentence was walked."""
     seen: list[tuple[Span, list, list]] = []
-    monkeypatch.setattr(rankings, "_read_span", lambda doc, sent, span, orgs, last, hint, result:
+    monkeypatch.setattr(rankings, "_read_span", lambda doc, sent, span, orgs, last, hint, result, held, more:
                         seen.append((sent, list(orgs), list(last))))
     for doc in docs:
         seen.clear()
