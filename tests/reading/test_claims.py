@@ -589,3 +589,18 @@ def test_a_position_in_an_earlier_table_is_the_previous_rank_wherever_it_stands(
     the audit call the page inconsistent)."""
     got = [(r.name, r.rank, r.total, r.previous_rank) for r in read(nlp, PUBLISHED_2025 + text)[1].rankings]
     assert got == [("Medway NHS Foundation Trust", 30, 134, 45)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Segment 3 now has 23 ICBs, segment 2 has 14 and segment 4 has four.", [(3, 23), (2, 14), (4, 4)]),
+    ("Segment 1 holds 16 trusts and segment 2 holds 40.", [(1, 16), (2, 40)]),
+    ("In segment 3 there are 23 ICBs, in segment 2 14.", [(3, 23), (2, 14)]),
+    ("Segment 3 contains 23 ICBs.", [(3, 23)]),
+    ("23 ICBs are in segment 3 and 14 in segment 2.", [(3, 23), (2, 14)]),
+])
+def test_a_segment_named_before_the_count_it_holds(nlp: Language, text: str,
+                                                   expected: list[tuple[int, int]]) -> None:
+    """'Segment 3 has 23, segment 2 has 14': each count belongs to the segment holding it just
+    before, not to the next one named after it."""
+    got = [(c.segments[0], c.count) for c in read(nlp, text)[1].claims if len(c.segments) == 1]
+    assert got == expected

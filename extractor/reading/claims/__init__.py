@@ -36,6 +36,7 @@ from .relations import (
     combined,
     find_population,
     has_predicate,
+    holding_segment,
     is_bare,
     is_history,
     is_movement,
@@ -224,7 +225,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 continue
             # segment: in the frame after the group, else in the clause before it
             if not g.segments:
-                seg = segment_in(reader, g.end, _own_frame_end(reader, g, frame_end))
+                seg = holding_segment(reader, kept[-1].end if kept else sent.start, g) \
+                    or segment_in(reader, g.end, _own_frame_end(reader, g, frame_end))
                 if seg is None and not g.subset:
                     lo = kept[-1].end if kept else sent.start
                     seg = (last_segment_in(reader, lo, g.start) if points_back(reader, g, frame_end)

@@ -114,6 +114,22 @@ def last_segment_in(reader: SentenceReader, start: int, end: int) -> Span | None
 
 
 _IN_IT = {"in", "into", "within", "inside"}
+_HOLDS = {"has", "have", "had", "holds", "held", "contains", "contained", "includes", "included", "there", "are",
+          "were", "now", "still", "also", "only", "just"}
+
+
+def holding_segment(reader: SentenceReader, start: int, g: Group) -> Span | None:
+    """'Segment 3 now has 23 ICBs, segment 2 has 14 and ...', 'In segment 3 there are 23 ICBs,
+    ...': a segment that holds the count, named just before it (after ``start``) with only a
+    verb of holding between, whatever segment comes after."""
+    words = token_lists(reader.doc).lower
+    for s in reversed(reader.segments):
+        if start <= s.start and s.end <= g.start:
+            between = [w for w in words[s.end:g.start] if not w.isspace()]
+            if between and _HOLDS.issuperset(between) and places(s):
+                return s
+            return None
+    return None
 
 
 def points_back(reader: SentenceReader, g: Group, frame_end: int) -> bool:
