@@ -377,6 +377,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                     earlier.append(result.memberships[-1])
         if prior:
             _fold_prior(result.memberships[first_new:], prior)
+        _moved_on(doc, sent, segs, result.memberships[first_new:])
     _fold_earlier_states(result, earlier)
 
 
@@ -434,6 +435,36 @@ def _told_as_before(doc: Doc, sent: Span, seg: Span) -> bool:
         if head[k] in ("after", "spent") and _TIME_UNITS.intersection(head[k + 1:]):
             return k > 0 and (head[k] == "after" or head[k - 1] == "having")
     return False
+
+
+_TURNS = {"until", "till", "but", "when", "now", "since", "then", "before", "later"}
+_MODALS = {"could", "may", "might", "would", "will", "should", "likely", "expected", "if", "unless"}
+
+
+def _moved_on(doc: Doc, sent: Span, segs: list[Span], placed: list[Membership]) -> None:
+    """'X was in segment 4 until March, when it moved to segment 3', 'X, previously in segment 4,
+    is now in segment 3', 'X dropped into segment 4 last year but has since recovered to segment
+    3': the sentence placed its organisations in the first segment, and a turn ('until', 'but',
+    'now') then moves them on to the second: that is where they are, and the first where they
+    came from. Nothing is done when another organisation is named between the two segments, or
+    the move is a hope or a risk ('but could fall to segment 4')."""
+    if len(segs) != 2 or not placed or any(m.segment is None or m.from_segment is not None for m in placed):
+        return
+    first, second = (segments_of(s) for s in segs)
+    if len(first) != 1 or len(second) != 1 or first == second or any(m.segment != first[0] for m in placed):
+        return
+    a, b = segs
+    if spans_in(doc, "orgs", a.end, b.start) or not places(b):
+        return
+    between = [w for w in token_strings(doc)[a.end:b.start] if not w.isspace()]
+    if _TURNS.isdisjoint(between) or (HOPE_WORDS | NEGATIONS | _MODALS) & set(between):
+        return
+    lead = between[-4:]
+    moving = (lead[-1:] in (["to"], ["into"]) and bool((PLACE_VERBS | {"recovered"}) & set(lead[:-1]))) \
+        or lead[-2:] == ["now", "in"]
+    if moving:
+        for member in placed:
+            member.segment, member.from_segment = second[0], first[0]
 
 
 def _fold_prior(placed: list[Membership], prior: list[Span]) -> None:

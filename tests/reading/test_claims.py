@@ -604,3 +604,24 @@ def test_a_segment_named_before_the_count_it_holds(nlp: Language, text: str,
     before, not to the next one named after it."""
     got = [(c.segments[0], c.count) for c in read(nlp, text)[1].claims if len(c.segments) == 1]
     assert got == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Medway NHS Foundation Trust was in segment 4 until March, when it moved to segment 3.",
+     [("Medway NHS Foundation Trust", 3, 4)]),
+    ("Medway NHS Foundation Trust, previously in segment 4, is now in segment 3.",
+     [("Medway NHS Foundation Trust", 3, 4)]),
+    ("Medway NHS Foundation Trust dropped into segment 4 last year but has since recovered to segment 3.",
+     [("Medway NHS Foundation Trust", 3, 4)]),
+    ("Medway NHS Foundation Trust is in segment 4 but hopes to move to segment 3.",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Medway NHS Foundation Trust was in segment 3 but could fall to segment 4.",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Medway NHS Foundation Trust was in segment 4 until March, when East Kent Hospitals moved to segment 3.",
+     [("Medway NHS Foundation Trust", 4, None), ("East Kent Hospitals", 3, None)]),
+])
+def test_a_turn_moves_the_body_on_to_the_second_segment(nlp: Language, text: str,
+                                                        expected: list[tuple[str, int | None, int | None]]) -> None:
+    """A sentence that places a body in one segment and then, after 'until', 'but' or 'now',
+    moves it to another leaves it in the second; a hope, a risk or another body's move does not."""
+    assert [(m.name, m.segment, m.from_segment) for m in read(nlp, text)[1].memberships] == expected
