@@ -61,6 +61,9 @@ _LEAGUE_WORDS = [regex.compile(pattern, regex.I) for pattern in (
     r"ambulance\s+trusts", r"\bNOF\b", r"\btrusts?\s+tables?\b")]
 _LEAGUE_SIZES = ("134", "135", "61")
 _LEAGUE_SIZE = regex.compile(r"\b(?:of|out\s+of|among)\s+(?:the\s+)?(?:134|135|61)\b", regex.I)
+_SIZE_OPENING = regex.compile(r"\s*(?:out of|of|among|amongst) (?:the |england's |all )?(\d{1,3}) "
+                              r"(?:[a-z&-]+ ){0,3}(?:trusts|providers)(?: (?:in england|nationally|assessed|ranked))?,",
+                              regex.I)
 _SIZE_SENTENCE = regex.compile(r"\bof (?:whom|which) there (?:are|were) (\d{1,3})\b|\bthere (?:are|were) (\d{1,3}) "
                                r"(?:[a-z-]+ ){0,4}trusts in (?:the|this|that|our|its) (?:league|table)", regex.I)
 
@@ -334,7 +337,11 @@ def segment_of_sentence(doc: Doc, sent: Span) -> int | None:
 @_per_sentence
 def stated_size(doc: Doc, sent: Span) -> int | None:
     """'The non-acute league, of which there are 61 members ... X came 30th.': the league's size
-    stated in the sentence or the one before it."""
+    stated in the sentence or the one before it; 'Of the 134 acute trusts, X ranks 98th': a
+    whole the sentence opens with."""
+    opening = _SIZE_OPENING.match(span_text(sent))
+    if opening:
+        return int(opening.group(1))
     previous = sentence_of(doc, sent.start - 1) if sent.start > 0 else None
     for part in (sent, previous):
         if part is None:

@@ -625,3 +625,13 @@ def test_a_turn_moves_the_body_on_to_the_second_segment(nlp: Language, text: str
     """A sentence that places a body in one segment and then, after 'until', 'but' or 'now',
     moves it to another leaves it in the second; a hope, a risk or another body's move does not."""
     assert [(m.name, m.segment, m.from_segment) for m in read(nlp, text)[1].memberships] == expected
+
+
+@pytest.mark.parametrize(("text", "total"), [
+    ("Of the 134 acute trusts, Medway NHS Foundation Trust ranks 98th.", 134),
+    ("Out of 134 acute trusts in England, Medway NHS Foundation Trust came 98th.", 134),
+    ("Of the 61 non-acute trusts ranked, Kent Community Health NHS Foundation Trust was 12th.", 61),
+    ("Of the 19 trusts in segment 4, Medway NHS Foundation Trust ranks 98th.", None),  # a segment, not the league
+])
+def test_a_league_the_sentence_opens_with_is_the_positions_total(nlp: Language, text: str, total: int | None) -> None:
+    assert [r.total for r in read(nlp, text)[1].rankings] == [total]
