@@ -635,3 +635,12 @@ def test_a_turn_moves_the_body_on_to_the_second_segment(nlp: Language, text: str
 ])
 def test_a_league_the_sentence_opens_with_is_the_positions_total(nlp: Language, text: str, total: int | None) -> None:
     assert [r.total for r in read(nlp, text)[1].rankings] == [total]
+
+
+@pytest.mark.parametrize("text", [
+    "Medway NHS Foundation Trust, the 98th-ranked acute trust, is in segment 3.",
+    "Medway NHS Foundation Trust is the 98th-ranked of 134 acute trusts.",
+])
+def test_a_ranked_adjective_states_a_position(nlp: Language, text: str) -> None:
+    assert [(r.name, r.rank) for r in read(nlp, PUBLISHED_2025 + text)[1].rankings] == [
+        ("Medway NHS Foundation Trust", 98)]
