@@ -644,3 +644,16 @@ def test_a_league_the_sentence_opens_with_is_the_positions_total(nlp: Language, 
 def test_a_ranked_adjective_states_a_position(nlp: Language, text: str) -> None:
     assert [(r.name, r.rank) for r in read(nlp, PUBLISHED_2025 + text)[1].rankings] == [
         ("Medway NHS Foundation Trust", 98)]
+
+
+@pytest.mark.parametrize("text", [
+    "A total of 17 trusts are in segment 4, eight of them acute.",
+    "17 trusts are in segment 4, eight of which are acute trusts.",
+    "17 trusts are in segment 4; eight of them are acute trusts.",
+    "17 trusts are in segment 4, eight of them acute and five mental health trusts.",
+])
+def test_a_subset_named_by_its_type_after_of_them(nlp: Language, text: str) -> None:
+    """'eight of them acute' counts acute trusts; read as 'eight trusts in segment 4' beside the
+    17 of the same sentence, it made the audit call the sentence impossible."""
+    claims = [(c.org_type, c.count) for c in read(nlp, text)[1].claims]
+    assert claims[:2] == [("trust", 17), ("acute", 8)]

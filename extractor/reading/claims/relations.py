@@ -38,7 +38,7 @@ WINDOW = 40
 
 
 def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
-    """Population directly after, through 'of', or after a copula; True when found. (A count
+    """Population directly after, through 'of' or 'of them', or after a copula; True when found. (A count
     'of these types' has its populations from the sentence before: :func:`read_claims` asks.)"""
     doc = reader.doc
     pop = reader.population_after(g.end)
@@ -56,6 +56,11 @@ def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
             g.population, g.segments = reader.population_at(seg.end), named_segments(seg)
             return True
     words, end = token_lists(doc).lower, min(frame_end, reader.sent.end)
+    if g.end + 2 < end and words[g.end] == "of" and words[g.end + 1] in _OF_THEM:
+        pop = reader.population_at(g.end + 2)  # '17 trusts are in segment 4, eight of them acute'
+        if pop is not None:
+            g.population = pop
+            return True
     if _COPULAS.isdisjoint(words[g.end:end]):
         return False  # the search below looks only after a copula
     for j in range(g.end, end):
@@ -70,6 +75,7 @@ def find_population(reader: SentenceReader, g: Group, frame_end: int) -> bool:
 
 
 _COPULAS = frozenset({"are", "were", "is", "was"})
+_OF_THEM = frozenset({"them", "which", "whom", "these", "those"})
 
 
 def is_bare(reader: SentenceReader, g: Group) -> bool:
