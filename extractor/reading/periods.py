@@ -58,9 +58,9 @@ _MONTH = re.compile(r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\
 _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 # where one clause of a sentence ends and the next, possibly of another period, begins
 _CLAUSE_BREAK = re.compile(
-    r"[;:()\n\u2013\u2014]|\s-\s|,\s*(?=(?:against|compared|up|down|from|while|whereas|but|and|with|having)\b)"
+    r"[;:()\n\u2013\u2014]|\s-\s|,\s*(?=(?:against|compared|versus|vs|up|down|from|while|whereas|but|and|with|having)\b)"
     r"|,\s*(?=[\w-]+\s+(?:fewer|more|less|higher|lower)\s+than\b)|,\s*(?=(?:a|the)\s+(?:position|place|rank)\b)"
-    r"|\b(?:but|while|whereas|against)\b", re.I)
+    r"|\b(?:but|while|whereas|against|versus)\b", re.I)
 # the date of an event named in passing ("the regime introduced in July 2016") or of money ("a
 # deficit in 2022/23", "its plan for 2025/26"), not of the figures
 _EVENT = re.compile(r"\b(?:introduced|launched|created|established|founded|formed|abolished|announced|"

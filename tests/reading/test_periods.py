@@ -28,6 +28,8 @@ def periods_by_count(nlp, body: str) -> dict[int, str]:
     ("In September 2022, three ICBs were in segment 4.", {3: "2022/23 Q2"}),
     ("In Q2, 21 trusts were in segment 4; 19 are there now.", {21: "2023/24 Q2", 19: NOW}),
     ("Nineteen trusts are in segment 4, compared with 18 in the previous quarter.", {19: NOW, 18: "2023/24 Q2"}),
+    ("Nineteen trusts are in segment 4, versus 18 in the previous quarter.", {19: NOW, 18: "2023/24 Q2"}),
+    ("Nineteen trusts are in segment 4, vs 18 in the previous quarter.", {19: NOW, 18: "2023/24 Q2"}),
     ("When the framework began, 12 ICBs were in segment 2.", {12: "2023/24 Q1"}),
     ("Of the 238 trusts then assessed in October 2016, 36 were in segment 1.", {36: "2016-10"}),
     ("In 2016, 18 trusts were in segment 4. Another 60 were in segment 3.", {18: "2016", 60: "2016"}),
