@@ -85,6 +85,8 @@ def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
     lowers = lower_forms(doc)
     near = window(doc, after, min(after + 6, sent.end))
     for i, k in enumerate(near):
+        if i and lowers[near[i - 1]] == "one":
+            continue  # 'and is one of 36 acute trusts in segment 4': a group it belongs to, not the league
         if lowers[k] in {"of", "among", "amongst"} or (lowers[k] == "out" and i + 1 < len(near)):
             for nxt in near[i + 1:i + 4]:
                 value = cardinal(text_at(doc, nxt))
@@ -355,6 +357,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     position = ""
     pair = slashed(span)
     stated_total = _read_total(doc, sent, span.start + 1)
+    if stated_total is not None and rank is not None and stated_total < rank:
+        stated_total = None  # no league is smaller than a position in it
     total = (pair[1] if pair else None) or stated_total or stated_size(doc, sent)
     if bottom_end:
         total = total or _read_total(doc, sent, bottom_end)

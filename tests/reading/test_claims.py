@@ -657,3 +657,15 @@ def test_a_subset_named_by_its_type_after_of_them(nlp: Language, text: str) -> N
     17 of the same sentence, it made the audit call the sentence impossible."""
     claims = [(c.org_type, c.count) for c in read(nlp, text)[1].claims]
     assert claims[:2] == [("trust", 17), ("acute", 8)]
+
+
+@pytest.mark.parametrize("text", [
+    "Medway NHS Foundation Trust was 120th and is one of 36 acute trusts in segment 4.",
+    "Medway NHS Foundation Trust came 120th, one of 36 acute trusts in segment 4.",
+])
+def test_a_group_the_ranked_body_belongs_to_is_not_its_league(nlp: Language, text: str) -> None:
+    """'one of 36 acute trusts in segment 4' is no league of 36: a position of 120 cannot lie in
+    it, and '36 acute trusts in all' would contradict the 134 of the acute league."""
+    result = read(nlp, PUBLISHED_2025 + text)[1]
+    assert [(r.rank, r.total) for r in result.rankings] == [(120, None)]
+    assert not [c for c in result.claims if not c.segments]
