@@ -669,3 +669,17 @@ def test_a_group_the_ranked_body_belongs_to_is_not_its_league(nlp: Language, tex
     result = read(nlp, PUBLISHED_2025 + text)[1]
     assert [(r.rank, r.total) for r in result.rankings] == [(120, None)]
     assert not [c for c in result.claims if not c.segments]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Five ICBs are in segment 4. Of the remaining 37, two are in segment 1, 12 in segment 2 and 23 in segment 3.",
+     [((4,), 5, None), ((1,), 2, None), ((2,), 12, None), ((3,), 23, None)]),
+    ("Of the other 37 ICBs, two are in segment 1.", [((1,), 2, None)]),
+    ("Of the remaining 37 ICBs, only Frimley is in segment 1.", []),
+])
+def test_what_remains_of_a_whole_is_neither_a_count_nor_a_total(nlp: Language, text: str,
+                                                                expected: list[tuple]) -> None:
+    """'Of the remaining 37, ...': the 37 are what is left of the 42, so they are no count of a
+    segment and no total (the audit reads a claim's total as its population's size, and 37 ICBs
+    would fail against the official 42)."""
+    assert [(c.segments, c.count, c.total) for c in read(nlp, text)[1].claims] == expected

@@ -322,6 +322,14 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
     words = token_lists(doc).lower
     out = []
     for gi, g in enumerate(kept):
+        if g.count is not None and _remainder_lead(reader, g):
+            # 'Of the remaining 37, two are in segment 1, ...': what is left of a whole, so neither
+            # a count of a segment nor anyone's total (a claim's total is its population's size)
+            g.leading_total = True
+            for nxt in kept[gi + 1:]:
+                if nxt.population is None and not nxt.pop_types:
+                    nxt.population = g.population
+            continue
         if g.population is None or g.count is None:
             continue
         before = [words[i] for i in range(max(reader.sent.start, g.start - 5), g.start) if not words[i].isspace()]
@@ -362,6 +370,17 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                     and "," in text_between(doc, g.population.end, kept[gi + 1].start):
                 kept[gi + 1].total = g.count
     return out
+
+
+_REMAINDER_LEADS = ("of the remaining", "of the other", "of the rest", "among the remaining", "among the other",
+                    "of those remaining", "of the others")
+
+
+def _remainder_lead(reader: SentenceReader, g: Group) -> bool:
+    """Whether the sentence opens with 'Of the remaining N' (or 'of the other N', 'among the
+    remaining N') and a comma closes it."""
+    lead = text_between(reader.doc, reader.sent.start, g.start).strip().lower()
+    return lead.endswith(_REMAINDER_LEADS) and len(lead.split()) <= 4 and _opens_clause(reader, g)
 
 
 def _opens_clause(reader: SentenceReader, g: Group) -> bool:
