@@ -22,7 +22,7 @@ from .checks import Check
 from .derive import Solution
 from .orgtypes import base_kind, label, segment_words
 from .periods import is_precise
-from .values import ClaimView, DocumentView, segment_label
+from .values import ClaimView, DocumentView, segment_label, unnamed_place
 
 Key = tuple[str, str, str, str, str]
 T = TypeVar("T")
@@ -57,9 +57,9 @@ def _entries(claims: list[ClaimView], solutions: dict[str, Solution]) -> dict[Ke
 
     for doc_id, doc_claims in by_doc.items():
         for claim in doc_claims:
-            if claim.org_type == "other":
-                continue
             pop = claim.pop
+            if claim.org_type == "other" or unnamed_place(pop):
+                continue
             if claim.count is not None:
                 key = (pop.framework, pop.period, claim.org_type, segment_label(claim.segments), pop.scope)
                 add(key, Entry(doc_id, claim.count, "stated", [claim.claim_id], scope=claim.scope, doubt=claim.doubt))
@@ -68,6 +68,8 @@ def _entries(claims: list[ClaimView], solutions: dict[str, Solution]) -> dict[Ke
                 add(key, Entry(doc_id, claim.total, "stated", [claim.claim_id], scope=claim.scope, doubt=claim.doubt))
         for item in solutions.get(doc_id, Solution()).derived:
             pop = item.pop
+            if unnamed_place(pop):
+                continue
             key = (pop.framework, pop.period, pop.org_type, segment_label(item.segments), pop.scope)
             related = [c.claim_id for c in doc_claims
                        if c.pop == pop and c.segments == item.segments and c.claim_id not in item.claim_ids]

@@ -69,6 +69,21 @@ def segment_label(segments: Segments) -> str:
     return ";".join(str(s) for s in segments)
 
 
+# scopes the reading step gives a local count whose place the document does not name
+# ("the county's four trusts"): compared within their document only
+DEICTIC_SCOPES = frozenset({"county", "region", "city", "capital", "system", "local area", "our area"})
+
+
+_OF_DOCUMENT = " of document "
+
+
+def unnamed_place(pop: PopKey) -> bool:
+    """Whether ``pop`` is a local population its document does not name (see DEICTIC_SCOPES):
+    checked within its document, but no row of the reconciled table, whose key is the scope
+    as written and would join one page's 'the county' with another's."""
+    return _OF_DOCUMENT in pop.scope
+
+
 def scope_key(scope: str) -> str:
     """Scopes compare without case or a leading "the" ("the Midlands" = "Midlands")."""
     words = scope.lower().split()
@@ -109,7 +124,10 @@ class ClaimView:
 
     @cached_property  # asked for in every pairwise comparison of a document's claims
     def pop(self) -> PopKey:
-        return PopKey(self.framework, period_key(self.period), scope_key(self.scope), self.org_type)
+        scope = scope_key(self.scope)
+        if scope in DEICTIC_SCOPES:
+            scope = f"{scope}{_OF_DOCUMENT}{self.doc_id}"  # 'the county' of one page is not another page's
+        return PopKey(self.framework, period_key(self.period), scope, self.org_type)
 
     @cached_property
     def share_phrase(self) -> str:

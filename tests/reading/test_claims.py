@@ -683,3 +683,16 @@ def test_what_remains_of_a_whole_is_neither_a_count_nor_a_total(nlp: Language, t
     segment and no total (the audit reads a claim's total as its population's size, and 37 ICBs
     would fail against the official 42)."""
     assert [(c.segments, c.count, c.total) for c in read(nlp, text)[1].claims] == expected
+
+
+@pytest.mark.parametrize(("text", "scope"), [
+    ("Three of the county's four trusts are in segment 3.", "the county"),
+    ("Two of the region's 17 acute trusts are in segment 1.", "the region"),
+    ("Three of our four trusts are in segment 3.", "our area"),
+    ("Three of Kent's four trusts are in segment 3.", "Kent"),
+])
+def test_a_local_count_keeps_a_scope_even_when_the_page_names_no_place(nlp: Language, text: str,
+                                                                        scope: str) -> None:
+    """Left without a scope, 'three of the county's four trusts' read as a national count, and
+    the audit set it against the national figures of the same page."""
+    assert [c.scope for c in read(nlp, text)[1].claims] == [scope]

@@ -107,3 +107,25 @@ def test_official_memberships_match_by_code_or_name() -> None:
         {"name": "Great Ormond Street", "segment": "1", **q3},
     ])
     assert checks["status"].tolist() == ["pass", "fail", "unverifiable"]
+
+
+@pytest.mark.parametrize("scope", ["the county", "the region", "the local area", "our area"])
+def test_a_place_its_document_does_not_name_is_compared_within_that_document_only(scope: str) -> None:
+    """Two pages' 'the county' are two counties: no cross-document check, no row of the table
+    (whose key is the scope as written), and no national figure set against them."""
+    checks, dataset = _run([
+        {"doc_id": d, "org_type": "trust", "segment": "3", "count": n, "total": t, "scope": scope,
+         "framework": "nof2025", "period": "2025/26 Q2"} for d, n, t in (("a", 3, 4), ("b", 2, 5))
+    ] + [{"doc_id": "a", "org_type": "acute", "segment": "3", "count": 42, "total": 134,
+          "framework": "nof2025", "period": "2025/26 Q2"}])
+    assert checks[checks["status"] == "fail"].empty
+    assert "cross_document" not in set(checks["kind"])
+    assert scope not in set(dataset["scope"])
+
+
+def test_a_place_its_document_does_not_name_still_has_its_own_sums_checked() -> None:
+    checks, _ = _run([
+        {"doc_id": "a", "org_type": "trust", "segment": s, "count": n, "total": 4, "scope": "the county",
+         "framework": "nof2025", "period": "2025/26 Q2"} for s, n in (("3", 3), ("4", 2))
+    ], docs=("a",))
+    assert "fail" in set(checks["status"])

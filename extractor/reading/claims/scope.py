@@ -64,11 +64,23 @@ def deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) -> 
     hi = min(reader.sent.end, (g.population.end if g.population is not None else g.end) + 6)
     window = " " + text_between(doc, lo, hi).replace("’", "'") + " "
     if any(w in window for w in (" our ", " the system", " locally ", " local ")):
-        return home or state.discourse_scope
+        return home or state.discourse_scope or _unnamed(window)
     if any(w in window for w in (" the region's", " the region ", " its ", " the county's", " the city's",
                                  " the capital's", " their ")):
-        return state.discourse_scope or home
+        return state.discourse_scope or home or _unnamed(window)
     return ""
+
+
+# the words of a local scope the document does not name, as the claim's scope (see DEICTIC_SCOPES)
+_UNNAMED = ((" the county", "the county"), (" the region", "the region"), (" the city", "the city"),
+            (" the capital", "the capital"), (" the system", "the system"), (" local", "the local area"),
+            (" our ", "our area"))
+
+
+def _unnamed(window: str) -> str:
+    """'Three of the county's four trusts' on a page that never says which county: the count is
+    still a local one, kept apart from national figures under the words it uses ("the county")."""
+    return next((scope for words, scope in _UNNAMED if words in window), "")
 
 
 def local_total_scope(reader: SentenceReader, g: Group, home: str) -> str:
