@@ -423,7 +423,10 @@ def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
     # an opening holding a position of its own is a clause of its own ('In the first table X
     # was 45th, and it is now 30th'): its words are that position's
     opening = lowers[sent.start:comma] if comma is not None and not spans_in(doc, "ranks", sent.start, comma) else []
-    lead = lowers[_clause_start(lowers, sent.start, span.start):span.start]  # 'In the first table X was 45th'
+    own = _clause_start(lowers, sent.start, span.start)
+    if lowers[own:own + 1] == ["when"]:  # '... on the previous quarter, when it was 86th': that clause's time
+        own = _clause_start(lowers, sent.start, own - 1)
+    lead = lowers[own:span.start]  # 'In the first table X was 45th'
     for toks in (lowers[span.end:clause_end(doc, sent, span.end)], opening, lead):
         if _TABLE_NOUNS.isdisjoint(toks):
             continue  # most clauses: no table noun, which the words around are read for

@@ -582,6 +582,7 @@ def test_a_leading_whole_with_a_segment_of_its_own_still_counts_it(nlp: Language
     "In the first table Medway NHS Foundation Trust was 45th, and it is now 30th of 134.",
     "Medway NHS Foundation Trust is 30th of 134 in the latest table; in the first table it was 45th.",
     "Medway NHS Foundation Trust is now 30th of 134, having been 45th last quarter.",
+    "Medway NHS Foundation Trust is ranked 30th of 134, up 15 places on the previous quarter, when it was 45th.",
 ])
 def test_a_position_in_an_earlier_table_is_the_previous_rank_wherever_it_stands(nlp: Language, text: str) -> None:
     """Before or after the current position, in its clause or an opening: the earlier table's
