@@ -60,7 +60,8 @@ _YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
 _CLAUSE_BREAK = re.compile(
     r"[;:()\n\u2013\u2014]|\s-\s|,\s*(?=(?:against|compared|versus|vs|up|down|from|while|whereas|but|and|with|having)\b)"
     r"|,\s*(?=[\w-]+\s+(?:fewer|more|less|higher|lower)\s+than\b)|,\s*(?=(?:a|the)\s+(?:position|place|rank)\b)"
-    r"|\b(?:but|while|whereas|against|versus)\b", re.I)
+    r"|\b(?:but|while|whereas|against|versus)\b"
+    r"|\s(?=from\s+(?:a|its|the)\s+(?:peak|high|low|record|maximum|minimum)\b)", re.I)
 # the date of an event named in passing ("the regime introduced in July 2016") or of money ("a
 # deficit in 2022/23", "its plan for 2025/26"), not of the figures
 _EVENT = re.compile(r"\b(?:introduced|launched|created|established|founded|formed|abolished|announced|"

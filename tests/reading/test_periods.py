@@ -30,6 +30,7 @@ def periods_by_count(nlp, body: str) -> dict[int, str]:
     ("Nineteen trusts are in segment 4, compared with 18 in the previous quarter.", {19: NOW, 18: "2023/24 Q2"}),
     ("Nineteen trusts are in segment 4, versus 18 in the previous quarter.", {19: NOW, 18: "2023/24 Q2"}),
     ("Eighteen trusts were in segment 4 last quarter, and 19 are now.", {18: "2023/24 Q2", 19: NOW}),
+    ("The number of trusts in segment 4 has fallen to 19 from a peak of 21 in 2023.", {19: NOW}),
     ("It was one of 18 trusts in segment 4 last quarter and is one of 19 now.", {18: "2023/24 Q2"}),
     ("Nineteen trusts are in segment 4, vs 18 in the previous quarter.", {19: NOW, 18: "2023/24 Q2"}),
     ("When the framework began, 12 ICBs were in segment 2.", {12: "2023/24 Q1"}),
