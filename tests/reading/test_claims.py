@@ -690,6 +690,8 @@ def test_what_remains_of_a_whole_is_neither_a_count_nor_a_total(nlp: Language, t
     ("Three of the county's four trusts are in segment 3.", "the county"),
     ("Two of the region's 17 acute trusts are in segment 1.", "the region"),
     ("Three of our four trusts are in segment 3.", "our area"),
+    ("It is one of two trusts in the county in segment 4.", "the county"),
+    ("Two of the four trusts in the area are in segment 3.", "the area"),
     ("Three of Kent's four trusts are in segment 3.", "Kent"),
 ])
 def test_a_local_count_keeps_a_scope_even_when_the_page_names_no_place(nlp: Language, text: str,

@@ -66,7 +66,7 @@ def deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) -> 
     if any(w in window for w in (" our ", " the system", " locally ", " local ")):
         return home or state.discourse_scope or _unnamed(window)
     if any(w in window for w in (" the region's", " the region ", " its ", " the county's", " the city's",
-                                 " the capital's", " their ")):
+                                 " the capital's", " their ", " the county ", " the city ", " the area ")):
         return state.discourse_scope or home or _unnamed(window)
     return ""
 
@@ -74,7 +74,7 @@ def deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) -> 
 # the words of a local scope the document does not name, as the claim's scope (see DEICTIC_SCOPES)
 _UNNAMED = ((" the county", "the county"), (" the region", "the region"), (" the city", "the city"),
             (" the capital", "the capital"), (" the system", "the system"), (" local", "the local area"),
-            (" our ", "our area"))
+            (" the area", "the area"), (" our ", "our area"))
 
 
 def _unnamed(window: str) -> str:
