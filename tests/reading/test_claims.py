@@ -699,3 +699,16 @@ def test_a_local_count_keeps_a_scope_even_when_the_page_names_no_place(nlp: Lang
     """Left without a scope, 'three of the county's four trusts' read as a national count, and
     the audit set it against the national figures of the same page."""
     assert [c.scope for c in read(nlp, text)[1].claims] == [scope]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The trust has moved from segment 4 to segment 3, one of five trusts to improve this quarter.", []),
+    ("All three are acute trusts.", []),
+    ("All 238 NHS providers have been segmented.", [("trust", (), 238)]),
+    ("Five trusts are in segment 4 and due to leave it next year.", [("trust", (4,), 5)]),
+])
+def test_movers_and_a_named_group_s_kind_are_no_counts(nlp: Language, text: str, expected: list[tuple]) -> None:
+    """'one of five trusts to improve' counts movers, and 'All three are acute trusts' says what
+    a named group is: read as '5 trusts in segments 3 and 4' or '3 acute trusts in all', the
+    audit set them against the page's national figures."""
+    assert [(c.org_type, c.segments, c.count) for c in read(nlp, text)[1].claims] == expected

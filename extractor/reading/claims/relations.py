@@ -4,6 +4,8 @@ sentence after ("They fall into Segment 3")."""
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 import regex
 from spacy.tokens import Doc, Span
 
@@ -191,6 +193,8 @@ def has_predicate(reader: SentenceReader, g: Group, frame_end: int) -> bool:
 _MOVE_VERBS = {"added", "removed", "left", "exited", "entered", "joined", "moved", "dropped", "slipped", "improved",
                "deteriorated", "transferred", "upgraded", "downgraded", "escalated", "de-escalated", "graduated",
                "changed", "switched", "shifted"}
+_MOVE_INFINITIVES = {"improve", "move", "leave", "exit", "enter", "join", "drop", "fall", "rise", "slip", "climb",
+                     "deteriorate", "change", "switch", "shift", "graduate"}
 _MOVE_OBJECT_VERBS = {"moved", "removed", "took", "taken", "transferred", "upgraded", "downgraded", "escalated",
                       "de-escalated"}
 
@@ -202,6 +206,9 @@ def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     words = lower[g.end:frame_end]
     if any(w in _MOVE_VERBS for w in words[:6]):
         return True
+    if any(w == "to" and nxt in _MOVE_INFINITIVES for w, nxt in pairwise(words[:6])):
+        return True  # 'one of five trusts to improve this quarter'
+
     before = lower[max(reader.sent.start, g.start - 2):g.start]
     if any(w in _MOVE_OBJECT_VERBS for w in before) and " out of " in " ".join(["", *words[:5], ""]):
         return True  # 'NHS England has moved 11 trusts out of the top tier'
@@ -363,7 +370,8 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
             g.leading_total = True
             out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
         elif (before[-1:] == ["all"] or before[-2:] == ["all", "the"] or _states_population(before)) \
-                and not g.share and g.percent is None and not g.segments and not g.anaphoric:
+                and not g.share and g.percent is None and not g.segments and not g.anaphoric \
+                and _COPULAS.isdisjoint(words[g.end:g.population.start]):  # not 'All three are acute trusts'
             g.leading_total = True
             out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
             if _states_population(before) and gi + 1 < len(kept) and kept[gi + 1].total is None \
