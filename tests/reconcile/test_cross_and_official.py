@@ -129,3 +129,12 @@ def test_a_place_its_document_does_not_name_still_has_its_own_sums_checked() -> 
          "framework": "nof2025", "period": "2025/26 Q2"} for s, n in (("3", 3), ("4", 2))
     ], docs=("a",))
     assert "fail" in set(checks["status"])
+
+
+def test_every_scope_the_reading_step_gives_an_unnamed_place_is_kept_to_its_document() -> None:
+    """The reading step's words for a place it cannot name and the reconciler's list of such
+    scopes are kept in two modules (data flows one way): they must agree."""
+    from extractor.reading.claims.scope import _UNNAMED
+    from extractor.reconcile.values import DEICTIC_SCOPES, scope_key
+
+    assert {scope_key(scope) for _, scope in _UNNAMED} <= DEICTIC_SCOPES
