@@ -85,7 +85,7 @@ def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
     lowers = lower_forms(doc)
     near = window(doc, after, min(after + 6, sent.end))
     for i, k in enumerate(near):
-        if i and lowers[near[i - 1]] == "one":
+        if i and lowers[near[i - 1]] == "one" and lowers[k] in {"of", "among", "amongst"}:
             continue  # 'and is one of 36 acute trusts in segment 4': a group it belongs to, not the league
         if lowers[k] in {"of", "among", "amongst"} or (lowers[k] == "out" and i + 1 < len(near)):
             for nxt in near[i + 1:i + 4]:
