@@ -268,6 +268,12 @@ MEMBERS = [
      [("Devon", 4), ("Hampshire & the Isle of Wight", 4), ("Norfolk & Waveney", 4),
       ("Shropshire, Telford & Wrekin", 4)]),
     ("Only one of England's 42 ICBs, Frimley, is in segment 1.", [("Frimley", 1)]),
+    # a later count that borrows the population before the list does not take the list too
+    ("Only one ICS – Frimley – is assigned to Segment 1, and 23 are in Segment 3.", [("Frimley", 1)]),
+    ("Only one system - Frimley - sits in segment 1, while 23 are in segment 3.", [("Frimley", 1)]),
+    ("Just one ICB, Frimley, was placed in segment 1, whereas 23 were put in segment 3.", [("Frimley", 1)]),
+    ("Two ICBs (Frimley and Dorset) are in segment 1 and 23 in segment 3.", [("Frimley", 1), ("Dorset", 1)]),
+    ("Of the 42 ICBs, just one, Frimley, is in the top segment.", [("Frimley", 1)]),
     ("Two systems (5%), Shropshire, Telford and Wrekin and Norfolk and Waveney, have been placed in the "
      "Recovery Support Programme.", [("Shropshire, Telford and Wrekin", 4), ("Norfolk and Waveney", 4)]),
     ("Four ICBs are in segment four. They are Devon, Hampshire and the Isle of Wight, Norfolk and Waveney, and "

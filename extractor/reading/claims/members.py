@@ -31,7 +31,9 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
     ends the claim ("five ICBs are in segment 4: Devon, ...")."""
     doc = reader.doc
     words = token_lists(doc).lower
-    i = g.population.end if g.population is not None else g.end
+    # a population before the count ('Only one ICS – Frimley – ..., and 23 are in ...': the
+    # second count borrows it) is not where this count's list starts
+    i = g.population.end if g.population is not None and g.population.start >= g.start else g.end
     while i < reader.sent.end and words[i].isspace():
         i += 1  # a table row spaces its cells: 'Segment 1   2 ICBs    (Frimley; Dorset)'
     # skip an abbreviation in brackets: "Integrated Care Systems (ICSs)"
