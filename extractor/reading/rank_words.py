@@ -407,12 +407,19 @@ def coordinated(doc: Doc, before: list[Span]) -> list[Span]:
         return []
     chosen = [before[-1]]
     for org in reversed(before[:-1]):
-        gap = text_of(doc, org.end, chosen[0].start).strip().lower()
-        if gap in {"and", ",", ", and", "&", "and the", ", and the"}:
+        if joined(doc, org, chosen[0]):
             chosen.insert(0, org)
         else:
             break
     return chosen
+
+
+def joined(doc: Doc, first: Span, second: Span) -> bool:
+    """Whether only list glue ('and', ',', '&') stands between two names."""
+    return text_of(doc, first.end, second.start).strip().lower() in _LIST_GLUE
+
+
+_LIST_GLUE = frozenset({"and", ",", ", and", "&", "and the", ", and the"})
 
 
 def make_ranking(doc: Doc, sent: Span, name: str, code: str, **values) -> Ranking:

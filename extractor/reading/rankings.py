@@ -41,6 +41,7 @@ from .rank_words import (
     from_bottom,
     is_metric,
     is_regional,
+    joined,
     league_context,
     league_of_sentence,
     lower_forms,
@@ -181,6 +182,9 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
     chosen = coordinated(doc, before)
     if chosen:
         return _outside_apposition(doc, chosen, before, span.start)
+    fronted = _fronted_subject(doc, sent, span, sent_orgs)
+    if fronted:
+        return fronted
     owner = _possessive_owner(doc, sent, span.start)
     if owner is not None:
         return [owner]
@@ -196,6 +200,40 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
             lower_forms(doc)[sent.start:span.end]):
         return last_subject  # 'Its latest placing – 109th': the position of the one the text is about
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
+
+
+def _fronted_subject(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span]) -> list[Span]:
+    """The organisation a position that opens its sentence is about: the name right after the
+    comma that closes the opening phrase ("Ranked 98th of 134 acute trusts, X said ...", "At
+    98th out of 134, X sits ...", "The 98th-ranked trust, X, ...") or after an inverted verb
+    ("In 98th place is X"); a joint position, with those joined to it ("Joint 45th, X and Y
+    ..."). The opening phrase holds no other name."""
+    lowers = lower_forms(doc)
+    if any(not lowers[k].isspace() and lowers[k] not in _FRONT_OPENERS for k in range(sent.start, span.start)):
+        return []
+    limit = min(sent.end, span.end + _FRONT_REACH)
+    k = next((k for k in range(span.end, limit) if lowers[k] == "," or lowers[k] in _INVERTED_VERBS), None)
+    if k is None or any(span.end <= o.start < k for o in sent_orgs):
+        return []
+    k += 1
+    while k < sent.end and (lowers[k].isspace() or lowers[k] in {"the", "now"}):
+        k += 1
+    after = [o for o in sent_orgs if o.start >= k - 1]
+    if not after or not (after[0].start == k or lowers[after[0].start] == "the"):
+        return []
+    if "joint" not in lowers[span.start - 1:span.end]:
+        return after[:1]
+    chosen = after[:1]
+    for org in after[1:]:
+        if not joined(doc, chosen[-1], org):
+            break
+        chosen.append(org)
+    return chosen
+
+
+_FRONT_OPENERS = frozenset({"the", "now", "currently", "and", "but", "so", "still", "yet"})
+_INVERTED_VERBS = frozenset({"is", "was", "sits", "sat", "comes", "came", "stands", "stood", "lies", "are", "were"})
+_FRONT_REACH = 8  # words from the position to the comma closing its phrase ('of the 134 acute trusts in England')
 
 
 def _in_relative_clause(doc: Doc, antecedent: Span, org: Span, span: Span) -> bool:

@@ -170,6 +170,21 @@ SELF_FRAMES = [
     ("Royal Cornwall Hospitals, we are pleased to say, ranked 30th.", ("Royal Cornwall Hospitals", 30, None)),
 ]
 
+# the position opens the sentence and the name follows the comma closing its phrase, or an inverted verb
+FRONTED = [
+    ("Ranked 98th of 134 acute trusts, Medway NHS Foundation Trust said it was disappointed.",
+     [("Medway NHS Foundation Trust", 98, "", False, 134)]),
+    ("At 98th out of 134, Barts Health sits in the bottom half of the table.", [("Barts Health", 98, "", False, 134)]),
+    ("The 98th-ranked trust, East Kent Hospitals, said it had a plan.", [("East Kent Hospitals", 98, "", False, None)]),
+    ("Placed twelfth of 61 non-acute trusts, Sussex Partnership is in segment 2.",
+     [("Sussex Partnership", 12, "", False, 61)]),
+    ("In 98th place is Walsall Healthcare.", [("Walsall Healthcare", 98, "", False, None)]),
+    ("Now ranked 30th, the Homerton Healthcare board welcomed the news.",
+     [("Homerton Healthcare", 30, "", False, None)]),
+    ("Joint 45th out of 134, Medway NHS Foundation Trust and Barts Health share a place.",
+     [("Barts Health", 45, "", True, 134), ("Medway NHS Foundation Trust", 45, "", True, 134)]),
+]
+
 
 def _cases(**tables: list) -> list:
     return [pytest.param(text, expected, id=f"{name}-{k}") for name, rows in tables.items()
@@ -178,7 +193,7 @@ def _cases(**tables: list) -> list:
 
 @pytest.mark.parametrize(("text", "expected"), _cases(
     cardinal=CARDINAL, ordinal_words=ORDINAL_WORDS, superlatives=SUPERLATIVES, table_ends=TABLE_ENDS,
-    named_positions=NAMED_POSITIONS))
+    named_positions=NAMED_POSITIONS, fronted=FRONTED))
 def test_positions(nlp: Language, text: str, expected: list[RankTuple]) -> None:
     assert rankings(nlp, text) == expected
 
