@@ -887,7 +887,7 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
         return None, named[0]
     if len(named) != 1 or _follows_to(doc, segs, seg):
         return None
-    return named[0], None
+    return named[0], _source_after(doc, segs, seg)
 
 
 _HAND_ON = {"although", "though", "but", "while", "whereas", "because", "since"}
@@ -1012,6 +1012,26 @@ def _next_target(doc: Doc, segs: list[Span], seg: Span) -> int | None:
         if len(named) == 1 and any(w in {"to", "into"} for w in _clean_gap(doc, seg.end, other.start)):
             return named[0]
     return None
+
+
+def _source_after(doc: Doc, segs: list[Span], seg: Span) -> int | None:
+    """'moved up to segment 2 from segment 3' (or '... from 3,') → 3: the segment left, named
+    right after the target."""
+    for other in segs:
+        if other.start > seg.end and _clean_gap(doc, seg.end, other.start) == ["from"]:
+            named = segments_of(other)
+            return named[0] if len(named) == 1 else None
+    lower = token_strings(doc)
+    k = seg.end
+    if k + 1 < len(doc) and lower[k] == "from" and (k + 2 == len(doc) or doc[k + 2].is_punct
+                                                      or lower[k + 2] in _TIME_AFTER_SOURCE):
+        value = numbers.parse_cardinal(doc[k + 1].text)
+        return value if isinstance(value, int) and 1 <= value <= 5 and value != segments_of(seg)[0] else None
+    return None
+
+
+_TIME_AFTER_SOURCE = frozenset({"in", "last", "at", "since", "earlier", "previously", "before", "this", "after", "on",
+                                "and", "but", "a", "the", "when", "where"})
 
 
 def _follows_to(doc: Doc, segs: list[Span], seg: Span) -> bool:

@@ -261,6 +261,15 @@ MOVES = [
     ("East Kent Hospitals slipped from segment two to segment three.", "nof2022", [("East Kent Hospitals", 3, 2)]),
     ("Medway NHS Foundation Trust climbed from segment 4 into segment 3.", "nof2022",
      [("Medway NHS Foundation Trust", 3, 4)]),
+    # the segment left after the target
+    ("Barts Health has moved up to segment 2 from segment 3.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Wye Valley NHS Trust was put into segment four from segment three in March.", "nof2022",
+     [("Wye Valley NHS Trust", 4, 3)]),
+    ("East Kent Hospitals has dropped to segment 4 from 3, its lowest yet.", "nof2022",
+     [("East Kent Hospitals", 4, 3)]),
+    ("Medway NHS Foundation Trust rose to segment 2 from 3 in the latest update.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, 3)]),
+    ("Barts Health is in segment 3 from 1 April.", "nof2022", [("Barts Health", 3, None)]),
 ]
 
 
