@@ -956,7 +956,8 @@ def _merge_across_sentences(memberships: list[Membership]) -> list[Membership]:
     """A leave and where the organisation went, told in neighbouring sentences ('X exits special
     measures ... It will move into segment 3'), are one move; a leave that another sentence
     states as a whole move ('X has moved from segment 4 to segment 3 ... X has left the
-    programme') adds nothing."""
+    programme') adds nothing, and nor does the spell it ended told after it ('X has left
+    special measures. It had been in them since 2013')."""
     leaves = sorted((m for m in memberships if m.segment is None and m.from_segment is not None),
                     key=lambda m: m.start)
     dropped: set[int] = set()
@@ -969,7 +970,9 @@ def _merge_across_sentences(memberships: list[Membership]) -> list[Membership]:
                         and id(o) not in dropped), key=lambda o: o.start)
         if later and later[0].from_segment is None and later[0].segment is not None \
                 and later[0].start - leave.end <= NEAR_CHARS:
-            leave.segment = later[0].segment
+            if later[0].segment != leave.from_segment:
+                leave.segment = later[0].segment
+            # else it tells the spell the leave ended ('It had been in special measures since 2013')
             dropped.add(id(later[0]))
     return [m for m in memberships if id(m) not in dropped]
 

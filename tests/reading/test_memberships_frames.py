@@ -324,6 +324,13 @@ ACROSS_SENTENCES = [
     # a sentence about something else in between: the chain breaks
     ("Barts Health exits special measures. The weather was cold. It remains in segment 3.", "sof2016",
      [("Barts Health", None, 4)]),
+    # the spell the leave ended, told after it, is no new placement
+    ("Medway NHS Foundation Trust has been taken out of special measures. It had been in special measures "
+     "since December 2013.", "sof2016", [("Medway NHS Foundation Trust", None, 4)]),
+    ("Barts Health has exited the Recovery Support Programme. The trust entered the programme in 2021.",
+     "nof2022", [("Barts Health", None, 4)]),
+    ("Wye Valley NHS Trust has left segment 4. It was placed in segment 4 two years ago.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4)]),
 ]
 
 
