@@ -930,7 +930,8 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
 
 
 def merge_moves(memberships: list[Membership]) -> list[Membership]:
-    """'X exited special measures ... and has moved to segment 3' is one move: 4 → 3."""
+    """'X exited special measures ... and has moved to segment 3' is one move: 4 → 3. An entry
+    and an exit of the same segment in one sentence are not: the later one is where it is now."""
     out: list[Membership] = []
     by_start: dict[int, list[Membership]] = {}
     for m in memberships:
@@ -940,8 +941,11 @@ def merge_moves(memberships: list[Membership]) -> list[Membership]:
             out.append(m)
             by_start.setdefault(m.start, []).append(m)
             continue
-        partner.segment = partner.segment if partner.segment is not None else m.segment
-        partner.from_segment = partner.from_segment or m.from_segment
+        segment = partner.segment if partner.segment is not None else m.segment
+        from_segment = partner.from_segment or m.from_segment
+        if segment == from_segment:  # 'since it entered special measures ... it has been taken out of them'
+            segment, from_segment = m.segment, m.from_segment  # the later of the two is where it is now
+        partner.segment, partner.from_segment = segment, from_segment
     return _merge_across_sentences(out)
 
 

@@ -331,6 +331,9 @@ ACROSS_SENTENCES = [
      "nof2022", [("Barts Health", None, 4)]),
     ("Wye Valley NHS Trust has left segment 4. It was placed in segment 4 two years ago.", "nof2022",
      [("Wye Valley NHS Trust", None, 4)]),
+    # ... or told in the same sentence: the later of an entry and an exit is where it is now
+    ("We note the progress Barts Health has made since the trust entered special measures in 2016, and "
+     "confirm that the trust has now been taken out of special measures.", "sof2016", [("the trust", None, 4)]),
 ]
 
 
