@@ -251,6 +251,11 @@ SCOPES = [
     ("Across the south east, five trusts are in segment 3.", "south east"),
     ("Five trusts are in segment 3.", ""),
     ("23 of the 42 ICSs in England are in segment 3.", ""),
+    # 'our' with our own bodies keeps the count local; 'our analysis' is our work, not our place
+    ("Two of our trusts are in segment 4.", "our area"),
+    ("Seven trusts in our peer group are in segment 3.", "our area"),
+    ("Our analysis of 210 providers found that 140 are in segments 2 or 3.", ""),
+    ("Our own research shows that 140 providers are in segments 2 or 3.", ""),
 ]
 
 
@@ -259,6 +264,19 @@ def test_scope(nlp: Language, text: str, scope: str) -> None:
     claims = read(nlp, text)[1].claims
     assert len(claims) == 1
     assert claims[0].scope.lower().removeprefix("the ") == scope.lower()
+
+
+# an opening phrase before 'of the N ...,' still makes N the whole the next count is part of
+LEAD_PHRASES = [
+    ("According to our analysis of 210 providers, 140 are in segments 2 or 3.", [(210, None, ()), (140, 210, (2, 3))]),
+    ("In a review of the 42 ICBs, 23 were found to be in segment 3.", [(42, None, ()), (23, 42, (3,))]),
+    ("Of the 42 ICBs, 23 are in segment 3.", [(42, None, ()), (23, 42, (3,))]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LEAD_PHRASES)
+def test_a_leading_whole_after_an_opening_phrase(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert [(c.count, c.total, c.segments) for c in read(nlp, text)[1].claims] == expected
 
 
 MEMBERS = [

@@ -416,7 +416,10 @@ def _at_start(reader: SentenceReader, i: int) -> bool:
 
 _LEAD_WORDS = {"of", "the", "all", "england", "s", "across", "among", "amongst", "region", "county", "city", "capital",
                "system", "country",
-               "its", "our", "their", "nation", "sector", "area"}
+               "its", "our", "their", "nation", "sector", "area",
+               # 'According to our analysis of 210 providers, ...', 'In a review of the 42 ICBs, ...'
+               "according", "to", "analysis", "review", "survey", "study", "data", "figures", "in", "a", "an",
+               "this", "latest", "at", "looking", "research", "assessment"}
 
 
 _POPULATION_VERBS = {"covered", "covers", "covering", "assessed", "assesses", "oversees", "oversaw", "segmented",

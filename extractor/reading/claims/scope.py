@@ -63,12 +63,31 @@ def deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) -> 
     lo = max(reader.sent.start, g.start - 3)
     hi = min(reader.sent.end, (g.population.end if g.population is not None else g.end) + 6)
     window = " " + text_between(doc, lo, hi).replace("’", "'") + " "
-    if any(w in window for w in (" our ", " the system", " locally ", " local ")):
+    if any(w in window for w in (" the system", " locally ", " local ")) or _our_count(reader, g, lo, hi):
         return home or state.discourse_scope or _unnamed(window)
     if any(w in window for w in (" the region's", " the region ", " its ", " the county's", " the city's",
                                  " the capital's", " their ", " the county ", " the city ", " the area ")):
         return state.discourse_scope or home or _unnamed(window)
     return ""
+
+
+def _our_count(reader: SentenceReader, g: Group, lo: int, hi: int) -> bool:
+    """Whether an "our" near the count speaks of our own bodies ("our five providers", "three of
+    our trusts", "our peer group"), not of our work ("our analysis of 210 providers")."""
+    doc = reader.doc
+    for k in range(lo, hi - 1):
+        if lower_at(doc, k) != "our":
+            continue
+        nxt = k + 2 if lower_at(doc, k + 1) == "own" and k + 2 < hi else k + 1
+        if lower_at(doc, nxt) not in _OUR_WORK:
+            return True
+    return False
+
+
+_OUR_WORK = frozenset({"analysis", "analyses", "research", "review", "survey", "figures", "data", "study", "report",
+                       "calculations", "calculation", "estimate", "estimates", "reading", "understanding", "view",
+                       "assessment", "sample", "count", "findings", "model", "modelling", "tracker", "database",
+                       "investigation", "look", "reporting", "sums", "tally", "records", "audit"})
 
 
 # the words of a local scope the document does not name, as the claim's scope (see DEICTIC_SCOPES)
