@@ -68,7 +68,8 @@ _CLAUSE_BREAKS = {"if", "would", "could", "might", "as", "while", "whereas", "bu
                   "when", "though", "unlike", "than"}
 
 
-_ASIDE_OPENERS = {"which", "who", "whose", "the", "a", "an", "its", "one", "now", "formerly", "based", "also", "where"}
+_ASIDE_OPENERS = {"which", "who", "whose", "the", "a", "an", "its", "one", "now", "formerly", "based", "also", "where",
+                  "part", "in", "within", "serving", "covering", "run", "home", "alongside"}
 _RELATIVE_PRONOUNS = {"whom", "which", "whose"}
 
 

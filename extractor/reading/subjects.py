@@ -79,19 +79,29 @@ def _candidates(doc: Doc, sent: Span) -> list[Span]:
     lower = token_strings(doc)
     out = []
     governed_end = -1
+    fronted = False  # a phrase opening the sentence governs the names so far ('Unlike X, Y is ...')
     for span in sorted(spans, key=lambda s: s.start):
-        before = lower[span.start - 1] if span.start > sent.start else ""
+        k = span.start - 1
+        if k > sent.start and lower[k] in _MODIFIERS:
+            k -= 1  # 'unlike neighbouring X'
+        before = lower[k] if k >= sent.start else ""
         # a possessive mark is its own lower form: only a word whose lower form is one can be one
         possessed = span.end < len(lower) and lower[span.end] in _POSSESSIVES and doc[span.end].text in _POSSESSIVES
-        chained = before in {"and", ",", "&", "or"} and governed_end >= span.start - 2
+        chained = before in {"and", ",", "&", "or"} and governed_end >= span.start - 2 and not (
+            fronted and before == "," and (span.end >= sent.end or lower[span.end] not in _LIST_GOES_ON))
         # "agreed for our trust to be moved to segment 2": the body is the passive's subject
         governed = before in GOVERNING and not (before == "for" and (
             lower[span.end:span.end + 2] == ["to", "be"] or _names_its_head(lower, span.start - 1, sent.start)))
         if governed or possessed or chained:
+            fronted = fronted or (governed and k == sent.start)
             governed_end = span.end
             continue
         out.append(span)
     return out
+
+
+_MODIFIERS = {"neighbouring", "neighboring", "nearby", "fellow", "sister", "partner", "local"}
+_LIST_GOES_ON = {",", "and", "&", "or"}
 
 
 _BODY_HEADS = {"icb", "ics", "board", "system", "trust"}

@@ -457,7 +457,34 @@ ASIDES = [
     ("Medway NHS Foundation Trust (MFT), whose chair left in May, is now in segment 2.", "nof2025",
      [("MFT", 2, None)]),
     ("Wye Valley NHS Trust (WVT) is in segment 3.", "nof2025", [("WVT", 3, None)]),
+    # an apposition saying where the body belongs names its system, which is not the subject
+    ("The Queen Elizabeth Hospital King's Lynn NHS Foundation Trust, part of the Norfolk and Waveney integrated "
+     "care system, has moved to segment 3.", "nof2022",
+     [("The Queen Elizabeth Hospital King's Lynn NHS Foundation Trust", 3, None)]),
+    ("Medway NHS Foundation Trust, part of the Kent and Medway ICS, is now in segment 3.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Royal Devon University Healthcare NHS Foundation Trust, in the NHS Devon ICB area, is in segment 3.", "nof2022",
+     [("Royal Devon University Healthcare NHS Foundation Trust", 3, None)]),
+    ("Barts Health, within the North East London system, remains in segment 4.", "nof2022",
+     [("Barts Health", 4, None)]),
 ]
+
+# A phrase opening the sentence ('Unlike X,', 'Like X,') governs the names in it: they are not the subject.
+FRONTED_PHRASES = [
+    ("Unlike neighbouring Dartford and Gravesham NHS Trust, Medway NHS Foundation Trust is in segment 2.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, None)]),
+    ("Unlike Medway NHS Foundation Trust, East Kent Hospitals is in segment 4.", "nof2022",
+     [("East Kent Hospitals", 4, None)]),
+    ("Like Barts Health, Wye Valley NHS Trust has been placed in segment 3.", "nof2022",
+     [("Wye Valley NHS Trust", 3, None)]),
+    ("Like Barts Health, Medway NHS Foundation Trust and East Kent Hospitals, Wye Valley NHS Trust is in segment 3.",
+     "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), FRONTED_PHRASES)
+def test_a_fronted_phrase_governs_its_names(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
 
 
 @pytest.mark.parametrize(("text", "framework", "expected"), ASIDES)
