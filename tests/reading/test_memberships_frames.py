@@ -115,6 +115,9 @@ EXITS = [
      [("Wye Valley NHS Trust", None, 4)]),
     ("Medway NHS Foundation Trust has been shifted out of Segment 4 and up to Segment 3 this spring.", "nof2022",
      [("Medway NHS Foundation Trust", 3, 4)]),
+    ("Barts Health has escaped special measures after five years.", "sof2016", [("Barts Health", None, 4)]),
+    ("Wye Valley NHS Trust has finally escaped from the Recovery Support Programme.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4)]),
 ]
 
 
@@ -400,6 +403,12 @@ AIMS = [
     ("Medway NHS Foundation Trust remains on track to exit the RSP by the summer.", "nof2022",
      [("Medway NHS Foundation Trust", 4, None)]),
     ("Barts Health is working towards leaving special measures.", "sof2016", [("Barts Health", 4, None)]),
+    # a threat, or one avoided, places nobody
+    ("Barts Health faces being put into segment 4.", "nof2022", []),
+    ("Wye Valley NHS Trust risks being placed in segment 4 next year.", "nof2022", []),
+    ("East Kent Hospitals is under threat of being moved into segment 4.", "nof2022", []),
+    ("Medway NHS Foundation Trust has avoided being placed in segment 4 and remains in segment 2.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, None)]),
 ]
 
 
