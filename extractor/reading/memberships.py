@@ -319,6 +319,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     framework, period = doc_value(doc, "framework"), doc_value(doc, "period")
     stand_ins: dict[tuple[int, int], str] = {}
     earlier: list[Membership] = []
+    spells: list[Membership] = []  # closed spells: where a move came from, else nobody's membership now
     sents = sentences(doc)
     for si, segs in enumerate(by_sentence):
         if not segs:
@@ -361,7 +362,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             if placed is None:
                 continue
             segment, from_segment = placed
-            before = from_segment is None and _earlier_state(gap)
+            spell = from_segment is None and segment is not None and _past_spell(doc, sent, seg, gap)
+            before = from_segment is None and (_earlier_state(gap) or spell)
             text = span_text(sent).strip()
             start = doc_text(doc).find(text, sent.start_char)
             heads = [*heads, *_as_is(doc, sent, seg, orgs)]
@@ -376,10 +378,15 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                     framework=framework, period=period, text=text, start=start, end=start + len(text)))
                 if before:
                     earlier.append(result.memberships[-1])
+                if spell:
+                    spells.append(result.memberships[-1])
         if prior:
             _fold_prior(result.memberships[first_new:], prior)
         _moved_on(doc, sent, segs, result.memberships[first_new:])
     _fold_earlier_states(result, earlier)
+    if spells:  # those the sentence did not go on to move ('... for two years until it moved to segment 3')
+        result.memberships = [m for m in result.memberships
+                              if m.from_segment is not None or all(m is not s for s in spells)]
 
 
 def _bodiless(doc: Doc, sent: Span, orgs: list[Span]) -> bool:
@@ -405,6 +412,26 @@ def _earlier_state(gap: list[str]) -> bool:
         w == "had" and _STATE_VERBS & set(gap[k + 1:k + 3]) for k, w in enumerate(gap))
 
 
+def _past_spell(doc: Doc, sent: Span, seg: Span, gap: list[str]) -> bool:
+    """'X spent almost four years in special measures', 'X was in special measures for five
+    years' or 'between 2013 and 2017', '... from July 2013 until March 2017': a spell that has
+    ended, so no placement now ('X has been in segment 3 for two years' has not ended)."""
+    if "spent" in gap and not _PERFECT.intersection(gap[:gap.index("spent")]):
+        return True
+    if not {"was", "were"}.intersection(gap) or not _STATE_GAP.issuperset(gap):
+        return False  # 'was placed in segment 4 for 12 months' is a placement
+    lower = token_strings(doc)
+    tail = [lower[i] for i in words_in(doc, seg.end, min(sent.end, seg.end + 9))]
+    if tail[:1] == ["for"] and _TIME_UNITS.intersection(tail[:6]):
+        return True
+    if tail[:1] == ["between"] and len(tail) > 3 and tail[2] == "and":
+        return True
+    return bool({"until", "till", "to"} & set(tail)) and ("from" in tail[:3] or "between" in tail[:3]) \
+        and any(_is_year(w) for w in tail)
+
+
+_PERFECT = {"has", "have", "having"}
+_STATE_GAP = {"was", "were", "in", "at", "under", "still", "also", "then", "once", "within", "inside"}
 _BEFORE_ADVERBS = {"previously", "already", "formerly", "earlier", "once"}
 _TIME_UNITS = {"year", "years", "month", "months", "quarter", "quarters", "week", "weeks"}
 _LEFT_VERBS = {"left", "exited", "leaving", "exiting"}

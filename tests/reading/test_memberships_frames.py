@@ -478,6 +478,34 @@ ASIDES = [
      [("Barts Health", 4, None)]),
 ]
 
+# A spell that has ended places nobody now, unless the sentence says where the body went next.
+PAST_SPELLS = [
+    ("Medway NHS Foundation Trust spent almost four years in special measures, from July 2013 until March 2017.",
+     "sof2016", []),
+    ("Barts Health was in special measures between 2013 and 2017.", "sof2016", []),
+    ("Wye Valley NHS Trust was in special measures for more than five years.", "sof2016", []),
+    ("East Kent Hospitals spent two years in segment 3 of the oversight framework.", "nof2022", []),
+    ("Barts Health was in segment 4 from 2021 to 2023.", "nof2022", []),
+    # not ended, or a placement for a time, or followed by the move that ended it
+    ("Medway NHS Foundation Trust has been in segment 3 for two years.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Barts Health has spent two years in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust was placed in segment 4 for 12 months from April.", "nof2022",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("East Kent Hospitals was in segment 4 for two years until it moved to segment 3 in March.", "nof2022",
+     [("East Kent Hospitals", 3, 4)]),
+    ("Medway NHS Foundation Trust was in special measures for five years. It is now in segment 3.", "sof2021",
+     [("Medway NHS Foundation Trust", 3, 4)]),
+    ("The trust spent two years in special measures and has now moved to segment 3.", "sof2021",
+     [("The trust", 3, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), PAST_SPELLS)
+def test_a_past_spell_places_nobody_now(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
 # A phrase opening the sentence ('Unlike X,', 'Like X,') governs the names in it: they are not the subject.
 FRONTED_PHRASES = [
     ("Unlike neighbouring Dartford and Gravesham NHS Trust, Medway NHS Foundation Trust is in segment 2.", "nof2022",
