@@ -69,7 +69,7 @@ _CLAUSE_BREAKS = {"if", "would", "could", "might", "as", "while", "whereas", "bu
 
 
 _ASIDE_OPENERS = {"which", "who", "whose", "the", "a", "an", "its", "one", "now", "formerly", "based", "also", "where",
-                  "part", "in", "within", "serving", "covering", "run", "home", "alongside"}
+                  "part", "in", "within", "serving", "covering", "run", "home", "alongside", "previously"}
 _RELATIVE_PRONOUNS = {"whom", "which", "whose"}
 
 
@@ -406,10 +406,11 @@ _STATE_VERBS = {"been", "sat", "remained", "stayed"}
 
 
 def _earlier_state(gap: list[str]) -> bool:
-    """'X had been in segment 3', 'X was previously in segment 3': a state the words place
-    before the time they write about."""
+    """'X had been in segment 3', 'X was previously in segment 3', 'X, which was in segment 3,
+    ...': a state the words place before the time they write about."""
     return bool(_EARLIER_WORDS & set(gap)) or any(
-        w == "had" and _STATE_VERBS & set(gap[k + 1:k + 3]) for k, w in enumerate(gap))
+        w == "had" and _STATE_VERBS & set(gap[k + 1:k + 3]) for k, w in enumerate(gap)) or (
+        gap[:1] == [","] and gap[1:3] in (["which", "was"], ["who", "was"], ["which", "were"]))
 
 
 def _past_spell(doc: Doc, sent: Span, seg: Span, gap: list[str]) -> bool:
@@ -918,7 +919,9 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
     return named[0], _source_after(doc, segs, seg)
 
 
-_HAND_ON = {"although", "though", "but", "while", "whereas", "because", "since"}
+_HAND_ON = {"although", "though", "but", "while", "whereas", "because", "since", ";", "and"}
+_ONWARD = {"into", "to", "up", "down", "back"}  # where a body went after leaving a segment
+_LEFT_FIRST = {"out", "from", "exited", "left", "leaving", "exiting", "removed"}
 
 
 def _previous_population(doc: Doc, sent: Span | None) -> str | None:
@@ -945,6 +948,10 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
     lower, toks = token_strings(doc), words_in(doc, resume, end)
     for k in range(len(toks) - 2, -1, -1):
         word, nxt = lower[toks[k]], lower[toks[k + 1]]
+        if (word == "and" and nxt in _ONWARD and _LEFT_FIRST.intersection(lower[i] for i in toks[:k])) or (
+                nxt == "into" and "out" in (lower[i] for i in toks[:k])):
+            # 'moved out of segment 4 (and) into segment 3'
+            return [lower[i] for i in toks[k + 1:]], toks[k + 1]
         if word == "and" and nxt in PLACE_VERBS and nxt not in {"in", "into", "now", "still"}:
             if inside and (gap[opens[-1]] != "which" or nxt not in _PRESENT):
                 break  # 'which covers ... and had been in the top category': an earlier state

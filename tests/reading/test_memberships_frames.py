@@ -273,6 +273,21 @@ MOVES = [
     ("Medway NHS Foundation Trust rose to segment 2 from 3 in the latest update.", "nof2022",
      [("Medway NHS Foundation Trust", 2, 3)]),
     ("Barts Health is in segment 3 from 1 April.", "nof2022", [("Barts Health", 3, None)]),
+    # out of one segment and into another, with or without 'and'
+    ("Norfolk and Waveney ICB has been moved out of segment 4 and into segment 3.", "nof2022",
+     [("Norfolk and Waveney ICB", 3, 4)]),
+    ("Barts Health has moved out of segment 4 into segment 3.", "nof2022", [("Barts Health", 3, 4)]),
+    ("East Kent Hospitals came out of the Recovery Support Programme and into segment 3 in May.", "nof2022",
+     [("East Kent Hospitals", 3, 4)]),
+    # a clause after a semicolon hands the subject on with 'it'
+    ("Wye Valley NHS Trust is no longer in segment 4; it is now in segment 3.", "nof2022",
+     [("Wye Valley NHS Trust", 3, 4)]),
+    ("Medway NHS Foundation Trust has not been placed in segment 4; it remains in segment 2.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, None)]),
+    # the segment a relative clause or an apposition says it was in
+    ("Wye Valley NHS Trust, which was in segment 3, has moved to segment 2.", "nof2022",
+     [("Wye Valley NHS Trust", 2, 3)]),
+    ("Barts Health, previously in segment 3, has moved to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
 ]
 
 
