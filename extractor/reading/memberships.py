@@ -920,7 +920,7 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
 
 
 _HAND_ON = {"although", "though", "but", "while", "whereas", "because", "since", ";", "and"}
-_ONWARD = {"into", "to", "up", "down", "back"}  # where a body went after leaving a segment
+_ONWARD = {"into", "to"}  # where a body went after leaving a segment
 _LEFT_FIRST = {"out", "from", "exited", "left", "leaving", "exiting", "removed"}
 
 
