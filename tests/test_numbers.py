@@ -39,6 +39,8 @@ CARDINALS = [
     ("one thousand two hundred", 1200),
     ("a dozen", 12),
     ("dozen", 12),
+    ("half a dozen", 6),
+    ("Half-a-dozen", 6),
     ("a single", 1),
     ("a couple of", 2),
     ("a pair of", 2),

@@ -21,6 +21,12 @@ from spacy.tokens import Doc
 
 from .extensions import TEXT_KEY
 
+
+def _number_emoticon(text: str) -> bool:
+    """spaCy's emoticons that hold a digit ("8)", "8D", ":3", "<3", "0.0"); not "10am", "5p.m."."""
+    return any(c.isdigit() for c in text) and not text.rstrip(".").lower().endswith(("am", "pm", "a.m", "p.m"))
+
+
 PRIMED_AT_MOST = 10_000  # chunks tokenized on their own per tokenizer; spaCy caches 10,000 chunks by default
 
 
@@ -68,8 +74,10 @@ class TextKeepingTokenizer(Tokenizer):
 
     @classmethod
     def like(cls, tokenizer: Tokenizer) -> TextKeepingTokenizer:
-        """One that splits text as ``tokenizer`` does (same rules and affix patterns)."""
-        return cls(tokenizer.vocab, rules=tokenizer.rules, prefix_search=tokenizer.prefix_search,
+        """One that splits text as ``tokenizer`` does (same affix patterns), without the special
+        cases that make an emoticon of a number: "(8)" is a bracketed count, not "(" and "8)"."""
+        rules = {text: pieces for text, pieces in (tokenizer.rules or {}).items() if not _number_emoticon(text)}
+        return cls(tokenizer.vocab, rules=rules, prefix_search=tokenizer.prefix_search,
                    suffix_search=tokenizer.suffix_search, infix_finditer=tokenizer.infix_finditer,
                    token_match=tokenizer.token_match, url_match=tokenizer.url_match,
                    faster_heuristics=tokenizer.faster_heuristics)

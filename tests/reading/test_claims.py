@@ -266,6 +266,21 @@ def test_scope(nlp: Language, text: str, scope: str) -> None:
     assert claims[0].scope.lower().removeprefix("the ") == scope.lower()
 
 
+# counts written as words spaCy would read otherwise
+WORDED = [
+    ("Half a dozen ICBs are in segment 4.", [(6, None)]),
+    ("Half-a-dozen trusts are in segment 4.", [(6, None)]),
+    ("A dozen trusts are in segment 4.", [(12, None)]),
+    ("Nearly a fifth (8) of the 42 ICBs are in segment 4.", [(8, 42)]),
+    ("Just under a fifth (eight) of the 42 ICBs are in segment 4.", [(8, 42)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), WORDED)
+def test_worded_counts(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert [(c.count, c.total) for c in read(nlp, text)[1].claims] == expected
+
+
 # an opening phrase before 'of the N ...,' still makes N the whole the next count is part of
 LEAD_PHRASES = [
     ("According to our analysis of 210 providers, 140 are in segments 2 or 3.", [(210, None, ()), (140, 210, (2, 3))]),
