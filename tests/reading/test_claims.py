@@ -637,6 +637,10 @@ def test_a_position_in_an_earlier_table_is_the_previous_rank_wherever_it_stands(
     ("In segment 3 there are 23 ICBs, in segment 2 14.", [(3, 23), (2, 14)]),
     ("Segment 3 contains 23 ICBs.", [(3, 23)]),
     ("23 ICBs are in segment 3 and 14 in segment 2.", [(3, 23), (2, 14)]),
+    ("In segment 2 sit 14 ICBs; segment 3 holds 23.", [(2, 14), (3, 23)]),
+    ("In segment 2 sit 14 ICBs, while segment 3 holds 23.", [(2, 14), (3, 23)]),
+    ("In segment 1 is a single ICB, and segment 4 has four.", [(1, 1), (4, 4)]),
+    ("In segment 4 remain seven trusts; segment 3 has 40.", [(4, 7), (3, 40)]),
 ])
 def test_a_segment_named_before_the_count_it_holds(nlp: Language, text: str,
                                                    expected: list[tuple[int, int]]) -> None:

@@ -123,7 +123,8 @@ def last_segment_in(reader: SentenceReader, start: int, end: int) -> Span | None
 
 _IN_IT = {"in", "into", "within", "inside"}
 _HOLDS = {"has", "have", "had", "holds", "held", "contains", "contained", "includes", "included", "there", "are",
-          "were", "now", "still", "also", "only", "just"}
+          "were", "now", "still", "also", "only", "just", "is", "was", "sit", "sits", "sat", "lie", "lies", "stand",
+          "stands", "remain", "remains"}
 
 
 def holding_segment(reader: SentenceReader, start: int, g: Group) -> Span | None:
