@@ -150,6 +150,9 @@ CLAIMS = [
           ("acute", (4,), 12, 134, None, "")]),
     ("Over a quarter of acute trusts are in segment 4.", [("acute", (4,), None, None, None, "over a quarter")]),
     ("Trusts in segment 4: 19 (up from 16).", [("trust", (4,), 19, None, None, "")]),
+    # an earlier value after a change verb and the new value is no claim of its own
+    ("The number of trusts in segment 4 rose to eight, from four in the spring.", [("trust", (4,), 8, None, None, "")]),
+    ("The number of trusts in segment 4 climbed to 19 from 16 last quarter.", [("trust", (4,), 19, None, None, "")]),
     # a share set off between the count and its segment, by commas or a pair of dashes
     ("Just 16 acute trusts, 12% of the total, are in segment 1.", [("acute", (1,), 16, None, 12, "")]),
     ("Just 16 acute trusts – 12% of the total – are in segment 1.", [("acute", (1,), 16, None, 12, "")]),

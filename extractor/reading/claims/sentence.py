@@ -560,8 +560,8 @@ class SentenceReader:
         if prev == "to" and "from" in lower[max(self.sent.start, q.start - 8):q.start - 1] \
                 and self.trend_subject(q) is None:
             return False  # 'segments run from 1 (...) to 4
-        if prev == "from" and lower_at(doc, q.start - 2) in _CHANGE_WORDS:
-            return False  # 'up from 17 last quarter' is an earlier value, not a second claim
+        if prev == "from" and not _CHANGE_WORDS.isdisjoint(lower[max(self.sent.start, q.start - 6):q.start - 1]):
+            return False  # 'up from 17 last quarter', 'rose to eight, from four': an earlier value, not a claim
         if nxt in {"to", "-", "–", "or"} and q.end + 1 < self.sent.end and doc[q.end + 1].like_num:
             return False
         qty = quantity_of(q)
