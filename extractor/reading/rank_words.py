@@ -241,8 +241,11 @@ def _other_list(doc: Doc, sent: Span, end: int) -> bool:
 
 
 def from_bottom(doc: Doc, end: int) -> int:
-    """After '15th from (the) bottom': the token after 'bottom'; 0 when the words are not there."""
+    """After '15th from (the) bottom' or 'second-bottom': the token after 'bottom'; 0 when the
+    words are not there."""
     words = lower_forms(doc)[end:end + 3]
+    if words[:1] in (["-"], ["–"]) and words[1:2] in (["bottom"], ["last"]):
+        return end + 2
     if words[:1] != ["from"] or "bottom" not in words:
         return 0
     return end + words.index("bottom") + 1

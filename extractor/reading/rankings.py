@@ -231,7 +231,7 @@ def _fronted_subject(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span]) ->
     return chosen
 
 
-_FRONT_OPENERS = frozenset({"the", "now", "currently", "and", "but", "so", "still", "yet"})
+_FRONT_OPENERS = frozenset({"the", "now", "currently", "and", "but", "so", "still", "yet", "as"})
 _INVERTED_VERBS = frozenset({"is", "was", "sits", "sat", "comes", "came", "stands", "stood", "lies", "are", "were"})
 _FRONT_REACH = 8  # words from the position to the comma closing its phrase ('of the 134 acute trusts in England')
 
@@ -364,6 +364,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     before = [lowers[k] for k in window(doc, span.start - 2, span.start)]
     if any(w in _PREVIOUS_BEFORE for w in before):
         return
+    if len(before) == 2 and before[1] in {"-", "–"} and ordinal(before[0]):
+        return  # the 'bottom' of 'second-bottom', read with 'second'
     words = lowers[span.start:span.end]
     # 'it had been 127th' is where it was; 'it said it had been ranked 7th' is reported speech,
     # unless the clause says when ('had been ranked 127th in the previous table')
@@ -394,7 +396,9 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         moved_from, rank = values[1], next((v for v in values[3:] if v), None)
     position = ""
     pair = slashed(span)
-    stated_total = _read_total(doc, sent, span.start + 1)
+    # 'a rank of 5 out of 61': the 'of' inside the position names it, the total comes after
+    owned = [k for k in range(span.start + 1, span.end) if lowers[k] == "of" and lowers[k - 1] in _POSITION_NOUNS]
+    stated_total = _read_total(doc, sent, owned[-1] + 1 if owned else span.start + 1)
     if stated_total is not None and rank is not None and stated_total < rank:
         stated_total = None  # no league is smaller than a position in it
     total = (pair[1] if pair else None) or stated_total or stated_size(doc, sent)

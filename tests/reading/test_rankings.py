@@ -181,6 +181,7 @@ FRONTED = [
     ("In 98th place is Walsall Healthcare.", [("Walsall Healthcare", 98, "", False, None)]),
     ("Now ranked 30th, the Homerton Healthcare board welcomed the news.",
      [("Homerton Healthcare", 30, "", False, None)]),
+    ("As the 98th-ranked trust, Barts Health has work to do.", [("Barts Health", 98, "", False, None)]),
     ("Joint 45th out of 134, Medway NHS Foundation Trust and Barts Health share a place.",
      [("Barts Health", 45, "", True, 134), ("Medway NHS Foundation Trust", 45, "", True, 134)]),
 ]
@@ -221,6 +222,8 @@ TRAPS = [
     "South Central Ambulance Service met the target for category 2 calls in 30 minutes.",
     "The CQC rated Homerton Healthcare good, up from requires improvement.",
     "Frimley Health was 14th nationally for referral to treatment waits.",
+    "Medway NHS Foundation Trust was ranked 103rd of 131 trusts for 18-week waits.",
+    "Barts Health came 12th out of 134 for four-hour performance.",
     "Royal Cornwall Hospitals came fourth for cancer treatment within 62 days.",
     "Barts Health was named among the top 10 employers in London.",
     "Gloucestershire Hospitals was first put in special measures in 2016.",
@@ -324,6 +327,10 @@ def test_followed_by(nlp: Language, text: str, expected: list[tuple[str, int]]) 
     ("Frimley Health's ranking improved to 9 overall (from 14).", ("Frimley Health", 9, 14, None)),
     ("Walsall Healthcare was second from bottom of the 134 acute trusts.", ("Walsall Healthcare", 133, None, 134)),
     ("Royal Cornwall Hospitals came fifth from the bottom out of 134.", ("Royal Cornwall Hospitals", 130, None, 134)),
+    ("South Western Ambulance Service came second-bottom of the 10 ambulance trusts.",
+     ("South Western Ambulance Service", 9, None, 10)),
+    ("Medway NHS Foundation Trust holds a rank of 5 out of 61.", ("Medway NHS Foundation Trust", 5, None, 61)),
+    ("Barts Health has a ranking of 40 out of 134.", ("Barts Health", 40, None, 134)),
     ("Gloucestershire Hospitals' overall position is 38th of 134.", ("Gloucestershire Hospitals", 38, None, 134)),
 ])
 def test_moves_owners_and_counting_from_the_bottom(nlp: Language, text: str,
@@ -340,8 +347,12 @@ def test_reported_and_earlier_positions(nlp: Language, text: str, expected: list
     assert [(r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings] == expected
 
 
-def test_counted_from_the_bottom_without_a_size_is_no_position(nlp: Language) -> None:
-    assert read(nlp, "Walsall Healthcare was third from bottom.").rankings == []
+@pytest.mark.parametrize("text", [
+    "Walsall Healthcare was third from bottom.",
+    "South Western Ambulance Service came second-bottom of the ambulance league table.",
+])
+def test_counted_from_the_bottom_without_a_size_is_no_position(nlp: Language, text: str) -> None:
+    assert read(nlp, text).rankings == []
 
 
 @pytest.mark.parametrize(("text", "expected"), [
