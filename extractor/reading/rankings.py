@@ -291,6 +291,7 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
     spans = [s for s in span_group(doc, "ranks") if s.label_ != "RANK_METRIC"]
     if _nothing_to_read(doc, spans, result) or not league_context(doc):
         return
+    spans = [s for s in spans if not _names_a_segment(doc, s)]
     ranks = [s for s in spans if _anchored(s)]
     taken = read_respectively(doc, ranks, result) if ranks else set()
     ranks = sorted((r for r in ranks if r.start not in taken), key=lambda r: r.start)
@@ -298,6 +299,11 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
     read_frames(doc, [s for s in spans if s.label_ == "RANK_SUPER"], result)
     _read_ranked_sentences(doc, ranks, result)
     read_followers(doc, result)
+
+
+def _names_a_segment(doc: Doc, span: Span) -> bool:
+    """'placed in second segment': the ordinal is the segment's, not a league position."""
+    return any(seg.start < span.end <= seg.end for seg in spans_in(doc, "segments", span.start, span.end + 2))
 
 
 def _nothing_to_read(doc: Doc, spans: list[Span], result: DocResult) -> bool:

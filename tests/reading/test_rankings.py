@@ -223,6 +223,8 @@ TRAPS = [
     "The CQC rated Homerton Healthcare good, up from requires improvement.",
     "Frimley Health was 14th nationally for referral to treatment waits.",
     "Medway NHS Foundation Trust was ranked 103rd of 131 trusts for 18-week waits.",
+    "Oxford Health placed in second segment",
+    "Barts Health came in fourth segment of the oversight framework.",
     "Barts Health came 12th out of 134 for four-hour performance.",
     "Royal Cornwall Hospitals came fourth for cancer treatment within 62 days.",
     "Barts Health was named among the top 10 employers in London.",
