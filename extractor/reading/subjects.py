@@ -198,6 +198,17 @@ def first_word(doc: Doc, start: int, end: int) -> int | None:
     return next((i for i in range(start, end) if not lower[i].isspace()), None)
 
 
+def _opening_word(doc: Doc, start: int, end: int) -> int | None:
+    """:func:`first_word`, past an opening quotation mark: '"Medway is now in segment 2," said ...'."""
+    first = first_word(doc, start, end)
+    if first is not None and token_strings(doc)[first] in _OPENING_QUOTES:
+        first = first_word(doc, first + 1, end)
+    return first
+
+
+_OPENING_QUOTES = {'"', "“", "‘", "'"}
+
+
 def _capitalised_run(doc: Doc, first: int, end: int) -> Span | None:
     """The run of capitalised words (joined by 'and', 'of' ...) that the words of ``[first, end)``
     open with, read one at a time up to the first that ends the run. Kept per Doc: a sentence's
@@ -236,7 +247,7 @@ TypeHint = Callable[[], str | None]  # the kind of organisation a sentence speak
 def _leading_name(doc: Doc, sent: Span, limit: int, type_hint: TypeHint, first: int | None = -1) -> Span | None:
     """:func:`leading_name`; ``first`` is the sentence's first word when the caller has found it."""
     if first == -1:
-        first = first_word(doc, sent.start, limit)
+        first = _opening_word(doc, sent.start, limit)
     if first is None or not doc[first].is_title \
             or token_strings(doc)[first] in {"the", "it", "this", "they", "we", "our", "a", "an", "in", "of", "all",
                                              "only", "none", "one"}:
@@ -255,7 +266,7 @@ def leading_names(doc: Doc, sent: Span, limit: int, type_hint: TypeHint) -> list
     """Like :func:`leading_name`, but 'Kent and Medway and Lincolnshire have both entered ...' gives
     both names when the whole run does not resolve and each side of an 'and' does. The type hint
     is asked for only by a name the gazetteer has an alias for (few are)."""
-    first = first_word(doc, sent.start, limit)
+    first = _opening_word(doc, sent.start, limit)
     one = _leading_name(doc, sent, limit, type_hint, first)
     if one is not None:
         return [one]
@@ -287,7 +298,8 @@ def _day(doc: Doc) -> datetime.date | None:
 
 def _resolve_span(doc: Doc, span: Span, type_hint: TypeHint, sent: Span) -> list[Span]:
     """``span`` as the organisation the gazetteer resolves it to, with the sentence as context
-    and the type hint (a general 'trust' or 'other' hints nothing).
+    and the type hint (a general 'trust' or 'other' hints nothing); a bare place resolves to the
+    one of its candidates the document names in full.
 
     A name with no alias hit (``lookup``) resolves to nobody, whatever the hint, date or
     context (``resolve`` answers so first): most capitalised runs opening a sentence have none,
@@ -299,7 +311,13 @@ def _resolve_span(doc: Doc, span: Span, type_hint: TypeHint, sent: Span) -> list
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
     link = gazetteer.resolve(text, org_type=hint, on=_day(doc), context=span_text(sent))
     if not link.code:
-        return []
+        # a bare place opening a placement ('Medway is now in segment 2') is the one of its
+        # candidates the document names in full
+        named = {s.id_ for s in doc.spans.get("orgs", []) if s.id_}
+        known = [code for code in link.candidates if code in named]
+        if len(known) != 1:
+            return []
+        return [Span(doc, span.start, span.end, label=gazetteer.get(known[0]).org_type, span_id=known[0])]
     return [Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)]
 
 

@@ -521,6 +521,24 @@ def test_a_past_spell_places_nobody_now(nlp: Language, text: str, framework: str
     assert placements(nlp, text, framework) == expected
 
 
+# A bare place opening a placement, inside a quotation or not, is the body the document names in full.
+BARE_PLACES = [
+    ("Medway NHS Foundation Trust has been praised. Medway is now in segment 2.", "nof2022", [("Medway", 2, None)]),
+    ('Medway NHS Foundation Trust has been praised. "Medway is now in segment 2, and that is down to our staff," '
+     "said its chief executive.", "nof2022", [("Medway", 2, None)]),
+    ("NHS Frimley Integrated Care Board met today. “Frimley is in segment 1,” its chair said.", "nof2022",
+     [("Frimley", 1, None)]),
+    # a place the document never names a body of stays a place
+    ("Medway is now in segment 2.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), BARE_PLACES)
+def test_a_bare_place_is_the_body_named_in_full(nlp: Language, text: str, framework: str,
+                                                expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
 # A phrase opening the sentence ('Unlike X,', 'Like X,') governs the names in it: they are not the subject.
 FRONTED_PHRASES = [
     ("Unlike neighbouring Dartford and Gravesham NHS Trust, Medway NHS Foundation Trust is in segment 2.", "nof2022",
