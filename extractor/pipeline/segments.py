@@ -152,7 +152,8 @@ def trim_counted_tails(existing: Iterable[Span], matches: Iterable[Span]) -> lis
     number followed by a verb, or written differently from the first ('segment 1 and one,
     Sheffield ..., is'), is a count, not the second segment of a pair."""
     out = []
-    for span in longest_spans(existing, drop_unread_groupings(matches)):
+    kept = [m for m in drop_unread_groupings(matches) if m.id_ != "held" or _ends_its_phrase(m)]
+    for span in longest_spans(existing, kept):
         doc = span.doc
         if span.id_ == "num" and len(span) > 2 and span.end < len(doc) and doc[span.end - 2].lower_ in {"and", ","} \
                 and (doc[span.end].lower_ in _COUNT_FOLLOWS or _mixed_numbers(span)):
@@ -161,6 +162,21 @@ def trim_counted_tails(existing: Iterable[Span], matches: Iterable[Span]) -> lis
                 span = Span(doc, span.start, span.start + first + 1, label=span.label, span_id=span.id)
         out.append(span)
     return _resolve_programme_refs(out)
+
+
+def _ends_its_phrase(span: Span) -> bool:
+    """'Our oversight segment is 2.' names a segment; 'the lowest segment is four trusts strong'
+    counts: a held value must not run on into a noun."""
+    doc = span.doc
+    if span.end >= len(doc):
+        return True
+    nxt = doc[span.end]
+    return not nxt.is_alpha or nxt.lower_ in _AFTER_A_VALUE
+
+
+_AFTER_A_VALUE = {"and", "in", "for", "from", "since", "under", "of", "last", "this", "with", "after", "on", "at", "by",
+                  "but", "while", "which", "as", "following", "until", "having", "before", "when", "or", "now",
+                  "today", "again", "earlier", "previously", "during", "within", "where", "so", "because"}
 
 
 def _mixed_numbers(span: Span) -> bool:

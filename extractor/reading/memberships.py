@@ -337,7 +337,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
         bodiless = _bodiless(doc, sent, orgs)
-        if bodiless and _STAND_IN_WORDS.isdisjoint(token_strings(doc)[sent.start:sent.end]):
+        if bodiless and _STAND_IN_WORDS.isdisjoint(token_strings(doc)[sent.start:sent.end]) \
+                and all(seg.id_ != "held" for seg in segs):
             continue  # no 'it' for the active frame nor stand-in noun for the possessive one: nobody to place
         prior = [seg for seg in segs if _told_as_before(doc, sent, seg)]
         first_new = len(result.memberships)
@@ -345,7 +346,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             if any(seg is p for p in prior) or _restates(doc, segs, seg):
                 continue
             k = before_preposition(doc, sent, seg)
-            frame = _active_frame(doc, sent, seg, k, orgs, antecedent, stand_ins) \
+            frame = (_held_value_frame(doc, sent, seg) if seg.id_ == "held" else None) \
+                or _active_frame(doc, sent, seg, k, orgs, antecedent, stand_ins) \
                 or _possessive_frame(doc, sent, seg, k, antecedent, stand_ins)
             if frame is None and not bodiless:
                 frame = _segment_first(doc, sent, seg) or _apposition_frame(doc, sent, seg) \
@@ -851,7 +853,8 @@ def _possessive_frame(doc: Doc, sent: Span, seg: Span, k: int | None, antecedent
 
 
 _HELD_NOUNS = {"segment", "segmentation", "rating", "categorisation", "categorization"}
-_HELD_MODIFIERS = {"current", "latest", "new", "overall", "nof", "sof", "oversight", "framework"}
+_HELD_MODIFIERS = {"current", "latest", "new", "overall", "nof", "sof", "oversight", "framework", "nhs", "system",
+                   "single"}
 _HELD_VERBS = {"is", "remains", "was", "stays", "remained", "stayed", "becomes", "became"}
 
 
@@ -878,6 +881,44 @@ def _held_segment_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], li
     if owner is None:
         return None
     return [owner], ["remains" if verb in ("remains", "remained", "stays", "stayed") else "is", "in"]
+
+
+def _held_value_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[str]] | None:
+    """A segment given as the value of a body's segment ('held' patterns): 'X's NOF segment is
+    2', 'our oversight segment has improved to 2', 'X's segmentation moved from 3 to 2', 'X has an
+    NHS Oversight Framework segment of 3': the body, and the words that place it (a move when
+    the value goes from one segment to another)."""
+    lower = token_strings(doc)
+    k = seg.start - 1
+    while k >= sent.start and (lower[k] in _HELD_MODIFIERS or lower[k].isspace()):
+        k -= 1
+    if k < sent.start:  # a line of its own ('Oversight segment: 3') on a body's own paper
+        owner = subjects.publisher(doc) if not subjects.mentions(doc, sent) else None
+        return ([owner], ["is", "in"]) if owner is not None and "from" not in lower[seg.start:seg.end] else None
+    owner = None
+    if lower[k] in _POSSESSIVE_MARKS:
+        owner = _body_ending_at(doc, sent, k)
+    elif lower[k] == "our":
+        owner = _body_ending_at(doc, sent, k + 1)
+    elif lower[k] == "its" and k - 1 > sent.start and doc[k - 1].is_alpha:
+        owner = _body_ending_at(doc, sent, k - 1)  # 'X improved its oversight segment from 3 to 2'
+    elif lower[k] in ("a", "an"):
+        j = k - 1
+        while j >= sent.start and lower[j] in _HELD_ADVERBS:
+            j -= 1
+        if j >= sent.start and lower[j] in _HELD_OWNER_VERBS:
+            j -= 1
+            while j >= sent.start and lower[j] in _HELD_ADVERBS:
+                j -= 1
+            owner = _body_ending_at(doc, sent, j + 1)
+    if owner is None:
+        return None
+    return [owner], (["moved", "from"] if "from" in lower[seg.start:seg.end] else ["is", "in"])
+
+
+_HELD_ADVERBS = {"now", "currently", "still", "also", "already"}
+_HELD_OWNER_VERBS = {"has", "have", "had", "holds", "held", "received", "receives", "retains", "retained", "keeps",
+                     "kept", "maintains", "maintained"}
 
 
 _NOT_WHERE = {"about", "regarding", "concerning", "over", "than", "like", "unlike", "with", "beyond", "for", "on",

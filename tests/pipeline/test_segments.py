@@ -87,6 +87,9 @@ NOT_SEGMENTS = [
     "It missed the category 2 response target.",  # ambulance response categories are not segments
     "The trust joined the New Hospital Programme. Its neighbour was already in the programme.",
     "Its neighbour was already in the programme.",
+    "The new segment is four trusts strong.",  # a value that runs on into a noun counts
+    "The segment has four ICBs in it.",
+    "Its star rating was 3.",
 ]
 
 
@@ -161,6 +164,15 @@ WRITTEN_FORMS = [
     ("It moves to mandated regional support.", "nof2022", "mandated regional support", (3,)),
     ("It is set to enter the National Provider Improvement Programme.", "nof2025",
      "National Provider Improvement Programme", (5,)),
+    # the value of a body's segment, rating or category
+    ("Our NOF segment is 2.", "nof2022", "segment is 2", (2,)),
+    ("It has a segmentation of three.", "nof2022", "segmentation of three", (3,)),
+    ("Oversight segment: 3", "nof2022", "segment: 3", (3,)),
+    ("Its oversight framework rating has improved to 2.", "nof2022", "framework rating has improved to 2", (2,)),
+    ("Its segmentation moved from 4 to 3.", "nof2022", "segmentation moved from 4 to 3", (4, 3)),
+    ("It is in SOF category 2.", "sof2021", "SOF category 2", (2,)),
+    ("It is in category 3 of the NHS Oversight Framework.", "nof2022", "category 3 of the NHS Oversight Framework",
+     (3,)),
 ]
 
 

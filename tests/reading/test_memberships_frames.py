@@ -521,6 +521,34 @@ def test_a_past_spell_places_nobody_now(nlp: Language, text: str, framework: str
     assert placements(nlp, text, framework) == expected
 
 
+# A segment given as the value of a body's segment, rating or category.
+HELD_VALUES = [
+    ("Walsall Healthcare NHS Trust's NOF segment is 2.", "nof2022", [("Walsall Healthcare NHS Trust", 2, None)]),
+    ("Barts Health has an NHS Oversight Framework segment of 3.", "nof2022", [("Barts Health", 3, None)]),
+    ("Wye Valley NHS Trust currently holds a segmentation of 2.", "nof2022", [("Wye Valley NHS Trust", 2, None)]),
+    ("Bradford Teaching Hospitals NHS Foundation Trust improved its oversight segment from 3 to 2.", "nof2022",
+     [("Bradford Teaching Hospitals NHS Foundation Trust", 2, 3)]),
+    ("Nottingham University Hospitals NHS Trust's oversight segmentation moved from 3 to 2.", "nof2022",
+     [("Nottingham University Hospitals NHS Trust", 2, 3)]),
+    ("Medway NHS Foundation Trust's oversight rating remains at 4.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Walsall Healthcare NHS Trust is in category 2 of the System Oversight Framework.", "sof2021",
+     [("Walsall Healthcare NHS Trust", 2, None)]),
+    ("Walsall Healthcare NHS Trust has been placed in SOF category 2.", "sof2021",
+     [("Walsall Healthcare NHS Trust", 2, None)]),
+    ("Medway NHS Foundation Trust | Board papers\nOversight segment: 3\n", "nof2022",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    # a count, or a body not named, is no one's value
+    ("The lowest segment is four trusts strong.", "nof2022", []),
+    ("The average segment is 3.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), HELD_VALUES)
+def test_a_segment_held_as_a_value(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
 # A bare place opening a placement, inside a quotation or not, is the body the document names in full.
 BARE_PLACES = [
     ("Medway NHS Foundation Trust has been praised. Medway is now in segment 2.", "nof2022", [("Medway", 2, None)]),
