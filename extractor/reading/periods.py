@@ -93,6 +93,8 @@ def mentions(doc: Doc) -> list[Mention]:
         found = cache["mentions"] = []
         for label, start, end in phrase_rows(doc, "periods.jsonl"):
             first, last = offsets[start], offsets[end - 1] + lengths[end - 1]
+            if text[first:first + 6].lower() == "since ":
+                continue  # 'in segment 3 since 2021' still is: the start of a spell dates no record
             found.append(Mention(first, last, label, text[first:last]))
     return found
 
@@ -419,6 +421,8 @@ def assign_periods(doc: Doc, result: DocResult) -> None:
         claim.period = period_for(claim.start, claim.end, (claim.count, claim.total, claim.percent),
                                   (claim.share_text,))
     for member in result.memberships:
-        member.period = period_for(member.start, member.end, (), (member.name,))
+        # a move's row is where the body is now: 'was in segment 3 last year but is now in segment 2'
+        moved = member.segment is not None and member.from_segment is not None
+        member.period = period_for(member.start, member.end, (), (" now ", member.name) if moved else (member.name,))
     for ranking in result.rankings:
         ranking.period = period_for(ranking.start, ranking.end, (), (ranking.name,))

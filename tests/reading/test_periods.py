@@ -44,11 +44,25 @@ def periods_by_count(nlp, body: str) -> dict[int, str]:
     ("Last year, 16 trusts were in segment 4.", {16: "2022/23 Q3"}),
     ("Nineteen trusts in segment 4 reported a deficit in 2022/23.", {19: NOW}),
     ("Nineteen trusts in segment 4 have agreed their plans for 2024/25.", {19: NOW}),
+    ("Nineteen trusts have been in segment 4 since 2021.", {19: NOW}),
 ])
 def test_each_count_takes_the_period_its_words_name(nlp, body, expected) -> None:
     found = periods_by_count(nlp, body)
     for count, period in expected.items():
         assert found.get(count) == period, (count, found)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the start of a spell that still runs dates nothing
+    ("Barts Health has been in segment 3 since 2021.", [(3, None, NOW)]),
+    ("Barts Health, which had been in segment 3 since June 2022, is now in segment 2.", [(2, 3, NOW)]),
+    # a move's row is where the body is now, whatever date its old segment has
+    ("Barts Health was in segment 3 last year but is now in segment 2.", [(2, 3, NOW)]),
+    ("Barts Health left special measures in 2017 and now sits in segment 3.", [(3, 4, NOW)]),
+])
+def test_a_membership_takes_the_period_of_where_it_is_now(nlp, body, expected) -> None:
+    got = [(m.segment, m.from_segment, m.period) for m in read_doc(nlp(HEADER + body)).memberships]
+    assert got == expected
 
 
 def test_a_document_without_time_words_keeps_its_own_period(nlp) -> None:
