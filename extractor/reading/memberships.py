@@ -365,7 +365,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 continue
             segment, from_segment = placed
             spell = from_segment is None and segment is not None and _past_spell(doc, sent, seg, gap)
-            before = from_segment is None and (_earlier_state(gap) or spell)
+            before = from_segment is None and (_earlier_state(gap) or spell or _ended_after(doc, sent, seg))
             text = span_text(sent).strip()
             start = doc_text(doc).find(text, sent.start_char)
             heads = [*heads, *_as_is(doc, sent, seg, orgs)]
@@ -434,6 +434,13 @@ def _past_spell(doc: Doc, sent: Span, seg: Span, gap: list[str]) -> bool:
 
 
 _PERFECT = {"has", "have", "having"}
+
+
+def _ended_after(doc: Doc, sent: Span, seg: Span) -> bool:
+    """'X, in segment 4 until 2023, is now in segment 3': a state the words after the segment
+    say ended."""
+    lower = token_strings(doc)
+    return any(lower[i] in ("until", "till") for i in words_in(doc, seg.end, min(sent.end, seg.end + 3)))
 _STATE_GAP = {"was", "were", "in", "at", "under", "still", "also", "then", "once", "within", "inside"}
 _BEFORE_ADVERBS = {"previously", "already", "formerly", "earlier", "once"}
 _TIME_UNITS = {"year", "years", "month", "months", "quarter", "quarters", "week", "weeks"}

@@ -288,6 +288,9 @@ MOVES = [
     ("Wye Valley NHS Trust, which was in segment 3, has moved to segment 2.", "nof2022",
      [("Wye Valley NHS Trust", 2, 3)]),
     ("Barts Health, previously in segment 3, has moved to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Wye Valley NHS Trust, in segment 4 until 2023, is now in segment 3.", "nof2022",
+     [("Wye Valley NHS Trust", 3, 4)]),
+    ("East Kent Hospitals will stay in segment 4 until next year.", "nof2022", [("East Kent Hospitals", 4, None)]),
 ]
 
 
