@@ -288,6 +288,7 @@ def test_worded_counts(nlp: Language, text: str, expected: list[tuple]) -> None:
 LEAD_PHRASES = [
     ("According to our analysis of 210 providers, 140 are in segments 2 or 3.", [(210, None, ()), (140, 210, (2, 3))]),
     ("In a review of the 42 ICBs, 23 were found to be in segment 3.", [(42, None, ()), (23, 42, (3,))]),
+    ("Looking at the 134 acute trusts, 60 are in segment 3.", [(134, None, ()), (60, 134, (3,))]),
     ("Of the 42 ICBs, 23 are in segment 3.", [(42, None, ()), (23, 42, (3,))]),
 ]
 

@@ -341,7 +341,7 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
         if g.population is None or g.count is None:
             continue
         before = [words[i] for i in range(max(reader.sent.start, g.start - 5), g.start) if not words[i].isspace()]
-        if (("of" in before) or any(w in before for w in ("across", "among", "amongst"))) \
+        if _leads_into(before) \
                 and _at_start(reader, g.start) and gi + 1 < len(kept) and g.total is None:
             gap = text_between(doc, g.population.end, kept[gi + 1].start)
             if "," not in gap:
@@ -359,7 +359,7 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                 g.leading_total = False
             else:
                 out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
-        elif (("of" in before) or any(w in before for w in ("across", "among", "amongst"))) \
+        elif _leads_into(before) \
                 and _at_start(reader, g.start) and gi + 1 == len(kept) and g.total is None and _opens_clause(reader, g):
             # 'Of the 42 ICBs, only Frimley is in segment 1': the whole, not the count of the segment
             g.leading_total = True
@@ -379,6 +379,13 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                     and "," in text_between(doc, g.population.end, kept[gi + 1].start):
                 kept[gi + 1].total = g.count
     return out
+
+
+def _leads_into(before: list[str]) -> bool:
+    """Whether the words before a count open a whole it is taken from: 'Of the 42 ICBs, ...',
+    'Across the 134 acute trusts, ...', 'Looking at the 42 ICBs, ...'."""
+    return "of" in before or any(w in before for w in ("across", "among", "amongst")) or (
+        "at" in before and before.index("at") > 0 and before[before.index("at") - 1] in ("looking", "look"))
 
 
 _REMAINDER_LEADS = ("of the remaining", "of the other", "of the rest", "among the remaining", "among the other",
