@@ -425,4 +425,12 @@ def assign_periods(doc: Doc, result: DocResult) -> None:
         moved = member.segment is not None and member.from_segment is not None
         member.period = period_for(member.start, member.end, (), (" now ", member.name) if moved else (member.name,))
     for ranking in result.rankings:
-        ranking.period = period_for(ranking.start, ranking.end, (), (ranking.name,))
+        # at its own position: 'was 66th in September and is now 52nd' states two periods' places
+        at = (_ordinal_text(ranking.rank),) if ranking.rank is not None else ()
+        ranking.period = period_for(ranking.start, ranking.end, (), (*at, ranking.name))
+
+
+def _ordinal_text(rank: int) -> str:
+    """'52nd' for 52, as a position is usually written."""
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix}"

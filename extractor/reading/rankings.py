@@ -108,8 +108,8 @@ def _a_move_in_the_table(doc: Doc, sent: Span, span: Span) -> bool:
     numbers ('moved from 3 to 2' is a change of segment)."""
     values = [v for v in (cardinal_value(t) or ordinal(t) for t in texts_of(doc, span.start, span.end)) if v]
     lowers = lower_forms(doc)
-    before = {lowers[k] for k in window(doc, max(sent.start, span.start - 3), span.start)}
-    return bool(before & _MOVES) and all(v > 5 for v in values)
+    before = {lowers[k] for k in window(doc, max(sent.start, span.start - 5), span.start)}
+    return bool(before & _MOVES) and all(v > 5 for v in values)  # 'rose 14 places, from 88th to 74th'
 
 
 def _previous_before(doc: Doc, sent: Span, span: Span) -> int | None:
@@ -121,6 +121,31 @@ def _previous_before(doc: Doc, sent: Span, span: Span) -> int | None:
             nxt = text_at(doc, near[i + 1])
             return ordinal(nxt) or cardinal_value(nxt)
     return None
+
+
+def _places_moved(doc: Doc, sent: Span, span: Span, rank: int | None) -> int | None:
+    """'climbed 20 places to 54th' → 74, '5th, down two places on last quarter' → 3: the
+    position before, from the places gained or lost around the position."""
+    if rank is None:
+        return None
+    lowers = lower_forms(doc)
+    near = window(doc, max(sent.start, span.start - 4), min(sent.end, span.end + 5))
+    for i, k in enumerate(near[:-1]):
+        if lowers[near[i + 1]] not in ("places", "place", "spots", "positions") or not i:
+            continue
+        places = cardinal_value(text_at(doc, k))
+        way = lowers[near[i - 1]]
+        if not isinstance(places, int) or places < 1:
+            continue
+        if way in _GAINS:
+            return rank + places
+        if way in _LOSSES and rank - places >= 1:
+            return rank - places
+    return None
+
+
+_GAINS = {"up", "climbed", "rose", "risen", "jumped", "gained", "improved", "moved", "climbing", "rising"}
+_LOSSES = {"down", "fell", "fallen", "dropped", "slipped", "lost", "sank", "slid", "falling", "dropping"}
 
 
 def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
@@ -427,10 +452,11 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         return
     if total and stated_total:
         _league_size_claim(doc, sent, span, total, result)
-    previous = moved_from or _previous_rank(doc, sent, span.end) or _previous_before(doc, sent, span)
-    if words[0] in {"shares", "shared", "share", "sharing"}:
+    previous = moved_from or _previous_rank(doc, sent, span.end) or _previous_before(doc, sent, span) \
+        or _places_moved(doc, sent, span, rank)
+    if words[0] in {"shares", "shared", "share", "sharing"} or joint:
         partner = _with_partner(doc, sent, span)
-        if partner is not None:
+        if partner is not None and all(partner.start != org.start for org in subject):
             subject = [*subject, partner]
     if rank is not None and _in_an_earlier_table(doc, sent, span):
         if _as_previous(subject, rank, result):
@@ -519,12 +545,20 @@ def _as_previous(subject: list[Span], value: int, result: DocResult) -> bool:
 
 
 def _with_partner(doc: Doc, sent: Span, span: Span) -> Span | None:
-    """'East Kent Hospitals shares 124th place with Wirral University Teaching Hospital'."""
-    if span.end + 1 < sent.end and doc[span.end].lower_ == "with":
-        for org in doc.spans.get("orgs", []):
-            if org.start == span.end + 1 or (org.start == span.end + 2 and doc[span.end + 1].lower_ == "the"):
-                return org
+    """'East Kent Hospitals shares 124th place with Wirral University Teaching Hospital', 'X is
+    joint 45th in the acute table, alongside Y': the one named after 'with' or 'alongside', a few
+    words after the position at most."""
+    lowers = lower_forms(doc)
+    for k in window(doc, span.end, min(sent.end - 1, span.end + 6)):
+        if lowers[k] in _PARTNER_WORDS:
+            first = k + 2 if lowers[k + 1] == "the" else k + 1
+            return next((org for org in spans_in(doc, "orgs", first, sent.end) if org.start == first and org.id_), None)
+        if lowers[k] in {";", "but", "while", "and", "."}:
+            return None
     return None
+
+
+_PARTNER_WORDS = {"with", "alongside"}
 
 
 def _league_size_claim(doc: Doc, sent: Span, span: Span, total: int, result: DocResult) -> None:

@@ -144,3 +144,11 @@ def test_a_sentence_left_out_would_place_its_records_in_the_document_s_period(nl
         assert not [m for m in found if sent.start_char <= m.start < sent.end_char]
         previous = read.get(k - 1)
         assert previous is None or previous.carried == CURRENT or not _carries_on(doc, previous, sent)
+
+
+def test_each_position_takes_the_period_of_its_own_clause(nlp) -> None:
+    """'was 66th in September and is now 52nd': two tables' places, not two places in one."""
+    doc = nlp("League tables\n14 December 2025\n\nThe NHS oversight league tables for quarter 2 were followed "
+              "by quarter 3's.\n\nStockport NHS Foundation Trust was 66th in September and is now 52nd.")
+    got = {r.rank: r.period for r in read_doc(doc).rankings}
+    assert got[66] != got[52] and got[66] == "2025/26 Q2"

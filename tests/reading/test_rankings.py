@@ -182,6 +182,10 @@ FRONTED = [
     ("Now ranked 30th, the Homerton Healthcare board welcomed the news.",
      [("Homerton Healthcare", 30, "", False, None)]),
     ("As the 98th-ranked trust, Barts Health has work to do.", [("Barts Health", 98, "", False, None)]),
+    ("Walsall Healthcare is joint 45th in the acute table, alongside Barts Health.",
+     [("Barts Health", 45, "", True, None), ("Walsall Healthcare", 45, "", True, None)]),
+    ("Walsall Healthcare is joint 45th, level with Barts Health.",
+     [("Barts Health", 45, "", True, None), ("Walsall Healthcare", 45, "", True, None)]),
     ("Joint 45th out of 134, Medway NHS Foundation Trust and Barts Health share a place.",
      [("Barts Health", 45, "", True, 134), ("Medway NHS Foundation Trust", 45, "", True, 134)]),
 ]
@@ -333,6 +337,12 @@ def test_followed_by(nlp: Language, text: str, expected: list[tuple[str, int]]) 
      ("South Western Ambulance Service", 9, None, 10)),
     ("Medway NHS Foundation Trust holds a rank of 5 out of 61.", ("Medway NHS Foundation Trust", 5, None, 61)),
     ("Barts Health has a ranking of 40 out of 134.", ("Barts Health", 40, None, 134)),
+    # the places gained or lost give the position before
+    ("Kettering General Hospital climbed 20 places to 54th.", ("Kettering General Hospital", 54, 74, None)),
+    ("Barts Health is 5th, down two places on last quarter.", ("Barts Health", 5, 3, None)),
+    ("Walsall Healthcare rose 14 places, from 88th to 74th, in the latest table.",
+     ("Walsall Healthcare", 74, 88, None)),
+    ("Medway NHS Foundation Trust fell three places to 120th.", ("Medway NHS Foundation Trust", 120, 117, None)),
     ("Gloucestershire Hospitals' overall position is 38th of 134.", ("Gloucestershire Hospitals", 38, None, 134)),
 ])
 def test_moves_owners_and_counting_from_the_bottom(nlp: Language, text: str,
