@@ -440,7 +440,7 @@ def _ended_after(doc: Doc, sent: Span, seg: Span) -> bool:
     """'X, in segment 4 until 2023, is now in segment 3': a state the words after the segment
     say ended."""
     lower = token_strings(doc)
-    return any(lower[i] in ("until", "till") for i in words_in(doc, seg.end, min(sent.end, seg.end + 3)))
+    return any(lower[i] in ("until", "till") for i in words_in(doc, seg.end, min(sent.end, seg.end + 6)))
 _STATE_GAP = {"was", "were", "in", "at", "under", "still", "also", "then", "once", "within", "inside"}
 _BEFORE_ADVERBS = {"previously", "already", "formerly", "earlier", "once"}
 _TIME_UNITS = {"year", "years", "month", "months", "quarter", "quarters", "week", "weeks"}
@@ -1108,7 +1108,7 @@ def _source_after(doc: Doc, segs: list[Span], seg: Span) -> int | None:
     """'moved up to segment 2 from segment 3' (or '... from 3,') → 3: the segment left, named
     right after the target."""
     for other in segs:
-        if other.start > seg.end and _clean_gap(doc, seg.end, other.start) == ["from"]:
+        if other.start > seg.end and _clean_gap(doc, seg.end, other.start) in _SOURCE_GAPS:
             named = segments_of(other)
             return named[0] if len(named) == 1 else None
     lower = token_strings(doc)
@@ -1120,6 +1120,8 @@ def _source_after(doc: Doc, segs: list[Span], seg: Span) -> int | None:
     return None
 
 
+# between a target and the segment left: 'to segment 2 from segment 3', 'in segment 3, down from segment 2'
+_SOURCE_GAPS = (["from"], ["down", "from"], ["up", "from"], [",", "down", "from"], [",", "up", "from"], [",", "from"])
 _TIME_AFTER_SOURCE = frozenset({"in", "last", "at", "since", "earlier", "previously", "before", "this", "after", "on",
                                 "and", "but", "a", "the", "when", "where"})
 

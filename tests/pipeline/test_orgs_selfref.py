@@ -102,6 +102,11 @@ FORMS = {
         ("The Board, in public session, heard that segment 1 was in reach.", "The Board"),
         ("Members of the board asked about the 'segment 2' decision.", "the board"),
     ]),
+    "our system": (ICB_SITE, "QE1", [
+        ("Our system has been placed in segment 2.", "Our system"),
+        ("NHS England has moved our system to segment 3.", "our system"),
+        ("This quarter our system remains in 'segment 4'.", "our system"),
+    ]),
 }
 CASES = [(form, site, code, text, said) for form, (site, code, rows) in FORMS.items() for text, said in rows]
 
@@ -130,6 +135,8 @@ def test_self_reference_is_nobody_without_a_home(nlp, form, site, code, text, sa
     (TRUST_SITE, "The Board has agreed the plan to leave segment 4."),   # a trust's board is not the trust
     (TRUST_SITE, "Our staff and our patients come first."),              # 'our' is a possessive
     (TRUST_SITE, "Medway NHS Foundation Trust remains in segment 3."),   # a name is not a self-reference
+    (TRUST_SITE, "Our system partners are in segment 3."),              # a trust's system is not the trust
+    (ICB_SITE, "Our system partners are in segment 3."),                 # nor are the ICB's partners the ICB
 ])
 def test_forms_that_do_not_name_the_home(nlp, site: str, text: str) -> None:
     assert _refs(_doc(nlp, text, url=site)) == []

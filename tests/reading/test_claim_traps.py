@@ -114,6 +114,8 @@ NUMBERED_PARAGRAPHS = [
     "Minutes\n15. The board noted the trust is in segment 4.",
     "Paper\n5) The ICB sits in segment 2.",
     "Notes\n9. Special measures continue for the trust.",
+    "Minutes\n(4) The Chief Executive reported that the Trust was in segment 3.",
+    "Minutes\n(12) The board noted the ICB is in segment 2.",
 ]
 
 LEAGUE_POSITIONS = [

@@ -291,6 +291,12 @@ MOVES = [
     ("Wye Valley NHS Trust, in segment 4 until 2023, is now in segment 3.", "nof2022",
      [("Wye Valley NHS Trust", 3, 4)]),
     ("East Kent Hospitals will stay in segment 4 until next year.", "nof2022", [("East Kent Hospitals", 4, None)]),
+    ("Barts Health, in segment 4 for two years until 2023, is now in segment 3.", "nof2022",
+     [("Barts Health", 3, 4)]),
+    ("Wye Valley NHS Trust has been placed in segment 3, down from segment 2.", "nof2022",
+     [("Wye Valley NHS Trust", 3, 2)]),
+    ("Medway NHS Foundation Trust is in segment 2, up from segment 3 last year.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, 3)]),
 ]
 
 
