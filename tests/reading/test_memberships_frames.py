@@ -586,6 +586,15 @@ FRONTED_PHRASES = [
      [("Wye Valley NHS Trust", 3, None)]),
     ("Like Barts Health, Medway NHS Foundation Trust and East Kent Hospitals, Wye Valley NHS Trust is in segment 3.",
      "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+    # a participle phrase opening the sentence places the body named after its comma
+    ("Now in segment 2, Wye Valley NHS Trust is aiming for segment 1.", "nof2022", [("Wye Valley NHS Trust", 2, None)]),
+    ("Having moved into segment 2 in April, Barts Health is now aiming higher.", "nof2022",
+     [("Barts Health", 2, None)]),
+    ("Placed in segment 4 by NHS England last month, East Kent Hospitals said it would improve.", "nof2022",
+     [("East Kent Hospitals", 4, None)]),
+    ("Still in segment 4, the Medway NHS Foundation Trust board has a long way to go.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Hoping to move into segment 2, Barts Health has a plan.", "nof2022", []),
 ]
 
 
