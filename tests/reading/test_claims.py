@@ -159,6 +159,10 @@ CLAIMS = [
     ("Just 16 acute trusts - 12% of the total - are in segment 1.", [("acute", (1,), 16, None, 12, "")]),
     ("16 acute trusts - 12 per cent - are in segment 1.", [("acute", (1,), 16, None, 12, "")]),
     ("Five ICBs – 12% of the whole – were placed in segment 4.", [("icb", (4,), 5, None, 12, "")]),
+    # the figure set off may name its scope or its own noun before the closing mark
+    ("Nineteen trusts, or 9% of the 209 in England, are in segment 1.", [("trust", (1,), 19, 209, 9, "")]),
+    ("Nineteen trusts (9% of the 209 in England) are in segment 1.", [("trust", (1,), 19, 209, 9, "")]),
+    ("Ten per cent of the 42 ICBs - four systems - are in segment 4.", [("icb", (4,), 4, 42, 10, "")]),
     # 'eight out of ten' is a share, as 'eight in ten' is; 'seven of the ten' counts
     ("Eight out of ten ICBs are in segments 2 or 3.", [("icb", (2, 3), None, None, None, "eight out of ten")]),
     ("Nine out of 10 acute trusts were in segment 2 or 3.",

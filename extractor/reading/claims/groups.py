@@ -116,10 +116,11 @@ def absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi: 
         end = nxt.end
         if [lower_at(doc, end + k) for k in range(3)] in (["of", "the", "total"], ["of", "the", "whole"]):
             end += 3  # '16 acute trusts – 12% of the total – are ...': a share of the group's own population
+        end = _past_scope(doc, end, reader.sent.end)  # '9% of the 209 in England'
         after = lower_at(doc, end)
         inner = reader.population_at(nxt.end)
-        if gap[0] == "(" and inner is not None and lower_at(doc, inner.end) == ")":
-            after = ")"
+        if inner is not None and lower_at(doc, inner.end) in {")", ",", "–", "-"}:
+            after = lower_at(doc, inner.end)  # '(9% of trusts)', '- four systems -'
         if gap[0] == "(" and after not in {")"}:
             return
         if gap[0] == "," and after not in {",", "–", "-", ")"}:
@@ -135,6 +136,23 @@ def absorb_following(reader: SentenceReader, g: Group, groups: list[Group], gi: 
         g.count = g.count if g.count is not None else nxt.count
         g.total = g.total if g.total is not None else nxt.total
         absorbed.add(k)
+
+
+def _past_scope(doc, end: int, limit: int) -> int:
+    """Past 'in England' (or 'nationally', 'in the country') after a figure set off in brackets,
+    commas or dashes: the closing mark comes after it."""
+    k = end
+    if lower_at(doc, k) == "nationally":
+        return k + 1
+    if lower_at(doc, k) != "in":
+        return end
+    k += 1
+    while k < min(limit, end + 4) and lower_at(doc, k) in _SCOPE_WORDS:
+        k += 1
+    return k if lower_at(doc, k) in {")", ",", "–", "—", "-"} else end
+
+
+_SCOPE_WORDS = {"england", "the", "country", "nhs", "total", "all", "nation"}
 
 
 _DENOM_WORDS = {"the", "all", "its", "our", "their", "these", "those", "england", "region", "county", "capital",
