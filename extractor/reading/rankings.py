@@ -89,11 +89,11 @@ def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
         if i and lowers[near[i - 1]] == "one" and lowers[k] in {"of", "among", "amongst"}:
             continue  # 'and is one of 36 acute trusts in segment 4': a group it belongs to, not the league
         if lowers[k] in {"of", "among", "amongst"} or (lowers[k] == "out" and i + 1 < len(near)):
-            for nxt in near[i + 1:i + 4]:
+            for nxt in near[i + 1:i + 5]:
                 value = cardinal(text_at(doc, nxt))
                 if isinstance(value, int) and value > 1:
                     return value
-                if lowers[nxt] not in {"of", "the", "all"}:
+                if lowers[nxt] not in {"of", "the", "all", "england", "england's", "'s", "’s", "its", "their", "our"}:
                     break
     return None
 

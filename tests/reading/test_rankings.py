@@ -337,6 +337,9 @@ def test_followed_by(nlp: Language, text: str, expected: list[tuple[str, int]]) 
      ("South Western Ambulance Service", 9, None, 10)),
     ("Medway NHS Foundation Trust holds a rank of 5 out of 61.", ("Medway NHS Foundation Trust", 5, None, 61)),
     ("Barts Health has a ranking of 40 out of 134.", ("Barts Health", 40, None, 134)),
+    ("South Central Ambulance Service was ranked 1st among England's ten ambulance trusts.",
+     ("South Central Ambulance Service", 1, None, 10)),
+    ("Frimley Health came 3rd of England's 134 acute trusts.", ("Frimley Health", 3, None, 134)),
     # the places gained or lost give the position before
     ("Kettering General Hospital climbed 20 places to 54th.", ("Kettering General Hospital", 54, 74, None)),
     ("Barts Health is 5th, down two places on last quarter.", ("Barts Health", 5, 3, None)),
