@@ -35,6 +35,11 @@ _QUARTER = [
     regex.compile(r"\b(?:Q|quarter\s*)(?P<q>[1-4])\b(?:\s*(?:of|,)?\s*" + _FY + r")?", regex.I),
     regex.compile(_FY + r"\s*,?\s*(?:Q|quarter\s*)(?P<q>[1-4])\b", regex.I),
 ]
+# a quarter named by its number alone, in figures or words ('in Q3', 'the quarter three tables', 'the third quarter')
+_QUARTER_ALONE = regex.compile(
+    r"\b(?:(?:Q|quarter\s*)(?P<q>[1-4]|one|two|three|four)|(?P<q>first|second|third|fourth)\s+quarter)\b", regex.I)
+_QUARTER_WORDS = {"1": 1, "2": 2, "3": 3, "4": 4, "one": 1, "two": 2, "three": 3, "four": 4, "first": 1, "second": 2,
+                  "third": 3, "fourth": 4}
 
 
 def _mk(y: str, m: int, d: int) -> dt.date | None:
@@ -128,20 +133,33 @@ def financial_year(date: dt.date) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
-def find_period(text: str) -> str:
+def find_period(text: str, published: dt.date | None = None) -> str:
     """The reporting quarter named in ``text`` as "YYYY/YY QN", or a bare "YYYY/YY", else "".
-    Every answer holds a financial year (``_FY``): a text without one is answered without
-    running the quarter patterns, which cost more."""
-    if _FINANCIAL_YEAR.search(text) is None:
+    In a text naming no financial year, a quarter named by its number alone ("the quarter 3
+    tables", "in Q3", "the third quarter") is the latest of that number to have begun by
+    ``published``."""
+    has_fy = _FINANCIAL_YEAR.search(text) is not None
+    if has_fy:
+        for pat in _QUARTER:
+            for m in pat.finditer(text):
+                if m.group("fy"):
+                    return f"{m.group('fy')}/{m.group('fy2')} Q{m.group('q')}"
+    m = regex.search(r"\b" + _FY + r"\b", text) if has_fy else None
+    year = f"{m.group('fy')}/{m.group('fy2')}" if m and int(m.group("fy2")) == (int(m.group("fy")) + 1) % 100 else ""
+    if year or published is None:
+        return year  # a year's one named quarter is narrowed to where the records are read (periods.Frame)
+    return _quarter_by(text, published)
+
+
+def _quarter_by(text: str, published: dt.date) -> str:
+    """The quarter ``text`` names by number alone, the latest of that number to have begun by
+    ``published``; none when it names two (which would be the figures'?)."""
+    named = {_QUARTER_WORDS[m.group("q").lower()] for m in _QUARTER_ALONE.finditer(text)}
+    if len(named) != 1:
         return ""
-    for pat in _QUARTER:
-        for m in pat.finditer(text):
-            if m.group("fy"):
-                return f"{m.group('fy')}/{m.group('fy2')} Q{m.group('q')}"
-    m = regex.search(r"\b" + _FY + r"\b", text)
-    if m and int(m.group("fy2")) == (int(m.group("fy")) + 1) % 100:
-        return f"{m.group('fy')}/{m.group('fy2')}"
-    return ""
+    q = named.pop()
+    start_year, current = fy_quarter(published)
+    return fy_label(start_year if q <= current else start_year - 1, q)
 
 
 def to_date(iso: str) -> dt.date | None:

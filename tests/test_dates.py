@@ -90,6 +90,27 @@ def test_find_period(text: str, expected: str) -> None:
     assert find_period(text) == expected
 
 
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    # a quarter named by its number alone is the latest of that number begun by the date
+    ("The quarter 3 league tables are out.", dt.date(2026, 2, 13), "2025/26 Q3"),
+    ("In Q3 the trust rose ten places.", dt.date(2026, 2, 13), "2025/26 Q3"),
+    ("The quarter three table covers October to December.", dt.date(2026, 2, 13), "2025/26 Q3"),
+    ("The third quarter's figures are out.", dt.date(2026, 2, 13), "2025/26 Q3"),
+    ("The quarter 4 segmentation is out.", dt.date(2026, 2, 13), "2025/26 Q4"),
+    ("The quarter 1 segmentation is out.", dt.date(2025, 8, 1), "2025/26 Q1"),
+    ("The quarter 2 segmentation is out.", dt.date(2025, 8, 1), "2025/26 Q2"),
+    ("The quarter 3 segmentation is out.", dt.date(2025, 8, 1), "2024/25 Q3"),
+    # two quarters named: which one the figures describe is for the reading step to tell
+    ("Q2 was better than Q1.", dt.date(2025, 11, 1), ""),
+    # a named year keeps its own reading; a share is no quarter
+    ("In 2024/25 the third quarter was worse.", dt.date(2025, 11, 1), "2024/25"),
+    ("A quarter of trusts are in segment 4.", dt.date(2025, 11, 1), ""),
+    ("Q3", None, ""),
+])
+def test_find_period_with_the_date(text: str, published: dt.date | None, expected: str) -> None:
+    assert find_period(text, published) == expected
+
+
 @settings(max_examples=300)
 @given(st.text(alphabet="ab \n\r\v\f\x1c\x1d\x1e\x85\u2028\u2029", max_size=40), st.integers(min_value=0, max_value=8))
 def test_first_lines_are_those_splitlines_gives(text: str, lines: int) -> None:

@@ -44,7 +44,7 @@ class FrameworkDetector:
             set_doc_value(doc, "published", published)
         date = dates.to_date(published)
         set_doc_value(doc, "framework", decide(votes, date))
-        set_doc_value(doc, "period", dates.find_period(text[:4000]) or (published[:7] if published else ""))
+        set_doc_value(doc, "period", dates.find_period(text[:4000], date) or (published[:7] if published else ""))
         return doc
 
 
