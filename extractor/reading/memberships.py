@@ -327,6 +327,9 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
         sent = sents[si]
         if (skip and any(a <= sent.start_char < b for a, b in skip)) or span_text(sent).rstrip().endswith("?"):
             continue  # a question places nobody
+        first = subjects.first_word(doc, sent.start, sent.end)
+        if first is not None and token_strings(doc)[first] in _NOBODY:
+            continue  # 'No provider in the system entered segment 4' places nobody
         antecedent = _LazyAntecedent(doc, sents, si)
         orgs = subjects.candidates(doc, sent)
         if not orgs or orgs[0].start > segs[0].start:
@@ -433,6 +436,7 @@ def _past_spell(doc: Doc, sent: Span, seg: Span, gap: list[str]) -> bool:
         and any(_is_year(w) for w in tail)
 
 
+_NOBODY = {"no", "none", "neither", "nobody", "nor"}
 _PERFECT = {"has", "have", "having"}
 
 

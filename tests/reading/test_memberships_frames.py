@@ -243,6 +243,10 @@ NOT_PLACEMENTS = [
     ("NHS England placed Barts Health under review, and it is in talks about segment 4.", "nof2022"),
     ("Wye Valley NHS Trust is now in a better position than segment 3 suggests.", "nof2022"),
     ("East Kent Hospitals has been in discussions with regulators over special measures.", "sof2016"),
+    # a negative subject names nobody, whatever the sentence before named
+    ("Barts Health published its report. No provider in the system entered segment 4 this quarter.", "nof2022"),
+    ("Wye Valley NHS Trust met on Monday. No other trust in the region has been placed in segment 4.", "nof2022"),
+    ("Medway NHS Foundation Trust's board met. Neither of its neighbours is in segment 4.", "nof2022"),
 ]
 
 
