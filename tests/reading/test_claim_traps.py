@@ -219,6 +219,18 @@ def test_trap_is_not_a_claim(nlp: Language, text: str) -> None:
     assert claims_of(nlp, text) == []
 
 
+@pytest.mark.parametrize("text", [
+    "The trust was second from bottom out of 134 acute trusts and is in segment 4.",
+    "The service was placed ninth out of the 10 ambulance trusts, and remains in segment 4.",
+    "The trust came third of the 61 non-acute trusts and is in segment 1.",
+    "The trust, ranked last among the 134 acute trusts, is in segment 4.",
+])
+def test_a_league_s_size_after_a_position_counts_nobody_in_its_segment(nlp: Language, text: str) -> None:
+    """'ninth out of the 10 ambulance trusts ... in segment 4' is not ten trusts in segment 4: at
+    most the league's size, a population with no segment."""
+    assert [c for c in claims_of(nlp, text) if c[1]] == []
+
+
 # worded like a trap, but a count of where organisations sit
 STOCKS = [
     ("Five trusts have been in special measures since 2021.", ("trust", (4,), 5)),

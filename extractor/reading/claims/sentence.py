@@ -49,6 +49,14 @@ ORDINAL = regex.compile(r"^(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|six
                           r"last|bottom|top)$")
 
 
+def _sizes_a_league(between: list[str], before: str) -> bool:
+    """Whether only words joining a position to its league ('out of the', 'from bottom out of')
+    stand between an ordinal word and a number, and the ordinal is no fraction ('a third of')."""
+    return _LEAGUE_GLUE.issuperset(between) and not _OF_WORDS.isdisjoint(between) and before not in _FRACTION_BEFORE
+
+
+_FRACTION_BEFORE = {"a", "an", "one", "two", "three", "over", "under", "nearly", "almost", "about", "around"}
+_LEAGUE_GLUE = {"out", "of", "the", "from", "bottom", "top", "all", "among", "amongst"}
 _CHANGE_WORDS = {"up", "down", "rising", "falling", "rose", "fell", "risen", "fallen", "increase", "increased",
                  "decrease", "decreased", "change", "changed", "climbed", "dropped", "grown", "grew"}
 
@@ -572,9 +580,10 @@ class SentenceReader:
             return False
         window = lower[max(self.sent.start, q.start - 4):q.start]
         if not _OF_WORDS.isdisjoint(window) and any(
-                ORDINAL.match(w) and (w[0].isdigit() or (k and window[k - 1] in _RANK_VERBS))
+                ORDINAL.match(w) and (w[0].isdigit() or (k and window[k - 1] in _RANK_VERBS)
+                                      or _sizes_a_league(window[k + 1:], lower[q.start - len(window) + k - 1]))
                 for k, w in enumerate(window)):
-            return False
+            return False  # '98th of 134', 'ninth out of the 10', 'second from bottom out of 134': a league's size
         if qty.kind == "CARD":
             if qty.value is None or not float(qty.value).is_integer() or qty.value > 5000:
                 return False
