@@ -231,6 +231,19 @@ def test_a_league_s_size_after_a_position_counts_nobody_in_its_segment(nlp: Lang
     assert [c for c in claims_of(nlp, text) if c[1]] == []
 
 
+@pytest.mark.parametrize("text", [
+    "Hull University Teaching Hospitals NHS Trust, Northern Lincolnshire and Goole NHS Foundation Trust and York "
+    "and Scarborough Teaching Hospitals NHS Foundation Trust serve the area. All three are in segment 4.",
+    "Barts Health and Medway NHS Foundation Trust were inspected. These two are in segment 4.",
+    "All ten of the top-ten trusts are in segment 1, and all eleven at the bottom are in segment 4.",
+    "Seven of the bottom ten trusts are in segment 4.",
+])
+def test_a_count_of_bodies_picked_out_is_no_population_count(nlp: Language, text: str) -> None:
+    """'All three are in segment 4' after three names counts those three, not a population: as a
+    national count of three trusts in segment 4 the audit set it against the national figure."""
+    assert [c for c in claims_of(nlp, text) if c[1]] == []
+
+
 # worded like a trap, but a count of where organisations sit
 STOCKS = [
     ("Five trusts have been in special measures since 2021.", ("trust", (4,), 5)),

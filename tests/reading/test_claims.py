@@ -153,6 +153,9 @@ CLAIMS = [
     # an earlier value after a change verb and the new value is no claim of its own
     ("The number of trusts in segment 4 rose to eight, from four in the spring.", [("trust", (4,), 8, None, None, "")]),
     ("The number of trusts in segment 4 climbed to 19 from 16 last quarter.", [("trust", (4,), 19, None, None, "")]),
+    # a count taken up again with 'the' is still one ('The 35 in segment 1, ...')
+    ("Of the 230 trusts, 35 are in segment 1. The 35 in segment 1 will share best practice.",
+     [("trust", (), 230, None, None, ""), ("trust", (1,), 35, 230, None, ""), ("trust", (1,), 35, None, None, "")]),
     # a share set off between the count and its segment, by commas or a pair of dashes
     ("Just 16 acute trusts, 12% of the total, are in segment 1.", [("acute", (1,), 16, None, 12, "")]),
     ("Just 16 acute trusts – 12% of the total – are in segment 1.", [("acute", (1,), 16, None, 12, "")]),

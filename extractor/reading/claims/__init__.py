@@ -127,6 +127,28 @@ def _restated(doc: Doc, g: Group, claim: Claim, earlier: list[Claim]) -> None:
         claim.scope = claim.scope or before.scope
 
 
+def _a_named_few(reader: SentenceReader, g: Group) -> bool:
+    """'All three are in segment 4' after three names, 'All ten of the top-ten trusts ...': a
+    count of bodies the text has picked out, not of a population (the names, where given, are
+    read as memberships by ``groups``)."""
+    doc = reader.doc
+    before = lower_at(doc, g.start - 1) if g.start > reader.sent.start else ""
+    if before == "-" and g.start - 2 >= reader.sent.start:
+        before = lower_at(doc, g.start - 2)
+    if before in ("top", "bottom"):
+        return True  # 'the top ten', 'the bottom-ten trusts': a band of the league
+    own = g.population is not None and g.population.start >= g.end
+    if not own and not g.pop_types and g.count is not None and before in _PICKED_OUT:
+        return True
+    if not own:
+        return False
+    between = text_between(doc, g.end, g.population.start).lower().replace("-", " ").split()
+    return "top" in between or "bottom" in between
+
+
+_PICKED_OUT = {"all", "these", "those"}
+
+
 def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, period: str) -> Claim:
     start_char, end_char = sent.start_char, sent.end_char
     text = doc_text(doc)[start_char:end_char].strip()
@@ -270,7 +292,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 g.scope = state.last_claims[-1].scope
             made.append(_claim_from(doc, sent, g, g.org_type, framework, period))
         for gi, g in enumerate(kept):
-            if g.leading_total:
+            if g.leading_total or _a_named_few(reader, g):
                 continue
             frame_end = kept[gi + 1].start if gi + 1 < len(kept) else sent.end
             org_type = g.org_type
