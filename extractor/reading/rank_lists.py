@@ -19,7 +19,8 @@ from ..pipeline.extensions import (
     spans_in,
     text_of,
 )
-from ..records import DocResult
+from ..pipeline.segments import is_domain_segment, segments_of
+from ..records import DocResult, Membership
 from . import lists, subjects
 from .rank_words import (
     WordTable,
@@ -42,11 +43,12 @@ _JOINERS = {",", "and", "&"}
 _BARE_ORDINAL = regex.compile(r"^(\d{1,3})(st|nd|rd|th)=?$|^(second|third|fourth|fifth|sixth|seventh|eighth|ninth|"
                               r"tenth|eleventh|twelfth)$", regex.I)
 _MARKS = {",", "(", "-", "–", "—", ":"}
+_TIED = {"=", "equal", "joint"}
 _DASHES = {"-", "–", "—"}
 _END_WORDS = frozenset({"top", "bottom"})
 _END_AFTER_WORD = {"with", ",", ".", ";", "and", "while", "whilst", ")", "–", "—", ":"}
 _AFTER_POSITION = _END_AFTER_WORD | {"place", "position", "overall", "nationally", "in", "out", "of", "on", "after",
-                                     "behind", "ahead", "but", "among", "amongst", "\n"}
+                                     "behind", "ahead", "but", "among", "amongst", "\n", "("}
 _GAP_BEFORE_AT = {"behind", "ahead", "it", "them", "just", "close", "closely", "right", "not", "far", "further",
                   "down", "up", "below", "above", ","}
 _APPOSITION_OPENERS = {"based", "in", "from", "which", "who", "that", "the", "a", "an", "its", "headquartered"}
@@ -246,8 +248,10 @@ def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     lowers, text = lower_forms(doc), text_at(doc, i)
     word = lowers[i]
     nxt = lowers[i + 1] if i + 1 < len(lowers) else "."
+    joint = text.endswith("=") or nxt in _TIED or lowers[i - 1] in _TIED
     if _BARE_ORDINAL.match(text):
-        if nxt not in _AFTER_POSITION and i + 1 < len(lowers) and not text_at(doc, i + 1).isspace():
+        if nxt not in _AFTER_POSITION and nxt not in _TIED and i + 1 < len(lowers) \
+                and not text_at(doc, i + 1).isspace():
             return
         value, position = ordinal(text), ""
     elif word in _END_WORDS and nxt in _END_AFTER_WORD and text_at(doc, i - 1) in {",", "-", "–", "—"}:
@@ -258,6 +262,8 @@ def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     if is_metric(doc, sent, i + 1):
         return
     k = i - 1
+    if text_at(doc, k) == "=":
+        k -= 1  # '=68th': tied
     marks = 0
     while k > sent.start and text_at(doc, k) in _MARKS and marks < 2:
         k, marks = k - 1, marks + 1
@@ -270,7 +276,27 @@ def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     org = _org_ending(doc, sent, named, hint)
     if org is None or (not marks and named == k and org.end != i):
         return
-    result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=value, position=position))
+    segment = _segment_after(doc, sent, i + 1)
+    result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=value, position=position,
+                                        joint=joint, **({"segment": segment} if segment else {})))
+    if segment:  # '• Royal Devon: 54th, segment 3': the list item places it too
+        ranking = result.rankings[-1]
+        result.memberships.append(Membership(
+            name=ranking.name, ods_code=org.id_, org_type=org.label_, segment=segment, framework=ranking.framework,
+            period=ranking.period, text=ranking.text, start=ranking.start, end=ranking.end))
+
+
+def _segment_after(doc: Doc, sent: Span, k: int) -> int | None:
+    """The one segment named right after a listed position ('54th, segment 3', '127th (segment
+    four)', '74th= (segment 3)')."""
+    lowers = lower_forms(doc)
+    while k < sent.end and lowers[k] in _TIED:
+        k += 1
+    if k < sent.end and lowers[k] in {",", "(", "-", "–", "—", ";", "in"}:
+        k += 1
+    found = next((s for s in spans_in(doc, "segments", k, min(sent.end, k + 6)) if s.start == k), None)
+    named = segments_of(found) if found is not None and not is_domain_segment(found) else ()
+    return named[0] if len(named) == 1 else None
 
 
 def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocResult) -> None:

@@ -191,6 +191,29 @@ FRONTED = [
 ]
 
 
+# list items giving a position, a tie written '=' or 'equal', and a segment after it
+LIST_ITEMS = "How the region fared\n\n"
+LISTED = [
+    (LIST_ITEMS + "• Royal Devon University Healthcare NHS Foundation Trust: 54th, segment 3\n",
+     [("Royal Devon University Healthcare NHS Foundation Trust", 54, False, 3)]),
+    (LIST_ITEMS + "• West Suffolk NHS Foundation Trust: =68th, segment 3\n",
+     [("West Suffolk NHS Foundation Trust", 68, True, 3)]),
+    (LIST_ITEMS + "• Barts Health NHS Trust: 74th= (segment 3)\n", [("Barts Health NHS Trust", 74, True, 3)]),
+    (LIST_ITEMS + "• George Eliot Hospital NHS Trust – 48th equal\n",
+     [("George Eliot Hospital NHS Trust", 48, True, None)]),
+    (LIST_ITEMS + "• James Paget University Hospitals NHS Foundation Trust: 127th (segment four)\n",
+     [("James Paget University Hospitals NHS Foundation Trust", 127, False, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LISTED)
+def test_a_list_item_s_position_tie_and_segment(nlp: Language, text: str, expected: list[tuple]) -> None:
+    result = read(nlp, text)
+    assert [(r.name, r.rank, r.joint, r.segment) for r in result.rankings] == expected
+    placed = [(m.name, m.segment) for m in result.memberships]
+    assert placed == [(name, seg) for name, _, _, seg in expected if seg]
+
+
 def _cases(**tables: list) -> list:
     return [pytest.param(text, expected, id=f"{name}-{k}") for name, rows in tables.items()
             for k, (text, expected) in enumerate(rows)]
