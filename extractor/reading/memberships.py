@@ -620,13 +620,15 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
            and "of" not in {_lower(doc, i - 1), _lower(doc, i - 2)} and _lower(doc, i - 1) not in _NOT_COUNT_BEFORE
            and not _is_year(doc[i].text) for i in range(resume, seg.start)):
         return [], []
-    if gap and all(w in {"–", "-", "—", ":", "|", "(", "=", "in"} for w in gap):
-        gap = [*gap, "is"]  # 'North Bristol NHS Trust – segment 2': a list line places the trust
+    if gap and all(w in _LINE_MARKS or w in _SEGMENT_NAMERS for w in gap) and not _SEGMENT_NAMERS.issuperset(gap):
+        gap = [*gap, "is"]  # 'North Bristol NHS Trust – segment 2', 'X – NOF segment 3': a list line places the trust
     if _places_something_else(gap):
         return [], []
     return heads, gap
 
 
+_LINE_MARKS = {"–", "-", "—", ":", "|", "(", "=", "in"}
+_SEGMENT_NAMERS = {"nof", "sof", "oversight", "framework", "nhs"}  # words naming the segment's regime
 _RELATIVE_WORDS = frozenset({"which", "who", "that"})
 
 

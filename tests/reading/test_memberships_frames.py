@@ -536,6 +536,8 @@ def test_a_past_spell_places_nobody_now(nlp: Language, text: str, framework: str
 
 # A segment given as the value of a body's segment, rating or category.
 HELD_VALUES = [
+    ("Oversight update\n\n(a) Barts Health – NOF segment 4\n(b) Wye Valley NHS Trust: SOF segment 3\n", "nof2022",
+     [("Barts Health", 4, None), ("Wye Valley NHS Trust", 3, None)]),
     ("Walsall Healthcare NHS Trust's NOF segment is 2.", "nof2022", [("Walsall Healthcare NHS Trust", 2, None)]),
     ("Barts Health has an NHS Oversight Framework segment of 3.", "nof2022", [("Barts Health", 3, None)]),
     ("Wye Valley NHS Trust currently holds a segmentation of 2.", "nof2022", [("Wye Valley NHS Trust", 2, None)]),
