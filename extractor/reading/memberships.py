@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .. import numbers
 from ..pipeline.extensions import doc_cache, doc_text, doc_value, sentences, span_text, spans_in, token_strings
-from ..pipeline.segments import descriptor_segment, numbers_in, segments_of
+from ..pipeline.segments import descriptor_segment, is_domain_segment, numbers_in, segments_of
 from ..records import DocResult, Membership
 from ..resources import load_jsonl
 from . import subjects
@@ -339,6 +339,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                     or _inner_stand_in(doc, sent, segs[0].start, antecedent, stand_ins, lede_sentence(sents, si))
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
+        if "respectively" in token_strings(doc)[sent.start:sent.end] and _respectively(doc, sent, segs, orgs, result):
+            continue
         bodiless = _bodiless(doc, sent, orgs)
         if bodiless and _STAND_IN_WORDS.isdisjoint(token_strings(doc)[sent.start:sent.end]) \
                 and all(seg.id_ != "held" for seg in segs):
@@ -354,7 +356,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 or _possessive_frame(doc, sent, seg, k, antecedent, stand_ins)
             if frame is None and not bodiless:
                 frame = _segment_first(doc, sent, seg) or _apposition_frame(doc, sent, seg) \
-                    or _held_segment_frame(doc, sent, seg) or _fronted_frame(doc, sent, seg, orgs)
+                    or _held_segment_frame(doc, sent, seg) or _fronted_frame(doc, sent, seg, orgs) \
+                    or _with_frame(doc, sent, seg)
             if frame is not None:
                 heads, gap = frame
             elif bodiless:
@@ -392,6 +395,25 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     if spells:  # those the sentence did not go on to move ('... for two years until it moved to segment 3')
         result.memberships = [m for m in result.memberships
                               if m.from_segment is not None or all(m is not s for s in spells)]
+
+
+def _respectively(doc: Doc, sent: Span, segs: list[Span], orgs: list[Span], result: DocResult) -> bool:
+    """'X and Y are in segments 2 and 3 respectively': the names and the segments paired in order."""
+    heads = _subjects(doc, sent, orgs, segs[0])
+    named = [n for seg in segs if not is_domain_segment(seg) for n in segments_of(seg)]
+    if len(heads) < 2 or len(heads) != len(named):
+        return False
+    gap = set(_clean_gap(doc, heads[-1].end, segs[0].start))
+    if not gap & PLACE_VERBS or gap & (NEGATIONS | HOPE_WORDS | LEAVE_VERBS):
+        return False
+    text = span_text(sent).strip()
+    start = doc_text(doc).find(text, sent.start_char)
+    framework, period = doc_value(doc, "framework"), doc_value(doc, "period")
+    for org, segment in zip(heads, named, strict=True):
+        result.memberships.append(Membership(
+            name=org.text, ods_code=org.id_, segment=segment, org_type=org.label_, framework=framework, period=period,
+            text=text, start=start, end=start + len(text)))
+    return True
 
 
 def _bodiless(doc: Doc, sent: Span, orgs: list[Span]) -> bool:
@@ -894,6 +916,17 @@ def _held_segment_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], li
     if owner is None:
         return None
     return [owner], ["remains" if verb in ("remains", "remained", "stays", "stayed") else "is", "in"]
+
+
+def _with_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[str]] | None:
+    """'X remains in segment 3, with Y in segment 1': the body after 'with', in the segment
+    right after it."""
+    lower = token_strings(doc)
+    for org in subjects.mentions(doc, sent):
+        if org.id_ and org.start > sent.start and lower[org.start - 1] == "with" and org.end < seg.start \
+                and _clean_gap(doc, org.end, seg.start) in (["in"], ["now", "in"], ["still", "in"], ["at"]):
+            return [org], ["is", "in"]
+    return None
 
 
 def _fronted_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[list[Span], list[str]] | None:

@@ -183,6 +183,26 @@ def test_several_organisations_in_one_frame(nlp: Language, text: str, framework:
 
 
 BULLETS = ("\n- NHS Kent and Medway ICB\n- Medway NHS Foundation Trust\n- East Kent Hospitals\n")
+# names and segments paired in order, and a body added after 'with'
+PAIRED = [
+    ("Walsall Healthcare NHS Trust and Barts Health are in segments 2 and 3 respectively.", "nof2022",
+     [("Walsall Healthcare NHS Trust", 2, None), ("Barts Health", 3, None)]),
+    ("Walsall Healthcare NHS Trust and Barts Health are in segment 2 and segment 3 respectively.", "nof2022",
+     [("Walsall Healthcare NHS Trust", 2, None), ("Barts Health", 3, None)]),
+    ("Walsall Healthcare NHS Trust and Barts Health hope to reach segments 2 and 3 respectively.", "nof2022", []),
+    ("Barts Health remains in segment 3, with Medway NHS Foundation Trust in segment 1.", "nof2022",
+     [("Barts Health", 3, None), ("Medway NHS Foundation Trust", 1, None)]),
+    ("Barts Health sits in segment 3, with Medway NHS Foundation Trust in segment 4 and Wye Valley NHS Trust in "
+     "segment 2.", "nof2022",
+     [("Barts Health", 3, None), ("Medway NHS Foundation Trust", 4, None), ("Wye Valley NHS Trust", 2, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), PAIRED)
+def test_paired_and_added_placements(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
 IN_FOUR = [("NHS Kent and Medway ICB", 4, None), ("Medway NHS Foundation Trust", 4, None),
            ("East Kent Hospitals", 4, None)]
 NAMED_BEFORE = "Medway NHS Foundation Trust, East Kent Hospitals and the Kent and Medway ICB were reviewed. "
