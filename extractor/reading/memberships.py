@@ -678,7 +678,15 @@ def _places_something_else(gap: list[str]) -> bool:
     filler = _FILLER
     rest = gap[last + 1:]
     rest = rest[:rest.index(",")] if "," in rest else rest  # 'was placed joint 124th, also in segment 4'
+    ranked = next((k for k, w in enumerate(rest) if numbers.parse_ordinal(w)), None)
+    if ranked is not None:  # 'was placed 54th of the 134 acute trusts in segment 3': the league, not an object
+        rest = [w for k, w in enumerate(rest) if k <= ranked or not (w in _LEAGUE_WORDS or w.isdigit())]
     return any(w not in filler and w != "joint" and not numbers.parse_ordinal(w) for w in rest)
+
+
+_LEAGUE_WORDS = {"of", "out", "among", "amongst", "the", "all", "england's", "acute", "non-acute", "ambulance",
+                 "trusts", "mental", "health", "community", "specialist", "providers", "and", "nhs", "in", "league",
+                 "table"}
 
 
 _GROUP_NOUNS = {"trusts", "systems", "icbs", "icss", "organisations", "organizations", "providers", "boards",

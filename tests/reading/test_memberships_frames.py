@@ -190,6 +190,9 @@ PAIRED = [
     ("Walsall Healthcare NHS Trust and Barts Health are in segment 2 and segment 3 respectively.", "nof2022",
      [("Walsall Healthcare NHS Trust", 2, None), ("Barts Health", 3, None)]),
     ("Walsall Healthcare NHS Trust and Barts Health hope to reach segments 2 and 3 respectively.", "nof2022", []),
+    ("Medway NHS Foundation Trust was placed 54th of the 134 acute trusts in segment 3.", "nof2025",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Barts Health was ranked 8th out of all 134 acute trusts in segment 1.", "nof2025", [("Barts Health", 1, None)]),
     ("Barts Health remains in segment 3, with Medway NHS Foundation Trust in segment 1.", "nof2022",
      [("Barts Health", 3, None), ("Medway NHS Foundation Trust", 1, None)]),
     ("Barts Health sits in segment 3, with Medway NHS Foundation Trust in segment 4 and Wye Valley NHS Trust in "
