@@ -980,7 +980,7 @@ def _held_value_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list
     elif lower[k] == "our":
         owner = _body_ending_at(doc, sent, k + 1)
     elif lower[k] == "its" and k - 1 > sent.start and doc[k - 1].is_alpha:
-        owner = _body_ending_at(doc, sent, k - 1)  # 'X improved its oversight segment from 3 to 2'
+        owner = _subject_before(doc, sent, k - 1)  # 'X (XY) has improved its oversight segment from 3 to 2'
     elif lower[k] in ("a", "an"):
         j = k - 1
         while j >= sent.start and lower[j] in _HELD_ADVERBS:
@@ -995,6 +995,22 @@ def _held_value_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list
     return [owner], (["moved", "from"] if "from" in lower[seg.start:seg.end] else ["is", "in"])
 
 
+def _subject_before(doc: Doc, sent: Span, verb: int) -> Span | None:
+    """The body named right before the verb at ``verb`` and its auxiliaries ('X has seen', 'X
+    (XY) has improved'), or after a bracketed short name."""
+    lower = token_strings(doc)
+    j = verb - 1
+    while j > sent.start and (lower[j] in _BEFORE_VERB or lower[j].isspace()):
+        j -= 1
+    if j <= sent.start:
+        return None
+    if lower[j] == ")":
+        opening = next((i for i in range(j - 1, max(sent.start, j - 6), -1) if lower[i] == "("), None)
+        return _body_ending_at(doc, sent, j + 1) or (_body_ending_at(doc, sent, opening) if opening else None)
+    return _body_ending_at(doc, sent, j + 1)
+
+
+_BEFORE_VERB = {"has", "have", "had", "now", "also", "recently", "finally", "just", "already", "since", "today"}
 _HELD_ADVERBS = {"now", "currently", "still", "also", "already"}
 _HELD_OWNER_VERBS = {"has", "have", "had", "holds", "held", "received", "receives", "retains", "retained", "keeps",
                      "kept", "maintains", "maintained"}
