@@ -244,6 +244,15 @@ def test_a_count_of_bodies_picked_out_is_no_population_count(nlp: Language, text
     assert [c for c in claims_of(nlp, text) if c[1]] == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("About two-thirds of trusts (around 140) are in segments 2 or 3, according to our analysis of 210 providers.",
+     [("trust", (2, 3), 140)]),
+    ("Roughly 40 trusts are in segment 4, a survey of 150 providers found.", [("trust", (4,), 40)]),
+])
+def test_what_a_study_covered_is_no_count_of_the_segment(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected
+
+
 # worded like a trap, but a count of where organisations sit
 STOCKS = [
     ("Five trusts have been in special measures since 2021.", ("trust", (4,), 5)),

@@ -55,6 +55,7 @@ def _sizes_a_league(between: list[str], before: str) -> bool:
     return _LEAGUE_GLUE.issuperset(between) and not _OF_WORDS.isdisjoint(between) and before not in _FRACTION_BEFORE
 
 
+_STUDY_NOUNS = {"analysis", "survey", "review", "study", "sample", "assessment", "audit", "poll", "census"}
 _FRACTION_BEFORE = {"a", "an", "one", "two", "three", "over", "under", "nearly", "almost", "about", "around"}
 _LEAGUE_GLUE = {"out", "of", "the", "from", "bottom", "top", "all", "among", "amongst"}
 _CHANGE_WORDS = {"up", "down", "rising", "falling", "rose", "fell", "risen", "fallen", "increase", "increased",
@@ -568,6 +569,8 @@ class SentenceReader:
         if prev == "to" and "from" in lower[max(self.sent.start, q.start - 8):q.start - 1] \
                 and self.trend_subject(q) is None:
             return False  # 'segments run from 1 (...) to 4
+        if prev == "of" and lower_at(doc, q.start - 2) in _STUDY_NOUNS and any(s.end <= q.start for s in self.segments):
+            return False  # '..., according to our analysis of 210 providers': what was studied, not who is in it
         if prev == "from" and not _CHANGE_WORDS.isdisjoint(lower[max(self.sent.start, q.start - 6):q.start - 1]):
             return False  # 'up from 17 last quarter', 'rose to eight, from four': an earlier value, not a claim
         if nxt in {"to", "-", "–", "or"} and q.end + 1 < self.sent.end and doc[q.end + 1].like_num:
