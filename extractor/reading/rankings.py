@@ -205,6 +205,8 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
     if adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):
         return [adjacent]
     chosen = coordinated(doc, before)
+    if chosen and _someone_else_between(doc, chosen[-1].end, span.start):
+        return []
     if chosen:
         return _outside_apposition(doc, chosen, before, span.start)
     fronted = _fronted_subject(doc, sent, span, sent_orgs)
@@ -225,6 +227,20 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
             lower_forms(doc)[sent.start:span.end]):
         return last_subject  # 'Its latest placing – 109th': the position of the one the text is about
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
+
+
+def _someone_else_between(doc: Doc, start: int, end: int) -> bool:
+    """'York and Scarborough is 131st, and Hull is dead last, 134th': after the named body's own
+    position, a capitalised name the linker could not resolve opens another clause, whose
+    position is not the named body's."""
+    texts = texts_of(doc, start, end)
+    own = next((k for k, t in enumerate(texts) if ordinal(t)), None)
+    return own is not None and any(t[:1].isupper() and t.isalpha() and t.lower() not in _NOT_NAMES
+                                   for t in texts[own + 1:])
+
+
+_NOT_NAMES = {"the", "it", "its", "this", "that", "they", "we", "our", "in", "at", "and", "but", "now", "last",
+              "quarter", "september", "december", "june", "march", "q1", "q2", "q3", "q4"}
 
 
 def _fronted_subject(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span]) -> list[Span]:

@@ -251,6 +251,7 @@ TRAPS = [
     "Frimley Health was 14th nationally for referral to treatment waits.",
     "Medway NHS Foundation Trust was ranked 103rd of 131 trusts for 18-week waits.",
     "Oxford Health placed in second segment",
+    "York and Scarborough Teaching Hospitals ranks 7th nationally for research income.",
     "Barts Health came in fourth segment of the oversight framework.",
     "Barts Health came 12th out of 134 for four-hour performance.",
     "Royal Cornwall Hospitals came fourth for cancer treatment within 62 days.",
@@ -383,6 +384,12 @@ def test_moves_owners_and_counting_from_the_bottom(nlp: Language, text: str,
 ])
 def test_reported_and_earlier_positions(nlp: Language, text: str, expected: list[tuple]) -> None:
     assert [(r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings] == expected
+
+
+def test_a_name_the_linker_cannot_resolve_keeps_its_own_position(nlp: Language) -> None:
+    """'X is 131st, and Hull is dead last, 134th of 134': 134th is not X's second position."""
+    text = "York and Scarborough Teaching Hospitals is 131st, and Hull is dead last, 134th of 134."
+    assert [(r.name, r.rank) for r in read(nlp, text).rankings] == [("York and Scarborough Teaching Hospitals", 131)]
 
 
 @pytest.mark.parametrize("text", [
