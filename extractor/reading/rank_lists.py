@@ -278,12 +278,24 @@ def _read_named(doc: Doc, i: int, result: DocResult) -> None:
         return
     segment = _segment_after(doc, sent, i + 1)
     result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=value, position=position,
-                                        joint=joint, **({"segment": segment} if segment else {})))
+                                        joint=joint, previous_rank=_from_after(doc, sent, i + 1),
+                                        **({"segment": segment} if segment else {})))
     if segment:  # '• Royal Devon: 54th, segment 3': the list item places it too
         ranking = result.rankings[-1]
         result.memberships.append(Membership(
             name=ranking.name, ods_code=org.id_, org_type=org.label_, segment=segment, framework=ranking.framework,
             period=ranking.period, text=ranking.text, start=ranking.start, end=ranking.end))
+
+
+def _from_after(doc: Doc, sent: Span, k: int) -> int | None:
+    """'X: 92nd, from 96th', 'X – 31st (up from 56th)': the position before, right after this one."""
+    lowers = lower_forms(doc)
+    for j in range(k, min(sent.end - 1, k + 4)):
+        if lowers[j] == "from":
+            return ordinal(text_at(doc, j + 1))
+        if lowers[j] not in {",", "(", "up", "down", "-", "–"}:
+            return None
+    return None
 
 
 def _segment_after(doc: Doc, sent: Span, k: int) -> int | None:

@@ -206,6 +206,16 @@ LISTED = [
 ]
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    (LIST_ITEMS + "• University Hospitals Coventry and Warwickshire NHS Trust: 92nd, from 96th\n",
+     ("University Hospitals Coventry and Warwickshire NHS Trust", 92, 96)),
+    (LIST_ITEMS + "• Royal Surrey NHS Foundation Trust – 31st (up from 56th)\n",
+     ("Royal Surrey NHS Foundation Trust", 31, 56)),
+])
+def test_a_list_item_s_earlier_position(nlp: Language, text: str, expected: tuple) -> None:
+    assert [(r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings] == [expected]
+
+
 @pytest.mark.parametrize(("text", "expected"), LISTED)
 def test_a_list_item_s_position_tie_and_segment(nlp: Language, text: str, expected: list[tuple]) -> None:
     result = read(nlp, text)
