@@ -981,15 +981,12 @@ def _held_value_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list
         owner = _body_ending_at(doc, sent, k + 1)
     elif lower[k] == "its" and k - 1 > sent.start and doc[k - 1].is_alpha:
         owner = _subject_before(doc, sent, k - 1)  # 'X (XY) has improved its oversight segment from 3 to 2'
-    elif lower[k] in ("a", "an"):
+    elif lower[k] in ("a", "an"):  # 'X (currently) holds a segmentation of 2'
         j = k - 1
         while j >= sent.start and lower[j] in _HELD_ADVERBS:
             j -= 1
         if j >= sent.start and lower[j] in _HELD_OWNER_VERBS:
-            j -= 1
-            while j >= sent.start and lower[j] in _HELD_ADVERBS:
-                j -= 1
-            owner = _body_ending_at(doc, sent, j + 1)
+            owner = _subject_before(doc, sent, j)
     if owner is None:
         return None
     return [owner], (["moved", "from"] if "from" in lower[seg.start:seg.end] else ["is", "in"])
