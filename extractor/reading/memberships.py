@@ -1007,7 +1007,8 @@ def _subject_before(doc: Doc, sent: Span, verb: int) -> Span | None:
     return _body_ending_at(doc, sent, j + 1)
 
 
-_BEFORE_VERB = {"has", "have", "had", "now", "also", "recently", "finally", "just", "already", "since", "today"}
+_BEFORE_VERB = {"has", "have", "had", "now", "also", "recently", "finally", "just", "already", "since", "today",
+                "currently", "still"}
 _HELD_ADVERBS = {"now", "currently", "still", "also", "already"}
 _HELD_OWNER_VERBS = {"has", "have", "had", "holds", "held", "received", "receives", "retains", "retained", "keeps",
                      "kept", "maintains", "maintained"}
