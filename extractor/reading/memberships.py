@@ -941,25 +941,17 @@ def _fronted_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     """'Now in segment 2, X is aiming for segment 1', 'Having moved into segment 2 in April, X ...',
     'Placed in segment 4 last month, X ...': a participle phrase opening the sentence places the
     body named right after the comma that closes it."""
-    lower = token_strings(doc)
     gap = _clean_gap(doc, sent.start, seg.start)
     if not gap or gap[0] not in _FRONT_OPENERS or not _FRONT_WORDS.issuperset(gap):
         return None
-    comma = next((k for k in range(seg.end, min(sent.end, seg.end + _FRONT_REACH)) if lower[k] == ","), None)
-    if comma is None or any(seg.end <= o.start < comma for o in orgs):
-        return None
-    first = subjects.first_word(doc, comma + 1, sent.end)
-    if first is not None and lower[first] == "the":
-        first += 1
-    subject = next((o for o in orgs if o.start in (first, comma + 1)), None)
-    return ([subject], gap) if subject is not None else None
+    after = subjects.names_after_opening(doc, sent, seg.end, orgs)
+    return ([after[0]], gap) if after else None
 
 
 _FRONT_OPENERS = {"now", "having", "placed", "moved", "put", "newly", "recently", "still", "already", "currently",
                   "just", "entering", "joining", "leaving", "exiting", "remaining", "escalated", "downgraded",
                   "upgraded", "de-escalated"}
 _FRONT_WORDS = _FRONT_OPENERS | {"been", "in", "into", "to", "up", "down", "out", "of", "from", "only", "back"}
-_FRONT_REACH = 8  # words from the segment to the comma closing its phrase ('in April by NHS England')
 
 
 def _held_value_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[str]] | None:

@@ -252,17 +252,8 @@ def _fronted_subject(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span]) ->
     lowers = lower_forms(doc)
     if any(not lowers[k].isspace() and lowers[k] not in _FRONT_OPENERS for k in range(sent.start, span.start)):
         return []
-    limit = min(sent.end, span.end + _FRONT_REACH)
-    k = next((k for k in range(span.end, limit) if lowers[k] == "," or lowers[k] in _INVERTED_VERBS), None)
-    if k is None or any(span.end <= o.start < k for o in sent_orgs):
-        return []
-    k += 1
-    while k < sent.end and (lowers[k].isspace() or lowers[k] in {"the", "now"}):
-        k += 1
-    after = [o for o in sent_orgs if o.start >= k - 1]
-    if not after or not (after[0].start == k or lowers[after[0].start] == "the"):
-        return []
-    if "joint" not in lowers[span.start - 1:span.end]:
+    after = subjects.names_after_opening(doc, sent, span.end, sent_orgs, _CLOSERS)
+    if not after or "joint" not in lowers[span.start - 1:span.end]:
         return after[:1]
     chosen = after[:1]
     for org in after[1:]:
@@ -273,8 +264,8 @@ def _fronted_subject(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span]) ->
 
 
 _FRONT_OPENERS = frozenset({"the", "now", "currently", "and", "but", "so", "still", "yet", "as"})
-_INVERTED_VERBS = frozenset({"is", "was", "sits", "sat", "comes", "came", "stands", "stood", "lies", "are", "were"})
-_FRONT_REACH = 8  # words from the position to the comma closing its phrase ('of the 134 acute trusts in England')
+# what closes a phrase stating a position ahead of its name: a comma, or an inverted verb ('In 98th place is X')
+_CLOSERS = frozenset({",", "is", "was", "sits", "sat", "comes", "came", "stands", "stood", "lies", "are", "were"})
 
 
 def _in_relative_clause(doc: Doc, antecedent: Span, org: Span, span: Span) -> bool:

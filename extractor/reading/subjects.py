@@ -198,6 +198,23 @@ def first_word(doc: Doc, start: int, end: int) -> int | None:
     return next((i for i in range(start, end) if not lower[i].isspace()), None)
 
 
+def names_after_opening(doc: Doc, sent: Span, end: int, orgs: list[Span], stops: frozenset[str] = frozenset({","}),
+                        reach: int = 8) -> list[Span]:
+    """The bodies named right after the mark (a comma, or one of ``stops``) that closes a phrase
+    opening the sentence and running to token ``end`` ('Now in segment 2, X ...', 'Ranked 98th of
+    134, X said ...'), 'the' or 'now' between: the first of ``orgs`` there and those after it.
+    None when the phrase names a body itself or no such mark comes within ``reach`` words."""
+    lower = token_strings(doc)
+    k = next((k for k in range(end, min(sent.end, end + reach)) if lower[k] in stops), None)
+    if k is None or any(end <= o.start < k for o in orgs):
+        return []
+    k += 1
+    while k < sent.end and (lower[k].isspace() or lower[k] in {"the", "now"}):
+        k += 1
+    after = [o for o in orgs if o.start >= k - 1]
+    return after if after and (after[0].start == k or lower[after[0].start] == "the") else []
+
+
 def _opening_word(doc: Doc, start: int, end: int) -> int | None:
     """:func:`first_word`, past an opening quotation mark: '"Medway is now in segment 2," said ...'."""
     first = first_word(doc, start, end)
