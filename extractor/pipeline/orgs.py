@@ -52,6 +52,7 @@ from .extensions import doc_text, doc_value, keep_spans, sentence_starts, set_do
 from .lexicon import LEXICON
 from .phrase_words import phrase_words
 from .ruler import longest_pairs
+from .speakers import Named, speaker
 
 LINK_KEY = "extractor.orgs.link"
 ALIAS = -1  # what the matcher reports for an alias (a self-reference rule: its number)
@@ -704,10 +705,15 @@ class OrgLinker:
             elif rule.get("anaphor"):
                 taken_starts = taken_starts or [s.start for s in taken]
                 link = self._antecedent(doc, taken, taken_starts, start, fits)
+            if link is None and home is None and rule.get("publisher"):
+                at = token_ids(doc, "IDX")[start]
+                if not _quoted(doc_text(doc), at):
+                    pending.append(((start, end), rule))
+                    continue
+                taken_starts = taken_starts or [s.start for s in taken]
+                link = self._speaker(doc, taken, taken_starts, at, fits)
             if link is not None:
                 matches.append(((start, end), link))
-            elif home is None and rule.get("publisher") and not _quoted(doc_text(doc), token_ids(doc, "IDX")[start]):
-                pending.append(((start, end), rule))
         if pending:
             kinds = _publisher_kinds(taken)
             heading = None if "always" in kinds else self._heading_body(doc, taken)
@@ -727,6 +733,24 @@ class OrgLinker:
             if not used.intersection(range(start, end)):
                 out.append(self._emit(doc, start, end, links[(start, end)]))
         return sorted(out, key=lambda s: s.start)
+
+    def _speaker(self, doc: Doc, named: list[Span], starts: list[int], at: int, fits: str) -> Link | None:
+        """The body whose words a quoted self-reference at character ``at`` is, as the
+        quotation's attribution names it ("said Jane Roe, chief executive of X"; see
+        :mod:`.speakers`), if its kind fits: on a news page, a quoted "we" is the speaker's."""
+        said = speaker(doc_text(doc), at, [Named(s.start_char, s.end_char, s.id_) for s in named])
+        if said is None:
+            return None
+        if said.code:
+            first = self._link_of(doc, next(s for s in named if s.id_ == said.code and s.start_char >= said.at))
+            why = f"a quotation of someone speaking for this organisation ({first.name!r})"
+            link = Link(first.code, first.name, first.org_type, why, (first.code,))
+        else:
+            quote = bisect_left(token_ids(doc, "IDX"), said.at)
+            link = self._antecedent(doc, named, starts, quote, said.back)
+        if link is None or (fits != "any" and link.org_type not in HINT_GROUPS[fits]):
+            return None
+        return link
 
     def _heading_body(self, doc: Doc, named: list[Span]) -> Link | None:
         """The first body named with a code in the heading (within :data:`HEADING_CHARS`), as
