@@ -71,6 +71,20 @@ _PAST = {"were", "was", "had"}
 _PRESENT = {"is", "are", "has", "have", "remain", "remains", "sit", "sits", "stand", "stands", "now"}
 _CARRY_ON = ("of these", "of those", "of them", "of the latter", "of that number")
 
+# words that make a following 'by <date>' a deadline still to come
+_AIMED = re.compile(r"\b(?:aims?|aiming|hopes?|hoping|plans?|planning|expects?|expected|expecting|intends?|"
+                    r"wants?|targets?|targeting|ambitions?|will|would|should|could|must|needs?|bid|goal|"
+                    r"on\s+track|on\s+course|due)\b", re.I)
+_SENTENCE_STOP = re.compile(r"[.!?\n]")
+
+
+def _sentence_before(text: str, at: int) -> str:
+    """The words of the sentence holding character ``at``, up to it (at most 200 characters)."""
+    before = text[max(0, at - 200):at]
+    stops = list(_SENTENCE_STOP.finditer(before))
+    return before[stops[-1].end():] if stops else before
+
+
 Months = tuple[int, int]  # first and last month, as year * 12 + month - 1
 
 
@@ -95,6 +109,8 @@ def mentions(doc: Doc) -> list[Mention]:
             first, last = offsets[start], offsets[end - 1] + lengths[end - 1]
             if text[first:first + 6].lower() == "since ":
                 continue  # 'in segment 3 since 2021' still is: the start of a spell dates no record
+            if text[first:first + 3].lower() == "by " and _AIMED.search(_sentence_before(text, first)):
+                continue  # 'aims to leave segment 4 by the end of March': a target's date dates nothing
             found.append(Mention(first, last, label, text[first:last]))
     return found
 

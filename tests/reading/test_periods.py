@@ -65,6 +65,24 @@ def test_a_membership_takes_the_period_of_where_it_is_now(nlp, body, expected) -
     assert got == expected
 
 
+@pytest.mark.parametrize("body", [
+    "Barts Health aims to leave segment 4 by the end of March.",
+    "Barts Health is in segment 4 and hopes to be in segment 3 by April.",
+    "Barts Health, in segment 4, expects to leave the programme by March 2025.",
+    "Barts Health is in segment 4; its target is to exit by the end of 2024.",
+    "Barts Health is in segment 4 and will move out of it by June, its board says.",
+])
+def test_a_target_s_date_dates_nothing(nlp, body) -> None:
+    """'by the end of March' after a hope or a plan is a deadline, not the time of the state."""
+    got = [(m.segment, m.period) for m in read_doc(nlp(HEADER + body)).memberships]
+    assert got and all(period == NOW for _, period in got), got
+
+
+def test_a_date_reached_by_still_dates_a_state(nlp) -> None:
+    doc = nlp(HEADER + "By March 2022, 19 trusts were in segment 4.")
+    assert [c.period for c in read_doc(doc).claims] == ["2021/22 Q4"]
+
+
 def test_a_document_without_time_words_keeps_its_own_period(nlp) -> None:
     doc = nlp(HEADER + "Nineteen trusts are in segment 4 and 76 are in segment 3.")
     assert {c.period for c in read_doc(doc).claims} == {NOW}
