@@ -446,6 +446,8 @@ def _past_spell(doc: Doc, sent: Span, seg: Span, gap: list[str]) -> bool:
     ended, so no placement now ('X has been in segment 3 for two years' has not ended)."""
     if "spent" in gap and not _PERFECT.intersection(gap[:gap.index("spent")]):
         return True
+    if _ever_been(gap):
+        return True
     if not {"was", "were"}.intersection(gap) or not _STATE_GAP.issuperset(gap):
         return False  # 'was placed in segment 4 for 12 months' is a placement
     lower = token_strings(doc)
@@ -456,6 +458,19 @@ def _past_spell(doc: Doc, sent: Span, seg: Span, gap: list[str]) -> bool:
         return True
     return bool({"until", "till", "to"} & set(tail)) and ("from" in tail[:3] or "between" in tail[:3]) \
         and any(_is_year(w) for w in tail)
+
+
+def _ever_been(gap: list[str]) -> bool:
+    """'X is one of two trusts to have been in special measures', 'the only trust ever to have
+    been placed in segment 4 twice', 'X has ever been in segment 4': a tally of who has been
+    there at some time, not a placement now ('one of five trusts to have been placed in
+    segment 4 this quarter' is one)."""
+    for k, word in enumerate(gap):
+        if word == "ever" and gap[k + 1:k + 2] in (["been"], ["to"]):
+            return True
+        if gap[k:k + 3] == ["to", "have", "been"] and _STATE_GAP.issuperset(gap[k + 3:]):
+            return True
+    return False
 
 
 _NOBODY = {"no", "none", "neither", "nobody", "nor"}

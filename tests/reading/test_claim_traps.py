@@ -237,6 +237,13 @@ def test_a_league_s_size_after_a_position_counts_nobody_in_its_segment(nlp: Lang
     "Barts Health and Medway NHS Foundation Trust were inspected. These two are in segment 4.",
     "All ten of the top-ten trusts are in segment 1, and all eleven at the bottom are in segment 4.",
     "Seven of the bottom ten trusts are in segment 4.",
+    # a definite count of the bodies just named
+    "NHS England placed Medway NHS Foundation Trust and NHS Kent and Medway ICB in segment 4. The two organisations "
+    "will now receive intensive support from the Recovery Support Programme.",
+    "Barts Health, Medway NHS Foundation Trust and Wye Valley NHS Trust were placed in segment 4 today. The three "
+    "trusts will now receive intensive support.",
+    "Barts Health and Medway NHS Foundation Trust were inspected in May. Those two trusts are now in segment 4.",
+    "It is one of two ambulance trusts to have been in special measures.",
 ])
 def test_a_count_of_bodies_picked_out_is_no_population_count(nlp: Language, text: str) -> None:
     """'All three are in segment 4' after three names counts those three, not a population: as a

@@ -549,6 +549,14 @@ PAST_SPELLS = [
      [("Medway NHS Foundation Trust", 3, 4)]),
     ("The trust spent two years in special measures and has now moved to segment 3.", "sof2021",
      [("The trust", 3, 4)]),
+    # a tally of who has ever been there
+    ("Medway NHS Foundation Trust is one of two trusts in Kent to have been in special measures.", "sof2016", []),
+    ("Barts Health is the only trust ever to have been placed in special measures twice.", "sof2016", []),
+    ("Wye Valley NHS Trust is among the few trusts to have been in segment 4 of the framework.", "nof2022", []),
+    ("Barts Health has not ever been in segment 4 and is not now.", "nof2022", []),
+    # a placement this quarter, one of several
+    ("Barts Health is one of five trusts to have been placed in segment 4 this quarter.", "nof2022",
+     [("Barts Health", 4, None)]),
 ]
 
 

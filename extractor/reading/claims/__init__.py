@@ -26,7 +26,7 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-from ...pipeline.extensions import doc_text, doc_value, sentences, span_text
+from ...pipeline.extensions import doc_text, doc_value, sentences, span_text, spans_in
 from ...pipeline.quantities import quantity_of
 from ...records import Claim, DocResult
 from .groups import absorb_following, bracketed_size, group_quantities, implied_count, modifiers, one_of_many
@@ -142,11 +142,24 @@ def _a_named_few(reader: SentenceReader, g: Group) -> bool:
         return True
     if not own:
         return False
+    if before in _DEFINITE and (g.count or 0) >= 2 and g.population.start == g.end \
+            and g.count == _named_before(reader, g):
+        return True  # 'X, Y and Z were placed in segment 4. The three trusts will now receive ...'
     between = text_between(doc, g.end, g.population.start).lower().replace("-", " ").split()
     return "top" in between or "bottom" in between
 
 
 _PICKED_OUT = {"all", "these", "those"}
+
+
+def _named_before(reader: SentenceReader, g: Group) -> int:
+    """How many bodies the text names (with a code) in the two sentences before ``g`` and in
+    its own before it: "the three trusts" after three names counts them, not a population."""
+    doc = reader.doc
+    sents = sentences(doc)
+    k = bisect_left([s.start for s in sents], reader.sent.start)
+    start = sents[max(0, k - 2)].start
+    return len({s.id_ for s in spans_in(doc, "orgs", start, g.start) if s.id_})
 
 
 def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, period: str) -> Claim:
