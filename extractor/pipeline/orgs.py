@@ -52,7 +52,7 @@ from .extensions import doc_text, doc_value, keep_spans, sentence_starts, set_do
 from .lexicon import LEXICON
 from .phrase_words import phrase_words
 from .ruler import longest_pairs
-from .speakers import Named, speaker
+from .speakers import Named, quotation, speaker
 
 LINK_KEY = "extractor.orgs.link"
 ALIAS = -1  # what the matcher reports for an alias (a self-reference rule: its number)
@@ -127,13 +127,6 @@ def _publisher_kinds(named: list[Span]) -> set[str]:
     """
     kinds = set() if any(span.id_ and span.end_char <= HEADING_CHARS for span in named) else {"always"}
     return kinds | {"alone"} if not named else kinds
-
-
-def _quoted(text: str, at: int) -> bool:
-    """Whether character ``at`` lies inside a quotation opened earlier in its paragraph: the
-    "we" of someone quoted is the speaker's body, not the page's publisher."""
-    before = text[text.rfind("\n", 0, at) + 1:at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
 
 
 def _unnamed_publisher(fits: str) -> Link:
@@ -707,7 +700,7 @@ class OrgLinker:
                 link = self._antecedent(doc, taken, taken_starts, start, fits)
             if link is None and home is None and rule.get("publisher"):
                 at = token_ids(doc, "IDX")[start]
-                if not _quoted(doc_text(doc), at):
+                if quotation(doc_text(doc), at) is None:
                     pending.append(((start, end), rule))
                     continue
                 taken_starts = taken_starts or [s.start for s in taken]

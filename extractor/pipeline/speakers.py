@@ -23,7 +23,7 @@ from typing import NamedTuple
 
 from ..resources import asset
 
-_OPENERS = {'"': '"', "\u201c": "\u201d"}
+_CLOSERS = '"\u201d\'\u2019'
 _SENTENCE_END = re.compile(  # not the stop of a title ("Dr. Roe")
     r"(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bMrs)(?<!\bSt)(?<!\bProf)[.!?](?=[\"\u201d\u2019']?(?:\s|$))")
 # What may stand between a body and its speech verb: "Medway NHS Foundation Trust has said",
@@ -72,20 +72,38 @@ class Speaker(NamedTuple):
 
 def quotation(text: str, at: int) -> tuple[int, int] | None:
     """(opening mark, closing mark or paragraph end) of the quotation holding character
-    ``at`` within its paragraph, or None when ``at`` is not quoted."""
+    ``at`` within its paragraph, or None when ``at`` is not quoted. Double marks pair up as
+    written; single ones (British news quotes with them) only where they cannot be an
+    apostrophe: an opening one starts a word after a space, a closing one follows the
+    quotation's last stop or comma ('We are pleased,' said ...)."""
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
     before = text[start:at]
     if before.count('"') % 2 == 1:
-        mark = '"'
+        opened, closer = start + before.rfind('"'), '"'
     elif before.count("\u201c") > before.count("\u201d"):
-        mark = "\u201c"
+        opened, closer = start + before.rfind("\u201c"), "\u201d"
     else:
-        return None
-    opened = start + before.rfind(mark)
-    closed = text.find(_OPENERS[mark], at, end)
+        return _single_quotation(text, start, at, end)
+    closed = text.find(closer, at, end)
     return opened, (end if closed < 0 else closed)
+
+
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[\s(\[]))['\u2018](?=\w)")
+_SINGLE_CLOSE = re.compile(r"(?<=[,.!?])['\u2019](?=\s|$|[,.;:)\u2013\u2014-])")
+
+
+def _single_quotation(text: str, start: int, at: int, end: int) -> tuple[int, int] | None:
+    """:func:`quotation` for single marks, within the paragraph ``[start, end)``."""
+    opened = None
+    for found in _SINGLE_OPEN.finditer(text, start, min(at + 1, end)):  # a mark's word may begin at ``at``
+        if found.start() < at:
+            opened = found.start()
+    if opened is None or _SINGLE_CLOSE.search(text, opened + 1, at):
+        return None
+    closed = _SINGLE_CLOSE.search(text, at, end)
+    return opened, (closed.start() if closed else end)
 
 
 def _sentence_after(text: str, at: int) -> int:
@@ -114,7 +132,7 @@ def attributions(text: str, at: int) -> list[tuple[int, int]]:
         return []
     opened, closed = bounds
     ranges = []
-    if closed < len(text) and text[closed] in '"\u201d':
+    if closed < len(text) and text[closed] in _CLOSERS:
         ranges.append((closed + 1, _sentence_after(text, closed + 1)))
     ranges.append((_sentence_before(text, opened), opened))
     verbs = speech().verbs

@@ -41,6 +41,10 @@ def _refs(doc: Doc) -> list[tuple[str, str]]:
     (f'The chair of {MEDWAY}, Dr. Sam Lee, added: "Our trust has come a long way."', "Our trust"),
     (f'Speaking on Tuesday, Jane Roe, the interim chief executive at {MEDWAY}, told staff: "We are in segment 3."',
      "We"),
+    # single marks, as British news writes them
+    (f"'We are delighted to be in segment 3,' said Jane Roe, chief executive of {MEDWAY}.", "We"),
+    (f"\u2018We have left segment 4 at last,\u2019 said Jane Roe, {MEDWAY}'s chief executive.", "We"),
+    (f"Jane Roe, chief executive of {MEDWAY}, said: 'We're now in segment 3 and we're proud of it.'", "We"),
 ])
 def test_the_attribution_names_the_speaker_s_body(nlp: Language, text: str, form: str) -> None:
     assert (form, "RPA") in _refs(_doc(nlp, NEWS + text))
@@ -73,6 +77,15 @@ def test_an_attribution_that_does_not_say_whose_names_nobody(nlp: Language, text
         _doc(nlp, NEWS + text))
 
 
+@pytest.mark.parametrize("text", [
+    # apostrophes are no quotation marks: the page's own "we" stays the publisher's
+    f"We're pleased that the trusts' work has paid off, said {MEDWAY}'s chair. We are in segment 2.",
+    f"The board's view: we are in segment 2, said the chief executive of {MEDWAY}.",
+])
+def test_apostrophes_open_no_quotation(text: str) -> None:
+    assert quotation(text, text.index(" are in segment")) is None
+
+
 def test_a_quoted_speaker_s_body_must_fit_the_form(nlp: Language) -> None:
     """'our ICB' quoted from a trust's chief executive is not that trust."""
     text = NEWS + f'"Our ICB has been placed in segment 3," said Jane Roe, chief executive of {MEDWAY}.'
@@ -92,6 +105,9 @@ def test_a_home_page_keeps_its_own_we(nlp: Language) -> None:
     ('"We are here and it goes on', 3, (0, 27)),
     ('He said we are here.', 9, None),
     ('"Done." Then we left.', 14, None),
+    ("He said 'we are here,' today.", 10, (8, 21)),
+    ("'Done,' he said. Then we left.", 22, None),
+    ("It's the trust's view that we are here.", 27, None),
 ])
 def test_quotation_bounds(text: str, at: int, expected: tuple[int, int] | None) -> None:
     assert quotation(text, at) == expected
