@@ -54,6 +54,7 @@ def placement_nouns() -> frozenset[str]:
 # 'hoped': an aim or a risk, not a move yet ('hopes to move into segment 2', 'at risk of being placed in segment 4')
 HOPE_WORDS = frozenset(w for w, meaning in placement_words().items() if meaning == "hoped")
 PLACE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning in {"in", "kept", "moved"})
+STAY_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "kept")
 LEAVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "left")
 REMOVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "removed")
 # what joins the names of a list: 'X, the Y and Z', 'X and the Y'
@@ -454,10 +455,24 @@ def _past_spell(doc: Doc, sent: Span, seg: Span, gap: list[str]) -> bool:
     tail = [lower[i] for i in words_in(doc, seg.end, min(sent.end, seg.end + 9))]
     if tail[:1] == ["for"] and _TIME_UNITS.intersection(tail[:6]):
         return True
+    if _fronted_spell([lower[i] for i in words_in(doc, sent.start, seg.start)]) or "ago" in tail:
+        return True
     if tail[:1] == ["between"] and len(tail) > 3 and tail[2] == "and":
         return True
     return bool({"until", "till", "to"} & set(tail)) and ("from" in tail[:3] or "between" in tail[:3]) \
         and any(_is_year(w) for w in tail)
+
+
+def _fronted_spell(head: list[str]) -> bool:
+    """The words before a state's segment that date it to a spell now over: 'Between 2016 and
+    2019 X was in special measures', 'From 2014 to 2016, X was ...', 'For five years X was ...',
+    'Ten years ago X was ...'."""
+    if "ago" in head:
+        return True
+    if head[:1] == ["for"] and _TIME_UNITS.intersection(head[1:4]):
+        return True
+    return head[:1] in (["between"], ["from"]) and len(head) > 3 and head[2] in ("and", "to", "until", "till") \
+        and _is_year(head[1]) and _is_year(head[3])
 
 
 def _ever_been(gap: list[str]) -> bool:
@@ -1029,10 +1044,13 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
     """(segment, from_segment) that the words ``gap`` before ``seg`` say, or None if they place nothing:
     'is in' → (seg, None); 'exited', 'was removed from', 'is no longer in' → (None, seg);
     'was shifted out of segment 4 and up to segment 3' → (3, 4). An aim or a risk moves nothing: 'hopes to move
-    into segment 2' places nobody, 'aims to exit the RSP' leaves the organisation where it is."""
+    into segment 2' places nobody, 'aims to exit the RSP' and 'expects to remain in segment 4' leave the
+    organisation where it is."""
     if HOPE_WORDS & set(gap):
         stays = placement(doc, segs, seg, [w for w in gap if w not in HOPE_WORDS])
-        return (stays[1], None) if stays and stays[0] is None and stays[1] is not None else None
+        if stays and stays[0] is None and stays[1] is not None:
+            return stays[1], None
+        return stays if stays and stays[1] is None and STAY_VERBS.intersection(gap) else None
     tail = list(gap)
     while tail and tail[-1] in FRAMEWORK_WORDS:
         tail.pop()

@@ -454,6 +454,16 @@ AIMS = [
     ("Medway NHS Foundation Trust remains on track to exit the RSP by the summer.", "nof2022",
      [("Medway NHS Foundation Trust", 4, None)]),
     ("Barts Health is working towards leaving special measures.", "sof2016", [("Barts Health", 4, None)]),
+    ("Barts Health, which is in segment 4, expects to exit the Recovery Support Programme in March.", "nof2022",
+     [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust expects to leave segment 4 next year.", "nof2022", [("Wye Valley NHS Trust", 4, None)]),
+    ("East Kent Hospitals is preparing to exit the RSP.", "nof2022", [("East Kent Hospitals", 4, None)]),
+    ("Medway NHS Foundation Trust plans to leave special measures within a year.", "sof2016",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Barts Health is poised to exit segment 4 in the spring.", "nof2022", [("Barts Health", 4, None)]),
+    ("Wye Valley NHS Trust intends to move into segment 2.", "nof2022", []),
+    ("Barts Health expects to remain in segment 4 for two more quarters.", "nof2022", [("Barts Health", 4, None)]),
+    ("Medway NHS Foundation Trust hopes to stay in segment 1.", "nof2022", [("Medway NHS Foundation Trust", 1, None)]),
     # a threat, or one avoided, places nobody
     ("Barts Health faces being put into segment 4.", "nof2022", []),
     ("Wye Valley NHS Trust risks being placed in segment 4 next year.", "nof2022", []),
@@ -549,12 +559,20 @@ PAST_SPELLS = [
      [("Medway NHS Foundation Trust", 3, 4)]),
     ("The trust spent two years in special measures and has now moved to segment 3.", "sof2021",
      [("The trust", 3, 4)]),
+    # the spell dated before its body
+    ("Between 2016 and 2019 Barts Health was in special measures.", "sof2016", []),
+    ("From 2014 to 2016, Medway NHS Foundation Trust was in special measures.", "sof2016", []),
+    ("Ten years ago Wye Valley NHS Trust was in special measures.", "sof2016", []),
+    ("For five years East Kent Hospitals was in segment 4 of the oversight framework.", "nof2022", []),
+    ("Barts Health was in special measures six years ago.", "sof2016", []),
     # a tally of who has ever been there
     ("Medway NHS Foundation Trust is one of two trusts in Kent to have been in special measures.", "sof2016", []),
     ("Barts Health is the only trust ever to have been placed in special measures twice.", "sof2016", []),
     ("Wye Valley NHS Trust is among the few trusts to have been in segment 4 of the framework.", "nof2022", []),
     ("Barts Health has not ever been in segment 4 and is not now.", "nof2022", []),
-    # a placement this quarter, one of several
+    # a placement this quarter, one of several; a placement dated, not a spell
+    ("In 2017 Barts Health was placed in special measures.", "sof2016", [("Barts Health", 4, None)]),
+    ("Between 2016 and 2019 Barts Health moved from segment 3 to segment 2.", "sof2016", [("Barts Health", 2, 3)]),
     ("Barts Health is one of five trusts to have been placed in segment 4 this quarter.", "nof2022",
      [("Barts Health", 4, None)]),
 ]
