@@ -353,7 +353,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             k = before_preposition(doc, sent, seg)
             frame = (_held_value_frame(doc, sent, seg) if seg.id_ == "held" else None) \
                 or _active_frame(doc, sent, seg, k, orgs, antecedent, stand_ins) \
-                or _possessive_frame(doc, sent, seg, k, antecedent, stand_ins)
+                or _possessive_frame(doc, sent, seg, k, antecedent, stand_ins) \
+                or _status_frame(doc, sent, seg, orgs)
             if frame is None and not bodiless:
                 frame = _segment_first(doc, sent, seg) or _apposition_frame(doc, sent, seg) \
                     or _held_segment_frame(doc, sent, seg) or _fronted_frame(doc, sent, seg, orgs) \
@@ -999,8 +1000,66 @@ def _subject_before(doc: Doc, sent: Span, verb: int) -> Span | None:
     return _body_ending_at(doc, sent, j + 1)
 
 
+_STATUS_NOUNS = {"rating", "status", "designation", "classification", "categorisation", "categorization", "grading"}
+# 'NHS England gave X a segment 3 rating': the verbs whose first object is the body rated
+_GIVING_VERBS = {"given", "gave", "give", "gives", "giving", "awarded", "award", "awards", "awarding", "granted",
+                 "grant", "grants", "granting", "handed", "assigned", "allocated"}
+# 'X holds segment 2 status', 'X was given a segment 3 rating': the verbs whose subject is the body rated
+_HOLDING_VERBS = {"holds", "held", "hold", "retains", "retained", "keeps", "kept", "maintains", "maintained",
+                  "receives", "received", "achieved", "achieves", "earned", "earns", "gained", "gains", "secured",
+                  "secures", "got", "gets", "carries", "carried", "has", "had", "given", "awarded", "granted",
+                  "assigned", "handed"}
+_NOT_SO = NEGATIONS | HOPE_WORDS | _MODALS | _CONDITIONS | {"to", "be"}
+
+
+def _status_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[list[Span], list[str]] | None:
+    """A segment given as a rating or a status: 'NHS England has given X a segment 3 rating', 'the
+    regulator awarded X and Y segment 1 status' (the objects of a giving verb), 'X holds segment 2
+    status', 'X has been given a segment 3 rating' (the subject of a holding verb). Nothing when a
+    negation, a condition, a hope or a modal comes before the verb ('could be given a segment 4
+    rating', 'hopes to be awarded segment 1 status')."""
+    lower = token_strings(doc)
+    after = words_in(doc, seg.end, min(sent.end, seg.end + 3))
+    if not after or lower[after[0]] not in _STATUS_NOUNS:
+        return None  # most segments: no rating or status noun after them
+    k = seg.start - 1
+    while k > sent.start and (lower[k] in FRAMEWORK_WORDS or lower[k] == "an" or lower[k].isspace()) \
+            and _body_ending_at(doc, sent, k + 1) is None:
+        k -= 1
+    if k <= sent.start:
+        return None
+    objects = [o for o in orgs if o.end == k + 1][:1]
+    if objects:
+        for org in reversed([o for o in orgs if o.end <= objects[0].start]):
+            if span_text(doc[org.end:objects[0].start]).strip().lower() not in COORDINATION:
+                break
+            objects.insert(0, org)
+        verb = objects[0].start - 1
+        while verb > sent.start and lower[verb] in _FRAME_SKIP:
+            verb -= 1
+        if lower[verb] not in _GIVING_VERBS or _said_otherwise(doc, sent, verb):
+            return None
+        return objects, ["is", "in"]
+    if lower[k] not in _HOLDING_VERBS or _said_otherwise(doc, sent, k):
+        return None
+    owner = _subject_before(doc, sent, k)
+    return ([owner], ["is", "in"]) if owner is not None else None
+
+
+def _said_otherwise(doc: Doc, sent: Span, verb: int) -> bool:
+    """Whether the words of the clause before ``verb`` deny, hope for or only foresee what it
+    says ('has not given', 'is expected to give', 'if NHS England gives')."""
+    lower = token_strings(doc)
+    k = verb - 1
+    while k >= sent.start and lower[k] not in {",", ";", ":"}:
+        if lower[k] in _NOT_SO:
+            return True
+        k -= 1
+    return False
+
+
 _BEFORE_VERB = {"has", "have", "had", "now", "also", "recently", "finally", "just", "already", "since", "today",
-                "currently", "still"}
+                "currently", "still", "was", "were", "is", "are", "been", "being"}
 _HELD_ADVERBS = {"now", "currently", "still", "also", "already"}
 _HELD_OWNER_VERBS = {"has", "have", "had", "holds", "held", "received", "receives", "retains", "retained", "keeps",
                      "kept", "maintains", "maintained"}

@@ -740,3 +740,44 @@ TOLD_BEFORE = [
 def test_a_participle_tells_where_the_move_came_from(nlp: Language, text: str, framework: str,
                                                       expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A segment given as a rating or a status: the body given it (an object) or holding it (a subject).
+RATINGS_AND_STATUSES = [
+    ("NHS England has given Barts Health a segment 3 rating.", "nof2022", [("Barts Health", 3, None)]),
+    ("NHS England gave Barts Health a segment 3 rating last week.", "nof2022", [("Barts Health", 3, None)]),
+    ("The regulator awarded Wye Valley NHS Trust segment 1 status.", "nof2022", [("Wye Valley NHS Trust", 1, None)]),
+    ("NHS England awarded Medway NHS Foundation Trust an NOF 2 rating.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, None)]),
+    ("NHS England has also awarded Medway NHS Foundation Trust a segment 2 rating.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, None)]),
+    ("NHS England gave Barts Health and Wye Valley NHS Trust segment 2 status.", "nof2022",
+     [("Barts Health", 2, None), ("Wye Valley NHS Trust", 2, None)]),
+    ("Wye Valley NHS Trust has been given a segment 2 rating.", "nof2022", [("Wye Valley NHS Trust", 2, None)]),
+    ("East Kent Hospitals was awarded segment 1 status.", "nof2022", [("East Kent Hospitals", 1, None)]),
+    ("Barts Health has now been handed a segment 4 rating by the regulator.", "nof2022", [("Barts Health", 4, None)]),
+    ("Medway NHS Foundation Trust holds segment 2 status.", "nof2022", [("Medway NHS Foundation Trust", 2, None)]),
+    ("Barts Health retains segment 2 status.", "nof2022", [("Barts Health", 2, None)]),
+    ("Barts Health achieved segment 1 status in June.", "nof2022", [("Barts Health", 1, None)]),
+    ("Barts Health received a segment 2 rating from NHS England.", "nof2022", [("Barts Health", 2, None)]),
+    ("Barts Health has had its segment 3 rating confirmed.", "nof2022", [("Barts Health", 3, None)]),
+    ("Barts Health is rated segment 3 under the oversight framework.", "nof2022", [("Barts Health", 3, None)]),
+    ("Barts Health was rated segment four.", "nof2022", [("Barts Health", 4, None)]),
+    # denied, foreseen, hoped for, lost, or given to something that is not a body
+    ("Barts Health was not given a segment 3 rating.", "nof2022", []),
+    ("NHS England will not give Barts Health a segment 1 rating.", "nof2022", []),
+    ("NHS England is expected to give Barts Health a segment 4 rating.", "nof2022", []),
+    ("If NHS England gives Barts Health a segment 4 rating, the board will respond.", "nof2022", []),
+    ("Barts Health could be given a segment 4 rating.", "nof2022", []),
+    ("Barts Health hopes to be awarded segment 1 status.", "nof2022", []),
+    ("Barts Health lost its segment 1 status.", "nof2022", []),
+    ("NHS England gave Barts Health's maternity unit a segment 3 rating.", "nof2022", []),
+    ("NHS England has given trusts in segment 3 a new rating.", "nof2022", []),
+    ("A segment 3 rating means mandated support.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), RATINGS_AND_STATUSES)
+def test_a_segment_given_as_a_rating_or_status(nlp: Language, text: str, framework: str,
+                                               expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
