@@ -312,6 +312,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
 
     Only sentences with a placing segment are read: every frame starts from one, and what is
     carried from sentence to sentence (``stand_ins``, ``seen``) changes only while reading one."""
+    _read_segment_for(doc, result, skip)
     by_sentence = sentence_segments(doc)
     if not any(by_sentence):
         return
@@ -925,6 +926,129 @@ def _held_segment_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], li
     if owner is None:
         return None
     return [owner], ["remains" if verb in ("remains", "remained", "stays", "stayed") else "is", "in"]
+
+
+_FOR_NOUNS = {"segment", "segmentation"}  # a body's segment named with 'for' or 'of' after it
+_FOR_RATINGS = {"rating", "category", "categorisation", "categorization"}  # the same, after a framework word
+_RATING_NAMERS = {"oversight", "nof", "sof", "segment", "segmentation", "framework"}
+_FOR_LEADS = _HELD_MODIFIERS | {"the"}
+_VALUE_VERBS = {"is", "remains", "was", "stays", "remained", "stayed", "becomes", "became"}
+_VALUE_SKIP = {"now", "currently", "still", "also", "at", "in", "has", "have", "had", "been"}
+_MOVE_VALUE_VERBS = {"moved", "changed", "improved", "gone", "went", "shifted", "risen", "rose", "fallen", "fell",
+                     "dropped", "slipped", "climbed"}
+_AFTER_VALUE = {"in", "under", "from", "for", "at", "as", "since", "after", "following", "and", "this", "last",
+                "on", "of", "according", "by"}
+
+
+def _read_segment_for(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None) -> None:
+    """'The NHS Oversight Framework segment for X is segment 2', 'The oversight segment for X is 3',
+    'The segmentation of X has moved from 3 to 2': a sentence opening with a body's segment named
+    through 'for' or 'of', and its value after a copula (or a move from one value to another).
+    The bare number needs no segment span, so these sentences are found by their words."""
+    lower = token_strings(doc)
+    if _FOR_NOUNS.isdisjoint(lower) and _FOR_RATINGS.isdisjoint(lower):
+        return  # most documents: no noun that can open the frame
+    framework, period = doc_value(doc, "framework"), doc_value(doc, "period")
+    for sent in sentences(doc):
+        if skip and any(a <= sent.start_char < b for a, b in skip):
+            continue
+        found = _segment_for(doc, sent)
+        if found is None:
+            continue
+        org, segment, from_segment = found
+        text = span_text(sent).strip()
+        start = doc_text(doc).find(text, sent.start_char)
+        result.memberships.append(Membership(
+            name=org.text, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
+            framework=framework, period=period, text=text, start=start, end=start + len(text)))
+
+
+def _segment_for(doc: Doc, sent: Span) -> tuple[Span, int, int | None] | None:
+    """(body, segment, segment left) of a sentence of :func:`_read_segment_for`'s frame."""
+    lower = token_strings(doc)
+    words = words_in(doc, sent.start, min(sent.end, sent.start + 12))  # the frame opens the sentence
+    head = next((n for n, i in enumerate(words[:8]) if lower[i] not in _FOR_LEADS), None)
+    if head is None or head + 1 >= len(words) or lower[words[head + 1]] not in {"for", "of"}:
+        return None
+    noun = lower[words[head]]
+    if noun not in _FOR_NOUNS and not (noun in _FOR_RATINGS and head and lower[words[head - 1]] in _RATING_NAMERS):
+        return None
+    org = next((o for o in subjects.mentions(doc, sent) if o.start == words[head + 1] + 1 and o.id_), None)
+    if org is None:
+        return None
+    rest = words_in(doc, org.end, sent.end)
+    k = 0
+    while k < len(rest) and lower[rest[k]] in _VALUE_SKIP:
+        k += 1
+    if k >= len(rest) or (lower[rest[k]] not in _VALUE_VERBS and lower[rest[k]] not in _MOVE_VALUE_VERBS):
+        return None
+    moving = lower[rest[k]] in _MOVE_VALUE_VERBS
+    k += 1
+    while k < len(rest) and lower[rest[k]] in _VALUE_SKIP:
+        k += 1
+    if moving and k < len(rest) and lower[rest[k]] in {"to", "into"}:
+        k += 1  # 'has improved to 2': where it went
+    elif moving and (k >= len(rest) or lower[rest[k]] != "from"):
+        return None  # 'has changed 3 times'
+    values = _values_from(doc, sent, rest[k:])
+    return (org, *values) if values is not None else None
+
+
+def _values_from(doc: Doc, sent: Span, toks: list[int]) -> tuple[int, int | None] | None:
+    """'segment 2', '3', 'from 3 to 2', 'from segment 3 to segment 2' at the head of ``toks``:
+    (segment, segment left); None when the number is a count or a score ('3 weeks', '3.5')."""
+    lower = token_strings(doc)
+    if toks and lower[toks[0]] == "from":
+        span = _span_at(doc, sent, toks[1:])
+        pair = _move_within(span) if span is not None else None
+        if pair is not None:  # 'from segment 3 to segment 2' matched as one span
+            return (pair[1], pair[0]) if pair[0] != pair[1] else None
+        first = _value_at(doc, sent, toks[1:])
+        if first is None:
+            return None
+        value, used = first
+        rest = toks[1 + used:]
+        if not rest or lower[rest[0]] not in {"to", "into"}:
+            return None
+        second = _value_at(doc, sent, rest[1:])
+        return (second[0], value) if second is not None and second[0] != value else None
+    found = _value_at(doc, sent, toks)
+    return (found[0], None) if found is not None else None
+
+
+def _value_at(doc: Doc, sent: Span, toks: list[int]) -> tuple[int, int] | None:
+    """The one segment named at the head of ``toks`` (a segment span starting there, or a bare
+    number 1-5 followed by no noun) and how many of ``toks`` it takes."""
+    lower = token_strings(doc)
+    quoted = bool(toks) and lower[toks[0]] in _QUOTES
+    toks = toks[1:] if quoted else toks
+    if not toks:
+        return None
+    span = _span_at(doc, sent, toks)
+    if span is not None:
+        named = segments_of(span) if places(span) else ()
+        return (named[0], quoted + len([i for i in toks if i < span.end])) if len(named) == 1 else None
+    value = numbers.parse_cardinal(doc[toks[0]].text)
+    if not isinstance(value, int) or not 1 <= value <= 5 or doc[toks[0]].like_num is False:
+        return None
+    if quoted and len(toks) > 1 and lower[toks[1]] in _QUOTES:
+        toks = toks[1:]
+    nxt = lower[toks[1]] if len(toks) > 1 else ""
+    if nxt and doc[toks[1]].is_alpha and nxt not in _AFTER_VALUE | {"to", "into"}:
+        return None  # '3 weeks', 'two trusts'
+    if nxt in {".", ","} and len(toks) > 2 and lower[toks[2]].isdigit():
+        return None  # '3.5', '3,000'
+    return value, 1 + quoted
+
+
+def _span_at(doc: Doc, sent: Span, toks: list[int]) -> Span | None:
+    """The segment span starting at the first of ``toks``, if any."""
+    if not toks:
+        return None
+    return next((s for s in spans_in(doc, "segments", toks[0], sent.end) if s.start == toks[0]), None)
+
+
+_QUOTES = {"'", "\"", "“", "”", "‘", "’"}
 
 
 def _with_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[str]] | None:

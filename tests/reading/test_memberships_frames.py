@@ -781,3 +781,42 @@ RATINGS_AND_STATUSES = [
 def test_a_segment_given_as_a_rating_or_status(nlp: Language, text: str, framework: str,
                                                expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A body's segment named first, through 'for' or 'of', and its value after a copula or a move.
+SEGMENT_FOR_A_BODY = [
+    ("The NHS Oversight Framework segment for Barts Health is segment 2.", "nof2022", [("Barts Health", 2, None)]),
+    ("The oversight segment for Barts Health is 3.", "nof2022", [("Barts Health", 3, None)]),
+    ("The segment for Wye Valley NHS Trust is now segment 3.", "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+    ("The current NOF segment for Medway NHS Foundation Trust remains 4.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("The segment of Barts Health is 2.", "nof2022", [("Barts Health", 2, None)]),
+    ("The oversight rating for Barts Health is 2.", "nof2022", [("Barts Health", 2, None)]),
+    ("The current segment for Barts Health is \"3\".", "nof2022", [("Barts Health", 3, None)]),
+    ("The segment for Barts Health is segment 3 under the new framework.", "nof2022", [("Barts Health", 3, None)]),
+    ("The oversight segment for Barts Health was 3 in the last quarter.", "nof2022", [("Barts Health", 3, None)]),
+    ("The segmentation for East Kent Hospitals has moved from 3 to 2.", "nof2022", [("East Kent Hospitals", 2, 3)]),
+    ("The NOF segment for Barts Health has risen from segment 3 to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("The segmentation for East Kent Hospitals has improved to 2.", "nof2022", [("East Kent Hospitals", 2, None)]),
+    # the possessive frame this mirrors
+    ("Barts Health's current segmentation is 2.", "nof2022", [("Barts Health", 2, None)]),
+    ("Walsall Healthcare NHS Trust's NOF segment is 2.", "nof2022", [("Walsall Healthcare NHS Trust", 2, None)]),
+    # no body, another regime's rating, a count, a score, a spell that ended, or a value not given
+    ("The average segment for trusts in the region is 3.", "nof2022", []),
+    ("The segment for acute trusts is 3.", "nof2022", []),
+    ("The CQC rating for Barts Health is 2.", "nof2022", []),
+    ("The segment for Barts Health is not yet known.", "nof2022", []),
+    ("The segment for Barts Health is expected to be 3.", "nof2022", []),
+    ("The segment for Barts Health could be 3.", "nof2022", []),
+    ("The segment for Barts Health is 3 weeks overdue.", "nof2022", []),
+    ("The segment for Barts Health is 2.5 on average.", "nof2022", []),
+    ("The segment for Barts Health was 4 until March.", "nof2022", []),
+    ("The segment for Barts Health has changed 3 times.", "nof2022", []),
+    ("The segment of trusts like Barts Health is 3.", "nof2022", []),
+    ("The number of Barts Health sites is 3.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), SEGMENT_FOR_A_BODY)
+def test_a_segment_named_for_a_body(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
