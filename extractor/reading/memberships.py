@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .. import numbers
 from ..pipeline.extensions import doc_cache, doc_text, doc_value, sentences, span_text, spans_in, token_strings
-from ..pipeline.segments import descriptor_segment, is_domain_segment, numbers_in, segments_of
+from ..pipeline.segments import descriptor_segment, is_domain_segment, numbers_in, segment_data, segments_of
 from ..records import DocResult, Membership
 from ..resources import load_jsonl
 from . import subjects
@@ -372,6 +372,12 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             if placed is None:
                 continue
             segment, from_segment = placed
+            step = _step(gap) if segment is not None else None
+            if step is not None:
+                origin = segment + step
+                if not 1 <= origin <= _top_segment(framework):
+                    continue  # 'dropped three segments to segment 2': a move that cannot be
+                from_segment = origin if from_segment is None else from_segment
             spell = from_segment is None and segment is not None and _past_spell(doc, sent, seg, gap)
             before = from_segment is None and (_earlier_state(gap) or spell or _ended_after(doc, sent, seg))
             text = span_text(sent).strip()
@@ -397,6 +403,44 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     if spells:  # those the sentence did not go on to move ('... for two years until it moved to segment 3')
         result.memberships = [m for m in result.memberships
                               if m.from_segment is not None or all(m is not s for s in spells)]
+
+
+_STEP_NOUNS = {"segment", "segments", "category", "categories", "tier", "tiers"}
+_STEP_SIZES = {"a": 1, "an": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}
+_STEP_UP = {"up", "improved", "improve", "improves", "improving", "rose", "risen", "rise", "rises", "rising",
+            "climbed", "climb", "climbs", "climbing", "upgraded", "promoted", "advanced"}
+_STEP_DOWN = {"down", "dropped", "drop", "drops", "dropping", "fell", "fallen", "fall", "falls", "falling", "slipped",
+              "slip", "slips", "slipping", "slid", "downgraded", "demoted", "relegated", "deteriorated", "worsened",
+              "declined", "sank", "sunk"}
+_STEP_BETWEEN = {"up", "down", ",", "–", "—", "-", "higher", "lower"}  # from the step's noun to its target
+
+
+def _top_segment(framework: str) -> int:
+    """The worst segment of ``framework`` (5 when the framework is not known)."""
+    return segment_data()["max_segment"].get(framework, 5) if framework else 5
+
+
+def _step(gap: list[str]) -> int | None:
+    """How far a move told by its size and direction came, as the segment left minus the one
+    reached: 'improved by one segment to' → 1, 'moved up a segment, to' → 1, 'dropped two
+    segments to' → -2 (a lower number is a better segment, so up is toward 1). None unless the
+    size is a number or 'a', the direction is one way, and the step leads to the segment named."""
+    tail = list(gap)
+    while tail and tail[-1] in FRAMEWORK_WORDS:
+        tail.pop()
+    if not tail or tail[-1] not in {"to", "into"}:
+        return None
+    noun = next((k for k in range(len(tail) - 2, 0, -1) if tail[k] in _STEP_NOUNS), None)
+    if noun is None or not _STEP_BETWEEN.issuperset(tail[noun + 1:-1]):
+        return None
+    size = _STEP_SIZES.get(tail[noun - 1])
+    if size is None or (size > 1) != tail[noun].endswith("s"):
+        return None  # 'two segment', 'a segments'
+    words = set(tail[:noun - 1]) | set(tail[noun + 1:-1])
+    up, down = bool(words & _STEP_UP), bool(words & _STEP_DOWN)
+    if up == down:
+        return None  # no direction, or both
+    return size if up else -size
 
 
 def _respectively(doc: Doc, sent: Span, segs: list[Span], orgs: list[Span], result: DocResult) -> bool:
@@ -640,6 +684,8 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in plain):
         return [], []
     counts = _quantity_tokens(doc, resume, seg.start)
+    if _step(gap) is not None:  # 'dropped two segments to segment 4': the size of the move is no count
+        counts -= {i for i in counts if _lower(doc, i + 1) in _STEP_NOUNS}
     if any(i in counts and _lower(doc, i + 1) not in _NON_COUNT_NEXT
            and "of" not in {_lower(doc, i - 1), _lower(doc, i - 2)} and _lower(doc, i - 1) not in _NOT_COUNT_BEFORE
            and not _is_year(doc[i].text) for i in range(resume, seg.start)):
@@ -765,6 +811,7 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, k: int | None, orgs: list[Spa
         k = _object_before_complement(doc, sent, k, orgs)
     if k is None:
         return None
+    k = _before_step(doc, sent, k)
     objects = [o for o in orgs if o.end == k + 1][:1]
     for org in reversed([o for o in orgs if objects and o.end <= objects[0].start]):
         if span_text(doc[org.end:objects[0].start]).strip().lower() not in COORDINATION:
@@ -786,6 +833,21 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, k: int | None, orgs: list[Spa
         stand_ins[(k, k + 1)] = stand_ins.get((referent.start, referent.end), referent.text)
         objects = [Span(doc, k, k + 1, label=referent.label_, span_id=referent.id_)]
     return objects, [lower[j], *_clean_gap(doc, objects[-1].end, seg.start)]
+
+
+def _before_step(doc: Doc, sent: Span, k: int) -> int:
+    """'moved X up a segment | to segment 2': the token before a move's size and direction that
+    ends at ``k`` (``k`` itself when there is none)."""
+    lower = token_strings(doc)
+    j = k
+    while j > sent.start and (lower[j] in _STEP_BETWEEN or lower[j].isspace()):
+        j -= 1
+    if lower[j] not in _STEP_NOUNS or lower[j - 1] not in _STEP_SIZES:
+        return k
+    j -= 2
+    while j > sent.start and lower[j] in {"up", "down", "by"}:
+        j -= 1
+    return j
 
 
 def _object_before_complement(doc: Doc, sent: Span, and_at: int, orgs: list[Span]) -> int | None:

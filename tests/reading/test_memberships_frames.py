@@ -820,3 +820,47 @@ SEGMENT_FOR_A_BODY = [
 @pytest.mark.parametrize(("text", "framework", "expected"), SEGMENT_FOR_A_BODY)
 def test_a_segment_named_for_a_body(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A move told by its size and direction, with only the segment reached: up is toward segment 1.
+SIZED_MOVES = [
+    ("Barts Health improved by one segment to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Barts Health has moved up a segment, to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Wye Valley NHS Trust dropped two segments to segment 4.", "nof2022", [("Wye Valley NHS Trust", 4, 2)]),
+    ("Medway NHS Foundation Trust moved down one segment into segment 3.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, 2)]),
+    ("Barts Health has risen one segment to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Barts Health rose by two segments to segment 1.", "nof2022", [("Barts Health", 1, 3)]),
+    ("Barts Health fell a segment to segment 4.", "nof2022", [("Barts Health", 4, 3)]),
+    ("Barts Health has moved up one segment to segment 3 this quarter.", "nof2022", [("Barts Health", 3, 4)]),
+    ("Barts Health was moved down a segment to segment 4.", "nof2022", [("Barts Health", 4, 3)]),
+    ("Barts Health has been upgraded by one segment to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Barts Health moved one segment up to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Barts Health improved by 1 segment to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Barts Health has climbed a tier to tier 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("East Kent Hospitals slipped one segment, into segment 4, in March.", "nof2022",
+     [("East Kent Hospitals", 4, 3)]),
+    ("NHS England moved Barts Health up a segment to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("NHS England moved Barts Health up two segments to segment 1.", "nof2022", [("Barts Health", 1, 3)]),
+    ("Barts Health rose a segment to segment 4.", "nof2025", [("Barts Health", 4, 5)]),
+    # the segment left, when also named, stands
+    ("Barts Health has moved up a segment to segment 2 from segment 3.", "nof2022", [("Barts Health", 2, 3)]),
+    # no size or no direction: no segment left; a move beyond the framework's segments, or a hope: nothing
+    ("Barts Health moved up to segment 2.", "nof2022", [("Barts Health", 2, None)]),
+    ("Barts Health has moved up several segments to segment 2.", "nof2022", []),
+    ("Barts Health moved two segments to segment 2.", "nof2022", []),
+    ("Barts Health dropped three segments to segment 2.", "nof2022", []),
+    ("Barts Health moved up two segments to segment 4.", "nof2022", []),
+    ("Barts Health rose a segment to segment 4.", "nof2022", []),
+    ("Barts Health fell two segment to segment 4.", "nof2022", []),
+    ("Barts Health hopes to move up a segment to segment 2.", "nof2022", []),
+    ("Barts Health could drop a segment to segment 4.", "nof2022", []),
+    ("Barts Health is one segment away from segment 1.", "nof2022", []),
+    ("Barts Health is one segment above segment 4.", "nof2022", []),
+    ("Barts Health, which dropped a segment last year, is now in segment 3.", "nof2022", [("Barts Health", 3, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), SIZED_MOVES)
+def test_a_move_told_by_its_size(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
