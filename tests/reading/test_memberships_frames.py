@@ -864,3 +864,34 @@ SIZED_MOVES = [
 @pytest.mark.parametrize(("text", "framework", "expected"), SIZED_MOVES)
 def test_a_move_told_by_its_size(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A segment cell carrying a note: '(from N)' gives the segment left; '(unchanged)', '(new)' no move.
+_PIPES = "Oversight segments\n\n| Trust | Segment |\n| --- | --- |\n"
+_SPACED = "Oversight segments\n\nTrust                          Segment\n"
+NOTED_CELLS = [
+    (_PIPES + "| Barts Health | 2 (unchanged) |\n| Wye Valley NHS Trust | 3 (from 4) |\n"
+     "| Medway NHS Foundation Trust | 2 (↑ from 3) |\n| East Kent Hospitals | 4 (new) |\n", "nof2022",
+     [("Barts Health", 2, None), ("Wye Valley NHS Trust", 3, 4), ("Medway NHS Foundation Trust", 2, 3),
+      ("East Kent Hospitals", 4, None)]),
+    (_SPACED + "Barts Health                   2 (unchanged)\nWye Valley NHS Trust           3 (from 4)\n"
+     "Medway NHS Foundation Trust    2 (↑ from 3)\nEast Kent Hospitals            4 (new)\n", "nof2022",
+     [("Barts Health", 2, None), ("Wye Valley NHS Trust", 3, 4), ("Medway NHS Foundation Trust", 2, 3),
+      ("East Kent Hospitals", 4, None)]),
+    (_PIPES + "| Barts Health | 3 (↓ from 2) |\n| Wye Valley NHS Trust | segment 3 (was 2) |\n"
+     "| Medway NHS Foundation Trust | 2 (up from segment 4) |\n", "nof2022",
+     [("Barts Health", 3, 2), ("Wye Valley NHS Trust", 3, 2), ("Medway NHS Foundation Trust", 2, 4)]),
+    # an arrow the other way, the same segment, or a note saying more: no move read
+    (_PIPES + "| Barts Health | 2 (↓ from 3) |\n| Wye Valley NHS Trust | 2 (from 2) |\n"
+     "| East Kent Hospitals | 4 (from 3 in 2023) |\n", "nof2022",
+     [("Barts Health", 2, None), ("Wye Valley NHS Trust", 2, None), ("East Kent Hospitals", 4, None)]),
+    # a column of the segments left comes first
+    ("Oversight segments\n\n| Trust | Segment | Previous segment |\n| --- | --- | --- |\n"
+     "| Barts Health | 2 (from 4) | 3 |\n| Wye Valley NHS Trust | 3 (from 4) | |\n", "nof2022",
+     [("Barts Health", 2, 3), ("Wye Valley NHS Trust", 3, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), NOTED_CELLS)
+def test_a_noted_segment_cell(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
