@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span
 
 from .. import numbers
 from ..pipeline.extensions import doc_cache, doc_text, doc_value, sentences, span_text, spans_in, token_strings
-from ..pipeline.segments import descriptor_segment, is_domain_segment, numbers_in, segments_of
+from ..pipeline.segments import descriptor_segment, is_domain_segment, numbers_in, segment_data, segments_of
 from ..records import DocResult, Membership
 from ..resources import load_jsonl
 from . import subjects
@@ -313,6 +313,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
 
     Only sentences with a placing segment are read: every frame starts from one, and what is
     carried from sentence to sentence (``stand_ins``, ``seen``) changes only while reading one."""
+    _read_segment_for(doc, result, skip)
     by_sentence = sentence_segments(doc)
     if not any(by_sentence):
         return
@@ -354,7 +355,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             k = before_preposition(doc, sent, seg)
             frame = (_held_value_frame(doc, sent, seg) if seg.id_ == "held" else None) \
                 or _active_frame(doc, sent, seg, k, orgs, antecedent, stand_ins) \
-                or _possessive_frame(doc, sent, seg, k, antecedent, stand_ins)
+                or _possessive_frame(doc, sent, seg, k, antecedent, stand_ins) \
+                or _status_frame(doc, sent, seg, orgs)
             if frame is None and not bodiless:
                 frame = _segment_first(doc, sent, seg) or _apposition_frame(doc, sent, seg) \
                     or _held_segment_frame(doc, sent, seg) or _fronted_frame(doc, sent, seg, orgs) \
@@ -371,6 +373,12 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             if placed is None:
                 continue
             segment, from_segment = placed
+            step = _step(gap) if segment is not None else None
+            if step is not None:
+                origin = segment + step
+                if not 1 <= origin <= _top_segment(framework):
+                    continue  # 'dropped three segments to segment 2': a move that cannot be
+                from_segment = origin if from_segment is None else from_segment
             spell = from_segment is None and segment is not None and _past_spell(doc, sent, seg, gap)
             before = from_segment is None and (_earlier_state(gap) or spell or _ended_after(doc, sent, seg))
             text = span_text(sent).strip()
@@ -396,6 +404,44 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     if spells:  # those the sentence did not go on to move ('... for two years until it moved to segment 3')
         result.memberships = [m for m in result.memberships
                               if m.from_segment is not None or all(m is not s for s in spells)]
+
+
+_STEP_NOUNS = {"segment", "segments", "category", "categories", "tier", "tiers"}
+_STEP_SIZES = {"a": 1, "an": 1, "one": 1, "1": 1, "two": 2, "2": 2, "three": 3, "3": 3, "four": 4, "4": 4}
+_STEP_UP = {"up", "improved", "improve", "improves", "improving", "rose", "risen", "rise", "rises", "rising",
+            "climbed", "climb", "climbs", "climbing", "upgraded", "promoted", "advanced"}
+_STEP_DOWN = {"down", "dropped", "drop", "drops", "dropping", "fell", "fallen", "fall", "falls", "falling", "slipped",
+              "slip", "slips", "slipping", "slid", "downgraded", "demoted", "relegated", "deteriorated", "worsened",
+              "declined", "sank", "sunk"}
+_STEP_BETWEEN = {"up", "down", ",", "–", "—", "-", "higher", "lower"}  # from the step's noun to its target
+
+
+def _top_segment(framework: str) -> int:
+    """The worst segment of ``framework`` (5 when the framework is not known)."""
+    return segment_data()["max_segment"].get(framework, 5) if framework else 5
+
+
+def _step(gap: list[str]) -> int | None:
+    """How far a move told by its size and direction came, as the segment left minus the one
+    reached: 'improved by one segment to' → 1, 'moved up a segment, to' → 1, 'dropped two
+    segments to' → -2 (a lower number is a better segment, so up is toward 1). None unless the
+    size is a number or 'a', the direction is one way, and the step leads to the segment named."""
+    tail = list(gap)
+    while tail and tail[-1] in FRAMEWORK_WORDS:
+        tail.pop()
+    if not tail or tail[-1] not in {"to", "into"}:
+        return None
+    noun = next((k for k in range(len(tail) - 2, 0, -1) if tail[k] in _STEP_NOUNS), None)
+    if noun is None or not _STEP_BETWEEN.issuperset(tail[noun + 1:-1]):
+        return None
+    size = _STEP_SIZES.get(tail[noun - 1])
+    if size is None or (size > 1) != tail[noun].endswith("s"):
+        return None  # 'two segment', 'a segments'
+    words = set(tail[:noun - 1]) | set(tail[noun + 1:-1])
+    up, down = bool(words & _STEP_UP), bool(words & _STEP_DOWN)
+    if up == down:
+        return None  # no direction, or both
+    return size if up else -size
 
 
 def _respectively(doc: Doc, sent: Span, segs: list[Span], orgs: list[Span], result: DocResult) -> bool:
@@ -668,6 +714,8 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in plain):
         return [], []
     counts = _quantity_tokens(doc, resume, seg.start)
+    if _step(gap) is not None:  # 'dropped two segments to segment 4': the size of the move is no count
+        counts -= {i for i in counts if _lower(doc, i + 1) in _STEP_NOUNS}
     if any(i in counts and _lower(doc, i + 1) not in _NON_COUNT_NEXT
            and "of" not in {_lower(doc, i - 1), _lower(doc, i - 2)} and _lower(doc, i - 1) not in _NOT_COUNT_BEFORE
            and not _is_year(doc[i].text) for i in range(resume, seg.start)):
@@ -793,6 +841,7 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, k: int | None, orgs: list[Spa
         k = _object_before_complement(doc, sent, k, orgs)
     if k is None:
         return None
+    k = _before_step(doc, sent, k)
     objects = [o for o in orgs if o.end == k + 1][:1]
     for org in reversed([o for o in orgs if objects and o.end <= objects[0].start]):
         if span_text(doc[org.end:objects[0].start]).strip().lower() not in COORDINATION:
@@ -814,6 +863,21 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, k: int | None, orgs: list[Spa
         stand_ins[(k, k + 1)] = stand_ins.get((referent.start, referent.end), referent.text)
         objects = [Span(doc, k, k + 1, label=referent.label_, span_id=referent.id_)]
     return objects, [lower[j], *_clean_gap(doc, objects[-1].end, seg.start)]
+
+
+def _before_step(doc: Doc, sent: Span, k: int) -> int:
+    """'moved X up a segment | to segment 2': the token before a move's size and direction that
+    ends at ``k`` (``k`` itself when there is none)."""
+    lower = token_strings(doc)
+    j = k
+    while j > sent.start and (lower[j] in _STEP_BETWEEN or lower[j].isspace()):
+        j -= 1
+    if lower[j] not in _STEP_NOUNS or lower[j - 1] not in _STEP_SIZES:
+        return k
+    j -= 2
+    while j > sent.start and lower[j] in {"up", "down", "by"}:
+        j -= 1
+    return j
 
 
 def _object_before_complement(doc: Doc, sent: Span, and_at: int, orgs: list[Span]) -> int | None:
@@ -956,6 +1020,129 @@ def _held_segment_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], li
     return [owner], ["remains" if verb in ("remains", "remained", "stays", "stayed") else "is", "in"]
 
 
+_FOR_NOUNS = {"segment", "segmentation"}  # a body's segment named with 'for' or 'of' after it
+_FOR_RATINGS = {"rating", "category", "categorisation", "categorization"}  # the same, after a framework word
+_RATING_NAMERS = {"oversight", "nof", "sof", "segment", "segmentation", "framework"}
+_FOR_LEADS = _HELD_MODIFIERS | {"the"}
+_VALUE_VERBS = {"is", "remains", "was", "stays", "remained", "stayed", "becomes", "became"}
+_VALUE_SKIP = {"now", "currently", "still", "also", "at", "in", "has", "have", "had", "been"}
+_MOVE_VALUE_VERBS = {"moved", "changed", "improved", "gone", "went", "shifted", "risen", "rose", "fallen", "fell",
+                     "dropped", "slipped", "climbed"}
+_AFTER_VALUE = {"in", "under", "from", "for", "at", "as", "since", "after", "following", "and", "this", "last",
+                "on", "of", "according", "by"}
+
+
+def _read_segment_for(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None) -> None:
+    """'The NHS Oversight Framework segment for X is segment 2', 'The oversight segment for X is 3',
+    'The segmentation of X has moved from 3 to 2': a sentence opening with a body's segment named
+    through 'for' or 'of', and its value after a copula (or a move from one value to another).
+    The bare number needs no segment span, so these sentences are found by their words."""
+    lower = token_strings(doc)
+    if _FOR_NOUNS.isdisjoint(lower) and _FOR_RATINGS.isdisjoint(lower):
+        return  # most documents: no noun that can open the frame
+    framework, period = doc_value(doc, "framework"), doc_value(doc, "period")
+    for sent in sentences(doc):
+        if skip and any(a <= sent.start_char < b for a, b in skip):
+            continue
+        found = _segment_for(doc, sent)
+        if found is None:
+            continue
+        org, segment, from_segment = found
+        text = span_text(sent).strip()
+        start = doc_text(doc).find(text, sent.start_char)
+        result.memberships.append(Membership(
+            name=org.text, ods_code=org.id_, segment=segment, from_segment=from_segment, org_type=org.label_,
+            framework=framework, period=period, text=text, start=start, end=start + len(text)))
+
+
+def _segment_for(doc: Doc, sent: Span) -> tuple[Span, int, int | None] | None:
+    """(body, segment, segment left) of a sentence of :func:`_read_segment_for`'s frame."""
+    lower = token_strings(doc)
+    words = words_in(doc, sent.start, min(sent.end, sent.start + 12))  # the frame opens the sentence
+    head = next((n for n, i in enumerate(words[:8]) if lower[i] not in _FOR_LEADS), None)
+    if head is None or head + 1 >= len(words) or lower[words[head + 1]] not in {"for", "of"}:
+        return None
+    noun = lower[words[head]]
+    if noun not in _FOR_NOUNS and not (noun in _FOR_RATINGS and head and lower[words[head - 1]] in _RATING_NAMERS):
+        return None
+    org = next((o for o in subjects.mentions(doc, sent) if o.start == words[head + 1] + 1 and o.id_), None)
+    if org is None:
+        return None
+    rest = words_in(doc, org.end, sent.end)
+    k = 0
+    while k < len(rest) and lower[rest[k]] in _VALUE_SKIP:
+        k += 1
+    if k >= len(rest) or (lower[rest[k]] not in _VALUE_VERBS and lower[rest[k]] not in _MOVE_VALUE_VERBS):
+        return None
+    moving = lower[rest[k]] in _MOVE_VALUE_VERBS
+    k += 1
+    while k < len(rest) and lower[rest[k]] in _VALUE_SKIP:
+        k += 1
+    if moving and k < len(rest) and lower[rest[k]] in {"to", "into"}:
+        k += 1  # 'has improved to 2': where it went
+    elif moving and (k >= len(rest) or lower[rest[k]] != "from"):
+        return None  # 'has changed 3 times'
+    values = _values_from(doc, sent, rest[k:])
+    return (org, *values) if values is not None else None
+
+
+def _values_from(doc: Doc, sent: Span, toks: list[int]) -> tuple[int, int | None] | None:
+    """'segment 2', '3', 'from 3 to 2', 'from segment 3 to segment 2' at the head of ``toks``:
+    (segment, segment left); None when the number is a count or a score ('3 weeks', '3.5')."""
+    lower = token_strings(doc)
+    if toks and lower[toks[0]] == "from":
+        span = _span_at(doc, sent, toks[1:])
+        pair = _move_within(span) if span is not None else None
+        if pair is not None:  # 'from segment 3 to segment 2' matched as one span
+            return (pair[1], pair[0]) if pair[0] != pair[1] else None
+        first = _value_at(doc, sent, toks[1:])
+        if first is None:
+            return None
+        value, used = first
+        rest = toks[1 + used:]
+        if not rest or lower[rest[0]] not in {"to", "into"}:
+            return None
+        second = _value_at(doc, sent, rest[1:])
+        return (second[0], value) if second is not None and second[0] != value else None
+    found = _value_at(doc, sent, toks)
+    return (found[0], None) if found is not None else None
+
+
+def _value_at(doc: Doc, sent: Span, toks: list[int]) -> tuple[int, int] | None:
+    """The one segment named at the head of ``toks`` (a segment span starting there, or a bare
+    number 1-5 followed by no noun) and how many of ``toks`` it takes."""
+    lower = token_strings(doc)
+    quoted = bool(toks) and lower[toks[0]] in _QUOTES
+    toks = toks[1:] if quoted else toks
+    if not toks:
+        return None
+    span = _span_at(doc, sent, toks)
+    if span is not None:
+        named = segments_of(span) if places(span) else ()
+        return (named[0], quoted + len([i for i in toks if i < span.end])) if len(named) == 1 else None
+    value = numbers.parse_cardinal(doc[toks[0]].text)
+    if not isinstance(value, int) or not 1 <= value <= 5 or doc[toks[0]].like_num is False:
+        return None
+    if quoted and len(toks) > 1 and lower[toks[1]] in _QUOTES:
+        toks = toks[1:]
+    nxt = lower[toks[1]] if len(toks) > 1 else ""
+    if nxt and doc[toks[1]].is_alpha and nxt not in _AFTER_VALUE | {"to", "into"}:
+        return None  # '3 weeks', 'two trusts'
+    if nxt in {".", ","} and len(toks) > 2 and lower[toks[2]].isdigit():
+        return None  # '3.5', '3,000'
+    return value, 1 + quoted
+
+
+def _span_at(doc: Doc, sent: Span, toks: list[int]) -> Span | None:
+    """The segment span starting at the first of ``toks``, if any."""
+    if not toks:
+        return None
+    return next((s for s in spans_in(doc, "segments", toks[0], sent.end) if s.start == toks[0]), None)
+
+
+_QUOTES = {"'", "\"", "“", "”", "‘", "’"}
+
+
 def _with_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[str]] | None:
     """'X remains in segment 3, with Y in segment 1': the body after 'with', in the segment
     right after it."""
@@ -1029,8 +1216,66 @@ def _subject_before(doc: Doc, sent: Span, verb: int) -> Span | None:
     return _body_ending_at(doc, sent, j + 1)
 
 
+_STATUS_NOUNS = {"rating", "status", "designation", "classification", "categorisation", "categorization", "grading"}
+# 'NHS England gave X a segment 3 rating': the verbs whose first object is the body rated
+_GIVING_VERBS = {"given", "gave", "give", "gives", "giving", "awarded", "award", "awards", "awarding", "granted",
+                 "grant", "grants", "granting", "handed", "assigned", "allocated"}
+# 'X holds segment 2 status', 'X was given a segment 3 rating': the verbs whose subject is the body rated
+_HOLDING_VERBS = {"holds", "held", "hold", "retains", "retained", "keeps", "kept", "maintains", "maintained",
+                  "receives", "received", "achieved", "achieves", "earned", "earns", "gained", "gains", "secured",
+                  "secures", "got", "gets", "carries", "carried", "has", "had", "given", "awarded", "granted",
+                  "assigned", "handed"}
+_NOT_SO = NEGATIONS | HOPE_WORDS | _MODALS | _CONDITIONS | {"to", "be"}
+
+
+def _status_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[list[Span], list[str]] | None:
+    """A segment given as a rating or a status: 'NHS England has given X a segment 3 rating', 'the
+    regulator awarded X and Y segment 1 status' (the objects of a giving verb), 'X holds segment 2
+    status', 'X has been given a segment 3 rating' (the subject of a holding verb). Nothing when a
+    negation, a condition, a hope or a modal comes before the verb ('could be given a segment 4
+    rating', 'hopes to be awarded segment 1 status')."""
+    lower = token_strings(doc)
+    after = words_in(doc, seg.end, min(sent.end, seg.end + 3))
+    if not after or lower[after[0]] not in _STATUS_NOUNS:
+        return None  # most segments: no rating or status noun after them
+    k = seg.start - 1
+    while k > sent.start and (lower[k] in FRAMEWORK_WORDS or lower[k] == "an" or lower[k].isspace()) \
+            and _body_ending_at(doc, sent, k + 1) is None:
+        k -= 1
+    if k <= sent.start:
+        return None
+    objects = [o for o in orgs if o.end == k + 1][:1]
+    if objects:
+        for org in reversed([o for o in orgs if o.end <= objects[0].start]):
+            if span_text(doc[org.end:objects[0].start]).strip().lower() not in COORDINATION:
+                break
+            objects.insert(0, org)
+        verb = objects[0].start - 1
+        while verb > sent.start and lower[verb] in _FRAME_SKIP:
+            verb -= 1
+        if lower[verb] not in _GIVING_VERBS or _said_otherwise(doc, sent, verb):
+            return None
+        return objects, ["is", "in"]
+    if lower[k] not in _HOLDING_VERBS or _said_otherwise(doc, sent, k):
+        return None
+    owner = _subject_before(doc, sent, k)
+    return ([owner], ["is", "in"]) if owner is not None else None
+
+
+def _said_otherwise(doc: Doc, sent: Span, verb: int) -> bool:
+    """Whether the words of the clause before ``verb`` deny, hope for or only foresee what it
+    says ('has not given', 'is expected to give', 'if NHS England gives')."""
+    lower = token_strings(doc)
+    k = verb - 1
+    while k >= sent.start and lower[k] not in {",", ";", ":"}:
+        if lower[k] in _NOT_SO:
+            return True
+        k -= 1
+    return False
+
+
 _BEFORE_VERB = {"has", "have", "had", "now", "also", "recently", "finally", "just", "already", "since", "today",
-                "currently", "still"}
+                "currently", "still", "was", "were", "is", "are", "been", "being"}
 _HELD_ADVERBS = {"now", "currently", "still", "also", "already"}
 _HELD_OWNER_VERBS = {"has", "have", "had", "holds", "held", "received", "receives", "retains", "retained", "keeps",
                      "kept", "maintains", "maintained"}

@@ -321,6 +321,8 @@ def _placement_table(doc, block, seg_cols, result, framework, period) -> bool:
         seg = int(m.group(1))
         prev_m = _SEG_VALUE.match(cols.get(previous, "").strip()) if previous is not None else None
         from_seg = int(prev_m.group(1)) if prev_m and int(prev_m.group(1)) != seg else None
+        if prev_m is None:
+            from_seg = _noted_source(cols.get(current, "").strip()[m.end():], seg)
         text, start, end = _row_text(doc, row)
         name_start = doc_text(doc).find(name, row.line_start)
         result.memberships.append(Membership(
@@ -335,6 +337,26 @@ def _placement_table(doc, block, seg_cols, result, framework, period) -> bool:
                 result.rankings.append(ranking)
         added = True
     return added
+
+
+_CELL_NOTE = regex.compile(r"^\s*[(\[]\s*(?P<arrow>[↑↓▲▼⬆⬇]|up|down|improved|worsened|deteriorated)?\s*"
+                           r"(?:from|was|previously|prev\.?)\s+(?:segment\s*|seg\.?\s*)?(?P<seg>[1-5])\s*[)\]]\s*$",
+                           regex.I)
+_NOTE_UP = {"↑", "▲", "⬆", "up", "improved"}
+
+
+def _noted_source(note: str, segment: int) -> int | None:
+    """The segment left, from a note after a segment cell's value: '(from 4)', '(↑ from 3)',
+    '(was 2)'. None for '(unchanged)', '(new)', any other note, the same segment, or an arrow
+    pointing the other way (up is toward segment 1)."""
+    m = _CELL_NOTE.match(note)
+    if m is None:
+        return None
+    source = int(m.group("seg"))
+    arrow = (m.group("arrow") or "").lower()
+    if source == segment or (arrow and (arrow in _NOTE_UP) != (source > segment)):
+        return None
+    return source
 
 
 # league sizes of the 2025/26 tables (NHS England): a 'N of 61' cell is the non-acute league

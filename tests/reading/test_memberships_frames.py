@@ -766,3 +766,158 @@ TOLD_BEFORE = [
 def test_a_participle_tells_where_the_move_came_from(nlp: Language, text: str, framework: str,
                                                       expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A segment given as a rating or a status: the body given it (an object) or holding it (a subject).
+RATINGS_AND_STATUSES = [
+    ("NHS England has given Barts Health a segment 3 rating.", "nof2022", [("Barts Health", 3, None)]),
+    ("NHS England gave Barts Health a segment 3 rating last week.", "nof2022", [("Barts Health", 3, None)]),
+    ("The regulator awarded Wye Valley NHS Trust segment 1 status.", "nof2022", [("Wye Valley NHS Trust", 1, None)]),
+    ("NHS England awarded Medway NHS Foundation Trust an NOF 2 rating.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, None)]),
+    ("NHS England has also awarded Medway NHS Foundation Trust a segment 2 rating.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, None)]),
+    ("NHS England gave Barts Health and Wye Valley NHS Trust segment 2 status.", "nof2022",
+     [("Barts Health", 2, None), ("Wye Valley NHS Trust", 2, None)]),
+    ("Wye Valley NHS Trust has been given a segment 2 rating.", "nof2022", [("Wye Valley NHS Trust", 2, None)]),
+    ("East Kent Hospitals was awarded segment 1 status.", "nof2022", [("East Kent Hospitals", 1, None)]),
+    ("Barts Health has now been handed a segment 4 rating by the regulator.", "nof2022", [("Barts Health", 4, None)]),
+    ("Medway NHS Foundation Trust holds segment 2 status.", "nof2022", [("Medway NHS Foundation Trust", 2, None)]),
+    ("Barts Health retains segment 2 status.", "nof2022", [("Barts Health", 2, None)]),
+    ("Barts Health achieved segment 1 status in June.", "nof2022", [("Barts Health", 1, None)]),
+    ("Barts Health received a segment 2 rating from NHS England.", "nof2022", [("Barts Health", 2, None)]),
+    ("Barts Health has had its segment 3 rating confirmed.", "nof2022", [("Barts Health", 3, None)]),
+    ("Barts Health is rated segment 3 under the oversight framework.", "nof2022", [("Barts Health", 3, None)]),
+    ("Barts Health was rated segment four.", "nof2022", [("Barts Health", 4, None)]),
+    # denied, foreseen, hoped for, lost, or given to something that is not a body
+    ("Barts Health was not given a segment 3 rating.", "nof2022", []),
+    ("NHS England will not give Barts Health a segment 1 rating.", "nof2022", []),
+    ("NHS England is expected to give Barts Health a segment 4 rating.", "nof2022", []),
+    ("If NHS England gives Barts Health a segment 4 rating, the board will respond.", "nof2022", []),
+    ("Barts Health could be given a segment 4 rating.", "nof2022", []),
+    ("Barts Health hopes to be awarded segment 1 status.", "nof2022", []),
+    ("Barts Health lost its segment 1 status.", "nof2022", []),
+    ("NHS England gave Barts Health's maternity unit a segment 3 rating.", "nof2022", []),
+    ("NHS England has given trusts in segment 3 a new rating.", "nof2022", []),
+    ("A segment 3 rating means mandated support.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), RATINGS_AND_STATUSES)
+def test_a_segment_given_as_a_rating_or_status(nlp: Language, text: str, framework: str,
+                                               expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A body's segment named first, through 'for' or 'of', and its value after a copula or a move.
+SEGMENT_FOR_A_BODY = [
+    ("The NHS Oversight Framework segment for Barts Health is segment 2.", "nof2022", [("Barts Health", 2, None)]),
+    ("The oversight segment for Barts Health is 3.", "nof2022", [("Barts Health", 3, None)]),
+    ("The segment for Wye Valley NHS Trust is now segment 3.", "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+    ("The current NOF segment for Medway NHS Foundation Trust remains 4.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("The segment of Barts Health is 2.", "nof2022", [("Barts Health", 2, None)]),
+    ("The oversight rating for Barts Health is 2.", "nof2022", [("Barts Health", 2, None)]),
+    ("The current segment for Barts Health is \"3\".", "nof2022", [("Barts Health", 3, None)]),
+    ("The segment for Barts Health is segment 3 under the new framework.", "nof2022", [("Barts Health", 3, None)]),
+    ("The oversight segment for Barts Health was 3 in the last quarter.", "nof2022", [("Barts Health", 3, None)]),
+    ("The segmentation for East Kent Hospitals has moved from 3 to 2.", "nof2022", [("East Kent Hospitals", 2, 3)]),
+    ("The NOF segment for Barts Health has risen from segment 3 to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("The segmentation for East Kent Hospitals has improved to 2.", "nof2022", [("East Kent Hospitals", 2, None)]),
+    # the possessive frame this mirrors
+    ("Barts Health's current segmentation is 2.", "nof2022", [("Barts Health", 2, None)]),
+    ("Walsall Healthcare NHS Trust's NOF segment is 2.", "nof2022", [("Walsall Healthcare NHS Trust", 2, None)]),
+    # no body, another regime's rating, a count, a score, a spell that ended, or a value not given
+    ("The average segment for trusts in the region is 3.", "nof2022", []),
+    ("The segment for acute trusts is 3.", "nof2022", []),
+    ("The CQC rating for Barts Health is 2.", "nof2022", []),
+    ("The segment for Barts Health is not yet known.", "nof2022", []),
+    ("The segment for Barts Health is expected to be 3.", "nof2022", []),
+    ("The segment for Barts Health could be 3.", "nof2022", []),
+    ("The segment for Barts Health is 3 weeks overdue.", "nof2022", []),
+    ("The segment for Barts Health is 2.5 on average.", "nof2022", []),
+    ("The segment for Barts Health was 4 until March.", "nof2022", []),
+    ("The segment for Barts Health has changed 3 times.", "nof2022", []),
+    ("The segment of trusts like Barts Health is 3.", "nof2022", []),
+    ("The number of Barts Health sites is 3.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), SEGMENT_FOR_A_BODY)
+def test_a_segment_named_for_a_body(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A move told by its size and direction, with only the segment reached: up is toward segment 1.
+SIZED_MOVES = [
+    ("Barts Health improved by one segment to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Barts Health has moved up a segment, to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Wye Valley NHS Trust dropped two segments to segment 4.", "nof2022", [("Wye Valley NHS Trust", 4, 2)]),
+    ("Medway NHS Foundation Trust moved down one segment into segment 3.", "nof2022",
+     [("Medway NHS Foundation Trust", 3, 2)]),
+    ("Barts Health has risen one segment to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Barts Health rose by two segments to segment 1.", "nof2022", [("Barts Health", 1, 3)]),
+    ("Barts Health fell a segment to segment 4.", "nof2022", [("Barts Health", 4, 3)]),
+    ("Barts Health has moved up one segment to segment 3 this quarter.", "nof2022", [("Barts Health", 3, 4)]),
+    ("Barts Health was moved down a segment to segment 4.", "nof2022", [("Barts Health", 4, 3)]),
+    ("Barts Health has been upgraded by one segment to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Barts Health moved one segment up to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Barts Health improved by 1 segment to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("Barts Health has climbed a tier to tier 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("East Kent Hospitals slipped one segment, into segment 4, in March.", "nof2022",
+     [("East Kent Hospitals", 4, 3)]),
+    ("NHS England moved Barts Health up a segment to segment 2.", "nof2022", [("Barts Health", 2, 3)]),
+    ("NHS England moved Barts Health up two segments to segment 1.", "nof2022", [("Barts Health", 1, 3)]),
+    ("Barts Health rose a segment to segment 4.", "nof2025", [("Barts Health", 4, 5)]),
+    # the segment left, when also named, stands
+    ("Barts Health has moved up a segment to segment 2 from segment 3.", "nof2022", [("Barts Health", 2, 3)]),
+    # no size or no direction: no segment left; a move beyond the framework's segments, or a hope: nothing
+    ("Barts Health moved up to segment 2.", "nof2022", [("Barts Health", 2, None)]),
+    ("Barts Health has moved up several segments to segment 2.", "nof2022", []),
+    ("Barts Health moved two segments to segment 2.", "nof2022", []),
+    ("Barts Health dropped three segments to segment 2.", "nof2022", []),
+    ("Barts Health moved up two segments to segment 4.", "nof2022", []),
+    ("Barts Health rose a segment to segment 4.", "nof2022", []),
+    ("Barts Health fell two segment to segment 4.", "nof2022", []),
+    ("Barts Health hopes to move up a segment to segment 2.", "nof2022", []),
+    ("Barts Health could drop a segment to segment 4.", "nof2022", []),
+    ("Barts Health is one segment away from segment 1.", "nof2022", []),
+    ("Barts Health is one segment above segment 4.", "nof2022", []),
+    ("Barts Health, which dropped a segment last year, is now in segment 3.", "nof2022", [("Barts Health", 3, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), SIZED_MOVES)
+def test_a_move_told_by_its_size(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A segment cell carrying a note: '(from N)' gives the segment left; '(unchanged)', '(new)' no move.
+_PIPES = "Oversight segments\n\n| Trust | Segment |\n| --- | --- |\n"
+_SPACED = "Oversight segments\n\nTrust                          Segment\n"
+NOTED_CELLS = [
+    (_PIPES + "| Barts Health | 2 (unchanged) |\n| Wye Valley NHS Trust | 3 (from 4) |\n"
+     "| Medway NHS Foundation Trust | 2 (↑ from 3) |\n| East Kent Hospitals | 4 (new) |\n", "nof2022",
+     [("Barts Health", 2, None), ("Wye Valley NHS Trust", 3, 4), ("Medway NHS Foundation Trust", 2, 3),
+      ("East Kent Hospitals", 4, None)]),
+    (_SPACED + "Barts Health                   2 (unchanged)\nWye Valley NHS Trust           3 (from 4)\n"
+     "Medway NHS Foundation Trust    2 (↑ from 3)\nEast Kent Hospitals            4 (new)\n", "nof2022",
+     [("Barts Health", 2, None), ("Wye Valley NHS Trust", 3, 4), ("Medway NHS Foundation Trust", 2, 3),
+      ("East Kent Hospitals", 4, None)]),
+    (_PIPES + "| Barts Health | 3 (↓ from 2) |\n| Wye Valley NHS Trust | segment 3 (was 2) |\n"
+     "| Medway NHS Foundation Trust | 2 (up from segment 4) |\n", "nof2022",
+     [("Barts Health", 3, 2), ("Wye Valley NHS Trust", 3, 2), ("Medway NHS Foundation Trust", 2, 4)]),
+    # an arrow the other way, the same segment, or a note saying more: no move read
+    (_PIPES + "| Barts Health | 2 (↓ from 3) |\n| Wye Valley NHS Trust | 2 (from 2) |\n"
+     "| East Kent Hospitals | 4 (from 3 in 2023) |\n", "nof2022",
+     [("Barts Health", 2, None), ("Wye Valley NHS Trust", 2, None), ("East Kent Hospitals", 4, None)]),
+    # a column of the segments left comes first
+    ("Oversight segments\n\n| Trust | Segment | Previous segment |\n| --- | --- | --- |\n"
+     "| Barts Health | 2 (from 4) | 3 |\n| Wye Valley NHS Trust | 3 (from 4) | |\n", "nof2022",
+     [("Barts Health", 2, 3), ("Wye Valley NHS Trust", 3, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), NOTED_CELLS)
+def test_a_noted_segment_cell(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected

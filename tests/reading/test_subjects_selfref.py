@@ -148,3 +148,28 @@ def test_our_ranking_is_the_publisher_s(nlp: Language, text: str, url: str, code
 def test_a_body_s_own_segment_is_its_placement(nlp: Language, text: str, name: str | None, segment: int | None) -> None:
     got = [(m.name, m.segment, m.from_segment) for m in _read(nlp, text, TRUST_SITE).memberships]
     assert got == ([(name, segment, None)] if name else [])
+
+
+_ICB_MASTHEAD = "NHS Lancashire and South Cumbria Integrated Care Board\n\nOversight update\n\n"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a region is not the ICB: its trusts, its hospitals or its own position are nobody's placement here
+    ("Two of the region’s trusts are in segment 4.", []),
+    ("The region's trusts remain in segment 3.", []),
+    ("The region’s acute trusts have moved to segment 3.", []),
+    ("The region’s hospitals are all in segment 3.", []),
+    ("The region’s position is segment 3.", []),
+    ("Our region’s trusts remain in segment 3.", []),
+    ("The trusts in our region remain in segment 3.", []),
+    ("NHS England has placed the region's trusts in segment 3.", []),
+    # ... while the ICB's own words still name it
+    ("The ICB remains in segment 3.", [("The ICB", "QE1", 3)]),
+    ("Our system is in segment 2.", [("Our system", "QE1", 2)]),
+    ("We remain in segment 3.", [("We", "QE1", 3)]),
+    ("Across the region, we are in segment 3.", [("we", "QE1", 3)]),
+])
+@pytest.mark.parametrize("head", ["", _ICB_MASTHEAD])
+def test_the_region_is_not_the_icb_on_its_own_page(nlp: Language, text: str, expected: list, head: str) -> None:
+    got = [(m.name, m.ods_code, m.segment) for m in _read(nlp, head + text, ICB_SITE).memberships]
+    assert got == expected
