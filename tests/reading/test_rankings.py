@@ -396,6 +396,47 @@ def test_reported_and_earlier_positions(nlp: Language, text: str, expected: list
     assert [(r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings] == expected
 
 
+# an earlier position is the ranked body's own: the next body's clause, with its own position,
+# gives none ((name, rank, previous_rank) of each row)
+OTHERS_POSITION = [
+    ("Barts Health was ranked 34th and Homerton Healthcare was ranked 88th.",
+     [("Barts Health", 34, None), ("Homerton Healthcare", 88, None)]),
+    ("Barts Health came 34th, while Homerton Healthcare was joint 88th.",
+     [("Barts Health", 34, None), ("Homerton Healthcare", 88, None)]),
+    ("Barts Health was 34th, and Homerton Healthcare was 88th.",
+     [("Barts Health", 34, None), ("Homerton Healthcare", 88, None)]),
+    ("South Central Ambulance Service was second and East of England Ambulance Service was third.",
+     [("East of England Ambulance Service", 3, None), ("South Central Ambulance Service", 2, None)]),
+    ("Barts Health was ranked 34th whilst the Homerton trust was ranked 88th.",
+     [("Barts Health", 34, None), ("Homerton", 88, None)]),
+    ("Barts Health was second, but Homerton Healthcare was 88th from 90th.",
+     [("Barts Health", 2, None), ("Homerton Healthcare", 88, 90)]),
+    ("Barts Health is 34th, up from 40th, and Homerton Healthcare is 88th.",
+     [("Barts Health", 34, 40), ("Homerton Healthcare", 88, None)]),
+    # a name the linker does not know still opens another body's clause
+    ("Barts Health was ranked 34th and Northwick Healthcare was ranked 88th.", [("Barts Health", 34, None)]),
+    # the body's own earlier position, however it is put
+    ("Barts Health, 34th, was 40th last quarter.", [("Barts Health", 34, 40)]),
+    ("Barts Health was 34th, having been 40th in June.", [("Barts Health", 34, 40)]),
+    ("Barts Health is 34th, previously 40th.", [("Barts Health", 34, 40)]),
+    ("Barts Health is 34th; the trust was 40th in the first table.", [("Barts Health", 34, 40)]),
+    ("Barts Health is 34th, and in July was 40th.", [("Barts Health", 34, 40)]),
+    ("Barts Health is 34th of 134 acute trusts, having been 40th at Q1.", [("Barts Health", 34, 40)]),
+    ("Barts Health is joint 34th – it shares the place with Homerton Healthcare – having been 40th before.",
+     [("Barts Health", 34, 40), ("Homerton Healthcare", 34, 40)]),
+    # nor an unnamed other body's, which is no position of the ranked body either
+    ("Barts Health is 34th, while its neighbour was 88th.", [("Barts Health", 34, None)]),
+    ("Barts Health was ranked 34th and the other trust in the city was ranked 88th.", [("Barts Health", 34, None)]),
+    ("Barts Health came 34th, whereas their rival came 88th.", [("Barts Health", 34, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHERS_POSITION)
+def test_an_earlier_position_is_the_ranked_body_s_own(nlp: Language, text: str, expected: list[tuple]) -> None:
+    got = sorted((r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings)
+    assert got == expected
+
+
 def test_a_name_the_linker_cannot_resolve_keeps_its_own_position(nlp: Language) -> None:
     """'X is 131st, and Hull is dead last, 134th of 134': 134th is not X's second position."""
     text = "York and Scarborough Teaching Hospitals is 131st, and Hull is dead last, 134th of 134."
