@@ -332,9 +332,21 @@ def _usual_league(doc: Doc) -> str:
 
 @_per_sentence
 def segment_of_sentence(doc: Doc, sent: Span) -> int | None:
-    found = {n for s in spans_in(doc, "segments", sent.start, sent.end)
-             if not s.id_.startswith("desc:") and not is_domain_segment(s) for n in segments_of(s)}
+    found = {n for s in _stated_segments(doc, sent) for n in segments_of(s)}
     return found.pop() if len(found) == 1 else None
+
+
+def segment_kept(doc: Doc, sent: Span, keep: Callable[[Span], bool]) -> int | None:
+    """The one segment ``sent`` states among those ``keep`` accepts (a ranking's: not another
+    body's, 'X was ranked 49th and Y is in segment 4'), or None."""
+    found = {n for s in _stated_segments(doc, sent) if keep(s) for n in segments_of(s)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _stated_segments(doc: Doc, sent: Span) -> list[Span]:
+    """The oversight segments ``sent`` names (not a description's, nor another domain's)."""
+    return [s for s in spans_in(doc, "segments", sent.start, sent.end)
+            if not s.id_.startswith("desc:") and not is_domain_segment(s)]
 
 
 @_per_sentence

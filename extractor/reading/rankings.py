@@ -49,7 +49,7 @@ from .rank_words import (
     ordinal,
     position_value,
     relative_antecedent,
-    segment_of_sentence,
+    segment_kept,
     sentence_of,
     sentence_starts,
     sentence_text,
@@ -199,7 +199,7 @@ _CLAUSE_OPENERS = frozenset({",", ";", "–", "—", "and", "while", "whilst", "
 # words that make the subject of such a clause another body ('while its neighbour was 88th')
 _DIFFERENT_SUBJECT = frozenset({"its", "their", "another", "other", "others", "neighbour", "neighbours",
                                 "neighbouring", "rival", "rivals", "sister", "partner", "counterpart", "they",
-                                "he", "she", "one", "both", "all", "each"})
+                                "he", "she"})
 
 
 def _anchored(span: Span) -> bool:
@@ -501,7 +501,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         return
     if total and stated_total:
         _league_size_claim(doc, sent, span, total, result)
-    previous = moved_from or _previous_rank(doc, sent, span.end, _others(doc, sent_orgs, subject)) \
+    others = _others(doc, sent_orgs, subject)
+    previous = moved_from or _previous_rank(doc, sent, span.end, others) \
         or _previous_before(doc, sent, span) or _places_moved(doc, sent, span, rank)
     if words[0] in {"shares", "shared", "share", "sharing"} or joint:
         partner = _with_partner(doc, sent, span)
@@ -516,7 +517,36 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     for org in subject:
         result.rankings.append(make_ranking(
             doc, sent, span_text(org), org.id_, rank=rank, position=position, joint=joint, total=total,
-            previous_rank=previous or held.pop(_held_key(org), None), segment=segment_of_sentence(doc, sent)))
+            previous_rank=previous or held.pop(_held_key(org), None),
+            segment=_own_segment(doc, sent, span, subject, others)))
+
+
+def _own_segment(doc: Doc, sent: Span, span: Span, subject: list[Span], others: list[Span]) -> int | None:
+    """The segment the sentence states for the body ranked at ``span``, not one in another body's
+    clause: after the position, past that body's name or another subject ('X was ranked 49th
+    and Y was in segment 4', 'X was ranked 49th, while its neighbour is in segment 4'); before
+    it, after that body's name, ahead of the ranked one ('Y is in segment 4 and X came 49th').
+    'X, in segment 3, was ranked 49th', 'X was 49th and is in segment 3' and 'X was 49th and Y
+    120th, both in segment 3' are X's."""
+    lowers = lower_forms(doc)
+
+    def own(seg: Span) -> bool:
+        if seg.start < span.start:
+            named = [o for o in subjects.candidates(doc, sent) if o.end <= seg.start]
+            return not (named and any(named[-1].start == o.start for o in others)
+                        and all(o.start > named[-1].start for o in subject))
+        gap = window(doc, span.end, seg.start)
+        opener = max((n for n, k in enumerate(gap) if lowers[k] in _CLAUSE_OPENERS), default=None)
+        if opener is not None and opener + 1 < len(gap) and lowers[gap[opener + 1]] in _SHARED:
+            return True  # 'X was 49th and Y 120th, both in segment 3': said of all of them
+        if any(span.end <= o.start < seg.start for o in others):
+            return False
+        return opener is None or not _someone_else(doc, gap[opener + 1:])
+
+    return segment_kept(doc, sent, own)
+
+
+_SHARED = frozenset({"both", "all", "each"})
 
 
 def _others(doc: Doc, sent_orgs: list[Span], subject: list[Span]) -> list[Span]:

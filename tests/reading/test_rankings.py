@@ -437,6 +437,30 @@ def test_an_earlier_position_is_the_ranked_body_s_own(nlp: Language, text: str, 
     assert got == expected
 
 
+# the segment of a ranking is the one stated for the ranked body, not another body's in the sentence
+OWN_SEGMENT = [
+    ("Barts Health was ranked 49th and Homerton Healthcare was in segment 4.", None),
+    ("Barts Health came 30th, while Homerton Healthcare is in segment 4.", None),
+    ("Homerton Healthcare is in segment 4 and Barts Health was ranked 49th.", None),
+    ("Barts Health was ranked 49th; Homerton Healthcare sits in segment four.", None),
+    ("Barts Health was ranked 49th, while its neighbour is in segment 4.", None),
+    ("Barts Health was ranked 49th and is in segment 3.", 3),
+    ("Barts Health, in segment 3, was ranked 49th.", 3),
+    ("In segment 3, Barts Health was ranked 49th.", 3),
+    ("Barts Health is in segment 3 and was ranked 49th.", 3),
+    ("Placed in segment 3, Barts Health was ranked 49th of 134.", 3),
+    ("Barts Health was ranked 49th and Homerton Healthcare 120th, both in segment 3.", 3),
+    ("Homerton Healthcare and Barts Health are ranked joint 49th and both sit in segment 3.", 3),
+    ("Barts Health, the partner of Homerton Healthcare in the city, remained in segment 3 and was ranked 49th.", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "segment"), OWN_SEGMENT)
+def test_a_ranking_s_segment_is_the_ranked_body_s_own(nlp: Language, text: str, segment: int | None) -> None:
+    got = [(r.rank, r.segment) for r in read(nlp, text).rankings if r.name == "Barts Health"]
+    assert got == [(49 if "49th" in text else 30, segment)]
+
+
 def test_a_name_the_linker_cannot_resolve_keeps_its_own_position(nlp: Language) -> None:
     """'X is 131st, and Hull is dead last, 134th of 134': 134th is not X's second position."""
     text = "York and Scarborough Teaching Hospitals is 131st, and Hull is dead last, 134th of 134."
