@@ -385,14 +385,22 @@ def names_the_league(text: str) -> bool:
 
 
 def is_regional(doc: Doc, sent: Span, end: int) -> bool:
-    """'came second in the South West', 'third among trusts in the region', 'first locally': a
-    position among a region's trusts, not in the national league."""
+    """'came second in the South West', 'third among trusts in the region', 'first locally',
+    'bottom of the Devon trusts': a position among a region's trusts, not in the national league."""
     lowers = lower_forms(doc)
     if end < sent.end and lowers[end] in {"regionally", "locally"}:
         return True
     limit = min(clause_end(doc, sent, end), end + 7)
-    return any(s.start < limit and lowers[s.start - 1] in {"in", "across", "within", "throughout"}
-               for s in spans_in(doc, "scopes", end, sent.end))
+    if any(s.start < limit and lowers[s.start - 1] in {"in", "across", "within", "throughout"}
+           for s in spans_in(doc, "scopes", end, sent.end)):
+        return True
+    named = {o.start for o in spans_in(doc, "orgs", end - 1, min(end + 8, sent.end))}
+    return any(s.start in (end - 1, end) and lowers[s.start - 1] in _GROUP_OPENERS and s.start not in named
+               for s in spans_in(doc, "scopes", end - 1, min(end + 4, sent.end)))
+
+
+# 'bottom of the Devon trusts', 'top among the Kent providers': a place right after these is the group's
+_GROUP_OPENERS = frozenset({"the", "of", "among", "amongst"})
 
 
 def clause_end(doc: Doc, sent: Span, start: int) -> int:

@@ -461,6 +461,34 @@ def test_a_ranking_s_segment_is_the_ranked_body_s_own(nlp: Language, text: str, 
     assert got == [(49 if "49th" in text else 30, segment)]
 
 
+# an end of a region's or county's trusts is not an end of the league: (rank, position) of the ranked body
+LOCAL_ENDS = [
+    ("Homerton Healthcare was the region's best performer at 16th, while Barts Health was the lowest at 112th.",
+     [(112, "")]),
+    ("Homerton Healthcare was the best in Devon at 16th, and Barts Health the worst at 112th.", [(112, "")]),
+    ("Barts Health was bottom of the Devon trusts at 112th.", [(112, "")]),
+    ("Barts Health came top of the Kent trusts at 16th.", [(16, "")]),
+    ("Barts Health was bottom of the region's trusts at 112th.", [(112, "")]),
+    ("Barts Health came bottom of the London trusts.", []),
+    ("Barts Health was the lowest in the region at 112th.", [(112, "")]),
+    ("Barts Health is the worst-placed trust in Kent.", []),
+    ("Barts Health was the county's lowest-placed trust at 112th.", [(112, "")]),
+    # the national table's ends
+    ("Barts Health is bottom of the league table.", [(None, "bottom")]),
+    ("Barts Health came last of the 134 acute trusts.", [(134, "bottom")]),
+    ("Barts Health is the worst performing trust in England.", [(None, "bottom")]),
+    ("Homerton Healthcare was the region's best performer, while Barts Health was the lowest in England.",
+     [(None, "bottom")]),
+    ("Barts Health came top of the table, ahead of Homerton Healthcare in London.", [(1, "top")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCAL_ENDS)
+def test_a_local_end_is_not_the_league_s_end(nlp: Language, text: str, expected: list[tuple]) -> None:
+    got = [(r.rank, r.position) for r in read(nlp, text).rankings if r.name == "Barts Health"]
+    assert got == expected
+
+
 def test_a_name_the_linker_cannot_resolve_keeps_its_own_position(nlp: Language) -> None:
     """'X is 131st, and Hull is dead last, 134th of 134': 134th is not X's second position."""
     text = "York and Scarborough Teaching Hospitals is 131st, and Hull is dead last, 134th of 134."
