@@ -403,6 +403,44 @@ def is_regional(doc: Doc, sent: Span, end: int) -> bool:
 _GROUP_OPENERS = frozenset({"the", "of", "among", "amongst"})
 
 
+def is_sub_group(doc: Doc, sent: Span, end: int) -> bool:
+    """'seventh among community trusts', 'fifth of the teaching hospitals', 'third among specialist
+    trusts', 'fourth in its ICB': a position within a part of a league table, not in the table.
+    'among mental health, learning disability and community trusts' and 'of the 61 mental health
+    trusts' name the non-acute table itself, and 'among acute trusts' the acute one."""
+    lowers = lower_forms(doc)
+    limit = min(clause_end(doc, sent, end), end + 10)
+    near = window(doc, end, limit)
+    words = [lowers[k] for k in near]
+    while words and words[0] in {"nationally", "overall", "out"}:
+        words, near = words[1:], near[1:]
+    if len(words) < 2:
+        return False
+    if words[0] == "in" and words[1] in {"its", "their", "the", "our"} and words[2:3] and (
+            words[2] in _LOCAL_WHOLES):
+        return True  # 'fourth in its ICB', 'first in the system'
+    if words[0] not in {"among", "amongst", "of"}:
+        return False
+    noun = next((n for n, w in enumerate(words) if w in _GROUP_NOUNS), None)
+    if noun is None:
+        return False
+    if _SUB_GROUP_WORDS.intersection(words[1:noun]):
+        return True
+    if any(w in _LEAGUE_SIZES for w in words[1:noun]):
+        return False  # 'of the 61 mental health trusts': the writer's name for the whole table
+    labels = {p.label_ for p in spans_in(doc, "populations", near[1], near[noun] + 1)}
+    return bool(labels) and labels <= _PARTS_OF_LEAGUES and not {"community", "mental_health"} <= labels
+
+
+# populations that are a part of a league table ('community trusts' of the non-acute table)
+_PARTS_OF_LEAGUES = frozenset({"community", "mental_health", "specialist"})
+# words marking a part of a league's trusts ('the teaching hospitals', 'large acute trusts')
+_SUB_GROUP_WORDS = frozenset({"teaching", "large", "larger", "small", "smaller", "medium", "medium-sized", "district",
+                              "university", "rural", "urban", "foundation", "specialist", "children's"})
+_GROUP_NOUNS = frozenset({"trusts", "hospitals", "providers", "organisations", "services"})
+_LOCAL_WHOLES = frozenset({"icb", "system", "area", "patch", "county", "region", "integrated"})
+
+
 def clause_end(doc: Doc, sent: Span, start: int) -> int:
     """The end of the clause running from ``start`` (the next comma, dash or bracket), found by
     a walk over the clause's lower forms: clauses are short, and only the few after a position

@@ -41,6 +41,7 @@ from .rank_words import (
     from_bottom,
     is_metric,
     is_regional,
+    is_sub_group,
     joined,
     league_context,
     league_of_sentence,
@@ -455,7 +456,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         _earlier_position(doc, span, last_subject, result)
         return
     if _adverb_first(doc, span) or is_metric(doc, sent, span.end) or _counted_from_an_end(doc, span) \
-            or is_regional(doc, sent, span.end):
+            or is_regional(doc, sent, span.end) or is_sub_group(doc, sent, span.end):
         return
     joint = any(w in {"joint", "equal", "shares", "shared", "share", "sharing"} for w in words) \
         or lowers[span.start - 1] == "joint" or texts[-1].endswith("=") \
