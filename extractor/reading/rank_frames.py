@@ -17,6 +17,7 @@ from ..records import DocResult
 from . import subjects
 from .rank_words import (
     is_metric,
+    is_regional,
     league_context,
     lower_forms,
     make_ranking,
@@ -113,10 +114,32 @@ def _superlative(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int
     if any(s.start < k for s in spans_in(doc, "scopes", sup, min(k + 1, sent.end))):
         return None
     after = _national(doc, sent, k)
-    if after is None:
+    if after is None or (after == k and _scoped_elsewhere(doc, sent, sup)):
         return None
     top = lowers[sup] in _TOP
     return (1 if top else None), ("top" if top else "bottom"), after
+
+
+def _place_ends_at(doc: Doc, sent: Span, end: int) -> bool:
+    """Whether a place that is not part of an organisation's name ends at token ``end``."""
+    named = spans_in(doc, "orgs", sent.start, min(end + 1, sent.end))
+    return any(s.end == end and not any(o.start <= s.start < o.end for o in named)
+               for s in spans_in(doc, "scopes", max(sent.start, end - 4), end))
+
+
+def _scoped_elsewhere(doc: Doc, sent: Span, sup: int) -> bool:
+    """'X was the region's best performer at 16th, while Y was the lowest at 112th': a
+    superlative that names no whole of its own, set against one within a place ('the region's
+    best', 'the best in Devon'), is within that place too."""
+    lowers = lower_forms(doc)
+    for k in range(sent.start, sent.end):
+        if k == sup or lowers[k] not in _TOP | _BOTTOM:
+            continue
+        if lowers[k - 1] in {"'s", "’s"} and _place_ends_at(doc, sent, k - 1):
+            return True
+        if is_regional(doc, sent, k + 1):
+            return True
+    return False
 
 
 def _nth(doc: Doc, sent: Span, span: Span) -> tuple[int | None, str, int] | None:

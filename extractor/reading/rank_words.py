@@ -332,9 +332,21 @@ def _usual_league(doc: Doc) -> str:
 
 @_per_sentence
 def segment_of_sentence(doc: Doc, sent: Span) -> int | None:
-    found = {n for s in spans_in(doc, "segments", sent.start, sent.end)
-             if not s.id_.startswith("desc:") and not is_domain_segment(s) for n in segments_of(s)}
+    found = {n for s in _stated_segments(doc, sent) for n in segments_of(s)}
     return found.pop() if len(found) == 1 else None
+
+
+def segment_kept(doc: Doc, sent: Span, keep: Callable[[Span], bool]) -> int | None:
+    """The one segment ``sent`` states among those ``keep`` accepts (a ranking's: not another
+    body's, 'X was ranked 49th and Y is in segment 4'), or None."""
+    found = {n for s in _stated_segments(doc, sent) if keep(s) for n in segments_of(s)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _stated_segments(doc: Doc, sent: Span) -> list[Span]:
+    """The oversight segments ``sent`` names (not a description's, nor another domain's)."""
+    return [s for s in spans_in(doc, "segments", sent.start, sent.end)
+            if not s.id_.startswith("desc:") and not is_domain_segment(s)]
 
 
 @_per_sentence
@@ -373,14 +385,60 @@ def names_the_league(text: str) -> bool:
 
 
 def is_regional(doc: Doc, sent: Span, end: int) -> bool:
-    """'came second in the South West', 'third among trusts in the region', 'first locally': a
-    position among a region's trusts, not in the national league."""
+    """'came second in the South West', 'third among trusts in the region', 'first locally',
+    'bottom of the Devon trusts': a position among a region's trusts, not in the national league."""
     lowers = lower_forms(doc)
     if end < sent.end and lowers[end] in {"regionally", "locally"}:
         return True
     limit = min(clause_end(doc, sent, end), end + 7)
-    return any(s.start < limit and lowers[s.start - 1] in {"in", "across", "within", "throughout"}
-               for s in spans_in(doc, "scopes", end, sent.end))
+    if any(s.start < limit and lowers[s.start - 1] in {"in", "across", "within", "throughout"}
+           for s in spans_in(doc, "scopes", end, sent.end)):
+        return True
+    named = {o.start for o in spans_in(doc, "orgs", end - 1, min(end + 8, sent.end))}
+    return any(s.start in (end - 1, end) and lowers[s.start - 1] in _GROUP_OPENERS and s.start not in named
+               for s in spans_in(doc, "scopes", end - 1, min(end + 4, sent.end)))
+
+
+# 'bottom of the Devon trusts', 'top among the Kent providers': a place right after these is the group's
+_GROUP_OPENERS = frozenset({"the", "of", "among", "amongst"})
+
+
+def is_sub_group(doc: Doc, sent: Span, end: int) -> bool:
+    """'seventh among community trusts', 'fifth of the teaching hospitals', 'third among specialist
+    trusts', 'fourth in its ICB': a position within a part of a league table, not in the table.
+    'among mental health, learning disability and community trusts' and 'of the 61 mental health
+    trusts' name the non-acute table itself, and 'among acute trusts' the acute one."""
+    lowers = lower_forms(doc)
+    limit = min(clause_end(doc, sent, end), end + 10)
+    near = window(doc, end, limit)
+    words = [lowers[k] for k in near]
+    while words and words[0] in {"nationally", "overall", "out"}:
+        words, near = words[1:], near[1:]
+    if len(words) < 2:
+        return False
+    if words[0] == "in" and words[1] in {"its", "their", "the", "our"} and words[2:3] and (
+            words[2] in _LOCAL_WHOLES):
+        return True  # 'fourth in its ICB', 'first in the system'
+    if words[0] not in {"among", "amongst", "of"}:
+        return False
+    noun = next((n for n, w in enumerate(words) if w in _GROUP_NOUNS), None)
+    if noun is None:
+        return False
+    if _SUB_GROUP_WORDS.intersection(words[1:noun]):
+        return True
+    if any(w in _LEAGUE_SIZES for w in words[1:noun]):
+        return False  # 'of the 61 mental health trusts': the writer's name for the whole table
+    labels = {p.label_ for p in spans_in(doc, "populations", near[1], near[noun] + 1)}
+    return bool(labels) and labels <= _PARTS_OF_LEAGUES and not {"community", "mental_health"} <= labels
+
+
+# populations that are a part of a league table ('community trusts' of the non-acute table)
+_PARTS_OF_LEAGUES = frozenset({"community", "mental_health", "specialist"})
+# words marking a part of a league's trusts ('the teaching hospitals', 'large acute trusts')
+_SUB_GROUP_WORDS = frozenset({"teaching", "large", "larger", "small", "smaller", "medium", "medium-sized", "district",
+                              "university", "rural", "urban", "foundation", "specialist", "children's"})
+_GROUP_NOUNS = frozenset({"trusts", "hospitals", "providers", "organisations", "services"})
+_LOCAL_WHOLES = frozenset({"icb", "system", "area", "patch", "county", "region", "integrated"})
 
 
 def clause_end(doc: Doc, sent: Span, start: int) -> int:

@@ -41,6 +41,7 @@ from .rank_words import (
     from_bottom,
     is_metric,
     is_regional,
+    is_sub_group,
     joined,
     league_context,
     league_of_sentence,
@@ -49,7 +50,7 @@ from .rank_words import (
     ordinal,
     position_value,
     relative_antecedent,
-    segment_of_sentence,
+    segment_kept,
     sentence_of,
     sentence_starts,
     sentence_text,
@@ -148,13 +149,25 @@ _GAINS = {"up", "climbed", "rose", "risen", "jumped", "gained", "improved", "mov
 _LOSSES = {"down", "fell", "fallen", "dropped", "slipped", "lost", "sank", "slid", "falling", "dropping"}
 
 
-def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
+def _previous_rank(doc: Doc, sent: Span, after: int, others: list[Span]) -> int | None:
+    """'34th, up from 40th', '34th, having been 40th in June', 'X, 34th, was 40th last quarter':
+    the position held before, stated after the current one. It is the ranked body's own: the
+    words read stop at the name of another organisation (``others``) and at a clause whose
+    subject is someone else ('X was ranked 34th and Y was ranked 88th', 'X came 34th, while
+    its neighbour was 88th')."""
     lowers = lower_forms(doc)
-    near = window(doc, after, min(after + 30, sent.end))
+    stop = min((o.start for o in others if o.start >= after), default=sent.end)
+    near = window(doc, after, min(after + 30, sent.end, stop))
     words = [lowers[k] for k in near]
+    opened = 0  # where the clause the words are in starts, after the position's own
     for i, word in enumerate(words):
+        if word in _CLAUSE_OPENERS:
+            opened = i + 1
+            continue
         if word not in _PREVIOUS_CUES:
             continue  # no other word refers to an earlier position
+        if 0 < opened < i and _someone_else(doc, near[opened:i]):
+            return None  # the clause is about someone else
         been = word == "been" and _had_been(words[max(0, i - 1):i + 1])  # the word and the one before it
         if i >= 12 and not been:
             continue  # far from the position: only an explicit 'having been' still refers to it
@@ -164,6 +177,30 @@ def _previous_rank(doc: Doc, sent: Span, after: int) -> int | None:
                 if value:
                     return value
     return None
+
+
+def _someone_else(doc: Doc, gap: list[int]) -> bool:
+    """Whether the words opening a clause, before its verb, name a subject other than the ranked
+    body: a name ('and Airedale was 88th') or another body's words ('while its neighbour was
+    88th'); 'its position was 40th' is the body's own."""
+    lowers = lower_forms(doc)
+    for n, k in enumerate(gap):
+        word = lowers[k]
+        if word in _DIFFERENT_SUBJECT and not (n + 1 < len(gap) and lowers[gap[n + 1]] in _POSITION_NOUNS):
+            return True
+        text = text_at(doc, k)
+        if text[:1].isupper() and text.isalpha() and word not in _NOT_NAMES and word not in _MONTH_NAMES:
+            return True
+    return False
+
+
+_MONTH_NAMES = frozenset({"january", "february", "april", "may", "july", "august", "october", "november"})
+# what opens a clause that may have a subject of its own, after a position
+_CLAUSE_OPENERS = frozenset({",", ";", "–", "—", "and", "while", "whilst", "but", "whereas", "although"})
+# words that make the subject of such a clause another body ('while its neighbour was 88th')
+_DIFFERENT_SUBJECT = frozenset({"its", "their", "another", "other", "others", "neighbour", "neighbours",
+                                "neighbouring", "rival", "rivals", "sister", "partner", "counterpart", "they",
+                                "he", "she"})
 
 
 def _anchored(span: Span) -> bool:
@@ -231,12 +268,18 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
 
 def _someone_else_between(doc: Doc, start: int, end: int) -> bool:
     """'York and Scarborough is 131st, and Hull is dead last, 134th': after the named body's own
-    position, a capitalised name the linker could not resolve opens another clause, whose
-    position is not the named body's."""
+    position, a capitalised name the linker could not resolve, or another body's words ('while
+    its neighbour was 88th'), open another clause, whose position is not the named body's."""
     texts = texts_of(doc, start, end)
     own = next((k for k, t in enumerate(texts) if ordinal(t)), None)
-    return own is not None and any(t[:1].isupper() and t.isalpha() and t.lower() not in _NOT_NAMES
-                                   for t in texts[own + 1:])
+    if own is None:
+        return False
+    if any(t[:1].isupper() and t.isalpha() and t.lower() not in _NOT_NAMES for t in texts[own + 1:]):
+        return True
+    # 'X came 34th, while its neighbour was 88th': a clause about another body, unnamed
+    gap = window(doc, start + own + 1, end)
+    opener = max((n for n, k in enumerate(gap) if lower_forms(doc)[k] in _CLAUSE_OPENERS), default=None)
+    return opener is not None and _someone_else(doc, gap[opener + 1:])
 
 
 _NOT_NAMES = {"the", "it", "its", "this", "that", "they", "we", "our", "in", "at", "and", "but", "now", "last",
@@ -413,7 +456,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         _earlier_position(doc, span, last_subject, result)
         return
     if _adverb_first(doc, span) or is_metric(doc, sent, span.end) or _counted_from_an_end(doc, span) \
-            or is_regional(doc, sent, span.end):
+            or is_regional(doc, sent, span.end) or is_sub_group(doc, sent, span.end):
         return
     joint = any(w in {"joint", "equal", "shares", "shared", "share", "sharing"} for w in words) \
         or lowers[span.start - 1] == "joint" or texts[-1].endswith("=") \
@@ -459,8 +502,9 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         return
     if total and stated_total:
         _league_size_claim(doc, sent, span, total, result)
-    previous = moved_from or _previous_rank(doc, sent, span.end) or _previous_before(doc, sent, span) \
-        or _places_moved(doc, sent, span, rank)
+    others = _others(doc, sent_orgs, subject)
+    previous = moved_from or _previous_rank(doc, sent, span.end, others) \
+        or _previous_before(doc, sent, span) or _places_moved(doc, sent, span, rank)
     if words[0] in {"shares", "shared", "share", "sharing"} or joint:
         partner = _with_partner(doc, sent, span)
         if partner is not None and all(partner.start != org.start for org in subject):
@@ -474,7 +518,45 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     for org in subject:
         result.rankings.append(make_ranking(
             doc, sent, span_text(org), org.id_, rank=rank, position=position, joint=joint, total=total,
-            previous_rank=previous or held.pop(_held_key(org), None), segment=segment_of_sentence(doc, sent)))
+            previous_rank=previous or held.pop(_held_key(org), None),
+            segment=_own_segment(doc, sent, span, subject, others)))
+
+
+def _own_segment(doc: Doc, sent: Span, span: Span, subject: list[Span], others: list[Span]) -> int | None:
+    """The segment the sentence states for the body ranked at ``span``, not one in another body's
+    clause: after the position, past that body's name or another subject ('X was ranked 49th
+    and Y was in segment 4', 'X was ranked 49th, while its neighbour is in segment 4'); before
+    it, after that body's name, ahead of the ranked one ('Y is in segment 4 and X came 49th').
+    'X, in segment 3, was ranked 49th', 'X was 49th and is in segment 3' and 'X was 49th and Y
+    120th, both in segment 3' are X's."""
+    lowers = lower_forms(doc)
+
+    def own(seg: Span) -> bool:
+        if seg.start < span.start:
+            named = [o for o in subjects.candidates(doc, sent) if o.end <= seg.start]
+            return not (named and any(named[-1].start == o.start for o in others)
+                        and all(o.start > named[-1].start for o in subject))
+        gap = window(doc, span.end, seg.start)
+        opener = max((n for n, k in enumerate(gap) if lowers[k] in _CLAUSE_OPENERS), default=None)
+        if opener is not None and opener + 1 < len(gap) and lowers[gap[opener + 1]] in _SHARED:
+            return True  # 'X was 49th and Y 120th, both in segment 3': said of all of them
+        if any(span.end <= o.start < seg.start for o in others):
+            return False
+        return opener is None or not _someone_else(doc, gap[opener + 1:])
+
+    return segment_kept(doc, sent, own)
+
+
+_SHARED = frozenset({"both", "all", "each"})
+
+
+def _others(doc: Doc, sent_orgs: list[Span], subject: list[Span]) -> list[Span]:
+    """The organisations of a sentence other than the ranked ones (by code, else by words) and
+    the one it shares its position with ('joint eighth – it shares the position with Y –
+    having been 11th')."""
+    own = {_held_key(org) for org in subject}
+    lowers = lower_forms(doc)
+    return [o for o in sent_orgs if _held_key(o) not in own and lowers[o.start - 1] not in _PARTNER_WORDS]
 
 
 def _held_key(org: Span) -> str:

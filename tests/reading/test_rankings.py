@@ -396,6 +396,123 @@ def test_reported_and_earlier_positions(nlp: Language, text: str, expected: list
     assert [(r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings] == expected
 
 
+# an earlier position is the ranked body's own: the next body's clause, with its own position,
+# gives none ((name, rank, previous_rank) of each row)
+OTHERS_POSITION = [
+    ("Barts Health was ranked 34th and Homerton Healthcare was ranked 88th.",
+     [("Barts Health", 34, None), ("Homerton Healthcare", 88, None)]),
+    ("Barts Health came 34th, while Homerton Healthcare was joint 88th.",
+     [("Barts Health", 34, None), ("Homerton Healthcare", 88, None)]),
+    ("Barts Health was 34th, and Homerton Healthcare was 88th.",
+     [("Barts Health", 34, None), ("Homerton Healthcare", 88, None)]),
+    ("South Central Ambulance Service was second and East of England Ambulance Service was third.",
+     [("East of England Ambulance Service", 3, None), ("South Central Ambulance Service", 2, None)]),
+    ("Barts Health was ranked 34th whilst the Homerton trust was ranked 88th.",
+     [("Barts Health", 34, None), ("Homerton", 88, None)]),
+    ("Barts Health was second, but Homerton Healthcare was 88th from 90th.",
+     [("Barts Health", 2, None), ("Homerton Healthcare", 88, 90)]),
+    ("Barts Health is 34th, up from 40th, and Homerton Healthcare is 88th.",
+     [("Barts Health", 34, 40), ("Homerton Healthcare", 88, None)]),
+    # a name the linker does not know still opens another body's clause
+    ("Barts Health was ranked 34th and Northwick Healthcare was ranked 88th.", [("Barts Health", 34, None)]),
+    # the body's own earlier position, however it is put
+    ("Barts Health, 34th, was 40th last quarter.", [("Barts Health", 34, 40)]),
+    ("Barts Health was 34th, having been 40th in June.", [("Barts Health", 34, 40)]),
+    ("Barts Health is 34th, previously 40th.", [("Barts Health", 34, 40)]),
+    ("Barts Health is 34th; the trust was 40th in the first table.", [("Barts Health", 34, 40)]),
+    ("Barts Health is 34th, and in July was 40th.", [("Barts Health", 34, 40)]),
+    ("Barts Health is 34th of 134 acute trusts, having been 40th at Q1.", [("Barts Health", 34, 40)]),
+    ("Barts Health is joint 34th – it shares the place with Homerton Healthcare – having been 40th before.",
+     [("Barts Health", 34, 40), ("Homerton Healthcare", 34, 40)]),
+    # nor an unnamed other body's, which is no position of the ranked body either
+    ("Barts Health is 34th, while its neighbour was 88th.", [("Barts Health", 34, None)]),
+    ("Barts Health was ranked 34th and the other trust in the city was ranked 88th.", [("Barts Health", 34, None)]),
+    ("Barts Health came 34th, whereas their rival came 88th.", [("Barts Health", 34, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OTHERS_POSITION)
+def test_an_earlier_position_is_the_ranked_body_s_own(nlp: Language, text: str, expected: list[tuple]) -> None:
+    got = sorted((r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings)
+    assert got == expected
+
+
+# the segment of a ranking is the one stated for the ranked body, not another body's in the sentence
+OWN_SEGMENT = [
+    ("Barts Health was ranked 49th and Homerton Healthcare was in segment 4.", None),
+    ("Barts Health came 30th, while Homerton Healthcare is in segment 4.", None),
+    ("Homerton Healthcare is in segment 4 and Barts Health was ranked 49th.", None),
+    ("Barts Health was ranked 49th; Homerton Healthcare sits in segment four.", None),
+    ("Barts Health was ranked 49th, while its neighbour is in segment 4.", None),
+    ("Barts Health was ranked 49th and is in segment 3.", 3),
+    ("Barts Health, in segment 3, was ranked 49th.", 3),
+    ("In segment 3, Barts Health was ranked 49th.", 3),
+    ("Barts Health is in segment 3 and was ranked 49th.", 3),
+    ("Placed in segment 3, Barts Health was ranked 49th of 134.", 3),
+    ("Barts Health was ranked 49th and Homerton Healthcare 120th, both in segment 3.", 3),
+    ("Homerton Healthcare and Barts Health are ranked joint 49th and both sit in segment 3.", 3),
+    ("Barts Health, the partner of Homerton Healthcare in the city, remained in segment 3 and was ranked 49th.", 3),
+]
+
+
+@pytest.mark.parametrize(("text", "segment"), OWN_SEGMENT)
+def test_a_ranking_s_segment_is_the_ranked_body_s_own(nlp: Language, text: str, segment: int | None) -> None:
+    got = [(r.rank, r.segment) for r in read(nlp, text).rankings if r.name == "Barts Health"]
+    assert got == [(49 if "49th" in text else 30, segment)]
+
+
+# an end of a region's or county's trusts is not an end of the league: (rank, position) of the ranked body
+LOCAL_ENDS = [
+    ("Homerton Healthcare was the region's best performer at 16th, while Barts Health was the lowest at 112th.",
+     [(112, "")]),
+    ("Homerton Healthcare was the best in Devon at 16th, and Barts Health the worst at 112th.", [(112, "")]),
+    ("Barts Health was bottom of the Devon trusts at 112th.", [(112, "")]),
+    ("Barts Health came top of the Kent trusts at 16th.", [(16, "")]),
+    ("Barts Health was bottom of the region's trusts at 112th.", [(112, "")]),
+    ("Barts Health came bottom of the London trusts.", []),
+    ("Barts Health was the lowest in the region at 112th.", [(112, "")]),
+    ("Barts Health is the worst-placed trust in Kent.", []),
+    ("Barts Health was the county's lowest-placed trust at 112th.", [(112, "")]),
+    # the national table's ends
+    ("Barts Health is bottom of the league table.", [(None, "bottom")]),
+    ("Barts Health came last of the 134 acute trusts.", [(134, "bottom")]),
+    ("Barts Health is the worst performing trust in England.", [(None, "bottom")]),
+    ("Homerton Healthcare was the region's best performer, while Barts Health was the lowest in England.",
+     [(None, "bottom")]),
+    ("Barts Health came top of the table, ahead of Homerton Healthcare in London.", [(1, "top")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), LOCAL_ENDS)
+def test_a_local_end_is_not_the_league_s_end(nlp: Language, text: str, expected: list[tuple]) -> None:
+    got = [(r.rank, r.position) for r in read(nlp, text).rankings if r.name == "Barts Health"]
+    assert got == expected
+
+
+# a position within a part of a league table is no league position; the whole table is
+SUB_GROUPS = [
+    ("Kent Community Health NHS Foundation Trust was seventh among community trusts.", []),
+    ("Kent Community Health NHS Foundation Trust is ranked seventh nationally among all community trusts.", []),
+    ("Sussex Partnership came fourth out of the mental health trusts.", []),
+    ("Sussex Partnership came fourth among mental health trusts in the non-acute table.", []),
+    ("Barts Health was fifth among teaching hospitals.", []),
+    ("The Christie was ranked third amongst specialist trusts.", []),
+    ("Barts Health was ranked fourth in its ICB.", []),
+    ("Barts Health came fifth of the large acute trusts, and 40th overall.", [40]),
+    ("Kent Community Health NHS Foundation Trust is ranked 22nd nationally among mental health, learning disability "
+     "and community trusts.", [22]),
+    ("Kent Community Health NHS Foundation Trust came 22nd of the 61 non-acute trusts.", [22]),
+    ("Sussex Partnership came 22nd of the 61 mental health trusts.", [22]),
+    ("Barts Health was ranked fifth among acute trusts.", [5]),
+    ("Yorkshire Ambulance Service came third of the ten ambulance trusts.", [3]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SUB_GROUPS)
+def test_a_position_within_a_part_of_a_table(nlp: Language, text: str, expected: list[int]) -> None:
+    assert [r.rank for r in read(nlp, text).rankings] == expected
+
+
 def test_a_name_the_linker_cannot_resolve_keeps_its_own_position(nlp: Language) -> None:
     """'X is 131st, and Hull is dead last, 134th of 134': 134th is not X's second position."""
     text = "York and Scarborough Teaching Hospitals is 131st, and Hull is dead last, 134th of 134."
