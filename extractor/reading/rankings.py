@@ -135,6 +135,8 @@ def _places_moved(doc: Doc, sent: Span, span: Span, rank: int | None) -> int | N
             continue
         places = cardinal_value(text_at(doc, k))
         way = lowers[near[i - 1]]
+        if way == "by" and i > 1:
+            way = lowers[near[i - 2]]  # 'went up by 25 places, to 31st'
         if not isinstance(places, int) or places < 1:
             continue
         if way in _GAINS:
@@ -436,7 +438,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     pair = slashed(span)
     # 'a rank of 5 out of 61': the 'of' inside the position names it, the total comes after
     owned = [k for k in range(span.start + 1, span.end) if lowers[k] == "of" and lowers[k - 1] in _POSITION_NOUNS]
-    stated_total = _read_total(doc, sent, owned[-1] + 1 if owned else span.start + 1)
+    # from the position's own word on: 'places, to joint 40th out of 134' has words before it
+    stated_total = _read_total(doc, sent, owned[-1] + 1 if owned else max(span.start + 1, span.end - 2))
     if stated_total is not None and rank is not None and stated_total < rank:
         stated_total = None  # no league is smaller than a position in it
     total = (pair[1] if pair else None) or stated_total or stated_size(doc, sent)

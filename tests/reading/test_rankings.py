@@ -474,6 +474,43 @@ def test_places_gained_and_a_bracketed_segment(nlp: Language, text: str, expecte
     assert [(r.name, r.rank) for r in read(nlp, text).rankings] == expected
 
 
+PLACES_THEN_POSITION = [
+    ("Homerton Healthcare went up 25 places, to 31st.", ("Homerton Healthcare", 31, None, 56)),
+    ("Barts Health climbed 12 places, to 40th out of 134.", ("Barts Health", 40, 134, 52)),
+    ("Barts Health has climbed 12 places, to joint 40th out of 134 acute trusts.", ("Barts Health", 40, 134, 52)),
+    ("Frimley Health fell nine places, to 101st.", ("Frimley Health", 101, None, 92)),
+    ("Medway NHS Foundation Trust moved up 17 places, to 60th in the acute table.",
+     ("Medway NHS Foundation Trust", 60, None, 77)),
+    ("Royal Cornwall Hospitals slipped three places – to 99th.", ("Royal Cornwall Hospitals", 99, None, 96)),
+    ("Sussex Partnership rose 4 places, to 12th of 61 non-acute trusts.", ("Sussex Partnership", 12, 61, 16)),
+    ("Gloucestershire Hospitals was down 6 places, to 70th.", ("Gloucestershire Hospitals", 70, None, 64)),
+    ("Walsall Healthcare went up by 25 places, to 31st.", ("Walsall Healthcare", 31, None, 56)),
+    ("East Kent Hospitals gained one place, to 119th.", ("East Kent Hospitals", 119, None, 120)),
+    ("Walsall Healthcare dropped to 88th, down 14 places.", ("Walsall Healthcare", 88, None, 74)),
+    ("Frimley Health dropped to 88th, down by 14 places on the last quarter.", ("Frimley Health", 88, None, 74)),
+    ("Barts Health rose to 40th, up 12 places.", ("Barts Health", 40, None, 52)),
+    ("Homerton Healthcare is now 120th, having fallen 11 places.", ("Homerton Healthcare", 120, None, 109)),
+    ("Walsall Healthcare climbed 20 places to 54th.", ("Walsall Healthcare", 54, None, 74)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES_THEN_POSITION)
+def test_places_moved_then_the_position_after_a_comma(nlp: Language, text: str,
+                                                      expected: tuple[str, int, int | None, int]) -> None:
+    """'went up 25 places, to 31st', 'dropped to 88th, down 14 places': the position, and the
+    one before it from the places moved, whether a comma or dash stands between them or not."""
+    assert [(r.name, r.rank, r.total, r.previous_rank) for r in read(nlp, text).rankings] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Homerton Healthcare jumped 30 places, to 12th for cancer waits.",
+    "Barts Health climbed 12 places, to 40th in the region.",
+    "Frimley Health moved up three places, to fifth for A&E waits.",
+])
+def test_places_moved_on_another_list(nlp: Language, text: str) -> None:
+    assert read(nlp, text).rankings == []
+
+
 @pytest.mark.parametrize("text", [
     "The trust is 40th in the national oversight table for acute hospitals.",
     "Where each NHS trust sits in the oversight rankings this quarter.",
