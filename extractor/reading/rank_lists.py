@@ -24,6 +24,7 @@ from ..records import DocResult, Membership
 from . import lists, subjects
 from .rank_words import (
     WordTable,
+    another_list_named,
     cardinal_value,
     coordinated,
     is_metric,
@@ -34,6 +35,7 @@ from .rank_words import (
     ordinal,
     relative_antecedent,
     sentence_of,
+    speaks_of_ranking,
     text_at,
     texts_of,
     usual_league,
@@ -314,10 +316,13 @@ def _segment_after(doc: Doc, sent: Span, k: int) -> int | None:
 def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocResult) -> None:
     """'X was ranked 61st, with Y just behind it at 62', 'X ranked 30th. Y at 38.': a bare 'at 62'
     after a name continues a list of positions, so a position must be stated in its sentence
-    or the one before ('the board met at 10, and X at 11' is no ranking)."""
+    or the one before ('the board met at 10, and X at 11' is no ranking), or the 'at' must
+    follow the name itself in a paragraph that talks of the table ('X, at 36, and Y, at joint
+    50, were the best placed')."""
     sent = sentence_of(doc, span.start)
     opening = sentence_of(doc, sent.start - 1).start if sent.start > 0 else sent.start
-    if not any(opening <= r.start < span.start for r in ranks):
+    stated = any(opening <= r.start < span.start for r in ranks)
+    if not stated and not speaks_of_ranking(doc, sent):
         return
     k = span.start - 1
     while k > sent.start and doc[k].lower_ in _GAP_BEFORE_AT:
@@ -327,6 +332,8 @@ def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocRes
     value = next((cardinal_value(t) for t in texts_of(doc, span.start, span.end) if t.isdigit()), None)
     if org is None or value is None or is_metric(doc, sent, span.end):
         return
+    if not stated and (text_of(doc, org.end, span.start).strip() not in {"", ","} or another_list_named(doc, sent)):
+        return  # 'X had vacancies at 36': a name with words of its own before the number
     result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=value,
                                         joint=any(t.lower_ in {"joint", "equal"} for t in span)))
 

@@ -240,6 +240,15 @@ def _other_list(doc: Doc, sent: Span, end: int) -> bool:
     return bool(_OTHER_LISTS.intersection(lowers[end:min(clause_end(doc, sent, end), end + 8)]))
 
 
+def another_list_named(doc: Doc, sent: Span) -> bool:
+    """Whether ``sent`` anywhere names a list other than the league ('in the staff survey
+    rankings') or a measure's ranking ('for four-hour waits'): for a position that only the
+    talk around it makes one."""
+    lowers = lower_forms(doc)
+    return not _OTHER_LISTS.isdisjoint(lowers[sent.start:sent.end]) or any(
+        s.label_ == "RANK_METRIC" for s in spans_in(doc, "ranks", sent.start, sent.end))
+
+
 def from_bottom(doc: Doc, end: int) -> int:
     """After '15th from (the) bottom' or 'second-bottom': the token after 'bottom'; 0 when the
     words are not there."""
@@ -370,6 +379,19 @@ def names_the_league(text: str) -> bool:
     if any(pattern.search(text) for pattern in _LEAGUE_WORDS):
         return True
     return any(size in text for size in _LEAGUE_SIZES) and _LEAGUE_SIZE.search(text) is not None
+
+
+def speaks_of_ranking(doc: Doc, sent: Span) -> bool:
+    """Whether the paragraph holding ``sent`` (its lines: a page's paragraph is a line, a PDF's
+    lines are shorter) talks of a table or of places in it ('the league table', 'the best
+    placed', 'ranked'): a bare number after a name is a position only in such talk."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", len(text[:sent.end_char].rstrip()))
+    return _RANKING_TALK.search(text, start, len(text) if end < 0 else end) is not None
+
+
+_RANKING_TALK = regex.compile(r"\b(?:league|tables?|rank(?:s|ed|ing|ings)?|placed|placings?|positions?)\b", regex.I)
 
 
 def is_regional(doc: Doc, sent: Span, end: int) -> bool:

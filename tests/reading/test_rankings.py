@@ -396,6 +396,46 @@ def test_reported_and_earlier_positions(nlp: Language, text: str, expected: list
     assert [(r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings] == expected
 
 
+AT_AFTER_NAMES = [
+    ("Barts Health, at 36, and Homerton Healthcare, at joint 50, were the best placed in the county.",
+     [("Barts Health", 36, False), ("Homerton Healthcare", 50, True)]),
+    ("Barts Health at 12 and Frimley Health at 77 were the best placed in the region.",
+     [("Barts Health", 12, False), ("Frimley Health", 77, False)]),
+    ("Barts Health at 12th and Frimley Health at 77th were the region's best.",
+     [("Barts Health", 12, False), ("Frimley Health", 77, False)]),
+    ("Of the county's trusts in the rankings, Walsall Healthcare, at 36, did best.",
+     [("Walsall Healthcare", 36, False)]),
+    ("In the new table the two city trusts are far apart: Medway NHS Foundation Trust at 15, Barts Health at 101.",
+     [("Barts Health", 101, False), ("Medway NHS Foundation Trust", 15, False)]),
+    ("Ranked nationally, Sussex Partnership, at equal 20, and Frimley Health, at 33, lead the area.",
+     [("Frimley Health", 33, False), ("Sussex Partnership", 20, True)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AT_AFTER_NAMES)
+def test_names_each_at_a_position_in_talk_of_the_table(nlp: Language, text: str,
+                                                       expected: list[tuple[str, int, bool]]) -> None:
+    """'X, at 36, and Y, at joint 50, were the best placed': each name right before its 'at', in a
+    paragraph that talks of the table or of places in it."""
+    assert sorted((r.name, r.rank, r.joint) for r in read(nlp, text).rankings) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Barts Health, at 36, has a new chief executive.",
+    "Barts Health at 12 and Frimley Health at 14 opened new wards this year.",
+    "In the rankings, Homerton Healthcare's chief executive, at 36, is the youngest.",
+    "In the rankings, Frimley Health had vacancies at 36, its highest.",
+    "In the rankings, Barts Health, at 36 Whitechapel Road, is placed well.",
+    "In the rankings, Barts Health, at 36%, has the highest share.",
+    "In the rankings, Barts Health, at 36 per cent, has the highest share.",
+    "Barts Health, at 12, and Medway NHS Foundation Trust, at 14, were placed well in the staff survey rankings.",
+    "The table shows Frimley Health at 12 for four-hour waits.",
+])
+def test_a_number_after_a_name_outside_talk_of_the_table(nlp: Language, text: str) -> None:
+    """An age, an address, a share, another list, or no talk of a table in the paragraph."""
+    assert read(nlp, text).rankings == []
+
+
 def test_a_name_the_linker_cannot_resolve_keeps_its_own_position(nlp: Language) -> None:
     """'X is 131st, and Hull is dead last, 134th of 134': 134th is not X's second position."""
     text = "York and Scarborough Teaching Hospitals is 131st, and Hull is dead last, 134th of 134."
