@@ -61,9 +61,17 @@ _LEAGUE_WORDS = [regex.compile(pattern, regex.I) for pattern in (
     r"ambulance\s+trusts", r"\bNOF\b", r"\btrusts?\s+tables?\b")]
 _LEAGUE_SIZES = ("134", "135", "61")
 _LEAGUE_SIZE = regex.compile(r"\b(?:of|out\s+of|among)\s+(?:the\s+)?(?:134|135|61)\b", regex.I)
-_SIZE_OPENING = regex.compile(r"\s*(?:out of|of|among|amongst) (?:the |england's |all )?(\d{1,3}) "
-                              r"(?:[a-z&-]+ ){0,3}(?:trusts|providers)(?: (?:in england|nationally|assessed|ranked))?,",
-                              regex.I)
+# 'Of the 10 ambulance trusts in the NHS league table, ...', 'Among England's 134 acute trusts, ...':
+# the whole an opening phrase names, and what it says of them up to its comma
+_SIZE_OPENING = regex.compile(r"\s*(?:out of|of|among|amongst) (?:the |all (?:the )?|england['’]s |the nhs['’]s )?"
+                              r"(\d{1,3}|[a-z]+) (?:[a-z&-]+ ){0,3}"
+                              r"(?:trusts|providers|services)\b([^,;:.]{0,80}),", regex.I)
+# what an opening may say of the whole and still name a league: where it is ranked or how, not
+# which of its members ('Of the 19 trusts in segment 4', 'Of the 30 trusts with a deficit')
+_WHOLE_QUALIFIER = regex.compile(r"\s*(?:$|(?:in|across) (?:all of )?(?:england|the country)\b|nationally\b"
+                                 r"|(?:assessed|ranked|rated|scored|listed|included|measured|named|covered)\b"
+                                 r"|(?:in|on) .*\b(?:league|tables?|rankings?)\b)", regex.I)
+_NATIONAL = regex.compile(r"\b(?:nationally|overall|in england|in the country|national)\b", regex.I)
 _SIZE_SENTENCE = regex.compile(r"\bof (?:whom|which) there (?:are|were) (\d{1,3})\b|\bthere (?:are|were) (\d{1,3}) "
                                r"(?:[a-z-]+ ){0,4}trusts in (?:the|this|that|our|its) (?:league|table)", regex.I)
 
@@ -351,9 +359,9 @@ def stated_size(doc: Doc, sent: Span) -> int | None:
     """'The non-acute league, of which there are 61 members ... X came 30th.': the league's size
     stated in the sentence or the one before it; 'Of the 134 acute trusts, X ranks 98th': a
     whole the sentence opens with."""
-    opening = _SIZE_OPENING.match(span_text(sent))
-    if opening:
-        return int(opening.group(1))
+    opening = _opening_size(doc, sent)
+    if opening is not None and opening[2]:
+        return opening[0]
     previous = sentence_of(doc, sent.start - 1) if sent.start > 0 else None
     for part in (sent, previous):
         if part is None:
@@ -400,9 +408,41 @@ def is_regional(doc: Doc, sent: Span, end: int) -> bool:
     lowers = lower_forms(doc)
     if end < sent.end and lowers[end] in {"regionally", "locally"}:
         return True
+    if _regional_opening(doc, sent):
+        return True
     limit = min(clause_end(doc, sent, end), end + 7)
     return any(s.start < limit and lowers[s.start - 1] in {"in", "across", "within", "throughout"}
                for s in spans_in(doc, "scopes", end, sent.end))
+
+
+@_per_sentence
+def _regional_opening(doc: Doc, sent: Span) -> bool:
+    """'Of the 12 acute trusts in the North East, X came third': the whole the sentence opens
+    with is a region's, so its positions are too, unless the sentence says they are national."""
+    opening = _opening_size(doc, sent)
+    return opening is not None and not _NATIONAL.search(span_text(sent)) and _opening_scoped(doc, sent, opening[1])
+
+
+def _opening_scoped(doc: Doc, sent: Span, end_char: int) -> bool:
+    """Whether the opening phrase ending at ``end_char`` names a region ('in the North East')."""
+    return any(s.start_char < end_char for s in spans_in(doc, "scopes", sent.start, sent.end))
+
+
+@_per_sentence
+def _opening_size(doc: Doc, sent: Span) -> tuple[int, int, bool] | None:
+    """The size of the whole a sentence opens with ('Of the 134 acute trusts, ...', 'Out of ten
+    ambulance services, ...'), the character its opening phrase ends at, and whether the phrase
+    names a league (not a segment's members, a region's or some other part of one); None
+    without such an opening."""
+    opening = _SIZE_OPENING.match(span_text(sent))
+    size = cardinal_value(opening.group(1)) if opening else None
+    if opening is None or size is None:
+        return None
+    end = sent.start_char + opening.end()
+    # no league is smaller than the ten ambulance trusts ('Of the 5 trusts in the group, ...')
+    part = size < 10 or _WHOLE_QUALIFIER.match(opening.group(2)) is None or _opening_scoped(doc, sent, end) or any(
+        s.start_char < end for s in spans_in(doc, "segments", sent.start, sent.end))
+    return size, end, not part
 
 
 def clause_end(doc: Doc, sent: Span, start: int) -> int:

@@ -396,6 +396,44 @@ def test_reported_and_earlier_positions(nlp: Language, text: str, expected: list
     assert [(r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings] == expected
 
 
+FRONTED_WHOLE = [
+    ("Of the 10 ambulance trusts in the NHS league table, South Central Ambulance Service ranks fifth.",
+     ("South Central Ambulance Service", 5, 10)),
+    ("Among the 134 acute trusts, Barts Health is 98th.", ("Barts Health", 98, 134)),
+    ("Out of 61 non-acute trusts, Sussex Partnership came 12th.", ("Sussex Partnership", 12, 61)),
+    ("Of England's 134 acute trusts, Barts Health is ranked 98th.", ("Barts Health", 98, 134)),
+    ("Among all 61 non-acute providers in the table, Sussex Partnership sits 12th.", ("Sussex Partnership", 12, 61)),
+    ("Of the ten ambulance services, South Central Ambulance Service came fifth.",
+     ("South Central Ambulance Service", 5, 10)),
+    ("Out of the 134 acute hospital trusts assessed by NHS England this quarter, Barts Health came 98th.",
+     ("Barts Health", 98, 134)),
+    ("Amongst the 61 non-acute trusts ranked in September, Sussex Partnership was placed joint 12th.",
+     ("Sussex Partnership", 12, 61)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRONTED_WHOLE)
+def test_the_league_s_size_in_an_opening_phrase(nlp: Language, text: str, expected: tuple[str, int, int]) -> None:
+    """'Of the 10 ambulance trusts in the NHS league table, X ranks fifth': the whole the
+    sentence opens with is the league's size, whatever the phrase says of it before its comma."""
+    assert [(r.name, r.rank, r.total) for r in read(nlp, text).rankings] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Of the 12 acute trusts in the North East, Barts Health came third.", []),
+    ("Among the 22 acute trusts in the region, Barts Health is 5th.", []),
+    ("Of the 18 acute trusts across London, Barts Health came 6th.", []),
+    ("Of the 5 trusts in the Barts Health group, Barts Health came 2nd.", [("Barts Health", 2, None)]),
+    ("Of the 134 acute trusts in London and beyond, Barts Health is 98th nationally.", [("Barts Health", 98, None)]),
+    ("Of the 40 acute trusts in segment 4, Barts Health ranks 12th.", [("Barts Health", 12, None)]),
+    ("Of the 60 trusts with a deficit, Barts Health ranks 12th.", [("Barts Health", 12, None)]),
+])
+def test_an_opening_phrase_naming_a_region_or_a_group(nlp: Language, text: str, expected: list[tuple]) -> None:
+    """A region's trusts rank within the region: no league position; a group, a region, a
+    segment's members or those with something in common are no league's size."""
+    assert [(r.name, r.rank, r.total) for r in read(nlp, text).rankings] == expected
+
+
 AT_AFTER_NAMES = [
     ("Barts Health, at 36, and Homerton Healthcare, at joint 50, were the best placed in the county.",
      [("Barts Health", 36, False), ("Homerton Healthcare", 50, True)]),
