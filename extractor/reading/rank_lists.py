@@ -20,7 +20,7 @@ from ..pipeline.extensions import (
     text_of,
 )
 from ..pipeline.segments import is_domain_segment, segments_of
-from ..records import DocResult, Membership
+from ..records import DocResult, Membership, Ranking
 from . import lists, subjects
 from .rank_words import (
     WordTable,
@@ -252,8 +252,9 @@ def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     nxt = lowers[i + 1] if i + 1 < len(lowers) else "."
     joint = text.endswith("=") or nxt in _TIED or lowers[i - 1] in _TIED
     if _BARE_ORDINAL.match(text):
+        spaced_dash = nxt == "-" and bool(doc[i].whitespace_)  # 'X - 12th - segment 1', not '12th-worst'
         if nxt not in _AFTER_POSITION and nxt not in _TIED and i + 1 < len(lowers) \
-                and not text_at(doc, i + 1).isspace():
+                and not text_at(doc, i + 1).isspace() and not spaced_dash:
             return
         value, position = ordinal(text), ""
     elif word in _END_WORDS and nxt in _END_AFTER_WORD and text_at(doc, i - 1) in {",", "-", "–", "—"}:
@@ -278,15 +279,30 @@ def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     org = _org_ending(doc, sent, named, hint)
     if org is None or (not marks and named == k and org.end != i):
         return
-    segment = _segment_after(doc, sent, i + 1)
+    segment = segment_after(doc, sent, i + 1)
     result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=value, position=position,
                                         joint=joint, previous_rank=_from_after(doc, sent, i + 1),
                                         **({"segment": segment} if segment else {})))
-    if segment:  # '• Royal Devon: 54th, segment 3': the list item places it too
-        ranking = result.rankings[-1]
-        result.memberships.append(Membership(
-            name=ranking.name, ods_code=org.id_, org_type=org.label_, segment=segment, framework=ranking.framework,
-            period=ranking.period, text=ranking.text, start=ranking.start, end=ranking.end))
+    if segment:
+        place_listed(org, result.rankings[-1], segment, result)
+
+
+def place_listed(org: Span, ranking: Ranking, segment: int, result: DocResult) -> None:
+    """'• Royal Devon: 54th, segment 3': a list item giving a position and a segment places the
+    body in the segment too: one membership, unless another reader took it from the same words."""
+    if any(m.segment == segment and m.start < ranking.end and ranking.start < m.end
+           and ((org.id_ and m.ods_code == org.id_) or m.name == ranking.name) for m in result.memberships):
+        return
+    result.memberships.append(Membership(
+        name=ranking.name, ods_code=org.id_, org_type=org.label_, segment=segment, framework=ranking.framework,
+        period=ranking.period, text=ranking.text, start=ranking.start, end=ranking.end))
+
+
+def listed_position(doc: Doc, org: Span, span: Span) -> bool:
+    """Whether the position ``span`` is a list item's, right after its name: 'X: joint 83rd',
+    'X – 12th', 'X (joint 83rd'."""
+    between = [t for t in texts_of(doc, org.end, span.start) if not t.isspace()]
+    return len(between) == 1 and between[0] in _MARKS
 
 
 def _from_after(doc: Doc, sent: Span, k: int) -> int | None:
@@ -300,10 +316,12 @@ def _from_after(doc: Doc, sent: Span, k: int) -> int | None:
     return None
 
 
-def _segment_after(doc: Doc, sent: Span, k: int) -> int | None:
+def segment_after(doc: Doc, sent: Span, k: int) -> int | None:
     """The one segment named right after a listed position ('54th, segment 3', '127th (segment
-    four)', '74th= (segment 3)')."""
+    four)', '74th= (segment 3)', '83rd - segment 3'), or after its total ('83rd of 134, segment 3')."""
     lowers = lower_forms(doc)
+    if k > sent.start and lowers[k - 1] in {"of", "among", "amongst"} and k < sent.end and doc[k].like_num:
+        k += 1
     while k < sent.end and lowers[k] in _TIED:
         k += 1
     if k < sent.end and lowers[k] in {",", "(", "-", "–", "—", ";", "in"}:

@@ -25,11 +25,14 @@ from . import subjects
 from .lists import ORG_HEADS
 from .rank_frames import read_frames
 from .rank_lists import (
+    listed_position,
     named_before_apposition,
+    place_listed,
     position_words,
     read_followers,
     read_named_positions,
     read_respectively,
+    segment_after,
 )
 from .rank_words import (
     LEAGUE_OF_TYPE,
@@ -478,6 +481,11 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         result.rankings.append(make_ranking(
             doc, sent, span_text(org), org.id_, rank=rank, position=position, joint=joint, total=total,
             previous_rank=previous or held.pop(_held_key(org), None), segment=segment_of_sentence(doc, sent)))
+    listed = len(subject) == 1 and listed_position(doc, subject[0], span)
+    segment = segment_after(doc, sent, span.end) if listed and rank is not None else None
+    if segment is not None and result.rankings[-1].segment in {None, segment}:
+        result.rankings[-1].segment = segment
+        place_listed(subject[0], result.rankings[-1], segment, result)  # '• X: joint 83rd, segment 3'
 
 
 def _held_key(org: Span) -> str:
