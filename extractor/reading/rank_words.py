@@ -57,8 +57,23 @@ _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "(", ")", "–", "—", "but", "wh
 # searched one by one they are found far sooner than as one alternation, which has no word to
 # skip ahead to; the leagues' sizes only where the text has one of the numbers at all
 _LEAGUE_WORDS = [regex.compile(pattern, regex.I) for pattern in (
-    r"segment", r"oversight", r"\bframework\b", r"\bleague", r"\bacute\s+(?:nhs\s+)?trusts", r"non-acute",
-    r"ambulance\s+trusts", r"\bNOF\b", r"\btrusts?\s+tables?\b")]
+    r"segment", r"oversight", r"\bframework\b", r"(?<!\b(?:premier|champions|europa|football|rugby)\s+)\bleague",
+    r"\bacute\s+(?:nhs\s+)?trusts", r"non-acute", r"ambulance\s+trusts", r"\bNOF\b", r"\btrusts?\s+tables?\b")]
+# the tables named without 'league' ('NHS England's new rankings', 'the NHS performance tables',
+# 'ranked 45th out of 120 trusts'): NHS England's or the NHS's tables, or a position among trusts
+_TABLE_WORDS = r"(?:(?:new|latest|first|quarterly|national|performance|league|trust|hospital|provider|updated)\s+){0,3}"
+_NHS_RANKINGS = [regex.compile(pattern, regex.I) for pattern in (
+    rf"\bnhs\s+england['’]?s?\s+{_TABLE_WORDS}(?:rankings?|tables)\b",
+    rf"\bnhs\s+{_TABLE_WORDS}(?:rankings|tables)\b",
+    r"\branked\s+(?:joint\s+|equal\s+)?\d{1,3}(?:st|nd|rd|th)=?\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\d{2,3}\s+"
+    r"(?:[a-z-]+\s+){0,3}?trusts\b(?!\s+(?:for|on|in\s+terms\s+of)\b)")]
+# 'the national rankings', 'the performance tables': the NHS's on a page about NHS trusts that
+# names no other kind of ranking
+_GENERIC_RANKINGS = regex.compile(r"\bthe\s+(?:new\s+|latest\s+)?(?:(?:national|performance)\s+){1,2}"
+                                  r"(?:league\s+)?(?:rankings|tables)\b", regex.I)
+_NHS_PAGE = regex.compile(r"\bNHS\b|\b[Tt]rusts?\b")
+_OTHER_RANKINGS = regex.compile(r"\b(?:universities|university\s+(?:rankings|league)|FTSE|premier\s+league|football"
+                                r"|students?|schools)\b", regex.I)
 _LEAGUE_SIZES = ("134", "135", "61")
 _LEAGUE_SIZE = regex.compile(r"\b(?:of|out\s+of|among)\s+(?:the\s+)?(?:134|135|61)\b", regex.I)
 # 'Of the 10 ambulance trusts in the NHS league table, ...', 'Among England's 134 acute trusts, ...':
@@ -384,9 +399,22 @@ def league_context(doc: Doc) -> bool:
 
 def names_the_league(text: str) -> bool:
     """Whether ``text`` names the league tables (see :func:`league_context`)."""
-    if any(pattern.search(text) for pattern in _LEAGUE_WORDS):
+    if any(pattern.search(text) for pattern in _LEAGUE_WORDS) or names_the_rankings(text):
         return True
     return any(size in text for size in _LEAGUE_SIZES) and _LEAGUE_SIZE.search(text) is not None
+
+
+def names_the_rankings(text: str) -> bool:
+    """Whether ``text`` names the NHS tables without the words 'league table' ("ranked 45th in
+    NHS England's rankings", "the new NHS performance tables", "ranked 45th out of 120 trusts",
+    "45th in the national rankings" on a page about NHS trusts and no other rankings)."""
+    if _OTHER_RANKINGS.search(text):
+        return False
+    if any(pattern.search(text) for pattern in _NHS_RANKINGS):
+        return True
+    generic = _GENERIC_RANKINGS.search(text)
+    return generic is not None and _NHS_PAGE.search(text) is not None and _OTHER_LISTS.isdisjoint(
+        w.lower() for w in regex.findall(r"\w+", text[generic.end():generic.end() + 80]))
 
 
 def speaks_of_ranking(doc: Doc, sent: Span) -> bool:

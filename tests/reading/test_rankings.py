@@ -350,6 +350,52 @@ def test_a_page_that_ranks_in_the_league_tables_is_relevant(nlp: Language, text:
     assert is_relevant(doc, read_doc(doc))
 
 
+NO_LEAGUE_WORDS = "Published 12 December 2025\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Barts Health was ranked 45th in NHS England's rankings.", ("Barts Health", 45, None)),
+    ("Barts Health NHS Trust is 45th in the national rankings.", ("Barts Health NHS Trust", 45, None)),
+    ("Frimley Health came 45th in the new NHS performance tables.", ("Frimley Health", 45, None)),
+    ("Walsall Healthcare was ranked 45th out of 120 trusts.", ("Walsall Healthcare", 45, 120)),
+    ("Homerton Healthcare was ranked 45th out of 120 acute hospital trusts in England.",
+     ("Homerton Healthcare", 45, 120)),
+    ("Barts Health is placed 45th in NHS England’s new hospital rankings.", ("Barts Health", 45, None)),
+    ("Medway NHS Foundation Trust sits 45th in the NHS trust rankings published on Tuesday.",
+     ("Medway NHS Foundation Trust", 45, None)),
+    ("The trust is 45th in the latest national performance tables. Gloucestershire Hospitals NHS Foundation Trust "
+     "was 60th in the first ones.", None),
+])
+def test_a_page_that_ranks_without_saying_league_table(nlp: Language, text: str,
+                                                      expected: tuple[str, int, int | None] | None) -> None:
+    """NHS England's tables named as its rankings, the NHS performance tables, the national
+    rankings on a page about NHS trusts, or a position among so many trusts: the page is read
+    for positions, and is relevant whether or not one is read."""
+    doc = nlp(NO_LEAGUE_WORDS + text)
+    result = read_doc(doc)
+    assert is_relevant(doc, result)
+    if expected is not None:
+        assert [(r.name, r.rank, r.total) for r in result.rankings] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Imperial College London was ranked 3rd in the national rankings, ahead of other universities.",
+    "King's College London came 3rd in the national rankings for nursing students.",
+    "Barts Health shares are ranked 3rd in the FTSE 100.",
+    "Barts Health came 3rd in the Premier League of hospital charities.",
+    "Barts Health sponsors a club that is 3rd in the Premier League table.",
+    "Barts Health was ranked 97th of 129 trusts for the share of patients seen within four hours.",
+    "Barts Health was ranked 12th in Newsweek's list of the world's best hospitals.",
+    "Frimley Health was placed 12th in the national rankings of the top 100 employers.",
+    "Frimley Health NHS Foundation Trust was placed 12th in the national rankings of the top 100 employers.",
+    "Barts Health NHS Trust came 3rd in the national rankings for the staff survey.",
+])
+def test_a_page_about_other_rankings_stays_irrelevant(nlp: Language, text: str) -> None:
+    doc = nlp(NO_LEAGUE_WORDS + text)
+    result = read_doc(doc)
+    assert result.rankings == [] and not is_relevant(doc, result)
+
+
 @pytest.mark.parametrize(("text", "expected"), [
     ("Northwick Park Healthcare ranked ninth among acute trusts.", ("Northwick Park Healthcare", 9, None)),
     ("Medway NHS Foundation Trust was ranked 121/134.", ("Medway NHS Foundation Trust", 121, 134)),
