@@ -483,9 +483,9 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
             previous_rank=previous or held.pop(_held_key(org), None), segment=segment_of_sentence(doc, sent)))
     listed = len(subject) == 1 and listed_position(doc, subject[0], span)
     segment = segment_after(doc, sent, span.end) if listed and rank is not None else None
-    if segment is not None and result.rankings[-1].segment in {None, segment}:
-        result.rankings[-1].segment = segment
-        place_listed(subject[0], result.rankings[-1], segment, result)  # '• X: joint 83rd, segment 3'
+    # '• X: joint 83rd, segment 3' places X too, when the line names no other segment
+    if segment is not None and segment == result.rankings[-1].segment:
+        place_listed(subject[0], result.rankings[-1], segment, result)
 
 
 def _held_key(org: Span) -> str:

@@ -247,6 +247,7 @@ def test_a_list_item_s_position_tie_and_segment(nlp: Language, text: str, expect
     LIST_ITEMS + "• Barts Health NHS Trust: joint 83rd, up from 90th, segment 3\n",
     "Barts Health NHS Trust is joint 83rd, and Walsall Healthcare is in segment 3.",
     LIST_ITEMS + "• Barts Health NHS Trust: joint 83rd, segments 3 and 4 last year\n",
+    LIST_ITEMS + "• Barts Health NHS Trust: joint 83rd, segment 3 in June, segment 2 now\n",
 ])
 def test_no_list_membership_without_the_segment_right_after_the_position(nlp: Language, text: str) -> None:
     assert ("Barts Health NHS Trust", 3) not in [(m.name, m.segment) for m in read(nlp, text).memberships]
