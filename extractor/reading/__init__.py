@@ -20,6 +20,7 @@ from .groups import read_collective_statements
 from .linking import link_records
 from .memberships import merge_moves, read_list_sentences, read_statements
 from .periods import assign_periods
+from .rank_words import names_the_rankings
 from .rankings import consolidate, read_rankings
 from .tables import read_tables
 
@@ -51,7 +52,8 @@ def is_relevant(doc: Doc, result: DocResult) -> bool:
     if any(segments_of(s) and not is_domain_segment(s) for s in doc.spans.get("segments", [])):
         return True
     ranked = bool(doc.spans.get("orgs")) or (bool(doc.spans.get("ranks")) and bool(doc.spans.get("populations")))
-    return ranked and _LEAGUE.search(doc_text(doc)) is not None
+    return ranked and (_LEAGUE.search(doc_text(doc)) is not None or names_the_rankings(doc_text(doc)))
 
 
-_LEAGUE = re.compile(r"(?i)\bleague\s+tables?\b")
+# not a sports league's table ('the Premier League table')
+_LEAGUE = re.compile(r"(?i)(?<!premier )(?<!champions )(?<!football )\bleague\s+tables?\b")

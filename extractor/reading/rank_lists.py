@@ -20,10 +20,11 @@ from ..pipeline.extensions import (
     text_of,
 )
 from ..pipeline.segments import is_domain_segment, segments_of
-from ..records import DocResult, Membership
+from ..records import DocResult, Membership, Ranking
 from . import lists, subjects
 from .rank_words import (
     WordTable,
+    another_list_named,
     cardinal_value,
     coordinated,
     is_metric,
@@ -34,6 +35,7 @@ from .rank_words import (
     ordinal,
     relative_antecedent,
     sentence_of,
+    speaks_of_ranking,
     text_at,
     texts_of,
     usual_league,
@@ -250,8 +252,9 @@ def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     nxt = lowers[i + 1] if i + 1 < len(lowers) else "."
     joint = text.endswith("=") or nxt in _TIED or lowers[i - 1] in _TIED
     if _BARE_ORDINAL.match(text):
+        spaced_dash = nxt == "-" and bool(doc[i].whitespace_)  # 'X - 12th - segment 1', not '12th-worst'
         if nxt not in _AFTER_POSITION and nxt not in _TIED and i + 1 < len(lowers) \
-                and not text_at(doc, i + 1).isspace():
+                and not text_at(doc, i + 1).isspace() and not spaced_dash:
             return
         value, position = ordinal(text), ""
     elif word in _END_WORDS and nxt in _END_AFTER_WORD and text_at(doc, i - 1) in {",", "-", "–", "—"}:
@@ -276,15 +279,30 @@ def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     org = _org_ending(doc, sent, named, hint)
     if org is None or (not marks and named == k and org.end != i):
         return
-    segment = _segment_after(doc, sent, i + 1)
+    segment = segment_after(doc, sent, i + 1)
     result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=value, position=position,
                                         joint=joint, previous_rank=_from_after(doc, sent, i + 1),
                                         **({"segment": segment} if segment else {})))
-    if segment:  # '• Royal Devon: 54th, segment 3': the list item places it too
-        ranking = result.rankings[-1]
-        result.memberships.append(Membership(
-            name=ranking.name, ods_code=org.id_, org_type=org.label_, segment=segment, framework=ranking.framework,
-            period=ranking.period, text=ranking.text, start=ranking.start, end=ranking.end))
+    if segment:
+        place_listed(org, result.rankings[-1], segment, result)
+
+
+def place_listed(org: Span, ranking: Ranking, segment: int, result: DocResult) -> None:
+    """'• Royal Devon: 54th, segment 3': a list item giving a position and a segment places the
+    body in the segment too: one membership, unless another reader took it from the same words."""
+    if any(m.segment == segment and m.start < ranking.end and ranking.start < m.end
+           and ((org.id_ and m.ods_code == org.id_) or m.name == ranking.name) for m in result.memberships):
+        return
+    result.memberships.append(Membership(
+        name=ranking.name, ods_code=org.id_, org_type=org.label_, segment=segment, framework=ranking.framework,
+        period=ranking.period, text=ranking.text, start=ranking.start, end=ranking.end))
+
+
+def listed_position(doc: Doc, org: Span, span: Span) -> bool:
+    """Whether the position ``span`` is a list item's, right after its name: 'X: joint 83rd',
+    'X – 12th', 'X (joint 83rd'."""
+    between = [t for t in texts_of(doc, org.end, span.start) if not t.isspace()]
+    return len(between) == 1 and between[0] in _MARKS
 
 
 def _from_after(doc: Doc, sent: Span, k: int) -> int | None:
@@ -298,10 +316,12 @@ def _from_after(doc: Doc, sent: Span, k: int) -> int | None:
     return None
 
 
-def _segment_after(doc: Doc, sent: Span, k: int) -> int | None:
+def segment_after(doc: Doc, sent: Span, k: int) -> int | None:
     """The one segment named right after a listed position ('54th, segment 3', '127th (segment
-    four)', '74th= (segment 3)')."""
+    four)', '74th= (segment 3)', '83rd - segment 3'), or after its total ('83rd of 134, segment 3')."""
     lowers = lower_forms(doc)
+    if k > sent.start and lowers[k - 1] in {"of", "among", "amongst"} and k < sent.end and doc[k].like_num:
+        k += 1
     while k < sent.end and lowers[k] in _TIED:
         k += 1
     if k < sent.end and lowers[k] in {",", "(", "-", "–", "—", ";", "in"}:
@@ -314,10 +334,13 @@ def _segment_after(doc: Doc, sent: Span, k: int) -> int | None:
 def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocResult) -> None:
     """'X was ranked 61st, with Y just behind it at 62', 'X ranked 30th. Y at 38.': a bare 'at 62'
     after a name continues a list of positions, so a position must be stated in its sentence
-    or the one before ('the board met at 10, and X at 11' is no ranking)."""
+    or the one before ('the board met at 10, and X at 11' is no ranking), or the 'at' must
+    follow the name itself in a paragraph that talks of the table ('X, at 36, and Y, at joint
+    50, were the best placed')."""
     sent = sentence_of(doc, span.start)
     opening = sentence_of(doc, sent.start - 1).start if sent.start > 0 else sent.start
-    if not any(opening <= r.start < span.start for r in ranks):
+    stated = any(opening <= r.start < span.start for r in ranks)
+    if not stated and not speaks_of_ranking(doc, sent):
         return
     k = span.start - 1
     while k > sent.start and doc[k].lower_ in _GAP_BEFORE_AT:
@@ -327,6 +350,8 @@ def _read_at(doc: Doc, span: Span, ranks: list[Span], usual: str, result: DocRes
     value = next((cardinal_value(t) for t in texts_of(doc, span.start, span.end) if t.isdigit()), None)
     if org is None or value is None or is_metric(doc, sent, span.end):
         return
+    if not stated and (text_of(doc, org.end, span.start).strip() not in {"", ","} or another_list_named(doc, sent)):
+        return  # 'X had vacancies at 36': a name with words of its own before the number
     result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=value,
                                         joint=any(t.lower_ in {"joint", "equal"} for t in span)))
 

@@ -57,13 +57,36 @@ _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "(", ")", "–", "—", "but", "wh
 # searched one by one they are found far sooner than as one alternation, which has no word to
 # skip ahead to; the leagues' sizes only where the text has one of the numbers at all
 _LEAGUE_WORDS = [regex.compile(pattern, regex.I) for pattern in (
-    r"segment", r"oversight", r"\bframework\b", r"\bleague", r"\bacute\s+(?:nhs\s+)?trusts", r"non-acute",
-    r"ambulance\s+trusts", r"\bNOF\b", r"\btrusts?\s+tables?\b")]
+    r"segment", r"oversight", r"\bframework\b", r"(?<!\b(?:premier|champions|europa|football|rugby)\s+)\bleague",
+    r"\bacute\s+(?:nhs\s+)?trusts", r"non-acute", r"ambulance\s+trusts", r"\bNOF\b", r"\btrusts?\s+tables?\b")]
+# the tables named without 'league' ('NHS England's new rankings', 'the NHS performance tables',
+# 'ranked 45th out of 120 trusts'): NHS England's or the NHS's tables, or a position among trusts
+_TABLE_WORDS = r"(?:(?:new|latest|first|quarterly|national|performance|league|trust|hospital|provider|updated)\s+){0,3}"
+_NHS_RANKINGS = [regex.compile(pattern, regex.I) for pattern in (
+    rf"\bnhs\s+england['’]?s?\s+{_TABLE_WORDS}(?:rankings?|tables)\b",
+    rf"\bnhs\s+{_TABLE_WORDS}(?:rankings|tables)\b",
+    r"\branked\s+(?:joint\s+|equal\s+)?\d{1,3}(?:st|nd|rd|th)=?\s+(?:out\s+)?of\s+(?:the\s+|all\s+)?\d{2,3}\s+"
+    r"(?:[a-z-]+\s+){0,3}?trusts\b(?!\s+(?:for|on|in\s+terms\s+of)\b)")]
+# 'the national rankings', 'the performance tables': the NHS's on a page about NHS trusts that
+# names no other kind of ranking
+_GENERIC_RANKINGS = regex.compile(r"\bthe\s+(?:new\s+|latest\s+)?(?:(?:national|performance)\s+){1,2}"
+                                  r"(?:league\s+)?(?:rankings|tables)\b", regex.I)
+_NHS_PAGE = regex.compile(r"\bNHS\b|\b[Tt]rusts?\b")
+_OTHER_RANKINGS = regex.compile(r"\b(?:universities|university\s+(?:rankings|league)|FTSE|premier\s+league|football"
+                                r"|students?|schools)\b", regex.I)
 _LEAGUE_SIZES = ("134", "135", "61")
 _LEAGUE_SIZE = regex.compile(r"\b(?:of|out\s+of|among)\s+(?:the\s+)?(?:134|135|61)\b", regex.I)
-_SIZE_OPENING = regex.compile(r"\s*(?:out of|of|among|amongst) (?:the |england's |all )?(\d{1,3}) "
-                              r"(?:[a-z&-]+ ){0,3}(?:trusts|providers)(?: (?:in england|nationally|assessed|ranked))?,",
-                              regex.I)
+# 'Of the 10 ambulance trusts in the NHS league table, ...', 'Among England's 134 acute trusts, ...':
+# the whole an opening phrase names, and what it says of them up to its comma
+_SIZE_OPENING = regex.compile(r"\s*(?:out of|of|among|amongst) (?:the |all (?:the )?|england['’]s |the nhs['’]s )?"
+                              r"(\d{1,3}|[a-z]+) (?:[a-z&-]+ ){0,3}"
+                              r"(?:trusts|providers|services)\b([^,;:.]{0,80}),", regex.I)
+# what an opening may say of the whole and still name a league: where it is ranked or how, not
+# which of its members ('Of the 19 trusts in segment 4', 'Of the 30 trusts with a deficit')
+_WHOLE_QUALIFIER = regex.compile(r"\s*(?:$|(?:in|across) (?:all of )?(?:england|the country)\b|nationally\b"
+                                 r"|(?:assessed|ranked|rated|scored|listed|included|measured|named|covered)\b"
+                                 r"|(?:in|on) .*\b(?:league|tables?|rankings?)\b)", regex.I)
+_NATIONAL = regex.compile(r"\b(?:nationally|overall|in england|in the country|national)\b", regex.I)
 _SIZE_SENTENCE = regex.compile(r"\bof (?:whom|which) there (?:are|were) (\d{1,3})\b|\bthere (?:are|were) (\d{1,3}) "
                                r"(?:[a-z-]+ ){0,4}trusts in (?:the|this|that|our|its) (?:league|table)", regex.I)
 
@@ -240,6 +263,15 @@ def _other_list(doc: Doc, sent: Span, end: int) -> bool:
     return bool(_OTHER_LISTS.intersection(lowers[end:min(clause_end(doc, sent, end), end + 8)]))
 
 
+def another_list_named(doc: Doc, sent: Span) -> bool:
+    """Whether ``sent`` anywhere names a list other than the league ('in the staff survey
+    rankings') or a measure's ranking ('for four-hour waits'): for a position that only the
+    talk around it makes one."""
+    lowers = lower_forms(doc)
+    return not _OTHER_LISTS.isdisjoint(lowers[sent.start:sent.end]) or any(
+        s.label_ == "RANK_METRIC" for s in spans_in(doc, "ranks", sent.start, sent.end))
+
+
 def from_bottom(doc: Doc, end: int) -> int:
     """After '15th from (the) bottom' or 'second-bottom': the token after 'bottom'; 0 when the
     words are not there."""
@@ -354,9 +386,9 @@ def stated_size(doc: Doc, sent: Span) -> int | None:
     """'The non-acute league, of which there are 61 members ... X came 30th.': the league's size
     stated in the sentence or the one before it; 'Of the 134 acute trusts, X ranks 98th': a
     whole the sentence opens with."""
-    opening = _SIZE_OPENING.match(span_text(sent))
-    if opening:
-        return int(opening.group(1))
+    opening = _opening_size(doc, sent)
+    if opening is not None and opening[2]:
+        return opening[0]
     previous = sentence_of(doc, sent.start - 1) if sent.start > 0 else None
     for part in (sent, previous):
         if part is None:
@@ -379,9 +411,35 @@ def league_context(doc: Doc) -> bool:
 
 def names_the_league(text: str) -> bool:
     """Whether ``text`` names the league tables (see :func:`league_context`)."""
-    if any(pattern.search(text) for pattern in _LEAGUE_WORDS):
+    if any(pattern.search(text) for pattern in _LEAGUE_WORDS) or names_the_rankings(text):
         return True
     return any(size in text for size in _LEAGUE_SIZES) and _LEAGUE_SIZE.search(text) is not None
+
+
+def names_the_rankings(text: str) -> bool:
+    """Whether ``text`` names the NHS tables without the words 'league table' ("ranked 45th in
+    NHS England's rankings", "the new NHS performance tables", "ranked 45th out of 120 trusts",
+    "45th in the national rankings" on a page about NHS trusts and no other rankings)."""
+    if _OTHER_RANKINGS.search(text):
+        return False
+    if any(pattern.search(text) for pattern in _NHS_RANKINGS):
+        return True
+    generic = _GENERIC_RANKINGS.search(text)
+    return generic is not None and _NHS_PAGE.search(text) is not None and _OTHER_LISTS.isdisjoint(
+        w.lower() for w in regex.findall(r"\w+", text[generic.end():generic.end() + 80]))
+
+
+def speaks_of_ranking(doc: Doc, sent: Span) -> bool:
+    """Whether the paragraph holding ``sent`` (its lines: a page's paragraph is a line, a PDF's
+    lines are shorter) talks of a table or of places in it ('the league table', 'the best
+    placed', 'ranked'): a bare number after a name is a position only in such talk."""
+    text = doc_text(doc)
+    start = text.rfind("\n", 0, sent.start_char) + 1
+    end = text.find("\n", len(text[:sent.end_char].rstrip()))
+    return _RANKING_TALK.search(text, start, len(text) if end < 0 else end) is not None
+
+
+_RANKING_TALK = regex.compile(r"\b(?:league|tables?|rank(?:s|ed|ing|ings)?|placed|placings?|positions?)\b", regex.I)
 
 
 def is_regional(doc: Doc, sent: Span, end: int) -> bool:
@@ -389,6 +447,8 @@ def is_regional(doc: Doc, sent: Span, end: int) -> bool:
     'bottom of the Devon trusts': a position among a region's trusts, not in the national league."""
     lowers = lower_forms(doc)
     if end < sent.end and lowers[end] in {"regionally", "locally"}:
+        return True
+    if _regional_opening(doc, sent):
         return True
     limit = min(clause_end(doc, sent, end), end + 7)
     if any(s.start < limit and lowers[s.start - 1] in {"in", "across", "within", "throughout"}
@@ -439,6 +499,36 @@ _SUB_GROUP_WORDS = frozenset({"teaching", "large", "larger", "small", "smaller",
                               "university", "rural", "urban", "foundation", "specialist", "children's"})
 _GROUP_NOUNS = frozenset({"trusts", "hospitals", "providers", "organisations", "services"})
 _LOCAL_WHOLES = frozenset({"icb", "system", "area", "patch", "county", "region", "integrated"})
+
+
+@_per_sentence
+def _regional_opening(doc: Doc, sent: Span) -> bool:
+    """'Of the 12 acute trusts in the North East, X came third': the whole the sentence opens
+    with is a region's, so its positions are too, unless the sentence says they are national."""
+    opening = _opening_size(doc, sent)
+    return opening is not None and not _NATIONAL.search(span_text(sent)) and _opening_scoped(doc, sent, opening[1])
+
+
+def _opening_scoped(doc: Doc, sent: Span, end_char: int) -> bool:
+    """Whether the opening phrase ending at ``end_char`` names a region ('in the North East')."""
+    return any(s.start_char < end_char for s in spans_in(doc, "scopes", sent.start, sent.end))
+
+
+@_per_sentence
+def _opening_size(doc: Doc, sent: Span) -> tuple[int, int, bool] | None:
+    """The size of the whole a sentence opens with ('Of the 134 acute trusts, ...', 'Out of ten
+    ambulance services, ...'), the character its opening phrase ends at, and whether the phrase
+    names a league (not a segment's members, a region's or some other part of one); None
+    without such an opening."""
+    opening = _SIZE_OPENING.match(span_text(sent))
+    size = cardinal_value(opening.group(1)) if opening else None
+    if opening is None or size is None:
+        return None
+    end = sent.start_char + opening.end()
+    # no league is smaller than the ten ambulance trusts ('Of the 5 trusts in the group, ...')
+    part = size < 10 or _WHOLE_QUALIFIER.match(opening.group(2)) is None or _opening_scoped(doc, sent, end) or any(
+        s.start_char < end for s in spans_in(doc, "segments", sent.start, sent.end))
+    return size, end, not part
 
 
 def clause_end(doc: Doc, sent: Span, start: int) -> int:

@@ -25,11 +25,14 @@ from . import subjects
 from .lists import ORG_HEADS
 from .rank_frames import read_frames
 from .rank_lists import (
+    listed_position,
     named_before_apposition,
+    place_listed,
     position_words,
     read_followers,
     read_named_positions,
     read_respectively,
+    segment_after,
 )
 from .rank_words import (
     LEAGUE_OF_TYPE,
@@ -136,6 +139,8 @@ def _places_moved(doc: Doc, sent: Span, span: Span, rank: int | None) -> int | N
             continue
         places = cardinal_value(text_at(doc, k))
         way = lowers[near[i - 1]]
+        if way == "by" and i > 1:
+            way = lowers[near[i - 2]]  # 'went up by 25 places, to 31st'
         if not isinstance(places, int) or places < 1:
             continue
         if way in _GAINS:
@@ -479,7 +484,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     pair = slashed(span)
     # 'a rank of 5 out of 61': the 'of' inside the position names it, the total comes after
     owned = [k for k in range(span.start + 1, span.end) if lowers[k] == "of" and lowers[k - 1] in _POSITION_NOUNS]
-    stated_total = _read_total(doc, sent, owned[-1] + 1 if owned else span.start + 1)
+    # from the position's own word on: 'places, to joint 40th out of 134' has words before it
+    stated_total = _read_total(doc, sent, owned[-1] + 1 if owned else max(span.start + 1, span.end - 2))
     if stated_total is not None and rank is not None and stated_total < rank:
         stated_total = None  # no league is smaller than a position in it
     total = (pair[1] if pair else None) or stated_total or stated_size(doc, sent)
@@ -520,6 +526,11 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
             doc, sent, span_text(org), org.id_, rank=rank, position=position, joint=joint, total=total,
             previous_rank=previous or held.pop(_held_key(org), None),
             segment=_own_segment(doc, sent, span, subject, others)))
+    listed = len(subject) == 1 and listed_position(doc, subject[0], span)
+    segment = segment_after(doc, sent, span.end) if listed and rank is not None else None
+    # '• X: joint 83rd, segment 3' places X too, when the line names no other segment
+    if segment is not None and segment == result.rankings[-1].segment:
+        place_listed(subject[0], result.rankings[-1], segment, result)
 
 
 def _own_segment(doc: Doc, sent: Span, span: Span, subject: list[Span], others: list[Span]) -> int | None:

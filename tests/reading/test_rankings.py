@@ -203,6 +203,23 @@ LISTED = [
      [("George Eliot Hospital NHS Trust", 48, True, None)]),
     (LIST_ITEMS + "• James Paget University Hospitals NHS Foundation Trust: 127th (segment four)\n",
      [("James Paget University Hospitals NHS Foundation Trust", 127, False, 4)]),
+    (LIST_ITEMS + "• Barts Health NHS Trust: joint 83rd, segment 3\n", [("Barts Health NHS Trust", 83, True, 3)]),
+    (LIST_ITEMS + "• Barts Health NHS Trust: joint 83rd of 134, segment 3\n",
+     [("Barts Health NHS Trust", 83, True, 3)]),
+    (LIST_ITEMS + "• Barts Health NHS Trust (equal 83rd, segment 3)\n", [("Barts Health NHS Trust", 83, True, 3)]),
+    (LIST_ITEMS + "• Walsall Healthcare NHS Trust – joint 40th (segment 2)\n",
+     [("Walsall Healthcare NHS Trust", 40, True, 2)]),
+    (LIST_ITEMS + "• Frimley Health NHS Foundation Trust: ranked 12th, segment 1\n",
+     [("Frimley Health NHS Foundation Trust", 12, False, 1)]),
+    (LIST_ITEMS + "Barts Health NHS Trust - joint 83rd - segment 3\n"
+     "Frimley Health NHS Foundation Trust - 12th - segment 1\n"
+     "Walsall Healthcare NHS Trust - 40th - segment 2\n",
+     [("Barts Health NHS Trust", 83, True, 3), ("Frimley Health NHS Foundation Trust", 12, False, 1),
+      ("Walsall Healthcare NHS Trust", 40, False, 2)]),
+    (LIST_ITEMS + "• Barts Health NHS Trust: 83rd=, segment 3\n• Frimley Health NHS Foundation Trust: joint 12th, "
+     "segment 1\n• Walsall Healthcare NHS Trust: equal 40th, segment 2\n",
+     [("Barts Health NHS Trust", 83, True, 3), ("Frimley Health NHS Foundation Trust", 12, True, 1),
+      ("Walsall Healthcare NHS Trust", 40, True, 2)]),
 ]
 
 
@@ -218,10 +235,22 @@ def test_a_list_item_s_earlier_position(nlp: Language, text: str, expected: tupl
 
 @pytest.mark.parametrize(("text", "expected"), LISTED)
 def test_a_list_item_s_position_tie_and_segment(nlp: Language, text: str, expected: list[tuple]) -> None:
+    """The list item places the body in its segment too: one membership each, however the
+    position is written and whoever else reads the line."""
     result = read(nlp, text)
-    assert [(r.name, r.rank, r.joint, r.segment) for r in result.rankings] == expected
+    assert sorted((r.name, r.rank, r.joint, r.segment) for r in result.rankings) == sorted(expected)
     placed = [(m.name, m.segment) for m in result.memberships]
-    assert placed == [(name, seg) for name, _, _, seg in expected if seg]
+    assert sorted(placed) == sorted((name, seg) for name, _, _, seg in expected if seg)
+
+
+@pytest.mark.parametrize("text", [
+    LIST_ITEMS + "• Barts Health NHS Trust: joint 83rd, up from 90th, segment 3\n",
+    "Barts Health NHS Trust is joint 83rd, and Walsall Healthcare is in segment 3.",
+    LIST_ITEMS + "• Barts Health NHS Trust: joint 83rd, segments 3 and 4 last year\n",
+    LIST_ITEMS + "• Barts Health NHS Trust: joint 83rd, segment 3 in June, segment 2 now\n",
+])
+def test_no_list_membership_without_the_segment_right_after_the_position(nlp: Language, text: str) -> None:
+    assert ("Barts Health NHS Trust", 3) not in [(m.name, m.segment) for m in read(nlp, text).memberships]
 
 
 def _cases(**tables: list) -> list:
@@ -320,6 +349,52 @@ def test_the_league_is_the_kind_of_trust(nlp: Language) -> None:
 def test_a_page_that_ranks_in_the_league_tables_is_relevant(nlp: Language, text: str) -> None:
     doc = nlp(PUBLISHED + text)
     assert is_relevant(doc, read_doc(doc))
+
+
+NO_LEAGUE_WORDS = "Published 12 December 2025\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Barts Health was ranked 45th in NHS England's rankings.", ("Barts Health", 45, None)),
+    ("Barts Health NHS Trust is 45th in the national rankings.", ("Barts Health NHS Trust", 45, None)),
+    ("Frimley Health came 45th in the new NHS performance tables.", ("Frimley Health", 45, None)),
+    ("Walsall Healthcare was ranked 45th out of 120 trusts.", ("Walsall Healthcare", 45, 120)),
+    ("Homerton Healthcare was ranked 45th out of 120 acute hospital trusts in England.",
+     ("Homerton Healthcare", 45, 120)),
+    ("Barts Health is placed 45th in NHS England’s new hospital rankings.", ("Barts Health", 45, None)),
+    ("Medway NHS Foundation Trust sits 45th in the NHS trust rankings published on Tuesday.",
+     ("Medway NHS Foundation Trust", 45, None)),
+    ("The trust is 45th in the latest national performance tables. Gloucestershire Hospitals NHS Foundation Trust "
+     "was 60th in the first ones.", None),
+])
+def test_a_page_that_ranks_without_saying_league_table(nlp: Language, text: str,
+                                                      expected: tuple[str, int, int | None] | None) -> None:
+    """NHS England's tables named as its rankings, the NHS performance tables, the national
+    rankings on a page about NHS trusts, or a position among so many trusts: the page is read
+    for positions, and is relevant whether or not one is read."""
+    doc = nlp(NO_LEAGUE_WORDS + text)
+    result = read_doc(doc)
+    assert is_relevant(doc, result)
+    if expected is not None:
+        assert [(r.name, r.rank, r.total) for r in result.rankings] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Imperial College London was ranked 3rd in the national rankings, ahead of other universities.",
+    "King's College London came 3rd in the national rankings for nursing students.",
+    "Barts Health shares are ranked 3rd in the FTSE 100.",
+    "Barts Health came 3rd in the Premier League of hospital charities.",
+    "Barts Health sponsors a club that is 3rd in the Premier League table.",
+    "Barts Health was ranked 97th of 129 trusts for the share of patients seen within four hours.",
+    "Barts Health was ranked 12th in Newsweek's list of the world's best hospitals.",
+    "Frimley Health was placed 12th in the national rankings of the top 100 employers.",
+    "Frimley Health NHS Foundation Trust was placed 12th in the national rankings of the top 100 employers.",
+    "Barts Health NHS Trust came 3rd in the national rankings for the staff survey.",
+])
+def test_a_page_about_other_rankings_stays_irrelevant(nlp: Language, text: str) -> None:
+    doc = nlp(NO_LEAGUE_WORDS + text)
+    result = read_doc(doc)
+    assert result.rankings == [] and not is_relevant(doc, result)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -513,6 +588,84 @@ def test_a_position_within_a_part_of_a_table(nlp: Language, text: str, expected:
     assert [r.rank for r in read(nlp, text).rankings] == expected
 
 
+FRONTED_WHOLE = [
+    ("Of the 10 ambulance trusts in the NHS league table, South Central Ambulance Service ranks fifth.",
+     ("South Central Ambulance Service", 5, 10)),
+    ("Among the 134 acute trusts, Barts Health is 98th.", ("Barts Health", 98, 134)),
+    ("Out of 61 non-acute trusts, Sussex Partnership came 12th.", ("Sussex Partnership", 12, 61)),
+    ("Of England's 134 acute trusts, Barts Health is ranked 98th.", ("Barts Health", 98, 134)),
+    ("Among all 61 non-acute providers in the table, Sussex Partnership sits 12th.", ("Sussex Partnership", 12, 61)),
+    ("Of the ten ambulance services, South Central Ambulance Service came fifth.",
+     ("South Central Ambulance Service", 5, 10)),
+    ("Out of the 134 acute hospital trusts assessed by NHS England this quarter, Barts Health came 98th.",
+     ("Barts Health", 98, 134)),
+    ("Amongst the 61 non-acute trusts ranked in September, Sussex Partnership was placed joint 12th.",
+     ("Sussex Partnership", 12, 61)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRONTED_WHOLE)
+def test_the_league_s_size_in_an_opening_phrase(nlp: Language, text: str, expected: tuple[str, int, int]) -> None:
+    """'Of the 10 ambulance trusts in the NHS league table, X ranks fifth': the whole the
+    sentence opens with is the league's size, whatever the phrase says of it before its comma."""
+    assert [(r.name, r.rank, r.total) for r in read(nlp, text).rankings] == [expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Of the 12 acute trusts in the North East, Barts Health came third.", []),
+    ("Among the 22 acute trusts in the region, Barts Health is 5th.", []),
+    ("Of the 18 acute trusts across London, Barts Health came 6th.", []),
+    ("Of the 5 trusts in the Barts Health group, Barts Health came 2nd.", [("Barts Health", 2, None)]),
+    ("Of the 134 acute trusts in London and beyond, Barts Health is 98th nationally.", [("Barts Health", 98, None)]),
+    ("Of the 40 acute trusts in segment 4, Barts Health ranks 12th.", [("Barts Health", 12, None)]),
+    ("Of the 60 trusts with a deficit, Barts Health ranks 12th.", [("Barts Health", 12, None)]),
+])
+def test_an_opening_phrase_naming_a_region_or_a_group(nlp: Language, text: str, expected: list[tuple]) -> None:
+    """A region's trusts rank within the region: no league position; a group, a region, a
+    segment's members or those with something in common are no league's size."""
+    assert [(r.name, r.rank, r.total) for r in read(nlp, text).rankings] == expected
+
+
+AT_AFTER_NAMES = [
+    ("Barts Health, at 36, and Homerton Healthcare, at joint 50, were the best placed in the county.",
+     [("Barts Health", 36, False), ("Homerton Healthcare", 50, True)]),
+    ("Barts Health at 12 and Frimley Health at 77 were the best placed in the region.",
+     [("Barts Health", 12, False), ("Frimley Health", 77, False)]),
+    ("Barts Health at 12th and Frimley Health at 77th were the region's best.",
+     [("Barts Health", 12, False), ("Frimley Health", 77, False)]),
+    ("Of the county's trusts in the rankings, Walsall Healthcare, at 36, did best.",
+     [("Walsall Healthcare", 36, False)]),
+    ("In the new table the two city trusts are far apart: Medway NHS Foundation Trust at 15, Barts Health at 101.",
+     [("Barts Health", 101, False), ("Medway NHS Foundation Trust", 15, False)]),
+    ("Ranked nationally, Sussex Partnership, at equal 20, and Frimley Health, at 33, lead the area.",
+     [("Frimley Health", 33, False), ("Sussex Partnership", 20, True)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), AT_AFTER_NAMES)
+def test_names_each_at_a_position_in_talk_of_the_table(nlp: Language, text: str,
+                                                       expected: list[tuple[str, int, bool]]) -> None:
+    """'X, at 36, and Y, at joint 50, were the best placed': each name right before its 'at', in a
+    paragraph that talks of the table or of places in it."""
+    assert sorted((r.name, r.rank, r.joint) for r in read(nlp, text).rankings) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Barts Health, at 36, has a new chief executive.",
+    "Barts Health at 12 and Frimley Health at 14 opened new wards this year.",
+    "In the rankings, Homerton Healthcare's chief executive, at 36, is the youngest.",
+    "In the rankings, Frimley Health had vacancies at 36, its highest.",
+    "In the rankings, Barts Health, at 36 Whitechapel Road, is placed well.",
+    "In the rankings, Barts Health, at 36%, has the highest share.",
+    "In the rankings, Barts Health, at 36 per cent, has the highest share.",
+    "Barts Health, at 12, and Medway NHS Foundation Trust, at 14, were placed well in the staff survey rankings.",
+    "The table shows Frimley Health at 12 for four-hour waits.",
+])
+def test_a_number_after_a_name_outside_talk_of_the_table(nlp: Language, text: str) -> None:
+    """An age, an address, a share, another list, or no talk of a table in the paragraph."""
+    assert read(nlp, text).rankings == []
+
+
 def test_a_name_the_linker_cannot_resolve_keeps_its_own_position(nlp: Language) -> None:
     """'X is 131st, and Hull is dead last, 134th of 134': 134th is not X's second position."""
     text = "York and Scarborough Teaching Hospitals is 131st, and Hull is dead last, 134th of 134."
@@ -589,6 +742,43 @@ def test_a_place_after_a_description_and_a_dash(nlp: Language, text: str, expect
 ])
 def test_places_gained_and_a_bracketed_segment(nlp: Language, text: str, expected: list[tuple[str, int]]) -> None:
     assert [(r.name, r.rank) for r in read(nlp, text).rankings] == expected
+
+
+PLACES_THEN_POSITION = [
+    ("Homerton Healthcare went up 25 places, to 31st.", ("Homerton Healthcare", 31, None, 56)),
+    ("Barts Health climbed 12 places, to 40th out of 134.", ("Barts Health", 40, 134, 52)),
+    ("Barts Health has climbed 12 places, to joint 40th out of 134 acute trusts.", ("Barts Health", 40, 134, 52)),
+    ("Frimley Health fell nine places, to 101st.", ("Frimley Health", 101, None, 92)),
+    ("Medway NHS Foundation Trust moved up 17 places, to 60th in the acute table.",
+     ("Medway NHS Foundation Trust", 60, None, 77)),
+    ("Royal Cornwall Hospitals slipped three places – to 99th.", ("Royal Cornwall Hospitals", 99, None, 96)),
+    ("Sussex Partnership rose 4 places, to 12th of 61 non-acute trusts.", ("Sussex Partnership", 12, 61, 16)),
+    ("Gloucestershire Hospitals was down 6 places, to 70th.", ("Gloucestershire Hospitals", 70, None, 64)),
+    ("Walsall Healthcare went up by 25 places, to 31st.", ("Walsall Healthcare", 31, None, 56)),
+    ("East Kent Hospitals gained one place, to 119th.", ("East Kent Hospitals", 119, None, 120)),
+    ("Walsall Healthcare dropped to 88th, down 14 places.", ("Walsall Healthcare", 88, None, 74)),
+    ("Frimley Health dropped to 88th, down by 14 places on the last quarter.", ("Frimley Health", 88, None, 74)),
+    ("Barts Health rose to 40th, up 12 places.", ("Barts Health", 40, None, 52)),
+    ("Homerton Healthcare is now 120th, having fallen 11 places.", ("Homerton Healthcare", 120, None, 109)),
+    ("Walsall Healthcare climbed 20 places to 54th.", ("Walsall Healthcare", 54, None, 74)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACES_THEN_POSITION)
+def test_places_moved_then_the_position_after_a_comma(nlp: Language, text: str,
+                                                      expected: tuple[str, int, int | None, int]) -> None:
+    """'went up 25 places, to 31st', 'dropped to 88th, down 14 places': the position, and the
+    one before it from the places moved, whether a comma or dash stands between them or not."""
+    assert [(r.name, r.rank, r.total, r.previous_rank) for r in read(nlp, text).rankings] == [expected]
+
+
+@pytest.mark.parametrize("text", [
+    "Homerton Healthcare jumped 30 places, to 12th for cancer waits.",
+    "Barts Health climbed 12 places, to 40th in the region.",
+    "Frimley Health moved up three places, to fifth for A&E waits.",
+])
+def test_places_moved_on_another_list(nlp: Language, text: str) -> None:
+    assert read(nlp, text).rankings == []
 
 
 @pytest.mark.parametrize("text", [
