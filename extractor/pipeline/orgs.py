@@ -333,7 +333,7 @@ def _little_else(line: Span, covered: set[int]) -> bool:
 _VARIANT_RULES = tuple((guard, re.compile(pattern), repl) for guard, pattern, repl in (
     ("and", r"\band\b", "&"), ("&", r"\s*&\s*", " and "), (",", r",", ""), ("'", r"'", "\u2019"),
     ("'", r"['\u2019]", ""), ("\u2019", r"['\u2019]", ""), ("-", r"-", " "),
-    ("Isle", r"\band Isle\b", "and the Isle"), ("Isle", r"\band the Isle\b", "and Isle"),
+    ("Isle", r"\band (Isles?)\b", r"and the \1"), ("Isle", r"\band the (Isles?)\b", r"and \1"),
 ))
 _SPACES = re.compile(r"\s+")
 

@@ -263,6 +263,13 @@ def test_surface_variants_cover_spelling() -> None:
     assert "Hampshire & the Isle of Wight" in forms
     assert "King’s College Hospital" in surface_variants("King's College Hospital")
     assert "Kings College Hospital" in surface_variants("King's College Hospital")
+    isles = surface_variants("NHS Cornwall and the Isles of Scilly Integrated Care Board")
+    assert "NHS Cornwall and Isles of Scilly Integrated Care Board" in isles
+
+
+def test_an_isles_name_written_without_the_is_found(nlp: Language) -> None:
+    doc = nlp("NHS Cornwall and Isles of Scilly Integrated Care Board is in segment 3.")
+    assert [s.id_ for s in doc.spans["orgs"]] == ["QT6"]
 
 
 def test_type_words_do_not_cross_sentences() -> None:
