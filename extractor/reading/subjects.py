@@ -323,7 +323,7 @@ def _resolve_span(doc: Doc, span: Span, type_hint: TypeHint, sent: Span) -> list
     and need neither the hint, the date nor the sentence's text."""
     gazetteer, text = load_gazetteer(), span_text(span)
     if not gazetteer.lookup(text)[0]:
-        return []
+        return _named_by_its_start(doc, span, text)
     org_type = type_hint()
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
     link = gazetteer.resolve(text, org_type=hint, on=_day(doc), context=span_text(sent))
@@ -336,6 +336,28 @@ def _resolve_span(doc: Doc, span: Span, type_hint: TypeHint, sent: Span) -> list
             return []
         return [Span(doc, span.start, span.end, label=gazetteer.get(known[0]).org_type, span_id=known[0])]
     return [Span(doc, span.start, span.end, label=link.org_type, span_id=link.code)]
+
+
+# first words that begin too many names to stand for one ('Royal was ...' names nobody)
+_GENERIC_STARTS = frozenset({"royal", "university", "north", "south", "east", "west", "mid", "central", "great",
+                             "greater", "st", "nhs", "city", "county", "queen", "king", "kings", "princess", "northern",
+                             "southern", "eastern", "western", "united", "new", "isle", "the", "black", "country",
+                             "birmingham", "london", "manchester", "liverpool", "leeds", "sheffield", "bristol"})
+
+
+def _named_by_its_start(doc: Doc, span: Span, text: str) -> list[Span]:
+    """'Harrogate was 13th' after 'Harrogate and District NHS Foundation Trust': a name that
+    is no alias but the opening words of the one body the document names in full that way
+    (a city's name begins several bodies' names, so it names none of them)."""
+    words = text.split()
+    if (len(words) == 1 and words[0].lower() in _GENERIC_STARTS) or (span.end < len(doc) and doc[span.end].text == "-"):
+        return []  # a common first word, or a place as a modifier ('Salford-based')
+    found = {s.id_: s.label_ for s in doc.spans.get("orgs", []) if s.id_ and len(s) > len(span)
+             and span_text(s).split()[:len(words)] == words}
+    if len(found) != 1:
+        return []
+    code, label = found.popitem()
+    return [Span(doc, span.start, span.end, label=label, span_id=code)]
 
 
 def relative_antecedent(doc: Doc, sent: Span, idx: int) -> Span | None:

@@ -1,0 +1,37 @@
+"""A body named in full once may later be called by its first words ('Harrogate was 13th')."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.reading import read_doc
+
+HEAD = "Tuesday 9 September 2025\nLocal trusts in the new NHS league tables\n\n"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Harrogate and District NHS Foundation Trust has done well. Harrogate was 13th out of 134 acute trusts and "
+     "in segment one.", [("RCD", 1)]),
+    ("Airedale NHS Foundation Trust has published its results. Airedale is in segment 2.", [("RCF", 2)]),
+    ("We looked at Barts Health NHS Trust and its neighbours. Barts remains in segment 3.", [("R1H", 3)]),
+])
+def test_a_body_called_by_the_first_words_of_its_full_name(nlp: Language, text: str,
+                                                           expected: list[tuple[str, int]]) -> None:
+    got = [(m.ods_code, m.segment) for m in read_doc(nlp(HEAD + text)).memberships]
+    assert all(pair in got for pair in expected), got
+
+
+@pytest.mark.parametrize("text", [
+    # a first word shared by two bodies named, or too common to stand for one
+    "University Hospitals Sussex NHS Foundation Trust and University Hospitals Dorset NHS Foundation Trust were "
+    "ranked. University is in segment 2.",
+    "Royal Devon University Healthcare NHS Foundation Trust was ranked. Royal is in segment 2.",
+    # a name no body of the page begins with, or a place as a modifier
+    "Harrogate and District NHS Foundation Trust has published its results. Harrogate-based charities are in "
+    "segment 2.",
+    "Airedale NHS Foundation Trust has published its results. Keighley is in segment 2.",
+])
+def test_a_first_word_that_does_not_pick_one_body_names_nobody(nlp: Language, text: str) -> None:
+    got = [m for m in read_doc(nlp(HEAD + text)).memberships if m.segment == 2]
+    assert got == []
