@@ -629,7 +629,7 @@ def _bullet_lists(doc: Doc, result: DocResult, framework: str, period: str,
         for k in items:
             m = _BULLET.match(lines[k])
             name = m.group(1).rstrip(" ;,.")
-            if not _ORG_WORDS.search(name) and not name[:1].isupper():
+            if (not _ORG_WORDS.search(name) and not name[:1].isupper()) or _MEASURE_ITEM.search(name):
                 continue
             start = offsets[k] + lines[k].find(name)
             result.memberships.append(Membership(
@@ -659,8 +659,11 @@ def _counted_heading(doc: Doc, start: int, end: int, line: str) -> tuple[int | N
 
 
 def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
-    """A short line naming exactly one segment and ending in ':' (or just a heading)."""
+    """A short line naming exactly one segment and ending in ':' (or just a heading); not a
+    measure and its value ('- NOF segment: 2 (no change)'), whose next lines are more measures."""
     if not line or len(line) > 90 or (not line.endswith((":", "–", "-")) and len(line.split()) > 6):
+        return None
+    if _VALUE_LINE.match(line):
         return None
     segs = spans_in(doc, "segments", start, end, chars=True)
     found = {n for s in segs for n in segments_of(s)}
@@ -670,6 +673,13 @@ def _heading_segment(doc: Doc, start: int, end: int, line: str) -> int | None:
            for q in spans_in(doc, "quantities", start, end, chars=True)):
         return None
     return found.pop()
+
+
+# 'NOF segment: 2 (no change)', '- Oversight segment: 3': a measure named, then its value
+_VALUE_LINE = regex.compile(r"^\s*(?:[-•*–·▪]\s*)?[^:]{0,40}\b(?:segment|segmentation|category|rating)\s*:\s*"
+                            r"(?:segment\s*)?[1-5]\b(?!\s*:)", regex.I)
+# an item that is a measure and its value ('Elective waiting list: 41,200', 'Sickness absence: 5.1%')
+_MEASURE_ITEM = regex.compile(r":\s*[\d£$€]|\d\s*%|\bper\s+cent\b", regex.I)
 
 
 # 'Segment 2 – 84 trusts (40%)', or in fixed-width columns 'Segment 2     84 trusts     (40%)'

@@ -403,6 +403,11 @@ PLACEMENTS = [
      "- Medway NHS Foundation Trust\n",
      [("East Kent Hospitals", 4, None), ("Barts Health", 4, None), ("Medway NHS Foundation Trust", 4, None)]),
     ("Four trusts were in segment 4:\n- East Kent Hospitals\n- Barts Health\n", []),  # two names are not the four
+    # a measure and its value opens no list: the lines after it are more measures
+    ("Key measures for February\n- NOF segment: 2 (no change)\n- Elective waiting list: 41,200\n"
+     "- Sickness absence: 5.1%\n- Beds: 900\n", []),
+    ("Summary\n- Oversight segment: 3\n- Vacancy rate: 7 per cent\n- Cash: £12.1m\n", []),
+    ("Segment 3:\n- Barts Health\n- Four-hour performance: 71%\n", [("Barts Health", 3, None)]),
     ("Just under a third of ICBs are in segment 2. Only Frimley and Dorset have made it into segment 1.",
      [("Frimley", 1, None), ("Dorset", 1, None)]),
     ("Only Frimley and Dorset are in segment 1.", []),  # bare places, and nothing says what kind
