@@ -103,6 +103,24 @@ def _asides(doc: Doc, sent: Span, orgs: list[Span], limit: int) -> list[tuple[in
     return out
 
 
+_WHERE_OPENERS = {"across", "in", "within", "throughout", "among", "amongst"}
+
+
+def _fronted_place(doc: Doc, sent: Span, limit: int) -> list[tuple[int, int]]:
+    """The token range of a phrase saying where, opening the sentence and closed by a comma before
+    ``limit`` ('Across the Humber and North Yorkshire system, two of our eight trusts were in
+    segment 2'): a body named there is the place, not the subject ('In Barts Health's case, ...'
+    is the body's own)."""
+    first = subjects.first_word(doc, sent.start, limit)
+    lower = token_strings(doc)
+    if first is None or lower[first] not in _WHERE_OPENERS:
+        return []
+    comma = next((k for k in range(first + 1, limit) if lower[k] == ","), None)
+    if comma is None or any(lower[k] in {"'s", "’s"} for k in range(first, comma)):
+        return []
+    return [(first, comma)]
+
+
 def _as_is(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> list[Span]:
     """'Homerton ... is in segment 3, as is the Royal Free London NHS Foundation Trust'."""
     words = token_strings(doc)[seg.end:min(sent.end, seg.end + 4)]
@@ -700,7 +718,7 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
         return (heads, gap) if not NEGATIONS & set(gap) and len(gap) <= MAX_GAP else ([], [])
     if not orgs and antecedent is None:
         return [], []
-    asides = _asides(doc, sent, orgs, seg.start)
+    asides = [*_asides(doc, sent, orgs, seg.start), *_fronted_place(doc, sent, seg.start)]
     outside = [o for o in orgs if not any(a <= o.start < b for a, b in asides)]
     heads = [antecedent] if antecedent is not None else _subjects(doc, sent, outside, seg)
     if heads and "both" in _clean_gap(doc, heads[-1].end, seg.start):

@@ -11,6 +11,7 @@ accepted if the gazetteer resolves it with the sentence's type hint.
 from __future__ import annotations
 
 import datetime
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 
@@ -193,9 +194,16 @@ def words_in(doc: Doc, start: int, end: int) -> list[int]:
 
 
 def first_word(doc: Doc, start: int, end: int) -> int | None:
-    """The first token of ``[start, end)`` that is not a space (as :func:`words_in` reads them)."""
+    """The first token of ``[start, end)`` that is not a space (as :func:`words_in` reads them),
+    past a paragraph's number ('3.2 None of the system's providers is in segment 1')."""
     lower = token_strings(doc)
-    return next((i for i in range(start, end) if not lower[i].isspace()), None)
+    first = next((i for i in range(start, end) if not lower[i].isspace()), None)
+    if first is not None and _SECTION_NUMBER.match(lower[first]):
+        return next((i for i in range(first + 1, end) if not lower[i].isspace()), first)
+    return first
+
+
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})+\.?$")  # '3.2', '4.1.3': a board paper's paragraph
 
 
 def names_after_opening(doc: Doc, sent: Span, end: int, orgs: list[Span], stops: frozenset[str] = frozenset({","}),

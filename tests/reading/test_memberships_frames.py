@@ -250,6 +250,15 @@ NOT_PLACEMENTS = [
     ("Medway NHS Foundation Trust was put into special measures for financial reasons.", "sof2016"),
     ("East Kent Hospitals missed the category 2 response time standard again.", "nof2025"),
     ("Barts Health is in Tier 1 for elective and cancer recovery.", "nof2022"),
+    ("Medway NHS Foundation Trust is in the top tier for urgent care improvement funding.", "nof2022"),
+    ("Barts Health is in the bottom tier of the elective programme.", "nof2022"),
+    ("East Kent Hospitals sits in the lowest tier for capital allocations this year.", "nof2022"),
+    # a place opening the sentence is no subject, nor is a body before a numbered 'None of ...'
+    ("NHS Humber and North Yorkshire Integrated Care Board met. Across the Humber and North Yorkshire system, two of "
+     "our eight NHS trusts were in segment 2.", "nof2022"),
+    ("Within the Kent and Medway ICS, three providers are in segment 3.", "nof2022"),
+    ("3.1 NHS Kent and Medway Integrated Care Board reported on its providers.\n3.2 None of the system's providers is "
+     "in segment 1.", "nof2022"),
     ("Medway NHS Foundation Trust targets a new market segment of private patients.", "nof2022"),
     ("Is Barts Health going to be placed in segment 4?", "nof2022"),
     ("Wye Valley NHS Trust will no longer receive mandated support over its finances.", "sof2016"),
@@ -419,6 +428,10 @@ def test_segment_named_first(nlp: Language, text: str, framework: str, expected:
 # A subject that keeps counted company: the named organisation is placed, the others are a count.
 COMPANY = [
     ("Barts Health and three other trusts have been placed in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    # a place opening the sentence leaves the subject after it
+    ("In Kent, Medway NHS Foundation Trust is in segment 3.", "nof2022", [("Medway NHS Foundation Trust", 3, None)]),
+    ("Across the North East, Gateshead Health NHS Foundation Trust remains in segment 1.", "nof2022",
+     [("Gateshead Health NHS Foundation Trust", 1, None)]),
     ("Wye Valley NHS Trust and two others were moved into segment 3.", "nof2022", [("Wye Valley NHS Trust", 3, None)]),
     ("East Kent Hospitals, along with four other trusts, is in segment 4.", "nof2022",
      [("East Kent Hospitals", 4, None)]),
