@@ -244,6 +244,11 @@ def test_a_league_s_size_after_a_position_counts_nobody_in_its_segment(nlp: Lang
     "trusts will now receive intensive support.",
     "Barts Health and Medway NHS Foundation Trust were inspected in May. Those two trusts are now in segment 4.",
     "It is one of two ambulance trusts to have been in special measures.",
+    # those placed with a body
+    "Barts Health NHS Trust and three other trusts have been placed in segment 4.",
+    "Barts Health NHS Trust, along with four other trusts, is in segment 4.",
+    "The ICS has been told it and three other health services require mandated intensive support.",
+    "Medway NHS Foundation Trust is in segment 4 alongside two other trusts in Kent.",
 ])
 def test_a_count_of_bodies_picked_out_is_no_population_count(nlp: Language, text: str) -> None:
     """'All three are in segment 4' after three names counts those three, not a population: as a

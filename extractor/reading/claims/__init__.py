@@ -150,6 +150,17 @@ def _a_named_few(reader: SentenceReader, g: Group) -> bool:
 
 
 _PICKED_OUT = {"all", "these", "those"}
+_COMPANY_GLUE = {"and", "with", "alongside", "plus"}
+
+
+def _in_company(reader: SentenceReader, g: Group) -> bool:
+    """'X and three other trusts have been placed in segment 4', 'X, along with four others, is
+    ...', 'it and three other health services': the count of those placed with a body, not of a
+    segment's members."""
+    doc = reader.doc
+    if g.start <= reader.sent.start or lower_at(doc, g.end) not in {"other", "others"}:
+        return False
+    return lower_at(doc, g.start - 1) in _COMPANY_GLUE
 
 
 def _named_before(reader: SentenceReader, g: Group) -> int:
@@ -305,7 +316,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 g.scope = state.last_claims[-1].scope
             made.append(_claim_from(doc, sent, g, g.org_type, framework, period))
         for gi, g in enumerate(kept):
-            if g.leading_total or _a_named_few(reader, g):
+            if g.leading_total or _a_named_few(reader, g) or _in_company(reader, g):
                 continue
             frame_end = kept[gi + 1].start if gi + 1 < len(kept) else sent.end
             org_type = g.org_type
