@@ -1493,7 +1493,7 @@ def _follows_to(doc: Doc, segs: list[Span], seg: Span) -> bool:
 
 
 LIST_MARKERS = (":", "include", "includes", "including", "alongside", "along with", "together with", "joining",
-                "joins", "join", "are", "were", "comprise", "among them", "amongst them")
+                "joins", "join", "are", "were", "comprise", "among them", "amongst them", "such as")
 _SUBJECT_STARTS = ("they ", "these ", "those ", "the ", "in ")  # 'In segment 4 are X and Y'
 
 
@@ -1517,6 +1517,14 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
             continue
         marker = _marker(doc, sent)
         if marker is not None:
+            moved = _list_move(doc, sent, segs, marker[0])
+            if moved is not None:
+                hint = _population_hint(doc, sent, sents[si - 1] if si else None)
+                _add_list(doc, sent, marker[1], moved[0], subjects.group_orgs(doc), result, seen, framework, period,
+                          hint, moved[1])
+                continue
+            if _opens_among(doc, sent) or _ever_been(_clean_gap(doc, sent.start, marker[0])):
+                continue  # 'Among the trusts to have been in special measures is X': only a move or a plain stay
             before = [s for s in segs if s.end <= marker[0] and _lower(doc, s.start - 1) != "from"]
             segment = _single_segment(before[-1:])
             lead = span_text(sent).lstrip().lower()
@@ -1527,6 +1535,51 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
                 hint = _population_hint(doc, sent, sents[si - 1] if si else None)
                 _add_list(doc, sent, marker[1], segment, subjects.group_orgs(doc), result, seen, framework, period,
                           hint)
+
+
+def _list_move(doc: Doc, sent: Span, segs: list[Span], marker: int) -> tuple[int | None, int] | None:
+    """(segment, segment left) for a list whose group left or moved: 'Five trusts have left special
+    measures this year, including X', 'Six trusts moved from segment 3 to segment 2, among them X',
+    'X has exited the RSP, alongside Y', 'Among the trusts to have exited special measures is X'.
+    The list's members share the group's verb, so they left the segment named before the marker
+    (or moved from it); None when the words place the group in it, which the caller reads as before."""
+    named = [s for s in segs if s.end <= marker]
+    if named and _TURN_TO_OTHERS.intersection(_clean_gap(doc, named[-1].end, marker)):
+        return None  # 'Five trusts have left special measures, but others, such as X, remain': not the movers
+    # 'from segment 3 to segment 2', 'into segment 3 from segment 2' as two spans: the move is read at either
+    for seg in named[-2:][::-1]:
+        gap = _clean_gap(doc, sent.start, seg.start)
+        placed = placement(doc, segs, seg, gap)
+        if placed is not None and placed[1] is not None and not (placed[0] is None and HOPE_WORDS & set(gap)):
+            return placed[0], placed[1]
+    return None
+
+
+_TURN_TO_OTHERS = {"but", "while", "whereas", "although", "though", ";", "others", "other", "yet"}
+_AMONG = {"among", "amongst"}
+_AMONG_STATE = _AMONG | {"the", "those", "trusts", "organisations", "organizations", "icbs", "systems", "providers",
+                         "boards", "bodies", "hospitals", "acute", "ambulance", "mental", "health", "community",
+                         "specialist", "other", "in", "now", "currently", "still", "already", "nhs"}
+
+
+_AMONG_VERBS = {"is", "are", "was", "were"}
+
+
+def _opens_among_words(doc: Doc, sent: Span) -> bool:
+    """Whether ``sent`` opens 'Among' or 'Amongst'."""
+    first = subjects.first_word(doc, sent.start, sent.end)
+    return first is not None and token_strings(doc)[first] in _AMONG
+
+
+def _opens_among(doc: Doc, sent: Span) -> bool:
+    """Whether ``sent`` opens 'Among the trusts ...' with a verb before its first segment: such a
+    sentence lists who moved (read by :func:`_list_move`) or who has ever been somewhere ('Among
+    the trusts to have been in special measures is X'), not who is there now."""
+    if not _opens_among_words(doc, sent):
+        return False
+    segs = spans_in(doc, "segments", sent.start, sent.end)
+    end = min((s.start for s in segs), default=sent.end)
+    return not _AMONG_STATE.issuperset(_clean_gap(doc, sent.start, end))
 
 
 _PROGRAMME_NAMES = ("special measures", "programme", "rsp")  # what _programme_segment looks for
@@ -1588,15 +1641,22 @@ def _marker(doc: Doc, sent: Span) -> tuple[int, int] | None:
     Only the words that can open a marker are looked at, in order (a space token opens none);
     each is judged by the next word that is not a space, as in the sentence read word by word."""
     lower = token_strings(doc)
-    if _MARKER_OPENINGS.isdisjoint(lower[sent.start:sent.end]):
+    among = _opens_among_words(doc, sent)
+    if _MARKER_OPENINGS.isdisjoint(lower[sent.start:sent.end]) and not among:
         return None  # most sentences: no word that opens a marker
-    openings = [i for i in range(sent.start, sent.end) if lower[i] in _MARKER_OPENINGS]
+    openings = [i for i in range(sent.start, sent.end) if lower[i] in _MARKER_OPENINGS
+                or (among and lower[i] in _AMONG_VERBS)]
     lead = span_text(sent).lstrip().lower()
     for i in openings:
         word = lower[i]
         nxt = next((j for j in range(i + 1, sent.end) if not lower[j].isspace()), None)
         if nxt is not None and f"{word} {lower[nxt]}" in LIST_MARKERS:
             return i, nxt + 1
+        if among and word in _AMONG_VERBS and _words_before(doc, sent, i) <= 16:
+            # 'Among the trusts to have exited special measures this year is X': the verb after the group
+            if nxt is not None and (lower[nxt] == "the" or doc[nxt].is_title):
+                return i, nxt
+            continue
         if word not in LIST_MARKERS:
             continue
         if word in {"are", "were"} and not (lead.startswith(_SUBJECT_STARTS) and _words_before(doc, sent, i) <= 8):
@@ -1631,8 +1691,8 @@ def _population_hint(doc: Doc, sent: Span, previous: Span | None) -> str:
     return ""
 
 
-def _add_list(doc: Doc, sent: Span, start: int, segment: int, orgs: list[Span], result: DocResult,
-              seen: set[str], framework: str, period: str, hint: str = "") -> None:
+def _add_list(doc: Doc, sent: Span, start: int, segment: int | None, orgs: list[Span], result: DocResult,
+              seen: set[str], framework: str, period: str, hint: str = "", from_segment: int | None = None) -> None:
     end = sent.end
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -1653,5 +1713,5 @@ def _add_list(doc: Doc, sent: Span, start: int, segment: int, orgs: list[Span], 
             continue
         seen.add(item.text)
         result.memberships.append(Membership(
-            name=item.text, segment=segment, org_type=org_type, framework=framework, period=period, text=text,
-            start=at, end=at + len(text)))
+            name=item.text, segment=segment, from_segment=from_segment, org_type=org_type, framework=framework,
+            period=period, text=text, start=at, end=at + len(text)))

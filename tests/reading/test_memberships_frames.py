@@ -921,3 +921,62 @@ NOTED_CELLS = [
 @pytest.mark.parametrize(("text", "framework", "expected"), NOTED_CELLS)
 def test_a_noted_segment_cell(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# The members of a group listed after 'including', 'among them', 'such as', 'alongside' or a colon share
+# the group's verb: a group that left a segment gives each member that segment left, a group that moved
+# gives each the move; a group placed there (or a turn to 'others') still places them in it.
+GROUP_LEFT = [
+    ("Five trusts have left special measures over the past year, including Wye Valley NHS Trust.", "sof2016",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Five trusts have left special measures over the past year, among them Wye Valley NHS Trust.", "sof2016",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Three trusts left segment 4 this quarter: Wye Valley NHS Trust, Medway NHS Foundation Trust and Barts "
+     "Health NHS Trust.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4), ("Medway NHS Foundation Trust", None, 4),
+      ("Barts Health NHS Trust", None, 4)]),
+    ("Two trusts have exited the RSP, including Wye Valley NHS Trust and Medway NHS Foundation Trust.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4), ("Medway NHS Foundation Trust", None, 4)]),
+    ("Several trusts came out of segment 4 this year, such as Wye Valley NHS Trust.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Four trusts moved out of segment 4 in the quarter, including Wye Valley NHS Trust.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Three systems were moved out of segment 4 in the review: Devon ICB and Norfolk and Waveney ICB.", "nof2022",
+     [("Devon ICB", None, 4), ("Norfolk and Waveney ICB", None, 4)]),
+    ("Medway NHS Foundation Trust has left special measures, alongside Barts Health NHS Trust.", "sof2016",
+     [("Medway NHS Foundation Trust", None, 4), ("Barts Health NHS Trust", None, 4)]),
+    ("The trusts that have left segment 4 include Medway NHS Foundation Trust and Barts Health NHS Trust.",
+     "nof2022", [("Medway NHS Foundation Trust", None, 4), ("Barts Health NHS Trust", None, 4)]),
+    ("Among the trusts to have exited special measures this year is Wye Valley NHS Trust.", "sof2016",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Among the trusts that have left segment 4 are Wye Valley NHS Trust and Medway NHS Foundation Trust.",
+     "nof2022", [("Wye Valley NHS Trust", None, 4), ("Medway NHS Foundation Trust", None, 4)]),
+    # moves
+    ("Six trusts moved from segment 3 to segment 2, including Wye Valley NHS Trust.", "nof2022",
+     [("Wye Valley NHS Trust", 2, 3)]),
+    ("Seven trusts improved from segment 3 to segment 2, among them Barts Health NHS Trust.", "nof2022",
+     [("Barts Health NHS Trust", 2, 3)]),
+    ("Four trusts dropped into segment 3 from segment 2, including Barts Health NHS Trust.", "nof2022",
+     [("Barts Health NHS Trust", 3, 2)]),
+    # placed there: the members are in it
+    ("Five trusts have entered special measures this year, including Wye Valley NHS Trust.", "sof2016",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("Six trusts moved into segment 2, including Wye Valley NHS Trust.", "nof2022",
+     [("Wye Valley NHS Trust", 2, None)]),
+    ("The trusts in segment 4 include Medway NHS Foundation Trust and Barts Health NHS Trust.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None), ("Barts Health NHS Trust", 4, None)]),
+    ("Among the trusts in segment 4 is Medway NHS Foundation Trust.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Five trusts have left special measures since 2019, but others, such as Wye Valley NHS Trust, remain there.",
+     "sof2016", [("Wye Valley NHS Trust", 4, None)]),
+    # who has ever been there is no one's placement now
+    ("Among the trusts to have been in special measures is Wye Valley NHS Trust.", "sof2016", []),
+    ("Twelve trusts have ever been in special measures, including Wye Valley NHS Trust.", "sof2016", []),
+    ("Among the trusts hoping to exit special measures is Wye Valley NHS Trust.", "sof2016", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), GROUP_LEFT)
+def test_a_listed_member_shares_its_groups_move(nlp: Language, text: str, framework: str,
+                                               expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
