@@ -57,6 +57,8 @@ PLACE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning
 STAY_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "kept")
 LEAVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "left")
 REMOVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "removed")
+# 'reported': a verb of saying or fearing, whose clause may be about a segment rather than about its subject
+REPORT_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "reported")
 # what joins the names of a list: 'X, the Y and Z', 'X and the Y'
 COORDINATION = {",", ", the", "and", ", and", "&", "or", "and the", ", and the"}
 NEGATIONS = {"not", "no", "never", "neither", "nor", "none"}
@@ -709,6 +711,8 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
         return [], []
     gap, resume = _main_clause_gap(doc, _after_company(doc, heads[-1].end, seg.start), seg.start)
     gap, resume = _last_predicate(doc, gap, resume, seg.start)
+    if _reported_of_segment(gap):
+        return [], []
     plain = gap[:-len(_no_longer(gap))] if _no_longer(gap) else gap
     plain = [w for k, w in enumerate(plain) if not (w == "as" and k and plain[k - 1] in PLACE_VERBS)]  # 'identified as'
     if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in plain):
@@ -725,6 +729,35 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     if _places_something_else(gap):
         return [], []
     return heads, gap
+
+
+_REPORTED_SUBJECTS = {"it", "we", "they", "itself"}
+_POSSESSED = {"its", "our", "their"}
+_HELD_PLACES = {"position", "place", "status", "standing", "membership", "spot"}
+
+
+def _reported_of_segment(gap: list[str]) -> bool:
+    """'X has warned that segment 4 status would hurt recruitment', 'X warned the board that a move
+    into segment 4 was possible', 'X said a place in segment 4 could ...': what the subject says or
+    fears is about the segment, which places nobody; 'X said it had been placed in segment 4', 'X
+    told staff that the trust is in segment 3' still place it (its own 'it' or 'the trust' comes
+    before any placing word of the clause said)."""
+    at = next((k for k, w in enumerate(gap) if w in REPORT_VERBS), None)
+    if at is None:
+        return False
+    rest = gap[at + 1:]
+    if "that" in rest:
+        rest = rest[rest.index("that") + 1:]  # 'warned the board that ...': the board is spoken to
+    elif rest[:1] and rest[0] in PLACE_VERBS and rest[0] not in _FRAME_PREPS:
+        return False  # 'X, which NHS England says is in segment 4': the verb said has the subject's own
+    for k, word in enumerate(rest):
+        if word in _POSSESSED and rest[k + 1:k + 2] and rest[k + 1] in _HELD_PLACES:
+            return False  # 'X reports that its position in segment 2 is secure'
+        if word in _REPORTED_SUBJECTS or (word == "the" and rest[k + 1:k + 2] and rest[k + 1] in _STAND_IN_NOUNS):
+            return False
+        if word in PLACE_VERBS or word in LEAVE_VERBS or word in REMOVE_VERBS:
+            return True
+    return True
 
 
 _LINE_MARKS = {"–", "-", "—", ":", "|", "(", "=", "in"}

@@ -980,3 +980,35 @@ GROUP_LEFT = [
 def test_a_listed_member_shares_its_groups_move(nlp: Language, text: str, framework: str,
                                                expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# What a body says, warns or fears about a segment ('would', 'could', 'a move into') places nobody; what it
+# says of itself ('it', 'the trust', 'its place in') still places it.
+SAID_OF_A_SEGMENT = [
+    ("Wye Valley NHS Trust has warned that segment 4 status would hurt recruitment.", "nof2022", []),
+    ("Wye Valley NHS Trust says segment 4 status would mean more scrutiny.", "nof2022", []),
+    ("Wye Valley NHS Trust warned the board that a move into segment 4 was possible.", "nof2022", []),
+    ("Wye Valley NHS Trust fears that segment 4 would damage morale.", "nof2022", []),
+    ("Wye Valley NHS Trust said that a place in segment 4 could hit staff morale.", "nof2022", []),
+    ("Wye Valley NHS Trust has warned that being placed in segment 4 would hurt recruitment.", "nof2022", []),
+    ("Medway NHS Foundation Trust has argued that special measures would slow its recovery.", "sof2016", []),
+    # said of itself
+    ("Wye Valley NHS Trust said it had been placed in segment 4.", "nof2022", [("Wye Valley NHS Trust", 4, None)]),
+    ("Wye Valley NHS Trust said that it remains in segment 3.", "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+    ("Wye Valley NHS Trust has warned staff that it is now in segment 4.", "nof2022",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("Wye Valley NHS Trust told staff it has now left special measures.", "sof2016",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Wye Valley NHS Trust reports that its position in segment 2 is secure.", "nof2022",
+     [("Wye Valley NHS Trust", 2, None)]),
+    ("Wye Valley NHS Trust, which NHS England says is in segment 4, has a new chair.", "nof2022",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("NHS England said Wye Valley NHS Trust is in segment 3.", "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+    ("Wye Valley NHS Trust has segment 4 status.", "nof2022", [("Wye Valley NHS Trust", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), SAID_OF_A_SEGMENT)
+def test_what_is_said_of_a_segment_places_nobody(nlp: Language, text: str, framework: str,
+                                                 expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
