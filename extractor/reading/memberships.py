@@ -927,13 +927,29 @@ def _object_before_complement(doc: Doc, sent: Span, and_at: int, orgs: list[Span
 
 
 _STILL_THERE = {"in", "be", "part", "of", "under", "subject", "to", "within", "member"} | FRAMEWORK_WORDS
+# 'no longer requires intensive support through the RSP': needing a programme's support is being in it
+_NEEDING = {"requires", "require", "needs", "need", "receives", "receive", "receiving", "gets", "get"}
+_SUPPORT_FROM = {"through", "from", "via"}
+_SUPPORT_WORDS = {"intensive", "mandated", "national", "support"} | _SUPPORT_FROM
+
+
+def _support_through(rest: list[str]) -> bool:
+    """'requires intensive support through the', 'needs support from': the support of the programme
+    named next; 'receive mandated support' alone names a kind of support, not a programme left."""
+    words = [w for w in rest if w != "the"]
+    return len(words) >= 3 and words[0] in _NEEDING and "support" in words and words[-1] in _SUPPORT_FROM \
+        and set(words[1:]) <= _SUPPORT_WORDS
 
 
 def _no_longer(gap: list[str]) -> list[str]:
     """The closing 'no longer in' ('is no longer in special measures', 'will no longer be part of
-    the RSP'): words that say the organisation left; 'no longer receives ...' says nothing."""
+    the RSP', 'no longer requires intensive support through the RSP'): words that say the
+    organisation left; 'no longer receives ...' with anything else between says nothing."""
     for k in range(len(gap) - 1):
-        if gap[k:k + 2] == ["no", "longer"] and set(gap[k + 2:]) <= _STILL_THERE:
+        if gap[k:k + 2] != ["no", "longer"]:
+            continue
+        rest = gap[k + 2:]
+        if set(rest) <= _STILL_THERE or _support_through(rest):
             return gap[k:]
     return []
 

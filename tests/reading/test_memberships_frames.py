@@ -1012,3 +1012,31 @@ SAID_OF_A_SEGMENT = [
 def test_what_is_said_of_a_segment_places_nobody(nlp: Language, text: str, framework: str,
                                                  expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# Exits told without the segment's words next to the verb: 'the programme' after the RSP was named,
+# 'graduated from', and no longer needing the programme's support; still needing it keeps the body there.
+EXITS_OF_THE_PROGRAMME = [
+    ("The Recovery Support Programme supports the most challenged organisations. Wye Valley NHS Trust has now "
+     "left the programme.", "nof2022", [("Wye Valley NHS Trust", None, 4)]),
+    ("Wye Valley NHS Trust has graduated from the RSP.", "nof2022", [("Wye Valley NHS Trust", None, 4)]),
+    ("Medway NHS Foundation Trust graduated from the Recovery Support Programme last month.", "sof2021",
+     [("Medway NHS Foundation Trust", None, 4)]),
+    ("NHS England has confirmed that Wye Valley NHS Trust no longer requires intensive support through the "
+     "Recovery Support Programme.", "nof2022", [("Wye Valley NHS Trust", None, 4)]),
+    ("Medway NHS Foundation Trust no longer needs support from the Recovery Support Programme.", "sof2021",
+     [("Medway NHS Foundation Trust", None, 4)]),
+    ("Barts Health no longer receives mandated support through the RSP.", "nof2022", [("Barts Health", None, 4)]),
+    ("Wye Valley NHS Trust no longer requires intensive support through the Recovery Support Programme. It will "
+     "now move to segment 3 of the NHS Oversight Framework.", "nof2022", [("Wye Valley NHS Trust", 3, 4)]),
+    # still there, or another programme
+    ("Wye Valley NHS Trust still requires intensive support through the Recovery Support Programme.", "nof2022",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("The trust has a new improvement programme. Wye Valley NHS Trust has now left the programme.", "nof2022", []),
+    ("Wye Valley NHS Trust left the programme in 2022.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), EXITS_OF_THE_PROGRAMME)
+def test_an_exit_of_the_programme(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
