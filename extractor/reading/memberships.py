@@ -376,6 +376,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 continue
             segment, from_segment = placed
             step = _step(gap) if segment is not None else None
+            if step is None and segment is not None and from_segment is None:
+                step = _step_then_state(_clean_gap(doc, heads[-1].end, seg.start))
             if step is not None:
                 origin = segment + step
                 if not 1 <= origin <= _top_segment(framework):
@@ -444,6 +446,25 @@ def _step(gap: list[str]) -> int | None:
     if up == down:
         return None  # no direction, or both
     return size if up else -size
+
+
+_STATE_AFTER_STEP = {"is", "are", "now", "sits", "sit", "remains", "remain", "currently", "in", "at", "has", "have",
+                     "been", "therefore", "so", "stands"}
+
+
+def _step_then_state(words: list[str]) -> int | None:
+    """:func:`_step` of a move told by its size, then where it left the body, across 'and': 'X has
+    moved up a segment and is now in segment 2' (came from 3), 'X has dropped a segment and now
+    sits in segment 4' (from 3). The words after the last 'and' only state where it is."""
+    if "and" not in words:
+        return None
+    k = len(words) - 1 - words[::-1].index("and")
+    left, right = words[:k], words[k + 1:]
+    while left and left[-1] == ",":
+        left = left[:-1]
+    if not right or right[-1] not in {"in", "at"} or not _STATE_AFTER_STEP.issuperset(right):
+        return None
+    return _step([*left, "to"])
 
 
 def _respectively(doc: Doc, sent: Span, segs: list[Span], orgs: list[Span], result: DocResult) -> bool:

@@ -1040,3 +1040,31 @@ EXITS_OF_THE_PROGRAMME = [
 @pytest.mark.parametrize(("text", "framework", "expected"), EXITS_OF_THE_PROGRAMME)
 def test_an_exit_of_the_programme(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A move told by its size, then where it left the body, across 'and': the segment left is worked out.
+STEP_THEN_STATE = [
+    ("Wye Valley NHS Trust has moved up a segment and is now in segment 2.", "nof2022",
+     [("Wye Valley NHS Trust", 2, 3)]),
+    ("Wye Valley NHS Trust has dropped a segment and now sits in segment 4.", "nof2022",
+     [("Wye Valley NHS Trust", 4, 3)]),
+    ("Medway NHS Foundation Trust moved up one segment and is now in segment 2.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, 3)]),
+    ("Barts Health has fallen two segments and is now in segment 4.", "nof2022", [("Barts Health", 4, 2)]),
+    ("Wye Valley NHS Trust has moved up a segment, and is now in segment 2.", "nof2022",
+     [("Wye Valley NHS Trust", 2, 3)]),
+    ("Barts Health published its plan. It has climbed a segment and is now in segment 1.", "nof2022",
+     [("Barts Health", 1, 2)]),
+    # no size, two directions, another body after 'and', or a move that cannot be
+    ("Wye Valley NHS Trust has a new chair and is now in segment 2.", "nof2022", [("Wye Valley NHS Trust", 2, None)]),
+    ("Wye Valley NHS Trust has moved up a segment and down a segment and is now in segment 2.", "nof2022",
+     [("Wye Valley NHS Trust", 2, None)]),
+    ("Wye Valley NHS Trust has dropped a segment and Medway NHS Foundation Trust is now in segment 4.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Wye Valley NHS Trust has moved up a segment and hopes to reach segment 1.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), STEP_THEN_STATE)
+def test_a_sized_move_then_where_it_is(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
