@@ -1366,6 +1366,9 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
         if stays and stays[0] is None and stays[1] is not None:
             return stays[1], None
         return stays if stays and stays[1] is None and STAY_VERBS.intersection(gap) else None
+    if _lost_its(gap):
+        named = segments_of(seg)
+        return (None, named[0]) if len(named) == 1 else None
     tail = list(gap)
     while tail and tail[-1] in FRAMEWORK_WORDS:
         tail.pop()
@@ -1391,6 +1394,18 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
     if len(named) != 1 or _follows_to(doc, segs, seg):
         return None
     return named[0], _source_after(doc, segs, seg)
+
+
+_LOST = {"lost", "loses", "losing"}
+_LOST_PLACES = {"place", "position", "spot", "status", "standing", "in", "at", "of"}
+
+
+def _lost_its(gap: list[str]) -> bool:
+    """'X lost its segment 1 status', 'X has lost its place in segment 2': the segment left."""
+    for k, word in enumerate(gap[:-1]):
+        if word in _LOST and gap[k + 1] in {"its", "their", "our"}:
+            return set(gap[k + 2:]) <= _LOST_PLACES | FRAMEWORK_WORDS
+    return False
 
 
 _HAND_ON = {"although", "though", "but", "while", "whereas", "because", "since", ";", "and"}

@@ -796,7 +796,7 @@ RATINGS_AND_STATUSES = [
     ("If NHS England gives Barts Health a segment 4 rating, the board will respond.", "nof2022", []),
     ("Barts Health could be given a segment 4 rating.", "nof2022", []),
     ("Barts Health hopes to be awarded segment 1 status.", "nof2022", []),
-    ("Barts Health lost its segment 1 status.", "nof2022", []),
+    ("Barts Health lost its segment 1 status.", "nof2022", [("Barts Health", None, 1)]),  # left, not in it
     ("NHS England gave Barts Health's maternity unit a segment 3 rating.", "nof2022", []),
     ("NHS England has given trusts in segment 3 a new rating.", "nof2022", []),
     ("A segment 3 rating means mandated support.", "nof2022", []),
@@ -1067,4 +1067,23 @@ STEP_THEN_STATE = [
 
 @pytest.mark.parametrize(("text", "framework", "expected"), STEP_THEN_STATE)
 def test_a_sized_move_then_where_it_is(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A body that lost its place or status in a segment left it.
+LOST_ITS_PLACE = [
+    ("Wye Valley NHS Trust lost its segment 1 status.", "nof2022", [("Wye Valley NHS Trust", None, 1)]),
+    ("Wye Valley NHS Trust has lost its place in segment 2.", "nof2022", [("Wye Valley NHS Trust", None, 2)]),
+    ("Barts Health has lost its position in segment 1 of the NHS Oversight Framework.", "nof2022",
+     [("Barts Health", None, 1)]),
+    ("Wye Valley NHS Trust has lost its place in segment 1 and is now in segment 2.", "nof2022",
+     [("Wye Valley NHS Trust", 2, 1)]),
+    # a threat, or something else lost
+    ("Wye Valley NHS Trust could lose its segment 1 status.", "nof2022", []),
+    ("Barts Health lost its chief executive while in segment 4.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), LOST_ITS_PLACE)
+def test_a_lost_place_is_left(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
