@@ -57,6 +57,8 @@ PLACE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning
 STAY_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "kept")
 LEAVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "left")
 REMOVE_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "removed")
+# 'reported': a verb of saying or fearing, whose clause may be about a segment rather than about its subject
+REPORT_VERBS = frozenset(w for w, meaning in placement_words().items() if meaning == "reported")
 # what joins the names of a list: 'X, the Y and Z', 'X and the Y'
 COORDINATION = {",", ", the", "and", ", and", "&", "or", "and the", ", and the"}
 NEGATIONS = {"not", "no", "never", "neither", "nor", "none"}
@@ -392,6 +394,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 continue
             segment, from_segment = placed
             step = _step(gap) if segment is not None else None
+            if step is None and segment is not None and from_segment is None:
+                step = _step_then_state(_clean_gap(doc, heads[-1].end, seg.start))
             if step is not None:
                 origin = segment + step
                 if not 1 <= origin <= _top_segment(framework):
@@ -460,6 +464,25 @@ def _step(gap: list[str]) -> int | None:
     if up == down:
         return None  # no direction, or both
     return size if up else -size
+
+
+_STATE_AFTER_STEP = {"is", "are", "now", "sits", "sit", "remains", "remain", "currently", "in", "at", "has", "have",
+                     "been", "therefore", "so", "stands"}
+
+
+def _step_then_state(words: list[str]) -> int | None:
+    """:func:`_step` of a move told by its size, then where it left the body, across 'and': 'X has
+    moved up a segment and is now in segment 2' (came from 3), 'X has dropped a segment and now
+    sits in segment 4' (from 3). The words after the last 'and' only state where it is."""
+    if "and" not in words:
+        return None
+    k = len(words) - 1 - words[::-1].index("and")
+    left, right = words[:k], words[k + 1:]
+    while left and left[-1] == ",":
+        left = left[:-1]
+    if not right or right[-1] not in {"in", "at"} or not _STATE_AFTER_STEP.issuperset(right):
+        return None
+    return _step([*left, "to"])
 
 
 def _respectively(doc: Doc, sent: Span, segs: list[Span], orgs: list[Span], result: DocResult) -> bool:
@@ -727,6 +750,8 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
         return [], []
     gap, resume = _main_clause_gap(doc, _after_company(doc, heads[-1].end, seg.start), seg.start)
     gap, resume = _last_predicate(doc, gap, resume, seg.start)
+    if _reported_of_segment(gap):
+        return [], []
     plain = gap[:-len(_no_longer(gap))] if _no_longer(gap) else gap
     plain = [w for k, w in enumerate(plain) if not (w == "as" and k and plain[k - 1] in PLACE_VERBS)]  # 'identified as'
     if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in plain):
@@ -743,6 +768,35 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     if _places_something_else(gap):
         return [], []
     return heads, gap
+
+
+_REPORTED_SUBJECTS = {"it", "we", "they", "itself"}
+_POSSESSED = {"its", "our", "their"}
+_HELD_PLACES = {"position", "place", "status", "standing", "membership", "spot"}
+
+
+def _reported_of_segment(gap: list[str]) -> bool:
+    """'X has warned that segment 4 status would hurt recruitment', 'X warned the board that a move
+    into segment 4 was possible', 'X said a place in segment 4 could ...': what the subject says or
+    fears is about the segment, which places nobody; 'X said it had been placed in segment 4', 'X
+    told staff that the trust is in segment 3' still place it (its own 'it' or 'the trust' comes
+    before any placing word of the clause said)."""
+    at = next((k for k, w in enumerate(gap) if w in REPORT_VERBS), None)
+    if at is None:
+        return False
+    rest = gap[at + 1:]
+    if "that" in rest:
+        rest = rest[rest.index("that") + 1:]  # 'warned the board that ...': the board is spoken to
+    elif rest[:1] and rest[0] in PLACE_VERBS and rest[0] not in _FRAME_PREPS:
+        return False  # 'X, which NHS England says is in segment 4': the verb said has the subject's own
+    for k, word in enumerate(rest):
+        if word in _POSSESSED and rest[k + 1:k + 2] and rest[k + 1] in _HELD_PLACES:
+            return False  # 'X reports that its position in segment 2 is secure'
+        if word in _REPORTED_SUBJECTS or (word == "the" and rest[k + 1:k + 2] and rest[k + 1] in _STAND_IN_NOUNS):
+            return False
+        if word in PLACE_VERBS or word in LEAVE_VERBS or word in REMOVE_VERBS:
+            return True
+    return True
 
 
 _LINE_MARKS = {"–", "-", "—", ":", "|", "(", "=", "in"}
@@ -912,13 +966,29 @@ def _object_before_complement(doc: Doc, sent: Span, and_at: int, orgs: list[Span
 
 
 _STILL_THERE = {"in", "be", "part", "of", "under", "subject", "to", "within", "member"} | FRAMEWORK_WORDS
+# 'no longer requires intensive support through the RSP': needing a programme's support is being in it
+_NEEDING = {"requires", "require", "needs", "need", "receives", "receive", "receiving", "gets", "get"}
+_SUPPORT_FROM = {"through", "from", "via"}
+_SUPPORT_WORDS = {"intensive", "mandated", "national", "support"} | _SUPPORT_FROM
+
+
+def _support_through(rest: list[str]) -> bool:
+    """'requires intensive support through the', 'needs support from': the support of the programme
+    named next; 'receive mandated support' alone names a kind of support, not a programme left."""
+    words = [w for w in rest if w != "the"]
+    return len(words) >= 3 and words[0] in _NEEDING and "support" in words and words[-1] in _SUPPORT_FROM \
+        and set(words[1:]) <= _SUPPORT_WORDS
 
 
 def _no_longer(gap: list[str]) -> list[str]:
     """The closing 'no longer in' ('is no longer in special measures', 'will no longer be part of
-    the RSP'): words that say the organisation left; 'no longer receives ...' says nothing."""
+    the RSP', 'no longer requires intensive support through the RSP'): words that say the
+    organisation left; 'no longer receives ...' with anything else between says nothing."""
     for k in range(len(gap) - 1):
-        if gap[k:k + 2] == ["no", "longer"] and set(gap[k + 2:]) <= _STILL_THERE:
+        if gap[k:k + 2] != ["no", "longer"]:
+            continue
+        rest = gap[k + 2:]
+        if set(rest) <= _STILL_THERE or _support_through(rest):
             return gap[k:]
     return []
 
@@ -1314,6 +1384,9 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
         if stays and stays[0] is None and stays[1] is not None:
             return stays[1], None
         return stays if stays and stays[1] is None and STAY_VERBS.intersection(gap) else None
+    if _lost_its(gap):
+        named = segments_of(seg)
+        return (None, named[0]) if len(named) == 1 else None
     tail = list(gap)
     while tail and tail[-1] in FRAMEWORK_WORDS:
         tail.pop()
@@ -1339,6 +1412,18 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
     if len(named) != 1 or _follows_to(doc, segs, seg):
         return None
     return named[0], _source_after(doc, segs, seg)
+
+
+_LOST = {"lost", "loses", "losing"}
+_LOST_PLACES = {"place", "position", "spot", "status", "standing", "in", "at", "of"}
+
+
+def _lost_its(gap: list[str]) -> bool:
+    """'X lost its segment 1 status', 'X has lost its place in segment 2': the segment left."""
+    for k, word in enumerate(gap[:-1]):
+        if word in _LOST and gap[k + 1] in {"its", "their", "our"}:
+            return set(gap[k + 2:]) <= _LOST_PLACES | FRAMEWORK_WORDS
+    return False
 
 
 _HAND_ON = {"although", "though", "but", "while", "whereas", "because", "since", ";", "and"}
@@ -1511,7 +1596,7 @@ def _follows_to(doc: Doc, segs: list[Span], seg: Span) -> bool:
 
 
 LIST_MARKERS = (":", "include", "includes", "including", "alongside", "along with", "together with", "joining",
-                "joins", "join", "are", "were", "comprise", "among them", "amongst them")
+                "joins", "join", "are", "were", "comprise", "among them", "amongst them", "such as")
 _SUBJECT_STARTS = ("they ", "these ", "those ", "the ", "in ")  # 'In segment 4 are X and Y'
 
 
@@ -1535,6 +1620,14 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
             continue
         marker = _marker(doc, sent)
         if marker is not None:
+            moved = _list_move(doc, sent, segs, marker[0])
+            if moved is not None:
+                hint = _population_hint(doc, sent, sents[si - 1] if si else None)
+                _add_list(doc, sent, marker[1], moved[0], subjects.group_orgs(doc), result, seen, framework, period,
+                          hint, moved[1])
+                continue
+            if _opens_among(doc, sent) or _ever_been(_clean_gap(doc, sent.start, marker[0])):
+                continue  # 'Among the trusts to have been in special measures is X': only a move or a plain stay
             before = [s for s in segs if s.end <= marker[0] and _lower(doc, s.start - 1) != "from"]
             segment = _single_segment(before[-1:])
             lead = span_text(sent).lstrip().lower()
@@ -1545,6 +1638,51 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
                 hint = _population_hint(doc, sent, sents[si - 1] if si else None)
                 _add_list(doc, sent, marker[1], segment, subjects.group_orgs(doc), result, seen, framework, period,
                           hint)
+
+
+def _list_move(doc: Doc, sent: Span, segs: list[Span], marker: int) -> tuple[int | None, int] | None:
+    """(segment, segment left) for a list whose group left or moved: 'Five trusts have left special
+    measures this year, including X', 'Six trusts moved from segment 3 to segment 2, among them X',
+    'X has exited the RSP, alongside Y', 'Among the trusts to have exited special measures is X'.
+    The list's members share the group's verb, so they left the segment named before the marker
+    (or moved from it); None when the words place the group in it, which the caller reads as before."""
+    named = [s for s in segs if s.end <= marker]
+    if named and _TURN_TO_OTHERS.intersection(_clean_gap(doc, named[-1].end, marker)):
+        return None  # 'Five trusts have left special measures, but others, such as X, remain': not the movers
+    # 'from segment 3 to segment 2', 'into segment 3 from segment 2' as two spans: the move is read at either
+    for seg in named[-2:][::-1]:
+        gap = _clean_gap(doc, sent.start, seg.start)
+        placed = placement(doc, segs, seg, gap)
+        if placed is not None and placed[1] is not None and not (placed[0] is None and HOPE_WORDS & set(gap)):
+            return placed[0], placed[1]
+    return None
+
+
+_TURN_TO_OTHERS = {"but", "while", "whereas", "although", "though", ";", "others", "other", "yet"}
+_AMONG = {"among", "amongst"}
+_AMONG_STATE = _AMONG | {"the", "those", "trusts", "organisations", "organizations", "icbs", "systems", "providers",
+                         "boards", "bodies", "hospitals", "acute", "ambulance", "mental", "health", "community",
+                         "specialist", "other", "in", "now", "currently", "still", "already", "nhs"}
+
+
+_AMONG_VERBS = {"is", "are", "was", "were"}
+
+
+def _opens_among_words(doc: Doc, sent: Span) -> bool:
+    """Whether ``sent`` opens 'Among' or 'Amongst'."""
+    first = subjects.first_word(doc, sent.start, sent.end)
+    return first is not None and token_strings(doc)[first] in _AMONG
+
+
+def _opens_among(doc: Doc, sent: Span) -> bool:
+    """Whether ``sent`` opens 'Among the trusts ...' with a verb before its first segment: such a
+    sentence lists who moved (read by :func:`_list_move`) or who has ever been somewhere ('Among
+    the trusts to have been in special measures is X'), not who is there now."""
+    if not _opens_among_words(doc, sent):
+        return False
+    segs = spans_in(doc, "segments", sent.start, sent.end)
+    end = min((s.start for s in segs), default=sent.end)
+    return not _AMONG_STATE.issuperset(_clean_gap(doc, sent.start, end))
 
 
 _PROGRAMME_NAMES = ("special measures", "programme", "rsp")  # what _programme_segment looks for
@@ -1606,15 +1744,22 @@ def _marker(doc: Doc, sent: Span) -> tuple[int, int] | None:
     Only the words that can open a marker are looked at, in order (a space token opens none);
     each is judged by the next word that is not a space, as in the sentence read word by word."""
     lower = token_strings(doc)
-    if _MARKER_OPENINGS.isdisjoint(lower[sent.start:sent.end]):
+    among = _opens_among_words(doc, sent)
+    if _MARKER_OPENINGS.isdisjoint(lower[sent.start:sent.end]) and not among:
         return None  # most sentences: no word that opens a marker
-    openings = [i for i in range(sent.start, sent.end) if lower[i] in _MARKER_OPENINGS]
+    openings = [i for i in range(sent.start, sent.end) if lower[i] in _MARKER_OPENINGS
+                or (among and lower[i] in _AMONG_VERBS)]
     lead = span_text(sent).lstrip().lower()
     for i in openings:
         word = lower[i]
         nxt = next((j for j in range(i + 1, sent.end) if not lower[j].isspace()), None)
         if nxt is not None and f"{word} {lower[nxt]}" in LIST_MARKERS:
             return i, nxt + 1
+        if among and word in _AMONG_VERBS and _words_before(doc, sent, i) <= 16:
+            # 'Among the trusts to have exited special measures this year is X': the verb after the group
+            if nxt is not None and (lower[nxt] == "the" or doc[nxt].is_title):
+                return i, nxt
+            continue
         if word not in LIST_MARKERS:
             continue
         if word in {"are", "were"} and not (lead.startswith(_SUBJECT_STARTS) and _words_before(doc, sent, i) <= 8):
@@ -1649,8 +1794,8 @@ def _population_hint(doc: Doc, sent: Span, previous: Span | None) -> str:
     return ""
 
 
-def _add_list(doc: Doc, sent: Span, start: int, segment: int, orgs: list[Span], result: DocResult,
-              seen: set[str], framework: str, period: str, hint: str = "") -> None:
+def _add_list(doc: Doc, sent: Span, start: int, segment: int | None, orgs: list[Span], result: DocResult,
+              seen: set[str], framework: str, period: str, hint: str = "", from_segment: int | None = None) -> None:
     end = sent.end
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
         end -= 1
@@ -1671,5 +1816,5 @@ def _add_list(doc: Doc, sent: Span, start: int, segment: int, orgs: list[Span], 
             continue
         seen.add(item.text)
         result.memberships.append(Membership(
-            name=item.text, segment=segment, org_type=org_type, framework=framework, period=period, text=text,
-            start=at, end=at + len(text)))
+            name=item.text, segment=segment, from_segment=from_segment, org_type=org_type, framework=framework,
+            period=period, text=text, start=at, end=at + len(text)))

@@ -809,7 +809,7 @@ RATINGS_AND_STATUSES = [
     ("If NHS England gives Barts Health a segment 4 rating, the board will respond.", "nof2022", []),
     ("Barts Health could be given a segment 4 rating.", "nof2022", []),
     ("Barts Health hopes to be awarded segment 1 status.", "nof2022", []),
-    ("Barts Health lost its segment 1 status.", "nof2022", []),
+    ("Barts Health lost its segment 1 status.", "nof2022", [("Barts Health", None, 1)]),  # left, not in it
     ("NHS England gave Barts Health's maternity unit a segment 3 rating.", "nof2022", []),
     ("NHS England has given trusts in segment 3 a new rating.", "nof2022", []),
     ("A segment 3 rating means mandated support.", "nof2022", []),
@@ -933,4 +933,170 @@ NOTED_CELLS = [
 
 @pytest.mark.parametrize(("text", "framework", "expected"), NOTED_CELLS)
 def test_a_noted_segment_cell(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# The members of a group listed after 'including', 'among them', 'such as', 'alongside' or a colon share
+# the group's verb: a group that left a segment gives each member that segment left, a group that moved
+# gives each the move; a group placed there (or a turn to 'others') still places them in it.
+GROUP_LEFT = [
+    ("Five trusts have left special measures over the past year, including Wye Valley NHS Trust.", "sof2016",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Five trusts have left special measures over the past year, among them Wye Valley NHS Trust.", "sof2016",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Three trusts left segment 4 this quarter: Wye Valley NHS Trust, Medway NHS Foundation Trust and Barts "
+     "Health NHS Trust.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4), ("Medway NHS Foundation Trust", None, 4),
+      ("Barts Health NHS Trust", None, 4)]),
+    ("Two trusts have exited the RSP, including Wye Valley NHS Trust and Medway NHS Foundation Trust.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4), ("Medway NHS Foundation Trust", None, 4)]),
+    ("Several trusts came out of segment 4 this year, such as Wye Valley NHS Trust.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Four trusts moved out of segment 4 in the quarter, including Wye Valley NHS Trust.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Three systems were moved out of segment 4 in the review: Devon ICB and Norfolk and Waveney ICB.", "nof2022",
+     [("Devon ICB", None, 4), ("Norfolk and Waveney ICB", None, 4)]),
+    ("Medway NHS Foundation Trust has left special measures, alongside Barts Health NHS Trust.", "sof2016",
+     [("Medway NHS Foundation Trust", None, 4), ("Barts Health NHS Trust", None, 4)]),
+    ("The trusts that have left segment 4 include Medway NHS Foundation Trust and Barts Health NHS Trust.",
+     "nof2022", [("Medway NHS Foundation Trust", None, 4), ("Barts Health NHS Trust", None, 4)]),
+    ("Among the trusts to have exited special measures this year is Wye Valley NHS Trust.", "sof2016",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Among the trusts that have left segment 4 are Wye Valley NHS Trust and Medway NHS Foundation Trust.",
+     "nof2022", [("Wye Valley NHS Trust", None, 4), ("Medway NHS Foundation Trust", None, 4)]),
+    # moves
+    ("Six trusts moved from segment 3 to segment 2, including Wye Valley NHS Trust.", "nof2022",
+     [("Wye Valley NHS Trust", 2, 3)]),
+    ("Seven trusts improved from segment 3 to segment 2, among them Barts Health NHS Trust.", "nof2022",
+     [("Barts Health NHS Trust", 2, 3)]),
+    ("Four trusts dropped into segment 3 from segment 2, including Barts Health NHS Trust.", "nof2022",
+     [("Barts Health NHS Trust", 3, 2)]),
+    # placed there: the members are in it
+    ("Five trusts have entered special measures this year, including Wye Valley NHS Trust.", "sof2016",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("Six trusts moved into segment 2, including Wye Valley NHS Trust.", "nof2022",
+     [("Wye Valley NHS Trust", 2, None)]),
+    ("The trusts in segment 4 include Medway NHS Foundation Trust and Barts Health NHS Trust.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None), ("Barts Health NHS Trust", 4, None)]),
+    ("Among the trusts in segment 4 is Medway NHS Foundation Trust.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Five trusts have left special measures since 2019, but others, such as Wye Valley NHS Trust, remain there.",
+     "sof2016", [("Wye Valley NHS Trust", 4, None)]),
+    # who has ever been there is no one's placement now
+    ("Among the trusts to have been in special measures is Wye Valley NHS Trust.", "sof2016", []),
+    ("Twelve trusts have ever been in special measures, including Wye Valley NHS Trust.", "sof2016", []),
+    ("Among the trusts hoping to exit special measures is Wye Valley NHS Trust.", "sof2016", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), GROUP_LEFT)
+def test_a_listed_member_shares_its_groups_move(nlp: Language, text: str, framework: str,
+                                               expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# What a body says, warns or fears about a segment ('would', 'could', 'a move into') places nobody; what it
+# says of itself ('it', 'the trust', 'its place in') still places it.
+SAID_OF_A_SEGMENT = [
+    ("Wye Valley NHS Trust has warned that segment 4 status would hurt recruitment.", "nof2022", []),
+    ("Wye Valley NHS Trust says segment 4 status would mean more scrutiny.", "nof2022", []),
+    ("Wye Valley NHS Trust warned the board that a move into segment 4 was possible.", "nof2022", []),
+    ("Wye Valley NHS Trust fears that segment 4 would damage morale.", "nof2022", []),
+    ("Wye Valley NHS Trust said that a place in segment 4 could hit staff morale.", "nof2022", []),
+    ("Wye Valley NHS Trust has warned that being placed in segment 4 would hurt recruitment.", "nof2022", []),
+    ("Medway NHS Foundation Trust has argued that special measures would slow its recovery.", "sof2016", []),
+    # said of itself
+    ("Wye Valley NHS Trust said it had been placed in segment 4.", "nof2022", [("Wye Valley NHS Trust", 4, None)]),
+    ("Wye Valley NHS Trust said that it remains in segment 3.", "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+    ("Wye Valley NHS Trust has warned staff that it is now in segment 4.", "nof2022",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("Wye Valley NHS Trust told staff it has now left special measures.", "sof2016",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Wye Valley NHS Trust reports that its position in segment 2 is secure.", "nof2022",
+     [("Wye Valley NHS Trust", 2, None)]),
+    ("Wye Valley NHS Trust, which NHS England says is in segment 4, has a new chair.", "nof2022",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("NHS England said Wye Valley NHS Trust is in segment 3.", "nof2022", [("Wye Valley NHS Trust", 3, None)]),
+    ("Wye Valley NHS Trust has segment 4 status.", "nof2022", [("Wye Valley NHS Trust", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), SAID_OF_A_SEGMENT)
+def test_what_is_said_of_a_segment_places_nobody(nlp: Language, text: str, framework: str,
+                                                 expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# Exits told without the segment's words next to the verb: 'the programme' after the RSP was named,
+# 'graduated from', and no longer needing the programme's support; still needing it keeps the body there.
+EXITS_OF_THE_PROGRAMME = [
+    ("The Recovery Support Programme supports the most challenged organisations. Wye Valley NHS Trust has now "
+     "left the programme.", "nof2022", [("Wye Valley NHS Trust", None, 4)]),
+    ("Wye Valley NHS Trust has graduated from the RSP.", "nof2022", [("Wye Valley NHS Trust", None, 4)]),
+    ("Medway NHS Foundation Trust graduated from the Recovery Support Programme last month.", "sof2021",
+     [("Medway NHS Foundation Trust", None, 4)]),
+    ("NHS England has confirmed that Wye Valley NHS Trust no longer requires intensive support through the "
+     "Recovery Support Programme.", "nof2022", [("Wye Valley NHS Trust", None, 4)]),
+    ("Medway NHS Foundation Trust no longer needs support from the Recovery Support Programme.", "sof2021",
+     [("Medway NHS Foundation Trust", None, 4)]),
+    ("Barts Health no longer receives mandated support through the RSP.", "nof2022", [("Barts Health", None, 4)]),
+    ("Wye Valley NHS Trust no longer requires intensive support through the Recovery Support Programme. It will "
+     "now move to segment 3 of the NHS Oversight Framework.", "nof2022", [("Wye Valley NHS Trust", 3, 4)]),
+    # still there, or another programme
+    ("Wye Valley NHS Trust still requires intensive support through the Recovery Support Programme.", "nof2022",
+     [("Wye Valley NHS Trust", 4, None)]),
+    ("The trust has a new improvement programme. Wye Valley NHS Trust has now left the programme.", "nof2022", []),
+    ("Wye Valley NHS Trust left the programme in 2022.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), EXITS_OF_THE_PROGRAMME)
+def test_an_exit_of_the_programme(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A move told by its size, then where it left the body, across 'and': the segment left is worked out.
+STEP_THEN_STATE = [
+    ("Wye Valley NHS Trust has moved up a segment and is now in segment 2.", "nof2022",
+     [("Wye Valley NHS Trust", 2, 3)]),
+    ("Wye Valley NHS Trust has dropped a segment and now sits in segment 4.", "nof2022",
+     [("Wye Valley NHS Trust", 4, 3)]),
+    ("Medway NHS Foundation Trust moved up one segment and is now in segment 2.", "nof2022",
+     [("Medway NHS Foundation Trust", 2, 3)]),
+    ("Barts Health has fallen two segments and is now in segment 4.", "nof2022", [("Barts Health", 4, 2)]),
+    ("Wye Valley NHS Trust has moved up a segment, and is now in segment 2.", "nof2022",
+     [("Wye Valley NHS Trust", 2, 3)]),
+    ("Barts Health published its plan. It has climbed a segment and is now in segment 1.", "nof2022",
+     [("Barts Health", 1, 2)]),
+    # no size, two directions, another body after 'and', or a move that cannot be
+    ("Wye Valley NHS Trust has a new chair and is now in segment 2.", "nof2022", [("Wye Valley NHS Trust", 2, None)]),
+    ("Wye Valley NHS Trust has moved up a segment and down a segment and is now in segment 2.", "nof2022",
+     [("Wye Valley NHS Trust", 2, None)]),
+    ("Wye Valley NHS Trust has dropped a segment and Medway NHS Foundation Trust is now in segment 4.", "nof2022",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Wye Valley NHS Trust has moved up a segment and hopes to reach segment 1.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), STEP_THEN_STATE)
+def test_a_sized_move_then_where_it_is(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A body that lost its place or status in a segment left it.
+LOST_ITS_PLACE = [
+    ("Wye Valley NHS Trust lost its segment 1 status.", "nof2022", [("Wye Valley NHS Trust", None, 1)]),
+    ("Wye Valley NHS Trust has lost its place in segment 2.", "nof2022", [("Wye Valley NHS Trust", None, 2)]),
+    ("Barts Health has lost its position in segment 1 of the NHS Oversight Framework.", "nof2022",
+     [("Barts Health", None, 1)]),
+    ("Wye Valley NHS Trust has lost its place in segment 1 and is now in segment 2.", "nof2022",
+     [("Wye Valley NHS Trust", 2, 1)]),
+    # a threat, or something else lost
+    ("Wye Valley NHS Trust could lose its segment 1 status.", "nof2022", []),
+    ("Barts Health lost its chief executive while in segment 4.", "nof2022", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), LOST_ITS_PLACE)
+def test_a_lost_place_is_left(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
