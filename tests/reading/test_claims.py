@@ -766,3 +766,39 @@ def test_movers_and_a_named_group_s_kind_are_no_counts(nlp: Language, text: str,
     a named group is: read as '5 trusts in segments 3 and 4' or '3 acute trusts in all', the
     audit set them against the page's national figures."""
     assert [(c.org_type, c.segments, c.count) for c in read(nlp, text)[1].claims] == expected
+
+
+# a count whose population is a region's, county's or system's keeps that place, however it is
+# fronted: checked within its page, never against the national figures
+LOCAL_POPULATIONS = [
+    ("Of the region's acute trusts, 3 are in segment 1.", "the region"),
+    ("Of the region’s acute trusts, three are in segment 1.", "the region"),
+    ("Among the region's trusts, two are in segment 4.", "the region"),
+    ("Of the county's trusts, two are in segment 4.", "the county"),
+    ("Across the county, two trusts are in segment 4.", "the county"),
+    ("Within the county, three trusts were placed in segment 2.", "the county"),
+    ("Across the region, 12 trusts are now in segment 4.", "the region"),
+    ("Throughout the city, four providers sit in segment 3.", "the city"),
+    ("Of the system's providers, none is in segment 1.", "the system"),
+    ("No trust in the subregion is in segment 5.", "the subregion"),
+    ("No trust in the sub-region is in segment 5.", "the subregion"),
+    ("In the subregion, no trust is in segment 5.", "the subregion"),
+    ("Across the subregion, 4 trusts are in segment 2.", "the subregion"),
+    ("Of our system's four trusts, one is in segment 3.", "our area"),
+    ("Of our five providers, two are in segment 3.", "our area"),
+    # national: the fronted phrase names no place, or the country
+    ("Of the 42 ICBs, 23 are in segment 3.", ""),
+    ("Of England's 42 ICBs, 23 are in segment 3.", ""),
+    ("Across England, 20 trusts are in segment 4.", ""),
+    ("In its latest table, NHS England put 20 trusts in segment 4.", ""),
+    ("In our analysis, 140 providers are in segments 2 or 3.", ""),
+    ("In the acute table, 16 trusts have made it into segment 1.", ""),
+    ("For the second quarter, 20 trusts are in segment 4.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "scope"), LOCAL_POPULATIONS)
+def test_a_local_population_keeps_its_place(nlp: Language, text: str, scope: str) -> None:
+    claims = [c for c in read(nlp, text)[1].claims if c.segments]
+    assert len(claims) == 1
+    assert claims[0].scope == scope
