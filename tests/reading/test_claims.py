@@ -802,3 +802,45 @@ def test_a_local_population_keeps_its_place(nlp: Language, text: str, scope: str
     claims = [c for c in read(nlp, text)[1].claims if c.segments]
     assert len(claims) == 1
     assert claims[0].scope == scope
+
+
+# a list after 'including', 'among them', 'such as', 'for example', 'e.g.' (or ending 'and others')
+# names some of the bodies counted: they are placed, but the list is not the count's list, so no
+# length check can be set against it; a list announced by 'namely', a colon or dashes is the whole
+PARTIAL_LISTS = [
+    ("Four Midlands acute trusts, including University Hospitals of North Midlands NHS Trust, are in segment 4.",
+     1, False),
+    ("Four acute trusts (including Barts Health NHS Trust and Croydon Health Services NHS Trust) are in segment 4.",
+     2, False),
+    ("Three ICBs – among them NHS Devon ICB – are in segment 4.", 1, False),
+    ("Five trusts, such as East Kent Hospitals University NHS Foundation Trust, were placed in segment 4.", 1, False),
+    ("Five trusts, for example Barts Health NHS Trust, are in segment 4.", 1, False),
+    ("Five trusts, for instance Barts Health NHS Trust, sit in segment 4.", 1, False),
+    ("Five trusts (e.g. Barts Health NHS Trust) are in segment 4.", 1, False),
+    ("Five trusts (e.g., Barts Health NHS Trust and Croydon Health Services NHS Trust) are in segment 4.", 2, False),
+    ("Five trusts, notably Barts Health NHS Trust, are in segment 4.", 1, False),
+    ("Six trusts (Barts Health NHS Trust, Croydon Health Services NHS Trust and others) are in segment 4.", 2, False),
+    ("Three acute trusts are in segment 4. They include Barts Health NHS Trust and Croydon Health Services NHS "
+     "Trust.", 2, False),
+    ("Three acute trusts are in segment 4. These include Barts Health NHS Trust.", 1, False),
+    ("Four acute trusts are in segment 4, including: Barts Health NHS Trust and Croydon Health Services NHS Trust.",
+     2, False),
+    # whole lists keep their count's check
+    ("Two acute trusts, namely Barts Health NHS Trust and Croydon Health Services NHS Trust, are in segment 4.",
+     2, True),
+    ("Three acute trusts – Barts Health NHS Trust, Croydon Health Services NHS Trust and East Kent Hospitals "
+     "University NHS Foundation Trust – are in segment 4.", 3, True),
+    ("Three acute trusts are in segment 4: Barts Health NHS Trust and Croydon Health Services NHS Trust.", 2, True),
+    ("Four ICBs (Devon, Hampshire and Isle of Wight, Norfolk and Waveney, and Shropshire, Telford and Wrekin) are "
+     "in segment 4.", 4, True),
+    ("Three acute trusts are in segment 4. They are Barts Health NHS Trust and Croydon Health Services NHS Trust.",
+     2, True),
+]
+
+
+@pytest.mark.parametrize(("text", "placed", "whole"), PARTIAL_LISTS)
+def test_a_partial_list_is_no_list_of_its_count(nlp: Language, text: str, placed: int, whole: bool) -> None:
+    result = read(nlp, text)[1]
+    assert len(result.claims) == 1
+    assert len(result.memberships) == placed
+    assert all((m.claim is result.claims[0]) == whole for m in result.memberships)

@@ -347,7 +347,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             _restated(doc, g, claim, result.claims + made)
             made.append(claim)
             if g.names:
-                add_members(result, doc, sent, g.names, org_type, g.segments, framework, period, claim)
+                add_members(result, doc, sent, g.names, org_type, g.segments, framework, period,
+                            None if g.partial else claim)  # a partial list is no list of the count
         _end_sentence(reader, state, result, made, kept, leading_scope, history, (framework, period))
 
 
