@@ -151,6 +151,38 @@ def _a_named_few(reader: SentenceReader, g: Group) -> bool:
 
 _PICKED_OUT = {"all", "these", "those"}
 
+_BAND_ENDS = {"top", "bottom"}  # 'the top ten', 'the bottom 20'
+_BAND_RANKS = {"best", "worst", "highest", "lowest", "strongest", "weakest", "poorest", "top", "bottom"}
+_NOT_A_BAND = {"segment", "segments", "category", "categories", "tier", "tiers", "quartile", "quartiles", "band",
+               "bands", "levels", "places", "positions", "spots"}  # 'the top two segments' names segments
+_CLAUSE_STARTS = {"and", "but", ";", "while", "whereas", "although", "though", "or"}
+
+
+def _in_a_band(reader: SentenceReader, g: Group, frame_end: int) -> bool:
+    """'Nine trusts in the top ten are in segment 1', 'Of the bottom 20, 14 ...', 'Among the ten
+    worst trusts, eight ...': a count within a band of the league, not of all trusts. The band
+    is looked for in the count's own clause, up to the segment it is placed in."""
+    doc = reader.doc
+    lo = g.start
+    while lo > reader.sent.start and lower_at(doc, lo - 1) not in _CLAUSE_STARTS:
+        lo -= 1
+    seg = next((s.start for s in reader.segments if g.end <= s.start < frame_end), frame_end)
+    for k in range(lo, seg):
+        if g.start <= k < g.end:
+            continue
+        nxt = k + 2 if lower_at(doc, k + 1) in {"-", "‑"} else k + 1
+        if nxt >= seg:
+            continue
+        number, word = (nxt, k) if lower_at(doc, k) in _BAND_ENDS else (k, nxt)
+        if not doc[number].like_num or (word == nxt and lower_at(doc, word) not in _BAND_RANKS):
+            continue
+        after = max(number, word) + 1
+        if lower_at(doc, after) in {"-", "‑"}:
+            after += 1
+        if lower_at(doc, after) not in _NOT_A_BAND:
+            return True
+    return False
+
 
 def _named_before(reader: SentenceReader, g: Group) -> int:
     """How many bodies the text names (with a code) in the two sentences before ``g`` and in
@@ -305,9 +337,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 g.scope = state.last_claims[-1].scope
             made.append(_claim_from(doc, sent, g, g.org_type, framework, period))
         for gi, g in enumerate(kept):
-            if g.leading_total or _a_named_few(reader, g):
-                continue
             frame_end = kept[gi + 1].start if gi + 1 < len(kept) else sent.end
+            if g.leading_total or _a_named_few(reader, g) or _in_a_band(reader, g, frame_end):
+                continue
             org_type = g.org_type
             if not org_type and not g.pop_types:
                 org_type = state.last_population if (state.sentences_since <= 2 or g.further) else ""
