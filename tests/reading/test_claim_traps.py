@@ -416,3 +416,37 @@ def test_a_count_within_a_band_of_the_league_is_no_count_of_the_segment(nlp: Lan
 @pytest.mark.parametrize(("text", "expected"), NOT_A_BAND)
 def test_a_band_of_segments_or_another_clause_still_counts(nlp: Language, text: str, expected: list[Row]) -> None:
     assert claims_of(nlp, text) == expected
+
+
+# one body said to be, or not to be, 'one of them' counts nothing, whoever was named before
+ONE_OF_THEM = [
+    'Gateshead Health NHS Foundation Trust is in segment 1. "Some trusts in the North East have been in segment 4, '
+    'but Gateshead has never been one of them," she said.',
+    '"Some trusts in the North East have been in segment 4, but Gateshead has never been one of them," she said.',
+    "Gateshead Health NHS Foundation Trust is in segment 1. Several trusts in the region are in segment 4, but "
+    "Gateshead is not one of them.",
+    "Gateshead Health NHS Foundation Trust is in segment 1. Some trusts in the region are in segment 4, but "
+    "Gateshead isn't one of them.",
+    "Barts Health NHS Trust is in segment 3. Many trusts in London are in segment 4, and Barts Health is one of them.",
+    "Barts Health NHS Trust is in segment 3. Several London trusts are in segment 4; Barts Health was also one of "
+    "these last year.",
+    "Wye Valley NHS Trust is in segment 2. Several trusts remain in segment 4, and it has never been one of those.",
+]
+
+# a count that is the subject of its own verb still counts
+STILL_ONE_OF_THEM = [
+    ("Four of the seven acute trusts are in segment 2. Only one of them is in segment 1.",
+     [("acute", (2,), 4), ("acute", (1,), 1)]),
+    ("Four of the seven acute trusts are in segment 2. Not one of them is in segment 4.",
+     [("acute", (2,), 4), ("acute", (4,), 0)]),
+]
+
+
+@pytest.mark.parametrize("text", ONE_OF_THEM)
+def test_a_body_that_is_one_of_them_counts_nothing(nlp: Language, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), STILL_ONE_OF_THEM)
+def test_one_of_them_as_a_subject_still_counts(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected

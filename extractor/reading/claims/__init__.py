@@ -29,7 +29,15 @@ from spacy.tokens import Doc, Span
 from ...pipeline.extensions import doc_text, doc_value, sentences, span_text, spans_in
 from ...pipeline.quantities import quantity_of
 from ...records import Claim, DocResult
-from .groups import absorb_following, bracketed_size, group_quantities, implied_count, modifiers, one_of_many
+from .groups import (
+    absorb_following,
+    bracketed_size,
+    group_quantities,
+    implied_count,
+    modifiers,
+    one_of_many,
+    one_of_them,
+)
 from .members import add_members, attach_lists, colon_list, exception_names, they_are_list
 from .relations import (
     accounting_subject,
@@ -71,6 +79,7 @@ from .sentence import (
     State,
     lower_at,
     named_segments,
+    overlaps,
     sentence_spans,
     text_between,
     token_lists,
@@ -237,7 +246,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         history = False
         history_total: int | None = None
         for gi, g in enumerate(groups):
-            if gi in absorbed:
+            if gi in absorbed or one_of_them(reader, g):
                 continue
             frame_end = groups[gi + 1].start if gi + 1 < len(groups) else sent.end
             modifiers(reader, g)
@@ -427,8 +436,9 @@ def _end_sentence(reader: SentenceReader, state: State, result: DocResult, made:
     mentioned = ""
     if not made:
         words = token_lists(reader.doc).lower
-        mentioned = next((pop.label_ for pop in reversed(reader.populations)
-                          if pop.end >= len(words) or words[pop.end] not in {"'s", "’s"}), "")
+        mentioned = next((pop.label_ for pop in reversed(reader.populations)  # not 'Trust' in a body's name
+                          if (pop.end >= len(words) or words[pop.end] not in {"'s", "’s"})
+                          and not overlaps(pop, reader.orgs)), "")
     state.mentioned_population = mentioned
     explicit = leading_scope or explicit_scope(reader)
     if explicit:
