@@ -71,7 +71,8 @@ def segment_label(segments: Segments) -> str:
 
 # scopes the reading step gives a local count whose place the document does not name
 # ("the county's four trusts"): compared within their document only
-DEICTIC_SCOPES = frozenset({"county", "region", "city", "capital", "system", "area", "local area", "our area"})
+DEICTIC_SCOPES = frozenset({"county", "region", "subregion", "city", "capital", "system", "area", "local area",
+                            "our area"})
 
 
 _OF_DOCUMENT = " of document "

@@ -380,3 +380,78 @@ HISTORY_TOTALS = [
 def test_count_still_in_takes_the_history_as_its_total(nlp: Language, text: str, count: int, total: int) -> None:
     claims = read_doc(nlp("There are 40 trusts in segment 3. " + text)).claims
     assert [(c.count, c.total) for c in claims[1:]] == [(count, total)]
+
+
+# a count within a band of the league, in any word order: no count of all the trusts in the segment
+COUNTS_IN_A_BAND = [
+    "Nine trusts in the top ten are in segment 1.",
+    "Nine of the trusts in the top ten are in segment 1.",
+    "Seven trusts in the bottom 20 are in segment 4.",
+    "Three trusts in the top 10 were in segment 2.",
+    "Eight ICBs in the top-ten are in segment 1.",
+    "Eight trusts among the top ten are in segment 1.",
+    "In the top ten, nine trusts are in segment 1.",
+    "Of the bottom 20, 14 trusts are in segment 4.",
+    "Of the bottom 20, 14 are in segment 4 and 6 are in segment 3.",
+    "Of the top 20 acute trusts, 15 are in segment 1.",
+    "Across the top 25 ICBs, 18 are in segment 2.",
+    "Among the ten worst trusts, eight are in segment 4.",
+    "Among the ten worst-performing trusts, eight are in segment 4.",
+    "Eight of the ten best trusts are in segment 1.",
+    "Twelve of the 20 lowest-ranked trusts are in segment 4.",
+    "The 10 best-performing ICBs are all in segment 1.",
+    "Nine trusts in the top ten per cent are in segment 1.",
+]
+
+# the band's words naming segments, or another clause's count, still count
+NOT_A_BAND = [
+    ("Nineteen trusts are in the top two segments.", [("trust", (1, 2), 19)]),
+    ("20 trusts are in the bottom two segments, and three are in the top segment.",
+     [("trust", (3, 4), 20), ("trust", (1,), 3)]),
+    ("Nine trusts in the top ten are in segment 1, and 20 trusts are in segment 4.", [("trust", (4,), 20)]),
+    ("Twenty trusts in the North West are in segment 3.", [("trust", (3,), 20)]),
+]
+
+
+@pytest.mark.parametrize("text", COUNTS_IN_A_BAND)
+def test_a_count_within_a_band_of_the_league_is_no_count_of_the_segment(nlp: Language, text: str) -> None:
+    assert [c for c in claims_of(nlp, text) if c[1]] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_A_BAND)
+def test_a_band_of_segments_or_another_clause_still_counts(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected
+
+
+# one body said to be, or not to be, 'one of them' counts nothing, whoever was named before
+ONE_OF_THEM = [
+    'Gateshead Health NHS Foundation Trust is in segment 1. "Some trusts in the North East have been in segment 4, '
+    'but Gateshead has never been one of them," she said.',
+    '"Some trusts in the North East have been in segment 4, but Gateshead has never been one of them," she said.',
+    "Gateshead Health NHS Foundation Trust is in segment 1. Several trusts in the region are in segment 4, but "
+    "Gateshead is not one of them.",
+    "Gateshead Health NHS Foundation Trust is in segment 1. Some trusts in the region are in segment 4, but "
+    "Gateshead isn't one of them.",
+    "Barts Health NHS Trust is in segment 3. Many trusts in London are in segment 4, and Barts Health is one of them.",
+    "Barts Health NHS Trust is in segment 3. Several London trusts are in segment 4; Barts Health was also one of "
+    "these last year.",
+    "Wye Valley NHS Trust is in segment 2. Several trusts remain in segment 4, and it has never been one of those.",
+]
+
+# a count that is the subject of its own verb still counts
+STILL_ONE_OF_THEM = [
+    ("Four of the seven acute trusts are in segment 2. Only one of them is in segment 1.",
+     [("acute", (2,), 4), ("acute", (1,), 1)]),
+    ("Four of the seven acute trusts are in segment 2. Not one of them is in segment 4.",
+     [("acute", (2,), 4), ("acute", (4,), 0)]),
+]
+
+
+@pytest.mark.parametrize("text", ONE_OF_THEM)
+def test_a_body_that_is_one_of_them_counts_nothing(nlp: Language, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), STILL_ONE_OF_THEM)
+def test_one_of_them_as_a_subject_still_counts(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected

@@ -771,3 +771,81 @@ def test_movers_and_a_named_group_s_kind_are_no_counts(nlp: Language, text: str,
     a named group is: read as '5 trusts in segments 3 and 4' or '3 acute trusts in all', the
     audit set them against the page's national figures."""
     assert [(c.org_type, c.segments, c.count) for c in read(nlp, text)[1].claims] == expected
+
+
+# a count whose population is a region's, county's or system's keeps that place, however it is
+# fronted: checked within its page, never against the national figures
+LOCAL_POPULATIONS = [
+    ("Of the region's acute trusts, 3 are in segment 1.", "the region"),
+    ("Of the region’s acute trusts, three are in segment 1.", "the region"),
+    ("Among the region's trusts, two are in segment 4.", "the region"),
+    ("Of the county's trusts, two are in segment 4.", "the county"),
+    ("Across the county, two trusts are in segment 4.", "the county"),
+    ("Within the county, three trusts were placed in segment 2.", "the county"),
+    ("Across the region, 12 trusts are now in segment 4.", "the region"),
+    ("Throughout the city, four providers sit in segment 3.", "the city"),
+    ("Of the system's providers, none is in segment 1.", "the system"),
+    ("No trust in the subregion is in segment 5.", "the subregion"),
+    ("No trust in the sub-region is in segment 5.", "the subregion"),
+    ("In the subregion, no trust is in segment 5.", "the subregion"),
+    ("Across the subregion, 4 trusts are in segment 2.", "the subregion"),
+    ("Of our system's four trusts, one is in segment 3.", "our area"),
+    ("Of our five providers, two are in segment 3.", "our area"),
+    # national: the fronted phrase names no place, or the country
+    ("Of the 42 ICBs, 23 are in segment 3.", ""),
+    ("Of England's 42 ICBs, 23 are in segment 3.", ""),
+    ("Across England, 20 trusts are in segment 4.", ""),
+    ("In its latest table, NHS England put 20 trusts in segment 4.", ""),
+    ("In our analysis, 140 providers are in segments 2 or 3.", ""),
+    ("In the acute table, 16 trusts have made it into segment 1.", ""),
+    ("For the second quarter, 20 trusts are in segment 4.", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "scope"), LOCAL_POPULATIONS)
+def test_a_local_population_keeps_its_place(nlp: Language, text: str, scope: str) -> None:
+    claims = [c for c in read(nlp, text)[1].claims if c.segments]
+    assert len(claims) == 1
+    assert claims[0].scope == scope
+
+
+# a list after 'including', 'among them', 'such as', 'for example', 'e.g.' (or ending 'and others')
+# names some of the bodies counted: they are placed, but the list is not the count's list, so no
+# length check can be set against it; a list announced by 'namely', a colon or dashes is the whole
+PARTIAL_LISTS = [
+    ("Four Midlands acute trusts, including University Hospitals of North Midlands NHS Trust, are in segment 4.",
+     1, False),
+    ("Four acute trusts (including Barts Health NHS Trust and Croydon Health Services NHS Trust) are in segment 4.",
+     2, False),
+    ("Three ICBs – among them NHS Devon ICB – are in segment 4.", 1, False),
+    ("Five trusts, such as East Kent Hospitals University NHS Foundation Trust, were placed in segment 4.", 1, False),
+    ("Five trusts, for example Barts Health NHS Trust, are in segment 4.", 1, False),
+    ("Five trusts, for instance Barts Health NHS Trust, sit in segment 4.", 1, False),
+    ("Five trusts (e.g. Barts Health NHS Trust) are in segment 4.", 1, False),
+    ("Five trusts (e.g., Barts Health NHS Trust and Croydon Health Services NHS Trust) are in segment 4.", 2, False),
+    ("Five trusts, notably Barts Health NHS Trust, are in segment 4.", 1, False),
+    ("Six trusts (Barts Health NHS Trust, Croydon Health Services NHS Trust and others) are in segment 4.", 2, False),
+    ("Three acute trusts are in segment 4. They include Barts Health NHS Trust and Croydon Health Services NHS "
+     "Trust.", 2, False),
+    ("Three acute trusts are in segment 4. These include Barts Health NHS Trust.", 1, False),
+    ("Four acute trusts are in segment 4, including: Barts Health NHS Trust and Croydon Health Services NHS Trust.",
+     2, False),
+    # whole lists keep their count's check
+    ("Two acute trusts, namely Barts Health NHS Trust and Croydon Health Services NHS Trust, are in segment 4.",
+     2, True),
+    ("Three acute trusts – Barts Health NHS Trust, Croydon Health Services NHS Trust and East Kent Hospitals "
+     "University NHS Foundation Trust – are in segment 4.", 3, True),
+    ("Three acute trusts are in segment 4: Barts Health NHS Trust and Croydon Health Services NHS Trust.", 2, True),
+    ("Four ICBs (Devon, Hampshire and Isle of Wight, Norfolk and Waveney, and Shropshire, Telford and Wrekin) are "
+     "in segment 4.", 4, True),
+    ("Three acute trusts are in segment 4. They are Barts Health NHS Trust and Croydon Health Services NHS Trust.",
+     2, True),
+]
+
+
+@pytest.mark.parametrize(("text", "placed", "whole"), PARTIAL_LISTS)
+def test_a_partial_list_is_no_list_of_its_count(nlp: Language, text: str, placed: int, whole: bool) -> None:
+    result = read(nlp, text)[1]
+    assert len(result.claims) == 1
+    assert len(result.memberships) == placed
+    assert all((m.claim is result.claims[0]) == whole for m in result.memberships)

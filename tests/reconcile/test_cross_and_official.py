@@ -109,7 +109,7 @@ def test_official_memberships_match_by_code_or_name() -> None:
     assert checks["status"].tolist() == ["pass", "fail", "unverifiable"]
 
 
-@pytest.mark.parametrize("scope", ["the county", "the region", "the local area", "our area"])
+@pytest.mark.parametrize("scope", ["the county", "the region", "the subregion", "the local area", "our area"])
 def test_a_place_its_document_does_not_name_is_compared_within_that_document_only(scope: str) -> None:
     """Two pages' 'the county' are two counties: no cross-document check, no row of the table
     (whose key is the scope as written), and no national figure set against them."""

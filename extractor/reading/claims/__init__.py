@@ -29,7 +29,15 @@ from spacy.tokens import Doc, Span
 from ...pipeline.extensions import doc_text, doc_value, sentences, span_text, spans_in
 from ...pipeline.quantities import quantity_of
 from ...records import Claim, DocResult
-from .groups import absorb_following, bracketed_size, group_quantities, implied_count, modifiers, one_of_many
+from .groups import (
+    absorb_following,
+    bracketed_size,
+    group_quantities,
+    implied_count,
+    modifiers,
+    one_of_many,
+    one_of_them,
+)
 from .members import add_members, attach_lists, colon_list, exception_names, they_are_list
 from .relations import (
     accounting_subject,
@@ -71,6 +79,7 @@ from .sentence import (
     State,
     lower_at,
     named_segments,
+    overlaps,
     sentence_spans,
     text_between,
     token_lists,
@@ -163,6 +172,39 @@ def _in_company(reader: SentenceReader, g: Group) -> bool:
     return lower_at(doc, g.start - 1) in _COMPANY_GLUE
 
 
+_BAND_ENDS = {"top", "bottom"}  # 'the top ten', 'the bottom 20'
+_BAND_RANKS = {"best", "worst", "highest", "lowest", "strongest", "weakest", "poorest", "top", "bottom"}
+_NOT_A_BAND = {"segment", "segments", "category", "categories", "tier", "tiers", "quartile", "quartiles", "band",
+               "bands", "levels", "places", "positions", "spots"}  # 'the top two segments' names segments
+_CLAUSE_STARTS = {"and", "but", ";", "while", "whereas", "although", "though", "or"}
+
+
+def _in_a_band(reader: SentenceReader, g: Group, frame_end: int) -> bool:
+    """'Nine trusts in the top ten are in segment 1', 'Of the bottom 20, 14 ...', 'Among the ten
+    worst trusts, eight ...': a count within a band of the league, not of all trusts. The band
+    is looked for in the count's own clause, up to the segment it is placed in."""
+    doc = reader.doc
+    lo = g.start
+    while lo > reader.sent.start and lower_at(doc, lo - 1) not in _CLAUSE_STARTS:
+        lo -= 1
+    seg = next((s.start for s in reader.segments if g.end <= s.start < frame_end), frame_end)
+    for k in range(lo, seg):
+        if g.start <= k < g.end:
+            continue
+        nxt = k + 2 if lower_at(doc, k + 1) in {"-", "‑"} else k + 1
+        if nxt >= seg:
+            continue
+        number, word = (nxt, k) if lower_at(doc, k) in _BAND_ENDS else (k, nxt)
+        if not doc[number].like_num or (word == nxt and lower_at(doc, word) not in _BAND_RANKS):
+            continue
+        after = max(number, word) + 1
+        if lower_at(doc, after) in {"-", "‑"}:
+            after += 1
+        if lower_at(doc, after) not in _NOT_A_BAND:
+            return True
+    return False
+
+
 def _named_before(reader: SentenceReader, g: Group) -> int:
     """How many bodies the text names (with a code) in the two sentences before ``g`` and in
     its own before it: "the three trusts" after three names counts them, not a population."""
@@ -216,7 +258,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         history = False
         history_total: int | None = None
         for gi, g in enumerate(groups):
-            if gi in absorbed:
+            if gi in absorbed or one_of_them(reader, g):
                 continue
             frame_end = groups[gi + 1].start if gi + 1 < len(groups) else sent.end
             modifiers(reader, g)
@@ -316,9 +358,10 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 g.scope = state.last_claims[-1].scope
             made.append(_claim_from(doc, sent, g, g.org_type, framework, period))
         for gi, g in enumerate(kept):
-            if g.leading_total or _a_named_few(reader, g) or _in_company(reader, g):
-                continue
             frame_end = kept[gi + 1].start if gi + 1 < len(kept) else sent.end
+            if g.leading_total or _a_named_few(reader, g) or _in_company(reader, g) \
+                    or _in_a_band(reader, g, frame_end):
+                continue
             org_type = g.org_type
             if not org_type and not g.pop_types:
                 org_type = state.last_population if (state.sentences_since <= 2 or g.further) else ""
@@ -358,7 +401,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             _restated(doc, g, claim, result.claims + made)
             made.append(claim)
             if g.names:
-                add_members(result, doc, sent, g.names, org_type, g.segments, framework, period, claim)
+                add_members(result, doc, sent, g.names, org_type, g.segments, framework, period,
+                            None if g.partial else claim)  # a partial list is no list of the count
         _end_sentence(reader, state, result, made, kept, leading_scope, history, (framework, period))
 
 
@@ -405,8 +449,9 @@ def _end_sentence(reader: SentenceReader, state: State, result: DocResult, made:
     mentioned = ""
     if not made:
         words = token_lists(reader.doc).lower
-        mentioned = next((pop.label_ for pop in reversed(reader.populations)
-                          if pop.end >= len(words) or words[pop.end] not in {"'s", "’s"}), "")
+        mentioned = next((pop.label_ for pop in reversed(reader.populations)  # not 'Trust' in a body's name
+                          if (pop.end >= len(words) or words[pop.end] not in {"'s", "’s"})
+                          and not overlaps(pop, reader.orgs)), "")
     state.mentioned_population = mentioned
     explicit = leading_scope or explicit_scope(reader)
     if explicit:

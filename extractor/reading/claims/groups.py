@@ -201,6 +201,26 @@ def one_of_many(reader: SentenceReader, g: Group) -> None:
         g.count, g.total = g.total, None
 
 
+_COPULAS = {"is", "was", "be", "been", "being", "are", "were", "'s", "’s", "remains", "remained", "became", "become",
+            "becomes", "isn't", "wasn't"}
+_COPULA_ADVERBS = {"not", "never", "also", "still", "now", "no", "longer", "ever", "again", "n't", "yet", "already"}
+_THEM = {"them", "these", "those", "theirs"}
+
+
+def one_of_them(reader: SentenceReader, g: Group) -> bool:
+    """'... but Gateshead has never been one of them', 'X is not one of them': one body said to be
+    (or not to be) among a group just named, no count of the group's segment ('Only one of them
+    is in segment 1', the subject of its own verb, still counts)."""
+    doc = reader.doc
+    k = g.start + 1 if lower_at(doc, g.start) in {"not", "never"} else g.start
+    if lower_at(doc, k) != "one" or lower_at(doc, k + 1) != "of" or lower_at(doc, k + 2) not in _THEM:
+        return False
+    j = g.start - 1
+    while j >= reader.sent.start and lower_at(doc, j) in _COPULA_ADVERBS:
+        j -= 1
+    return j >= reader.sent.start and lower_at(doc, j) in _COPULAS
+
+
 def _absorb(g: Group, qty) -> None:
     if qty.kind == "SHARE":
         g.share = g.share or qty.text

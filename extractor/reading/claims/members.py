@@ -72,10 +72,32 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
         return  # '5 ICBs (Recovery Support Programme)' names what the segment is, not who is in it
     if g.population is None and opener in {",", ":"}:
         return
-    items = fit_to_count(split_names(region, reader.orgs), g.count, org_type, doc_text(doc))
+    g.partial = partial_list(doc, region.start, region.end)
+    items = fit_to_count(split_names(region, reader.orgs), None if g.partial else g.count, org_type, doc_text(doc))
     if opener == "," and (not items or any(len(it.text.split()) > 8 for it in items)):
         return
     g.names = items
+
+
+# words that open a list of some of the bodies counted ('Four trusts, including X, ...') or close one
+# ('A, B and others'): its length is no check of the count
+_PARTIAL_OPENERS = ("including", "include", "includes", "among them", "amongst them", "among those", "among which",
+                    "such as", "for example", "for instance", "e.g.", "e.g", "eg", "eg.", "notably", "like",
+                    "in particular", "particularly", "especially", "most notably", "not least")
+_PARTIAL_CLOSERS = ("and others", "among others", "amongst others", "etc", "etc.", "and more", "and so on")
+
+
+def partial_list(doc: Doc, start: int, end: int) -> bool:
+    """Whether the list in tokens ``[start, end)`` names only some of the bodies counted: it
+    opens with 'including', 'among them', 'such as', 'for example', 'e.g.' ... or ends with
+    'and others', 'etc.' ('namely', a colon or dashes announce a whole list)."""
+    text = _words(doc, start, end).removesuffix(".").removesuffix(")").rstrip()
+    return text.startswith(tuple(f" {o} " for o in _PARTIAL_OPENERS)) or text.endswith(_PARTIAL_CLOSERS)
+
+
+def _words(doc: Doc, start: int, end: int) -> str:
+    """The lower-cased words of tokens ``[start, end)`` after a space, commas and colons dropped."""
+    return " " + " ".join(text_between(doc, start, end).replace(",", " ").replace(":", " ").split())
 
 
 def colon_list(reader: SentenceReader, g: Group, frame_end: int, org_type: str) -> None:
@@ -92,7 +114,11 @@ def colon_list(reader: SentenceReader, g: Group, frame_end: int, org_type: str) 
                 region = doc[region.start:region.end - 1]
             if not any(t.is_title for t in region):
                 return
-            g.names = fit_to_count(split_names(region, reader.orgs), g.count, org_type, doc_text(doc))
+            # 'five ICBs are in segment 4, including: A, B' / 'which include:' names some of them
+            g.partial = _words(doc, g.end, j).endswith(tuple(" " + o for o in _PARTIAL_OPENERS)) \
+                or partial_list(doc, region.start, region.end)
+            count = None if g.partial else g.count
+            g.names = fit_to_count(split_names(region, reader.orgs), count, org_type, doc_text(doc))
             return
 
 
@@ -134,8 +160,10 @@ def they_are_list(reader: SentenceReader, state: State, result: DocResult, frame
         return
     region = doc[words[2]:sent.end]
     org_type = claim.org_type if claim.org_type not in GENERIC_TYPES else ""
-    items = fit_to_count(split_names(region, reader.orgs), claim.count, org_type, doc_text(doc))
-    add_members(result, doc, sent, items, org_type, claim.segments, framework, period, claim)
+    # 'They include A and B': some of those counted, placed but no list of the count
+    partial = lower_at(doc, words[1]) == "include" or partial_list(doc, region.start, region.end)
+    items = fit_to_count(split_names(region, reader.orgs), None if partial else claim.count, org_type, doc_text(doc))
+    add_members(result, doc, sent, items, org_type, claim.segments, framework, period, None if partial else claim)
 
 
 def add_members(result: DocResult, doc: Doc, sent: Span, items: list[ListItem], org_type: str,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from itertools import takewhile
 
+import regex
 from spacy.tokens import Doc, Span
 
 from ...pipeline.extensions import doc_text, span_text, spans_in
@@ -61,14 +62,44 @@ def deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) -> 
     the text is talking about."""
     doc = reader.doc
     lo = max(reader.sent.start, g.start - 3)
+    if g.population is not None and g.population.end <= g.start:
+        lo = max(reader.sent.start, min(lo, g.population.start - 3))  # 'Of the region's acute trusts, 3 ...'
     hi = min(reader.sent.end, (g.population.end if g.population is not None else g.end) + 6)
-    window = " " + text_between(doc, lo, hi).replace("’", "'") + " "
+    front = _fronted_phrase(reader, g.start)
+    if front is not None and (_LOCAL_PLACE.search(_spaced(doc, *front)) or _our_count(reader, g, *front)):
+        lo = front[0]  # 'Across the county, two trusts ...': the leading phrase limits the count
+    window = _spaced(doc, lo, hi)
+    if _SUBREGION.search(window):
+        return _SUBREGION_SCOPE  # a part of the region the page speaks of: never the region itself
     if any(w in window for w in (" the system", " locally ", " local ")) or _our_count(reader, g, lo, hi):
         return home or state.discourse_scope or _unnamed(window)
     if any(w in window for w in (" the region's", " the region ", " its ", " the county's", " the city's",
                                  " the capital's", " their ", " the county ", " the city ", " the area ")):
         return state.discourse_scope or home or _unnamed(window)
     return ""
+
+
+_FRONTING = frozenset({"of", "across", "among", "amongst", "within", "in", "throughout", "for"})
+_LOCAL_PLACE = regex.compile(r" (?:the|our) (?:sub-?region|region|county|city|capital|system|area)(?:'s)? ")
+_SUBREGION = regex.compile(r" (?:the|our) sub-?region")
+_SUBREGION_SCOPE = "the subregion"
+
+
+def _spaced(doc: Doc, lo: int, hi: int) -> str:
+    """The words of ``[lo, hi)`` lower-cased between spaces, with one kind of apostrophe and
+    commas as spaces ('across the county, two trusts')."""
+    return " " + text_between(doc, lo, hi).replace("’", "'").replace(",", " ") + " "
+
+
+def _fronted_phrase(reader: SentenceReader, before: int) -> tuple[int, int] | None:
+    """The phrase leading the sentence up to its comma ('Across the county, two trusts ...', 'Of
+    our system's four trusts, one ...') when it ends before token ``before``: it limits every
+    count after it as much as words beside the count do."""
+    first = reader.first_word
+    if first is None or lower_at(reader.doc, first) not in _FRONTING:
+        return None
+    comma = next((k for k in range(first + 1, before) if lower_at(reader.doc, k) == ","), None)
+    return (first, comma) if comma is not None else None
 
 
 def _our_count(reader: SentenceReader, g: Group, lo: int, hi: int) -> bool:
@@ -91,7 +122,8 @@ _OUR_WORK = frozenset({"analysis", "analyses", "research", "review", "survey", "
 
 
 # the words of a local scope the document does not name, as the claim's scope (see DEICTIC_SCOPES)
-_UNNAMED = ((" the county", "the county"), (" the region", "the region"), (" the city", "the city"),
+_UNNAMED = ((" the subregion", _SUBREGION_SCOPE), (" the county", "the county"), (" the region", "the region"),
+            (" the city", "the city"),
             (" the capital", "the capital"), (" the system", "the system"), (" local", "the local area"),
             (" the area", "the area"), (" our ", "our area"))
 

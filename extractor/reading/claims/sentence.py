@@ -185,6 +185,7 @@ class Group:
     scope: str = ""
     leading_total: bool = False
     names: list[ListItem] = field(default_factory=list)
+    partial: bool = False  # 'Four trusts, including X, ...': the names are some of those counted, not all
     league: str = ""  # 'In the acute table, 16 trusts ...': the kind of trust the league holds
 
     @property
