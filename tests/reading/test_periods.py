@@ -170,3 +170,54 @@ def test_each_position_takes_the_period_of_its_own_clause(nlp) -> None:
               "by quarter 3's.\n\nStockport NHS Foundation Trust was 66th in September and is now 52nd.")
     got = {r.rank: r.period for r in read_doc(doc).rankings}
     assert got[66] != got[52] and got[66] == "2025/26 Q2"
+
+
+LEAGUE = "League tables\n12 March 2026\n\nThe NHS oversight league tables for quarter 3 2025/26 are out.\n\n"
+LEAGUE_NOW, LEAGUE_BEFORE = "2025/26 Q3", "2025/26 Q2"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the earlier quarter named only as what the current figure is compared with
+    ("Medway NHS Foundation Trust is 118th, unchanged on the previous quarter.", {118: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust is 45th, 20 places higher than last quarter.", {45: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust is 45th, up from 60th last quarter.", {45: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust is 45th, the same position as in the previous quarter.", {45: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust is 45th, no change from last quarter.", {45: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust is 45th, an improvement of 20 places on last quarter.", {45: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust is ranked 45th, compared with the previous quarter when it was 60th.",
+     {45: LEAGUE_NOW}),
+    ("Compared with the previous quarter, Medway NHS Foundation Trust is 20 places higher at 45th.",
+     {45: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust sits 45th, better than three months ago.", {45: LEAGUE_NOW}),
+    # negatives: a position stated for the earlier quarter keeps it
+    ("Medway NHS Foundation Trust was 60th last quarter.", {60: LEAGUE_BEFORE}),
+    ("In the previous quarter Medway NHS Foundation Trust was 60th.", {60: LEAGUE_BEFORE}),
+    ("Medway NHS Foundation Trust was 60th in the previous quarter and is 45th now.", {45: LEAGUE_NOW}),
+])
+def test_a_quarter_named_for_comparison_leaves_the_position_in_its_own(nlp, body, expected) -> None:
+    got = {r.rank: r.period for r in read_doc(nlp(LEAGUE + body)).rankings}
+    assert {rank: got.get(rank) for rank in expected} == expected, got
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Medway NHS Foundation Trust is in segment 3, unchanged from the previous quarter.", LEAGUE_NOW),
+    ("Medway NHS Foundation Trust remains in segment 3, the same as last quarter.", LEAGUE_NOW),
+    ("Medway NHS Foundation Trust is 45th, 20 places higher than last quarter, and is in segment 3.", LEAGUE_NOW),
+    ("Medway NHS Foundation Trust is in segment 3, as it was last quarter.", LEAGUE_NOW),
+    ("Medway NHS Foundation Trust was in segment 4 last quarter.", LEAGUE_BEFORE),
+])
+def test_a_quarter_named_for_comparison_leaves_the_segment_in_its_own(nlp, body, expected) -> None:
+    got = [m.period for m in read_doc(nlp(LEAGUE + body)).memberships]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Nineteen trusts are in segment 4, up on the previous quarter.", {19: NOW}),
+    ("Nineteen trusts are in segment 4, two more than last quarter.", {19: NOW}),
+    ("Nineteen trusts are in segment 4, compared with 18 in the previous quarter.", {19: NOW, 18: "2023/24 Q2"}),
+    ("Nineteen trusts are in segment 4, up from 18 last quarter.", {19: NOW}),
+    ("Nineteen trusts are in segment 4, the same number as a year ago.", {19: NOW}),
+])
+def test_a_count_compared_with_an_earlier_quarter_keeps_its_own(nlp, body, expected) -> None:
+    found = periods_by_count(nlp, body)
+    assert {count: found.get(count) for count in expected} == expected, found
