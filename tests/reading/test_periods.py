@@ -221,3 +221,35 @@ def test_a_quarter_named_for_comparison_leaves_the_segment_in_its_own(nlp, body,
 def test_a_count_compared_with_an_earlier_quarter_keeps_its_own(nlp, body, expected) -> None:
     found = periods_by_count(nlp, body)
     assert {count: found.get(count) for count in expected} == expected, found
+
+
+DATED_BY_DAY = "CEO report\n29 January 2025\n\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a year in the framework's name is no as-of date
+    ("East Sussex Healthcare NHS Trust is in segment 2 of the NHS Oversight Framework 2022/23.", "2025-01"),
+    ("Under the 2022/23 NHS Oversight Framework, East Sussex Healthcare NHS Trust is in segment 2.", "2025-01"),
+    ("East Sussex Healthcare NHS Trust sits in segment 2 of the NHS oversight framework (2022/23).", "2025-01"),
+    ("East Sussex Healthcare NHS Trust is in segment 2 under NOF 2022-23.", "2025-01"),
+    ("East Sussex Healthcare NHS Trust remains in segment 2 of the 2022/23 framework.", "2025-01"),
+    ("After the quarter 3 review, East Sussex Healthcare NHS Trust has moved from segment 3 to segment 2 of "
+     "the NHS Oversight Framework 2022/23.", "2024/25 Q3"),
+    # negatives: the year as a date still dates the record
+    ("In 2022/23 East Sussex Healthcare NHS Trust was in segment 2.", "2022/23"),
+    ("East Sussex Healthcare NHS Trust was in segment 2 during 2022/23.", "2022/23"),
+    ("In 2022/23 East Sussex Healthcare NHS Trust was in segment 2 of the oversight framework.", "2022/23"),
+])
+def test_a_year_in_a_framework_s_name_dates_nothing(nlp, body, expected) -> None:
+    got = [m.period for m in read_doc(nlp(DATED_BY_DAY + body)).memberships]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Barts Health NHS Trust is in segment 3 of the Single Oversight Framework 2016/17.", NOW),
+    ("Under the System Oversight Framework 2021/22, Barts Health NHS Trust is in segment 3.", NOW),
+    ("In 2021/22, Barts Health NHS Trust was in segment 3.", "2021/22"),
+])
+def test_a_year_in_an_older_framework_s_name_dates_nothing(nlp, body, expected) -> None:
+    got = [m.period for m in read_doc(nlp(HEADER + body)).memberships]
+    assert got == [expected]
