@@ -138,6 +138,21 @@ def financial_year(date: dt.date) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
+# words before a date, in its own clause, that make it a time still to come ("Exit will not be considered
+# before the Q1 review", "the next review is in quarter 2", "will be reviewed in June"), with no past
+# state between them and it: such a date dates no figure
+_TO_COME = regex.compile(r"\b(?:will|shall|would|next|upcoming|forthcoming|due|scheduled|planned)\b"
+                         r"(?![^.!?;:\n]*\b(?:was|were|had|has\s+been|have\s+been)\b)[^.!?;:\n]*$", regex.I)
+_CLAUSE_OPEN = regex.compile(r"[.!?;:\n]|,\s*(?=(?:but|while|whereas|and|although|though)\b)", regex.I)
+
+
+def is_to_come(text: str, start: int) -> bool:
+    """Whether the date at ``text[start]`` is one still to come by the words of its clause."""
+    before = text[max(0, start - 150):start]
+    cuts = list(_CLAUSE_OPEN.finditer(before))
+    return _TO_COME.search(before[cuts[-1].end():] if cuts else before) is not None
+
+
 def names_a_framework(text: str, start: int, end: int) -> bool:
     """Whether the year at ``text[start:end]`` is part of a framework's name."""
     return bool(_NAMED_BEFORE.search(text[max(0, start - 40):start]) or _NAMED_AFTER.search(text[end:end + 50]))
@@ -168,7 +183,7 @@ def find_period(text: str, published: dt.date | None = None) -> str:
     if has_fy:
         for pat in _QUARTER:
             for m in pat.finditer(text):
-                if m.group("fy"):
+                if m.group("fy") and not is_to_come(text, m.start()):
                     return f"{m.group('fy')}/{m.group('fy2')} Q{m.group('q')}"
     m = regex.search(r"\b" + _FY + r"\b", text) if has_fy else None
     year = f"{m.group('fy')}/{m.group('fy2')}" if m and int(m.group("fy2")) == (int(m.group("fy")) + 1) % 100 else ""
@@ -180,7 +195,8 @@ def find_period(text: str, published: dt.date | None = None) -> str:
 def _quarter_by(text: str, published: dt.date) -> str:
     """The quarter ``text`` names by number alone, the latest of that number to have begun by
     ``published``; none when it names two (which would be the figures'?)."""
-    named = {_QUARTER_WORDS[m.group("q").lower()] for m in _QUARTER_ALONE.finditer(text)}
+    named = {_QUARTER_WORDS[m.group("q").lower()] for m in _QUARTER_ALONE.finditer(text)
+             if not is_to_come(text, m.start())}
     if len(named) != 1:
         return ""
     q = named.pop()

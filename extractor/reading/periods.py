@@ -123,6 +123,8 @@ def mentions(doc: Doc) -> list[Mention]:
                 continue  # 'in segment 3 since 2021' still is: the start of a spell dates no record
             if text[first:first + 3].lower() == "by " and _AIMED.search(_sentence_before(text, first)):
                 continue  # 'aims to leave segment 4 by the end of March': a target's date dates nothing
+            if dates.is_to_come(text, first):
+                continue  # 'Exit will not be considered before the Q1 review': a date to come dates nothing
             if label == "FY" and dates.names_a_framework(text, first, last):
                 continue  # 'segment 2 of the NHS Oversight Framework 2022/23': a name, not a date
             found.append(Mention(first, last, label, text[first:last]))

@@ -253,3 +253,27 @@ def test_a_year_in_a_framework_s_name_dates_nothing(nlp, body, expected) -> None
 def test_a_year_in_an_older_framework_s_name_dates_nothing(nlp, body, expected) -> None:
     got = [m.period for m in read_doc(nlp(HEADER + body)).memberships]
     assert got == [expected]
+
+
+LOG = "Action log\n3 March 2025\n\n"
+LOG_NOW, LOG_Q2 = "2025-03", "2024/25 Q2"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a review still to come, in a later clause or sentence, dates nothing
+    ("Barts Health NHS Trust remains in segment 4. Exit will not be considered before the Q1 review.", LOG_NOW),
+    ("Barts Health NHS Trust remains in segment 4; the next review is in quarter 2.", LOG_NOW),
+    ("Barts Health NHS Trust is in segment 4 and will be reviewed in June.", LOG_NOW),
+    ("Barts Health NHS Trust is in segment 4. Its position will be looked at again at the end of June 2025.",
+     LOG_NOW),
+    ("Barts Health NHS Trust is in segment 4. The segmentation is due to be refreshed in Q1.", LOG_NOW),
+    ("Barts Health NHS Trust sits in segment 4, with the next assessment scheduled for the second quarter.",
+     LOG_NOW),
+    # negatives: a past state keeps its date, whatever is said of the future around it
+    ("Barts Health NHS Trust was in segment 3 in Q2.", LOG_Q2),
+    ("In Q2 Barts Health NHS Trust was in segment 3, and it will stay there.", LOG_Q2),
+    ("Barts Health NHS Trust, which will publish its plan next week, was in segment 3 in Q2.", LOG_Q2),
+])
+def test_a_date_still_to_come_dates_nothing(nlp, body, expected) -> None:
+    got = [m.period for m in read_doc(nlp(LOG + body)).memberships]
+    assert got == [expected]
