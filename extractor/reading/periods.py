@@ -79,6 +79,8 @@ _COMPARED = re.compile(
     r"|\bas\s+(?:it|they|we)\s+(?:was|were|did|had\s+been)(?:\s+(?:in|at|for|during))?"
     r"|\bfrom(?=\s+(?:joint\s+)?\d))"
     r"(?=[^;:.!?()\n]{0,40}$)", re.I)
+# a line opening with its year as a label ("2017: X was in segment 4", "- 2019 – entered special measures")
+_YEAR_LABEL = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?((?:19|20)\d\d)[ \t]*(?::|[\u2013\u2014-][ \t])", re.M)
 _PAST = {"were", "was", "had"}
 _PRESENT = {"is", "are", "has", "have", "remain", "remains", "sit", "sits", "stand", "stands", "now"}
 _CARRY_ON = ("of these", "of those", "of them", "of the latter", "of that number")
@@ -128,6 +130,9 @@ def mentions(doc: Doc) -> list[Mention]:
             if label == "FY" and dates.names_a_framework(text, first, last):
                 continue  # 'segment 2 of the NHS Oversight Framework 2022/23': a name, not a date
             found.append(Mention(first, last, label, text[first:last]))
+        labels = [Mention(m.start(1), m.end(1), "YEAR", m[1]) for m in _YEAR_LABEL.finditer(text)]
+        if labels:
+            found = sorted([*found, *(m for m in labels if not any(f.start <= m.start < f.end for f in found))])
     return found
 
 

@@ -277,3 +277,22 @@ LOG_NOW, LOG_Q2 = "2025-03", "2024/25 Q2"
 def test_a_date_still_to_come_dates_nothing(nlp, body, expected) -> None:
     got = [m.period for m in read_doc(nlp(LOG + body)).memberships]
     assert got == [expected]
+
+
+TIMELINE = "Timeline\n2 June 2025\n\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("2017: Barts Health NHS Trust was in segment 4 of the single oversight framework.\n"
+     "2023: The trust moved from segment 3 to segment 2.\n2025: Barts Health NHS Trust is in segment 2.",
+     ["2017", "2023", "2025-06"]),
+    ("- 2019 – Barts Health NHS Trust entered special measures.\n- 2024 – Barts Health NHS Trust is in segment 3.",
+     ["2019", "2024"]),
+    ("• 2018: Barts Health NHS Trust sat in segment 3.", ["2018"]),
+    # negatives: a year that labels no line dates only what its own words reach
+    ("Barts Health NHS Trust is in segment 2. In 2019 there were changes.", ["2025-06"]),
+    ("Barts Health NHS Trust is in segment 2, as set out in the 2019 review.", ["2025-06"]),
+])
+def test_a_year_labelling_a_line_dates_its_records(nlp, body, expected) -> None:
+    got = [m.period for m in read_doc(nlp(TIMELINE + body)).memberships]
+    assert got == expected
