@@ -31,6 +31,11 @@ _PATTERNS = [  # (pattern, a cheaper pattern that matches within each of its mat
 _MONTH_YEAR = regex.compile(r"\b" + _MON + r"\.?\s+(?P<y>(?:19|20)\d\d)\b", regex.I)
 _FY = r"(?P<fy>20\d\d)\s*[/\-–]\s*(?P<fy2>\d\d)"
 _FINANCIAL_YEAR = regex.compile(_FY)
+# a year that is part of a framework's name ("the NHS Oversight Framework 2022/23", "under the 2025/26
+# NHS oversight framework", "NOF 2022/23"): the framework applied for years, so it dates no figure
+_NAMED_BEFORE = regex.compile(r"\b(?:framework|NOF|SOF)(?:\s+for)?\s*[(\[]?\s*$", regex.I)
+_NAMED_AFTER = regex.compile(r"^\s*[)\]]?\s*(?:(?:NHS|single|system)\s+)?(?:oversight\s+)?(?:framework|NOF|SOF)\b",
+                             regex.I)
 _QUARTER = [
     regex.compile(r"\b(?:Q|quarter\s*)(?P<q>[1-4])\b(?:\s*(?:of|,)?\s*" + _FY + r")?", regex.I),
     regex.compile(_FY + r"\s*,?\s*(?:Q|quarter\s*)(?P<q>[1-4])\b", regex.I),
@@ -133,16 +138,52 @@ def financial_year(date: dt.date) -> str:
     return f"{start}/{(start + 1) % 100:02d}"
 
 
+# words before a date, in its own clause, that make it a time still to come ("Exit will not be considered
+# before the Q1 review", "the next review is in quarter 2", "will be reviewed in June"), with no past
+# state between them and it: such a date dates no figure
+_TO_COME = regex.compile(r"\b(?:will|shall|would|next|upcoming|forthcoming|due|scheduled|planned)\b"
+                         r"(?![^.!?;:\n]*\b(?:was|were|had|has\s+been|have\s+been)\b)[^.!?;:\n]*$", regex.I)
+_CLAUSE_OPEN = regex.compile(r"[.!?;:\n]|,\s*(?=(?:but|while|whereas|and|although|though)\b)", regex.I)
+
+
+def is_to_come(text: str, start: int) -> bool:
+    """Whether the date at ``text[start]`` is one still to come by the words of its clause."""
+    before = text[max(0, start - 150):start]
+    cuts = list(_CLAUSE_OPEN.finditer(before))
+    return _TO_COME.search(before[cuts[-1].end():] if cuts else before) is not None
+
+
+def names_a_framework(text: str, start: int, end: int) -> bool:
+    """Whether the year at ``text[start:end]`` is part of a framework's name."""
+    return bool(_NAMED_BEFORE.search(text[max(0, start - 40):start]) or _NAMED_AFTER.search(text[end:end + 50]))
+
+
+def _without_framework_names(text: str, published: dt.date | None) -> str:
+    """``text`` with each year that is part of a framework's name blanked out, unless the
+    document was published within that year (or on no known day), when it is no worse a
+    guess than the date: "the NHS Oversight Framework 2022/23" in January 2025 is no period."""
+    for m in reversed(list(_FINANCIAL_YEAR.finditer(text))):
+        if published is None or financial_year(published) == f"{m.group('fy')}/{m.group('fy2')}":
+            continue
+        if names_a_framework(text, m.start(), m.end()):
+            text = text[:m.start()] + " " * (m.end() - m.start()) + text[m.end():]
+    return text
+
+
 def find_period(text: str, published: dt.date | None = None) -> str:
     """The reporting quarter named in ``text`` as "YYYY/YY QN", or a bare "YYYY/YY", else "".
     In a text naming no financial year, a quarter named by its number alone ("the quarter 3
     tables", "in Q3", "the third quarter") is the latest of that number to have begun by
-    ``published``."""
+    ``published``. A year in a framework's name ("NHS Oversight Framework 2022/23") published
+    outside that year is none."""
     has_fy = _FINANCIAL_YEAR.search(text) is not None
+    if has_fy:
+        text = _without_framework_names(text, published)
+        has_fy = _FINANCIAL_YEAR.search(text) is not None
     if has_fy:
         for pat in _QUARTER:
             for m in pat.finditer(text):
-                if m.group("fy"):
+                if m.group("fy") and not is_to_come(text, m.start()):
                     return f"{m.group('fy')}/{m.group('fy2')} Q{m.group('q')}"
     m = regex.search(r"\b" + _FY + r"\b", text) if has_fy else None
     year = f"{m.group('fy')}/{m.group('fy2')}" if m and int(m.group("fy2")) == (int(m.group("fy")) + 1) % 100 else ""
@@ -154,7 +195,8 @@ def find_period(text: str, published: dt.date | None = None) -> str:
 def _quarter_by(text: str, published: dt.date) -> str:
     """The quarter ``text`` names by number alone, the latest of that number to have begun by
     ``published``; none when it names two (which would be the figures'?)."""
-    named = {_QUARTER_WORDS[m.group("q").lower()] for m in _QUARTER_ALONE.finditer(text)}
+    named = {_QUARTER_WORDS[m.group("q").lower()] for m in _QUARTER_ALONE.finditer(text)
+             if not is_to_come(text, m.start())}
     if len(named) != 1:
         return ""
     q = named.pop()

@@ -24,7 +24,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
@@ -67,6 +67,20 @@ _CLAUSE_BREAK = re.compile(
 _EVENT = re.compile(r"\b(?:introduced|launched|created|established|founded|formed|abolished|announced|"
                     r"set up|brought in|deficits?|surplus(?:es)?|budgets?|overspends?|savings|spending|"
                     r"forecasts?|plans?|allocations?)\s+(?:(?:in|on|for|of|during)\s+)?(?:the\s+)?$", re.I)
+# the words naming what a figure is compared with ("unchanged on the previous quarter", "20 places higher
+# than last quarter", "up from 60th last quarter", "compared with 18 in Q2"): the time expression after
+# them dates only what stands between them and it, not the clause's own figure
+_COMPARED = re.compile(
+    r"(?:\b(?:than|since|compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to)"
+    r"|\b(?:unchanged|change|changed|up|down|improvement|rise|fall|increase|decrease|drop|gain|places?|spots?|"
+    r"positions?|higher|lower|better|worse|steady|level|same|risen|rose|fallen|fell|climbed|dropped|slipped)"
+    r"\s+(?:on|from)"
+    r"|\bsame\s+(?:[\w-]+\s+){0,2}as(?:\s+(?:in|at|for|during))?"
+    r"|\bas\s+(?:it|they|we)\s+(?:was|were|did|had\s+been)(?:\s+(?:in|at|for|during))?"
+    r"|\bfrom(?=\s+(?:joint\s+)?\d))"
+    r"(?=[^;:.!?()\n]{0,40}$)", re.I)
+# a line opening with its year as a label ("2017: X was in segment 4", "- 2019 – entered special measures")
+_YEAR_LABEL = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?((?:19|20)\d\d)[ \t]*(?::|[\u2013\u2014-][ \t])", re.M)
 _PAST = {"were", "was", "had"}
 _PRESENT = {"is", "are", "has", "have", "remain", "remains", "sit", "sits", "stand", "stands", "now"}
 _CARRY_ON = ("of these", "of those", "of them", "of the latter", "of that number")
@@ -111,7 +125,14 @@ def mentions(doc: Doc) -> list[Mention]:
                 continue  # 'in segment 3 since 2021' still is: the start of a spell dates no record
             if text[first:first + 3].lower() == "by " and _AIMED.search(_sentence_before(text, first)):
                 continue  # 'aims to leave segment 4 by the end of March': a target's date dates nothing
+            if dates.is_to_come(text, first):
+                continue  # 'Exit will not be considered before the Q1 review': a date to come dates nothing
+            if label == "FY" and dates.names_a_framework(text, first, last):
+                continue  # 'segment 2 of the NHS Oversight Framework 2022/23': a name, not a date
             found.append(Mention(first, last, label, text[first:last]))
+        labels = [Mention(m.start(1), m.end(1), "YEAR", m[1]) for m in _YEAR_LABEL.finditer(text)]
+        if labels:
+            found = sorted([*found, *(m for m in labels if not any(f.start <= m.start < f.end for f in found))])
     return found
 
 
@@ -287,6 +308,9 @@ class _Sentence:
     first_line_end: int  # a sentence's opening words reach no further than its first line
     text: str = ""
     carried: str = CURRENT  # the period a record with no words of its own takes here
+    # where the comparison an expression ends begins, by the expression's start: it dates only
+    # what stands between the two ('unchanged on the previous quarter', 'compared with 18 in Q2')
+    compared: dict[int, int] = field(default_factory=dict)
 
     def text_before(self, at: int) -> str:
         return self.text[:at - self.start]
@@ -364,8 +388,13 @@ def _with_words(text: str, sent: Span, resolved: list[tuple[Mention, str]]) -> _
     """A sentence with time expressions of its own, with what places a record among them."""
     words = text[sent.start_char:sent.end_char]
     newline = words.find("\n")
+    compared = {}
+    for mention, _period in resolved:
+        before = words[:mention.start - sent.start_char]
+        if found := list(_COMPARED.finditer(before, max(0, len(before) - 80))):
+            compared[mention.start] = sent.start_char + found[-1].start()
     return _Sentence(sent.start_char, sent.end_char, _clauses(words, sent.start_char), resolved,
-                     sent.start_char + newline if newline >= 0 else sent.end_char, words)
+                     sent.start_char + newline if newline >= 0 else sent.end_char, words, compared=compared)
 
 
 def _carries_on(doc: Doc, previous: _Sentence, sent: Span) -> bool:
@@ -382,10 +411,11 @@ def _period_at(sentence: _Sentence, anchor: int) -> str | None:
     ``None`` when the words say nothing about it."""
     clause = next(((a, b) for a, b in sentence.clauses if a <= anchor < b), None)
     if clause is not None:
-        inside = [(m, p) for m, p in sentence.found if clause[0] <= m.start < clause[1]]
+        inside = [(m, p) for m, p in sentence.found if clause[0] <= m.start < clause[1]
+                  and (m.start not in sentence.compared or sentence.compared[m.start] <= anchor <= m.end)]
         if inside:
             return min(inside, key=lambda mp: abs(mp[0].start - anchor))[1]
-    before = [(m, p) for m, p in sentence.found if m.start < anchor]
+    before = [(m, p) for m, p in sentence.found if m.start < anchor and m.start not in sentence.compared]
     if before and anchor < sentence.first_line_end:
         mention, period = before[-1]
         if len(sentence.text_before(mention.start).split()) <= OPENING_WORDS:

@@ -68,6 +68,13 @@ def test_published_date_is_found_in_the_dateline(nlp: Language) -> None:
     ("The NHS Oversight Framework segmentation for Q3 2023/24 shows 23 ICBs in segment 3.", "2023/24 Q3"),
     ("League tables for 2025/26 Q2 place eight trusts in segment 5.", "2025/26 Q2"),
     ("Under the System Oversight Framework 2021/22, 14 ICSs are in segment 3.", "2021/22"),
+    # a year in the framework's name is no as-of date once the document's own date is outside it
+    ("Published 3 June 2024\nUnder the 2022/23 NHS Oversight Framework, 14 ICBs are in segment 3.", "2024-06"),
+    ("Published 3 June 2024\n14 ICBs are in segment 3 of the NHS oversight framework 2022-23.", "2024-06"),
+    ("Published 3 June 2024\nIn 2023/24, 14 ICBs were in segment 3 of the NHS oversight framework 2022/23.",
+     "2023/24"),
+    ("Published 3 February 2023\nUnder the NHS Oversight Framework 2022/23, 14 ICBs are in segment 3.", "2022/23"),
+    ("Segment 3 of NOF 2022/23 holds 14 ICBs, figures for Q3 2023/24 show.", "2023/24 Q3"),
     ("21.10.16\nNHS Improvement said six trusts remain in special measures.", "2016-10"),
     ("The trust is in segment 3.", ""),
 ])

@@ -170,3 +170,129 @@ def test_each_position_takes_the_period_of_its_own_clause(nlp) -> None:
               "by quarter 3's.\n\nStockport NHS Foundation Trust was 66th in September and is now 52nd.")
     got = {r.rank: r.period for r in read_doc(doc).rankings}
     assert got[66] != got[52] and got[66] == "2025/26 Q2"
+
+
+LEAGUE = "League tables\n12 March 2026\n\nThe NHS oversight league tables for quarter 3 2025/26 are out.\n\n"
+LEAGUE_NOW, LEAGUE_BEFORE = "2025/26 Q3", "2025/26 Q2"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # the earlier quarter named only as what the current figure is compared with
+    ("Medway NHS Foundation Trust is 118th, unchanged on the previous quarter.", {118: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust is 45th, 20 places higher than last quarter.", {45: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust is 45th, up from 60th last quarter.", {45: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust is 45th, the same position as in the previous quarter.", {45: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust is 45th, no change from last quarter.", {45: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust is 45th, an improvement of 20 places on last quarter.", {45: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust is ranked 45th, compared with the previous quarter when it was 60th.",
+     {45: LEAGUE_NOW}),
+    ("Compared with the previous quarter, Medway NHS Foundation Trust is 20 places higher at 45th.",
+     {45: LEAGUE_NOW}),
+    ("Medway NHS Foundation Trust sits 45th, better than three months ago.", {45: LEAGUE_NOW}),
+    # negatives: a position stated for the earlier quarter keeps it
+    ("Medway NHS Foundation Trust was 60th last quarter.", {60: LEAGUE_BEFORE}),
+    ("In the previous quarter Medway NHS Foundation Trust was 60th.", {60: LEAGUE_BEFORE}),
+    ("Medway NHS Foundation Trust was 60th in the previous quarter and is 45th now.", {45: LEAGUE_NOW}),
+])
+def test_a_quarter_named_for_comparison_leaves_the_position_in_its_own(nlp, body, expected) -> None:
+    got = {r.rank: r.period for r in read_doc(nlp(LEAGUE + body)).rankings}
+    assert {rank: got.get(rank) for rank in expected} == expected, got
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Medway NHS Foundation Trust is in segment 3, unchanged from the previous quarter.", LEAGUE_NOW),
+    ("Medway NHS Foundation Trust remains in segment 3, the same as last quarter.", LEAGUE_NOW),
+    ("Medway NHS Foundation Trust is 45th, 20 places higher than last quarter, and is in segment 3.", LEAGUE_NOW),
+    ("Medway NHS Foundation Trust is in segment 3, as it was last quarter.", LEAGUE_NOW),
+    ("Medway NHS Foundation Trust was in segment 4 last quarter.", LEAGUE_BEFORE),
+])
+def test_a_quarter_named_for_comparison_leaves_the_segment_in_its_own(nlp, body, expected) -> None:
+    got = [m.period for m in read_doc(nlp(LEAGUE + body)).memberships]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Nineteen trusts are in segment 4, up on the previous quarter.", {19: NOW}),
+    ("Nineteen trusts are in segment 4, two more than last quarter.", {19: NOW}),
+    ("Nineteen trusts are in segment 4, compared with 18 in the previous quarter.", {19: NOW, 18: "2023/24 Q2"}),
+    ("Nineteen trusts are in segment 4, up from 18 last quarter.", {19: NOW}),
+    ("Nineteen trusts are in segment 4, the same number as a year ago.", {19: NOW}),
+])
+def test_a_count_compared_with_an_earlier_quarter_keeps_its_own(nlp, body, expected) -> None:
+    found = periods_by_count(nlp, body)
+    assert {count: found.get(count) for count in expected} == expected, found
+
+
+DATED_BY_DAY = "CEO report\n29 January 2025\n\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a year in the framework's name is no as-of date
+    ("East Sussex Healthcare NHS Trust is in segment 2 of the NHS Oversight Framework 2022/23.", "2025-01"),
+    ("Under the 2022/23 NHS Oversight Framework, East Sussex Healthcare NHS Trust is in segment 2.", "2025-01"),
+    ("East Sussex Healthcare NHS Trust sits in segment 2 of the NHS oversight framework (2022/23).", "2025-01"),
+    ("East Sussex Healthcare NHS Trust is in segment 2 under NOF 2022-23.", "2025-01"),
+    ("East Sussex Healthcare NHS Trust remains in segment 2 of the 2022/23 framework.", "2025-01"),
+    ("After the quarter 3 review, East Sussex Healthcare NHS Trust has moved from segment 3 to segment 2 of "
+     "the NHS Oversight Framework 2022/23.", "2024/25 Q3"),
+    # negatives: the year as a date still dates the record
+    ("In 2022/23 East Sussex Healthcare NHS Trust was in segment 2.", "2022/23"),
+    ("East Sussex Healthcare NHS Trust was in segment 2 during 2022/23.", "2022/23"),
+    ("In 2022/23 East Sussex Healthcare NHS Trust was in segment 2 of the oversight framework.", "2022/23"),
+])
+def test_a_year_in_a_framework_s_name_dates_nothing(nlp, body, expected) -> None:
+    got = [m.period for m in read_doc(nlp(DATED_BY_DAY + body)).memberships]
+    assert got == [expected]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Barts Health NHS Trust is in segment 3 of the Single Oversight Framework 2016/17.", NOW),
+    ("Under the System Oversight Framework 2021/22, Barts Health NHS Trust is in segment 3.", NOW),
+    ("In 2021/22, Barts Health NHS Trust was in segment 3.", "2021/22"),
+])
+def test_a_year_in_an_older_framework_s_name_dates_nothing(nlp, body, expected) -> None:
+    got = [m.period for m in read_doc(nlp(HEADER + body)).memberships]
+    assert got == [expected]
+
+
+LOG = "Action log\n3 March 2025\n\n"
+LOG_NOW, LOG_Q2 = "2025-03", "2024/25 Q2"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    # a review still to come, in a later clause or sentence, dates nothing
+    ("Barts Health NHS Trust remains in segment 4. Exit will not be considered before the Q1 review.", LOG_NOW),
+    ("Barts Health NHS Trust remains in segment 4; the next review is in quarter 2.", LOG_NOW),
+    ("Barts Health NHS Trust is in segment 4 and will be reviewed in June.", LOG_NOW),
+    ("Barts Health NHS Trust is in segment 4. Its position will be looked at again at the end of June 2025.",
+     LOG_NOW),
+    ("Barts Health NHS Trust is in segment 4. The segmentation is due to be refreshed in Q1.", LOG_NOW),
+    ("Barts Health NHS Trust sits in segment 4, with the next assessment scheduled for the second quarter.",
+     LOG_NOW),
+    # negatives: a past state keeps its date, whatever is said of the future around it
+    ("Barts Health NHS Trust was in segment 3 in Q2.", LOG_Q2),
+    ("In Q2 Barts Health NHS Trust was in segment 3, and it will stay there.", LOG_Q2),
+    ("Barts Health NHS Trust, which will publish its plan next week, was in segment 3 in Q2.", LOG_Q2),
+])
+def test_a_date_still_to_come_dates_nothing(nlp, body, expected) -> None:
+    got = [m.period for m in read_doc(nlp(LOG + body)).memberships]
+    assert got == [expected]
+
+
+TIMELINE = "Timeline\n2 June 2025\n\n"
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("2017: Barts Health NHS Trust was in segment 4 of the single oversight framework.\n"
+     "2023: The trust moved from segment 3 to segment 2.\n2025: Barts Health NHS Trust is in segment 2.",
+     ["2017", "2023", "2025-06"]),
+    ("- 2019 – Barts Health NHS Trust entered special measures.\n- 2024 – Barts Health NHS Trust is in segment 3.",
+     ["2019", "2024"]),
+    ("• 2018: Barts Health NHS Trust sat in segment 3.", ["2018"]),
+    # negatives: a year that labels no line dates only what its own words reach
+    ("Barts Health NHS Trust is in segment 2. In 2019 there were changes.", ["2025-06"]),
+    ("Barts Health NHS Trust is in segment 2, as set out in the 2019 review.", ["2025-06"]),
+])
+def test_a_year_labelling_a_line_dates_its_records(nlp, body, expected) -> None:
+    got = [m.period for m in read_doc(nlp(TIMELINE + body)).memberships]
+    assert got == expected
