@@ -512,6 +512,47 @@ def test_an_earlier_position_is_the_ranked_body_s_own(nlp: Language, text: str, 
     assert got == expected
 
 
+# two positions of one body in one sentence, the current one and one held before, in either
+# order: the current one has the earlier as its previous rank, and the earlier one is no ranking
+# of the same period (it stays one of its own period when its words give one: 'in June')
+NOW_AND_BEFORE = [
+    "Barts Health is 34th and was 40th last quarter.",
+    "Barts Health is now 34th, having been 40th.",
+    "Barts Health was 40th in June and is 34th now.",
+    "Barts Health ranks 34th this quarter but was 40th in the last.",
+    "Barts Health is ranked 34th of 134 and was ranked 40th in the first table.",
+    "Barts Health sits 34th, but was 40th a quarter ago.",
+    "Barts Health was ranked 40th in September but is now ranked 34th.",
+    "Barts Health came 40th in the first table and now sits 34th.",
+    "Barts Health was 40th at first, and is currently 34th of 134.",
+]
+
+
+@pytest.mark.parametrize("text", NOW_AND_BEFORE)
+def test_a_position_now_and_one_held_before(nlp: Language, text: str) -> None:
+    got = read(nlp, text).rankings
+    now = [r for r in got if r.rank == 34]
+    assert [(r.name, r.previous_rank) for r in now] == [("Barts Health", 40)]
+    assert all(r.period != now[0].period for r in got if r.rank == 40)
+
+
+# another body's clause, or a position in another list, holds no earlier position of this one
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Barts Health was 40th in June and Homerton Healthcare is 34th now.",
+     [("Barts Health", 40, None), ("Homerton Healthcare", 34, None)]),
+    ("Barts Health is 34th and Homerton Healthcare was 40th last quarter.",
+     [("Barts Health", 34, None), ("Homerton Healthcare", 40, None)]),
+    ("Barts Health was 40th in June, while its neighbour is 34th now.", [("Barts Health", 40, None)]),
+    ("Barts Health was 40th in the acute table and is third in the region now.", [("Barts Health", 40, None)]),
+    ("Barts Health was 40th and Homerton Healthcare was 34th.",
+     [("Barts Health", 40, None), ("Homerton Healthcare", 34, None)]),
+    ("Barts Health was 34th in June and is joint 34th now.", [("Barts Health", 34, None)]),
+    ("Barts Health came in at first place in the table.", [("Barts Health", 1, None)]),
+])
+def test_no_earlier_position_from_another_clause(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert sorted((r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings) == expected
+
+
 # the segment of a ranking is the one stated for the ranked body, not another body's in the sentence
 OWN_SEGMENT = [
     ("Barts Health was ranked 49th and Homerton Healthcare was in segment 4.", None),
