@@ -624,6 +624,31 @@ SUB_GROUPS = [
 ]
 
 
+# a position among a region's trusts, however the region is written, is no league position
+REGIONAL_POSITIONS = [
+    ("Barts Health came fifth of the trusts in the North East and Yorkshire region.", []),
+    ("Barts Health came fifth of the North East and Yorkshire trusts.", []),
+    ("Barts Health came fifth among the acute trusts of the North East and Yorkshire region.", []),
+    ("Barts Health was ranked fifth in the North East and Yorkshire.", []),
+    ("Barts Health came fifth of the trusts in the Midlands.", []),
+    ("Barts Health came fifth among trusts in the south west.", []),
+    ("Barts Health was ranked third of the acute trusts in Kent and Medway.", []),
+    ("Barts Health came fifth across the ICS.", []),
+    ("Barts Health came fifth within its ICS.", []),
+    ("Barts Health came fifth across the integrated care system.", []),
+    # the whole country's table
+    ("Barts Health came fifth in the country.", [5]),
+    ("Barts Health came fifth of the 134 acute trusts in England.", [5]),
+    ("Barts Health was ranked 45th of 134 acute trusts, the highest in the North East and Yorkshire region.", [45]),
+    ("Barts Health came fifth of the trusts in the latest table.", [5]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REGIONAL_POSITIONS)
+def test_a_position_among_a_region_s_trusts(nlp: Language, text: str, expected: list[int]) -> None:
+    assert [r.rank for r in read(nlp, text).rankings] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), SUB_GROUPS)
 def test_a_position_within_a_part_of_a_table(nlp: Language, text: str, expected: list[int]) -> None:
     assert [r.rank for r in read(nlp, text).rankings] == expected
