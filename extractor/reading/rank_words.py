@@ -518,6 +518,38 @@ def _regional_opening(doc: Doc, sent: Span) -> bool:
     return opening is not None and not _NATIONAL.search(span_text(sent)) and _opening_scoped(doc, sent, opening[1])
 
 
+def opens_with_a_region(doc: Doc, sent: Span, start: int) -> bool:
+    """Whether the words from token ``start`` on follow an opening phrase naming a region's or a
+    system's trusts ('Of the 22 acute trusts in the North East, X is the highest placed', 'In
+    Kent and Medway, X is the best-performing trust', 'Across the ICS, ...'): a superlative
+    there ranks within the region, whatever the sentence says of national positions."""
+    comma = _region_opening_comma(doc, sent)
+    return comma is not None and start > comma
+
+
+@_per_sentence
+def _region_opening_comma(doc: Doc, sent: Span) -> int | None:
+    """The comma closing an opening phrase of ``sent`` ('Of ...', 'Among ...', 'In ...', 'Across
+    ...') that names a region (a place not in an organisation's name, not England) or a local
+    whole ('the region', 'the ICS'); None without one."""
+    lowers = lower_forms(doc)
+    words = window(doc, sent.start, min(sent.end, sent.start + 25))
+    if not words or lowers[words[0]] not in _OPENING_PREPOSITIONS:
+        return None
+    comma = next((k for k in words if lowers[k] in {",", ";", ":"}), None)
+    if comma is None:
+        return None
+    named = spans_in(doc, "orgs", sent.start, comma)
+    if any(not any(o.start <= s.start < o.end for o in named) and span_text(s).lower().removeprefix("the ")
+           not in _NATIONAL_SCOPES for s in spans_in(doc, "scopes", sent.start, comma)):
+        return comma
+    return comma if _LOCAL_WHOLES.intersection(lowers[sent.start:comma]) else None
+
+
+_OPENING_PREPOSITIONS = frozenset({"of", "out", "among", "amongst", "across", "in", "within", "throughout"})
+_NATIONAL_SCOPES = frozenset({"england", "country", "nhs", "nation", "uk"})
+
+
 def _opening_scoped(doc: Doc, sent: Span, end_char: int) -> bool:
     """Whether the opening phrase ending at ``end_char`` names a region ('in the North East')."""
     return any(s.start_char < end_char for s in spans_in(doc, "scopes", sent.start, sent.end))

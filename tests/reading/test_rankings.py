@@ -599,6 +599,27 @@ LOCAL_ENDS = [
 ]
 
 
+# a superlative after an opening phrase naming a region's trusts ranks within the region, even
+# where the sentence gives a national position too ((rank, position) of each row)
+REGION_OPENING_SUPERLATIVES = [
+    ("Of the 22 acute trusts in the North East, Barts Health is the highest placed, at 8th nationally.", [(8, "")]),
+    ("Of the 22 acute trusts in the North East, Barts Health is the highest-ranked trust.", []),
+    ("Among the trusts in Kent and Medway, Barts Health was the lowest ranked, at 120th.", [(120, "")]),
+    ("In the North East, Barts Health is the top-ranked trust, at 8th.", [(8, "")]),
+    ("Across the ICS, Barts Health is the best-performing trust.", []),
+    ("Of the 12 trusts in the North East, Barts Health is at the top.", []),
+    # an opening naming the country, a table or the whole league
+    ("In England, Barts Health is the top-ranked acute trust.", [(1, "top")]),
+    ("In the latest tables, Barts Health is the top-ranked acute trust.", [(1, "top")]),
+    ("Of the 134 acute trusts, Barts Health is the lowest ranked.", [(None, "bottom")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REGION_OPENING_SUPERLATIVES)
+def test_a_superlative_after_a_region_s_opening(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert [(r.rank, r.position) for r in read(nlp, text).rankings] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), LOCAL_ENDS)
 def test_a_local_end_is_not_the_league_s_end(nlp: Language, text: str, expected: list[tuple]) -> None:
     got = [(r.rank, r.position) for r in read(nlp, text).rankings if r.name == "Barts Health"]
