@@ -568,6 +568,8 @@ def _own_segment(doc: Doc, sent: Span, span: Span, subject: list[Span], others: 
     lowers = lower_forms(doc)
 
     def own(seg: Span) -> bool:
+        if _counted_clause(doc, sent, seg):
+            return False
         if seg.start < span.start:
             named = [o for o in subjects.candidates(doc, sent) if o.end <= seg.start]
             return not (named and any(named[-1].start == o.start for o in others)
@@ -584,6 +586,33 @@ def _own_segment(doc: Doc, sent: Span, span: Span, subject: list[Span], others: 
 
 
 _SHARED = frozenset({"both", "all", "each"})
+
+
+def _counted_clause(doc: Doc, sent: Span, seg: Span) -> bool:
+    """'Of the 134 acute trusts, 21 are in segment 4 and X is 98th', 'X is 98th, and most trusts
+    around it are in segment 3': the segment of a clause whose subject is a count of trusts, not
+    the ranked body's. 'X, one of 21 trusts in segment 4, is 98th' is X's."""
+    lowers = lower_forms(doc)
+    gap = window(doc, sent.start, seg.start)
+    opener = max((n for n, k in enumerate(gap) if lowers[k] in _CLAUSE_OPENERS), default=-1)
+    words = [lowers[k] for k in gap[opener + 1:]]
+    texts = [text_at(doc, k) for k in gap[opener + 1:]]
+    verb = next((n for n, w in enumerate(words) if w in _COUNT_VERBS), None)
+    if verb is None:
+        return False
+    for n in range(verb):
+        value = None if ordinal(texts[n]) or words[n] in _SHARED else cardinal(texts[n])  # 'both' is 2
+        counted = (isinstance(value, int) and 1 < value < 1000) or words[n] in _QUANTIFIERS
+        if counted and words[max(0, n - 2):n] != ["one", "of"]:
+            return True
+    return False
+
+
+# the verbs of a count of trusts placed in a segment ('21 are in segment 4'), and counts in words
+_COUNT_VERBS = frozenset({"are", "were", "sit", "sat", "remain", "remained", "fall", "fell", "stay", "stayed",
+                          "have", "had"})
+_QUANTIFIERS = frozenset({"most", "many", "some", "half", "several", "few", "none", "majority", "rest",
+                          "remainder", "others", "dozen", "third", "quarter"})
 
 
 def _others(doc: Doc, sent_orgs: list[Span], subject: list[Span]) -> list[Span]:

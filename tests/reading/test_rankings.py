@@ -577,6 +577,22 @@ def test_a_ranking_s_segment_is_the_ranked_body_s_own(nlp: Language, text: str, 
     assert got == [(49 if "49th" in text else 30, segment)]
 
 
+# a segment said of a count of trusts is not the ranked body's segment
+@pytest.mark.parametrize(("text", "segment"), [
+    ("Of the 134 acute trusts, 21 are in segment 4 and Barts Health is 98th.", None),
+    ("Of the 134 acute trusts, 21 of them sit in segment 4, and Barts Health is ranked 98th.", None),
+    ("Barts Health is 98th of 134, and 21 trusts are in segment 4.", None),
+    ("Barts Health is 98th; most of the trusts around it are in segment 3.", None),
+    ("Twenty-one trusts were placed in segment 4, while Barts Health came 98th.", None),
+    # the body's own segment, a count of which it is one
+    ("Barts Health, one of 21 trusts in segment 4, is ranked 98th.", 4),
+    ("Barts Health is ranked 98th and is one of 21 trusts in segment 4.", 4),
+    ("Barts Health is ranked 98th and is in segment 4.", 4),
+])
+def test_a_count_s_segment_is_not_the_ranked_body_s(nlp: Language, text: str, segment: int | None) -> None:
+    assert [(r.rank, r.segment) for r in read(nlp, text).rankings] == [(98, segment)]
+
+
 # an end of a region's or county's trusts is not an end of the league: (rank, position) of the ranked body
 LOCAL_ENDS = [
     ("Homerton Healthcare was the region's best performer at 16th, while Barts Health was the lowest at 112th.",
