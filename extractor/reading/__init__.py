@@ -21,7 +21,7 @@ from .linking import link_records
 from .memberships import merge_moves, read_list_sentences, read_statements
 from .periods import assign_periods
 from .rank_words import names_the_rankings
-from .rankings import consolidate, read_rankings
+from .rankings import consolidate, drop_held_positions, read_rankings
 from .tables import read_tables
 
 
@@ -38,6 +38,7 @@ def read_doc(doc: Doc) -> DocResult:
     link_records(doc, result)
     result.rankings = consolidate(result.rankings)
     assign_periods(doc, result)
+    result.rankings = drop_held_positions(result.rankings)
     mark_doubts(doc, result)
     return result
 

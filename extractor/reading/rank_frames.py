@@ -21,6 +21,7 @@ from .rank_words import (
     league_context,
     lower_forms,
     make_ranking,
+    opens_with_a_region,
     ordinal,
     sentence_of,
     text_at,
@@ -230,6 +231,8 @@ def read_frames(doc: Doc, spans: list[Span], result: DocResult) -> None:
             reading = _superlative(doc, sent, span)
         if reading is None or _PAST.intersection(lowers[max(sent.start, span.start - 2):span.start]):
             continue  # 'which had led the table in the first two quarters': where it was before
+        if opens_with_a_region(doc, sent, span.start):
+            continue  # 'Of the 22 trusts in the North East, X is the highest placed': the region's
         rank, position, after = reading
         if is_metric(doc, sent, after) or (rank is None and not position):
             continue

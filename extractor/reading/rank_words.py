@@ -451,14 +451,22 @@ def is_regional(doc: Doc, sent: Span, end: int) -> bool:
     if _regional_opening(doc, sent):
         return True
     limit = min(clause_end(doc, sent, end), end + 7)
-    if any(s.start < limit and lowers[s.start - 1] in {"in", "across", "within", "throughout"}
-           for s in spans_in(doc, "scopes", end, sent.end)):
-        return True
+    # 'in the North East and Yorkshire region': the scope may start after its 'the'
+    # 'in the North East and Yorkshire region', 'among the trusts of the Midlands': the scope
+    # may start after its 'the'
+    for s in spans_in(doc, "scopes", end, sent.end):
+        k = s.start - 1 if lowers[s.start - 1] != "the" else s.start - 2
+        if s.start < limit and (lowers[k] in _REGION_PREPOSITIONS
+                                or (lowers[k] == "of" and lowers[k - 1] in _GROUP_NOUNS)):
+            return True
     named = {o.start for o in spans_in(doc, "orgs", end - 1, min(end + 8, sent.end))}
-    return any(s.start in (end - 1, end) and lowers[s.start - 1] in _GROUP_OPENERS and s.start not in named
-               for s in spans_in(doc, "scopes", end - 1, min(end + 4, sent.end)))
+    # 'bottom of the Devon trusts', 'fifth of the North East and Yorkshire trusts'
+    return any(s.start not in named and lowers[s.start - 1] in _GROUP_OPENERS
+               and s.start <= end + 2 and all(lowers[k] in _GROUP_OPENERS for k in range(end, s.start))
+               for s in spans_in(doc, "scopes", end - 1, sent.end))
 
 
+_REGION_PREPOSITIONS = frozenset({"in", "across", "within", "throughout"})
 # 'bottom of the Devon trusts', 'top among the Kent providers': a place right after these is the group's
 _GROUP_OPENERS = frozenset({"the", "of", "among", "amongst"})
 
@@ -476,9 +484,9 @@ def is_sub_group(doc: Doc, sent: Span, end: int) -> bool:
         words, near = words[1:], near[1:]
     if len(words) < 2:
         return False
-    if words[0] == "in" and words[1] in {"its", "their", "the", "our"} and words[2:3] and (
-            words[2] in _LOCAL_WHOLES):
-        return True  # 'fourth in its ICB', 'first in the system'
+    if words[0] in _REGION_PREPOSITIONS and words[1] in {"its", "their", "the", "our", "this", "that"} \
+            and words[2:3] and words[2] in _LOCAL_WHOLES:
+        return True  # 'fourth in its ICB', 'first in the system', 'fifth across the ICS'
     if words[0] not in {"among", "amongst", "of"}:
         return False
     noun = next((n for n, w in enumerate(words) if w in _GROUP_NOUNS), None)
@@ -498,7 +506,8 @@ _PARTS_OF_LEAGUES = frozenset({"community", "mental_health", "specialist"})
 _SUB_GROUP_WORDS = frozenset({"teaching", "large", "larger", "small", "smaller", "medium", "medium-sized", "district",
                               "university", "rural", "urban", "foundation", "specialist", "children's"})
 _GROUP_NOUNS = frozenset({"trusts", "hospitals", "providers", "organisations", "services"})
-_LOCAL_WHOLES = frozenset({"icb", "system", "area", "patch", "county", "region", "integrated"})
+_LOCAL_WHOLES = frozenset({"icb", "ics", "stp", "system", "area", "patch", "county", "region", "integrated",
+                           "locality", "footprint", "sector"})
 
 
 @_per_sentence
@@ -507,6 +516,38 @@ def _regional_opening(doc: Doc, sent: Span) -> bool:
     with is a region's, so its positions are too, unless the sentence says they are national."""
     opening = _opening_size(doc, sent)
     return opening is not None and not _NATIONAL.search(span_text(sent)) and _opening_scoped(doc, sent, opening[1])
+
+
+def opens_with_a_region(doc: Doc, sent: Span, start: int) -> bool:
+    """Whether the words from token ``start`` on follow an opening phrase naming a region's or a
+    system's trusts ('Of the 22 acute trusts in the North East, X is the highest placed', 'In
+    Kent and Medway, X is the best-performing trust', 'Across the ICS, ...'): a superlative
+    there ranks within the region, whatever the sentence says of national positions."""
+    comma = _region_opening_comma(doc, sent)
+    return comma is not None and start > comma
+
+
+@_per_sentence
+def _region_opening_comma(doc: Doc, sent: Span) -> int | None:
+    """The comma closing an opening phrase of ``sent`` ('Of ...', 'Among ...', 'In ...', 'Across
+    ...') that names a region (a place not in an organisation's name, not England) or a local
+    whole ('the region', 'the ICS'); None without one."""
+    lowers = lower_forms(doc)
+    words = window(doc, sent.start, min(sent.end, sent.start + 25))
+    if not words or lowers[words[0]] not in _OPENING_PREPOSITIONS:
+        return None
+    comma = next((k for k in words if lowers[k] in {",", ";", ":"}), None)
+    if comma is None:
+        return None
+    named = spans_in(doc, "orgs", sent.start, comma)
+    if any(not any(o.start <= s.start < o.end for o in named) and span_text(s).lower().removeprefix("the ")
+           not in _NATIONAL_SCOPES for s in spans_in(doc, "scopes", sent.start, comma)):
+        return comma
+    return comma if _LOCAL_WHOLES.intersection(lowers[sent.start:comma]) else None
+
+
+_OPENING_PREPOSITIONS = frozenset({"of", "out", "among", "amongst", "across", "in", "within", "throughout"})
+_NATIONAL_SCOPES = frozenset({"england", "country", "nhs", "nation", "uk"})
 
 
 def _opening_scoped(doc: Doc, sent: Span, end_char: int) -> bool:

@@ -154,12 +154,13 @@ _GAINS = {"up", "climbed", "rose", "risen", "jumped", "gained", "improved", "mov
 _LOSSES = {"down", "fell", "fallen", "dropped", "slipped", "lost", "sank", "slid", "falling", "dropping"}
 
 
-def _previous_rank(doc: Doc, sent: Span, after: int, others: list[Span]) -> int | None:
+def _previous_rank(doc: Doc, sent: Span, after: int, others: list[Span]) -> tuple[int, int] | None:
     """'34th, up from 40th', '34th, having been 40th in June', 'X, 34th, was 40th last quarter':
     the position held before, stated after the current one. It is the ranked body's own: the
     words read stop at the name of another organisation (``others``) and at a clause whose
     subject is someone else ('X was ranked 34th and Y was ranked 88th', 'X came 34th, while
-    its neighbour was 88th')."""
+    its neighbour was 88th'). Given with the token it is read from, which states no position
+    of its own ('X ranks 34th this quarter but was 40th in the last')."""
     lowers = lower_forms(doc)
     stop = min((o.start for o in others if o.start >= after), default=sent.end)
     near = window(doc, after, min(after + 30, sent.end, stop))
@@ -177,10 +178,11 @@ def _previous_rank(doc: Doc, sent: Span, after: int, others: list[Span]) -> int 
         if i >= 12 and not been:
             continue  # far from the position: only an explicit 'having been' still refers to it
         if word == "from" or (word in {"q1", "previously", "was"} and i + 1 < len(words)) or been:
-            for k, nxt in enumerate(text_at(doc, j) for j in near[i + 1:i + 3]):
+            for k, j in enumerate(near[i + 1:i + 3]):
+                nxt = text_at(doc, j)
                 value = ordinal(nxt) or (cardinal_value(nxt) if word == "from" and not k and nxt.isdigit() else None)
                 if value:
-                    return value
+                    return value, j
     return None
 
 
@@ -215,10 +217,17 @@ def _anchored(span: Span) -> bool:
 
 
 def _adverb_first(doc: Doc, span: Span) -> bool:
+    """'was first inspected', 'was 40th at first, and is now 34th': 'first' saying when."""
     lowers = lower_forms(doc)
     nxt = lowers[span.end] if span.end < len(lowers) else None
+    if lowers[span.start:span.end] == ["at", "first"]:
+        return nxt not in _AT_FIRST_PLACE
     return lowers[span.end - 1] == "first" and nxt is not None and (
         nxt in _AFTER_ADVERB_FIRST or (nxt.endswith("ed") and nxt != "ranked"))
+
+
+# 'at first place', 'at first overall': the words that make 'at first' a position, not 'initially'
+_AT_FIRST_PLACE = frozenset({"place", "position", "spot", "overall", "nationally", "out", "of", "among", "amongst"})
 
 
 def _counted_from_an_end(doc: Doc, span: Span) -> bool:
@@ -410,8 +419,10 @@ def _read_ranked_sentences(doc: Doc, ranks: list[Span], result: DocResult) -> No
             if lead is not None:
                 sent_orgs = [lead, *sent_orgs]
         held: dict[str, int] = {}  # earlier positions waiting for the current one later in the sentence
+        read_from: set[int] = set()  # the tokens a ranking of the sentence took its previous rank from
         for k, span in enumerate(in_sent):
-            _read_span(doc, sent, span, sent_orgs, last_subject, hint, result, held, k + 1 < len(in_sent))
+            following = next((s for s in in_sent[k + 1:] if not _adverb_first(doc, s)), None)
+            _read_span(doc, sent, span, sent_orgs, last_subject, hint, result, (held, read_from), following)
         if sent_orgs:
             last_subject = [sent_orgs[0]]
         done = index + 1
@@ -441,11 +452,18 @@ def _last_named(doc: Doc, between: list[Span]) -> list[Span]:
 
 
 def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_subject: list[Span],
-               hint: str | None, result: DocResult, held: dict[str, int], more: bool) -> None:
+               hint: str | None, result: DocResult, state: tuple[dict[str, int], set[int]],
+               following: Span | None) -> None:
     """Read one position of ``sent``. A position in an earlier table ("ranked 45th last
     quarter") is the previous rank of the organisation's ranking already read; with none, and
-    ``more`` positions to come in the sentence ("..., is now 30th of 134"), it is ``held`` for
-    the organisation's next one there, and never a ranking of its own."""
+    a position ``following`` to come in the sentence ("..., is now 30th of 134"), it is ``held`` for
+    the organisation's next one there, and never a ranking of its own; a position held before
+    the one after it ('X was 40th in June and is 34th now') is held too. A position an earlier one
+    of the sentence took as its previous rank (``read_from``: 'X is 34th but was 40th in the
+    last') is no ranking either."""
+    held, read_from = state
+    if any(span.start <= k < span.end for k in read_from):
+        return
     lowers, texts = lower_forms(doc), texts_of(doc, span.start, span.end)
     before = [lowers[k] for k in window(doc, span.start - 2, span.start)]
     if any(w in _PREVIOUS_BEFORE for w in before):
@@ -509,7 +527,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if total and stated_total:
         _league_size_claim(doc, sent, span, total, result)
     others = _others(doc, sent_orgs, subject)
-    previous = moved_from or _previous_rank(doc, sent, span.end, others) \
+    stated_after = _previous_rank(doc, sent, span.end, others)
+    previous = moved_from or (stated_after[0] if stated_after else None) \
         or _previous_before(doc, sent, span) or _places_moved(doc, sent, span, rank)
     if words[0] in {"shares", "shared", "share", "sharing"} or joint:
         partner = _with_partner(doc, sent, span)
@@ -518,14 +537,20 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if rank is not None and _in_an_earlier_table(doc, sent, span):
         if _as_previous(subject, rank, result):
             return
-        if more:
+        if following is not None:
             held.update((_held_key(org), rank) for org in subject)
             return
+    if stated_after and not moved_from:
+        read_from.add(stated_after[1])
     for org in subject:
         result.rankings.append(make_ranking(
             doc, sent, span_text(org), org.id_, rank=rank, position=position, joint=joint, total=total,
             previous_rank=previous or held.pop(_held_key(org), None),
             segment=_own_segment(doc, sent, span, subject, others)))
+    if rank is not None and following is not None and _then_now(doc, sent, span, following, others):
+        # the next one's previous rank, and a ranking of its own for the period its words give
+        # ('was 66th in September'), unless that is the next one's (:func:`drop_held_positions`)
+        held.update((_held_key(org), rank) for org in subject)
     listed = len(subject) == 1 and listed_position(doc, subject[0], span)
     segment = segment_after(doc, sent, span.end) if listed and rank is not None else None
     # '• X: joint 83rd, segment 3' places X too, when the line names no other segment
@@ -543,6 +568,8 @@ def _own_segment(doc: Doc, sent: Span, span: Span, subject: list[Span], others: 
     lowers = lower_forms(doc)
 
     def own(seg: Span) -> bool:
+        if _counted_clause(doc, sent, seg):
+            return False
         if seg.start < span.start:
             named = [o for o in subjects.candidates(doc, sent) if o.end <= seg.start]
             return not (named and any(named[-1].start == o.start for o in others)
@@ -559,6 +586,33 @@ def _own_segment(doc: Doc, sent: Span, span: Span, subject: list[Span], others: 
 
 
 _SHARED = frozenset({"both", "all", "each"})
+
+
+def _counted_clause(doc: Doc, sent: Span, seg: Span) -> bool:
+    """'Of the 134 acute trusts, 21 are in segment 4 and X is 98th', 'X is 98th, and most trusts
+    around it are in segment 3': the segment of a clause whose subject is a count of trusts, not
+    the ranked body's. 'X, one of 21 trusts in segment 4, is 98th' is X's."""
+    lowers = lower_forms(doc)
+    gap = window(doc, sent.start, seg.start)
+    opener = max((n for n, k in enumerate(gap) if lowers[k] in _CLAUSE_OPENERS), default=-1)
+    words = [lowers[k] for k in gap[opener + 1:]]
+    texts = [text_at(doc, k) for k in gap[opener + 1:]]
+    verb = next((n for n, w in enumerate(words) if w in _COUNT_VERBS), None)
+    if verb is None:
+        return False
+    for n in range(verb):
+        value = None if ordinal(texts[n]) or words[n] in _SHARED else cardinal(texts[n])  # 'both' is 2
+        counted = (isinstance(value, int) and 1 < value < 1000) or words[n] in _QUANTIFIERS
+        if counted and words[max(0, n - 2):n] != ["one", "of"]:
+            return True
+    return False
+
+
+# the verbs of a count of trusts placed in a segment ('21 are in segment 4'), and counts in words
+_COUNT_VERBS = frozenset({"are", "were", "sit", "sat", "remain", "remained", "fall", "fell", "stay", "stayed",
+                          "have", "had"})
+_QUANTIFIERS = frozenset({"most", "many", "some", "half", "several", "few", "none", "majority", "rest",
+                          "remainder", "others", "dozen", "third", "quarter"})
 
 
 def _others(doc: Doc, sent_orgs: list[Span], subject: list[Span]) -> list[Span]:
@@ -601,7 +655,10 @@ def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
     if lowers[own:own + 1] == ["when"]:  # '... on the previous quarter, when it was 86th': that clause's time
         own = _clause_start(lowers, sent.start, own - 1)
     lead = lowers[own:span.start]  # 'In the first table X was 45th'
-    for toks in (lowers[span.end:clause_end(doc, sent, span.end)], opening, lead):
+    # up to the next position at most: 'X is 34th and was 40th last quarter' says when 40th was held
+    after_end = min([clause_end(doc, sent, span.end)]
+                    + [r.start for r in spans_in(doc, "ranks", span.end, sent.end) if r.start >= span.end])
+    for toks in (lowers[span.end:after_end], opening, lead):
         if _TABLE_NOUNS.isdisjoint(toks):
             continue  # most clauses: no table noun, which the words around are read for
         for i, word in enumerate(toks):
@@ -609,6 +666,35 @@ def _in_an_earlier_table(doc: Doc, sent: Span, span: Span) -> bool:
                                          or _EARLIER_TABLE_WORDS.intersection(toks[i + 1:i + 2])):
                 return True
     return False
+
+
+def _then_now(doc: Doc, sent: Span, span: Span, nxt: Span, others: list[Span]) -> bool:
+    """'X was 40th in June and is 34th now', 'X came 40th at first but now sits 34th': a position
+    stated in the past, then, in a clause of the same body joined to it, one in the present,
+    which the first was held before. Not when the clause between names someone else ('X was
+    40th and Y is 34th'), nor when the later position is in another list ('and is third in
+    the region')."""
+    lowers = lower_forms(doc)
+    verb = [lowers[k] for k in window(doc, span.start - 2, span.start)] + lowers[span.start:span.start + 1]
+    if not _PAST_VERBS.intersection(verb[-2:]) or _PRESENT_VERBS.intersection(verb) \
+            or position_value(span) == position_value(nxt):
+        return False
+    gap = window(doc, span.end, nxt.start)
+    openers = [n for n, k in enumerate(gap) if lowers[k] in _CLAUSE_OPENERS]
+    if not openers or any(span.end <= o.start < nxt.start for o in others) \
+            or _someone_else(doc, gap[openers[-1] + 1:]):
+        return False
+    later = [lowers[k] for k in window(doc, nxt.start - 2, nxt.start)] + lowers[nxt.start:nxt.end]
+    around = lowers[nxt.end:min(nxt.end + 4, clause_end(doc, sent, nxt.end))]
+    if not (_PRESENT_VERBS.intersection(later) or _NOW_WORDS.intersection(later + around)):
+        return False
+    return not (is_regional(doc, sent, nxt.end) or is_sub_group(doc, sent, nxt.end) or is_metric(doc, sent, nxt.end))
+
+
+# how a position held in the past is stated, and one held now
+_PAST_VERBS = frozenset({"was", "were", "came", "finished", "sat", "stood", "lay", "ranked", "placed", "had"})
+_PRESENT_VERBS = frozenset({"is", "are", "sits", "ranks", "comes", "stands", "lies", "remains", "stays", "has"})
+_NOW_WORDS = frozenset({"now", "currently", "today"})
 
 
 def _clause_start(words: list[str], start: int, end: int) -> int:
@@ -719,6 +805,15 @@ def consolidate(rankings: list[Ranking]) -> list[Ranking]:
         same.league = same.league or rank.league
         same.position = same.position or rank.position
     return out
+
+
+def drop_held_positions(rankings: list[Ranking]) -> list[Ranking]:
+    """Without the rankings that are another's previous rank, stated in the same sentence for the
+    same period ('X was 40th at first, and is now 34th'): one body holds one position a period,
+    so the earlier one is only where it was before. Asked once periods are given; 'X was 66th in
+    September and is now 52nd' keeps both, each in its own quarter."""
+    earlier = {(_key(r), r.start, r.period, r.previous_rank) for r in rankings if r.previous_rank is not None}
+    return [r for r in rankings if (_key(r), r.start, r.period, r.rank) not in earlier]
 
 
 def _key(rank: Ranking) -> str:

@@ -512,6 +512,47 @@ def test_an_earlier_position_is_the_ranked_body_s_own(nlp: Language, text: str, 
     assert got == expected
 
 
+# two positions of one body in one sentence, the current one and one held before, in either
+# order: the current one has the earlier as its previous rank, and the earlier one is no ranking
+# of the same period (it stays one of its own period when its words give one: 'in June')
+NOW_AND_BEFORE = [
+    "Barts Health is 34th and was 40th last quarter.",
+    "Barts Health is now 34th, having been 40th.",
+    "Barts Health was 40th in June and is 34th now.",
+    "Barts Health ranks 34th this quarter but was 40th in the last.",
+    "Barts Health is ranked 34th of 134 and was ranked 40th in the first table.",
+    "Barts Health sits 34th, but was 40th a quarter ago.",
+    "Barts Health was ranked 40th in September but is now ranked 34th.",
+    "Barts Health came 40th in the first table and now sits 34th.",
+    "Barts Health was 40th at first, and is currently 34th of 134.",
+]
+
+
+@pytest.mark.parametrize("text", NOW_AND_BEFORE)
+def test_a_position_now_and_one_held_before(nlp: Language, text: str) -> None:
+    got = read(nlp, text).rankings
+    now = [r for r in got if r.rank == 34]
+    assert [(r.name, r.previous_rank) for r in now] == [("Barts Health", 40)]
+    assert all(r.period != now[0].period for r in got if r.rank == 40)
+
+
+# another body's clause, or a position in another list, holds no earlier position of this one
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Barts Health was 40th in June and Homerton Healthcare is 34th now.",
+     [("Barts Health", 40, None), ("Homerton Healthcare", 34, None)]),
+    ("Barts Health is 34th and Homerton Healthcare was 40th last quarter.",
+     [("Barts Health", 34, None), ("Homerton Healthcare", 40, None)]),
+    ("Barts Health was 40th in June, while its neighbour is 34th now.", [("Barts Health", 40, None)]),
+    ("Barts Health was 40th in the acute table and is third in the region now.", [("Barts Health", 40, None)]),
+    ("Barts Health was 40th and Homerton Healthcare was 34th.",
+     [("Barts Health", 40, None), ("Homerton Healthcare", 34, None)]),
+    ("Barts Health was 34th in June and is joint 34th now.", [("Barts Health", 34, None)]),
+    ("Barts Health came in at first place in the table.", [("Barts Health", 1, None)]),
+])
+def test_no_earlier_position_from_another_clause(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert sorted((r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings) == expected
+
+
 # the segment of a ranking is the one stated for the ranked body, not another body's in the sentence
 OWN_SEGMENT = [
     ("Barts Health was ranked 49th and Homerton Healthcare was in segment 4.", None),
@@ -536,6 +577,22 @@ def test_a_ranking_s_segment_is_the_ranked_body_s_own(nlp: Language, text: str, 
     assert got == [(49 if "49th" in text else 30, segment)]
 
 
+# a segment said of a count of trusts is not the ranked body's segment
+@pytest.mark.parametrize(("text", "segment"), [
+    ("Of the 134 acute trusts, 21 are in segment 4 and Barts Health is 98th.", None),
+    ("Of the 134 acute trusts, 21 of them sit in segment 4, and Barts Health is ranked 98th.", None),
+    ("Barts Health is 98th of 134, and 21 trusts are in segment 4.", None),
+    ("Barts Health is 98th; most of the trusts around it are in segment 3.", None),
+    ("Twenty-one trusts were placed in segment 4, while Barts Health came 98th.", None),
+    # the body's own segment, a count of which it is one
+    ("Barts Health, one of 21 trusts in segment 4, is ranked 98th.", 4),
+    ("Barts Health is ranked 98th and is one of 21 trusts in segment 4.", 4),
+    ("Barts Health is ranked 98th and is in segment 4.", 4),
+])
+def test_a_count_s_segment_is_not_the_ranked_body_s(nlp: Language, text: str, segment: int | None) -> None:
+    assert [(r.rank, r.segment) for r in read(nlp, text).rankings] == [(98, segment)]
+
+
 # an end of a region's or county's trusts is not an end of the league: (rank, position) of the ranked body
 LOCAL_ENDS = [
     ("Homerton Healthcare was the region's best performer at 16th, while Barts Health was the lowest at 112th.",
@@ -556,6 +613,27 @@ LOCAL_ENDS = [
      [(None, "bottom")]),
     ("Barts Health came top of the table, ahead of Homerton Healthcare in London.", [(1, "top")]),
 ]
+
+
+# a superlative after an opening phrase naming a region's trusts ranks within the region, even
+# where the sentence gives a national position too ((rank, position) of each row)
+REGION_OPENING_SUPERLATIVES = [
+    ("Of the 22 acute trusts in the North East, Barts Health is the highest placed, at 8th nationally.", [(8, "")]),
+    ("Of the 22 acute trusts in the North East, Barts Health is the highest-ranked trust.", []),
+    ("Among the trusts in Kent and Medway, Barts Health was the lowest ranked, at 120th.", [(120, "")]),
+    ("In the North East, Barts Health is the top-ranked trust, at 8th.", [(8, "")]),
+    ("Across the ICS, Barts Health is the best-performing trust.", []),
+    ("Of the 12 trusts in the North East, Barts Health is at the top.", []),
+    # an opening naming the country, a table or the whole league
+    ("In England, Barts Health is the top-ranked acute trust.", [(1, "top")]),
+    ("In the latest tables, Barts Health is the top-ranked acute trust.", [(1, "top")]),
+    ("Of the 134 acute trusts, Barts Health is the lowest ranked.", [(None, "bottom")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REGION_OPENING_SUPERLATIVES)
+def test_a_superlative_after_a_region_s_opening(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert [(r.rank, r.position) for r in read(nlp, text).rankings] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), LOCAL_ENDS)
@@ -581,6 +659,31 @@ SUB_GROUPS = [
     ("Barts Health was ranked fifth among acute trusts.", [5]),
     ("Yorkshire Ambulance Service came third of the ten ambulance trusts.", [3]),
 ]
+
+
+# a position among a region's trusts, however the region is written, is no league position
+REGIONAL_POSITIONS = [
+    ("Barts Health came fifth of the trusts in the North East and Yorkshire region.", []),
+    ("Barts Health came fifth of the North East and Yorkshire trusts.", []),
+    ("Barts Health came fifth among the acute trusts of the North East and Yorkshire region.", []),
+    ("Barts Health was ranked fifth in the North East and Yorkshire.", []),
+    ("Barts Health came fifth of the trusts in the Midlands.", []),
+    ("Barts Health came fifth among trusts in the south west.", []),
+    ("Barts Health was ranked third of the acute trusts in Kent and Medway.", []),
+    ("Barts Health came fifth across the ICS.", []),
+    ("Barts Health came fifth within its ICS.", []),
+    ("Barts Health came fifth across the integrated care system.", []),
+    # the whole country's table
+    ("Barts Health came fifth in the country.", [5]),
+    ("Barts Health came fifth of the 134 acute trusts in England.", [5]),
+    ("Barts Health was ranked 45th of 134 acute trusts, the highest in the North East and Yorkshire region.", [45]),
+    ("Barts Health came fifth of the trusts in the latest table.", [5]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REGIONAL_POSITIONS)
+def test_a_position_among_a_region_s_trusts(nlp: Language, text: str, expected: list[int]) -> None:
+    assert [r.rank for r in read(nlp, text).rankings] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), SUB_GROUPS)
