@@ -330,8 +330,11 @@ def _resolve_span(doc: Doc, span: Span, type_hint: TypeHint, sent: Span) -> list
     context (``resolve`` answers so first): most capitalised runs opening a sentence have none,
     and need neither the hint, the date nor the sentence's text."""
     gazetteer, text = load_gazetteer(), span_text(span)
-    if not gazetteer.lookup(text)[0]:
+    hits, _implied, key = gazetteer.lookup(text)
+    if not hits:
         return _named_by_its_start(doc, span, text)
+    if gazetteer.is_abbreviation(key) and sum(c.isupper() for c in text) < 2:
+        return []  # 'Last year it was ...': an initialism ('LAST') only when written in capitals
     org_type = type_hint()
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
     link = gazetteer.resolve(text, org_type=hint, on=_day(doc), context=span_text(sent))

@@ -35,3 +35,13 @@ def test_a_body_called_by_the_first_words_of_its_full_name(nlp: Language, text: 
 def test_a_first_word_that_does_not_pick_one_body_names_nobody(nlp: Language, text: str) -> None:
     got = [m for m in read_doc(nlp(HEAD + text)).memberships if m.segment == 2]
     assert got == []
+
+
+@pytest.mark.parametrize("text", [
+    "Medway NHS Foundation Trust is in segment 3. Last year it was in segment 4.",
+    "Medway NHS Foundation Trust is 40th in the NHS league table. Last quarter it was ranked 101st.",
+])
+def test_an_initialism_opens_a_sentence_only_in_capitals(nlp: Language, text: str) -> None:
+    """'LAST' is London Ambulance Service's initialism; 'Last year' names nobody."""
+    result = read_doc(nlp(HEAD + text))
+    assert all(r.ods_code != "RRU" for r in [*result.memberships, *result.rankings])
