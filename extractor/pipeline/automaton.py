@@ -266,6 +266,7 @@ class Automaton:
         start = frozenset(place for p in range(len(self.patterns)) for place in self._closures[p][0])
         self._intern(start)
         self.first = numpy.zeros(0, dtype=numpy.int32)  # by word number: the state after it from the start, or -1
+        self.starts = numpy.zeros(0, dtype=bool)  # by word number: whether ``first`` holds a state
 
     @staticmethod
     def _closures_of(p: int, pattern: list[tuple[WordTest, int]]) -> list[frozenset[Place]]:
@@ -307,6 +308,7 @@ class Automaton:
         if known < len(self.lexicon.texts):
             new = [self._step(0, word) for word in range(known, len(self.lexicon.texts))]
             self.first = numpy.concatenate((self.first, numpy.array(new, dtype=numpy.int32)))
+            self.starts = self.first >= 0
             self._moves[0].clear()  # the array holds them
 
     def matches(self, words: numpy.ndarray, sequence: list[int]) -> list[tuple]:
@@ -335,3 +337,37 @@ class Automaton:
                     break
                 end += 1
         return out
+
+    def matches_apart(self, words: numpy.ndarray, sequence: list[int],
+                      value: tuple) -> tuple[list[tuple[int, int]], list[tuple[int, int, object]]]:
+        """:meth:`matches` of an automaton whose values are 1-tuples, parted: (start, end) of
+        the matches reporting ``value``, and (other value, start, end) of the rest, each in
+        the order :meth:`matches` gives them. The organisation linker's aliases and
+        self-references: one pass, with no tuple made per match to be parted afterwards, and
+        the starts found by one boolean array lookup (a comparison of the Doc's states with
+        -1 costs about as much as walking a paragraph's few starts)."""
+        if not self.patterns:
+            return [], []
+        self._fresh()
+        self._learn()
+        at = self.starts[words].nonzero()[0]
+        kept: list[tuple[int, int]] = []
+        rest: list[tuple[int, int, object]] = []
+        moves, accepts, length, step = self._moves, self._accepts, len(sequence), self._step
+        for start, state in zip(at.tolist(), self.first[words[at]].tolist(), strict=True):
+            end = start + 1
+            while True:
+                for found in accepts[state]:
+                    if found == value:
+                        kept.append((start, end))
+                    else:
+                        rest.append((found[0], start, end))
+                if end == length:
+                    break
+                word = sequence[end]
+                nxt = moves[state].get(word, -2)
+                state = step(state, word) if nxt == -2 else nxt
+                if state < 0:
+                    break
+                end += 1
+        return kept, rest

@@ -38,6 +38,7 @@ from spacy.tokens.underscore import Underscore
 
 from ..gazetteer import (
     HINT_GROUPS,
+    RESOLVED_KEPT,
     Gazetteer,
     Link,
     Organisation,
@@ -388,6 +389,7 @@ class OrgLinker:
         self._self_rules: list[dict] = []
         self._exact: list[tuple[tuple[int, str], ...]] = []  # by rule: its exact-case words
         self._may_name: dict[str, bool] = {}  # matched words -> whether they can name a body
+        self._links: dict[tuple, Link] = {}  # see :meth:`_resolved`
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -425,13 +427,7 @@ class OrgLinker:
         if self._automaton is None:
             self.initialize()
         assert self._automaton is not None
-        aliases, refs = [], []
-        for start, end, value in self._automaton.matches(*LEXICON.sequence_of(doc)):
-            if value == ALIAS:
-                aliases.append((start, end))
-            else:
-                refs.append((value, start, end))
-        return aliases, refs
+        return self._automaton.matches_apart(*LEXICON.sequence_of(doc), (ALIAS,))
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
@@ -450,31 +446,48 @@ class OrgLinker:
     def _named(self, doc: Doc, found: list[tuple[int, int]], day: datetime.date | None) -> list[Span]:
         """The organisations the alias matches ``found`` name, resolved in their contexts."""
         cut = _WordCutter(doc)  # each match's words, and its context's
-        pairs = longest_pairs(self._mentions(found, cut))
-        texts = cut.many(pairs)
+        rows = longest_pairs(self._mentions(found, cut))
+        pairs = [(start, end) for start, end, _text in rows]
+        texts = [text for _start, _end, text in rows]
         groups = self._lists(doc, pairs)
         contexts = self._contexts(doc, pairs, texts, cut, groups)
-        resolve = self.gazetteer.resolve
-        out = [_Mention(start, end, text, resolve(text, on=day, context=context))
-               for (start, end), text, context in zip(pairs, texts, contexts, strict=True)]
+        out = self._resolved(rows, contexts, day)
         if len(groups) < len(out):  # a list of names
             self._listed_places(doc, out, groups, contexts, day)
         out = self._document_names(doc, out, day)
         return [self._emit(doc, m.start, m.end, m.link) for m in out
                 if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
 
-    def _mentions(self, found: list[tuple[int, int]], cut: _WordCutter) -> list[tuple[int, int]]:
-        """(start, end) of the alias matches ``found`` whose words can name an organisation.
-        The matcher finds thousands of overlapping candidates in a long Doc, so they are read
-        from the Doc's text, and whether the words can name one (which depends on nothing
-        else) is decided once per wording."""
+    def _mentions(self, found: list[tuple[int, int]], cut: _WordCutter) -> list[tuple[int, int, str]]:
+        """(start, end, words) of the alias matches ``found`` whose words can name an
+        organisation. The matcher finds thousands of overlapping candidates in a long Doc, so
+        they are read from the Doc's text, and whether the words can name one (which depends
+        on nothing else) is decided once per wording."""
         may_name, out = self._may_name, []
         for (start, end), words in zip(found, cut.many(found), strict=True):
             ok = may_name.get(words)
             if ok is None:
                 ok = may_name[words] = self._can_name(words)
             if ok:
-                out.append((start, end))
+                out.append((start, end, words))
+        return out
+
+    def _resolved(self, rows: list[tuple[int, int, str]], contexts: list[str],
+                  day: datetime.date | None) -> list[_Mention]:
+        """Each mention (``rows``) resolved in its context, as ``gazetteer.resolve`` resolves
+        it on ``day``: the answer is kept here under (words, context, day, and today's date
+        when there is no day, read once per Doc), as the gazetteer keeps it, without its
+        keyword call and date parsing for every mention of a page."""
+        kept, resolve, out = self._links, self.gazetteer.resolve, []
+        if len(kept) >= RESOLVED_KEPT:
+            kept.clear()
+        today = datetime.date.today() if day is None else None
+        for (start, end, text), context in zip(rows, contexts, strict=True):
+            key = (text, context, day, today)
+            link = kept.get(key)
+            if link is None:
+                link = kept[key] = resolve(text, on=day, context=context)
+            out.append(_Mention(start, end, text, link))
         return out
 
     def _can_name(self, text: str) -> bool:
@@ -579,10 +592,10 @@ class OrgLinker:
         if not self.overwrite:
             existing = list(doc.spans.get(key, []))
             seen = {(s.start, s.end, s.label_, s.id_) for s in existing}
-            spans = existing + [s for s in spans if (s.start, s.end, s.label_, s.id_) not in seen]
-        ordered = sorted(spans, key=lambda s: (s.start, s.end))
-        doc.spans[key] = ordered
-        keep_spans(doc, key, ordered)
+            spans = sorted(existing + [s for s in spans if (s.start, s.end, s.label_, s.id_) not in seen],
+                           key=lambda s: (s.start, s.end))
+        doc.spans[key] = spans  # this component's own spans come in text order, none on the same words
+        keep_spans(doc, key, spans)
 
     def _emit(self, doc: Doc, start: int, end: int, link: Link) -> Span:
         """The Span written for a mention; its link is kept under its character offsets, which
