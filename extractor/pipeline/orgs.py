@@ -28,7 +28,6 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left, bisect_right
-from itertools import islice
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -79,6 +78,11 @@ _KIND_NAME_WORDS = frozenset({"the", "nhs", "foundation", "trust", "integrated",
 _MASTHEAD_WORDS = {"news", "by", "from", "published", "home", "welcome", "to", "|", "-", "–", "—", ":", "the"}
 
 
+def _longest_first(pair: tuple[int, int]) -> tuple[int, int]:
+    """The sort key (taken in reverse) of :func:`.ruler.longest_pairs`: longest, then earliest."""
+    return pair[1] - pair[0], -pair[0]
+
+
 def _words_of(text: str) -> frozenset[str]:
     """The lower-case words of ``text`` ("King's" gives "king" and "s", as either apostrophe)."""
     return frozenset(_WORD.findall(text.lower()))
@@ -125,8 +129,19 @@ def _publisher_kinds(named: list[Span]) -> set[str]:
     any of them, so they do only on a page that names no organisation. "the board" never
     does: trusts and ICBs both have one.
     """
-    kinds = set() if any(span.id_ and span.end_char <= HEADING_CHARS for span in named) else {"always"}
+    kinds = set() if _in_heading(named) is not None else {"always"}
     return kinds | {"alone"} if not named else kinds
+
+
+def _in_heading(named: list[Span]) -> Span | None:
+    """The first span of ``named`` (in text order) with a code that ends within
+    :data:`HEADING_CHARS`; the spans after one that starts past it are not read."""
+    for span in named:
+        if span.start_char >= HEADING_CHARS:
+            return None
+        if span.end_char <= HEADING_CHARS and span.id_:
+            return span
+    return None
 
 
 def _quoted(text: str, at: int) -> bool:
@@ -250,10 +265,45 @@ def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]
     shorter than ``reach``, with a word on it) is its one line: the pattern matches it whole."""
     if n > 0 and len(text) <= reach and "\n" not in text and text and not text.isspace():
         return [(0, len(text))]
-    head = [(m.start(), m.end()) for m in islice(_LINE.finditer(text[:reach]), n)]
     cut = max(0, len(text) - reach)
-    tail = [(cut + m.start(), cut + m.end()) for m in _LINE.finditer(text[cut:])][-n:]
+    if n <= 0:  # every line of the tail ([-0:] is the whole list)
+        return [(cut + m.start(), cut + m.end()) for m in _LINE.finditer(text[cut:])]
+    head = _first_lines(text, min(len(text), reach), n)
+    tail = _last_lines(text, cut, n)
     return head + [r for r in tail if r not in head]
+
+
+def _first_lines(text: str, stop: int, n: int) -> list[tuple[int, int]]:
+    """The first ``n`` matches of :data:`_LINE` in ``text[:stop]``, found by looking for line
+    breaks rather than matching the pattern over every character: a line with a word on it
+    is one that is not all space (``\\S`` and ``str.isspace`` agree)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(out) < n:
+        brk = text.find("\n", start, stop)
+        end = stop if brk < 0 else brk
+        if end > start and not text[start:end].isspace():
+            out.append((start, end))
+        if brk < 0:
+            break
+        start = brk + 1
+    return out
+
+
+def _last_lines(text: str, cut: int, n: int) -> list[tuple[int, int]]:
+    """The last ``n`` matches of :data:`_LINE` in ``text[cut:]`` (as offsets in ``text``),
+    looked for from the end (see :func:`_first_lines`)."""
+    out: list[tuple[int, int]] = []
+    end = len(text)
+    while len(out) < n:
+        brk = text.rfind("\n", cut, end)
+        start = cut if brk < 0 else brk + 1
+        if end > start and not text[start:end].isspace():
+            out.append((start, end))
+        if brk < 0:
+            break
+        end = brk
+    return out[::-1]
 
 
 def _expand(pattern: list[dict]) -> list[list[str]]:
@@ -293,8 +343,9 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer, day: datetime
         return gaz.get(code), "title"
     if not named:
         return None, ""
-    placed = [(s.start_char, s.end_char, s) for s in named]
-    for start, end in _edge_lines(doc_text(doc)):
+    text = doc_text(doc)
+    placed = _edge_spans(named, min(len(text), _REACH), max(0, len(text) - _REACH))
+    for start, end in _edge_lines(text, reach=_REACH):
         on_line = [s for first, last, s in placed if first >= start and last <= end]
         codes = {s.id_ for s in on_line}
         if len(codes) != 1 or "" in codes:
@@ -304,6 +355,28 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer, day: datetime
                 doc.char_span(start, end, alignment_mode="expand"), covered):
             return gaz.get(codes.pop()), "masthead"
     return None, ""
+
+
+_REACH = 800  # characters from either end of a page where its masthead lines may be (see _edge_lines)
+
+
+def _edge_spans(named: list[Span], head: int, tail: int) -> list[tuple[int, int, Span]]:
+    """(start_char, end_char, span) of the spans of ``named`` (in text order) that start
+    before character ``head`` or at ``tail`` or after: the only ones that can lie on a line
+    :func:`_edge_lines` gives. A page names most of its bodies in between."""
+    placed = []
+    for span in named:
+        first = span.start_char
+        if first >= head:
+            break
+        placed.append((first, span.end_char, span))
+    later = []
+    for span in reversed(named[len(placed):]):
+        first = span.start_char
+        if first < tail:
+            break
+        later.append((first, span.end_char, span))
+    return placed + later[::-1]
 
 
 def _says_more(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
@@ -367,6 +440,27 @@ class _Mention(NamedTuple):
     link: Link
 
 
+class _RuleFacts(NamedTuple):
+    """What a self-reference rule says, read from its dict once rather than at each match."""
+
+    pronoun: bool
+    exact: tuple[tuple[int, str], ...]
+    not_before: frozenset[str]
+    owner: bool
+    fits: str
+    by_address: bool  # names the home only when the page's address says whose it is
+    anaphor: bool
+    publisher: str
+    unnamed: Link  # :func:`_unnamed_publisher` of its kind
+
+    @classmethod
+    def of(cls, rule: dict, exact: tuple[tuple[int, str], ...]) -> _RuleFacts:
+        fits = rule.get("fits", "any")
+        return cls(bool(rule.get("pronoun")), exact, frozenset(rule.get("not_before", ())), bool(rule.get("owner")),
+                   fits, rule.get("needs") == "address", bool(rule.get("anaphor")), rule.get("publisher") or "",
+                   _unnamed_publisher(fits))
+
+
 class OrgLinker:
     """Match gazetteer aliases, keep the longest non-overlapping ones, resolve each in context."""
 
@@ -388,6 +482,7 @@ class OrgLinker:
         self._automaton: Automaton | None = None
         self._self_rules: list[dict] = []
         self._exact: list[tuple[tuple[int, str], ...]] = []  # by rule: its exact-case words
+        self._facts: list[_RuleFacts] = []  # by rule: what it says, read once
         self._may_name: dict[str, bool] = {}  # matched words -> whether they can name a body
         self._links: dict[tuple, Link] = {}  # see :meth:`_resolved`
 
@@ -414,6 +509,7 @@ class OrgLinker:
         # The patterns are short word lists, expanded into phrases; the exact-case words
         # ("Trust", not "trust") are checked on each match.
         self._exact = [_exact_words(rule) for rule in self._self_rules]
+        self._facts = [_RuleFacts.of(rule, exact) for rule, exact in zip(self._self_rules, self._exact, strict=True)]
         for k, rule in enumerate(self._self_rules):
             phrases = [" ".join(words) for words in _expand(rule["pattern"])]
             for words in phrase_words(self.nlp.tokenizer, phrases):
@@ -434,19 +530,21 @@ class OrgLinker:
         meta = _metadata(doc)
         day = parse_date(meta.published or None)
         found, refs = self._matches(doc)
-        named = self._named(doc, found, day) if found else []  # most paragraphs name no body
+        named, pairs = self._named(doc, found, day) if found else ([], [])  # most paragraphs name no body
         self._write(doc, self.spans_key, named)
         if self.self_references:
             home, where = home_organisation(doc, named, gaz, day, meta)
             if home is not None and Doc.has_extension("home"):
                 set_doc_value(doc, "home", home.code)
-            self._write(doc, self.refs_key, self._self_references(doc, refs, named, day, home, where))
+            self._write(doc, self.refs_key, self._self_references(doc, refs, named, day, home, where, pairs))
         return doc
 
-    def _named(self, doc: Doc, found: list[tuple[int, int]], day: datetime.date | None) -> list[Span]:
-        """The organisations the alias matches ``found`` name, resolved in their contexts."""
+    def _named(self, doc: Doc, found: list[tuple[int, int]],
+               day: datetime.date | None) -> tuple[list[Span], list[tuple[int, int]]]:
+        """The organisations the alias matches ``found`` name, resolved in their contexts: their
+        Spans, and the (start, end) of each (in text order, none overlapping)."""
         cut = _WordCutter(doc)  # each match's words, and its context's
-        rows = longest_pairs(self._mentions(found, cut))
+        rows = self._mentions(found, cut)
         pairs = [(start, end) for start, end, _text in rows]
         texts = [text for _start, _end, text in rows]
         groups = self._lists(doc, pairs)
@@ -454,22 +552,31 @@ class OrgLinker:
         out = self._resolved(rows, contexts, day)
         if len(groups) < len(out):  # a list of names
             self._listed_places(doc, out, groups, contexts, day)
-        out = self._document_names(doc, out, day)
-        return [self._emit(doc, m.start, m.end, m.link) for m in out
-                if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
+        out = [m for m in self._document_names(doc, out, day)
+               if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
+        return [self._emit(doc, m.start, m.end, m.link) for m in out], [(m.start, m.end) for m in out]
 
     def _mentions(self, found: list[tuple[int, int]], cut: _WordCutter) -> list[tuple[int, int, str]]:
-        """(start, end, words) of the alias matches ``found`` whose words can name an
-        organisation. The matcher finds thousands of overlapping candidates in a long Doc, so
-        they are read from the Doc's text, and whether the words can name one (which depends
-        on nothing else) is decided once per wording."""
+        """(start, end, words) of the longest non-overlapping alias matches ``found`` whose
+        words can name an organisation (:func:`.ruler.longest_pairs` of those), in text order.
+        The matcher finds thousands of overlapping candidates in a long Doc: taken longest
+        first, a match overlapping one kept is passed over unread, as ``longest_pairs`` would
+        pass it over; the others are read from the Doc's text, and whether their words can
+        name one (which depends on nothing else) is decided once per wording."""
         may_name, out = self._may_name, []
-        for (start, end), words in zip(found, cut.many(found), strict=True):
-            ok = may_name.get(words)
+        text, offsets, words, texts = cut.text, cut.offsets, cut.words, cut.texts
+        taken: set[int] = set()
+        for start, end in sorted(found, key=_longest_first, reverse=True):
+            if start in taken or end - 1 in taken:
+                continue
+            said = text[offsets[start]:offsets[end - 1] + len(texts[words[end - 1]])]
+            ok = may_name.get(said)
             if ok is None:
-                ok = may_name[words] = self._can_name(words)
+                ok = may_name[said] = self._can_name(said)
             if ok:
-                out.append((start, end, words))
+                out.append((start, end, said))
+                taken.update(range(start, end))
+        out.sort()  # none overlap, so no two start alike: in order of their start
         return out
 
     def _resolved(self, rows: list[tuple[int, int, str]], contexts: list[str],
@@ -681,7 +788,8 @@ class OrgLinker:
         return out
 
     def _self_references(self, doc: Doc, found: list[tuple[int, int, int]], taken: list[Span],
-                         day: datetime.date | None, home: Organisation | None, where: str) -> list[Span]:
+                         day: datetime.date | None, home: Organisation | None, where: str,
+                         taken_pairs: list[tuple[int, int]] | None = None) -> list[Span]:
         """"we", "our trust", "the Trust", "the ICB", "the board" ... as the home organisation;
         without a home, "the trust", "this ICB", "the organisation" as the body named before.
 
@@ -689,63 +797,67 @@ class OrgLinker:
         "the trust" in lower case, which news writing uses for whichever trust it is about,
         names the home only when the document's address says whose page it is, and otherwise
         the one body of its kind named in that sentence or the two before (see
-        :meth:`_antecedent`).
+        :meth:`_antecedent`). ``taken_pairs`` are the (start, end) of ``taken``, when known.
         """
         if not found:
             return []
         home_link = None if home is None else _link_to(
             home, day, f"self-reference in a publication of this organisation ({where})")
         matches: list[tuple[tuple[int, int], Link]] = []
-        pending: list[tuple[tuple[int, int], dict]] = []  # unresolved forms that may stand for an unnamed publisher
+        pending: list[tuple[tuple[int, int], _RuleFacts]] = []  # unresolved: may stand for an unnamed publisher
         orth, lower, strings = token_ids(doc, "ORTH"), token_ids(doc, "LOWER"), doc.vocab.strings
-        taken_starts: list[int] = []  # of ``taken``, made when an anaphor first needs them
+        if taken_pairs is None:
+            taken_pairs = [(s.start, s.end) for s in taken]
+        taken_starts = [start for start, _end in taken_pairs]
+        facts, length, pronouns = self._facts, len(doc), self.pronouns
         for k, start, end in found:
-            rule, exact = self._self_rules[k], self._exact[k]
-            if rule.get("pronoun") and not self.pronouns:
+            rule = facts[k]
+            if rule.pronoun and not pronouns:
                 continue
-            if any(strings[orth[start + k]] != word for k, word in exact):
+            if rule.exact and any(strings[orth[start + k]] != word for k, word in rule.exact):
                 continue
-            if end < len(doc) and strings[lower[end]] in rule.get("not_before", ()):
+            if rule.not_before and end < length and strings[lower[end]] in rule.not_before:
                 continue
-            if rule.get("owner"):
+            if rule.owner:
                 end = start + 1  # 'our ranking': the owner, 'our', stands for the body
-            fits = rule.get("fits", "any")
+            fits = rule.fits
             link = None
-            if (home is not None and (rule.get("needs") != "address" or where == "address")
+            if (home is not None and (not rule.by_address or where == "address")
                     and (fits == "any" or home.org_type in HINT_GROUPS[fits])):
                 link = home_link
-            elif rule.get("anaphor"):
-                taken_starts = taken_starts or [s.start for s in taken]
+            elif rule.anaphor:
                 link = self._antecedent(doc, taken, taken_starts, start, fits)
             if link is not None:
                 matches.append(((start, end), link))
-            elif home is None and rule.get("publisher") and not _quoted(doc_text(doc), token_ids(doc, "IDX")[start]):
+            elif home is None and rule.publisher and not _quoted(doc_text(doc), token_ids(doc, "IDX")[start]):
                 pending.append(((start, end), rule))
         if pending:
             kinds = _publisher_kinds(taken)
             heading = None if "always" in kinds else self._heading_body(doc, taken)
             for pair, rule in pending:
-                fits = rule.get("fits", "any")
-                if rule["publisher"] in kinds:
-                    matches.append((pair, _unnamed_publisher(fits)))
-                elif (rule["publisher"] == "always" and heading is not None
+                fits = rule.fits
+                if rule.publisher in kinds:
+                    matches.append((pair, rule.unnamed))
+                elif (rule.publisher == "always" and heading is not None
                       and (fits == "any" or heading.org_type in HINT_GROUPS[fits])):
                     matches.append((pair, heading))
         if not matches:
             return []
         links = dict(matches)
-        used = {i for s in taken for i in range(s.start, s.end)}
+        taken_ends = [end for _start, end in taken_pairs]
         out = []
         for start, end in longest_pairs(pair for pair, _ in matches):  # as filter_spans
-            if not used.intersection(range(start, end)):
+            # the names lie apart, in order: only the last one starting before ``end`` may reach in
+            k = bisect_left(taken_starts, end)
+            if not (k and taken_ends[k - 1] > start):
                 out.append(self._emit(doc, start, end, links[(start, end)]))
-        return sorted(out, key=lambda s: s.start)
+        return out  # longest_pairs gives them in text order
 
     def _heading_body(self, doc: Doc, named: list[Span]) -> Link | None:
         """The first body named with a code in the heading (within :data:`HEADING_CHARS`), as
         the link of a self-reference ("our trust") on a page that has no home: the body the
         record builders take for the page's own (:func:`.reading.subjects.publisher`)."""
-        first = next((s for s in named if s.id_ and s.end_char <= HEADING_CHARS), None)
+        first = _in_heading(named)
         if first is None:
             return None
         link = self._link_of(doc, first)
