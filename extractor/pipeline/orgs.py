@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left, bisect_right
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -86,6 +87,13 @@ def _longest_first(pair: tuple[int, int]) -> tuple[int, int]:
 def _words_of(text: str) -> frozenset[str]:
     """The lower-case words of ``text`` ("King's" gives "king" and "s", as either apostrophe)."""
     return frozenset(_WORD.findall(text.lower()))
+
+
+@lru_cache(maxsize=8192)
+def _name_words(name: str) -> frozenset[str]:
+    """:func:`_words_of` a name or a mention, kept: an ambiguous name is weighed against the
+    same candidates' names at each of its mentions."""
+    return _words_of(name)
 
 
 _ASIDE = 6  # tokens of a bracketed aside after a listed name, its brackets included
@@ -147,8 +155,8 @@ def _in_heading(named: list[Span]) -> Span | None:
 def _quoted(text: str, at: int) -> bool:
     """Whether character ``at`` lies inside a quotation opened earlier in its paragraph: the
     "we" of someone quoted is the speaker's body, not the page's publisher."""
-    before = text[text.rfind("\n", 0, at) + 1:at]
-    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+    begin = text.rfind("\n", 0, at) + 1  # counted in place, not cut out: a page's paragraphs are long
+    return text.count('"', begin, at) % 2 == 1 or text.count("“", begin, at) > text.count("”", begin, at)
 
 
 def _unnamed_publisher(fits: str) -> Link:
@@ -205,18 +213,6 @@ def _plain_empty(entry: tuple | None) -> bool:
         return True
     default, method, getter, _setter = entry
     return method is None and getter is None and (default is None or (type(default) is str and not default))
-
-
-def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
-    """(start, end) of ``doc[i].sent``: from the last sentence start at or before token ``i``
-    to the first one after it."""
-    return _sentence_within(sentence_starts(doc), len(doc), i)
-
-
-def _sentence_within(starts: list[int], length: int, i: int) -> tuple[int, int]:
-    """:func:`_sentence_of`, given the sentence starts of a Doc of ``length`` tokens."""
-    k = bisect_right(starts, i)
-    return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else length)
 
 
 def _doc_date(doc: Doc) -> datetime.date | None:
@@ -440,6 +436,21 @@ class _Mention(NamedTuple):
     link: Link
 
 
+def _places_of(ids: list[int], wanted: dict[int, str]) -> list[tuple[int, str]]:
+    """(position, ``wanted[id]``) of every element of ``ids`` that is a key of ``wanted``: a
+    page's few introduced acronyms are looked for by ``list.index``, which scans in C."""
+    out = []
+    for word_id, word in wanted.items():
+        i = -1
+        while True:
+            try:
+                i = ids.index(word_id, i + 1)
+            except ValueError:
+                break
+            out.append((i, word))
+    return out
+
+
 class _RuleFacts(NamedTuple):
     """What a self-reference rule says, read from its dict once rather than at each match."""
 
@@ -528,15 +539,17 @@ class OrgLinker:
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
         meta = _metadata(doc)
-        day = parse_date(meta.published or None)
+        day = None if meta is _NO_META else parse_date(meta.published or None)
         found, refs = self._matches(doc)
         named, pairs = self._named(doc, found, day) if found else ([], [])  # most paragraphs name no body
         self._write(doc, self.spans_key, named)
         if self.self_references:
-            home, where = home_organisation(doc, named, gaz, day, meta)
+            # a page with no metadata and no name has no home (see home_organisation)
+            home, where = home_organisation(doc, named, gaz, day, meta) if named or meta is not _NO_META else (None, "")
             if home is not None and Doc.has_extension("home"):
                 set_doc_value(doc, "home", home.code)
-            self._write(doc, self.refs_key, self._self_references(doc, refs, named, day, home, where, pairs))
+            self._write(doc, self.refs_key,
+                        self._self_references(doc, refs, named, day, home, where, pairs) if refs else [])
         return doc
 
     def _named(self, doc: Doc, found: list[tuple[int, int]],
@@ -646,7 +659,7 @@ class OrgLinker:
         "Lynn's Queen Elizabeth Hospital" on a page that names King's Lynn. None when no
         candidate's or two candidates' places are named (a page naming Birmingham and King's
         Lynn says nothing of which QEH it means)."""
-        said = _words_of(mention)
+        said = _name_words(mention)
         initials = mention.lower() if _is_acronym(mention) or mention.isupper() else ""
         placed = []
         for code in link.candidates:
@@ -654,7 +667,7 @@ class OrgLinker:
             if org is None:
                 continue
             for name in {org.name, *(n for n, _, _ in org.names)}:
-                own = _words_of(name) - said - _COMMON_NAME_WORDS
+                own = _name_words(name) - said - _COMMON_NAME_WORDS
                 if initials:  # "QEH" stands for Queen Elizabeth Hospital: its place is the rest, if any
                     own = {w for w in own if w[0] not in initials} or own
                 if own and own <= words:
@@ -681,13 +694,12 @@ class OrgLinker:
         """The introduced acronyms written on their own, outside the mentions found and not
         in brackets after a name (the token before the first one is the Doc's last)."""
         taken = {i for m in found for i in range(m.start, m.end)}
-        by_id = {hash_string(word): word for word in introduced}
         orth, out = token_ids(doc, "ORTH"), []
-        for i, word_id in enumerate(orth):
-            if word_id in by_id and i not in taken and orth[i - 1] != _OPEN_ID:
-                first = introduced[by_id[word_id]]
+        for i, word in sorted(_places_of(orth, {hash_string(word): word for word in introduced})):
+            if i not in taken and orth[i - 1] != _OPEN_ID:
+                first = introduced[word]
                 why = f"the acronym the document introduces for {first.name!r}"
-                out.append(_Mention(i, i + 1, by_id[word_id], self._taught(first, why)))
+                out.append(_Mention(i, i + 1, word, self._taught(first, why)))
         return out
 
     @staticmethod
@@ -755,7 +767,7 @@ class OrgLinker:
                         or (m.start and strings[lower[m.start - 1]] in _WHERE_WORDS)):
                     continue
                 link = self.gazetteer.resolve(m.text, org_type=hint, on=day, context=contexts[k])
-                if link.code and not _words_of(link.name) - _words_of(m.text) - _KIND_NAME_WORDS:
+                if link.code and not _name_words(link.name) - _name_words(m.text) - _KIND_NAME_WORDS:
                     why = f"{link.reason}; listed with other {hint}s"
                     found[k] = _Mention(m.start, m.end, m.text, Link(link.code, link.name, link.org_type, why,
                                                                     link.candidates))
@@ -767,15 +779,22 @@ class OrgLinker:
         out: list[str] = []
         w, length = self.window, len(doc)
         starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else None
+        text, offsets, words, word_texts = cut.text, cut.offsets, cut.words, cut.texts  # cut(), inlined
         for group in groups:
             (first, _), (last_start, last_end) = pairs[group[0]], pairs[group[-1]]
             lo, hi = max(0, first - w), min(length, last_end + w)
             if starts is not None:
-                # Type words in the previous or next sentence describe something else.
-                lo = max(lo, _sentence_within(starts, length, first)[0])
-                hi = min(hi, _sentence_within(starts, length, last_start)[1])
-            before = cut(lo, first)
-            after = cut(last_end, hi)
+                # Type words in the previous or next sentence describe something else (the
+                # sentence of ``first`` starts at the last sentence start at or before it, that
+                # of ``last_start`` ends at the first start after it).
+                k = bisect_right(starts, first)
+                if k and starts[k - 1] > lo:
+                    lo = starts[k - 1]
+                k = bisect_right(starts, last_start)
+                if k < len(starts) and starts[k] < hi:
+                    hi = starts[k]
+            before = text[offsets[lo]:offsets[first - 1] + len(word_texts[words[first - 1]])] if lo < first else ""
+            after = text[offsets[last_end]:offsets[hi - 1] + len(word_texts[words[hi - 1]])] if last_end < hi else ""
             if len(group) == 1:
                 out.append(f"{before}  {after}")  # " ".join((before, "", after))
                 continue
@@ -870,10 +889,13 @@ class OrgLinker:
         ``named`` is in text order and ``starts`` are its first tokens: only the names that
         start between the earliest sentence and ``idx`` can lie there."""
         if doc.has_annotation("SENT_START"):
-            lo = _sentence_of(doc, idx)[0]
+            sentences = sentence_starts(doc)  # a token's sentence starts at the last start at or before it
+            k = bisect_right(sentences, idx)
+            lo = sentences[k - 1] if k else 0
             for _ in range(2):  # and the two sentences before
                 if lo > 0:
-                    lo = _sentence_of(doc, lo - 1)[0]
+                    k = bisect_right(sentences, lo - 1)
+                    lo = sentences[k - 1] if k else 0
         else:
             lo = max(0, idx - 80)
         kinds = None if fits == "any" else HINT_GROUPS[fits]
