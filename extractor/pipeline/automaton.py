@@ -367,8 +367,9 @@ class Automaton:
         -1 costs about as much as walking a paragraph's few starts)."""
         if not self.patterns:
             return [], []
-        self._fresh()
-        self._learn()
+        if self._stale or self.first.size < len(self.lexicon.texts):
+            self._fresh()
+            self._learn()
         at = self.starts[words].nonzero()[0]
         kept: list[tuple[int, int]] = []
         rest: list[tuple[int, int, object]] = []
