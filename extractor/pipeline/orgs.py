@@ -201,7 +201,8 @@ def _unset_is_empty() -> bool:
     """Whether every metadata extension is unregistered or plain with an empty default
     (``doc_value`` then gives the default or the value in ``user_data``); checked again
     only when the extensions change."""
-    found = tuple(map(Underscore.doc_extensions.get, _Meta._fields))
+    get = Underscore.doc_extensions.get
+    found = (get("published"), get("url"), get("source"), get("title"))  # _Meta._fields
     if found != _SEEN_EXTENSIONS[0]:
         _SEEN_EXTENSIONS[:] = found, all(_plain_empty(entry) for entry in found)
     return _SEEN_EXTENSIONS[1]
@@ -329,14 +330,15 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer, day: datetime
     organisation's name and little else ("Medway NHS Foundation Trust | News").
     """
     meta = _metadata(doc) if meta is None else meta
-    address = _address(meta)
-    link = gaz.site_owner(address, on=day) if address else None
-    if link is not None and link.code:
-        return gaz.get(link.code), "address"
-    title = meta.title
-    code = gaz.publisher("", title, on=day) if title else ""
-    if code:
-        return gaz.get(code), "title"
+    if meta is not _NO_META:  # which has no address and no title
+        address = _address(meta)
+        link = gaz.site_owner(address, on=day) if address else None
+        if link is not None and link.code:
+            return gaz.get(link.code), "address"
+        title = meta.title
+        code = gaz.publisher("", title, on=day) if title else ""
+        if code:
+            return gaz.get(code), "title"
     if not named:
         return None, ""
     text = doc_text(doc)
@@ -557,20 +559,22 @@ class OrgLinker:
         """The organisations the alias matches ``found`` name, resolved in their contexts: their
         Spans, and the (start, end) of each (in text order, none overlapping)."""
         cut = _WordCutter(doc)  # each match's words, and its context's
-        rows = self._mentions(found, cut)
-        pairs = [(start, end) for start, end, _text in rows]
-        texts = [text for _start, _end, text in rows]
+        pairs, texts = self._mentions(found, cut)
         groups = self._lists(doc, pairs)
         contexts = self._contexts(doc, pairs, texts, cut, groups)
-        out = self._resolved(rows, contexts, day)
+        out = self._resolved(pairs, texts, contexts, day)
         if len(groups) < len(out):  # a list of names
             self._listed_places(doc, out, groups, contexts, day)
-        out = [m for m in self._document_names(doc, out, day)
-               if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
-        return [self._emit(doc, m.start, m.end, m.link) for m in out], [(m.start, m.end) for m in out]
+        spans, kept = [], []
+        for m in self._document_names(doc, out, day):
+            if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason:
+                spans.append(self._emit(doc, m.start, m.end, m.link))
+                kept.append((m.start, m.end))
+        return spans, kept
 
-    def _mentions(self, found: list[tuple[int, int]], cut: _WordCutter) -> list[tuple[int, int, str]]:
-        """(start, end, words) of the longest non-overlapping alias matches ``found`` whose
+    def _mentions(self, found: list[tuple[int, int]],
+                  cut: _WordCutter) -> tuple[list[tuple[int, int]], list[str]]:
+        """(start, end) and words of the longest non-overlapping alias matches ``found`` whose
         words can name an organisation (:func:`.ruler.longest_pairs` of those), in text order.
         The matcher finds thousands of overlapping candidates in a long Doc: taken longest
         first, a match overlapping one kept is passed over unread, as ``longest_pairs`` would
@@ -590,19 +594,19 @@ class OrgLinker:
                 out.append((start, end, said))
                 taken.update(range(start, end))
         out.sort()  # none overlap, so no two start alike: in order of their start
-        return out
+        return [(start, end) for start, end, _said in out], [said for _start, _end, said in out]
 
-    def _resolved(self, rows: list[tuple[int, int, str]], contexts: list[str],
+    def _resolved(self, pairs: list[tuple[int, int]], texts: list[str], contexts: list[str],
                   day: datetime.date | None) -> list[_Mention]:
-        """Each mention (``rows``) resolved in its context, as ``gazetteer.resolve`` resolves
-        it on ``day``: the answer is kept here under (words, context, day, and today's date
-        when there is no day, read once per Doc), as the gazetteer keeps it, without its
-        keyword call and date parsing for every mention of a page."""
+        """Each mention (tokens ``pairs``, words ``texts``) resolved in its context, as
+        ``gazetteer.resolve`` resolves it on ``day``: the answer is kept here under (words,
+        context, day, and today's date when there is no day, read once per Doc), as the
+        gazetteer keeps it, without its keyword call and date parsing for every mention."""
         kept, resolve, out = self._links, self.gazetteer.resolve, []
         if len(kept) >= RESOLVED_KEPT:
             kept.clear()
         today = datetime.date.today() if day is None else None
-        for (start, end, text), context in zip(rows, contexts, strict=True):
+        for (start, end), text, context in zip(pairs, texts, contexts, strict=True):
             key = (text, context, day, today)
             link = kept.get(key)
             if link is None:
