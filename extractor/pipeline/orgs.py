@@ -249,12 +249,6 @@ class _WordCutter:
             return ""
         return self.text[self.offsets[start]:self.offsets[end - 1] + len(self.texts[self.words[end - 1]])]
 
-    def many(self, pairs: list[tuple[int, int]]) -> list[str]:
-        """``[self(start, end) for start, end in pairs]`` for non-empty pairs, in one pass:
-        the linker cuts every candidate match."""
-        text, offsets, words, texts = self.text, self.offsets, self.words, self.texts
-        return [text[offsets[start]:offsets[end - 1] + len(texts[words[end - 1]])] for start, end in pairs]
-
 
 def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]]:
     """Character ranges of the first and last ``n`` non-empty lines (a masthead, a byline)
@@ -833,6 +827,7 @@ class OrgLinker:
             taken_pairs = [(s.start, s.end) for s in taken]
         taken_starts = [start for start, _end in taken_pairs]
         facts, length, pronouns = self._facts, len(doc), self.pronouns
+        text, offsets = (doc_text(doc), token_ids(doc, "IDX")) if home is None else ("", [])  # for _quoted
         for k, start, end in found:
             rule = facts[k]
             if rule.pronoun and not pronouns:
@@ -852,7 +847,7 @@ class OrgLinker:
                 link = self._antecedent(doc, taken, taken_starts, start, fits)
             if link is not None:
                 matches.append(((start, end), link))
-            elif home is None and rule.publisher and not _quoted(doc_text(doc), token_ids(doc, "IDX")[start]):
+            elif home is None and rule.publisher and not _quoted(text, offsets[start]):
                 pending.append(((start, end), rule))
         if pending:
             kinds = _publisher_kinds(taken)
