@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left, bisect_right
-from itertools import islice
+from functools import lru_cache
 from typing import NamedTuple
 
 from spacy.language import Language
@@ -38,6 +38,7 @@ from spacy.tokens.underscore import Underscore
 
 from ..gazetteer import (
     HINT_GROUPS,
+    RESOLVED_KEPT,
     Gazetteer,
     Link,
     Organisation,
@@ -79,9 +80,21 @@ _KIND_NAME_WORDS = frozenset({"the", "nhs", "foundation", "trust", "integrated",
 _MASTHEAD_WORDS = {"news", "by", "from", "published", "home", "welcome", "to", "|", "-", "–", "—", ":", "the"}
 
 
+def _longest_first(pair: tuple[int, int]) -> tuple[int, int]:
+    """The sort key (taken in reverse) of :func:`.ruler.longest_pairs`: longest, then earliest."""
+    return pair[1] - pair[0], -pair[0]
+
+
 def _words_of(text: str) -> frozenset[str]:
     """The lower-case words of ``text`` ("King's" gives "king" and "s", as either apostrophe)."""
     return frozenset(_WORD.findall(text.lower()))
+
+
+@lru_cache(maxsize=8192)
+def _name_words(name: str) -> frozenset[str]:
+    """:func:`_words_of` a name or a mention, kept: an ambiguous name is weighed against the
+    same candidates' names at each of its mentions."""
+    return _words_of(name)
 
 
 _ASIDE = 6  # tokens of a bracketed aside after a listed name, its brackets included
@@ -125,8 +138,19 @@ def _publisher_kinds(named: list[Span]) -> set[str]:
     any of them, so they do only on a page that names no organisation. "the board" never
     does: trusts and ICBs both have one.
     """
-    kinds = set() if any(span.id_ and span.end_char <= HEADING_CHARS for span in named) else {"always"}
+    kinds = set() if _in_heading(named) is not None else {"always"}
     return kinds | {"alone"} if not named else kinds
+
+
+def _in_heading(named: list[Span]) -> Span | None:
+    """The first span of ``named`` (in text order) with a code that ends within
+    :data:`HEADING_CHARS`; the spans after one that starts past it are not read."""
+    for span in named:
+        if span.start_char >= HEADING_CHARS:
+            return None
+        if span.end_char <= HEADING_CHARS and span.id_:
+            return span
+    return None
 
 
 def _unnamed_publisher(fits: str) -> Link:
@@ -171,7 +195,8 @@ def _unset_is_empty() -> bool:
     """Whether every metadata extension is unregistered or plain with an empty default
     (``doc_value`` then gives the default or the value in ``user_data``); checked again
     only when the extensions change."""
-    found = tuple(map(Underscore.doc_extensions.get, _Meta._fields))
+    get = Underscore.doc_extensions.get
+    found = (get("published"), get("url"), get("source"), get("title"))  # _Meta._fields
     if found != _SEEN_EXTENSIONS[0]:
         _SEEN_EXTENSIONS[:] = found, all(_plain_empty(entry) for entry in found)
     return _SEEN_EXTENSIONS[1]
@@ -183,18 +208,6 @@ def _plain_empty(entry: tuple | None) -> bool:
         return True
     default, method, getter, _setter = entry
     return method is None and getter is None and (default is None or (type(default) is str and not default))
-
-
-def _sentence_of(doc: Doc, i: int) -> tuple[int, int]:
-    """(start, end) of ``doc[i].sent``: from the last sentence start at or before token ``i``
-    to the first one after it."""
-    return _sentence_within(sentence_starts(doc), len(doc), i)
-
-
-def _sentence_within(starts: list[int], length: int, i: int) -> tuple[int, int]:
-    """:func:`_sentence_of`, given the sentence starts of a Doc of ``length`` tokens."""
-    k = bisect_right(starts, i)
-    return (starts[k - 1] if k else 0), (starts[k] if k < len(starts) else length)
 
 
 def _doc_date(doc: Doc) -> datetime.date | None:
@@ -230,12 +243,6 @@ class _WordCutter:
             return ""
         return self.text[self.offsets[start]:self.offsets[end - 1] + len(self.texts[self.words[end - 1]])]
 
-    def many(self, pairs: list[tuple[int, int]]) -> list[str]:
-        """``[self(start, end) for start, end in pairs]`` for non-empty pairs, in one pass:
-        the linker cuts every candidate match."""
-        text, offsets, words, texts = self.text, self.offsets, self.words, self.texts
-        return [text[offsets[start]:offsets[end - 1] + len(texts[words[end - 1]])] for start, end in pairs]
-
 
 def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]]:
     """Character ranges of the first and last ``n`` non-empty lines (a masthead, a byline)
@@ -243,10 +250,45 @@ def _edge_lines(text: str, n: int = 3, reach: int = 800) -> list[tuple[int, int]
     shorter than ``reach``, with a word on it) is its one line: the pattern matches it whole."""
     if n > 0 and len(text) <= reach and "\n" not in text and text and not text.isspace():
         return [(0, len(text))]
-    head = [(m.start(), m.end()) for m in islice(_LINE.finditer(text[:reach]), n)]
     cut = max(0, len(text) - reach)
-    tail = [(cut + m.start(), cut + m.end()) for m in _LINE.finditer(text[cut:])][-n:]
+    if n <= 0:  # every line of the tail ([-0:] is the whole list)
+        return [(cut + m.start(), cut + m.end()) for m in _LINE.finditer(text[cut:])]
+    head = _first_lines(text, min(len(text), reach), n)
+    tail = _last_lines(text, cut, n)
     return head + [r for r in tail if r not in head]
+
+
+def _first_lines(text: str, stop: int, n: int) -> list[tuple[int, int]]:
+    """The first ``n`` matches of :data:`_LINE` in ``text[:stop]``, found by looking for line
+    breaks rather than matching the pattern over every character: a line with a word on it
+    is one that is not all space (``\\S`` and ``str.isspace`` agree)."""
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(out) < n:
+        brk = text.find("\n", start, stop)
+        end = stop if brk < 0 else brk
+        if end > start and not text[start:end].isspace():
+            out.append((start, end))
+        if brk < 0:
+            break
+        start = brk + 1
+    return out
+
+
+def _last_lines(text: str, cut: int, n: int) -> list[tuple[int, int]]:
+    """The last ``n`` matches of :data:`_LINE` in ``text[cut:]`` (as offsets in ``text``),
+    looked for from the end (see :func:`_first_lines`)."""
+    out: list[tuple[int, int]] = []
+    end = len(text)
+    while len(out) < n:
+        brk = text.rfind("\n", cut, end)
+        start = cut if brk < 0 else brk + 1
+        if end > start and not text[start:end].isspace():
+            out.append((start, end))
+        if brk < 0:
+            break
+        end = brk
+    return out[::-1]
 
 
 def _expand(pattern: list[dict]) -> list[list[str]]:
@@ -276,18 +318,20 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer, day: datetime
     organisation's name and little else ("Medway NHS Foundation Trust | News").
     """
     meta = _metadata(doc) if meta is None else meta
-    address = _address(meta)
-    link = gaz.site_owner(address, on=day) if address else None
-    if link is not None and link.code:
-        return gaz.get(link.code), "address"
-    title = meta.title
-    code = gaz.publisher("", title, on=day) if title else ""
-    if code:
-        return gaz.get(code), "title"
+    if meta is not _NO_META:  # which has no address and no title
+        address = _address(meta)
+        link = gaz.site_owner(address, on=day) if address else None
+        if link is not None and link.code:
+            return gaz.get(link.code), "address"
+        title = meta.title
+        code = gaz.publisher("", title, on=day) if title else ""
+        if code:
+            return gaz.get(code), "title"
     if not named:
         return None, ""
-    placed = [(s.start_char, s.end_char, s) for s in named]
-    for start, end in _edge_lines(doc_text(doc)):
+    text = doc_text(doc)
+    placed = _edge_spans(named, min(len(text), _REACH), max(0, len(text) - _REACH))
+    for start, end in _edge_lines(text, reach=_REACH):
         on_line = [s for first, last, s in placed if first >= start and last <= end]
         codes = {s.id_ for s in on_line}
         if len(codes) != 1 or "" in codes:
@@ -297,6 +341,28 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer, day: datetime
                 doc.char_span(start, end, alignment_mode="expand"), covered):
             return gaz.get(codes.pop()), "masthead"
     return None, ""
+
+
+_REACH = 800  # characters from either end of a page where its masthead lines may be (see _edge_lines)
+
+
+def _edge_spans(named: list[Span], head: int, tail: int) -> list[tuple[int, int, Span]]:
+    """(start_char, end_char, span) of the spans of ``named`` (in text order) that start
+    before character ``head`` or at ``tail`` or after: the only ones that can lie on a line
+    :func:`_edge_lines` gives. A page names most of its bodies in between."""
+    placed = []
+    for span in named:
+        first = span.start_char
+        if first >= head:
+            break
+        placed.append((first, span.end_char, span))
+    later = []
+    for span in reversed(named[len(placed):]):
+        first = span.start_char
+        if first < tail:
+            break
+        later.append((first, span.end_char, span))
+    return placed + later[::-1]
 
 
 def _says_more(doc: Doc, start: int, end: int, covered: set[int]) -> bool:
@@ -360,6 +426,42 @@ class _Mention(NamedTuple):
     link: Link
 
 
+def _places_of(ids: list[int], wanted: dict[int, str]) -> list[tuple[int, str]]:
+    """(position, ``wanted[id]``) of every element of ``ids`` that is a key of ``wanted``: a
+    page's few introduced acronyms are looked for by ``list.index``, which scans in C."""
+    out = []
+    for word_id, word in wanted.items():
+        i = -1
+        while True:
+            try:
+                i = ids.index(word_id, i + 1)
+            except ValueError:
+                break
+            out.append((i, word))
+    return out
+
+
+class _RuleFacts(NamedTuple):
+    """What a self-reference rule says, read from its dict once rather than at each match."""
+
+    pronoun: bool
+    exact: tuple[tuple[int, str], ...]
+    not_before: frozenset[str]
+    owner: bool
+    fits: str
+    by_address: bool  # names the home only when the page's address says whose it is
+    anaphor: bool
+    publisher: str
+    unnamed: Link  # :func:`_unnamed_publisher` of its kind
+
+    @classmethod
+    def of(cls, rule: dict, exact: tuple[tuple[int, str], ...]) -> _RuleFacts:
+        fits = rule.get("fits", "any")
+        return cls(bool(rule.get("pronoun")), exact, frozenset(rule.get("not_before", ())), bool(rule.get("owner")),
+                   fits, rule.get("needs") == "address", bool(rule.get("anaphor")), rule.get("publisher") or "",
+                   _unnamed_publisher(fits))
+
+
 class OrgLinker:
     """Match gazetteer aliases, keep the longest non-overlapping ones, resolve each in context."""
 
@@ -381,7 +483,9 @@ class OrgLinker:
         self._automaton: Automaton | None = None
         self._self_rules: list[dict] = []
         self._exact: list[tuple[tuple[int, str], ...]] = []  # by rule: its exact-case words
+        self._facts: list[_RuleFacts] = []  # by rule: what it says, read once
         self._may_name: dict[str, bool] = {}  # matched words -> whether they can name a body
+        self._links: dict[tuple, Link] = {}  # see :meth:`_resolved`
 
     @property
     def gazetteer(self) -> Gazetteer:
@@ -406,6 +510,7 @@ class OrgLinker:
         # The patterns are short word lists, expanded into phrases; the exact-case words
         # ("Trust", not "trust") are checked on each match.
         self._exact = [_exact_words(rule) for rule in self._self_rules]
+        self._facts = [_RuleFacts.of(rule, exact) for rule, exact in zip(self._self_rules, self._exact, strict=True)]
         for k, rule in enumerate(self._self_rules):
             phrases = [" ".join(words) for words in _expand(rule["pattern"])]
             for words in phrase_words(self.nlp.tokenizer, phrases):
@@ -419,56 +524,82 @@ class OrgLinker:
         if self._automaton is None:
             self.initialize()
         assert self._automaton is not None
-        aliases, refs = [], []
-        for start, end, value in self._automaton.matches(*LEXICON.sequence_of(doc)):
-            if value == ALIAS:
-                aliases.append((start, end))
-            else:
-                refs.append((value, start, end))
-        return aliases, refs
+        return self._automaton.matches_apart(*LEXICON.sequence_of(doc), (ALIAS,))
 
     def __call__(self, doc: Doc) -> Doc:
         gaz = self.gazetteer
         meta = _metadata(doc)
-        day = parse_date(meta.published or None)
+        day = None if meta is _NO_META else parse_date(meta.published or None)
         found, refs = self._matches(doc)
-        named = self._named(doc, found, day) if found else []  # most paragraphs name no body
+        named, pairs = self._named(doc, found, day) if found else ([], [])  # most paragraphs name no body
         self._write(doc, self.spans_key, named)
         if self.self_references:
-            home, where = home_organisation(doc, named, gaz, day, meta)
+            # a page with no metadata and no name has no home (see home_organisation)
+            home, where = home_organisation(doc, named, gaz, day, meta) if named or meta is not _NO_META else (None, "")
             if home is not None and Doc.has_extension("home"):
                 set_doc_value(doc, "home", home.code)
-            self._write(doc, self.refs_key, self._self_references(doc, refs, named, day, home, where))
+            self._write(doc, self.refs_key,
+                        self._self_references(doc, refs, named, day, home, where, pairs) if refs else [])
         return doc
 
-    def _named(self, doc: Doc, found: list[tuple[int, int]], day: datetime.date | None) -> list[Span]:
-        """The organisations the alias matches ``found`` name, resolved in their contexts."""
+    def _named(self, doc: Doc, found: list[tuple[int, int]],
+               day: datetime.date | None) -> tuple[list[Span], list[tuple[int, int]]]:
+        """The organisations the alias matches ``found`` name, resolved in their contexts: their
+        Spans, and the (start, end) of each (in text order, none overlapping)."""
         cut = _WordCutter(doc)  # each match's words, and its context's
-        pairs = longest_pairs(self._mentions(found, cut))
-        texts = cut.many(pairs)
+        pairs, texts = self._mentions(found, cut)
         groups = self._lists(doc, pairs)
         contexts = self._contexts(doc, pairs, texts, cut, groups)
-        resolve = self.gazetteer.resolve
-        out = [_Mention(start, end, text, resolve(text, on=day, context=context))
-               for (start, end), text, context in zip(pairs, texts, contexts, strict=True)]
+        out = self._resolved(pairs, texts, contexts, day)
         if len(groups) < len(out):  # a list of names
             self._listed_places(doc, out, groups, contexts, day)
-        out = self._document_names(doc, out, day)
-        return [self._emit(doc, m.start, m.end, m.link) for m in out
-                if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason]
+        spans, kept = [], []
+        for m in self._document_names(doc, out, day):
+            if m.link.code or self.keep_unresolved_places or "bare place name" not in m.link.reason:
+                spans.append(self._emit(doc, m.start, m.end, m.link))
+                kept.append((m.start, m.end))
+        return spans, kept
 
-    def _mentions(self, found: list[tuple[int, int]], cut: _WordCutter) -> list[tuple[int, int]]:
-        """(start, end) of the alias matches ``found`` whose words can name an organisation.
-        The matcher finds thousands of overlapping candidates in a long Doc, so they are read
-        from the Doc's text, and whether the words can name one (which depends on nothing
-        else) is decided once per wording."""
+    def _mentions(self, found: list[tuple[int, int]],
+                  cut: _WordCutter) -> tuple[list[tuple[int, int]], list[str]]:
+        """(start, end) and words of the longest non-overlapping alias matches ``found`` whose
+        words can name an organisation (:func:`.ruler.longest_pairs` of those), in text order.
+        The matcher finds thousands of overlapping candidates in a long Doc: taken longest
+        first, a match overlapping one kept is passed over unread, as ``longest_pairs`` would
+        pass it over; the others are read from the Doc's text, and whether their words can
+        name one (which depends on nothing else) is decided once per wording."""
         may_name, out = self._may_name, []
-        for (start, end), words in zip(found, cut.many(found), strict=True):
-            ok = may_name.get(words)
+        text, offsets, words, texts = cut.text, cut.offsets, cut.words, cut.texts
+        taken: set[int] = set()
+        for start, end in sorted(found, key=_longest_first, reverse=True):
+            if start in taken or end - 1 in taken:
+                continue
+            said = text[offsets[start]:offsets[end - 1] + len(texts[words[end - 1]])]
+            ok = may_name.get(said)
             if ok is None:
-                ok = may_name[words] = self._can_name(words)
+                ok = may_name[said] = self._can_name(said)
             if ok:
-                out.append((start, end))
+                out.append((start, end, said))
+                taken.update(range(start, end))
+        out.sort()  # none overlap, so no two start alike: in order of their start
+        return [(start, end) for start, end, _said in out], [said for _start, _end, said in out]
+
+    def _resolved(self, pairs: list[tuple[int, int]], texts: list[str], contexts: list[str],
+                  day: datetime.date | None) -> list[_Mention]:
+        """Each mention (tokens ``pairs``, words ``texts``) resolved in its context, as
+        ``gazetteer.resolve`` resolves it on ``day``: the answer is kept here under (words,
+        context, day, and today's date when there is no day, read once per Doc), as the
+        gazetteer keeps it, without its keyword call and date parsing for every mention."""
+        kept, resolve, out = self._links, self.gazetteer.resolve, []
+        if len(kept) >= RESOLVED_KEPT:
+            kept.clear()
+        today = datetime.date.today() if day is None else None
+        for (start, end), text, context in zip(pairs, texts, contexts, strict=True):
+            key = (text, context, day, today)
+            link = kept.get(key)
+            if link is None:
+                link = kept[key] = resolve(text, on=day, context=context)
+            out.append(_Mention(start, end, text, link))
         return out
 
     def _can_name(self, text: str) -> bool:
@@ -520,7 +651,7 @@ class OrgLinker:
         "Lynn's Queen Elizabeth Hospital" on a page that names King's Lynn. None when no
         candidate's or two candidates' places are named (a page naming Birmingham and King's
         Lynn says nothing of which QEH it means)."""
-        said = _words_of(mention)
+        said = _name_words(mention)
         initials = mention.lower() if _is_acronym(mention) or mention.isupper() else ""
         placed = []
         for code in link.candidates:
@@ -528,7 +659,7 @@ class OrgLinker:
             if org is None:
                 continue
             for name in {org.name, *(n for n, _, _ in org.names)}:
-                own = _words_of(name) - said - _COMMON_NAME_WORDS
+                own = _name_words(name) - said - _COMMON_NAME_WORDS
                 if initials:  # "QEH" stands for Queen Elizabeth Hospital: its place is the rest, if any
                     own = {w for w in own if w[0] not in initials} or own
                 if own and own <= words:
@@ -555,13 +686,12 @@ class OrgLinker:
         """The introduced acronyms written on their own, outside the mentions found and not
         in brackets after a name (the token before the first one is the Doc's last)."""
         taken = {i for m in found for i in range(m.start, m.end)}
-        by_id = {hash_string(word): word for word in introduced}
         orth, out = token_ids(doc, "ORTH"), []
-        for i, word_id in enumerate(orth):
-            if word_id in by_id and i not in taken and orth[i - 1] != _OPEN_ID:
-                first = introduced[by_id[word_id]]
+        for i, word in sorted(_places_of(orth, {hash_string(word): word for word in introduced})):
+            if i not in taken and orth[i - 1] != _OPEN_ID:
+                first = introduced[word]
                 why = f"the acronym the document introduces for {first.name!r}"
-                out.append(_Mention(i, i + 1, by_id[word_id], self._taught(first, why)))
+                out.append(_Mention(i, i + 1, word, self._taught(first, why)))
         return out
 
     @staticmethod
@@ -573,10 +703,10 @@ class OrgLinker:
         if not self.overwrite:
             existing = list(doc.spans.get(key, []))
             seen = {(s.start, s.end, s.label_, s.id_) for s in existing}
-            spans = existing + [s for s in spans if (s.start, s.end, s.label_, s.id_) not in seen]
-        ordered = sorted(spans, key=lambda s: (s.start, s.end))
-        doc.spans[key] = ordered
-        keep_spans(doc, key, ordered)
+            spans = sorted(existing + [s for s in spans if (s.start, s.end, s.label_, s.id_) not in seen],
+                           key=lambda s: (s.start, s.end))
+        doc.spans[key] = spans  # this component's own spans come in text order, none on the same words
+        keep_spans(doc, key, spans)
 
     def _emit(self, doc: Doc, start: int, end: int, link: Link) -> Span:
         """The Span written for a mention; its link is kept under its character offsets, which
@@ -629,7 +759,7 @@ class OrgLinker:
                         or (m.start and strings[lower[m.start - 1]] in _WHERE_WORDS)):
                     continue
                 link = self.gazetteer.resolve(m.text, org_type=hint, on=day, context=contexts[k])
-                if link.code and not _words_of(link.name) - _words_of(m.text) - _KIND_NAME_WORDS:
+                if link.code and not _name_words(link.name) - _name_words(m.text) - _KIND_NAME_WORDS:
                     why = f"{link.reason}; listed with other {hint}s"
                     found[k] = _Mention(m.start, m.end, m.text, Link(link.code, link.name, link.org_type, why,
                                                                     link.candidates))
@@ -641,15 +771,22 @@ class OrgLinker:
         out: list[str] = []
         w, length = self.window, len(doc)
         starts = sentence_starts(doc) if doc.has_annotation("SENT_START") else None
+        text, offsets, words, word_texts = cut.text, cut.offsets, cut.words, cut.texts  # cut(), inlined
         for group in groups:
             (first, _), (last_start, last_end) = pairs[group[0]], pairs[group[-1]]
             lo, hi = max(0, first - w), min(length, last_end + w)
             if starts is not None:
-                # Type words in the previous or next sentence describe something else.
-                lo = max(lo, _sentence_within(starts, length, first)[0])
-                hi = min(hi, _sentence_within(starts, length, last_start)[1])
-            before = cut(lo, first)
-            after = cut(last_end, hi)
+                # Type words in the previous or next sentence describe something else (the
+                # sentence of ``first`` starts at the last sentence start at or before it, that
+                # of ``last_start`` ends at the first start after it).
+                k = bisect_right(starts, first)
+                if k and starts[k - 1] > lo:
+                    lo = starts[k - 1]
+                k = bisect_right(starts, last_start)
+                if k < len(starts) and starts[k] < hi:
+                    hi = starts[k]
+            before = text[offsets[lo]:offsets[first - 1] + len(word_texts[words[first - 1]])] if lo < first else ""
+            after = text[offsets[last_end]:offsets[hi - 1] + len(word_texts[words[hi - 1]])] if last_end < hi else ""
             if len(group) == 1:
                 out.append(f"{before}  {after}")  # " ".join((before, "", after))
                 continue
@@ -662,7 +799,8 @@ class OrgLinker:
         return out
 
     def _self_references(self, doc: Doc, found: list[tuple[int, int, int]], taken: list[Span],
-                         day: datetime.date | None, home: Organisation | None, where: str) -> list[Span]:
+                         day: datetime.date | None, home: Organisation | None, where: str,
+                         taken_pairs: list[tuple[int, int]] | None = None) -> list[Span]:
         """"we", "our trust", "the Trust", "the ICB", "the board" ... as the home organisation;
         without a home, "the trust", "this ICB", "the organisation" as the body named before.
 
@@ -670,62 +808,66 @@ class OrgLinker:
         "the trust" in lower case, which news writing uses for whichever trust it is about,
         names the home only when the document's address says whose page it is, and otherwise
         the one body of its kind named in that sentence or the two before (see
-        :meth:`_antecedent`).
+        :meth:`_antecedent`). ``taken_pairs`` are the (start, end) of ``taken``, when known.
         """
         if not found:
             return []
         home_link = None if home is None else _link_to(
             home, day, f"self-reference in a publication of this organisation ({where})")
         matches: list[tuple[tuple[int, int], Link]] = []
-        pending: list[tuple[tuple[int, int], dict]] = []  # unresolved forms that may stand for an unnamed publisher
+        pending: list[tuple[tuple[int, int], _RuleFacts]] = []  # unresolved: may stand for an unnamed publisher
         orth, lower, strings = token_ids(doc, "ORTH"), token_ids(doc, "LOWER"), doc.vocab.strings
-        taken_starts: list[int] = []  # of ``taken``, made when an anaphor first needs them
+        if taken_pairs is None:
+            taken_pairs = [(s.start, s.end) for s in taken]
+        taken_starts = [start for start, _end in taken_pairs]
+        facts, length, pronouns = self._facts, len(doc), self.pronouns
+        text, offsets = (doc_text(doc), token_ids(doc, "IDX")) if home is None else ("", [])  # for quotations
         for k, start, end in found:
-            rule, exact = self._self_rules[k], self._exact[k]
-            if rule.get("pronoun") and not self.pronouns:
+            rule = facts[k]
+            if rule.pronoun and not pronouns:
                 continue
-            if any(strings[orth[start + k]] != word for k, word in exact):
+            if rule.exact and any(strings[orth[start + k]] != word for k, word in rule.exact):
                 continue
-            if end < len(doc) and strings[lower[end]] in rule.get("not_before", ()):
+            if rule.not_before and end < length and strings[lower[end]] in rule.not_before:
                 continue
-            if rule.get("owner"):
+            if rule.owner:
                 end = start + 1  # 'our ranking': the owner, 'our', stands for the body
-            fits = rule.get("fits", "any")
+            fits = rule.fits
             link = None
-            if (home is not None and (rule.get("needs") != "address" or where == "address")
+            if (home is not None and (not rule.by_address or where == "address")
                     and (fits == "any" or home.org_type in HINT_GROUPS[fits])):
                 link = home_link
-            elif rule.get("anaphor"):
-                taken_starts = taken_starts or [s.start for s in taken]
+            elif rule.anaphor:
                 link = self._antecedent(doc, taken, taken_starts, start, fits)
-            if link is None and home is None and rule.get("publisher"):
-                at = token_ids(doc, "IDX")[start]
-                if quotation(doc_text(doc), at) is None:
+            if link is None and home is None and rule.publisher:
+                # the "we" of someone quoted is the speaker's body, not the page's publisher
+                if quotation(text, offsets[start]) is None:
                     pending.append(((start, end), rule))
                     continue
-                taken_starts = taken_starts or [s.start for s in taken]
-                link = self._speaker(doc, taken, taken_starts, at, fits)
+                link = self._speaker(doc, taken, taken_starts, offsets[start], fits)
             if link is not None:
                 matches.append(((start, end), link))
         if pending:
             kinds = _publisher_kinds(taken)
             heading = None if "always" in kinds else self._heading_body(doc, taken)
             for pair, rule in pending:
-                fits = rule.get("fits", "any")
-                if rule["publisher"] in kinds:
-                    matches.append((pair, _unnamed_publisher(fits)))
-                elif (rule["publisher"] == "always" and heading is not None
+                fits = rule.fits
+                if rule.publisher in kinds:
+                    matches.append((pair, rule.unnamed))
+                elif (rule.publisher == "always" and heading is not None
                       and (fits == "any" or heading.org_type in HINT_GROUPS[fits])):
                     matches.append((pair, heading))
         if not matches:
             return []
         links = dict(matches)
-        used = {i for s in taken for i in range(s.start, s.end)}
+        taken_ends = [end for _start, end in taken_pairs]
         out = []
         for start, end in longest_pairs(pair for pair, _ in matches):  # as filter_spans
-            if not used.intersection(range(start, end)):
+            # the names lie apart, in order: only the last one starting before ``end`` may reach in
+            k = bisect_left(taken_starts, end)
+            if not (k and taken_ends[k - 1] > start):
                 out.append(self._emit(doc, start, end, links[(start, end)]))
-        return sorted(out, key=lambda s: s.start)
+        return out  # longest_pairs gives them in text order
 
     def _speaker(self, doc: Doc, named: list[Span], starts: list[int], at: int, fits: str) -> Link | None:
         """The body whose words a quoted self-reference at character ``at`` is, as the
@@ -749,7 +891,7 @@ class OrgLinker:
         """The first body named with a code in the heading (within :data:`HEADING_CHARS`), as
         the link of a self-reference ("our trust") on a page that has no home: the body the
         record builders take for the page's own (:func:`.reading.subjects.publisher`)."""
-        first = next((s for s in named if s.id_ and s.end_char <= HEADING_CHARS), None)
+        first = _in_heading(named)
         if first is None:
             return None
         link = self._link_of(doc, first)
@@ -762,10 +904,13 @@ class OrgLinker:
         ``named`` is in text order and ``starts`` are its first tokens: only the names that
         start between the earliest sentence and ``idx`` can lie there."""
         if doc.has_annotation("SENT_START"):
-            lo = _sentence_of(doc, idx)[0]
+            sentences = sentence_starts(doc)  # a token's sentence starts at the last start at or before it
+            k = bisect_right(sentences, idx)
+            lo = sentences[k - 1] if k else 0
             for _ in range(2):  # and the two sentences before
                 if lo > 0:
-                    lo = _sentence_of(doc, lo - 1)[0]
+                    k = bisect_right(sentences, lo - 1)
+                    lo = sentences[k - 1] if k else 0
         else:
             lo = max(0, idx - 80)
         kinds = None if fits == "any" else HINT_GROUPS[fits]

@@ -178,3 +178,35 @@ def test_a_pattern_added_after_matching_is_matched_too(nlp):
     assert _found(automaton, doc) == {(2, 4)}
     automaton.add([{"LOWER": "oversight"}, {"LOWER": "framework", "OP": "?"}], ("framework",))
     assert _found(automaton, doc) == {(2, 4), (6, 7), (6, 8)}
+
+
+def _parted(automaton: Automaton, doc: Doc, value: tuple) -> tuple[list, list]:
+    """:meth:`Automaton.matches`, parted as ``matches_apart`` parts it."""
+    found = automaton.matches(*LEXICON.sequence_of(doc))
+    return ([(start, end) for start, end, *rest in found if tuple(rest) == value],
+            [(rest[0], start, end) for start, end, *rest in found if tuple(rest) != value])
+
+
+PHRASE_WORDS = ("the", "trust", "north", "east", "and", "of", "royal", "free", "we", "our", "board", "Trust", "NORTH")
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(PHRASE_WORDS[:10]), min_size=1, max_size=4), min_size=1, max_size=8),
+       st.lists(st.sampled_from(PHRASE_WORDS), max_size=25))
+def test_matches_apart_parts_what_matches_gives(nlp, phrases, words):
+    """The linker's pass (phrases only: its walk stops at a word no phrase has second or
+    later) finds what :meth:`Automaton.matches` finds, in the same order."""
+    automaton = Automaton(nlp.vocab, LEXICON)
+    for k, phrase in enumerate(phrases):
+        automaton.add_phrase(phrase, (-1,) if k % 2 else (k,))
+    doc = _doc(nlp, words or ["nothing"])
+    assert automaton.matches_apart(*LEXICON.sequence_of(doc), (-1,)) == _parted(automaton, doc, (-1,))
+
+
+def test_matches_apart_walks_every_start_when_a_pattern_tests_more_than_words(nlp):
+    automaton = Automaton(nlp.vocab, LEXICON)
+    automaton.add([{"LOWER": "segment"}, {"LIKE_NUM": True}], ("segment",))
+    automaton.add_phrase(["the", "trust"], ("trust",))
+    doc = _doc(nlp, ["the", "trust", "is", "in", "segment", "3", "and", "segment", "four"])
+    assert automaton.matches_apart(*LEXICON.sequence_of(doc), ("trust",)) == \
+        ([(0, 2)], [("segment", 4, 6), ("segment", 7, 9)])
