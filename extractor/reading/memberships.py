@@ -681,16 +681,30 @@ def _restates(doc: Doc, segs: list[Span], seg: Span) -> bool:
     """'X sits in segment four under the oversight rules, the lowest tier for ...', 'X moves
     into NOF4 – the category for trusts in special measures': a segment in apposition to the one
     just named describes it; it is not a second placement. A segment alone in its sentence
-    restates none."""
+    restates none. A segment named by its place, with its number in apposition after it ('the
+    bottom segment, segment 4'), is the one restated: the number says which."""
     if len(segs) < 2:
         return False
     for other in segs:
-        if other.end <= seg.start and seg.start - other.end <= 12:
-            between = _clean_gap(doc, other.end, seg.start)  # the marks have no case: their lower form is their text
-            if not _APPOSITION_MARKS.isdisjoint(between) and all(
-                    w in _APPOSITION_MARKS or w in FRAMEWORK_WORDS or w == "of" for w in between):
-                return True
+        if other.end <= seg.start and seg.start - other.end <= 12 and _in_apposition(doc, other, seg):
+            return not (_relative(other) and not _relative(seg))
+        if seg.end <= other.start and other.start - seg.end <= 12 and _relative(seg) and not _relative(other) \
+                and _in_apposition(doc, seg, other):
+            return True  # 'the bottom segment, segment 4': the number after it says which
     return False
+
+
+def _in_apposition(doc: Doc, first: Span, second: Span) -> bool:
+    """Whether only apposition marks (and framework words) stand between two segments."""
+    between = _clean_gap(doc, first.end, second.start)  # the marks have no case: their lower form is their text
+    return not _APPOSITION_MARKS.isdisjoint(between) and all(
+        w in _APPOSITION_MARKS or w in FRAMEWORK_WORDS or w == "of" for w in between)
+
+
+def _relative(seg: Span) -> bool:
+    """A segment named by its place among the others ('the bottom segment', 'the top tier'),
+    whose number depends on how many segments the framework has."""
+    return seg.id_.removeprefix("alias:").startswith(("top", "bottom"))
 
 
 _CONDITIONS = {"if", "unless", "whether", "should"}

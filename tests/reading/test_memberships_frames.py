@@ -1100,3 +1100,24 @@ LOST_ITS_PLACE = [
 @pytest.mark.parametrize(("text", "framework", "expected"), LOST_ITS_PLACE)
 def test_a_lost_place_is_left(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A segment named by its place with its number in apposition: the number says which.
+PLACE_AND_NUMBER = [
+    ("Medway NHS Foundation Trust was rated in the bottom segment, segment 4, of the new tables.", "nof2025",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Medway NHS Foundation Trust is in the lowest segment (segment 4) of the NHS league tables.", "nof2025",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Barts Health is in the top segment – segment 1 – of the oversight framework.", "nof2025",
+     [("Barts Health", 1, None)]),
+    ("Medway NHS Foundation Trust is in segment 4, the bottom segment of the new tables.", "nof2025",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Medway NHS Foundation Trust sits in segment four under the oversight rules, the lowest tier for trusts.",
+     "nof2022", [("Medway NHS Foundation Trust", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), PLACE_AND_NUMBER)
+def test_a_segment_named_by_its_place_and_its_number(nlp: Language, text: str, framework: str,
+                                                     expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
