@@ -317,8 +317,17 @@ class _Sentence:
 
 
 def _clauses(text: str, offset: int) -> list[tuple[int, int]]:
-    cuts = [offset, *(offset + m.start() for m in _CLAUSE_BREAK.finditer(text)), offset + len(text)]
-    return [(a, b) for a, b in pairwise(cuts) if b > a]
+    """Character ranges of the clauses of a sentence's ``text``; a relative clause between
+    commas ('X, which was in special measures from 2014 to 2017, is now in segment 3') is one
+    of its own, so its date stays with it."""
+    cuts = {0, len(text), *(m.start() for m in _CLAUSE_BREAK.finditer(text))}
+    for m in _RELATIVE_ASIDE.finditer(text):
+        cuts.update((m.start(), m.end()))
+    ordered = sorted(cuts)
+    return [(offset + a, offset + b) for a, b in pairwise(ordered) if b > a]
+
+
+_RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:()]{1,120},")  # ', which was ... ,'
 
 
 def _own_mentions(text: str, sent: Span, own: list[Mention]) -> list[Mention]:

@@ -83,6 +83,16 @@ def test_a_date_reached_by_still_dates_a_state(nlp) -> None:
     assert [c.period for c in read_doc(doc).claims] == ["2021/22 Q4"]
 
 
+@pytest.mark.parametrize("body", [
+    "Barts Health, which was in special measures from 2014 to 2017, is in segment 3.",
+    "Barts Health, which entered the programme in June 2021, remains in segment 4.",
+    "Barts Health, who left special measures in 2017, is now in segment 3.",
+])
+def test_a_relative_clause_s_date_stays_in_it(nlp, body) -> None:
+    got = [m.period for m in read_doc(nlp(HEADER + body)).memberships]
+    assert got and set(got) == {NOW}, got
+
+
 def test_a_document_without_time_words_keeps_its_own_period(nlp) -> None:
     doc = nlp(HEADER + "Nineteen trusts are in segment 4 and 76 are in segment 3.")
     assert {c.period for c in read_doc(doc).claims} == {NOW}
