@@ -712,10 +712,16 @@ _CONDITIONS = {"if", "unless", "whether", "should"}
 
 def _conditional(doc: Doc, sent: Span, start: int) -> bool:
     """'If X were placed in segment 4, ...': a clause opened by a condition places nobody."""
+    return _clause_before_has(doc, sent, start, _CONDITIONS)
+
+
+def _clause_before_has(doc: Doc, sent: Span, at: int, words: set[str] | frozenset[str]) -> bool:
+    """Whether one of ``words`` stands in the clause before token ``at`` (back to a comma,
+    semicolon or colon, or the sentence's start)."""
     lower = token_strings(doc)
-    k = start - 1
+    k = at - 1
     while k >= sent.start and lower[k] not in {",", ";", ":"}:
-        if lower[k] in _CONDITIONS:
+        if lower[k] in words:
             return True
         k -= 1
     return False
@@ -1367,13 +1373,7 @@ def _status_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[li
 def _said_otherwise(doc: Doc, sent: Span, verb: int) -> bool:
     """Whether the words of the clause before ``verb`` deny, hope for or only foresee what it
     says ('has not given', 'is expected to give', 'if NHS England gives')."""
-    lower = token_strings(doc)
-    k = verb - 1
-    while k >= sent.start and lower[k] not in {",", ";", ":"}:
-        if lower[k] in _NOT_SO:
-            return True
-        k -= 1
-    return False
+    return _clause_before_has(doc, sent, verb, _NOT_SO)
 
 
 _BEFORE_VERB = {"has", "have", "had", "now", "also", "recently", "finally", "just", "already", "since", "today",
