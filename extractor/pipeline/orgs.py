@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -822,6 +823,8 @@ class OrgLinker:
         taken_starts = [start for start, _end in taken_pairs]
         facts, length, pronouns = self._facts, len(doc), self.pronouns
         text, offsets = (doc_text(doc), token_ids(doc, "IDX")) if home is None else ("", [])  # for quotations
+        taken_ends = [end for _start, end in taken_pairs]
+        chain: list[tuple[int, int, Link]] = []  # the anaphors resolved so far, in text order
         for k, start, end in found:
             rule = facts[k]
             if rule.pronoun and not pronouns:
@@ -838,7 +841,10 @@ class OrgLinker:
                     and (fits == "any" or home.org_type in HINT_GROUPS[fits])):
                 link = home_link
             elif rule.anaphor:
-                link = self._antecedent(doc, taken, taken_starts, start, fits)
+                link = self._antecedent(doc, taken, taken_starts, start, fits, chain)
+                j = bisect_left(taken_starts, end)
+                if link is not None and not (j and taken_ends[j - 1] > start):
+                    chain.append((start, end, link))
             if link is None and home is None and rule.publisher:
                 # the "we" of someone quoted is the speaker's body, not the page's publisher
                 if quotation(text, offsets[start]) is None:
@@ -860,7 +866,6 @@ class OrgLinker:
         if not matches:
             return []
         links = dict(matches)
-        taken_ends = [end for _start, end in taken_pairs]
         out = []
         for start, end in longest_pairs(pair for pair, _ in matches):  # as filter_spans
             # the names lie apart, in order: only the last one starting before ``end`` may reach in
@@ -898,11 +903,15 @@ class OrgLinker:
         return Link(link.code, link.name, link.org_type, "self-reference in a publication whose heading names "
                     f"this organisation ({span_text(first)!r})", (link.code,))
 
-    def _antecedent(self, doc: Doc, named: list[Span], starts: list[int], idx: int, fits: str) -> Link | None:
+    def _antecedent(self, doc: Doc, named: list[Span], starts: list[int], idx: int, fits: str,
+                    chain: Sequence[tuple[int, int, Link]] = ()) -> Link | None:
         """The body "the trust" at ``idx`` takes up: the one organisation of its kind named in
         its sentence or the two before; none when two are (which trust would it be?).
         ``named`` is in text order and ``starts`` are its first tokens: only the names that
-        start between the earliest sentence and ``idx`` can lie there."""
+        start between the earliest sentence and ``idx`` can lie there. An anaphor resolved
+        before it there (``chain``: (start, end, link) in text order) counts as a mention of
+        its body: news keeps saying "the trust" long after naming it once, and a regulator
+        named in between ("NHS Improvement said the trust ...") must not end the chain."""
         if doc.has_annotation("SENT_START"):
             sentences = sentence_starts(doc)  # a token's sentence starts at the last start at or before it
             k = bisect_right(sentences, idx)
@@ -917,8 +926,19 @@ class OrgLinker:
         near = named[bisect_left(starts, lo):bisect_right(starts, idx)]
         before = [s for s in near if s.end <= idx and s.id_ and (kinds is None or s.label_ in kinds)]
         codes = {s.id_ for s in before}
+        taken_up = None  # the latest anaphor of this kind resolved in the window
+        for start, end, link in reversed(chain):
+            if start < lo:
+                break
+            if end <= idx and (kinds is None or link.org_type in kinds):
+                codes.add(link.code)
+                taken_up = taken_up or (start, end, link)
         if len(codes) != 1:
             return None
+        if taken_up is not None and (not before or taken_up[0] > before[-1].start):
+            start, end, link = taken_up
+            return Link(link.code, link.name, link.org_type, f"the {fits if fits != 'any' else 'body'} taken up "
+                        f"before ({span_text(doc[start:end])!r}, {link.name!r})", (link.code,))
         first = self._link_of(doc, before[-1])
         return Link(first.code, first.name, first.org_type, f"the {fits if fits != 'any' else 'body'} named "
                     f"before ({span_text(before[-1])!r})", (first.code,))
