@@ -110,6 +110,18 @@ def _joins_list(lower: list[int], start: int, end: int) -> bool:
     return len(gap) <= 2 and _LIST_GLUE_IDS.issuperset(gap)
 
 
+_SYSTEM_WORDS = frozenset({"system", "systems", "ics", "economy"})  # "Shropshire health system", "... ICS"
+
+
+def names_a_system(words: list[str]) -> bool:
+    """Whether the lower-case ``words`` after a place name it as a health system: "system",
+    "ICS", "health system", "health economy", "health and care system". A bare county so
+    followed is the system, not a trust whose name begins with it."""
+    if words[:1] == ["health"]:
+        words = words[3:] if words[1:3] == ["and", "care"] else words[1:]
+    return bool(words) and words[0] in _SYSTEM_WORDS
+
+
 def _link_to(org: Organisation, day: datetime.date | None, why: str) -> Link:
     """A resolved link to ``org``, named as on ``day``, for the reason ``why``."""
     return Link(org.code, org.name_on(day), org.org_type, why, (org.code,))
@@ -626,9 +638,14 @@ class OrgLinker:
         named = {m.link.code: m.link for m in found if m.link.code}
         words: frozenset[str] = frozenset()  # the document's words, read when first needed
         out: list[_Mention] = []
+        lower = token_ids(doc, "LOWER")
         for m in found:
             link = m.link
-            if not link.code and m.text in introduced:
+            if (link.code and link.reason.startswith("place alias") and link.org_type not in HINT_GROUPS["icb"]
+                    and names_a_system([strings[i] for i in lower[m.end:m.end + 4]])):
+                link = Link("", "", "", f"{m.text!r} is a bare place name naming its health system",
+                            (link.code,))
+            elif not link.code and m.text in introduced:
                 first = introduced[m.text]
                 link = self._taught(first, f"the acronym the document introduces for {first.name!r}")
             elif not link.code and link.candidates and "place name" not in link.reason:

@@ -272,3 +272,14 @@ def test_a_resolved_anaphor_carries_the_chain(nlp, text: str, said: str) -> None
 ])
 def test_no_chain_through_doubt(nlp, text: str, said: str) -> None:
     assert all(ref != said for ref, _code in _refs(_doc(nlp, text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Shropshire health system and a hospital trust were told. Shropshire Community Health NHS Trust was not.",
+    "Shropshire ICS and one hospital trust enter the programme.",
+    "Leaders of the Shropshire health and care system met trust chiefs.",
+    "Shropshire system partners and the community trust met.",
+])
+def test_a_bare_county_before_system_words_names_no_trust(nlp, text: str) -> None:
+    doc = _doc(nlp, text)
+    assert [s.id_ for s in doc.spans["orgs"] if s.text == "Shropshire"] == []
