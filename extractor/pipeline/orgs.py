@@ -28,6 +28,7 @@ from __future__ import annotations
 import datetime
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -107,6 +108,18 @@ def _joins_list(lower: list[int], start: int, end: int) -> bool:
     if gap and gap[0] == _OPEN_ID and _CLOSE_ID in gap[1:_ASIDE]:
         gap = gap[gap.index(_CLOSE_ID, 1) + 1:]
     return len(gap) <= 2 and _LIST_GLUE_IDS.issuperset(gap)
+
+
+_SYSTEM_WORDS = frozenset({"system", "systems", "ics", "economy"})  # "Shropshire health system", "... ICS"
+
+
+def names_a_system(words: list[str]) -> bool:
+    """Whether the lower-case ``words`` after a place name it as a health system: "system",
+    "ICS", "health system", "health economy", "health and care system". A bare county so
+    followed is the system, not a trust whose name begins with it."""
+    if words[:1] == ["health"]:
+        words = words[3:] if words[1:3] == ["and", "care"] else words[1:]
+    return bool(words) and words[0] in _SYSTEM_WORDS
 
 
 def _link_to(org: Organisation, day: datetime.date | None, why: str) -> Link:
@@ -625,9 +638,14 @@ class OrgLinker:
         named = {m.link.code: m.link for m in found if m.link.code}
         words: frozenset[str] = frozenset()  # the document's words, read when first needed
         out: list[_Mention] = []
+        lower = token_ids(doc, "LOWER")
         for m in found:
             link = m.link
-            if not link.code and m.text in introduced:
+            if (link.code and link.reason.startswith("place alias") and link.org_type not in HINT_GROUPS["icb"]
+                    and names_a_system([strings[i] for i in lower[m.end:m.end + 4]])):
+                link = Link("", "", "", f"{m.text!r} is a bare place name naming its health system",
+                            (link.code,))
+            elif not link.code and m.text in introduced:
                 first = introduced[m.text]
                 link = self._taught(first, f"the acronym the document introduces for {first.name!r}")
             elif not link.code and link.candidates and "place name" not in link.reason:
@@ -822,6 +840,8 @@ class OrgLinker:
         taken_starts = [start for start, _end in taken_pairs]
         facts, length, pronouns = self._facts, len(doc), self.pronouns
         text, offsets = (doc_text(doc), token_ids(doc, "IDX")) if home is None else ("", [])  # for quotations
+        taken_ends = [end for _start, end in taken_pairs]
+        chain: list[tuple[int, int, Link]] = []  # the anaphors resolved so far, in text order
         for k, start, end in found:
             rule = facts[k]
             if rule.pronoun and not pronouns:
@@ -838,7 +858,10 @@ class OrgLinker:
                     and (fits == "any" or home.org_type in HINT_GROUPS[fits])):
                 link = home_link
             elif rule.anaphor:
-                link = self._antecedent(doc, taken, taken_starts, start, fits)
+                link = self._antecedent(doc, taken, taken_starts, start, fits, chain)
+                j = bisect_left(taken_starts, end)
+                if link is not None and not (j and taken_ends[j - 1] > start):
+                    chain.append((start, end, link))
             if link is None and home is None and rule.publisher:
                 # the "we" of someone quoted is the speaker's body, not the page's publisher
                 if quotation(text, offsets[start]) is None:
@@ -860,7 +883,6 @@ class OrgLinker:
         if not matches:
             return []
         links = dict(matches)
-        taken_ends = [end for _start, end in taken_pairs]
         out = []
         for start, end in longest_pairs(pair for pair, _ in matches):  # as filter_spans
             # the names lie apart, in order: only the last one starting before ``end`` may reach in
@@ -898,11 +920,15 @@ class OrgLinker:
         return Link(link.code, link.name, link.org_type, "self-reference in a publication whose heading names "
                     f"this organisation ({span_text(first)!r})", (link.code,))
 
-    def _antecedent(self, doc: Doc, named: list[Span], starts: list[int], idx: int, fits: str) -> Link | None:
+    def _antecedent(self, doc: Doc, named: list[Span], starts: list[int], idx: int, fits: str,
+                    chain: Sequence[tuple[int, int, Link]] = ()) -> Link | None:
         """The body "the trust" at ``idx`` takes up: the one organisation of its kind named in
         its sentence or the two before; none when two are (which trust would it be?).
         ``named`` is in text order and ``starts`` are its first tokens: only the names that
-        start between the earliest sentence and ``idx`` can lie there."""
+        start between the earliest sentence and ``idx`` can lie there. An anaphor resolved
+        before it there (``chain``: (start, end, link) in text order) counts as a mention of
+        its body: news keeps saying "the trust" long after naming it once, and a regulator
+        named in between ("NHS Improvement said the trust ...") must not end the chain."""
         if doc.has_annotation("SENT_START"):
             sentences = sentence_starts(doc)  # a token's sentence starts at the last start at or before it
             k = bisect_right(sentences, idx)
@@ -917,8 +943,19 @@ class OrgLinker:
         near = named[bisect_left(starts, lo):bisect_right(starts, idx)]
         before = [s for s in near if s.end <= idx and s.id_ and (kinds is None or s.label_ in kinds)]
         codes = {s.id_ for s in before}
+        taken_up = None  # the latest anaphor of this kind resolved in the window
+        for start, end, link in reversed(chain):
+            if start < lo:
+                break
+            if end <= idx and (kinds is None or link.org_type in kinds):
+                codes.add(link.code)
+                taken_up = taken_up or (start, end, link)
         if len(codes) != 1:
             return None
+        if taken_up is not None and (not before or taken_up[0] > before[-1].start):
+            start, end, link = taken_up
+            return Link(link.code, link.name, link.org_type, f"the {fits if fits != 'any' else 'body'} taken up "
+                        f"before ({span_text(doc[start:end])!r}, {link.name!r})", (link.code,))
         first = self._link_of(doc, before[-1])
         return Link(first.code, first.name, first.org_type, f"the {fits if fits != 'any' else 'body'} named "
                     f"before ({span_text(before[-1])!r})", (first.code,))

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ..gazetteer import HINT_GROUPS, load_gazetteer
 from ..pipeline.extensions import doc_cache, doc_date, doc_value, sentences, span_text, spans_in, text_of, token_strings
-from ..pipeline.orgs import HEADING_CHARS
+from ..pipeline.orgs import HEADING_CHARS, names_a_system
 
 GOVERNING = {"of", "to", "from", "with", "by", "for", "at", "on", "than", "against", "behind", "above", "below",
              "like", "unlike", "including", "under", "between", "runs", "run", "running", "operates", "manages",
@@ -338,6 +338,8 @@ def _resolve_span(doc: Doc, span: Span, type_hint: TypeHint, sent: Span) -> list
     org_type = type_hint()
     hint = org_type if org_type and org_type not in {"trust", "other"} else None
     link = gazetteer.resolve(text, org_type=hint, on=_day(doc), context=span_text(sent))
+    if link.org_type not in HINT_GROUPS["icb"] and names_a_system(token_strings(doc)[span.end:span.end + 4]):
+        return []  # 'Shropshire health system ...' is the county's system, not its community trust
     if not link.code:
         # a bare place opening a placement ('Medway is now in segment 2') is the one of its
         # candidates the document names in full

@@ -232,3 +232,54 @@ def test_the_home_outranks_the_trust_named_before(nlp) -> None:
     lower = _doc(nlp, "Medway NHS Foundation Trust met. The trust is in segment 3.",
                  title="Maidstone and Tunbridge Wells NHS Trust")
     assert _refs(lower) == [("The trust", "RPA")], "lower case names the home only on its own site"
+
+
+CHAIN = "Medway NHS Foundation Trust has left special measures."
+
+
+@pytest.mark.parametrize("text, said", [
+    (f"{CHAIN} NHS England said the trust had met its conditions. Its deficit fell. The trust is in segment 3.",
+     "The trust"),
+    (f"{CHAIN} Staff were pleased. Regulators praised the trust. Its debts shrank. The trust was placed in "
+     "segment two.", "The trust"),
+    (f"{CHAIN} The Trust thanked staff. A new ward opened. Its board met. Waiting lists fell. The Trust now sits "
+     "in 'segment 3'.", "The Trust"),
+    (f"{CHAIN} Beds were added. Inspectors said this trust had improved; its finances recovered. NHS England "
+     "has moved the trust to segment 2.", "the trust"),
+    (f"{CHAIN} The trust was told in May. Nothing changed in June. The trust heard again in July. Nothing "
+     "changed in August. Then the trust was ranked 41st.", "the trust"),
+    ("Kent and Medway ICB met on Monday. Its plan was agreed. NHS England said the ICB had improved. Costs fell. "
+     "The ICB remains in segment 3.", "The ICB"),
+])
+def test_a_resolved_anaphor_carries_the_chain(nlp, text: str, said: str) -> None:
+    code = "QKS" if "ICB" in said else "RPA"
+    assert (said, code) in _refs(_doc(nlp, text))
+
+
+@pytest.mark.parametrize("text, said", [
+    # two trusts in the window: which one?
+    (f"{CHAIN} NHS England said the trust had met its conditions. Dartford and Gravesham NHS Trust did not. "
+     "The trust is in segment 3.", "The trust"),
+    # the chain broke: nothing resolved within reach
+    (f"{CHAIN} It rained. The sun came out. Then it rained. The trust said little. Costs fell. The trust is in "
+     "segment 3.", "The trust"),
+    # a resolved ICB does not carry a trust
+    ("Kent and Medway ICB met. It said the ICB had improved. Costs fell. Beds rose. The trust is in segment 3.",
+     "The trust"),
+    # the earlier anaphor was itself ambiguous, so it carries nothing
+    ("Medway NHS Foundation Trust and Dartford and Gravesham NHS Trust met. The trust is in segment 3. Costs "
+     "fell. Beds rose. The trust is in segment 2.", "The trust"),
+])
+def test_no_chain_through_doubt(nlp, text: str, said: str) -> None:
+    assert all(ref != said for ref, _code in _refs(_doc(nlp, text)))
+
+
+@pytest.mark.parametrize("text", [
+    "Shropshire health system and a hospital trust were told. Shropshire Community Health NHS Trust was not.",
+    "Shropshire ICS and one hospital trust enter the programme.",
+    "Leaders of the Shropshire health and care system met trust chiefs.",
+    "Shropshire system partners and the community trust met.",
+])
+def test_a_bare_county_before_system_words_names_no_trust(nlp, text: str) -> None:
+    doc = _doc(nlp, text)
+    assert [s.id_ for s in doc.spans["orgs"] if s.text == "Shropshire"] == []

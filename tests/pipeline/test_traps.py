@@ -56,6 +56,10 @@ def test_ambulance_response_category_is_not_a_segment(nlp: Language, text: str) 
     "A new tier 4 adolescent ward opened in Leeds, which is in tier 2.",
     "Beds in tier 4 units are scarce; the trust was placed in tier 3.",
     "The tier 3 specialist service moved sites. The trust is in tier 1.",
+    "Waits fell, so the trust left the national Tier 1 group in spring. It is in tier 2.",
+    "NHS England moved the hospital out of the tier 2 cohort of providers; it is in tier 3.",
+    "Trusts in the Tier One group get weekly calls. The trust sits in tier 2.",
+    "The ICB's providers joined the tier 1 cohort last year, and it remains in tier 3.",
 ])
 def test_a_clinical_or_elective_tier_makes_every_tier_another_scale(nlp: Language, text: str) -> None:
     """'a Tier 4 inpatient unit', 'tier 1 elective support': a page that grades services into

@@ -45,3 +45,28 @@ def test_an_initialism_opens_a_sentence_only_in_capitals(nlp: Language, text: st
     """'LAST' is London Ambulance Service's initialism; 'Last year' names nobody."""
     result = read_doc(nlp(HEAD + text))
     assert all(r.ods_code != "RRU" for r in [*result.memberships, *result.rankings])
+
+
+@pytest.mark.parametrize("text", [
+    "Shropshire health system and its acute trust join the Recovery Support Programme.",
+    "Shropshire health system has been placed in segment 4.",
+    "Shropshire system leaders were told the area is in segment 4.",
+    "Shropshire ICS enters the Recovery Support Programme.",
+    "Shropshire health economy is now in segment 4.",
+    "Shropshire health and care system moves into segment 4.",
+])
+def test_a_county_before_system_words_is_not_its_community_trust(nlp: Language, text: str) -> None:
+    """'Shropshire health system': the county's system, not the trust whose name it opens."""
+    body = " Shropshire Community Health NHS Trust is in segment 2."
+    got = [(m.ods_code, m.segment) for m in read_doc(nlp(HEAD + text + body)).memberships]
+    assert ("R1D", 4) not in got and ("R1D", 2) in got, got
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Shropshire Community Health NHS Trust is in segment 4.", ("R1D", 4)),
+    ("Shropshire Community Health NHS Trust, part of the county's health system, is in segment 4.", ("R1D", 4)),
+    ("Kent and Medway ICS has been placed in segment 3.", ("QKS", 3)),
+])
+def test_named_bodies_beside_system_words_still_read(nlp: Language, text: str, expected: tuple[str, int]) -> None:
+    got = [(m.ods_code, m.segment) for m in read_doc(nlp(HEAD + text)).memberships]
+    assert expected in got, got
