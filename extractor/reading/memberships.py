@@ -1612,6 +1612,9 @@ def _follows_to(doc: Doc, segs: list[Span], seg: Span) -> bool:
 LIST_MARKERS = (":", "include", "includes", "including", "alongside", "along with", "together with", "joining",
                 "joins", "join", "are", "were", "comprise", "among them", "amongst them", "such as")
 _SUBJECT_STARTS = ("they ", "these ", "those ", "the ", "in ")  # 'In segment 4 are X and Y'
+# a subject naming one body ('The trust has been run alongside X'): X is its partner, not a member of
+# the segment of the sentence before, as the members of a group are ('The trusts in the programme include X')
+_ONE_BODY = (["trust"], ["icb"], ["ics"], ["organisation"], ["organization"], ["hospital"], ["board"], ["provider"])
 
 
 
@@ -1646,7 +1649,8 @@ def read_list_sentences(doc: Doc, result: DocResult, skip: list[tuple[int, int]]
             segment = _single_segment(before[-1:])
             lead = span_text(sent).lstrip().lower()
             subject = span_text(doc[sent.start:marker[0]]).lower()
-            if segment is None and not before and lead.startswith(_SUBJECT_STARTS):
+            if segment is None and not before and lead.startswith(_SUBJECT_STARTS) \
+                    and subject.split()[1:2] not in _ONE_BODY:
                 segment = _programme_segment(subject, framework) or _single_segment(previous)
             if segment is not None:
                 hint = _population_hint(doc, sent, sents[si - 1] if si else None)

@@ -369,6 +369,15 @@ def test_nouns_and_inversions(nlp: Language, text: str, framework: str, expected
 # A leave and where the organisation went, told in neighbouring sentences, are one move; 'it' can
 # reach back past sentences that speak of the organisation only as 'the trust' or 'it'.
 ACROSS_SENTENCES = [
+    # a partner named after one body's sentence is not a member of the segment before
+    ("Medway NHS Foundation Trust is now in segment 3. The trust has been run alongside Dartford and Gravesham NHS "
+     "Trust, whose leadership team took over in 2017.", "sof2016", [("Medway NHS Foundation Trust", 3, None)]),
+    ("Medway NHS Foundation Trust is in segment 3. The trust works with Dartford and Gravesham NHS Trust.", "sof2016",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Barts Health and Medway NHS Foundation Trust are in special measures. The trusts in the programme include "
+     "Dartford and Gravesham NHS Trust.", "sof2016",
+     [("Barts Health", 4, None), ("Medway NHS Foundation Trust", 4, None), ("Dartford and Gravesham NHS Trust", 4,
+                                                                          None)]),
     ("Medway NHS Foundation Trust exits special measures today. It will move into segment 3.", "sof2016",
      [("Medway NHS Foundation Trust", 3, 4)]),
     ("Barts Health has left the Recovery Support Programme. It now sits in segment 3.", "nof2022",
