@@ -455,3 +455,37 @@ def test_a_body_that_is_one_of_them_counts_nothing(nlp: Language, text: str) -> 
 @pytest.mark.parametrize(("text", "expected"), STILL_ONE_OF_THEM)
 def test_one_of_them_as_a_subject_still_counts(nlp: Language, text: str, expected: list[Row]) -> None:
     assert claims_of(nlp, text) == expected
+
+
+# a count of bodies besides one already spoken of ('N other trusts') counts no segment's members
+BESIDES_ONE = [
+    "It joins 20 other trusts currently in special measures.",
+    "The trust joined 11 other providers in segment 4 last week.",
+    "Medway NHS Foundation Trust is in segment 4. Three other trusts in the South East are in segment 4.",
+    "Three other trusts in the South East are in segment 4: Barts Health NHS Trust, Wye Valley NHS Trust and "
+    "Medway NHS Foundation Trust.",
+    "Twenty-one other acute trusts have been placed in segment 4.",
+    "NHS Kent and Medway ICB is in segment 4, as are two other ICBs.",
+    "The system sits in the Recovery Support Programme with four other integrated care systems.",
+    "It is one of 20 other trusts in special measures.",
+]
+
+# a bare 'others', a count of all the others, and a count with no 'other' keep their claims
+NOT_BESIDES_ONE = [
+    ("Frimley Health NHS Foundation Trust is in segment 1; 20 others are in segment 3.", []),
+    ("Twenty trusts are in segment 4.", [("trust", (4,), 20)]),
+    ("Of the 42 ICBs, 23 are in segment 3 and two are in segment 4.",
+     [("icb", (), 42), ("icb", (3,), 23), ("icb", (4,), 2)]),
+]
+
+
+@pytest.mark.parametrize("text", BESIDES_ONE)
+def test_a_count_of_other_bodies_counts_no_segment(nlp: Language, text: str) -> None:
+    """'Three other trusts in the region are in segment 4' after one named there: the region has
+    four, so as a count of the segment's members it would raise a false alarm."""
+    assert [c for c in claims_of(nlp, text) if c[1]] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_BESIDES_ONE)
+def test_a_count_without_other_still_counts(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected
