@@ -489,3 +489,36 @@ def test_a_count_of_other_bodies_counts_no_segment(nlp: Language, text: str) -> 
 @pytest.mark.parametrize(("text", "expected"), NOT_BESIDES_ONE)
 def test_a_count_without_other_still_counts(nlp: Language, text: str, expected: list[Row]) -> None:
     assert claims_of(nlp, text) == expected
+
+
+# a segment in a relative clause about another body is not the counted group's
+ANOTHER_S_CLAUSE = [
+    "All four trusts sit within NHS Lancashire and South Cumbria ICB, which has been in the RSP since 2023.",
+    "The county's three hospital trusts are part of NHS Norfolk and Waveney ICB, which was placed in segment 4 in "
+    "July.",
+    "Four trusts are served by NHS Kent and Medway ICB, which is in segment 4.",
+    "Four trusts are in an ICB which is in segment 4.",
+    "Five trusts are run by the same group, whose parent system is in segment 4.",
+    "Both trusts fall under the Shropshire system, which is in special measures.",
+]
+
+# a relative clause about the counted group itself, or one closed before the segment, still counts
+OWN_CLAUSE = [
+    ("Six trusts, which are all in segment 4, will get extra support.", [("trust", (4,), 6)]),
+    ("Four trusts, all of which are in segment 4, will get extra support.", [("trust", (4,), 4)]),
+    ("Nine trusts in the North, who are all in segment 4, have new chairs.", [("trust", (4,), 9)]),
+    ("Four trusts in the county, which is in segment 4, are in segment 3.", [("trust", (3,), 4)]),
+    ("Twenty trusts are in segment 4, which is the lowest.", [("trust", (4,), 20)]),
+]
+
+
+@pytest.mark.parametrize("text", ANOTHER_S_CLAUSE)
+def test_a_segment_in_another_body_s_relative_clause_counts_nobody(nlp: Language, text: str) -> None:
+    """'All four trusts sit within X ICB, which has been in the RSP': the ICB is in segment 5 (or
+    4), not the four trusts; as a count of them it contradicts the national figures."""
+    assert [c for c in claims_of(nlp, text) if c[1]] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_CLAUSE)
+def test_a_relative_clause_about_the_count_keeps_its_segment(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert [c for c in claims_of(nlp, text) if c[1]] == expected

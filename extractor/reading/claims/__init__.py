@@ -98,6 +98,47 @@ def _own_frame_end(reader: SentenceReader, g: Group, frame_end: int) -> int:
     return frame_end
 
 
+_RELATIVES = {"which", "whose", "who"}
+_CLAUSE_ENDS = {",", ";", "–", "—", ")", ":"}
+_SINGULAR_VERBS = {"is", "was", "has"}
+_BEFORE_A_PLACE = {"in", "across", "within", "of", "the"}
+
+
+def _another_s_clause(reader: SentenceReader, g: Group, rel: int) -> bool:
+    """Whether the relative clause opened at ``rel`` speaks of a body other than the counted
+    group: 'All four trusts sit within X ICB, which has been in the RSP' (a body named between),
+    'trusts in the county, which is in segment 4' (a singular verb after a plural count), 'whose
+    parent system is ...'. 'Six trusts in London, which are all in segment 4' stays the count's."""
+    doc = reader.doc
+    if lower_at(doc, rel) == "whose":
+        return True
+    if (g.count or 0) > 1 and lower_at(doc, rel + 1) in _SINGULAR_VERBS:
+        return True
+    own_end = g.population.end if g.population is not None and g.population.start >= g.end else g.end
+    in_scope = {k for sc in reader.scopes for k in range(sc.start, sc.end)}
+    return any(k not in in_scope and lower_at(doc, k) not in _CLAUSE_ENDS | _BEFORE_A_PLACE
+               for k in range(own_end, rel))
+
+
+def _own_segment_in(reader: SentenceReader, g: Group, end: int) -> Span | None:
+    """The first segment after ``g`` (up to ``end``) outside a relative clause about another
+    body: 'All four trusts sit within X ICB, which has been in the RSP since 2023' does not put
+    the four in it; 'Four trusts in the county, which is in segment 4, are in segment 3' puts
+    them in segment 3. 'Four trusts, all of which are in segment 4' stays the count's."""
+    doc = reader.doc
+    start = g.end
+    while True:
+        seg = segment_in(reader, start, end)
+        if seg is None:
+            return None
+        rel = next((k for k in range(seg.start - 1, start - 1, -1) if lower_at(doc, k) in _RELATIVES), None)
+        if rel is None or lower_at(doc, rel - 1) == "of" \
+                or any(lower_at(doc, k) in _CLAUSE_ENDS for k in range(rel + 1, seg.start)) \
+                or not _another_s_clause(reader, g, rel):
+            return seg
+        start = next((k for k in range(seg.end, end) if lower_at(doc, k) in _CLAUSE_ENDS), end)
+
+
 _BACK_REFERENCES = ("that segment", "the same segment", "this segment", "that category", "that level of support",
                     "the same category", "that tier")
 
@@ -319,7 +360,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             # segment: in the frame after the group, else in the clause before it
             if not g.segments:
                 seg = holding_segment(reader, kept[-1].end if kept else sent.start, g) \
-                    or segment_in(reader, g.end, _own_frame_end(reader, g, frame_end))
+                    or _own_segment_in(reader, g, _own_frame_end(reader, g, frame_end))
                 if seg is None and not g.subset:
                     lo = kept[-1].end if kept else sent.start
                     seg = (last_segment_in(reader, lo, g.start) if points_back(reader, g, frame_end)
