@@ -522,3 +522,36 @@ def test_a_segment_in_another_body_s_relative_clause_counts_nobody(nlp: Language
 @pytest.mark.parametrize(("text", "expected"), OWN_CLAUSE)
 def test_a_relative_clause_about_the_count_keeps_its_segment(nlp: Language, text: str, expected: list[Row]) -> None:
     assert [c for c in claims_of(nlp, text) if c[1]] == expected
+
+
+# one body named as one of a group counted just before: the group's count stays, no count of one
+NAMED_AS_ONE_OF = [
+    ("The programme now supports 20 trusts and four integrated care systems, all of which are in segment 4. "
+     "Wye Valley NHS Trust is one of them.", [("trust", (4,), 20), ("icb", (4,), 4)]),
+    ("The programme now supports 20 trusts and four integrated care systems, all of which are in segment 4. "
+     "Wye Valley NHS Trust is one of those trusts.", [("trust", (4,), 20), ("icb", (4,), 4)]),
+    ("Twenty trusts are in segment 4. Wye Valley NHS Trust is one of these trusts, having been there since 2017.",
+     [("trust", (4,), 20)]),
+    ("Twenty trusts are in segment 4. Wye Valley NHS Trust was one of those organisations.", [("trust", (4,), 20)]),
+    ("Twenty trusts are in segment 4. One of those trusts is Wye Valley NHS Trust.", [("trust", (4,), 20)]),
+    ("Twenty trusts are in segment 4. One of them was Barts Health NHS Trust, which has since left.",
+     [("trust", (4,), 20)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_AS_ONE_OF)
+def test_a_body_named_as_one_of_a_counted_group_counts_no_one(nlp: Language, text: str,
+                                                                expected: list[Row]) -> None:
+    """'... supports 20 trusts and four ICSs. X is one of them.' gave a count of one ICB in
+    segment 4 and a failing check against the four."""
+    assert claims_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Twenty trusts are in segment 4. Only one of those trusts is in London.",
+     [("trust", (4,), 20), ("other", (4,), 1)]),
+    ("Four of the seven acute trusts are in segment 2. Only one of them is in segment 1.",
+     [("acute", (2,), 4), ("acute", (1,), 1)]),
+])
+def test_one_of_them_with_its_own_predicate_still_counts(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected
