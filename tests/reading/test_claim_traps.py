@@ -555,3 +555,27 @@ def test_a_body_named_as_one_of_a_counted_group_counts_no_one(nlp: Language, tex
 ])
 def test_one_of_them_with_its_own_predicate_still_counts(nlp: Language, text: str, expected: list[Row]) -> None:
     assert claims_of(nlp, text) == expected
+
+
+# a place named for a part of a count ('six are in London') or for a part of that part belongs to the part only
+NESTED_PLACES = [
+    ("Of the 21 trusts in special measures, six are in London, and two of these are in south London.",
+     [(21, ""), (6, "London"), (2, "south London")]),
+    ("Of the 21 trusts in segment 4, eight of them are in the North, and two of those are in Yorkshire.",
+     [(21, ""), (8, "North"), (2, "Yorkshire")]),
+    ("Of the 21 trusts in segment 4, eight are in the North. Two of those are in Yorkshire.",
+     [(21, ""), (8, "North"), (2, "Yorkshire")]),
+    ("Of the 21 trusts in segment 4, six are in London and three are in the Midlands.",
+     [(21, ""), (6, "London"), (3, "the Midlands")]),
+    ("Of the 21 trusts in segment 4, six are in London and three of them are acute trusts.",
+     [(21, ""), (6, "London"), (3, "London")]),
+    ("Twenty-one trusts are in segment 4, six of them in London.", [(21, ""), (6, "London")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NESTED_PLACES)
+def test_a_place_named_for_a_part_belongs_to_the_part(nlp: Language, text: str,
+                                                      expected: list[tuple[int, str]]) -> None:
+    """'Of the 21 trusts ..., six are in London, and two of these are in south London' gave the 21
+    the scope London, and its derived check against the six failed."""
+    assert [(c.count, c.scope) for c in read_doc(nlp(text)).claims] == expected

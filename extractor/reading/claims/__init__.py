@@ -374,7 +374,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                             absorbed.update(k for k, other in enumerate(groups) if other.start == inner[0].start)
             if g.total is None:
                 g.total = trailing_total(reader, g, frame_end)
-            g.scope = (scope_in(reader, (kept[-1].end if kept else sent.start), frame_end)
+            g.scope = ((scope_in(reader, g.start, frame_end) if kept else "")
+                       or scope_in(reader, (kept[-1].end if kept else sent.start), frame_end)
                        or deictic_scope(reader, g, state, home) or local_total_scope(reader, g, home))
             kept.append(g)
         population_claims = leading_totals(reader, kept) + population_sizes
