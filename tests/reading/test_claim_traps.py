@@ -579,3 +579,38 @@ def test_a_place_named_for_a_part_belongs_to_the_part(nlp: Language, text: str,
     """'Of the 21 trusts ..., six are in London, and two of these are in south London' gave the 21
     the scope London, and its derived check against the six failed."""
     assert [(c.count, c.scope) for c in read_doc(nlp(text)).claims] == expected
+
+
+# movers named in an aside before the verb: the verb after the aside still makes them movers
+MOVERS_PAST_AN_ASIDE = [
+    "Four trusts, among them Wye Valley NHS Trust, have come out of special measures.",
+    "Four trusts, including Wye Valley NHS Trust, have left segment 4.",
+    "Four trusts, including Barts Health NHS Trust, Medway NHS Foundation Trust and Wye Valley NHS Trust, have left "
+    "segment 4.",
+    "Four trusts (among them Wye Valley NHS Trust) have left segment 4 this year.",
+    "Five trusts - among them Wye Valley NHS Trust - moved into segment 3 this quarter.",
+    "Six trusts, such as Wye Valley NHS Trust, moved from segment 3 to segment 4.",
+    "Four trusts, including Wye Valley NHS Trust and Barts Health NHS Trust, entered special measures in 2016.",
+    "Four trusts, among them Wye Valley NHS Trust, have come out of special measures since 2019.",
+]
+
+# members named in an aside, or an aside about one of them, leave the count of where they are
+MEMBERS_PAST_AN_ASIDE = [
+    ("Four trusts, among them Wye Valley NHS Trust, are in special measures.", [("trust", (4,), 4)]),
+    ("Four trusts, among them Barts Health NHS Trust and Wye Valley NHS Trust, remain in segment 4.",
+     [("trust", (4,), 4)]),
+    ("Three trusts, among them Wye Valley NHS Trust, which has spent two years there, are in segment 4.",
+     [("trust", (4,), 3)]),
+]
+
+
+@pytest.mark.parametrize("text", MOVERS_PAST_AN_ASIDE)
+def test_movers_named_in_an_aside_count_no_segment(nlp: Language, text: str) -> None:
+    """'Four trusts, among them X, have come out of special measures' gave four trusts in segment 4:
+    the check for a movement stopped at the aside."""
+    assert [c for c in claims_of(nlp, text) if c[1]] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), MEMBERS_PAST_AN_ASIDE)
+def test_members_named_in_an_aside_still_count(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected
