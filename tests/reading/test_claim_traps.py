@@ -455,3 +455,162 @@ def test_a_body_that_is_one_of_them_counts_nothing(nlp: Language, text: str) -> 
 @pytest.mark.parametrize(("text", "expected"), STILL_ONE_OF_THEM)
 def test_one_of_them_as_a_subject_still_counts(nlp: Language, text: str, expected: list[Row]) -> None:
     assert claims_of(nlp, text) == expected
+
+
+# a count of bodies besides one already spoken of ('N other trusts') counts no segment's members
+BESIDES_ONE = [
+    "It joins 20 other trusts currently in special measures.",
+    "The trust joined 11 other providers in segment 4 last week.",
+    "Medway NHS Foundation Trust is in segment 4. Three other trusts in the South East are in segment 4.",
+    "Three other trusts in the South East are in segment 4: Barts Health NHS Trust, Wye Valley NHS Trust and "
+    "Medway NHS Foundation Trust.",
+    "Twenty-one other acute trusts have been placed in segment 4.",
+    "NHS Kent and Medway ICB is in segment 4, as are two other ICBs.",
+    "The system sits in the Recovery Support Programme with four other integrated care systems.",
+    "It is one of 20 other trusts in special measures.",
+]
+
+# a bare 'others', a count of all the others, and a count with no 'other' keep their claims
+NOT_BESIDES_ONE = [
+    ("Frimley Health NHS Foundation Trust is in segment 1; 20 others are in segment 3.", []),
+    ("Twenty trusts are in segment 4.", [("trust", (4,), 20)]),
+    ("Of the 42 ICBs, 23 are in segment 3 and two are in segment 4.",
+     [("icb", (), 42), ("icb", (3,), 23), ("icb", (4,), 2)]),
+]
+
+
+@pytest.mark.parametrize("text", BESIDES_ONE)
+def test_a_count_of_other_bodies_counts_no_segment(nlp: Language, text: str) -> None:
+    """'Three other trusts in the region are in segment 4' after one named there: the region has
+    four, so as a count of the segment's members it would raise a false alarm."""
+    assert [c for c in claims_of(nlp, text) if c[1]] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), NOT_BESIDES_ONE)
+def test_a_count_without_other_still_counts(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected
+
+
+# a segment in a relative clause about another body is not the counted group's
+ANOTHER_S_CLAUSE = [
+    "All four trusts sit within NHS Lancashire and South Cumbria ICB, which has been in the RSP since 2023.",
+    "The county's three hospital trusts are part of NHS Norfolk and Waveney ICB, which was placed in segment 4 in "
+    "July.",
+    "Four trusts are served by NHS Kent and Medway ICB, which is in segment 4.",
+    "Four trusts are in an ICB which is in segment 4.",
+    "Five trusts are run by the same group, whose parent system is in segment 4.",
+    "Both trusts fall under the Shropshire system, which is in special measures.",
+]
+
+# a relative clause about the counted group itself, or one closed before the segment, still counts
+OWN_CLAUSE = [
+    ("Six trusts, which are all in segment 4, will get extra support.", [("trust", (4,), 6)]),
+    ("Four trusts, all of which are in segment 4, will get extra support.", [("trust", (4,), 4)]),
+    ("Nine trusts in the North, who are all in segment 4, have new chairs.", [("trust", (4,), 9)]),
+    ("Four trusts in the county, which is in segment 4, are in segment 3.", [("trust", (3,), 4)]),
+    ("Twenty trusts are in segment 4, which is the lowest.", [("trust", (4,), 20)]),
+]
+
+
+@pytest.mark.parametrize("text", ANOTHER_S_CLAUSE)
+def test_a_segment_in_another_body_s_relative_clause_counts_nobody(nlp: Language, text: str) -> None:
+    """'All four trusts sit within X ICB, which has been in the RSP': the ICB is in segment 5 (or
+    4), not the four trusts; as a count of them it contradicts the national figures."""
+    assert [c for c in claims_of(nlp, text) if c[1]] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), OWN_CLAUSE)
+def test_a_relative_clause_about_the_count_keeps_its_segment(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert [c for c in claims_of(nlp, text) if c[1]] == expected
+
+
+# one body named as one of a group counted just before: the group's count stays, no count of one
+NAMED_AS_ONE_OF = [
+    ("The programme now supports 20 trusts and four integrated care systems, all of which are in segment 4. "
+     "Wye Valley NHS Trust is one of them.", [("trust", (4,), 20), ("icb", (4,), 4)]),
+    ("The programme now supports 20 trusts and four integrated care systems, all of which are in segment 4. "
+     "Wye Valley NHS Trust is one of those trusts.", [("trust", (4,), 20), ("icb", (4,), 4)]),
+    ("Twenty trusts are in segment 4. Wye Valley NHS Trust is one of these trusts, having been there since 2017.",
+     [("trust", (4,), 20)]),
+    ("Twenty trusts are in segment 4. Wye Valley NHS Trust was one of those organisations.", [("trust", (4,), 20)]),
+    ("Twenty trusts are in segment 4. One of those trusts is Wye Valley NHS Trust.", [("trust", (4,), 20)]),
+    ("Twenty trusts are in segment 4. One of them was Barts Health NHS Trust, which has since left.",
+     [("trust", (4,), 20)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_AS_ONE_OF)
+def test_a_body_named_as_one_of_a_counted_group_counts_no_one(nlp: Language, text: str,
+                                                                expected: list[Row]) -> None:
+    """'... supports 20 trusts and four ICSs. X is one of them.' gave a count of one ICB in
+    segment 4 and a failing check against the four."""
+    assert claims_of(nlp, text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Twenty trusts are in segment 4. Only one of those trusts is in London.",
+     [("trust", (4,), 20), ("other", (4,), 1)]),
+    ("Four of the seven acute trusts are in segment 2. Only one of them is in segment 1.",
+     [("acute", (2,), 4), ("acute", (1,), 1)]),
+])
+def test_one_of_them_with_its_own_predicate_still_counts(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected
+
+
+# a place named for a part of a count ('six are in London') or for a part of that part belongs to the part only
+NESTED_PLACES = [
+    ("Of the 21 trusts in special measures, six are in London, and two of these are in south London.",
+     [(21, ""), (6, "London"), (2, "south London")]),
+    ("Of the 21 trusts in segment 4, eight of them are in the North, and two of those are in Yorkshire.",
+     [(21, ""), (8, "North"), (2, "Yorkshire")]),
+    ("Of the 21 trusts in segment 4, eight are in the North. Two of those are in Yorkshire.",
+     [(21, ""), (8, "North"), (2, "Yorkshire")]),
+    ("Of the 21 trusts in segment 4, six are in London and three are in the Midlands.",
+     [(21, ""), (6, "London"), (3, "the Midlands")]),
+    ("Of the 21 trusts in segment 4, six are in London and three of them are acute trusts.",
+     [(21, ""), (6, "London"), (3, "London")]),
+    ("Twenty-one trusts are in segment 4, six of them in London.", [(21, ""), (6, "London")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NESTED_PLACES)
+def test_a_place_named_for_a_part_belongs_to_the_part(nlp: Language, text: str,
+                                                      expected: list[tuple[int, str]]) -> None:
+    """'Of the 21 trusts ..., six are in London, and two of these are in south London' gave the 21
+    the scope London, and its derived check against the six failed."""
+    assert [(c.count, c.scope) for c in read_doc(nlp(text)).claims] == expected
+
+
+# movers named in an aside before the verb: the verb after the aside still makes them movers
+MOVERS_PAST_AN_ASIDE = [
+    "Four trusts, among them Wye Valley NHS Trust, have come out of special measures.",
+    "Four trusts, including Wye Valley NHS Trust, have left segment 4.",
+    "Four trusts, including Barts Health NHS Trust, Medway NHS Foundation Trust and Wye Valley NHS Trust, have left "
+    "segment 4.",
+    "Four trusts (among them Wye Valley NHS Trust) have left segment 4 this year.",
+    "Five trusts - among them Wye Valley NHS Trust - moved into segment 3 this quarter.",
+    "Six trusts, such as Wye Valley NHS Trust, moved from segment 3 to segment 4.",
+    "Four trusts, including Wye Valley NHS Trust and Barts Health NHS Trust, entered special measures in 2016.",
+    "Four trusts, among them Wye Valley NHS Trust, have come out of special measures since 2019.",
+]
+
+# members named in an aside, or an aside about one of them, leave the count of where they are
+MEMBERS_PAST_AN_ASIDE = [
+    ("Four trusts, among them Wye Valley NHS Trust, are in special measures.", [("trust", (4,), 4)]),
+    ("Four trusts, among them Barts Health NHS Trust and Wye Valley NHS Trust, remain in segment 4.",
+     [("trust", (4,), 4)]),
+    ("Three trusts, among them Wye Valley NHS Trust, which has spent two years there, are in segment 4.",
+     [("trust", (4,), 3)]),
+]
+
+
+@pytest.mark.parametrize("text", MOVERS_PAST_AN_ASIDE)
+def test_movers_named_in_an_aside_count_no_segment(nlp: Language, text: str) -> None:
+    """'Four trusts, among them X, have come out of special measures' gave four trusts in segment 4:
+    the check for a movement stopped at the aside."""
+    assert [c for c in claims_of(nlp, text) if c[1]] == []
+
+
+@pytest.mark.parametrize(("text", "expected"), MEMBERS_PAST_AN_ASIDE)
+def test_members_named_in_an_aside_still_count(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected

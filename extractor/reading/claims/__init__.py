@@ -98,6 +98,47 @@ def _own_frame_end(reader: SentenceReader, g: Group, frame_end: int) -> int:
     return frame_end
 
 
+_RELATIVES = {"which", "whose", "who"}
+_CLAUSE_ENDS = {",", ";", "–", "—", ")", ":"}
+_SINGULAR_VERBS = {"is", "was", "has"}
+_BEFORE_A_PLACE = {"in", "across", "within", "of", "the"}
+
+
+def _another_s_clause(reader: SentenceReader, g: Group, rel: int) -> bool:
+    """Whether the relative clause opened at ``rel`` speaks of a body other than the counted
+    group: 'All four trusts sit within X ICB, which has been in the RSP' (a body named between),
+    'trusts in the county, which is in segment 4' (a singular verb after a plural count), 'whose
+    parent system is ...'. 'Six trusts in London, which are all in segment 4' stays the count's."""
+    doc = reader.doc
+    if lower_at(doc, rel) == "whose":
+        return True
+    if (g.count or 0) > 1 and lower_at(doc, rel + 1) in _SINGULAR_VERBS:
+        return True
+    own_end = g.population.end if g.population is not None and g.population.start >= g.end else g.end
+    in_scope = {k for sc in reader.scopes for k in range(sc.start, sc.end)}
+    return any(k not in in_scope and lower_at(doc, k) not in _CLAUSE_ENDS | _BEFORE_A_PLACE
+               for k in range(own_end, rel))
+
+
+def _own_segment_in(reader: SentenceReader, g: Group, end: int) -> Span | None:
+    """The first segment after ``g`` (up to ``end``) outside a relative clause about another
+    body: 'All four trusts sit within X ICB, which has been in the RSP since 2023' does not put
+    the four in it; 'Four trusts in the county, which is in segment 4, are in segment 3' puts
+    them in segment 3. 'Four trusts, all of which are in segment 4' stays the count's."""
+    doc = reader.doc
+    start = g.end
+    while True:
+        seg = segment_in(reader, start, end)
+        if seg is None:
+            return None
+        rel = next((k for k in range(seg.start - 1, start - 1, -1) if lower_at(doc, k) in _RELATIVES), None)
+        if rel is None or lower_at(doc, rel - 1) == "of" \
+                or any(lower_at(doc, k) in _CLAUSE_ENDS for k in range(rel + 1, seg.start)) \
+                or not _another_s_clause(reader, g, rel):
+            return seg
+        start = next((k for k in range(seg.end, end) if lower_at(doc, k) in _CLAUSE_ENDS), end)
+
+
 _BACK_REFERENCES = ("that segment", "the same segment", "this segment", "that category", "that level of support",
                     "the same category", "that tier")
 
@@ -164,10 +205,15 @@ _COMPANY_GLUE = {"and", "with", "alongside", "plus"}
 
 def _in_company(reader: SentenceReader, g: Group) -> bool:
     """'X and three other trusts have been placed in segment 4', 'X, along with four others, is
-    ...', 'it and three other health services': the count of those placed with a body, not of a
-    segment's members."""
+    ...', 'it and three other health services', 'It joins 20 other trusts in special measures',
+    'Three other trusts in the region are in segment 4': the count of those placed with (or
+    besides) a body already spoken of, not of a segment's members. A bare 'others' counts only
+    after such glue: 'X is in segment 1; 20 others are in segment 3' may count a segment."""
     doc = reader.doc
-    if g.start <= reader.sent.start or lower_at(doc, g.end) not in {"other", "others"}:
+    after = lower_at(doc, g.end)
+    if after == "other" and lower_at(doc, g.end + 1) not in {"than", ",", ".", ";", ")"}:
+        return True
+    if g.start <= reader.sent.start or after not in {"other", "others"}:
         return False
     return lower_at(doc, g.start - 1) in _COMPANY_GLUE
 
@@ -314,7 +360,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             # segment: in the frame after the group, else in the clause before it
             if not g.segments:
                 seg = holding_segment(reader, kept[-1].end if kept else sent.start, g) \
-                    or segment_in(reader, g.end, _own_frame_end(reader, g, frame_end))
+                    or _own_segment_in(reader, g, _own_frame_end(reader, g, frame_end))
                 if seg is None and not g.subset:
                     lo = kept[-1].end if kept else sent.start
                     seg = (last_segment_in(reader, lo, g.start) if points_back(reader, g, frame_end)
@@ -328,7 +374,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                             absorbed.update(k for k, other in enumerate(groups) if other.start == inner[0].start)
             if g.total is None:
                 g.total = trailing_total(reader, g, frame_end)
-            g.scope = (scope_in(reader, (kept[-1].end if kept else sent.start), frame_end)
+            g.scope = ((scope_in(reader, g.start, frame_end) if kept else "")
+                       or scope_in(reader, (kept[-1].end if kept else sent.start), frame_end)
                        or deictic_scope(reader, g, state, home) or local_total_scope(reader, g, home))
             kept.append(g)
         population_claims = leading_totals(reader, kept) + population_sizes

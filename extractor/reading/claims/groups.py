@@ -218,7 +218,29 @@ def one_of_them(reader: SentenceReader, g: Group) -> bool:
     j = g.start - 1
     while j >= reader.sent.start and lower_at(doc, j) in _COPULA_ADVERBS:
         j -= 1
-    return j >= reader.sent.start and lower_at(doc, j) in _COPULAS
+    return (j >= reader.sent.start and lower_at(doc, j) in _COPULAS) or _names_one(reader, k + 3)
+
+
+_NAME_ENDS = {".", ",", ";", ":", "–", "—", ")", "!", "?"}
+
+
+def _names_one(reader: SentenceReader, k: int) -> bool:
+    """'One of those trusts is X.': the group's one member named, no count of one (after 'One of
+    them', ``k`` the word following it, and an optional noun); 'One of them is in London'
+    still counts."""
+    doc = reader.doc
+    pop = reader.population_at(k)
+    if pop is not None:
+        k = pop.end
+    while lower_at(doc, k) in _COPULA_ADVERBS:
+        k += 1
+    if lower_at(doc, k) not in _COPULAS:
+        return False
+    k += 1
+    while lower_at(doc, k) in _COPULA_ADVERBS:
+        k += 1
+    org = next((o for o in reader.orgs if o.start == k), None)
+    return org is not None and (org.end >= reader.sent.end or lower_at(doc, org.end) in _NAME_ENDS)
 
 
 def _absorb(g: Group, qty) -> None:

@@ -205,9 +205,11 @@ def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     not of a segment's members (the contract counts where organisations are)."""
     lower = token_lists(reader.doc).lower
     words = lower[g.end:frame_end]
-    if any(w in _MOVE_VERBS for w in words[:6]):
-        return True
-    if any(w == "to" and nxt in _MOVE_INFINITIVES for w, nxt in pairwise(words[:6])):
+    aside = _past_asides(reader, g, frame_end)
+    heads = [words[:6]] if aside is None else [words[:6], [*lower[g.end:aside[0]], *lower[aside[1]:frame_end]][:6]]
+    if any(w in _MOVE_VERBS for head in heads for w in head):
+        return True  # 'Four trusts, among them X, have left segment 4': the verb after the aside
+    if any(w == "to" and nxt in _MOVE_INFINITIVES for head in heads for w, nxt in pairwise(head)):
         return True  # 'one of five trusts to improve this quarter'
 
     before = lower[max(reader.sent.start, g.start - 2):g.start]
@@ -224,19 +226,76 @@ def is_history(reader: SentenceReader, g: Group, clause_start: int, frame_end: i
     it', '30 trusts have entered special measures since 2013': a count of a history or
     of entrants over a period, not of where organisations sit now; likewise a forecast ('around
     10 trusts are likely to be placed in segment 5'). The phrases are traps in ``models/``."""
+    aside = _past_asides(reader, g, frame_end)
+    return _told_history(reader, g.end, clause_start, frame_end) \
+        or (aside is not None and _told_history(reader, aside[1], clause_start, frame_end))
+
+
+def _told_history(reader: SentenceReader, start: int, clause_start: int, frame_end: int) -> bool:
+    """:func:`is_history` for a count's words from ``start``, up to an aside about someone else."""
     doc = reader.doc
     words = token_lists(doc).lower
     own_end = frame_end  # unless an aside begins, which needs an aside word: most frames have none
-    if not _ASIDE.isdisjoint(words[g.end + 1:frame_end]):
-        own_end = next((k for k in range(g.end, frame_end - 1) if words[k] in {",", "(", ";", "–", "—"}
+    if not _ASIDE.isdisjoint(words[start + 1:frame_end]):
+        own_end = next((k for k in range(start, frame_end - 1) if words[k] in {",", "(", ";", "–", "—"}
                         and words[k + 1] in _ASIDE), frame_end)
-    if trapped(doc, "HISTORY", g.end, own_end) or trapped(doc, "HEDGE", clause_start, min(own_end, g.end + 4)):
+    if trapped(doc, "HISTORY", start, own_end) or trapped(doc, "HEDGE", clause_start, min(own_end, start + 4)):
         return True  # a hedge too: 'about 15 trusts are expected to enter segment 5' is no count of members
-    return trapped(doc, "SINCE", clause_start, own_end) and trapped(doc, "ENTRY", g.end, own_end)
+    return trapped(doc, "SINCE", clause_start, own_end) and trapped(doc, "ENTRY", start, own_end)
 
 
 # a count's own words stop where an aside about someone else begins: '..., among them X, which has spent ...'
 _ASIDE = {"which", "who", "whose", "among", "amongst", "including", "with", "while", "whilst", "although", "but"}
+_LISTING = {"among", "amongst", "including", "them", "these", "such", "as", "like", "notably", "for", "example"}
+_OPENS = {",", "(", "–", "—", "-"}
+_CLOSES = {",", ")", "–", "—", "-"}
+_RELATIVE = {"which", "who", "whose"}
+
+
+def _past_asides(reader: SentenceReader, g: Group, frame_end: int) -> tuple[int, int] | None:
+    """Where asides set right after a count's noun begin and where its own words resume: 'Four
+    trusts, among them X, have come out of special measures' (the verb is after the aside),
+    '..., among them X, which has spent two years there, are in segment 4'. None without one."""
+    doc = reader.doc
+    start = g.population.end if g.population is not None and g.population.start >= g.end else g.end
+    k = start
+    while k < frame_end - 1:
+        if lower_at(doc, k) in _OPENS and lower_at(doc, k + 1) in _LISTING | _RELATIVE:
+            end = _aside_end(reader, k + 1, frame_end)
+        elif k > start and lower_at(doc, k - 1) == "," and lower_at(doc, k) in _RELATIVE:
+            end = _aside_end(reader, k, frame_end)  # '..., among them X, which has ...,': the list took the comma
+        else:
+            break
+        if end is None:
+            break
+        k = end
+    return (start, k) if k > start else None
+
+
+def _aside_end(reader: SentenceReader, k: int, frame_end: int) -> int | None:
+    """The token after an aside beginning at ``k``: a list of bodies ('among them X and Y,') ends
+    with its names, a relative clause ('which has ...,') at its next closing mark, else at the
+    frame's end ('out of 37, among them X, which has spent three years there.')."""
+    doc = reader.doc
+    if lower_at(doc, k) in _RELATIVE:
+        close = next((j for j in range(k + 1, frame_end) if lower_at(doc, j) in _CLOSES), None)
+        return close + 1 if close is not None else frame_end  # the clause runs to the frame's end
+    while k < frame_end and lower_at(doc, k) in _LISTING:
+        k += 1
+    named = False
+    while k < frame_end:
+        org = next((o for o in reader.orgs if o.start == k), None)
+        if org is not None:
+            k, named = org.end, True
+        elif lower_at(doc, k) in {",", "and"}:
+            k += 1
+        else:
+            break
+    if not named:
+        return None
+    if lower_at(doc, k) in _CLOSES - {","}:
+        return k + 1
+    return k if lower_at(doc, k - 1) == "," else None
 
 
 _SHARING = {"shares", "shared", "share", "sharing", "tied", "level"}

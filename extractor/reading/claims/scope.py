@@ -135,12 +135,15 @@ def _unnamed(window: str) -> str:
 
 
 def local_total_scope(reader: SentenceReader, g: Group, home: str) -> str:
-    """'Two of the five trusts ...' in a paper about one county: a small definite total is local."""
+    """'Two of the five trusts ...' in a paper about one county: a small definite total is local,
+    unless the sentence names that place later for a part of it."""
     size = g.total if g.total is not None else g.count
     if not home or size is None or size >= 30:
         return ""
     if g.population is not None and g.population.label_ == "ambulance" and size in (10, 11):
         return ""  # England has 10 ambulance trusts (11 before 2019 mergers): that is the national league
+    if any(s.start >= g.end and scope_text(reader, s).lower() == home.lower() for s in reader.scopes):
+        return ""  # 'Of the 21 trusts ..., six are in London': the home place is a part of the total
     phrase = text_between(reader.doc, max(reader.sent.start, g.start - 2), g.end)
     return home if " of the " in f" {phrase} " and not national(reader) else ""  # the sentence's words read last
 
