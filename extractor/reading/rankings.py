@@ -50,6 +50,7 @@ from .rank_words import (
     league_of_sentence,
     lower_forms,
     make_ranking,
+    opens_with_a_region,
     ordinal,
     position_value,
     relative_antecedent,
@@ -228,6 +229,28 @@ def _adverb_first(doc: Doc, span: Span) -> bool:
 
 # 'at first place', 'at first overall': the words that make 'at first' a position, not 'initially'
 _AT_FIRST_PLACE = frozenset({"place", "position", "spot", "overall", "nationally", "out", "of", "among", "amongst"})
+
+
+def _a_region_s_end(doc: Doc, sent: Span, span: Span) -> bool:
+    """'Within the Midlands, X came top, and it was 41st nationally', 'In the ICS, X was bottom':
+    an end named without a number after an opening phrase naming a region or a local whole is
+    that region's end, not the league's, unless the words right after it say it is national
+    ('In Kent, X came top nationally')."""
+    lowers = lower_forms(doc)
+    words = lowers[span.start:span.end]
+    if _TABLE_ENDS.isdisjoint(words) or position_value(span) or not opens_with_a_region(doc, sent, span.start):
+        return False
+    after = []
+    for word in lowers[span.end:min(span.end + 4, sent.end)]:
+        if word in _CLAUSE_OPENERS:
+            break  # 'came top and ranked 41st nationally': the next clause's position is national
+        after.append(word)
+    return _NATIONALLY.isdisjoint(after)
+
+
+# the words of a position at an end of a table, and those saying right after it that the table is national
+_TABLE_ENDS = frozenset({"top", "bottom", "last", "best", "worst"})
+_NATIONALLY = frozenset({"nationally", "overall", "england", "country", "league", "table", "tables"})
 
 
 def _counted_from_an_end(doc: Doc, span: Span) -> bool:
@@ -479,7 +502,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         _earlier_position(doc, span, last_subject, result)
         return
     if _adverb_first(doc, span) or is_metric(doc, sent, span.end) or _counted_from_an_end(doc, span) \
-            or is_regional(doc, sent, span.end) or is_sub_group(doc, sent, span.end):
+            or is_regional(doc, sent, span.end) or is_sub_group(doc, sent, span.end) \
+            or _a_region_s_end(doc, sent, span):
         return
     joint = any(w in {"joint", "equal", "shares", "shared", "share", "sharing"} for w in words) \
         or lowers[span.start - 1] == "joint" or texts[-1].endswith("=") \

@@ -631,6 +631,28 @@ REGION_OPENING_SUPERLATIVES = [
 ]
 
 
+# an end of the table ('top', 'bottom', 'last') after an opening naming a region or a local
+# whole is the region's end: no rank 1, and the national position is no previous rank
+# ((rank, position, previous_rank) of each row)
+REGION_OPENING_ENDS = [
+    ("Within the Midlands, Barts Health came top, and it was 41st nationally.", [(41, "", None)]),
+    ("In the Midlands, Barts Health came top and ranked 41st nationally.", [(41, "", None)]),
+    ("Across the ICS, Barts Health was bottom, but it sits 90th overall.", [(90, "", None)]),
+    ("Within the county, Barts Health finished last; nationally it is 112th.", [(112, "", None)]),
+    ("In Kent and Medway, Homerton Healthcare came 40th and Barts Health came last.", [(40, "", None)]),
+    ("Within the ICS, Barts Health came top.", []),
+    # the end named as the country's or the table's
+    ("In Kent, Barts Health came top nationally.", [(1, "top", None)]),
+    ("Across the North East, Barts Health finished bottom of the league table.", [(None, "bottom", None)]),
+    ("In the latest tables, Barts Health came top.", [(1, "top", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REGION_OPENING_ENDS)
+def test_an_end_after_a_region_s_opening(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert [(r.rank, r.position, r.previous_rank) for r in read(nlp, text).rankings] == expected
+
+
 @pytest.mark.parametrize(("text", "expected"), REGION_OPENING_SUPERLATIVES)
 def test_a_superlative_after_a_region_s_opening(nlp: Language, text: str, expected: list[tuple]) -> None:
     assert [(r.rank, r.position) for r in read(nlp, text).rankings] == expected
