@@ -320,6 +320,26 @@ TRAPS = [
 ]
 
 
+# a position on one measure is no league position whoever states it: 'we', 'our trust' or a
+# name, with the measure after 'for our' as after 'for the' (league ranks of the page's body)
+OUR_MEASURES = [
+    ("Barts Health is ranked 23rd of 134 acute trusts.\nWe were also ranked fifth nationally for our cancer "
+     "waiting times.", [23]),
+    ("Barts Health is ranked 23rd of 134 acute trusts.\nWe came second in the country for our four-hour "
+     "performance.", [23]),
+    ("Barts Health is ranked 23rd of 134 acute trusts.\nOur trust is placed third for our diagnostic waits.", [23]),
+    ("Barts Health is ranked 23rd of 134 acute trusts.\nWe finished seventh for our 18-week waits.", [23]),
+    ("Barts Health came ninth nationally for our elective recovery, the chief executive said.", []),
+    # the league position itself, said in the first person
+    ("Barts Health published its results.\nWe are ranked 23rd of 134 acute trusts.", [23]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OUR_MEASURES)
+def test_a_measure_s_position_in_the_first_person(nlp: Language, text: str, expected: list[int]) -> None:
+    assert [r.rank for r in read(nlp, text).rankings] == expected
+
+
 @pytest.mark.parametrize("text", TRAPS)
 def test_not_a_league_position(nlp: Language, text: str) -> None:
     assert read(nlp, text).rankings == []
