@@ -508,6 +508,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     joint = any(w in {"joint", "equal", "shares", "shared", "share", "sharing"} for w in words) \
         or lowers[span.start - 1] == "joint" or texts[-1].endswith("=") \
         or any(t.endswith("=") and ordinal(t) for t in texts)
+    joint = joint or _tied(doc, sent, span)
     rank = position_value(span)
     bottom_end = from_bottom(doc, span.end)
     if bottom_end:
@@ -554,10 +555,12 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     stated_after = _previous_rank(doc, sent, span.end, others)
     previous = moved_from or (stated_after[0] if stated_after else None) \
         or _previous_before(doc, sent, span) or _places_moved(doc, sent, span, rank)
-    if words[0] in {"shares", "shared", "share", "sharing"} or joint:
-        partner = _with_partner(doc, sent, span)
-        if partner is not None and all(partner.start != org.start for org in subject):
-            subject = [*subject, partner]
+    partner = _with_partner(doc, sent, span) if words[0] in {"shares", "shared", "share", "sharing"} or joint \
+        else None
+    if partner is not None and all(partner.start != org.start for org in subject):
+        subject = [*subject, partner]
+    else:
+        partner = None
     if rank is not None and _in_an_earlier_table(doc, sent, span):
         if _as_previous(subject, rank, result):
             return
@@ -567,9 +570,11 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if stated_after and not moved_from:
         read_from.add(stated_after[1])
     for org in subject:
+        # 'X is joint eighth with Y, having been 11th': the earlier position is X's, not Y's
+        earlier = None if org is partner else previous
         result.rankings.append(make_ranking(
             doc, sent, span_text(org), org.id_, rank=rank, position=position, joint=joint, total=total,
-            previous_rank=previous or held.pop(_held_key(org), None),
+            previous_rank=earlier or held.pop(_held_key(org), None),
             segment=_own_segment(doc, sent, span, subject, others)))
     if rank is not None and following is not None and _then_now(doc, sent, span, following, others):
         # the next one's previous rank, and a ranking of its own for the period its words give
@@ -754,16 +759,46 @@ def _as_previous(subject: list[Span], value: int, result: DocResult) -> bool:
     return bool(found)
 
 
+def _tied(doc: Doc, sent: Span, span: Span) -> bool:
+    """'X and Y tied for 45th place', 'X was tied in 45th place', 'X was 31st of 61 non-acute
+    trusts, level with Y', 'X came 45th, tied with two other trusts': a shared position stated
+    by a word of tying before it, or 'level/tied/equal with' another body after it ('came 45th,
+    level with its score last year' shares nothing)."""
+    lowers = lower_forms(doc)
+    if _TIE_WORDS.intersection(lowers[k] for k in window(doc, max(sent.start, span.start - 2), span.start)):
+        return True
+    for k in window(doc, span.end, min(sent.end - 2, span.end + 10)):
+        if lowers[k] in _PARTNER_STOPS:
+            return False
+        if lowers[k] == "with" and lowers[k - 1] in _LEVEL_WORDS:
+            first = k + 2 if lowers[k + 1] == "the" else k + 1
+            return lowers[first] in _SOME_OTHERS or any(org.start == first for org in spans_in(
+                doc, "orgs", first, sent.end))
+    return False
+
+
+# 'tied for 45th', 'level with Y', 'tied with two others': words that make a position shared
+_TIE_WORDS = frozenset({"tied", "tie", "ties", "tying"})
+_LEVEL_WORDS = frozenset({"level", "tied", "equal", "joint", "tying", "tie"})
+_SOME_OTHERS = frozenset({"another", "other", "two", "three", "four", "five", "several"})
+_PARTNER_STOPS = frozenset({";", "but", "while", "whilst", "and", "."})
+
+
 def _with_partner(doc: Doc, sent: Span, span: Span) -> Span | None:
     """'East Kent Hospitals shares 124th place with Wirral University Teaching Hospital', 'X is
-    joint 45th in the acute table, alongside Y': the one named after 'with' or 'alongside', a few
-    words after the position at most."""
+    joint 45th in the acute table, alongside Y', 'X was 31st of 61 non-acute trusts, level with
+    Y': the one named after 'with' or 'alongside', a few words after the position at most."""
     lowers = lower_forms(doc)
-    for k in window(doc, span.end, min(sent.end - 1, span.end + 6)):
+    for k in window(doc, span.end, min(sent.end - 1, span.end + 10)):
         if lowers[k] in _PARTNER_WORDS:
             first = k + 2 if lowers[k + 1] == "the" else k + 1
-            return next((org for org in spans_in(doc, "orgs", first, sent.end) if org.start == first and org.id_), None)
-        if lowers[k] in {";", "but", "while", "and", "."}:
+            partner = next((org for org in spans_in(doc, "orgs", first, sent.end)
+                            if org.start == first and org.id_), None)
+            if partner is not None and any(ordinal(t) for t in texts_of(
+                    doc, partner.end, clause_end(doc, sent, partner.end))):
+                return None  # 'joint 45th, with Y in 46th': Y has a position of its own
+            return partner
+        if lowers[k] in _PARTNER_STOPS:
             return None
     return None
 

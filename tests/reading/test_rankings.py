@@ -340,6 +340,39 @@ def test_a_measure_s_position_in_the_first_person(nlp: Language, text: str, expe
     assert [r.rank for r in read(nlp, text).rankings] == expected
 
 
+# a shared position stated by tying words, and the body it is shared with ((name, rank, joint) of each row)
+TIED = [
+    ("Barts Health tied for 45th place in the acute table.", [("Barts Health", 45, True)]),
+    ("Barts Health and Homerton Healthcare tied for 45th place.",
+     [("Barts Health", 45, True), ("Homerton Healthcare", 45, True)]),
+    ("Barts Health was tied in 45th place with Homerton Healthcare.",
+     [("Barts Health", 45, True), ("Homerton Healthcare", 45, True)]),
+    ("Sussex Partnership was 31st of 61 non-acute trusts, level with Solent NHS Trust.",
+     [("Solent NHS Trust", 31, True), ("Sussex Partnership", 31, True)]),
+    ("Barts Health came joint 45th, tied with Homerton Healthcare.",
+     [("Barts Health", 45, True), ("Homerton Healthcare", 45, True)]),
+    ("Barts Health came 45th, tied with two other trusts.", [("Barts Health", 45, True)]),
+    # nothing shared, or the other body has a position of its own
+    ("Barts Health came 45th, level with its score last year.", [("Barts Health", 45, False)]),
+    ("Barts Health came 45th, level with the national average.", [("Barts Health", 45, False)]),
+    ("Barts Health came 45th; it was tied with Homerton Healthcare last year.", [("Barts Health", 45, False)]),
+    ("Barts Health came 45th, ahead of Homerton Healthcare.", [("Barts Health", 45, False)]),
+    ("Barts Health was joint 45th of the 134 acute trusts in England, with Homerton Healthcare in 46th.",
+     [("Barts Health", 45, True)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIED)
+def test_a_tied_position_and_its_partner(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert sorted((r.name, r.rank, r.joint) for r in read(nlp, text).rankings) == expected
+
+
+def test_an_earlier_position_after_a_partner_is_not_the_partner_s(nlp: Language) -> None:
+    text = "Barts Health is joint eighth of 134, sharing it with Homerton Healthcare, having been 11th before."
+    assert sorted((r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings) == [
+        ("Barts Health", 8, 11), ("Homerton Healthcare", 8, None)]
+
+
 @pytest.mark.parametrize("text", TRAPS)
 def test_not_a_league_position(nlp: Language, text: str) -> None:
     assert read(nlp, text).rankings == []
@@ -518,7 +551,7 @@ OTHERS_POSITION = [
     ("Barts Health is 34th, and in July was 40th.", [("Barts Health", 34, 40)]),
     ("Barts Health is 34th of 134 acute trusts, having been 40th at Q1.", [("Barts Health", 34, 40)]),
     ("Barts Health is joint 34th – it shares the place with Homerton Healthcare – having been 40th before.",
-     [("Barts Health", 34, 40), ("Homerton Healthcare", 34, 40)]),
+     [("Barts Health", 34, 40), ("Homerton Healthcare", 34, None)]),
     # nor an unnamed other body's, which is no position of the ranked body either
     ("Barts Health is 34th, while its neighbour was 88th.", [("Barts Health", 34, None)]),
     ("Barts Health was ranked 34th and the other trust in the city was ranked 88th.", [("Barts Health", 34, None)]),
