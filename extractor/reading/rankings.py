@@ -270,6 +270,9 @@ def _position_after(doc: Doc, sent: Span, span: Span) -> int | None:
 
 def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_subject: list[Span],
                 hint: str | None) -> list[Span]:
+    if span.id_ == "went_to":  # 'Second place went to X': the body named right after 'to'
+        first = span.end + 1 if lower_forms(doc)[span.end] == "the" else span.end
+        return [o for o in spans_in(doc, "orgs", first, sent.end) if o.start == first][:1]
     before = [o for o in sent_orgs if o.end <= span.start]
     antecedent = relative_antecedent(doc, sent, span.start)
     if antecedent is not None and not any(o.start > antecedent.end and o.id_ != antecedent.id_

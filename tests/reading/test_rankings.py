@@ -373,6 +373,28 @@ def test_an_earlier_position_after_a_partner_is_not_the_partner_s(nlp: Language)
         ("Barts Health", 8, 11), ("Homerton Healthcare", 8, None)]
 
 
+# a place taken or given to a body ((name, rank) of each row)
+PLACE_TAKEN = [
+    ("Second place went to Barts Health.", [("Barts Health", 2)]),
+    ("Barts Health came first, and second place went to Homerton Healthcare.",
+     [("Barts Health", 1), ("Homerton Healthcare", 2)]),
+    ("Third place has gone to the Homerton Healthcare trust.", [("Homerton Healthcare trust", 3)]),
+    ("Barts Health took third place in the acute table.", [("Barts Health", 3)]),
+    ("Barts Health took the third spot in the league table.", [("Barts Health", 3)]),
+    ("Homerton Healthcare secured fifth position among acute trusts.", [("Homerton Healthcare", 5)]),
+    # no body named, or a place in another list
+    ("Second place went to a trust in London.", []),
+    ("Barts Health took third place for cancer waits.", []),
+    ("Barts Health took third place in the staff awards.", []),
+    ("Barts Health took second place in the South West.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACE_TAKEN)
+def test_a_place_taken_or_given(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert sorted((r.name, r.rank) for r in read(nlp, text).rankings) == expected
+
+
 @pytest.mark.parametrize("text", TRAPS)
 def test_not_a_league_position(nlp: Language, text: str) -> None:
     assert read(nlp, text).rankings == []
