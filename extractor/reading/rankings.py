@@ -253,6 +253,27 @@ _TABLE_ENDS = frozenset({"top", "bottom", "last", "best", "worst"})
 _NATIONALLY = frozenset({"nationally", "overall", "england", "country", "league", "table", "tables"})
 
 
+def _named_last(doc: Doc, sent: Span, span: Span) -> bool:
+    """'ranked 134th, last of all acute trusts', 'came 61st of 61 – bottom of the table': a
+    position said, after a comma or dash, to be the league's last ('134th, last in the Kent
+    trusts' is a region's)."""
+    lowers = lower_forms(doc)
+    near = window(doc, span.end, min(sent.end, span.end + 8))
+    for n, k in enumerate(near[:-1]):
+        if lowers[k] in {",", "–", "—", "-"}:
+            nxt = near[n + 1]
+            if lowers[nxt] not in {"last", "bottom"}:
+                return False
+            after = nxt + 1
+            return (after >= sent.end or lowers[after] in _LAST_OF) and not (
+                is_regional(doc, sent, after) or is_sub_group(doc, sent, after) or is_metric(doc, sent, after))
+    return False
+
+
+# what follows 'last' or 'bottom' when it names the end of a whole ('last of all', 'bottom in England')
+_LAST_OF = frozenset({"of", "in", "among", "amongst", "nationally", "overall", ".", "place", "position"})
+
+
 def _counted_from_an_end(doc: Doc, span: Span) -> bool:
     after = lower_forms(doc)[span.end:span.end + 2]
     return bool(after) and (after[0] in _SUPERLATIVE_AFTER or (after[0] in {"-", "–"} and after[1:2] and
@@ -547,6 +568,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     elif any(w in {"bottom", "last", "worst"} for w in words):
         position = "bottom"
         rank = rank or _position_after(doc, sent, span) or total
+    if rank is not None and not position and _named_last(doc, sent, span):
+        position, total = "bottom", total or rank  # 'ranked 134th, last of all acute trusts'
     if rank is None and not position:
         return
     subject = _subject_of(doc, sent, span, sent_orgs, last_subject, hint)

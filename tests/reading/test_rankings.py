@@ -395,6 +395,26 @@ def test_a_place_taken_or_given(nlp: Language, text: str, expected: list[tuple])
     assert sorted((r.name, r.rank) for r in read(nlp, text).rankings) == expected
 
 
+# a position said after a comma to be the league's last is its bottom, the league that size
+# ((rank, position, total) of each row)
+NAMED_LAST = [
+    ("Barts Health was ranked 134th, last of all acute trusts.", [(134, "bottom", 134)]),
+    ("Barts Health was ranked 134th of 134, last in England.", [(134, "bottom", 134)]),
+    ("Barts Health was ranked 134th, bottom of the league.", [(134, "bottom", 134)]),
+    ("Sussex Partnership finished 61st, last overall.", [(61, "bottom", 61)]),
+    # a region's last, a measure's, or 'last' saying when
+    ("Barts Health came 120th, last of the London trusts.", [(120, "", None)]),
+    ("Barts Health came 120th, last among trusts in the region.", [(120, "", None)]),
+    ("Barts Health came 40th, last of the trusts for cancer waits.", [(40, "", None)]),
+    ("Barts Health came 120th, last year it was 100th.", [(120, "", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_LAST)
+def test_a_position_named_the_last(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert [(r.rank, r.position, r.total) for r in read(nlp, text).rankings] == expected
+
+
 @pytest.mark.parametrize("text", TRAPS)
 def test_not_a_league_position(nlp: Language, text: str) -> None:
     assert read(nlp, text).rankings == []
