@@ -253,6 +253,14 @@ _TABLE_ENDS = frozenset({"top", "bottom", "last", "best", "worst"})
 _NATIONALLY = frozenset({"nationally", "overall", "england", "country", "league", "table", "tables"})
 
 
+def _size_read_before(doc: Doc, sent: Span, result: DocResult) -> int | None:
+    """'X came bottom of the ten, and Y was second from bottom', 'Y was second from bottom' after
+    'X was 98th of 134' earlier on the page: the size of the sentence's league, as the latest
+    position read in that league stated it."""
+    league = league_of_sentence(doc, sent) or usual_league(doc)
+    return next((r.total for r in reversed(result.rankings) if league and r.league == league and r.total), None)
+
+
 def _named_last(doc: Doc, sent: Span, span: Span) -> bool:
     """'ranked 134th, last of all acute trusts', 'came 61st of 61 – bottom of the table': a
     position said, after a comma or dash, to be the league's last ('134th, last in the Kent
@@ -537,7 +545,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     bottom_end = from_bottom(doc, span.end)
     if bottom_end:
         # 'second from bottom of the 134': counted from the other end, so the size is needed
-        size = _read_total(doc, sent, bottom_end) or stated_size(doc, sent)
+        size = _read_total(doc, sent, bottom_end) or stated_size(doc, sent) or _size_read_before(doc, sent, result)
         if not rank or not size or is_metric(doc, sent, bottom_end):
             return
         rank = size - rank + 1
@@ -557,7 +565,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         stated_total = None  # no league is smaller than a position in it
     total = (pair[1] if pair else None) or stated_total or stated_size(doc, sent)
     if bottom_end:
-        total = total or _read_total(doc, sent, bottom_end)
+        total = total or size
     nxt = lowers[span.end] if span.end < len(lowers) else ""
     if words[-1] in {"top", "bottom"} and (cardinal(nxt) or 0) > 1:
         return

@@ -415,6 +415,29 @@ def test_a_position_named_the_last(nlp: Language, text: str, expected: list[tupl
     assert [(r.rank, r.position, r.total) for r in read(nlp, text).rankings] == expected
 
 
+# counted from the bottom of a league whose size an earlier position on the page stated
+# ((name, rank, total) of each row)
+FROM_BOTTOM_SIZE_BEFORE = [
+    ("In the ambulance table, South Western Ambulance Service came bottom of the ten, and North West Ambulance "
+     "Service was second from bottom.",
+     [("North West Ambulance Service", 9, 10), ("South Western Ambulance Service", 10, 10)]),
+    ("Barts Health was 98th of 134 acute trusts.\nHomerton Healthcare was second from bottom.",
+     [("Barts Health", 98, 134), ("Homerton Healthcare", 133, 134)]),
+    ("Barts Health is ranked 98th of 134 acute trusts.\nHomerton Healthcare sits third from the bottom.",
+     [("Barts Health", 98, 134), ("Homerton Healthcare", 132, 134)]),
+    # another league's size, or a measure's list
+    ("Barts Health was 98th of 134 acute trusts.\nSouth Western Ambulance Service was second from bottom.",
+     [("Barts Health", 98, 134)]),
+    ("Barts Health was 98th of 134 acute trusts.\nHomerton Healthcare was second from bottom for cancer waits.",
+     [("Barts Health", 98, 134)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FROM_BOTTOM_SIZE_BEFORE)
+def test_from_the_bottom_of_a_league_sized_before(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert sorted((r.name, r.rank, r.total) for r in read(nlp, text).rankings) == expected
+
+
 @pytest.mark.parametrize("text", TRAPS)
 def test_not_a_league_position(nlp: Language, text: str) -> None:
     assert read(nlp, text).rankings == []
