@@ -221,7 +221,7 @@ def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: 
     if candidates:
         covered = {i for r in ranks for i in range(r.start, r.end)}
         for i in candidates:
-            if i not in covered:
+            if i not in covered and not _read_line_first(doc, i, result):
                 _read_named(doc, i, result)
     for span in weak:
         _read_at(doc, span, ranks, usual_league(doc), result)
@@ -243,6 +243,39 @@ def _is_position_word(text: str) -> bool:
 
 _POSITION_WORDS = WordTable(_is_position_word)
 _FOLLOWED = WordTable(lambda text: text.lower() == "followed")
+
+
+def _read_line_first(doc: Doc, i: int, result: DocResult) -> bool:
+    """'134th: X', '45th – X (segment 3)', '=45th X', 'Joint 45th: X': a list line opening with
+    the position, the name right after it filling the rest of the line (but for a segment)."""
+    lowers = lower_forms(doc)
+    text = text_at(doc, i)
+    if not _BARE_ORDINAL.match(text):
+        return False
+    start = i - 1 if i > 0 and lowers[i - 1] in {"=", "joint", "equal"} else i
+    before = text_at(doc, start - 1) if start > 0 else "\n"
+    if not ("\n" in before or before in _BULLETS):
+        return False  # not at a line's start
+    k = i + 1
+    while k < len(lowers) and lowers[k] in _TIED | {":", "-", "–", "—"}:
+        k += 1
+    sent = sentence_of(doc, i)
+    org = next((o for o in spans_in(doc, "orgs", k, sent.end) if o.start == k), None)
+    if org is None or is_metric(doc, sent, i + 1):
+        return False
+    rest = text_of(doc, org.end, len(doc)).split("\n", 1)[0].strip()
+    segment = segment_after(doc, sent, org.end)
+    if rest and segment is None:
+        return False  # the line goes on: not a list item's name alone
+    joint = text.endswith("=") or start < i or lowers[i + 1] in _TIED
+    result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=ordinal(text), joint=joint,
+                                        **({"segment": segment} if segment else {})))
+    if segment:
+        place_listed(org, result.rankings[-1], segment, result)
+    return True
+
+
+_BULLETS = frozenset({"•", "*", "-", "–", "·", "▪"})
 
 
 def _read_named(doc: Doc, i: int, result: DocResult) -> None:

@@ -438,6 +438,25 @@ def test_from_the_bottom_of_a_league_sized_before(nlp: Language, text: str, expe
     assert sorted((r.name, r.rank, r.total) for r in read(nlp, text).rankings) == expected
 
 
+# list lines opening with the position, the name after it ((name, rank, joint, segment) of each row)
+RANK_FIRST_LINES = [
+    ("The bottom of the acute table:\n134th: Barts Health\n133rd: Homerton Healthcare",
+     [("Barts Health", 134, False, None), ("Homerton Healthcare", 133, False, None)]),
+    ("Positions in the acute table:\n45th – Barts Health (segment 3)\n=46th Homerton Healthcare",
+     [("Barts Health", 45, False, 3), ("Homerton Healthcare", 46, True, None)]),
+    ("Positions in the acute table:\n• 12th - Barts Health\n• 13th= Homerton Healthcare",
+     [("Barts Health", 12, False, None), ("Homerton Healthcare", 13, True, None)]),
+    # the line goes on past the name, or ranks a measure
+    ("Positions in the acute table:\n46th Homerton Healthcare for cancer waits", []),
+    ("Positions in the acute table:\n46th Homerton Healthcare opened a new ward in June", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANK_FIRST_LINES)
+def test_a_list_line_opening_with_the_position(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert sorted((r.name, r.rank, r.joint, r.segment) for r in read(nlp, text).rankings) == expected
+
+
 @pytest.mark.parametrize("text", TRAPS)
 def test_not_a_league_position(nlp: Language, text: str) -> None:
     assert read(nlp, text).rankings == []
