@@ -28,6 +28,8 @@ from .rank_words import (
     cardinal_value,
     coordinated,
     is_metric,
+    is_regional,
+    is_sub_group,
     league_context,
     league_of_sentence,
     lower_forms,
@@ -278,6 +280,10 @@ def _read_line_first(doc: Doc, i: int, result: DocResult) -> bool:
 _BULLETS = frozenset({"•", "*", "-", "–", "·", "▪"})
 
 
+# what ends 'X in sixth' as a position: the clause or sentence ends ('in second segment' does not)
+_AFTER_IN_POSITION = frozenset({".", ",", ";", "and", "overall", "nationally", "while", "whilst", "but", ")"})
+
+
 def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     """The ranking of the organisation named right before the position word at token ``i``, if any."""
     lowers, text = lower_forms(doc), text_at(doc, i)
@@ -301,6 +307,11 @@ def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     if text_at(doc, k) == "=":
         k -= 1  # '=68th': tied
     marks = 0
+    if lowers[k] == "in" and value and nxt in _AFTER_IN_POSITION:
+        # 'X in third, among trusts in the region': the clause after the comma is read too
+        if any(is_regional(doc, sent, j) or is_sub_group(doc, sent, j) for j in (i + 1, i + 2)):
+            return
+        k, marks = k - 1, 1  # 'X in sixth.', 'ahead of X in second', 'X, in sixth, ...'
     while k > sent.start and text_at(doc, k) in _MARKS and marks < 2:
         k, marks = k - 1, marks + 1
     if ordinal(text_at(doc, k)) or (doc[k].like_num and lowers[k - 1] not in {"segment", "category"}):

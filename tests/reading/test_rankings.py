@@ -358,7 +358,7 @@ TIED = [
     ("Barts Health came 45th; it was tied with Homerton Healthcare last year.", [("Barts Health", 45, False)]),
     ("Barts Health came 45th, ahead of Homerton Healthcare.", [("Barts Health", 45, False)]),
     ("Barts Health was joint 45th of the 134 acute trusts in England, with Homerton Healthcare in 46th.",
-     [("Barts Health", 45, True)]),
+     [("Barts Health", 45, True), ("Homerton Healthcare", 46, False)]),
 ]
 
 
@@ -455,6 +455,26 @@ RANK_FIRST_LINES = [
 @pytest.mark.parametrize(("text", "expected"), RANK_FIRST_LINES)
 def test_a_list_line_opening_with_the_position(nlp: Language, text: str, expected: list[tuple]) -> None:
     assert sorted((r.name, r.rank, r.joint, r.segment) for r in read(nlp, text).rankings) == expected
+
+
+# 'X in sixth': a position after a name and 'in' ((name, rank) of each row)
+IN_POSITION = [
+    ("Sussex Partnership topped the non-acute league table, ahead of Oxford Health in second.",
+     [("Oxford Health", 2), ("Sussex Partnership", 1)]),
+    ("The best acute trust was Barts Health, in sixth, and Homerton Healthcare came 40th.",
+     [("Barts Health", 6), ("Homerton Healthcare", 40)]),
+    ("Barts Health was in second, behind Homerton Healthcare.", [("Barts Health", 2)]),
+    # a segment, a time, a measure or a region
+    ("Barts Health was placed in second segment.", []),
+    ("Barts Health in second half of the year improved.", []),
+    ("Barts Health came in second for cancer waits.", []),
+    ("The list has Barts Health in third, among trusts in the region.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IN_POSITION)
+def test_a_position_after_a_name_and_in(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert sorted((r.name, r.rank) for r in read(nlp, text).rankings) == expected
 
 
 @pytest.mark.parametrize("text", TRAPS)
