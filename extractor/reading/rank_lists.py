@@ -28,6 +28,8 @@ from .rank_words import (
     cardinal_value,
     coordinated,
     is_metric,
+    is_regional,
+    is_sub_group,
     league_context,
     league_of_sentence,
     lower_forms,
@@ -221,7 +223,7 @@ def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: 
     if candidates:
         covered = {i for r in ranks for i in range(r.start, r.end)}
         for i in candidates:
-            if i not in covered:
+            if i not in covered and not _read_line_first(doc, i, result):
                 _read_named(doc, i, result)
     for span in weak:
         _read_at(doc, span, ranks, usual_league(doc), result)
@@ -243,6 +245,43 @@ def _is_position_word(text: str) -> bool:
 
 _POSITION_WORDS = WordTable(_is_position_word)
 _FOLLOWED = WordTable(lambda text: text.lower() == "followed")
+
+
+def _read_line_first(doc: Doc, i: int, result: DocResult) -> bool:
+    """'134th: X', '45th – X (segment 3)', '=45th X', 'Joint 45th: X': a list line opening with
+    the position, the name right after it filling the rest of the line (but for a segment)."""
+    lowers = lower_forms(doc)
+    text = text_at(doc, i)
+    if not _BARE_ORDINAL.match(text):
+        return False
+    start = i - 1 if i > 0 and lowers[i - 1] in {"=", "joint", "equal"} else i
+    before = text_at(doc, start - 1) if start > 0 else "\n"
+    if not ("\n" in before or before in _BULLETS):
+        return False  # not at a line's start
+    k = i + 1
+    while k < len(lowers) and lowers[k] in _TIED | {":", "-", "–", "—"}:
+        k += 1
+    sent = sentence_of(doc, i)
+    org = next((o for o in spans_in(doc, "orgs", k, sent.end) if o.start == k), None)
+    if org is None or is_metric(doc, sent, i + 1):
+        return False
+    rest = text_of(doc, org.end, len(doc)).split("\n", 1)[0].strip()
+    segment = segment_after(doc, sent, org.end)
+    if rest and segment is None:
+        return False  # the line goes on: not a list item's name alone
+    joint = text.endswith("=") or start < i or lowers[i + 1] in _TIED
+    result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=ordinal(text), joint=joint,
+                                        **({"segment": segment} if segment else {})))
+    if segment:
+        place_listed(org, result.rankings[-1], segment, result)
+    return True
+
+
+_BULLETS = frozenset({"•", "*", "-", "–", "·", "▪"})
+
+
+# what ends 'X in sixth' as a position: the clause or sentence ends ('in second segment' does not)
+_AFTER_IN_POSITION = frozenset({".", ",", ";", "and", "overall", "nationally", "while", "whilst", "but", ")"})
 
 
 def _read_named(doc: Doc, i: int, result: DocResult) -> None:
@@ -268,6 +307,11 @@ def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     if text_at(doc, k) == "=":
         k -= 1  # '=68th': tied
     marks = 0
+    if lowers[k] == "in" and value and nxt in _AFTER_IN_POSITION:
+        # 'X in third, among trusts in the region': the clause after the comma is read too
+        if any(is_regional(doc, sent, j) or is_sub_group(doc, sent, j) for j in (i + 1, i + 2)):
+            return
+        k, marks = k - 1, 1  # 'X in sixth.', 'ahead of X in second', 'X, in sixth, ...'
     while k > sent.start and text_at(doc, k) in _MARKS and marks < 2:
         k, marks = k - 1, marks + 1
     if ordinal(text_at(doc, k)) or (doc[k].like_num and lowers[k - 1] not in {"segment", "category"}):

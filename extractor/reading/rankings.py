@@ -50,6 +50,7 @@ from .rank_words import (
     league_of_sentence,
     lower_forms,
     make_ranking,
+    opens_with_a_region,
     ordinal,
     position_value,
     relative_antecedent,
@@ -230,6 +231,57 @@ def _adverb_first(doc: Doc, span: Span) -> bool:
 _AT_FIRST_PLACE = frozenset({"place", "position", "spot", "overall", "nationally", "out", "of", "among", "amongst"})
 
 
+def _a_region_s_end(doc: Doc, sent: Span, span: Span) -> bool:
+    """'Within the Midlands, X came top, and it was 41st nationally', 'In the ICS, X was bottom':
+    an end named without a number after an opening phrase naming a region or a local whole is
+    that region's end, not the league's, unless the words right after it say it is national
+    ('In Kent, X came top nationally')."""
+    lowers = lower_forms(doc)
+    words = lowers[span.start:span.end]
+    if _TABLE_ENDS.isdisjoint(words) or position_value(span) or not opens_with_a_region(doc, sent, span.start):
+        return False
+    after = []
+    for word in lowers[span.end:min(span.end + 4, sent.end)]:
+        if word in _CLAUSE_OPENERS:
+            break  # 'came top and ranked 41st nationally': the next clause's position is national
+        after.append(word)
+    return _NATIONALLY.isdisjoint(after)
+
+
+# the words of a position at an end of a table, and those saying right after it that the table is national
+_TABLE_ENDS = frozenset({"top", "bottom", "last", "best", "worst"})
+_NATIONALLY = frozenset({"nationally", "overall", "england", "country", "league", "table", "tables"})
+
+
+def _size_read_before(doc: Doc, sent: Span, result: DocResult) -> int | None:
+    """'X came bottom of the ten, and Y was second from bottom', 'Y was second from bottom' after
+    'X was 98th of 134' earlier on the page: the size of the sentence's league, as the latest
+    position read in that league stated it."""
+    league = league_of_sentence(doc, sent) or usual_league(doc)
+    return next((r.total for r in reversed(result.rankings) if league and r.league == league and r.total), None)
+
+
+def _named_last(doc: Doc, sent: Span, span: Span) -> bool:
+    """'ranked 134th, last of all acute trusts', 'came 61st of 61 – bottom of the table': a
+    position said, after a comma or dash, to be the league's last ('134th, last in the Kent
+    trusts' is a region's)."""
+    lowers = lower_forms(doc)
+    near = window(doc, span.end, min(sent.end, span.end + 8))
+    for n, k in enumerate(near[:-1]):
+        if lowers[k] in {",", "–", "—", "-"}:
+            nxt = near[n + 1]
+            if lowers[nxt] not in {"last", "bottom"}:
+                return False
+            after = nxt + 1
+            return (after >= sent.end or lowers[after] in _LAST_OF) and not (
+                is_regional(doc, sent, after) or is_sub_group(doc, sent, after) or is_metric(doc, sent, after))
+    return False
+
+
+# what follows 'last' or 'bottom' when it names the end of a whole ('last of all', 'bottom in England')
+_LAST_OF = frozenset({"of", "in", "among", "amongst", "nationally", "overall", ".", "place", "position"})
+
+
 def _counted_from_an_end(doc: Doc, span: Span) -> bool:
     after = lower_forms(doc)[span.end:span.end + 2]
     return bool(after) and (after[0] in _SUPERLATIVE_AFTER or (after[0] in {"-", "–"} and after[1:2] and
@@ -247,6 +299,9 @@ def _position_after(doc: Doc, sent: Span, span: Span) -> int | None:
 
 def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_subject: list[Span],
                 hint: str | None) -> list[Span]:
+    if span.id_ == "went_to":  # 'Second place went to X': the body named right after 'to'
+        first = span.end + 1 if lower_forms(doc)[span.end] == "the" else span.end
+        return [o for o in spans_in(doc, "orgs", first, sent.end) if o.start == first][:1]
     before = [o for o in sent_orgs if o.end <= span.start]
     antecedent = relative_antecedent(doc, sent, span.start)
     if antecedent is not None and not any(o.start > antecedent.end and o.id_ != antecedent.id_
@@ -479,16 +534,18 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         _earlier_position(doc, span, last_subject, result)
         return
     if _adverb_first(doc, span) or is_metric(doc, sent, span.end) or _counted_from_an_end(doc, span) \
-            or is_regional(doc, sent, span.end) or is_sub_group(doc, sent, span.end):
+            or is_regional(doc, sent, span.end) or is_sub_group(doc, sent, span.end) \
+            or _a_region_s_end(doc, sent, span):
         return
     joint = any(w in {"joint", "equal", "shares", "shared", "share", "sharing"} for w in words) \
         or lowers[span.start - 1] == "joint" or texts[-1].endswith("=") \
         or any(t.endswith("=") and ordinal(t) for t in texts)
+    joint = joint or _tied(doc, sent, span)
     rank = position_value(span)
     bottom_end = from_bottom(doc, span.end)
     if bottom_end:
         # 'second from bottom of the 134': counted from the other end, so the size is needed
-        size = _read_total(doc, sent, bottom_end) or stated_size(doc, sent)
+        size = _read_total(doc, sent, bottom_end) or stated_size(doc, sent) or _size_read_before(doc, sent, result)
         if not rank or not size or is_metric(doc, sent, bottom_end):
             return
         rank = size - rank + 1
@@ -508,7 +565,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         stated_total = None  # no league is smaller than a position in it
     total = (pair[1] if pair else None) or stated_total or stated_size(doc, sent)
     if bottom_end:
-        total = total or _read_total(doc, sent, bottom_end)
+        total = total or size
     nxt = lowers[span.end] if span.end < len(lowers) else ""
     if words[-1] in {"top", "bottom"} and (cardinal(nxt) or 0) > 1:
         return
@@ -519,6 +576,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     elif any(w in {"bottom", "last", "worst"} for w in words):
         position = "bottom"
         rank = rank or _position_after(doc, sent, span) or total
+    if rank is not None and not position and _named_last(doc, sent, span):
+        position, total = "bottom", total or rank  # 'ranked 134th, last of all acute trusts'
     if rank is None and not position:
         return
     subject = _subject_of(doc, sent, span, sent_orgs, last_subject, hint)
@@ -530,10 +589,12 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     stated_after = _previous_rank(doc, sent, span.end, others)
     previous = moved_from or (stated_after[0] if stated_after else None) \
         or _previous_before(doc, sent, span) or _places_moved(doc, sent, span, rank)
-    if words[0] in {"shares", "shared", "share", "sharing"} or joint:
-        partner = _with_partner(doc, sent, span)
-        if partner is not None and all(partner.start != org.start for org in subject):
-            subject = [*subject, partner]
+    partner = _with_partner(doc, sent, span) if words[0] in {"shares", "shared", "share", "sharing"} or joint \
+        else None
+    if partner is not None and all(partner.start != org.start for org in subject):
+        subject = [*subject, partner]
+    else:
+        partner = None
     if rank is not None and _in_an_earlier_table(doc, sent, span):
         if _as_previous(subject, rank, result):
             return
@@ -543,9 +604,11 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if stated_after and not moved_from:
         read_from.add(stated_after[1])
     for org in subject:
+        # 'X is joint eighth with Y, having been 11th': the earlier position is X's, not Y's
+        earlier = None if org is partner else previous
         result.rankings.append(make_ranking(
             doc, sent, span_text(org), org.id_, rank=rank, position=position, joint=joint, total=total,
-            previous_rank=previous or held.pop(_held_key(org), None),
+            previous_rank=earlier or held.pop(_held_key(org), None),
             segment=_own_segment(doc, sent, span, subject, others)))
     if rank is not None and following is not None and _then_now(doc, sent, span, following, others):
         # the next one's previous rank, and a ranking of its own for the period its words give
@@ -730,16 +793,46 @@ def _as_previous(subject: list[Span], value: int, result: DocResult) -> bool:
     return bool(found)
 
 
+def _tied(doc: Doc, sent: Span, span: Span) -> bool:
+    """'X and Y tied for 45th place', 'X was tied in 45th place', 'X was 31st of 61 non-acute
+    trusts, level with Y', 'X came 45th, tied with two other trusts': a shared position stated
+    by a word of tying before it, or 'level/tied/equal with' another body after it ('came 45th,
+    level with its score last year' shares nothing)."""
+    lowers = lower_forms(doc)
+    if _TIE_WORDS.intersection(lowers[k] for k in window(doc, max(sent.start, span.start - 2), span.start)):
+        return True
+    for k in window(doc, span.end, min(sent.end - 2, span.end + 10)):
+        if lowers[k] in _PARTNER_STOPS:
+            return False
+        if lowers[k] == "with" and lowers[k - 1] in _LEVEL_WORDS:
+            first = k + 2 if lowers[k + 1] == "the" else k + 1
+            return lowers[first] in _SOME_OTHERS or any(org.start == first for org in spans_in(
+                doc, "orgs", first, sent.end))
+    return False
+
+
+# 'tied for 45th', 'level with Y', 'tied with two others': words that make a position shared
+_TIE_WORDS = frozenset({"tied", "tie", "ties", "tying"})
+_LEVEL_WORDS = frozenset({"level", "tied", "equal", "joint", "tying", "tie"})
+_SOME_OTHERS = frozenset({"another", "other", "two", "three", "four", "five", "several"})
+_PARTNER_STOPS = frozenset({";", "but", "while", "whilst", "and", "."})
+
+
 def _with_partner(doc: Doc, sent: Span, span: Span) -> Span | None:
     """'East Kent Hospitals shares 124th place with Wirral University Teaching Hospital', 'X is
-    joint 45th in the acute table, alongside Y': the one named after 'with' or 'alongside', a few
-    words after the position at most."""
+    joint 45th in the acute table, alongside Y', 'X was 31st of 61 non-acute trusts, level with
+    Y': the one named after 'with' or 'alongside', a few words after the position at most."""
     lowers = lower_forms(doc)
-    for k in window(doc, span.end, min(sent.end - 1, span.end + 6)):
+    for k in window(doc, span.end, min(sent.end - 1, span.end + 10)):
         if lowers[k] in _PARTNER_WORDS:
             first = k + 2 if lowers[k + 1] == "the" else k + 1
-            return next((org for org in spans_in(doc, "orgs", first, sent.end) if org.start == first and org.id_), None)
-        if lowers[k] in {";", "but", "while", "and", "."}:
+            partner = next((org for org in spans_in(doc, "orgs", first, sent.end)
+                            if org.start == first and org.id_), None)
+            if partner is not None and any(ordinal(t) for t in texts_of(
+                    doc, partner.end, clause_end(doc, sent, partner.end))):
+                return None  # 'joint 45th, with Y in 46th': Y has a position of its own
+            return partner
+        if lowers[k] in _PARTNER_STOPS:
             return None
     return None
 

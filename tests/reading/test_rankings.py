@@ -320,6 +320,163 @@ TRAPS = [
 ]
 
 
+# a position on one measure is no league position whoever states it: 'we', 'our trust' or a
+# name, with the measure after 'for our' as after 'for the' (league ranks of the page's body)
+OUR_MEASURES = [
+    ("Barts Health is ranked 23rd of 134 acute trusts.\nWe were also ranked fifth nationally for our cancer "
+     "waiting times.", [23]),
+    ("Barts Health is ranked 23rd of 134 acute trusts.\nWe came second in the country for our four-hour "
+     "performance.", [23]),
+    ("Barts Health is ranked 23rd of 134 acute trusts.\nOur trust is placed third for our diagnostic waits.", [23]),
+    ("Barts Health is ranked 23rd of 134 acute trusts.\nWe finished seventh for our 18-week waits.", [23]),
+    ("Barts Health came ninth nationally for our elective recovery, the chief executive said.", []),
+    # the league position itself, said in the first person
+    ("Barts Health published its results.\nWe are ranked 23rd of 134 acute trusts.", [23]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OUR_MEASURES)
+def test_a_measure_s_position_in_the_first_person(nlp: Language, text: str, expected: list[int]) -> None:
+    assert [r.rank for r in read(nlp, text).rankings] == expected
+
+
+# a shared position stated by tying words, and the body it is shared with ((name, rank, joint) of each row)
+TIED = [
+    ("Barts Health tied for 45th place in the acute table.", [("Barts Health", 45, True)]),
+    ("Barts Health and Homerton Healthcare tied for 45th place.",
+     [("Barts Health", 45, True), ("Homerton Healthcare", 45, True)]),
+    ("Barts Health was tied in 45th place with Homerton Healthcare.",
+     [("Barts Health", 45, True), ("Homerton Healthcare", 45, True)]),
+    ("Sussex Partnership was 31st of 61 non-acute trusts, level with Solent NHS Trust.",
+     [("Solent NHS Trust", 31, True), ("Sussex Partnership", 31, True)]),
+    ("Barts Health came joint 45th, tied with Homerton Healthcare.",
+     [("Barts Health", 45, True), ("Homerton Healthcare", 45, True)]),
+    ("Barts Health came 45th, tied with two other trusts.", [("Barts Health", 45, True)]),
+    # nothing shared, or the other body has a position of its own
+    ("Barts Health came 45th, level with its score last year.", [("Barts Health", 45, False)]),
+    ("Barts Health came 45th, level with the national average.", [("Barts Health", 45, False)]),
+    ("Barts Health came 45th; it was tied with Homerton Healthcare last year.", [("Barts Health", 45, False)]),
+    ("Barts Health came 45th, ahead of Homerton Healthcare.", [("Barts Health", 45, False)]),
+    ("Barts Health was joint 45th of the 134 acute trusts in England, with Homerton Healthcare in 46th.",
+     [("Barts Health", 45, True), ("Homerton Healthcare", 46, False)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), TIED)
+def test_a_tied_position_and_its_partner(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert sorted((r.name, r.rank, r.joint) for r in read(nlp, text).rankings) == expected
+
+
+def test_an_earlier_position_after_a_partner_is_not_the_partner_s(nlp: Language) -> None:
+    text = "Barts Health is joint eighth of 134, sharing it with Homerton Healthcare, having been 11th before."
+    assert sorted((r.name, r.rank, r.previous_rank) for r in read(nlp, text).rankings) == [
+        ("Barts Health", 8, 11), ("Homerton Healthcare", 8, None)]
+
+
+# a place taken or given to a body ((name, rank) of each row)
+PLACE_TAKEN = [
+    ("Second place went to Barts Health.", [("Barts Health", 2)]),
+    ("Barts Health came first, and second place went to Homerton Healthcare.",
+     [("Barts Health", 1), ("Homerton Healthcare", 2)]),
+    ("Third place has gone to the Homerton Healthcare trust.", [("Homerton Healthcare trust", 3)]),
+    ("Barts Health took third place in the acute table.", [("Barts Health", 3)]),
+    ("Barts Health took the third spot in the league table.", [("Barts Health", 3)]),
+    ("Homerton Healthcare secured fifth position among acute trusts.", [("Homerton Healthcare", 5)]),
+    # no body named, or a place in another list
+    ("Second place went to a trust in London.", []),
+    ("Barts Health took third place for cancer waits.", []),
+    ("Barts Health took third place in the staff awards.", []),
+    ("Barts Health took second place in the South West.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PLACE_TAKEN)
+def test_a_place_taken_or_given(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert sorted((r.name, r.rank) for r in read(nlp, text).rankings) == expected
+
+
+# a position said after a comma to be the league's last is its bottom, the league that size
+# ((rank, position, total) of each row)
+NAMED_LAST = [
+    ("Barts Health was ranked 134th, last of all acute trusts.", [(134, "bottom", 134)]),
+    ("Barts Health was ranked 134th of 134, last in England.", [(134, "bottom", 134)]),
+    ("Barts Health was ranked 134th, bottom of the league.", [(134, "bottom", 134)]),
+    ("Sussex Partnership finished 61st, last overall.", [(61, "bottom", 61)]),
+    # a region's last, a measure's, or 'last' saying when
+    ("Barts Health came 120th, last of the London trusts.", [(120, "", None)]),
+    ("Barts Health came 120th, last among trusts in the region.", [(120, "", None)]),
+    ("Barts Health came 40th, last of the trusts for cancer waits.", [(40, "", None)]),
+    ("Barts Health came 120th, last year it was 100th.", [(120, "", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), NAMED_LAST)
+def test_a_position_named_the_last(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert [(r.rank, r.position, r.total) for r in read(nlp, text).rankings] == expected
+
+
+# counted from the bottom of a league whose size an earlier position on the page stated
+# ((name, rank, total) of each row)
+FROM_BOTTOM_SIZE_BEFORE = [
+    ("In the ambulance table, South Western Ambulance Service came bottom of the ten, and North West Ambulance "
+     "Service was second from bottom.",
+     [("North West Ambulance Service", 9, 10), ("South Western Ambulance Service", 10, 10)]),
+    ("Barts Health was 98th of 134 acute trusts.\nHomerton Healthcare was second from bottom.",
+     [("Barts Health", 98, 134), ("Homerton Healthcare", 133, 134)]),
+    ("Barts Health is ranked 98th of 134 acute trusts.\nHomerton Healthcare sits third from the bottom.",
+     [("Barts Health", 98, 134), ("Homerton Healthcare", 132, 134)]),
+    # another league's size, or a measure's list
+    ("Barts Health was 98th of 134 acute trusts.\nSouth Western Ambulance Service was second from bottom.",
+     [("Barts Health", 98, 134)]),
+    ("Barts Health was 98th of 134 acute trusts.\nHomerton Healthcare was second from bottom for cancer waits.",
+     [("Barts Health", 98, 134)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FROM_BOTTOM_SIZE_BEFORE)
+def test_from_the_bottom_of_a_league_sized_before(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert sorted((r.name, r.rank, r.total) for r in read(nlp, text).rankings) == expected
+
+
+# list lines opening with the position, the name after it ((name, rank, joint, segment) of each row)
+RANK_FIRST_LINES = [
+    ("The bottom of the acute table:\n134th: Barts Health\n133rd: Homerton Healthcare",
+     [("Barts Health", 134, False, None), ("Homerton Healthcare", 133, False, None)]),
+    ("Positions in the acute table:\n45th – Barts Health (segment 3)\n=46th Homerton Healthcare",
+     [("Barts Health", 45, False, 3), ("Homerton Healthcare", 46, True, None)]),
+    ("Positions in the acute table:\n• 12th - Barts Health\n• 13th= Homerton Healthcare",
+     [("Barts Health", 12, False, None), ("Homerton Healthcare", 13, True, None)]),
+    # the line goes on past the name, or ranks a measure
+    ("Positions in the acute table:\n46th Homerton Healthcare for cancer waits", []),
+    ("Positions in the acute table:\n46th Homerton Healthcare opened a new ward in June", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), RANK_FIRST_LINES)
+def test_a_list_line_opening_with_the_position(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert sorted((r.name, r.rank, r.joint, r.segment) for r in read(nlp, text).rankings) == expected
+
+
+# 'X in sixth': a position after a name and 'in' ((name, rank) of each row)
+IN_POSITION = [
+    ("Sussex Partnership topped the non-acute league table, ahead of Oxford Health in second.",
+     [("Oxford Health", 2), ("Sussex Partnership", 1)]),
+    ("The best acute trust was Barts Health, in sixth, and Homerton Healthcare came 40th.",
+     [("Barts Health", 6), ("Homerton Healthcare", 40)]),
+    ("Barts Health was in second, behind Homerton Healthcare.", [("Barts Health", 2)]),
+    # a segment, a time, a measure or a region
+    ("Barts Health was placed in second segment.", []),
+    ("Barts Health in second half of the year improved.", []),
+    ("Barts Health came in second for cancer waits.", []),
+    ("The list has Barts Health in third, among trusts in the region.", []),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), IN_POSITION)
+def test_a_position_after_a_name_and_in(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert sorted((r.name, r.rank) for r in read(nlp, text).rankings) == expected
+
+
 @pytest.mark.parametrize("text", TRAPS)
 def test_not_a_league_position(nlp: Language, text: str) -> None:
     assert read(nlp, text).rankings == []
@@ -498,7 +655,7 @@ OTHERS_POSITION = [
     ("Barts Health is 34th, and in July was 40th.", [("Barts Health", 34, 40)]),
     ("Barts Health is 34th of 134 acute trusts, having been 40th at Q1.", [("Barts Health", 34, 40)]),
     ("Barts Health is joint 34th – it shares the place with Homerton Healthcare – having been 40th before.",
-     [("Barts Health", 34, 40), ("Homerton Healthcare", 34, 40)]),
+     [("Barts Health", 34, 40), ("Homerton Healthcare", 34, None)]),
     # nor an unnamed other body's, which is no position of the ranked body either
     ("Barts Health is 34th, while its neighbour was 88th.", [("Barts Health", 34, None)]),
     ("Barts Health was ranked 34th and the other trust in the city was ranked 88th.", [("Barts Health", 34, None)]),
@@ -629,6 +786,28 @@ REGION_OPENING_SUPERLATIVES = [
     ("In the latest tables, Barts Health is the top-ranked acute trust.", [(1, "top")]),
     ("Of the 134 acute trusts, Barts Health is the lowest ranked.", [(None, "bottom")]),
 ]
+
+
+# an end of the table ('top', 'bottom', 'last') after an opening naming a region or a local
+# whole is the region's end: no rank 1, and the national position is no previous rank
+# ((rank, position, previous_rank) of each row)
+REGION_OPENING_ENDS = [
+    ("Within the Midlands, Barts Health came top, and it was 41st nationally.", [(41, "", None)]),
+    ("In the Midlands, Barts Health came top and ranked 41st nationally.", [(41, "", None)]),
+    ("Across the ICS, Barts Health was bottom, but it sits 90th overall.", [(90, "", None)]),
+    ("Within the county, Barts Health finished last; nationally it is 112th.", [(112, "", None)]),
+    ("In Kent and Medway, Homerton Healthcare came 40th and Barts Health came last.", [(40, "", None)]),
+    ("Within the ICS, Barts Health came top.", []),
+    # the end named as the country's or the table's
+    ("In Kent, Barts Health came top nationally.", [(1, "top", None)]),
+    ("Across the North East, Barts Health finished bottom of the league table.", [(None, "bottom", None)]),
+    ("In the latest tables, Barts Health came top.", [(1, "top", None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), REGION_OPENING_ENDS)
+def test_an_end_after_a_region_s_opening(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert [(r.rank, r.position, r.previous_rank) for r in read(nlp, text).rankings] == expected
 
 
 @pytest.mark.parametrize(("text", "expected"), REGION_OPENING_SUPERLATIVES)
