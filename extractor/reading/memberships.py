@@ -1130,6 +1130,7 @@ def _held_segment_frame(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], li
 
 _FOR_NOUNS = {"segment", "segmentation"}  # a body's segment named with 'for' or 'of' after it
 _FOR_RATINGS = {"rating", "category", "categorisation", "categorization"}  # the same, after a framework word
+_OPENING_NOUNS = frozenset(_FOR_NOUNS | _FOR_RATINGS)
 _RATING_NAMERS = {"oversight", "nof", "sof", "segment", "segmentation", "framework"}
 _FOR_LEADS = _HELD_MODIFIERS | {"the"}
 _VALUE_VERBS = {"is", "remains", "was", "stays", "remained", "stayed", "becomes", "became"}
@@ -1150,6 +1151,8 @@ def _read_segment_for(doc: Doc, result: DocResult, skip: list[tuple[int, int]] |
         return  # most documents: no noun that can open the frame
     framework, period = doc_value(doc, "framework"), doc_value(doc, "period")
     for sent in sentences(doc):
+        if _OPENING_NOUNS.isdisjoint(lower[sent.start:sent.start + 12]):
+            continue  # most sentences: the frame's noun is not among their first words
         if skip and any(a <= sent.start_char < b for a, b in skip):
             continue
         found = _segment_for(doc, sent)

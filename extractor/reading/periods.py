@@ -399,8 +399,8 @@ def _with_words(text: str, sent: Span, resolved: list[tuple[Mention, str]]) -> _
     newline = words.find("\n")
     compared = {}
     for mention, _period in resolved:
-        before = words[:mention.start - sent.start_char]
-        if found := list(_COMPARED.finditer(before, max(0, len(before) - 80))):
+        end = mention.start - sent.start_char
+        if found := list(_COMPARED.finditer(words, max(0, end - 80), end)):  # the words before it, read in place
             compared[mention.start] = sent.start_char + found[-1].start()
     return _Sentence(sent.start_char, sent.end_char, _clauses(words, sent.start_char), resolved,
                      sent.start_char + newline if newline >= 0 else sent.end_char, words, compared=compared)

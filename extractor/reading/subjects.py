@@ -198,7 +198,7 @@ def first_word(doc: Doc, start: int, end: int) -> int | None:
     past a paragraph's number ('3.2 None of the system's providers is in segment 1')."""
     lower = token_strings(doc)
     first = next((i for i in range(start, end) if not lower[i].isspace()), None)
-    if first is not None and _SECTION_NUMBER.match(lower[first]):
+    if first is not None and lower[first][:1].isdigit() and _SECTION_NUMBER.match(lower[first]):
         return next((i for i in range(first + 1, end) if not lower[i].isspace()), first)
     return first
 
@@ -358,6 +358,17 @@ _GENERIC_STARTS = frozenset({"royal", "university", "north", "south", "east", "w
                              "birmingham", "london", "manchester", "liverpool", "leeds", "sheffield", "bristol"})
 
 
+def _named_words(doc: Doc) -> list[tuple[list[str], str, str, int]]:
+    """(words, code, label, length in tokens) of each body the document names with a code,
+    made once per Doc: reading the span group makes every Span again."""
+    cache = doc_cache(doc, "subjects")
+    found = cache.get("named_words")
+    if found is None:
+        found = cache["named_words"] = [(span_text(s).split(), s.id_, s.label_, len(s))
+                                        for s in doc.spans.get("orgs", []) if s.id_]
+    return found
+
+
 def _named_by_its_start(doc: Doc, span: Span, text: str) -> list[Span]:
     """'Harrogate was 13th' after 'Harrogate and District NHS Foundation Trust': a name that
     is no alias but the opening words of the one body the document names in full that way
@@ -365,8 +376,8 @@ def _named_by_its_start(doc: Doc, span: Span, text: str) -> list[Span]:
     words = text.split()
     if (len(words) == 1 and words[0].lower() in _GENERIC_STARTS) or (span.end < len(doc) and doc[span.end].text == "-"):
         return []  # a common first word, or a place as a modifier ('Salford-based')
-    found = {s.id_: s.label_ for s in doc.spans.get("orgs", []) if s.id_ and len(s) > len(span)
-             and span_text(s).split()[:len(words)] == words}
+    found = {code: label for named, code, label, size in _named_words(doc)
+             if size > len(span) and named[:len(words)] == words}
     if len(found) != 1:
         return []
     code, label = found.popitem()

@@ -223,6 +223,7 @@ _BAND_RANKS = {"best", "worst", "highest", "lowest", "strongest", "weakest", "po
 _NOT_A_BAND = {"segment", "segments", "category", "categories", "tier", "tiers", "quartile", "quartiles", "band",
                "bands", "levels", "places", "positions", "spots"}  # 'the top two segments' names segments
 _CLAUSE_STARTS = {"and", "but", ";", "while", "whereas", "although", "though", "or"}
+_BAND_WORDS = _BAND_ENDS | _BAND_RANKS
 
 
 def _in_a_band(reader: SentenceReader, g: Group, frame_end: int) -> bool:
@@ -230,6 +231,9 @@ def _in_a_band(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     worst trusts, eight ...': a count within a band of the league, not of all trusts. The band
     is looked for in the count's own clause, up to the segment it is placed in."""
     doc = reader.doc
+    words = token_lists(doc).lower
+    if _BAND_WORDS.isdisjoint(words[reader.sent.start:frame_end]):
+        return False  # most counts: no word of a band in their sentence
     lo = g.start
     while lo > reader.sent.start and lower_at(doc, lo - 1) not in _CLAUSE_STARTS:
         lo -= 1
