@@ -247,7 +247,8 @@ def test_a_league_s_size_after_a_position_counts_nobody_in_its_segment(nlp: Lang
     # those placed with a body
     "Barts Health NHS Trust and three other trusts have been placed in segment 4.",
     "Barts Health NHS Trust, along with four other trusts, is in segment 4.",
-    "The ICS has been told it and three other health services require mandated intensive support.",
+    "Our system learned on Monday that it, with two other systems, now needs mandated intensive support.",
+    "NHS England said the ICB and two other systems will receive mandated intensive support.",
     "Medway NHS Foundation Trust is in segment 4 alongside two other trusts in Kent.",
 ])
 def test_a_count_of_bodies_picked_out_is_no_population_count(nlp: Language, text: str) -> None:

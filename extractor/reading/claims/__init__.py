@@ -205,7 +205,7 @@ _COMPANY_GLUE = {"and", "with", "alongside", "plus"}
 
 def _in_company(reader: SentenceReader, g: Group) -> bool:
     """'X and three other trusts have been placed in segment 4', 'X, along with four others, is
-    ...', 'it and three other health services', 'It joins 20 other trusts in special measures',
+    ...', 'the ICB and two other systems', 'It joins 20 other trusts in special measures',
     'Three other trusts in the region are in segment 4': the count of those placed with (or
     besides) a body already spoken of, not of a segment's members. A bare 'others' counts only
     after such glue: 'X is in segment 1; 20 others are in segment 3' may count a segment."""
