@@ -824,15 +824,15 @@ def test_a_local_end_is_not_the_league_s_end(nlp: Language, text: str, expected:
 # a position within a part of a league table is no league position; the whole table is
 SUB_GROUPS = [
     ("Kent Community Health NHS Foundation Trust was seventh among community trusts.", []),
-    ("Kent Community Health NHS Foundation Trust is ranked seventh nationally among all community trusts.", []),
+    ("Sussex Community NHS Foundation Trust finished seventh nationally among the community trusts.", []),
     ("Sussex Partnership came fourth out of the mental health trusts.", []),
     ("Sussex Partnership came fourth among mental health trusts in the non-acute table.", []),
     ("Barts Health was fifth among teaching hospitals.", []),
     ("The Christie was ranked third amongst specialist trusts.", []),
     ("Barts Health was ranked fourth in its ICB.", []),
     ("Barts Health came fifth of the large acute trusts, and 40th overall.", [40]),
-    ("Kent Community Health NHS Foundation Trust is ranked 22nd nationally among mental health, learning disability "
-     "and community trusts.", [22]),
+    ("Sussex Community NHS Foundation Trust sits 22nd of England's community, mental health and learning "
+     "disability trusts.", [22]),
     ("Kent Community Health NHS Foundation Trust came 22nd of the 61 non-acute trusts.", [22]),
     ("Sussex Partnership came 22nd of the 61 mental health trusts.", [22]),
     ("Barts Health was ranked fifth among acute trusts.", [5]),
