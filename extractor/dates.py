@@ -143,15 +143,16 @@ def financial_year(date: dt.date) -> str:
 # state between them and it: such a date dates no figure
 _TO_COME = regex.compile(r"\b(?:will|shall|would|next|upcoming|forthcoming|due|scheduled|planned)\b"
                          r"(?![^.!?;:\n]*\b(?:was|were|had|has\s+been|have\s+been)\b)[^.!?;:\n]*$", regex.I)
-_TO_COME_WORD = regex.compile(r"\b(?:will|shall|would|next|upcoming|forthcoming|due|scheduled|planned)\b", regex.I)
+_TO_COME_WORDS = ("will", "shall", "would", "next", "upcoming", "forthcoming", "due", "scheduled", "planned")
 _CLAUSE_OPEN = regex.compile(r"[.!?;:\n]|,\s*(?=(?:but|while|whereas|and|although|though)\b)", regex.I)
 
 
 def is_to_come(text: str, start: int) -> bool:
     """Whether the date at ``text[start]`` is one still to come by the words of its clause."""
-    if _TO_COME_WORD.search(text, max(0, start - 150), start) is None:
-        return False  # most dates: no such word before them
     before = text[max(0, start - 150):start]
+    lowered = before.lower()
+    if not any(word in lowered for word in _TO_COME_WORDS):
+        return False  # most dates: no such word before them (a substring test in C, then the pattern)
     cuts = list(_CLAUSE_OPEN.finditer(before))
     return _TO_COME.search(before[cuts[-1].end():] if cuts else before) is not None
 
