@@ -437,12 +437,30 @@ def read_rankings(doc: Doc, result: DocResult) -> None:
         return
     spans = [s for s in spans if not _names_a_segment(doc, s)]
     ranks = [s for s in spans if _anchored(s)]
+    first = len(result.rankings)
     taken = read_respectively(doc, ranks, result) if ranks else set()
     ranks = sorted((r for r in ranks if r.start not in taken), key=lambda r: r.start)
     read_named_positions(doc, ranks, [s for s in spans if s.label_ == "RANK_AT"], result)
     read_frames(doc, [s for s in spans if s.label_ == "RANK_SUPER"], result)
     _read_ranked_sentences(doc, ranks, result)
     read_followers(doc, result)
+    result.rankings[first:] = _without_contradicted_ends(result.rankings[first:])
+
+
+def _without_contradicted_ends(rankings: list[Ranking]) -> list[Ranking]:
+    """'The highest-placed acute trust was X in sixth', 'The best-placed trust was X, at 16th':
+    an end of a table said of a body whose number the same sentence gives otherwise is the end
+    of a group the sentence does not name (the county's, the region's), not the league's."""
+    numbered = [r for r in rankings if r.rank is not None and not r.position]
+    out = []
+    for r in rankings:
+        same = [o for o in numbered if o.start == r.start and (o.ods_code or o.name) == (r.ods_code or r.name)]
+        if r.position == "top" and any(o.rank != 1 for o in same):
+            continue
+        if r.position == "bottom" and any((o.total or r.total) and o.rank < (o.total or r.total) for o in same):
+            continue
+        out.append(r)
+    return out
 
 
 def _names_a_segment(doc: Doc, span: Span) -> bool:

@@ -1175,3 +1175,20 @@ def test_its_placing_is_the_position_of_the_one_the_text_is_about(nlp: Language,
 def test_its_without_a_league_position(nlp: Language, text: str) -> None:
     got = read(nlp, "United Lincolnshire Teaching Hospitals NHS Trust has had a hard decade. " + text).rankings
     assert got == []
+
+
+# An end of a table said of a body whose number the sentence gives otherwise is a group's end.
+GROUP_ENDS = [
+    ("In the NHS league tables, the highest-placed acute trust was Barts Health in sixth.", [("Barts Health", 6, "")]),
+    ("In the NHS league tables, the best-placed trust was Barts Health, at 16th.", [("Barts Health", 16, "")]),
+    ("In the NHS league tables, the lowest-placed trust was Barts Health, 120th of 134.", [("Barts Health", 120, "")]),
+    # the number agrees with the end, or there is none
+    ("In the NHS league tables, Barts Health came top, first of 134 acute trusts.", [("Barts Health", 1, "top")]),
+    ("In the NHS league tables, Barts Health was the top acute trust in England.", [("Barts Health", 1, "top")]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), GROUP_ENDS)
+def test_an_end_contradicted_by_the_body_s_number(nlp: Language, text: str, expected: list[tuple]) -> None:
+    got = [(r.name, r.rank, r.position) for r in read(nlp, text).rankings]
+    assert got == expected
