@@ -123,6 +123,17 @@ def _fronted_place(doc: Doc, sent: Span, limit: int) -> list[tuple[int, int]]:
     return [(first, comma)]
 
 
+def _coordinated(doc: Doc, last: Span, orgs: list[Span]) -> list[Span]:
+    """``last`` and the bodies of ``orgs`` joined to it before it by list glue ('X, Y and Z'),
+    in text order: the list a name ends."""
+    chain = [last]
+    for org in reversed([o for o in orgs if o.end <= last.start]):
+        if span_text(doc[org.end:chain[0].start]).strip().lower() not in COORDINATION:
+            break
+        chain.insert(0, org)
+    return chain
+
+
 def _as_is(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> list[Span]:
     """'Homerton ... is in segment 3, as is the Royal Free London NHS Foundation Trust'."""
     words = token_strings(doc)[seg.end:min(sent.end, seg.end + 4)]
@@ -881,11 +892,7 @@ def _relative_list(doc: Doc, sent: Span, seg: Span) -> tuple[list[Span], list[st
     if rest and not rest.startswith((",", "and ", "&")):
         return None  # the list runs up to its type word: 'X, Y and Z trusts which ...'
 
-    chain = [named[-1]]
-    for org in reversed(named[:-1]):
-        if span_text(doc[org.end:chain[0].start]).strip().lower() not in COORDINATION:
-            break
-        chain.insert(0, org)
+    chain = _coordinated(doc, named[-1], named)
     by_start = {o.start_char: o for o in chain}
     heads = []
     for item in split_names(doc[chain[0].start:noun], chain):
@@ -934,11 +941,8 @@ def _active_frame(doc: Doc, sent: Span, seg: Span, k: int | None, orgs: list[Spa
     if k is None:
         return None
     k = _before_step(doc, sent, k)
-    objects = [o for o in orgs if o.end == k + 1][:1]
-    for org in reversed([o for o in orgs if objects and o.end <= objects[0].start]):
-        if span_text(doc[org.end:objects[0].start]).strip().lower() not in COORDINATION:
-            break
-        objects.insert(0, org)
+    last = next((o for o in orgs if o.end == k + 1), None)
+    objects = _coordinated(doc, last, orgs) if last is not None else []
     start = objects[0].start if objects else k
     j = start - 1
     while j >= sent.start and lower[j] in _FRAME_SKIP:
@@ -1355,12 +1359,9 @@ def _status_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[li
         k -= 1
     if k <= sent.start:
         return None
-    objects = [o for o in orgs if o.end == k + 1][:1]
-    if objects:
-        for org in reversed([o for o in orgs if o.end <= objects[0].start]):
-            if span_text(doc[org.end:objects[0].start]).strip().lower() not in COORDINATION:
-                break
-            objects.insert(0, org)
+    last = next((o for o in orgs if o.end == k + 1), None)
+    if last is not None:
+        objects = _coordinated(doc, last, orgs)
         verb = objects[0].start - 1
         while verb > sent.start and lower[verb] in _FRAME_SKIP:
             verb -= 1
