@@ -185,10 +185,12 @@ def _pronoun_stand_in(doc: Doc, sent: Span, antecedent: Antecedent, names: dict[
     org = subjects.pronoun_subject(doc, sent, antecedent() if lead.startswith(subjects.PRONOUNS) else None)
     if org is None:
         return None
-    first = next(t for t in sent if not t.is_space)
-    end = first.i + (1 if first.lower_ in {"it", "we"} else 2)
-    names[(first.i, end)] = names.get((org.start, org.end), org.text)
-    return Span(doc, first.i, end, label=org.label_, span_id=org.id_)
+    first = subjects.subject_start(doc, sent)
+    if first is None:
+        first = subjects.first_word(doc, sent.start, sent.end)
+    end = first + (1 if token_strings(doc)[first] in {"it", "we"} else 2)
+    names[(first, end)] = names.get((org.start, org.end), org.text)
+    return Span(doc, first, end, label=org.label_, span_id=org.id_)
 
 
 _AGENTS = {"england", "improvement", "nhse", "nhsi", "regulator", "government", "department", "commission", "cqc",

@@ -324,7 +324,7 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
     unknown = _unlisted_name(doc, sent, span.start)
     if unknown is not None:
         return [unknown]
-    lead = span_text(sent).lstrip().lower()
+    lead = subjects.opening(sent)  # past a fronted phrase: 'In quarter 1, we were ranked 80th'
     if lead.startswith(_SELF):
         previous = sentence_of(doc, sent.start - 1) if sent.start > 0 else None
         own = subjects.pronoun_subject(doc, sent, previous)

@@ -151,11 +151,96 @@ _DEFINITE_LEADS = ((("the trust ",), _TRUSTS), (("the icb ", "the integrated car
 
 
 def opening(sent: Span) -> str:
-    """The lowered first 40 characters of ``sent`` after its leading space: enough for every
-    opening the subject readers test (the longest, 'the integrated care board ', has 26), and
-    what lowering the whole sentence gives them (lower() maps characters one by one; only a
-    Greek sigma looks at the next, and no opening holds one)."""
-    return span_text(sent).lstrip()[:40].lower()
+    """The lowered first 40 characters of ``sent`` from where its subject stands: after its
+    leading space, and past a fronted time or framing phrase ('In quarter 1, it was ranked
+    80th', 'Last quarter we were in segment 4'; see :func:`subject_start`). Forty are enough
+    for every opening the subject readers test (the longest, 'the integrated care board ',
+    has 26), and lowering them is what lowering the whole sentence gives them (lower() maps
+    characters one by one; only a Greek sigma looks at the next, and no opening holds one)."""
+    lead = span_text(sent).lstrip()[:40].lower()
+    if lead.startswith(_FRONTED_STARTS):
+        start = subject_start(sent.doc, sent)
+        if start is not None:
+            doc = sent.doc
+            return text_of(doc, start, min(sent.end, start + 12))[:40].lower()
+    return lead
+
+
+# phrases fronted before a subject: a time ('In quarter 1', 'Last quarter', 'At the end of
+# June', 'Now'), a frame ('In the latest tables', 'Overall', 'Nationally'), a conjunction ('But')
+_FRONTED_PREPOSITIONS = frozenset({"in", "at", "during", "for", "by", "over", "since", "as", "after", "before",
+                                   "until", "following", "across", "once", "despite", "with", "under"})
+_FRONTED_ADVERBS = frozenset({"now", "today", "currently", "overall", "however", "nationally", "regionally",
+                              "locally", "meanwhile", "previously", "recently", "earlier", "then", "again", "also",
+                              "still", "finally", "ultimately", "separately", "elsewhere", "similarly", "likewise",
+                              "additionally", "importantly", "encouragingly", "disappointingly"})
+_CONJUNCTIONS = frozenset({"but", "and", "yet", "so"})
+_TIME_DETERMINERS = frozenset({"last", "this", "next"})  # 'Last quarter we ...', not 'This trust is ...'
+_FRONTED_FIRST = _FRONTED_PREPOSITIONS | _FRONTED_ADVERBS | _CONJUNCTIONS | _TIME_DETERMINERS
+_FRONTED_STARTS = tuple(f"{word}{mark}" for word in _FRONTED_FIRST for mark in (" ", ","))
+# the words a time phrase fronted without a comma is made of ('In the first quarter of 2025/26 we ...'),
+# and those it may end on
+_TIME_HEADS = frozenset({
+    "quarter", "quarters", "q1", "q2", "q3", "q4", "year", "years", "month", "months", "week", "weeks", "now",
+    "then", "today", "currently", "far", "recently", "previously", "round", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december"})
+_TIME_WORDS = _TIME_HEADS | frozenset({
+    "in", "at", "during", "for", "by", "over", "since", "as", "of", "after", "before", "until", "the", "this",
+    "that", "last", "next", "latest", "previous", "most", "recent", "first", "second", "third", "fourth", "final",
+    "end", "start", "beginning", "close", "so", "financial"})
+_FRONTED_REACH = 12  # words an opening phrase closed by a comma may hold
+_POSSESSIVE_MARKS = frozenset({"'s", "’s"})  # 'Last year's rankings put it 80th': the time is a subject's
+
+
+def subject_start(doc: Doc, sent: Span) -> int | None:
+    """The token where the subject of ``sent`` stands when phrases naming no organisation are
+    fronted before it: one closed by a comma ('In quarter 1, we ...', 'Overall, it ...', 'As
+    of December, the trust ...'), a time phrase without one ('Last quarter it ...', 'In
+    September we ...'), an adverb or a conjunction ('But it ...'); None when the sentence
+    opens with its subject, as most do. A pronoun after such phrases continues the page's
+    organisation as one opening the sentence does."""
+    lower = token_strings(doc)
+    first = first_word(doc, sent.start, sent.end)
+    if first is None or lower[first] not in _FRONTED_FIRST:
+        return None
+    named = spans_in(doc, "orgs", first, min(sent.end, first + _FRONTED_REACH))
+    k: int | None = first
+    for _ in range(3):  # 'However, in quarter 1 we ...': phrase after phrase
+        if k is None or lower[k] not in _FRONTED_FIRST:
+            break
+        after = _past_fronted(doc, lower, k, sent.end)
+        if after is None or any(o.start < after for o in named):
+            return None
+        k = first_word(doc, after, sent.end)
+    return k if k != first else None
+
+
+def _past_fronted(doc: Doc, lower: list[str], k: int, end: int) -> int | None:
+    """The token after the fronted phrase opening at ``k`` (and after the comma closing it),
+    None when the words there open no such phrase."""
+    word = lower[k]
+    if word in _CONJUNCTIONS or word in _FRONTED_ADVERBS:
+        nxt = first_word(doc, k + 1, end)
+        return None if nxt is None else nxt + 1 if lower[nxt] == "," else nxt
+    stop = min(end, k + _FRONTED_REACH)
+    j, timed = k, None  # timed: the token after the last word that makes the run a time
+    while j < stop and (lower[j] in _TIME_WORDS or lower[j][:1].isdigit() or lower[j].isspace()):
+        if lower[j] in _TIME_HEADS or lower[j][:1].isdigit():
+            timed = j + 1
+        j += 1
+    if timed is not None and (timed >= end or lower[timed] not in _POSSESSIVE_MARKS):
+        return timed + 1 if timed < end and lower[timed] == "," else timed
+    if word not in _FRONTED_PREPOSITIONS:
+        return None
+    comma = next((j for j in range(k + 1, stop) if lower[j] == ","), None)
+    if comma is None or not _CLAUSE_WORDS.isdisjoint(lower[k + 1:comma]):
+        return None  # 'In Leeds it was ranked 80th, and ...': the comma closes a clause, not a phrase
+    return comma + 1
+
+
+# words that make what comes before a comma a clause with its own subject or verb
+_CLAUSE_WORDS = frozenset({"it", "we", "they", "he", "she", "is", "was", "are", "were", "has", "have", "had",
+                           "will", "would", "can", "could", "trust", "icb", "board"})
 
 
 _OWN_LEADS = ("we ", "our organisation ", "our trust ", "our icb ")
