@@ -60,6 +60,14 @@ def test_ambulance_response_category_is_not_a_segment(nlp: Language, text: str) 
     "NHS England moved the hospital out of the tier 2 cohort of providers; it is in tier 3.",
     "Trusts in the Tier One group get weekly calls. The trust sits in tier 2.",
     "The ICB's providers joined the tier 1 cohort last year, and it remains in tier 3.",
+    # another programme's tiers named as such: 'tier N of the ... programme', 'a tier N trust for ...'
+    "The hospital is in Tier 1 of the national elective recovery programme; it is in tier 2.",
+    "It was put into tier one of the urgent and emergency care programme. It sits in tier 3.",
+    "The trust went into tier 2 of NHS England's cancer recovery support and is in tier 3.",
+    "As a Tier 1 trust for elective care it gets weekly calls. It remains in tier 2.",
+    "It is one of the tier 2 providers for elective recovery, and is in tier 3.",
+    "The board heard that it is a tier 1 elective recovery trust. It is in tier 2.",
+    "Tiers 1 and 2 of the diagnostics programme were merged; the trust is in tier 3.",
 ])
 def test_a_clinical_or_elective_tier_makes_every_tier_another_scale(nlp: Language, text: str) -> None:
     """'a Tier 4 inpatient unit', 'tier 1 elective support': a page that grades services into
