@@ -17,7 +17,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 import regex
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..numbers import parse_ordinal
 from ..pipeline.extensions import doc_cache, doc_text, doc_value, spans_in
@@ -26,6 +26,7 @@ from ..pipeline.segments import segments_of
 from ..pipeline.sentences import is_csv_line
 from ..records import Claim, DocResult, Membership, Ranking
 from .rank_words import league_context
+from .subjects import publisher
 
 _CELL_GAP = regex.compile(r"\s*\|\s*|\t+| {2,}")
 _CSV_MIN_ROWS = 3
@@ -271,7 +272,7 @@ def read_tables(doc: Doc, result: DocResult) -> list[tuple[int, int]]:
     consumed.extend(subsets)
     consumed.extend(_bullet_lists(doc, result, framework, period, subsets))
     consumed.extend(_label_lines(doc, result, framework, period))
-    consumed.extend(_rank_lists(doc, result, framework, period))
+    consumed.extend(_rank_lists(doc, result, framework, period, consumed))
     return consumed
 
 
@@ -311,12 +312,20 @@ def _placement_table(doc, block, seg_cols, result, framework, period) -> bool:
             not _PREVIOUS.search(header.cells[previous].text):
         current, previous = previous, current
     ranks = RankColumns.find(doc, header)
+    name_col = _name_column(header, seg_cols, ranks)
+    owner = _table_owner(doc, header) if name_col is None else None
+    if name_col is None and owner is None:
+        return False  # 'Quarter | Segment' rows on a page that names no one body: whose they are is not said
     added = False
     for row in block[1:]:
         cols = _cells_by_column(row, header)
-        name = cols.get(0, "").strip(" -•*")
         m = _SEG_VALUE.match(cols.get(current, "").strip())
-        if not name or not m or _TOTAL.match(name) or not (name[:1].isupper() or name[:1].isdigit()):
+        if owner is not None:
+            name = owner.text if m and _PERIOD_CELL.match(cols.get(0, "").strip()) else ""
+        else:
+            name = cols.get(name_col, "").strip(" -•*")
+        if not name or not m or _TOTAL.match(name) or not (name[:1].isupper() or name[:1].isdigit()) \
+                or _POSITION_CELL.match(name):
             continue
         seg = int(m.group(1))
         prev_m = _SEG_VALUE.match(cols.get(previous, "").strip()) if previous is not None else None
@@ -324,11 +333,14 @@ def _placement_table(doc, block, seg_cols, result, framework, period) -> bool:
         if prev_m is None:
             from_seg = _noted_source(cols.get(current, "").strip()[m.end():], seg)
         text, start, end = _row_text(doc, row)
-        name_start = doc_text(doc).find(name, row.line_start)
+        if owner is not None:
+            org_type = owner.label_
+        else:
+            name_start = doc_text(doc).find(name, row.line_start)
+            org_type = _population_of(doc, name_start, name_start + len(name))
         result.memberships.append(Membership(
-            name=name, segment=seg, from_segment=from_seg,
-            org_type=_population_of(doc, name_start, name_start + len(name)),
-            framework=framework, period=period, text=text, start=start, end=end))
+            name=name, ods_code=owner.id_ if owner is not None else "", segment=seg, from_segment=from_seg,
+            org_type=org_type, framework=framework, period=period, text=text, start=start, end=end))
         if ranks is not None:
             ranking = ranks.read(cols, name, seg)
             if ranking is not None:
@@ -337,6 +349,41 @@ def _placement_table(doc, block, seg_cols, result, framework, period) -> bool:
                 result.rankings.append(ranking)
         added = True
     return added
+
+
+# a header over the rows' periods ('Quarter | Segment | Rank'), and such a row's period cell
+_PERIOD_HEADER = regex.compile(r"^(?:quarter|period|year|financial year|date|month|as at|reporting period|"
+                               r"review|publication)$", regex.I)
+_PERIOD_CELL = regex.compile(r"^(?:q[1-4]|quarter\s+(?:[1-4]|one|two|three|four)|(?:19|20)\d\d(?:/\d\d)?|"
+                             r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+(?:19|20)\d\d)\b",
+                             regex.I)
+_POSITION_CELL = regex.compile(r"^(?:joint\s+|=)?\d{1,3}(?:st|nd|rd|th)?=?$", regex.I)  # '1', '130', '=5', '12th'
+
+
+def _name_column(header: Row, seg_cols: list[int], ranks: RankColumns | None) -> int | None:
+    """The column naming each row's body: the first that holds no segment, position or row
+    league ('Rank | Trust | Segment' names its trusts second). None when that column is a
+    period's ('Quarter | Segment | Rank': the rows are one body's quarters)."""
+    taken = set(seg_cols)
+    if ranks is not None:
+        taken |= {ranks.current, ranks.previous, ranks.row_league}
+    for i, cell in enumerate(header.cells):
+        if i not in taken:
+            return None if _PERIOD_HEADER.match(cell.text.strip()) else i
+    return 0
+
+
+def _table_owner(doc: Doc, header: Row) -> Span | None:
+    """The one body a table of periods is about: the only one its caption (the 300 characters
+    above it) names, else the page's own organisation."""
+    named = spans_in(doc, "orgs", max(0, header.line_start - 300), header.line_start, chars=True)
+    codes = {o.id_ for o in named}
+    if len(codes) == 1 and "" not in codes:
+        return named[-1]
+    if named:
+        return None
+    own = publisher(doc)
+    return own if own is not None and own.id_ else None
 
 
 _CELL_NOTE = regex.compile(r"^\s*[(\[]\s*(?P<arrow>[↑↓▲▼⬆⬇]|up|down|improved|worsened|deteriorated)?\s*"
@@ -896,15 +943,20 @@ def _list_runs(doc: Doc) -> list[tuple[int, int]]:
     return [(a, b) for a, b in runs if b - a >= 3]
 
 
-def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str) -> list[tuple[int, int]]:
+def _rank_lists(doc: Doc, result: DocResult, framework: str, period: str,
+                taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """A ranked list written as lines: '134  Hull University Teaching Hospitals (4)' under a caption
-    such as 'Rank out of 134 acute trusts, with oversight segment in brackets'."""
+    such as 'Rank out of 134 acute trusts, with oversight segment in brackets'. Lines a table
+    has read already (``taken``: 'Position  Trust  Segment' rows are numbered lines too) are
+    not read again."""
     consumed: list[tuple[int, int]] = []
     texts, offsets = _lines(doc)
     lines = list(zip(offsets, texts, strict=True))
     listed = _listed_lines(doc)
     for start_line, end_line in _list_runs(doc):
         run = lines[start_line:end_line]
+        if any(a <= run[0][0] < b for a, b in taken):
+            continue
         matches = [listed[i] for i in range(start_line, end_line)]
         # the line just above the list says what it is (not the whole page's opening)
         caption = next((line for _, line in reversed(lines[:start_line]) if line.strip()), "")
