@@ -8,6 +8,7 @@ figures describe ("Q2 2025/26", "2023/24 Q3", "quarter 2 of 2025/26").
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import regex
 
@@ -147,6 +148,32 @@ _TO_COME_WORDS = ("will", "shall", "would", "next", "upcoming", "forthcoming", "
 _CLAUSE_OPEN = regex.compile(r"[.!?;:\n]|,\s*(?=(?:but|while|whereas|and|although|though)\b)", regex.I)
 
 
+# the words naming what a figure is compared with ("unchanged on the previous quarter", "20 places higher
+# than last quarter", "up from 60th last quarter", "compared with 18 in Q2"): the time expression after
+# them dates only what stands between them and it, not the clause's own figure
+COMPARED = re.compile(
+    r"(?:\b(?:than|since|compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to)"
+    r"|\b(?:unchanged|change|changed|up|down|improvement|rise|fall|increase|decrease|drop|gain|places?|spots?|"
+    r"positions?|higher|lower|better|worse|steady|level|same|risen|rose|fallen|fell|climbed|dropped|slipped)"
+    r"\s+(?:on|from)"
+    r"|\bsame\s+(?:[\w-]+\s+){0,2}as(?:\s+(?:in|at|for|during))?"
+    r"|\bas\s+(?:it|they|we)\s+(?:was|were|did|had\s+been)(?:\s+(?:in|at|for|during))?"
+    r"|\bfrom(?=\s+(?:joint\s+)?\d))"
+    r"(?=[^;:.!?()\n]{0,40}$)", re.I)
+
+
+def is_compared(text: str, start: int) -> bool:
+    """Whether the date at ``text[start]`` names what a figure is compared with ('up from 44th
+    in Q1', 'compared with 18 in quarter 2'), by the words just before it in its clause. A
+    move's destination between them ('fell from segment 3 to segment 4 in the quarter 3
+    results') makes the date the move's."""
+    found = list(COMPARED.finditer(text, max(0, start - 80), start))
+    return bool(found) and _DESTINATION.search(text, found[-1].end(), start) is None
+
+
+_DESTINATION = regex.compile(r"\b(?:to|into)\b", regex.I)
+
+
 def is_to_come(text: str, start: int) -> bool:
     """Whether the date at ``text[start]`` is one still to come by the words of its clause."""
     before = text[max(0, start - 150):start]
@@ -187,7 +214,7 @@ def find_period(text: str, published: dt.date | None = None) -> str:
     if has_fy:
         for pat in _QUARTER:
             for m in pat.finditer(text):
-                if m.group("fy") and not is_to_come(text, m.start()):
+                if m.group("fy") and not is_to_come(text, m.start()) and not is_compared(text, m.start()):
                     return f"{m.group('fy')}/{m.group('fy2')} Q{m.group('q')}"
     m = regex.search(r"\b" + _FY + r"\b", text) if has_fy else None
     year = f"{m.group('fy')}/{m.group('fy2')}" if m and int(m.group("fy2")) == (int(m.group("fy")) + 1) % 100 else ""
@@ -198,9 +225,10 @@ def find_period(text: str, published: dt.date | None = None) -> str:
 
 def _quarter_by(text: str, published: dt.date) -> str:
     """The quarter ``text`` names by number alone, the latest of that number to have begun by
-    ``published``; none when it names two (which would be the figures'?)."""
+    ``published``; none when it names two (which would be the figures'?). A quarter named as
+    what a figure is compared with ('up from 44th in Q1') is not the page's."""
     named = {_QUARTER_WORDS[m.group("q").lower()] for m in _QUARTER_ALONE.finditer(text)
-             if not is_to_come(text, m.start())}
+             if not is_to_come(text, m.start()) and not is_compared(text, m.start())}
     if len(named) != 1:
         return ""
     q = named.pop()

@@ -100,12 +100,25 @@ def test_find_period(text: str, expected: str) -> None:
     ("The quarter 1 segmentation is out.", dt.date(2025, 8, 1), "2025/26 Q1"),
     ("The quarter 2 segmentation is out.", dt.date(2025, 8, 1), "2025/26 Q2"),
     ("The quarter 3 segmentation is out.", dt.date(2025, 8, 1), "2024/25 Q3"),
-    # two quarters named: which one the figures describe is for the reading step to tell
-    ("Q2 was better than Q1.", dt.date(2025, 11, 1), ""),
+    # two quarters named: which one the figures describe is for the reading step to tell,
+    # unless one is only what the other is compared with
+    ("In Q2 it was 40th; in Q1 it was 30th.", dt.date(2025, 11, 1), ""),
+    ("Q2 was better than Q1.", dt.date(2025, 11, 1), "2025/26 Q2"),
     # a named year keeps its own reading; a share is no quarter
     ("In 2024/25 the third quarter was worse.", dt.date(2025, 11, 1), "2024/25"),
     ("A quarter of trusts are in segment 4.", dt.date(2025, 11, 1), ""),
     ("Q3", None, ""),
+    # a quarter named as what a figure is compared with is not the page's
+    ("The trust fell to 110th, down from 81st in the first quarter.", dt.date(2025, 12, 11), ""),
+    ("It has risen to 26th from 44th in Q1.", dt.date(2025, 12, 11), ""),
+    ("The trust is now 26th, up from 44th in quarter one.", dt.date(2025, 12, 11), ""),
+    ("Nine trusts are in segment 4, compared with 12 in Q1.", dt.date(2025, 12, 11), ""),
+    ("There are more in segment 4 than in quarter 1.", dt.date(2025, 12, 11), ""),
+    ("It is 26th, up from 44th in Q1 2025/26.", dt.date(2025, 12, 11), "2025/26"),
+    # the quarter of a move's destination is the page's
+    ("It fell from segment 3 to segment 4 in the quarter 3 results.", dt.date(2026, 2, 19), "2025/26 Q3"),
+    ("It moved from 44th into the top 30 in Q2.", dt.date(2025, 12, 11), "2025/26 Q2"),
+    ("The trust rose in Q2 from 44th to 26th.", dt.date(2025, 12, 11), "2025/26 Q2"),
 ])
 def test_find_period_with_the_date(text: str, published: dt.date | None, expected: str) -> None:
     assert find_period(text, published) == expected

@@ -67,18 +67,6 @@ _CLAUSE_BREAK = re.compile(
 _EVENT = re.compile(r"\b(?:introduced|launched|created|established|founded|formed|abolished|announced|"
                     r"set up|brought in|deficits?|surplus(?:es)?|budgets?|overspends?|savings|spending|"
                     r"forecasts?|plans?|allocations?)\s+(?:(?:in|on|for|of|during)\s+)?(?:the\s+)?$", re.I)
-# the words naming what a figure is compared with ("unchanged on the previous quarter", "20 places higher
-# than last quarter", "up from 60th last quarter", "compared with 18 in Q2"): the time expression after
-# them dates only what stands between them and it, not the clause's own figure
-_COMPARED = re.compile(
-    r"(?:\b(?:than|since|compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to)"
-    r"|\b(?:unchanged|change|changed|up|down|improvement|rise|fall|increase|decrease|drop|gain|places?|spots?|"
-    r"positions?|higher|lower|better|worse|steady|level|same|risen|rose|fallen|fell|climbed|dropped|slipped)"
-    r"\s+(?:on|from)"
-    r"|\bsame\s+(?:[\w-]+\s+){0,2}as(?:\s+(?:in|at|for|during))?"
-    r"|\bas\s+(?:it|they|we)\s+(?:was|were|did|had\s+been)(?:\s+(?:in|at|for|during))?"
-    r"|\bfrom(?=\s+(?:joint\s+)?\d))"
-    r"(?=[^;:.!?()\n]{0,40}$)", re.I)
 # a line opening with its year as a label ("2017: X was in segment 4", "- 2019 – entered special measures")
 _YEAR_LABEL = re.compile(r"^[ \t]*(?:[-*\u2022][ \t]*)?((?:19|20)\d\d)[ \t]*(?::|[\u2013\u2014-][ \t])", re.M)
 _PAST = {"were", "was", "had"}
@@ -400,7 +388,7 @@ def _with_words(text: str, sent: Span, resolved: list[tuple[Mention, str]]) -> _
     compared = {}
     for mention, _period in resolved:
         end = mention.start - sent.start_char
-        if found := list(_COMPARED.finditer(words, max(0, end - 80), end)):  # the words before it, read in place
+        if found := list(dates.COMPARED.finditer(words, max(0, end - 80), end)):  # the words before it, read in place
             compared[mention.start] = sent.start_char + found[-1].start()
     return _Sentence(sent.start_char, sent.end_char, _clauses(words, sent.start_char), resolved,
                      sent.start_char + newline if newline >= 0 else sent.end_char, words, compared=compared)
