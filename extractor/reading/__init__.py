@@ -16,6 +16,7 @@ from ..pipeline.segments import is_domain_segment, segments_of
 from ..records import DocResult
 from .claims import read_claims
 from .doubts import mark_doubts
+from .eras import settle_eras
 from .groups import read_collective_statements
 from .linking import link_records
 from .memberships import merge_moves, read_list_sentences, read_statements
@@ -38,6 +39,7 @@ def read_doc(doc: Doc) -> DocResult:
     link_records(doc, result)
     result.rankings = consolidate(result.rankings)
     assign_periods(doc, result)
+    settle_eras(result)
     result.rankings = drop_held_positions(result.rankings)
     mark_doubts(doc, result)
     return result
