@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from typing import Protocol
 
 import numpy
@@ -357,6 +357,32 @@ class Automaton:
                 end += 1
         return out
 
+    def matches_parted(self, words: numpy.ndarray, sequence: list[int], parts: int) -> list[list[tuple]]:
+        """:meth:`matches` of an automaton whose every value is (part, value) (see :func:`joined`):
+        ``(start, end, *value)`` of each match in the list of its part, the parts in one walk."""
+        out: list[list[tuple]] = [[] for _ in range(parts)]
+        if not self.patterns:
+            return out
+        self._fresh()
+        self._learn()
+        firsts = self.first[words]
+        at = (firsts >= 0).nonzero()[0]
+        moves, accepts, length = self._moves, self._accepts, len(sequence)
+        for start, state in zip(at.tolist(), firsts[at].tolist(), strict=True):
+            end = start + 1
+            while True:
+                for part, value in accepts[state]:
+                    out[part].append((start, end, *value))
+                if end == length:
+                    break
+                word = sequence[end]
+                found = moves[state].get(word)
+                state = self._step(state, word) if found is None else found
+                if state < 0:
+                    break
+                end += 1
+        return out
+
     def matches_apart(self, words: numpy.ndarray, sequence: list[int],
                       value: tuple) -> tuple[list[tuple[int, int]], list[tuple[int, int, object]]]:
         """:meth:`matches` of an automaton whose values are 1-tuples, parted: (start, end) of
@@ -394,3 +420,20 @@ class Automaton:
                     break
                 end += 1
         return kept, rest
+
+
+def joined(automata: Sequence[Automaton], vocab: Vocab, lexicon: Lexicon) -> Automaton:
+    """One automaton holding the patterns of all ``automata``, those of the k-th reporting
+    ``(k, value)``: :meth:`Automaton.matches_parted` then finds what each one's
+    :meth:`Automaton.matches` finds, in one walk over a Doc. Matches of different automata
+    often start at the same word ("the" opens quantities, populations, scopes and ranks),
+    so the joined walk starts about half as often as the walks one by one."""
+    whole = Automaton(vocab, lexicon)
+    for k, automaton in enumerate(automata):
+        for pattern, value, closures in zip(automaton.patterns, automaton.values, automaton._closures, strict=True):
+            p = len(whole.patterns)
+            whole.patterns.append(pattern)
+            whole.values.append((k, value))
+            whole._closures.append(_Alone(p) if isinstance(closures, _Alone) else whole._closures_of(p, pattern))
+    whole._stale = True
+    return whole

@@ -6,7 +6,8 @@ component config (or from disk with the pipeline), matching spaCy's own SpanRule
 
 The rulers match their token and phrase patterns with one automaton each
 (:mod:`.automaton`), which finds exactly what spaCy's Matcher and PhraseMatcher find
-without making a Token; spaCy's matchers are still filled (SpanRuler keeps its patterns
+without making a Token; the automata of one pipeline's rulers are walked over a Doc as
+one (:class:`_Joint`). spaCy's matchers are still filled (SpanRuler keeps its patterns
 there) and match only for a ruler holding a pattern the automaton cannot take.
 
 The leading tests of the token patterns are held as lexeme flags (:func:`with_flags`), as
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import json
 import re
+import weakref
 from collections.abc import Callable, Iterable
 from itertools import product
 from math import prod
@@ -30,8 +32,8 @@ from spacy.util import filter_spans
 from spacy.vocab import Vocab
 
 from ..resources import load_jsonl
-from .automaton import Automaton, Unsupported
-from .extensions import keep_spans
+from .automaton import Automaton, Unsupported, joined
+from .extensions import doc_cache, keep_spans
 from .lexicon import LEXICON
 
 FIRST_FREE_FLAG = 19  # spaCy's own lexeme flags use the bits below; FLAG19 to FLAG63 are free
@@ -151,6 +153,61 @@ def _spans(doc: Doc, rows: Iterable[tuple[int, int, int, int]]) -> list[Span]:
     return [Span(doc, start, end, label=label, span_id=span_id) for start, end, label, span_id in rows]
 
 
+class _Joint:
+    """The automata of one pipeline's rulers, matched as one over each Doc (:func:`.automaton.joined`).
+
+    The rulers run one after another on the same words, and many of their patterns open
+    with the same words: walked one ruler at a time, a Doc's starts were walked six times.
+    The first ruler to meet a Doc matches every ruler's patterns at once and keeps each
+    one's matches beside the Doc; the others take theirs. Members are held weakly (a ruler
+    made and dropped, as tests do, leaves), and the joined automaton is made afresh when a
+    member gains patterns or the members change."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+        self._members: list[weakref.ref[Automaton]] = []
+        self._made: tuple[tuple[int, int], ...] = ()  # (id, number of patterns) of each member it was made of
+        self._whole: Automaton | None = None
+        self._parts: dict[int, int] = {}  # id of a member -> its part in the joined matches
+
+    def join(self, member: Automaton) -> None:
+        self._members.append(weakref.ref(member))
+
+    def leave(self, member: Automaton) -> None:
+        self._members = [ref for ref in self._members if ref() is not member]
+
+    def _current(self) -> Automaton:
+        """The joined automaton of the members as they are now."""
+        members = [m for m in (ref() for ref in self._members) if m is not None]
+        made = tuple((id(m), len(m.patterns)) for m in members)
+        if self._whole is None or made != self._made:
+            self._members = [weakref.ref(m) for m in members]
+            self._whole = joined(members, self.vocab, LEXICON)
+            self._parts = {id(m): k for k, m in enumerate(members)}
+            self._made = made
+        return self._whole
+
+    def matches(self, doc: Doc, member: Automaton) -> list[tuple]:
+        """``member.matches`` on the Doc's words, found with every other member's."""
+        whole = self._current()
+        cache = doc_cache(doc, "ruler.joint")
+        found = cache.get(self)
+        if found is None or found[0] is not whole:
+            found = cache[self] = (whole, whole.matches_parted(*LEXICON.sequence_of(doc), len(self._parts)))
+        return found[1][self._parts[id(member)]]
+
+
+_JOINTS: weakref.WeakKeyDictionary[Language, _Joint] = weakref.WeakKeyDictionary()
+
+
+def _joint_of(nlp: Language) -> _Joint:
+    """The joint of the rulers made for ``nlp``."""
+    joint = _JOINTS.get(nlp)
+    if joint is None:
+        joint = _JOINTS[nlp] = _Joint(nlp.vocab)
+    return joint
+
+
 class AssetSpanRuler(SpanRuler):
     """SpanRuler reading its patterns from a JSONL asset under ``models/``."""
 
@@ -176,6 +233,7 @@ class AssetSpanRuler(SpanRuler):
                 tokens = self._phrase_tokens(pattern) if isinstance(pattern, str) else pattern
                 self.automaton.add(tokens, (strings.add(entry["label"]), strings.add(entry.get("id", ""))))
         except Unsupported:
+            _joint_of(self.nlp).leave(self.automaton)
             self.automaton = None  # spaCy's matchers, which hold every pattern too, match them all
 
     def _phrase_tokens(self, phrase: str) -> list[dict]:
@@ -190,7 +248,11 @@ class AssetSpanRuler(SpanRuler):
     def clear(self) -> None:
         """Drop every pattern (SpanRuler's ``__init__`` calls this too, so ``automaton`` always exists)."""
         super().clear()
+        joint = _joint_of(self.nlp)
+        if getattr(self, "automaton", None) is not None:
+            joint.leave(self.automaton)
         self.automaton: Automaton | None = Automaton(self.nlp.vocab, LEXICON)  # None: spaCy's matchers match
+        joint.join(self.automaton)
         self._key_ids = None
 
     def __call__(self, doc: Doc) -> Doc:
@@ -220,11 +282,12 @@ class AssetSpanRuler(SpanRuler):
 
     def _rows(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """The matches as sorted (start, end, label, id) rows, once each (see :meth:`_keys`):
-        those of :attr:`automaton`, which matches what the Matcher and the phrase matcher do."""
+        those of :attr:`automaton`, which matches what the Matcher and the phrase matcher do,
+        found with the other rulers' (:class:`_Joint`)."""
         self._require_patterns()
         if self.automaton is None:
             return self._matcher_rows(doc)
-        return sorted(set(self.automaton.matches(*LEXICON.sequence_of(doc))))
+        return sorted(set(_joint_of(self.nlp).matches(doc, self.automaton)))
 
     def _matcher_rows(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """The rows of spaCy's own matchers, for patterns the automaton cannot take."""

@@ -8,7 +8,6 @@ running text (a wrapped PDF line) does not, so a claim that spans a wrap stays w
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from itertools import pairwise
 
 import numpy
@@ -18,8 +17,9 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .extensions import doc_text, keep_sentence_starts, token_ids
+from .lexicon import LEXICON
 
-_MAY_END = re.compile(r"[\n.!?”\"’)]").finditer
+_MAY_END = re.compile(r"[\n.!?”\"’)]").search
 _ABBREV = {"st", "dr", "mr", "mrs", "ms", "no", "vs", "prof", "e.g", "i.e", "approx", "inc", "ltd", "co"}
 _ENDERS = {".", "!", "?"}
 MAX_SENTENCE = 300  # tokens; real sentences are far shorter, tables are cut at their lines
@@ -72,6 +72,31 @@ class _Words:
         return self.vocab[self.orth[i]].like_num
 
 
+class _EnderWords:
+    """Whether a word holds a character a sentence may end at, by its number in the lexicon.
+
+    A Doc's candidate ends are then one array lookup over its word numbers (which the rulers
+    read next), where searching its text for those characters and finding the token of each
+    by binary search cost a call per character; a word's answer is worked out once per process."""
+
+    def __init__(self) -> None:
+        self.flags = numpy.zeros(0, dtype=bool)
+
+    def holders(self, doc: Doc) -> list[int]:
+        """The tokens holding a possible ender: every ender character lies inside a token's
+        text (line breaks in space tokens; a token's own whitespace is a space at most)."""
+        texts = LEXICON.texts
+        words = LEXICON.words_of(doc)
+        known = self.flags.size
+        if known < len(texts):
+            new = numpy.fromiter((_MAY_END(text) is not None for text in texts[known:]), bool, len(texts) - known)
+            self.flags = numpy.concatenate((self.flags, new))
+        return numpy.flatnonzero(self.flags[words]).tolist()
+
+
+_ENDER_WORDS = _EnderWords()
+
+
 class SentenceSplitter:
     def __init__(self, nlp: Language, name: str) -> None:
         self.name = name
@@ -87,11 +112,8 @@ class SentenceSplitter:
         text = doc_text(doc)
         doc[0].is_sent_start = True  # through spaCy's setter, which refuses a parsed Doc
         words = _Words(doc)
-        starts = words.idx
-        # every ender character lies inside a token's text (line breaks in space tokens)
-        holders = sorted({bisect_right(starts, m.start()) - 1 for m in _MAY_END(text)})
         found = [0]
-        for i in holders:
+        for i in _ENDER_WORDS.holders(doc):
             if i + 1 < len(doc) and self._starts(words, text, i):
                 found.append(i + 1)
         # set in one go: spaCy's setter checks the whole Doc for a parse on each token it marks

@@ -13,7 +13,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 
-from extractor.pipeline.automaton import Automaton, Unsupported, units
+from extractor.pipeline.automaton import Automaton, Unsupported, joined, units
 from extractor.pipeline.lexicon import LEXICON
 from extractor.pipeline.ruler import AssetSpanRuler
 
@@ -210,3 +210,40 @@ def test_matches_apart_walks_every_start_when_a_pattern_tests_more_than_words(nl
     doc = _doc(nlp, ["the", "trust", "is", "in", "segment", "3", "and", "segment", "four"])
     assert automaton.matches_apart(*LEXICON.sequence_of(doc), ("trust",)) == \
         ([(0, 2)], [("segment", 4, 6), ("segment", 7, 9)])
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from((*NOISE, "segment", "segments", "trusts", "NHS", "acute", "ranked", "joint")),
+                max_size=30))
+def test_joined_automata_find_what_each_finds_alone(nlp, words):
+    """The rulers' automata joined (one walk over a Doc) find, part by part, what each
+    finds alone."""
+    members = [nlp.get_pipe(name).automaton for name in RULERS]
+    whole = joined(members, nlp.vocab, LEXICON)
+    doc = _doc(nlp, words or ["nothing"])
+    parts = whole.matches_parted(*LEXICON.sequence_of(doc), len(members))
+    assert [sorted(part) for part in parts] == [sorted(m.matches(*LEXICON.sequence_of(doc))) for m in members]
+
+
+def test_a_ruler_given_a_pattern_after_matching_finds_it_with_the_others(nlp):
+    """The rulers match jointly: a pattern one of them gains after a Doc was matched is found
+    on the next Doc, and a ruler made afterwards for the same pipeline joins them; each
+    finds what spaCy's SpanRuler finds with its patterns."""
+    from spacy.lang.en import English
+    from spacy.pipeline.span_ruler import SpanRuler
+
+    def found(ruler: AssetSpanRuler, doc: Doc) -> list[tuple[int, int, str]]:
+        spans = [(s.start, s.end, s.label_) for s in ruler.match(doc)]
+        assert spans == [(s.start, s.end, s.label_) for s in SpanRuler.match(ruler, doc)]
+        return spans
+
+    own = English()
+    first = AssetSpanRuler(own, "first", spans_key="first", patterns_asset="patterns/populations.jsonl")
+    second = AssetSpanRuler(own, "second", spans_key="second", patterns_asset="patterns/scopes.jsonl")
+    assert not any(label == "PLACE" for *_, label in found(first, own.make_doc("acute trusts in Birmingham")))
+    first.add_patterns([{"label": "PLACE", "pattern": [{"LOWER": "birmingham"}]}])
+    third = AssetSpanRuler(own, "third", spans_key="third", patterns_asset="patterns/segments.jsonl")
+    doc = own.make_doc("acute trusts in Birmingham, in segment 3")
+    assert (3, 4, "PLACE") in found(first, doc)
+    assert found(second, doc)
+    assert found(third, doc)
