@@ -62,6 +62,7 @@ from .relations import (
     shared_segment,
     trailing_total,
 )
+from .reported import is_reported
 from .scope import (
     deictic_scope,
     explicit_scope,
@@ -333,7 +334,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     continue
                 if g.count is None and g.percent is None and not g.share:
                     continue
-            if is_movement(reader, g, frame_end) or is_rank_company(reader, g) or is_spread(reader, g, frame_end):
+            if is_movement(reader, g, frame_end) or is_rank_company(reader, g) or is_spread(reader, g, frame_end) \
+                    or is_reported(reader, g):
                 continue
             if is_history(reader, g, groups[gi - 1].end if gi else sent.start, frame_end):
                 history = True
