@@ -54,6 +54,7 @@ from .relations import (
     leading_segment,
     leading_totals,
     league_of_sentence,
+    not_its_place,
     points_back,
     population_before,
     restates_share,
@@ -371,6 +372,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     lo = kept[-1].end if kept else sent.start
                     seg = (last_segment_in(reader, lo, g.start) if points_back(reader, g, frame_end)
                            else segment_in(reader, lo, g.start))
+                if seg is not None and not_its_place(reader, g, seg):
+                    continue
                 if seg is not None:
                     g.segments = combined(reader, seg, frame_end)
                     if g.count is None and lower_at(doc, seg.end) == "(":
