@@ -61,6 +61,25 @@ FINANCIAL_SPECIAL_MEASURES = [
     "Only two trusts remain in special measures for reasons of finance.",
 ]
 
+# a subset of a count before it, placed in financial special measures: no segment to inherit
+FINANCIAL_SUBSETS = [
+    ("Twenty trusts were in special measures in September, all of them in segment 4. "
+     "Five of these were in special measures for financial reasons alone.", [("trust", (4,), 20)]),
+    ("Twenty trusts are in segment 4. Five of them are in financial special measures.", [("trust", (4,), 20)]),
+    ("Twenty trusts are in segment 4. Five of these are in special measures for finance.", [("trust", (4,), 20)]),
+    ("Twenty trusts are in segment 4. Two of them were also in finance special measures last year.",
+     [("trust", (4,), 20)]),
+    # a subset by kind still inherits the segment
+    ("Twenty trusts are in segment 4. Five of them are acute trusts.", [("trust", (4,), 20), ("acute", (4,), 5)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FINANCIAL_SUBSETS)
+def test_a_subset_in_financial_special_measures_inherits_no_segment(nlp: Language, text: str,
+                                                                    expected: list[Row]) -> None:
+    assert sorted(claims_of(nlp, text)) == sorted(expected)
+
+
 AMBULANCE_CATEGORIES = [
     "Category 1 calls: the trust reached 12 patients in under 7 minutes.",
     "Ten ambulance trusts missed the category 2 response target.",

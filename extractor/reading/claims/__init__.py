@@ -85,6 +85,7 @@ from .sentence import (
     sentence_spans,
     text_between,
     token_lists,
+    trapped,
 )
 
 
@@ -428,8 +429,10 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if not g.scope and state.last_claims and state.sentences_since == 0 and not national(reader):
                 g.scope = state.last_claims[-1].scope
             inherited_segment = False
-            if not g.segments and g.anaphoric and state.sentences_since <= 3 and has_predicate(reader, g, frame_end):
-                g.segments, inherited_segment = state.last_segments, True
+            if not g.segments and g.anaphoric and state.sentences_since <= 3 and has_predicate(reader, g, frame_end) \
+                    and not trapped(doc, "NOT_SEGMENT", g.end, frame_end):
+                g.segments, inherited_segment = state.last_segments, True  # not 'Five of these were in financial SM'
+
             if not g.segments and state.last_segment_named and _refers_back(reader, g, frame_end):
                 g.segments = state.last_segment_named
             if not g.segments:
