@@ -61,6 +61,25 @@ FINANCIAL_SPECIAL_MEASURES = [
     "Only two trusts remain in special measures for reasons of finance.",
 ]
 
+# a subset of a count before it, placed in financial special measures: no segment to inherit
+FINANCIAL_SUBSETS = [
+    ("Twenty trusts were in special measures in September, all of them in segment 4. "
+     "Five of these were in special measures for financial reasons alone.", [("trust", (4,), 20)]),
+    ("Twenty trusts are in segment 4. Five of them are in financial special measures.", [("trust", (4,), 20)]),
+    ("Twenty trusts are in segment 4. Five of these are in special measures for finance.", [("trust", (4,), 20)]),
+    ("Twenty trusts are in segment 4. Two of them were also in finance special measures last year.",
+     [("trust", (4,), 20)]),
+    # a subset by kind still inherits the segment
+    ("Twenty trusts are in segment 4. Five of them are acute trusts.", [("trust", (4,), 20), ("acute", (4,), 5)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FINANCIAL_SUBSETS)
+def test_a_subset_in_financial_special_measures_inherits_no_segment(nlp: Language, text: str,
+                                                                    expected: list[Row]) -> None:
+    assert sorted(claims_of(nlp, text)) == sorted(expected)
+
+
 AMBULANCE_CATEGORIES = [
     "Category 1 calls: the trust reached 12 patients in under 7 minutes.",
     "Ten ambulance trusts missed the category 2 response target.",
@@ -186,6 +205,28 @@ AFFECTED = [
     "The new threshold impacting 18 ICBs keeps them in segment 3.",
 ]
 
+# the financial override and other rules: counts of the trusts a rule moved, capped or touched, and
+# segments named as a bound or a denied place, not where a count sits
+OVERRIDE = [
+    "Trusts in deficit cannot be placed higher than segment 3 under the financial override, which pushed around "
+    "20 trusts down a segment.",
+    "The override, which pushed about 20 trusts down, means trusts in deficit cannot be in segment 1 or 2.",
+    "Trusts in deficit cannot be placed higher than segment 3, and 20 trusts were affected.",
+    "20 trusts were pushed down a segment by the override.",
+    "The override dragged 20 trusts down into segment 4.",
+    "The deficit rule has knocked a dozen trusts out of segment 2.",
+    "Twenty trusts were capped at segment 3.",
+    "The cap held 20 trusts back from segment 2.",
+    "About 20 trusts had their segment lowered by the financial override.",
+    "NHS England moved 11 trusts into segment 4.",
+    "Under the override, 20 trusts cannot be placed higher than segment 3.",
+    "20 trusts in deficit can be placed no higher than segment 3.",
+    "Twenty trusts could not go above segment 2 because of their deficits.",
+    "Under the override, 20 trusts will be in segment 3 at best.",
+    "20 trusts cannot be in segment 1 or 2 because of their deficits.",
+    "Twenty trusts are not in segment 1.",
+]
+
 HEDGES = [
     "NHS England expects about 15 trusts to enter the Provider Improvement Programme, segment 5.",
     "Around 10 trusts are likely to be placed in segment 5 next year.",
@@ -203,6 +244,7 @@ HEDGES = [
     *(pytest.param(t, id=f"improvers-{k}") for k, t in enumerate(IMPROVERS)),
     *(pytest.param(t, id=f"affected-{k}") for k, t in enumerate(AFFECTED)),
     *(pytest.param(t, id=f"hedge-{k}") for k, t in enumerate(HEDGES)),
+    *(pytest.param(t, id=f"override-{k}") for k, t in enumerate(OVERRIDE)),
     *(pytest.param(t, id=f"history-{k}") for k, t in enumerate(HISTORIES)),
     *(pytest.param(t, id=f"duration-{k}") for k, t in enumerate(DURATIONS)),
     *(pytest.param(t, id=f"financial-{k}") for k, t in enumerate(FINANCIAL_SPECIAL_MEASURES)),
@@ -284,6 +326,13 @@ STOCKS = [
     ("Three trusts are in segment 4, where they are set to receive intensive support.", ("trust", (4,), 3)),
     ("Only 12 trusts are in segment 1, and ministers expect that to grow.", ("trust", (1,), 12)),
     ("In May, 20 trusts were in segment 4.", ("trust", (4,), 20)),
+    # placed, not moved, or a bound and a denial outside the count's own words
+    ("Just over a third (36%) of trusts are relegated to segment 3.", ("trust", (3,), None)),
+    ("Seven trusts are in segment 3 and are affected by the new rules.", ("trust", (3,), 7)),
+    ("20 trusts are in segment 3, higher than last year.", ("trust", (3,), 20)),
+    ("20 trusts are in segment 3. The override cannot put any trust higher than segment 3.", ("trust", (3,), 20)),
+    ("Six trusts are in segment 3, not in segment 4.", ("trust", (3,), 6)),
+    ("Four trusts which have not recovered are in segment 4.", ("trust", (4,), 4)),
 ]
 
 

@@ -54,6 +54,7 @@ from .relations import (
     leading_segment,
     leading_totals,
     league_of_sentence,
+    not_its_place,
     points_back,
     population_before,
     restates_share,
@@ -62,6 +63,7 @@ from .relations import (
     shared_segment,
     trailing_total,
 )
+from .reported import is_reported
 from .scope import (
     deictic_scope,
     explicit_scope,
@@ -83,6 +85,7 @@ from .sentence import (
     sentence_spans,
     text_between,
     token_lists,
+    trapped,
 )
 
 
@@ -333,7 +336,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     continue
                 if g.count is None and g.percent is None and not g.share:
                     continue
-            if is_movement(reader, g, frame_end) or is_rank_company(reader, g) or is_spread(reader, g, frame_end):
+            if is_movement(reader, g, frame_end) or is_rank_company(reader, g) or is_spread(reader, g, frame_end) \
+                    or is_reported(reader, g):
                 continue
             if is_history(reader, g, groups[gi - 1].end if gi else sent.start, frame_end):
                 history = True
@@ -369,6 +373,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     lo = kept[-1].end if kept else sent.start
                     seg = (last_segment_in(reader, lo, g.start) if points_back(reader, g, frame_end)
                            else segment_in(reader, lo, g.start))
+                if seg is not None and not_its_place(reader, g, seg):
+                    continue
                 if seg is not None:
                     g.segments = combined(reader, seg, frame_end)
                     if g.count is None and lower_at(doc, seg.end) == "(":
@@ -423,8 +429,10 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if not g.scope and state.last_claims and state.sentences_since == 0 and not national(reader):
                 g.scope = state.last_claims[-1].scope
             inherited_segment = False
-            if not g.segments and g.anaphoric and state.sentences_since <= 3 and has_predicate(reader, g, frame_end):
-                g.segments, inherited_segment = state.last_segments, True
+            if not g.segments and g.anaphoric and state.sentences_since <= 3 and has_predicate(reader, g, frame_end) \
+                    and not trapped(doc, "NOT_SEGMENT", g.end, frame_end):
+                g.segments, inherited_segment = state.last_segments, True  # not 'Five of these were in financial SM'
+
             if not g.segments and state.last_segment_named and _refers_back(reader, g, frame_end):
                 g.segments = state.last_segment_named
             if not g.segments:

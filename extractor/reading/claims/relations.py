@@ -114,6 +114,39 @@ def segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
     return inside[0] if inside else None
 
 
+_LIMITS = {"higher", "lower", "better", "worse", "above", "below"}  # '... than segment 3'
+_LIMIT_AFTER = {("at", "best"), ("at", "worst"), ("at", "most")}
+_NEGATIONS = frozenset({"not", "n't", "never", "cannot"})
+
+
+def not_its_place(reader: SentenceReader, g: Group, seg: Span) -> bool:
+    """Whether ``seg`` is named as a bound or a denied place of the count, not where it sits:
+    'cannot be placed higher than segment 3', 'could not go above segment 2', 'segment 3 at
+    best', '20 trusts cannot be in segment 1 or 2', '20 trusts are not in segment 1' (the
+    financial override's wording)."""
+    doc = reader.doc
+    prev = lower_at(doc, seg.start - 1) if seg.start > reader.sent.start else ""
+    if prev in {"above", "below", "beyond"}:
+        return True
+    if prev == "than" and seg.start - 2 >= reader.sent.start and lower_at(doc, seg.start - 2) in _LIMITS:
+        return True
+    if seg.end + 1 < reader.sent.end and (lower_at(doc, seg.end), lower_at(doc, seg.end + 1)) in _LIMIT_AFTER:
+        return True
+    if seg.start < g.end:
+        return False
+    words = token_lists(doc).lower[g.end:seg.start]
+    if _NEGATIONS.isdisjoint(words):
+        return False
+    last = max(k for k, w in enumerate(words) if w in _NEGATIONS)
+    return _TO_A_PLACE.issuperset(words[last + 1:])  # 'which have not recovered are in segment 4' is placed
+
+
+# what stands between a negation and the segment it denies: 'cannot be placed in', 'are not yet in'
+_TO_A_PLACE = frozenset({"be", "been", "being", "placed", "put", "in", "into", "within", "yet", "currently", "now",
+                         "still", "go", "get", "rise", "move", "reach", "to", "the", "a", "ever", "even", "allowed",
+                         "able", "rated", "included", "listed", "at", "as", "high", "higher", "than", "above"})
+
+
 def last_segment_in(reader: SentenceReader, start: int, end: int) -> Span | None:
     """The segment named last in ``[start, end)``: what a following 'in it' points back to."""
     inside = [s for s in reader.segments if s.start >= start and s.end <= end and named_segments(s)
@@ -198,16 +231,26 @@ _MOVE_INFINITIVES = {"improve", "move", "leave", "exit", "enter", "join", "drop"
                      "deteriorate", "change", "switch", "shift", "graduate"}
 _MOVE_OBJECT_VERBS = {"moved", "removed", "took", "taken", "transferred", "upgraded", "downgraded", "escalated",
                       "de-escalated"}
+# done to a count of trusts by a rule such as the financial override: 'which pushed around 20 trusts down a
+# segment', 'capped 20 trusts', '20 trusts were affected / capped': those it moved or touched, not members
+# ('36% of trusts are relegated to segment 3' places them: a stock)
+_PUSHED = {"pushed", "pulled", "dragged", "knocked", "bumped", "demoted", "capped", "lowered", "affected", "impacted",
+           "penalised", "penalized"}
+_PUSHING = _PUSHED | {"push", "pushes", "pushing", "pull", "pulls", "pulling", "drag", "drags", "dragging", "knocks",
+                      "knock", "knocking", "demotes", "demoting", "caps", "capping", "lowers", "lowering", "moved",
+                      "moves", "moving", "affects", "affecting", "impacts", "impacting"}
+_HOLDING = {"held", "holds", "holding", "kept", "keeps", "keeping"}  # '... held 20 trusts back'
 
 
 def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
-    """'One trust moved from segment 2 to segment 3', 'none has been added': a count of movers,
-    not of a segment's members (the contract counts where organisations are)."""
+    """'One trust moved from segment 2 to segment 3', 'none has been added', 'the override pushed
+    20 trusts down a segment', '20 trusts were affected': a count of movers (or of those a rule
+    touched), not of a segment's members (the contract counts where organisations are)."""
     lower = token_lists(reader.doc).lower
     words = lower[g.end:frame_end]
     aside = _past_asides(reader, g, frame_end)
     heads = [words[:6]] if aside is None else [words[:6], [*lower[g.end:aside[0]], *lower[aside[1]:frame_end]][:6]]
-    if any(w in _MOVE_VERBS for head in heads for w in head):
+    if any(w in _MOVE_VERBS or w in _PUSHED for head in heads for w in head):
         return True  # 'Four trusts, among them X, have left segment 4': the verb after the aside
     if any(w == "to" and nxt in _MOVE_INFINITIVES for head in heads for w, nxt in pairwise(head)):
         return True  # 'one of five trusts to improve this quarter'
@@ -215,6 +258,11 @@ def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     before = lower[max(reader.sent.start, g.start - 2):g.start]
     if any(w in _MOVE_OBJECT_VERBS for w in before) and " out of " in " ".join(["", *words[:5], ""]):
         return True  # 'NHS England has moved 11 trusts out of the top tier'
+    pusher = lower[max(reader.sent.start, g.start - 3):g.start]
+    if not _PUSHING.isdisjoint(pusher):
+        return True  # 'the override, which pushed around 20 trusts down a segment', 'it capped 20 trusts'
+    if not _HOLDING.isdisjoint(pusher) and not {"back", "down"}.isdisjoint(words[:4]):
+        return True  # 'the cap held 20 trusts back from segment 2'
     if "from" not in words:
         return False
     rest = g.end + words.index("from") + 1
