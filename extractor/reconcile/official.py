@@ -386,6 +386,43 @@ def _ranking_checks(rankings: list[RankingView], official: Official) -> list[Che
     return out
 
 
+def _written_total(ranking: RankingView) -> int | None:
+    """The league size written right after the rank in the row's own words ("143rd of 134",
+    "12th out of the 10"): the reading step drops a total smaller than the rank, as no league
+    is, but the words still say it."""
+    pattern = (rf"\b{ranking.rank}(?:st|nd|rd|th)\s+(?:place\s+|position\s+)?(?:out\s+)?of\s+"
+               r"(?:the\s+|all\s+)?(\d+)\b")
+    match = re.search(pattern, ranking.text, re.I)
+    return int(match[1]) if match else None
+
+
+def league_size_checks(rankings: list[RankingView], official: Official) -> list[Check]:
+    """``rank_within_league`` failures: a rank beyond the size of its league ("ranked 143rd of
+    134 acute trusts"), as the row states it, its words state it, or the official size of its
+    league in its period says. Only an impossible rank is reported: every other row is a rank
+    within its league by construction, and a pass for each would bury the checks that matter."""
+    out = []
+    for ranking in rankings:
+        if ranking.rank is None:
+            continue
+        size, whose = ranking.total, "as the text says"
+        if size is None or size >= ranking.rank:
+            written = _written_total(ranking)
+            if written is not None and written < ranking.rank:
+                size = written
+        if (size is None or size >= ranking.rank) and ranking.league:
+            found = official.population(ranking.league, ranking.framework, ranking.period)
+            if found is not None and found[0] < ranking.rank:
+                size, whose = found[0], f"officially: {found[1]}"
+        if size is None or size >= ranking.rank:
+            continue
+        league = f"the {ranking.league.replace('_', '-')} league" if ranking.league else "its league"
+        out.append(Check("rank_within_league", "fail", (), f"at most {size}", str(ranking.rank),
+                         f"{quote(ranking.text)}: {ranking.name} cannot be ranked {ranking.rank}, since "
+                         f"{league} has {size} places ({whose}).", (ranking.doc_id,)))
+    return out
+
+
 def official_checks(claims: list[ClaimView], memberships: list[MembershipView],
                     rankings: list[RankingView], official: Official) -> list[Check]:
     """Every ``official_data`` check the official tables allow."""

@@ -170,3 +170,33 @@ def test_every_scope_the_reading_step_gives_an_unnamed_place_is_kept_to_its_docu
 
     assert {scope_key(scope) for _, scope in _UNNAMED} <= DEICTIC_SCOPES
 
+
+@pytest.mark.parametrize(("ranking", "status"), [
+    # beyond the league size the words give, though the reading step drops that total
+    ({"rank": 143, "league": "acute", "text": "It was ranked 143rd of 134 acute trusts."}, "fail"),
+    ({"rank": 12, "league": "ambulance", "text": "The service came 12th out of the 10 ambulance trusts."},
+     "fail"),
+    ({"rank": 70, "league": "non_acute", "total": 61, "text": "It is 70th in the non-acute table."}, "fail"),
+    # beyond the official size of the league in the period
+    ({"rank": 140, "league": "acute", "period": "2025/26 Q3", "text": "It is 140th in the acute table."},
+     "fail"),
+    ({"rank": 11, "league": "ambulance", "period": "2025/26 Q3", "text": "The service is 11th."}, "fail"),
+    # possible ranks, or no size to hold them to
+    ({"rank": 93, "league": "acute", "text": "It was ranked 93rd of 134 acute trusts."}, None),
+    ({"rank": 134, "league": "acute", "total": 134, "text": "It came last, 134th of 134."}, None),
+    ({"rank": 140, "league": "acute", "period": "2025/26 Q2", "text": "It is 140th in the acute table."},
+     None),
+    ({"rank": 15, "league": "ambulance", "text": "It came 15th, one of 10 trusts to slip."}, None),
+    ({"rank": 143, "league": "", "text": "It was ranked 143rd in the country."}, None),
+    ({"rank": 45, "league": "non_acute", "text": "45th of 61 mental health and community trusts."}, None),
+])
+def test_a_rank_beyond_its_league_is_flagged(ranking, status) -> None:
+    from extractor.schema import RANKINGS
+
+    row = {"ranking_id": "a:r1", "doc_id": "a", "name": "Some Trust", "framework": "nof2025",
+           "period": "2025/26 Q2", **ranking}
+    checks, _ = reconcile(DOCUMENTS.frame([{"doc_id": "a", "status": "ok"}]), CLAIMS.frame([]),
+                          MEMBERSHIPS.frame([]), RANKINGS.frame([row]),
+                          official=load_official().iloc[0:0])
+    found = checks[checks["kind"] == "rank_within_league"]["status"].tolist()
+    assert found == ([status] if status else [])
