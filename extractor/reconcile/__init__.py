@@ -22,7 +22,7 @@ from ..schema import CHECKS, DATASET, TIMELINE
 from .checks import Check, document_checks, soften
 from .dataset import reconcile_documents
 from .derive import Solution, solve, solve_ahead
-from .official import Official, load_official, load_populations, official_checks
+from .official import Official, league_size_checks, load_official, load_populations, official_checks
 from .timeline import build_timeline
 from .values import claim_views, document_view, read_claims, read_documents, read_memberships, read_rankings
 
@@ -110,6 +110,7 @@ def reconcile_tables(documents: pd.DataFrame, claims: pd.DataFrame, memberships:
     found.extend(cross)
     tables = Official(load_official() if official is None else official, load_populations())
     found.extend(official_checks(claim_views, member_views, ranking_views, tables))
+    found.extend(league_size_checks(ranking_views, tables))
     history, agreement = build_timeline(member_views, ranking_views, tables, docs)
     found.extend(agreement)
 

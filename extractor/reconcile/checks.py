@@ -118,9 +118,9 @@ def percent_checks(claims: list[ClaimView], facts: Facts) -> list[Check]:
     for claim in claims:
         if claim.percent is None or not claim.segments:
             continue
-        interval = percent_interval(claim.percent_text)
+        interval = percent_interval(claim.percent_phrase)
         if interval is not None:
-            stated = f"{claim.percent_text}%"
+            stated = f"{claim.percent_phrase}%"
             out.append(_ratio_check("percent_matches_count", claim, interval, stated, facts))
     return out
 
@@ -138,9 +138,9 @@ def share_checks(claims: list[ClaimView], facts: Facts) -> list[Check]:
                              (claim.doc_id,)))
             continue
         if claim.count is None and claim.percent is not None:
-            pct = percent_interval(claim.percent_text)
+            pct = percent_interval(claim.percent_phrase)
             ok = pct is not None and pct.overlaps(interval)
-            observed = f"{claim.percent_text}%"
+            observed = f"{claim.percent_phrase}%"
             verdict = "is consistent with" if ok else "does not fit"
             out.append(Check(
                 "share_matches_count", "pass" if ok else "fail", (claim.claim_id,), stated, observed,

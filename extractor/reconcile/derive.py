@@ -125,7 +125,7 @@ class _System:
                 base = self.amount(parent(claim.org_type), claim.segments)
             else:
                 base = self.size[claim.org_type]
-            for interval in (percent_interval(claim.percent_text) if claim.percent is not None else None,
+            for interval in (percent_interval(claim.percent_phrase) if claim.percent is not None else None,
                              share_interval(claim.share_phrase) if claim.share_text else None):
                 if interval is not None:
                     facts.extend(self._within(value, base, interval))
@@ -252,8 +252,9 @@ def _reasoning(org_type: str, segments: Segments, value: int, system: _System,
             continue
         base = known.get((org_type, ())) if base_kind(claim, system.claims) == "population" else claim.total
         if base:
+            fits = "rounds to" if claim.percent_phrase == claim.percent_text else "fits"
             text += (f"; {value} of {base} is {format_percent(value, base)}, "
-                     f"which rounds to the stated {claim.percent_text}%")
+                     f"which {fits} the stated {claim.percent_phrase}%")
     return text
 
 
@@ -263,7 +264,7 @@ _SOLVED_MAX = 512
 
 def _content(claim: ClaimView) -> tuple:
     """What the solution depends on: everything but the ids (unless the id stands in for the text)."""
-    return (claim.org_type, claim.segments, claim.count, claim.total, claim.percent, claim.percent_text,
+    return (claim.org_type, claim.segments, claim.count, claim.total, claim.percent, claim.percent_phrase,
             claim.share_phrase, claim.pop, claim.text or claim.claim_id, claim.doubt)
 
 

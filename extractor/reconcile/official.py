@@ -9,6 +9,9 @@ The shipped tables live in ``models/official/`` (see its ``PROVENANCE.md``):
   lacks), failing only when the stated count falls outside that range.
 * ``populations.csv``: official population sizes (42 ICBs; 134 acute and 10 ambulance
   trusts in the 2025/26 league tables) with the periods they hold for.
+
+A claim with no scope is national unless its page is evidently about a region; then a count
+below the national figure is ``unverifiable``, not a failure (see ``_regional_pages``).
 """
 
 from __future__ import annotations
@@ -171,8 +174,16 @@ class Official:
         return None
 
 
+def _regional_reason(claim: ClaimView, regional: dict[tuple[str, PopKey | None], str]) -> str:
+    """Why ``claim``, which names no place, is taken as a region's count ("" if it is not)."""
+    if _says_national(claim.text):
+        return ""
+    return regional.get((claim.doc_id, claim.pop)) or regional.get((claim.doc_id, None)) or ""
+
+
 def _population_checks(claims: list[ClaimView], official: Official) -> list[Check]:
     out = []
+    regional = _regional_pages(claims, official)
     for claim in claims:
         if claim.scope:
             continue
@@ -183,6 +194,12 @@ def _population_checks(claims: list[ClaimView], official: Official) -> list[Chec
         if found is None:
             continue
         value, source = found
+        if size < value and (why := _regional_reason(claim, regional)):
+            out.append(Check(
+                "official_data", "unverifiable", (claim.claim_id,), str(value), str(size),
+                f"{quote(claim.text)} names no place, but {why}: the national figure of {value} "
+                f"{label(claim.org_type)} does not apply.", (claim.doc_id,)))
+            continue
         ok = size == value
         out.append(Check(
             "official_data", "pass" if ok else "fail", (claim.claim_id,), str(value), str(size),
@@ -208,9 +225,72 @@ def _stated_sizes(claims: list[ClaimView]) -> dict[tuple[str, PopKey], set[int]]
     return sizes
 
 
+_NATIONAL_WORDS = frozenset({"national", "nationally", "nationwide", "england", "england's", "country",
+                             "country's"})
+
+
+def _says_national(text: str) -> bool:
+    return not _NATIONAL_WORDS.isdisjoint(re.findall(r"[a-z']+", text.lower()))
+
+
+def _placed(rows: list[dict], segment: int) -> int:
+    return sum(1 for r in rows if cell_int(r["segment"]) == segment)
+
+
+def _regional_pages(claims: list[ClaimView], official: Official) -> dict[tuple[str, PopKey | None], str]:
+    """Why a document's counts with no scope look like counts of a region, by document and
+    population (population ``None``: all of the document's), absent when they may well be
+    national.
+
+    The reading step leaves the scope empty when a sentence names no place, and the official
+    check takes such a count as national. On a page about one region ("South West acute
+    trusts", the place named only in its heading) that turns every count into a false alarm.
+    The evidence, either of:
+
+    * another claim of the same document is limited to a place (its scope is not empty): the
+      page counts by region;
+    * the document counts the population in two or more segments, each count is below the
+      national placement for its segment, and all its counts together come to less than half
+      the national population (the official size, or the organisations the official table
+      places when no size is known): a national breakdown adds up to the nation.
+
+    Conservative on purpose: a claim whose own words say it is national ("nationally", "in
+    England") is never regional, and only a count below the national figure is spared; a
+    count above it cannot be a region's and still fails.
+    """
+    out: dict[tuple[str, PopKey | None], str] = {}
+    for claim in reversed(claims):
+        if claim.scope:
+            out[(claim.doc_id, None)] = f"the same page counts within a place elsewhere ({claim.scope})"
+    groups: dict[tuple[str, PopKey], list[ClaimView]] = defaultdict(list)
+    for claim in claims:
+        if not claim.scope and len(claim.segments) == 1 and claim.count is not None:
+            groups[(claim.doc_id, claim.pop)].append(claim)
+    for (doc_id, pop), group in groups.items():
+        first = group[0]
+        rows = official.selection(pop.org_type, first.period) if first.period in official.periods else None
+        if not rows:
+            continue
+        counts = {}
+        for claim in group:
+            counts.setdefault(claim.segments[0], claim.count)
+        comparable = [s for s in counts
+                      if s not in UNPUBLISHED_SEGMENTS or official.has_segment(first.period, 5)]
+        size = official.population(pop.org_type, first.framework, first.period)
+        nation = size[0] if size is not None else len(rows)
+        where = "in England" if size is not None else "the official table places"
+        added = sum(counts.values())
+        if (len(comparable) >= 2 and all(counts[s] < _placed(rows, s) for s in comparable)
+                and 2 * added < nation):
+            out[(doc_id, pop)] = (f"the page's counts of {label(pop.org_type)} add up to {added}, far fewer "
+                                  f"than the {nation} {where}, so it seems to be about one region")
+    return out
+
+
 def _count_checks(claims: list[ClaimView], official: Official) -> list[Check]:
     out = []
     stated_sizes = _stated_sizes(claims)
+    regional = _regional_pages(claims, official)
     for claim in claims:
         if (claim.scope or len(claim.segments) != 1 or claim.count is None
                 or claim.period not in official.periods):
@@ -219,7 +299,7 @@ def _count_checks(claims: list[ClaimView], official: Official) -> list[Check]:
         if rows is None:
             continue
         segment = claim.segments[0]
-        placed = sum(1 for r in rows if cell_int(r["segment"]) == segment)
+        placed = _placed(rows, segment)
         noun = label(claim.org_type)
         ids, doc = (claim.claim_id,), (claim.doc_id,)
         if segment in UNPUBLISHED_SEGMENTS and not official.has_segment(claim.period, 5):
@@ -233,7 +313,13 @@ def _count_checks(claims: list[ClaimView], official: Official) -> list[Check]:
             continue
         missing = None if size is None else max(size[0] - len(rows), 0)
         high = None if missing is None else placed + missing
-        if claim.count < placed or (high is not None and claim.count > high):
+        why = _regional_reason(claim, regional) if claim.count < placed else ""
+        if why:
+            out.append(Check("official_data", "unverifiable", ids, f"at least {placed}", str(claim.count),
+                             f"{quote(claim.text)} names no place, but {why}: the official {claim.period} "
+                             f"figure of {placed} {noun} in segment {segment} nationally does not apply.",
+                             doc))
+        elif claim.count < placed or (high is not None and claim.count > high):
             bound = f"at least {placed}" if claim.count < placed else f"at most {high}"
             out.append(Check("official_data", "fail", ids, bound, str(claim.count),
                              f"{quote(claim.text)}: the official {claim.period} data place {placed} "
@@ -297,6 +383,43 @@ def _ranking_checks(rankings: list[RankingView], official: Official) -> list[Che
                          f"{ranking.name} is ranked {ranking.rank} in the text; the official "
                          f"{ranking.period} {league} league table ranks it {official_rank}.",
                          (ranking.doc_id,)))
+    return out
+
+
+def _written_total(ranking: RankingView) -> int | None:
+    """The league size written right after the rank in the row's own words ("143rd of 134",
+    "12th out of the 10"): the reading step drops a total smaller than the rank, as no league
+    is, but the words still say it."""
+    pattern = (rf"\b{ranking.rank}(?:st|nd|rd|th)\s+(?:place\s+|position\s+)?(?:out\s+)?of\s+"
+               r"(?:the\s+|all\s+)?(\d+)\b")
+    match = re.search(pattern, ranking.text, re.I)
+    return int(match[1]) if match else None
+
+
+def league_size_checks(rankings: list[RankingView], official: Official) -> list[Check]:
+    """``rank_within_league`` failures: a rank beyond the size of its league ("ranked 143rd of
+    134 acute trusts"), as the row states it, its words state it, or the official size of its
+    league in its period says. Only an impossible rank is reported: every other row is a rank
+    within its league by construction, and a pass for each would bury the checks that matter."""
+    out = []
+    for ranking in rankings:
+        if ranking.rank is None:
+            continue
+        size, whose = ranking.total, "as the text says"
+        if size is None or size >= ranking.rank:
+            written = _written_total(ranking)
+            if written is not None and written < ranking.rank:
+                size = written
+        if (size is None or size >= ranking.rank) and ranking.league:
+            found = official.population(ranking.league, ranking.framework, ranking.period)
+            if found is not None and found[0] < ranking.rank:
+                size, whose = found[0], f"officially: {found[1]}"
+        if size is None or size >= ranking.rank:
+            continue
+        league = f"the {ranking.league.replace('_', '-')} league" if ranking.league else "its league"
+        out.append(Check("rank_within_league", "fail", (), f"at most {size}", str(ranking.rank),
+                         f"{quote(ranking.text)}: {ranking.name} cannot be ranked {ranking.rank}, since "
+                         f"{league} has {size} places ({whose}).", (ranking.doc_id,)))
     return out
 
 

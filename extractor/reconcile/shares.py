@@ -5,7 +5,8 @@ in ``models/shares.jsonl``; a modifier the table does not list with that share (
 two in five", "almost one in four") is applied to the share's own interval (see
 ``MODIFIERS``), and a share is read with the modifier written just before it. A
 percentage allows whatever rounds to it at the precision it was written with ("36%" is
-35.5%–36.5%, "36.4%" is 36.35%–36.45%). Fractions are exact
+35.5%–36.5%, "36.4%" is 36.35%–36.45%), unless a qualifier is written with it: "over 20%"
+and "some 30%" allow what "over" and "some" allow of a share. Fractions are exact
 (``Fraction``) so a boundary such as 23/42 against "more than half" is never decided by
 floating-point noise.
 """
@@ -161,16 +162,60 @@ def share_as_written(share: str, text: str) -> str:
     return share
 
 
-def percent_interval(percent_text: str) -> Interval | None:
-    """Every fraction that rounds to the percentage at the precision it was written with."""
-    text = percent_text.strip().rstrip("%").strip()
+_PERCENT = re.compile(r"(\d+(?:\.\d+)?)\s*(?:%|per\s*cent\b|percent\b)", re.I)
+_CLAUSE_END = re.compile(r"[.,;:!?]")
+_OPENING = re.compile(r"[(\[\"\u201c\u2018]")
+# a qualifier written after the percentage ("30% or more") as the one written before it would be
+_AFTER = {"or more": "at least", "or above": "at least", "or over": "at least", "or higher": "at least",
+          "or less": "at most", "or fewer": "at most", "or under": "at most", "or below": "at most",
+          "or lower": "at most", "or so": "about"}
+
+
+def percent_as_written(percent_text: str, text: str) -> str:
+    """The percentage with the qualifier written with it in ``text`` ("over 20", "some 30",
+    "at least 30" for "30% or more"), since the qualifier decides what it allows; the bare
+    percentage when it has none. The qualifier must stand right before the number, in the
+    same clause, or right after it: "some trusts, 30%, ..." is a bare 30%."""
+    if not percent_text:
+        return percent_text
+    try:
+        value = Fraction(percent_text)
+    except (ValueError, ZeroDivisionError):
+        return percent_text
+    for match in _PERCENT.finditer(text):
+        if Fraction(match[1]) != value:
+            continue
+        before = normalise_phrase(_OPENING.sub(" ", _CLAUSE_END.split(text[:match.start()])[-1]))
+        for modifier, _ in _BY_LENGTH:
+            if before == modifier or before.endswith(" " + modifier):
+                return f"{modifier} {percent_text}"
+        after = normalise_phrase(text[match.end():match.end() + 12])
+        for words, modifier in _AFTER.items():
+            if after == words or after.startswith(words + " "):
+                return f"{modifier} {percent_text}"
+        break
+    return percent_text
+
+
+def percent_interval(percent: str) -> Interval | None:
+    """Every fraction the percentage allows: what rounds to it at the precision it was written
+    with, or, after a qualifier ("over 20", "some 30"; see ``percent_as_written``), what the
+    qualifier allows of it, as for a verbal share (``MODIFIERS``)."""
+    text = percent.strip().lower()
+    kind = None
+    for words, found in _BY_LENGTH:
+        if text.startswith(words + " "):
+            text, kind = text[len(words) + 1:], found
+            break
+    text = text.rstrip("%").strip()
     try:
         value = Fraction(text)
     except (ValueError, ZeroDivisionError):
         return None
     decimals = len(text.split(".", 1)[1]) if "." in text else 0
     half_step = Fraction(1, 2 * 10**decimals)
-    return Interval((value - half_step) / 100, (value + half_step) / 100)
+    rounded = Interval((value - half_step) / 100, (value + half_step) / 100)
+    return rounded if kind is None else _modified(kind, rounded)
 
 
 def format_percent(count: int, denominator: int) -> str:

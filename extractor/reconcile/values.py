@@ -15,7 +15,7 @@ from functools import cached_property
 import pandas as pd
 
 from .periods import period_key, resolve_period
-from .shares import share_as_written
+from .shares import percent_as_written, share_as_written
 
 Segments = tuple[int, ...]
 
@@ -134,6 +134,11 @@ class ClaimView:
     def share_phrase(self) -> str:
         """The verbal share with the modifier written before it ("more than two in five")."""
         return share_as_written(self.share_text, self.text)
+
+    @cached_property
+    def percent_phrase(self) -> str:
+        """The percentage with the qualifier written with it ("over 20", "some 30"), or bare."""
+        return percent_as_written(self.percent_text, self.text)
 
     @property
     def is_population(self) -> bool:

@@ -99,6 +99,37 @@ def test_official_counts_are_bounded_by_coverage() -> None:
     assert "coverage incomplete" in official[official["claim_ids"] == "a:0"].iloc[0]["message"]
 
 
+_Q3 = {"doc_id": "a", "framework": "nof2025", "period": "2025/26 Q3"}
+_ELSEWHERE = {"org_type": "acute", "segment": "4", "count": 1, "scope": "South West"}
+
+
+def _count(org_type: str, segment: str, count: int, text: str = "") -> dict:
+    return {"org_type": org_type, "segment": segment, "count": count, **({"text": text} if text else {})}
+
+
+@pytest.mark.parametrize(("rows", "status"), [
+    # a breakdown far short of the nation, every count below the national one: a region's page
+    ([_count("trust", "1", 2), _count("trust", "2", 2), _count("trust", "3", 7), _count("trust", "4", 2)],
+     "unverifiable"),
+    ([_count("acute", "1", 3), _count("acute", "3", 9)], "unverifiable"),
+    # the page counts within a place elsewhere
+    ([_count("acute", "1", 2), _ELSEWHERE], "unverifiable"),
+    ([{"org_type": "acute", "count": 13}, _ELSEWHERE], "unverifiable"),
+    # national as far as can be told: still fails
+    ([_count("acute", "1", 12)], "fail"),
+    ([_count("acute", "1", 10), _count("acute", "3", 60)], "fail"),
+    ([_count("acute", "1", 3), _count("acute", "3", 72)], "fail"),
+    ([_count("acute", "1", 3, "Nationally, three acute trusts are in segment 1."), _ELSEWHERE], "fail"),
+    ([_count("acute", "1", 3, "Three of England's acute trusts are in segment 1."), _ELSEWHERE], "fail"),
+    ([_count("acute", "3", 90), _ELSEWHERE], "fail"),
+    ([{"org_type": "acute", "count": 130, "text": "England has 130 acute trusts."}, _ELSEWHERE], "fail"),
+])
+def test_a_count_naming_no_place_on_a_regional_page_is_not_held_to_national_figures(rows, status) -> None:
+    checks, _ = _run([{**_Q3, **row} for row in rows], docs=("a",))
+    first = checks[(checks["kind"] == "official_data") & (checks["claim_ids"] == "a:0")]
+    assert first["status"].tolist() == [status]
+
+
 def test_official_memberships_match_by_code_or_name() -> None:
     q3 = {"framework": "nof2025", "period": "2025/26 Q3", "doc_id": "a", "org_type": "acute"}
     checks, _ = _run([], [
@@ -138,3 +169,34 @@ def test_every_scope_the_reading_step_gives_an_unnamed_place_is_kept_to_its_docu
     from extractor.reconcile.values import DEICTIC_SCOPES, scope_key
 
     assert {scope_key(scope) for _, scope in _UNNAMED} <= DEICTIC_SCOPES
+
+
+@pytest.mark.parametrize(("ranking", "status"), [
+    # beyond the league size the words give, though the reading step drops that total
+    ({"rank": 143, "league": "acute", "text": "It was ranked 143rd of 134 acute trusts."}, "fail"),
+    ({"rank": 12, "league": "ambulance", "text": "The service came 12th out of the 10 ambulance trusts."},
+     "fail"),
+    ({"rank": 70, "league": "non_acute", "total": 61, "text": "It is 70th in the non-acute table."}, "fail"),
+    # beyond the official size of the league in the period
+    ({"rank": 140, "league": "acute", "period": "2025/26 Q3", "text": "It is 140th in the acute table."},
+     "fail"),
+    ({"rank": 11, "league": "ambulance", "period": "2025/26 Q3", "text": "The service is 11th."}, "fail"),
+    # possible ranks, or no size to hold them to
+    ({"rank": 93, "league": "acute", "text": "It was ranked 93rd of 134 acute trusts."}, None),
+    ({"rank": 134, "league": "acute", "total": 134, "text": "It came last, 134th of 134."}, None),
+    ({"rank": 140, "league": "acute", "period": "2025/26 Q2", "text": "It is 140th in the acute table."},
+     None),
+    ({"rank": 15, "league": "ambulance", "text": "It came 15th, one of 10 trusts to slip."}, None),
+    ({"rank": 143, "league": "", "text": "It was ranked 143rd in the country."}, None),
+    ({"rank": 45, "league": "non_acute", "text": "45th of 61 mental health and community trusts."}, None),
+])
+def test_a_rank_beyond_its_league_is_flagged(ranking, status) -> None:
+    from extractor.schema import RANKINGS
+
+    row = {"ranking_id": "a:r1", "doc_id": "a", "name": "Some Trust", "framework": "nof2025",
+           "period": "2025/26 Q2", **ranking}
+    checks, _ = reconcile(DOCUMENTS.frame([{"doc_id": "a", "status": "ok"}]), CLAIMS.frame([]),
+                          MEMBERSHIPS.frame([]), RANKINGS.frame([row]),
+                          official=load_official().iloc[0:0])
+    found = checks[checks["kind"] == "rank_within_league"]["status"].tolist()
+    assert found == ([status] if status else [])

@@ -6,7 +6,13 @@ from fractions import Fraction
 
 import pytest
 
-from extractor.reconcile.shares import percent_interval, share_as_written, share_interval, share_table
+from extractor.reconcile.shares import (
+    percent_as_written,
+    percent_interval,
+    share_as_written,
+    share_interval,
+    share_table,
+)
 
 
 @pytest.mark.parametrize(("phrase", "count", "total", "holds"), [
@@ -96,3 +102,80 @@ def test_out_of_ten_reads_as_in_ten(written: str, as_in: str) -> None:
     from extractor.reconcile.shares import share_interval
 
     assert share_interval(written) == share_interval(as_in) is not None
+
+
+@pytest.mark.parametrize(("percent", "text", "written"), [
+    ("30", "Some 30% of acute trusts (41 of 134) are in segment 3.", "some 30"),
+    ("20", "Over 20% of acute trusts (29 of 134) are in segment 3.", "over 20"),
+    ("10", "Less than 10% of acute trusts (12 of 134) are in segment 3.", "less than 10"),
+    ("60", "Almost 60% of acute trusts - 77 of 134 - are in segment 3.", "almost 60"),
+    ("40", "Around 40% of acute trusts (50 of 134) are in segment 3.", "around 40"),
+    ("25", "In segment 4 sit 31 trusts (just under 25 per cent).", "just under 25"),
+    ("15", "Twenty ICBs, or more than 15 percent, were in segment 3.", "more than 15"),
+    ("45", "Segment 2 holds 94 trusts – nearly 45% of the total.", "nearly 45"),
+    ("12.5", "Fewer than 12.5% of trusts are in segment 1.", "fewer than 12.5"),
+    ("30", "A further 30% or more are in segment 3.", "at least 30"),
+    ("30", "Segment 3 has 30% or so of the region's providers.", "about 30"),
+    # the bare percentage: no qualifier, one in another clause, or one for another figure
+    ("36", "There are 76 trusts in segment 2 (36%).", "36"),
+    ("30", "Some trusts, 30% of them, are in segment 3.", "30"),
+    ("30", "More than 40 trusts, 30%, are in segment 3.", "30"),
+    ("30", "Over 20% were in segment 4 last year; now 30% are.", "30"),
+    ("30", "Only 30% of acute trusts are in segment 3.", "30"),
+    ("30", "No percentage is written in these words.", "30"),
+])
+def test_a_percentage_is_read_with_the_qualifier_written_with_it(percent, text, written) -> None:
+    assert percent_as_written(percent, text) == written
+
+
+@pytest.mark.parametrize(("percent", "count", "total", "holds"), [
+    ("some 30", 41, 134, True),
+    ("over 20", 29, 134, True),
+    ("less than 10", 12, 134, True),
+    ("almost 60", 77, 134, True),
+    ("around 40", 50, 134, True),
+    ("at least 30", 41, 134, True),
+    ("just over 25", 36, 134, True),
+    # a qualifier allows what it says and no more
+    ("over 20", 26, 134, False),
+    ("over 20", 1, 5, False),
+    ("less than 10", 14, 134, False),
+    ("almost 60", 81, 134, False),
+    ("almost 60", 60, 134, False),
+    ("around 40", 70, 134, False),
+    ("some 30", 20, 134, False),
+    ("at most 30", 41, 134, False),
+    ("just over 25", 50, 134, False),
+    # a bare percentage still rounds exactly
+    ("30", 41, 134, False),
+    ("60", 77, 134, False),
+])
+def test_a_qualified_percentage_allows_what_its_qualifier_allows(percent, count, total, holds) -> None:
+    assert percent_interval(percent).contains(Fraction(count, total)) is holds
+
+
+@pytest.mark.parametrize(("text", "count", "percent", "status"), [
+    ("Some 30% of acute trusts (41 of 134) are in segment 3.", 41, 30, "pass"),
+    ("Over 20% of acute trusts (29 of 134) are in segment 3.", 29, 20, "pass"),
+    ("Less than 10% of acute trusts (12 of 134) are in segment 3.", 12, 10, "pass"),
+    ("Almost 60% of acute trusts - 77 of 134 - are in segment 3.", 77, 60, "pass"),
+    ("Around 40% of acute trusts (50 of 134) are in segment 3.", 50, 40, "pass"),
+    ("30% of acute trusts (41 of 134) are in segment 3.", 41, 30, "fail"),
+    ("Over 20% of acute trusts (25 of 134) are in segment 3.", 25, 20, "fail"),
+    ("Less than 10% of acute trusts (14 of 134) are in segment 3.", 14, 10, "fail"),
+    ("Almost 60% of acute trusts - 85 of 134 - are in segment 3.", 85, 60, "fail"),
+])
+def test_the_percent_check_and_the_solver_read_the_qualifier(text, count, percent, status) -> None:
+    import pandas as pd
+
+    from extractor.reconcile import reconcile
+    from extractor.schema import CLAIMS, DOCUMENTS
+
+    claims = CLAIMS.frame([{"claim_id": "a:1", "doc_id": "a", "org_type": "acute", "segment": "3",
+                            "count": count, "total": 134, "percent": percent, "text": text,
+                            "framework": "nof2025", "period": "2025/26 Q2"}])
+    checks, _ = reconcile(DOCUMENTS.frame([{"doc_id": "a", "status": "ok"}]), claims, pd.DataFrame(),
+                          pd.DataFrame())
+    percent_check = checks[checks["kind"] == "percent_matches_count"]
+    assert percent_check["status"].tolist() == [status]
+    assert bool((checks[checks["kind"] == "derived"]["status"] == "fail").any()) is (status == "fail")
