@@ -49,7 +49,11 @@ _WORD_NUMBER = regex.compile(r"^(one|two|three|four|five|six|seven|eight|nine|te
 _COUNTING_BEFORE = {"the", "all", "of", "are", "were", "those", "these", "some", "about", "around", "nearly",
                     "almost", "over", "under"}
 # 'came second in the national estates awards', 'third in the staff survey': some other list
-_OTHER_LISTS = {"award", "awards", "prize", "prizes", "competition", "survey", "poll", "employers", "guide", "index"}
+_OTHER_LISTS = {"award", "awards", "prize", "prizes", "competition", "competitions", "survey", "poll", "employers",
+                "guide", "index", "ceremony", "ceremonies", "contest", "championship", "championships", "tournament",
+                "quiz"}
+# how near after a position the name of another list is taken without reading the words between
+_OTHER_LIST_REACH = 8
 _RELATIVE_PRONOUNS = frozenset({"which", "who"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "(", ")", "–", "—", "but", "while", "whilst", "although"})
 # the sizes of the 2025/26 leagues ('98th out of 134', '30th of 61') name them as well as words do
@@ -257,10 +261,35 @@ def _measure_named(doc: Doc, sent: Span, end: int) -> bool:
 
 
 def _other_list(doc: Doc, sent: Span, end: int) -> bool:
-    """'came second in the national estates awards': the clause after the position names
-    some other list."""
+    """'came second in the national estates awards', 'came first in the regional Theatre Team of
+    the Year awards': the clause after the position names some other list. Near the position
+    any mention of one will do; further on, a long title, only in the phrase the position
+    opens ('in the ... awards'), with no word of the league tables or of another clause between
+    ('109th in the league tables published as the staff survey came out' is the league's)."""
     lowers = lower_forms(doc)
-    return bool(_OTHER_LISTS.intersection(lowers[end:min(clause_end(doc, sent, end), end + 8)]))
+    words = lowers[end:clause_end(doc, sent, end)]
+    if _OTHER_LISTS.isdisjoint(words):
+        return False  # most positions: no other list named in their clause
+    if not _OTHER_LISTS.isdisjoint(words[:_OTHER_LIST_REACH]):
+        return True
+    named = next(n for n, w in enumerate(words) if w in _OTHER_LISTS)
+    lead = next((n for n, w in enumerate(words) if w not in _POSITION_ADVERBS), named)
+    if words[lead] not in _TITLE_PREPOSITIONS:
+        return False
+    for n in range(lead + 1, named):
+        word = words[n]
+        if word in _NOT_A_TITLE or ordinal(word) or (word == "and" and not text_at(doc, end + n + 1)[:1].isupper()):
+            return False
+    return True
+
+
+# a position's own adverbs, the prepositions opening the title of another list after them, and
+# the words that name the league tables or open another clause, which no such title holds
+_POSITION_ADVERBS = frozenset({"nationally", "overall", "jointly", "equal", "place", "position", "spot"})
+_TITLE_PREPOSITIONS = frozenset({"in", "at", "for"})
+_NOT_A_TITLE = frozenset({"league", "leagues", "table", "tables", "rankings", "ranking", "oversight", "segment",
+                          "segments", "trusts", "providers", "134", "135", "61", "which", "that", "who", "where",
+                          "when", "while", "whilst", "as", "but", "after", "before", "since", "because", "published"})
 
 
 def another_list_named(doc: Doc, sent: Span) -> bool:

@@ -599,7 +599,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if rank is None and not position:
         return
     subject = _subject_of(doc, sent, span, sent_orgs, last_subject, hint)
-    if not subject:
+    if not subject or _a_part_ranked(doc, subject[-1], span):
         return
     if total and stated_total:
         _league_size_claim(doc, sent, span, total, result)
@@ -637,6 +637,24 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     # '• X: joint 83rd, segment 3' places X too, when the line names no other segment
     if segment is not None and segment == result.rankings[-1].segment:
         place_listed(subject[0], result.rankings[-1], segment, result)
+
+
+def _a_part_ranked(doc: Doc, org: Span, span: Span) -> bool:
+    """'The Pilgrim Hospital theatres team came first', "X's maternity staff were ranked second",
+    'the X stroke unit came second': a team, a ward, a service or people of the organisation
+    are ranked (in some award or list), which the league tables never rank, only trusts."""
+    lowers = lower_forms(doc)
+    gap = lowers[org.end:span.start]
+    return len(gap) <= _PART_REACH and not _PART_NOUNS.isdisjoint(gap) and "," not in gap
+
+
+# the teams, places and people within an organisation, and how far after its name they are read
+_PART_NOUNS = frozenset({"team", "teams", "staff", "ward", "wards", "unit", "units", "department", "departments",
+                         "service", "services", "nurse", "nurses", "midwife", "midwives", "doctor", "doctors",
+                         "consultant", "consultants", "colleague", "colleagues", "volunteer", "volunteers", "porters",
+                         "crew", "crews", "clinic", "clinics", "squad", "choir", "apprentice", "apprentices",
+                         "student", "students", "trainee", "trainees", "laboratory", "pharmacy"})
+_PART_REACH = 8
 
 
 def _own_segment(doc: Doc, sent: Span, span: Span, subject: list[Span], others: list[Span]) -> int | None:

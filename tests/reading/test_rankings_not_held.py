@@ -1,0 +1,53 @@
+"""Positions that are not a trust's place in the league tables, and the trust a place name
+after it does not replace (``reading.rankings``, ``rank_words``, ``rank_frames``): awards and
+other lists with long titles, teams, wards and staff ranked, positions hoped for, foreseen or
+counterfactual, and 'X in <city>' where a trust is named after the city. Each table is our own
+phrasings, with the stated positions beside them that must stay.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from .test_rankings import read
+
+# a place in an award, a competition or a survey, however long its title, or a position of a
+# team, a ward, a unit or the staff of a trust: never the trust's place in the league tables
+NOT_THE_LEAGUE = [
+    "The Pilgrim Hospital theatres team came first in the regional Theatre Team of the Year awards.",
+    "Lincoln County Hospital came second in the 2025 Royal College of Nursing Nurse of the Year awards.",
+    "United Lincolnshire Hospitals came third in the national Patient Safety Team of the Year competition.",
+    "United Lincolnshire Hospitals was placed first in the Health Service Journal Digital Trust of the Year "
+    "awards, the judges said.",
+    "Homerton Healthcare finished second at the London Health and Care Partnership Excellence ceremony.",
+    "Barts Health came fourth for the Nursing and Midwifery Council Workforce Innovation prize.",
+    "Staff at Lincoln County Hospital came first in the annual Great British Healthcare quiz.",
+    "Lincoln County Hospital's maternity team was ranked first by the Royal College of Midwives.",
+    "The Lincoln County Hospital stroke unit came second nationally.",
+    "Frimley Health's estates department was placed third.",
+    "Nurses from Medway NHS Foundation Trust came second in the regional skills contest.",
+]
+
+# the league's own positions, with another list or a team named further on in the sentence
+STILL_THE_LEAGUE = [
+    ("United Lincolnshire Hospitals was ranked 109th of 134 acute trusts in the league tables published on "
+     "the same day as the staff survey.", [("RWD", 109)]),
+    ("United Lincolnshire Hospitals came 109th in the league tables, a drop that its awards team regrets.",
+     [("RWD", 109)]),
+    ("Medway NHS Foundation Trust was ranked 118th of 134, and its staff came first in the county quiz.",
+     [("RPA", 118)]),
+]
+
+def _codes(nlp: Language, text: str) -> list[tuple[str, int | None]]:
+    return sorted((r.ods_code, r.rank) for r in read(nlp, text).rankings)
+
+
+@pytest.mark.parametrize("text", NOT_THE_LEAGUE)
+def test_no_league_position(nlp: Language, text: str) -> None:
+    assert read(nlp, text).rankings == []
+
+
+@pytest.mark.parametrize(("text", "expected"), STILL_THE_LEAGUE)
+def test_the_stated_position_of_the_named_trust(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert _codes(nlp, text) == expected
