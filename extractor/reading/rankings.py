@@ -308,6 +308,8 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
                                           and not _in_relative_clause(doc, antecedent, o, span) for o in before):
         return coordinated(doc, [o for o in sent_orgs if o.end <= antecedent.start] + [antecedent])
     adjacent = subjects.name_before(doc, sent, span.start, hint) or named_before_apposition(doc, sent, span.start, hint)
+    if adjacent is not None and _governed_place(doc, sent, adjacent):
+        adjacent = None
     if adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):
         return [adjacent]
     chosen = coordinated(doc, before)
@@ -333,6 +335,21 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
             lower_forms(doc)[sent.start:span.end]):
         return last_subject  # 'Its latest placing – 109th': the position of the one the text is about
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
+
+
+def _governed_place(doc: Doc, sent: Span, name: Span) -> bool:
+    """'The Christie in Manchester comes third', 'X, based in Liverpool, came 13th', 'Staff at X
+    came first': a name after a preposition of place, inside the sentence, says where the one
+    before it is, or whose staff they are; it is not what is ranked, even when a trust is named
+    after the place."""
+    lowers = lower_forms(doc)
+    k = name.start - 1
+    if k > sent.start and lowers[k] == "the":
+        k -= 1
+    return k > sent.start and lowers[k] in _PLACE_PREPOSITIONS
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "of", "from", "within", "outside"})
 
 
 def _someone_else_between(doc: Doc, start: int, end: int) -> bool:

@@ -26,6 +26,7 @@ NOT_THE_LEAGUE = [
     "Lincoln County Hospital's maternity team was ranked first by the Royal College of Midwives.",
     "The Lincoln County Hospital stroke unit came second nationally.",
     "Frimley Health's estates department was placed third.",
+    "Ward 5 at Lincoln County Hospital was ranked first.",
     "Nurses from Medway NHS Foundation Trust came second in the regional skills contest.",
 ]
 
@@ -39,6 +40,23 @@ STILL_THE_LEAGUE = [
      [("RPA", 118)]),
 ]
 
+# a place after an organisation ('X in Manchester', 'X, based in Liverpool,') says where it is,
+# even when a trust is named after the place: the position is X's
+PLACE_AFTER_A_NAME = [
+    ("The Christie NHS Foundation Trust in Manchester comes third of 134 acute trusts.", [("RBV", 3)]),
+    ("The Walton Centre NHS Foundation Trust in Liverpool comes 13th of 134 acute trusts.", [("RET", 13)]),
+    ("Sheffield Children's NHS Foundation Trust in Sheffield was ranked 38th of 134 acute trusts.", [("RCU", 38)]),
+    ("The Christie NHS Foundation Trust, in Manchester, was ranked third of 134 acute trusts.", [("RBV", 3)]),
+    ("The Christie, based in Manchester, has been placed third of 134 acute trusts.", [("RBV", 3)]),
+    ("The Christie in Manchester was ranked 3rd out of 134 acute trusts.", [("RBV", 3)]),
+    ("Leeds Teaching Hospitals NHS Trust in Leeds was ranked 60th of 134 acute trusts.", [("RR8", 60)]),
+    ("The Walton Centre NHS Foundation Trust in Liverpool is now 13th of the 134 acute trusts.", [("RET", 13)]),
+    # the place opening the sentence, and a second trust after 'with', are as before
+    ("In Manchester, the Christie was ranked third of 134 acute trusts.", [("RBV", 3)]),
+    ("Medway NHS Foundation Trust was ranked 45th of 134, with Dartford and Gravesham ranked 30th.",
+     [("RN7", 30), ("RPA", 45)]),
+]
+
 def _codes(nlp: Language, text: str) -> list[tuple[str, int | None]]:
     return sorted((r.ods_code, r.rank) for r in read(nlp, text).rankings)
 
@@ -48,6 +66,6 @@ def test_no_league_position(nlp: Language, text: str) -> None:
     assert read(nlp, text).rankings == []
 
 
-@pytest.mark.parametrize(("text", "expected"), STILL_THE_LEAGUE)
+@pytest.mark.parametrize(("text", "expected"), STILL_THE_LEAGUE + PLACE_AFTER_A_NAME)
 def test_the_stated_position_of_the_named_trust(nlp: Language, text: str, expected: list[tuple]) -> None:
     assert _codes(nlp, text) == expected
