@@ -33,6 +33,7 @@ from ..pipeline.lexicon import LEXICON
 from ..pipeline.segments import is_domain_segment, segments_of
 from ..records import Ranking
 from . import subjects
+from .memberships import HOPE_WORDS
 
 _T = TypeVar("_T")
 LEAGUE_OF_TYPE = {"acute": "acute", "specialist": "acute", "mental_health": "non_acute", "community": "non_acute",
@@ -299,6 +300,44 @@ def another_list_named(doc: Doc, sent: Span) -> bool:
     lowers = lower_forms(doc)
     return not _OTHER_LISTS.isdisjoint(lowers[sent.start:sent.end]) or any(
         s.label_ == "RANK_METRIC" for s in spans_in(doc, "ranks", sent.start, sent.end))
+
+
+def foreseen(doc: Doc, sent: Span, start: int) -> bool:
+    """'X could be ranked tenth next quarter', 'hopes to be ranked third', 'expects to come
+    fourth', 'would have been ranked second without the finance score', 'If X had balanced its
+    books, it would be second': a position hoped for, foreseen or counterfactual, which no table
+    gave. Read from the verbs before the position at ``start``, back to its subject or clause
+    (a modal, or a word of hoping or risk from :data:`memberships.HOPE_WORDS`), and a clause
+    opened by 'if' or 'unless'. 'X was proud to be ranked 5th' and 'X said it was 5th' are stated."""
+    lowers = lower_forms(doc)
+    k = start - 1
+    while k >= sent.start and lowers[k] not in _FORESEEN_STOPS:
+        if lowers[k] in _FORESEEN_WORDS:
+            return True
+        if lowers[k] not in _VERB_CHAIN:
+            break
+        k -= 1
+    while k >= sent.start and lowers[k] not in _CLAUSE_MARKS:
+        if lowers[k] in _CONDITIONS:
+            return True
+        k -= 1
+    return False
+
+
+# the modals and words of foreseeing that make a position one not held; with the words of
+# hoping and risk (memberships') they are read among the auxiliaries and adverbs of its verb
+_FORESEEN_WORDS = HOPE_WORDS | frozenset({"could", "may", "might", "would", "will", "should", "shall", "likely",
+                                          "unlikely", "expected", "forecast", "predicted", "projected", "tipped",
+                                          "hoped", "needs", "need", "wish", "wishes"})
+_VERB_CHAIN = frozenset({"be", "been", "being", "have", "to", "not", "now", "then", "still", "even", "also", "only",
+                         "ranked", "placed", "rated", "come", "finish", "rank", "sit", "end", "up", "rise", "climb",
+                         "fall", "drop", "move", "get", "reach", "at", "in", "joint", "equal", "just", "easily",
+                         "well", "probably", "possibly", "realistically", "as", "high", "low", "soon", "next", "become",
+                         "the", "a"})
+_FORESEEN_STOPS = frozenset({",", ";", ":", "(", "–", "—", "and", "but", "while", "whilst", "that", "which", "who",
+                             "why", "when", "because", "said", "says"})
+_CONDITIONS = frozenset({"if", "unless"})
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", "–", "—"})
 
 
 def from_bottom(doc: Doc, end: int) -> int:

@@ -41,6 +41,7 @@ from .rank_words import (
     clause_end,
     coordinated,
     doc_values,
+    foreseen,
     from_bottom,
     is_metric,
     is_regional,
@@ -568,7 +569,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if (_had_been(before) and not reported) or words[1:2] == ["been"]:
         _earlier_position(doc, span, last_subject, result)
         return
-    if _adverb_first(doc, span) or is_metric(doc, sent, span.end) or _counted_from_an_end(doc, span) \
+    if _adverb_first(doc, span) or foreseen(doc, sent, span.start) or is_metric(doc, sent, span.end) \
+            or _counted_from_an_end(doc, span) \
             or is_regional(doc, sent, span.end) or is_sub_group(doc, sent, span.end) \
             or _a_region_s_end(doc, sent, span):
         return

@@ -57,15 +57,50 @@ PLACE_AFTER_A_NAME = [
      [("RN7", 30), ("RPA", 45)]),
 ]
 
+# a position hoped for, expected, possible or counterfactual: no table gave it
+FORESEEN = [
+    "Next quarter we could be tenth.",
+    "Liverpool Heart and Chest Hospital could be ranked tenth next quarter.",
+    "Liverpool Heart and Chest Hospital hopes to be ranked third by March.",
+    "Liverpool Heart and Chest Hospital expects to be ranked fourth in December.",
+    "Liverpool Heart and Chest Hospital would have been ranked second without the finance score.",
+    "If Liverpool Heart and Chest Hospital had balanced its books, it would be ranked second.",
+    "If Liverpool Heart and Chest Hospital is ranked 40th next time, the board will be pleased.",
+    "Liverpool Heart and Chest Hospital is likely to finish 12th in the next tables.",
+    "Liverpool Heart and Chest Hospital is on track to be ranked in 20th place.",
+    "Liverpool Heart and Chest Hospital aims to finish tenth of 134.",
+    "Liverpool Heart and Chest Hospital may rise to 30th when the December tables appear.",
+    "Liverpool Heart and Chest Hospital might well come 25th of 134 acute trusts.",
+    "Liverpool Heart and Chest Hospital is expected to be placed 15th.",
+    "Liverpool Heart and Chest Hospital could be the top-ranked acute trust next quarter.",
+    "Liverpool Heart and Chest Hospital hopes to become the best-performing acute trust in England.",
+    "Liverpool Heart and Chest Hospital would have been the top-ranked acute trust without its deficit.",
+    "Liverpool Heart and Chest Hospital could finish bottom of the acute table.",
+]
+
+# stated positions, beside or around such words, stay
+STATED = [
+    ("Liverpool Heart and Chest Hospital was ranked fifth, and could be third next quarter.", [("RBQ", 5)]),
+    ("Liverpool Heart and Chest Hospital was proud to be ranked fifth of 134 acute trusts.", [("RBQ", 5)]),
+    ("Liverpool Heart and Chest Hospital said it was ranked fifth of 134 acute trusts.", [("RBQ", 5)]),
+    ("Liverpool Heart and Chest Hospital would not say why it was ranked fifth of 134 acute trusts.",
+     [("RBQ", 5)]),
+    ("Liverpool Heart and Chest Hospital, which will publish its plan next week, was ranked fifth.",
+     [("RBQ", 5)]),
+    ("Liverpool Heart and Chest Hospital continues to be ranked fifth of 134 acute trusts.", [("RBQ", 5)]),
+    ("Liverpool Heart and Chest Hospital has been ranked fifth of 134 acute trusts.", [("RBQ", 5)]),
+]
+
+
 def _codes(nlp: Language, text: str) -> list[tuple[str, int | None]]:
     return sorted((r.ods_code, r.rank) for r in read(nlp, text).rankings)
 
 
-@pytest.mark.parametrize("text", NOT_THE_LEAGUE)
+@pytest.mark.parametrize("text", NOT_THE_LEAGUE + FORESEEN)
 def test_no_league_position(nlp: Language, text: str) -> None:
     assert read(nlp, text).rankings == []
 
 
-@pytest.mark.parametrize(("text", "expected"), STILL_THE_LEAGUE + PLACE_AFTER_A_NAME)
+@pytest.mark.parametrize(("text", "expected"), STILL_THE_LEAGUE + PLACE_AFTER_A_NAME + STATED)
 def test_the_stated_position_of_the_named_trust(nlp: Language, text: str, expected: list[tuple]) -> None:
     assert _codes(nlp, text) == expected
