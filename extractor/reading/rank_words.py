@@ -378,6 +378,18 @@ def league_of_sentence(doc: Doc, sent: Span) -> str:
     return ""
 
 
+@_per_sentence
+def league_of_size(doc: Doc, sent: Span) -> str:
+    """'Mid and South Essex ranked 128 of 134': the league the size a sentence states names
+    (134 or 135 acute trusts, 61 non-acute ones), for a short name that needs a kind of trust
+    to be resolved; '' when it states none of them."""
+    text = span_text(sent)
+    if not any(size in text for size in _LEAGUE_SIZES):
+        return ""
+    m = _LEAGUE_SIZE.search(text)
+    return "" if m is None else ("non_acute" if m.group().endswith("61") else "acute")
+
+
 def sentence_starts(doc: Doc) -> list[int]:
     """The first token of each of :func:`sentences`, made once per Doc, to find a token's
     sentence by binary search instead of through ``token.sent``."""

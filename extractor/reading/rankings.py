@@ -49,6 +49,7 @@ from .rank_words import (
     joined,
     league_context,
     league_of_sentence,
+    league_of_size,
     lower_forms,
     make_ranking,
     opens_with_a_region,
@@ -504,7 +505,7 @@ def _read_ranked_sentences(doc: Doc, ranks: list[Span], result: DocResult) -> No
         last_subject = _last_named(doc, sents[done:index]) or last_subject
         sent_orgs = subjects.candidates(doc, sent)
         # the league a sentence names matters only to its own positions
-        hint = league_of_sentence(doc, sent) or usual_league(doc) or None
+        hint = league_of_sentence(doc, sent) or usual_league(doc) or league_of_size(doc, sent) or None
         if not sent_orgs or sent_orgs[0].start > in_sent[0].start:
             lead = subjects.leading_name(doc, sent, in_sent[0].start, hint)
             if lead is not None:
