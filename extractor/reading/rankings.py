@@ -340,18 +340,26 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
 
 
 def _governed_place(doc: Doc, sent: Span, name: Span) -> bool:
-    """'The Christie in Manchester comes third', 'X, based in Liverpool, came 13th', 'Staff at X
-    came first': a name after a preposition of place, inside the sentence, says where the one
-    before it is, or whose staff they are; it is not what is ranked, even when a trust is named
-    after the place."""
+    """'The Christie in Manchester comes third', 'X, in Manchester, was ranked third', 'X, based in
+    Liverpool, came 13th': a place named right after an organisation says where it is; it is not
+    what is ranked, even when a trust is named after the place. After anything else ('Our
+    colleagues at X were ranked 24th') the name is read as before."""
     lowers = lower_forms(doc)
     k = name.start - 1
     if k > sent.start and lowers[k] == "the":
         k -= 1
-    return k > sent.start and lowers[k] in _PLACE_PREPOSITIONS
+    if k <= sent.start or lowers[k] not in _PLACE_PREPOSITIONS:
+        return False
+    k -= 1
+    if lowers[k] in _SITED and k > sent.start:
+        k -= 1
+    if lowers[k] == "," and k > sent.start:
+        k -= 1
+    return any(o.end == k + 1 for o in spans_in(doc, "orgs", max(sent.start, k - 12), k + 1))
 
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "of", "from", "within", "outside"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "within", "outside"})
+_SITED = frozenset({"based", "located", "situated", "headquartered"})
 
 
 def _someone_else_between(doc: Doc, start: int, end: int) -> bool:
@@ -661,20 +669,25 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
 
 def _a_part_ranked(doc: Doc, org: Span, span: Span) -> bool:
     """'The Pilgrim Hospital theatres team came first', "X's maternity staff were ranked second",
-    'the X stroke unit came second': a team, a ward, a service or people of the organisation
-    are ranked (in some award or list), which the league tables never rank, only trusts."""
+    'the X stroke unit came second', 'Ward 5 at X was ranked first': a team, a ward, a service or
+    people of the organisation are ranked (in some award or list), which the league tables never
+    rank, only trusts. 'Our colleagues at X were ranked 24th' speaks of the trust."""
     lowers = lower_forms(doc)
     gap = lowers[org.end:span.start]
-    return len(gap) <= _PART_REACH and not _PART_NOUNS.isdisjoint(gap) and "," not in gap
+    if len(gap) <= _PART_REACH and not _PART_NOUNS.isdisjoint(gap) and "," not in gap:
+        return True
+    k = org.start - 1
+    return k > 0 and lowers[k] in _OF_A_PART and not _PART_NOUNS.isdisjoint(lowers[max(0, k - 3):k])
 
 
 # the teams, places and people within an organisation, and how far after its name they are read
 _PART_NOUNS = frozenset({"team", "teams", "staff", "ward", "wards", "unit", "units", "department", "departments",
                          "service", "services", "nurse", "nurses", "midwife", "midwives", "doctor", "doctors",
-                         "consultant", "consultants", "colleague", "colleagues", "volunteer", "volunteers", "porters",
+                         "consultant", "consultants", "volunteer", "volunteers", "porters",
                          "crew", "crews", "clinic", "clinics", "squad", "choir", "apprentice", "apprentices",
                          "student", "students", "trainee", "trainees", "laboratory", "pharmacy"})
 _PART_REACH = 8
+_OF_A_PART = frozenset({"at", "of", "from", "in"})
 
 
 def _own_segment(doc: Doc, sent: Span, span: Span, subject: list[Span], others: list[Span]) -> int | None:

@@ -27,6 +27,7 @@ NOT_THE_LEAGUE = [
     "The Lincoln County Hospital stroke unit came second nationally.",
     "Frimley Health's estates department was placed third.",
     "Ward 5 at Lincoln County Hospital was ranked first.",
+    "The maternity team at Barts Health was ranked second.",
     "Nurses from Medway NHS Foundation Trust came second in the regional skills contest.",
 ]
 
@@ -51,7 +52,10 @@ PLACE_AFTER_A_NAME = [
     ("The Christie in Manchester was ranked 3rd out of 134 acute trusts.", [("RBV", 3)]),
     ("Leeds Teaching Hospitals NHS Trust in Leeds was ranked 60th of 134 acute trusts.", [("RR8", 60)]),
     ("The Walton Centre NHS Foundation Trust in Liverpool is now 13th of the 134 acute trusts.", [("RET", 13)]),
-    # the place opening the sentence, and a second trust after 'with', are as before
+    # the place opening the sentence, a second trust after 'with', and 'colleagues at X' are as before
+    ("Our colleagues at Lincolnshire Community Health Services were ranked 24th of 61 non-acute trusts.",
+     [("RY5", 24)]),
+    ("Colleagues at the Walton Centre came 13th of 134 acute trusts.", [("RET", 13)]),
     ("In Manchester, the Christie was ranked third of 134 acute trusts.", [("RBV", 3)]),
     ("Medway NHS Foundation Trust was ranked 45th of 134, with Dartford and Gravesham ranked 30th.",
      [("RN7", 30), ("RPA", 45)]),
