@@ -16,6 +16,7 @@ from ..pipeline.extensions import span_text, spans_in
 from ..records import DocResult
 from . import subjects
 from .rank_words import (
+    foreseen,
     is_metric,
     is_regional,
     league_context,
@@ -231,6 +232,8 @@ def read_frames(doc: Doc, spans: list[Span], result: DocResult) -> None:
             reading = _superlative(doc, sent, span)
         if reading is None or _PAST.intersection(lowers[max(sent.start, span.start - 2):span.start]):
             continue  # 'which had led the table in the first two quarters': where it was before
+        if foreseen(doc, sent, span.start):
+            continue  # 'X hopes to become the best-performing trust': no table put it there
         if opens_with_a_region(doc, sent, span.start):
             continue  # 'Of the 22 trusts in the North East, X is the highest placed': the region's
         rank, position, after = reading

@@ -33,6 +33,7 @@ from ..pipeline.lexicon import LEXICON
 from ..pipeline.segments import is_domain_segment, segments_of
 from ..records import Ranking
 from . import subjects
+from .memberships import HOPE_WORDS
 
 _T = TypeVar("_T")
 LEAGUE_OF_TYPE = {"acute": "acute", "specialist": "acute", "mental_health": "non_acute", "community": "non_acute",
@@ -49,7 +50,11 @@ _WORD_NUMBER = regex.compile(r"^(one|two|three|four|five|six|seven|eight|nine|te
 _COUNTING_BEFORE = {"the", "all", "of", "are", "were", "those", "these", "some", "about", "around", "nearly",
                     "almost", "over", "under"}
 # 'came second in the national estates awards', 'third in the staff survey': some other list
-_OTHER_LISTS = {"award", "awards", "prize", "prizes", "competition", "survey", "poll", "employers", "guide", "index"}
+_OTHER_LISTS = {"award", "awards", "prize", "prizes", "competition", "competitions", "survey", "poll", "employers",
+                "guide", "index", "ceremony", "ceremonies", "contest", "championship", "championships", "tournament",
+                "quiz"}
+# how near after a position the name of another list is taken without reading the words between
+_OTHER_LIST_REACH = 8
 _RELATIVE_PRONOUNS = frozenset({"which", "who"})
 _CLAUSE_ENDS = frozenset({",", ";", ":", ".", "(", ")", "–", "—", "but", "while", "whilst", "although"})
 # the sizes of the 2025/26 leagues ('98th out of 134', '30th of 61') name them as well as words do
@@ -257,10 +262,35 @@ def _measure_named(doc: Doc, sent: Span, end: int) -> bool:
 
 
 def _other_list(doc: Doc, sent: Span, end: int) -> bool:
-    """'came second in the national estates awards': the clause after the position names
-    some other list."""
+    """'came second in the national estates awards', 'came first in the regional Theatre Team of
+    the Year awards': the clause after the position names some other list. Near the position
+    any mention of one will do; further on, a long title, only in the phrase the position
+    opens ('in the ... awards'), with no word of the league tables or of another clause between
+    ('109th in the league tables published as the staff survey came out' is the league's)."""
     lowers = lower_forms(doc)
-    return bool(_OTHER_LISTS.intersection(lowers[end:min(clause_end(doc, sent, end), end + 8)]))
+    words = lowers[end:clause_end(doc, sent, end)]
+    if _OTHER_LISTS.isdisjoint(words):
+        return False  # most positions: no other list named in their clause
+    if not _OTHER_LISTS.isdisjoint(words[:_OTHER_LIST_REACH]):
+        return True
+    named = next(n for n, w in enumerate(words) if w in _OTHER_LISTS)
+    lead = next((n for n, w in enumerate(words) if w not in _POSITION_ADVERBS), named)
+    if words[lead] not in _TITLE_PREPOSITIONS:
+        return False
+    for n in range(lead + 1, named):
+        word = words[n]
+        if word in _NOT_A_TITLE or ordinal(word) or (word == "and" and not text_at(doc, end + n + 1)[:1].isupper()):
+            return False
+    return True
+
+
+# a position's own adverbs, the prepositions opening the title of another list after them, and
+# the words that name the league tables or open another clause, which no such title holds
+_POSITION_ADVERBS = frozenset({"nationally", "overall", "jointly", "equal", "place", "position", "spot"})
+_TITLE_PREPOSITIONS = frozenset({"in", "at", "for"})
+_NOT_A_TITLE = frozenset({"league", "leagues", "table", "tables", "rankings", "ranking", "oversight", "segment",
+                          "segments", "trusts", "providers", "134", "135", "61", "which", "that", "who", "where",
+                          "when", "while", "whilst", "as", "but", "after", "before", "since", "because", "published"})
 
 
 def another_list_named(doc: Doc, sent: Span) -> bool:
@@ -270,6 +300,44 @@ def another_list_named(doc: Doc, sent: Span) -> bool:
     lowers = lower_forms(doc)
     return not _OTHER_LISTS.isdisjoint(lowers[sent.start:sent.end]) or any(
         s.label_ == "RANK_METRIC" for s in spans_in(doc, "ranks", sent.start, sent.end))
+
+
+def foreseen(doc: Doc, sent: Span, start: int) -> bool:
+    """'X could be ranked tenth next quarter', 'hopes to be ranked third', 'expects to come
+    fourth', 'would have been ranked second without the finance score', 'If X had balanced its
+    books, it would be second': a position hoped for, foreseen or counterfactual, which no table
+    gave. Read from the verbs before the position at ``start``, back to its subject or clause
+    (a modal, or a word of hoping or risk from :data:`memberships.HOPE_WORDS`), and a clause
+    opened by 'if' or 'unless'. 'X was proud to be ranked 5th' and 'X said it was 5th' are stated."""
+    lowers = lower_forms(doc)
+    k = start - 1
+    while k >= sent.start and lowers[k] not in _FORESEEN_STOPS:
+        if lowers[k] in _FORESEEN_WORDS:
+            return True
+        if lowers[k] not in _VERB_CHAIN:
+            break
+        k -= 1
+    while k >= sent.start and lowers[k] not in _CLAUSE_MARKS:
+        if lowers[k] in _CONDITIONS:
+            return True
+        k -= 1
+    return False
+
+
+# the modals and words of foreseeing that make a position one not held; with the words of
+# hoping and risk (memberships') they are read among the auxiliaries and adverbs of its verb
+_FORESEEN_WORDS = HOPE_WORDS | frozenset({"could", "may", "might", "would", "will", "should", "shall", "likely",
+                                          "unlikely", "expected", "forecast", "predicted", "projected", "tipped",
+                                          "hoped", "needs", "need", "wish", "wishes"})
+_VERB_CHAIN = frozenset({"be", "been", "being", "have", "to", "not", "now", "then", "still", "even", "also", "only",
+                         "ranked", "placed", "rated", "come", "finish", "rank", "sit", "end", "up", "rise", "climb",
+                         "fall", "drop", "move", "get", "reach", "at", "in", "joint", "equal", "just", "easily",
+                         "well", "probably", "possibly", "realistically", "as", "high", "low", "soon", "next", "become",
+                         "the", "a"})
+_FORESEEN_STOPS = frozenset({",", ";", ":", "(", "–", "—", "and", "but", "while", "whilst", "that", "which", "who",
+                             "why", "when", "because", "said", "says"})
+_CONDITIONS = frozenset({"if", "unless"})
+_CLAUSE_MARKS = frozenset({",", ";", ":", "(", "–", "—"})
 
 
 def from_bottom(doc: Doc, end: int) -> int:
@@ -308,6 +376,18 @@ def league_of_sentence(doc: Doc, sent: Span) -> str:
     if "acute" in text:
         return "acute"
     return ""
+
+
+@_per_sentence
+def league_of_size(doc: Doc, sent: Span) -> str:
+    """'Mid and South Essex ranked 128 of 134': the league the size a sentence states names
+    (134 or 135 acute trusts, 61 non-acute ones), for a short name that needs a kind of trust
+    to be resolved; '' when it states none of them."""
+    text = span_text(sent)
+    if not any(size in text for size in _LEAGUE_SIZES):
+        return ""
+    m = _LEAGUE_SIZE.search(text)
+    return "" if m is None else ("non_acute" if m.group().endswith("61") else "acute")
 
 
 def sentence_starts(doc: Doc) -> list[int]:

@@ -41,6 +41,7 @@ from .rank_words import (
     clause_end,
     coordinated,
     doc_values,
+    foreseen,
     from_bottom,
     is_metric,
     is_regional,
@@ -48,6 +49,7 @@ from .rank_words import (
     joined,
     league_context,
     league_of_sentence,
+    league_of_size,
     lower_forms,
     make_ranking,
     opens_with_a_region,
@@ -308,6 +310,8 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
                                           and not _in_relative_clause(doc, antecedent, o, span) for o in before):
         return coordinated(doc, [o for o in sent_orgs if o.end <= antecedent.start] + [antecedent])
     adjacent = subjects.name_before(doc, sent, span.start, hint) or named_before_apposition(doc, sent, span.start, hint)
+    if adjacent is not None and _governed_place(doc, sent, adjacent):
+        adjacent = None
     if adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):
         return [adjacent]
     chosen = coordinated(doc, before)
@@ -333,6 +337,29 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
             lower_forms(doc)[sent.start:span.end]):
         return last_subject  # 'Its latest placing – 109th': the position of the one the text is about
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
+
+
+def _governed_place(doc: Doc, sent: Span, name: Span) -> bool:
+    """'The Christie in Manchester comes third', 'X, in Manchester, was ranked third', 'X, based in
+    Liverpool, came 13th': a place named right after an organisation says where it is; it is not
+    what is ranked, even when a trust is named after the place. After anything else ('Our
+    colleagues at X were ranked 24th') the name is read as before."""
+    lowers = lower_forms(doc)
+    k = name.start - 1
+    if k > sent.start and lowers[k] == "the":
+        k -= 1
+    if k <= sent.start or lowers[k] not in _PLACE_PREPOSITIONS:
+        return False
+    k -= 1
+    if lowers[k] in _SITED and k > sent.start:
+        k -= 1
+    if lowers[k] == "," and k > sent.start:
+        k -= 1
+    return any(o.end == k + 1 for o in spans_in(doc, "orgs", max(sent.start, k - 12), k + 1))
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "within", "outside"})
+_SITED = frozenset({"based", "located", "situated", "headquartered"})
 
 
 def _someone_else_between(doc: Doc, start: int, end: int) -> bool:
@@ -486,7 +513,7 @@ def _read_ranked_sentences(doc: Doc, ranks: list[Span], result: DocResult) -> No
         last_subject = _last_named(doc, sents[done:index]) or last_subject
         sent_orgs = subjects.candidates(doc, sent)
         # the league a sentence names matters only to its own positions
-        hint = league_of_sentence(doc, sent) or usual_league(doc) or None
+        hint = league_of_sentence(doc, sent) or usual_league(doc) or league_of_size(doc, sent) or None
         if not sent_orgs or sent_orgs[0].start > in_sent[0].start:
             lead = subjects.leading_name(doc, sent, in_sent[0].start, hint)
             if lead is not None:
@@ -551,7 +578,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if (_had_been(before) and not reported) or words[1:2] == ["been"]:
         _earlier_position(doc, span, last_subject, result)
         return
-    if _adverb_first(doc, span) or is_metric(doc, sent, span.end) or _counted_from_an_end(doc, span) \
+    if _adverb_first(doc, span) or foreseen(doc, sent, span.start) or is_metric(doc, sent, span.end) \
+            or _counted_from_an_end(doc, span) \
             or is_regional(doc, sent, span.end) or is_sub_group(doc, sent, span.end) \
             or _a_region_s_end(doc, sent, span):
         return
@@ -599,7 +627,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if rank is None and not position:
         return
     subject = _subject_of(doc, sent, span, sent_orgs, last_subject, hint)
-    if not subject:
+    if not subject or _a_part_ranked(doc, subject[-1], span):
         return
     if total and stated_total:
         _league_size_claim(doc, sent, span, total, result)
@@ -637,6 +665,29 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     # '• X: joint 83rd, segment 3' places X too, when the line names no other segment
     if segment is not None and segment == result.rankings[-1].segment:
         place_listed(subject[0], result.rankings[-1], segment, result)
+
+
+def _a_part_ranked(doc: Doc, org: Span, span: Span) -> bool:
+    """'The Pilgrim Hospital theatres team came first', "X's maternity staff were ranked second",
+    'the X stroke unit came second', 'Ward 5 at X was ranked first': a team, a ward, a service or
+    people of the organisation are ranked (in some award or list), which the league tables never
+    rank, only trusts. 'Our colleagues at X were ranked 24th' speaks of the trust."""
+    lowers = lower_forms(doc)
+    gap = lowers[org.end:span.start]
+    if len(gap) <= _PART_REACH and not _PART_NOUNS.isdisjoint(gap) and "," not in gap:
+        return True
+    k = org.start - 1
+    return k > 0 and lowers[k] in _OF_A_PART and not _PART_NOUNS.isdisjoint(lowers[max(0, k - 3):k])
+
+
+# the teams, places and people within an organisation, and how far after its name they are read
+_PART_NOUNS = frozenset({"team", "teams", "staff", "ward", "wards", "unit", "units", "department", "departments",
+                         "service", "services", "nurse", "nurses", "midwife", "midwives", "doctor", "doctors",
+                         "consultant", "consultants", "volunteer", "volunteers", "porters",
+                         "crew", "crews", "clinic", "clinics", "squad", "choir", "apprentice", "apprentices",
+                         "student", "students", "trainee", "trainees", "laboratory", "pharmacy"})
+_PART_REACH = 8
+_OF_A_PART = frozenset({"at", "of", "from", "in"})
 
 
 def _own_segment(doc: Doc, sent: Span, span: Span, subject: list[Span], others: list[Span]) -> int | None:

@@ -570,6 +570,22 @@ def test_terse_positions(nlp: Language, text: str, expected: tuple[str, int, int
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Mid and South Essex ranked 128 of 134.", [("RAJ", 128, 134)]),
+    ("Mid and South Essex ranked 128th of 134.", [("RAJ", 128, 134)]),
+    ("Medway was ranked 118 out of 134.", [("RPA", 118, 134)]),
+    ("Last week Medway was placed 118th of the 134.", [("RPA", 118, 134)]),
+    ("Mid and South Essex ranked 128 of 134 and Medway was 118th of 134.", [("RAJ", 128, 134), ("RPA", 118, 134)]),
+    # no league's size: a place name alone stays unresolved
+    ("Medway ranked 118 in the county.", []),
+])
+def test_a_short_name_with_a_league_s_size(nlp: Language, text: str, expected: list[tuple]) -> None:
+    """A short name that is also a place, with no kind of trust named on the page: the size of
+    the league the sentence states (134 acute, 61 non-acute trusts) is the kind that resolves it."""
+    page = "Published 12 December 2025\nThe quarter 2 league tables\n" + text
+    assert sorted((r.ods_code, r.rank, r.total) for r in read_doc(nlp(page)).rankings) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Frimley Health is first, followed by Homerton Healthcare and Barts Health.",
      [("Barts Health", 3), ("Frimley Health", 1), ("Homerton Healthcare", 2)]),
     ("The top-ranked acute trust in England was Royal Cornwall Hospitals, followed by Gloucestershire Hospitals.",
