@@ -14,6 +14,7 @@ owner of a placing noun ("X's exit from the RSP"), or a named list gathered by i
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache, partial
@@ -381,6 +382,10 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 and all(seg.id_ != "held" for seg in segs):
             continue  # no 'it' for the active frame nor stand-in noun for the possessive one: nobody to place
         prior = [seg for seg in segs if _told_as_before(doc, sent, seg)]
+        if len(segs) > len(prior) + 1:
+            entered = [seg for seg in segs if all(seg is not p for p in prior) and _entered_before(doc, sent, seg)]
+            if len(prior) + len(entered) < len(segs):
+                prior += entered
         first_new = len(result.memberships)
         for seg in segs:
             if any(seg is p for p in prior) or _restates(doc, segs, seg):
@@ -406,6 +411,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             if placed is None:
                 continue
             segment, from_segment = placed
+            if segment is not None and from_segment is None and seg is segs[-1] and _left_after(doc, sent, seg):
+                segment, from_segment = None, segment
             step = _step(gap) if segment is not None else None
             if step is None and segment is not None and from_segment is None:
                 step = _step_then_state(_clean_gap(doc, heads[-1].end, seg.start))
@@ -628,6 +635,64 @@ def _told_as_before(doc: Doc, sent: Span, seg: Span) -> bool:
     for k in range(len(head) - 1, max(-1, len(head) - 6), -1):
         if head[k] in ("after", "spent") and _TIME_UNITS.intersection(head[k + 1:]):
             return k > 0 and (head[k] == "after" or head[k - 1] == "having")
+    return False
+
+
+_ENTRY_VERBS = {"entered", "entering", "joined", "joining"}
+_PLACED_VERBS = {"placed", "put", "moved", "admitted"}
+_OUT_VERBS = {"moved", "moving", "taken", "come", "coming", "climbed", "climbing"}
+_ENTRY_MARKERS = {"having", "after", "since", "which", "who"}
+_ENTRY_FILLER = {"first", "originally", "initially", "previously", "already", "once", "only", "been", "being", "was",
+                 "were", "had", "it", "they", "we"}
+
+
+def _entered_before(doc: Doc, sent: Span, seg: Span) -> bool:
+    """'..., having first entered special measures in 2017', '..., which entered segment 4 in
+    2021, ...', '... four years after it was placed in special measures', '..., having moved out
+    of segment 4': an entry (or exit) told as the start of a spell that another segment of the
+    sentence ends or moves on from, not where the body is now."""
+    words = [w for w in token_strings(doc)[max(sent.start, seg.start - 8):seg.start] if not w.isspace()]
+    if words[-1:] and words[-1] in ("in", "into", "to") and words[-2:-1] and words[-2] in _PLACED_VERBS:
+        words = words[:-2]
+    elif words[-2:] == ["out", "of"] and words[-3:-2] and words[-3] in _OUT_VERBS:
+        words = words[:-3]
+    elif words[-1:] and words[-1] in _ENTRY_VERBS:
+        words = words[:-1]
+    else:
+        return False
+    for word in reversed(words[-5:]):
+        if word in _ENTRY_MARKERS:
+            return True
+        if word not in _ENTRY_FILLER:
+            return False
+    return False
+
+
+_GONE_FILLER = {"in", "on", "at", "during", "by", "last", "this", "early", "late", "year", "years", "month", "months",
+                "later", ",", "and", "then", "subsequently", "finally", "eventually", "it", "they", "we", "has",
+                "have", "had", "was", "were", "been", "since", "until", "january", "february", "march", "april",
+                "may", "june", "july", "august", "september", "october", "november", "december", "spring",
+                "summer", "autumn", "winter"}
+_GONE_PROGRAMMES = {"programme", "program", "regime", "scheme"}
+_GONE_OBJECTS = {"them", "it", "the", "programme", "regime", "in", "on", "at", "last", "this", "after", "early",
+                 "late", "during", "out", "from", ",", ".", ";", "–", "—", ")"}
+
+
+def _left_after(doc: Doc, sent: Span, seg: Span) -> bool:
+    """'X, which entered special measures in 2017, left in 2021', 'X entered segment 4 in 2019
+    and exited it in 2022', '..., placed in special measures in 2017, was taken out of them in
+    2021': a leaving verb after the segment, in the same clause with only time words between
+    and no new object after it, ends the spell the segment began."""
+    lower = token_strings(doc)
+    after = [w for w in lower[seg.end:sent.end] if not w.isspace()]
+    for k, word in enumerate(after[:10]):
+        if word in LEAVE_VERBS or word in REMOVE_VERBS:
+            nxt, then = [*after[k + 1:k + 3], ".", "."][:2]
+            if nxt == "the" and then not in _GONE_PROGRAMMES:
+                return False  # 'and left the partnership in 2022'
+            return (nxt in _GONE_OBJECTS or nxt.isdigit()) and (word in LEAVE_VERBS or nxt in ("out", "from"))
+        if word not in _GONE_FILLER and not word.isdigit():
+            return False
     return False
 
 
@@ -1460,6 +1525,8 @@ def _previous_population(doc: Doc, sent: Span | None) -> str | None:
     return found[-1].label_ if found else None
 
 
+_BUT = {"but", "yet"}  # after a leave, a second predicate of the same subject ('left ... but is in segment 4')
+_LEFT_OR_OUT = LEAVE_VERBS | {"out"}
 _PRESENT = {"is", "are", "remains", "remain", "sits", "sit", "stays", "stay", "has", "have"}
 
 
@@ -1467,7 +1534,8 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
     """The predicate that reaches the segment when a subject has several: 'X was seventh of the
     61 non-acute trusts and is one of the few in segment 1', 'X has risen to 114th, although it
     too stays in segment 4'. The words after the last 'and' + verb, or after a clause break
-    that hands the subject on with 'it', are the ones that place it."""
+    that hands the subject on with 'it', are the ones that place it ('X left special measures
+    in 2021 but is in segment 4')."""
     opens = [k for k, w in enumerate(gap) if w in {"which", "who", "whose", "where"}]
     # inside a relative clause its own predicates are not the subject's, except a last one
     # joined by 'and' ('X, which shares 68th place with four others and is in segment 3')
@@ -1479,7 +1547,8 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
                 nxt == "into" and "out" in (lower[i] for i in toks[:k])):
             # 'moved out of segment 4 (and) into segment 3'
             return [lower[i] for i in toks[k + 1:]], toks[k + 1]
-        if word == "and" and nxt in PLACE_VERBS and nxt not in {"in", "into", "now", "still"}:
+        if (word == "and" or (word in _BUT and _LEFT_OR_OUT.intersection(lower[i] for i in toks[:k]))) \
+                and nxt in PLACE_VERBS and nxt not in {"in", "into", "now", "still"}:
             if inside and (gap[opens[-1]] != "which" or nxt not in _PRESENT):
                 break  # 'which covers ... and had been in the top category': an earlier state
             return [lower[i] for i in toks[k + 1:]], toks[k + 1]
@@ -1518,12 +1587,19 @@ def _same_org(a: Membership, b: Membership) -> bool:
     return bool(a.ods_code and a.ods_code == b.ods_code) or a.name == b.name
 
 
+# a state told in the present, with a word that says it holds now ('is currently in', 'remains in', 'are still in')
+_NOW_STATE = re.compile(r"(?i)\b(?:is|are|remains?|stays?|sits?)\s+(?:(?:currently|now|still|also|today|presently)\s+)*"
+                        r"(?:in|within|under)\b")
+_NOW_MARK = re.compile(r"(?i)\b(?:currently|now|still|today|presently|at\s+present|remains?|stays?)\b")
+
+
 def _merge_across_sentences(memberships: list[Membership]) -> list[Membership]:
     """A leave and where the organisation went, told in neighbouring sentences ('X exits special
     measures ... It will move into segment 3'), are one move; a leave that another sentence
     states as a whole move ('X has moved from segment 4 to segment 3 ... X has left the
     programme') adds nothing, and nor does the spell it ended told after it ('X has left
-    special measures. It had been in them since 2013')."""
+    special measures. It had been in them since 2013'); a state told as holding now ('It is
+    currently in segment 4') stays a membership of its own."""
     leaves = sorted((m for m in memberships if m.segment is None and m.from_segment is not None),
                     key=lambda m: m.start)
     dropped: set[int] = set()
@@ -1538,6 +1614,8 @@ def _merge_across_sentences(memberships: list[Membership]) -> list[Membership]:
                 and later[0].start - leave.end <= NEAR_CHARS:
             if later[0].segment != leave.from_segment:
                 leave.segment = later[0].segment
+            elif _NOW_STATE.search(later[0].text) and _NOW_MARK.search(later[0].text):
+                continue  # 'X left special measures in 2021. It is currently in segment 4': where it is now
             # else it tells the spell the leave ended ('It had been in special measures since 2013')
             dropped.add(id(later[0]))
     return [m for m in memberships if id(m) not in dropped]

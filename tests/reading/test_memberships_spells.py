@@ -1,0 +1,111 @@
+"""Where a body is now when a sentence tells a spell's start and its end, a state that holds
+now beside a leave, and a body kept out of a segment it never entered.
+
+Rows give the framework the document is read under and the memberships expected as
+``(name, segment, from_segment)``; a leaver whose new segment is not stated has ``segment``
+empty. Sentences are written by us.
+"""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.reading import read_doc
+
+Row = tuple[str, int | None, int | None]
+ULHT = "United Lincolnshire Hospitals NHS Trust"
+
+
+def placements(nlp: Language, text: str, framework: str) -> list[Row]:
+    doc = nlp(text)
+    doc._.framework = framework
+    return [(m.name, m.segment, m.from_segment) for m in read_doc(doc).memberships]
+
+
+# An entry told as the start of the spell an exit ends (a perfect participle, a relative clause,
+# 'after'/'since' + entering) is the earlier state, wherever it stands: the exit is where it is now.
+SPELL_START_AND_END = [
+    (f"{ULHT} exited special measures in 2021, having first entered special measures in April 2017.", "sof2021",
+     [(ULHT, None, 4)]),
+    (f"{ULHT} has been taken out of special measures, having been placed in special measures in 2017.", "sof2021",
+     [(ULHT, None, 4)]),
+    (f"{ULHT} left special measures in 2021, four years after it was placed in special measures.", "sof2021",
+     [(ULHT, None, 4)]),
+    (f"{ULHT} exited special measures in 2021, after entering special measures in 2017.", "sof2021",
+     [(ULHT, None, 4)]),
+    (f"{ULHT} exited special measures in 2021, four years after entering special measures.", "sof2021",
+     [(ULHT, None, 4)]),
+    (f"{ULHT}, which entered special measures in 2017, left special measures in 2021.", "sof2021",
+     [(ULHT, None, 4)]),
+    # the exit says no segment: it ends the spell the entry began
+    (f"{ULHT}, which entered special measures in 2017, left in 2021.", "sof2021", [(ULHT, None, 4)]),
+    (f"{ULHT}, placed in special measures in 2017, exited them in 2021.", "sof2021", [(ULHT, None, 4)]),
+    (f"{ULHT} has been in special measures since 2017 and exited them in 2021.", "sof2021", [(ULHT, None, 4)]),
+    ("Barts Health entered segment 4 in 2021 and left it in 2023.", "nof2022", [("Barts Health", None, 4)]),
+    ("Barts Health entered segment 4 in 2021 and was taken out of it in 2023.", "nof2022",
+     [("Barts Health", None, 4)]),
+    ("Barts Health entered segment 4 in 2021 and left the programme in March 2023.", "nof2022",
+     [("Barts Health", None, 4)]),
+    # a start told before a move to another segment is where the move came from
+    ("Barts Health moved to segment 3 in 2023, having entered segment 4 in 2021.", "nof2022",
+     [("Barts Health", 3, 4)]),
+    ("Barts Health is in segment 3, having moved out of segment 4.", "nof2022", [("Barts Health", 3, 4)]),
+    # a re-entry told after the exit is where it is now
+    ("Barts Health left special measures in 2019 but was placed in special measures again in 2021.", "sof2016",
+     [("Barts Health", 4, None)]),
+    ("Barts Health left special measures in 2019 and re-entered special measures in 2021.", "sof2016",
+     [("Barts Health", 4, None)]),
+    # an entry alone, or something else that left, a hope or a denial: still in the segment
+    ("Barts Health, having been placed in segment 4 last month, has appointed a new chief executive.", "nof2022",
+     [("Barts Health", 4, None)]),
+    ("Barts Health, which entered segment 4 in 2021, has a new chair.", "nof2022", [("Barts Health", 4, None)]),
+    ("Barts Health entered segment 4 in 2021 when its chief executive left.", "nof2022", [("Barts Health", 4, None)]),
+    ("Barts Health entered segment 4 in 2021, and the chair left in 2022.", "nof2022", [("Barts Health", 4, None)]),
+    ("Barts Health entered segment 4 in 2021 and hopes to leave in 2024.", "nof2022", [("Barts Health", 4, None)]),
+    ("Barts Health entered segment 4 in 2021 and has not left.", "nof2022", [("Barts Health", 4, None)]),
+    ("Barts Health was placed in segment 4 in 2021 and left the partnership in 2022.", "nof2022",
+     [("Barts Health", 4, None)]),
+    ("Barts Health has been in segment 4 since it was placed in the Recovery Support Programme.", "nof2022",
+     [("Barts Health", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), SPELL_START_AND_END)
+def test_the_end_of_a_told_spell_is_where_it_is(nlp: Language, text: str, framework: str,
+                                                 expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A leave, then the same segment told as holding now ('currently', 'now', 'still', 'remains'): the
+# body left one programme but is in that segment (SOF 2021: out of special measures, in segment 4).
+MEDWAY = "Medway NHS Foundation Trust"
+HELD_NOW_AFTER_A_LEAVE = [
+    (f"{MEDWAY} left special measures in 2017. It is now in segment 4 and in the Recovery Support Programme.",
+     "sof2021", [(MEDWAY, None, 4), (MEDWAY, 4, None)]),
+    (f"{MEDWAY} left special measures in 2021. The trust is currently in segment 4.", "sof2021",
+     [(MEDWAY, None, 4), ("The trust", 4, None)]),
+    (f"{MEDWAY} left special measures in 2021. Today it remains in segment 4.", "sof2021",
+     [(MEDWAY, None, 4), (MEDWAY, 4, None)]),
+    (f"{MEDWAY} left special measures in 2021. At present the trust is in segment 4 of the System Oversight "
+     "Framework.", "sof2021", [(MEDWAY, None, 4), ("the trust", 4, None)]),
+    (f"{MEDWAY} left special measures in 2021 but is in segment 4 of the System Oversight Framework.", "sof2021",
+     [(MEDWAY, 4, None)]),
+    (f"{MEDWAY} left special measures in 2021 but is still in segment 4.", "sof2021", [(MEDWAY, 4, None)]),
+    (f"{MEDWAY} left special measures in 2021, although it remains in segment 4.", "sof2021", [(MEDWAY, 4, None)]),
+    (f"{MEDWAY} left special measures in 2021. It is currently in segment 3.", "sof2021", [(MEDWAY, 3, 4)]),
+    # the spell the leave ended, told after it in the past
+    (f"{MEDWAY} has been taken out of special measures. It had been in special measures since December 2013.",
+     "sof2016", [(MEDWAY, None, 4)]),
+    ("Wye Valley NHS Trust has left segment 4. It was placed in segment 4 two years ago.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4)]),
+    ("Wye Valley NHS Trust has left segment 4. It had been in segment 4 since 2021, and was still in segment 4 "
+     "last spring.", "nof2022", [("Wye Valley NHS Trust", None, 4)]),
+    ("Wye Valley NHS Trust has left segment 4. Until now it was in segment 4.", "nof2022",
+     [("Wye Valley NHS Trust", None, 4)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), HELD_NOW_AFTER_A_LEAVE)
+def test_a_state_held_now_beside_a_leave(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
