@@ -863,8 +863,8 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
         return [], []
     if gap and all(w in _LINE_MARKS or w in _SEGMENT_NAMERS for w in gap) and not _SEGMENT_NAMERS.issuperset(gap):
         gap = [*gap, "is"]  # 'North Bristol NHS Trust – segment 2', 'X – NOF segment 3': a list line places the trust
-    if _places_something_else(gap):
-        return [], []
+    if _places_something_else(gap) or (gap[:2] == ["out", "of"] and _lower(doc, heads[0].start - 1) in _KEEP_OUT_VERBS):
+        return [], []  # 'the deficit keeps X out of segment 1': the object of a keeping verb was never in it
     return heads, gap
 
 
@@ -1477,6 +1477,8 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
         tail.pop()
     if tail[-1:] and tail[-1] in _NOT_WHERE and not (tail[-1] == "for" and tail[-2:-1] == ["recommended"]):
         return None  # 'in talks about segment 4', 'better than segment 3': the segment is only mentioned
+    if _kept_out(tail):
+        return None  # 'the override keeps X out of segment 1', 'X stayed out of segment 4': never in it
     out_of = tail[-2:] == ["out", "of"] or tail[-1:] in (["from"], ["off"])
     last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS or (w in REMOVE_VERBS and out_of)), default=-1)
     last_place = max((k for k, w in enumerate(gap) if w in PLACE_VERBS and k > last_leave + 3), default=-1)
@@ -1497,6 +1499,31 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
     if len(named) != 1 or _follows_to(doc, segs, seg):
         return None
     return named[0], _source_after(doc, segs, seg)
+
+
+_KEEP_OUT_VERBS = {"keep", "keeps", "kept", "keeping", "stay", "stays", "stayed", "staying", "hold", "holds", "held",
+                   "holding", "remain", "remains", "remained", "remaining"}
+
+
+_HELD_BACK = {"kept", "keeps", "keep", "keeping", "prevented", "prevents", "stopped", "stops", "blocked", "blocks",
+              "barred", "bars", "precluded", "excluded"}
+
+
+def _kept_out(tail: list[str]) -> bool:
+    """'keeps X out of segment 1', 'is kept out of the top two segments', 'stayed firmly out of
+    segment 4', 'was prevented from entering segment 1': a keeping verb right before 'out of',
+    or a verb holding it back 'from' the move, says the body was never in the segment."""
+    if any(w in _HELD_BACK and tail[k + 1:k + 2] == ["from"] for k, w in enumerate(tail)):
+        return True  # 'X was prevented from entering segment 1', 'kept from joining segment 1'
+    if "out" not in tail or "of" not in tail:
+        return False
+    at = len(tail) - 1 - tail[::-1].index("out")
+    if tail[at + 1:at + 2] != ["of"]:
+        return False
+    k = at - 1
+    while k >= 0 and (tail[k].endswith("ly") or tail[k] in {"still", "just", "so", "far"}):
+        k -= 1
+    return k >= 0 and tail[k] in _KEEP_OUT_VERBS
 
 
 _LOST = {"lost", "loses", "losing"}

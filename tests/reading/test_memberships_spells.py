@@ -109,3 +109,31 @@ HELD_NOW_AFTER_A_LEAVE = [
 @pytest.mark.parametrize(("text", "framework", "expected"), HELD_NOW_AFTER_A_LEAVE)
 def test_a_state_held_now_beside_a_leave(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# Kept out of a segment, or held back from it: never in it, so no leave.
+KEPT_OUT = [
+    ("The deficit keeps York and Scarborough Teaching Hospitals NHS Foundation Trust out of segment 1.", "nof2025",
+     []),
+    ("The override keeps Barts Health out of segments 1 and 2. It is in segment 4.", "nof2025",
+     [("Barts Health", 4, None)]),
+    ("Barts Health is kept out of segment 1 by the financial override.", "nof2025", []),
+    ("The financial override has kept Barts Health out of the top two segments.", "nof2025", []),
+    ("Its deficit kept Barts Health out of segment 2 this quarter.", "nof2025", []),
+    ("The deficit is keeping Barts Health out of segment 1.", "nof2025", []),
+    ("The deficit held Barts Health out of segment 1.", "nof2025", []),
+    ("Barts Health stayed out of segment 4 this quarter.", "nof2025", []),
+    ("The override kept us out of segment 1. We are in segment 3.", "nof2025", [("We", 3, None)]),
+    ("Barts Health has been prevented from entering segment 1 by the override.", "nof2025", []),
+    # a body taken or moved out of a segment left it
+    ("NHS England took Barts Health out of segment 4.", "nof2025", [("Barts Health", None, 4)]),
+    ("Barts Health moved out of segment 4 and into segment 3.", "nof2025", [("Barts Health", 3, 4)]),
+    ("Barts Health has been taken out of segment 4.", "nof2025", [("Barts Health", None, 4)]),
+    ("Barts Health is out of segment 4.", "nof2025", [("Barts Health", None, 4)]),
+    ("Barts Health kept out of trouble and moved up to segment 2.", "nof2025", [("Barts Health", 2, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), KEPT_OUT)
+def test_kept_out_is_never_in(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
