@@ -382,13 +382,15 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 and all(seg.id_ != "held" for seg in segs):
             continue  # no 'it' for the active frame nor stand-in noun for the possessive one: nobody to place
         prior = [seg for seg in segs if _told_as_before(doc, sent, seg)]
+        disowned = [seg for seg in segs if _disowned(doc, sents, si, seg)] \
+            if not _DISOWNING.isdisjoint(token_strings(doc)[sent.start:sent.end]) else []
         if len(segs) > len(prior) + 1:
             entered = [seg for seg in segs if all(seg is not p for p in prior) and _entered_before(doc, sent, seg)]
             if len(prior) + len(entered) < len(segs):
                 prior += entered
         first_new = len(result.memberships)
         for seg in segs:
-            if any(seg is p for p in prior) or _restates(doc, segs, seg):
+            if any(seg is p for p in (*prior, *disowned)) or _restates(doc, segs, seg):
                 continue
             k = before_preposition(doc, sent, seg)
             frame = (_held_value_frame(doc, sent, seg) if seg.id_ == "held" else None) \
@@ -693,6 +695,65 @@ def _left_after(doc: Doc, sent: Span, seg: Span) -> bool:
             return (nxt in _GONE_OBJECTS or nxt.isdigit()) and (word in LEAVE_VERBS or nxt in ("out", "from"))
         if word not in _GONE_FILLER and not word.isdigit():
             return False
+    return False
+
+
+_DENY_VERBS = {"denied", "denies", "deny", "denying", "rejected", "rejects", "reject", "refuted", "refutes",
+               "dismissed", "dismisses", "disputed", "disputes"}
+_REPORT_NOUNS = {"claim", "claims", "rumour", "rumours", "rumor", "rumors", "report", "reports", "suggestion",
+                 "suggestions", "speculation", "allegation", "allegations", "story", "stories", "post", "posts"}
+_FALSE_WORDS = {"false", "untrue", "wrong", "unfounded", "incorrect", "inaccurate", "baseless", "groundless",
+                "mistaken", "erroneous", "misleading"}
+_TRUE_WORDS = {"true", "correct", "accurate", "case"}
+_WRONGLY = {"wrongly", "incorrectly", "mistakenly", "erroneously", "falsely", "inaccurately"}
+_CORRECTED = {"version", "post", "update", "edition"}  # 'an earlier version of this article said'
+_DISOWNING = frozenset(_DENY_VERBS | _REPORT_NOUNS | _FALSE_WORDS | _WRONGLY | {"true", "correct"})
+_RESUMES = {"but", ";", "however", "although", "though", "while"}
+_SAID = REPORT_VERBS | {"described", "listed", "wrote", "showed"}
+_FALSE_OPENERS = {"that", "this", "these", "those", "neither", "such", "none", "both", "all", "the", "it", "which"}
+
+
+def _false_next(words: list[str]) -> bool:
+    """The words of a clause say what was reported is not so: 'are false', 'is not true', 'were wrong'."""
+    for k, word in enumerate(words):
+        if word in _FALSE_WORDS or (word in _TRUE_WORDS and "not" in words[max(0, k - 3):k]):
+            return True
+    return False
+
+
+def _disowned(doc: Doc, sents: list[Span], si: int, seg: Span) -> bool:
+    """'X denied reports that it had been placed in segment 5', 'Rumours that X is in segment 5 are
+    false', 'We wrongly reported that X was in segment 4', 'It is not true that X is in segment 4',
+    'There have been claims that X has been put into segment 5. That is not true.': a placement
+    the sentence reports only to deny or correct it places nobody ('X confirmed reports that it
+    had been placed in segment 4' still does)."""
+    sent = sents[si]
+    lower = token_strings(doc)
+    before = [w for w in lower[sent.start:seg.start] if not w.isspace()]
+    cut = max((k for k, w in enumerate(before) if w in _RESUMES), default=-1)
+    before = before[cut + 1:]
+    for k, word in enumerate(before):
+        nxt = before[k + 1:k + 4]
+        if word in _DENY_VERBS and (_REPORT_NOUNS.intersection(nxt) or nxt[:1] in (["that"], ["being"], ["it"])):
+            return True  # 'denied reports that it ...', 'denies being in ...', 'rejected suggestions that ...'
+        if word in _WRONGLY and _SAID.intersection(before[k + 1:k + 3]):
+            return True  # 'we wrongly reported that ...', 'incorrectly said ...'
+        if word in _CORRECTED and k and before[k - 1] in ("earlier", "previous", "original") \
+                and _SAID.intersection(before[k + 1:]):
+            return True  # 'an earlier version of this article said ...'
+        if word == "that" and k and (before[k - 1] in ("untrue", "false") or (
+                before[k - 1] in ("true", "correct", "case") and "not" in before[max(0, k - 4):k - 1])):
+            return True  # 'it is not true that ...', 'it is untrue that ...' ('it is wrong that' is a view)
+    opened = any(w in _REPORT_NOUNS and before[k + 1:k + 2] == ["that"] for k, w in enumerate(before))
+    if not opened:
+        return False
+    after = [w for w in lower[seg.end:sent.end] if not w.isspace()]
+    stop = next((k for k, w in enumerate(after) if w in _RESUMES), len(after))
+    if _false_next(after[:stop]):
+        return True  # 'rumours that X is in segment 5 are false'
+    if si + 1 < len(sents):
+        nxt = [w for w in lower[sents[si + 1].start:sents[si + 1].end] if not w.isspace()][:6]
+        return nxt[:1] != [] and nxt[0] in _FALSE_OPENERS and _false_next(nxt)  # '... segment 5. That is not true.'
     return False
 
 

@@ -137,3 +137,46 @@ KEPT_OUT = [
 @pytest.mark.parametrize(("text", "framework", "expected"), KEPT_OUT)
 def test_kept_out_is_never_in(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A placement reported only to be denied or corrected places nobody; one reported or confirmed does.
+WYE = "Wye Valley NHS Trust"
+DISOWNED = [
+    (f"There have been claims that {WYE} has been put into segment 5. That is not true.", "nof2022", []),
+    (f"Rumours that {WYE} is in segment 5 are false.", "nof2022", []),
+    (f"Reports that {WYE} had been placed in segment 4 were wrong.", "nof2022", []),
+    ("Claims that Barts Health is in segment 4 are untrue, the trust said.", "nof2022", []),
+    ("Speculation that Barts Health will be moved into segment 4 is unfounded.", "nof2022", []),
+    ("The claim that Barts Health is in segment 4 is not correct.", "nof2022", []),
+    (f"{WYE} denied reports that it had been placed in segment 5.", "nof2022", []),
+    ("Barts Health has denied claims it is in segment 4.", "nof2022", []),
+    ("Barts Health denies being in segment 4.", "nof2022", []),
+    ("Barts Health denied it had been placed in segment 4.", "nof2022", []),
+    ("The trust rejected suggestions that Barts Health was in segment 4.", "nof2022", []),
+    ("We wrongly reported that Ipswich Hospital NHS Trust was in segment 4.", "nof2022", []),
+    ("An earlier version of this article incorrectly said Barts Health was in segment 4.", "nof2022", []),
+    ("It is not true that Barts Health is in segment 4.", "nof2022", []),
+    ("It is untrue that Barts Health has been placed in special measures.", "nof2022", []),
+    ("An earlier post said Barts Health was in segment 4; it is in segment 3.", "nof2022",
+     [("Barts Health", 3, None)]),
+    # reported, confirmed or found true, a denial of something else, or a view
+    ("Reports confirm that Barts Health is in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Reports that Barts Health is in segment 4 are correct.", "nof2022", [("Barts Health", 4, None)]),
+    ("Claims that Barts Health is in segment 4 were confirmed by NHS England.", "nof2022", [("Barts Health", 4, None)]),
+    ("The HSJ reported that Barts Health was in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Barts Health confirmed reports that it had been placed in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Barts Health, which is in segment 4, denied the claims.", "nof2022", [("Barts Health", 4, None)]),
+    ("The trust denied that its finances were a factor, but Barts Health is in segment 4.", "nof2022",
+     [("Barts Health", 4, None)]),
+    (f"There have been claims that {WYE} has been put into segment 4. That is true.", "nof2022", [(WYE, 4, None)]),
+    ("Barts Health is in segment 4, according to reports. The claims that it is failing are wrong.", "nof2022",
+     [("Barts Health", 4, None)]),
+    ("It is true that Barts Health is in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("It is wrong that Barts Health is in segment 4 while its neighbours are not.", "nof2022",
+     [("Barts Health", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), DISOWNED)
+def test_a_denied_or_corrected_placement(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
