@@ -1540,6 +1540,8 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
         return None  # 'in talks about segment 4', 'better than segment 3': the segment is only mentioned
     if _kept_out(tail):
         return None  # 'the override keeps X out of segment 1', 'X stayed out of segment 4': never in it
+    if tail[-1:] == ["in"] and len(tail) > 1 and tail[-2] in _GROUP_NOUNS and not _one_of_them(tail[:-2]):
+        return None  # 'an editorial about hospitals in special measures': the segment is theirs, not the body's
     out_of = tail[-2:] == ["out", "of"] or tail[-1:] in (["from"], ["off"])
     last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS or (w in REMOVE_VERBS and out_of)), default=-1)
     last_place = max((k for k, w in enumerate(gap) if w in PLACE_VERBS and k > last_leave + 3), default=-1)
@@ -1585,6 +1587,33 @@ def _kept_out(tail: list[str]) -> bool:
     while k >= 0 and (tail[k].endswith("ly") or tail[k] in {"still", "just", "so", "far"}):
         k -= 1
     return k >= 0 and tail[k] in _KEEP_OUT_VERBS
+
+
+_GROUP_MODIFIERS = {"the", "other", "some", "many", "several", "fellow", "all", "those", "these", "few", "only",
+                    "acute", "mental", "health", "community", "ambulance", "nhs", "english", "local", "struggling",
+                    "worst", "best", "remaining", "specialist", "teaching", "children's", "foundation", "just",
+                    "around", "about", "nearly", "almost", "roughly", "over"}
+_GROUP_LINKS = {"is", "are", "was", "were", "remains", "remain", "becomes", "became", "joined", "joins", "join",
+                "joining", "like", "among", "amongst", "alongside", "as"}
+_SHARE_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "many", "most",
+                "each", "any", "either", "none", "among", "amongst"}
+
+
+def _one_of_them(words: list[str]) -> bool:
+    """Whether the words before a plural noun of bodies ('... trusts in segment 4') make the subject
+    one of them ('is one of five trusts', 'joined the other trusts', 'like other trusts'); else the
+    group is only something the sentence talks about ('read an editorial about hospitals')."""
+    k = len(words) - 1
+    while k >= 0 and (words[k] in _GROUP_MODIFIERS or "-" in words[max(0, k - 1):k + 2]
+                      or words[k].endswith("est") or numbers.parse_cardinal(words[k]) is not None):
+        k -= 1  # 'just 16 non-acute', 'the 20 worst-performing', 'the lowest'
+    if k < 0:
+        return True
+    if words[k] == "of":
+        j = k - 2 if words[k - 1:k] == ["out"] else k - 1
+        return j >= 0 and (words[j] in _SHARE_WORDS or numbers.parse_cardinal(words[j]) is not None
+                           or numbers.parse_ordinal(words[j]) is not None)  # 'placed 54th (out) of the 134 trusts in'
+    return words[k] in _GROUP_LINKS
 
 
 _LOST = {"lost", "loses", "losing"}

@@ -180,3 +180,37 @@ DISOWNED = [
 @pytest.mark.parametrize(("text", "framework", "expected"), DISOWNED)
 def test_a_denied_or_corrected_placement(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# '... hospitals in special measures' after a named body: the segment belongs to the plural noun
+# unless the words before it make the body one of them ('one of', 'among', 'is', 'joined', 'like').
+QEH = "Queen Elizabeth Hospital in King's Lynn"
+A_GROUP_IN_THE_SEGMENT = [
+    (f"As a former governor of the {QEH}, I read your editorial about hospitals in special measures.", "sof2016",
+     []),
+    ("The chair of the Royal Stoke University Hospital spoke about trusts in special measures.", "sof2016", []),
+    (f"The {QEH} has helped hospitals in special measures.", "sof2016", []),
+    ("Medway NHS Foundation Trust has supported other trusts in special measures.", "sof2016", []),
+    ("Barts Health's chief executive leads a network of providers in segment 4.", "nof2022", []),
+    # the body is one of the group
+    (f"The {QEH} is one of the hospitals in special measures.", "sof2016", [(QEH, 4, None)]),
+    (f"The {QEH} joined the other trusts in special measures.", "sof2016", [(QEH, 4, None)]),
+    ("Barts Health is among the trusts in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Barts Health is among the largest trusts in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Barts Health is one of five trusts in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Barts Health is one of the 20 worst-performing trusts in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Barts Health is one of only two mental health trusts in segment 4.", "nof2022", [("Barts Health", 4, None)]),
+    ("Barts Health is one of just 16 acute trusts in segment 1.", "nof2025", [("Barts Health", 1, None)]),
+    ("Barts Health is now one of four non-acute trusts in segment 4.", "nof2025", [("Barts Health", 4, None)]),
+    ("Medway NHS Foundation Trust is one of 11 trusts in special measures.", "sof2016",
+     [("Medway NHS Foundation Trust", 4, None)]),
+    ("Barts Health, like other trusts in segment 4, gets intensive support.", "nof2022", [("Barts Health", 4, None)]),
+    ("Barts Health and Medway NHS Foundation Trust are the trusts in segment 4.", "nof2022",
+     [("Barts Health", 4, None), ("Medway NHS Foundation Trust", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), A_GROUP_IN_THE_SEGMENT)
+def test_a_group_in_the_segment_is_not_the_body(nlp: Language, text: str, framework: str,
+                                                expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
