@@ -351,7 +351,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     by_sentence = sentence_segments(doc)
     if not any(by_sentence):
         return
-    seen = {(m.name, m.start, m.segment, m.from_segment) for m in result.memberships}
+    seen = {(m.name.casefold(), m.start, m.segment, m.from_segment) for m in result.memberships}
     framework, period = doc_value(doc, "framework"), doc_value(doc, "period")
     stand_ins: dict[tuple[int, int], str] = {}
     earlier: list[Membership] = []
@@ -430,7 +430,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             heads = [*heads, *_as_is(doc, sent, seg, orgs)]
             for org in heads:
                 name = stand_ins.get((org.start, org.end), org.text)
-                key = (name, start, segment, from_segment)
+                key = (name.casefold(), start, segment, from_segment)  # "The Trust ... the Trust": one body
                 if key in seen:
                     continue
                 seen.add(key)

@@ -214,3 +214,17 @@ A_GROUP_IN_THE_SEGMENT = [
 def test_a_group_in_the_segment_is_not_the_body(nlp: Language, text: str, framework: str,
                                                 expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# One body named twice in a sentence, in different cases ('The Trust ... the Trust', 'We ... we'): one row.
+NAMED_TWICE = [
+    ("The Trust was placed in quality special measures in April 2017 and NHS Improvement placed the Trust in "
+     "segment 4.", "sof2016", [("The Trust", 4, None)]),
+    ("We were placed in special measures in June 2015 and we are still in special measures today.", "sof2016",
+     [("We", 4, None)]),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), NAMED_TWICE)
+def test_a_body_named_twice_is_one_row(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
