@@ -14,6 +14,7 @@ owner of a placing noun ("X's exit from the RSP"), or a named list gathered by i
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache, partial
@@ -350,7 +351,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     by_sentence = sentence_segments(doc)
     if not any(by_sentence):
         return
-    seen = {(m.name, m.start, m.segment, m.from_segment) for m in result.memberships}
+    seen = {(m.name.casefold(), m.start, m.segment, m.from_segment) for m in result.memberships}
     framework, period = doc_value(doc, "framework"), doc_value(doc, "period")
     stand_ins: dict[tuple[int, int], str] = {}
     earlier: list[Membership] = []
@@ -381,9 +382,15 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 and all(seg.id_ != "held" for seg in segs):
             continue  # no 'it' for the active frame nor stand-in noun for the possessive one: nobody to place
         prior = [seg for seg in segs if _told_as_before(doc, sent, seg)]
+        disowned = [seg for seg in segs if _disowned(doc, sents, si, seg)] \
+            if not _DISOWNING.isdisjoint(token_strings(doc)[sent.start:sent.end]) else []
+        if len(segs) > len(prior) + 1:
+            entered = [seg for seg in segs if all(seg is not p for p in prior) and _entered_before(doc, sent, seg)]
+            if len(prior) + len(entered) < len(segs):
+                prior += entered
         first_new = len(result.memberships)
         for seg in segs:
-            if any(seg is p for p in prior) or _restates(doc, segs, seg):
+            if any(seg is p for p in (*prior, *disowned)) or _restates(doc, segs, seg):
                 continue
             k = before_preposition(doc, sent, seg)
             frame = (_held_value_frame(doc, sent, seg) if seg.id_ == "held" else None) \
@@ -406,6 +413,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             if placed is None:
                 continue
             segment, from_segment = placed
+            if segment is not None and from_segment is None and seg is segs[-1] and _left_after(doc, sent, seg):
+                segment, from_segment = None, segment
             step = _step(gap) if segment is not None else None
             if step is None and segment is not None and from_segment is None:
                 step = _step_then_state(_clean_gap(doc, heads[-1].end, seg.start))
@@ -421,7 +430,7 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             heads = [*heads, *_as_is(doc, sent, seg, orgs)]
             for org in heads:
                 name = stand_ins.get((org.start, org.end), org.text)
-                key = (name, start, segment, from_segment)
+                key = (name.casefold(), start, segment, from_segment)  # "The Trust ... the Trust": one body
                 if key in seen:
                     continue
                 seen.add(key)
@@ -631,6 +640,123 @@ def _told_as_before(doc: Doc, sent: Span, seg: Span) -> bool:
     return False
 
 
+_ENTRY_VERBS = {"entered", "entering", "joined", "joining"}
+_PLACED_VERBS = {"placed", "put", "moved", "admitted"}
+_OUT_VERBS = {"moved", "moving", "taken", "come", "coming", "climbed", "climbing"}
+_ENTRY_MARKERS = {"having", "after", "since", "which", "who"}
+_ENTRY_FILLER = {"first", "originally", "initially", "previously", "already", "once", "only", "been", "being", "was",
+                 "were", "had", "it", "they", "we"}
+
+
+def _entered_before(doc: Doc, sent: Span, seg: Span) -> bool:
+    """'..., having first entered special measures in 2017', '..., which entered segment 4 in
+    2021, ...', '... four years after it was placed in special measures', '..., having moved out
+    of segment 4': an entry (or exit) told as the start of a spell that another segment of the
+    sentence ends or moves on from, not where the body is now."""
+    words = [w for w in token_strings(doc)[max(sent.start, seg.start - 8):seg.start] if not w.isspace()]
+    if words[-1:] and words[-1] in ("in", "into", "to") and words[-2:-1] and words[-2] in _PLACED_VERBS:
+        words = words[:-2]
+    elif words[-2:] == ["out", "of"] and words[-3:-2] and words[-3] in _OUT_VERBS:
+        words = words[:-3]
+    elif words[-1:] and words[-1] in _ENTRY_VERBS:
+        words = words[:-1]
+    else:
+        return False
+    for word in reversed(words[-5:]):
+        if word in _ENTRY_MARKERS:
+            return True
+        if word not in _ENTRY_FILLER:
+            return False
+    return False
+
+
+_GONE_FILLER = {"in", "on", "at", "during", "by", "last", "this", "early", "late", "year", "years", "month", "months",
+                "later", ",", "and", "then", "subsequently", "finally", "eventually", "it", "they", "we", "has",
+                "have", "had", "was", "were", "been", "since", "until", "january", "february", "march", "april",
+                "may", "june", "july", "august", "september", "october", "november", "december", "spring",
+                "summer", "autumn", "winter"}
+_GONE_PROGRAMMES = {"programme", "program", "regime", "scheme"}
+_GONE_OBJECTS = {"them", "it", "the", "programme", "regime", "in", "on", "at", "last", "this", "after", "early",
+                 "late", "during", "out", "from", ",", ".", ";", "–", "—", ")"}
+
+
+def _left_after(doc: Doc, sent: Span, seg: Span) -> bool:
+    """'X, which entered special measures in 2017, left in 2021', 'X entered segment 4 in 2019
+    and exited it in 2022', '..., placed in special measures in 2017, was taken out of them in
+    2021': a leaving verb after the segment, in the same clause with only time words between
+    and no new object after it, ends the spell the segment began."""
+    lower = token_strings(doc)
+    after = [w for w in lower[seg.end:sent.end] if not w.isspace()]
+    for k, word in enumerate(after[:10]):
+        if word in LEAVE_VERBS or word in REMOVE_VERBS:
+            nxt, then = [*after[k + 1:k + 3], ".", "."][:2]
+            if nxt == "the" and then not in _GONE_PROGRAMMES:
+                return False  # 'and left the partnership in 2022'
+            return (nxt in _GONE_OBJECTS or nxt.isdigit()) and (word in LEAVE_VERBS or nxt in ("out", "from"))
+        if word not in _GONE_FILLER and not word.isdigit():
+            return False
+    return False
+
+
+_DENY_VERBS = {"denied", "denies", "deny", "denying", "rejected", "rejects", "reject", "refuted", "refutes",
+               "dismissed", "dismisses", "disputed", "disputes"}
+_REPORT_NOUNS = {"claim", "claims", "rumour", "rumours", "rumor", "rumors", "report", "reports", "suggestion",
+                 "suggestions", "speculation", "allegation", "allegations", "story", "stories", "post", "posts"}
+_FALSE_WORDS = {"false", "untrue", "wrong", "unfounded", "incorrect", "inaccurate", "baseless", "groundless",
+                "mistaken", "erroneous", "misleading"}
+_TRUE_WORDS = {"true", "correct", "accurate", "case"}
+_WRONGLY = {"wrongly", "incorrectly", "mistakenly", "erroneously", "falsely", "inaccurately"}
+_CORRECTED = {"version", "post", "update", "edition"}  # 'an earlier version of this article said'
+_DISOWNING = frozenset(_DENY_VERBS | _REPORT_NOUNS | _FALSE_WORDS | _WRONGLY | {"true", "correct"})
+_RESUMES = {"but", ";", "however", "although", "though", "while"}
+_SAID = REPORT_VERBS | {"described", "listed", "wrote", "showed"}
+_FALSE_OPENERS = {"that", "this", "these", "those", "neither", "such", "none", "both", "all", "the", "it", "which"}
+
+
+def _false_next(words: list[str]) -> bool:
+    """The words of a clause say what was reported is not so: 'are false', 'is not true', 'were wrong'."""
+    for k, word in enumerate(words):
+        if word in _FALSE_WORDS or (word in _TRUE_WORDS and "not" in words[max(0, k - 3):k]):
+            return True
+    return False
+
+
+def _disowned(doc: Doc, sents: list[Span], si: int, seg: Span) -> bool:
+    """'X denied reports that it had been placed in segment 5', 'Rumours that X is in segment 5 are
+    false', 'We wrongly reported that X was in segment 4', 'It is not true that X is in segment 4',
+    'There have been claims that X has been put into segment 5. That is not true.': a placement
+    the sentence reports only to deny or correct it places nobody ('X confirmed reports that it
+    had been placed in segment 4' still does)."""
+    sent = sents[si]
+    lower = token_strings(doc)
+    before = [w for w in lower[sent.start:seg.start] if not w.isspace()]
+    cut = max((k for k, w in enumerate(before) if w in _RESUMES), default=-1)
+    before = before[cut + 1:]
+    for k, word in enumerate(before):
+        nxt = before[k + 1:k + 4]
+        if word in _DENY_VERBS and (_REPORT_NOUNS.intersection(nxt) or nxt[:1] in (["that"], ["being"], ["it"])):
+            return True  # 'denied reports that it ...', 'denies being in ...', 'rejected suggestions that ...'
+        if word in _WRONGLY and _SAID.intersection(before[k + 1:k + 3]):
+            return True  # 'we wrongly reported that ...', 'incorrectly said ...'
+        if word in _CORRECTED and k and before[k - 1] in ("earlier", "previous", "original") \
+                and _SAID.intersection(before[k + 1:]):
+            return True  # 'an earlier version of this article said ...'
+        if word == "that" and k and (before[k - 1] in ("untrue", "false") or (
+                before[k - 1] in ("true", "correct", "case") and "not" in before[max(0, k - 4):k - 1])):
+            return True  # 'it is not true that ...', 'it is untrue that ...' ('it is wrong that' is a view)
+    opened = any(w in _REPORT_NOUNS and before[k + 1:k + 2] == ["that"] for k, w in enumerate(before))
+    if not opened:
+        return False
+    after = [w for w in lower[seg.end:sent.end] if not w.isspace()]
+    stop = next((k for k, w in enumerate(after) if w in _RESUMES), len(after))
+    if _false_next(after[:stop]):
+        return True  # 'rumours that X is in segment 5 are false'
+    if si + 1 < len(sents):
+        nxt = [w for w in lower[sents[si + 1].start:sents[si + 1].end] if not w.isspace()][:6]
+        return nxt[:1] != [] and nxt[0] in _FALSE_OPENERS and _false_next(nxt)  # '... segment 5. That is not true.'
+    return False
+
+
 _TURNS = {"until", "till", "but", "when", "now", "since", "then", "before", "later"}
 _MODALS = {"could", "may", "might", "would", "will", "should", "likely", "expected", "if", "unless"}
 
@@ -798,8 +924,8 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
         return [], []
     if gap and all(w in _LINE_MARKS or w in _SEGMENT_NAMERS for w in gap) and not _SEGMENT_NAMERS.issuperset(gap):
         gap = [*gap, "is"]  # 'North Bristol NHS Trust – segment 2', 'X – NOF segment 3': a list line places the trust
-    if _places_something_else(gap):
-        return [], []
+    if _places_something_else(gap) or (gap[:2] == ["out", "of"] and _lower(doc, heads[0].start - 1) in _KEEP_OUT_VERBS):
+        return [], []  # 'the deficit keeps X out of segment 1': the object of a keeping verb was never in it
     return heads, gap
 
 
@@ -1412,6 +1538,10 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
         tail.pop()
     if tail[-1:] and tail[-1] in _NOT_WHERE and not (tail[-1] == "for" and tail[-2:-1] == ["recommended"]):
         return None  # 'in talks about segment 4', 'better than segment 3': the segment is only mentioned
+    if _kept_out(tail):
+        return None  # 'the override keeps X out of segment 1', 'X stayed out of segment 4': never in it
+    if tail[-1:] == ["in"] and len(tail) > 1 and tail[-2] in _GROUP_NOUNS and not _one_of_them(tail[:-2]):
+        return None  # 'an editorial about hospitals in special measures': the segment is theirs, not the body's
     out_of = tail[-2:] == ["out", "of"] or tail[-1:] in (["from"], ["off"])
     last_leave = max((k for k, w in enumerate(gap) if w in LEAVE_VERBS or (w in REMOVE_VERBS and out_of)), default=-1)
     last_place = max((k for k, w in enumerate(gap) if w in PLACE_VERBS and k > last_leave + 3), default=-1)
@@ -1432,6 +1562,58 @@ def placement(doc: Doc, segs: list[Span], seg: Span, gap: list[str]) -> tuple[in
     if len(named) != 1 or _follows_to(doc, segs, seg):
         return None
     return named[0], _source_after(doc, segs, seg)
+
+
+_KEEP_OUT_VERBS = {"keep", "keeps", "kept", "keeping", "stay", "stays", "stayed", "staying", "hold", "holds", "held",
+                   "holding", "remain", "remains", "remained", "remaining"}
+
+
+_HELD_BACK = {"kept", "keeps", "keep", "keeping", "prevented", "prevents", "stopped", "stops", "blocked", "blocks",
+              "barred", "bars", "precluded", "excluded"}
+
+
+def _kept_out(tail: list[str]) -> bool:
+    """'keeps X out of segment 1', 'is kept out of the top two segments', 'stayed firmly out of
+    segment 4', 'was prevented from entering segment 1': a keeping verb right before 'out of',
+    or a verb holding it back 'from' the move, says the body was never in the segment."""
+    if any(w in _HELD_BACK and tail[k + 1:k + 2] == ["from"] for k, w in enumerate(tail)):
+        return True  # 'X was prevented from entering segment 1', 'kept from joining segment 1'
+    if "out" not in tail or "of" not in tail:
+        return False
+    at = len(tail) - 1 - tail[::-1].index("out")
+    if tail[at + 1:at + 2] != ["of"]:
+        return False
+    k = at - 1
+    while k >= 0 and (tail[k].endswith("ly") or tail[k] in {"still", "just", "so", "far"}):
+        k -= 1
+    return k >= 0 and tail[k] in _KEEP_OUT_VERBS
+
+
+_GROUP_MODIFIERS = {"the", "other", "some", "many", "several", "fellow", "all", "those", "these", "few", "only",
+                    "acute", "mental", "health", "community", "ambulance", "nhs", "english", "local", "struggling",
+                    "worst", "best", "remaining", "specialist", "teaching", "children's", "foundation", "just",
+                    "around", "about", "nearly", "almost", "roughly", "over"}
+_GROUP_LINKS = {"is", "are", "was", "were", "remains", "remain", "becomes", "became", "joined", "joins", "join",
+                "joining", "like", "among", "amongst", "alongside", "as"}
+_SHARE_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "many", "most",
+                "each", "any", "either", "none", "among", "amongst"}
+
+
+def _one_of_them(words: list[str]) -> bool:
+    """Whether the words before a plural noun of bodies ('... trusts in segment 4') make the subject
+    one of them ('is one of five trusts', 'joined the other trusts', 'like other trusts'); else the
+    group is only something the sentence talks about ('read an editorial about hospitals')."""
+    k = len(words) - 1
+    while k >= 0 and (words[k] in _GROUP_MODIFIERS or "-" in words[max(0, k - 1):k + 2]
+                      or words[k].endswith("est") or numbers.parse_cardinal(words[k]) is not None):
+        k -= 1  # 'just 16 non-acute', 'the 20 worst-performing', 'the lowest'
+    if k < 0:
+        return True
+    if words[k] == "of":
+        j = k - 2 if words[k - 1:k] == ["out"] else k - 1
+        return j >= 0 and (words[j] in _SHARE_WORDS or numbers.parse_cardinal(words[j]) is not None
+                           or numbers.parse_ordinal(words[j]) is not None)  # 'placed 54th (out) of the 134 trusts in'
+    return words[k] in _GROUP_LINKS
 
 
 _LOST = {"lost", "loses", "losing"}
@@ -1460,6 +1642,8 @@ def _previous_population(doc: Doc, sent: Span | None) -> str | None:
     return found[-1].label_ if found else None
 
 
+_BUT = {"but", "yet"}  # after a leave, a second predicate of the same subject ('left ... but is in segment 4')
+_LEFT_OR_OUT = LEAVE_VERBS | {"out"}
 _PRESENT = {"is", "are", "remains", "remain", "sits", "sit", "stays", "stay", "has", "have"}
 
 
@@ -1467,7 +1651,8 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
     """The predicate that reaches the segment when a subject has several: 'X was seventh of the
     61 non-acute trusts and is one of the few in segment 1', 'X has risen to 114th, although it
     too stays in segment 4'. The words after the last 'and' + verb, or after a clause break
-    that hands the subject on with 'it', are the ones that place it."""
+    that hands the subject on with 'it', are the ones that place it ('X left special measures
+    in 2021 but is in segment 4')."""
     opens = [k for k, w in enumerate(gap) if w in {"which", "who", "whose", "where"}]
     # inside a relative clause its own predicates are not the subject's, except a last one
     # joined by 'and' ('X, which shares 68th place with four others and is in segment 3')
@@ -1479,7 +1664,8 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
                 nxt == "into" and "out" in (lower[i] for i in toks[:k])):
             # 'moved out of segment 4 (and) into segment 3'
             return [lower[i] for i in toks[k + 1:]], toks[k + 1]
-        if word == "and" and nxt in PLACE_VERBS and nxt not in {"in", "into", "now", "still"}:
+        if (word == "and" or (word in _BUT and _LEFT_OR_OUT.intersection(lower[i] for i in toks[:k]))) \
+                and nxt in PLACE_VERBS and nxt not in {"in", "into", "now", "still"}:
             if inside and (gap[opens[-1]] != "which" or nxt not in _PRESENT):
                 break  # 'which covers ... and had been in the top category': an earlier state
             return [lower[i] for i in toks[k + 1:]], toks[k + 1]
@@ -1518,12 +1704,19 @@ def _same_org(a: Membership, b: Membership) -> bool:
     return bool(a.ods_code and a.ods_code == b.ods_code) or a.name == b.name
 
 
+# a state told in the present, with a word that says it holds now ('is currently in', 'remains in', 'are still in')
+_NOW_STATE = re.compile(r"(?i)\b(?:is|are|remains?|stays?|sits?)\s+(?:(?:currently|now|still|also|today|presently)\s+)*"
+                        r"(?:in|within|under)\b")
+_NOW_MARK = re.compile(r"(?i)\b(?:currently|now|still|today|presently|at\s+present|remains?|stays?)\b")
+
+
 def _merge_across_sentences(memberships: list[Membership]) -> list[Membership]:
     """A leave and where the organisation went, told in neighbouring sentences ('X exits special
     measures ... It will move into segment 3'), are one move; a leave that another sentence
     states as a whole move ('X has moved from segment 4 to segment 3 ... X has left the
     programme') adds nothing, and nor does the spell it ended told after it ('X has left
-    special measures. It had been in them since 2013')."""
+    special measures. It had been in them since 2013'); a state told as holding now ('It is
+    currently in segment 4') stays a membership of its own."""
     leaves = sorted((m for m in memberships if m.segment is None and m.from_segment is not None),
                     key=lambda m: m.start)
     dropped: set[int] = set()
@@ -1538,6 +1731,8 @@ def _merge_across_sentences(memberships: list[Membership]) -> list[Membership]:
                 and later[0].start - leave.end <= NEAR_CHARS:
             if later[0].segment != leave.from_segment:
                 leave.segment = later[0].segment
+            elif _NOW_STATE.search(later[0].text) and _NOW_MARK.search(later[0].text):
+                continue  # 'X left special measures in 2021. It is currently in segment 4': where it is now
             # else it tells the spell the leave ended ('It had been in special measures since 2013')
             dropped.add(id(later[0]))
     return [m for m in memberships if id(m) not in dropped]
