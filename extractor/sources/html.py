@@ -25,6 +25,7 @@ from ..dates import iso_from_match
 from ..errors import ErrorCode, SourceError
 from .base import Reading
 from .celltables import flattened_tables
+from .chrome import INLINE_LABEL
 from .text import looks_binary, normalise_text
 
 MAX_NODES = 250_000
@@ -68,6 +69,7 @@ _APPEAL = re.compile(
     r"|become a (member|subscriber|supporter)|is this page useful|\d+ (people|users) found this)",
     re.I,
 )
+_TEASER_CHARS = 320  # a teaser paragraph is a label and a headline
 _BR = "\u2028"  # stands for <br> while runs of whitespace are collapsed
 _APPEAL_BOX_CHARS = 800
 _SPACES = re.compile(r"(?:[^\S\u2028]|\u200b)+")  # any Unicode space but our <br> mark
@@ -307,6 +309,8 @@ def _clean_blocks(blocks: list[_Block]) -> list[_Block]:
             continue
         if block.box in dropped_boxes or _APPEAL.match(block.text):
             continue
+        if INLINE_LABEL.match(block.text) and len(block.text) <= _TEASER_CHARS:
+            continue  # 'READ MORE: X trust placed in segment 4', a teaser in the story's own column
         kept.append(block)
     return kept
 

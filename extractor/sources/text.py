@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..errors import ErrorCode, SourceError
+from .chrome import blank_related
 
 _ENCODINGS = ("utf-8-sig", "utf-16", "cp1252")
 _CONTROL = set(range(0, 9)) | {11, 12} | set(range(14, 32))
@@ -65,10 +66,11 @@ def guess_title(text: str) -> str:
 
 
 def read_text(data: bytes) -> tuple[str, str, str]:
-    """Return ``(text, title, published)`` for a plain-text document."""
+    """Return ``(text, title, published)`` for a plain-text document, other stories' headlines
+    blanked out (:func:`.chrome.blank_related`)."""
     from ..dates import find_published
 
-    text = normalise_text(decode_text(data))
+    text = blank_related(normalise_text(decode_text(data)))
     if not text.strip():
         raise SourceError(ErrorCode.EMPTY)
     return text, guess_title(text), find_published(text)

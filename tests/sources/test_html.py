@@ -55,6 +55,8 @@ def test_a_cluttered_news_page_keeps_exactly_the_article():
     '<div role="dialog"><p>Subscribe for 1 pound</p></div>',
     '<script>var segments = "4 trusts in segment 4";</script><style>p{}</style><noscript>3</noscript>',
     '<footer><p>© 2024. All 209 trusts.</p></footer>',
+    '<p><strong>READ MORE:</strong> <a href="/x">Blackpool hospital trust moved to segment 4</a></p>',
+    '<p>Related: <a href="/y">Nine trusts in segment 4</a> | <a href="/z">Strike dates</a></p>',
     '<form><label>Search 209 trusts</label><input></form>',
 ])
 def test_boilerplate_is_dropped(clutter):
