@@ -11,12 +11,12 @@ sections); a plain-text archive keeps them, so they are recognised here by their
 * a label on a line of its own ("MOST READ", "You might also like", "Related stories",
   "Read more:") and the headline-like lines under it: short, bulleted or numbered or
   unpunctuated, up to the first line of prose, a byline or a date;
-* a comment thread's label ("Comments (12)", "Join the conversation"): readers' words to the
-  end of the page.
 
 The lines are blanked, not cut, so that every offset in the tables still points into the
 document as it was read. "Trending" and a bare "Read more" are not labels here: a site puts
 the first over the page's own headline and the second under a teaser of the page itself.
+Nor is a comment thread chrome: on a forum's page ("46 Comments" under its title) the
+readers' words are what the page says.
 """
 
 from __future__ import annotations
@@ -35,9 +35,6 @@ BLOCK_LABEL = re.compile(
     r"top\s+stories|latest\s+(?:stories|headlines)|you\s+(?:may|might)\s+also\s+(?:like|be\s+interested\s+in)|"
     r"see\s+also|recommended(?:\s+(?:for\s+you|stories|reading))?|further\s+reading|read\s+next|"
     r"don'?t\s+miss|editor'?s\s+picks?|in\s+other\s+news)\s*:?[\W_]*$", re.I)
-COMMENTS_LABEL = re.compile(
-    r"^[\W_]*(?:comments?\s*\(\d+\)|\d+\s+comments?|join\s+the\s+(?:conversation|discussion)|have\s+your\s+say|"
-    r"reader\s+comments|show\s+comments|leave\s+a\s+comment)[\W_]*$", re.I)
 _MOST_ITEMS = 15
 _ITEM_CHARS = 160
 _BULLET = re.compile(r"^\s*(?:[-•*–·▪>]|\d{1,2}[.)]|\(\d{1,2}\))\s+")
@@ -46,17 +43,13 @@ _NOT_AN_ITEM = re.compile(  # a byline or a date line ends the list
 
 
 def blank_related(text: str) -> str:
-    """``text`` with other stories' headlines (and a comment thread) replaced by spaces, line
+    """``text`` with other stories' headlines replaced by spaces, line
     breaks kept; the text itself when it holds none (most pages)."""
     lines = text.split("\n")
     blanked = [False] * len(lines)
     k = 0
     while k < len(lines):
         line = lines[k]
-        if COMMENTS_LABEL.match(line):
-            for j in range(k, len(lines)):
-                blanked[j] = True
-            break
         if BLOCK_LABEL.match(line):
             blanked[k] = True
             k = _blank_items(lines, k + 1, blanked)
@@ -88,6 +81,6 @@ def _blank_items(lines: list[str], k: int, blanked: list[bool]) -> int:
 
 def _is_item(line: str) -> bool:
     """A headline in a list: short, and bulleted or numbered or not ended as a sentence is."""
-    if len(line) > _ITEM_CHARS or _NOT_AN_ITEM.match(line) or BLOCK_LABEL.match(line) or COMMENTS_LABEL.match(line):
+    if len(line) > _ITEM_CHARS or _NOT_AN_ITEM.match(line) or BLOCK_LABEL.match(line):
         return False
     return bool(_BULLET.match(line)) or line[-1] not in ".:;"

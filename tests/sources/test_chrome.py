@@ -25,8 +25,6 @@ OTHER = "Blackpool hospital trust moved to segment 4 over waiting times"
     f"RELATED STORIES\n\n{OTHER}\n\nFour of Yorkshire's trusts in segment 3, NHS England says",
     f"More on this story\n{OTHER}",
     f"See also: {OTHER}",
-    f"Comments (3)\nnhswatcher\n2 hours ago\n{OTHER}. About time too.\n",
-    f"Join the conversation\n{OTHER} is what I read last week.",
 ])
 @pytest.mark.parametrize("where", ["after", "between"])
 def test_other_stories_are_blanked(chrome: str, where: str) -> None:
@@ -36,7 +34,7 @@ def test_other_stories_are_blanked(chrome: str, where: str) -> None:
     assert "Blackpool" not in out
     assert len(out) == len(text) and out.count("\n") == text.count("\n")  # offsets still point into the page
     assert "Leeds Teaching Hospitals NHS Trust remains in segment 3" in out
-    if where == "between" and not chrome.startswith(("Comments", "Join")):
+    if where == "between":
         assert "The board met on Tuesday." in out
 
 
@@ -48,6 +46,8 @@ def test_other_stories_are_blanked(chrome: str, where: str) -> None:
     f"Related\n{OTHER} in March, the trust has said this year.\n",
     f"Most read\nBy Jane Smith\n{OTHER}\n",
     f"Most read\n12 March 2024\n{OTHER}\n",
+    # a forum's thread is the page
+    f"Leeds trust league table thread\n46 Comments\n{OTHER} - and ours is still in segment 4.\n",
     # a board paper's own words
     f"Recommendation: the Board is asked to note that {OTHER}.\n",
     f"Related papers are in the reading room: {OTHER}.\n",
@@ -63,7 +63,7 @@ def test_a_text_document_is_read_without_them() -> None:
     assert "Blackpool" not in text and title == "Leeds hospitals stay in segment 3" and published == "2024-03-12"
 
 
-@given(st.lists(st.sampled_from([*"ab .:-\n1", "MOST READ", "Read more: ", "Comments (2)"]), max_size=60).map("".join))
+@given(st.lists(st.sampled_from([*"ab .:-\n1", "MOST READ", "Read more: ", "Related"]), max_size=60).map("".join))
 def test_blanking_keeps_every_offset(text: str) -> None:
     out = blank_related(text)
     assert len(out) == len(text)
