@@ -268,6 +268,30 @@ def _named_before(reader: SentenceReader, g: Group) -> int:
     return len({s.id_ for s in spans_in(doc, "orgs", start, g.start) if s.id_})
 
 
+_TOTAL_AFTER = ("in all", "in total", "altogether", "all told", "between them", "combined", "in sum")
+_TOTAL_BEFORE = {"making", "makes", "totalling", "totaling", "total"}  # 'making nine', 'a total of 13'
+_TOTAL_WORDS = {"all", "total", "altogether", "told", "between", "combined", "sum", "making", "makes", "totalling",
+                "totaling"}
+
+
+def _series_total(reader: SentenceReader, g: Group, kept: list[Group]) -> bool:
+    """'two trusts in segment 1, two in segment 2 ... and two in segment 4 - 13 in all', 'making
+    nine in total', '– seven altogether': after counts of two or more segments, a count marked as
+    their sum (and placed in no segment of its own) is the size of the whole counted, not a count
+    of the segment named last. One segment's running total ('Two more joined segment 4, making
+    12 in total') stays that segment's count."""
+    if len(kept) < 2 or g.count is None or _TOTAL_WORDS.isdisjoint(reader.words):
+        return False
+    if len({k.segments for k in kept if k.segments}) < 2:
+        return False
+    doc = reader.doc
+    own_end = g.population.end if g.population is not None and g.population.start >= g.end else g.end
+    after = text_between(doc, own_end, own_end + 3).lstrip()
+    before = text_between(doc, max(reader.sent.start, g.start - 3), g.start).split()
+    return after.startswith(_TOTAL_AFTER) or (bool(before) and before[-1] in _TOTAL_BEFORE) \
+        or before[-3:] == ["a", "total", "of"] or before[-2:] == ["total", "of"]
+
+
 def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, period: str) -> Claim:
     start_char, end_char = sent.start_char, sent.end_char
     text = doc_text(doc)[start_char:end_char].strip()
@@ -369,6 +393,13 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if not g.segments:
                 seg = holding_segment(reader, kept[-1].end if kept else sent.start, g) \
                     or _own_segment_in(reader, g, _own_frame_end(reader, g, frame_end))
+                if seg is None and _series_total(reader, g, kept):
+                    pop = g.population or next((k.population for k in reversed(kept) if k.population is not None),
+                                               None)
+                    if pop is not None:
+                        population_sizes.append(Group(start=g.start, end=g.end, count=g.count, population=pop,
+                                                      scope=kept[-1].scope or leading_scope, league=g.league))
+                    continue
                 if seg is None and not g.subset:
                     lo = kept[-1].end if kept else sent.start
                     seg = (last_segment_in(reader, lo, g.start) if points_back(reader, g, frame_end)

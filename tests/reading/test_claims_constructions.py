@@ -1,0 +1,55 @@
+"""Claim constructions that a count's neighbours decide: a series' total, a move in a headline's
+present tense, a fronted population, a percentage of something other than organisations, a
+list marked partial after its names, an open-ended segment ('segment 2 or better'), a population
+sentence and the region behind 'the region's'. Each table holds phrasings and negatives."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+from extractor.reading import read_doc
+from extractor.records import DocResult
+
+Row = tuple[str, tuple[int, ...], int | None]
+
+
+def result_of(nlp: Language, text: str) -> DocResult:
+    return read_doc(nlp(text))
+
+
+def claims_of(nlp: Language, text: str) -> list[Row]:
+    return sorted(((c.org_type, tuple(sorted(c.segments)), c.count) for c in result_of(nlp, text).claims), key=repr)
+
+
+# -- a total after a per-segment series is the size of the whole counted, in no segment --
+
+SERIES_TOTALS = [
+    ("That is two trusts in segment 1, two in segment 2, seven in segment 3 and two in segment 4 - 13 in all.",
+     [("trust", (), 13), ("trust", (1,), 2), ("trust", (2,), 2), ("trust", (3,), 7), ("trust", (4,), 2)]),
+    ("Two trusts are in segment 1, three in segment 2 and four in segment 3, making nine in total.",
+     [("trust", (), 9), ("trust", (1,), 2), ("trust", (2,), 3), ("trust", (3,), 4)]),
+    ("There are two trusts in segment 1 and five in segment 4 – seven altogether.",
+     [("trust", (), 7), ("trust", (1,), 2), ("trust", (4,), 5)]),
+    ("Two ICBs are in segment 1 and 12 in segment 2, 14 in all.",
+     [("icb", (), 14), ("icb", (1,), 2), ("icb", (2,), 12)]),
+    ("Two trusts are in segment 1, three in segment 2 and four in segment 3: nine trusts in total.",
+     [("trust", (), 9), ("trust", (1,), 2), ("trust", (2,), 3), ("trust", (3,), 4)]),
+    ("Segment 1 has four trusts and segment 2 has six, ten trusts in all.",
+     [("trust", (), 10), ("trust", (1,), 4), ("trust", (2,), 6)]),
+    ("Of the 42 ICBs, two are in segment 1, 22 in segment 2, 13 in segment 3 and four in segment 4 – 41 in all.",
+     [("icb", (), 41), ("icb", (), 42), ("icb", (1,), 2), ("icb", (2,), 22), ("icb", (3,), 13), ("icb", (4,), 4)]),
+]
+
+SEGMENT_TOTALS = [  # one segment's own total, or a total placed in a segment, stays that segment's count
+    ("In all, 13 trusts are in segment 4.", [("trust", (4,), 13)]),
+    ("Two trusts are in segment 1 and five in segment 4, with 13 in total in segment 3.",
+     [("trust", (1,), 2), ("trust", (3,), 13), ("trust", (4,), 5)]),
+    ("Four acute trusts are in segment 1 and two in segment 2; a total of 13 trusts are in segment 4.",
+     [("acute", (1,), 4), ("acute", (2,), 2), ("trust", (4,), 13)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SERIES_TOTALS + SEGMENT_TOTALS)
+def test_a_series_total_is_a_population_claim(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected
