@@ -53,3 +53,37 @@ SEGMENT_TOTALS = [  # one segment's own total, or a total placed in a segment, s
 @pytest.mark.parametrize(("text", "expected"), SERIES_TOTALS + SEGMENT_TOTALS)
 def test_a_series_total_is_a_population_claim(nlp: Language, text: str, expected: list[Row]) -> None:
     assert claims_of(nlp, text) == expected
+
+
+# -- a move in the present tense counts movers, not members --
+
+PRESENT_MOVES = [
+    "Two trusts leave the Recovery Support Programme",
+    "Two trusts leave special measures",
+    "Two trusts exit the Recovery Support Programme",
+    "Four ICBs move out of segment 4",
+    "Two trusts quit special measures after inspection",
+    "Three trusts escape segment 4 in latest review",
+    "Three trusts move into segment 4 in latest review",
+    "Five trusts join the Recovery Support Programme this month.",
+    "Two trusts now leave segment 4.",
+    "Three trusts that exit segment 4 this quarter will keep their support.",
+]
+
+STILL_MEMBERS = [
+    ("Four trusts remain in segment 4, leaving 30 in segment 3.", [("trust", (3,), 30), ("trust", (4,), 4)]),
+    ("Ten trusts fall into segment 3.", [("trust", (3,), 10)]),
+    ("Twenty trusts are in segment 4, which leaves 40 in segment 3.", [("trust", (3,), 40), ("trust", (4,), 20)]),
+    ("Six trusts are in segment 4 and cannot leave it until they recover.", [("trust", (4,), 6)]),
+    ("Three trusts move up, while 12 trusts stay in segment 4.", [("trust", (4,), 12)]),
+]
+
+
+@pytest.mark.parametrize("text", PRESENT_MOVES)
+def test_a_present_tense_move_counts_no_members(nlp: Language, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), STILL_MEMBERS)
+def test_a_move_later_in_the_clause_keeps_the_count(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected

@@ -242,6 +242,33 @@ _PUSHING = _PUSHED | {"push", "pushes", "pushing", "pull", "pulls", "pulling", "
 _HOLDING = {"held", "holds", "holding", "kept", "keeps", "keeping"}  # '... held 20 trusts back'
 
 
+# a headline's present tense (and its gerund) of a move: 'Two trusts leave the RSP', 'Three trusts escape segment 4';
+# 'move' only with where to ('Four ICBs move out of segment 4'). Not 'fall': 'Ten trusts fall into segment 3' places.
+_MOVE_PRESENT = {"leave", "leaves", "leaving", "exit", "exits", "exiting", "quit", "quits", "quitting", "escape",
+                 "escapes", "escaping", "escaped", "enter", "enters", "entering", "join", "joins", "joining", "drop",
+                 "drops", "dropping", "slip", "slips", "slipping", "climb", "climbs", "climbing", "climbed",
+                 "graduate", "graduates", "graduating", "emerge", "emerges", "emerging", "emerged"}
+_MOVE_PRESENT_WITH_PLACE = {"move", "moves", "moving"}
+_MOVE_PLACE_WORDS = {"out", "into", "to", "up", "down", "from", "off", "back"}
+# what may stand between a count and its verb: 'Two trusts now leave', 'three trusts that exit', 'set to leave'
+_BEFORE_A_VERB = {"now", "finally", "also", "all", "both", "each", "that", "which", "who", "to", "set", "will", "may",
+                  "could", "soon", "today", "officially", "formally"}
+
+
+def _moves_now(head: list[str]) -> bool:
+    """Whether the words after a count open with a move in the present tense (or its gerund), the
+    verb the count is the subject of: not a move later in the clause ('Four trusts remain in
+    segment 4, leaving 30 in segment 3' counts members)."""
+    k = 0
+    while k < min(len(head), 3) and head[k] in _BEFORE_A_VERB:
+        k += 1
+    if k >= len(head):
+        return False
+    if head[k] in _MOVE_PRESENT:
+        return True
+    return head[k] in _MOVE_PRESENT_WITH_PLACE and k + 1 < len(head) and head[k + 1] in _MOVE_PLACE_WORDS
+
+
 def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'One trust moved from segment 2 to segment 3', 'none has been added', 'the override pushed
     20 trusts down a segment', '20 trusts were affected': a count of movers (or of those a rule
@@ -254,6 +281,10 @@ def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
         return True  # 'Four trusts, among them X, have left segment 4': the verb after the aside
     if any(w == "to" and nxt in _MOVE_INFINITIVES for head in heads for w, nxt in pairwise(head)):
         return True  # 'one of five trusts to improve this quarter'
+    own = g.population.end if g.population is not None and g.population.start >= g.end else g.end
+    if _moves_now(lower[own:min(frame_end, own + 5)]) \
+            or (aside is not None and _moves_now(lower[aside[1]:frame_end][:5])):
+        return True  # 'Two trusts leave the Recovery Support Programme', 'Four ICBs move out of segment 4'
 
     before = lower[max(reader.sent.start, g.start - 2):g.start]
     if any(w in _MOVE_OBJECT_VERBS for w in before) and " out of " in " ".join(["", *words[:5], ""]):
