@@ -87,3 +87,27 @@ def test_a_present_tense_move_counts_no_members(nlp: Language, text: str) -> Non
 @pytest.mark.parametrize(("text", "expected"), STILL_MEMBERS)
 def test_a_move_later_in_the_clause_keeps_the_count(nlp: Language, text: str, expected: list[Row]) -> None:
     assert claims_of(nlp, text) == expected
+
+
+# -- a fronted population names what 'the number in segment K' counts --
+
+FRONTED = [
+    ("The number of acute trusts in segment 4 rose to 29 in Q2. Among mental health trusts, the number in "
+     "segment 4 fell to two in Q2.", [("acute", (4,), 29), ("mental_health", (4,), 2)]),
+    ("The number of acute trusts in segment 4 rose to 29. Among non-acute providers, the count in segment 4 "
+     "was unchanged at three.", [("acute", (4,), 29), ("non_acute", (4,), 3)]),
+    ("Among mental health trusts, the number in segment 4 fell to two.", [("mental_health", (4,), 2)]),
+    ("The number of acute trusts in segment 4 rose to 29. For ambulance trusts, the number in segment 1 is two.",
+     [("acute", (4,), 29), ("ambulance", (1,), 2)]),
+    ("Among mental health trusts, two are in segment 4.", [("mental_health", (4,), 2)]),
+]
+
+NOT_FRONTED = [  # no fronted population: the type carries from the sentence before
+    ("The number of acute trusts in segment 4 rose to 29. The number in segment 3 fell to 45.",
+     [("acute", (3,), 45), ("acute", (4,), 29)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), FRONTED + NOT_FRONTED)
+def test_a_fronted_population_is_the_count_s(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected

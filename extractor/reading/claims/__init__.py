@@ -43,6 +43,7 @@ from .relations import (
     accounting_subject,
     combined,
     find_population,
+    fronted_population,
     has_predicate,
     holding_segment,
     is_bare,
@@ -431,7 +432,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     g.population, g.pop_types = prev.population, prev.pop_types
                     g.scope = g.scope or prev.scope
                 elif prev is None:
-                    g.population = population_before(reader, g)
+                    g.population = population_before(reader, g) or fronted_population(reader, g)
             if not g.segments:
                 g.segments = shared_segment(reader, kept, gi) or (prev.segments if prev and g.subset else ())
             if not g.segments and prev is not None and prev.population is not None and g.population is not None:

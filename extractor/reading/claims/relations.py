@@ -446,6 +446,31 @@ def population_before(reader: SentenceReader, g: Group) -> Span | None:
     return pop if ":" in between or between.strip().lower().startswith(("are", "is", ",")) else None
 
 
+_FRONTED_POPULATION = frozenset({"among", "amongst", "for", "across", "within"})
+_BEFORE_FRONTED = frozenset({"the", "all", "england", "'s", "’s", "its", "our", "their", "those", "these", "of",
+                             "case"})
+
+
+def fronted_population(reader: SentenceReader, g: Group) -> Span | None:
+    """'Among mental health trusts, the number in segment 4 fell to two', 'For ambulance trusts,
+    the count in segment 1 is two': a population fronted before the sentence's comma is what a
+    bare count after it counts, whatever segment stands between (not the population of the
+    sentence before)."""
+    first = reader.first_word
+    doc = reader.doc
+    if first is None or lower_at(doc, first) not in _FRONTED_POPULATION:
+        return None
+    k = first + 1
+    while k < g.start and lower_at(doc, k) in _BEFORE_FRONTED:
+        k += 1
+    pop = reader.population_at(k)
+    if pop is None or lower_at(doc, pop.end) != "," or pop.end >= g.start or overlaps(pop, reader.orgs):
+        return None
+    if any(pop.end <= p.start < g.start for p in reader.populations):
+        return None  # 'Among acute trusts, the number of teaching trusts ...': another population counted
+    return pop
+
+
 def _number_outside_segments(reader: SentenceReader, start: int, end: int) -> bool:
     """Whether a token in ``[start, end)`` looks like a number and is not part of a segment's name."""
     doc = reader.doc
