@@ -111,3 +111,35 @@ NOT_FRONTED = [  # no fronted population: the type carries from the sentence bef
 @pytest.mark.parametrize(("text", "expected"), FRONTED + NOT_FRONTED)
 def test_a_fronted_population_is_the_count_s(nlp: Language, text: str, expected: list[Row]) -> None:
     assert claims_of(nlp, text) == expected
+
+
+# -- a percentage of patients, money or a standard at some trusts is no share of the trusts --
+
+OTHER_PERCENTAGES = [
+    "Segment 3 trusts accounted for 57 per cent of all patients waiting.",
+    "Segment 3 trusts accounted for 57% of all patients waiting.",
+    "Segment 4 trusts account for 30 per cent of the national deficit.",
+    "Segment 3 trusts made up 57 per cent of all patients waiting.",
+    "The 18-week standard was met for 52% of patients at segment 4 trusts, compared with 64% at segment 1 trusts.",
+    "A-and-E performance was 71% at segment 1 trusts.",
+]
+
+SHARES_OF_TRUSTS = [
+    ("Segment 3 providers accounted for 57 per cent of all providers.", [("trust", (3,), None)]),
+    ("About 57% of all providers are in segment 3.", [("trust", (3,), None)]),
+    ("Some 40% of England's trusts are in segment 3.", [("trust", (3,), None)]),
+    ("Twenty trusts are in segment 4, 10% of the total.", [("trust", (4,), 20)]),
+    ("Segment 4 holds 12% of NHS trusts.", [("trust", (4,), None)]),
+    ("Around 30% of acute trusts are in segment 3.", [("acute", (3,), None)]),
+    ("40% of London's trusts are in segment 3.", [("trust", (3,), None)]),
+]
+
+
+@pytest.mark.parametrize("text", OTHER_PERCENTAGES)
+def test_a_percentage_of_something_else_is_no_claim(nlp: Language, text: str) -> None:
+    assert claims_of(nlp, text) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), SHARES_OF_TRUSTS)
+def test_a_percentage_of_the_organisations_is_still_a_share(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert claims_of(nlp, text) == expected

@@ -62,6 +62,7 @@ from .relations import (
     segment_in,
     segments_from_next,
     shared_segment,
+    shares_something_else,
     trailing_total,
 )
 from .reported import is_reported
@@ -362,7 +363,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 if g.count is None and g.percent is None and not g.share:
                     continue
             if is_movement(reader, g, frame_end) or is_rank_company(reader, g) or is_spread(reader, g, frame_end) \
-                    or is_reported(reader, g):
+                    or is_reported(reader, g) or shares_something_else(reader, g):
                 continue
             if is_history(reader, g, groups[gi - 1].end if gi else sent.start, frame_end):
                 history = True

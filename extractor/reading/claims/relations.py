@@ -300,6 +300,34 @@ def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     return any(s.start == rest for s in reader.segments) and any(w in {"to", "into"} for w in lower[rest:frame_end])
 
 
+_OF_SOMETHING_SKIP = frozenset({"all", "the", "its", "their", "our", "total", "whole", "national", "england", "'s",
+                                 "’s", "entire", "current", "nhs", "england's"})
+_OF_THE_COUNTED = frozenset({"them", "these", "those", "which", "whom", "it", "this", "that", "providers", "trusts"})
+
+
+def shares_something_else(reader: SentenceReader, g: Group) -> bool:
+    """'Segment 3 trusts accounted for 57 per cent of all patients waiting', '30% of the national
+    deficit', '... compared with 64% at segment 1 trusts': a percentage of patients, money or a
+    standard met at some trusts, not a share of the organisations ('57% of all providers',
+    '40% of England's trusts', '12% of them' stay shares)."""
+    if g.percent is None or g.count is not None:
+        return False
+    doc = reader.doc
+    nxt = lower_at(doc, g.end)
+    if nxt == "at":
+        return True
+    if nxt != "of":
+        return False
+    for k in range(g.end + 1, min(reader.sent.end, g.end + 6)):
+        word = lower_at(doc, k)
+        if reader.population_at(k) is not None or word in _OF_THE_COUNTED:
+            return False
+        if word in _OF_SOMETHING_SKIP or doc[k].like_num or any(s.start <= k < s.end for s in reader.scopes):
+            continue
+        return word.isalpha()
+    return False
+
+
 def is_history(reader: SentenceReader, g: Group, clause_start: int, frame_end: int) -> bool:
     """'Ten trusts have spent two years in special measures', '17 trusts that have been through
     it', '30 trusts have entered special measures since 2013': a count of a history or
