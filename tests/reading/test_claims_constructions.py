@@ -143,3 +143,32 @@ def test_a_percentage_of_something_else_is_no_claim(nlp: Language, text: str) ->
 @pytest.mark.parametrize(("text", "expected"), SHARES_OF_TRUSTS)
 def test_a_percentage_of_the_organisations_is_still_a_share(nlp: Language, text: str, expected: list[Row]) -> None:
     assert claims_of(nlp, text) == expected
+
+
+# -- 'X among them' / 'X included' after the names marks a partial list --
+
+POSTPOSED_PARTIAL = [
+    "Only three non-acute trusts - Coventry and Warwickshire Partnership among them - are in segment 4.",
+    "Only three non-acute trusts (Coventry and Warwickshire Partnership among them) are in segment 4.",
+    "Three trusts, Medway NHS Foundation Trust among them, are in segment 4.",
+    "Three trusts - Medway NHS Foundation Trust included - are in segment 4.",
+    "Three trusts (Medway NHS Foundation Trust amongst them) are in segment 4.",
+]
+
+WHOLE_LISTS = [
+    "Three trusts - Medway NHS Foundation Trust, Barts Health NHS Trust and East Kent Hospitals University NHS "
+    "Foundation Trust - are in segment 4.",
+    "Two trusts (Medway NHS Foundation Trust and Barts Health NHS Trust) are in segment 4.",
+]
+
+
+@pytest.mark.parametrize("text", POSTPOSED_PARTIAL)
+def test_a_postposed_among_them_makes_the_list_partial(nlp: Language, text: str) -> None:
+    members = result_of(nlp, text).memberships
+    assert members and all(m.claim is None for m in members)
+
+
+@pytest.mark.parametrize("text", WHOLE_LISTS)
+def test_a_list_without_a_partial_marker_is_the_count_s(nlp: Language, text: str) -> None:
+    members = result_of(nlp, text).memberships
+    assert members and all(m.claim is not None for m in members)
