@@ -172,3 +172,26 @@ def test_a_postposed_among_them_makes_the_list_partial(nlp: Language, text: str)
 def test_a_list_without_a_partial_marker_is_the_count_s(nlp: Language, text: str) -> None:
     members = result_of(nlp, text).memberships
     assert members and all(m.claim is not None for m in members)
+
+
+# -- 'segment N or better / or worse' names a run of segments --
+
+OPEN_ENDED = [
+    ("Ten of the 42 ICSs are in segment 2 or better.", ("icb", (1, 2), 10)),
+    ("Forty trusts are in segment 2 or above.", ("trust", (1, 2), 40)),
+    ("Twelve acute trusts are in segment 3 or below.", ("acute", (3, 4), 12)),
+    ("Nine trusts are in segment 3 or worse.", ("trust", (3, 4), 9)),
+    ("Five ICBs are in segment 2 or higher.", ("icb", (1, 2), 5)),
+    ("Under the NHS Oversight Framework 2025/26, 60 trusts are in segment 3 or worse.", ("trust", (3, 4, 5), 60)),
+]
+
+NOT_OPEN_ENDED = [
+    ("Twelve acute trusts are in segment 3 and below the national average on finance.", ("acute", (3,), 12)),
+    ("Nine trusts are in segment 2 or 3.", ("trust", (2, 3), 9)),
+    ("Five trusts are in segment 4 or higher than expected.", ("trust", (4,), 5)),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), OPEN_ENDED + NOT_OPEN_ENDED)
+def test_an_open_ended_segment_names_its_run(nlp: Language, text: str, expected: Row) -> None:
+    assert claims_of(nlp, text) == [expected]

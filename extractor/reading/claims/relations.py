@@ -10,7 +10,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ...pipeline.quantities import quantity_of
-from ...pipeline.segments import is_domain_segment
+from ...pipeline.segments import framework_of, grouping_size, is_domain_segment, segment_data
 from .sentence import (
     FOLLOW_OK,
     ORDINAL,
@@ -448,7 +448,27 @@ def combined(reader: SentenceReader, seg: Span, frame_end: int) -> tuple[int, ..
             seg = other
         else:
             break
+    if len(segs) == 1 and lower_at(doc, seg.end) in {"or", "and"} and seg.end + 1 < frame_end \
+            and lower_at(doc, seg.end + 2) not in _COMPARED_WITH:  # not 'in segment 3 and below the average'
+        segs = _open_ended(seg, segs[0], lower_at(doc, seg.end + 1)) or segs
     return tuple(dict.fromkeys(segs))
+
+
+_BETTER = frozenset({"better", "above", "higher"})
+_COMPARED_WITH = frozenset({"the", "a", "an", "average", "par", "target", "targets", "expectations", "national", "its",
+                            "their", "our", "plan", "than", "that", "this", "last", "what"})
+_WORSE = frozenset({"worse", "below", "lower"})
+
+
+def _open_ended(seg: Span, n: int, word: str) -> list[int]:
+    """'segment 2 or better' is segments 1 and 2; 'segment 3 or worse/below' runs from 3 to the
+    lowest segment of the framework (5 under NOF 2025/26, or as many as the page says there are)."""
+    if word in _BETTER:
+        return list(range(1, n + 1))
+    if word in _WORSE:
+        top = grouping_size(seg) or segment_data()["max_segment"].get(framework_of(seg.doc), 4)
+        return list(range(n, top + 1)) if top > n else []
+    return []
 
 
 _LEADS_IN = regex.compile(r"\s*(?:\(\s*\d{1,4}\s*\))?\s*[:–—-]\s*")  # 'Community trusts (12): '
