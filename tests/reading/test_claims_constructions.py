@@ -195,3 +195,35 @@ NOT_OPEN_ENDED = [
 @pytest.mark.parametrize(("text", "expected"), OPEN_ENDED + NOT_OPEN_ENDED)
 def test_an_open_ended_segment_names_its_run(nlp: Language, text: str, expected: Row) -> None:
     assert claims_of(nlp, text) == [expected]
+
+
+# -- a population sentence is a population claim and ends a regional scope --
+
+POPULATIONS = [
+    ("In the Midlands, nine trusts are in segment 4.\n\nEngland has 205 trusts. Of these, 38 were in segment 4.",
+     [("trust", (), 205, ""), ("trust", (4,), 9, "the Midlands"), ("trust", (4,), 38, "")]),
+    ("In the Midlands, nine trusts are in segment 4.\n\nAcross England, 205 trusts were assessed. Of these, 38 were "
+     "in segment 4.", [("trust", (), 205, ""), ("trust", (4,), 9, "the Midlands"), ("trust", (4,), 38, "")]),
+    ("In all, 209 trusts were segmented this quarter.", [("trust", (), 209, "")]),
+    ("42 ICBs have been segmented.", [("icb", (), 42, "")]),
+]
+
+NOT_POPULATIONS = [
+    "Ten trusts were assessed as needing intensive support.",
+    "The CQC said 12 trusts were assessed by its inspectors.",
+]
+
+
+def _scoped(nlp: Language, text: str) -> list[tuple[str, tuple[int, ...], int | None, str]]:
+    return sorted(((c.org_type, tuple(sorted(c.segments)), c.count, c.scope) for c in result_of(nlp, text).claims),
+                  key=repr)
+
+
+@pytest.mark.parametrize(("text", "expected"), POPULATIONS)
+def test_a_population_sentence_is_a_claim(nlp: Language, text: str, expected: list) -> None:
+    assert _scoped(nlp, text) == sorted(expected, key=repr)
+
+
+@pytest.mark.parametrize("text", NOT_POPULATIONS)
+def test_an_assessment_of_another_kind_is_no_population(nlp: Language, text: str) -> None:
+    assert claims_of(nlp, text) == []

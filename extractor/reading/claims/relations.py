@@ -581,7 +581,8 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
             # 'All 205 trusts have been assessed: 134 acute trusts, 61 non-acute trusts and 10 ...'
             g.leading_total = True
             out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
-        elif (before[-1:] == ["all"] or before[-2:] == ["all", "the"] or _states_population(before)) \
+        elif (before[-1:] == ["all"] or before[-2:] == ["all", "the"] or _states_population(before)
+              or _were_assessed(reader, g)) \
                 and not g.share and g.percent is None and not g.segments and not g.anaphoric \
                 and _COPULAS.isdisjoint(words[g.end:g.population.start]):  # not 'All three are acute trusts'
             g.leading_total = True
@@ -590,6 +591,26 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                     and "," in text_between(doc, g.population.end, kept[gi + 1].start):
                 kept[gi + 1].total = g.count
     return out
+
+
+_ASSESSED = frozenset({"assessed", "segmented"})
+_AFTER_ASSESSED = frozenset({".", ",", ";", ":", "this", "last", "in", "for", "under", "by", "across", "and", "so",
+                             "nationally", "overall", "altogether", "at"})
+_INSPECTION = frozenset({"cqc", "inspected", "inspection", "inspectors", "inadequate", "outstanding"})
+_TO_ASSESSED = frozenset({"were", "was", "have", "has", "had", "been", "are", "all", "now", "being"})
+
+
+def _were_assessed(reader: SentenceReader, g: Group) -> bool:
+    """'Across England, 205 trusts were assessed.', '42 ICBs have been segmented': the size of the
+    population the segmentation covered (not 'were assessed as needing support')."""
+    words, end = token_lists(reader.doc).lower, reader.sent.end
+    k = g.population.end
+    if _ASSESSED.isdisjoint(words[k:min(end, k + 4)]):
+        return False
+    while k < end and words[k] in _TO_ASSESSED:
+        k += 1
+    return k < end and words[k] in _ASSESSED and k + 1 < end and words[k + 1] in _AFTER_ASSESSED \
+        and reader.words.isdisjoint(_INSPECTION)
 
 
 def _leads_into(before: list[str]) -> bool:
@@ -649,8 +670,9 @@ def _states_population(before: list[str]) -> bool:
     """'There are 42 ICBs', 'the segmentation covered 211 trusts', 'England has 42 ICBs'."""
     if before[-2:] in (["there", "are"], ["there", "were"], ["are", "now"]) or before[-3:] == ["there", "are", "now"]:
         return True
-    if len(before) >= 2 and before[-1] in {"'s", "’s"} and before[-2] in {"england", "country", "nation", "nhs"}:
-        return True
+    if len(before) >= 2 and before[-1] in {"'s", "’s", "has", "had"} \
+            and before[-2] in {"england", "country", "nation", "nhs"}:
+        return True  # "England's 42 ICBs", 'England has 205 trusts'
     if before[-2:-1] and before[-2] in {"rank", "ranks", "ranked", "covers", "covering"} and before[-1] == "the":
         return True
     return bool(before) and before[-1] in _POPULATION_VERBS
