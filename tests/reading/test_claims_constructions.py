@@ -227,3 +227,21 @@ def test_a_population_sentence_is_a_claim(nlp: Language, text: str, expected: li
 @pytest.mark.parametrize("text", NOT_POPULATIONS)
 def test_an_assessment_of_another_kind_is_no_population(nlp: Language, text: str) -> None:
     assert claims_of(nlp, text) == []
+
+
+# -- 'the region's' is the region named last, not a county or system named since --
+
+REGIONS = [
+    ("In the North West, Wirral University Teaching Hospital NHS Foundation Trust is in segment 4. In Lancashire "
+     "and South Cumbria, Blackpool Teaching Hospitals NHS Foundation Trust is in segment 4. Two of the region's "
+     "acute trusts are in segment 1.", "the North West"),
+    ("Our round-up covers London. In North West London, Imperial College Healthcare NHS Trust is in segment 2. "
+     "Three of the region's acute trusts are in segment 1.", "London"),
+    ("In Kent and Medway, Medway NHS Foundation Trust is in segment 4. Two of the county's trusts are in segment 3.",
+     "Kent and Medway"),
+]
+
+
+@pytest.mark.parametrize(("text", "scope"), REGIONS)
+def test_the_region_s_is_the_region_named(nlp: Language, text: str, scope: str) -> None:
+    assert [c.scope for c in result_of(nlp, text).claims] == [scope]

@@ -72,6 +72,7 @@ from .scope import (
     home_scope,
     local_total_scope,
     national,
+    region_named,
     scope_in,
     sentence_scope,
 )
@@ -548,6 +549,7 @@ def _end_sentence(reader: SentenceReader, state: State, result: DocResult, made:
     explicit = leading_scope or explicit_scope(reader)
     if explicit:
         state.discourse_scope = explicit
+        state.region_scope = region_named(reader) or state.region_scope
     state.history = history and not made
     if made:
         result.claims.extend(made)
