@@ -43,6 +43,7 @@ from .relations import (
     accounting_subject,
     combined,
     find_population,
+    fronted_population,
     has_predicate,
     holding_segment,
     is_bare,
@@ -61,6 +62,7 @@ from .relations import (
     segment_in,
     segments_from_next,
     shared_segment,
+    shares_something_else,
     trailing_total,
 )
 from .reported import is_reported
@@ -70,6 +72,7 @@ from .scope import (
     home_scope,
     local_total_scope,
     national,
+    region_named,
     scope_in,
     sentence_scope,
 )
@@ -268,6 +271,30 @@ def _named_before(reader: SentenceReader, g: Group) -> int:
     return len({s.id_ for s in spans_in(doc, "orgs", start, g.start) if s.id_})
 
 
+_TOTAL_AFTER = ("in all", "in total", "altogether", "all told", "between them", "combined", "in sum")
+_TOTAL_BEFORE = {"making", "makes", "totalling", "totaling", "total"}  # 'making nine', 'a total of 13'
+_TOTAL_WORDS = {"all", "total", "altogether", "told", "between", "combined", "sum", "making", "makes", "totalling",
+                "totaling"}
+
+
+def _series_total(reader: SentenceReader, g: Group, kept: list[Group]) -> bool:
+    """'two trusts in segment 1, two in segment 2 ... and two in segment 4 - 13 in all', 'making
+    nine in total', '– seven altogether': after counts of two or more segments, a count marked as
+    their sum (and placed in no segment of its own) is the size of the whole counted, not a count
+    of the segment named last. One segment's running total ('Two more joined segment 4, making
+    12 in total') stays that segment's count."""
+    if len(kept) < 2 or g.count is None or _TOTAL_WORDS.isdisjoint(reader.words):
+        return False
+    if len({k.segments for k in kept if k.segments}) < 2:
+        return False
+    doc = reader.doc
+    own_end = g.population.end if g.population is not None and g.population.start >= g.end else g.end
+    after = text_between(doc, own_end, own_end + 3).lstrip()
+    before = text_between(doc, max(reader.sent.start, g.start - 3), g.start).split()
+    return after.startswith(_TOTAL_AFTER) or (bool(before) and before[-1] in _TOTAL_BEFORE) \
+        or before[-3:] == ["a", "total", "of"] or before[-2:] == ["total", "of"]
+
+
 def _claim_from(doc: Doc, sent: Span, g: Group, org_type: str, framework: str, period: str) -> Claim:
     start_char, end_char = sent.start_char, sent.end_char
     text = doc_text(doc)[start_char:end_char].strip()
@@ -337,7 +364,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 if g.count is None and g.percent is None and not g.share:
                     continue
             if is_movement(reader, g, frame_end) or is_rank_company(reader, g) or is_spread(reader, g, frame_end) \
-                    or is_reported(reader, g):
+                    or is_reported(reader, g) or shares_something_else(reader, g):
                 continue
             if is_history(reader, g, groups[gi - 1].end if gi else sent.start, frame_end):
                 history = True
@@ -369,6 +396,13 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if not g.segments:
                 seg = holding_segment(reader, kept[-1].end if kept else sent.start, g) \
                     or _own_segment_in(reader, g, _own_frame_end(reader, g, frame_end))
+                if seg is None and _series_total(reader, g, kept):
+                    pop = g.population or next((k.population for k in reversed(kept) if k.population is not None),
+                                               None)
+                    if pop is not None:
+                        population_sizes.append(Group(start=g.start, end=g.end, count=g.count, population=pop,
+                                                      scope=kept[-1].scope or leading_scope, league=g.league))
+                    continue
                 if seg is None and not g.subset:
                     lo = kept[-1].end if kept else sent.start
                     seg = (last_segment_in(reader, lo, g.start) if points_back(reader, g, frame_end)
@@ -400,7 +434,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     g.population, g.pop_types = prev.population, prev.pop_types
                     g.scope = g.scope or prev.scope
                 elif prev is None:
-                    g.population = population_before(reader, g)
+                    g.population = population_before(reader, g) or fronted_population(reader, g)
             if not g.segments:
                 g.segments = shared_segment(reader, kept, gi) or (prev.segments if prev and g.subset else ())
             if not g.segments and prev is not None and prev.population is not None and g.population is not None:
@@ -515,6 +549,7 @@ def _end_sentence(reader: SentenceReader, state: State, result: DocResult, made:
     explicit = leading_scope or explicit_scope(reader)
     if explicit:
         state.discourse_scope = explicit
+        state.region_scope = region_named(reader) or state.region_scope
     state.history = history and not made
     if made:
         result.claims.extend(made)

@@ -84,13 +84,16 @@ def attach_lists(reader: SentenceReader, g: Group, frame_end: int, org_type: str
 _PARTIAL_OPENERS = ("including", "include", "includes", "among them", "amongst them", "among those", "among which",
                     "such as", "for example", "for instance", "e.g.", "e.g", "eg", "eg.", "notably", "like",
                     "in particular", "particularly", "especially", "most notably", "not least")
-_PARTIAL_CLOSERS = ("and others", "among others", "amongst others", "etc", "etc.", "and more", "and so on")
+_PARTIAL_CLOSERS = ("and others", "among others", "amongst others", "etc", "etc.", "and more", "and so on",
+                    # set after the names: 'Three trusts – X among them – are ...', '(X included)'
+                    "among them", "amongst them", "among those", "amongst those", "among these", "amongst these",
+                    "included", "one of them", "being one", "is one")
 
 
 def partial_list(doc: Doc, start: int, end: int) -> bool:
     """Whether the list in tokens ``[start, end)`` names only some of the bodies counted: it
     opens with 'including', 'among them', 'such as', 'for example', 'e.g.' ... or ends with
-    'and others', 'etc.' ('namely', a colon or dashes announce a whole list)."""
+    'and others', 'etc.', 'among them', 'included' ('namely', a colon or dashes announce a whole list)."""
     text = _words(doc, start, end).removesuffix(".").removesuffix(")").rstrip()
     return text.startswith(tuple(f" {o} " for o in _PARTIAL_OPENERS)) or text.endswith(_PARTIAL_CLOSERS)
 

@@ -10,7 +10,7 @@ import regex
 from spacy.tokens import Doc, Span
 
 from ...pipeline.quantities import quantity_of
-from ...pipeline.segments import is_domain_segment
+from ...pipeline.segments import framework_of, grouping_size, is_domain_segment, segment_data
 from .sentence import (
     FOLLOW_OK,
     ORDINAL,
@@ -242,6 +242,33 @@ _PUSHING = _PUSHED | {"push", "pushes", "pushing", "pull", "pulls", "pulling", "
 _HOLDING = {"held", "holds", "holding", "kept", "keeps", "keeping"}  # '... held 20 trusts back'
 
 
+# a headline's present tense (and its gerund) of a move: 'Two trusts leave the RSP', 'Three trusts escape segment 4';
+# 'move' only with where to ('Four ICBs move out of segment 4'). Not 'fall': 'Ten trusts fall into segment 3' places.
+_MOVE_PRESENT = {"leave", "leaves", "leaving", "exit", "exits", "exiting", "quit", "quits", "quitting", "escape",
+                 "escapes", "escaping", "escaped", "enter", "enters", "entering", "join", "joins", "joining", "drop",
+                 "drops", "dropping", "slip", "slips", "slipping", "climb", "climbs", "climbing", "climbed",
+                 "graduate", "graduates", "graduating", "emerge", "emerges", "emerging", "emerged"}
+_MOVE_PRESENT_WITH_PLACE = {"move", "moves", "moving"}
+_MOVE_PLACE_WORDS = {"out", "into", "to", "up", "down", "from", "off", "back"}
+# what may stand between a count and its verb: 'Two trusts now leave', 'three trusts that exit', 'set to leave'
+_BEFORE_A_VERB = {"now", "finally", "also", "all", "both", "each", "that", "which", "who", "to", "set", "will", "may",
+                  "could", "soon", "today", "officially", "formally"}
+
+
+def _moves_now(head: list[str]) -> bool:
+    """Whether the words after a count open with a move in the present tense (or its gerund), the
+    verb the count is the subject of: not a move later in the clause ('Four trusts remain in
+    segment 4, leaving 30 in segment 3' counts members)."""
+    k = 0
+    while k < min(len(head), 3) and head[k] in _BEFORE_A_VERB:
+        k += 1
+    if k >= len(head):
+        return False
+    if head[k] in _MOVE_PRESENT:
+        return True
+    return head[k] in _MOVE_PRESENT_WITH_PLACE and k + 1 < len(head) and head[k + 1] in _MOVE_PLACE_WORDS
+
+
 def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
     """'One trust moved from segment 2 to segment 3', 'none has been added', 'the override pushed
     20 trusts down a segment', '20 trusts were affected': a count of movers (or of those a rule
@@ -254,6 +281,10 @@ def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
         return True  # 'Four trusts, among them X, have left segment 4': the verb after the aside
     if any(w == "to" and nxt in _MOVE_INFINITIVES for head in heads for w, nxt in pairwise(head)):
         return True  # 'one of five trusts to improve this quarter'
+    own = g.population.end if g.population is not None and g.population.start >= g.end else g.end
+    if _moves_now(lower[own:min(frame_end, own + 5)]) \
+            or (aside is not None and _moves_now(lower[aside[1]:frame_end][:5])):
+        return True  # 'Two trusts leave the Recovery Support Programme', 'Four ICBs move out of segment 4'
 
     before = lower[max(reader.sent.start, g.start - 2):g.start]
     if any(w in _MOVE_OBJECT_VERBS for w in before) and " out of " in " ".join(["", *words[:5], ""]):
@@ -267,6 +298,34 @@ def is_movement(reader: SentenceReader, g: Group, frame_end: int) -> bool:
         return False
     rest = g.end + words.index("from") + 1
     return any(s.start == rest for s in reader.segments) and any(w in {"to", "into"} for w in lower[rest:frame_end])
+
+
+_OF_SOMETHING_SKIP = frozenset({"all", "the", "its", "their", "our", "total", "whole", "national", "england", "'s",
+                                 "’s", "entire", "current", "nhs", "england's"})
+_OF_THE_COUNTED = frozenset({"them", "these", "those", "which", "whom", "it", "this", "that", "providers", "trusts"})
+
+
+def shares_something_else(reader: SentenceReader, g: Group) -> bool:
+    """'Segment 3 trusts accounted for 57 per cent of all patients waiting', '30% of the national
+    deficit', '... compared with 64% at segment 1 trusts': a percentage of patients, money or a
+    standard met at some trusts, not a share of the organisations ('57% of all providers',
+    '40% of England's trusts', '12% of them' stay shares)."""
+    if g.percent is None or g.count is not None:
+        return False
+    doc = reader.doc
+    nxt = lower_at(doc, g.end)
+    if nxt == "at":
+        return True
+    if nxt != "of":
+        return False
+    for k in range(g.end + 1, min(reader.sent.end, g.end + 6)):
+        word = lower_at(doc, k)
+        if reader.population_at(k) is not None or word in _OF_THE_COUNTED:
+            return False
+        if word in _OF_SOMETHING_SKIP or doc[k].like_num or any(s.start <= k < s.end for s in reader.scopes):
+            continue
+        return word.isalpha()
+    return False
 
 
 def is_history(reader: SentenceReader, g: Group, clause_start: int, frame_end: int) -> bool:
@@ -389,7 +448,27 @@ def combined(reader: SentenceReader, seg: Span, frame_end: int) -> tuple[int, ..
             seg = other
         else:
             break
+    if len(segs) == 1 and lower_at(doc, seg.end) in {"or", "and"} and seg.end + 1 < frame_end \
+            and lower_at(doc, seg.end + 2) not in _COMPARED_WITH:  # not 'in segment 3 and below the average'
+        segs = _open_ended(seg, segs[0], lower_at(doc, seg.end + 1)) or segs
     return tuple(dict.fromkeys(segs))
+
+
+_BETTER = frozenset({"better", "above", "higher"})
+_COMPARED_WITH = frozenset({"the", "a", "an", "average", "par", "target", "targets", "expectations", "national", "its",
+                            "their", "our", "plan", "than", "that", "this", "last", "what"})
+_WORSE = frozenset({"worse", "below", "lower"})
+
+
+def _open_ended(seg: Span, n: int, word: str) -> list[int]:
+    """'segment 2 or better' is segments 1 and 2; 'segment 3 or worse/below' runs from 3 to the
+    lowest segment of the framework (5 under NOF 2025/26, or as many as the page says there are)."""
+    if word in _BETTER:
+        return list(range(1, n + 1))
+    if word in _WORSE:
+        top = grouping_size(seg) or segment_data()["max_segment"].get(framework_of(seg.doc), 4)
+        return list(range(n, top + 1)) if top > n else []
+    return []
 
 
 _LEADS_IN = regex.compile(r"\s*(?:\(\s*\d{1,4}\s*\))?\s*[:–—-]\s*")  # 'Community trusts (12): '
@@ -413,6 +492,31 @@ def population_before(reader: SentenceReader, g: Group) -> Span | None:
     if any(s.start >= pop.end and s.end <= g.start for s in reader.segments):
         return None
     return pop if ":" in between or between.strip().lower().startswith(("are", "is", ",")) else None
+
+
+_FRONTED_POPULATION = frozenset({"among", "amongst", "for", "across", "within"})
+_BEFORE_FRONTED = frozenset({"the", "all", "england", "'s", "’s", "its", "our", "their", "those", "these", "of",
+                             "case"})
+
+
+def fronted_population(reader: SentenceReader, g: Group) -> Span | None:
+    """'Among mental health trusts, the number in segment 4 fell to two', 'For ambulance trusts,
+    the count in segment 1 is two': a population fronted before the sentence's comma is what a
+    bare count after it counts, whatever segment stands between (not the population of the
+    sentence before)."""
+    first = reader.first_word
+    doc = reader.doc
+    if first is None or lower_at(doc, first) not in _FRONTED_POPULATION:
+        return None
+    k = first + 1
+    while k < g.start and lower_at(doc, k) in _BEFORE_FRONTED:
+        k += 1
+    pop = reader.population_at(k)
+    if pop is None or lower_at(doc, pop.end) != "," or pop.end >= g.start or overlaps(pop, reader.orgs):
+        return None
+    if any(pop.end <= p.start < g.start for p in reader.populations):
+        return None  # 'Among acute trusts, the number of teaching trusts ...': another population counted
+    return pop
 
 
 def _number_outside_segments(reader: SentenceReader, start: int, end: int) -> bool:
@@ -477,7 +581,8 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
             # 'All 205 trusts have been assessed: 134 acute trusts, 61 non-acute trusts and 10 ...'
             g.leading_total = True
             out.append(Group(start=g.start, end=g.end, count=g.count, population=g.population, scope=g.scope))
-        elif (before[-1:] == ["all"] or before[-2:] == ["all", "the"] or _states_population(before)) \
+        elif (before[-1:] == ["all"] or before[-2:] == ["all", "the"] or _states_population(before)
+              or _were_assessed(reader, g)) \
                 and not g.share and g.percent is None and not g.segments and not g.anaphoric \
                 and _COPULAS.isdisjoint(words[g.end:g.population.start]):  # not 'All three are acute trusts'
             g.leading_total = True
@@ -486,6 +591,26 @@ def leading_totals(reader: SentenceReader, kept: list[Group]) -> list[Group]:
                     and "," in text_between(doc, g.population.end, kept[gi + 1].start):
                 kept[gi + 1].total = g.count
     return out
+
+
+_ASSESSED = frozenset({"assessed", "segmented"})
+_AFTER_ASSESSED = frozenset({".", ",", ";", ":", "this", "last", "in", "for", "under", "by", "across", "and", "so",
+                             "nationally", "overall", "altogether", "at"})
+_INSPECTION = frozenset({"cqc", "inspected", "inspection", "inspectors", "inadequate", "outstanding"})
+_TO_ASSESSED = frozenset({"were", "was", "have", "has", "had", "been", "are", "all", "now", "being"})
+
+
+def _were_assessed(reader: SentenceReader, g: Group) -> bool:
+    """'Across England, 205 trusts were assessed.', '42 ICBs have been segmented': the size of the
+    population the segmentation covered (not 'were assessed as needing support')."""
+    words, end = token_lists(reader.doc).lower, reader.sent.end
+    k = g.population.end
+    if _ASSESSED.isdisjoint(words[k:min(end, k + 4)]):
+        return False
+    while k < end and words[k] in _TO_ASSESSED:
+        k += 1
+    return k < end and words[k] in _ASSESSED and k + 1 < end and words[k + 1] in _AFTER_ASSESSED \
+        and reader.words.isdisjoint(_INSPECTION)
 
 
 def _leads_into(before: list[str]) -> bool:
@@ -545,8 +670,9 @@ def _states_population(before: list[str]) -> bool:
     """'There are 42 ICBs', 'the segmentation covered 211 trusts', 'England has 42 ICBs'."""
     if before[-2:] in (["there", "are"], ["there", "were"], ["are", "now"]) or before[-3:] == ["there", "are", "now"]:
         return True
-    if len(before) >= 2 and before[-1] in {"'s", "’s"} and before[-2] in {"england", "country", "nation", "nhs"}:
-        return True
+    if len(before) >= 2 and before[-1] in {"'s", "’s", "has", "had"} \
+            and before[-2] in {"england", "country", "nation", "nhs"}:
+        return True  # "England's 42 ICBs", 'England has 205 trusts'
     if before[-2:-1] and before[-2] in {"rank", "ranks", "ranked", "covers", "covering"} and before[-1] == "the":
         return True
     return bool(before) and before[-1] in _POPULATION_VERBS

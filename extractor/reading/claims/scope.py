@@ -73,6 +73,8 @@ def deictic_scope(reader: SentenceReader, g: Group, state: State, home: str) -> 
         return _SUBREGION_SCOPE  # a part of the region the page speaks of: never the region itself
     if any(w in window for w in (" the system", " locally ", " local ")) or _our_count(reader, g, lo, hi):
         return home or state.discourse_scope or _unnamed(window)
+    if state.region_scope and (" the region's" in window or " the region " in window):
+        return state.region_scope  # not the county or system named since: 'In Lancashire and South Cumbria, ...'
     if any(w in window for w in (" the region's", " the region ", " its ", " the county's", " the city's",
                                  " the capital's", " their ", " the county ", " the city ", " the area ")):
         return state.discourse_scope or home or _unnamed(window)
@@ -172,6 +174,20 @@ def _accepted_scope(reader: SentenceReader, s: Span) -> bool:
         return True
     first = reader.first_word
     return first is not None and s.start <= first + 1 and after in {",", "has", "had", "have"}
+
+
+# NHS England's regions (now and before the 2020 merger of the Midlands and the East)
+REGIONS = frozenset({"london", "south east", "south west", "midlands", "east of england", "north west",
+                     "north east and yorkshire", "north east", "midlands and east", "north", "south", "east"})
+
+
+def region_named(reader: SentenceReader) -> str:
+    """The last NHS England region the sentence names as a scope, "" if none."""
+    for s in reversed(reader.scopes):
+        text = scope_text(reader, s)
+        if text.lower().removeprefix("the ") in REGIONS and _accepted_scope(reader, s):
+            return text
+    return ""
 
 
 def explicit_scope(reader: SentenceReader) -> str:

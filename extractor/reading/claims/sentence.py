@@ -202,6 +202,7 @@ class State:
     last_groups: list[Group] = field(default_factory=list)
     sentences_since: int = 0
     discourse_scope: str = ""
+    region_scope: str = ""  # the last NHS England region named: what 'the region's trusts' means after sub-regions
     last_segment_named: tuple[int, ...] = ()
     mentioned_population: str = ""
     history: bool = False  # the sentence before counted a history ('Since 2013, 40 trusts have been placed ...')
