@@ -317,6 +317,8 @@ def foreseen(doc: Doc, sent: Span, start: int) -> bool:
         if lowers[k] not in _VERB_CHAIN:
             break
         k -= 1
+    if _hoped_infinitive(lowers, sent.start, k):
+        return True
     while k >= sent.start and lowers[k] not in _CLAUSE_MARKS:
         if lowers[k] in _CONDITIONS:
             return True
@@ -338,6 +340,27 @@ _FORESEEN_STOPS = frozenset({",", ";", ":", "(", "–", "—", "and", "but", "wh
                              "why", "when", "because", "said", "says"})
 _CONDITIONS = frozenset({"if", "unless"})
 _CLAUSE_MARKS = frozenset({",", ";", ":", "(", "–", "—"})
+
+
+def _hoped_infinitive(lowers: list[str], start: int, k: int) -> bool:
+    """'X hopes to finish the year ranked 20th', 'aims to end the quarter in 20th place': an
+    infinitive of hoping or foreseeing whose own object stands between it and the position, read
+    back from token ``k`` a few words at most; a clause of its own ('hopes to improve after it
+    was ranked 20th') or a complement ('hopes to build on being ranked 20th') stops it."""
+    for j in range(k, max(start, k - _HOPED_REACH) - 1, -1):
+        word = lowers[j]
+        if word in _FORESEEN_STOPS or word in _NOT_THE_INFINITIVE:
+            return False
+        if word == "to" and j > start and lowers[j - 1] in _FORESEEN_WORDS:
+            return True
+    return False
+
+
+_HOPED_REACH = 8
+# a finite verb or a subject of its own, or a preposition heading what the position is said of
+_NOT_THE_INFINITIVE = frozenset({"is", "was", "are", "were", "has", "had", "it", "they", "we", "he", "she", "being",
+                                 "on", "after", "since", "from", "despite", "following", "of", "about", "with", "than",
+                                 "for"})
 
 
 def from_bottom(doc: Doc, end: int) -> int:

@@ -105,6 +105,22 @@ def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
     return None
 
 
+def _a_range(doc: Doc, span: Span) -> bool:
+    """'Ranked 41st to 50th', 'placed 41st – 50th', 'ranked 41 to 50 out of 134': a stretch of the
+    table, which no one body holds ('from 44th to 23rd' is a move, read as one span)."""
+    lowers = lower_forms(doc)
+    end = span.end
+    if lowers[span.start] == "from" or end + 1 >= len(lowers) or lowers[end] not in _RANGE_MARKS:
+        return False
+    nxt = text_at(doc, end + 1)
+    own = position_value(span)
+    value = ordinal(nxt) or (cardinal_value(nxt) if nxt.isdigit() and span.id_ == "cardinal" else None)
+    return own is not None and value is not None and value > own
+
+
+_RANGE_MARKS = frozenset({"to", "-", "–", "—"})
+
+
 def _had_been(words: list[str]) -> bool:
     """'having been 11th', 'it had been 127th': a position held before."""
     return len(words) >= 2 and words[-1] == "been" and words[-2] in {"having", "had"}
@@ -570,6 +586,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
         return
     if len(before) == 2 and before[1] in {"-", "–"} and ordinal(before[0]):
         return  # the 'bottom' of 'second-bottom', read with 'second'
+    if _a_range(doc, span):
+        return  # 'Ranked 41st to 50th: A (41st), B (42nd)': the heading of a stretch of the table
     words = lowers[span.start:span.end]
     # 'it had been 127th' is where it was; 'it said it had been ranked 7th' is reported speech,
     # unless the clause says when ('had been ranked 127th in the previous table')
