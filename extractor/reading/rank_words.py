@@ -368,10 +368,17 @@ def from_bottom(doc: Doc, end: int) -> int:
     words are not there."""
     words = lower_forms(doc)[end:end + 3]
     if words[:1] in (["-"], ["–"]) and words[1:2] in (["bottom"], ["last"]):
-        return end + 2
+        # 'second-bottom' is one word; '61st – bottom of the table' says the 61st is the bottom
+        return end + 2 if _unspaced(doc, end - 1, end + 1) else 0
     if words[:1] != ["from"] or "bottom" not in words:
         return 0
     return end + words.index("bottom") + 1
+
+
+def _unspaced(doc: Doc, first: int, last: int) -> bool:
+    """Whether the tokens ``first`` to ``last`` are written with no space between them."""
+    words = _words(doc)
+    return all(words.offsets[k] + words.lengths[k] == words.offsets[k + 1] for k in range(first, last))
 
 
 def _per_sentence(compute: Callable[[Doc, Span], _T]) -> Callable[[Doc, Span], _T]:

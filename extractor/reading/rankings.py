@@ -585,7 +585,7 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if any(w in _PREVIOUS_BEFORE for w in before):
         return
     if len(before) == 2 and before[1] in {"-", "–"} and ordinal(before[0]):
-        return  # the 'bottom' of 'second-bottom', read with 'second'
+        return  # the 'bottom' of 'second-bottom' or of '61st – bottom of the table', read with the ordinal
     if _a_range(doc, span):
         return  # 'Ranked 41st to 50th: A (41st), B (42nd)': the heading of a stretch of the table
     words = lowers[span.start:span.end]
