@@ -18,7 +18,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-from ..pipeline.extensions import sentences, span_text, spans_in
+from ..gazetteer import load_gazetteer
+from ..pipeline.extensions import doc_date, sentences, span_text, spans_in, text_of
 from ..pipeline.traps import traps_in
 from ..records import Claim, DocResult, Ranking
 from . import subjects
@@ -330,6 +331,9 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
         adjacent = None
     if adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):
         return [adjacent]
+    listed = _coordinated_names(doc, sent, span, before, hint)
+    if listed:
+        return listed
     chosen = coordinated(doc, before)
     if chosen and _someone_else_between(doc, chosen[-1].end, span.start):
         return []
@@ -355,6 +359,72 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
 
 
+def _coordinated_names(doc: Doc, sent: Span, span: Span, before: list[Span], hint: str | None) -> list[Span]:
+    """'Airedale and Rotherham were joint 50th', 'East Cheshire and the Countess of Chester were
+    joint 122nd', 'Bolton, Stockport and Wigan are all 45th': names joined by 'and' or commas
+    opening the clause of a shared position, some of them short names the linker left (a place
+    a trust is named after), each resolved by the gazetteer; all of them or none. Read only
+    when the position is shared ('joint', 'were', 'both') and no name stands after a
+    preposition ('Patients from Leeds and Airedale were ...')."""
+    lowers = lower_forms(doc)
+    if _JOINING.isdisjoint(lowers[sent.start:span.start]):
+        return []  # most positions: no names joined before them
+    k = span.start - 1
+    while k > sent.start and lowers[k] in _BEFORE_A_SHARED_POSITION:
+        k -= 1
+    if _SHARED_MARKS.isdisjoint(lowers[k + 1:span.end]):
+        return []
+    items: list[Span] = []
+    while True:
+        item = next((o for o in before if o.end == k + 1), None) or _resolved_run(doc, sent, k, hint)
+        if item is None:
+            return []
+        items.insert(0, item)
+        j = item.start - 1
+        if j > sent.start and lowers[j] == "the":
+            j -= 1
+        if j <= sent.start or lowers[j] not in _JOINING | {","}:
+            break
+        k = j - 2 if lowers[j] == "and" and lowers[j - 1] == "," else j - 1
+    opener = items[0].start - 1
+    if opener >= sent.start and lowers[opener] in {"the", "both"}:
+        opener -= 1
+    opens = opener < sent.start or lowers[opener].isspace() or lowers[opener] in {",", ":", ";"}
+    if len(items) < 2 or not opens or all(any(o.start == i.start for o in before) for i in items):
+        return []  # a single name, one after a preposition, or all linked (read by :func:`coordinated`)
+    return items
+
+
+_JOINING = frozenset({"and", "&"})
+_BEFORE_A_SHARED_POSITION = frozenset({"is", "was", "are", "were", "now", "both", "all", "each", "jointly", "ranked",
+                                       "placed", "came", "finished", "sit", "sat", "share", "shared", "tied", ","})
+_SHARED_MARKS = frozenset({"joint", "equal", "jointly", "were", "are", "both", "all", "each", "share", "shared",
+                           "tied"})
+
+
+def _resolved_run(doc: Doc, sent: Span, k: int, hint: str | None) -> Span | None:
+    """The capitalised run ending at token ``k`` ('East Cheshire', "King's Lynn"), as the
+    organisation the gazetteer resolves it to, or None."""
+    start = k
+    while start >= sent.start and (doc[start].is_title or doc[start].is_upper or (
+            lower_forms(doc)[start] in _INSIDE_A_NAME and start - 1 >= sent.start and doc[start - 1].is_title)):
+        start -= 1
+    start += 1
+    if start < k and lower_forms(doc)[start] == "both":
+        start += 1  # 'Both East Cheshire and ...'
+    if start > k or (not doc[start].is_title and not doc[start].is_upper):
+        return None
+    gazetteer, text = load_gazetteer(), text_of(doc, start, k + 1)
+    if not gazetteer.lookup(text)[0]:
+        return None
+    link = gazetteer.resolve(text, org_type=hint if hint not in {"trust", "other"} else None, on=doc_date(doc),
+                             context=span_text(sent))
+    return Span(doc, start, k + 1, label=link.org_type, span_id=link.code) if link.code else None
+
+
+_INSIDE_A_NAME = frozenset({"of", "'s", "’s", "on", "upon"})
+
+
 def _governed_place(doc: Doc, sent: Span, name: Span) -> bool:
     """'The Christie in Manchester comes third', 'X, in Manchester, was ranked third', 'X, based in
     Liverpool, came 13th': a place named right after an organisation says where it is; it is not
@@ -362,6 +432,8 @@ def _governed_place(doc: Doc, sent: Span, name: Span) -> bool:
     colleagues at X were ranked 24th') the name is read as before."""
     lowers = lower_forms(doc)
     k = name.start - 1
+    if k > sent.start and lowers[k] == "," and _set_off_place(doc, sent, name):
+        return True
     if k > sent.start and lowers[k] == "the":
         k -= 1
     if k <= sent.start or lowers[k] not in _PLACE_PREPOSITIONS:
@@ -372,6 +444,18 @@ def _governed_place(doc: Doc, sent: Span, name: Span) -> bool:
     if lowers[k] == "," and k > sent.start:
         k -= 1
     return any(o.end == k + 1 for o in spans_in(doc, "orgs", max(sent.start, k - 12), k + 1))
+
+
+def _set_off_place(doc: Doc, sent: Span, name: Span) -> bool:
+    """'The Christie, Manchester, was ranked third': a name set off by commas right after an
+    organisation's, which the gazetteer knows only as a place, says where that one is."""
+    comma = name.start - 1
+    if name.end >= sent.end or text_at(doc, name.end) != "," or not any(
+            o.end == comma and o.id_ and o.id_ != name.id_ for o in spans_in(doc, "orgs", max(sent.start, comma - 12),
+                                                                              comma)):
+        return False
+    hits = load_gazetteer().lookup(span_text(name))[0]
+    return bool(hits) and all(hit.kind == "place" for hit in hits)
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "within", "outside"})
