@@ -106,6 +106,34 @@ def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
     return None
 
 
+def _number_out_of(words: list[str]) -> bool:
+    """'came 118 out of', 'finished joint 40 of', 'was 118 of': a number after a verb of where a
+    body stands, with no word saying it is a position, which only the league's size after it makes one."""
+    return words[-1] == "of" and words[0] in _STANDS and not any(ordinal(w) for w in words)
+
+
+def _out_of_a_league(doc: Doc, sent: Span, span: Span, copula: bool) -> bool:
+    """Whether the number after 'came 118 out of' is a league's size: one of the leagues' (134,
+    61), or, after a verb other than a copula, any number of trusts ('came 3 out of 10
+    ambulance trusts'); not 'came 3 of its 10 targets', 'was 1 of 21 trusts in segment 4'."""
+    lowers = lower_forms(doc)
+    k = span.end + (span.end < sent.end and lowers[span.end] in {"the", "all"})
+    value = cardinal_value(text_at(doc, k)) if k < sent.end else None
+    if value is None or value <= (position_value(span) or 0):
+        return False
+    if value in _LEAGUES:
+        return True
+    return not copula and any(p.start == k + 1 for p in spans_in(doc, "populations", k + 1, min(k + 3, sent.end)))
+
+
+_STANDS = frozenset({"came", "comes", "coming", "come", "finished", "finishes", "finishing", "finish", "sits", "sat",
+                     "sitting", "stands", "stood", "standing", "lies", "lay", "lying", "ended", "ends", "ending", "is",
+                     "was", "now", "remains", "remained"})
+# a copula says no more than 'is': only one of the leagues' sizes after it makes the number a position
+_COPULAS = frozenset({"is", "was", "now", "remains", "remained"})
+_LEAGUES = frozenset({134, 135, 61})
+
+
 def _a_range(doc: Doc, span: Span) -> bool:
     """'Ranked 41st to 50th', 'placed 41st – 50th', 'ranked 41 to 50 out of 134': a stretch of the
     table, which no one body holds ('from 44th to 23rd' is a move, read as one span)."""
@@ -711,6 +739,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     stated_total = _read_total(doc, sent, owned[-1] + 1 if owned else max(span.start + 1, span.end - 2))
     if stated_total is not None and rank is not None and stated_total < rank:
         stated_total = None  # no league is smaller than a position in it
+    if _number_out_of(words) and not _out_of_a_league(doc, sent, span, words[0] in _COPULAS):
+        return  # 'X was 1 of 21 trusts in segment 4' is one of a group; 'X came 118 out of 134' a position
     total = (pair[1] if pair else None) or stated_total or stated_size(doc, sent)
     if bottom_end:
         total = total or size
