@@ -222,9 +222,13 @@ def read_named_positions(doc: Doc, ranks: list[Span], weak: list[Span], result: 
     candidates = position_words(doc)
     if candidates:
         covered = {i for r in ranks for i in range(r.start, r.end)}
+        lowers = lower_forms(doc)
         for i in candidates:
-            if i not in covered and not _read_line_first(doc, i, result):
-                _read_named(doc, i, result)
+            if i not in covered:
+                if not _read_line_first(doc, i, result):
+                    _read_named(doc, i, result)
+            elif lowers[i - 1] in _TIED:
+                _read_line_first(doc, i, result)  # 'Joint 45th: X' opening a line, a rank span of its own
     for span in weak:
         _read_at(doc, span, ranks, usual_league(doc), result)
 
@@ -317,18 +321,44 @@ def _read_named(doc: Doc, i: int, result: DocResult) -> None:
     if ordinal(text_at(doc, k)) or (doc[k].like_num and lowers[k - 1] not in {"segment", "category"}):
         return  # '61st, 121st and 125th': the rest of a list of positions, read with its names
     hint = league_of_sentence(doc, sent) or usual_league(doc) or None
-    named = _skip_qualifier(doc, sent, k + 1 if text_at(doc, k + 1) == "," and marks else k)
+    stated = _in_segment_before(doc, sent, k) if marks and text_at(doc, i - 1) == "(" else None
+    if stated is not None:
+        named, segment = stated  # 'X was in segment 4 (115th), Y in segment 3 (76th)'
+    else:
+        named = _skip_qualifier(doc, sent, k + 1 if text_at(doc, k + 1) == "," and marks else k)
+        segment = segment_after(doc, sent, i + 1)
     while named > sent.start and text_at(doc, named) in _MARKS:
         named -= 1
     org = _org_ending(doc, sent, named, hint)
     if org is None or (not marks and named == k and org.end != i):
         return
-    segment = segment_after(doc, sent, i + 1)
     result.rankings.append(make_ranking(doc, sent, span_text(org), org.id_, rank=value, position=position,
                                         joint=joint, previous_rank=_from_after(doc, sent, i + 1),
                                         **({"segment": segment} if segment else {})))
     if segment:
         place_listed(org, result.rankings[-1], segment, result)
+
+
+def _in_segment_before(doc: Doc, sent: Span, k: int) -> tuple[int, int] | None:
+    """'X was in segment 4 (115th)', 'Y in segment 3 (76th)', 'Z, now in segment 2 (30th)': a
+    bracketed position after the segment a body is said to be in, the number of which ends at
+    token ``k``; the token its name ends at, and the segment. None for any other words."""
+    lowers = lower_forms(doc)
+    if k - 2 <= sent.start or lowers[k - 1] not in {"segment", "category"} or lowers[k - 2] not in {"in", "into"}:
+        return None
+    found = next((s for s in spans_in(doc, "segments", k - 1, k + 1) if s.start == k - 1 and s.end == k + 1), None)
+    named = segments_of(found) if found is not None and not is_domain_segment(found) else ()
+    if len(named) != 1:
+        return None
+    j = k - 3
+    while j > sent.start and lowers[j] in _SAID_TO_BE_IN:
+        j -= 1
+    return j, named[0]
+
+
+# the words between a body's name and 'in segment N': its verb, an adverb, a comma
+_SAID_TO_BE_IN = frozenset({"was", "is", "remains", "remained", "sits", "sat", "stays", "stayed", "now", "still",
+                            "currently", "placed", "put", "moved", "been", "has", ","})
 
 
 def place_listed(org: Span, ranking: Ranking, segment: int, result: DocResult) -> None:

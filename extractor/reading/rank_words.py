@@ -317,6 +317,8 @@ def foreseen(doc: Doc, sent: Span, start: int) -> bool:
         if lowers[k] not in _VERB_CHAIN:
             break
         k -= 1
+    if _hoped_infinitive(lowers, sent.start, k):
+        return True
     while k >= sent.start and lowers[k] not in _CLAUSE_MARKS:
         if lowers[k] in _CONDITIONS:
             return True
@@ -340,15 +342,43 @@ _CONDITIONS = frozenset({"if", "unless"})
 _CLAUSE_MARKS = frozenset({",", ";", ":", "(", "–", "—"})
 
 
+def _hoped_infinitive(lowers: list[str], start: int, k: int) -> bool:
+    """'X hopes to finish the year ranked 20th', 'aims to end the quarter in 20th place': an
+    infinitive of hoping or foreseeing whose own object stands between it and the position, read
+    back from token ``k`` a few words at most; a clause of its own ('hopes to improve after it
+    was ranked 20th') or a complement ('hopes to build on being ranked 20th') stops it."""
+    for j in range(k, max(start, k - _HOPED_REACH) - 1, -1):
+        word = lowers[j]
+        if word in _FORESEEN_STOPS or word in _NOT_THE_INFINITIVE:
+            return False
+        if word == "to" and j > start and lowers[j - 1] in _FORESEEN_WORDS:
+            return True
+    return False
+
+
+_HOPED_REACH = 8
+# a finite verb or a subject of its own, or a preposition heading what the position is said of
+_NOT_THE_INFINITIVE = frozenset({"is", "was", "are", "were", "has", "had", "it", "they", "we", "he", "she", "being",
+                                 "on", "after", "since", "from", "despite", "following", "of", "about", "with", "than",
+                                 "for"})
+
+
 def from_bottom(doc: Doc, end: int) -> int:
     """After '15th from (the) bottom' or 'second-bottom': the token after 'bottom'; 0 when the
     words are not there."""
     words = lower_forms(doc)[end:end + 3]
     if words[:1] in (["-"], ["–"]) and words[1:2] in (["bottom"], ["last"]):
-        return end + 2
+        # 'second-bottom' is one word; '61st – bottom of the table' says the 61st is the bottom
+        return end + 2 if _unspaced(doc, end - 1, end + 1) else 0
     if words[:1] != ["from"] or "bottom" not in words:
         return 0
     return end + words.index("bottom") + 1
+
+
+def _unspaced(doc: Doc, first: int, last: int) -> bool:
+    """Whether the tokens ``first`` to ``last`` are written with no space between them."""
+    words = _words(doc)
+    return all(words.offsets[k] + words.lengths[k] == words.offsets[k + 1] for k in range(first, last))
 
 
 def _per_sentence(compute: Callable[[Doc, Span], _T]) -> Callable[[Doc, Span], _T]:

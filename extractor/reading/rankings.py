@@ -18,7 +18,8 @@ from bisect import bisect_right
 
 from spacy.tokens import Doc, Span
 
-from ..pipeline.extensions import sentences, span_text, spans_in
+from ..gazetteer import load_gazetteer
+from ..pipeline.extensions import doc_date, sentences, span_text, spans_in, text_of
 from ..pipeline.traps import traps_in
 from ..records import Claim, DocResult, Ranking
 from . import subjects
@@ -103,6 +104,50 @@ def _read_total(doc: Doc, sent: Span, after: int) -> int | None:
                 if lowers[nxt] not in {"of", "the", "all", "england", "england's", "'s", "’s", "its", "their", "our"}:
                     break
     return None
+
+
+def _number_out_of(words: list[str]) -> bool:
+    """'came 118 out of', 'finished joint 40 of', 'was 118 of': a number after a verb of where a
+    body stands, with no word saying it is a position, which only the league's size after it makes one."""
+    return words[-1] == "of" and words[0] in _STANDS and not any(ordinal(w) for w in words)
+
+
+def _out_of_a_league(doc: Doc, sent: Span, span: Span, copula: bool) -> bool:
+    """Whether the number after 'came 118 out of' is a league's size: one of the leagues' (134,
+    61), or, after a verb other than a copula, any number of trusts ('came 3 out of 10
+    ambulance trusts'); not 'came 3 of its 10 targets', 'was 1 of 21 trusts in segment 4'."""
+    lowers = lower_forms(doc)
+    k = span.end + (span.end < sent.end and lowers[span.end] in {"the", "all"})
+    value = cardinal_value(text_at(doc, k)) if k < sent.end else None
+    if value is None or value <= (position_value(span) or 0):
+        return False
+    if value in _LEAGUES:
+        return True
+    return not copula and any(p.start == k + 1 for p in spans_in(doc, "populations", k + 1, min(k + 3, sent.end)))
+
+
+_STANDS = frozenset({"came", "comes", "coming", "come", "finished", "finishes", "finishing", "finish", "sits", "sat",
+                     "sitting", "stands", "stood", "standing", "lies", "lay", "lying", "ended", "ends", "ending", "is",
+                     "was", "now", "remains", "remained"})
+# a copula says no more than 'is': only one of the leagues' sizes after it makes the number a position
+_COPULAS = frozenset({"is", "was", "now", "remains", "remained"})
+_LEAGUES = frozenset({134, 135, 61})
+
+
+def _a_range(doc: Doc, span: Span) -> bool:
+    """'Ranked 41st to 50th', 'placed 41st – 50th', 'ranked 41 to 50 out of 134': a stretch of the
+    table, which no one body holds ('from 44th to 23rd' is a move, read as one span)."""
+    lowers = lower_forms(doc)
+    end = span.end
+    if lowers[span.start] == "from" or end + 1 >= len(lowers) or lowers[end] not in _RANGE_MARKS:
+        return False
+    nxt = text_at(doc, end + 1)
+    own = position_value(span)
+    value = ordinal(nxt) or (cardinal_value(nxt) if nxt.isdigit() and span.id_ == "cardinal" else None)
+    return own is not None and value is not None and value > own
+
+
+_RANGE_MARKS = frozenset({"to", "-", "–", "—"})
 
 
 def _had_been(words: list[str]) -> bool:
@@ -314,6 +359,9 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
         adjacent = None
     if adjacent is not None and not any(o.start <= adjacent.start < o.end for o in before):
         return [adjacent]
+    listed = _coordinated_names(doc, sent, span, before, hint)
+    if listed:
+        return listed
     chosen = coordinated(doc, before)
     if chosen and _someone_else_between(doc, chosen[-1].end, span.start):
         return []
@@ -339,6 +387,72 @@ def _subject_of(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_su
     return last_subject if lead.startswith(subjects.PRONOUNS) else []
 
 
+def _coordinated_names(doc: Doc, sent: Span, span: Span, before: list[Span], hint: str | None) -> list[Span]:
+    """'Airedale and Rotherham were joint 50th', 'East Cheshire and the Countess of Chester were
+    joint 122nd', 'Bolton, Stockport and Wigan are all 45th': names joined by 'and' or commas
+    opening the clause of a shared position, some of them short names the linker left (a place
+    a trust is named after), each resolved by the gazetteer; all of them or none. Read only
+    when the position is shared ('joint', 'were', 'both') and no name stands after a
+    preposition ('Patients from Leeds and Airedale were ...')."""
+    lowers = lower_forms(doc)
+    if _JOINING.isdisjoint(lowers[sent.start:span.start]):
+        return []  # most positions: no names joined before them
+    k = span.start - 1
+    while k > sent.start and lowers[k] in _BEFORE_A_SHARED_POSITION:
+        k -= 1
+    if _SHARED_MARKS.isdisjoint(lowers[k + 1:span.end]):
+        return []
+    items: list[Span] = []
+    while True:
+        item = next((o for o in before if o.end == k + 1), None) or _resolved_run(doc, sent, k, hint)
+        if item is None:
+            return []
+        items.insert(0, item)
+        j = item.start - 1
+        if j > sent.start and lowers[j] == "the":
+            j -= 1
+        if j <= sent.start or lowers[j] not in _JOINING | {","}:
+            break
+        k = j - 2 if lowers[j] == "and" and lowers[j - 1] == "," else j - 1
+    opener = items[0].start - 1
+    if opener >= sent.start and lowers[opener] in {"the", "both"}:
+        opener -= 1
+    opens = opener < sent.start or lowers[opener].isspace() or lowers[opener] in {",", ":", ";"}
+    if len(items) < 2 or not opens or all(any(o.start == i.start for o in before) for i in items):
+        return []  # a single name, one after a preposition, or all linked (read by :func:`coordinated`)
+    return items
+
+
+_JOINING = frozenset({"and", "&"})
+_BEFORE_A_SHARED_POSITION = frozenset({"is", "was", "are", "were", "now", "both", "all", "each", "jointly", "ranked",
+                                       "placed", "came", "finished", "sit", "sat", "share", "shared", "tied", ","})
+_SHARED_MARKS = frozenset({"joint", "equal", "jointly", "were", "are", "both", "all", "each", "share", "shared",
+                           "tied"})
+
+
+def _resolved_run(doc: Doc, sent: Span, k: int, hint: str | None) -> Span | None:
+    """The capitalised run ending at token ``k`` ('East Cheshire', "King's Lynn"), as the
+    organisation the gazetteer resolves it to, or None."""
+    start = k
+    while start >= sent.start and (doc[start].is_title or doc[start].is_upper or (
+            lower_forms(doc)[start] in _INSIDE_A_NAME and start - 1 >= sent.start and doc[start - 1].is_title)):
+        start -= 1
+    start += 1
+    if start < k and lower_forms(doc)[start] == "both":
+        start += 1  # 'Both East Cheshire and ...'
+    if start > k or (not doc[start].is_title and not doc[start].is_upper):
+        return None
+    gazetteer, text = load_gazetteer(), text_of(doc, start, k + 1)
+    if not gazetteer.lookup(text)[0]:
+        return None
+    link = gazetteer.resolve(text, org_type=hint if hint not in {"trust", "other"} else None, on=doc_date(doc),
+                             context=span_text(sent))
+    return Span(doc, start, k + 1, label=link.org_type, span_id=link.code) if link.code else None
+
+
+_INSIDE_A_NAME = frozenset({"of", "'s", "’s", "on", "upon"})
+
+
 def _governed_place(doc: Doc, sent: Span, name: Span) -> bool:
     """'The Christie in Manchester comes third', 'X, in Manchester, was ranked third', 'X, based in
     Liverpool, came 13th': a place named right after an organisation says where it is; it is not
@@ -346,6 +460,8 @@ def _governed_place(doc: Doc, sent: Span, name: Span) -> bool:
     colleagues at X were ranked 24th') the name is read as before."""
     lowers = lower_forms(doc)
     k = name.start - 1
+    if k > sent.start and lowers[k] == "," and _set_off_place(doc, sent, name):
+        return True
     if k > sent.start and lowers[k] == "the":
         k -= 1
     if k <= sent.start or lowers[k] not in _PLACE_PREPOSITIONS:
@@ -356,6 +472,18 @@ def _governed_place(doc: Doc, sent: Span, name: Span) -> bool:
     if lowers[k] == "," and k > sent.start:
         k -= 1
     return any(o.end == k + 1 for o in spans_in(doc, "orgs", max(sent.start, k - 12), k + 1))
+
+
+def _set_off_place(doc: Doc, sent: Span, name: Span) -> bool:
+    """'The Christie, Manchester, was ranked third': a name set off by commas right after an
+    organisation's, which the gazetteer knows only as a place, says where that one is."""
+    comma = name.start - 1
+    if name.end >= sent.end or text_at(doc, name.end) != "," or not any(
+            o.end == comma and o.id_ and o.id_ != name.id_ for o in spans_in(doc, "orgs", max(sent.start, comma - 12),
+                                                                              comma)):
+        return False
+    hits = load_gazetteer().lookup(span_text(name))[0]
+    return bool(hits) and all(hit.kind == "place" for hit in hits)
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "near", "within", "outside"})
@@ -569,7 +697,9 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if any(w in _PREVIOUS_BEFORE for w in before):
         return
     if len(before) == 2 and before[1] in {"-", "–"} and ordinal(before[0]):
-        return  # the 'bottom' of 'second-bottom', read with 'second'
+        return  # the 'bottom' of 'second-bottom' or of '61st – bottom of the table', read with the ordinal
+    if _a_range(doc, span):
+        return  # 'Ranked 41st to 50th: A (41st), B (42nd)': the heading of a stretch of the table
     words = lowers[span.start:span.end]
     # 'it had been 127th' is where it was; 'it said it had been ranked 7th' is reported speech,
     # unless the clause says when ('had been ranked 127th in the previous table')
@@ -609,6 +739,8 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     stated_total = _read_total(doc, sent, owned[-1] + 1 if owned else max(span.start + 1, span.end - 2))
     if stated_total is not None and rank is not None and stated_total < rank:
         stated_total = None  # no league is smaller than a position in it
+    if _number_out_of(words) and not _out_of_a_league(doc, sent, span, words[0] in _COPULAS):
+        return  # 'X was 1 of 21 trusts in segment 4' is one of a group; 'X came 118 out of 134' a position
     total = (pair[1] if pair else None) or stated_total or stated_size(doc, sent)
     if bottom_end:
         total = total or size
