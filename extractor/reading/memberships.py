@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache, partial
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
@@ -31,6 +32,9 @@ from . import subjects
 from .claims.sentence import places, token_lists
 from .lists import merge_split_names, split_names
 from .subjects import words_in
+
+if TYPE_CHECKING:
+    from ..gazetteer import Gazetteer
 
 
 @cache
@@ -801,16 +805,64 @@ def _fold_prior(placed: list[Membership], prior: list[Span]) -> None:
 def _fold_earlier_states(result: DocResult, earlier: list[Membership]) -> None:
     """'X had been in segment 3. It now moves into segment 4' is one move, 3 → 4: an earlier state
     told beside a placement of the same organisation in another segment (in the sentence before
-    or after) is where that placement came from, not a membership of its own."""
+    or after) is where that placement came from, not a membership of its own. An earlier state
+    told under the name of a body the organisation absorbed ('Before the merger, Southport and
+    Ormskirk had been in segment 4') is that body's, not where its successor came from; one told
+    under the name the successor's code carried before the merger ('St Helens and Knowsley had
+    been in segment 2') is neither the successor's move nor a membership now, and is dropped."""
     for old in earlier:
         moves = [m for m in result.memberships if all(m is not e for e in earlier) and _same_org(m, old)
                  and m.segment is not None and m.segment != old.segment and m.from_segment is None
                  and abs(m.start - old.start) <= NEAR_CHARS]
         if not moves:
             continue
+        forebear = _predecessor_named(old) if old.name != moves[0].name else None
+        if forebear:
+            old.ods_code = forebear
+            continue
+        if forebear == "":
+            result.memberships = [m for m in result.memberships if m is not old]
+            continue
         nearest = min(moves, key=lambda m: abs(m.start - old.start))
         nearest.from_segment = old.segment
         result.memberships = [m for m in result.memberships if m is not old]
+
+
+def _predecessor_named(member: Membership) -> str | None:
+    """Whether a record's written name names a body its code's organisation absorbed: the
+    predecessor's code when the linker took the name to its successor (a short name of a
+    merged trust resolves to the body that runs its hospitals now), '' when the name is one the
+    code itself carried before a merger, else None."""
+    if not member.ods_code:
+        return None
+    from ..gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    hits, _, _ = gazetteer.lookup(member.name)
+    codes = {hit.code for hit in hits}
+    if not codes:
+        return None
+    if member.ods_code in codes:
+        kinds = {hit.kind for hit in hits if hit.code == member.ods_code}
+        org = gazetteer.get(member.ods_code)
+        merged = org is not None and bool(org.predecessors)
+        return "" if merged and "former" in kinds and kinds <= {"former", "short"} else None
+    forebears = [c for c in codes if _succeeded_by(gazetteer, c, member.ods_code)]
+    return forebears[0] if len(forebears) == 1 else None
+
+
+def _succeeded_by(gazetteer: Gazetteer, code: str, successor: str) -> bool:
+    """Whether ``successor`` took over ``code``, directly or down a chain of mergers."""
+    seen: set[str] = set()
+    while code not in seen:
+        seen.add(code)
+        org = gazetteer.get(code)
+        if org is None or len(org.successors) != 1:
+            return False
+        code = org.successors[0]
+        if code == successor:
+            return True
+    return False
 
 
 _APPOSITION_MARKS = {",", "–", "—", "-", "(", ":"}

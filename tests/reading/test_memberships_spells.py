@@ -228,3 +228,33 @@ NAMED_TWICE = [
 @pytest.mark.parametrize(("text", "framework", "expected"), NAMED_TWICE)
 def test_a_body_named_twice_is_one_row(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# An earlier state told under the name of a body the organisation absorbed is not where the
+# successor came from: a predecessor's short name (which the linker takes to the successor) is
+# the predecessor's row; the name the successor's code carried before its merger is dropped.
+MWL = "Mersey and West Lancashire Teaching Hospitals NHS Trust"
+UHDB = "University Hospitals of Derby and Burton NHS Foundation Trust"
+Coded = tuple[str, str, int | None, int | None]
+DATED = "Published: 20 January 2026\n\n"
+PREDECESSORS = [
+    (f"{MWL} is in segment 3. Before the 2023 merger, Southport and Ormskirk had been in segment 4.",
+     [(MWL, "RBN", 3, None), ("Southport and Ormskirk", "RVY", 4, None)]),
+    (f"Southport and Ormskirk had previously been in segment 4. {MWL} has now been placed in segment 3.",
+     [("Southport and Ormskirk", "RVY", 4, None), (MWL, "RBN", 3, None)]),
+    (f"{UHDB} is in segment 3. Burton Hospitals was previously in segment 2.",
+     [(UHDB, "RTG", 3, None), ("Burton Hospitals", "RJF", 2, None)]),
+    (f"St Helens and Knowsley had been in segment 2. {MWL} is now in segment 3.", [(MWL, "RBN", 3, None)]),
+    # the same body under its own names still moves
+    (f"{MWL} had been in segment 4. It is now in segment 3.", [(MWL, "RBN", 3, 4)]),
+    (f"{MWL} had been in segment 4. MWL is now in segment 3.", [("MWL", "RBN", 3, 4)]),
+    ("Mid Yorkshire Hospitals NHS Trust had been in segment 3. Mid Yorkshire Teaching NHS Trust is now in segment 4.",
+     [("Mid Yorkshire Teaching NHS Trust", "RXF", 4, 3)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PREDECESSORS)
+def test_a_predecessor_is_not_folded_into_its_successor(nlp: Language, text: str, expected: list[Coded]) -> None:
+    doc = nlp(DATED + text)
+    doc._.framework = "nof2025"
+    assert [(m.name, m.ods_code, m.segment, m.from_segment) for m in read_doc(doc).memberships] == expected
