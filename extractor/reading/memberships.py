@@ -711,9 +711,17 @@ _FALSE_WORDS = {"false", "untrue", "wrong", "unfounded", "incorrect", "inaccurat
 _TRUE_WORDS = {"true", "correct", "accurate", "case"}
 _WRONGLY = {"wrongly", "incorrectly", "mistakenly", "erroneously", "falsely", "inaccurately"}
 _CORRECTED = {"version", "post", "update", "edition"}  # 'an earlier version of this article said'
-_DISOWNING = frozenset(_DENY_VERBS | _REPORT_NOUNS | _FALSE_WORDS | _WRONGLY | {"true", "correct"})
+# a piece of writing that can be said to have stated something earlier ('this article previously said')
+_WRITINGS = {"article", "story", "piece", "report", "post", "page", "item", "bulletin", "newsletter", "blog",
+             "release", "briefing", "copy", "text"}
+_EARLIER_TEXT = {"previously", "earlier", "originally", "initially", "first", "wrongly", "incorrectly", "mistakenly"}
+_CORRECTING = {"updated", "corrected", "amended", "correction", "update", "clarification", "amendment"}
+_DISOWNING = frozenset(_DENY_VERBS | _REPORT_NOUNS | _FALSE_WORDS | _WRONGLY | _CORRECTED | _WRITINGS
+                       | {"true", "correct", "previously", "originally"})
 _RESUMES = {"but", ";", "however", "although", "though", "while"}
 _SAID = REPORT_VERBS | {"described", "listed", "wrote", "showed"}
+_PUT_ABOUT = _SAID | {"placed", "put", "gave", "had", "named", "included"}  # what earlier text did with a body
+_WRITING_DETERMINERS = {"this", "our", "the", "an", "a", "earlier", "previous", "original", "first"}
 _FALSE_OPENERS = {"that", "this", "these", "those", "neither", "such", "none", "both", "all", "the", "it", "which"}
 
 
@@ -722,6 +730,28 @@ def _false_next(words: list[str]) -> bool:
     for k, word in enumerate(words):
         if word in _FALSE_WORDS or (word in _TRUE_WORDS and "not" in words[max(0, k - 3):k]):
             return True
+    return False
+
+
+def _earlier_text_did(head: list[str], sents: list[Span], si: int) -> bool:
+    """The words before a report verb make its subject the page's own earlier text, which a
+    correction replaces: 'this article previously said', 'the original story stated', 'our
+    report first said'; or 'it'/'we' with an earlier word ('It previously stated that ...', 'we
+    originally reported ...') in a sentence that, or whose previous sentence, tells of an update
+    or correction ('This article has been updated.'). 'The trust's annual report previously said'
+    and 'NHS England previously said' are not the page's own text."""
+    if _EARLIER_TEXT.isdisjoint(head) and not any(
+            w in _WRITINGS and k and head[k - 1] in ("earlier", "previous", "original") for k, w in enumerate(head)):
+        return False
+    if "as" in head:
+        return False  # 'As this report previously noted, the Trust was placed ...' agrees with it
+    for k, word in enumerate(head):
+        if word in _WRITINGS and k and head[k - 1] in _WRITING_DETERMINERS:
+            return True
+    subject = head[-3:-2] if head[-2:-1] == ["had"] else head[-2:-1]
+    if head[-1:] and head[-1] in _EARLIER_TEXT and subject in (["it"], ["we"]):
+        near = [sents[si]] + ([sents[si - 1]] if si else [])
+        return any(not _CORRECTING.isdisjoint(token_strings(s.doc)[s.start:s.end]) for s in near)
     return False
 
 
@@ -743,8 +773,10 @@ def _disowned(doc: Doc, sents: list[Span], si: int, seg: Span) -> bool:
         if word in _WRONGLY and _SAID.intersection(before[k + 1:k + 3]):
             return True  # 'we wrongly reported that ...', 'incorrectly said ...'
         if word in _CORRECTED and k and before[k - 1] in ("earlier", "previous", "original") \
-                and _SAID.intersection(before[k + 1:]):
-            return True  # 'an earlier version of this article said ...'
+                and _PUT_ABOUT.intersection(before[k + 1:]):
+            return True  # 'an earlier version of this article said ...', '... incorrectly placed X in ...'
+        if word in _PUT_ABOUT and _earlier_text_did(before[max(0, k - 6):k], sents, si):
+            return True  # 'this article previously said ...', 'it originally stated that ...' in an update note
         if word == "that" and k and (before[k - 1] in ("untrue", "false") or (
                 before[k - 1] in ("true", "correct", "case") and "not" in before[max(0, k - 4):k - 1])):
             return True  # 'it is not true that ...', 'it is untrue that ...' ('it is wrong that' is a view)
