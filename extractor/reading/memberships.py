@@ -77,7 +77,9 @@ _CLAUSE_BREAKS = {"if", "would", "could", "might", "as", "while", "whereas", "bu
 
 
 _ASIDE_OPENERS = {"which", "who", "whose", "the", "a", "an", "its", "one", "now", "formerly", "based", "also", "where",
-                  "part", "in", "within", "serving", "covering", "run", "home", "alongside", "previously"}
+                  "part", "in", "within", "serving", "covering", "run", "home", "alongside", "previously",
+                  # how the body came to be: 'X, formed in 2018 when A merged with B, is ...'
+                  "formed", "created", "established", "founded", "launched", "born", "merged", "renamed", "known"}
 _RELATIVE_PRONOUNS = {"whom", "which", "whose"}
 
 

@@ -549,6 +549,23 @@ ASIDES = [
     ("Medway NHS Foundation Trust (MFT), whose chair left in May, is now in segment 2.", "nof2025",
      [("MFT", 2, None)]),
     ("Wye Valley NHS Trust (WVT) is in segment 3.", "nof2025", [("WVT", 3, None)]),
+    # an aside telling how the body came to be names its predecessors, which are not the subject
+    ("University Hospitals of Derby and Burton NHS Foundation Trust, formed in 2018 when Derby Teaching Hospitals "
+     "merged with Burton Hospitals, is in segment 3.", "nof2025",
+     [("University Hospitals of Derby and Burton NHS Foundation Trust", 3, None)]),
+    ("University Hospitals of Derby and Burton NHS Foundation Trust, established when Derby Teaching Hospitals and "
+     "Burton Hospitals merged, remains in segment 3.", "nof2025",
+     [("University Hospitals of Derby and Burton NHS Foundation Trust", 3, None)]),
+    ("Mersey and West Lancashire Teaching Hospitals NHS Trust, born of the 2023 merger of St Helens and Knowsley "
+     "with Southport and Ormskirk, has been placed in segment 3.", "nof2025",
+     [("Mersey and West Lancashire Teaching Hospitals NHS Trust", 3, None)]),
+    ("Mid Yorkshire Teaching NHS Trust, known until 2023 as Mid Yorkshire Hospitals NHS Trust, is in segment 4.",
+     "nof2025", [("Mid Yorkshire Teaching NHS Trust", 4, None)]),
+    ("University Hospitals of Derby and Burton NHS Foundation Trust, which was formed from Derby Teaching Hospitals "
+     "and Burton Hospitals, is in segment 3.", "nof2025",
+     [("University Hospitals of Derby and Burton NHS Foundation Trust", 3, None)]),
+    ("Barts Health, Medway NHS Foundation Trust and Wye Valley NHS Trust are in segment 3.", "nof2025",
+     [("Barts Health", 3, None), ("Medway NHS Foundation Trust", 3, None), ("Wye Valley NHS Trust", 3, None)]),
     # an apposition saying where the body belongs names its system, which is not the subject
     ("The Queen Elizabeth Hospital King's Lynn NHS Foundation Trust, part of the Norfolk and Waveney integrated "
      "care system, has moved to segment 3.", "nof2022",
