@@ -413,6 +413,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 continue
             else:
                 heads, gap = _subject_frame(doc, sent, seg, orgs)
+            if not heads and len(result.memberships) > first_new:
+                heads, gap = _gapped(doc, sent, seg, result.memberships[-1])
             if not heads:
                 continue
             placed = placement(doc, segs, seg, gap)
@@ -454,6 +456,25 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     if spells:  # those the sentence did not go on to move ('... for two years until it moved to segment 3')
         result.memberships = [m for m in result.memberships
                               if m.from_segment is not None or all(m is not s for s in spells)]
+
+
+def _gapped(doc: Doc, sent: Span, seg: Span, last: Membership) -> tuple[list[Span], list[str]]:
+    """'X was in segment 4 (115th), Bolton in segment 3 and Stockport in segment 3': after a body
+    the sentence placed, a name right after a comma or 'and' with 'in' before its own segment
+    shares the placing verb the writer left out. A bare place name ('Bolton') is taken as a body
+    of the placed one's type, and only when the gazetteer resolves it so."""
+    lower, toks = token_strings(doc), words_in(doc, max(sent.start, seg.start - 12), seg.start)
+    if len(toks) < 3 or lower[toks[-1]] != "in" or last.segment is None or not doc[toks[-2]].is_title:
+        return [], []
+    name = subjects.name_before(doc, sent, toks[-1], last.org_type or None)
+    if name is None or name.end != toks[-1] or name.start <= sent.start:
+        return [], []
+    k = name.start - 1
+    while k > sent.start and lower[k].isspace():
+        k -= 1
+    if lower[k] not in {",", "and"} or doc_text(doc).find(last.text, sent.start_char) != last.start:
+        return [], []
+    return [name], ["in", "is"]
 
 
 _STEP_NOUNS = {"segment", "segments", "category", "categories", "tier", "tiers"}
@@ -1733,6 +1754,20 @@ _LEFT_OR_OUT = LEAVE_VERBS | {"out"}
 _PRESENT = {"is", "are", "remains", "remain", "sits", "sit", "stays", "stay", "has", "have"}
 
 
+_RANK_COPULAS = {"is", "was", "are", "were", "sits", "sat", "remains", "remained", "came", "comes", "finished"}
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last")
+_RANKING_WORDS = _RANK_COPULAS | {"ranked", "placed", "joint"}
+
+
+def _ranked_at(lower: list[str], toks: list[int], j: int) -> bool:
+    """Whether the word at ``toks[j]`` is a place in a table: a numbered ordinal ('74th'), or an
+    ordinal word right after a ranking verb ('was first', 'ranked tenth'; 'the first trust' is not)."""
+    word = lower[toks[j]]
+    if not _ORDINAL.fullmatch(word):
+        return False
+    return word[0].isdigit() or (j > 0 and lower[toks[j - 1]] in _RANKING_WORDS)
+
+
 def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[list[str], int]:
     """The predicate that reaches the segment when a subject has several: 'X was seventh of the
     61 non-acute trusts and is one of the few in segment 1', 'X has risen to 114th, although it
@@ -1757,6 +1792,9 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
             return [lower[i] for i in toks[k + 1:]], toks[k + 1]
         if inside:
             continue
+        if word == "and" and nxt == "in" and gap[:1] and gap[0] in _RANK_COPULAS \
+                and any(_ranked_at(lower, toks, j) for j in range(k)):
+            return [gap[0], "in"], toks[k + 1]  # 'X was ..., ranked 10th of 134 and in segment 1': X was in it
         if word in _HAND_ON and nxt == "it":
             rest = toks[k + 2:]
             return [lower[i] for i in rest], (rest[0] if rest else end)

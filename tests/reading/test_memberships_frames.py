@@ -1147,3 +1147,37 @@ PLACE_AND_NUMBER = [
 def test_a_segment_named_by_its_place_and_its_number(nlp: Language, text: str, framework: str,
                                                      expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# A rank and a segment joined as two complements of one verb ('was ..., ranked 10th of 134 and in
+# segment 1'), and a placing verb left out after the first body of a series ('X was in segment 4,
+# Bolton in segment 3 and Stockport in segment 3'): each body is in the segment named with it.
+RANK_AND_GAPPED = [
+    ("Guy's and St Thomas' was the best placed of the London trusts, ranked 10th of 134 acute trusts and in "
+     "segment 1.", "nof2025", [("Guy's and St Thomas'", 1, None)]),
+    ("Barts Health was 74th of 134 and in segment 3.", "nof2025", [("Barts Health", 3, None)]),
+    ("Barts Health is ranked 74th and in segment 3.", "nof2025", [("Barts Health", 3, None)]),
+    ("Barts Health came 74th in the acute table and in segment 3 overall.", "nof2025", [("Barts Health", 3, None)]),
+    ("Barts Health sits 74th out of 134 acute trusts, and in segment three.", "nof2025", [("Barts Health", 3, None)]),
+    ("Barts Health was first in London and in segment 1.", "nof2025", [("Barts Health", 1, None)]),
+    ("In Greater Manchester, the Northern Care Alliance was in segment 4 (115th), Bolton in segment 3 (76th) and "
+     "Stockport in segment 3 (45th).", "nof2025",
+     [("Northern Care Alliance", 4, None), ("Bolton", 3, None), ("Stockport", 3, None)]),
+    ("The Northern Care Alliance was in segment 4, Bolton in segment 3 and Stockport in segment 2.", "nof2025",
+     [("Northern Care Alliance", 4, None), ("Bolton", 3, None), ("Stockport", 2, None)]),
+    ("Barts Health is in segment 4, and Medway in segment 3.", "nof2025",
+     [("Barts Health", 4, None), ("Medway", 3, None)]),
+    # not a gapped body: a place inside another phrase, or no body placed before it
+    ("The Northern Care Alliance was in segment 4, while patients in Bolton in segment 3 trusts wait longer.",
+     "nof2025", [("Northern Care Alliance", 4, None)]),
+    ("Barts Health is in segment 4, as are most trusts in London in segment 4.", "nof2025",
+     [("Barts Health", 4, None)]),
+    ("Barts Health was 74th, while Medway NHS Foundation Trust was in segment 3.", "nof2025",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Patients in Bolton in segment 3 trusts wait longer.", "nof2025", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), RANK_AND_GAPPED)
+def test_a_rank_and_segment_and_gapped_series(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
