@@ -374,6 +374,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             continue  # 'No provider in the system entered segment 4' places nobody
         antecedent = _LazyAntecedent(doc, sents, si)
         orgs = subjects.candidates(doc, sent)
+        if first is not None and token_strings(doc)[first] in _POSSESSED:
+            orgs = [*_people_at(doc, sent, first, segs[0].start), *orgs]
         if not orgs or orgs[0].start > segs[0].start:
             leads = subjects.leading_names(doc, sent, segs[0].start, partial(_type_hint, doc, sents, si))
             if not leads:
@@ -1019,7 +1021,7 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     if _reported_of_segment(gap):
         return [], []
     plain = gap[:-len(_no_longer(gap))] if _no_longer(gap) else gap
-    plain = [w for k, w in enumerate(plain) if not (w == "as" and k and plain[k - 1] in PLACE_VERBS)]  # 'identified as'
+    plain = [w for k, w in enumerate(plain) if not _not_a_break(plain, k)]
     if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in plain):
         return [], []
     counts = _quantity_tokens(doc, resume, seg.start)
@@ -1036,6 +1038,27 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     return heads, gap
 
 
+def _not_a_break(words: list[str], k: int) -> bool:
+    """A clause-break word that opens no clause here: 'identified as', 'the system as a whole
+    remains', 'has since been placed back' (an adverb after the auxiliary)."""
+    word = words[k]
+    if word == "as":
+        return (k > 0 and words[k - 1] in PLACE_VERBS) or words[k + 1:k + 3] in (["a", "whole"], ["a", "group"])
+    return word == "since" and k > 0 and words[k - 1] in _PERFECT_AUX and words[k + 1:k + 2] == ["been"]
+
+
+_PERFECT_AUX = {"has", "have", "had"}
+_PEOPLE_AT = {"colleagues", "partners", "friends", "counterparts", "neighbours", "neighbors", "peers"}
+
+
+def _people_at(doc: Doc, sent: Span, first: int, limit: int) -> list[Span]:
+    """'Our colleagues at X remain in segment 4', 'Our partners at X are ...': the people of a body
+    opening the sentence stand for the body ('at' otherwise governs a name as a place)."""
+    lower = token_strings(doc)
+    toks = words_in(doc, first, min(limit, first + 6))
+    if len(toks) < 3 or lower[toks[1]] not in _PEOPLE_AT or lower[toks[2]] not in ("at", "from"):
+        return []
+    return [o for o in subjects.mentions(doc, sent) if o.start == toks[2] + 1 and o.end <= limit][:1]
 _REPORTED_SUBJECTS = {"it", "we", "they", "itself"}
 _POSSESSED = {"its", "our", "their"}
 _HELD_PLACES = {"position", "place", "status", "standing", "membership", "spot"}

@@ -1181,3 +1181,31 @@ RANK_AND_GAPPED = [
 @pytest.mark.parametrize(("text", "framework", "expected"), RANK_AND_GAPPED)
 def test_a_rank_and_segment_and_gapped_series(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# Words that look like a clause break but open none ('as a whole', 'has since been'), and the
+# people of a body opening the sentence ('Our colleagues at X'): the named body is placed.
+NOT_A_BREAK = [
+    ("The Hampshire and Isle of Wight system as a whole remains in segment 3.", "sof2021",
+     [("Hampshire and Isle of Wight", 3, None)]),
+    ("Medway NHS Foundation Trust exited special measures in 2019, and has since been placed back in special "
+     "measures.", "sof2021", [("Medway NHS Foundation Trust", 4, None)]),
+    ("Medway NHS Foundation Trust exited special measures in 2019, and has been placed back in special measures.",
+     "sof2021", [("Medway NHS Foundation Trust", 4, None)]),
+    ("Our colleagues at Mid and South Essex NHS Foundation Trust remain in segment 4.", "sof2021",
+     [("Mid and South Essex NHS Foundation Trust", 4, None)]),
+    ("Our partners at Medway NHS Foundation Trust have been placed in segment 3.", "sof2021",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Their counterparts at Barts Health are in segment 4.", "sof2021", [("Barts Health", 4, None)]),
+    # a real break, someone else's people, or another body placed
+    ("Our patients at Medway NHS Foundation Trust are treated in segment 4 wards.", "sof2021", []),
+    ("Our colleagues at Medway NHS Foundation Trust say Barts Health is in segment 4.", "sof2021",
+     [("Barts Health", 4, None)]),
+    ("Barts Health has been in segment 4 since 2021.", "sof2021", [("Barts Health", 4, None)]),
+    ("Barts Health could move to segment 3, as Medway NHS Foundation Trust did.", "sof2021", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), NOT_A_BREAK)
+def test_words_that_open_no_clause(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
