@@ -19,6 +19,7 @@ from bisect import bisect_right
 from collections.abc import Callable
 from functools import cache, partial
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc, Span
 
@@ -31,6 +32,9 @@ from . import subjects
 from .claims.sentence import places, token_lists
 from .lists import merge_split_names, split_names
 from .subjects import words_in
+
+if TYPE_CHECKING:
+    from ..gazetteer import Gazetteer
 
 
 @cache
@@ -73,7 +77,9 @@ _CLAUSE_BREAKS = {"if", "would", "could", "might", "as", "while", "whereas", "bu
 
 
 _ASIDE_OPENERS = {"which", "who", "whose", "the", "a", "an", "its", "one", "now", "formerly", "based", "also", "where",
-                  "part", "in", "within", "serving", "covering", "run", "home", "alongside", "previously"}
+                  "part", "in", "within", "serving", "covering", "run", "home", "alongside", "previously",
+                  # how the body came to be: 'X, formed in 2018 when A merged with B, is ...'
+                  "formed", "created", "established", "founded", "launched", "born", "merged", "renamed", "known"}
 _RELATIVE_PRONOUNS = {"whom", "which", "whose"}
 
 
@@ -368,6 +374,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             continue  # 'No provider in the system entered segment 4' places nobody
         antecedent = _LazyAntecedent(doc, sents, si)
         orgs = subjects.candidates(doc, sent)
+        if first is not None and token_strings(doc)[first] in _POSSESSED:
+            orgs = [*_people_at(doc, sent, first, segs[0].start), *orgs]
         if not orgs or orgs[0].start > segs[0].start:
             leads = subjects.leading_names(doc, sent, segs[0].start, partial(_type_hint, doc, sents, si))
             if not leads:
@@ -407,6 +415,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
                 continue
             else:
                 heads, gap = _subject_frame(doc, sent, seg, orgs)
+            if not heads and len(result.memberships) > first_new:
+                heads, gap = _gapped(doc, sent, seg, result.memberships[-1])
             if not heads:
                 continue
             placed = placement(doc, segs, seg, gap)
@@ -448,6 +458,25 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
     if spells:  # those the sentence did not go on to move ('... for two years until it moved to segment 3')
         result.memberships = [m for m in result.memberships
                               if m.from_segment is not None or all(m is not s for s in spells)]
+
+
+def _gapped(doc: Doc, sent: Span, seg: Span, last: Membership) -> tuple[list[Span], list[str]]:
+    """'X was in segment 4 (115th), Bolton in segment 3 and Stockport in segment 3': after a body
+    the sentence placed, a name right after a comma or 'and' with 'in' before its own segment
+    shares the placing verb the writer left out. A bare place name ('Bolton') is taken as a body
+    of the placed one's type, and only when the gazetteer resolves it so."""
+    lower, toks = token_strings(doc), words_in(doc, max(sent.start, seg.start - 12), seg.start)
+    if len(toks) < 3 or lower[toks[-1]] != "in" or last.segment is None or not doc[toks[-2]].is_title:
+        return [], []
+    name = subjects.name_before(doc, sent, toks[-1], last.org_type or None)
+    if name is None or name.end != toks[-1] or name.start <= sent.start:
+        return [], []
+    k = name.start - 1
+    while k > sent.start and lower[k].isspace():
+        k -= 1
+    if lower[k] not in {",", "and"} or doc_text(doc).find(last.text, sent.start_char) != last.start:
+        return [], []
+    return [name], ["in", "is"]
 
 
 _STEP_NOUNS = {"segment", "segments", "category", "categories", "tier", "tiers"}
@@ -707,9 +736,17 @@ _FALSE_WORDS = {"false", "untrue", "wrong", "unfounded", "incorrect", "inaccurat
 _TRUE_WORDS = {"true", "correct", "accurate", "case"}
 _WRONGLY = {"wrongly", "incorrectly", "mistakenly", "erroneously", "falsely", "inaccurately"}
 _CORRECTED = {"version", "post", "update", "edition"}  # 'an earlier version of this article said'
-_DISOWNING = frozenset(_DENY_VERBS | _REPORT_NOUNS | _FALSE_WORDS | _WRONGLY | {"true", "correct"})
+# a piece of writing that can be said to have stated something earlier ('this article previously said')
+_WRITINGS = {"article", "story", "piece", "report", "post", "page", "item", "bulletin", "newsletter", "blog",
+             "release", "briefing", "copy", "text"}
+_EARLIER_TEXT = {"previously", "earlier", "originally", "initially", "first", "wrongly", "incorrectly", "mistakenly"}
+_CORRECTING = {"updated", "corrected", "amended", "correction", "update", "clarification", "amendment"}
+_DISOWNING = frozenset(_DENY_VERBS | _REPORT_NOUNS | _FALSE_WORDS | _WRONGLY | _CORRECTED | _WRITINGS
+                       | {"true", "correct", "previously", "originally"})
 _RESUMES = {"but", ";", "however", "although", "though", "while"}
 _SAID = REPORT_VERBS | {"described", "listed", "wrote", "showed"}
+_PUT_ABOUT = _SAID | {"placed", "put", "gave", "had", "named", "included"}  # what earlier text did with a body
+_WRITING_DETERMINERS = {"this", "our", "the", "an", "a", "earlier", "previous", "original", "first"}
 _FALSE_OPENERS = {"that", "this", "these", "those", "neither", "such", "none", "both", "all", "the", "it", "which"}
 
 
@@ -718,6 +755,28 @@ def _false_next(words: list[str]) -> bool:
     for k, word in enumerate(words):
         if word in _FALSE_WORDS or (word in _TRUE_WORDS and "not" in words[max(0, k - 3):k]):
             return True
+    return False
+
+
+def _earlier_text_did(head: list[str], sents: list[Span], si: int) -> bool:
+    """The words before a report verb make its subject the page's own earlier text, which a
+    correction replaces: 'this article previously said', 'the original story stated', 'our
+    report first said'; or 'it'/'we' with an earlier word ('It previously stated that ...', 'we
+    originally reported ...') in a sentence that, or whose previous sentence, tells of an update
+    or correction ('This article has been updated.'). 'The trust's annual report previously said'
+    and 'NHS England previously said' are not the page's own text."""
+    if _EARLIER_TEXT.isdisjoint(head) and not any(
+            w in _WRITINGS and k and head[k - 1] in ("earlier", "previous", "original") for k, w in enumerate(head)):
+        return False
+    if "as" in head:
+        return False  # 'As this report previously noted, the Trust was placed ...' agrees with it
+    for k, word in enumerate(head):
+        if word in _WRITINGS and k and head[k - 1] in _WRITING_DETERMINERS:
+            return True
+    subject = head[-3:-2] if head[-2:-1] == ["had"] else head[-2:-1]
+    if head[-1:] and head[-1] in _EARLIER_TEXT and subject in (["it"], ["we"]):
+        near = [sents[si]] + ([sents[si - 1]] if si else [])
+        return any(not _CORRECTING.isdisjoint(token_strings(s.doc)[s.start:s.end]) for s in near)
     return False
 
 
@@ -739,8 +798,10 @@ def _disowned(doc: Doc, sents: list[Span], si: int, seg: Span) -> bool:
         if word in _WRONGLY and _SAID.intersection(before[k + 1:k + 3]):
             return True  # 'we wrongly reported that ...', 'incorrectly said ...'
         if word in _CORRECTED and k and before[k - 1] in ("earlier", "previous", "original") \
-                and _SAID.intersection(before[k + 1:]):
-            return True  # 'an earlier version of this article said ...'
+                and _PUT_ABOUT.intersection(before[k + 1:]):
+            return True  # 'an earlier version of this article said ...', '... incorrectly placed X in ...'
+        if word in _PUT_ABOUT and _earlier_text_did(before[max(0, k - 6):k], sents, si):
+            return True  # 'this article previously said ...', 'it originally stated that ...' in an update note
         if word == "that" and k and (before[k - 1] in ("untrue", "false") or (
                 before[k - 1] in ("true", "correct", "case") and "not" in before[max(0, k - 4):k - 1])):
             return True  # 'it is not true that ...', 'it is untrue that ...' ('it is wrong that' is a view)
@@ -801,16 +862,64 @@ def _fold_prior(placed: list[Membership], prior: list[Span]) -> None:
 def _fold_earlier_states(result: DocResult, earlier: list[Membership]) -> None:
     """'X had been in segment 3. It now moves into segment 4' is one move, 3 → 4: an earlier state
     told beside a placement of the same organisation in another segment (in the sentence before
-    or after) is where that placement came from, not a membership of its own."""
+    or after) is where that placement came from, not a membership of its own. An earlier state
+    told under the name of a body the organisation absorbed ('Before the merger, Southport and
+    Ormskirk had been in segment 4') is that body's, not where its successor came from; one told
+    under the name the successor's code carried before the merger ('St Helens and Knowsley had
+    been in segment 2') is neither the successor's move nor a membership now, and is dropped."""
     for old in earlier:
         moves = [m for m in result.memberships if all(m is not e for e in earlier) and _same_org(m, old)
                  and m.segment is not None and m.segment != old.segment and m.from_segment is None
                  and abs(m.start - old.start) <= NEAR_CHARS]
         if not moves:
             continue
+        forebear = _predecessor_named(old) if old.name != moves[0].name else None
+        if forebear:
+            old.ods_code = forebear
+            continue
+        if forebear == "":
+            result.memberships = [m for m in result.memberships if m is not old]
+            continue
         nearest = min(moves, key=lambda m: abs(m.start - old.start))
         nearest.from_segment = old.segment
         result.memberships = [m for m in result.memberships if m is not old]
+
+
+def _predecessor_named(member: Membership) -> str | None:
+    """Whether a record's written name names a body its code's organisation absorbed: the
+    predecessor's code when the linker took the name to its successor (a short name of a
+    merged trust resolves to the body that runs its hospitals now), '' when the name is one the
+    code itself carried before a merger, else None."""
+    if not member.ods_code:
+        return None
+    from ..gazetteer import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    hits, _, _ = gazetteer.lookup(member.name)
+    codes = {hit.code for hit in hits}
+    if not codes:
+        return None
+    if member.ods_code in codes:
+        kinds = {hit.kind for hit in hits if hit.code == member.ods_code}
+        org = gazetteer.get(member.ods_code)
+        merged = org is not None and bool(org.predecessors)
+        return "" if merged and "former" in kinds and kinds <= {"former", "short"} else None
+    forebears = [c for c in codes if _succeeded_by(gazetteer, c, member.ods_code)]
+    return forebears[0] if len(forebears) == 1 else None
+
+
+def _succeeded_by(gazetteer: Gazetteer, code: str, successor: str) -> bool:
+    """Whether ``successor`` took over ``code``, directly or down a chain of mergers."""
+    seen: set[str] = set()
+    while code not in seen:
+        seen.add(code)
+        org = gazetteer.get(code)
+        if org is None or len(org.successors) != 1:
+            return False
+        code = org.successors[0]
+        if code == successor:
+            return True
+    return False
 
 
 _APPOSITION_MARKS = {",", "–", "—", "-", "(", ":"}
@@ -912,7 +1021,7 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     if _reported_of_segment(gap):
         return [], []
     plain = gap[:-len(_no_longer(gap))] if _no_longer(gap) else gap
-    plain = [w for k, w in enumerate(plain) if not (w == "as" and k and plain[k - 1] in PLACE_VERBS)]  # 'identified as'
+    plain = [w for k, w in enumerate(plain) if not _not_a_break(plain, k)]
     if len(gap) > MAX_GAP or any(w in NEGATIONS or w in _CLAUSE_BREAKS for w in plain):
         return [], []
     counts = _quantity_tokens(doc, resume, seg.start)
@@ -929,6 +1038,27 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
     return heads, gap
 
 
+def _not_a_break(words: list[str], k: int) -> bool:
+    """A clause-break word that opens no clause here: 'identified as', 'the system as a whole
+    remains', 'has since been placed back' (an adverb after the auxiliary)."""
+    word = words[k]
+    if word == "as":
+        return (k > 0 and words[k - 1] in PLACE_VERBS) or words[k + 1:k + 3] in (["a", "whole"], ["a", "group"])
+    return word == "since" and k > 0 and words[k - 1] in _PERFECT_AUX and words[k + 1:k + 2] == ["been"]
+
+
+_PERFECT_AUX = {"has", "have", "had"}
+_PEOPLE_AT = {"colleagues", "partners", "friends", "counterparts", "neighbours", "neighbors", "peers"}
+
+
+def _people_at(doc: Doc, sent: Span, first: int, limit: int) -> list[Span]:
+    """'Our colleagues at X remain in segment 4', 'Our partners at X are ...': the people of a body
+    opening the sentence stand for the body ('at' otherwise governs a name as a place)."""
+    lower = token_strings(doc)
+    toks = words_in(doc, first, min(limit, first + 6))
+    if len(toks) < 3 or lower[toks[1]] not in _PEOPLE_AT or lower[toks[2]] not in ("at", "from"):
+        return []
+    return [o for o in subjects.mentions(doc, sent) if o.start == toks[2] + 1 and o.end <= limit][:1]
 _REPORTED_SUBJECTS = {"it", "we", "they", "itself"}
 _POSSESSED = {"its", "our", "their"}
 _HELD_PLACES = {"position", "place", "status", "standing", "membership", "spot"}
@@ -1647,6 +1777,20 @@ _LEFT_OR_OUT = LEAVE_VERBS | {"out"}
 _PRESENT = {"is", "are", "remains", "remain", "sits", "sit", "stays", "stay", "has", "have"}
 
 
+_RANK_COPULAS = {"is", "was", "are", "were", "sits", "sat", "remains", "remained", "came", "comes", "finished"}
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|last")
+_RANKING_WORDS = _RANK_COPULAS | {"ranked", "placed", "joint"}
+
+
+def _ranked_at(lower: list[str], toks: list[int], j: int) -> bool:
+    """Whether the word at ``toks[j]`` is a place in a table: a numbered ordinal ('74th'), or an
+    ordinal word right after a ranking verb ('was first', 'ranked tenth'; 'the first trust' is not)."""
+    word = lower[toks[j]]
+    if not _ORDINAL.fullmatch(word):
+        return False
+    return word[0].isdigit() or (j > 0 and lower[toks[j - 1]] in _RANKING_WORDS)
+
+
 def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[list[str], int]:
     """The predicate that reaches the segment when a subject has several: 'X was seventh of the
     61 non-acute trusts and is one of the few in segment 1', 'X has risen to 114th, although it
@@ -1671,6 +1815,9 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
             return [lower[i] for i in toks[k + 1:]], toks[k + 1]
         if inside:
             continue
+        if word == "and" and nxt == "in" and gap[:1] and gap[0] in _RANK_COPULAS \
+                and any(_ranked_at(lower, toks, j) for j in range(k)):
+            return [gap[0], "in"], toks[k + 1]  # 'X was ..., ranked 10th of 134 and in segment 1': X was in it
         if word in _HAND_ON and nxt == "it":
             rest = toks[k + 2:]
             return [lower[i] for i in rest], (rest[0] if rest else end)

@@ -549,6 +549,23 @@ ASIDES = [
     ("Medway NHS Foundation Trust (MFT), whose chair left in May, is now in segment 2.", "nof2025",
      [("MFT", 2, None)]),
     ("Wye Valley NHS Trust (WVT) is in segment 3.", "nof2025", [("WVT", 3, None)]),
+    # an aside telling how the body came to be names its predecessors, which are not the subject
+    ("University Hospitals of Derby and Burton NHS Foundation Trust, formed in 2018 when Derby Teaching Hospitals "
+     "merged with Burton Hospitals, is in segment 3.", "nof2025",
+     [("University Hospitals of Derby and Burton NHS Foundation Trust", 3, None)]),
+    ("University Hospitals of Derby and Burton NHS Foundation Trust, established when Derby Teaching Hospitals and "
+     "Burton Hospitals merged, remains in segment 3.", "nof2025",
+     [("University Hospitals of Derby and Burton NHS Foundation Trust", 3, None)]),
+    ("Mersey and West Lancashire Teaching Hospitals NHS Trust, born of the 2023 merger of St Helens and Knowsley "
+     "with Southport and Ormskirk, has been placed in segment 3.", "nof2025",
+     [("Mersey and West Lancashire Teaching Hospitals NHS Trust", 3, None)]),
+    ("Mid Yorkshire Teaching NHS Trust, known until 2023 as Mid Yorkshire Hospitals NHS Trust, is in segment 4.",
+     "nof2025", [("Mid Yorkshire Teaching NHS Trust", 4, None)]),
+    ("University Hospitals of Derby and Burton NHS Foundation Trust, which was formed from Derby Teaching Hospitals "
+     "and Burton Hospitals, is in segment 3.", "nof2025",
+     [("University Hospitals of Derby and Burton NHS Foundation Trust", 3, None)]),
+    ("Barts Health, Medway NHS Foundation Trust and Wye Valley NHS Trust are in segment 3.", "nof2025",
+     [("Barts Health", 3, None), ("Medway NHS Foundation Trust", 3, None), ("Wye Valley NHS Trust", 3, None)]),
     # an apposition saying where the body belongs names its system, which is not the subject
     ("The Queen Elizabeth Hospital King's Lynn NHS Foundation Trust, part of the Norfolk and Waveney integrated "
      "care system, has moved to segment 3.", "nof2022",
@@ -1129,4 +1146,66 @@ PLACE_AND_NUMBER = [
 @pytest.mark.parametrize(("text", "framework", "expected"), PLACE_AND_NUMBER)
 def test_a_segment_named_by_its_place_and_its_number(nlp: Language, text: str, framework: str,
                                                      expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# A rank and a segment joined as two complements of one verb ('was ..., ranked 10th of 134 and in
+# segment 1'), and a placing verb left out after the first body of a series ('X was in segment 4,
+# Bolton in segment 3 and Stockport in segment 3'): each body is in the segment named with it.
+RANK_AND_GAPPED = [
+    ("Guy's and St Thomas' was the best placed of the London trusts, ranked 10th of 134 acute trusts and in "
+     "segment 1.", "nof2025", [("Guy's and St Thomas'", 1, None)]),
+    ("Barts Health was 74th of 134 and in segment 3.", "nof2025", [("Barts Health", 3, None)]),
+    ("Barts Health is ranked 74th and in segment 3.", "nof2025", [("Barts Health", 3, None)]),
+    ("Barts Health came 74th in the acute table and in segment 3 overall.", "nof2025", [("Barts Health", 3, None)]),
+    ("Barts Health sits 74th out of 134 acute trusts, and in segment three.", "nof2025", [("Barts Health", 3, None)]),
+    ("Barts Health was first in London and in segment 1.", "nof2025", [("Barts Health", 1, None)]),
+    ("In Greater Manchester, the Northern Care Alliance was in segment 4 (115th), Bolton in segment 3 (76th) and "
+     "Stockport in segment 3 (45th).", "nof2025",
+     [("Northern Care Alliance", 4, None), ("Bolton", 3, None), ("Stockport", 3, None)]),
+    ("The Northern Care Alliance was in segment 4, Bolton in segment 3 and Stockport in segment 2.", "nof2025",
+     [("Northern Care Alliance", 4, None), ("Bolton", 3, None), ("Stockport", 2, None)]),
+    ("Barts Health is in segment 4, and Medway in segment 3.", "nof2025",
+     [("Barts Health", 4, None), ("Medway", 3, None)]),
+    # not a gapped body: a place inside another phrase, or no body placed before it
+    ("The Northern Care Alliance was in segment 4, while patients in Bolton in segment 3 trusts wait longer.",
+     "nof2025", [("Northern Care Alliance", 4, None)]),
+    ("Barts Health is in segment 4, as are most trusts in London in segment 4.", "nof2025",
+     [("Barts Health", 4, None)]),
+    ("Barts Health was 74th, while Medway NHS Foundation Trust was in segment 3.", "nof2025",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Patients in Bolton in segment 3 trusts wait longer.", "nof2025", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), RANK_AND_GAPPED)
+def test_a_rank_and_segment_and_gapped_series(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
+    assert placements(nlp, text, framework) == expected
+
+
+# Words that look like a clause break but open none ('as a whole', 'has since been'), and the
+# people of a body opening the sentence ('Our colleagues at X'): the named body is placed.
+NOT_A_BREAK = [
+    ("The Hampshire and Isle of Wight system as a whole remains in segment 3.", "sof2021",
+     [("Hampshire and Isle of Wight", 3, None)]),
+    ("Medway NHS Foundation Trust exited special measures in 2019, and has since been placed back in special "
+     "measures.", "sof2021", [("Medway NHS Foundation Trust", 4, None)]),
+    ("Medway NHS Foundation Trust exited special measures in 2019, and has been placed back in special measures.",
+     "sof2021", [("Medway NHS Foundation Trust", 4, None)]),
+    ("Our colleagues at Mid and South Essex NHS Foundation Trust remain in segment 4.", "sof2021",
+     [("Mid and South Essex NHS Foundation Trust", 4, None)]),
+    ("Our partners at Medway NHS Foundation Trust have been placed in segment 3.", "sof2021",
+     [("Medway NHS Foundation Trust", 3, None)]),
+    ("Their counterparts at Barts Health are in segment 4.", "sof2021", [("Barts Health", 4, None)]),
+    # a real break, someone else's people, or another body placed
+    ("Our patients at Medway NHS Foundation Trust are treated in segment 4 wards.", "sof2021", []),
+    ("Our colleagues at Medway NHS Foundation Trust say Barts Health is in segment 4.", "sof2021",
+     [("Barts Health", 4, None)]),
+    ("Barts Health has been in segment 4 since 2021.", "sof2021", [("Barts Health", 4, None)]),
+    ("Barts Health could move to segment 3, as Medway NHS Foundation Trust did.", "sof2021", []),
+]
+
+
+@pytest.mark.parametrize(("text", "framework", "expected"), NOT_A_BREAK)
+def test_words_that_open_no_clause(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected

@@ -159,7 +159,30 @@ DISOWNED = [
     ("It is untrue that Barts Health has been placed in special measures.", "nof2022", []),
     ("An earlier post said Barts Health was in segment 4; it is in segment 3.", "nof2022",
      [("Barts Health", 3, None)]),
+    # the page's own earlier text, which a correction or update replaces
+    ("Barts Health is in segment 3. An earlier version of this article said Barts Health was in segment 4.",
+     "nof2025", [("Barts Health", 3, None)]),
+    ("Barts Health is in segment 3. This article previously said Barts Health was in segment 4.", "nof2025",
+     [("Barts Health", 3, None)]),
+    ("Barts Health is in segment 3. This story originally said Barts Health was in segment 4.", "nof2025",
+     [("Barts Health", 3, None)]),
+    ("Barts Health is in segment 3. The original article stated that it was in segment 4.", "nof2025",
+     [("Barts Health", 3, None)]),
+    ("Barts Health is in segment 3. Our earlier report had Barts Health in segment 4.", "nof2025",
+     [("Barts Health", 3, None)]),
+    ("Barts Health is in segment 3. A previous version of this piece put Barts Health in segment 4.", "nof2025",
+     [("Barts Health", 3, None)]),
+    ("Barts Health is in segment 3. An earlier version of this story incorrectly placed Barts Health in segment 4.",
+     "nof2025", [("Barts Health", 3, None)]),
+    ("This article has been updated. It previously stated that Barts Health had been placed in segment 4; NHS "
+     "England's data places it in segment 3.", "nof2025", [("Barts Health", 3, None)]),
+    ("Correction: Barts Health is in segment 3. We originally reported that it was in segment 4.", "nof2025",
+     [("Barts Health", 3, None)]),
     # reported, confirmed or found true, a denial of something else, or a view
+    ("As this report previously noted, the Trust was placed in segment 3 in September.", "nof2025",
+     [("the Trust", 3, None)]),
+    ("Barts Health is in segment 3. It was previously in segment 4.", "nof2025", [("Barts Health", 3, 4)]),
+    ("This report sets out our position. The Trust is in segment 3.", "nof2025", [("The Trust", 3, None)]),
     ("Reports confirm that Barts Health is in segment 4.", "nof2022", [("Barts Health", 4, None)]),
     ("Reports that Barts Health is in segment 4 are correct.", "nof2022", [("Barts Health", 4, None)]),
     ("Claims that Barts Health is in segment 4 were confirmed by NHS England.", "nof2022", [("Barts Health", 4, None)]),
@@ -228,3 +251,33 @@ NAMED_TWICE = [
 @pytest.mark.parametrize(("text", "framework", "expected"), NAMED_TWICE)
 def test_a_body_named_twice_is_one_row(nlp: Language, text: str, framework: str, expected: list[Row]) -> None:
     assert placements(nlp, text, framework) == expected
+
+
+# An earlier state told under the name of a body the organisation absorbed is not where the
+# successor came from: a predecessor's short name (which the linker takes to the successor) is
+# the predecessor's row; the name the successor's code carried before its merger is dropped.
+MWL = "Mersey and West Lancashire Teaching Hospitals NHS Trust"
+UHDB = "University Hospitals of Derby and Burton NHS Foundation Trust"
+Coded = tuple[str, str, int | None, int | None]
+DATED = "Published: 20 January 2026\n\n"
+PREDECESSORS = [
+    (f"{MWL} is in segment 3. Before the 2023 merger, Southport and Ormskirk had been in segment 4.",
+     [(MWL, "RBN", 3, None), ("Southport and Ormskirk", "RVY", 4, None)]),
+    (f"Southport and Ormskirk had previously been in segment 4. {MWL} has now been placed in segment 3.",
+     [("Southport and Ormskirk", "RVY", 4, None), (MWL, "RBN", 3, None)]),
+    (f"{UHDB} is in segment 3. Burton Hospitals was previously in segment 2.",
+     [(UHDB, "RTG", 3, None), ("Burton Hospitals", "RJF", 2, None)]),
+    (f"St Helens and Knowsley had been in segment 2. {MWL} is now in segment 3.", [(MWL, "RBN", 3, None)]),
+    # the same body under its own names still moves
+    (f"{MWL} had been in segment 4. It is now in segment 3.", [(MWL, "RBN", 3, 4)]),
+    (f"{MWL} had been in segment 4. MWL is now in segment 3.", [("MWL", "RBN", 3, 4)]),
+    ("Mid Yorkshire Hospitals NHS Trust had been in segment 3. Mid Yorkshire Teaching NHS Trust is now in segment 4.",
+     [("Mid Yorkshire Teaching NHS Trust", "RXF", 4, 3)]),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), PREDECESSORS)
+def test_a_predecessor_is_not_folded_into_its_successor(nlp: Language, text: str, expected: list[Coded]) -> None:
+    doc = nlp(DATED + text)
+    doc._.framework = "nof2025"
+    assert [(m.name, m.ods_code, m.segment, m.from_segment) for m in read_doc(doc).memberships] == expected
