@@ -124,6 +124,14 @@ ERAS = (
 )
 
 
+# the first month whose figures each framework gives: NOF 2025/26 segments the whole of 2025/26
+# (NHS England published its first segmentation and league tables, of quarter 1 2025/26, on
+# 9 September 2025, as the real pages of that day in ../shared/real/docs report); the four-segment
+# frameworks of 2021 and 2022 are one family here, the date NOF 2022/23 took over not being one we can source
+DATA_START = {"sof2016": dt.date(2016, 10, 1), "sof2021": dt.date(2021, 7, 1), "nof2022": dt.date(2021, 7, 1),
+              "nof2025": dt.date(2025, 4, 1)}
+
+
 def framework_on(date: dt.date) -> str:
     """The framework whose segmentation was current on ``date`` ("" before October 2016)."""
     current = ""
@@ -150,7 +158,8 @@ _CLAUSE_OPEN = regex.compile(r"[.!?;:\n]|,\s*(?=(?:but|while|whereas|and|althoug
 
 # the words naming what a figure is compared with ("unchanged on the previous quarter", "20 places higher
 # than last quarter", "up from 60th last quarter", "compared with 18 in Q2"): the time expression after
-# them dates only what stands between them and it, not the clause's own figure
+# them dates only what stands between them and it, not the clause's own figure; so does a number in
+# brackets with its own time after a figure ("ranked 118 (121 in quarter 2)", "nine trusts (12 in Q1)")
 COMPARED = re.compile(
     r"(?:\b(?:than|since|compared\s+(?:with|to)|against|versus|vs\.?|relative\s+to)"
     r"|\b(?:unchanged|change|changed|up|down|improvement|rise|fall|increase|decrease|drop|gain|places?|spots?|"
@@ -158,7 +167,8 @@ COMPARED = re.compile(
     r"\s+(?:on|from)"
     r"|\bsame\s+(?:[\w-]+\s+){0,2}as(?:\s+(?:in|at|for|during))?"
     r"|\bas\s+(?:it|they|we)\s+(?:was|were|did|had\s+been)(?:\s+(?:in|at|for|during))?"
-    r"|\bfrom(?=\s+(?:joint\s+)?\d))"
+    r"|\bfrom(?=\s+(?:joint\s+)?\d)"
+    r"|\(\s*(?:joint\s+)?\d+(?:st|nd|rd|th)?(?=\s+(?:in|at|on|for|during|last)\b))"
     r"(?=[^;:.!?()\n]{0,40}$)", re.I)
 
 
@@ -201,12 +211,19 @@ def _without_framework_names(text: str, published: dt.date | None) -> str:
     return text
 
 
-def find_period(text: str, published: dt.date | None = None) -> str:
+def find_period(text: str, published: dt.date | None = None, *, page: bool = False) -> str:
     """The reporting quarter named in ``text`` as "YYYY/YY QN", or a bare "YYYY/YY", else "".
     In a text naming no financial year, a quarter named by its number alone ("the quarter 3
     tables", "in Q3", "the third quarter") is the latest of that number to have begun by
     ``published``. A year in a framework's name ("NHS Oversight Framework 2022/23") published
-    outside that year is none."""
+    outside that year is none.
+
+    With ``page`` (a whole page's text, not a cell or a file's name), a financial year dates the
+    page only where it dates an oversight statement (:func:`dates_a_statement`): a page also
+    names the years of its money, its reports and its hopes ("Our Annual Report 2024/25", "a
+    budget for 2026/27", "hopes to leave the programme in 2023/24"). Of the bare years that do,
+    the latest to have begun by ``published`` is the page's, as the latest quarter is
+    (``reading.periods.Frame``): the others are what it is compared with."""
     has_fy = _FINANCIAL_YEAR.search(text) is not None
     if has_fy:
         text = _without_framework_names(text, published)
@@ -214,13 +231,69 @@ def find_period(text: str, published: dt.date | None = None) -> str:
     if has_fy:
         for pat in _QUARTER:
             for m in pat.finditer(text):
-                if m.group("fy") and not is_to_come(text, m.start()) and not is_compared(text, m.start()):
+                if (m.group("fy") and not is_to_come(text, m.start()) and not is_compared(text, m.start())
+                        and not (page and _of_money_or_hopes(text, m.start(), m.end()))):
                     return f"{m.group('fy')}/{m.group('fy2')} Q{m.group('q')}"
-    m = regex.search(r"\b" + _FY + r"\b", text) if has_fy else None
-    year = f"{m.group('fy')}/{m.group('fy2')}" if m and int(m.group("fy2")) == (int(m.group("fy")) + 1) % 100 else ""
+    year = ""
+    if has_fy and page:
+        years = [m for m in regex.finditer(r"\b" + _FY + r"\b", text) if _is_year(m) and dates_a_statement(text, m)
+                 and not _BOUND.search(text, max(0, m.start() - 30), m.start())]
+        begun = [m for m in years if published is None or dt.date(int(m.group("fy")), 4, 1) <= published]
+        if begun:
+            m = max(begun, key=lambda m: int(m.group("fy")))
+            year = f"{m.group('fy')}/{m.group('fy2')}"
+    elif has_fy:
+        m = regex.search(r"\b" + _FY + r"\b", text)
+        year = f"{m.group('fy')}/{m.group('fy2')}" if m and _is_year(m) else ""
     if year or published is None:
         return year  # a year's one named quarter is narrowed to where the records are read (periods.Frame)
     return _quarter_by(text, published)
+
+
+def _is_year(m: regex.Match) -> bool:
+    return int(m.group("fy2")) == (int(m.group("fy")) + 1) % 100
+
+
+# words of an oversight statement: a year in a sentence with none of them dates something else
+_OVERSIGHT = ("segment", "league", "oversight", "rank", "special measures", "recovery support", "framework")
+# words before a year in its clause that make it the year of money, of a hope or aim or of a plan
+# ("a deficit of £62m for 2024/25", "hopes to leave the programme in 2023/24", "an ambition to reach
+# segment 2 during 2025/26", "its priorities for 2024/25"), or of a report ("Our Annual Report 2024/25")
+_MONEY_OR_HOPES_BEFORE = regex.compile(
+    r"(?:£|\b(?:deficits?|surplus(?:es)?|budgets?|overspends?|savings|spending|forecast(?:s|ing)?|plans?|planned|"
+    r"planning|allocations?|priorities|hop(?:e|es|ed|ing)|aim(?:s|ed|ing)?|ambitions?|intends?|intended|"
+    r"expects?|expected|targets?|break\s+even)\b)[^.!?;:\n£]*$"
+    r"|\b(?:annual\s+report|accounts|quality\s+account)(?:\s+(?:for|of))?\s*$", regex.I)
+# a year as a bound, not as the time a statement describes ("From 2025/26 the new framework applies",
+# "in segment 3 since 2021/22", "to reach segment 2 by 2026/27")
+_BOUND = regex.compile(r"\b(?:from|since|until|till|by|before|after)\s+(?:the\s+(?:start|end)\s+of\s+)?$", regex.I)
+# and after it ("the 2026/27 planning round", "2024/25 annual report", "the 2025/26 budget")
+_MONEY_OR_HOPES_AFTER = regex.compile(
+    r"^\s*(?:[\w-]+\s+)?(?:planning|plans?|budgets?|deficits?|allocations?|priorities|annual\s+report|accounts|"
+    r"financial\s+plan)\b", regex.I)
+_SENTENCE_END = regex.compile(r"[.!?\n]")
+
+
+def _of_money_or_hopes(text: str, start: int, end: int) -> bool:
+    """Whether the date at ``text[start:end]`` is one of money, a hope or plan, or a report's, by
+    the words of its clause (up to 60 characters before it) or the words just after it."""
+    return bool(_MONEY_OR_HOPES_BEFORE.search(text, max(0, start - 60), start)
+                or _MONEY_OR_HOPES_AFTER.search(text[end:end + 30]))
+
+
+def dates_a_statement(text: str, m: regex.Match) -> bool:
+    """Whether the financial year matched by ``m`` dates an oversight statement of its page: its
+    sentence speaks of segments, league tables, ranks, oversight or a programme, and the year is no
+    time to come, nothing compared with, and not the year of money, a hope or a report."""
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 300):start]
+    stops = list(_SENTENCE_END.finditer(before))
+    after = _SENTENCE_END.search(text, end, end + 300)
+    sentence = (before[stops[-1].end():] if stops else before) + text[start:after.start() if after else end + 300]
+    lowered = sentence.lower()
+    if not any(word in lowered for word in _OVERSIGHT):
+        return False
+    return not (is_to_come(text, start) or is_compared(text, start) or _of_money_or_hopes(text, start, end))
 
 
 def _quarter_by(text: str, published: dt.date) -> str:

@@ -44,7 +44,9 @@ class FrameworkDetector:
             set_doc_value(doc, "published", published)
         date = dates.to_date(published)
         set_doc_value(doc, "framework", decide(votes, date))
-        set_doc_value(doc, "period", dates.find_period(text[:4000], date) or (published[:7] if published else ""))
+        # a year dates the page only where it dates an oversight statement, not its money or reports
+        period = dates.find_period(text[:4000], date, page=True)
+        set_doc_value(doc, "period", period or (published[:7] if published else ""))
         return doc
 
 

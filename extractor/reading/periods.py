@@ -193,6 +193,7 @@ class Frame:
 
     def __init__(self, doc: Doc, found: list[Mention]) -> None:
         self.framework = doc_value(doc, "framework")
+        self.text = doc_text(doc)
         self.published = dates.to_date(doc_value(doc, "published") or "")
         own = self.current = doc_value(doc, "period")
         named = {self._dated("QUARTER", m.text) for m in found if m.label == "QUARTER"}
@@ -247,10 +248,21 @@ class Frame:
         if label == "LAST_QUARTER":
             return self.place(_shift(self.reference, 1))
         if label == "START":
-            return self.place(self._start())
-        return self.place(self._dated(label, text))
+            return self.place(self._named_start(mention) or self._start())
+        return self.place(self._dated(label, text, mention.end))
 
-    def _dated(self, label: str, text: str) -> str:
+    def _of_tables(self, period: str, end: int | None) -> str:
+        """A month that names a publication of tables ('the September tables', 'the December 2025
+        league table') dates the quarter before its own: tables come out a quarter after their
+        figures (the first NOF 2025/26 tables, out in September 2025, are of quarter 1;
+        ``dates.DATA_START``). Any other month is its own quarter."""
+        if end is None or not period.endswith(("Q1", "Q2", "Q3", "Q4")):
+            return period
+        if not _TABLES_AFTER.match(self.text, end):
+            return period
+        return _shift(period, 1)
+
+    def _dated(self, label: str, text: str, end: int | None = None) -> str:
         fy = _fy_text(text)
         if label == "QUARTER" and fy is not None and (quarter := _quarter_number(text)):
             return dates.fy_label(fy, quarter)
@@ -268,23 +280,50 @@ class Frame:
         month = _MONTH.search(text)
         year = _YEAR.search(text)
         if label == "MONTH_YEAR" and month and year:
-            return _month_label(int(year[1]), dates._MONTHS[month[1].lower()])
+            return self._of_tables(_month_label(int(year[1]), dates._MONTHS[month[1].lower()]), end)
         if label == "MONTH" and month and (latest := self.latest_month()) is not None:
             number = dates._MONTHS[month[1].lower()]
             year_of = latest // 12 if number - 1 <= latest % 12 else latest // 12 - 1
-            return _month_label(year_of, number)
+            return self._of_tables(_month_label(year_of, number), end)
         if label == "YEAR" and year:
             return year[1]
         return ""
 
     def _start(self) -> str:
-        """The first period of the document's framework (its first segmentation)."""
+        """The first period of the document's framework (its first segmentation): the quarter
+        before the one it took over in (its first tables come out a quarter after the figures), but
+        none before the first whose figures it gives (``dates.DATA_START``): SOF 2021 took over in
+        July 2021 with figures from that quarter, so its first period is 2021/22 Q2, not Q1."""
         start = next((day for day, name in dates.ERAS if name == self.framework), None)
         if start is None:
             return ""
         if self.framework in QUARTERLY:
-            return dates.fy_label(*dates.previous_quarter(*dates.fy_quarter(start)))
+            first = dates.previous_quarter(*dates.fy_quarter(start))
+            data = dates.DATA_START.get(self.framework)
+            return dates.fy_label(*max(first, dates.fy_quarter(data) if data else first))
         return f"{start.year}-{start.month:02d}"
+
+    def _named_start(self, mention: Mention) -> str:
+        """The year of the framework a start expression names ('the first assessment under the NHS
+        Oversight Framework 2022/23', 'the first segmentation of the 2025/26 framework'), else ""."""
+        match = _NAMED_FRAMEWORK.match(self.text, mention.end)
+        if not match:
+            return ""
+        year = int(match["fy"] or match["fy_"])
+        return f"{year}/{(year + 1) % 100:02d}"
+
+
+# what a publication month names ('the September tables', 'the December league table', 'the February 2026
+# rankings'), not the figures' own month ('the September figures')
+_TABLES_AFTER = re.compile(r"(?:'s)?\s+(?:NHS\s+)?(?:league\s+tables?|tables|rankings|segmentation)\b", re.I)
+# a framework named with its year just after a start expression ('the first assessment under the NHS
+# Oversight Framework 2022/23', '... of the 2025/26 framework')
+_NAMED_FRAMEWORK = re.compile(
+    r"\s+(?:under|of|in|for)\s+(?:the\s+)?(?:"
+    r"(?:(?:new|revised|NHS|single|system|national)\s+)*(?:oversight\s+)?(?:framework|NOF|SOF)\s*[(\[]?\s*"
+    r"(?P<fy>20\d\d)\s*[/\-\u2013](?P<fy2>\d\d)"
+    r"|(?P<fy_>20\d\d)\s*[/\-\u2013]\s*\d\d\s+(?:(?:NHS|single|system|national)\s+)?(?:oversight\s+)?framework)",
+    re.I)
 
 
 @dataclass
@@ -466,11 +505,20 @@ def assign_periods(doc: Doc, result: DocResult) -> None:
     for member in result.memberships:
         # a move's row is where the body is now: 'was in segment 3 last year but is now in segment 2'
         moved = member.segment is not None and member.from_segment is not None
-        member.period = period_for(member.start, member.end, (), (" now ", member.name) if moved else (member.name,))
+        words = (" now ", member.name) if moved else (member.name,)
+        if "still" in member.text and (still := _STILL.search(member.text)):
+            # 'were placed in special measures in June 2015 and are still in special measures today':
+            # a state the words say it still holds is the page's, whatever its entry's date
+            words = (still[0], *words)
+        member.period = period_for(member.start, member.end, (), words)
     for ranking in result.rankings:
         # at its own position: 'was 66th in September and is now 52nd' states two periods' places
         at = (_ordinal_text(ranking.rank),) if ranking.rank is not None else ()
         ranking.period = period_for(ranking.start, ranking.end, (), (*at, ranking.name))
+
+
+# a state still held, in the present tense ('is still in segment 4', 'we are still there', 'it still sits')
+_STILL = re.compile(r"\b(?:is|are|am|remains?)\s+still\b|\bstill\s+(?:is|are|remains?|sits?|holds?)\b", re.I)
 
 
 def _ordinal_text(rank: int) -> str:
