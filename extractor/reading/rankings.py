@@ -71,7 +71,15 @@ from .rank_words import (
 )
 
 _PREVIOUS_BEFORE = {"from", "previously", "q1"}
-_PREVIOUS_CUES = {"from", "q1", "previously", "was", "been"}  # the words :func:`_previous_rank` reads after
+# the words :func:`_previous_rank` reads after ('compared with', 'against' and an opening bracket only
+# as :func:`_compared_cue` says)
+_PREVIOUS_CUES = {"from", "q1", "previously", "was", "been", "with", "to", "against", "versus", "vs", "vs.", "("}
+# the share of a table a band covers ('ranked in top half', 'in bottom quarter of the table')
+_SHARES = {"half", "third", "thirds", "quarter", "quarters", "fifth", "fifths", "tenth", "tenths", "quartile",
+           "quintile", "decile", "percentile", "two-thirds", "three-quarters"}
+_COMPARING = {"compared", "comparing", "compares", "comparison"}
+# what follows the earlier position in brackets: its time ('(121 in quarter 2)', '(121st last quarter)')
+_EARLIER_TIME_OPENERS = {"in", "at", "last", "previously", "before", "earlier", "the", "a", "for", "during", "on"}
 _EARLIER = {"previous", "previously", "earlier", "before", "last", "prior"}
 # 'fourth in the first table', 'ninth in the previous rankings', '12th the quarter before': an earlier table
 _EARLIER_TABLE_WORDS = _EARLIER | {"first", "initial", "inaugural", "original", "preceding", "ago"}
@@ -220,18 +228,38 @@ def _previous_rank(doc: Doc, sent: Span, after: int, others: list[Span]) -> tupl
             continue
         if word not in _PREVIOUS_CUES:
             continue  # no other word refers to an earlier position
+        compared = word in {"with", "to", "against", "versus", "vs", "vs.", "("}
+        if compared and not _compared_cue(doc, words, near, i):
+            continue
         if 0 < opened < i and _someone_else(doc, near[opened:i]):
             return None  # the clause is about someone else
         been = word == "been" and _had_been(words[max(0, i - 1):i + 1])  # the word and the one before it
         if i >= 12 and not been:
             continue  # far from the position: only an explicit 'having been' still refers to it
-        if word == "from" or (word in {"q1", "previously", "was"} and i + 1 < len(words)) or been:
+        if word == "from" or (word in {"q1", "previously", "was"} and i + 1 < len(words)) or been or compared:
             for k, j in enumerate(near[i + 1:i + 3]):
                 nxt = text_at(doc, j)
-                value = ordinal(nxt) or (cardinal_value(nxt) if word == "from" and not k and nxt.isdigit() else None)
+                value = ordinal(nxt) or (cardinal_value(nxt) if (word == "from" or compared) and not k
+                                         and nxt.isdigit() else None)
                 if value:
                     return value, j
     return None
+
+
+def _compared_cue(doc: Doc, words: list[str], near: list[int], i: int) -> bool:
+    """Whether ``words[i]`` opens what the position is compared with: 'compared with 121st',
+    'against 121 last quarter', or a bracket holding an earlier position and its time ('(121 in
+    quarter 2)'); a bracket's number must be followed by its time, and a bare number after
+    'compared with' by no noun ('compared with 121 trusts in Q2' counts bodies)."""
+    word = words[i]
+    if word in {"with", "to"} and (i == 0 or words[i - 1] not in _COMPARING):
+        return False
+    if i + 2 >= len(words):
+        return word != "("
+    nxt, after = text_at(doc, near[i + 1]), words[i + 2]
+    if word == "(":
+        return bool(ordinal(nxt) or nxt.isdigit()) and after in _EARLIER_TIME_OPENERS
+    return bool(ordinal(nxt)) or not after.isalpha() or after in _EARLIER_TIME_OPENERS
 
 
 def _someone_else(doc: Doc, gap: list[int]) -> bool:
@@ -745,8 +773,9 @@ def _read_span(doc: Doc, sent: Span, span: Span, sent_orgs: list[Span], last_sub
     if bottom_end:
         total = total or size
     nxt = lowers[span.end] if span.end < len(lowers) else ""
-    if words[-1] in {"top", "bottom"} and (cardinal(nxt) or 0) > 1:
-        return
+    if words[-1] in {"top", "bottom"} and ((cardinal(nxt) or 0) > 1 or nxt in _SHARES
+                                           or lowers[span.end + 1:span.end + 2] in (["%"], ["per"], ["percent"])):
+        return  # 'top 10', 'top half', 'bottom third', 'top 1%': a band of the table, not a position
     if words[-1] == "the" and _BANDS.intersection(lowers[span.end:span.end + 4]):
         return  # 'segment 1, the top of the four bands': the top segment, not the top trust
     if any(w in {"top", "best"} for w in words):
