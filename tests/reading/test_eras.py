@@ -52,3 +52,23 @@ def test_a_four_segment_page_keeps_its_framework_for_its_own_family(nlp: Languag
     text = ("Published: 20 September 2023\nNHS Oversight Framework 2022/23 segmentation. "
             "In quarter 1 of 2023/24 Royal Cornwall Hospitals NHS Trust was in segment 3.")
     assert {m.framework for m in read_doc(nlp(text)).memberships} == {"nof2022"}
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a programme left before NOF 2025/26's figures began was segment 4 then
+    ("University Hospitals of Morecambe Bay NHS Foundation Trust left the Recovery Support Programme in 2024 "
+     "and is now in segment 3.", (3, 4, "nof2025")),
+    ("University Hospitals of Morecambe Bay NHS Foundation Trust exited the Recovery Support Programme in "
+     "March 2025 and is now in segment 3.", (3, 4, "nof2025")),
+    ("University Hospitals of Morecambe Bay NHS Foundation Trust moved out of the Recovery Support Programme "
+     "in 2023 and is now in segment 3.", (3, 4, "nof2025")),
+    # left within NOF 2025/26, undated, or named as segment 5: as the words say
+    ("University Hospitals of Morecambe Bay NHS Foundation Trust left the Recovery Support Programme in "
+     "October 2025 and is now in segment 3.", (3, 5, "nof2025")),
+    ("University Hospitals of Morecambe Bay NHS Foundation Trust has left the Recovery Support Programme "
+     "and is now in segment 3.", (3, 5, "nof2025")),
+    ("University Hospitals of Morecambe Bay NHS Foundation Trust left segment 5 in 2024 and is now in "
+     "segment 3.", (3, 5, "nof2025")),
+])
+def test_a_programme_left_in_an_earlier_era_was_its_segment_4(nlp: Language, text: str, expected: tuple) -> None:
+    assert _memberships(nlp, text) == {expected}
