@@ -359,6 +359,13 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer, day: datetime
 _REACH = 800  # characters from either end of a page where its masthead lines may be (see _edge_lines)
 
 
+def _paragraph_start(doc: Doc, idx: int) -> int:
+    """The first token of the paragraph (text after a blank line) that token ``idx`` is in."""
+    offsets = token_ids(doc, "IDX")
+    cut = doc_text(doc).rfind("\n\n", 0, offsets[idx]) if idx < len(offsets) else -1
+    return 0 if cut < 0 else bisect_left(offsets, cut + 2)
+
+
 def _edge_spans(named: list[Span], head: int, tail: int) -> list[tuple[int, int, Span]]:
     """(start_char, end_char, span) of the spans of ``named`` (in text order) that start
     before character ``head`` or at ``tail`` or after: the only ones that can lie on a line
@@ -942,14 +949,22 @@ class OrgLinker:
         kinds = None if fits == "any" else HINT_GROUPS[fits]
         near = named[bisect_left(starts, lo):bisect_right(starts, idx)]
         before = [s for s in near if s.end <= idx and s.id_ and (kinds is None or s.label_ in kinds)]
-        codes = {s.id_ for s in before}
         taken_up = None  # the latest anaphor of this kind resolved in the window
+        chained = []  # the anaphors of this kind resolved in the window, latest first
         for start, end, link in reversed(chain):
             if start < lo:
                 break
             if end <= idx and (kinds is None or link.org_type in kinds):
-                codes.add(link.code)
-                taken_up = taken_up or (start, end, link)
+                chained.append((start, end, link))
+        if before or chained:
+            para = _paragraph_start(doc, idx)
+            if para > lo and ((before and before[-1].start >= para) or (chained and chained[0][0] >= para)):
+                # a paragraph that names a body of this kind before the anaphor is about that body
+                before = [s for s in before if s.start >= para]
+                chained = [c for c in chained if c[0] >= para]
+        codes = {s.id_ for s in before} | {link.code for _start, _end, link in chained}
+        if chained:
+            taken_up = chained[0]
         if len(codes) != 1:
             return None
         if taken_up is not None and (not before or taken_up[0] > before[-1].start):
