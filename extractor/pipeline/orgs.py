@@ -661,7 +661,8 @@ class OrgLinker:
                     link = self._taught(known[0], "the one of its candidates the document names in full")
                 elif not known:
                     words = words or _words_of(doc_text(doc))
-                    link = self._placed(link, m.text, words, day) or self._in_named_icb(link, named, day) or link
+                    link = (self._placed(link, m.text, words, day) or self._in_named_icb(link, named, day)
+                            or self._site_placed(link, m.text, words, named, day) or link)
             out.append(m if link is m.link else _Mention(m.start, m.end, m.text, link))
         if introduced:
             out.extend(self._acronyms_alone(doc, out, introduced))
@@ -706,6 +707,27 @@ class OrgLinker:
             return None
         org = inside[0]
         return _link_to(org, day, f"the one of its candidates in the ICB the document names ({named[org.icb].name!r})")
+
+    def _site_placed(self, link: Link, mention: str, words: frozenset[str], named: dict[str, Link],
+                     day: datetime.date | None) -> Link | None:
+        """The trust running a generic site ("City Hospital") when the page says where: it names
+        the site's town ("City Hospital" on a page naming Birmingham) or another trust in the same
+        ICB. None for other unresolved names, and on a page about elsewhere (Nottingham has its
+        own City Hospital)."""
+        if len(link.candidates) != 1 or "generic site name" not in link.reason:
+            return None
+        org = self.gazetteer.get(link.candidates[0])
+        if org is None:
+            return None
+        for place in self.gazetteer.site_places(mention):
+            if words.issuperset(place.split()):
+                return _link_to(org, day, f"a generic site name on a page that names its place ({place})")
+        near = sorted(code for code, other in named.items()
+                      if code != org.code and other.org_type in HINT_GROUPS["trust"]
+                      and (got := self.gazetteer.get(code)) is not None and org.icb and got.icb == org.icb)
+        if near:
+            return _link_to(org, day, f"a generic site name on a page that names a trust of its ICB ({near[0]})")
+        return None
 
     def _acronyms_alone(self, doc: Doc, found: list[_Mention], introduced: dict[str, Link]) -> list[_Mention]:
         """The introduced acronyms written on their own, outside the mentions found and not
