@@ -45,6 +45,14 @@ HINT_GROUPS: dict[str, frozenset[str]] = {
 _EVERYDAY_KINDS = {"short", "brand"}
 KIND_RANK = {"official": 0, "former": 0, "brand": 0, "short": 0, "abbrev": 0, "site": 1, "place": 2}
 
+# Words that say what a hospital is, not where: a site alias made of these alone ("City
+# Hospital", "Queen's Hospital", "General Hospital") is the name of a site in many towns, so
+# it names the trust that runs one only when the page says where (see Gazetteer.site_places)
+GENERIC_SITE_WORDS = frozenset({
+    "city", "general", "district", "county", "community", "royal", "infirmary", "queens", "kings", "university",
+    "teaching", "main", "central", "new", "memorial", "cottage", "hospital", "hospitals", "of", "and",
+})
+
 # Words in a mention or its neighbourhood that say what kind of body is meant, as
 # (normalised word sequence, hint group). Longer phrases are tried first.
 _TYPE_PHRASES: tuple[tuple[str, str], ...] = (
@@ -322,6 +330,21 @@ class Gazetteer:
             cached = self.__dict__["_host_labels"] = {k: tuple(sorted(v)) for k, v in table.items()}
         return cached
 
+    def site_places(self, mention: str) -> tuple[str, ...]:
+        """The places (keys) of the sites a generic site name (``GENERIC_SITE_WORDS``) is
+        given for in the site list: "birmingham" for "City Hospital", read from its aliases
+        "City Hospital in Birmingham"; built once for all generic names."""
+        table = self.__dict__.get("_site_places")
+        if table is None:
+            table = {}
+            for key, hits in self.index.items():
+                head, sep, place = key.partition(" in ")
+                if sep and place and GENERIC_SITE_WORDS.issuperset(head.split()) and any(
+                        h.kind == "site" for h in hits):
+                    table.setdefault(head, set()).add(place)
+            table = self.__dict__["_site_places"] = {k: tuple(sorted(v)) for k, v in table.items()}
+        return table.get(self.lookup(mention)[2], ())
+
     def lookup(self, mention: str) -> tuple[tuple[AliasHit, ...], set[str], str]:
         """Alias hits for ``mention``, the type groups its own words imply, and the key used.
 
@@ -438,6 +461,9 @@ class Gazetteer:
             code, moved = self._owner_on(code, day)
             if moved:
                 notes.append(f"site owner {moved} had been succeeded by {code}")
+            if GENERIC_SITE_WORDS.issuperset(key.split()):
+                return Link("", "", self.orgs[code].org_type, f"{mention.strip()!r} is a generic site name "
+                            f"({self.orgs[code].name} runs one); the page must say where", (code,))
         elif kinds and kinds[0] in _EVERYDAY_KINDS and day is not None:
             # 'Ipswich hospitals' in 2026 are the hospitals the successor runs; a full or former
             # official name still names the body itself (a history of the old trust)

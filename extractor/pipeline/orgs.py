@@ -359,6 +359,13 @@ def home_organisation(doc: Doc, named: list[Span], gaz: Gazetteer, day: datetime
 _REACH = 800  # characters from either end of a page where its masthead lines may be (see _edge_lines)
 
 
+def _paragraph_start(doc: Doc, idx: int) -> int:
+    """The first token of the paragraph (text after a blank line) that token ``idx`` is in."""
+    offsets = token_ids(doc, "IDX")
+    cut = doc_text(doc).rfind("\n\n", 0, offsets[idx]) if idx < len(offsets) else -1
+    return 0 if cut < 0 else bisect_left(offsets, cut + 2)
+
+
 def _edge_spans(named: list[Span], head: int, tail: int) -> list[tuple[int, int, Span]]:
     """(start_char, end_char, span) of the spans of ``named`` (in text order) that start
     before character ``head`` or at ``tail`` or after: the only ones that can lie on a line
@@ -654,7 +661,8 @@ class OrgLinker:
                     link = self._taught(known[0], "the one of its candidates the document names in full")
                 elif not known:
                     words = words or _words_of(doc_text(doc))
-                    link = self._placed(link, m.text, words, day) or self._in_named_icb(link, named, day) or link
+                    link = (self._placed(link, m.text, words, day) or self._in_named_icb(link, named, day)
+                            or self._site_placed(link, m.text, words, named, day) or link)
             out.append(m if link is m.link else _Mention(m.start, m.end, m.text, link))
         if introduced:
             out.extend(self._acronyms_alone(doc, out, introduced))
@@ -699,6 +707,27 @@ class OrgLinker:
             return None
         org = inside[0]
         return _link_to(org, day, f"the one of its candidates in the ICB the document names ({named[org.icb].name!r})")
+
+    def _site_placed(self, link: Link, mention: str, words: frozenset[str], named: dict[str, Link],
+                     day: datetime.date | None) -> Link | None:
+        """The trust running a generic site ("City Hospital") when the page says where: it names
+        the site's town ("City Hospital" on a page naming Birmingham) or another trust in the same
+        ICB. None for other unresolved names, and on a page about elsewhere (Nottingham has its
+        own City Hospital)."""
+        if len(link.candidates) != 1 or "generic site name" not in link.reason:
+            return None
+        org = self.gazetteer.get(link.candidates[0])
+        if org is None:
+            return None
+        for place in self.gazetteer.site_places(mention):
+            if words.issuperset(place.split()):
+                return _link_to(org, day, f"a generic site name on a page that names its place ({place})")
+        near = sorted(code for code, other in named.items()
+                      if code != org.code and other.org_type in HINT_GROUPS["trust"]
+                      and (got := self.gazetteer.get(code)) is not None and org.icb and got.icb == org.icb)
+        if near:
+            return _link_to(org, day, f"a generic site name on a page that names a trust of its ICB ({near[0]})")
+        return None
 
     def _acronyms_alone(self, doc: Doc, found: list[_Mention], introduced: dict[str, Link]) -> list[_Mention]:
         """The introduced acronyms written on their own, outside the mentions found and not
@@ -942,14 +971,22 @@ class OrgLinker:
         kinds = None if fits == "any" else HINT_GROUPS[fits]
         near = named[bisect_left(starts, lo):bisect_right(starts, idx)]
         before = [s for s in near if s.end <= idx and s.id_ and (kinds is None or s.label_ in kinds)]
-        codes = {s.id_ for s in before}
         taken_up = None  # the latest anaphor of this kind resolved in the window
+        chained = []  # the anaphors of this kind resolved in the window, latest first
         for start, end, link in reversed(chain):
             if start < lo:
                 break
             if end <= idx and (kinds is None or link.org_type in kinds):
-                codes.add(link.code)
-                taken_up = taken_up or (start, end, link)
+                chained.append((start, end, link))
+        if before or chained:
+            para = _paragraph_start(doc, idx)
+            if para > lo and ((before and before[-1].start >= para) or (chained and chained[0][0] >= para)):
+                # a paragraph that names a body of this kind before the anaphor is about that body
+                before = [s for s in before if s.start >= para]
+                chained = [c for c in chained if c[0] >= para]
+        codes = {s.id_ for s in before} | {link.code for _start, _end, link in chained}
+        if chained:
+            taken_up = chained[0]
         if len(codes) != 1:
             return None
         if taken_up is not None and (not before or taken_up[0] > before[-1].start):

@@ -121,6 +121,50 @@ def test_an_ambiguous_name_stays_unresolved_without_one_named_place(nlp: Languag
     assert spans and all(not s.id_ for s in spans)
 
 
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # the trust that runs it, named in full
+    ("Sandwell and West Birmingham Hospitals NHS Trust said City Hospital was busy.", "City Hospital", "RXK"),
+    ("Queen's Hospital is in segment 4, Barking, Havering and Redbridge University Hospitals NHS Trust said.",
+     "Queen's Hospital", "RF4"),
+    # the site's own town
+    ("Waits at City Hospital were the longest in Birmingham this winter.", "City Hospital", "RXK"),
+    ("Romford's Queen's Hospital was full on Monday.", "Queen's Hospital", "RF4"),
+    ("Queens Hospital (Romford) had its busiest day.", "Queens Hospital", "RF4"),
+    # another trust of its ICB
+    ("Walsall Healthcare NHS Trust and City Hospital both declared critical incidents.", "City Hospital", "RXK"),
+    # its ICB
+    ("NHS Black Country Integrated Care Board praised staff at City Hospital.", "City Hospital", "RXK"),
+])
+def test_a_generic_site_name_names_its_trust_when_the_page_says_where(
+        nlp: Language, text: str, mention: str, code: str) -> None:
+    links = [s._.link for s in _doc(nlp, text).spans["orgs"] if s.text == mention]
+    assert links and {link.code for link in links} == {code}
+
+
+@pytest.mark.parametrize(("text", "mention"), [
+    ("City Hospital is in segment 4.", "City Hospital"),
+    ("Nottingham University Hospitals NHS Trust runs the Queen's Medical Centre and City Hospital.", "City Hospital"),
+    ("Operations were cancelled at City Hospital, Nottingham University Hospitals NHS Trust said.", "City Hospital"),
+    ("City Hospital, the trust's second site, is in segment 4.", "City Hospital"),
+    ("Queen's Hospital in Burton was praised by University Hospitals of Derby and Burton.", "Queen's Hospital"),
+    ("Queen's Hospital was full, Leeds Teaching Hospitals NHS Trust said.", "Queen's Hospital"),
+])
+def test_a_bare_generic_site_name_stays_unresolved(nlp: Language, text: str, mention: str) -> None:
+    spans = [s for s in _doc(nlp, text).spans["orgs"] if s.text == mention]
+    assert all(not s.id_ for s in spans)
+    assert all("generic site name" in s._.link.reason for s in spans)
+
+
+@pytest.mark.parametrize(("text", "mention", "code"), [
+    # also the name of the trust that ran it until 2006
+    ("Published 2025. Nottingham City Hospital was busy.", "Nottingham City Hospital", "RCS"),
+    ("City Hospital in Birmingham was busy.", "City Hospital in Birmingham", "RXK"),
+    ("The Royal Victoria Infirmary was busy.", "Royal Victoria Infirmary", "RTD"),
+])
+def test_a_site_name_that_says_where_still_resolves_alone(nlp: Language, text: str, mention: str, code: str) -> None:
+    assert [(s.text, s.id_) for s in _doc(nlp, text).spans["orgs"]] == [(mention, code)]
+
+
 @pytest.mark.parametrize("text", [
     "Ministers praised Sherwood Forest, Wye Valley, and Norfolk and Suffolk trusts for their progress.",
     "Wye Valley and Norfolk and Suffolk trusts left the regime this autumn.",

@@ -23,13 +23,17 @@ def docs(nlp: Language) -> list[Doc]:
 
 def _codes_named_before(doc: Doc, idx: int, fits: str) -> set[str]:
     """Codes of the names of kind ``fits`` lying in the sentence of ``idx`` or the two
-    before, found by scanning every name and spaCy's own sentences."""
+    before (only those in its paragraph when it names some), found by scanning every name,
+    spaCy's own sentences and the text's blank lines."""
     sents = list(doc.sents)
     k = next(j for j, s in enumerate(sents) if s.start <= idx < s.end)
     lo = sents[max(0, k - 2)].start
     kinds = HINT_GROUPS.get(fits)
-    return {s.id_ for s in doc.spans["orgs"] if lo <= s.start and s.end <= idx and s.id_
-            and (kinds is None or s.label_ in kinds)}
+    found = [s for s in doc.spans["orgs"] if lo <= s.start and s.end <= idx and s.id_
+             and (kinds is None or s.label_ in kinds)]
+    para = doc.text.rfind("\n\n", 0, doc[idx].idx)
+    own = [s for s in found if para >= 0 and s.start_char >= para + 2]
+    return {s.id_ for s in (own or found)}
 
 
 def test_an_anaphor_takes_up_what_a_scan_of_every_name_finds(nlp: Language, docs: list[Doc]) -> None:

@@ -283,3 +283,48 @@ def test_no_chain_through_doubt(nlp, text: str, said: str) -> None:
 def test_a_bare_county_before_system_words_names_no_trust(nlp, text: str) -> None:
     doc = _doc(nlp, text)
     assert [s.id_ for s in doc.spans["orgs"] if s.text == "Shropshire"] == []
+
+
+HOME_TITLE = "Maidstone and Tunbridge Wells NHS Trust climbs the table"  # RWF, the home by its title
+OPENER = "Maidstone and Tunbridge Wells NHS Trust is ranked 60th of 134 and sits in segment 3."
+
+
+@pytest.mark.parametrize("paragraph, said, code", [
+    ("Further north, Medway NHS Foundation Trust had a better quarter. The trust is now in segment 2.",
+     "The trust", "RPA"),
+    ("Medway NHS Foundation Trust is also busy. The trust is in segment 4.", "The trust", "RPA"),
+    ("Medway NHS Foundation Trust, which runs Medway Maritime Hospital, did better. NHS England has moved the "
+     "trust to segment 2.", "the trust", "RPA"),
+    ("Meanwhile Medway NHS Foundation Trust said it had been busy too; the trust was placed in segment four.",
+     "the trust", "RPA"),
+    ("Medway Maritime Hospital. The trust that runs it is in segment 4.", "The trust", "RPA"),
+    ("In Kent, Medway NHS Foundation Trust fell to 101st. It rained. The trust had been in segment 3.",
+     "The trust", "RPA"),
+    ("NHS Kent and Medway Integrated Care Board met on Monday. The ICB remains in segment 2.", "The ICB", "QKS"),
+])
+def test_the_trust_is_the_body_its_own_paragraph_names(nlp, paragraph: str, said: str, code: str) -> None:
+    """A paragraph that names a body takes up that one, not a body named in the paragraph before
+    (or in the page's title): regional round-ups go from one trust to the next this way."""
+    for meta in ({}, {"title": HOME_TITLE}):
+        assert (said, code) in _refs(_doc(nlp, f"{OPENER}\n\n{paragraph}", **meta))
+
+
+@pytest.mark.parametrize("text", [
+    # two bodies of the kind in the anaphor's own paragraph: which one?
+    f"{OPENER}\n\nMedway NHS Foundation Trust and Dartford and Gravesham NHS Trust met. The trust is in segment 3.",
+    # no blank line: both are in reach, as before
+    f"{OPENER} Medway NHS Foundation Trust is also busy. The trust is in segment 4.",
+    # the paragraph names no trust before the anaphor: the window holds two
+    f"{OPENER} Medway NHS Foundation Trust is also busy.\n\nThe trust is in segment 4.",
+    # a body of another kind in the paragraph does not make the window the paragraph
+    "Medway NHS Foundation Trust met Dartford and Gravesham NHS Trust.\n\nNHS Kent and Medway ICB met. The trust "
+    "is in segment 4.",
+])
+def test_a_paragraph_decides_only_when_it_names_one_body_of_the_kind(nlp, text: str) -> None:
+    assert all(ref != "The trust" for ref, _code in _refs(_doc(nlp, text)))
+
+
+def test_the_home_on_its_own_site_keeps_the_trust_across_paragraphs(nlp) -> None:
+    text = f"{OPENER}\n\nMedway NHS Foundation Trust is also busy. The Trust is in segment 3."
+    assert ("The Trust", "RWF") in _refs(_doc(nlp, text, url=TRUST_SITE))
+    assert ("The Trust", "RWF") in _refs(_doc(nlp, text, title=HOME_TITLE))
