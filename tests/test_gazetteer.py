@@ -133,6 +133,12 @@ def test_icb_brand_name_before_2022_is_the_system(gaz: Gazetteer) -> None:
     assert "Frimley Health and Care" in link.name
 
 
+@pytest.mark.parametrize("name", ["Sussex Health and Care", "Sussex Health and Care Partnership",
+                                  "NHS Sussex Health and Care Partnership"])
+def test_a_system_named_as_it_called_itself(gaz: Gazetteer, name: str) -> None:
+    assert gaz.resolve(name, on="2021-11-01").code == "QNX"
+
+
 def test_merged_icbs_record_their_successors(gaz: Gazetteer) -> None:
     frimley = gaz.get("QNQ")
     assert frimley is not None
