@@ -488,9 +488,12 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if not org_type:
                 continue
             attach_lists(reader, g, frame_end, org_type)
-            if not g.names and g.segments:
-                colon_list(reader, g, frame_end, org_type)
             claim = _claim_from(doc, sent, g, org_type, framework, period)
+            if not g.names and g.segments:
+                earlier = colon_list(reader, g, frame_end, org_type, claim, made)
+                if earlier is not None:
+                    add_members(result, doc, sent, earlier[1], earlier[0].org_type, earlier[0].segments, framework,
+                                period, None if g.partial else earlier[0])
             _restated(doc, g, claim, result.claims + made)
             made.append(claim)
             if g.names:
