@@ -47,7 +47,9 @@ from .relations import (
     has_predicate,
     holding_segment,
     is_bare,
+    is_earlier_rank,
     is_history,
+    is_league_size,
     is_movement,
     is_rank_company,
     is_spread,
@@ -335,6 +337,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         kept: list[Group] = []
         absorbed: set[int] = set()
         population_sizes: list[Group] = []
+        leagues: list[Group] = []  # 'ranked 118 of 134 acute trusts': sizes of a league, and earlier ranks
         history = False
         history_total: int | None = None
         for gi, g in enumerate(groups):
@@ -365,6 +368,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     continue
             if is_movement(reader, g, frame_end) or is_rank_company(reader, g) or is_spread(reader, g, frame_end) \
                     or is_reported(reader, g) or shares_something_else(reader, g):
+                continue
+            if is_league_size(reader, g) or is_earlier_rank(reader, g, leagues):
+                leagues.append(g)
                 continue
             if is_history(reader, g, groups[gi - 1].end if gi else sent.start, frame_end):
                 history = True
