@@ -47,7 +47,9 @@ from .relations import (
     has_predicate,
     holding_segment,
     is_bare,
+    is_earlier_rank,
     is_history,
+    is_league_size,
     is_movement,
     is_rank_company,
     is_spread,
@@ -70,6 +72,7 @@ from .scope import (
     deictic_scope,
     explicit_scope,
     home_scope,
+    listed_scope,
     local_total_scope,
     national,
     region_named,
@@ -90,6 +93,17 @@ from .sentence import (
     token_lists,
     trapped,
 )
+
+
+def _same_kind(prev: Group, g: Group) -> bool:
+    """Whether ``g`` counts the kind of body ``prev`` counts (or says no kind, or a generic one:
+    'three acute trusts ... and no trust ...'), so the place limiting ``prev`` limits it too."""
+    if g.population is None:
+        return True
+    if prev.population is None:
+        return False
+    before, label = prev.population.label_, g.population.label_
+    return before == label or (label in GENERIC_TYPES and before not in {"icb", "ics"})
 
 
 def _own_frame_end(reader: SentenceReader, g: Group, frame_end: int) -> int:
@@ -315,7 +329,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
     framework, period = doc_value(doc, "framework"), doc_value(doc, "period")
     token_lists(doc).forget_segments()
     state = State()
-    home = home_scope(doc)
+    home_text, home_at = home_scope(doc)
     sents = sentences(doc)
     holding, skipped = _holding(doc), _skipped(sents, skip)
     for si, sent in enumerate(sents):
@@ -325,6 +339,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             _end_empty_sentence(doc, sent, state, result, (framework, period))
             continue
         reader = SentenceReader(doc, sent)
+        home = home_text if home_at < sent.end_char else ""  # not named first in the sentence after
         groups = group_quantities(reader)
         leading_scope = sentence_scope(reader)
         if not groups:
@@ -335,6 +350,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
         kept: list[Group] = []
         absorbed: set[int] = set()
         population_sizes: list[Group] = []
+        leagues: list[Group] = []  # 'ranked 118 of 134 acute trusts': sizes of a league, and earlier ranks
         history = False
         history_total: int | None = None
         for gi, g in enumerate(groups):
@@ -365,6 +381,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     continue
             if is_movement(reader, g, frame_end) or is_rank_company(reader, g) or is_spread(reader, g, frame_end) \
                     or is_reported(reader, g) or shares_something_else(reader, g):
+                continue
+            if is_league_size(reader, g) or is_earlier_rank(reader, g, leagues):
+                leagues.append(g)
                 continue
             if is_history(reader, g, groups[gi - 1].end if gi else sent.start, frame_end):
                 history = True
@@ -420,7 +439,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 g.total = trailing_total(reader, g, frame_end)
             g.scope = ((scope_in(reader, g.start, frame_end) if kept else "")
                        or scope_in(reader, (kept[-1].end if kept else sent.start), frame_end)
-                       or deictic_scope(reader, g, state, home) or local_total_scope(reader, g, home))
+                       or deictic_scope(reader, g, state, home) or local_total_scope(reader, g, home)
+                       or listed_scope(reader, g))
             kept.append(g)
         population_claims = leading_totals(reader, kept) + population_sizes
         # second pass: inherit what the sentence structure implies
@@ -442,6 +462,8 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                 if gap and all(w in {"and", "as", "well", "plus"} for w in gap):
                     g.segments = prev.segments
             g.scope = g.scope or leading_scope
+            if not g.scope and prev is not None and prev.scope and _same_kind(prev, g) and not national(reader):
+                g.scope = prev.scope  # 'Three trusts in the region are in segment 4, and no trust is in segment 5'
             if not g.segments:
                 g.segments = leading_segment(reader, g)
         for g in population_claims:
@@ -460,8 +482,9 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
                     org_type = state.mentioned_population
                 if org_type and not g.scope and state.last_claims:
                     g.scope = state.last_claims[-1].scope
-            if not g.scope and state.last_claims and state.sentences_since == 0 and not national(reader):
-                g.scope = state.last_claims[-1].scope
+            if not g.scope and state.last_claims and not national(reader) and (
+                    state.sentences_since == 0 or (g.anaphoric and state.sentences_since <= 2)):
+                g.scope = state.last_claims[-1].scope  # 'The remaining seven ICBs ...' a sentence or two later
             inherited_segment = False
             if not g.segments and g.anaphoric and state.sentences_since <= 3 and has_predicate(reader, g, frame_end) \
                     and not trapped(doc, "NOT_SEGMENT", g.end, frame_end):
@@ -488,9 +511,12 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             if not org_type:
                 continue
             attach_lists(reader, g, frame_end, org_type)
-            if not g.names and g.segments:
-                colon_list(reader, g, frame_end, org_type)
             claim = _claim_from(doc, sent, g, org_type, framework, period)
+            if not g.names and g.segments:
+                earlier = colon_list(reader, g, frame_end, org_type, claim, made)
+                if earlier is not None:
+                    add_members(result, doc, sent, earlier[1], earlier[0].org_type, earlier[0].segments, framework,
+                                period, None if g.partial else earlier[0])
             _restated(doc, g, claim, result.claims + made)
             made.append(claim)
             if g.names:

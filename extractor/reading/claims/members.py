@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span
 from ...pipeline.extensions import doc_text
 from ...records import Claim, DocResult, Membership
 from ..lists import ListItem, fit_to_count, names_before, split_names
+from ..rank_words import cardinal_value
 from .sentence import (
     ABBREVIATION,
     GENERIC_TYPES,
@@ -103,26 +104,41 @@ def _words(doc: Doc, start: int, end: int) -> str:
     return " " + " ".join(text_between(doc, start, end).replace(",", " ").replace(":", " ").split())
 
 
-def colon_list(reader: SentenceReader, g: Group, frame_end: int, org_type: str) -> None:
+def colon_list(reader: SentenceReader, g: Group, frame_end: int, org_type: str, claim: Claim,
+               earlier: list[Claim]) -> tuple[Claim, list[ListItem]] | None:
     """'... five ICBs are in segment 4 and receiving support: Devon, Hampshire and Isle of Wight, ...'.
 
+    The list goes to ``g`` (set as its names), or, after several counts ('three are in segment 4
+    and none in segment 5: A, B and C'), to the earlier claim of the sentence its length fits,
+    which is returned with its names (see :func:`list_owner`); a count of none names no one.
     A frame whose text holds no colon has no colon token, so its words are read only if it does."""
     doc = reader.doc
     if ":" not in text_of(doc, g.end, frame_end):
-        return
+        return None
     for j in range(g.end, frame_end):
         if doc[j].text == ":" and j + 1 < reader.sent.end:
             region = doc[j + 1:reader.sent.end]
             if region and region[-1].is_punct:
                 region = doc[region.start:region.end - 1]
             if not any(t.is_title for t in region):
-                return
+                return None
             # 'five ICBs are in segment 4, including: A, B' / 'which include:' names some of them
             g.partial = _words(doc, g.end, j).endswith(tuple(" " + o for o in _PARTIAL_OPENERS)) \
                 or partial_list(doc, region.start, region.end)
+            names = split_names(region, reader.orgs)
+            others = [c for c in earlier if c.segments]
+            if others:
+                found = list_owner([*others, claim], names, None, g.partial, doc_text(doc))
+                if found is not None and found[0] is claim:
+                    g.names = found[1]
+                    return None
+                return found
+            if g.count == 0:
+                return None
             count = None if g.partial else g.count
-            g.names = fit_to_count(split_names(region, reader.orgs), count, org_type, doc_text(doc))
-            return
+            g.names = fit_to_count(names, count, org_type, doc_text(doc))
+            return None
+    return None
 
 
 def exception_names(reader: SentenceReader, start: int) -> tuple[list[ListItem], Span | None]:
@@ -145,28 +161,77 @@ def exception_names(reader: SentenceReader, start: int) -> tuple[list[ListItem],
     return [], None
 
 
+_LIST_VERBS = {"are", "were", "include"}
+_LIST_OPENERS = ("they are", "these are", "they include", "these include", "those are", "they were", "these were")
+_NUMBERED_OPENERS = {"the", "these", "those", "all"}
+
+
 def they_are_list(reader: SentenceReader, state: State, result: DocResult, framework: str, period: str) -> None:
-    """'They are Barking Havering and Redbridge Hospitals ..., East Kent Hospitals ...'."""
+    """'They are Barking Havering and Redbridge Hospitals ..., East Kent Hospitals ...', 'The three
+    are A, B and C': the names of one count of the sentence before (see :func:`list_owner`)."""
     doc, sent = reader.doc, reader.sent
     if not state.last_claims or state.sentences_since > 0:
         return
     lower = token_lists(doc).lower
-    words = list(islice((i for i in range(sent.start, sent.end) if not lower[i].isspace()), 3))
+    words = list(islice((i for i in range(sent.start, sent.end) if not lower[i].isspace()), 5))
     if len(words) < 3:
         return
     head = " ".join(lower_at(doc, i) for i in words[:3])
-    if not head.startswith(("they are", "these are", "they include", "these include", "those are",
-                            "they were", "these were")):
-        return
-    claim = state.last_claims[-1]
-    if not claim.segments:
-        return
-    region = doc[words[2]:sent.end]
-    org_type = claim.org_type if claim.org_type not in GENERIC_TYPES else ""
+    stated: int | None = None
+    if head.startswith(_LIST_OPENERS):
+        verb = words[1]
+    else:
+        verb, stated = _numbered_head(doc, words)
+        if stated is None:
+            return
+    region = doc[verb + 1:sent.end]
     # 'They include A and B': some of those counted, placed but no list of the count
-    partial = lower_at(doc, words[1]) == "include" or partial_list(doc, region.start, region.end)
-    items = fit_to_count(split_names(region, reader.orgs), None if partial else claim.count, org_type, doc_text(doc))
+    partial = lower_at(doc, verb) == "include" or partial_list(doc, region.start, region.end)
+    found = list_owner(state.last_claims, split_names(region, reader.orgs), stated, partial, doc_text(doc))
+    if found is None:
+        return
+    claim, items = found
+    org_type = claim.org_type if claim.org_type not in GENERIC_TYPES else ""
     add_members(result, doc, sent, items, org_type, claim.segments, framework, period, None if partial else claim)
+
+
+def _numbered_head(doc: Doc, words: list[int]) -> tuple[int, int | None]:
+    """'The three are ...', 'These five trusts were ...', 'All four include ...': the verb's token
+    and the number the sentence opens with (None when it opens otherwise)."""
+    if lower_at(doc, words[0]) not in _NUMBERED_OPENERS or not doc[words[1]].like_num:
+        return 0, None
+    verb = next((k for k in words[2:] if lower_at(doc, k) in _LIST_VERBS), None)
+    if verb is None or (verb != words[2] and any(doc[k].is_punct for k in range(words[2], verb))):
+        return 0, None
+    return verb, cardinal_value(doc[words[1]].text)
+
+
+def list_owner(claims: list[Claim], names: list[ListItem], stated: int | None, partial: bool,
+               text: str) -> tuple[Claim, list[ListItem]] | None:
+    """The claim a list after it names, with the list fitted to its count.
+
+    A count of none names no one ('five are in segment 4 and none in segment 5. They are ...').
+    Of several counts, the list is the one whose count its length (or the number that opens it:
+    'The three are ...') equals; with no such count, or two, it is nobody's: a list is never
+    given to the count that merely comes last."""
+    owners = [c for c in claims if c.segments]
+    if stated is not None:
+        owners = [c for c in owners if c.count == stated]
+    if len(owners) > 1:
+        if partial:
+            return None
+        fitting = []
+        for c in owners:
+            org_type = c.org_type if c.org_type not in GENERIC_TYPES else ""
+            fitted = fit_to_count(names, c.count, org_type, text)
+            if c.count is not None and len(fitted) == c.count:
+                fitting.append((c, fitted))
+        return fitting[0] if len(fitting) == 1 else None
+    if not owners or owners[0].count == 0:
+        return None
+    claim = owners[0]
+    org_type = claim.org_type if claim.org_type not in GENERIC_TYPES else ""
+    return claim, fit_to_count(names, None if partial else claim.count, org_type, text)
 
 
 def add_members(result: DocResult, doc: Doc, sent: Span, items: list[ListItem], org_type: str,

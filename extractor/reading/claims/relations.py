@@ -418,6 +418,47 @@ def is_rank_company(reader: SentenceReader, g: Group) -> bool:
                                             any(ORDINAL.match(w) for w in before))
 
 
+_RANK_WORDS = frozenset({"ranked", "ranks", "rank", "ranking", "placed", "place", "position", "spot", "last", "bottom",
+                         "top", "first", "joint"})
+_LEAGUE_OF = frozenset({"of", "among", "amongst"})
+_COMPARED = (("compared", "with"), ("compared", "to"), ("up", "from"), ("down", "from"), ("versus",), ("vs",),
+             ("against",), ("from",), ("(",))
+
+
+def _is_rank_at(doc: Doc, k: int, lo: int) -> bool:
+    """Whether token ``k`` gives a rank: '118th', 'last', 'ranked', or a number after 'ranked'
+    ('ranked 118 of 134')."""
+    word = lower_at(doc, k)
+    if word in _RANK_WORDS or ORDINAL.match(word):
+        return True
+    return doc[k].like_num and k - 1 >= lo and lower_at(doc, k - 1) in {"ranked", "ranks", "joint", "number"}
+
+
+def is_league_size(reader: SentenceReader, g: Group) -> bool:
+    """'ranked 118 of 134 acute trusts', '118th out of 134', 'last among 61': the number is the
+    size of the league a rank is given in, not a count in the segment the sentence names."""
+    doc = reader.doc
+    k = g.start - 1
+    if k >= reader.sent.start and lower_at(doc, k) == "the":
+        k -= 1
+    if k < reader.sent.start or lower_at(doc, k) not in _LEAGUE_OF:
+        return False
+    k -= 1
+    if lower_at(doc, k) == "out":
+        k -= 1
+    return k >= reader.sent.start and _is_rank_at(doc, k, reader.sent.start)
+
+
+def is_earlier_rank(reader: SentenceReader, g: Group, league_sizes: list[Group]) -> bool:
+    """'ranked 118 of 134 acute trusts, compared with 121 in quarter 2', '(121 in quarter 2)', 'up
+    from 121': a bare number set against a rank the sentence gives is an earlier rank."""
+    if not league_sizes or (g.population is not None and g.population.start >= g.end):
+        return False
+    doc = reader.doc
+    before = tuple(lower_at(doc, k) for k in range(max(reader.sent.start, g.start - 2), g.start))
+    return any(before[-len(c):] == c for c in _COMPARED) and g.start > league_sizes[-1].start
+
+
 def trailing_total(reader: SentenceReader, g: Group, frame_end: int) -> int | None:
     """'three in special measures out of 37'."""
     doc = reader.doc

@@ -31,9 +31,32 @@ def scope_text(reader: SentenceReader, s: Span) -> str:
 GENERIC_PLACES = {"the region", "our region", "our system", "the system", "the capital"}
 
 
-def home_scope(doc: Doc) -> str:
+_LISTED_TRIGGERS = frozenset({"table", "tables", "listed", "shown", "above", "below", "list", "chart", "figure",
+                              "appendix", "annex"})
+_LISTED = regex.compile(r"^ (?:(?:in|from|on) (?:the |this |that |our )?"
+                        r"(?:table|tables|list|chart|figure|appendix|annex)(?: [0-9a-z.]+)? "
+                        r"|listed |shown |named (?:above|below|here) |set out |(?:above|below|here) )")
+_LISTED_BEFORE = regex.compile(r" (?:listed|above|above-named|below|following|tabled) $")
+LISTED_SCOPE = "the table"
+
+
+def listed_scope(reader: SentenceReader, g: Group) -> str:
+    """'3 of the 5 providers in the table', 'Four of the six organisations listed', 'Two of the four
+    trusts shown above', 'Of the five providers listed in Table 2': bodies picked out by the page's
+    own table or list are counted within the page, as a local scope is (never nationally)."""
+    if _LISTED_TRIGGERS.isdisjoint(reader.words) or g.population is None:
+        return ""
+    doc = reader.doc
+    pop = g.population
+    after = _spaced(doc, pop.end, min(reader.sent.end, pop.end + 4))
+    before = _spaced(doc, max(reader.sent.start, pop.start - 1), pop.start)
+    return LISTED_SCOPE if _LISTED.match(after) or _LISTED_BEFORE.search(before) else ""
+
+
+def home_scope(doc: Doc) -> tuple[str, int]:
     """The system or place a document speaks for ("our providers"): the first place or ICB
-    named in its opening lines (title, header of a board paper).
+    named in its opening lines (title, header of a board paper), with its first character
+    (a count before it cannot mean it: on a short page the opening lines are its body).
 
     The spans are read from the Doc's sorted span index (shared with the other readers),
     only those starting in the opening lines: sorted by their first character, a span
@@ -48,8 +71,8 @@ def home_scope(doc: Doc) -> str:
         if span_text(span).lower() in GENERIC_PLACES:
             continue  # 'the System Oversight Framework' names no system
         if span.label_ == "icb" or (span.label_ == "SCOPE" and not overlaps(span, orgs)):
-            return span_text(span)
-    return ""
+            return span_text(span), span.start_char
+    return "", 0
 
 
 def _starting_before(doc: Doc, key: str, char: int) -> list[Span]:
