@@ -245,3 +245,24 @@ REGIONS = [
 @pytest.mark.parametrize(("text", "scope"), REGIONS)
 def test_the_region_s_is_the_region_named(nlp: Language, text: str, scope: str) -> None:
     assert [c.scope for c in result_of(nlp, text).claims] == [scope]
+
+
+# -- a vague quantity opening its own clause after a count: the segment is the quantity's --
+
+VAGUE_AFTER_A_WHOLE = [
+    ("The analysis looked at all 205 trusts and found that most were in segment 2.", [("trust", (), 205)]),
+    ("All 205 trusts were assessed, and most are in segment 2 or 3.", [("trust", (), 205)]),
+    ("The review covered all 205 trusts, most of which were in segment 2.", [("trust", (), 205)]),
+    ("NHS England segmented all 42 ICBs, but many are still in segment 3.", [("icb", (), 42)]),
+    ("All 42 ICBs were assessed while several remain in segment 4.", [("icb", (), 42)]),
+]
+WHOLE_IN_A_SEGMENT = [  # the count is the segment's own
+    ("All 42 ICBs are in segment 2 or 3.", [("icb", (2, 3), 42)]),
+    ("Twelve trusts, most of them acute, are in segment 4.", [("trust", (4,), 12)]),
+    ("Twelve trusts are in segment 4 and most of the rest are in segment 3.", [("trust", (4,), 12)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", VAGUE_AFTER_A_WHOLE + WHOLE_IN_A_SEGMENT)
+def test_a_vague_quantity_takes_the_segment_after_it(nlp: Language, text: str, expected: list[Row]) -> None:
+    assert [row for row in claims_of(nlp, text) if row[2] is not None] == expected

@@ -115,7 +115,26 @@ def _own_frame_end(reader: SentenceReader, g: Group, frame_end: int) -> int:
         if own_end < pop.start < frame_end and lower_at(reader.doc, pop.start - 1) == "of" \
                 and lower_at(reader.doc, pop.start - 2) in {"number", "share", "proportion", "count"}:
             return pop.start
+    if not _VAGUE_SUBJECTS.isdisjoint(reader.words):
+        for k in range(own_end, frame_end):
+            if lower_at(reader.doc, k) in _VAGUE_SUBJECTS and _opens_a_subject(reader, k):
+                return k  # 'all 205 trusts were assessed, and most are in segment 2': most's segment
     return frame_end
+
+
+# a vague quantity that can be a clause's subject after a count: the segment after it is its own
+_VAGUE_SUBJECTS = frozenset({"most", "many", "majority", "half", "several", "some", "few"})
+_CLAUSE_JOINS = frozenset({"and", "that", "but", "while", "whereas", "although"})
+
+
+def _opens_a_subject(reader: SentenceReader, k: int) -> bool:
+    """Whether the vague quantity at ``k`` opens a clause of its own: after a conjunction
+    ('and most are', 'found that most were', 'and the majority'), or as 'most of which'."""
+    doc = reader.doc
+    before = lower_at(doc, k - 1)
+    if before == "the":
+        before = lower_at(doc, k - 2)
+    return before in _CLAUSE_JOINS or (lower_at(doc, k + 1) == "of" and lower_at(doc, k + 2) in {"which", "whom"})
 
 
 _RELATIVES = {"which", "whose", "who"}
