@@ -21,7 +21,6 @@ is ``unverifiable`` with that reason. The phrases are ``models/patterns/doubts.j
 from __future__ import annotations
 
 import re
-from functools import cached_property
 
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Span
@@ -31,6 +30,7 @@ from ..pipeline.extensions import doc_cache, doc_text, spans_in, token_ids, toke
 from ..pipeline.quantities import quantity_of
 from ..pipeline.segments import segments_of
 from ..records import Claim, DocResult
+from .claims.sentence import lazy
 from .phrases import phrase_rows
 
 FAR = 20  # tokens between a count and its segment beyond which the pairing is a guess
@@ -73,8 +73,10 @@ _KIND_WITHIN = (r"\b(?:is|are|was|were)\s+(?:an?\s+|all\s+)?(?:acute|mental heal
 _TOTAL_OF = r"\b(?:of|out of)\s+(?:the\s+)?([\w-]+)"
 _TOTAL_PICKED = re.compile(rf"{_TOTAL_OF}(?={_PICKED})", re.I)
 _TOTAL_KIND = re.compile(rf"{_TOTAL_OF}(?=\b[^.;]*?{_KIND_WITHIN})", re.I)
-_QUESTION = re.compile(r"^\W*(?:[a-z0-9]{1,3}[.)]\s*)?(?:what|which|how|why|whether|who)\b|\?\s*$", re.I)
-_ABROAD = re.compile(r"\b(?:Scotland|Scottish|Wales|Welsh|Northern Ireland|Northern Irish)\b")
+_ASKING = re.compile(r"\W*(?:[a-z0-9]{1,3}[.)]\s*)?(?:what|which|how|why|whether|who)\b", re.I)  # opens a question
+# the first letter comes before the word boundary is tested: a pattern opening with \b is tried
+# at every character of the text, one opening with a letter only where that letter is (4x faster)
+_ABROAD = re.compile(r"[SWN](?<=\b[SWN])(?:cotland|cottish|ales|elsh|orthern Ireland|orthern Irish)\b")
 _OPENING = frozenset(map(get_string_id, ("(", "[", "([")))  # the tokens ``text in "(["`` holds for
 _CLOSING = frozenset(map(get_string_id, (")", "]", ")]")))
 _MEASURE = r"\s+(?:[\w-]+\s+){0,3}?(?:trusts|providers|organisations|hospitals)\s+(?:for|on|by)\s+(?:the\s+)?\w"
@@ -88,7 +90,7 @@ class _ClaimWords:
     def __init__(self, doc: Doc, start: int, end: int, text: str) -> None:
         self.doc, self.start, self.end, self.text = doc, start, end, text
 
-    @cached_property
+    @lazy
     def quantities(self) -> list[tuple[Span, float | None]]:
         """The quantities written within the words, with their values, but for a segment's own
         number. The quantity is read by the getter behind ``span._.quantity``."""
@@ -97,25 +99,35 @@ class _ClaimWords:
         return [(q, quantity.value) for q in spans_in(doc, "quantities", start, end, chars=True)
                 if (quantity := quantity_of(q)) is not None and not any(a <= q.start_char < b for a, b in segments)]
 
-    @cached_property
-    def question(self) -> bool:
-        return _QUESTION.search(self.text) is not None
+    @lazy
+    def picked_totals(self) -> list[int | float | None]:
+        """The totals of the words ("of the 15") followed by what picks their organisations."""
+        return [parse_cardinal(match[1]) for match in _TOTAL_PICKED.finditer(self.text)]
 
-    @cached_property
+    @lazy
+    def kind_totals(self) -> list[int | float | None]:
+        """The totals of the words followed by a kind of trust ("of the 18 ... are acute providers")."""
+        return [parse_cardinal(match[1]) for match in _TOTAL_KIND.finditer(self.text)]
+
+    @lazy
+    def question(self) -> bool:
+        return _ASKING.match(self.text) is not None or self.text.rstrip().endswith("?")
+
+    @lazy
     def abroad(self) -> bool:
         return _ABROAD.search(self.text) is not None
 
-    @cached_property
+    @lazy
     def sentence(self) -> Span | None:
         return self.doc.char_span(self.start, self.end, alignment_mode="expand")
 
-    @cached_property
+    @lazy
     def labels(self) -> set[str]:
         """The labels of the doubt phrases within the words' tokens (the longest where they overlap)."""
         sent = self.sentence
         return {label for label, _, _ in phrase_rows(self.doc, "doubts.jsonl", sent.start, sent.end)} if sent else set()
 
-    @cached_property
+    @lazy
     def segments(self) -> list[int]:
         """Where the segment spans of the words' tokens that name a segment start."""
         sent = self.sentence
@@ -218,15 +230,7 @@ def _far_from_segment(doc: Doc, counts: list[Span], segments: list[int]) -> bool
     if not counts or not segments:
         return False
     orths = token_ids(doc, "ORTH")
-    return min(_words_between(orths, s, q.start) for q in counts for s in segments) > FAR
-
-
-def _total_then(claim: Claim, total_then: re.Pattern) -> bool:
-    """Whether the claim's total ("of the 15", "out of five") is followed by what ``total_then``
-    asks for (one of :data:`_TOTAL_PICKED`, :data:`_TOTAL_KIND`)."""
-    if claim.total is None:
-        return False
-    return any(parse_cardinal(match[1]) == claim.total for match in total_then.finditer(claim.text))
+    return all(_words_between(orths, s, q.start) > FAR for q in counts for s in segments)
 
 
 def doubt_of(doc: Doc, claim: Claim) -> str:
@@ -239,9 +243,9 @@ def doubt_of(doc: Doc, claim: Claim) -> str:
         return REASONS[kind]
     if claim.count is not None and claim.total is not None and claim.count > claim.total:
         return REASONS["over_total"]
-    if _total_then(claim, _TOTAL_PICKED):
+    if claim.total is not None and claim.total in words.picked_totals:
         return REASONS["other_total"]
-    if claim.org_type == "trust" and _total_then(claim, _TOTAL_KIND):
+    if claim.org_type == "trust" and claim.total is not None and claim.total in words.kind_totals:
         return REASONS["kind_within"]
     if words.question:
         return REASONS["question"]
