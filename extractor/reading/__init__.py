@@ -18,7 +18,7 @@ from .claims import read_claims
 from .doubts import mark_doubts
 from .eras import settle_eras
 from .groups import read_collective_statements
-from .linking import link_records
+from .linking import drop_named_twice, link_records
 from .memberships import merge_moves, read_list_sentences, read_statements
 from .periods import assign_periods
 from .rank_words import names_the_rankings
@@ -37,6 +37,7 @@ def read_doc(doc: Doc) -> DocResult:
     result.memberships = merge_moves(result.memberships)
     read_rankings(doc, result)
     link_records(doc, result)
+    drop_named_twice(result)
     result.rankings = consolidate(result.rankings)
     assign_periods(doc, result)
     settle_eras(result)

@@ -45,5 +45,36 @@ def link_records(doc: Doc, result: DocResult) -> None:
             rec.link_reason = link.reason
 
 
+def drop_named_twice(result: DocResult) -> None:
+    """One membership for a body its sentence names twice, as 'X, our integrated care system,
+    was placed in segment 3' or 'places our Trust, X, in segment 3' do: rows of one sentence
+    with one code and one move are one row, under the body's name rather than the
+    self-reference beside it (linking has just given both the same code)."""
+    kept: dict[tuple, int] = {}
+    rows = []
+    for m in result.memberships:
+        key = (m.start, m.ods_code, m.segment, m.from_segment)
+        if not m.ods_code or key not in kept:
+            kept.setdefault(key, len(rows))
+            rows.append(m)
+        elif _self_reference(rows[kept[key]].name) and not _self_reference(m.name):
+            rows[kept[key]] = m
+    result.memberships = rows
+
+
+_REFERRING = {"our", "the", "this", "its", "their"}
+_BODY_WORDS = {"trust", "board", "icb", "ics", "system", "organisation", "hospital", "hospitals", "foundation", "nhs",
+               "integrated", "care", "health", "and", "partnership", "service", "services", "local"}
+
+
+def _self_reference(name: str) -> bool:
+    """'our Trust', 'the ICB', 'our integrated care system', 'We': a body's reference to
+    itself, not its name."""
+    words = name.lower().split()
+    if len(words) == 1:
+        return words[0] in {"we", "us", "it"}
+    return bool(words) and words[0] in _REFERRING and all(w in _BODY_WORDS for w in words[1:])
+
+
 def _league_type(league: str) -> str:
     return {"acute": "acute", "ambulance": "ambulance", "non_acute": "non_acute"}.get(league, "")

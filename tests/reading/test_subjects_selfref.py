@@ -173,3 +173,18 @@ _ICB_MASTHEAD = "NHS Lancashire and South Cumbria Integrated Care Board\n\nOvers
 def test_the_region_is_not_the_icb_on_its_own_page(nlp: Language, text: str, expected: list, head: str) -> None:
     got = [(m.name, m.ods_code, m.segment) for m in _read(nlp, head + text, ICB_SITE).memberships]
     assert got == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Published: 12 March 2022\nSussex Health and Care, our integrated care system, was placed in segment 3.",
+     [("Sussex Health and Care", "QNX", 3)]),
+    ("Published: 10 December 2025\nThe latest NHS league table places our Trust, Mid Cheshire Hospitals NHS "
+     "Foundation Trust, in segment 3.", [("Mid Cheshire Hospitals NHS Foundation Trust", "RBT", 3)]),
+    ("Published: 10 December 2025\nMedway NHS Foundation Trust, the trust that runs Medway Maritime Hospital, "
+     "is in segment 3.", [("Medway NHS Foundation Trust", "RPA", 3)]),
+    # two bodies, or one body in two segments, stay two rows
+    ("Published: 10 December 2025\nMedway NHS Foundation Trust and Dartford and Gravesham NHS Trust are in "
+     "segment 3.", [("Medway NHS Foundation Trust", "RPA", 3), ("Dartford and Gravesham NHS Trust", "RN7", 3)]),
+])
+def test_a_body_named_twice_in_its_sentence_is_one_row(nlp: Language, text: str, expected: list[tuple]) -> None:
+    assert [(m.name, m.ods_code, m.segment) for m in read_doc(nlp(text)).memberships] == expected
