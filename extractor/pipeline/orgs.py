@@ -38,6 +38,7 @@ from spacy.tokens import Doc, Span
 from spacy.tokens.underscore import Underscore
 
 from ..gazetteer import (
+    GENERIC_SITE_WORDS,
     HINT_GROUPS,
     RESOLVED_KEPT,
     Gazetteer,
@@ -714,7 +715,7 @@ class OrgLinker:
         the site's town ("City Hospital" on a page naming Birmingham) or another trust in the same
         ICB. None for other unresolved names, and on a page about elsewhere (Nottingham has its
         own City Hospital)."""
-        if len(link.candidates) != 1 or "generic site name" not in link.reason:
+        if len(link.candidates) != 1 or not GENERIC_SITE_WORDS.issuperset(normalize(mention).split()):
             return None
         org = self.gazetteer.get(link.candidates[0])
         if org is None:

@@ -835,10 +835,16 @@ def _a_part_ranked(doc: Doc, org: Span, span: Span) -> bool:
     rank, only trusts. 'Our colleagues at X were ranked 24th' speaks of the trust."""
     lowers = lower_forms(doc)
     gap = lowers[org.end:span.start]
-    if len(gap) <= _PART_REACH and not _PART_NOUNS.isdisjoint(gap) and "," not in gap:
+    if gap[:1] in (["'s"], ["’s"]):
+        gap = gap[1:]
+    # the part's noun right after the name ('X theatres team', "X's maternity staff"), before any verb
+    head = gap[:_PART_REACH]
+    if len(gap) <= 8 and "," not in gap and not _PART_NOUNS.isdisjoint(head) \
+            and _VERB_BEFORE_PART.isdisjoint(head[:next(k for k, w in enumerate(head) if w in _PART_NOUNS)]):
         return True
     k = org.start - 1
-    return k > 0 and lowers[k] in _OF_A_PART and not _PART_NOUNS.isdisjoint(lowers[max(0, k - 3):k])
+    first = doc[org.start].sent.start if org.start < len(doc) else 0
+    return k > first and lowers[k] in _OF_A_PART and not _PART_NOUNS.isdisjoint(lowers[max(first, k - 3):k])
 
 
 # the teams, places and people within an organisation, and how far after its name they are read
@@ -847,7 +853,9 @@ _PART_NOUNS = frozenset({"team", "teams", "staff", "ward", "wards", "unit", "uni
                          "consultant", "consultants", "volunteer", "volunteers", "porters",
                          "crew", "crews", "clinic", "clinics", "squad", "choir", "apprentice", "apprentices",
                          "student", "students", "trainee", "trainees", "laboratory", "pharmacy"})
-_PART_REACH = 8
+_PART_REACH = 3
+_VERB_BEFORE_PART = frozenset({"runs", "run", "ran", "has", "have", "had", "is", "was", "are", "were", "provides",
+                               "offers", "said", "says", "and"})
 _OF_A_PART = frozenset({"at", "of", "from", "in"})
 
 

@@ -316,12 +316,13 @@ def _placement_table(doc, block, seg_cols, result, framework, period) -> bool:
     owner = _table_owner(doc, header) if name_col is None else None
     if name_col is None and owner is None:
         return False  # 'Quarter | Segment' rows on a page that names no one body: whose they are is not said
+    period_col = next((i for i, c in enumerate(header.cells) if _PERIOD_HEADER.match(c.text.strip())), 0)
     added = False
     for row in block[1:]:
         cols = _cells_by_column(row, header)
         m = _SEG_VALUE.match(cols.get(current, "").strip())
         if owner is not None:
-            name = owner.text if m and _PERIOD_CELL.match(cols.get(0, "").strip()) else ""
+            name = owner.text if m and _PERIOD_CELL.match(cols.get(period_col, "").strip()) else ""
         else:
             name = cols.get(name_col, "").strip(" -•*")
         if not name or not m or _TOTAL.match(name) or not (name[:1].isupper() or name[:1].isdigit()) \

@@ -260,9 +260,16 @@ WHOLE_IN_A_SEGMENT = [  # the count is the segment's own
     ("All 42 ICBs are in segment 2 or 3.", [("icb", (2, 3), 42)]),
     ("Twelve trusts, most of them acute, are in segment 4.", [("trust", (4,), 12)]),
     ("Twelve trusts are in segment 4 and most of the rest are in segment 3.", [("trust", (4,), 12)]),
+    ("Twelve trusts that some regard as failing are in segment 4.", [("trust", (4,), 12)]),
 ]
 
 
 @pytest.mark.parametrize("text, expected", VAGUE_AFTER_A_WHOLE + WHOLE_IN_A_SEGMENT)
 def test_a_vague_quantity_takes_the_segment_after_it(nlp: Language, text: str, expected: list[Row]) -> None:
     assert [row for row in claims_of(nlp, text) if row[2] is not None] == expected
+
+
+@pytest.mark.parametrize("text", ["Of the 134 acute trusts, 25% at present are in segment 4.",
+                                  "Of the 134 acute trusts, 25% at the end of June were in segment 4."])
+def test_a_share_at_a_time_is_a_share_of_the_trusts(nlp: Language, text: str) -> None:
+    assert [(c.segments, c.percent) for c in result_of(nlp, text).claims if c.percent] == [((4,), 25)]

@@ -30,6 +30,8 @@ NOT_LISTED = [  # the league table, a segment 'or above', a table mentioned else
     ("Three of the five trusts are in segment 3 or above.", [((1, 2, 3), 3, "")]),
     ("17 acute trusts are in segment 4, as the table shows.", [((4,), 17, "")]),
     ("Of the 42 ICBs, 20 are in segment 2.", [((2,), 20, "")]),
+    ("Five acute trusts below the national average were in segment 3.", [((3,), 5, "")]),
+    ("Twelve acute trusts above the threshold were in segment 1.", [((1,), 12, "")]),
 ]
 
 

@@ -69,6 +69,8 @@ KEPT = [
     ("As we reported earlier, 18 trusts are in segment 4.", [("trust", (4,), 18)]),
     ("NHS England said 18 trusts are in segment 4.", [("trust", (4,), 18)]),
     ("NHS England reported that 18 trusts were in segment 4.", [("trust", (4,), 18)]),
+    ("The first report showed 18 trusts were in segment 4.", [("trust", (4,), 18)]),
+    ("NHS England's initial briefing said 18 trusts were in segment 4.", [("trust", (4,), 18)]),
     ("Reports that 18 trusts are in segment 4 were confirmed by NHS England.", [("trust", (4,), 18)]),
     ("An earlier version said 19 trusts were in segment 4; in fact 18 trusts are in segment 4.",
      [("trust", (4,), 18)]),

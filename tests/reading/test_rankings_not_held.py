@@ -39,6 +39,8 @@ STILL_THE_LEAGUE = [
      [("RWD", 109)]),
     ("Medway NHS Foundation Trust was ranked 118th of 134, and its staff came first in the county quiz.",
      [("RPA", 118)]),
+    ("Leeds Teaching Hospitals NHS Trust runs services across the city and was ranked 20th of 134 acute trusts.",
+     [("RR8", 20)]),
 ]
 
 # a place after an organisation ('X in Manchester', 'X, based in Liverpool,') says where it is,

@@ -41,6 +41,7 @@ def test_a_position_first_names_the_body_second(nlp: Language, layout: str, name
     ("| Period | Segment |", ["| Quarter 1 | 3 |", "| Quarter 2 | 2 |"]),
     ("| Year | NOF segment |", ["| 2023/24 | 3 |", "| 2024/25 | 2 |"]),
     ("| Date | Segment |", ["| March 2024 | 3 |", "| March 2025 | 2 |"]),
+    ("| Rank | Quarter | Segment |", ["| 45 | Q1 2025/26 | 3 |", "| 27 | Q2 2025/26 | 2 |"]),
 ])
 def test_a_table_of_periods_is_its_captions_body(nlp: Language, caption: str, header: str, rows: list[str]) -> None:
     text = DATED + caption + "\n\n" + "\n".join([header, "|---|---|---|", *rows]) + "\n"

@@ -128,13 +128,21 @@ _CLAUSE_JOINS = frozenset({"and", "that", "but", "while", "whereas", "although"}
 
 
 def _opens_a_subject(reader: SentenceReader, k: int) -> bool:
-    """Whether the vague quantity at ``k`` opens a clause of its own: after a conjunction
-    ('and most are', 'found that most were', 'and the majority'), or as 'most of which'."""
+    """Whether the vague quantity at ``k`` opens a clause of its own: after a conjunction and
+    before its verb ('and most are', 'found that most were', 'and the majority are'), or as
+    'most of which'."""
     doc = reader.doc
+    if lower_at(doc, k + 1) == "of" and lower_at(doc, k + 2) in {"which", "whom"}:
+        return True
     before = lower_at(doc, k - 1)
     if before == "the":
         before = lower_at(doc, k - 2)
-    return before in _CLAUSE_JOINS or (lower_at(doc, k + 1) == "of" and lower_at(doc, k + 2) in {"which", "whom"})
+    # its own verb next ('and most are'), not a relative 'that' ('Twelve trusts that some regard as ...')
+    return before in _CLAUSE_JOINS and not _VERBS_AFTER.isdisjoint((lower_at(doc, k + 1), lower_at(doc, k + 2)))
+
+
+_VERBS_AFTER = frozenset({"are", "were", "is", "was", "remain", "remained", "remains", "sit", "sat", "fall", "fell",
+                          "have", "had", "now", "still", "stay", "stayed"})
 
 
 _RELATIVES = {"which", "whose", "who"}
@@ -358,7 +366,7 @@ def read_claims(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | None 
             _end_empty_sentence(doc, sent, state, result, (framework, period))
             continue
         reader = SentenceReader(doc, sent)
-        home = home_text if home_at < sent.end_char else ""  # not named first in the sentence after
+        home = home_text if home_at < sent.end_char else ""  # a home first named after this sentence is not its place
         groups = group_quantities(reader)
         leading_scope = sentence_scope(reader)
         if not groups:

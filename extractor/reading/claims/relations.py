@@ -242,7 +242,8 @@ _PUSHING = _PUSHED | {"push", "pushes", "pushing", "pull", "pulls", "pulling", "
 _HOLDING = {"held", "holds", "holding", "kept", "keeps", "keeping"}  # '... held 20 trusts back'
 
 
-# a headline's present tense (and its gerund) of a move: 'Two trusts leave the RSP', 'Three trusts escape segment 4';
+# a move told as a headline tells it (present tense, gerund, and the few past forms no stock reading has): 'Two
+# trusts leave the RSP', 'Three trusts escape segment 4';
 # 'move' only with where to ('Four ICBs move out of segment 4'). Not 'fall': 'Ten trusts fall into segment 3' places.
 _MOVE_PRESENT = {"leave", "leaves", "leaving", "exit", "exits", "exiting", "quit", "quits", "quitting", "escape",
                  "escapes", "escaping", "escaped", "enter", "enters", "entering", "join", "joins", "joining", "drop",
@@ -314,8 +315,8 @@ def shares_something_else(reader: SentenceReader, g: Group) -> bool:
         return False
     doc = reader.doc
     nxt = lower_at(doc, g.end)
-    if nxt == "at":
-        return True
+    if nxt == "at":  # '64% at segment 1 trusts', not '25% at present' or '25% at the end of June'
+        return any(g.end < s.start <= g.end + 2 for s in (*reader.segments, *reader.populations))
     if nxt != "of":
         return False
     for k in range(g.end + 1, min(reader.sent.end, g.end + 6)):

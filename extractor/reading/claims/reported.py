@@ -26,7 +26,8 @@ _SAYING = frozenset({
     "announced", "counted", "referred", "mentioned", "quoted", "cited", "named", "read"})
 # a statement the writer takes back: 'an earlier version said', 'we previously reported'
 _EARLIER_ADVERBS = frozenset({"previously", "originally", "initially", "earlier", "formerly"})
-_EARLIER = frozenset({"earlier", "previous", "original", "initial", "prior", "older", "first"})
+# not 'first' or 'initial': "The first report showed 12 trusts ..." is a report, not a correction
+_EARLIER = frozenset({"earlier", "previous", "original", "prior"})
 _OUTLETS = frozenset({"version", "versions", "post", "posts", "update", "updates", "article", "story", "report",
                       "edition", "draft", "entry", "tweet", "blog", "headline", "statement", "copy", "bulletin",
                       "briefing", "release", "item", "piece"})

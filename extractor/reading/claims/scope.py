@@ -35,7 +35,8 @@ _LISTED_TRIGGERS = frozenset({"table", "tables", "listed", "shown", "above", "be
                               "appendix", "annex"})
 _LISTED = regex.compile(r"^ (?:(?:in|from|on) (?:the |this |that |our )?"
                         r"(?:table|tables|list|chart|figure|appendix|annex)(?: [0-9a-z.]+)? "
-                        r"|listed |shown |named (?:above|below|here) |set out |(?:above|below|here) )")
+                        r"|listed |shown |named (?:above|below|here) |set out "
+                        r"|(?:above|below|here)(?= (?:are|were|is|was|have|had|sit|sat)\b| ?[,.;:]))")
 _LISTED_BEFORE = regex.compile(r" (?:listed|above|above-named|below|following|tabled) $")
 LISTED_SCOPE = "the table"
 
