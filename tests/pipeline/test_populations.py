@@ -30,7 +30,7 @@ POPULATIONS = [
     ("209 NHS trusts", "NHS trusts", "trust"),
     ("NHS providers in segment 3", "NHS providers", "trust"),
     ("NHS foundation trusts", "NHS foundation trusts", "trust"),
-    ("all 205 National Health Service (NHS) trusts", "National Health Service (NHS) trusts", "trust"),
+    ("each of the 208 National Health Service (NHS) trusts", "National Health Service (NHS) trusts", "trust"),
     ("the 205 National Health Service trusts in England", "National Health Service trusts", "trust"),
     ("a National Health Service foundation trust", "National Health Service foundation trust", "trust"),
     ("60 out of the 137 acute hospital trusts", "acute hospital trusts", "acute"),

@@ -327,7 +327,7 @@ STOCKS = [
     ("Only 12 trusts are in segment 1, and ministers expect that to grow.", ("trust", (1,), 12)),
     ("In May, 20 trusts were in segment 4.", ("trust", (4,), 20)),
     # placed, not moved, or a bound and a denial outside the count's own words
-    ("Just over a third (36%) of trusts are relegated to segment 3.", ("trust", (3,), None)),
+    ("Slightly more than a third (37%) of trusts have been relegated to segment 3.", ("trust", (3,), None)),
     ("Seven trusts are in segment 3 and are affected by the new rules.", ("trust", (3,), 7)),
     ("20 trusts are in segment 3, higher than last year.", ("trust", (3,), 20)),
     ("20 trusts are in segment 3. The override cannot put any trust higher than segment 3.", ("trust", (3,), 20)),
