@@ -166,7 +166,9 @@ class _Joint:
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
         self._members: list[weakref.ref[Automaton]] = []
-        self._made: tuple[tuple[int, int], ...] = ()  # (id, number of patterns) of each member it was made of
+        # each member it was made of (held weakly: a dropped ruler whose id a new one reuses is
+        # not mistaken for it) with its number of patterns then
+        self._made: tuple[tuple[weakref.ref[Automaton], int], ...] = ()
         self._whole: Automaton | None = None
         self._parts: dict[int, int] = {}  # id of a member -> its part in the joined matches
 
@@ -179,12 +181,13 @@ class _Joint:
     def _current(self) -> Automaton:
         """The joined automaton of the members as they are now."""
         members = [m for m in (ref() for ref in self._members) if m is not None]
-        made = tuple((id(m), len(m.patterns)) for m in members)
-        if self._whole is None or made != self._made:
+        fresh = len(members) == len(self._made) and all(
+            ref() is m and count == len(m.patterns) for m, (ref, count) in zip(members, self._made, strict=True))
+        if self._whole is None or not fresh:
             self._members = [weakref.ref(m) for m in members]
             self._whole = joined(members, self.vocab, LEXICON)
             self._parts = {id(m): k for k, m in enumerate(members)}
-            self._made = made
+            self._made = tuple((weakref.ref(m), len(m.patterns)) for m in members)
         return self._whole
 
     def matches(self, doc: Doc, member: Automaton) -> list[tuple]:

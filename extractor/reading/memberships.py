@@ -474,7 +474,7 @@ def _gapped(doc: Doc, sent: Span, seg: Span, last: Membership) -> tuple[list[Spa
     k = name.start - 1
     while k > sent.start and lower[k].isspace():
         k -= 1
-    if lower[k] not in {",", "and"} or doc_text(doc).find(last.text, sent.start_char) != last.start:
+    if lower[k] not in {",", "and"}:
         return [], []
     return [name], ["in", "is"]
 

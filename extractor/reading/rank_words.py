@@ -80,6 +80,7 @@ _NHS_PAGE = regex.compile(r"\bNHS\b|\b[Tt]rusts?\b")
 _OTHER_RANKINGS = regex.compile(r"\b(?:universities|university\s+(?:rankings|league)|FTSE|premier\s+league|football"
                                 r"|students?|schools)\b", regex.I)
 _LEAGUE_SIZES = ("134", "135", "61")
+LEAGUE_SIZE_VALUES = frozenset(int(size) for size in _LEAGUE_SIZES)
 _LEAGUE_SIZE = regex.compile(r"\b(?:of|out\s+of|among)\s+(?:the\s+)?(?:134|135|61)\b", regex.I)
 # 'Of the 10 ambulance trusts in the NHS league table, ...', 'Among England's 134 acute trusts, ...':
 # the whole an opening phrase names, and what it says of them up to its comma

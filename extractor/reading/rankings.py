@@ -37,6 +37,7 @@ from .rank_lists import (
 )
 from .rank_words import (
     LEAGUE_OF_TYPE,
+    LEAGUE_SIZE_VALUES,
     cardinal,
     cardinal_value,
     clause_end,
@@ -129,7 +130,7 @@ def _out_of_a_league(doc: Doc, sent: Span, span: Span, copula: bool) -> bool:
     value = cardinal_value(text_at(doc, k)) if k < sent.end else None
     if value is None or value <= (position_value(span) or 0):
         return False
-    if value in _LEAGUES:
+    if value in LEAGUE_SIZE_VALUES:
         return True
     return not copula and any(p.start == k + 1 for p in spans_in(doc, "populations", k + 1, min(k + 3, sent.end)))
 
@@ -139,7 +140,6 @@ _STANDS = frozenset({"came", "comes", "coming", "come", "finished", "finishes", 
                      "was", "now", "remains", "remained"})
 # a copula says no more than 'is': only one of the leagues' sizes after it makes the number a position
 _COPULAS = frozenset({"is", "was", "now", "remains", "remained"})
-_LEAGUES = frozenset({134, 135, 61})
 
 
 def _a_range(doc: Doc, span: Span) -> bool:

@@ -181,9 +181,9 @@ def _regional_reason(claim: ClaimView, regional: dict[tuple[str, PopKey | None],
     return regional.get((claim.doc_id, claim.pop)) or regional.get((claim.doc_id, None)) or ""
 
 
-def _population_checks(claims: list[ClaimView], official: Official) -> list[Check]:
+def _population_checks(claims: list[ClaimView], official: Official,
+                       regional: dict[tuple[str, PopKey | None], str]) -> list[Check]:
     out = []
-    regional = _regional_pages(claims, official)
     for claim in claims:
         if claim.scope:
             continue
@@ -287,10 +287,10 @@ def _regional_pages(claims: list[ClaimView], official: Official) -> dict[tuple[s
     return out
 
 
-def _count_checks(claims: list[ClaimView], official: Official) -> list[Check]:
+def _count_checks(claims: list[ClaimView], official: Official,
+                  regional: dict[tuple[str, PopKey | None], str]) -> list[Check]:
     out = []
     stated_sizes = _stated_sizes(claims)
-    regional = _regional_pages(claims, official)
     for claim in claims:
         if (claim.scope or len(claim.segments) != 1 or claim.count is None
                 or claim.period not in official.periods):
@@ -426,5 +426,6 @@ def league_size_checks(rankings: list[RankingView], official: Official) -> list[
 def official_checks(claims: list[ClaimView], memberships: list[MembershipView],
                     rankings: list[RankingView], official: Official) -> list[Check]:
     """Every ``official_data`` check the official tables allow."""
-    return [*_population_checks(claims, official), *_count_checks(claims, official),
+    regional = _regional_pages(claims, official)  # pages whose scope-less counts are a region's
+    return [*_population_checks(claims, official, regional), *_count_checks(claims, official, regional),
             *_membership_checks(memberships, official), *_ranking_checks(rankings, official)]
