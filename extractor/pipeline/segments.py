@@ -160,8 +160,21 @@ def trim_counted_tails(existing: Iterable[Span], matches: Iterable[Span]) -> lis
             first = next((i for i, t in enumerate(span) if i and _NUM.fullmatch(t.lower_)), None)
             if first is not None:
                 span = Span(doc, span.start, span.start + first + 1, label=span.label, span_id=span.id)
+        elif span.id_ == "num" and len(span) > 2 and _percent_at(doc, span.end):
+            first = next((i for i, t in enumerate(span) if i and _NUM.fullmatch(t.lower_)), None)
+            if first is not None and first < len(span) - 1:
+                span = Span(doc, span.start, span.start + first + 1, label=span.label, span_id=span.id)
         out.append(span)
     return _resolve_programme_refs(out)
+
+
+def _percent_at(doc: Doc, i: int) -> bool:
+    """'segment 4 – 5% of all trusts': a number followed by a percent sign or 'per cent' is a
+    share, not the end of a range of segments."""
+    if i >= len(doc):
+        return False
+    word = doc[i].lower_
+    return word in {"%", "percent"} or (word == "per" and i + 1 < len(doc) and doc[i + 1].lower_ == "cent")
 
 
 def _ends_its_phrase(span: Span) -> bool:

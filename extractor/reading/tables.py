@@ -730,9 +730,11 @@ _VALUE_LINE = regex.compile(r"^\s*(?:[-•*–·▪]\s*)?[^:]{0,40}\b(?:segment|
 _MEASURE_ITEM = regex.compile(r":\s*[\d£$€]|\d\s*%|\bper\s+cent\b", regex.I)
 
 
-# 'Segment 2 – 84 trusts (40%)', or in fixed-width columns 'Segment 2     84 trusts     (40%)'
+# 'Segment 2 – 84 trusts (40%)', or in fixed-width columns 'Segment 2     84 trusts     (40%)'; not 'segment 4 – 5% of
+# all trusts', whose figure after the dash is a share
 _LABEL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:(?P<label>[^:|]{3,60}?)\s+in\s+)?segment\s*(?P<seg>[1-5])"
-                            r"(?:\s*[:–—-]|\s{2,}|\t)\s*(?P<count>\d{1,4})\b(?P<rest>.*)$", regex.I)
+                            r"(?:\s*[:–—-]|\s{2,}|\t)\s*(?P<count>\d{1,4})\b(?!\s*(?:%|per\s*cent|percent))"
+                            r"(?P<rest>.*)$", regex.I)
 _LABEL_CORE = regex.compile(r"segment\s*[1-5](?:\s*[:–—-]|\s{2,}|\t)\s*\d", regex.I)  # within every label line
 _TOTAL_LINE = regex.compile(r"^\s*(?:[-•*]\s*)?(?:total|all segments|all)(?:\s*[:–—-]|\s{2,}|\t)\s*"
                             r"(?P<count>\d{1,4})\b(?P<rest>.*)$", regex.I)
