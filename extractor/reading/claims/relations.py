@@ -349,7 +349,28 @@ def _told_history(reader: SentenceReader, start: int, clause_start: int, frame_e
                         and words[k + 1] in _ASIDE), frame_end)
     if trapped(doc, "HISTORY", start, own_end) or trapped(doc, "HEDGE", clause_start, min(own_end, start + 4)):
         return True  # a hedge too: 'about 15 trusts are expected to enter segment 5' is no count of members
+    if _hedged_verb(doc, words, start, own_end):
+        return True
     return trapped(doc, "SINCE", clause_start, own_end) and trapped(doc, "ENTRY", start, own_end)
+
+
+def _hedged_verb(doc: Doc, words: list[str], start: int, end: int) -> bool:
+    """'18 providers in the Recovery Support Programme are expected to move there': a forecast
+    whose hedge comes after a long noun phrase, at the count's first verb (not in a relative
+    clause before it: 'Ten trusts that were expected to leave are still in segment 4')."""
+    if not trapped(doc, "HEDGE", start, end):
+        return False  # most counts have no hedge word at all
+    for k in range(start, end):
+        if words[k] in _RELATIVE | {"that", ";", ":"}:
+            return False
+        if words[k] in _VERB_HEADS:
+            return trapped(doc, "HEDGE", k, min(end, k + 3))
+    return False
+
+
+# the first word of a count's verb, where a hedge would stand ('are expected to', 'could be moved')
+_VERB_HEADS = {"is", "are", "was", "were", "will", "could", "might", "would", "may", "remain", "remains", "seem",
+               "seems", "appear", "appears", "look", "looks"}
 
 
 # a count's own words stop where an aside about someone else begins: '..., among them X, which has spent ...'
