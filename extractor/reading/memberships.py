@@ -1029,13 +1029,31 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
         counts -= {i for i in counts if _lower(doc, i + 1) in _STEP_NOUNS}
     if any(i in counts and _lower(doc, i + 1) not in _NON_COUNT_NEXT
            and "of" not in {_lower(doc, i - 1), _lower(doc, i - 2)} and _lower(doc, i - 1) not in _NOT_COUNT_BEFORE
-           and not _is_year(doc[i].text) for i in range(resume, seg.start)):
+           and not _joined_company(doc, i, seg.start) and not _is_year(doc[i].text) for i in range(resume, seg.start)):
         return [], []
     if gap and all(w in _LINE_MARKS or w in _SEGMENT_NAMERS for w in gap) and not _SEGMENT_NAMERS.issuperset(gap):
         gap = [*gap, "is"]  # 'North Bristol NHS Trust – segment 2', 'X – NOF segment 3': a list line places the trust
     if _places_something_else(gap) or (gap[:2] == ["out", "of"] and _lower(doc, heads[0].start - 1) in _KEEP_OUT_VERBS):
         return [], []  # 'the deficit keeps X out of segment 1': the object of a keeping verb was never in it
     return heads, gap
+
+
+_JOINING = {"join", "joins", "joined", "joining"}
+_COMPANY_NEXT = {"other", "others", "fellow", "more"}
+
+
+def _joined_company(doc: Doc, i: int, end: int) -> bool:
+    """'X joined 11 other providers in segment 4', 'joins twenty others in the RSP': a count right
+    after a joining verb and before 'other(s)' is the company the subject joins, not a count the
+    sentence claims for the segment (the joiner is placed; claims read the number on their own).
+    Only the others' kind and 'already'/'currently' may stand between them and the segment's 'in'
+    ('joined 11 other trusts in a review of segment 4' places nobody)."""
+    if _lower(doc, i - 1) not in _JOINING or _lower(doc, i + 1) not in _COMPANY_NEXT:
+        return False
+    rest = _clean_gap(doc, i + 2, end)
+    while rest and rest[-1] in FRAMEWORK_WORDS:
+        rest.pop()
+    return rest[-1:] == ["in"] and all(w in _COMPANY_WORDS for w in rest[:-1])
 
 
 def _not_a_break(words: list[str], k: int) -> bool:
@@ -1725,6 +1743,8 @@ _GROUP_MODIFIERS = {"the", "other", "some", "many", "several", "fellow", "all", 
                     "around", "about", "nearly", "almost", "roughly", "over"}
 _GROUP_LINKS = {"is", "are", "was", "were", "remains", "remain", "becomes", "became", "joined", "joins", "join",
                 "joining", "like", "among", "amongst", "alongside", "as"}
+# what may name the others a joiner joins ('11 other acute trusts already in')
+_COMPANY_WORDS = _GROUP_MODIFIERS | _GROUP_NOUNS | {"already", "currently", "now", "also", "others"}
 _SHARE_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "many", "most",
                 "each", "any", "either", "none", "among", "amongst"}
 
@@ -1772,7 +1792,7 @@ def _previous_population(doc: Doc, sent: Span | None) -> str | None:
     return found[-1].label_ if found else None
 
 
-_BUT = {"but", "yet"}  # after a leave, a second predicate of the same subject ('left ... but is in segment 4')
+_BUT = {"but", "yet"}  # a second predicate of the same subject: after a leave, or a state now ("but remains in")
 _LEFT_OR_OUT = LEAVE_VERBS | {"out"}
 _PRESENT = {"is", "are", "remains", "remain", "sits", "sit", "stays", "stay", "has", "have"}
 
@@ -1808,7 +1828,8 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
                 nxt == "into" and "out" in (lower[i] for i in toks[:k])):
             # 'moved out of segment 4 (and) into segment 3'
             return [lower[i] for i in toks[k + 1:]], toks[k + 1]
-        if (word == "and" or (word in _BUT and _LEFT_OR_OUT.intersection(lower[i] for i in toks[:k]))) \
+        if (word == "and" or (word in _BUT and (_LEFT_OR_OUT.intersection(lower[i] for i in toks[:k])
+                                                or _state_after_but(doc, nxt, resume, toks[k])))) \
                 and nxt in PLACE_VERBS and nxt not in {"in", "into", "now", "still"}:
             if inside and (gap[opens[-1]] != "which" or nxt not in _PRESENT):
                 break  # 'which covers ... and had been in the top category': an earlier state
@@ -1822,6 +1843,13 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
             rest = toks[k + 2:]
             return [lower[i] for i in rest], (rest[0] if rest else end)
     return gap, resume
+
+
+def _state_after_but(doc: Doc, verb: str, start: int, but: int) -> bool:
+    """'X denied the allegations but remains in segment 4': a state held now after 'but' is the
+    subject's, when the clause before it names no segment (one that does is an earlier state the
+    move readers fold: 'X was in segment 3 last year but is now in segment 2')."""
+    return (verb in _PRESENT or verb in STAY_VERBS) and not spans_in(doc, "segments", start, but)
 
 
 def merge_moves(memberships: list[Membership]) -> list[Membership]:
