@@ -289,6 +289,48 @@ def _inner_stand_in(doc: Doc, sent: Span, limit: int, antecedent: Antecedent,
     return Span(doc, *found, label=referent.label_, span_id=referent.id_)
 
 
+_FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _inner_we(doc: Doc, sents: list[Span], si: int, limit: int, names: dict[tuple[int, int], str]) -> Span | None:
+    """'X ... NHS England has confirmed that we have moved from segment 4 to segment 3': a 'we'
+    inside a sentence that names no body is the page's one body when the page names exactly one,
+    before this sentence, and speaks as 'we'/'our' outside quotations in another sentence too.
+    A quotation, a second body anywhere on the page or a page that never speaks for itself
+    could make the 'we' someone else's: then nobody is placed."""
+    sent, lower = sents[si], token_strings(doc)
+    if "we" not in lower[sent.start + 1:limit]:
+        return None  # most sentences: no inner 'we' (an opening one is pronoun_subject's)
+    at = lower.index("we", sent.start + 1, limit)
+    if spans_in(doc, "orgs", sent.start, sent.end) or spans_in(doc, "org_refs", sent.start, sent.end) \
+            or _quoted(doc, sent):
+        return None
+    named = [o for key in ("orgs", "org_refs") for o in doc.spans.get(key, [])]
+    ids = {o.id_ for o in named}
+    if len(ids) != 1 or "" in ids:
+        return None
+    referent = min(named, key=lambda o: o.start)
+    home = doc_value(doc, "home") if doc.has_extension("home") else ""
+    if referent.start >= sent.start or (home and home != referent.id_):
+        return None
+    if not any(k != si and not _FIRST_PERSON.isdisjoint(lower[s.start:s.end]) and not _quoted(doc, s)
+               for k, s in enumerate(sents)):
+        return None
+    names[(at, at + 1)] = names.get((referent.start, referent.end), referent.text)
+    return Span(doc, at, at + 1, label=referent.label_, span_id=referent.id_)
+
+
+def _quoted(doc: Doc, sent: Span) -> bool:
+    """Whether ``sent`` holds a quotation mark or stands inside a quotation its paragraph opened."""
+    text = span_text(sent)
+    if any(mark in text for mark in _QUOTE_MARKS):
+        return True
+    before = doc_text(doc)[:sent.start_char]
+    para = before[before.rfind("\n") + 1:]
+    return para.count('"') % 2 == 1 or para.count("\u201c") > para.count("\u201d")
+
+
 def _subjects(doc: Doc, sent: Span, orgs: list[Span], seg: Span) -> list[Span]:
     """The organisation(s) governing a segment mention: the nearest ones before it, coordinated."""
     before = [o for o in orgs if o.end <= seg.start]
@@ -380,7 +422,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             leads = subjects.leading_names(doc, sent, segs[0].start, partial(_type_hint, doc, sents, si))
             if not leads:
                 stand_in = _pronoun_stand_in(doc, sent, antecedent, stand_ins) \
-                    or _inner_stand_in(doc, sent, segs[0].start, antecedent, stand_ins, lede_sentence(sents, si))
+                    or _inner_stand_in(doc, sent, segs[0].start, antecedent, stand_ins, lede_sentence(sents, si)) \
+                    or _inner_we(doc, sents, si, segs[0].start, stand_ins)
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
         if "respectively" in token_strings(doc)[sent.start:sent.end] and _respectively(doc, sent, segs, orgs, result):
