@@ -289,6 +289,48 @@ def _inner_stand_in(doc: Doc, sent: Span, limit: int, antecedent: Antecedent,
     return Span(doc, *found, label=referent.label_, span_id=referent.id_)
 
 
+_FIRST_PERSON = frozenset({"we", "our", "us", "ours", "ourselves"})
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _inner_we(doc: Doc, sents: list[Span], si: int, limit: int, names: dict[tuple[int, int], str]) -> Span | None:
+    """'X ... NHS England has confirmed that we have moved from segment 4 to segment 3': a 'we'
+    inside a sentence that names no body is the page's one body when the page names exactly one,
+    before this sentence, and speaks as 'we'/'our' outside quotations in another sentence too.
+    A quotation, a second body anywhere on the page or a page that never speaks for itself
+    could make the 'we' someone else's: then nobody is placed."""
+    sent, lower = sents[si], token_strings(doc)
+    if "we" not in lower[sent.start + 1:limit]:
+        return None  # most sentences: no inner 'we' (an opening one is pronoun_subject's)
+    at = lower.index("we", sent.start + 1, limit)
+    if spans_in(doc, "orgs", sent.start, sent.end) or spans_in(doc, "org_refs", sent.start, sent.end) \
+            or _quoted(doc, sent):
+        return None
+    named = [o for key in ("orgs", "org_refs") for o in doc.spans.get(key, [])]
+    ids = {o.id_ for o in named}
+    if len(ids) != 1 or "" in ids:
+        return None
+    referent = min(named, key=lambda o: o.start)
+    home = doc_value(doc, "home") if doc.has_extension("home") else ""
+    if referent.start >= sent.start or (home and home != referent.id_):
+        return None
+    if not any(k != si and not _FIRST_PERSON.isdisjoint(lower[s.start:s.end]) and not _quoted(doc, s)
+               for k, s in enumerate(sents)):
+        return None
+    names[(at, at + 1)] = names.get((referent.start, referent.end), referent.text)
+    return Span(doc, at, at + 1, label=referent.label_, span_id=referent.id_)
+
+
+def _quoted(doc: Doc, sent: Span) -> bool:
+    """Whether ``sent`` holds a quotation mark or stands inside a quotation its paragraph opened."""
+    text = span_text(sent)
+    if any(mark in text for mark in _QUOTE_MARKS):
+        return True
+    before = doc_text(doc)[:sent.start_char]
+    para = before[before.rfind("\n") + 1:]
+    return para.count('"') % 2 == 1 or para.count("\u201c") > para.count("\u201d")
+
+
 def _subjects(doc: Doc, sent: Span, orgs: list[Span], seg: Span) -> list[Span]:
     """The organisation(s) governing a segment mention: the nearest ones before it, coordinated."""
     before = [o for o in orgs if o.end <= seg.start]
@@ -380,7 +422,8 @@ def read_statements(doc: Doc, result: DocResult, skip: list[tuple[int, int]] | N
             leads = subjects.leading_names(doc, sent, segs[0].start, partial(_type_hint, doc, sents, si))
             if not leads:
                 stand_in = _pronoun_stand_in(doc, sent, antecedent, stand_ins) \
-                    or _inner_stand_in(doc, sent, segs[0].start, antecedent, stand_ins, lede_sentence(sents, si))
+                    or _inner_stand_in(doc, sent, segs[0].start, antecedent, stand_ins, lede_sentence(sents, si)) \
+                    or _inner_we(doc, sents, si, segs[0].start, stand_ins)
                 leads = [stand_in] if stand_in is not None else []
             orgs = [*leads, *orgs]
         if "respectively" in token_strings(doc)[sent.start:sent.end] and _respectively(doc, sent, segs, orgs, result):
@@ -1029,13 +1072,31 @@ def _subject_frame(doc: Doc, sent: Span, seg: Span, orgs: list[Span]) -> tuple[l
         counts -= {i for i in counts if _lower(doc, i + 1) in _STEP_NOUNS}
     if any(i in counts and _lower(doc, i + 1) not in _NON_COUNT_NEXT
            and "of" not in {_lower(doc, i - 1), _lower(doc, i - 2)} and _lower(doc, i - 1) not in _NOT_COUNT_BEFORE
-           and not _is_year(doc[i].text) for i in range(resume, seg.start)):
+           and not _joined_company(doc, i, seg.start) and not _is_year(doc[i].text) for i in range(resume, seg.start)):
         return [], []
     if gap and all(w in _LINE_MARKS or w in _SEGMENT_NAMERS for w in gap) and not _SEGMENT_NAMERS.issuperset(gap):
         gap = [*gap, "is"]  # 'North Bristol NHS Trust – segment 2', 'X – NOF segment 3': a list line places the trust
     if _places_something_else(gap) or (gap[:2] == ["out", "of"] and _lower(doc, heads[0].start - 1) in _KEEP_OUT_VERBS):
         return [], []  # 'the deficit keeps X out of segment 1': the object of a keeping verb was never in it
     return heads, gap
+
+
+_JOINING = {"join", "joins", "joined", "joining"}
+_COMPANY_NEXT = {"other", "others", "fellow", "more"}
+
+
+def _joined_company(doc: Doc, i: int, end: int) -> bool:
+    """'X joined 11 other providers in segment 4', 'joins twenty others in the RSP': a count right
+    after a joining verb and before 'other(s)' is the company the subject joins, not a count the
+    sentence claims for the segment (the joiner is placed; claims read the number on their own).
+    Only the others' kind and 'already'/'currently' may stand between them and the segment's 'in'
+    ('joined 11 other trusts in a review of segment 4' places nobody)."""
+    if _lower(doc, i - 1) not in _JOINING or _lower(doc, i + 1) not in _COMPANY_NEXT:
+        return False
+    rest = _clean_gap(doc, i + 2, end)
+    while rest and rest[-1] in FRAMEWORK_WORDS:
+        rest.pop()
+    return rest[-1:] == ["in"] and all(w in _COMPANY_WORDS for w in rest[:-1])
 
 
 def _not_a_break(words: list[str], k: int) -> bool:
@@ -1725,6 +1786,8 @@ _GROUP_MODIFIERS = {"the", "other", "some", "many", "several", "fellow", "all", 
                     "around", "about", "nearly", "almost", "roughly", "over"}
 _GROUP_LINKS = {"is", "are", "was", "were", "remains", "remain", "becomes", "became", "joined", "joins", "join",
                 "joining", "like", "among", "amongst", "alongside", "as"}
+# what may name the others a joiner joins ('11 other acute trusts already in')
+_COMPANY_WORDS = _GROUP_MODIFIERS | _GROUP_NOUNS | {"already", "currently", "now", "also", "others"}
 _SHARE_WORDS = {"one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "some", "many", "most",
                 "each", "any", "either", "none", "among", "amongst"}
 
@@ -1772,7 +1835,7 @@ def _previous_population(doc: Doc, sent: Span | None) -> str | None:
     return found[-1].label_ if found else None
 
 
-_BUT = {"but", "yet"}  # after a leave, a second predicate of the same subject ('left ... but is in segment 4')
+_BUT = {"but", "yet"}  # a second predicate of the same subject: after a leave, or a state now ("but remains in")
 _LEFT_OR_OUT = LEAVE_VERBS | {"out"}
 _PRESENT = {"is", "are", "remains", "remain", "sits", "sit", "stays", "stay", "has", "have"}
 
@@ -1808,7 +1871,8 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
                 nxt == "into" and "out" in (lower[i] for i in toks[:k])):
             # 'moved out of segment 4 (and) into segment 3'
             return [lower[i] for i in toks[k + 1:]], toks[k + 1]
-        if (word == "and" or (word in _BUT and _LEFT_OR_OUT.intersection(lower[i] for i in toks[:k]))) \
+        if (word == "and" or (word in _BUT and (_LEFT_OR_OUT.intersection(lower[i] for i in toks[:k])
+                                                or _state_after_but(doc, nxt, resume, toks[k])))) \
                 and nxt in PLACE_VERBS and nxt not in {"in", "into", "now", "still"}:
             if inside and (gap[opens[-1]] != "which" or nxt not in _PRESENT):
                 break  # 'which covers ... and had been in the top category': an earlier state
@@ -1822,6 +1886,13 @@ def _last_predicate(doc: Doc, gap: list[str], resume: int, end: int) -> tuple[li
             rest = toks[k + 2:]
             return [lower[i] for i in rest], (rest[0] if rest else end)
     return gap, resume
+
+
+def _state_after_but(doc: Doc, verb: str, start: int, but: int) -> bool:
+    """'X denied the allegations but remains in segment 4': a state held now after 'but' is the
+    subject's, when the clause before it names no segment (one that does is an earlier state the
+    move readers fold: 'X was in segment 3 last year but is now in segment 2')."""
+    return (verb in _PRESENT or verb in STAY_VERBS) and not spans_in(doc, "segments", start, but)
 
 
 def merge_moves(memberships: list[Membership]) -> list[Membership]:
