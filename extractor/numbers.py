@@ -16,10 +16,12 @@ import regex
 
 from .resources import asset
 
-_DIGITS = regex.compile(r"^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
-_PERCENT = regex.compile(r"^\s*(\d+(?:\.\d+)?)\s*(?:%|per\s*cent|percent|pc)\s*$", regex.I)
-_SLASH = regex.compile(r"^\s*(\d+)\s*/\s*(\d+)\s*$")
-_ORDINAL_DIGITS = regex.compile(r"^(\d+)(?:st|nd|rd|th)$", regex.I)
+# digits are ASCII digits: the regex module's Unicode tables are newer than those int() and
+# float() read, so a digit of a recent script would match and then fail to convert
+_DIGITS = regex.compile(r"^[+-]?(?:[0-9]{1,3}(?:,[0-9]{3})+|[0-9]+)(?:\.[0-9]+)?$")
+_PERCENT = regex.compile(r"^\s*([0-9]+(?:\.[0-9]+)?)\s*(?:%|per\s*cent|percent|pc)\s*$", regex.I)
+_SLASH = regex.compile(r"^\s*([0-9]+)\s*/\s*([0-9]+)\s*$")
+_ORDINAL_DIGITS = regex.compile(r"^([0-9]+)(?:st|nd|rd|th)$", regex.I)
 _WORD_SPLIT = regex.compile(r"[\s\-‐‑–]+")
 _EDGE_MARKS = regex.compile(r"^[\"'“”‘’(]+|[\"'“”‘’).,;:]+$")
 
