@@ -155,12 +155,10 @@ def trim_counted_tails(existing: Iterable[Span], matches: Iterable[Span]) -> lis
     kept = [m for m in drop_unread_groupings(matches) if m.id_ != "held" or _ends_its_phrase(m)]
     for span in longest_spans(existing, kept):
         doc = span.doc
-        if span.id_ == "num" and len(span) > 2 and span.end < len(doc) and doc[span.end - 2].lower_ in {"and", ","} \
-                and (doc[span.end].lower_ in _COUNT_FOLLOWS or _mixed_numbers(span)):
-            first = next((i for i, t in enumerate(span) if i and _NUM.fullmatch(t.lower_)), None)
-            if first is not None:
-                span = Span(doc, span.start, span.start + first + 1, label=span.label, span_id=span.id)
-        elif span.id_ == "num" and len(span) > 2 and _percent_at(doc, span.end):
+        if span.id_ == "num" and len(span) > 2 and (_percent_at(doc, span.end) or (
+                span.end < len(doc) and doc[span.end - 2].lower_ in {"and", ","}
+                and (doc[span.end].lower_ in _COUNT_FOLLOWS or _mixed_numbers(span)))):
+            # a count after the pair's 'and', or a share ('segment 4 – 5% of all trusts'): only the first number
             first = next((i for i, t in enumerate(span) if i and _NUM.fullmatch(t.lower_)), None)
             if first is not None and first < len(span) - 1:
                 span = Span(doc, span.start, span.start + first + 1, label=span.label, span_id=span.id)

@@ -326,8 +326,8 @@ def _quoted(doc: Doc, sent: Span) -> bool:
     text = span_text(sent)
     if any(mark in text for mark in _QUOTE_MARKS):
         return True
-    before = doc_text(doc)[:sent.start_char]
-    para = before[before.rfind("\n") + 1:]
+    text = doc_text(doc)
+    para = text[text.rfind("\n", 0, sent.start_char) + 1:sent.start_char]  # the paragraph up to the sentence
     return para.count('"') % 2 == 1 or para.count("\u201c") > para.count("\u201d")
 
 

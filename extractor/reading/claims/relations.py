@@ -361,13 +361,14 @@ def _hedged_verb(doc: Doc, words: list[str], start: int, end: int) -> bool:
     if not trapped(doc, "HEDGE", start, end):
         return False  # most counts have no hedge word at all
     for k in range(start, end):
-        if words[k] in _RELATIVE | {"that", ";", ":"}:
+        if words[k] in _BEFORE_THE_VERB_ENDS:
             return False
         if words[k] in _VERB_HEADS:
             return trapped(doc, "HEDGE", k, min(end, k + 3))
     return False
 
 
+_BEFORE_THE_VERB_ENDS = {"which", "who", "whose", "that", ";", ":"}  # a relative clause or another clause opens
 # the first word of a count's verb, where a hedge would stand ('are expected to', 'could be moved')
 _VERB_HEADS = {"is", "are", "was", "were", "will", "could", "might", "would", "may", "remain", "remains", "seem",
                "seems", "appear", "appears", "look", "looks"}
